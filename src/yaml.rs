@@ -1,0 +1,427 @@
+//! Reading YAML (front matter, `participants.yaml`, `evalsite.yaml`) into typed
+//! values with diagnostics that point into the original file: syntax errors,
+//! every unknown field with a suggested spelling, wrong types and missing
+//! fields. Also finds where a key or value sits, for later stages' messages.
+//! Does not know what any field means.
+
+use crate::diag::Diagnostic;
+use crate::source::{FileId, SourceFile, Span};
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+use std::ops::Range;
+
+/// The fields one kind of file may have, for the unknown-field check.
+pub struct Schema {
+    /// What the file is, in a researcher's words: "a finding".
+    pub what: &'static str,
+    pub fields: &'static [&'static str],
+    /// Fields whose value is a mapping, or a list of mappings, with their own fields.
+    pub nested: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// A YAML text inside a source file.
+#[derive(Clone, Copy)]
+pub struct Yaml<'a> {
+    pub file: FileId,
+    pub source: &'a SourceFile,
+    pub offset: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Yaml<'a> {
+    pub fn new(file: FileId, source: &'a SourceFile, range: Range<usize>) -> Yaml<'a> {
+        Yaml {
+            file,
+            source,
+            offset: range.start,
+            text: &source.text[range],
+        }
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        Span::new(
+            self.file,
+            self.offset + range.start..self.offset + range.end,
+        )
+    }
+
+    /// Span of the front matter's first line, for problems with no better place.
+    pub fn start_span(&self) -> Span {
+        let end = self.text.find('\n').unwrap_or(self.text.len());
+        self.span(0..end.min(self.text.len()))
+    }
+
+    fn error_span(&self, error: &serde_yaml::Error) -> Span {
+        match error.location() {
+            Some(location) => {
+                let index = location.index().min(self.text.len());
+                let end = self.text[index..]
+                    .find(['\n', ',', ']', '}'])
+                    .map_or(self.text.len(), |i| index + i);
+                self.span(index..end.max(index))
+            }
+            None => self.start_span(),
+        }
+    }
+
+    /// Where `key:` is written (the first time), as a span over the key.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        find_key(self.text, key, 0).map(|r| self.span(r))
+    }
+
+    /// Where `value` is written as the value (or an item of the list) of `key`,
+    /// falling back to the key itself and then to the first line.
+    pub fn value_span(&self, key: &str, value: &str) -> Span {
+        self.value_span_nth(key, value, 0)
+    }
+
+    /// Like [`Yaml::value_span`], for the `nth` time `key` is written (a list of mappings).
+    pub fn value_span_nth(&self, key: &str, value: &str, nth: usize) -> Span {
+        let mut from = 0;
+        let mut key_ranges = Vec::new();
+        while let Some(range) = find_key(self.text, key, from) {
+            from = range.end;
+            key_ranges.push(range);
+        }
+        let ordered = key_ranges
+            .get(nth)
+            .into_iter()
+            .chain(key_ranges.iter())
+            .cloned();
+        for key_range in ordered.clone() {
+            if let Some(found) = find_value_after(self.text, key_range.end, value) {
+                return self.span(found);
+            }
+        }
+        key_ranges
+            .first()
+            .map(|r| self.span(r.clone()))
+            .unwrap_or_else(|| self.start_span())
+    }
+
+    /// Parses into `T`, reporting every problem. `None` when the value cannot be used.
+    pub fn parse<T: DeserializeOwned>(
+        &self,
+        schema: &Schema,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<T> {
+        let value: Value = match serde_yaml::from_str(self.text) {
+            Ok(value) => value,
+            Err(error) => {
+                out.push(self.syntax_error(&error));
+                return None;
+            }
+        };
+        let text = if value.is_null() { "{}" } else { self.text };
+        if !value.is_null() && !value.is_mapping() {
+            out.push(
+                Diagnostic::error(
+                    "yaml::not-a-mapping",
+                    format!("the settings of {} must be `key: value` lines", schema.what),
+                )
+                .at(self.start_span())
+                .label("this is not a `key: value` mapping")
+                .fix(
+                    "write one field per line, such as `title: Co-location without collaboration`",
+                ),
+            );
+            return None;
+        }
+        let before = out.len();
+        self.check_fields(&value, schema, out);
+        match serde_yaml::from_str::<T>(text) {
+            Ok(parsed) => Some(parsed),
+            Err(error) => {
+                // An unknown field already reported often causes a follow-on type error.
+                if out.len() == before || error.location().is_some() {
+                    out.push(self.value_error(&error, schema));
+                }
+                None
+            }
+        }
+    }
+
+    fn syntax_error(&self, error: &serde_yaml::Error) -> Diagnostic {
+        Diagnostic::error(
+            "yaml::syntax",
+            format!(
+                "this YAML cannot be read: {}",
+                strip_location(&error.to_string())
+            ),
+        )
+        .at(self.error_span(error))
+        .label("the problem is here or just before")
+        .fix(
+            "check the indentation, that each field is `name: value`, and that text containing \
+             `:` or `#` is in quotes",
+        )
+    }
+
+    fn value_error(&self, error: &serde_yaml::Error, schema: &Schema) -> Diagnostic {
+        let message = strip_location(&error.to_string());
+        let (message, fix) = explain_value_error(&message, schema.what);
+        let span = if let Some(field) = missing_field(&error.to_string()) {
+            let _ = field;
+            self.start_span()
+        } else {
+            self.error_span(error)
+        };
+        Diagnostic::error("yaml::invalid-value", message)
+            .at(span)
+            .label("here")
+            .fix(fix)
+    }
+
+    fn check_fields(&self, value: &Value, schema: &Schema, out: &mut Vec<Diagnostic>) {
+        let Some(mapping) = value.as_mapping() else {
+            return;
+        };
+        for (key, inner) in mapping {
+            let Some(key) = key.as_str() else { continue };
+            if !schema.fields.contains(&key) {
+                out.push(self.unknown_field(key, schema.fields, schema.what));
+                continue;
+            }
+            if let Some((_, nested)) = schema.nested.iter().find(|(name, _)| *name == key) {
+                let maps: Vec<&Value> = match inner {
+                    Value::Sequence(items) => items.iter().collect(),
+                    other => vec![other],
+                };
+                for map in maps.into_iter().filter_map(Value::as_mapping) {
+                    for nested_key in map.keys().filter_map(Value::as_str) {
+                        if !nested.contains(&nested_key) {
+                            out.push(self.unknown_field(nested_key, nested, schema.what));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn unknown_field(&self, key: &str, known: &[&str], what: &str) -> Diagnostic {
+        let span = self.key_span(key).unwrap_or_else(|| self.start_span());
+        let diagnostic = Diagnostic::error(
+            "yaml::unknown-field",
+            format!("`{key}` is not a field of {what}"),
+        )
+        .at(span)
+        .label("unknown field");
+        match closest(key, known) {
+            Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
+            None => diagnostic.fix(format!(
+                "the fields of {what} are: {}",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+/// The known name closest in spelling to `word`, if any is close.
+pub fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .filter(|(distance, k)| *distance <= 2.max(k.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+fn explain_value_error(message: &str, what: &str) -> (String, String) {
+    if let Some(field) = missing_field(message) {
+        return (
+            format!("{what} needs a `{field}:` field"),
+            format!("add a `{field}:` line to the front matter"),
+        );
+    }
+    if message.contains("expected a sequence") {
+        return (
+            format!("a list was expected: {message}"),
+            "write a list in brackets, such as `codes: [co-location, information-sharing]`".into(),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return (
+            format!("this value is not one of the allowed ones: {rest}"),
+            "use one of the values listed above".into(),
+        );
+    }
+    (
+        format!("this value has the wrong form: {message}"),
+        "check the format reference in docs/content-format.md for this field".into(),
+    )
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// The range of `key` written as a mapping key (`key:` at a line start, after
+/// indentation or `- `, or inside `{…}`), searching from byte `from`.
+fn find_key(text: &str, key: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut search = from;
+    while let Some(i) = text[search..].find(key) {
+        let start = search + i;
+        let end = start + key.len();
+        search = end;
+        let before_ok = start == 0 || !is_word_byte(bytes[start - 1]);
+        let before_ok = before_ok && {
+            let prefix = text[..start].trim_end_matches([' ', '\t', '"', '\'']);
+            prefix.is_empty() || prefix.ends_with(['\n', '-', '{', ','])
+        };
+        let rest = text[end..].trim_start_matches(['"', '\'']);
+        if before_ok && rest.trim_start_matches([' ', '\t']).starts_with(':') {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+/// The range of `value` as a whole token after byte `from`, up to the next key
+/// at the same or lesser indentation (approximated as the next line that is
+/// not a list item or continuation).
+fn find_value_after(text: &str, from: usize, value: &str) -> Option<Range<usize>> {
+    if value.is_empty() {
+        return None;
+    }
+    let limit = value_extent(text, from);
+    let bytes = text.as_bytes();
+    let mut search = from;
+    while let Some(i) = text[search..limit].find(value) {
+        let start = search + i;
+        let end = start + value.len();
+        search = end;
+        let before_ok = start == 0 || !is_word_byte(bytes[start - 1]);
+        let after_ok = end >= bytes.len() || !is_word_byte(bytes[end]);
+        if before_ok && after_ok {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+fn value_extent(text: &str, from: usize) -> usize {
+    let line_start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    let indent = text[line_start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '-')
+        .count();
+    let mut pos = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..line_end];
+        let line_indent = line.chars().take_while(|c| *c == ' ').count();
+        let is_item = line.trim_start().starts_with('-');
+        if !line.trim().is_empty() && line_indent <= indent && !(is_item && line_indent == indent) {
+            return pos;
+        }
+        if !line.trim().is_empty() && line_indent <= indent && is_item && indent > 0 {
+            return pos;
+        }
+        pos = line_end + 1;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    struct Finding {
+        title: String,
+        #[serde(default)]
+        boroughs: Vec<String>,
+    }
+
+    const FINDING: Schema = Schema {
+        what: "a finding",
+        fields: &["title", "boroughs", "codes"],
+        nested: &[],
+    };
+
+    fn parse(text: &str) -> (Option<Finding>, Vec<Diagnostic>, SourceFile) {
+        let file = SourceFile::new("f.md", text);
+        let yaml = Yaml::new(FileId(0), &file, 0..text.len());
+        let mut out = Vec::new();
+        let parsed = yaml.parse::<Finding>(&FINDING, &mut out);
+        (parsed, out, file.clone())
+    }
+
+    fn position(file: &SourceFile, d: &Diagnostic) -> (usize, usize) {
+        file.line_column(d.span.as_ref().unwrap().range.start)
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_near_spelling() {
+        let (parsed, out, file) = parse("title: X\nbouroughs: [a]\n");
+        let parsed = parsed.unwrap();
+        assert_eq!(parsed.title, "X");
+        assert!(parsed.boroughs.is_empty());
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].code, "yaml::unknown-field");
+        assert_eq!(out[0].fix.as_deref(), Some("did you mean `boroughs`?"));
+        assert_eq!(position(&file, &out[0]), (2, 1));
+    }
+
+    #[test]
+    fn every_unknown_field_is_reported() {
+        let (_, out, _) = parse("title: X\ntitel: Y\nborougs: [a]\n");
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let (parsed, out, file) = parse("title: X\nboroughs: [a\n");
+        assert!(parsed.is_none());
+        assert_eq!(out[0].code, "yaml::syntax");
+        assert!(position(&file, &out[0]).0 >= 2);
+    }
+
+    #[test]
+    fn wrong_type_and_missing_field_are_explained() {
+        let (_, out, file) = parse("title: X\nboroughs: a\n");
+        assert_eq!(out[0].code, "yaml::invalid-value");
+        assert!(out[0].message.contains("list"), "{}", out[0].message);
+        assert_eq!(position(&file, &out[0]).0, 2);
+        let (_, out, _) = parse("boroughs: [a]\n");
+        assert_eq!(out[0].message, "a finding needs a `title:` field");
+    }
+
+    #[test]
+    fn value_span_finds_list_items_and_block_lists() {
+        let text = "title: X\ncodes: [alpha, beta]\nboroughs:\n  - a\n  - beta\n";
+        let file = SourceFile::new("f.md", text);
+        let yaml = Yaml::new(FileId(0), &file, 0..text.len());
+        let span = yaml.value_span("codes", "beta");
+        assert_eq!(file.line_column(span.range.start), (2, 16));
+        let span = yaml.value_span("boroughs", "beta");
+        assert_eq!(file.line_column(span.range.start), (5, 5));
+    }
+
+    #[test]
+    fn value_span_nth_picks_the_right_list_entry() {
+        let text = "edges:\n  - {from: a, to: b}\n  - {from: b, to: zz}\n";
+        let file = SourceFile::new("p.md", text);
+        let yaml = Yaml::new(FileId(0), &file, 0..text.len());
+        let span = yaml.value_span_nth("to", "zz", 1);
+        assert_eq!(file.line_column(span.range.start), (3, 19));
+    }
+}
