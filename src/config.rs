@@ -1,0 +1,173 @@
+//! `evalsite.yaml`: the project's settings and their defaults. Raw YAML is
+//! read into [`RawConfig`] and validated once into [`Config`]; nothing after
+//! this module re-checks a setting.
+
+use crate::diag::Diagnostic;
+use crate::model::AttributionField;
+use crate::source::{FileId, SourceFile};
+use crate::yaml::{Schema, Yaml};
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "evalsite.yaml";
+
+const SCHEMA: Schema = Schema {
+    what: "evalsite.yaml",
+    fields: &["title", "base_url", "theme", "anonymity"],
+    nested: &[(
+        "anonymity",
+        &["k", "attribution", "identifiers", "max_quote_words"],
+    )],
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    theme: Option<String>,
+    #[serde(default)]
+    anonymity: RawAnonymity,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct RawAnonymity {
+    k: Option<i64>,
+    attribution: Option<Vec<AttributionField>>,
+    identifiers: Option<String>,
+    max_quote_words: Option<i64>,
+}
+
+/// Validated settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's title; `None` means the landing page's title.
+    pub title: Option<String>,
+    /// With a trailing `/`; only used for canonical links.
+    pub base_url: Option<String>,
+    pub theme: String,
+    pub k: usize,
+    pub attribution: Vec<AttributionField>,
+    /// Relative to the project root.
+    pub identifiers: String,
+    pub max_quote_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: None,
+            base_url: None,
+            theme: "default".into(),
+            k: 3,
+            attribution: vec![AttributionField::Role, AttributionField::Borough],
+            identifiers: "private/identifiers.yaml".into(),
+            max_quote_words: 150,
+        }
+    }
+}
+
+/// Reads the settings from `evalsite.yaml`, or the defaults when there is none.
+pub fn parse(file: Option<(FileId, &SourceFile)>, out: &mut Vec<Diagnostic>) -> Config {
+    let Some((id, source)) = file else {
+        return Config::default();
+    };
+    let yaml = Yaml::new(id, source, 0..source.text.len());
+    let Some(raw) = yaml.parse::<RawConfig>(&SCHEMA, out) else {
+        return Config::default();
+    };
+    validate(raw, &yaml, out)
+}
+
+fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
+    let defaults = Config::default();
+    let positive =
+        |key: &str, value: Option<i64>, default: usize, out: &mut Vec<Diagnostic>| match value {
+            None => default,
+            Some(v) if v >= 1 => v as usize,
+            Some(v) => {
+                out.push(
+                    Diagnostic::error("config::invalid", format!("`{key}` must be 1 or more"))
+                        .at(yaml.value_span(key, &v.to_string()))
+                        .label("not a positive number")
+                        .fix(format!("set `{key}:` to a whole number such as {default}")),
+                );
+                default
+            }
+        };
+    let k = positive("k", raw.anonymity.k, defaults.k, out);
+    let max_quote_words = positive(
+        "max_quote_words",
+        raw.anonymity.max_quote_words,
+        defaults.max_quote_words,
+        out,
+    );
+    let attribution = match raw.anonymity.attribution {
+        Some(fields) if fields.is_empty() => {
+            out.push(
+                Diagnostic::error("config::invalid", "`attribution` names no field")
+                    .at(yaml
+                        .key_span("attribution")
+                        .unwrap_or_else(|| yaml.start_span()))
+                    .fix("list at least one of role, sector, level, borough"),
+            );
+            defaults.attribution
+        }
+        Some(fields) => fields,
+        None => defaults.attribution,
+    };
+    let base_url = raw
+        .base_url
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+    Config {
+        title: raw.title,
+        base_url,
+        theme: raw.theme.unwrap_or(defaults.theme),
+        k,
+        attribution,
+        identifiers: raw.anonymity.identifiers.unwrap_or(defaults.identifiers),
+        max_quote_words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> (Config, Vec<Diagnostic>) {
+        let file = SourceFile::new(FILE_NAME, text);
+        let mut out = Vec::new();
+        (parse(Some((FileId(0), &file)), &mut out), out)
+    }
+
+    #[test]
+    fn defaults_apply_when_keys_are_missing() {
+        let (config, out) = config("title: T\n");
+        assert!(out.is_empty());
+        assert_eq!(config.k, 3);
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.identifiers, "private/identifiers.yaml");
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        let (config, _) = config("base_url: https://example.org/eval\n");
+        assert_eq!(
+            config.base_url.as_deref(),
+            Some("https://example.org/eval/")
+        );
+    }
+
+    #[test]
+    fn k_of_zero_is_an_error() {
+        let (config, out) = config("anonymity:\n  k: 0\n");
+        assert_eq!(out.len(), 1);
+        assert_eq!(config.k, 3);
+    }
+
+    #[test]
+    fn unknown_nested_setting_is_reported() {
+        let (_, out) = config("anonymity:\n  kk: 2\n");
+        assert_eq!(out[0].code, "yaml::unknown-field");
+        assert_eq!(out[0].fix.as_deref(), Some("did you mean `k`?"));
+    }
+}

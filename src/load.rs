@@ -1,0 +1,178 @@
+//! Reading a project from disk: `evalsite.yaml`, everything under `content/`,
+//! and the identifiers list. Owns the walkdir dependency and the rules for
+//! which files belong to which kind; does not parse any file.
+
+use crate::diag::Diagnostic;
+use crate::model::Kind;
+use crate::source::{FileId, SourceFile, Sources, Span};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The files of one project, read but not yet parsed.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub config: Option<FileId>,
+    pub participants: Option<FileId>,
+    /// `None` when the file does not exist (the checks then have no names to look for).
+    pub identifiers: Option<FileId>,
+    /// Markdown files by kind, sorted by path.
+    pub docs: Vec<(Kind, FileId)>,
+}
+
+/// Whether a file name is an editor's temporary or backup file, or hidden.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+fn kind_of(relative: &Path) -> Option<Kind> {
+    let mut parts = relative.components();
+    let first = parts.next()?.as_os_str().to_str()?;
+    if relative == Path::new("index.md") {
+        return Some(Kind::Landing);
+    }
+    parts.next()?;
+    [
+        Kind::Borough,
+        Kind::Code,
+        Kind::Quote,
+        Kind::Finding,
+        Kind::Pathway,
+        Kind::Page,
+    ]
+    .into_iter()
+    .find(|kind| kind.folder() == first)
+}
+
+/// Reads one file; a file that is not UTF-8 is kept (lossily) and reported at
+/// the first byte that is not.
+fn read(
+    root: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    out: &mut Vec<Diagnostic>,
+) -> anyhow::Result<FileId> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let name = display_name(root, path);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(sources.add(SourceFile::new(name, text))),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let id = sources.add(SourceFile::new(name, text));
+            out.push(
+                Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
+                    .at(Span::new(id, valid..valid + 1))
+                    .label("the first byte that is not UTF-8")
+                    .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"),
+            );
+            Ok(id)
+        }
+    }
+}
+
+/// `path` relative to the project root, with `/` separators.
+pub fn display_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads `evalsite.yaml`, if there is one: the settings say where the rest is.
+pub fn load_config(root: &Path, out: &mut Vec<Diagnostic>) -> anyhow::Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let config = root.join(crate::config::FILE_NAME);
+    if config.is_file() {
+        loaded.config = Some(read(root, &config, &mut loaded.sources, out)?);
+    }
+    Ok(loaded)
+}
+
+/// Reads the rest of the project at `root`. I/O failures are errors; problems
+/// in the files' contents are diagnostics.
+pub fn load_content(
+    root: &Path,
+    mut loaded: Loaded,
+    identifiers: &str,
+    out: &mut Vec<Diagnostic>,
+) -> anyhow::Result<Loaded> {
+    let content = root.join("content");
+    anyhow::ensure!(
+        content.is_dir(),
+        "{} has no content/ folder: is this an evalsite project? (`evalsite new DIR` writes a starter project)",
+        root.display()
+    );
+    for path in content_files(&content)? {
+        let relative = path.strip_prefix(&content).unwrap_or(&path).to_path_buf();
+        if relative == Path::new("participants.yaml") {
+            loaded.participants = Some(read(root, &path, &mut loaded.sources, out)?);
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let id = read(root, &path, &mut loaded.sources, out)?;
+        match kind_of(&relative) {
+            Some(kind) => loaded.docs.push((kind, id)),
+            None => out.push(
+                Diagnostic::warning(
+                    "load::unplaced-file",
+                    "this file is not in a folder evalsite knows, so it is not published",
+                )
+                .at(Span::file_start(id))
+                .fix("move it into content/pages/ to publish it as a page, or into boroughs/, codebook/, quotes/, findings/ or pathways/"),
+            ),
+        }
+    }
+    let identifiers = root.join(identifiers);
+    if identifiers.is_file() {
+        loaded.identifiers = Some(read(root, &identifiers, &mut loaded.sources, out)?);
+    }
+    Ok(loaded)
+}
+
+/// Every file under `content/`, sorted, skipping hidden and temporary files.
+fn content_files(content: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.with_context(|| format!("reading {}", content.display()))?;
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_folders() {
+        assert_eq!(kind_of(Path::new("index.md")), Some(Kind::Landing));
+        assert_eq!(kind_of(Path::new("quotes/b/x.md")), Some(Kind::Quote));
+        assert_eq!(kind_of(Path::new("codebook/x.md")), Some(Kind::Code));
+        assert_eq!(kind_of(Path::new("notes.md")), None);
+        assert_eq!(kind_of(Path::new("drafts/x.md")), None);
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [".x.md.swp", "x.md~", "4913", ".#x.md", "x.swp"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("x.md"));
+    }
+}

@@ -1,0 +1,330 @@
+//! The entities of an evaluation project (participants, boroughs, codes,
+//! quotes, findings, pathways, pages and the landing page) as plain data read
+//! from front matter. No I/O and no cross-references: `parse` fills these in,
+//! `resolve` connects them.
+
+use crate::source::FileId;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// One Markdown file of the project: its id (the file stem), where its parts
+/// are, and its front matter.
+#[derive(Debug, Clone)]
+pub struct Doc<M> {
+    pub id: String,
+    pub file: FileId,
+    pub yaml: Range<usize>,
+    pub body: Range<usize>,
+    pub meta: M,
+    /// Links and embeds to other entities written in the body.
+    pub refs: Vec<Reference>,
+}
+
+/// `[text](finding:ID)` or `![](quote:ID)` in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub kind: Kind,
+    pub id: String,
+    /// `![](…)`: the target is set in place rather than linked.
+    pub embed: bool,
+    /// Byte range of `kind:ID` in the file.
+    pub range: Range<usize>,
+}
+
+/// `anonymity:` in any file's front matter: terms allowed in that file only.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Allowance {
+    #[serde(default)]
+    pub allow: Vec<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Landing {
+    pub title: String,
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub period: Option<String>,
+    pub framework: Option<String>,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sector {
+    Health,
+    PrimaryCare,
+    Acute,
+    SocialCare,
+    Voluntary,
+    Other,
+}
+
+impl Sector {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Health => "Health",
+            Sector::PrimaryCare => "Primary care",
+            Sector::Acute => "Acute",
+            Sector::SocialCare => "Social care",
+            Sector::Voluntary => "Voluntary sector",
+            Sector::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Strategic,
+    Operational,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Strategic => "Strategic",
+            Level::Operational => "Operational",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consent {
+    #[default]
+    Given,
+    Withdrawn,
+    NoQuotes,
+}
+
+/// One entry of `participants.yaml`. The id is pseudonymous and never published.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Participant {
+    pub id: String,
+    pub role: String,
+    pub sector: Sector,
+    pub level: Option<Level>,
+    pub borough: String,
+    #[serde(default)]
+    pub consent: Consent,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Registry {
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BoroughMeta {
+    pub title: String,
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CodeMeta {
+    pub title: String,
+    pub parent: Option<String>,
+    pub order: Option<i64>,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteSource {
+    Interview,
+    GroupInterview,
+    FieldNotes,
+    Workshop,
+    Document,
+}
+
+impl QuoteSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteSource::Interview => "Interview",
+            QuoteSource::GroupInterview => "Group interview",
+            QuoteSource::FieldNotes => "Field notes",
+            QuoteSource::Workshop => "Workshop",
+            QuoteSource::Document => "Document",
+        }
+    }
+}
+
+/// A participant field a quote can be attributed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionField {
+    Role,
+    Sector,
+    Level,
+    Borough,
+}
+
+impl AttributionField {
+    pub fn name(self) -> &'static str {
+        match self {
+            AttributionField::Role => "role",
+            AttributionField::Sector => "sector",
+            AttributionField::Level => "level",
+            AttributionField::Borough => "borough",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuoteMeta {
+    pub participant: Option<String>,
+    pub source: Option<QuoteSource>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub codes: Vec<String>,
+    pub pathway: Option<String>,
+    pub attribution: Option<Vec<AttributionField>>,
+    /// For quotes without a participant (field notes, workshops, documents).
+    pub borough: Option<String>,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Final,
+    Draft,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct FindingMeta {
+    pub title: String,
+    #[serde(default)]
+    pub codes: Vec<String>,
+    #[serde(default)]
+    pub boroughs: Vec<String>,
+    #[serde(default)]
+    pub quotes: Vec<String>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, serde_yaml::Value>,
+    #[serde(default)]
+    pub status: Status,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PathwayNode {
+    pub id: String,
+    pub label: String,
+    #[serde(default = "default_node_sector")]
+    pub sector: String,
+    #[serde(default)]
+    pub findings: Vec<String>,
+}
+
+fn default_node_sector() -> String {
+    "other".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PathwayEdge {
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    #[serde(default)]
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PathwayMeta {
+    pub title: String,
+    pub borough: String,
+    pub pathway: String,
+    #[serde(default)]
+    pub nodes: Vec<PathwayNode>,
+    #[serde(default)]
+    pub edges: Vec<PathwayEdge>,
+    pub anonymity: Option<Allowance>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub order: Option<i64>,
+    pub anonymity: Option<Allowance>,
+}
+
+pub type Borough = Doc<BoroughMeta>;
+pub type Code = Doc<CodeMeta>;
+pub type Quote = Doc<QuoteMeta>;
+pub type Finding = Doc<FindingMeta>;
+pub type Pathway = Doc<PathwayMeta>;
+pub type Page = Doc<PageMeta>;
+
+/// The kinds of Markdown file, by the folder they live in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Landing,
+    Borough,
+    Code,
+    Quote,
+    Finding,
+    Pathway,
+    Page,
+}
+
+impl Kind {
+    /// The link scheme of this kind (`quote:` in `[text](quote:ID)`).
+    pub fn scheme(self) -> &'static str {
+        match self {
+            Kind::Landing => "index",
+            Kind::Borough => "borough",
+            Kind::Code => "code",
+            Kind::Quote => "quote",
+            Kind::Finding => "finding",
+            Kind::Pathway => "pathway",
+            Kind::Page => "page",
+        }
+    }
+
+    pub fn from_scheme(scheme: &str) -> Option<Kind> {
+        Some(match scheme {
+            "borough" => Kind::Borough,
+            "code" => Kind::Code,
+            "quote" => Kind::Quote,
+            "finding" => Kind::Finding,
+            "pathway" => Kind::Pathway,
+            "page" => Kind::Page,
+            _ => return None,
+        })
+    }
+
+    /// A researcher's name for one of these, with its article.
+    pub fn what(self) -> &'static str {
+        match self {
+            Kind::Landing => "the landing page",
+            Kind::Borough => "a borough",
+            Kind::Code => "a codebook entry",
+            Kind::Quote => "a quote",
+            Kind::Finding => "a finding",
+            Kind::Pathway => "a pathway map",
+            Kind::Page => "a page",
+        }
+    }
+
+    /// The folder under `content/` that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Landing => "",
+            Kind::Borough => "boroughs",
+            Kind::Code => "codebook",
+            Kind::Quote => "quotes",
+            Kind::Finding => "findings",
+            Kind::Pathway => "pathways",
+            Kind::Page => "pages",
+        }
+    }
+}

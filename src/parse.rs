@@ -1,0 +1,297 @@
+//! From loaded files to entities: front matter into the model's types, ids
+//! from file stems (checked for form and uniqueness), bodies scanned for
+//! links and embeds, and the participant registry and identifiers list read.
+//! Does not check that references point anywhere (that is `resolve`).
+
+use crate::anonymity::identifiers::Identifiers;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::frontmatter;
+use crate::load::Loaded;
+use crate::markdown;
+use crate::model::*;
+use crate::source::{FileId, Sources, Span};
+use crate::yaml::{Schema, Yaml};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
+/// A whole project as parsed data.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub sources: Sources,
+    pub config: Config,
+    pub landing: Option<Doc<Landing>>,
+    pub participants: Vec<Participant>,
+    pub participants_file: Option<FileId>,
+    pub boroughs: Vec<Borough>,
+    pub codes: Vec<Code>,
+    pub quotes: Vec<Quote>,
+    pub findings: Vec<Finding>,
+    pub pathways: Vec<Pathway>,
+    pub pages: Vec<Page>,
+    pub identifiers: Identifiers,
+    pub identifiers_file: Option<FileId>,
+}
+
+const ANONYMITY: (&str, &[&str]) = ("anonymity", &["allow", "reason"]);
+
+fn schema(kind: Kind) -> Schema {
+    let (fields, nested): (&'static [&'static str], &'static [(&str, &[&str])]) = match kind {
+        Kind::Landing => (
+            &[
+                "title",
+                "subtitle",
+                "authors",
+                "period",
+                "framework",
+                "anonymity",
+            ],
+            &[ANONYMITY],
+        ),
+        Kind::Borough => (&["title", "order", "summary", "anonymity"], &[ANONYMITY]),
+        Kind::Code => (&["title", "parent", "order", "anonymity"], &[ANONYMITY]),
+        Kind::Quote => (
+            &[
+                "participant",
+                "source",
+                "date",
+                "codes",
+                "pathway",
+                "attribution",
+                "borough",
+                "anonymity",
+            ],
+            &[ANONYMITY],
+        ),
+        Kind::Finding => (
+            &[
+                "title",
+                "codes",
+                "boroughs",
+                "quotes",
+                "attributes",
+                "status",
+                "anonymity",
+            ],
+            &[ANONYMITY],
+        ),
+        Kind::Pathway => (
+            &["title", "borough", "pathway", "nodes", "edges", "anonymity"],
+            &[
+                ANONYMITY,
+                ("nodes", &["id", "label", "sector", "findings"]),
+                ("edges", &["from", "to", "label", "findings"]),
+            ],
+        ),
+        Kind::Page => (&["title", "order", "anonymity"], &[ANONYMITY]),
+    };
+    Schema {
+        what: kind.what(),
+        fields,
+        nested,
+    }
+}
+
+const PARTICIPANTS: Schema = Schema {
+    what: "participants.yaml",
+    fields: &["participants"],
+    nested: &[(
+        "participants",
+        &["id", "role", "sector", "level", "borough", "consent"],
+    )],
+};
+
+const IDENTIFIERS: Schema = Schema {
+    what: "the identifiers list",
+    fields: &["people", "places", "organisations", "replace"],
+    nested: &[],
+};
+
+/// Whether `id` has the form ids must have: lowercase `a-z0-9-`, not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A suggested id for a file stem that is not of the right form.
+fn suggest_id(stem: &str) -> String {
+    let mut id = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_matches('-').to_string()
+}
+
+/// Parses every loaded file into the project.
+pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Project {
+    let mut project = Project {
+        config,
+        participants_file: loaded.participants,
+        identifiers_file: loaded.identifiers,
+        ..Project::default()
+    };
+    let sources = &loaded.sources;
+    if let Some(id) = loaded.participants {
+        let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
+        if let Some(registry) = yaml.parse::<Registry>(&PARTICIPANTS, out) {
+            project.participants = registry.participants;
+            check_participant_ids(&project.participants, &yaml, out);
+        }
+    }
+    if let Some(id) = loaded.identifiers {
+        let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
+        project.identifiers = yaml.parse(&IDENTIFIERS, out).unwrap_or_default();
+    }
+    for &(kind, file) in &loaded.docs {
+        match kind {
+            Kind::Landing => project.landing = parse_doc(kind, file, sources, out),
+            Kind::Borough => push(&mut project.boroughs, parse_doc(kind, file, sources, out)),
+            Kind::Code => push(&mut project.codes, parse_doc(kind, file, sources, out)),
+            Kind::Quote => push(&mut project.quotes, parse_doc(kind, file, sources, out)),
+            Kind::Finding => push(&mut project.findings, parse_doc(kind, file, sources, out)),
+            Kind::Pathway => push(&mut project.pathways, parse_doc(kind, file, sources, out)),
+            Kind::Page => push(&mut project.pages, parse_doc(kind, file, sources, out)),
+        }
+    }
+    check_unique(Kind::Borough, &project.boroughs, sources, out);
+    check_unique(Kind::Code, &project.codes, sources, out);
+    check_unique(Kind::Quote, &project.quotes, sources, out);
+    check_unique(Kind::Finding, &project.findings, sources, out);
+    check_unique(Kind::Pathway, &project.pathways, sources, out);
+    check_unique(Kind::Page, &project.pages, sources, out);
+    project.sources = loaded.sources;
+    project
+}
+
+fn push<M>(list: &mut Vec<Doc<M>>, doc: Option<Doc<M>>) {
+    list.extend(doc);
+}
+
+fn parse_doc<M: DeserializeOwned>(
+    kind: Kind,
+    file: FileId,
+    sources: &Sources,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Doc<M>> {
+    let source = sources.get(file);
+    let id = stem(&source.name);
+    if kind != Kind::Landing && !is_valid_id(&id) {
+        let suggestion = suggest_id(&id);
+        out.push(
+            Diagnostic::error(
+                "id::invalid",
+                format!("`{id}` cannot be an id: ids are lowercase letters, digits and hyphens"),
+            )
+            .at(Span::file_start(file))
+            .label("the file name is the id")
+            .fix(format!("rename the file to `{suggestion}.md`")),
+        );
+    }
+    let split = match frontmatter::split(file, source) {
+        Ok(split) => split,
+        Err(diagnostic) => {
+            out.push(*diagnostic);
+            return None;
+        }
+    };
+    if split.yaml.is_empty() {
+        out.push(
+            Diagnostic::error("frontmatter::missing", format!("{} needs front matter", kind.what()))
+                .at(Span::file_start(file))
+                .label("no front matter")
+                .fix("start the file with a `---` line, the fields (such as `title: …`), and another `---` line"),
+        );
+        return None;
+    }
+    let yaml = Yaml::new(file, source, split.yaml.clone());
+    let meta = yaml.parse::<M>(&schema(kind), out)?;
+    let refs = markdown::references(&source.text, split.body.clone());
+    Some(Doc {
+        id,
+        file,
+        yaml: split.yaml,
+        body: split.body,
+        meta,
+        refs,
+    })
+}
+
+/// The file stem of a `/`-separated path.
+fn stem(name: &str) -> String {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    file.strip_suffix(".md").unwrap_or(file).to_string()
+}
+
+fn check_unique<M>(kind: Kind, docs: &[Doc<M>], sources: &Sources, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, FileId> = HashMap::new();
+    for doc in docs {
+        if let Some(first) = seen.insert(&doc.id, doc.file) {
+            out.push(
+                Diagnostic::error(
+                    "id::duplicate",
+                    format!("two files define {} with the id `{}`", kind.what(), doc.id),
+                )
+                .at(Span::file_start(doc.file))
+                .label("second definition")
+                .note(format!("the first is {}", sources.name(first)))
+                .note(format!("and this one is {}", sources.name(doc.file)))
+                .fix("rename one of the two files; ids must be unique within their kind"),
+            );
+        }
+    }
+}
+
+fn check_participant_ids(participants: &[Participant], yaml: &Yaml, out: &mut Vec<Diagnostic>) {
+    let mut seen = HashMap::new();
+    for (index, participant) in participants.iter().enumerate() {
+        let span = yaml.value_span_nth("id", &participant.id, index);
+        if !is_valid_id(&participant.id) {
+            out.push(
+                Diagnostic::error(
+                    "id::invalid",
+                    format!("`{}` cannot be a participant id", participant.id),
+                )
+                .at(span.clone())
+                .fix(format!(
+                    "use lowercase letters, digits and hyphens, such as `{}`",
+                    suggest_id(&participant.id)
+                )),
+            );
+        }
+        if seen.insert(participant.id.as_str(), index).is_some() {
+            out.push(
+                Diagnostic::error(
+                    "id::duplicate",
+                    format!("the participant id `{}` is used twice", participant.id),
+                )
+                .at(span)
+                .fix("give each participant their own id"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_letters_digits_and_hyphens() {
+        assert!(is_valid_id("same-building-2"));
+        assert!(!is_valid_id("Same Building"));
+        assert!(!is_valid_id("same_building"));
+        assert!(!is_valid_id(""));
+        assert_eq!(suggest_id("Same Building_2"), "same-building-2");
+    }
+
+    #[test]
+    fn stem_is_the_file_name_without_md() {
+        assert_eq!(stem("content/quotes/b/same-building.md"), "same-building");
+    }
+}
