@@ -1,0 +1,374 @@
+//! Markdown bodies: finding the entity links and embeds they contain (with
+//! their byte spans), rendering them to HTML with those links resolved, and
+//! extracting the text a reader will see for the anonymity checks. Owns the
+//! pulldown-cmark dependency; does not decide what a link points to (the
+//! caller's [`Links`] does).
+
+use crate::highlight;
+use crate::model::{Kind, Reference};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn parser(body: &str) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+    Parser::new_ext(body, options()).into_offset_iter()
+}
+
+/// Splits `kind:ID` into its kind and id, for the six entity schemes.
+pub fn parse_target(url: &str) -> Option<(Kind, &str)> {
+    let (scheme, id) = url.split_once(':')?;
+    Some((Kind::from_scheme(scheme)?, id))
+}
+
+/// Every entity link and embed in `text[body]`, with spans into `text`.
+pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    for (event, range) in parser(&text[body.clone()]) {
+        let (dest, embed) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let Some((kind, id)) = parse_target(dest) else {
+            continue;
+        };
+        let written = &text[body.start + range.start..body.start + range.end];
+        let target = format!("{}:{}", kind.scheme(), id);
+        let at = written
+            .rfind(&target)
+            .map_or(range.start, |i| range.start + i);
+        let start = body.start + at;
+        refs.push(Reference {
+            kind,
+            id: id.to_string(),
+            embed,
+            range: start..start + target.len(),
+        });
+    }
+    refs
+}
+
+/// What a body's links and embeds become, decided by the page being rendered.
+pub trait Links {
+    /// The relative URL of an entity, `None` when it is not published (a draft).
+    fn href(&self, kind: Kind, id: &str) -> Option<String>;
+    /// The title used for a link written with empty text.
+    fn title(&self, kind: Kind, id: &str) -> String;
+    /// The HTML set in place of `![](kind:ID)`.
+    fn embed(&self, kind: Kind, id: &str) -> String;
+}
+
+/// Renders a body to HTML, resolving entity links and embeds through `links`.
+pub fn to_html(body: &str, links: &dyn Links) -> String {
+    let events: Vec<Event> = Parser::new_ext(body, options()).collect();
+    let events = transform(events, links);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+fn transform<'a>(events: Vec<Event<'a>>, links: &dyn Links) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Paragraph) if is_lone_embed(&events[i..]) => {
+                let (kind, id) = embed_target(&events[i + 1]).expect("checked by is_lone_embed");
+                out.push(Event::Html(CowStr::from(links.embed(kind, id))));
+                i = skip_past(&events, i + 1, TagEnd::Image) + 1;
+                if matches!(events.get(i), Some(Event::End(TagEnd::Paragraph))) {
+                    i += 1;
+                }
+            }
+            event @ Event::Start(Tag::Image { .. }) if embed_target(event).is_some() => {
+                let (kind, id) = embed_target(event).expect("checked");
+                out.push(Event::InlineHtml(CowStr::from(links.embed(kind, id))));
+                i = skip_past(&events, i, TagEnd::Image) + 1;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if parse_target(dest_url).is_some() => {
+                let (kind, id) = parse_target(dest_url).expect("checked");
+                let empty = matches!(events.get(i + 1), Some(Event::End(TagEnd::Link)));
+                i = push_entity_link(&events, i, kind, id, empty, links, &mut out);
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                let end = skip_past(&events, i, TagEnd::CodeBlock);
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                out.push(Event::Html(CowStr::from(highlight::code_block(
+                    &code, language,
+                ))));
+                i = end + 1;
+            }
+            _ => {
+                out.push(events[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn push_entity_link<'a>(
+    events: &[Event<'a>],
+    start: usize,
+    kind: Kind,
+    id: &str,
+    empty: bool,
+    links: &dyn Links,
+    out: &mut Vec<Event<'a>>,
+) -> usize {
+    let end = skip_past(events, start, TagEnd::Link);
+    let href = links.href(kind, id);
+    if let Some(href) = &href {
+        out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: CowStr::from(href.clone()),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+    }
+    if empty {
+        out.push(Event::Text(CowStr::from(links.title(kind, id))));
+    } else {
+        out.extend(events[start + 1..end].iter().cloned());
+    }
+    if href.is_some() {
+        out.push(Event::End(TagEnd::Link));
+    }
+    end + 1
+}
+
+fn embed_target<'e>(event: &'e Event) -> Option<(Kind, &'e str)> {
+    match event {
+        Event::Start(Tag::Image { dest_url, .. }) => parse_target(dest_url),
+        _ => None,
+    }
+}
+
+fn is_lone_embed(events: &[Event]) -> bool {
+    if events.len() < 2 || embed_target(&events[1]).is_none() {
+        return false;
+    }
+    let end = skip_past(events, 1, TagEnd::Image);
+    let mut rest = events[end + 1..].iter();
+    loop {
+        match rest.next() {
+            Some(Event::SoftBreak) => continue,
+            Some(Event::Text(t)) if t.trim().is_empty() => continue,
+            Some(Event::End(TagEnd::Paragraph)) => return true,
+            _ => return false,
+        }
+    }
+}
+
+/// Index of the end event closing the element that starts at `start`.
+fn skip_past(events: &[Event], start: usize, end: TagEnd) -> usize {
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(tag) if tag.to_end() == end => depth += 1,
+            Event::End(e) if *e == end => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+/// The text a reader sees in a body, joined across inline markup and soft
+/// breaks, with a map back to byte offsets in the source file.
+#[derive(Debug, Clone, Default)]
+pub struct PlainText {
+    pub text: String,
+    /// `(offset in text, offset in source)` at the start of each piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+/// Separates blocks so a name cannot run on from one paragraph to the next.
+const BLOCK_BREAK: &str = "\n\u{b6}\n";
+
+impl PlainText {
+    fn push(&mut self, text: &str, source: usize) {
+        self.pieces.push((self.text.len(), source));
+        self.text.push_str(text);
+    }
+
+    /// Adds text from the source file verbatim (front matter, file names).
+    pub fn push_source(&mut self, text: &str, source: usize) {
+        self.push(text, source);
+        self.push(BLOCK_BREAK, source + text.len());
+    }
+
+    fn push_break(&mut self, source: usize) {
+        if !self.text.is_empty() && !self.text.ends_with(BLOCK_BREAK) {
+            self.push(BLOCK_BREAK, source);
+        }
+    }
+
+    /// Maps a byte range of [`PlainText::text`] back to the source file.
+    pub fn to_source(&self, range: Range<usize>) -> Range<usize> {
+        let map = |offset: usize, is_end: bool| {
+            let index = match self.pieces.binary_search_by(|(t, _)| t.cmp(&offset)) {
+                Ok(i) if is_end && i > 0 => i - 1,
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1),
+            };
+            self.pieces
+                .get(index)
+                .map_or(offset, |(t, s)| s + (offset - t))
+        };
+        let start = map(range.start, false);
+        let end = map(range.end, true).max(start);
+        start..end
+    }
+}
+
+/// The visible text of `text[body]`: text, code, alt text, link targets and
+/// raw HTML (comments included), each block separately.
+pub fn plain_text(text: &str, body: Range<usize>, out: &mut PlainText) {
+    for (event, range) in parser(&text[body.clone()]) {
+        let source = body.start + range.start;
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                let written = &text[source..body.start + range.end];
+                // Inline text maps one to one unless an escape or entity changed it.
+                if written == t.as_ref() {
+                    out.push(&t, source);
+                } else {
+                    out.push(written, source);
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => out.push(&h, source),
+            Event::SoftBreak | Event::HardBreak => out.push(" ", source),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if parse_target(&dest_url).is_none() =>
+            {
+                let written = &text[source..body.start + range.end];
+                let at = written.rfind(dest_url.as_ref()).unwrap_or(0);
+                out.push(" ", source);
+                out.push(&dest_url, source + at);
+                out.push(" ", source);
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) => out.push_break(body.start + range.end),
+            _ => {}
+        }
+    }
+    out.push_break(body.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct TestLinks;
+
+    impl Links for TestLinks {
+        fn href(&self, kind: Kind, id: &str) -> Option<String> {
+            (id != "draft").then(|| format!("../{}/{id}.html", kind.folder()))
+        }
+        fn title(&self, _: Kind, id: &str) -> String {
+            format!("Title of {id}")
+        }
+        fn embed(&self, kind: Kind, id: &str) -> String {
+            format!("<blockquote class=\"{}\">{id}</blockquote>", kind.scheme())
+        }
+    }
+
+    #[test]
+    fn finds_links_and_embeds_with_spans() {
+        let text = "---\nx: 1\n---\nSee [the gap](finding:gap) and\n\n![](quote:q-1)\n";
+        let body = 12..text.len();
+        let refs = references(text, body);
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].kind, Kind::Finding);
+        assert_eq!(&text[refs[0].range.clone()], "finding:gap");
+        assert!(refs[1].embed);
+        assert_eq!(&text[refs[1].range.clone()], "quote:q-1");
+    }
+
+    #[test]
+    fn ordinary_links_are_not_references() {
+        let text = "[site](https://example.org) [mail](mailto:a)";
+        assert!(references(text, 0..text.len()).is_empty());
+    }
+
+    #[test]
+    fn renders_entity_links_titles_and_block_embeds() {
+        let html = to_html(
+            "A [](finding:gap) and [x](code:co-location).\n\n![](quote:q)\n",
+            &TestLinks,
+        );
+        assert!(
+            html.contains(r#"<a href="../findings/gap.html">Title of gap</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="../codebook/co-location.html">x</a>"#));
+        assert!(html.contains(r#"<blockquote class="quote">q</blockquote>"#));
+        assert!(!html.contains("<p><blockquote"), "{html}");
+    }
+
+    #[test]
+    fn links_to_unpublished_targets_become_plain_text() {
+        let html = to_html("See [it](finding:draft).", &TestLinks);
+        assert!(html.contains("See it."), "{html}");
+        assert!(!html.contains("href"));
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_with_classes() {
+        let html = to_html("```python\nx = 1\n```\n", &TestLinks);
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn plain_text_joins_across_inline_markup_and_maps_back() {
+        let text = "Met *Jane*\n  Example at [ward](https://x.org/Exampleton).\n";
+        let mut plain = PlainText::default();
+        plain_text(text, 0..text.len(), &mut plain);
+        let at = plain.text.find("Jane Example").unwrap();
+        let source = plain.to_source(at..at + "Jane Example".len());
+        assert_eq!(&text[source.start..source.start + 4], "Jane");
+        assert!(text[source].ends_with("Example"));
+        let at = plain.text.find("Exampleton").unwrap();
+        assert_eq!(&text[plain.to_source(at..at + 10)], "Exampleton");
+    }
+
+    #[test]
+    fn plain_text_includes_comments_and_alt_text() {
+        let text = "<!-- Jane -->\n\n![Jane at home](pic.png)\n";
+        let mut plain = PlainText::default();
+        plain_text(text, 0..text.len(), &mut plain);
+        assert!(plain.text.contains("<!-- Jane -->"));
+        assert!(plain.text.contains("Jane at home"));
+        assert!(plain.text.contains("pic.png"));
+    }
+}
