@@ -1,0 +1,201 @@
+//! Pathway maps for the pages: the drawing's input (with numbered friction
+//! markers linking to findings), the text alternative, and the comparison of
+//! one pathway type across boroughs. The drawing itself is `crate::pathway`.
+
+use super::urls;
+use super::views::{At, Link};
+use crate::model::{Kind, Pathway};
+use crate::pathway;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub label: String,
+    pub sector: String,
+    pub markers: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Handoff {
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    pub markers: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyEntry {
+    pub number: usize,
+    pub finding: Link,
+}
+
+/// A drawn map with its text alternative and marker key.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub borough: Option<Link>,
+    pub pathway_type: String,
+    pub compare_url: String,
+    pub svg: String,
+    pub steps: Vec<Step>,
+    pub handoffs: Vec<Handoff>,
+    pub key: Vec<KeyEntry>,
+}
+
+/// `admission-avoidance` → `Admission avoidance`.
+pub fn type_title(pathway_type: &str) -> String {
+    super::views::humanise(pathway_type)
+}
+
+/// Numbers the published findings of a map in the order they first appear.
+fn number_findings(at: &At, pathway: &Pathway) -> Vec<(String, KeyEntry)> {
+    let mut key: Vec<(String, KeyEntry)> = Vec::new();
+    let nodes = pathway.meta.nodes.iter().flat_map(|n| n.findings.iter());
+    let edges = pathway.meta.edges.iter().flat_map(|e| e.findings.iter());
+    for id in nodes.chain(edges) {
+        if key.iter().any(|(k, _)| k == id) {
+            continue;
+        }
+        if let Some(finding) = at.link(Kind::Finding, id) {
+            let number = key.len() + 1;
+            key.push((id.clone(), KeyEntry { number, finding }));
+        }
+    }
+    key
+}
+
+fn markers(ids: &[String], key: &[(String, KeyEntry)]) -> Vec<pathway::Marker> {
+    key.iter()
+        .filter(|(id, _)| ids.contains(id))
+        .map(|(_, entry)| pathway::Marker {
+            number: entry.number,
+            href: entry.finding.url.clone(),
+            title: entry.finding.title.clone(),
+        })
+        .collect()
+}
+
+fn numbers(markers: &[pathway::Marker]) -> Vec<usize> {
+    markers.iter().map(|m| m.number).collect()
+}
+
+/// The map, its text alternative and key, with links relative to `at`.
+pub fn map_view(at: &At, index: usize) -> MapView {
+    let pathway = &at.site.project.pathways[index];
+    let meta = &pathway.meta;
+    let key = number_findings(at, pathway);
+    let position = |id: &str| meta.nodes.iter().position(|n| n.id == id);
+    let nodes: Vec<pathway::MapNode> = meta
+        .nodes
+        .iter()
+        .map(|n| pathway::MapNode {
+            id: n.id.clone(),
+            label: n.label.clone(),
+            sector: n.sector.clone(),
+            markers: markers(&n.findings, &key),
+        })
+        .collect();
+    let edges: Vec<pathway::MapEdge> = meta
+        .edges
+        .iter()
+        .filter_map(|e| {
+            Some(pathway::MapEdge {
+                from: position(&e.from)?,
+                to: position(&e.to)?,
+                label: e.label.clone(),
+                markers: markers(&e.findings, &key),
+            })
+        })
+        .collect();
+    let borough = at.link(Kind::Borough, &meta.borough);
+    let description = format!(
+        "{} pathway in {}: {} steps and {} hand-offs, described in the list after the map.",
+        type_title(&meta.pathway),
+        borough
+            .as_ref()
+            .map_or(meta.borough.as_str(), |b| b.title.as_str()),
+        nodes.len(),
+        edges.len()
+    );
+    let steps = nodes
+        .iter()
+        .map(|n| Step {
+            label: n.label.clone(),
+            sector: n.sector.clone(),
+            markers: numbers(&n.markers),
+        })
+        .collect();
+    let handoffs = edges
+        .iter()
+        .map(|e| Handoff {
+            from: nodes[e.from].label.clone(),
+            to: nodes[e.to].label.clone(),
+            label: e.label.clone(),
+            markers: numbers(&e.markers),
+        })
+        .collect();
+    let map = pathway::Map {
+        title: meta.title.clone(),
+        description,
+        nodes,
+        edges,
+    };
+    MapView {
+        id: pathway.id.clone(),
+        title: meta.title.clone(),
+        url: format!("{}{}", at.root, urls::of(Kind::Pathway, &pathway.id)),
+        borough,
+        pathway_type: type_title(&meta.pathway),
+        compare_url: format!("{}{}", at.root, urls::compare(&meta.pathway)),
+        svg: pathway::draw(&map),
+        steps,
+        handoffs,
+        key: key.into_iter().map(|(_, entry)| entry).collect(),
+    }
+}
+
+/// A row of the steps × boroughs table on a comparison page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    pub step: String,
+    /// The label used in each borough's map, or `None` where the step is absent.
+    pub cells: Vec<Option<String>>,
+    /// Present in some boroughs and not others.
+    pub partial: bool,
+}
+
+/// Steps matched across maps by node id, in order of first appearance.
+pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
+    let project = at.site.project;
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for &p in pathways {
+        for node in &project.pathways[p].meta.nodes {
+            if !ids.iter().any(|(id, _)| *id == node.id) {
+                ids.push((&node.id, &node.label));
+            }
+        }
+    }
+    ids.into_iter()
+        .map(|(id, label)| {
+            let cells: Vec<Option<String>> = pathways
+                .iter()
+                .map(|&p| {
+                    project.pathways[p]
+                        .meta
+                        .nodes
+                        .iter()
+                        .find(|n| n.id == id)
+                        .map(|n| n.label.clone())
+                })
+                .collect();
+            let present = cells.iter().filter(|c| c.is_some()).count();
+            CompareRow {
+                step: label.to_string(),
+                partial: present < cells.len(),
+                cells,
+            }
+        })
+        .collect()
+}

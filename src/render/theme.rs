@@ -1,0 +1,161 @@
+//! The theme: Tera templates and static files. The default theme is embedded
+//! in the binary from `themes/default/`; a project's `themes/<name>/` folder
+//! overrides it file by file. Owns loading and compiling templates; does not
+//! build page data.
+
+use crate::diag::Diagnostic;
+use crate::load::{display_name, is_ignored_name};
+use crate::source::{SourceFile, Sources, Span};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// The default theme's files, by path inside the theme folder.
+const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
+    "templates/base.html",
+    "templates/index.html",
+    "templates/borough.html",
+    "templates/finding.html",
+    "templates/findings.html",
+    "templates/quote.html",
+    "templates/quotes.html",
+    "templates/codebook.html",
+    "templates/code.html",
+    "templates/matrix.html",
+    "templates/pathway.html",
+    "templates/pathways.html",
+    "templates/compare.html",
+    "templates/page.html",
+    "templates/partials/quote.html",
+    "templates/partials/map.html",
+    "static/style.css",
+];
+
+/// A compiled theme: templates ready to render and static files to copy.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Static files by their path under `static/`.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Source files of the project's own templates, by template name.
+    pub template_files: BTreeMap<String, crate::source::FileId>,
+}
+
+/// Loads the theme `name`, overriding the embedded default with the project's
+/// `themes/<name>/` files. Template files from the project are added to
+/// `sources` so template errors can point into them.
+pub fn load(
+    root: &Path,
+    name: &str,
+    sources: &mut Sources,
+    out: &mut Vec<Diagnostic>,
+) -> anyhow::Result<Option<Theme>> {
+    let mut files: BTreeMap<String, (Vec<u8>, Option<String>)> = DEFAULT_THEME
+        .iter()
+        .map(|(path, bytes)| (path.to_string(), (bytes.to_vec(), None)))
+        .collect();
+    let folder = root.join("themes").join(name);
+    if folder.is_dir() {
+        for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
+            let entry = entry?;
+            if !entry.file_type().is_file() || is_ignored_name(&entry.file_name().to_string_lossy())
+            {
+                continue;
+            }
+            let relative = display_name(&folder, entry.path());
+            let bytes = std::fs::read(entry.path())?;
+            files.insert(relative, (bytes, Some(display_name(root, entry.path()))));
+        }
+    } else if name != "default" {
+        out.push(
+            Diagnostic::error(
+                "config::unknown-theme",
+                format!("there is no theme `{name}`"),
+            )
+            .fix(format!(
+                "create themes/{name}/ in the project, or set `theme: default` in evalsite.yaml"
+            )),
+        );
+        return Ok(None);
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".svg", ".xml"]);
+    let mut templates = Vec::new();
+    let mut statics = BTreeMap::new();
+    for (path, (bytes, project_path)) in files {
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let file = project_path.map(|p| sources.add(SourceFile::new(p, text.clone())));
+            templates.push((name.to_string(), text, file));
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_string(), bytes);
+        }
+    }
+    let names: BTreeMap<String, Option<crate::source::FileId>> = templates
+        .iter()
+        .map(|(name, _, file)| (name.clone(), *file))
+        .collect();
+    let added = tera.add_raw_templates(
+        templates
+            .iter()
+            .map(|(name, text, _)| (name.as_str(), text.as_str())),
+    );
+    let ok = match added {
+        Ok(()) => true,
+        Err(error) => {
+            let name = match error.kind() {
+                tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                    report.filename().to_string()
+                }
+                _ => String::new(),
+            };
+            out.push(template_error(
+                &error,
+                names.get(&name).copied().flatten(),
+                &name,
+            ));
+            false
+        }
+    };
+    let template_files = templates
+        .into_iter()
+        .filter_map(|(name, _, file)| Some((name, file?)))
+        .collect();
+    Ok(ok.then_some(Theme {
+        tera,
+        statics,
+        template_files,
+    }))
+}
+
+/// A diagnostic for a Tera error, pointing into the template when it is a
+/// project file.
+pub fn template_error(
+    error: &tera::Error,
+    file: Option<crate::source::FileId>,
+    name: &str,
+) -> Diagnostic {
+    let (message, range) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
+            report.message().to_string(),
+            Some(report.span().range.clone()),
+        ),
+        _ => (error.to_string(), None),
+    };
+    let diagnostic = Diagnostic::error(
+        "theme::template",
+        format!("the template `{name}` has a problem: {message}"),
+    )
+    .fix("correct the template; `evalsite check` shows every problem without writing the site");
+    match (file, range) {
+        (Some(file), Some(range)) => diagnostic.at(Span::new(file, range)),
+        (Some(file), None) => diagnostic.at(Span::file_start(file)),
+        _ => diagnostic.note(
+            "this template is part of the built-in default theme: please report this as a bug",
+        ),
+    }
+}

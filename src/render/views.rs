@@ -1,0 +1,259 @@
+//! The data each template sees, built from the resolved site. Every URL here
+//! is already relative to the page it appears on. Owns no HTML beyond what
+//! Markdown bodies render to; the templates own the markup.
+
+use super::urls;
+use crate::model::{Kind, Participant};
+use crate::resolve::Site;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+impl Link {
+    pub fn new(title: impl Into<String>, root: &str, path: &str) -> Link {
+        Link {
+            title: title.into(),
+            url: format!("{root}{path}"),
+        }
+    }
+}
+
+/// Builds links relative to one page.
+#[derive(Clone, Copy)]
+pub struct At<'s, 'p> {
+    pub site: &'s Site<'p>,
+    pub root: &'s str,
+}
+
+impl At<'_, '_> {
+    pub fn link(&self, kind: Kind, id: &str) -> Option<Link> {
+        if !self.site.is_published(kind, id) {
+            return None;
+        }
+        let title = self.title(kind, id)?;
+        Some(Link::new(title, self.root, &urls::of(kind, id)))
+    }
+
+    /// The title of an entity, published or not.
+    pub fn title(&self, kind: Kind, id: &str) -> Option<String> {
+        let i = self.site.lookup(kind, id)?;
+        let project = self.site.project;
+        Some(match kind {
+            Kind::Borough => project.boroughs[i].meta.title.clone(),
+            Kind::Code => project.codes[i].meta.title.clone(),
+            Kind::Quote => format!("Quote: {}", self.site.attribution(i)),
+            Kind::Finding => project.findings[i].meta.title.clone(),
+            Kind::Pathway => project.pathways[i].meta.title.clone(),
+            Kind::Page => project.pages[i].meta.title.clone(),
+            Kind::Landing => project
+                .landing
+                .as_ref()
+                .map_or_else(String::new, |l| l.meta.title.clone()),
+        })
+    }
+
+    pub fn links<'a>(&self, kind: Kind, ids: impl IntoIterator<Item = &'a str>) -> Vec<Link> {
+        ids.into_iter()
+            .filter_map(|id| self.link(kind, id))
+            .collect()
+    }
+
+    pub fn finding_link(&self, f: usize) -> Link {
+        let finding = &self.site.project.findings[f];
+        Link::new(
+            &finding.meta.title,
+            self.root,
+            &urls::of(Kind::Finding, &finding.id),
+        )
+    }
+}
+
+/// A heading with what is listed under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group<T> {
+    pub head: Link,
+    pub items: T,
+}
+
+/// A finding's free facet, such as "Learning loop: double".
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribute {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub id: String,
+    pub url: String,
+    pub html: String,
+    pub attribution: String,
+    pub source: String,
+    pub borough: Option<Link>,
+    pub codes: Vec<Link>,
+    pub findings: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub html: String,
+    pub draft: bool,
+    pub codes: Vec<Link>,
+    pub boroughs: Vec<Link>,
+    pub attributes: Vec<Attribute>,
+    /// Evidence quotes (from one borough on a borough report).
+    pub quotes: Vec<QuoteView>,
+    /// Evidence quotes not already embedded in the narrative.
+    pub more_quotes: Vec<QuoteView>,
+    pub backlinks: Vec<Link>,
+}
+
+/// A row of a borough's participant table; `count` is `<k` below the threshold.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRow {
+    pub role: String,
+    pub sector: String,
+    pub count: String,
+}
+
+/// A codebook entry with its per-borough numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub depth: usize,
+    pub html: String,
+    pub parent: Option<Link>,
+    pub children: Vec<Link>,
+    pub boroughs: Vec<CodeBoroughView>,
+    pub total_quotes: usize,
+    pub total_findings: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeBoroughView {
+    pub borough: Link,
+    pub findings: Vec<Link>,
+    pub quotes: Vec<QuoteView>,
+    pub quote_count: usize,
+}
+
+/// One cell of the framework matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    pub findings: Vec<Link>,
+    pub quotes: usize,
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub code: Link,
+    pub depth: usize,
+    pub theme: bool,
+    pub cells: Vec<MatrixCell>,
+}
+
+/// Display text for a finding's free facet value.
+pub fn attribute_text(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Sequence(items) => items
+            .iter()
+            .map(attribute_text)
+            .collect::<Vec<_>>()
+            .join(", "),
+        serde_yaml::Value::Null => String::new(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+/// `learning-loop` → `Learning loop`.
+pub fn humanise(key: &str) -> String {
+    let spaced = key.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Participants of a borough by role and sector, small counts hidden.
+pub fn participant_rows(
+    participants: &[Participant],
+    borough: &str,
+    k: usize,
+) -> Vec<ParticipantRow> {
+    let mut groups: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    for participant in participants
+        .iter()
+        .filter(|p| p.borough == borough && p.consent != crate::model::Consent::Withdrawn)
+    {
+        *groups
+            .entry((participant.role.clone(), participant.sector.label()))
+            .or_default() += 1;
+    }
+    groups
+        .into_iter()
+        .map(|((role, sector), count)| ParticipantRow {
+            role,
+            sector: sector.to_string(),
+            count: if count < k {
+                format!("<{k}")
+            } else {
+                count.to_string()
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Consent, Sector};
+
+    fn participant(role: &str, borough: &str, consent: Consent) -> Participant {
+        Participant {
+            id: "x".into(),
+            role: role.into(),
+            sector: Sector::Health,
+            level: None,
+            borough: borough.into(),
+            consent,
+        }
+    }
+
+    #[test]
+    fn small_groups_are_shown_below_k_not_as_numbers() {
+        let people = vec![
+            participant("GP", "a", Consent::Given),
+            participant("Nurse", "a", Consent::Given),
+            participant("Nurse", "a", Consent::Given),
+            participant("Nurse", "a", Consent::NoQuotes),
+            participant("Nurse", "a", Consent::Withdrawn),
+            participant("Nurse", "b", Consent::Given),
+        ];
+        let rows = participant_rows(&people, "a", 3);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].role, "GP");
+        assert_eq!(rows[0].count, "<3");
+        assert_eq!(rows[1].count, "3");
+    }
+
+    #[test]
+    fn facet_names_read_as_words() {
+        assert_eq!(humanise("learning-loop"), "Learning loop");
+    }
+}
