@@ -1,0 +1,184 @@
+//! Attribution groups: a quote's attribution (the values of its attribution
+//! fields) must be shared by at least `k` participants who have not
+//! withdrawn, or readers who know the team can tell who said it. When a
+//! group is too small, the message names its size and a coarser attribution
+//! that would pass.
+
+use crate::diag::Diagnostic;
+use crate::model::{AttributionField, Consent, Participant};
+use crate::resolve::Site;
+use crate::yaml::Yaml;
+
+const ALL_FIELDS: [AttributionField; 4] = [
+    AttributionField::Role,
+    AttributionField::Sector,
+    AttributionField::Level,
+    AttributionField::Borough,
+];
+
+fn value(participant: &Participant, field: AttributionField) -> String {
+    match field {
+        AttributionField::Role => participant.role.trim().to_lowercase(),
+        AttributionField::Sector => participant.sector.label().to_string(),
+        AttributionField::Level => participant.level.map_or("", |l| l.label()).to_string(),
+        AttributionField::Borough => participant.borough.clone(),
+    }
+}
+
+/// How many participants who have not withdrawn share `who`'s values of `fields`.
+pub fn group_size(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+) -> usize {
+    participants
+        .iter()
+        .filter(|p| p.consent != Consent::Withdrawn)
+        .filter(|p| fields.iter().all(|&f| value(p, f) == value(who, f)))
+        .count()
+}
+
+/// The most informative attribution that passes, closest to the one asked for.
+pub fn coarser(
+    participants: &[Participant],
+    who: &Participant,
+    wanted: &[AttributionField],
+    k: usize,
+) -> Option<Vec<AttributionField>> {
+    let mut candidates: Vec<Vec<AttributionField>> = (1u8..16)
+        .map(|mask| {
+            ALL_FIELDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, f)| *f)
+                .collect()
+        })
+        .filter(|fields: &Vec<AttributionField>| {
+            (who.level.is_some() || !fields.contains(&AttributionField::Level))
+                && group_size(participants, who, fields) >= k
+        })
+        .collect();
+    candidates.sort_by_key(|fields| {
+        let kept = fields.iter().filter(|f| wanted.contains(f)).count();
+        let has_borough = fields.contains(&AttributionField::Borough);
+        (
+            std::cmp::Reverse(fields.len()),
+            std::cmp::Reverse(kept),
+            std::cmp::Reverse(has_borough),
+        )
+    });
+    candidates.into_iter().next()
+}
+
+fn names(fields: &[AttributionField]) -> String {
+    fields
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reports every quote whose attribution group is smaller than `k`.
+pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
+    let project = site.project;
+    let k = project.config.k;
+    for (q, quote) in project.quotes.iter().enumerate() {
+        let Some(p) = site.quote_participant[q] else {
+            continue;
+        };
+        let who = &project.participants[p];
+        if who.consent != Consent::Given {
+            continue; // the consent check reports these
+        }
+        let fields = site.attribution_fields(q);
+        let size = group_size(&project.participants, who, fields);
+        if size >= k {
+            continue;
+        }
+        let yaml = Yaml::new(
+            quote.file,
+            project.sources.get(quote.file),
+            quote.yaml.clone(),
+        );
+        let span = match &quote.meta.attribution {
+            Some(_) => yaml
+                .key_span("attribution")
+                .unwrap_or_else(|| yaml.start_span()),
+            None => yaml.value_span("participant", &who.id),
+        };
+        let people = if size == 1 {
+            "participant".to_string()
+        } else {
+            "participants".to_string()
+        };
+        let diagnostic = Diagnostic::error(
+            "anonymity::small-group",
+            format!(
+                "this quote would be attributed as “{}”, a group of {size} {people} in the study; at least {k} must share an attribution",
+                site.attribution(q)
+            ),
+        )
+        .at(span)
+        .label(format!("attributed by [{}]", names(fields)));
+        out.push(match coarser(&project.participants, who, fields, k) {
+            Some(better) => diagnostic.fix(format!(
+                "attribute it more coarsely: add `attribution: [{}]` to this quote ({} participants share that)",
+                names(&better),
+                group_size(&project.participants, who, &better)
+            )),
+            None => diagnostic.fix("no attribution is shared by enough participants: leave this quote out, or use it unattributed in field notes"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Sector;
+
+    fn person(role: &str, sector: Sector, borough: &str, consent: Consent) -> Participant {
+        Participant {
+            id: format!("{role}-{borough}"),
+            role: role.into(),
+            sector,
+            level: None,
+            borough: borough.into(),
+            consent,
+        }
+    }
+
+    fn study() -> Vec<Participant> {
+        vec![
+            person("GP", Sector::PrimaryCare, "b", Consent::Given),
+            person("Practice nurse", Sector::PrimaryCare, "b", Consent::Given),
+            person(
+                "Practice manager",
+                Sector::PrimaryCare,
+                "b",
+                Consent::NoQuotes,
+            ),
+            person("GP", Sector::PrimaryCare, "a", Consent::Given),
+            person("GP", Sector::PrimaryCare, "c", Consent::Withdrawn),
+        ]
+    }
+
+    #[test]
+    fn withdrawn_participants_do_not_count_and_no_quotes_do() {
+        let people = study();
+        let gp = &people[0];
+        use AttributionField::*;
+        assert_eq!(group_size(&people, gp, &[Role, Borough]), 1);
+        assert_eq!(group_size(&people, gp, &[Role]), 2);
+        assert_eq!(group_size(&people, gp, &[Sector, Borough]), 3);
+    }
+
+    #[test]
+    fn suggests_the_most_informative_passing_attribution() {
+        let people = study();
+        use AttributionField::*;
+        let better = coarser(&people, &people[0], &[Role, Borough], 3).unwrap();
+        assert_eq!(better, vec![Sector, Borough]);
+        assert!(coarser(&people, &people[0], &[Role, Borough], 10).is_none());
+    }
+}

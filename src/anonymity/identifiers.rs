@@ -1,0 +1,487 @@
+//! Listed identifiers: the terms of private/identifiers.yaml and finding them in
+//! text, whole-word, across case, accents, apostrophes, hyphens, line breaks and
+//! possessives. Owns the normalised form of a term; does not decide severity,
+//! allowances or how a hit is reported (the anonymity checks do).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The contents of private/identifiers.yaml.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identifiers {
+    /// Participants, patients and staff named in talk.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Real boroughs, wards, streets, hospitals.
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// The pseudonym to suggest for a term (keys as written in the lists).
+    #[serde(default)]
+    pub replace: BTreeMap<String, String>,
+}
+
+impl Identifiers {
+    /// Keys of `replace:` that name no listed term (they are not searched for;
+    /// worth a warning, as the researcher probably meant to list them).
+    pub fn unlisted_replacements(&self) -> Vec<&str> {
+        let listed: std::collections::HashSet<String> = self
+            .people
+            .iter()
+            .chain(&self.places)
+            .chain(&self.organisations)
+            .map(|t| normalise(t))
+            .collect();
+        self.replace
+            .keys()
+            .filter(|k| !listed.contains(&normalise(k)))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Which list of identifiers.yaml a term comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum List {
+    People,
+    Places,
+    Organisations,
+}
+
+impl List {
+    /// The list's key in identifiers.yaml.
+    pub fn name(self) -> &'static str {
+        match self {
+            List::People => "people",
+            List::Places => "places",
+            List::Organisations => "organisations",
+        }
+    }
+}
+
+/// One occurrence of a listed term in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermHit {
+    /// Byte range in the original text, covering the term as written there
+    /// (without a following possessive 's).
+    pub range: Range<usize>,
+    pub list: List,
+    /// Index of the listed term in the matcher's table (see [`TermMatcher::term`]).
+    pub term: usize,
+    /// A person's first or last name alone: a warning, not an error.
+    pub partial: bool,
+}
+
+/// Words dropped from the front of a person's name before taking the first
+/// name, and never reported alone.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "revd",
+    "reverend",
+    "fr",
+    "father",
+    "sister",
+    "nurse",
+    "cllr",
+    "councillor",
+];
+
+/// Words dropped from the end of a person's name before taking the last name.
+const SUFFIXES: &[&str] = &[
+    "jr", "jnr", "sr", "snr", "ii", "iii", "obe", "mbe", "cbe", "dbe", "kbe", "phd", "md",
+];
+
+/// Names shorter than this (in letters) are not reported alone.
+const MIN_PARTIAL_LETTERS: usize = 3;
+
+#[derive(Debug)]
+struct Term {
+    text: String,
+    list: List,
+    replacement: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    term: usize,
+    partial: bool,
+}
+
+/// Finds every listed term in a text in one pass.
+#[derive(Debug)]
+pub struct TermMatcher {
+    automaton: Option<AhoCorasick>,
+    terms: Vec<Term>,
+    patterns: Vec<Pattern>,
+}
+
+impl TermMatcher {
+    /// Builds one automaton over the normalised forms of all terms, plus, for
+    /// people of two or more words, their first and last names as partial
+    /// terms (and the name without its title as a full term).
+    pub fn new(ids: &Identifiers) -> TermMatcher {
+        let replace: HashMap<String, &String> =
+            ids.replace.iter().map(|(k, v)| (normalise(k), v)).collect();
+        let mut builder = Builder::default();
+        let lists = [
+            (List::People, &ids.people),
+            (List::Places, &ids.places),
+            (List::Organisations, &ids.organisations),
+        ];
+        for (list, entries) in lists {
+            for entry in entries {
+                builder.add_entry(list, entry, &replace);
+            }
+        }
+        builder.finish()
+    }
+
+    /// Every hit in `text`, sorted by start. Full hits do not overlap one
+    /// another; a partial hit never overlaps a full one.
+    pub fn find(&self, text: &str) -> Vec<TermHit> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let norm = Normalised::of(text);
+        // All matches, overlapping, then leftmost-longest among those that stand
+        // as whole words: a longer candidate failing the word check ("Bow
+        // Commonwealth" for "Bow Common") must not hide a shorter one ("Bow").
+        let (mut full, mut partial) = (Vec::new(), Vec::new());
+        for m in automaton.find_overlapping_iter(&norm.text) {
+            if !is_whole_word(&norm.text, m.start(), m.end()) {
+                continue;
+            }
+            let pattern = self.patterns[m.pattern().as_usize()];
+            let found = (m.start()..m.end(), pattern);
+            if pattern.partial {
+                partial.push(found);
+            } else {
+                full.push(found);
+            }
+        }
+        let full = select_leftmost_longest(full, &[]);
+        let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
+        let partial = select_leftmost_longest(partial, &full_ranges);
+        let mut hits: Vec<TermHit> = full
+            .into_iter()
+            .chain(partial)
+            .map(|(range, p)| TermHit {
+                range: norm.original_range(text, range),
+                list: self.terms[p.term].list,
+                term: p.term,
+                partial: p.partial,
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.range.start, h.range.end));
+        hits
+    }
+
+    /// The listed term as written in identifiers.yaml (for a partial hit, the
+    /// full name it comes from).
+    pub fn term(&self, hit: &TermHit) -> &str {
+        &self.terms[hit.term].text
+    }
+
+    /// The pseudonym suggested in `replace:` for the hit's term (for a partial
+    /// hit, the one given for the full name).
+    pub fn replacement(&self, hit: &TermHit) -> Option<&str> {
+        self.terms[hit.term].replacement.as_deref()
+    }
+
+    /// True when there is nothing to look for.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+/// Collects terms and their normalised patterns, one pattern per distinct
+/// normalised string (a full term wins over a partial one; otherwise the first
+/// listed wins).
+#[derive(Default)]
+struct Builder {
+    terms: Vec<Term>,
+    strings: Vec<String>,
+    patterns: Vec<Pattern>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add_entry(&mut self, list: List, entry: &str, replace: &HashMap<String, &String>) {
+        let norm = normalise(entry);
+        if norm.is_empty() {
+            return;
+        }
+        let term = self.terms.len();
+        self.terms.push(Term {
+            text: entry.trim().to_string(),
+            list,
+            replacement: replace.get(&norm).map(|r| r.to_string()),
+        });
+        self.add_pattern(norm.clone(), term, false);
+        if list == List::People {
+            self.add_name_parts(&norm, term);
+        }
+    }
+
+    fn add_name_parts(&mut self, norm: &str, term: usize) {
+        let words: Vec<&str> = norm.split(' ').collect();
+        if words.len() < 2 {
+            return;
+        }
+        let name = strip_titles(&words);
+        if name.len() >= 2 && name.len() < words.len() {
+            self.add_pattern(name.join(" "), term, false);
+        }
+        let parts = match name {
+            [] => Vec::new(),
+            [only] => vec![*only],
+            [first, .., last] => vec![*first, *last],
+        };
+        for part in parts {
+            let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= MIN_PARTIAL_LETTERS && !HONORIFICS.contains(&part) {
+                self.add_pattern(part.to_string(), term, true);
+            }
+        }
+    }
+
+    fn add_pattern(&mut self, norm: String, term: usize, partial: bool) {
+        let pattern = Pattern { term, partial };
+        match self.index.get(&norm) {
+            Some(&i) if self.patterns[i].partial && !partial => self.patterns[i] = pattern,
+            Some(_) => {}
+            None => {
+                self.index.insert(norm.clone(), self.patterns.len());
+                self.strings.push(norm);
+                self.patterns.push(pattern);
+            }
+        }
+    }
+
+    fn finish(self) -> TermMatcher {
+        let automaton = (!self.strings.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.strings)
+                .expect("identifier automaton within aho-corasick's size limits")
+        });
+        TermMatcher {
+            automaton,
+            terms: self.terms,
+            patterns: self.patterns,
+        }
+    }
+}
+
+/// The words of a normalised person's name without leading titles and
+/// trailing post-nominals.
+fn strip_titles<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let start = words
+        .iter()
+        .position(|w| !HONORIFICS.contains(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !SUFFIXES.contains(w))
+        .map_or(start, |i| (i + 1).max(start));
+    &words[start..end]
+}
+
+/// Keeps the leftmost-longest non-overlapping candidates that overlap none of
+/// `blockers` (sorted, non-overlapping).
+fn select_leftmost_longest(
+    mut found: Vec<(Range<usize>, Pattern)>,
+    blockers: &[Range<usize>],
+) -> Vec<(Range<usize>, Pattern)> {
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<(Range<usize>, Pattern)> = Vec::new();
+    for (range, pattern) in found {
+        let after_last = kept.last().is_none_or(|(r, _)| range.start >= r.end);
+        if after_last && !overlaps_any(blockers, &range) {
+            kept.push((range, pattern));
+        }
+    }
+    kept
+}
+
+fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|r| r.end <= range.start);
+    sorted.get(i).is_some_and(|r| r.start < range.end)
+}
+
+/// Whether `norm[start..end]` stands as whole words: not preceded or followed
+/// by a letter or digit, except for a possessive `'s` or `s'` after it.
+fn is_whole_word(norm: &str, start: usize, end: usize) -> bool {
+    let found = &norm[start..end];
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts_word = alnum(found.chars().next());
+    let ends_word = alnum(found.chars().next_back());
+    let before_ok = !starts_word || !alnum(norm[..start].chars().next_back());
+    let after_ok = !ends_word || word_ends_here(&norm[end..]);
+    before_ok && after_ok
+}
+
+fn word_ends_here(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('s') => chars.next() == Some('\'') && !chars.next().is_some_and(char::is_alphanumeric),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    }
+}
+
+/// The canonical comparable form of a term: lowercase, compatibility-decomposed
+/// with accents dropped, apostrophes unified to `'`, every run of whitespace,
+/// hyphens, dashes, underscores and dots after letters collapsed to one space,
+/// trimmed. Two spellings are the same term iff their normalised forms are equal.
+pub fn normalise(s: &str) -> String {
+    Normalised::of(s).text
+}
+
+/// A normalised copy of a text with, for each of its bytes, the byte offset in
+/// the original of the character it came from.
+struct Normalised {
+    text: String,
+    origin: Vec<usize>,
+}
+
+enum CharClass {
+    /// Whitespace, hyphens and dashes, dots closing a word: one space per run.
+    Separator,
+    /// Combining marks, soft hyphens, zero-width characters.
+    Dropped,
+    Kept,
+}
+
+impl Normalised {
+    fn of(s: &str) -> Normalised {
+        let mut out = Normalised {
+            text: String::with_capacity(s.len()),
+            origin: Vec::with_capacity(s.len()),
+        };
+        let mut pending_space: Option<usize> = None;
+        let mut after_letter = false;
+        for (offset, c) in s.char_indices() {
+            match classify(c, after_letter) {
+                CharClass::Separator => {
+                    pending_space.get_or_insert(offset);
+                    after_letter = false;
+                }
+                CharClass::Dropped => {}
+                CharClass::Kept => {
+                    if let Some(space_at) = pending_space.take()
+                        && !out.text.is_empty()
+                    {
+                        out.push(' ', space_at);
+                    }
+                    out.push_folded(c, offset);
+                    after_letter = c.is_alphabetic();
+                }
+            }
+        }
+        out
+    }
+
+    fn push(&mut self, c: char, origin: usize) {
+        self.text.push(c);
+        self.origin
+            .extend(std::iter::repeat_n(origin, c.len_utf8()));
+    }
+
+    fn push_folded(&mut self, c: char, origin: usize) {
+        if is_apostrophe(c) {
+            self.push('\'', origin);
+            return;
+        }
+        decompose_compatible(c, |d| {
+            for lower in d.to_lowercase().filter(|l| !is_combining_mark(*l)) {
+                match fold_letter(lower) {
+                    Some(folded) => folded.chars().for_each(|f| self.push(f, origin)),
+                    None => self.push(lower, origin),
+                }
+            }
+        });
+    }
+
+    /// Maps a byte range of the normalised text back to the original text: from
+    /// the start of the first character to the end of the last one, including
+    /// combining marks that follow it.
+    fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
+        let start = self.origin[range.start];
+        let last = self.origin[range.end - 1];
+        let tail = &original[last..];
+        let mut chars = tail.char_indices().skip(1);
+        let end = loop {
+            match chars.next() {
+                Some((_, c)) if is_combining_mark(c) => continue,
+                Some((i, _)) => break last + i,
+                None => break original.len(),
+            }
+        };
+        start..end
+    }
+}
+
+fn classify(c: char, after_letter: bool) -> CharClass {
+    match c {
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => CharClass::Dropped,
+        '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            CharClass::Separator
+        }
+        '.' if after_letter => CharClass::Separator,
+        c if c.is_whitespace() => CharClass::Separator,
+        c if is_combining_mark(c) => CharClass::Dropped,
+        _ => CharClass::Kept,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201B}'
+            | '\u{02BC}'
+            | '\u{2032}'
+            | '`'
+            | '\u{B4}'
+            | '\u{FF07}'
+    )
+}
+
+/// Letters that carry an accent-like stroke but do not decompose.
+fn fold_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'ŧ' => "t",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+#[path = "identifiers_tests.rs"]
+mod tests;

@@ -1,0 +1,357 @@
+use super::*;
+
+fn ids(people: &[&str], places: &[&str], organisations: &[&str]) -> Identifiers {
+    let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    Identifiers {
+        people: own(people),
+        places: own(places),
+        organisations: own(organisations),
+        replace: BTreeMap::new(),
+    }
+}
+
+fn example() -> TermMatcher {
+    let mut ids = ids(
+        &["Jane Example", "Dr Samuel Placeholder", "Zoë Sample"],
+        &[
+            "Exampleton",
+            "St Imaginary's Hospital",
+            "St Mary-le-Bow",
+            "Bow",
+        ],
+        &["Example Health NHS Trust"],
+    );
+    ids.replace
+        .insert("Exampleton".to_string(), "Borough A".to_string());
+    TermMatcher::new(&ids)
+}
+
+/// (found text, term as listed, partial) for every hit.
+fn found<'a>(m: &'a TermMatcher, text: &'a str) -> Vec<(&'a str, &'a str, bool)> {
+    m.find(text)
+        .into_iter()
+        .map(|h| (&text[h.range.clone()], m.term(&h), h.partial))
+        .collect()
+}
+
+fn full_hit<'a>(m: &'a TermMatcher, text: &'a str) -> Option<(&'a str, &'a str)> {
+    let hits = found(m, text);
+    match hits.as_slice() {
+        [(found, term, false)] => Some((found, term)),
+        _ => None,
+    }
+}
+
+#[test]
+fn list_names() {
+    assert_eq!(List::People.name(), "people");
+    assert_eq!(List::Places.name(), "places");
+    assert_eq!(List::Organisations.name(), "organisations");
+}
+
+#[test]
+fn normalise_is_canonical() {
+    assert_eq!(normalise("  Zoë  "), "zoe");
+    assert_eq!(normalise("Zoe\u{308}"), "zoe");
+    assert_eq!(normalise("ZOË"), "zoe");
+    assert_eq!(normalise("St Mary-le-Bow"), "st mary le bow");
+    assert_eq!(
+        normalise("St. Imaginary’s Hospital"),
+        "st imaginary's hospital"
+    );
+    assert_eq!(
+        normalise("Dr. Samuel\u{a0}Placeholder"),
+        "dr samuel placeholder"
+    );
+    assert_eq!(normalise("Łukasz Søren"), "lukasz soren");
+    assert_eq!(normalise(" \t\n"), "");
+    assert_eq!(normalise("Exam\u{ad}pleton"), "exampleton");
+}
+
+#[test]
+fn whole_term_case_insensitive() {
+    let m = example();
+    let text = "Staff at EXAMPLETON said so.";
+    assert_eq!(full_hit(&m, text), Some(("EXAMPLETON", "Exampleton")));
+    let hits = m.find(text);
+    assert_eq!(hits[0].list, List::Places);
+    assert_eq!(m.replacement(&hits[0]), Some("Borough A"));
+}
+
+#[test]
+fn whole_words_only() {
+    let m = example();
+    for text in [
+        "my elbow hurts",
+        "Bowling club",
+        "Bows and arrows",
+        "rainbow",
+    ] {
+        assert_eq!(found(&m, text), vec![], "{text}");
+    }
+    assert_eq!(full_hit(&m, "born in Bow, 1950"), Some(("Bow", "Bow")));
+    assert_eq!(full_hit(&m, "(Bow)"), Some(("Bow", "Bow")));
+}
+
+#[test]
+fn first_name_inside_longer_word_is_not_a_hit() {
+    let m = example();
+    assert_eq!(found(&m, "Janet and Examples of practice"), vec![]);
+}
+
+#[test]
+fn accents_both_ways() {
+    let listed_accented = example();
+    assert_eq!(
+        full_hit(&listed_accented, "Zoe Sample said"),
+        Some(("Zoe Sample", "Zoë Sample"))
+    );
+    let decomposed = "Zoe\u{308} Sample said";
+    assert_eq!(
+        full_hit(&listed_accented, decomposed),
+        Some(("Zoe\u{308} Sample", "Zoë Sample"))
+    );
+    let listed_plain = TermMatcher::new(&ids(&["Zoe Sample"], &[], &[]));
+    assert_eq!(
+        full_hit(&listed_plain, "ZOË SAMPLE said"),
+        Some(("ZOË SAMPLE", "Zoe Sample"))
+    );
+}
+
+#[test]
+fn possessives() {
+    let m = example();
+    for (text, expected) in [
+        ("Jane Example's view", "Jane Example"),
+        ("Jane Example’s view", "Jane Example"),
+        ("Exampleton's wards", "Exampleton"),
+        ("EXAMPLETON’S wards", "EXAMPLETON"),
+    ] {
+        assert_eq!(full_hit(&m, text).map(|h| h.0), Some(expected), "{text}");
+    }
+    // The plural possessive of a last name is that name alone: a partial hit.
+    assert_eq!(
+        found(&m, "the Examples' house"),
+        vec![("Example", "Jane Example", true)]
+    );
+    assert_eq!(found(&m, "the Examplesx house"), vec![]);
+}
+
+#[test]
+fn apostrophe_variants_in_terms() {
+    let m = example();
+    for text in [
+        "at St Imaginary's Hospital",
+        "at St Imaginary’s Hospital",
+        "at St Imaginaryʼs Hospital",
+        "at St. Imaginary‘s  Hospital",
+    ] {
+        let hits = found(&m, text);
+        assert_eq!(hits.len(), 1, "{text}");
+        assert_eq!(hits[0].1, "St Imaginary's Hospital");
+        assert_eq!(hits[0].0, &text[3..]);
+    }
+}
+
+#[test]
+fn hyphen_space_and_line_break_variants() {
+    let m = example();
+    assert_eq!(
+        full_hit(&m, "an Exampleton-based team"),
+        Some(("Exampleton", "Exampleton"))
+    );
+    assert_eq!(
+        full_hit(&m, "said Jane\n    Example, who"),
+        Some(("Jane\n    Example", "Jane Example"))
+    );
+    assert_eq!(
+        full_hit(&m, "said Jane   Example."),
+        Some(("Jane   Example", "Jane Example"))
+    );
+    assert_eq!(
+        full_hit(&m, "said Jane\u{a0}Example."),
+        Some(("Jane\u{a0}Example", "Jane Example"))
+    );
+    assert_eq!(
+        full_hit(&m, "Jane-Example"),
+        Some(("Jane-Example", "Jane Example"))
+    );
+    assert_eq!(
+        full_hit(&m, "near St Mary le Bow"),
+        Some(("St Mary le Bow", "St Mary-le-Bow"))
+    );
+    assert_eq!(
+        full_hit(&m, "near St Mary–le–Bow!"),
+        Some(("St Mary–le–Bow", "St Mary-le-Bow"))
+    );
+}
+
+#[test]
+fn dotted_titles() {
+    let m = example();
+    assert_eq!(
+        full_hit(&m, "Dr. Samuel Placeholder agreed"),
+        Some(("Dr. Samuel Placeholder", "Dr Samuel Placeholder"))
+    );
+    // Without the title the name is still the full name.
+    assert_eq!(
+        full_hit(&m, "Samuel Placeholder agreed"),
+        Some(("Samuel Placeholder", "Dr Samuel Placeholder"))
+    );
+}
+
+#[test]
+fn partial_names_are_flagged_as_partial() {
+    let m = example();
+    assert_eq!(
+        found(&m, "Jane said that Example agreed"),
+        vec![
+            ("Jane", "Jane Example", true),
+            ("Example", "Jane Example", true)
+        ]
+    );
+    assert_eq!(
+        found(&m, "Placeholder, said Samuel"),
+        vec![
+            ("Placeholder", "Dr Samuel Placeholder", true),
+            ("Samuel", "Dr Samuel Placeholder", true)
+        ]
+    );
+    let hits = m.find("Jane said");
+    assert_eq!(hits[0].list, List::People);
+}
+
+#[test]
+fn full_name_hides_its_parts() {
+    let m = example();
+    assert_eq!(
+        found(&m, "Jane Example and Jane"),
+        vec![
+            ("Jane Example", "Jane Example", false),
+            ("Jane", "Jane Example", true)
+        ]
+    );
+}
+
+#[test]
+fn no_partials_for_titles_short_names_or_one_word_entries() {
+    let m = TermMatcher::new(&ids(&["Dr Al Li", "Madonna", "Mrs Okafor"], &[], &[]));
+    assert_eq!(found(&m, "Dr said Al and Li"), vec![]);
+    assert_eq!(found(&m, "Mrs said"), vec![]);
+    assert_eq!(found(&m, "Madonna"), vec![("Madonna", "Madonna", false)]);
+    assert_eq!(found(&m, "Okafor"), vec![("Okafor", "Mrs Okafor", true)]);
+    assert_eq!(
+        found(&m, "Mrs. Okafor"),
+        vec![("Mrs. Okafor", "Mrs Okafor", false)]
+    );
+}
+
+#[test]
+fn organisations_and_longest_match() {
+    let m = example();
+    let text = "Example Health NHS Trust runs it";
+    let hits = m.find(text);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(&text[hits[0].range.clone()], "Example Health NHS Trust");
+    assert_eq!(hits[0].list, List::Organisations);
+    assert!(!hits[0].partial);
+    assert_eq!(m.replacement(&hits[0]), None);
+}
+
+#[test]
+fn failed_longer_candidate_does_not_hide_shorter_one() {
+    let m = TermMatcher::new(&ids(&[], &["Bow", "Bow Common"], &[]));
+    assert_eq!(found(&m, "Bow Commonwealth"), vec![("Bow", "Bow", false)]);
+    assert_eq!(
+        found(&m, "Bow Common"),
+        vec![("Bow Common", "Bow Common", false)]
+    );
+}
+
+#[test]
+fn empty_terms_are_ignored() {
+    let m = TermMatcher::new(&ids(&["", "  "], &["\n"], &[]));
+    assert!(m.is_empty());
+    assert_eq!(m.find("anything at all"), vec![]);
+    assert!(TermMatcher::new(&Identifiers::default()).is_empty());
+    assert!(!example().is_empty());
+}
+
+#[test]
+fn duplicate_terms_keep_the_first_full_listing() {
+    let m = TermMatcher::new(&ids(&["Jane Example", "Jane"], &["Jane"], &[]));
+    let hits = m.find("Jane");
+    assert_eq!(hits.len(), 1);
+    assert!(!hits[0].partial);
+    assert_eq!(m.term(&hits[0]), "Jane");
+    assert_eq!(hits[0].list, List::People);
+}
+
+#[test]
+fn replacements_match_normalised_keys() {
+    let mut ids = ids(&["Jane Example"], &["Exampleton"], &[]);
+    ids.replace
+        .insert("jane  example".to_string(), "Participant 3".to_string());
+    ids.replace
+        .insert("Nowhere".to_string(), "Borough Z".to_string());
+    let m = TermMatcher::new(&ids);
+    let hits = m.find("Jane Example and Jane");
+    assert_eq!(m.replacement(&hits[0]), Some("Participant 3"));
+    assert_eq!(m.replacement(&hits[1]), Some("Participant 3"));
+    assert_eq!(ids.unlisted_replacements(), vec!["Nowhere"]);
+}
+
+#[test]
+fn ranges_map_back_to_multibyte_text() {
+    let m = example();
+    let text = "« Zoë Sample » — and “Exampleton’s” own";
+    assert_eq!(
+        found(&m, text),
+        vec![
+            ("Zoë Sample", "Zoë Sample", false),
+            ("Exampleton", "Exampleton", false)
+        ]
+    );
+}
+
+#[test]
+fn redactions_and_pseudonyms_are_not_hits() {
+    let m = example();
+    assert_eq!(found(&m, "[name] from Borough A at [hospital]"), vec![]);
+}
+
+/// A pronounceable made-up word for `n`, from letters that never spell the
+/// filler text's words.
+fn made_up_word(mut n: usize) -> String {
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "ru", "te", "zan", "vo", "phi"];
+    let mut word = String::new();
+    for _ in 0..4 {
+        word.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap().to_uppercase();
+    first.chain(chars).collect()
+}
+
+#[test]
+fn scales_to_thousands_of_names_and_a_megabyte() {
+    let people: Vec<String> = (0..2000)
+        .map(|i| format!("{} {}", made_up_word(i), made_up_word(i + 2000)))
+        .collect();
+    let ids = Identifiers {
+        people: people.clone(),
+        ..Identifiers::default()
+    };
+    let m = TermMatcher::new(&ids);
+    let filler = "The quick brown fox jumps over the lazy dog; nobody is named here.\n";
+    let mut text = filler.repeat(1_000_000 / filler.len());
+    let planted_at = text.len() / 2 - (text.len() / 2) % filler.len();
+    let name = people[1234].replace(' ', "\n  ");
+    text.insert_str(planted_at, &format!("{name} "));
+    let hits = m.find(&text);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].range, planted_at..planted_at + name.len());
+    assert_eq!(m.term(&hits[0]), people[1234]);
+    assert!(!hits[0].partial);
+}

@@ -1,0 +1,65 @@
+//! The anonymisation checks: nothing that identifies a participant may reach
+//! the output. One file per check; this module runs them over the resolved
+//! site (before rendering) and over the rendered files (after).
+//!
+//! - [`identifiers`]: names, places and organisations from `private/identifiers.yaml`
+//! - [`patterns`]: emails, phone, NHS and National Insurance numbers, postcodes, dates of birth
+//! - [`sources`]: where text hides in the project's files, and allowances
+//! - [`attribution`]: attribution groups of at least `k` participants
+//! - [`consent`]: quotes from participants who withdrew or asked not to be quoted
+//! - [`output`]: the rendered site scanned again
+
+pub mod attribution;
+pub mod consent;
+pub mod identifiers;
+pub mod output;
+pub mod participant_ids;
+pub mod patterns;
+pub mod sources;
+
+use crate::diag::Diagnostic;
+use crate::render::Rendered;
+use crate::resolve::Site;
+use crate::source::FileId;
+use identifiers::TermMatcher;
+
+/// A term an allowance let through, for the build summary.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AllowanceUsed {
+    pub file: FileId,
+    pub term: String,
+    pub reason: String,
+}
+
+/// What the source checks leave for the output scan and the build summary.
+pub struct Checked {
+    matcher: TermMatcher,
+    participant_ids: participant_ids::ParticipantIds,
+    /// Normalised forms of every term allowed anywhere.
+    allowed: Vec<String>,
+    pub allowances: Vec<AllowanceUsed>,
+}
+
+/// Runs every check on the project's files.
+pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> Checked {
+    let project = site.project;
+    let matcher = TermMatcher::new(&project.identifiers);
+    let participant_ids = participant_ids::ParticipantIds::new(&project.participants);
+    let mut scan = sources::Scanner::new(site, &matcher, &participant_ids);
+    scan.scan_all(out);
+    let allowances = scan.into_allowances();
+    attribution::check(site, out);
+    consent::check(site, out);
+    let allowed = sources::all_allowed_terms(site);
+    Checked {
+        matcher,
+        participant_ids,
+        allowed,
+        allowances,
+    }
+}
+
+/// Scans the rendered files for anything the source checks could not see.
+pub fn check_output(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
+    output::check(checked, rendered, out);
+}

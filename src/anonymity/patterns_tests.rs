@@ -1,0 +1,366 @@
+use super::*;
+
+/// (kind, exact text) of every hit.
+fn found(text: &str) -> Vec<(PatternKind, &str)> {
+    find_patterns(text)
+        .into_iter()
+        .map(|h| (h.kind, &text[h.range]))
+        .collect()
+}
+
+fn assert_only(kind: PatternKind, expected: &str, text: &str) {
+    assert_eq!(found(text), vec![(kind, expected)], "in {text:?}");
+}
+
+fn assert_none(text: &str) {
+    assert_eq!(found(text), vec![], "in {text:?}");
+}
+
+/// A valid NHS number starting 999 (the range reserved for testing): the
+/// first nine digits from `seed`, the check digit computed.
+fn test_nhs_number(seed: u32) -> String {
+    (0..)
+        .map(|n| format!("999{:06}", seed + n))
+        .find_map(|nine| {
+            let sum: u32 = nine
+                .chars()
+                .zip((2..=10).rev())
+                .map(|(c, w)| c.to_digit(10).unwrap() * w)
+                .sum();
+            match 11 - sum % 11 {
+                10 => None,
+                11 => Some(format!("{nine}0")),
+                check => Some(format!("{nine}{check}")),
+            }
+        })
+        .unwrap()
+}
+
+fn spaced(nhs: &str, sep: &str) -> String {
+    format!("{}{sep}{}{sep}{}", &nhs[..3], &nhs[3..6], &nhs[6..])
+}
+
+#[test]
+fn codes_and_descriptions() {
+    assert_eq!(PatternKind::Email.code(), "email");
+    assert_eq!(PatternKind::Phone.code(), "phone-number");
+    assert_eq!(PatternKind::NhsNumber.code(), "nhs-number");
+    assert_eq!(PatternKind::NiNumber.code(), "ni-number");
+    assert_eq!(PatternKind::Postcode.code(), "postcode");
+    assert_eq!(PatternKind::DateOfBirth.code(), "date-of-birth");
+    assert_eq!(PatternKind::Email.describe(), "an email address");
+    assert_eq!(PatternKind::Phone.describe(), "a UK phone number");
+    assert_eq!(PatternKind::NhsNumber.describe(), "an NHS number");
+    assert_eq!(
+        PatternKind::NiNumber.describe(),
+        "a National Insurance number"
+    );
+    assert_eq!(PatternKind::Postcode.describe(), "a UK postcode");
+    assert_eq!(PatternKind::DateOfBirth.describe(), "a date of birth");
+}
+
+#[test]
+fn emails() {
+    use PatternKind::Email;
+    assert_only(
+        Email,
+        "name.surname+tag@nhs.net",
+        "Write to name.surname+tag@nhs.net.",
+    );
+    assert_only(Email, "jane@example.org.uk", "<mailto:jane@example.org.uk>");
+    assert_only(Email, "zoë@exämple.com", "(zoë@exämple.com)");
+    assert_only(Email, "o'brien@nhs.net", "'o'brien@nhs.net'");
+    assert_none("follow @evalsite or @jane on social media");
+    assert_none("an @ sign, a user@localhost");
+}
+
+#[test]
+fn landlines() {
+    use PatternKind::Phone;
+    for number in [
+        "020 7946 0123",
+        "0207 946 0123",
+        "(020) 7946 0123",
+        "01632 960123",
+        "0113 496 0000",
+        "0113-496-0000",
+        "0800 123 4567",
+        "02079460123",
+    ] {
+        assert_only(Phone, number, &format!("Call {number} today"));
+    }
+}
+
+#[test]
+fn mobiles_and_international() {
+    use PatternKind::Phone;
+    for number in [
+        "07700 900123",
+        "07700900123",
+        "07700 900 123",
+        "+44 20 7946 0123",
+        "+44 (0)20 7946 0123",
+        "+447700900123",
+        "+44 7700 900123",
+        "0044 20 7946 0123",
+    ] {
+        assert_only(Phone, number, &format!("ring {number}."));
+    }
+}
+
+#[test]
+fn phone_numbers_are_trimmed_to_their_own_digits() {
+    use PatternKind::Phone;
+    assert_only(Phone, "07700 900123", "07700 900123 2017");
+    assert_eq!(
+        found("020 7946 0123, 07700 900123"),
+        vec![(Phone, "020 7946 0123"), (Phone, "07700 900123")]
+    );
+}
+
+#[test]
+fn not_phone_numbers() {
+    for text in [
+        "call NHS 111 or 999",
+        "a Band 6 nurse",
+        "in 2017 and 2018",
+        "1,250 referrals and 3.5 days",
+        "met on 01-02-2020 and 01/02/2020",
+        "2017-01-05",
+        "at 09:30 and 14:00",
+        "0.5 FTE",
+        "ref 07700",
+        "x07700 900123",
+        "04700 900123",
+        "pi is 3.0207946012",
+        "1,0207946012",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn nhs_numbers_passing_the_check() {
+    use PatternKind::NhsNumber;
+    for seed in [0, 1234, 98765] {
+        let nhs = test_nhs_number(seed);
+        assert!(nhs_checksum_ok(&nhs), "{nhs}");
+        for written in [nhs.clone(), spaced(&nhs, " "), spaced(&nhs, "-")] {
+            assert_only(NhsNumber, &written, &format!("NHS no. {written}, seen"));
+        }
+    }
+}
+
+#[test]
+fn nhs_checksum() {
+    assert!(nhs_checksum_ok("943 476 5919"));
+    assert!(!nhs_checksum_ok("943 476 5918"));
+    assert!(!nhs_checksum_ok("0000000000"));
+    assert!(!nhs_checksum_ok("943476591"));
+    // Check digit 10: no valid number.
+    let ten = (0..)
+        .map(|n: u32| format!("999{n:06}"))
+        .find(|nine| {
+            let sum: u32 = nine
+                .chars()
+                .zip((2..=10).rev())
+                .map(|(c, w)| c.to_digit(10).unwrap() * w)
+                .sum();
+            sum % 11 == 1
+        })
+        .unwrap();
+    for last in 0..=9 {
+        assert!(!nhs_checksum_ok(&format!("{ten}{last}")));
+    }
+}
+
+#[test]
+fn ten_digit_numbers_failing_the_check_are_not_flagged() {
+    let nhs = test_nhs_number(4321);
+    let last = nhs.as_bytes()[9] - b'0';
+    let wrong = format!("{}{}", &nhs[..9], (last + 1) % 10);
+    assert_none(&format!("number {wrong} and {}", spaced(&wrong, " ")));
+    assert_none("1234567890 items");
+    assert_none("9434765919123 is too long");
+}
+
+#[test]
+fn number_starting_with_zero_is_a_phone_number_first() {
+    assert_only(PatternKind::Phone, "0123456789", "number 0123456789");
+}
+
+#[test]
+fn national_insurance_numbers() {
+    use PatternKind::NiNumber;
+    for number in ["JG 10 37 59 A", "JG103759A", "AB 123456 C", "CE123456D"] {
+        assert_only(NiNumber, number, &format!("NI {number}."));
+    }
+    for text in [
+        "QQ123456C",
+        "QQ 12 34 56 C",
+        "GB123456A",
+        "ZZ123456A",
+        "NT 12 34 56 B",
+        "DA123456A",
+        "AO123456A",
+        "jg103759a",
+        "AB123456E",
+        "AB123456",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn postcodes() {
+    use PatternKind::Postcode;
+    for code in [
+        "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "SW1A1AA", "GIR 0AA",
+    ] {
+        assert_only(Postcode, code, &format!("lives at {code}, near"));
+    }
+    for text in [
+        "call NHS 111",
+        "the B12 bus",
+        "a Band 6 nurse",
+        "ward 7B",
+        "A&E",
+        "m1 1ae",
+        "QA1 1AA",
+        "M1 1AC",
+        "SW1A 1AAB",
+        "COVID 19",
+        "Borough A",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn dates_of_birth() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        ("DOB: 14/03/1952", "14/03/1952"),
+        ("D.O.B. 14-03-1952", "14-03-1952"),
+        ("dob 14.3.52", "14.3.52"),
+        ("Date of birth: 14 March 1952", "14 March 1952"),
+        (
+            "She was born on 14th March 1952 in a village",
+            "14th March 1952",
+        ),
+        ("born on the 14th of March 1952", "14th of March 1952"),
+        ("her birthday is March 14, 1952", "March 14, 1952"),
+        ("(b. 1952-03-14)", "1952-03-14"),
+        ("Mrs X (b. 14 Mar. 1952)", "14 Mar. 1952"),
+        ("14/03/1952 (date of birth)", "14/03/1952"),
+        ("was born to Mrs. Smith on 14/03/1952", "14/03/1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+}
+
+#[test]
+fn ordinary_dates_are_not_dates_of_birth() {
+    for text in [
+        "on 14 November 2017 the forum met",
+        "14/03/2019: steering group",
+        "She was born in Exampleton. On 14 November 2017 the forum met.",
+        "born in 1952",
+        "born in March 1952",
+        "Plan B. 14 March 2017 was the deadline",
+        "DOB: 31/31/1952",
+        "born 14 March 1952".replace("born", "borne").as_str(),
+        "newborn care from 14 March 2017",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn date_far_from_its_cue_is_not_flagged() {
+    let text = "born in a small village far to the north, and later on 14 March 1952";
+    assert_none(text);
+}
+
+#[test]
+fn hits_are_sorted_and_do_not_overlap() {
+    let nhs = test_nhs_number(7);
+    let text = format!(
+        "Mrs X, DOB 01/02/1950, NHS {nhs}, NI JG 10 37 59 A, at M1 1AE, on 07700 900123, x@y.org"
+    );
+    let kinds: Vec<PatternKind> = found(&text).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            PatternKind::DateOfBirth,
+            PatternKind::NhsNumber,
+            PatternKind::NiNumber,
+            PatternKind::Postcode,
+            PatternKind::Phone,
+            PatternKind::Email,
+        ]
+    );
+    let hits = find_patterns(&text);
+    assert!(hits.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+}
+
+#[test]
+fn email_wins_over_digits_inside_it() {
+    assert_only(
+        PatternKind::Email,
+        "07700900123@sms.example.com",
+        "send to 07700900123@sms.example.com",
+    );
+}
+
+#[test]
+fn redactions_and_ordinary_text_have_no_patterns() {
+    assert_none(
+        "[name], a Band 6 nurse in Borough A, told us at 09:30 on 14 November 2017 \
+         that A&E and NHS 111 were busy; ward 7B had 12 beds.",
+    );
+}
+
+fn names(text: &str) -> Vec<&str> {
+    find_name_like(text).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn name_like_sequences() {
+    assert_eq!(names("I spoke to Mrs Patel today"), vec!["Mrs Patel"]);
+    assert_eq!(names("Dr. Okafor said"), vec!["Dr. Okafor"]);
+    assert_eq!(names("with Dr Ama Okafor, who"), vec!["Dr Ama Okafor"]);
+    assert_eq!(names("Dr A. Okafor"), vec!["Dr A. Okafor"]);
+    assert_eq!(
+        names("Prof Smith-Jones and Professor O'Brien"),
+        vec!["Prof Smith-Jones", "Professor O'Brien"]
+    );
+    assert_eq!(names("Mrs Patel's view"), vec!["Mrs Patel"]);
+    assert_eq!(names("Mrs Patel’s view"), vec!["Mrs Patel"]);
+    assert_eq!(
+        names("Sister McDonald on the ward"),
+        vec!["Sister McDonald"]
+    );
+    assert_eq!(names("Mr and Mrs Smith"), vec!["Mrs Smith"]);
+    assert_eq!(names("asked Dr\n    Okafor"), vec!["Dr\n    Okafor"]);
+    assert_eq!(names("Dr Zoë Sample"), vec!["Dr Zoë Sample"]);
+}
+
+#[test]
+fn not_name_like() {
+    for text in [
+        "Dr [name] said",
+        "Mr and Mrs",
+        "the dr smith",
+        "Mrs A said",
+        "Dr X and Dr Y",
+        "Nurse Practitioners met",
+        "Dr Who",
+        "the Lord Mayor",
+        "Dr the team",
+        "Drake Smith",
+        "Mrs\n\nSmith",
+    ] {
+        assert_eq!(names(text), Vec::<&str>::new(), "{text:?}");
+    }
+}

@@ -1,0 +1,466 @@
+//! Where text hides in a project's files, scanned before rendering: bodies
+//! (across inline markup and line breaks), front matter strings, file names
+//! that become URLs, alt text, link targets, HTML comments and raw HTML, and
+//! the roles in the participant registry. Applies each file's allowances.
+
+use super::AllowanceUsed;
+use super::identifiers::{List, TermHit, TermMatcher, normalise};
+use super::participant_ids::ParticipantIds;
+use super::patterns::{self, PatternHit};
+use crate::diag::Diagnostic;
+use crate::markdown::{self, PlainText};
+use crate::model::{Allowance, Doc};
+use crate::resolve::Site;
+use crate::source::{FileId, Span};
+use crate::yaml::Yaml;
+use std::ops::Range;
+
+/// One file's text to scan, with what may be skipped in it.
+struct Target<'a> {
+    file: FileId,
+    plain: PlainText,
+    allowance: Option<&'a Allowance>,
+    /// Source ranges not checked for participant ids (the `participant:` field).
+    id_exempt: Vec<Range<usize>>,
+}
+
+pub struct Scanner<'s, 'p> {
+    site: &'s Site<'p>,
+    matcher: &'s TermMatcher,
+    participant_ids: &'s ParticipantIds,
+    allowances: Vec<AllowanceUsed>,
+}
+
+impl<'s, 'p> Scanner<'s, 'p> {
+    pub fn new(
+        site: &'s Site<'p>,
+        matcher: &'s TermMatcher,
+        participant_ids: &'s ParticipantIds,
+    ) -> Self {
+        Scanner {
+            site,
+            matcher,
+            participant_ids,
+            allowances: Vec::new(),
+        }
+    }
+
+    pub fn into_allowances(mut self) -> Vec<AllowanceUsed> {
+        self.allowances.sort();
+        self.allowances.dedup();
+        self.allowances
+    }
+
+    pub fn scan_all(&mut self, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        if let Some(landing) = &project.landing {
+            self.scan_doc(landing, landing.meta.anonymity.as_ref(), out);
+        }
+        for doc in &project.boroughs {
+            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+        }
+        for doc in &project.codes {
+            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+        }
+        for doc in &project.quotes {
+            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+            self.check_length(doc, out);
+        }
+        for (i, doc) in project.findings.iter().enumerate() {
+            if self.site.is_published_finding(i) {
+                self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+            }
+        }
+        for doc in &project.pathways {
+            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+        }
+        for doc in &project.pages {
+            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
+        }
+        self.scan_registry(out);
+    }
+
+    fn scan_doc<M>(
+        &mut self,
+        doc: &Doc<M>,
+        allowance: Option<&Allowance>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let source = self.site.project.sources.get(doc.file);
+        let text = source.text.as_str();
+        let yaml = Yaml::new(doc.file, source, doc.yaml.clone());
+        check_reason(&yaml, allowance, out);
+        let mut plain = PlainText::default();
+        for range in front_matter_ranges(text, doc.yaml.clone()) {
+            plain.push_source(&text[range.clone()], range.start);
+        }
+        markdown::plain_text(text, doc.body.clone(), &mut plain);
+        let id_exempt = yaml
+            .key_span("participant")
+            .map(|s| {
+                let end = text[s.range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| s.range.end + i);
+                s.range.start..end
+            })
+            .into_iter()
+            .collect();
+        let target = Target {
+            file: doc.file,
+            plain,
+            allowance,
+            id_exempt,
+        };
+        self.scan_target(&target, out);
+        self.scan_file_name(doc, allowance, out);
+    }
+
+    /// Ids become URLs, so the file name is published too.
+    fn scan_file_name<M>(
+        &mut self,
+        doc: &Doc<M>,
+        allowance: Option<&Allowance>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let name = doc.id.replace('-', " ");
+        let span = Span::file_start(doc.file);
+        for hit in self.matcher.find(&name) {
+            if hit.partial || self.is_allowed(&hit, &name, allowance, doc.file) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error("anonymity::identifier-in-file-name", format!("this file's name contains a name from the identifiers list ({}), and file names become web addresses", hit.list.name()))
+                    .at(span.clone())
+                    .label("the file name is published as part of a link")
+                    .fix("rename the file using a pseudonym or a description"),
+            );
+        }
+        if !self.participant_ids.find(&doc.id).is_empty() {
+            out.push(
+                Diagnostic::error("anonymity::participant-id", "this file's name contains a participant id, and file names become web addresses")
+                    .at(span)
+                    .fix("rename the file; participant ids must never be published"),
+            );
+        }
+    }
+
+    fn scan_registry(&mut self, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        let Some(file) = project.participants_file else {
+            return;
+        };
+        let text = project.sources.text(file);
+        let mut plain = PlainText::default();
+        for line in role_lines(text) {
+            plain.push_source(&text[line.clone()], line.start);
+        }
+        let target = Target {
+            file,
+            plain,
+            allowance: None,
+            id_exempt: Vec::new(),
+        };
+        self.scan_target(&target, out);
+    }
+
+    fn scan_target(&mut self, target: &Target, out: &mut Vec<Diagnostic>) {
+        let text = &target.plain.text;
+        for hit in self.matcher.find(text) {
+            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
+            if self.is_allowed(
+                &hit,
+                &text[hit.range.clone()],
+                target.allowance,
+                target.file,
+            ) {
+                continue;
+            }
+            out.push(identifier_diagnostic(self.matcher, &hit, span));
+        }
+        for hit in patterns::find_patterns(text) {
+            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
+            out.push(pattern_diagnostic(&hit, span));
+        }
+        for range in patterns::find_name_like(text) {
+            let found = &text[range.clone()];
+            if !self.matcher.find(found).is_empty() {
+                continue;
+            }
+            let span = Span::new(target.file, target.plain.to_source(range));
+            out.push(
+                Diagnostic::warning("anonymity::name-like", "this looks like a person's name")
+                    .at(span)
+                    .label("a title followed by a name")
+                    .fix("replace the name with a redaction such as [name] or a role, unless it is not a person's name"),
+            );
+        }
+        for range in self.participant_ids.find(text) {
+            let source = target.plain.to_source(range);
+            if target
+                .id_exempt
+                .iter()
+                .any(|e| e.start <= source.start && source.end <= e.end)
+            {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(
+                    "anonymity::participant-id",
+                    "a participant id would be published here",
+                )
+                .at(Span::new(target.file, source))
+                .label("participant ids are pseudonymous but must stay private")
+                .fix("remove it; quotes are linked to participants only through `participant:`"),
+            );
+        }
+    }
+
+    fn is_allowed(
+        &mut self,
+        hit: &TermHit,
+        found: &str,
+        allowance: Option<&Allowance>,
+        file: FileId,
+    ) -> bool {
+        let Some(allowance) = allowance else {
+            return false;
+        };
+        let term = normalise(self.matcher.term(hit));
+        let found = normalise(found);
+        let allowed = allowance.allow.iter().any(|a| {
+            let a = normalise(a);
+            a == term || a == found
+        });
+        if allowed {
+            self.allowances.push(AllowanceUsed {
+                file,
+                term: self.matcher.term(hit).to_string(),
+                reason: allowance.reason.clone().unwrap_or_default(),
+            });
+        }
+        allowed
+    }
+
+    fn check_length(&self, doc: &Doc<crate::model::QuoteMeta>, out: &mut Vec<Diagnostic>) {
+        let text = self.site.project.sources.text(doc.file);
+        let mut plain = PlainText::default();
+        markdown::plain_text(text, doc.body.clone(), &mut plain);
+        let words = plain
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let limit = self.site.project.config.max_quote_words;
+        if words > limit {
+            out.push(
+                Diagnostic::warning("anonymity::long-quote", format!("this quote is {words} words long; consent covered extracts of up to {limit} words"))
+                    .at(Span::new(doc.file, doc.body.start..doc.body.start + text[doc.body.clone()].find('\n').unwrap_or(0)))
+                    .fix("shorten the extract, marking cuts with [...]"),
+            );
+        }
+    }
+}
+
+/// Ranges of the front matter to scan: everything but the `anonymity:` block
+/// (which names allowed terms by design).
+fn front_matter_ranges(text: &str, yaml: Range<usize>) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = yaml.start;
+    let mut skipping = false;
+    let mut pos = yaml.start;
+    while pos < yaml.end {
+        let end = text[pos..yaml.end]
+            .find('\n')
+            .map_or(yaml.end, |i| pos + i + 1);
+        let line = &text[pos..end];
+        let top_level = !line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if top_level && line.starts_with("anonymity:") {
+            if pos > start {
+                ranges.push(start..pos);
+            }
+            skipping = true;
+        } else if top_level && skipping {
+            skipping = false;
+            start = pos;
+        }
+        pos = end;
+    }
+    if !skipping && yaml.end > start {
+        ranges.push(start..yaml.end);
+    }
+    ranges
+}
+
+/// The `role:` lines of participants.yaml, which are published in attributions.
+fn role_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        if let Some(at) = line.find("role:") {
+            lines.push(pos + at..end);
+        }
+        pos = end + 1;
+    }
+    lines
+}
+
+fn check_reason(yaml: &Yaml, allowance: Option<&Allowance>, out: &mut Vec<Diagnostic>) {
+    let Some(allowance) = allowance else { return };
+    let missing = allowance
+        .reason
+        .as_deref()
+        .is_none_or(|r| r.trim().is_empty());
+    if missing && !allowance.allow.is_empty() {
+        out.push(
+            Diagnostic::error("anonymity::allowance-without-reason", "an allowance needs a reason")
+                .at(yaml.key_span("anonymity").unwrap_or_else(|| yaml.start_span()))
+                .label("`allow:` without `reason:`")
+                .fix("add `reason:` under `anonymity:` saying why the term may be published and who agreed"),
+        );
+    }
+}
+
+fn list_word(list: List) -> &'static str {
+    match list {
+        List::People => "a person's name",
+        List::Places => "a place name",
+        List::Organisations => "an organisation's name",
+    }
+}
+
+fn redaction(list: List) -> &'static str {
+    match list {
+        List::People => "[name]",
+        List::Places => "[place]",
+        List::Organisations => "[organisation]",
+    }
+}
+
+/// The message never repeats the listed term: only what the file already shows.
+fn identifier_diagnostic(matcher: &TermMatcher, hit: &TermHit, span: Span) -> Diagnostic {
+    if hit.partial {
+        return Diagnostic::warning(
+            "anonymity::partial-name",
+            "this word is the first or last name of a person in the identifiers list (people)",
+        )
+        .at(span)
+        .label("part of a listed name")
+        .fix("if it refers to that person, replace it with [name] or a role");
+    }
+    let fix = match matcher.replacement(hit) {
+        Some(pseudonym) => {
+            format!("replace it with `{pseudonym}` (the pseudonym given in `replace:`)")
+        }
+        None => format!(
+            "replace it with a redaction such as `{}`; if it is public, allow it in this file's front matter with `anonymity: {{allow: [...], reason: ...}}`",
+            redaction(hit.list)
+        ),
+    };
+    Diagnostic::error(
+        "anonymity::identifier",
+        format!(
+            "{} from the identifiers list ({}) would be published",
+            list_word(hit.list),
+            hit.list.name()
+        ),
+    )
+    .at(span)
+    .label("listed in private identifiers")
+    .fix(fix)
+}
+
+fn pattern_diagnostic(hit: &PatternHit, span: Span) -> Diagnostic {
+    use patterns::PatternKind::*;
+    let redaction = match hit.kind {
+        Email => "[email]",
+        Phone => "[phone number]",
+        NhsNumber => "[NHS number]",
+        NiNumber => "[NI number]",
+        Postcode => "[postcode]",
+        DateOfBirth => "[date of birth]",
+    };
+    Diagnostic::error(
+        pattern_code(hit),
+        format!("{} would be published", hit.kind.describe()),
+    )
+    .at(span)
+    .label(format!("looks like {}", hit.kind.describe()))
+    .fix(format!(
+        "remove it or replace it with a redaction in square brackets, such as `{redaction}`"
+    ))
+}
+
+fn pattern_code(hit: &PatternHit) -> &'static str {
+    use patterns::PatternKind::*;
+    match hit.kind {
+        Email => "anonymity::email",
+        Phone => "anonymity::phone-number",
+        NhsNumber => "anonymity::nhs-number",
+        NiNumber => "anonymity::ni-number",
+        Postcode => "anonymity::postcode",
+        DateOfBirth => "anonymity::date-of-birth",
+    }
+}
+
+/// Every term allowed in any file, normalised, for the output scan.
+pub fn all_allowed_terms(site: &Site) -> Vec<String> {
+    let project = site.project;
+    let mut allowed = Vec::new();
+    let mut add = |a: Option<&Allowance>| {
+        allowed.extend(
+            a.into_iter()
+                .flat_map(|a| a.allow.iter().map(|t| normalise(t))),
+        )
+    };
+    add(project
+        .landing
+        .as_ref()
+        .and_then(|d| d.meta.anonymity.as_ref()));
+    project
+        .boroughs
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    project
+        .codes
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    project
+        .quotes
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    project
+        .findings
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    project
+        .pathways
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    project
+        .pages
+        .iter()
+        .for_each(|d| add(d.meta.anonymity.as_ref()));
+    allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymity_block_is_not_scanned() {
+        let text = "title: X\nanonymity:\n  allow: [Jane]\n  reason: r\nborough: a\n";
+        let ranges = front_matter_ranges(text, 0..text.len());
+        let kept: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(kept, "title: X\nborough: a\n");
+    }
+
+    #[test]
+    fn role_lines_are_found() {
+        let text = "participants:\n  - id: a\n    role: GP\n";
+        let lines = role_lines(text);
+        assert_eq!(&text[lines[0].clone()], "role: GP");
+    }
+}
