@@ -1,0 +1,108 @@
+//! The `evalsite` command: arguments → options → build, check, serve or new;
+//! the exit code says what happened (0 success, 1 problems in the input,
+//! 2 internal failure).
+
+use clap::Parser;
+use evalsite::cli::{Cli, Command, DiagnosticFormat, ProjectArgs};
+use evalsite::diag::{self, Format};
+use evalsite::pipeline::{self, Options, Outcome};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+const INPUT_PROBLEMS: u8 = 1;
+const INTERNAL_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(INTERNAL_FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build { project, output } => {
+            let target = output.unwrap_or_else(|| pipeline::default_output(&project.root));
+            let outcome = pipeline::run(&options(&project, true))?;
+            report(&outcome, &project);
+            match &outcome.rendered {
+                Some(rendered) if !outcome.diagnostics.has_errors() => {
+                    evalsite::output::write_site(&target, &rendered.files)?;
+                    if project.format == DiagnosticFormat::Human {
+                        eprintln!(
+                            "Built {} pages into {}",
+                            outcome.summary.pages,
+                            target.display()
+                        );
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                _ => Ok(failed(&outcome, &project, "nothing was written")),
+            }
+        }
+        Command::Check { project } => {
+            let outcome = pipeline::run(&options(&project, true))?;
+            report(&outcome, &project);
+            if outcome.diagnostics.has_errors() {
+                Ok(failed(&outcome, &project, "the check failed"))
+            } else {
+                if project.format == DiagnosticFormat::Human {
+                    eprintln!("No problems found.");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+        Command::Serve { .. } => anyhow::bail!("serve is not available yet"),
+        Command::New { dir } => {
+            evalsite::starter::create(&dir)?;
+            eprintln!(
+                "Wrote a starter project into {0}.\nNext: cd {0} && evalsite serve (or evalsite build)",
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn options(project: &ProjectArgs, render: bool) -> Options {
+    Options {
+        root: project.root.clone(),
+        include_drafts: project.drafts,
+        render,
+    }
+}
+
+fn format(project: &ProjectArgs) -> Format {
+    match project.format {
+        DiagnosticFormat::Json => Format::Json,
+        DiagnosticFormat::Human => Format::Human {
+            colour: std::io::stderr().is_terminal(),
+        },
+    }
+}
+
+fn report(outcome: &Outcome, project: &ProjectArgs) {
+    diag::emit(&outcome.sources, &outcome.diagnostics, format(project));
+    if project.format == DiagnosticFormat::Human {
+        for (file, term, reason) in &outcome.summary.allowances {
+            eprintln!("allowed: “{term}” in {file} ({reason})");
+        }
+    }
+}
+
+fn failed(outcome: &Outcome, project: &ProjectArgs, what: &str) -> ExitCode {
+    if project.format == DiagnosticFormat::Human {
+        let errors = outcome.diagnostics.error_count();
+        let warnings = outcome.diagnostics.warning_count();
+        eprintln!(
+            "{errors} {} and {warnings} {}: {what}.",
+            if errors == 1 { "error" } else { "errors" },
+            if warnings == 1 { "warning" } else { "warnings" }
+        );
+    }
+    ExitCode::from(INPUT_PROBLEMS)
+}

@@ -1,0 +1,123 @@
+//! Where the rendered site goes. A build writes every file into a temporary
+//! sibling of the output directory and swaps it in with renames at the end,
+//! so a failed build leaves the previous site exactly as it was. Serve mode
+//! keeps the files in memory instead and never calls this.
+
+use anyhow::{Context, bail};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Whether `dir` may be replaced by a build: it does not exist, is empty, or
+/// holds a site (an `index.html`). Anything else is someone's folder.
+fn is_replaceable(dir: &Path) -> anyhow::Result<bool> {
+    if !dir.exists() {
+        return Ok(true);
+    }
+    if !dir.is_dir() {
+        return Ok(false);
+    }
+    let mut entries =
+        std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?;
+    Ok(entries.next().is_none() || dir.join("index.html").is_file())
+}
+
+/// Writes `files` (paths relative to the site root) as the directory `target`.
+pub fn write_site(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
+    if !is_replaceable(target)? {
+        bail!(
+            "{} exists and does not look like a generated site (it has no index.html), so evalsite will not replace it; choose another --output folder or empty this one",
+            target.display()
+        );
+    }
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::env::current_dir()?,
+    };
+    std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".evalsite-build-")
+        .tempdir_in(&parent)
+        .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
+    write_files(staging.path(), files)?;
+    swap_in(staging, target, &parent)
+}
+
+fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
+    let mut made = std::collections::HashSet::new();
+    for (path, bytes) in files {
+        let full = root.join(path);
+        if let Some(dir) = full.parent()
+            && made.insert(dir.to_path_buf())
+        {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        std::fs::write(&full, bytes).with_context(|| format!("writing {}", full.display()))?;
+    }
+    Ok(())
+}
+
+fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::Result<()> {
+    let staged = staging.keep();
+    if target.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(".evalsite-old-")
+            .tempdir_in(parent)?
+            .keep();
+        std::fs::remove_dir(&old)?;
+        std::fs::rename(target, &old)
+            .with_context(|| format!("moving the previous {} aside", target.display()))?;
+        if let Err(error) = std::fs::rename(&staged, target) {
+            let _ = std::fs::rename(&old, target);
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(error)
+                .with_context(|| format!("moving the new site into {}", target.display()));
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else if let Err(error) = std::fs::rename(&staged, target) {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(error)
+            .with_context(|| format!("moving the new site into {}", target.display()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        pairs
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn replaces_a_previous_site_completely() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        write_site(&site, &files(&[("index.html", "one"), ("old/x.html", "x")])).unwrap();
+        write_site(&site, &files(&[("index.html", "two"), ("a/b.html", "b")])).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            "two"
+        );
+        assert!(site.join("a/b.html").is_file());
+        assert!(!site.join("old").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_that_is_not_a_site() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
+        let error = write_site(dir.path(), &files(&[("index.html", "x")])).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("does not look like a generated site")
+        );
+        assert!(dir.path().join("thesis.docx").is_file());
+    }
+}
