@@ -9,6 +9,7 @@ use crate::render::{self, Rendered, theme};
 use crate::source::Sources;
 use crate::{config, load, parse, resolve};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// What the pipeline is asked to do.
 #[derive(Debug, Clone)]
@@ -35,31 +36,61 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     pub rendered: Option<Rendered>,
     pub summary: Summary,
+    /// How long each stage took, in order, for `EVALSITE_TIMINGS=1` and the benchmark.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Measures stages one after another.
+struct Stopwatch {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Runs the whole pipeline. `Err` only for failures that are not the
 /// researcher's input (I/O and the like).
 pub fn run(options: &Options) -> anyhow::Result<Outcome> {
     let mut out: Vec<Diagnostic> = Vec::new();
+    let mut clock = Stopwatch::start();
     let root = options.root.as_path();
     let loaded = load::load_config(root, &mut out)?;
     let config_file = loaded.config.map(|id| (id, loaded.sources.get(id)));
     let settings = config::parse(config_file, &mut out);
     let loaded = load::load_content(root, loaded, &settings.identifiers, &mut out)?;
+    clock.lap("load");
     let mut project = parse::parse(loaded, settings, &mut out);
     let theme_name = project.config.theme.clone();
     let theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
+    clock.lap("parse");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
+    clock.lap("resolve");
     let checked = anonymity::check_sources(&site, &mut out);
+    clock.lap("check");
     let source_errors = out.iter().any(Diagnostic::is_error);
     let mut rendered = None;
     if options.render
         && let Some(theme) = &theme
     {
         let pages = render::render(&site, theme, &mut out);
+        clock.lap("render");
         if !source_errors {
             anonymity::check_output(&checked, &pages, &mut out);
         }
+        clock.lap("output-scan");
         rendered = Some(pages);
     }
     let summary = summarise(&project, &site, &checked.allowances, rendered.as_ref());
@@ -75,6 +106,7 @@ pub fn run(options: &Options) -> anyhow::Result<Outcome> {
         diagnostics,
         rendered,
         summary,
+        timings: clock.laps,
     })
 }
 

@@ -615,6 +615,16 @@ impl Site<'_> {
             .unwrap_or(&self.project.config.attribution)
     }
 
+    /// The borough a reader may be told a quote comes from: its own `borough:`
+    /// for quotes without a participant, otherwise only when the quote is
+    /// attributed by borough. Pages never place a quote in a borough otherwise,
+    /// or a coarser attribution would be undone by the page it sits on.
+    pub fn published_borough(&self, quote: usize) -> Option<&str> {
+        let reveals = self.quote_participant[quote].is_none()
+            || self.attribution_fields(quote).contains(&AttributionField::Borough);
+        if reveals { self.quote_borough[quote] } else { None }
+    }
+
     /// A borough's title, or its id when it does not exist.
     pub fn borough_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.lookup(Kind::Borough, id)

@@ -79,6 +79,50 @@ fn names(fields: &[AttributionField]) -> String {
         .join(", ")
 }
 
+/// A finding that holds in only some boroughs tells readers where the quotes
+/// it cites come from, even when a quote's attribution leaves the borough
+/// out. The group is then counted within those boroughs.
+fn check_context(site: &Site, q: usize, who: &Participant, fields: &[AttributionField], out: &mut Vec<Diagnostic>) {
+    let project = site.project;
+    let k = project.config.k;
+    let quote_id = &project.quotes[q].id;
+    for &f in &site.quote_findings[q] {
+        let finding = &project.findings[f];
+        let boroughs = &finding.meta.boroughs;
+        if boroughs.is_empty() {
+            continue;
+        }
+        let size = project
+            .participants
+            .iter()
+            .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough))
+            .filter(|p| fields.iter().all(|&field| value(p, field) == value(who, field)))
+            .count();
+        if size >= k {
+            continue;
+        }
+        let yaml = Yaml::new(finding.file, project.sources.get(finding.file), finding.yaml.clone());
+        let span = match finding.refs.iter().find(|r| r.embed && &r.id == quote_id) {
+            Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
+            None => yaml.value_span("quotes", quote_id),
+        };
+        let places: Vec<&str> = boroughs.iter().map(|b| site.borough_title(b)).collect();
+        out.push(
+            Diagnostic::error(
+                "anonymity::small-group-in-context",
+                format!(
+                    "this finding holds in {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    places.join(" and "),
+                    site.attribution(q)
+                ),
+            )
+            .at(span)
+            .label("the finding's boroughs narrow down who said it")
+            .fix("cite a quote attributed by borough instead, cite it from a finding that holds in more boroughs, or leave it out of this finding"),
+        );
+    }
+}
+
 /// Reports every quote whose attribution group is smaller than `k`.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
@@ -94,6 +138,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         let fields = site.attribution_fields(q);
         let size = group_size(&project.participants, who, fields);
         if size >= k {
+            if !fields.contains(&AttributionField::Borough) {
+                check_context(site, q, who, fields, out);
+            }
             continue;
         }
         let yaml = Yaml::new(

@@ -194,7 +194,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             html: self.body_html(at, quote),
             attribution: self.site.attribution(q),
             source: quote.meta.source.map_or("", |s| s.label()).to_string(),
-            borough: self.site.quote_borough[q].and_then(|b| at.link(Kind::Borough, b)),
+            borough: self.site.published_borough(q).and_then(|b| at.link(Kind::Borough, b)),
             codes: at.links(Kind::Code, quote.meta.codes.iter().map(String::as_str)),
             findings: self.site.quote_findings[q]
                 .iter()
@@ -207,7 +207,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let finding = &self.site.project.findings[f];
         let quotes: Vec<QuoteView> = self.site.finding_quotes[f]
             .iter()
-            .filter(|&&q| only_borough.is_none_or(|b| self.site.quote_borough[q] == Some(b)))
+            .filter(|&&q| only_borough.is_none_or(|b| self.site.published_borough(q) == Some(b)))
             .map(|&q| self.quote_view(at, q))
             .collect();
         let embedded: Vec<&str> = finding
@@ -562,7 +562,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .map(|&b| {
                 let borough = &project.boroughs[b];
                 let quotes = (0..project.quotes.len())
-                    .filter(|&q| self.site.quote_borough[q] == Some(borough.id.as_str()))
+                    .filter(|&q| self.site.published_borough(q) == Some(borough.id.as_str()))
                     .map(|q| self.quote_view(&at, q))
                     .collect();
                 Group {
@@ -575,8 +575,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 }
             })
             .collect();
+        let unplaced: Vec<QuoteView> = (0..project.quotes.len())
+            .filter(|&q| self.site.published_borough(q).is_none())
+            .map(|q| self.quote_view(&at, q))
+            .collect();
         let mut context = tera::Context::new();
         context.insert("groups", &groups);
+        context.insert("unplaced", &unplaced);
         self.page(
             rendered,
             out,
@@ -611,7 +616,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     .collect();
                 let quotes: Vec<usize> = (0..project.quotes.len())
                     .filter(|&q| {
-                        self.site.quote_borough[q] == Some(borough.id.as_str())
+                        self.site.published_borough(q) == Some(borough.id.as_str())
                             && project.quotes[q].meta.codes.contains(&code.id)
                     })
                     .collect();
@@ -739,7 +744,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                             .collect();
                         let quotes = (0..project.quotes.len())
                             .filter(|&q| {
-                                self.site.quote_borough[q] == Some(borough.as_str())
+                                self.site.published_borough(q) == Some(borough.as_str())
                                     && project.quotes[q].meta.codes.contains(&code.id)
                             })
                             .count();
