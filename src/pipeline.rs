@@ -74,7 +74,7 @@ pub fn run(options: &Options) -> anyhow::Result<Outcome> {
     clock.lap("load");
     let mut project = parse::parse(loaded, settings, &mut out);
     let theme_name = project.config.theme.clone();
-    let theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
+    let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
     clock.lap("parse");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
@@ -83,7 +83,7 @@ pub fn run(options: &Options) -> anyhow::Result<Outcome> {
     let source_errors = out.iter().any(Diagnostic::is_error);
     let mut rendered = None;
     if options.render
-        && let Some(theme) = &theme
+        && let Some(theme) = &mut theme
     {
         let pages = render::render(&site, theme, &mut out);
         clock.lap("render");

@@ -1,0 +1,547 @@
+//! The data of each page: one function per kind of page, each returning the
+//! page's path, template, title and template context.
+
+use super::views::*;
+use super::{Page, Renderer, maps, urls};
+use crate::model::{Kind, Status};
+
+fn context() -> tera::Context {
+    tera::Context::new()
+}
+
+impl<'s, 'p> Renderer<'s, 'p> {
+    pub(super) fn index(&self) -> Page {
+        let project = self.site.project;
+        let at = self.at(urls::INDEX);
+        let landing = project.landing.as_ref();
+        let mut data = context();
+        data.insert(
+            "title",
+            &landing.map_or(self.title.as_str(), |l| l.meta.title.as_str()),
+        );
+        data.insert("subtitle", &landing.and_then(|l| l.meta.subtitle.clone()));
+        data.insert(
+            "authors",
+            &landing.map(|l| l.meta.authors.clone()).unwrap_or_default(),
+        );
+        data.insert("period", &landing.and_then(|l| l.meta.period.clone()));
+        data.insert("framework", &landing.and_then(|l| l.meta.framework.clone()));
+        data.insert(
+            "summary",
+            &landing.map(|l| self.body_html(&at, l)).unwrap_or_default(),
+        );
+        let boroughs: Vec<Group<Option<String>>> = self
+            .site
+            .borough_order
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                Group {
+                    head: Link::new(
+                        &borough.meta.title,
+                        at.root,
+                        &urls::of(Kind::Borough, &borough.id),
+                    ),
+                    items: borough.meta.summary.clone(),
+                }
+            })
+            .collect();
+        data.insert("boroughs", &boroughs);
+        let themes: Vec<Link> = self
+            .site
+            .code_children
+            .get(&None)
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| at.link(Kind::Code, &project.codes[c].id))
+            .collect();
+        data.insert("themes", &themes);
+        data.insert("finding_count", &self.published.len());
+        data.insert("quote_count", &project.quotes.len());
+        let comparisons: Vec<Link> = self
+            .site
+            .pathway_types
+            .iter()
+            .map(|(t, _)| Link::new(maps::type_title(t), at.root, &urls::compare(t)))
+            .collect();
+        data.insert("comparisons", &comparisons);
+        Page {
+            path: urls::INDEX.into(),
+            template: "index.html",
+            title: self.title.clone(),
+            origin: landing.map(|l| l.file),
+            data,
+        }
+    }
+
+    pub(super) fn borough(&self, b: usize) -> Page {
+        let project = self.site.project;
+        let borough = &project.boroughs[b];
+        let path = urls::of(Kind::Borough, &borough.id);
+        let at = self.at(&path);
+        let mut data = context();
+        data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
+        data.insert("summary", &borough.meta.summary);
+        data.insert("description", &self.body_html(&at, borough));
+        data.insert(
+            "participants",
+            &participant_rows(&project.participants, &borough.id, project.config.k),
+        );
+        data.insert("k", &project.config.k);
+        data.insert("themes", &self.borough_themes(&at, &borough.id));
+        let pathways: Vec<Link> = project
+            .pathways
+            .iter()
+            .filter(|p| p.meta.borough == borough.id)
+            .filter_map(|p| at.link(Kind::Pathway, &p.id))
+            .collect();
+        data.insert("pathways", &pathways);
+        Page {
+            path,
+            template: "borough.html",
+            title: borough.meta.title.clone(),
+            origin: Some(borough.file),
+            data,
+        }
+    }
+
+    /// The findings that hold in a borough, under their top-level themes.
+    fn borough_themes(&self, at: &At<'s, 'p>, borough: &str) -> Vec<Group<Vec<FindingView>>> {
+        let project = self.site.project;
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for &f in &self.published {
+            let finding = &project.findings[f];
+            if !finding.meta.boroughs.iter().any(|b| b == borough) {
+                continue;
+            }
+            for code in finding
+                .meta
+                .codes
+                .iter()
+                .filter_map(|c| self.site.lookup(Kind::Code, c))
+            {
+                let list = groups.entry(self.site.code_root(code)).or_default();
+                if !list.contains(&f) {
+                    list.push(f);
+                }
+            }
+        }
+        let roots = self
+            .site
+            .code_children
+            .get(&None)
+            .cloned()
+            .unwrap_or_default();
+        roots
+            .into_iter()
+            .filter_map(|root| {
+                let findings = groups.remove(&root)?;
+                let head = at.link(Kind::Code, &project.codes[root].id)?;
+                let items = findings
+                    .into_iter()
+                    .map(|f| self.finding_view(at, f, Some(borough)))
+                    .collect();
+                Some(Group { head, items })
+            })
+            .collect()
+    }
+
+    fn finding_view(&self, at: &At<'s, 'p>, f: usize, only_borough: Option<&str>) -> FindingView {
+        let finding = &self.site.project.findings[f];
+        let quotes: Vec<QuoteView> = self.site.finding_quotes[f]
+            .iter()
+            .filter(|&&q| only_borough.is_none_or(|b| self.site.published_borough(q) == Some(b)))
+            .map(|&q| self.quote_view(at, q))
+            .collect();
+        let embedded: Vec<&str> = finding
+            .refs
+            .iter()
+            .filter(|r| r.embed && r.kind == Kind::Quote)
+            .map(|r| r.id.as_str())
+            .collect();
+        let more_quotes = quotes
+            .iter()
+            .filter(|q| !embedded.contains(&q.id.as_str()))
+            .cloned()
+            .collect();
+        let backlinks = self.site.finding_backlinks[f]
+            .iter()
+            .filter_map(|&(kind, i)| {
+                let id = match kind {
+                    Kind::Finding => &self.site.project.findings[i].id,
+                    _ => &self.site.project.pages[i].id,
+                };
+                at.link(kind, id)
+            })
+            .collect();
+        // A borough report shows titles and quotes, not the narrative.
+        let html = if only_borough.is_some() {
+            String::new()
+        } else {
+            self.body_html(at, finding)
+        };
+        FindingView {
+            id: finding.id.clone(),
+            title: finding.meta.title.clone(),
+            url: format!("{}{}", at.root, urls::of(Kind::Finding, &finding.id)),
+            html,
+            draft: finding.meta.status == Status::Draft,
+            codes: at.links(Kind::Code, finding.meta.codes.iter().map(String::as_str)),
+            boroughs: at.links(
+                Kind::Borough,
+                finding.meta.boroughs.iter().map(String::as_str),
+            ),
+            attributes: finding
+                .meta
+                .attributes
+                .iter()
+                .map(|(k, v)| Attribute {
+                    name: humanise(k),
+                    value: attribute_text(v),
+                })
+                .collect(),
+            quotes,
+            more_quotes,
+            backlinks,
+        }
+    }
+
+    pub(super) fn finding(&self, f: usize) -> Page {
+        let finding = &self.site.project.findings[f];
+        let path = urls::of(Kind::Finding, &finding.id);
+        let mut data = context();
+        data.insert("finding", &self.finding_view(&self.at(&path), f, None));
+        Page {
+            path,
+            template: "finding.html",
+            title: finding.meta.title.clone(),
+            origin: Some(finding.file),
+            data,
+        }
+    }
+
+    pub(super) fn findings(&self) -> Page {
+        let project = self.site.project;
+        let at = self.at(urls::FINDINGS);
+        let mut groups: Vec<Group<Vec<Link>>> = Vec::new();
+        for root in self
+            .site
+            .code_children
+            .get(&None)
+            .cloned()
+            .unwrap_or_default()
+        {
+            let codes = self.site.code_with_descendants(root);
+            let items: Vec<Link> = self
+                .published
+                .iter()
+                .filter(|&&f| {
+                    project.findings[f].meta.codes.iter().any(|c| {
+                        self.site
+                            .lookup(Kind::Code, c)
+                            .is_some_and(|c| codes.contains(&c))
+                    })
+                })
+                .map(|&f| at.finding_link(f))
+                .collect();
+            if let (false, Some(head)) = (
+                items.is_empty(),
+                at.link(Kind::Code, &project.codes[root].id),
+            ) {
+                groups.push(Group { head, items });
+            }
+        }
+        let mut data = context();
+        data.insert("groups", &groups);
+        data.insert(
+            "all",
+            &self
+                .published
+                .iter()
+                .map(|&f| at.finding_link(f))
+                .collect::<Vec<_>>(),
+        );
+        Page {
+            path: urls::FINDINGS.into(),
+            template: "findings.html",
+            title: "Findings".into(),
+            origin: None,
+            data,
+        }
+    }
+
+    pub(super) fn quote(&self, q: usize) -> Page {
+        let quote = &self.site.project.quotes[q];
+        let path = urls::of(Kind::Quote, &quote.id);
+        let view = self.quote_view(&self.at(&path), q);
+        let title = format!("Quote: {}", view.attribution);
+        let mut data = context();
+        data.insert("quote", &view);
+        Page {
+            path,
+            template: "quote.html",
+            title,
+            origin: Some(quote.file),
+            data,
+        }
+    }
+
+    pub(super) fn quotes(&self) -> Page {
+        let project = self.site.project;
+        let at = self.at(urls::QUOTES);
+        let groups: Vec<Group<Vec<QuoteView>>> = self
+            .site
+            .borough_order
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                let items = (0..project.quotes.len())
+                    .filter(|&q| self.site.published_borough(q) == Some(borough.id.as_str()))
+                    .map(|q| self.quote_view(&at, q))
+                    .collect();
+                Group {
+                    head: Link::new(
+                        &borough.meta.title,
+                        at.root,
+                        &urls::of(Kind::Borough, &borough.id),
+                    ),
+                    items,
+                }
+            })
+            .collect();
+        let unplaced: Vec<QuoteView> = (0..project.quotes.len())
+            .filter(|&q| self.site.published_borough(q).is_none())
+            .map(|q| self.quote_view(&at, q))
+            .collect();
+        let mut data = context();
+        data.insert("groups", &groups);
+        data.insert("unplaced", &unplaced);
+        Page {
+            path: urls::QUOTES.into(),
+            template: "quotes.html",
+            title: "Quotes".into(),
+            origin: None,
+            data,
+        }
+    }
+
+    fn code_view(&self, at: &At<'s, 'p>, c: usize, depth: usize, with_quotes: bool) -> CodeView {
+        let project = self.site.project;
+        let code = &project.codes[c];
+        let boroughs: Vec<CodeBoroughView> = self
+            .site
+            .borough_order
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                let findings = self
+                    .code_findings
+                    .get(&(c, b))
+                    .map_or(&[][..], Vec::as_slice);
+                let quotes = self.code_quotes.get(&(c, b)).map_or(&[][..], Vec::as_slice);
+                CodeBoroughView {
+                    borough: Link::new(
+                        &borough.meta.title,
+                        at.root,
+                        &urls::of(Kind::Borough, &borough.id),
+                    ),
+                    findings: findings.iter().map(|&f| at.finding_link(f)).collect(),
+                    quote_count: quotes.len(),
+                    quotes: if with_quotes {
+                        quotes.iter().map(|&q| self.quote_view(at, q)).collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
+        let children = self
+            .site
+            .code_children
+            .get(&Some(c))
+            .into_iter()
+            .flatten()
+            .filter_map(|&child| at.link(Kind::Code, &project.codes[child].id))
+            .collect();
+        CodeView {
+            id: code.id.clone(),
+            title: code.meta.title.clone(),
+            url: format!("{}{}", at.root, urls::of(Kind::Code, &code.id)),
+            depth,
+            html: self.body_html(at, code),
+            parent: self
+                .site
+                .code_parent(c)
+                .and_then(|p| at.link(Kind::Code, &project.codes[p].id)),
+            children,
+            total_quotes: boroughs.iter().map(|b| b.quote_count).sum(),
+            total_findings: boroughs.iter().map(|b| b.findings.len()).sum(),
+            boroughs,
+        }
+    }
+
+    pub(super) fn code(&self, c: usize, depth: usize) -> Page {
+        let code = &self.site.project.codes[c];
+        let path = urls::of(Kind::Code, &code.id);
+        let mut data = context();
+        data.insert("code", &self.code_view(&self.at(&path), c, depth, true));
+        Page {
+            path,
+            template: "code.html",
+            title: code.meta.title.clone(),
+            origin: Some(code.file),
+            data,
+        }
+    }
+
+    pub(super) fn codebook(&self) -> Page {
+        let at = self.at(urls::CODEBOOK);
+        let codes: Vec<CodeView> = self
+            .site
+            .code_tree()
+            .into_iter()
+            .map(|(c, depth)| self.code_view(&at, c, depth, false))
+            .collect();
+        let mut data = context();
+        data.insert("codes", &codes);
+        data.insert("boroughs", &self.borough_links(&at));
+        Page {
+            path: urls::CODEBOOK.into(),
+            template: "codebook.html",
+            title: "Codebook".into(),
+            origin: None,
+            data,
+        }
+    }
+
+    pub(super) fn matrix(&self) -> Page {
+        let project = self.site.project;
+        let at = self.at(urls::MATRIX);
+        let rows: Vec<MatrixRow> = self
+            .site
+            .code_tree()
+            .into_iter()
+            .filter_map(|(c, depth)| {
+                let cells = self
+                    .site
+                    .borough_order
+                    .iter()
+                    .map(|&b| {
+                        let findings: Vec<Link> = self
+                            .code_findings
+                            .get(&(c, b))
+                            .into_iter()
+                            .flatten()
+                            .map(|&f| at.finding_link(f))
+                            .collect();
+                        let quotes = self.code_quotes.get(&(c, b)).map_or(0, Vec::len);
+                        MatrixCell {
+                            empty: findings.is_empty() && quotes == 0,
+                            findings,
+                            quotes,
+                        }
+                    })
+                    .collect();
+                Some(MatrixRow {
+                    code: at.link(Kind::Code, &project.codes[c].id)?,
+                    depth,
+                    theme: depth == 0,
+                    cells,
+                })
+            })
+            .collect();
+        let mut data = context();
+        data.insert("rows", &rows);
+        data.insert("boroughs", &self.borough_links(&at));
+        Page {
+            path: urls::MATRIX.into(),
+            template: "matrix.html",
+            title: "Framework matrix".into(),
+            origin: None,
+            data,
+        }
+    }
+
+    pub(super) fn pathway(&self, p: usize) -> Page {
+        let pathway = &self.site.project.pathways[p];
+        let path = urls::of(Kind::Pathway, &pathway.id);
+        let at = self.at(&path);
+        let mut data = context();
+        data.insert("map", &maps::map_view(&at, p));
+        data.insert("narrative", &self.body_html(&at, pathway));
+        Page {
+            path,
+            template: "pathway.html",
+            title: pathway.meta.title.clone(),
+            origin: Some(pathway.file),
+            data,
+        }
+    }
+
+    pub(super) fn compare(&self, t: usize) -> Page {
+        let (pathway_type, list) = &self.site.pathway_types[t];
+        let path = urls::compare(pathway_type);
+        let at = self.at(&path);
+        let maps: Vec<maps::MapView> = list.iter().map(|&p| maps::map_view(&at, p)).collect();
+        let columns: Vec<String> = maps
+            .iter()
+            .map(|m| {
+                m.borough
+                    .as_ref()
+                    .map_or_else(|| m.title.clone(), |b| b.title.clone())
+            })
+            .collect();
+        let mut data = context();
+        data.insert("pathway_type", &maps::type_title(pathway_type));
+        data.insert("columns", &columns);
+        data.insert("rows", &maps::compare_rows(&at, list));
+        data.insert("maps", &maps);
+        Page {
+            path,
+            template: "compare.html",
+            title: format!("{} pathways compared", maps::type_title(pathway_type)),
+            origin: None,
+            data,
+        }
+    }
+
+    pub(super) fn pathways(&self) -> Page {
+        let project = self.site.project;
+        let at = self.at(urls::PATHWAYS);
+        let groups: Vec<Group<Vec<Link>>> = self
+            .site
+            .pathway_types
+            .iter()
+            .map(|(t, list)| Group {
+                head: Link::new(maps::type_title(t), at.root, &urls::compare(t)),
+                items: list
+                    .iter()
+                    .filter_map(|&p| at.link(Kind::Pathway, &project.pathways[p].id))
+                    .collect(),
+            })
+            .collect();
+        let mut data = context();
+        data.insert("groups", &groups);
+        Page {
+            path: urls::PATHWAYS.into(),
+            template: "pathways.html",
+            title: "Pathway maps".into(),
+            origin: None,
+            data,
+        }
+    }
+
+    pub(super) fn free_page(&self, p: usize) -> Page {
+        let page = &self.site.project.pages[p];
+        let path = urls::of(Kind::Page, &page.id);
+        let mut data = context();
+        data.insert("content", &self.body_html(&self.at(&path), page));
+        Page {
+            path,
+            template: "page.html",
+            title: page.meta.title.clone(),
+            origin: Some(page.file),
+            data,
+        }
+    }
+}
