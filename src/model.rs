@@ -113,12 +113,6 @@ pub struct Participant {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct Registry {
-    #[serde(default)]
-    pub participants: Vec<Participant>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
 pub struct BoroughMeta {
     pub title: String,
     pub order: Option<i64>,

@@ -107,6 +107,52 @@ const IDENTIFIERS: Schema = Schema {
     nested: &[],
 };
 
+/// participants.yaml before each entry is checked, so one bad entry does not
+/// hide the others (and every quote of theirs).
+#[derive(serde::Deserialize)]
+struct RawRegistry {
+    #[serde(default)]
+    participants: Vec<serde_yaml::Value>,
+}
+
+fn parse_participants(entries: Vec<serde_yaml::Value>, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Vec<Participant> {
+    let mut participants = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.into_iter().enumerate() {
+        let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        match serde_yaml::from_value::<Participant>(entry) {
+            Ok(participant) => participants.push(participant),
+            Err(error) => {
+                let span = match &id {
+                    Some(id) => yaml.value_span_nth("id", id, index),
+                    None => yaml.key_span("participants").unwrap_or_else(|| yaml.start_span()),
+                };
+                let message = error.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message);
+                // Point at the offending value when the error names it.
+                let span = message
+                    .strip_prefix("unknown variant `")
+                    .and_then(|rest| rest.split('`').next())
+                    .and_then(|value| {
+                        let from = span.range.start;
+                        let at = yaml.source.text[from..].find(value)?;
+                        Some(crate::source::Span::new(span.file, from + at..from + at + value.len()))
+                    })
+                    .unwrap_or(span);
+                out.push(
+                    Diagnostic::error(
+                        "participants::invalid",
+                        format!("participant {} cannot be read: {message}", index + 1),
+                    )
+                    .at(span)
+                    .label("this participant")
+                    .fix("each participant needs id, role, sector (health, primary-care, acute, social-care, voluntary or other) and borough; level and consent are optional"),
+                );
+            }
+        }
+    }
+    participants
+}
+
 /// Whether `id` has the form ids must have: lowercase `a-z0-9-`, not empty.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -139,8 +185,8 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
     let sources = &loaded.sources;
     if let Some(id) = loaded.participants {
         let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
-        if let Some(registry) = yaml.parse::<Registry>(&PARTICIPANTS, out) {
-            project.participants = registry.participants;
+        if let Some(registry) = yaml.parse::<RawRegistry>(&PARTICIPANTS, out) {
+            project.participants = parse_participants(registry.participants, &yaml, out);
             check_participant_ids(&project.participants, &yaml, out);
         }
     }

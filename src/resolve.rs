@@ -524,6 +524,17 @@ impl Checker<'_, '_> {
 
     fn check_pathway(&self, doc: &Pathway, out: &mut Vec<Diagnostic>) {
         let yaml = self.yaml(doc);
+        if !crate::parse::is_valid_id(&doc.meta.pathway) {
+            out.push(
+                Diagnostic::error(
+                    "pathway::invalid-type",
+                    format!("`{}` cannot be a pathway type: it becomes a web address", doc.meta.pathway),
+                )
+                .at(yaml.value_span("pathway", &doc.meta.pathway))
+                .label("not lowercase letters, digits and hyphens")
+                .fix("write the type like `discharge`, `admission-avoidance` or `end-of-life`"),
+            );
+        }
         if doc.meta.nodes.is_empty() {
             out.push(
                 Diagnostic::error("pathway::no-nodes", "this pathway map has no nodes to draw")
@@ -621,8 +632,14 @@ impl Site<'_> {
     /// or a coarser attribution would be undone by the page it sits on.
     pub fn published_borough(&self, quote: usize) -> Option<&str> {
         let reveals = self.quote_participant[quote].is_none()
-            || self.attribution_fields(quote).contains(&AttributionField::Borough);
-        if reveals { self.quote_borough[quote] } else { None }
+            || self
+                .attribution_fields(quote)
+                .contains(&AttributionField::Borough);
+        if reveals {
+            self.quote_borough[quote]
+        } else {
+            None
+        }
     }
 
     /// A borough's title, or its id when it does not exist.

@@ -82,7 +82,13 @@ fn names(fields: &[AttributionField]) -> String {
 /// A finding that holds in only some boroughs tells readers where the quotes
 /// it cites come from, even when a quote's attribution leaves the borough
 /// out. The group is then counted within those boroughs.
-fn check_context(site: &Site, q: usize, who: &Participant, fields: &[AttributionField], out: &mut Vec<Diagnostic>) {
+fn check_context(
+    site: &Site,
+    q: usize,
+    who: &Participant,
+    fields: &[AttributionField],
+    out: &mut Vec<Diagnostic>,
+) {
     let project = site.project;
     let k = project.config.k;
     let quote_id = &project.quotes[q].id;
@@ -96,12 +102,20 @@ fn check_context(site: &Site, q: usize, who: &Participant, fields: &[Attribution
             .participants
             .iter()
             .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough))
-            .filter(|p| fields.iter().all(|&field| value(p, field) == value(who, field)))
+            .filter(|p| {
+                fields
+                    .iter()
+                    .all(|&field| value(p, field) == value(who, field))
+            })
             .count();
         if size >= k {
             continue;
         }
-        let yaml = Yaml::new(finding.file, project.sources.get(finding.file), finding.yaml.clone());
+        let yaml = Yaml::new(
+            finding.file,
+            project.sources.get(finding.file),
+            finding.yaml.clone(),
+        );
         let span = match finding.refs.iter().find(|r| r.embed && &r.id == quote_id) {
             Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
             None => yaml.value_span("quotes", quote_id),

@@ -43,6 +43,32 @@ pub struct Checked {
 /// Runs every check on the project's files.
 pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> Checked {
     let project = site.project;
+    if project.identifiers_file.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "anonymity::no-identifiers",
+                format!(
+                    "there is no identifiers list at {}, so no real names or places can be checked",
+                    project.config.identifiers
+                ),
+            )
+            .fix("create it with the real names and places that must never be published (`evalsite new` writes an empty one); on a build server, provide it as a secret file"),
+        );
+    }
+    if let Some(file) = project.identifiers_file {
+        let source = project.sources.get(file);
+        let yaml = crate::yaml::Yaml::new(file, source, 0..source.text.len());
+        for term in project.identifiers.unlisted_replacements() {
+            out.push(
+                Diagnostic::warning(
+                    "anonymity::replacement-not-listed",
+                    "this term has a pseudonym under `replace:` but is in none of the lists, so it is not searched for",
+                )
+                .at(yaml.key_span(term).unwrap_or_else(|| crate::source::Span::file_start(file)))
+                .fix("add the term to people, places or organisations as well"),
+            );
+        }
+    }
     let matcher = TermMatcher::new(&project.identifiers);
     let participant_ids = participant_ids::ParticipantIds::new(&project.participants);
     let mut scan = sources::Scanner::new(site, &matcher, &participant_ids);

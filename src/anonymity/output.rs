@@ -9,6 +9,8 @@ use super::patterns;
 use crate::diag::Diagnostic;
 use crate::render::Rendered;
 use crate::source::Span;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// What was found in one output file, without the found text itself.
 fn problems(checked: &Checked, text: &str) -> Vec<String> {
@@ -39,26 +41,42 @@ fn problems(checked: &Checked, text: &str) -> Vec<String> {
 }
 
 pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    for (path, bytes) in &rendered.files {
-        let Some(text) = readable_text(path, bytes) else {
-            continue;
-        };
-        for what in problems(checked, &text) {
-            let mut diagnostic = Diagnostic::error(
-                "anonymity::output-leak",
-                format!("the generated page {path} would publish {what}"),
-            )
-            .fix("the source files passed the checks, so a template or theme file prints it: find the field it prints and remove it, or correct the theme");
-            if let Some(&file) = rendered.origins.get(path) {
-                diagnostic = diagnostic
-                    .at(Span::file_start(file))
-                    .label(format!("{path} is made from this file"));
-            } else {
-                diagnostic =
-                    diagnostic.note(format!("{path} is a listing page made from several files"));
-            }
-            out.push(diagnostic);
+    let found: Vec<(&String, Vec<String>)> = rendered
+        .files
+        .par_iter()
+        .filter_map(|(path, bytes)| Some((path, problems(checked, &readable_text(path, bytes)?))))
+        .filter(|(_, problems)| !problems.is_empty())
+        .collect();
+    // One message per kind of leak, naming the pages: a template that leaks
+    // usually does so on every page it makes.
+    let mut pages_by_problem: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for (path, problems) in &found {
+        for problem in problems {
+            pages_by_problem.entry(problem.clone()).or_default().push(path);
         }
+    }
+    for (what, pages) in pages_by_problem {
+        let first = pages[0];
+        let more = match pages.len() {
+            1 => String::new(),
+            n => format!(" and {} other generated files", n - 1),
+        };
+        let mut diagnostic = Diagnostic::error(
+            "anonymity::output-leak",
+            format!("the generated page {first}{more} would publish {what}"),
+        )
+        .fix("the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme");
+        let listed: Vec<&str> = pages.iter().take(8).map(|p| p.as_str()).collect();
+        if pages.len() > 1 {
+            diagnostic = diagnostic.note(format!("pages: {}{}", listed.join(", "), if pages.len() > 8 { ", …" } else { "" }));
+        }
+        diagnostic = match rendered.origins.get(first) {
+            Some(&file) => diagnostic
+                .at(Span::file_start(file))
+                .label(format!("{first} is made from this file")),
+            None => diagnostic.note(format!("{first} is a listing page made from several files")),
+        };
+        out.push(diagnostic);
     }
 }
 

@@ -218,7 +218,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
     fn is_allowed(
         &mut self,
         hit: &TermHit,
-        found: &str,
+        found_text: &str,
         allowance: Option<&Allowance>,
         file: FileId,
     ) -> bool {
@@ -226,15 +226,16 @@ impl<'s, 'p> Scanner<'s, 'p> {
             return false;
         };
         let term = normalise(self.matcher.term(hit));
-        let found = normalise(found);
+        let found = normalise(found_text);
         let allowed = allowance.allow.iter().any(|a| {
             let a = normalise(a);
             a == term || a == found
         });
         if allowed {
+            // As written in the file: the listed form may say more than the file does.
             self.allowances.push(AllowanceUsed {
                 file,
-                term: self.matcher.term(hit).to_string(),
+                term: found_text.to_string(),
                 reason: allowance.reason.clone().unwrap_or_default(),
             });
         }
