@@ -427,14 +427,25 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     .borough_order
                     .iter()
                     .map(|&b| {
-                        let findings: Vec<Link> = self
-                            .code_findings
-                            .get(&(c, b))
-                            .into_iter()
-                            .flatten()
-                            .map(|&f| at.finding_link(f))
+                        // A theme's row counts the codes under it too.
+                        let codes = self.site.code_with_descendants(c);
+                        let mut findings: Vec<usize> = codes
+                            .iter()
+                            .flat_map(|&code| self.code_findings.get(&(code, b)).into_iter().flatten())
+                            .copied()
                             .collect();
-                        let quotes = self.code_quotes.get(&(c, b)).map_or(0, Vec::len);
+                        let findings_of = &self.site.project.findings;
+                        findings.sort_by(|&a, &b| findings_of[a].meta.title.cmp(&findings_of[b].meta.title).then(a.cmp(&b)));
+                        findings.dedup();
+                        let findings: Vec<Link> = findings.into_iter().map(|f| at.finding_link(f)).collect();
+                        let mut quotes: Vec<usize> = codes
+                            .iter()
+                            .flat_map(|&code| self.code_quotes.get(&(code, b)).into_iter().flatten())
+                            .copied()
+                            .collect();
+                        quotes.sort_unstable();
+                        quotes.dedup();
+                        let quotes = quotes.len();
                         MatrixCell {
                             empty: findings.is_empty() && quotes == 0,
                             findings,
