@@ -1,0 +1,466 @@
+//! The anonymisation checks end to end: an identifier planted in each place
+//! text can hide is caught with its position, exit code 1 and an untouched
+//! site; lookalikes build cleanly; group sizes, consent, allowances and the
+//! output scan behave as promised.
+
+mod common;
+use common::Project;
+
+/// Builds once, plants something, builds again: it must fail at `location`
+/// with `code`, leave site/ as it was, and never echo `secret` unless the
+/// file itself shows it on the reported line.
+fn refuses(change: impl Fn(&Project), location: &str, code: &str) -> String {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let before = project.site_files();
+    change(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!("[{code}]")),
+        "expected {code} in:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(location),
+        "expected {location} in:\n{}",
+        run.stderr
+    );
+    assert_eq!(project.site_files(), before, "site/ must be untouched");
+    run.stderr
+}
+
+const FINDING: &str = "content/findings/co-location.md";
+const QUOTE: &str = "content/quotes/a/same-building.md";
+
+#[test]
+fn a_listed_name_in_body_text_across_markup_and_line_breaks() {
+    let out = refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "*Marjorie*\nQuillfeather's team said sharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:2",
+        "anonymity::identifier",
+    );
+    assert!(
+        out.contains("a person's name from the identifiers list (people)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_listed_place_in_a_title_suggests_its_pseudonym() {
+    let out = refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "title: Co-location without collaboration",
+                "title: Co-location in Thistlebury",
+            );
+        },
+        "content/findings/co-location.md:2:23",
+        "anonymity::identifier",
+    );
+    assert!(out.contains("replace it with `Borough A`"), "{out}");
+}
+
+#[test]
+fn accents_and_hyphens_do_not_hide_a_place() {
+    refuses(
+        |p| {
+            p.write("private/identifiers.yaml", "places: [Zoë Street]\n");
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "The Zoe-Street team found sharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:5",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn a_pathway_label() {
+    refuses(
+        |p| {
+            p.edit(
+                "content/pathways/a-discharge.md",
+                "label: Hospital ward",
+                "label: Thistlebury ward",
+            );
+        },
+        "content/pathways/a-discharge.md:6:23",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn a_file_name_that_becomes_a_url() {
+    refuses(
+        |p| {
+            let text = p.read("content/pages/methods.md");
+            p.write("content/pages/thistlebury-methods.md", text);
+            p.remove("content/pages/methods.md");
+        },
+        "content/pages/thistlebury-methods.md:1:1",
+        "anonymity::identifier-in-file-name",
+    );
+}
+
+#[test]
+fn image_alt_text() {
+    refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "![Marjorie Quillfeather at her desk](desk.png)\n\nSharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:3",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn a_link_target() {
+    refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "[the trust](https://thistlebury.example.org/) Sharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:21",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn an_html_comment() {
+    refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "<!-- ask Marjorie Quillfeather -->\n\nSharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:10",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn a_table_cell() {
+    refuses(
+        |p| {
+            p.edit(
+                "content/pages/methods.md",
+                "| GP | <3 |",
+                "| GP | <3 |\n| Thistlebury | 1 |",
+            );
+        },
+        "content/pages/methods.md:10:3",
+        "anonymity::identifier",
+    );
+}
+
+#[test]
+fn a_theme_template_is_caught_by_the_output_scan() {
+    let out = refuses(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                "{% extends \"base.html\" %}{% block content %}<h1>{{ page_title }}</h1><p>Fieldwork led by Marjorie Quillfeather.</p>{{ content | safe }}{% endblock content %}",
+            );
+        },
+        "content/pages/methods.md:1:1",
+        "anonymity::output-leak",
+    );
+    assert!(out.contains("the generated page pages/methods.html would publish a term from the identifiers list (people)"), "{out}");
+    assert!(
+        !out.contains("Quillfeather"),
+        "the secret must not be echoed: {out}"
+    );
+}
+
+#[test]
+fn structured_identifiers_are_each_caught() {
+    let cases = [
+        ("email me at j.bloggs@nhs.net", "anonymity::email"),
+        ("call 07700 900123", "anonymity::phone-number"),
+        ("ring 020 7946 0123", "anonymity::phone-number"),
+        ("NHS no 999 000 0018", "anonymity::nhs-number"),
+        ("NI number JG 10 37 59 A", "anonymity::ni-number"),
+        ("lives near E1 6AN", "anonymity::postcode"),
+        ("DOB 14/03/1952", "anonymity::date-of-birth"),
+    ];
+    for (planted, code) in cases {
+        refuses(
+            |p| {
+                p.edit(
+                    QUOTE,
+                    "We are in the same building",
+                    &format!("{planted}. We are in the same building"),
+                );
+            },
+            "content/quotes/a/same-building.md:6:",
+            code,
+        );
+    }
+}
+
+#[test]
+fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
+    let out = refuses(
+        |p| {
+            p.write(
+                "content/quotes/a/gp-view.md",
+                "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\n---\nWe share a corridor and little else.\n",
+            );
+        },
+        "content/quotes/a/gp-view.md:2:14",
+        "anonymity::small-group",
+    );
+    assert!(
+        out.contains("“GP, Borough A”, a group of 1 participant"),
+        "{out}"
+    );
+    assert!(
+        out.contains("add `attribution: [sector]`") || out.contains("add `attribution: [borough]`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_suggested_attribution_builds() {
+    let project = Project::fixture("basic");
+    project.write(
+        "content/quotes/a/gp-view.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nWe share a corridor and little else.\n",
+    );
+    project.build().expect_code(0);
+    assert!(
+        project
+            .page("quotes/gp-view.html")
+            .contains(">Borough A</a>")
+    );
+}
+
+#[test]
+fn quotes_from_withdrawn_or_no_quotes_participants() {
+    refuses(
+        |p| {
+            p.write(
+                "content/quotes/b/nurse.md",
+                "---\nparticipant: b-dn-2\nsource: interview\ncodes: [co-location]\n---\nWe visit the same homes.\n",
+            );
+        },
+        "content/quotes/b/nurse.md:2:14",
+        "anonymity::no-quotes",
+    );
+    refuses(
+        |p| {
+            p.edit("content/participants.yaml", "{id: b-dn-1, role: District nurse, sector: health, borough: b}", "{id: b-dn-1, role: District nurse, sector: health, borough: b, consent: withdrawn}");
+            p.write(
+                "content/quotes/b/nurse.md",
+                "---\nparticipant: b-dn-1\nsource: interview\ncodes: [co-location]\n---\nWe visit the same homes.\n",
+            );
+        },
+        "content/quotes/b/nurse.md:2:14",
+        "anonymity::withdrawn",
+    );
+}
+
+#[test]
+fn a_participant_id_in_text() {
+    refuses(
+        |p| {
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "As a-sw-2 put it, sharing a building",
+            );
+        },
+        "content/findings/co-location.md:8:4",
+        "anonymity::participant-id",
+    );
+}
+
+#[test]
+fn an_allowance_permits_a_term_in_its_file_only_and_is_listed() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/pages/methods.md",
+        "order: 1\n",
+        "order: 1\nanonymity:\n  allow: [Thistlebury]\n  reason: named in the published business case\n",
+    );
+    project.edit(
+        "content/pages/methods.md",
+        "We interviewed staff.",
+        "We interviewed staff in Thistlebury.",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(run.stderr.contains("allowed: “Thistlebury” in content/pages/methods.md (named in the published business case)"), "{}", run.stderr);
+    // The same term elsewhere is still an error.
+    project.edit(
+        FINDING,
+        "Sharing a building",
+        "In Thistlebury, sharing a building",
+    );
+    project.build().expect_code(1);
+}
+
+#[test]
+fn an_allowance_without_a_reason_is_an_error() {
+    refuses(
+        |p| {
+            p.edit(
+                "content/pages/methods.md",
+                "order: 1\n",
+                "order: 1\nanonymity:\n  allow: [Thistlebury]\n",
+            );
+        },
+        "content/pages/methods.md:4:1",
+        "anonymity::allowance-without-reason",
+    );
+}
+
+#[test]
+fn lookalikes_build_cleanly() {
+    let project = Project::fixture("basic");
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Bow, Thistlebury]\n",
+    );
+    project.edit(
+        FINDING,
+        "Sharing a building",
+        "[name] told us about [ward] in Borough A; NHS 111 and Band 6 posts; \
+         a reference of 1234567890 (it fails the NHS checksum); the forum met on 14 November 2017 \
+         at 09:30; her elbow hurt; a Bowling club. Sharing a building",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+}
+
+#[test]
+fn a_first_name_alone_and_a_title_with_a_surname_are_warnings() {
+    let project = Project::fixture("basic");
+    project.edit(
+        FINDING,
+        "Sharing a building",
+        "Marjorie said Mrs Okafor agreed. Sharing a building",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[anonymity::partial-name]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[anonymity::name-like]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_quote_is_a_warning() {
+    let project = Project::fixture("basic");
+    project.write(
+        "evalsite.yaml",
+        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 5\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[anonymity::long-quote]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_reports_json_for_ci() {
+    let project = Project::fixture("basic");
+    project.edit(
+        QUOTE,
+        "We are in the same building",
+        "Call 07700 900123. We are in the same building",
+    );
+    let run = project.run(&["check", "--format", "json"]);
+    run.expect_code(1);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("phone-number"))
+        .expect("a JSON line");
+    let value: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(value["file"], "content/quotes/a/same-building.md");
+    assert_eq!(value["line"], 6);
+    assert_eq!(value["column"], 6);
+    assert_eq!(value["end"]["column"], 18);
+    assert_eq!(value["severity"], "error");
+    assert_eq!(value["code"], "anonymity::phone-number");
+    assert!(value["suggestion"].as_str().unwrap().contains("redaction"));
+    assert!(!project.path("site").exists());
+}
+
+/// A quote attributed without its borough, cited by a finding that holds in
+/// one borough, is placed in that borough by the page: the group is counted there.
+#[test]
+fn a_finding_that_narrows_the_borough_is_checked_too() {
+    let setup = |p: &Project| {
+        p.write(
+            "evalsite.yaml",
+            "title: Fixture evaluation\nanonymity:\n  k: 3\n",
+        );
+        p.edit(
+            "content/participants.yaml",
+            "  - {id: a-gp-1",
+            "  - {id: b-sw-1, role: Social worker, sector: social-care, borough: b}\n  - {id: a-gp-1",
+        );
+        p.edit(
+            QUOTE,
+            "codes: [co-location]",
+            "codes: [co-location]\nattribution: [role]",
+        );
+    };
+    // Holding in A and B, three social workers share "Social worker": it builds,
+    // and no page places the quote in a borough.
+    let project = Project::fixture("basic");
+    setup(&project);
+    project.build().expect_code(0);
+    assert!(!project.page("boroughs/a.html").contains("email each other"));
+    assert!(
+        !project
+            .page("quotes/same-building.html")
+            .contains("<dt>Borough</dt>")
+    );
+    assert!(
+        project
+            .page("quotes.html")
+            .contains("Quotes attributed without a borough")
+    );
+    // Holding in A only, two social workers share it there: refused.
+    let out = refuses(
+        |p| {
+            setup(p);
+            p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a]");
+        },
+        "content/findings/co-location.md:5:10",
+        "anonymity::small-group-in-context",
+    );
+    assert!(out.contains("only 2 of the study's participants"), "{out}");
+}

@@ -1,0 +1,336 @@
+//! Each kind of bad input gets a compiler-style message at the right
+//! `file:line:column`, exit code 1, and leaves the previous site untouched.
+
+mod common;
+use common::Project;
+
+/// Builds the fixture once (so there is a site to protect), applies `change`,
+/// builds again and checks the failure. Returns what was printed.
+fn fails_at(change: impl Fn(&Project), location: &str, code: &str) -> String {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let before = project.site_files();
+    assert!(!before.is_empty());
+    change(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!("error[{code}]")),
+        "expected {code} in:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(location),
+        "expected {location} in:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        project.site_files(),
+        before,
+        "site/ must be left exactly as it was"
+    );
+    run.stderr
+}
+
+const FINDING: &str = "content/findings/co-location.md";
+
+#[test]
+fn yaml_syntax_error() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a, b");
+        },
+        "content/findings/co-location.md:",
+        "yaml::syntax",
+    );
+    assert!(out.contains("help: check the indentation"), "{out}");
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "boroughs:", "bouroughs:");
+        },
+        "content/findings/co-location.md:4:1",
+        "yaml::unknown-field",
+    );
+    assert!(
+        out.contains("`bouroughs` is not a field of a finding"),
+        "{out}"
+    );
+    assert!(out.contains("help: did you mean `boroughs`?"), "{out}");
+    assert!(out.contains("4 | bouroughs: [a, b]"), "{out}");
+}
+
+#[test]
+fn wrong_type() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "codes: [co-location]", "codes: {a: 1}");
+        },
+        "content/findings/co-location.md:3:",
+        "yaml::invalid-value",
+    );
+    assert!(out.contains("a list was expected"), "{out}");
+}
+
+#[test]
+fn missing_required_field() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "title: Co-location without collaboration\n", "");
+        },
+        "content/findings/co-location.md:2:1",
+        "yaml::invalid-value",
+    );
+    assert!(out.contains("a finding needs a `title:` field"), "{out}");
+}
+
+#[test]
+fn id_not_of_the_right_form() {
+    let out = fails_at(
+        |p| {
+            let text = p.read("content/pages/methods.md");
+            p.write("content/pages/Our Methods.md", text);
+            p.remove("content/pages/methods.md");
+        },
+        "content/pages/Our Methods.md:1:1",
+        "id::invalid",
+    );
+    assert!(out.contains("rename the file to `our-methods.md`"), "{out}");
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let out = fails_at(
+        |p| {
+            let text = p.read("content/quotes/a/same-building.md");
+            p.write("content/quotes/b/same-building.md", text);
+        },
+        "content/quotes/b/same-building.md:1:1",
+        "id::duplicate",
+    );
+    assert!(out.contains("content/quotes/a/same-building.md"), "{out}");
+}
+
+#[test]
+fn unknown_quote_in_front_matter() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "quotes: [same-building]", "quotes: [same-buildng]");
+        },
+        "content/findings/co-location.md:5:10",
+        "reference::unknown-quote",
+    );
+    assert!(out.contains("did you mean `same-building`?"), "{out}");
+}
+
+#[test]
+fn unknown_finding_in_a_body_link() {
+    fails_at(
+        |p| {
+            p.edit(
+                FINDING,
+                "[](finding:draft-idea)",
+                "[](finding:no-such-finding)",
+            );
+        },
+        "content/findings/co-location.md:8:75",
+        "reference::unknown-finding",
+    );
+}
+
+#[test]
+fn unknown_code() {
+    fails_at(
+        |p| {
+            p.edit(
+                "content/quotes/a/same-building.md",
+                "codes: [co-location]",
+                "codes: [colocation]",
+            );
+        },
+        "content/quotes/a/same-building.md:4:9",
+        "reference::unknown-code",
+    );
+}
+
+#[test]
+fn unknown_borough() {
+    fails_at(
+        |p| {
+            p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a, z]");
+        },
+        "content/findings/co-location.md:4:15",
+        "reference::unknown-borough",
+    );
+}
+
+#[test]
+fn unknown_participant() {
+    let out = fails_at(
+        |p| {
+            p.edit(
+                "content/quotes/a/same-building.md",
+                "participant: a-sw-1",
+                "participant: a-sw-9",
+            );
+        },
+        "content/quotes/a/same-building.md:2:14",
+        "reference::unknown-participant",
+    );
+    assert!(!out.contains("a-sw-9\n") || out.contains("participant: a-sw-9"));
+}
+
+#[test]
+fn unknown_pathway_embed() {
+    fails_at(
+        |p| {
+            p.write(
+                "content/pages/maps.md",
+                "---\ntitle: Maps\n---\nSee below.\n\n![](pathway:b-discharge)\n",
+            );
+        },
+        "content/pages/maps.md:6:5",
+        "reference::unknown-pathway",
+    );
+}
+
+#[test]
+fn unknown_page() {
+    fails_at(
+        |p| {
+            p.edit(
+                "content/index.md",
+                "[Borough A](borough:a)",
+                "[methods](page:method)",
+            );
+        },
+        "content/index.md:8:57",
+        "reference::unknown-page",
+    );
+}
+
+#[test]
+fn codebook_parent_cycle() {
+    let out = fails_at(
+        |p| {
+            p.edit(
+                "content/codebook/structure.md",
+                "order: 1",
+                "order: 1\nparent: co-location",
+            );
+        },
+        "content/codebook/structure.md:4:9",
+        "codebook::parent-cycle",
+    );
+    assert!(out.contains("structure → co-location → structure"), "{out}");
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    fails_at(
+        |p| {
+            let mut bytes = b"---\ntitle: Methods\n---\nCaf".to_vec();
+            bytes.push(0xe9);
+            bytes.extend_from_slice(b" notes\n");
+            p.write("content/pages/methods.md", bytes);
+        },
+        "content/pages/methods.md:4:4",
+        "load::not-utf8",
+    );
+}
+
+#[test]
+fn front_matter_not_closed() {
+    fails_at(
+        |p| {
+            p.write(
+                "content/pages/methods.md",
+                "---\ntitle: Methods\n\nWe interviewed staff.\n",
+            );
+        },
+        "content/pages/methods.md:1:1",
+        "frontmatter::unclosed",
+    );
+}
+
+#[test]
+fn front_matter_not_a_mapping() {
+    fails_at(
+        |p| {
+            p.write(
+                "content/pages/methods.md",
+                "---\n- Methods\n- More\n---\nText\n",
+            );
+        },
+        "content/pages/methods.md:2:1",
+        "yaml::not-a-mapping",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "boroughs:", "bouroughs:");
+            p.edit(
+                "content/quotes/a/same-building.md",
+                "codes: [co-location]",
+                "codes: [colocation]",
+            );
+            p.write("content/pages/methods.md", "---\ntitle: Methods\n");
+        },
+        "content/findings/co-location.md:4:1",
+        "yaml::unknown-field",
+    );
+    assert!(out.contains("reference::unknown-code"), "{out}");
+    assert!(out.contains("frontmatter::unclosed"), "{out}");
+    assert!(out.contains("3 errors"), "{out}");
+}
+
+#[test]
+fn pathway_edge_to_an_unknown_node_and_a_duplicate_node() {
+    let out = fails_at(
+        |p| {
+            p.edit("content/pathways/a-discharge.md", "{from: d2a, to: home}", "{from: d2a, to: hom}");
+            p.edit("content/pathways/a-discharge.md", "{id: home, label: Home", "{id: d2a, label: Home");
+        },
+        "content/pathways/a-discharge.md:11:",
+        "pathway::unknown-node",
+    );
+    assert!(out.contains("error[pathway::duplicate-node]"), "{out}");
+    assert!(out.contains("content/pathways/a-discharge.md:8:10"), "{out}");
+}
+
+#[test]
+fn pathway_without_nodes_and_with_an_unknown_finding() {
+    let out = fails_at(
+        |p| {
+            p.write(
+                "content/pathways/b-empty.md",
+                "---\ntitle: Empty\nborough: b\npathway: discharge\nnodes: []\nedges: []\n---\n",
+            );
+            p.edit("content/pathways/a-discharge.md", "findings: [co-location]", "findings: [co-locaton]");
+        },
+        "content/pathways/b-empty.md:5:1",
+        "pathway::no-nodes",
+    );
+    assert!(out.contains("error[reference::unknown-finding]"), "{out}");
+    assert!(out.contains("did you mean `co-location`?"), "{out}");
+}
+
+#[test]
+fn one_bad_participant_does_not_hide_the_others() {
+    let out = fails_at(
+        |p| {
+            p.edit("content/participants.yaml", "{id: a-gp-1, role: GP, sector: primary-care", "{id: a-gp-1, role: GP, sector: general-practice");
+        },
+        "content/participants.yaml:4:36",
+        "participants::invalid",
+    );
+    // The social worker's quote still finds its participant.
+    assert!(!out.contains("unknown-participant"), "{out}");
+    assert!(out.contains("1 error"), "{out}");
+}

@@ -1,0 +1,152 @@
+//! The one harness for integration tests: copy a fixture project from
+//! `tests/fixtures/<case>/` into a temporary folder, change files in it, run
+//! the real `evalsite` binary on it, and read what it wrote.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+/// What one run of the binary printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Fails the test with everything printed when the exit code differs.
+    pub fn expect_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(from).unwrap();
+        if relative.starts_with("site") {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl Project {
+    /// A copy of `tests/fixtures/<case>`.
+    pub fn fixture(case: &str) -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&fixtures().join(case), dir.path());
+        Project { dir }
+    }
+
+    /// A copy of the repository's own example (content/, evalsite.yaml, private/).
+    pub fn example() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_tree(&repo.join("content"), &dir.path().join("content"));
+        copy_tree(&repo.join("private"), &dir.path().join("private"));
+        std::fs::copy(repo.join("evalsite.yaml"), dir.path().join("evalsite.yaml")).unwrap();
+        Project { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) -> &Project {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative))
+            .unwrap_or_else(|e| panic!("reading {relative}: {e}"))
+    }
+
+    /// Replaces the first occurrence of `from` in a file.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) -> &Project {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        self.write(relative, text.replacen(from, to, 1))
+    }
+
+    pub fn remove(&self, relative: &str) -> &Project {
+        std::fs::remove_file(self.path(relative)).unwrap();
+        self
+    }
+
+    /// Runs `evalsite ARGS --root ROOT` (the root is added after the subcommand).
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_evalsite"));
+        command
+            .arg(args[0])
+            .arg("--root")
+            .arg(self.root())
+            .args(&args[1..]);
+        command.env("NO_COLOR", "1");
+        let output = command.output().expect("running evalsite");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr)
+                .replace(&self.root().display().to_string(), "ROOT"),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// Every file under `site/` with its contents, to compare before and after.
+    pub fn site_files(&self) -> BTreeMap<String, Vec<u8>> {
+        let site = self.path("site");
+        let mut files = BTreeMap::new();
+        if !site.exists() {
+            return files;
+        }
+        for entry in walkdir::WalkDir::new(&site) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let relative = entry
+                    .path()
+                    .strip_prefix(&site)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.insert(relative, std::fs::read(entry.path()).unwrap());
+            }
+        }
+        files
+    }
+
+    /// The text of a generated page.
+    pub fn page(&self, relative: &str) -> String {
+        self.read(&format!("site/{relative}"))
+    }
+}

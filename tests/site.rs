@@ -1,0 +1,240 @@
+//! The generated site, read as a researcher's reader would: pages exist,
+//! links resolve, attributions and drafts behave.
+
+mod common;
+#[path = "common/links.rs"]
+mod links;
+
+use common::Project;
+
+fn built(project: &Project) -> &Project {
+    project.build().expect_code(0);
+    project
+}
+
+#[test]
+fn every_internal_link_of_the_fixture_resolves() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let broken = links::broken_links(&project.site_files());
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn every_internal_link_resolves_with_drafts_too() {
+    let project = Project::fixture("basic");
+    project.run(&["build", "--drafts"]).expect_code(0);
+    let files = project.site_files();
+    assert!(files.contains_key("findings/draft-idea.html"));
+    let broken = links::broken_links(&files);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn drafts_are_left_out_and_not_linked() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let files = project.site_files();
+    assert!(!files.contains_key("findings/draft-idea.html"));
+    let finding = project.page("findings/co-location.html");
+    // The link to the draft keeps the draft's title as plain text.
+    assert!(finding.contains("See also A draft idea."), "{finding}");
+    for (path, bytes) in &files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("draft-idea.html"),
+            "{path} links the draft"
+        );
+    }
+}
+
+#[test]
+fn the_landing_page_has_the_report_front_matter() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let index = project.page("index.html");
+    assert!(index.contains("<h1>Fixture evaluation</h1>"));
+    assert!(index.contains("A small project for tests"));
+    assert!(index.contains("May 2017 to May 2018"));
+    assert!(index.contains("Learning Practice"));
+    assert!(index.contains(r#"href="boroughs/a.html""#));
+    assert!(index.contains(r#"<link rel="canonical" href="https://example.org/eval/index.html">"#));
+    // The embedded quote is a block quote with its attribution, relative to the root.
+    assert!(
+        index.contains(r#"<a href="quotes/same-building.html">Social worker, Borough A</a>"#),
+        "{index}"
+    );
+}
+
+#[test]
+fn a_borough_report_hides_small_counts_and_groups_findings_by_theme() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("boroughs/a.html");
+    assert!(
+        page.contains("<td>GP</td><td>Primary care</td><td class=\"num\">&lt;2</td>"),
+        "{page}"
+    );
+    assert!(page.contains("<td>Social worker</td><td>Social care</td><td class=\"num\">2</td>"));
+    assert!(page.contains(
+        r#"<h3><a href="../codebook/structure.html">Structural characteristics</a></h3>"#
+    ));
+    assert!(page.contains("Co-location without collaboration"));
+    // Only this borough's evidence is quoted on its report.
+    assert!(page.contains("email each other"));
+    assert!(!page.contains("discharge forum began late"));
+    assert!(page.contains(r#"href="../pathways/a-discharge.html""#));
+}
+
+#[test]
+fn participant_ids_never_reach_the_output() {
+    let project = Project::fixture("basic");
+    built(&project);
+    for (path, bytes) in project.site_files() {
+        let text = String::from_utf8_lossy(&bytes);
+        for id in ["a-sw-1", "a-sw-2", "a-gp-1", "b-dn-1", "b-dn-2"] {
+            assert!(!text.contains(id), "{path} contains {id}");
+        }
+    }
+}
+
+#[test]
+fn navigation_marks_the_current_page() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let matrix = project.page("matrix.html");
+    assert!(
+        matrix.contains(r#"<a href="matrix.html" aria-current="page">Matrix</a>"#),
+        "{matrix}"
+    );
+    let borough = project.page("boroughs/b.html");
+    assert!(borough.contains(r#"<a href="../boroughs/b.html" aria-current="page">Borough B</a>"#));
+    assert_eq!(borough.matches("aria-current").count(), 1);
+}
+
+#[test]
+fn the_matrix_links_findings_and_counts_quotes_with_empty_cells_marked() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let matrix = project.page("matrix.html");
+    let row = matrix.split("codebook/co-location.html").nth(1).unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert_eq!(row.matches("findings/co-location.html").count(), 2, "{row}");
+    assert!(row.contains("1 quote"), "{row}");
+    // A theme's row counts the codes under it.
+    let theme_row = matrix.split("codebook/structure.html").nth(1).unwrap();
+    let theme_row = &theme_row[..theme_row.find("</tr>").unwrap()];
+    assert_eq!(theme_row.matches("findings/co-location.html").count(), 2, "{theme_row}");
+    assert_eq!(theme_row.matches("empty-cell").count(), 0, "{theme_row}");
+    // A code with nothing in a borough shows a visibly empty cell.
+    let project = Project::fixture("basic");
+    project.edit("content/findings/co-location.md", "boroughs: [a, b]", "boroughs: [a]");
+    project.edit("content/quotes/a/forum-notes.md", "borough: b", "borough: a");
+    built(&project);
+    let matrix = project.page("matrix.html");
+    let row = matrix.split("codebook/co-location.html").nth(1).unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert_eq!(row.matches("empty-cell").count(), 1, "{row}");
+    assert!(row.contains("<span class=\"visually-hidden\">none</span>"), "{row}");
+}
+
+#[test]
+fn finding_pages_show_evidence_codes_attributes_and_backlinks() {
+    let project = Project::fixture("basic");
+    project.run(&["build", "--drafts"]).expect_code(0);
+    let page = project.page("findings/co-location.html");
+    assert!(page.contains("<dt>Learning loop</dt><dd>single</dd>"));
+    assert!(page.contains(r#"<a href="../codebook/co-location.html">Co-location</a>"#));
+    assert!(page.contains("Further evidence"));
+    assert!(
+        page.contains(r#"<a href="../findings/draft-idea.html">A draft idea</a>"#),
+        "backlink from the draft with --drafts"
+    );
+    let quote = project.page("quotes/same-building.html");
+    assert!(quote.contains(
+        r#"<a href="../findings/co-location.html">Co-location without collaboration</a>"#
+    ));
+}
+
+#[test]
+fn code_blocks_are_highlighted_with_classes_not_styles() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("findings/co-location.html");
+    assert!(page.contains("<pre class=\"code\"><code class=\"language-python\">"));
+    assert!(page.contains("hl-string"));
+    assert!(!page.contains("style=\""));
+}
+
+#[test]
+fn a_project_theme_overrides_one_template() {
+    let project = Project::fixture("basic");
+    project.write("themes/default/templates/page.html", "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page_title }}</p>{% endblock content %}");
+    built(&project);
+    assert!(
+        project
+            .page("pages/methods.html")
+            .contains("<p class=\"custom\">Methods</p>")
+    );
+    assert!(
+        project
+            .page("findings/co-location.html")
+            .contains("Co-location without collaboration")
+    );
+}
+
+#[test]
+fn a_broken_project_template_is_reported_in_the_template() {
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page_title }{% endblock content %}",
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("themes/default/templates/page.html:2:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let project = Project::fixture("basic");
+    project.run(&["check"]).expect_code(0);
+    assert!(!project.path("site").exists());
+}
+
+#[test]
+fn the_bundled_example_builds_cleanly_and_every_link_resolves() {
+    let project = Project::example();
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+    // The one allowance of the example is listed in the build summary.
+    assert!(
+        run.stderr
+            .contains("allowed: “St Brannock's Hospital” in content/pages/methods.md"),
+        "{}",
+        run.stderr
+    );
+    let files = project.site_files();
+    assert!(files.len() > 140, "{} files", files.len());
+    let broken = links::broken_links(&files);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    for comparison in ["compare/discharge.html", "compare/admission-avoidance.html"] {
+        assert!(files.contains_key(comparison), "{comparison}");
+    }
+}
+
+#[test]
+fn builds_are_deterministic() {
+    let project = Project::example();
+    project.build().expect_code(0);
+    let first = project.site_files();
+    project.build().expect_code(0);
+    assert!(
+        first == project.site_files(),
+        "two builds of the same files differ"
+    );
+}
