@@ -54,7 +54,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(failed(&outcome, &project, "the check failed"))
             } else {
                 if project.format == DiagnosticFormat::Human {
-                    eprintln!("No problems found.");
+                    match outcome.diagnostics.warning_count() {
+                        0 => eprintln!("No problems found."),
+                        1 => eprintln!("No errors; 1 warning."),
+                        n => eprintln!("No errors; {n} warnings."),
+                    }
                 }
                 Ok(ExitCode::SUCCESS)
             }

@@ -1,0 +1,40 @@
+//! evalsite turns a qualitative evaluation project (coded findings, interview
+//! quotes and care-pathway maps written in Markdown with YAML front matter)
+//! into a cross-linked report site, refusing to publish anything that could
+//! identify a participant.
+//!
+//! A build is one straight pipeline over plain data ([`pipeline::run`]):
+//!
+//! 1. **load** ([`load`]): read `evalsite.yaml`, `content/` and the identifiers list;
+//! 2. **parse** ([`parse`], [`frontmatter`], [`yaml`], [`markdown`]): front matter into
+//!    the entities of [`model`], bodies scanned for links and embeds;
+//! 3. **resolve** ([`resolve`]): ids indexed, every reference checked, backlinks;
+//! 4. **check** ([`anonymity`]): identifiers, structured identifiers, attribution
+//!    groups, consent and participant ids;
+//! 5. **render** ([`render`], [`pathway`]): the theme's templates into pages in memory,
+//!    then the output scanned again;
+//! 6. **write** ([`output`]): the site swapped into place in one step.
+//!
+//! Every stage reports problems as [`diag::Diagnostic`]s; the run fails once,
+//! with all of them, if any is an error. Serve mode ([`serve`]) runs the same
+//! pipeline and keeps the pages in memory.
+
+pub mod anonymity;
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod frontmatter;
+pub mod highlight;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod pathway;
+pub mod pipeline;
+pub mod render;
+pub mod resolve;
+pub mod serve;
+pub mod source;
+pub mod starter;
+pub mod yaml;

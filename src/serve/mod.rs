@@ -1,0 +1,128 @@
+//! `evalsite serve`: a live preview. The site is built in memory by the same
+//! pipeline as `evalsite build` (never touching site/), served over HTTP, and
+//! rebuilt whenever the researcher saves; open pages reload once the new
+//! version is being served, and show the problems of a failed rebuild.
+//!
+//! - [`watch`]: which folders are watched, which changes count;
+//! - [`rebuild`]: one build as one call, and the loop that runs it per change;
+//! - [`snapshot`]: the served site and latest status, swapped as one value;
+//! - [`http`]: the routes (site files, status, reload events);
+//! - [`paths`]: request paths to site keys, refusing traversal;
+//! - [`inject`]: the live-reload script and the preview's own pages.
+
+pub mod http;
+pub mod inject;
+pub mod paths;
+pub mod rebuild;
+pub mod snapshot;
+pub mod watch;
+
+use crate::diag::Format;
+use crate::pipeline::Options;
+use anyhow::Context;
+use snapshot::Publisher;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// What `evalsite serve` was asked to do, already validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The pipeline's options (root, drafts); pages are always rendered.
+    pub pipeline: Options,
+    /// Where to listen; port 0 picks a free port.
+    pub address: SocketAddr,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// How problems are printed in the terminal.
+    pub format: Format,
+}
+
+/// Runs the preview until interrupted (Ctrl-C). `Err` for failures that stop
+/// it from starting, such as a port already in use.
+pub fn run(settings: Settings) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the preview server")?;
+    let result = runtime.block_on(serve(settings));
+    // A build under way is not waited for longer than this.
+    runtime.shutdown_timeout(Duration::from_secs(2));
+    result
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let options = Arc::new(Options {
+        render: true,
+        ..settings.pipeline.clone()
+    });
+    let listener = tokio::net::TcpListener::bind(settings.address)
+        .await
+        .with_context(|| bind_failure(settings.address))?;
+    let address = listener
+        .local_addr()
+        .context("reading the server's address")?;
+    // Requests made before the first build is done wait for it.
+    let url = announce(address);
+    let changes = Arc::new(Notify::new());
+    let wake = changes.clone();
+    // Watching starts before the first build, so a save during it is not lost.
+    watch::start(&options.root, move || wake.notify_one())?;
+    // A first build that cannot even read the project stops the preview.
+    let first = rebuild::build_in_background(options.clone(), settings.format).await?;
+    let (publisher, live) = Publisher::start(first);
+    eprintln!("Watching for changes. Press Ctrl-C to stop.");
+    if settings.open {
+        open_browser(&url);
+    }
+    tokio::spawn(rebuild::keep_building(
+        changes,
+        publisher,
+        options,
+        settings.format,
+    ));
+    tokio::select! {
+        served = axum::serve(listener, http::router(live)) => {
+            served.context("serving the preview")
+        }
+        _ = tokio::signal::ctrl_c() => {
+            eprintln!("Preview stopped.");
+            Ok(())
+        }
+    }
+}
+
+fn bind_failure(address: SocketAddr) -> String {
+    format!(
+        "cannot listen on {address} (is another preview already running? \
+         choose another port with --port, or --port 0 for any free one)"
+    )
+}
+
+/// Prints the address as the first line on standard output, flushed at
+/// once so that tools can read it, and returns the address to browse.
+fn announce(address: SocketAddr) -> String {
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(stdout, "Serving at http://{address}/");
+    let _ = stdout.flush();
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: the preview is open to the network at {address}: anyone who can reach \
+             this computer can read it, including drafts and the problems it reports."
+        );
+    }
+    if address.ip().is_unspecified() {
+        format!("http://localhost:{}/", address.port())
+    } else {
+        format!("http://{address}/")
+    }
+}
+
+/// Opening a browser is a convenience: failing to is only a warning.
+fn open_browser(url: &str) {
+    if let Err(error) = opener::open_browser(url) {
+        eprintln!("warning: could not open a browser ({error}); open {url} yourself.");
+    }
+}

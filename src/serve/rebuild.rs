@@ -1,0 +1,94 @@
+//! Rebuilding the preview: one call runs the pipeline (the same one as
+//! `evalsite build`), prints its problems and returns what it built; a loop
+//! runs that call whenever the watcher reports a change, one build at a time.
+//! Does not watch or serve.
+
+use super::snapshot::{Built, Problem, Publisher};
+use crate::diag::{self, Format};
+use crate::pipeline::{self, Options};
+use axum::body::Bytes;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::sync::Notify;
+
+/// Builds the site in memory once, printing the problems as `evalsite build`
+/// would. `Err` only for failures that are not the researcher's (I/O, say).
+pub fn build(options: &Options, format: Format) -> anyhow::Result<Built> {
+    let started = Instant::now();
+    let outcome = pipeline::run(options)?;
+    diag::emit(&outcome.sources, &outcome.diagnostics, format);
+    let problems = outcome
+        .diagnostics
+        .iter()
+        .map(|d| Problem::from_diagnostic(&outcome.sources, d))
+        .collect();
+    let files = outcome.rendered.map(|rendered| {
+        rendered
+            .files
+            .into_iter()
+            .map(|(path, bytes)| (path, Bytes::from(bytes)))
+            .collect()
+    });
+    if format != Format::Json {
+        let seconds = started.elapsed().as_secs_f64();
+        match &files {
+            Some(_) => eprintln!("Built {} pages in {seconds:.2} s.", outcome.summary.pages),
+            None => {
+                let errors = outcome.diagnostics.error_count();
+                eprintln!(
+                    "Not rebuilt: {errors} {} (shown on every page of the preview, which keeps \
+                     the last version that built).",
+                    if errors == 1 { "problem" } else { "problems" }
+                );
+            }
+        }
+    }
+    Ok(Built { files, problems })
+}
+
+fn internal_problem(message: String) -> Problem {
+    Problem {
+        file: None,
+        line: None,
+        column: None,
+        severity: diag::Severity::Error,
+        code: "serve::build-failed".to_string(),
+        message,
+        fix: Some("check that the project's files can be read; save again to retry".to_string()),
+    }
+}
+
+/// Runs [`build`] off the async threads.
+pub async fn build_in_background(options: Arc<Options>, format: Format) -> anyhow::Result<Built> {
+    tokio::task::spawn_blocking(move || build(&options, format))
+        .await
+        .map_err(|error| {
+            anyhow::anyhow!("evalsite failed while building ({error}): please report this as a bug")
+        })?
+}
+
+/// Rebuilds after each change, forever. `changes` holds at most one pending
+/// wake-up, so changes that arrive during a build cause exactly one more
+/// build after it, and two builds never run at once. A failure that is not
+/// the researcher's becomes a problem on the pages too, and the preview goes on.
+pub async fn keep_building(
+    changes: Arc<Notify>,
+    publisher: Publisher,
+    options: Arc<Options>,
+    format: Format,
+) {
+    loop {
+        changes.notified().await;
+        let built = match build_in_background(options.clone(), format).await {
+            Ok(built) => built,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                Built {
+                    files: None,
+                    problems: vec![internal_problem(format!("{error:#}"))],
+                }
+            }
+        };
+        publisher.publish(built);
+    }
+}

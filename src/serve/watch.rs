@@ -1,0 +1,261 @@
+//! Watching the project for changes: content/, themes/, evalsite.yaml and the
+//! identifiers file. Folders are watched rather than files, because editors
+//! save through a temporary file and a rename; a burst of events from one save
+//! is coalesced, and editors' temporary and backup files are ignored. Does not
+//! build: it only says that something changed.
+
+use crate::load::is_ignored_name;
+use crate::{config, load};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long the watcher waits for a burst of events to end.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Which paths under the project can change the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Scope {
+    root: PathBuf,
+    /// The identifiers file, as the settings name it.
+    identifiers: PathBuf,
+}
+
+impl Scope {
+    fn read(root: &Path) -> Scope {
+        Scope {
+            root: root.to_path_buf(),
+            identifiers: root.join(identifiers_setting(root)),
+        }
+    }
+
+    /// Whether a change at `path` can change the site. site/, target/ and
+    /// anything else at the top of the project are not part of it.
+    fn is_relevant(&self, path: &Path) -> bool {
+        if path == self.identifiers || self.identifiers.starts_with(path) && path != self.root {
+            return true;
+        }
+        let Ok(relative) = path.strip_prefix(&self.root) else {
+            return false;
+        };
+        if relative
+            .components()
+            .any(|part| is_ignored_name(&part.as_os_str().to_string_lossy()))
+        {
+            return false;
+        }
+        relative == Path::new(config::FILE_NAME)
+            || relative.starts_with("content")
+            || relative.starts_with("themes")
+    }
+
+    /// The folders to watch and how, for the folders that exist now.
+    fn folders(&self) -> BTreeMap<PathBuf, RecursiveMode> {
+        let mut folders = BTreeMap::from([(self.root.clone(), RecursiveMode::NonRecursive)]);
+        for name in ["content", "themes"] {
+            folders.insert(self.root.join(name), RecursiveMode::Recursive);
+        }
+        if let Some(parent) = self.identifiers.parent() {
+            let inside = |name: &str| parent.starts_with(self.root.join(name));
+            if !inside("content") && !inside("themes") {
+                folders
+                    .entry(parent.to_path_buf())
+                    .or_insert(RecursiveMode::NonRecursive);
+            }
+        }
+        folders.retain(|folder, _| folder.is_dir());
+        folders
+    }
+}
+
+/// Where the settings put the identifiers file (read again when they change).
+fn identifiers_setting(root: &Path) -> String {
+    let mut ignored = Vec::new();
+    let loaded = match load::load_config(root, &mut ignored) {
+        Ok(loaded) => loaded,
+        Err(_) => return config::parse(None, &mut ignored).identifiers,
+    };
+    let file = loaded.config.map(|id| (id, loaded.sources.get(id)));
+    config::parse(file, &mut ignored).identifiers
+}
+
+/// The watcher and the folders it watches now.
+struct Watching {
+    debouncer: Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
+    scope: Scope,
+    watched: BTreeMap<PathBuf, RecursiveMode>,
+}
+
+impl Watching {
+    /// Watches the folders that exist now and stops watching those that are
+    /// gone; `renewed` are folders that were removed or replaced, watched
+    /// again from scratch.
+    fn refresh(&mut self, renewed: &[PathBuf]) {
+        let wanted = self.scope.folders();
+        let stale: Vec<PathBuf> = self
+            .watched
+            .iter()
+            .filter(|(folder, mode)| wanted.get(*folder) != Some(*mode) || renewed.contains(folder))
+            .map(|(folder, _)| folder.clone())
+            .collect();
+        for folder in stale {
+            let _ = self.debouncer.unwatch(&folder);
+            self.watched.remove(&folder);
+        }
+        for (folder, mode) in wanted {
+            if self.watched.contains_key(&folder) {
+                continue;
+            }
+            match self.debouncer.watch(&folder, mode) {
+                Ok(()) => {
+                    self.watched.insert(folder, mode);
+                }
+                Err(error) => {
+                    eprintln!("warning: cannot watch {}: {error}", folder.display());
+                }
+            }
+        }
+    }
+
+    /// Handles one coalesced burst of events; true when the site may have changed.
+    fn handle(&mut self, result: DebounceEventResult) -> bool {
+        let events = match result {
+            Ok(events) => events,
+            Err(errors) => {
+                for error in errors {
+                    eprintln!("warning: watching the project: {error}");
+                }
+                // Something may have been missed: rebuild to be safe.
+                self.refresh(&[]);
+                return true;
+            }
+        };
+        let paths: Vec<&PathBuf> = events
+            .iter()
+            .filter(|event| !matches!(event.kind, EventKind::Access(_)))
+            .flat_map(|event| event.paths.iter())
+            .filter(|path| self.scope.is_relevant(path))
+            .collect();
+        if paths.is_empty() {
+            return false;
+        }
+        let config = self.scope.root.join(config::FILE_NAME);
+        if paths.iter().any(|path| **path == config) {
+            self.scope = Scope::read(&self.scope.root);
+        }
+        let renewed: Vec<PathBuf> = paths
+            .iter()
+            .filter(|path| self.watched.contains_key(**path))
+            .map(|path| (*path).clone())
+            .collect();
+        self.refresh(&renewed);
+        true
+    }
+}
+
+/// Starts watching the project at `root`, calling `on_change` after each
+/// burst of relevant changes. Watching has begun when this returns, so no
+/// save made after it is missed.
+pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> anyhow::Result<()> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let debouncer = new_debouncer(DEBOUNCE, None, sender)?;
+    let mut watching = Watching {
+        debouncer,
+        scope: Scope::read(root),
+        watched: BTreeMap::new(),
+    };
+    watching.refresh(&[]);
+    if watching.watched.is_empty() {
+        anyhow::bail!(
+            "cannot watch the project folder {}: does it exist?",
+            root.display()
+        );
+    }
+    std::thread::Builder::new()
+        .name("evalsite-watch".into())
+        .spawn(move || {
+            for result in receiver {
+                if watching.handle(result) {
+                    on_change();
+                }
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope() -> Scope {
+        Scope {
+            root: PathBuf::from("/project"),
+            identifiers: PathBuf::from("/project/private/identifiers.yaml"),
+        }
+    }
+
+    #[test]
+    fn content_themes_settings_and_identifiers_are_watched() {
+        let scope = scope();
+        for path in [
+            "/project/content/findings/x.md",
+            "/project/content/quotes/a",
+            "/project/content",
+            "/project/themes/default/page.html",
+            "/project/evalsite.yaml",
+            "/project/private/identifiers.yaml",
+            "/project/private",
+        ] {
+            assert!(scope.is_relevant(Path::new(path)), "{path}");
+        }
+    }
+
+    #[test]
+    fn temporary_files_and_other_folders_are_not() {
+        let scope = scope();
+        for path in [
+            "/project/content/quotes/a/.same-building.md.swp",
+            "/project/content/findings/x.md~",
+            "/project/content/findings/4913",
+            "/project/content/findings/.#x.md",
+            "/project/content/.git/index",
+            "/project/site/index.html",
+            "/project/target/debug/evalsite",
+            "/project/README.md",
+            "/project/private/other.yaml",
+            "/project",
+            "/elsewhere/content/x.md",
+        ] {
+            assert!(!scope.is_relevant(Path::new(path)), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_hidden_project_folder_is_still_watched() {
+        // Regression: temporary folders such as /tmp/.tmpAbC are hidden; only
+        // names below the project root may be ignored.
+        let scope = Scope {
+            root: PathBuf::from("/tmp/.tmpAbC"),
+            identifiers: PathBuf::from("/tmp/.tmpAbC/private/identifiers.yaml"),
+        };
+        assert!(scope.is_relevant(Path::new("/tmp/.tmpAbC/content/index.md")));
+    }
+
+    #[test]
+    fn only_existing_folders_are_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::create_dir(dir.path().join("private")).unwrap();
+        let folders = Scope::read(dir.path()).folders();
+        assert_eq!(
+            folders.into_iter().collect::<Vec<_>>(),
+            vec![
+                (dir.path().to_path_buf(), RecursiveMode::NonRecursive),
+                (dir.path().join("content"), RecursiveMode::Recursive),
+                (dir.path().join("private"), RecursiveMode::NonRecursive),
+            ]
+        );
+    }
+}

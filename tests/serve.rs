@@ -1,0 +1,604 @@
+//! `evalsite serve` through the real binary and plain HTTP: pages carry the
+//! reload script, nothing outside the built site is served, saves rebuild
+//! (and editors' temporary files do not), the served site equals a fresh
+//! build, and problems are reported while the last good version stays.
+
+mod common;
+use common::Project;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+/// How long a rebuild may take to show before a test gives up.
+const PATIENCE: Duration = Duration::from_secs(15);
+/// Longer than the watcher's debounce plus a build of the fixture: a change
+/// that would rebuild has done so by then.
+const SETTLE: Duration = Duration::from_millis(1500);
+
+const START: &str = "<!-- evalsite:serve -->";
+const END: &str = "<!-- /evalsite:serve -->";
+const QUOTE: &str = "content/quotes/a/forum-notes.md";
+const FINDING_PAGE: &str = "/findings/co-location.html";
+
+/// A running `evalsite serve --port 0`, killed when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(project: &Project) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_evalsite"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(project.root())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starting evalsite serve");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut err = child.stderr.take().unwrap();
+        let collected = stderr.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(n @ 1..) = err.read(&mut buffer) {
+                let text = String::from_utf8_lossy(&buffer[..n]);
+                collected.lock().unwrap().push_str(&text);
+            }
+        });
+        let (lines, first) = mpsc::channel();
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+        let mut server = Server {
+            child,
+            address: String::new(),
+            stderr,
+        };
+        let line = first
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no address printed\n{}", server.stderr()));
+        let address = line
+            .strip_prefix("Serving at http://")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        server.address = address.to_string();
+        server
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// GET with the path sent exactly as given (no client-side clean-up).
+    fn get(&self, path: &str) -> Reply {
+        let mut stream = TcpStream::connect(&self.address).expect("connecting");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("reading the reply");
+        Reply::parse(&raw)
+    }
+
+    fn status(&self) -> Value {
+        let reply = self.get("/__evalsite/status");
+        assert_eq!(reply.code, 200);
+        serde_json::from_slice(&reply.body).expect("status is JSON")
+    }
+
+    fn version(&self) -> u64 {
+        self.status()["version"].as_u64().unwrap()
+    }
+
+    /// Polls the status until `done` holds, for at most [`PATIENCE`].
+    fn wait_for(&self, what: &str, done: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let status = self.status();
+            if done(&status) {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "gave up waiting for {what}; last status {status}\n--- stderr\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the build after `version`, however it went.
+    fn wait_past(&self, version: u64) -> Value {
+        self.wait_for(&format!("a build after version {version}"), |s| {
+            s["version"].as_u64().unwrap() > version
+        })
+    }
+
+    /// Polls until `done` holds, for at most [`PATIENCE`].
+    fn eventually(&self, what: &str, done: impl Fn(&Server) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !done(self) {
+            assert!(
+                Instant::now() < deadline,
+                "gave up waiting for {what}; status {}\n--- stderr\n{}",
+                self.status(),
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn page(&self, path: &str) -> String {
+        let reply = self.get(path);
+        assert_eq!(reply.code, 200, "{path}");
+        String::from_utf8(reply.body).unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    code: u16,
+    headers: BTreeMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn parse(raw: &[u8]) -> Reply {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("end of headers");
+        let head = String::from_utf8_lossy(&raw[..split]);
+        let mut lines = head.lines();
+        let code = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers: BTreeMap<String, String> = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        if headers
+            .get("transfer-encoding")
+            .is_some_and(|v| v == "chunked")
+        {
+            body = dechunk(&body);
+        }
+        Reply {
+            code,
+            headers,
+            body,
+        }
+    }
+
+    fn content_type(&self) -> &str {
+        self.headers.get("content-type").map_or("", String::as_str)
+    }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = data.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size_text = String::from_utf8_lossy(&data[..line_end]);
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        let start = line_end + 2;
+        out.extend_from_slice(&data[start..start + size]);
+        data = &data[start + size + 2..];
+    }
+}
+
+/// The page as the site has it: the injected block taken out.
+fn without_script(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8(page.to_vec()).unwrap();
+    match (text.find(START), text.find(END)) {
+        (Some(start), Some(end)) => {
+            format!("{}{}", &text[..start], &text[end + END.len()..]).into_bytes()
+        }
+        _ => page.to_vec(),
+    }
+}
+
+/// The one-based line of the first line of a file containing `text`.
+fn line_of(project: &Project, file: &str, text: &str) -> u64 {
+    let index = project
+        .read(file)
+        .lines()
+        .position(|line| line.contains(text))
+        .unwrap();
+    index as u64 + 1
+}
+
+#[test]
+fn pages_are_served_with_the_reload_script() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    for path in ["/", "/index.html", FINDING_PAGE] {
+        let reply = server.get(path);
+        assert_eq!(reply.code, 200, "{path}");
+        assert_eq!(reply.content_type(), "text/html; charset=utf-8");
+        let page = String::from_utf8(reply.body).unwrap();
+        let script = page.find(START).expect("script injected");
+        assert!(page[script..].contains("/__evalsite/"));
+        assert!(
+            page[script..].contains(&format!("{END}</body>")),
+            "before </body>"
+        );
+        assert_eq!(page.matches(START).count(), 1);
+    }
+    let css = server.get("/static/style.css");
+    assert_eq!(css.code, 200);
+    assert_eq!(css.content_type(), "text/css; charset=utf-8");
+    assert!(!String::from_utf8_lossy(&css.body).contains(START));
+    assert!(!project.path("site").exists(), "serve must not write site/");
+}
+
+#[test]
+fn nothing_outside_the_built_site_is_served() {
+    let project = Project::fixture("basic");
+    assert!(project.path("private/identifiers.yaml").exists());
+    let server = Server::start(&project);
+    for path in [
+        "/../evalsite.yaml",
+        "/%2e%2e/evalsite.yaml",
+        "/findings/..%2f..%2fevalsite.yaml",
+        "/findings/../../evalsite.yaml",
+        "/private/identifiers.yaml",
+        "/content/index.md",
+        "/content/quotes/a/forum-notes.md",
+        "/evalsite.yaml",
+        "//etc/passwd",
+        "/findings%5c..%5c..%5cevalsite.yaml",
+        "/findings\\..\\..\\evalsite.yaml",
+        "/index.html%00",
+        "/__evalsite/unknown",
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.code, 404, "{path} must not be served");
+        let body = String::from_utf8_lossy(&reply.body);
+        assert!(!body.contains("title: Fixture evaluation"), "{path}");
+        assert!(!body.contains("Quillfeather"), "{path}");
+    }
+}
+
+#[test]
+fn a_saved_quote_appears_in_the_page_that_embeds_it() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    assert!(!server.page(FINDING_PAGE).contains("three teams sat apart"));
+    let before = server.version();
+    project.edit(QUOTE, "two teams sat apart", "three teams sat apart");
+    let status = server.wait_past(before);
+    assert_eq!(status["ok"], true, "{status}");
+    assert!(server.page(FINDING_PAGE).contains("three teams sat apart"));
+}
+
+#[test]
+fn editor_temporary_files_do_not_rebuild() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    let before = server.version();
+    project
+        .write("content/quotes/a/.same-building.md.swp", "swap")
+        .write("content/findings/x.md~", "backup")
+        .write("content/findings/4913", "")
+        .write("content/findings/.#co-location.md", "lock")
+        .write("site/index.html", "an old build")
+        .write("target/debug/x", "build output")
+        .write("notes.md", "not part of the project");
+    std::thread::sleep(SETTLE);
+    assert_eq!(server.version(), before, "ignored files rebuilt the site");
+    project.edit(QUOTE, "began late", "began early");
+    server.wait_past(before);
+    std::thread::sleep(SETTLE);
+    assert_eq!(
+        server.version(),
+        before + 1,
+        "one save, one rebuild\n{}",
+        server.stderr()
+    );
+    assert!(server.page(FINDING_PAGE).contains("began early"));
+}
+
+#[test]
+fn saves_new_folders_deletions_and_settings_rebuild() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+
+    // Saved as many editors do: a temporary file renamed over the original.
+    let before = server.version();
+    let text = project.read(QUOTE).replace("began late", "began on time");
+    project.write("content/quotes/a/.forum-notes.md.tmp", text);
+    std::fs::rename(
+        project.path("content/quotes/a/.forum-notes.md.tmp"),
+        project.path(QUOTE),
+    )
+    .unwrap();
+    server.wait_past(before);
+    assert!(server.page(FINDING_PAGE).contains("began on time"));
+
+    // A new folder with a new quote in it.
+    assert_eq!(server.get("/quotes/late-start.html").code, 404);
+    project.write(
+        "content/quotes/extra/late-start.md",
+        "---\nsource: field-notes\nborough: b\ncodes: [co-location]\n---\nThe meeting started late again.\n",
+    );
+    server.eventually("the new quote's page", |server| {
+        let reply = server.get("/quotes/late-start.html");
+        reply.code == 200 && String::from_utf8_lossy(&reply.body).contains("started late again")
+    });
+    assert_eq!(server.status()["ok"], true);
+
+    // Deleted again.
+    project.remove("content/quotes/extra/late-start.md");
+    server.eventually("the deleted quote's page to go", |server| {
+        server.get("/quotes/late-start.html").code == 404
+    });
+
+    // The private identifiers list and the settings are watched too.
+    project.edit(
+        "private/identifiers.yaml",
+        "places: [Thistlebury]",
+        "places: [Thistlebury, Discharge Forum]",
+    );
+    let status = server.wait_for("the identifier to be found", |s| s["ok"] == false);
+    assert_eq!(
+        status["diagnostics"][0]["code"], "anonymity::identifier",
+        "{status}"
+    );
+    project.edit(
+        "private/identifiers.yaml",
+        "places: [Thistlebury, Discharge Forum]",
+        "places: [Thistlebury]",
+    );
+    server.wait_for("the identifier to be gone", |s| s["ok"] == true);
+    project.edit("evalsite.yaml", "Fixture evaluation", "Renamed evaluation");
+    server.eventually("the new title", |server| {
+        server.page("/").contains("Renamed evaluation")
+    });
+}
+
+/// Opens the events stream and returns the connection with its status line.
+fn open_events(server: &Server) -> (TcpStream, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__evalsite/events HTTP/1.1\r\nHost: preview\r\n\r\n"
+    )
+    .unwrap();
+    let mut line = String::new();
+    BufReader::new(&stream).read_line(&mut line).unwrap();
+    (stream, line.trim().to_string())
+}
+
+#[test]
+fn open_tabs_and_many_requests_do_not_exhaust_the_preview() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    // Event streams are capped; one more is refused, not queued for ever.
+    let mut streams = Vec::new();
+    loop {
+        let (stream, line) = open_events(&server);
+        if line.contains(" 503 ") {
+            break;
+        }
+        assert!(line.contains(" 200 "), "{line}");
+        streams.push(stream);
+        assert!(streams.len() <= 1000, "event streams are not capped");
+    }
+    // Pages are still served while every stream is taken.
+    assert_eq!(server.get(FINDING_PAGE).code, 200);
+    drop(streams);
+    server.eventually("a closed tab's stream to be freed", |server| {
+        open_events(server).1.contains(" 200 ")
+    });
+    // Many requests at once all get their page.
+    let codes: Vec<u16> = std::thread::scope(|scope| {
+        let requests: Vec<_> = (0..200)
+            .map(|_| scope.spawn(|| server.get(FINDING_PAGE).code))
+            .collect();
+        requests.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    assert!(codes.iter().all(|&code| code == 200), "{codes:?}");
+}
+
+/// A tiny deterministic generator, so the sequence of edits is the same on
+/// every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+#[test]
+fn after_many_edits_the_served_site_equals_a_fresh_build() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    // Each file has one word that the edits keep replacing.
+    let mut words = [
+        (QUOTE, "late"),
+        ("content/quotes/a/same-building.md", "now"),
+        ("content/findings/co-location.md", "itself"),
+        ("content/pages/methods.md", "staff"),
+    ];
+    let choices = [
+        "early", "slowly", "quietly", "again", "twice", "briefly", "calmly",
+    ];
+    let mut random = Lcg(20_240_611);
+    for _ in 0..10 {
+        let file = random.below(words.len());
+        let (path, old) = words[file];
+        let new = loop {
+            let word = choices[random.below(choices.len())];
+            if word != old {
+                break word;
+            }
+        };
+        project.edit(path, &format!(" {old}"), &format!(" {new}"));
+        words[file].1 = new;
+        // Some edits land during a rebuild, some after it.
+        std::thread::sleep(Duration::from_millis(50 * random.below(8) as u64));
+    }
+    project.build().expect_code(0);
+    let built = project.site_files();
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let status = server.status();
+        let served: BTreeMap<String, Vec<u8>> = built
+            .keys()
+            .map(|path| {
+                let reply = server.get(&format!("/{path}"));
+                (path.clone(), without_script(&reply.body))
+            })
+            .collect();
+        let same = served == built && status["files"].as_u64() == Some(built.len() as u64);
+        if same && status["ok"] == true {
+            break;
+        }
+        if Instant::now() >= deadline {
+            let differing: Vec<&String> = built
+                .keys()
+                .filter(|path| served[*path] != built[*path])
+                .collect();
+            panic!(
+                "the served site differs from a fresh build in {differing:?}; status {status}\n{}",
+                server.stderr()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_broken_reference_is_reported_and_the_last_good_page_stays() {
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    let good = server.page(FINDING_PAGE);
+    let before = server.version();
+    project.edit(QUOTE, "codes: [co-location]", "codes: [nope]");
+    let status = server.wait_past(before);
+    assert_eq!(status["ok"], false, "{status}");
+    let problem = status["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("no error in {status}"));
+    assert_eq!(problem["file"], QUOTE);
+    assert_eq!(problem["line"], line_of(&project, QUOTE, "codes:"));
+    assert!(problem["column"].as_u64().unwrap() > 0);
+    assert!(problem["message"].as_str().unwrap().contains("nope"));
+    assert!(problem["fix"].is_string());
+    // The last good version is still served, as it was.
+    assert_eq!(server.page(FINDING_PAGE), good);
+    assert!(
+        server.stderr().contains(&format!("{QUOTE}:")),
+        "printed in the terminal too"
+    );
+
+    let broken = status["version"].as_u64().unwrap();
+    project.edit(QUOTE, "codes: [nope]", "codes: [co-location]");
+    let status = server.wait_past(broken);
+    assert_eq!(status["ok"], true, "{status}");
+    assert_eq!(status["diagnostics"].as_array().unwrap().len(), 0);
+    assert_ne!(
+        server.page(FINDING_PAGE),
+        good,
+        "a new version, with its own token"
+    );
+}
+
+#[test]
+fn a_failed_first_build_serves_a_placeholder_until_fixed() {
+    let project = Project::fixture("basic");
+    project.edit(QUOTE, "codes: [co-location]", "codes: [<b>nope</b>]");
+    let server = Server::start(&project);
+    let status = server.status();
+    assert_eq!(status["ok"], false);
+    assert_eq!(status["site"], Value::Null);
+    let reply = server.get(FINDING_PAGE);
+    assert_eq!(reply.code, 503);
+    assert_eq!(reply.content_type(), "text/html; charset=utf-8");
+    let page = String::from_utf8(reply.body).unwrap();
+    assert!(page.contains(START));
+    assert!(page.contains(&format!("{QUOTE}:{}:", line_of(&project, QUOTE, "codes:"))));
+    assert!(!page.contains("<b>nope"), "problems are escaped:\n{page}");
+    assert_eq!(server.get("/static/style.css").code, 404);
+
+    let before = server.version();
+    project.edit(QUOTE, "codes: [<b>nope</b>]", "codes: [co-location]");
+    let status = server.wait_past(before);
+    assert_eq!(status["ok"], true, "{status}");
+    assert!(server.page(FINDING_PAGE).contains("two teams sat apart"));
+}
+
+#[test]
+fn a_folder_without_a_project_is_refused() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evalsite"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(empty.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + PATIENCE;
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve kept running without a project");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("content/"), "{stderr}");
+}
