@@ -10,10 +10,11 @@ use crate::diag::Diagnostic;
 use crate::render::Rendered;
 use crate::source::Span;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// What was found in one output file, without the found text itself.
-fn problems(checked: &Checked, text: &str) -> Vec<String> {
+/// What was found in a text, without the found text itself, by byte offset.
+fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     for hit in checked.matcher.find(text) {
         let allowed = checked
@@ -23,142 +24,238 @@ fn problems(checked: &Checked, text: &str) -> Vec<String> {
                 .allowed
                 .contains(&normalise(&text[hit.range.clone()]));
         if !hit.partial && !allowed {
-            found.push(format!(
-                "a term from the identifiers list ({})",
-                hit.list.name()
+            found.push((
+                hit.range.start,
+                format!("a term from the identifiers list ({})", hit.list.name()),
             ));
         }
     }
     for hit in patterns::find_patterns(text) {
-        found.push(hit.kind.describe().to_string());
+        found.push((hit.range.start, hit.kind.describe().to_string()));
     }
-    if !checked.participant_ids.find(text).is_empty() {
-        found.push("a participant id".to_string());
+    for range in checked.participant_ids.find(text) {
+        found.push((range.start, "a participant id".to_string()));
     }
-    found.sort();
-    found.dedup();
     found
 }
 
-pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    let found: Vec<(&String, Vec<String>)> = rendered
-        .files
-        .par_iter()
-        .filter_map(|(path, bytes)| Some((path, problems(checked, &readable_text(path, bytes)?))))
-        .filter(|(_, problems)| !problems.is_empty())
-        .collect();
-    // One message per kind of leak, naming the pages: a template that leaks
-    // usually does so on every page it makes.
-    let mut pages_by_problem: BTreeMap<String, Vec<&String>> = BTreeMap::new();
-    for (path, problems) in &found {
-        for problem in problems {
-            pages_by_problem.entry(problem.clone()).or_default().push(path);
+/// Separates blocks in a batch so nothing matches across two of them.
+const SEPARATOR: &str = "\n\u{b6}\n";
+/// About how much text one scan covers, so batches spread over the cores.
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// Scans each distinct block once: the navigation, headers and every quote
+/// repeat across thousands of pages, so the unique text is a fraction of the
+/// site. Returns the problems found in each block, by block index.
+fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
+    let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, block) in blocks.iter().enumerate() {
+        size += block.len() + SEPARATOR.len();
+        if size >= BATCH_BYTES {
+            batches.push(start..i + 1);
+            (start, size) = (i + 1, 0);
         }
     }
-    for (what, pages) in pages_by_problem {
-        let first = pages[0];
-        let more = match pages.len() {
-            1 => String::new(),
-            n => format!(" and {} other generated files", n - 1),
-        };
-        let mut diagnostic = Diagnostic::error(
-            "anonymity::output-leak",
-            format!("the generated page {first}{more} would publish {what}"),
-        )
-        .fix("the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme");
-        let listed: Vec<&str> = pages.iter().take(8).map(|p| p.as_str()).collect();
-        if pages.len() > 1 {
-            diagnostic = diagnostic.note(format!("pages: {}{}", listed.join(", "), if pages.len() > 8 { ", …" } else { "" }));
+    if start < blocks.len() {
+        batches.push(start..blocks.len());
+    }
+    batches
+        .into_par_iter()
+        .flat_map_iter(|batch| {
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(batch.len());
+            for block in &blocks[batch.clone()] {
+                starts.push(text.len());
+                text.push_str(block);
+                text.push_str(SEPARATOR);
+            }
+            problems(checked, &text)
+                .into_iter()
+                .map(|(offset, what)| {
+                    let within = starts.partition_point(|&s| s <= offset) - 1;
+                    (batch.start + within, what)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
+    let pages: Vec<(&String, Vec<String>)> = rendered
+        .files
+        .par_iter()
+        .filter_map(|(path, bytes)| Some((path, readable_blocks(path, bytes)?)))
+        .collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut unique: Vec<&str> = Vec::new();
+    let mut block_pages: Vec<Vec<usize>> = Vec::new();
+    for (page, (_, blocks)) in pages.iter().enumerate() {
+        for block in blocks {
+            let id = *index.entry(block.as_str()).or_insert_with(|| {
+                unique.push(block);
+                block_pages.push(Vec::new());
+                unique.len() - 1
+            });
+            if block_pages[id].last() != Some(&page) {
+                block_pages[id].push(page);
+            }
         }
-        diagnostic = match rendered.origins.get(first) {
-            Some(&file) => diagnostic
-                .at(Span::file_start(file))
-                .label(format!("{first} is made from this file")),
-            None => diagnostic.note(format!("{first} is a listing page made from several files")),
-        };
-        out.push(diagnostic);
+    }
+    // One message per kind of leak, naming the pages: a template that leaks
+    // usually does so on every page it makes.
+    let mut pages_by_problem: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (block, what) in scan_unique(checked, &unique) {
+        pages_by_problem
+            .entry(what)
+            .or_default()
+            .extend(&block_pages[block]);
+    }
+    for (what, found_on) in pages_by_problem {
+        let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();
+        out.push(leak_diagnostic(rendered, &what, &paths));
     }
 }
 
-/// The text a reader or a search engine gets from a generated file.
-fn readable_text(path: &str, bytes: &[u8]) -> Option<String> {
+fn leak_diagnostic(rendered: &Rendered, what: &str, pages: &[&str]) -> Diagnostic {
+    let first = pages[0];
+    let more = match pages.len() {
+        1 => String::new(),
+        n => format!(" and {} other generated files", n - 1),
+    };
+    let mut diagnostic = Diagnostic::error(
+        "anonymity::output-leak",
+        format!("the generated page {first}{more} would publish {what}"),
+    )
+    .fix("the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme");
+    if pages.len() > 1 {
+        let listed: Vec<&str> = pages.iter().take(8).copied().collect();
+        let ellipsis = if pages.len() > 8 { ", …" } else { "" };
+        diagnostic = diagnostic.note(format!("pages: {}{ellipsis}", listed.join(", ")));
+    }
+    match rendered.origins.get(first) {
+        Some(&file) => diagnostic
+            .at(Span::file_start(file))
+            .label(format!("{first} is made from this file")),
+        None => diagnostic.note(format!("{first} is a listing page made from several files")),
+    }
+}
+
+/// The text a reader or a search engine gets from a generated file, in blocks.
+fn readable_blocks(path: &str, bytes: &[u8]) -> Option<Vec<String>> {
     let text = std::str::from_utf8(bytes).ok()?;
-    if path.ends_with(".html")
-        || path.ends_with(".htm")
-        || path.ends_with(".svg")
-        || path.ends_with(".xml")
+    if [".html", ".htm", ".svg", ".xml"]
+        .iter()
+        .any(|e| path.ends_with(e))
     {
-        Some(html_text(text))
+        Some(html_blocks(text))
     } else if [".css", ".js", ".json", ".txt"]
         .iter()
         .any(|e| path.ends_with(e))
     {
-        Some(text.to_string())
+        Some(vec![text.to_string()])
     } else {
         None
     }
 }
 
+/// Elements that do not end a block of text: a name may run across them.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "tspan",
+];
+
+fn tag_name(tag: &str) -> &str {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = name
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(name.len());
+    &name[..end]
+}
+
 /// Text nodes, comments and the attributes people and machines read (alt,
-/// title, href, src, aria-label, content), with entities decoded and tags
-/// replaced by breaks so words from different elements do not run together.
-pub fn html_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+/// title, href, src, aria-label, content), with entities decoded, split into
+/// blocks at block-level elements (inline elements become spaces, so
+/// `<em>Jane</em> Example` stays one name).
+pub fn html_blocks(html: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, blocks: &mut Vec<String>| {
+        if !current.trim().is_empty() {
+            blocks.push(std::mem::take(current));
+        } else {
+            current.clear();
+        }
+    };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        out.push_str(&decode(&rest[..open]));
+        current.push_str(&decode(&rest[..open]));
         rest = &rest[open..];
         if let Some(comment) = rest.strip_prefix("<!--") {
             let end = comment.find("-->").unwrap_or(comment.len());
-            out.push('\n');
-            out.push_str(&comment[..end]);
-            out.push('\n');
+            blocks.push(comment[..end].to_string());
             rest = comment.get(end + 3..).unwrap_or("");
             continue;
         }
         let end = rest.find('>').unwrap_or(rest.len());
         let tag = &rest[..end];
-        out.push('\n');
-        for value in readable_attributes(tag) {
-            out.push_str(&decode(value));
-            out.push('\n');
-        }
         rest = rest.get(end + 1..).unwrap_or("");
-        if tag.starts_with("<style") {
-            let close = rest.find("</style").unwrap_or(rest.len());
+        let name = tag_name(tag);
+        if INLINE.contains(&name) {
+            current.push(' ');
+        } else {
+            flush(&mut current, &mut blocks);
+        }
+        if tag.len() > name.len() + 2 {
+            blocks.extend(readable_attributes(tag).map(|v| decode(v).into_owned()));
+        }
+        if (name == "style" || name == "script") && !tag.starts_with("</") {
+            let close = rest.find("</").unwrap_or(rest.len());
             rest = &rest[close..];
         }
     }
-    out.push_str(&decode(rest));
-    out
+    current.push_str(&decode(rest));
+    flush(&mut current, &mut blocks);
+    blocks
 }
 
-fn readable_attributes(tag: &str) -> Vec<&str> {
-    let mut values = Vec::new();
-    for name in ["alt", "title", "href", "src", "aria-label", "content", "id"] {
-        let pattern = format!(" {name}=\"");
+/// The attributes whose values a reader or a machine reads.
+const READABLE: &[&str] = &[
+    " alt=\"",
+    " title=\"",
+    " href=\"",
+    " src=\"",
+    " aria-label=\"",
+    " content=\"",
+    " id=\"",
+];
+
+fn readable_attributes(tag: &str) -> impl Iterator<Item = &str> {
+    READABLE.iter().flat_map(move |pattern| {
         let mut from = 0;
-        while let Some(at) = tag[from..].find(&pattern) {
+        std::iter::from_fn(move || {
+            let at = tag[from..].find(pattern)?;
             let start = from + at + pattern.len();
             let end = tag[start..].find('"').map_or(tag.len(), |i| start + i);
-            values.push(&tag[start..end]);
             from = end;
-        }
-    }
-    values
+            Some(&tag[start..end])
+        })
+    })
 }
 
-fn decode(text: &str) -> String {
+fn decode(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&"),
+    )
 }
 
 #[cfg(test)]
@@ -166,15 +263,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_text_keeps_text_comments_and_readable_attributes() {
-        let html = r#"<p class="x">Jane&#39;s <b>ward</b></p><!-- Exampleton --><img alt="Dr Who" src="a.png"><style>.x{}</style>tail"#;
-        let text = html_text(html);
-        assert!(text.contains("Jane's"));
-        assert!(text.contains("Exampleton"));
-        assert!(text.contains("Dr Who"));
-        assert!(text.contains("a.png"));
-        assert!(!text.contains(".x{}"));
-        assert!(!text.contains("class"));
-        assert!(text.contains("tail"));
+    fn html_blocks_keep_text_comments_and_readable_attributes() {
+        let html = r#"<p class="x">Jane&#39;s <em>ward</em></p><!-- Exampleton --><img alt="Dr Who" src="a.png"><style>.x{}</style>tail"#;
+        let blocks = html_blocks(html);
+        assert_eq!(blocks[0], "Jane's  ward ");
+        assert!(blocks.contains(&" Exampleton ".to_string()));
+        assert!(blocks.contains(&"Dr Who".to_string()));
+        assert!(blocks.contains(&"a.png".to_string()));
+        assert!(
+            !blocks
+                .iter()
+                .any(|b| b.contains(".x{}") || b.contains("class"))
+        );
+        assert_eq!(blocks.last().unwrap(), "tail");
+    }
+
+    #[test]
+    fn a_name_does_not_run_across_blocks() {
+        let blocks = html_blocks("<p>Jane</p><p>Example</p><p><em>Jane</em>\nExample</p>");
+        assert_eq!(blocks.len(), 3);
+        assert!(blocks[2].contains("Jane") && blocks[2].contains("Example"));
     }
 }

@@ -87,7 +87,7 @@ fn hit(kind: PatternKind, range: Range<usize>) -> PatternHit {
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"[\w%+\-]+(?:['.][\w%+\-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}\b",
+        r"[\w%+\-]+(?:['.][\w%+\-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?-u:\b)",
     )
 });
 
@@ -105,9 +105,9 @@ fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
-        (?: (?:\B\+|\b00)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
-          | \B\(0\d{2,5}\)[\ \-\u{a0}]?
-          | \b0
+        (?: (?:(?-u:\B)\+|(?-u:\b)00)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
+          | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
+          | (?-u:\b)0
         )
         \d* (?:[\ \-\u{a0}]\d+)*",
     )
@@ -199,8 +199,9 @@ fn digit_groups(s: &str, from: usize) -> Vec<Range<usize>> {
 /// is also a valid phone number (it starts with 0) is reported as a phone
 /// number by [`find_patterns`]; NHS numbers in England start 4 to 7, so only
 /// numbers written oddly are affected, and they are flagged either way.
-static NHS: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(?:\d{3}[ \u{a0}]\d{3}[ \u{a0}]\d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b"));
+static NHS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?-u:\b)(?:\d{3}[ \u{a0}]\d{3}[ \u{a0}]\d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?-u:\b)")
+});
 
 fn nhs_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
     NHS.find_iter(text)
@@ -237,7 +238,7 @@ pub(crate) fn nhs_checksum_ok(s: &str) -> bool {
 /// collide with too many codes).
 static NI: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?[A-D]\b",
+        r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?[A-D](?-u:\b)",
     )
 });
 
@@ -258,12 +259,12 @@ fn ni_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
-        \b(?:
+        (?-u:\b)(?:
             (?: [A-PR-UWYZ] \d [\dA-HJKPSTUW]?
               | [A-PR-UWYZ] [A-HK-Y] \d [\dABEHMNPRVWXY]?
             ) [\ \u{a0}]? \d [ABD-HJLNP-UW-Z]{2}
           | GIR [\ \u{a0}]? 0AA
-        )\b",
+        )(?-u:\b)",
     )
 });
 
@@ -283,12 +284,12 @@ const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
 /// 1952). Numeric forms are checked by [`numeric_date_ok`].
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?ix)\b(?:
+        r"(?ix)(?-u:\b)(?:
             (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] (?:\d{{4}}|\d{{2}}) )
           | (?P<iso> \d{{4}}-\d{{1,2}}-\d{{1,2}} )
           | {DAY} (?:\s+of)? \s+ {MONTH} ,? \s+ \d{{4}}
           | {MONTH} \s+ {DAY} ,? \s+ \d{{4}}
-        )\b"
+        )(?-u:\b)"
     ))
 });
 
@@ -296,7 +297,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Plan B." is not a cue.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s?date\b|birthdays?\b|born\b)|(?-i:\bb\.)",
+        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date\s+of\s+birth(?-u:\b)|birth\s?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
     )
 });
 
@@ -376,7 +377,7 @@ static NAME_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     let sep = r"(?:[\ \t\u{a0}]+(?:\r?\n[\ \t\u{a0}]*)?|\r?\n[\ \t\u{a0}]*)";
     let word = r"\p{Lu}[\p{L}\p{M}'’\-]*\p{Ll}";
     regex(&format!(
-        r"(?x)\b(?:Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Dr|Sister|Nurse|Sir|Dame|Lord|Lady|Revd|Rev|Cllr)\b\.?
+        r"(?x)(?-u:\b)(?:Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Dr|Sister|Nurse|Sir|Dame|Lord|Lady|Revd|Rev|Cllr)(?-u:\b)\.?
         (?:{sep}\p{{Lu}}\.?)* (?:{sep}{word})+"
     ))
 });

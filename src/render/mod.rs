@@ -63,7 +63,7 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
     globals.insert("site_title", &title);
     globals.insert("nav", &nav::navigation(site));
     let renderer = Renderer::new(site, theme, title);
-    let results: Vec<(Page, Result<String, Diagnostic>)> = renderer
+    let results: Vec<(Page, Result<String, Box<Diagnostic>>)> = renderer
         .jobs()
         .into_par_iter()
         .map(|job| {
@@ -81,7 +81,7 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
                 }
                 rendered.files.insert(page.path, html.into_bytes());
             }
-            Err(diagnostic) => out.push(diagnostic),
+            Err(diagnostic) => out.push(*diagnostic),
         }
     }
     for (path, bytes) in &theme.statics {
@@ -237,7 +237,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    fn render_page(&self, page: &Page) -> Result<String, Diagnostic> {
+    fn render_page(&self, page: &Page) -> Result<String, Box<Diagnostic>> {
         let mut context = page.data.clone();
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
@@ -259,7 +259,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     _ => page.template.to_string(),
                 };
                 let file = self.theme.template_files.get(&name).copied();
-                theme::template_error(&error, file, &name)
+                Box::new(theme::template_error(&error, file, &name))
             })
     }
 

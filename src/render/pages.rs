@@ -431,16 +431,27 @@ impl<'s, 'p> Renderer<'s, 'p> {
                         let codes = self.site.code_with_descendants(c);
                         let mut findings: Vec<usize> = codes
                             .iter()
-                            .flat_map(|&code| self.code_findings.get(&(code, b)).into_iter().flatten())
+                            .flat_map(|&code| {
+                                self.code_findings.get(&(code, b)).into_iter().flatten()
+                            })
                             .copied()
                             .collect();
                         let findings_of = &self.site.project.findings;
-                        findings.sort_by(|&a, &b| findings_of[a].meta.title.cmp(&findings_of[b].meta.title).then(a.cmp(&b)));
+                        findings.sort_by(|&a, &b| {
+                            findings_of[a]
+                                .meta
+                                .title
+                                .cmp(&findings_of[b].meta.title)
+                                .then(a.cmp(&b))
+                        });
                         findings.dedup();
-                        let findings: Vec<Link> = findings.into_iter().map(|f| at.finding_link(f)).collect();
+                        let findings: Vec<Link> =
+                            findings.into_iter().map(|f| at.finding_link(f)).collect();
                         let mut quotes: Vec<usize> = codes
                             .iter()
-                            .flat_map(|&code| self.code_quotes.get(&(code, b)).into_iter().flatten())
+                            .flat_map(|&code| {
+                                self.code_quotes.get(&(code, b)).into_iter().flatten()
+                            })
                             .copied()
                             .collect();
                         quotes.sort_unstable();
