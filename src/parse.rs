@@ -115,7 +115,11 @@ struct RawRegistry {
     participants: Vec<serde_yaml::Value>,
 }
 
-fn parse_participants(entries: Vec<serde_yaml::Value>, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Vec<Participant> {
+fn parse_participants(
+    entries: Vec<serde_yaml::Value>,
+    yaml: &Yaml,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Participant> {
     let mut participants = Vec::with_capacity(entries.len());
     for (index, entry) in entries.into_iter().enumerate() {
         let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_string);
@@ -124,7 +128,9 @@ fn parse_participants(entries: Vec<serde_yaml::Value>, yaml: &Yaml, out: &mut Ve
             Err(error) => {
                 let span = match &id {
                     Some(id) => yaml.value_span_nth("id", id, index),
-                    None => yaml.key_span("participants").unwrap_or_else(|| yaml.start_span()),
+                    None => yaml
+                        .key_span("participants")
+                        .unwrap_or_else(|| yaml.start_span()),
                 };
                 let message = error.to_string();
                 let message = message.split(" at line ").next().unwrap_or(&message);
@@ -135,7 +141,10 @@ fn parse_participants(entries: Vec<serde_yaml::Value>, yaml: &Yaml, out: &mut Ve
                     .and_then(|value| {
                         let from = span.range.start;
                         let at = yaml.source.text[from..].find(value)?;
-                        Some(crate::source::Span::new(span.file, from + at..from + at + value.len()))
+                        Some(crate::source::Span::new(
+                            span.file,
+                            from + at..from + at + value.len(),
+                        ))
                     })
                     .unwrap_or(span);
                 out.push(

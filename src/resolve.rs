@@ -528,7 +528,10 @@ impl Checker<'_, '_> {
             out.push(
                 Diagnostic::error(
                     "pathway::invalid-type",
-                    format!("`{}` cannot be a pathway type: it becomes a web address", doc.meta.pathway),
+                    format!(
+                        "`{}` cannot be a pathway type: it becomes a web address",
+                        doc.meta.pathway
+                    ),
                 )
                 .at(yaml.value_span("pathway", &doc.meta.pathway))
                 .label("not lowercase letters, digits and hyphens")
