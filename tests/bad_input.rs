@@ -294,14 +294,25 @@ fn every_problem_is_reported_in_one_run() {
 fn pathway_edge_to_an_unknown_node_and_a_duplicate_node() {
     let out = fails_at(
         |p| {
-            p.edit("content/pathways/a-discharge.md", "{from: d2a, to: home}", "{from: d2a, to: hom}");
-            p.edit("content/pathways/a-discharge.md", "{id: home, label: Home", "{id: d2a, label: Home");
+            p.edit(
+                "content/pathways/a-discharge.md",
+                "{from: d2a, to: home}",
+                "{from: d2a, to: hom}",
+            );
+            p.edit(
+                "content/pathways/a-discharge.md",
+                "{id: home, label: Home",
+                "{id: d2a, label: Home",
+            );
         },
         "content/pathways/a-discharge.md:11:",
         "pathway::unknown-node",
     );
     assert!(out.contains("error[pathway::duplicate-node]"), "{out}");
-    assert!(out.contains("content/pathways/a-discharge.md:8:10"), "{out}");
+    assert!(
+        out.contains("content/pathways/a-discharge.md:8:10"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -312,7 +323,11 @@ fn pathway_without_nodes_and_with_an_unknown_finding() {
                 "content/pathways/b-empty.md",
                 "---\ntitle: Empty\nborough: b\npathway: discharge\nnodes: []\nedges: []\n---\n",
             );
-            p.edit("content/pathways/a-discharge.md", "findings: [co-location]", "findings: [co-locaton]");
+            p.edit(
+                "content/pathways/a-discharge.md",
+                "findings: [co-location]",
+                "findings: [co-locaton]",
+            );
         },
         "content/pathways/b-empty.md:5:1",
         "pathway::no-nodes",
@@ -325,7 +340,11 @@ fn pathway_without_nodes_and_with_an_unknown_finding() {
 fn one_bad_participant_does_not_hide_the_others() {
     let out = fails_at(
         |p| {
-            p.edit("content/participants.yaml", "{id: a-gp-1, role: GP, sector: primary-care", "{id: a-gp-1, role: GP, sector: general-practice");
+            p.edit(
+                "content/participants.yaml",
+                "{id: a-gp-1, role: GP, sector: primary-care",
+                "{id: a-gp-1, role: GP, sector: general-practice",
+            );
         },
         "content/participants.yaml:4:36",
         "participants::invalid",

@@ -123,18 +123,33 @@ fn the_matrix_links_findings_and_counts_quotes_with_empty_cells_marked() {
     // A theme's row counts the codes under it.
     let theme_row = matrix.split("codebook/structure.html").nth(1).unwrap();
     let theme_row = &theme_row[..theme_row.find("</tr>").unwrap()];
-    assert_eq!(theme_row.matches("findings/co-location.html").count(), 2, "{theme_row}");
+    assert_eq!(
+        theme_row.matches("findings/co-location.html").count(),
+        2,
+        "{theme_row}"
+    );
     assert_eq!(theme_row.matches("empty-cell").count(), 0, "{theme_row}");
     // A code with nothing in a borough shows a visibly empty cell.
     let project = Project::fixture("basic");
-    project.edit("content/findings/co-location.md", "boroughs: [a, b]", "boroughs: [a]");
-    project.edit("content/quotes/a/forum-notes.md", "borough: b", "borough: a");
+    project.edit(
+        "content/findings/co-location.md",
+        "boroughs: [a, b]",
+        "boroughs: [a]",
+    );
+    project.edit(
+        "content/quotes/a/forum-notes.md",
+        "borough: b",
+        "borough: a",
+    );
     built(&project);
     let matrix = project.page("matrix.html");
     let row = matrix.split("codebook/co-location.html").nth(1).unwrap();
     let row = &row[..row.find("</tr>").unwrap()];
     assert_eq!(row.matches("empty-cell").count(), 1, "{row}");
-    assert!(row.contains("<span class=\"visually-hidden\">none</span>"), "{row}");
+    assert!(
+        row.contains("<span class=\"visually-hidden\">none</span>"),
+        "{row}"
+    );
 }
 
 #[test]
