@@ -139,6 +139,16 @@ pub fn load_content(
     Ok(loaded)
 }
 
+/// Every file under `dir`, at any depth, in no particular order (for tidying up).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
 /// Every file under `content/`, sorted, skipping hidden and temporary files.
 fn content_files(content: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();

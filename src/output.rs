@@ -4,6 +4,7 @@
 //! keeps the files in memory instead and never calls this.
 
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -43,17 +44,18 @@ pub fn write_site(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::R
 }
 
 fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
-    let mut made = std::collections::HashSet::new();
-    for (path, bytes) in files {
-        let full = root.join(path);
-        if let Some(dir) = full.parent()
-            && made.insert(dir.to_path_buf())
-        {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        std::fs::write(&full, bytes).with_context(|| format!("writing {}", full.display()))?;
+    let folders: std::collections::BTreeSet<&Path> = files
+        .keys()
+        .filter_map(|path| Path::new(path).parent())
+        .collect();
+    for folder in folders {
+        let dir = root.join(folder);
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    Ok(())
+    files.par_iter().try_for_each(|(path, bytes)| {
+        let full = root.join(path);
+        std::fs::write(&full, bytes).with_context(|| format!("writing {}", full.display()))
+    })
 }
 
 fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::Result<()> {
@@ -72,13 +74,22 @@ fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::
             return Err(error)
                 .with_context(|| format!("moving the new site into {}", target.display()));
         }
-        let _ = std::fs::remove_dir_all(&old);
+        remove_tree(&old);
     } else if let Err(error) = std::fs::rename(&staged, target) {
         let _ = std::fs::remove_dir_all(&staged);
         return Err(error)
             .with_context(|| format!("moving the new site into {}", target.display()));
     }
     Ok(())
+}
+
+/// Deletes the previous site, its files in parallel (most of a large site is
+/// thousands of small files in one folder).
+fn remove_tree(dir: &Path) {
+    crate::load::files_under(dir).par_iter().for_each(|file| {
+        let _ = std::fs::remove_file(file);
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[cfg(test)]

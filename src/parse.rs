@@ -12,6 +12,7 @@ use crate::markdown;
 use crate::model::*;
 use crate::source::{FileId, Sources, Span};
 use crate::yaml::{Schema, Yaml};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
@@ -203,15 +204,35 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
         let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
         project.identifiers = yaml.parse(&IDENTIFIERS, out).unwrap_or_default();
     }
-    for &(kind, file) in &loaded.docs {
-        match kind {
-            Kind::Landing => project.landing = parse_doc(kind, file, sources, out),
-            Kind::Borough => push(&mut project.boroughs, parse_doc(kind, file, sources, out)),
-            Kind::Code => push(&mut project.codes, parse_doc(kind, file, sources, out)),
-            Kind::Quote => push(&mut project.quotes, parse_doc(kind, file, sources, out)),
-            Kind::Finding => push(&mut project.findings, parse_doc(kind, file, sources, out)),
-            Kind::Pathway => push(&mut project.pathways, parse_doc(kind, file, sources, out)),
-            Kind::Page => push(&mut project.pages, parse_doc(kind, file, sources, out)),
+    // Files parse independently: in parallel, then placed in order.
+    let parsed: Vec<(Option<Parsed>, Vec<Diagnostic>)> = loaded
+        .docs
+        .par_iter()
+        .map(|&(kind, file)| {
+            let mut found = Vec::new();
+            let doc = match kind {
+                Kind::Landing => parse_doc(kind, file, sources, &mut found).map(Parsed::Landing),
+                Kind::Borough => parse_doc(kind, file, sources, &mut found).map(Parsed::Borough),
+                Kind::Code => parse_doc(kind, file, sources, &mut found).map(Parsed::Code),
+                Kind::Quote => parse_doc(kind, file, sources, &mut found).map(Parsed::Quote),
+                Kind::Finding => parse_doc(kind, file, sources, &mut found).map(Parsed::Finding),
+                Kind::Pathway => parse_doc(kind, file, sources, &mut found).map(Parsed::Pathway),
+                Kind::Page => parse_doc(kind, file, sources, &mut found).map(Parsed::Page),
+            };
+            (doc, found)
+        })
+        .collect();
+    for (doc, found) in parsed {
+        out.extend(found);
+        match doc {
+            Some(Parsed::Landing(doc)) => project.landing = Some(doc),
+            Some(Parsed::Borough(doc)) => project.boroughs.push(doc),
+            Some(Parsed::Code(doc)) => project.codes.push(doc),
+            Some(Parsed::Quote(doc)) => project.quotes.push(doc),
+            Some(Parsed::Finding(doc)) => project.findings.push(doc),
+            Some(Parsed::Pathway(doc)) => project.pathways.push(doc),
+            Some(Parsed::Page(doc)) => project.pages.push(doc),
+            None => {}
         }
     }
     check_unique(Kind::Borough, &project.boroughs, sources, out);
@@ -224,8 +245,15 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
     project
 }
 
-fn push<M>(list: &mut Vec<Doc<M>>, doc: Option<Doc<M>>) {
-    list.extend(doc);
+/// One parsed file, of whichever kind.
+enum Parsed {
+    Landing(Doc<Landing>),
+    Borough(Borough),
+    Code(Code),
+    Quote(Quote),
+    Finding(Finding),
+    Pathway(Pathway),
+    Page(Page),
 }
 
 fn parse_doc<M: DeserializeOwned>(

@@ -71,9 +71,9 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> Checked {
     }
     let matcher = TermMatcher::new(&project.identifiers);
     let participant_ids = participant_ids::ParticipantIds::new(&project.participants);
-    let mut scan = sources::Scanner::new(site, &matcher, &participant_ids);
-    scan.scan_all(out);
-    let allowances = scan.into_allowances();
+    let found = sources::Scanner::new(site, &matcher, &participant_ids).scan_all();
+    out.extend(found.out);
+    let allowances = found.allowances;
     attribution::check(site, out);
     consent::check(site, out);
     let allowed = sources::all_allowed_terms(site);

@@ -13,7 +13,11 @@ use crate::model::{Allowance, Doc};
 use crate::resolve::Site;
 use crate::source::{FileId, Span};
 use crate::yaml::Yaml;
+use rayon::prelude::*;
 use std::ops::Range;
+
+/// For kinds with no check of their own beyond the scan.
+fn nothing<M>(_: &Doc<M>, _: &mut Found) {}
 
 /// One file's text to scan, with what may be skipped in it.
 struct Target<'a> {
@@ -28,7 +32,21 @@ pub struct Scanner<'s, 'p> {
     site: &'s Site<'p>,
     matcher: &'s TermMatcher,
     participant_ids: &'s ParticipantIds,
-    allowances: Vec<AllowanceUsed>,
+}
+
+/// What scanning some files found: problems, and the allowances that let a term through.
+#[derive(Default)]
+pub struct Found {
+    pub out: Vec<Diagnostic>,
+    pub allowances: Vec<AllowanceUsed>,
+}
+
+impl Found {
+    fn merge(mut self, other: Found) -> Found {
+        self.out.extend(other.out);
+        self.allowances.extend(other.allowances);
+        self
+    }
 }
 
 impl<'s, 'p> Scanner<'s, 'p> {
@@ -41,55 +59,64 @@ impl<'s, 'p> Scanner<'s, 'p> {
             site,
             matcher,
             participant_ids,
-            allowances: Vec::new(),
         }
     }
 
-    pub fn into_allowances(mut self) -> Vec<AllowanceUsed> {
-        self.allowances.sort();
-        self.allowances.dedup();
-        self.allowances
-    }
-
-    pub fn scan_all(&mut self, out: &mut Vec<Diagnostic>) {
+    /// Scans every published file, in parallel; allowances come back sorted.
+    pub fn scan_all(&self) -> Found {
         let project = self.site.project;
+        let site = self.site;
+        let mut found = Found::default();
         if let Some(landing) = &project.landing {
-            self.scan_doc(landing, landing.meta.anonymity.as_ref(), out);
+            self.scan_doc(landing, landing.meta.anonymity.as_ref(), &mut found);
         }
-        for doc in &project.boroughs {
-            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-        }
-        for doc in &project.codes {
-            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-        }
-        for doc in &project.quotes {
-            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-            self.check_length(doc, out);
-        }
-        for (i, doc) in project.findings.iter().enumerate() {
-            if self.site.is_published_finding(i) {
-                self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-            }
-        }
-        for doc in &project.pathways {
-            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-        }
-        for doc in &project.pages {
-            self.scan_doc(doc, doc.meta.anonymity.as_ref(), out);
-        }
-        self.scan_registry(out);
+        let all = |_: usize| true;
+        found = found
+            .merge(self.scan_kind(&project.boroughs, |m| m.anonymity.as_ref(), all, nothing))
+            .merge(self.scan_kind(&project.codes, |m| m.anonymity.as_ref(), all, nothing))
+            .merge(self.scan_kind(
+                &project.quotes,
+                |m| m.anonymity.as_ref(),
+                all,
+                |doc, found| self.check_length(doc, &mut found.out),
+            ))
+            .merge(self.scan_kind(
+                &project.findings,
+                |m| m.anonymity.as_ref(),
+                |i| site.is_published_finding(i),
+                nothing,
+            ))
+            .merge(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing))
+            .merge(self.scan_kind(&project.pages, |m| m.anonymity.as_ref(), all, nothing));
+        self.scan_registry(&mut found);
+        found.allowances.sort();
+        found.allowances.dedup();
+        found
     }
 
-    fn scan_doc<M>(
-        &mut self,
-        doc: &Doc<M>,
-        allowance: Option<&Allowance>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn scan_kind<M: Sync>(
+        &self,
+        docs: &[Doc<M>],
+        allowance: impl Fn(&M) -> Option<&Allowance> + Sync,
+        keep: impl Fn(usize) -> bool + Sync,
+        extra: impl Fn(&Doc<M>, &mut Found) + Sync,
+    ) -> Found {
+        docs.par_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .fold(Found::default, |mut found, (_, doc)| {
+                self.scan_doc(doc, allowance(&doc.meta), &mut found);
+                extra(doc, &mut found);
+                found
+            })
+            .reduce(Found::default, Found::merge)
+    }
+
+    fn scan_doc<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
         let source = self.site.project.sources.get(doc.file);
         let text = source.text.as_str();
         let yaml = Yaml::new(doc.file, source, doc.yaml.clone());
-        check_reason(&yaml, allowance, out);
+        check_reason(&yaml, allowance, &mut found.out);
         let mut plain = PlainText::default();
         for range in front_matter_ranges(text, doc.yaml.clone()) {
             plain.push_source(&text[range.clone()], range.start);
@@ -111,24 +138,19 @@ impl<'s, 'p> Scanner<'s, 'p> {
             allowance,
             id_exempt,
         };
-        self.scan_target(&target, out);
-        self.scan_file_name(doc, allowance, out);
+        self.scan_target(&target, found);
+        self.scan_file_name(doc, allowance, found);
     }
 
     /// Ids become URLs, so the file name is published too.
-    fn scan_file_name<M>(
-        &mut self,
-        doc: &Doc<M>,
-        allowance: Option<&Allowance>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn scan_file_name<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
         let name = doc.id.replace('-', " ");
         let span = Span::file_start(doc.file);
         for hit in self.matcher.find(&name) {
-            if hit.partial || self.is_allowed(&hit, &name, allowance, doc.file) {
+            if hit.partial || self.is_allowed(&hit, &name, allowance, doc.file, found) {
                 continue;
             }
-            out.push(
+            found.out.push(
                 Diagnostic::error("anonymity::identifier-in-file-name", format!("this file's name contains a name from the identifiers list ({}), and file names become web addresses", hit.list.name()))
                     .at(span.clone())
                     .label("the file name is published as part of a link")
@@ -136,7 +158,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
             );
         }
         if !self.participant_ids.find(&doc.id).is_empty() {
-            out.push(
+            found.out.push(
                 Diagnostic::error("anonymity::participant-id", "this file's name contains a participant id, and file names become web addresses")
                     .at(span)
                     .fix("rename the file; participant ids must never be published"),
@@ -144,7 +166,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         }
     }
 
-    fn scan_registry(&mut self, out: &mut Vec<Diagnostic>) {
+    fn scan_registry(&self, found: &mut Found) {
         let project = self.site.project;
         let Some(file) = project.participants_file else {
             return;
@@ -160,10 +182,10 @@ impl<'s, 'p> Scanner<'s, 'p> {
             allowance: None,
             id_exempt: Vec::new(),
         };
-        self.scan_target(&target, out);
+        self.scan_target(&target, found);
     }
 
-    fn scan_target(&mut self, target: &Target, out: &mut Vec<Diagnostic>) {
+    fn scan_target(&self, target: &Target, found: &mut Found) {
         let text = &target.plain.text;
         for hit in self.matcher.find(text) {
             let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
@@ -172,22 +194,25 @@ impl<'s, 'p> Scanner<'s, 'p> {
                 &text[hit.range.clone()],
                 target.allowance,
                 target.file,
+                found,
             ) {
                 continue;
             }
-            out.push(identifier_diagnostic(self.matcher, &hit, span));
+            found
+                .out
+                .push(identifier_diagnostic(self.matcher, &hit, span));
         }
         for hit in patterns::find_patterns(text) {
             let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
-            out.push(pattern_diagnostic(&hit, span));
+            found.out.push(pattern_diagnostic(&hit, span));
         }
         for range in patterns::find_name_like(text) {
-            let found = &text[range.clone()];
-            if !self.matcher.find(found).is_empty() {
+            let name = &text[range.clone()];
+            if !self.matcher.find(name).is_empty() {
                 continue;
             }
             let span = Span::new(target.file, target.plain.to_source(range));
-            out.push(
+            found.out.push(
                 Diagnostic::warning("anonymity::name-like", "this looks like a person's name")
                     .at(span)
                     .label("a title followed by a name")
@@ -203,7 +228,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
             {
                 continue;
             }
-            out.push(
+            found.out.push(
                 Diagnostic::error(
                     "anonymity::participant-id",
                     "a participant id would be published here",
@@ -216,24 +241,25 @@ impl<'s, 'p> Scanner<'s, 'p> {
     }
 
     fn is_allowed(
-        &mut self,
+        &self,
         hit: &TermHit,
         found_text: &str,
         allowance: Option<&Allowance>,
         file: FileId,
+        found: &mut Found,
     ) -> bool {
         let Some(allowance) = allowance else {
             return false;
         };
         let term = normalise(self.matcher.term(hit));
-        let found = normalise(found_text);
+        let written = normalise(found_text);
         let allowed = allowance.allow.iter().any(|a| {
             let a = normalise(a);
-            a == term || a == found
+            a == term || a == written
         });
         if allowed {
             // As written in the file: the listed form may say more than the file does.
-            self.allowances.push(AllowanceUsed {
+            found.allowances.push(AllowanceUsed {
                 file,
                 term: found_text.to_string(),
                 reason: allowance.reason.clone().unwrap_or_default(),
