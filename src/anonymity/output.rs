@@ -82,26 +82,34 @@ fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
 }
 
 pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    let pages: Vec<(&String, Vec<String>)> = rendered
-        .files
+    let pages: Vec<(&String, &Vec<u8>)> = rendered.files.iter().collect();
+    // Each distinct block of text with the pages it is on, gathered per
+    // thread and merged, so only distinct text is held in memory.
+    let blocks: HashMap<String, Vec<usize>> = pages
         .par_iter()
-        .filter_map(|(path, bytes)| Some((path, readable_blocks(path, bytes)?)))
-        .collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut unique: Vec<&str> = Vec::new();
-    let mut block_pages: Vec<Vec<usize>> = Vec::new();
-    for (page, (_, blocks)) in pages.iter().enumerate() {
-        for block in blocks {
-            let id = *index.entry(block.as_str()).or_insert_with(|| {
-                unique.push(block);
-                block_pages.push(Vec::new());
-                unique.len() - 1
-            });
-            if block_pages[id].last() != Some(&page) {
-                block_pages[id].push(page);
+        .enumerate()
+        .fold(
+            HashMap::new,
+            |mut blocks: HashMap<String, Vec<usize>>, (page, (path, bytes))| {
+                for block in readable_blocks(path, bytes).into_iter().flatten() {
+                    let on = blocks.entry(block).or_default();
+                    if on.last() != Some(&page) {
+                        on.push(page);
+                    }
+                }
+                blocks
+            },
+        )
+        .reduce(HashMap::new, |mut into, from| {
+            for (block, on) in from {
+                into.entry(block).or_default().extend(on);
             }
-        }
-    }
+            into
+        });
+    let (unique, block_pages): (Vec<&str>, Vec<&Vec<usize>>) = blocks
+        .iter()
+        .map(|(block, on)| (block.as_str(), on))
+        .unzip();
     // One message per kind of leak, naming the pages: a template that leaks
     // usually does so on every page it makes.
     let mut pages_by_problem: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
@@ -109,7 +117,7 @@ pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) 
         pages_by_problem
             .entry(what)
             .or_default()
-            .extend(&block_pages[block]);
+            .extend(block_pages[block]);
     }
     for (what, found_on) in pages_by_problem {
         let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();

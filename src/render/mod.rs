@@ -63,23 +63,24 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
     globals.insert("site_title", &title);
     globals.insert("nav", &nav::navigation(site));
     let renderer = Renderer::new(site, theme, title);
-    let results: Vec<(Page, Result<String, Box<Diagnostic>>)> = renderer
+    // Each page's data is dropped as soon as it is rendered.
+    let results: Vec<(String, Option<FileId>, Result<String, Box<Diagnostic>>)> = renderer
         .jobs()
         .into_par_iter()
         .map(|job| {
             let page = renderer.build(job);
-            let html = renderer.render_page(&page);
-            (page, html)
+            let (path, origin) = (page.path.clone(), page.origin);
+            (path, origin, renderer.render_page(page))
         })
         .collect();
     let mut rendered = Rendered::default();
-    for (page, html) in results {
+    for (path, origin, html) in results {
         match html {
             Ok(html) => {
-                if let Some(file) = page.origin {
-                    rendered.origins.insert(page.path.clone(), file);
+                if let Some(file) = origin {
+                    rendered.origins.insert(path.clone(), file);
                 }
-                rendered.files.insert(page.path, html.into_bytes());
+                rendered.files.insert(path, html.into_bytes());
             }
             Err(diagnostic) => out.push(*diagnostic),
         }
@@ -237,8 +238,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    fn render_page(&self, page: &Page) -> Result<String, Box<Diagnostic>> {
-        let mut context = page.data.clone();
+    fn render_page(&self, page: Page) -> Result<String, Box<Diagnostic>> {
+        let mut context = page.data;
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
         context.insert("page_title", page.title.as_str());
