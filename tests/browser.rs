@@ -224,3 +224,87 @@ async fn the_open_page_follows_saves_and_shows_problems() {
 
     client.close().await.expect("closing the browser");
 }
+
+/// Each drawn map's node boxes and edge labels, as the browser laid them out.
+const MAP_BOXES: &str = "return Array.from(document.querySelectorAll('svg.pathway-map')).map(function (svg) { \
+       function boxes(selector) { return Array.from(svg.querySelectorAll(selector)).map(function (e) { \
+         var r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }); } \
+       return {nodes: boxes('g.node > rect'), labels: boxes('.edge-label')}; });";
+
+fn rects(value: &Value) -> Vec<[f64; 4]> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let n = |i: usize| r[i].as_f64().unwrap();
+            [n(0), n(1), n(2), n(3)]
+        })
+        .collect()
+}
+
+/// Whether two rectangles share more than half a pixel of area in both directions.
+fn overlap(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    let x = (a[0] + a[2]).min(b[0] + b[2]) - a[0].max(b[0]);
+    let y = (a[1] + a[3]).min(b[1] + b[3]) - a[1].max(b[1]);
+    x > 0.5 && y > 0.5
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drawn_pathway_maps_have_no_overlapping_boxes_or_labels() {
+    let Some((driver, chromium)) = find_browser() else {
+        if std::env::var_os("CI").is_some() {
+            panic!(
+                "chromedriver and Chromium are needed on CI: apt-get install chromium chromium-driver"
+            );
+        }
+        eprintln!("note: chromedriver or Chromium not found; skipping the browser test");
+        return;
+    };
+    let project = Project::example();
+    let (_preview, url) = start_preview(&project);
+    let (_driver, webdriver) = start_chromedriver(&driver);
+    let profile = tempfile::tempdir().unwrap();
+    let client = connect(&webdriver, chromium, profile.path()).await;
+    for page in [
+        "pathways/a-discharge.html",
+        "pathways/a-admission-avoidance.html",
+        "pathways/a-end-of-life.html",
+        "compare/admission-avoidance.html",
+    ] {
+        client
+            .goto(&format!("{url}{page}"))
+            .await
+            .expect("opening the map");
+        let maps = until(&client, "the drawn maps", MAP_BOXES, |v| {
+            v.as_array().is_some_and(|maps| !maps.is_empty())
+        })
+        .await;
+        for map in maps.as_array().unwrap() {
+            let nodes = rects(&map["nodes"]);
+            let labels = rects(&map["labels"]);
+            assert!(nodes.len() >= 2, "{page}: {map}");
+            assert!(
+                nodes.iter().all(|r| r[2] > 10.0 && r[3] > 10.0),
+                "{page}: boxes are drawn: {map}"
+            );
+            for (i, a) in nodes.iter().enumerate() {
+                for b in &nodes[i + 1..] {
+                    assert!(!overlap(a, b), "{page}: boxes {a:?} and {b:?} overlap");
+                }
+                for label in &labels {
+                    assert!(
+                        !overlap(a, label),
+                        "{page}: label {label:?} overlaps box {a:?}"
+                    );
+                }
+            }
+            for (i, a) in labels.iter().enumerate() {
+                for b in &labels[i + 1..] {
+                    assert!(!overlap(a, b), "{page}: labels {a:?} and {b:?} overlap");
+                }
+            }
+        }
+    }
+    client.close().await.expect("closing the browser");
+}
