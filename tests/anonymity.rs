@@ -6,29 +6,7 @@
 mod common;
 use common::Project;
 
-/// Builds once, plants something, builds again: it must fail at `location`
-/// with `code`, leave site/ as it was, and never echo `secret` unless the
-/// file itself shows it on the reported line.
-fn refuses(change: impl Fn(&Project), location: &str, code: &str) -> String {
-    let project = Project::fixture("basic");
-    project.build().expect_code(0);
-    let before = project.site_files();
-    change(&project);
-    let run = project.build();
-    run.expect_code(1);
-    assert!(
-        run.stderr.contains(&format!("[{code}]")),
-        "expected {code} in:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(location),
-        "expected {location} in:\n{}",
-        run.stderr
-    );
-    assert_eq!(project.site_files(), before, "site/ must be untouched");
-    run.stderr
-}
+use common::build_fails as refuses;
 
 const FINDING: &str = "content/findings/co-location.md";
 const QUOTE: &str = "content/quotes/a/same-building.md";

@@ -2,35 +2,8 @@
 //! `file:line:column`, exit code 1, and leaves the previous site untouched.
 
 mod common;
-use common::Project;
 
-/// Builds the fixture once (so there is a site to protect), applies `change`,
-/// builds again and checks the failure. Returns what was printed.
-fn fails_at(change: impl Fn(&Project), location: &str, code: &str) -> String {
-    let project = Project::fixture("basic");
-    project.build().expect_code(0);
-    let before = project.site_files();
-    assert!(!before.is_empty());
-    change(&project);
-    let run = project.build();
-    run.expect_code(1);
-    assert!(
-        run.stderr.contains(&format!("error[{code}]")),
-        "expected {code} in:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(location),
-        "expected {location} in:\n{}",
-        run.stderr
-    );
-    assert_eq!(
-        project.site_files(),
-        before,
-        "site/ must be left exactly as it was"
-    );
-    run.stderr
-}
+use common::build_fails as fails_at;
 
 const FINDING: &str = "content/findings/co-location.md";
 

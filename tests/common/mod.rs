@@ -150,3 +150,33 @@ impl Project {
         self.read(&format!("site/{relative}"))
     }
 }
+
+/// Builds the `basic` fixture once (so there is a site to protect), applies
+/// `change`, builds again, and checks the failure: exit code 1, an error with
+/// `code` at `location`, and site/ left exactly as it was. Returns what was
+/// printed.
+pub fn build_fails(change: impl Fn(&Project), location: &str, code: &str) -> String {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let before = project.site_files();
+    assert!(!before.is_empty());
+    change(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!("error[{code}]")),
+        "expected {code} in:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(location),
+        "expected {location} in:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        project.site_files(),
+        before,
+        "site/ must be left exactly as it was"
+    );
+    run.stderr
+}
