@@ -25,6 +25,7 @@ pub mod config;
 pub mod diag;
 pub mod frontmatter;
 pub mod highlight;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod model;

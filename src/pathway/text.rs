@@ -58,26 +58,7 @@ fn cut(word: &str, max_chars: usize) -> Vec<String> {
 }
 
 /// Escapes text for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Characters allowed in XML 1.0 documents (control characters are not).
-fn is_xml_char(c: char) -> bool {
-    !c.is_control() || matches!(c, '\t' | '\n' | '\r')
-}
+pub use crate::html::escape;
 
 /// A coordinate with at most one decimal place, without a trailing `.0`.
 pub fn num(value: f64) -> String {
