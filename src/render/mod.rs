@@ -56,6 +56,9 @@ struct Page {
     data: tera::Context,
 }
 
+/// One rendered page: its path, its source file, and its HTML or the problem.
+type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
+
 /// Renders the whole site. Template problems are diagnostics.
 pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rendered {
     let title = nav::site_title(site);
@@ -64,7 +67,7 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
     globals.insert("nav", &nav::navigation(site));
     let renderer = Renderer::new(site, theme, title);
     // Each page's data is dropped as soon as it is rendered.
-    let results: Vec<(String, Option<FileId>, Result<String, Box<Diagnostic>>)> = renderer
+    let results: Vec<Rendering> = renderer
         .jobs()
         .into_par_iter()
         .map(|job| {
