@@ -28,6 +28,7 @@ pub mod highlight;
 pub mod html;
 pub mod load;
 pub mod markdown;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod parse;

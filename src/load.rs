@@ -6,7 +6,9 @@ use crate::diag::Diagnostic;
 use crate::model::Kind;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use anyhow::Context;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The files of one project, read but not yet parsed.
 #[derive(Debug, Default)]
@@ -49,9 +51,108 @@ fn kind_of(relative: &Path) -> Option<Kind> {
     .find(|kind| kind.folder() == first)
 }
 
-/// Reads one file; a file that is not UTF-8 is kept (lossily) and reported at
-/// the first byte that is not.
+/// What each file read in the previous run was, for serve mode: a file
+/// whose metadata has not changed since is not read again.
+#[derive(Default)]
+pub struct Memo {
+    files: HashMap<PathBuf, (Stamp, SourceFile)>,
+    /// When this run and the previous one started reading.
+    started: Option<SystemTime>,
+    previous_start: Option<SystemTime>,
+    /// This run's reads, for the next.
+    next: HashMap<PathBuf, (Stamp, SourceFile)>,
+    /// How many files the last run read from disk.
+    pub read: usize,
+}
+
+/// What a file's metadata says of its contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// The inode's change time, which no program can set back (Unix).
+    changed: Option<(i64, i64)>,
+}
+
+impl Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            Some((metadata.ctime(), metadata.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let changed = None;
+        Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            changed,
+        }
+    }
+
+    /// Whether a file with this stamp was certainly last written before
+    /// `time`: file times are coarse, so a file written just before a read
+    /// may be written again within the same tick without its stamp changing.
+    fn settled_before(&self, time: SystemTime) -> bool {
+        let margin = std::time::Duration::from_secs(1);
+        self.modified
+            .is_some_and(|modified| modified + margin < time)
+    }
+}
+
+impl Memo {
+    /// Starts a run: what the last run read becomes what this one may reuse.
+    fn begin(&mut self) {
+        self.files = std::mem::take(&mut self.next);
+        self.previous_start = self.started.replace(SystemTime::now());
+        self.read = 0;
+    }
+
+    /// The previous run's copy of `path`, if the file is certainly unchanged.
+    fn reuse(&self, path: &Path, stamp: Stamp) -> Option<SourceFile> {
+        let (then, file) = self.files.get(path)?;
+        let settled = self
+            .previous_start
+            .is_some_and(|start| stamp.settled_before(start));
+        (*then == stamp && settled).then(|| file.clone())
+    }
+}
+
+/// Reads one file, or takes it from `memo` when unchanged since the previous
+/// run; a file that is not UTF-8 is kept (lossily) and reported at the first
+/// byte that is not.
 fn read(
+    root: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    out: &mut Vec<Diagnostic>,
+    memo: Option<&mut Memo>,
+) -> anyhow::Result<FileId> {
+    let Some(memo) = memo else {
+        return read_file(root, path, sources, out);
+    };
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    let stamp = Stamp::of(&metadata);
+    let id = match memo.reuse(path, stamp) {
+        Some(file) => sources.add(file),
+        None => {
+            memo.read += 1;
+            read_file(root, path, sources, out)?
+        }
+    };
+    // A file that was not UTF-8 is read again next time, for its message.
+    if out
+        .iter()
+        .all(|d| d.span.as_ref().is_none_or(|s| s.file != id))
+    {
+        memo.next
+            .insert(path.to_path_buf(), (stamp, sources.get(id).clone()));
+    }
+    Ok(id)
+}
+
+fn read_file(
     root: &Path,
     path: &Path,
     sources: &mut Sources,
@@ -87,11 +188,18 @@ pub fn display_name(root: &Path, path: &Path) -> String {
 }
 
 /// Reads `evalsite.yaml`, if there is one: the settings say where the rest is.
-pub fn load_config(root: &Path, out: &mut Vec<Diagnostic>) -> anyhow::Result<Loaded> {
+pub fn load_config(
+    root: &Path,
+    out: &mut Vec<Diagnostic>,
+    mut memo: Option<&mut Memo>,
+) -> anyhow::Result<Loaded> {
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.begin();
+    }
     let mut loaded = Loaded::default();
     let config = root.join(crate::config::FILE_NAME);
     if config.is_file() {
-        loaded.config = Some(read(root, &config, &mut loaded.sources, out)?);
+        loaded.config = Some(read(root, &config, &mut loaded.sources, out, memo)?);
     }
     Ok(loaded)
 }
@@ -103,6 +211,7 @@ pub fn load_content(
     mut loaded: Loaded,
     identifiers: &str,
     out: &mut Vec<Diagnostic>,
+    mut memo: Option<&mut Memo>,
 ) -> anyhow::Result<Loaded> {
     let content = root.join("content");
     anyhow::ensure!(
@@ -113,13 +222,19 @@ pub fn load_content(
     for path in content_files(&content)? {
         let relative = path.strip_prefix(&content).unwrap_or(&path).to_path_buf();
         if relative == Path::new("participants.yaml") {
-            loaded.participants = Some(read(root, &path, &mut loaded.sources, out)?);
+            loaded.participants = Some(read(
+                root,
+                &path,
+                &mut loaded.sources,
+                out,
+                memo.as_deref_mut(),
+            )?);
             continue;
         }
         if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let id = read(root, &path, &mut loaded.sources, out)?;
+        let id = read(root, &path, &mut loaded.sources, out, memo.as_deref_mut())?;
         match kind_of(&relative) {
             Some(kind) => loaded.docs.push((kind, id)),
             None => out.push(
@@ -134,7 +249,7 @@ pub fn load_content(
     }
     let identifiers = root.join(identifiers);
     if identifiers.is_file() {
-        loaded.identifiers = Some(read(root, &identifiers, &mut loaded.sources, out)?);
+        loaded.identifiers = Some(read(root, &identifiers, &mut loaded.sources, out, memo)?);
     }
     Ok(loaded)
 }

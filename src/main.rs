@@ -33,7 +33,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(rendered) if !outcome.diagnostics.has_errors() => {
                     let started = std::time::Instant::now();
                     evalsite::output::write_site(&target, &rendered.files)?;
-                    print_timings(&outcome, Some(started.elapsed()));
+                    outcome.print_timings(Some(started.elapsed()));
                     if project.format == DiagnosticFormat::Human {
                         eprintln!(
                             "Built {} pages into {}",
@@ -48,7 +48,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Check { project } => {
             let outcome = pipeline::run(&options(&project, true))?;
-            print_timings(&outcome, None);
+            outcome.print_timings(None);
             report(&outcome, &project);
             if outcome.diagnostics.has_errors() {
                 Ok(failed(&outcome, &project, "the check failed"))
@@ -85,17 +85,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// Stage timings on standard error when `EVALSITE_TIMINGS` is set (for the benchmark).
-fn print_timings(outcome: &Outcome, write: Option<std::time::Duration>) {
-    if std::env::var_os("EVALSITE_TIMINGS").is_none() {
-        return;
-    }
-    let write = write.map(|d| ("write", d));
-    for (stage, duration) in outcome.timings.iter().copied().chain(write) {
-        eprintln!("timing: {stage} {:.1}", duration.as_secs_f64() * 1000.0);
     }
 }
 

@@ -5,6 +5,7 @@
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -23,7 +24,10 @@ fn is_replaceable(dir: &Path) -> anyhow::Result<bool> {
 }
 
 /// Writes `files` (paths relative to the site root) as the directory `target`.
-pub fn write_site(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
+pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
+    target: &Path,
+    files: &BTreeMap<String, B>,
+) -> anyhow::Result<()> {
     if !is_replaceable(target)? {
         bail!(
             "{} exists and does not look like a generated site (it has no index.html), so evalsite will not replace it; choose another --output folder or empty this one",
@@ -43,7 +47,10 @@ pub fn write_site(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::R
     swap_in(staging, target, &parent)
 }
 
-fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
+fn write_files<B: Borrow<Vec<u8>> + Sync>(
+    root: &Path,
+    files: &BTreeMap<String, B>,
+) -> anyhow::Result<()> {
     let folders: std::collections::BTreeSet<&Path> = files
         .keys()
         .filter_map(|path| Path::new(path).parent())
@@ -54,7 +61,7 @@ fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result
     }
     files.par_iter().try_for_each(|(path, bytes)| {
         let full = root.join(path);
-        std::fs::write(&full, bytes).with_context(|| format!("writing {}", full.display()))
+        std::fs::write(&full, bytes.borrow()).with_context(|| format!("writing {}", full.display()))
     })
 }
 

@@ -184,8 +184,27 @@ fn suggest_id(stem: &str) -> String {
     id.trim_matches('-').to_string()
 }
 
-/// Parses every loaded file into the project.
-pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Project {
+/// Each Markdown file's parse from the previous run, by file, with the
+/// digest of the file it was made from. A file parses on its own (its kind
+/// and id come from its name), so an unchanged file's parse is reused as is.
+#[derive(Default)]
+pub struct Memo {
+    docs: HashMap<FileId, (u64, ParseResult)>,
+    /// How many files the last run parsed rather than reused.
+    pub parsed: usize,
+}
+
+/// One file's parse: the entity, if it parsed, and its problems.
+type ParseResult = (Option<Parsed>, Vec<Diagnostic>);
+
+/// Parses every loaded file into the project, reusing `memo`'s parse of
+/// any file unchanged since the run that filled it, and refilling it.
+pub fn parse(
+    loaded: Loaded,
+    config: Config,
+    out: &mut Vec<Diagnostic>,
+    memo: Option<&mut Memo>,
+) -> Project {
     let mut project = Project {
         config,
         participants_file: loaded.participants,
@@ -205,10 +224,16 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
         project.identifiers = yaml.parse(&IDENTIFIERS, out).unwrap_or_default();
     }
     // Files parse independently: in parallel, then placed in order.
-    let parsed: Vec<(Option<Parsed>, Vec<Diagnostic>)> = loaded
+    let previous = memo.as_ref().map(|m| &m.docs);
+    let parsed: Vec<ParseResult> = loaded
         .docs
         .par_iter()
         .map(|&(kind, file)| {
+            if let Some((digest, result)) = previous.and_then(|docs| docs.get(&file))
+                && *digest == sources.get(file).digest()
+            {
+                return result.clone();
+            }
             let mut found = Vec::new();
             let doc = match kind {
                 Kind::Landing => parse_doc(kind, file, sources, &mut found).map(Parsed::Landing),
@@ -222,6 +247,23 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
             (doc, found)
         })
         .collect();
+    if let Some(memo) = memo {
+        memo.parsed = loaded
+            .docs
+            .iter()
+            .filter(|(_, file)| {
+                memo.docs
+                    .get(file)
+                    .is_none_or(|(digest, _)| *digest != sources.get(*file).digest())
+            })
+            .count();
+        memo.docs = loaded
+            .docs
+            .iter()
+            .zip(&parsed)
+            .map(|(&(_, file), result)| (file, (sources.get(file).digest(), result.clone())))
+            .collect();
+    }
     for (doc, found) in parsed {
         out.extend(found);
         match doc {
@@ -246,6 +288,7 @@ pub fn parse(loaded: Loaded, config: Config, out: &mut Vec<Diagnostic>) -> Proje
 }
 
 /// One parsed file, of whichever kind.
+#[derive(Clone)]
 enum Parsed {
     Landing(Doc<Landing>),
     Borough(Borough),

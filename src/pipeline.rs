@@ -5,6 +5,7 @@
 
 use crate::anonymity::{self, AllowanceUsed};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::memo::{self, Memo};
 use crate::render::{self, Rendered, theme};
 use crate::source::Sources;
 use crate::{config, load, parse, resolve};
@@ -38,6 +39,38 @@ pub struct Outcome {
     pub summary: Summary,
     /// How long each stage took, in order, for `EVALSITE_TIMINGS=1` and the benchmark.
     pub timings: Vec<(&'static str, Duration)>,
+    /// What this run did itself rather than reuse from the previous run
+    /// (filled by [`rerun`]; [`run`] reuses nothing).
+    pub work: Work,
+}
+
+/// What one run did itself: with a [`Memo`], files unchanged since the
+/// previous run are neither parsed nor scanned again, and after a change to
+/// bodies alone only the pages showing them are rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Work {
+    /// Files read from disk.
+    pub read: usize,
+    /// Markdown files parsed.
+    pub parsed: usize,
+    /// Files scanned by the anonymisation checks.
+    pub scanned: usize,
+    /// Pages rendered (and scanned once rendered), by path.
+    pub rendered: Vec<String>,
+}
+
+impl Outcome {
+    /// Stage timings on standard error when `EVALSITE_TIMINGS` is set (for
+    /// the benchmark), with the caller's own stage (writing) after them.
+    pub fn print_timings(&self, after: Option<Duration>) {
+        if std::env::var_os("EVALSITE_TIMINGS").is_none() {
+            return;
+        }
+        let after = after.map(|d| ("write", d));
+        for (stage, duration) in self.timings.iter().copied().chain(after) {
+            eprintln!("timing: {stage} {:.1}", duration.as_secs_f64() * 1000.0);
+        }
+    }
 }
 
 /// Measures stages one after another.
@@ -64,34 +97,71 @@ impl Stopwatch {
 /// Runs the whole pipeline. `Err` only for failures that are not the
 /// researcher's input (I/O and the like).
 pub fn run(options: &Options) -> anyhow::Result<Outcome> {
+    run_with(options, None)
+}
+
+/// Runs the whole pipeline, reusing what `memo` kept from the previous run
+/// for whatever has not changed since, and refilling it. Gives exactly what
+/// [`run`] gives.
+pub fn rerun(options: &Options, memo: &mut Memo) -> anyhow::Result<Outcome> {
+    run_with(options, Some(memo))
+}
+
+fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Outcome> {
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut clock = Stopwatch::start();
     let root = options.root.as_path();
-    let loaded = load::load_config(root, &mut out)?;
+    let loaded = load::load_config(root, &mut out, memo.as_deref_mut().map(|m| &mut m.load))?;
     let config_file = loaded.config.map(|id| (id, loaded.sources.get(id)));
     let settings = config::parse(config_file, &mut out);
-    let loaded = load::load_content(root, loaded, &settings.identifiers, &mut out)?;
+    let load_memo = memo.as_deref_mut().map(|m| &mut m.load);
+    let loaded = load::load_content(root, loaded, &settings.identifiers, &mut out, load_memo)?;
     clock.lap("load");
-    let mut project = parse::parse(loaded, settings, &mut out);
+    let parse_memo = memo.as_deref_mut().map(|m| &mut m.parse);
+    let mut project = parse::parse(loaded, settings, &mut out, parse_memo);
     let theme_name = project.config.theme.clone();
     let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
     clock.lap("parse");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
-    let checked = anonymity::check_sources(&site, &mut out);
+    let checks_memo = memo.as_deref_mut().map(|m| &mut m.checks);
+    let checked = anonymity::check_sources(&site, &mut out, checks_memo);
     clock.lap("check");
     let source_errors = out.iter().any(Diagnostic::is_error);
+    let mut work = Work::default();
+    if let Some(memo) = memo.as_deref() {
+        work.read = memo.load.read;
+        work.parsed = memo.parse.parsed;
+        work.scanned = memo.checks.scanned;
+    }
     let mut rendered = None;
+    let mut prints = None;
     if options.render
         && let Some(theme) = &mut theme
     {
-        let pages = render::render(&site, theme, &mut out);
+        prints = memo.is_some().then(|| memo::fingerprint(&project));
+        // After a change to bodies alone, only the pages showing those bodies
+        // are rendered and scanned; the rest are the last good build's.
+        let base = memo.as_deref().and_then(|m| m.base.as_ref());
+        let changed = base
+            .zip(prints.as_deref())
+            .and_then(|(base, now)| base.changed_bodies(now).map(|changed| (base, changed)));
+        let fresh = match &changed {
+            Some((base, changed)) => {
+                render::rerender(&site, theme, &base.rendered.shown, changed, &mut out)
+            }
+            None => render::render(&site, theme, &mut out),
+        };
         clock.lap("render");
         if !source_errors {
-            anonymity::check_output(&checked, &pages, &mut out);
+            anonymity::check_output(&checked, &fresh, &mut out);
         }
         clock.lap("output-scan");
-        rendered = Some(pages);
+        work.rendered = fresh.files.keys().cloned().collect();
+        rendered = Some(match changed {
+            Some((base, _)) => base.rendered.updated(fresh),
+            None => fresh,
+        });
     }
     let summary = summarise(&project, &site, &checked.allowances, rendered.as_ref());
     let mut diagnostics = Diagnostics::default();
@@ -100,6 +170,12 @@ pub fn run(options: &Options) -> anyhow::Result<Outcome> {
     }
     diagnostics.sort();
     let rendered = rendered.filter(|_| !diagnostics.has_errors());
+    if let (Some(memo), Some(rendered), Some(prints)) = (memo, &rendered, prints) {
+        memo.base = Some(memo::Base {
+            rendered: rendered.clone(),
+            prints,
+        });
+    }
     drop(site);
     Ok(Outcome {
         sources: project.sources,
@@ -107,6 +183,7 @@ pub fn run(options: &Options) -> anyhow::Result<Outcome> {
         rendered,
         summary,
         timings: clock.laps,
+        work,
     })
 }
 

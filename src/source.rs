@@ -1,7 +1,9 @@
 //! Loaded source files and byte spans into them. Owns the mapping from a byte
 //! offset to a line and column; does not read from disk (that is `load`).
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +34,9 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// A hash of the name and text, computed when first asked for: serve
+    /// mode compares it with the previous run's to tell which files changed.
+    digest: OnceLock<u64>,
 }
 
 impl SourceFile {
@@ -44,7 +49,19 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            digest: OnceLock::new(),
         }
+    }
+
+    /// Equal for two files with the same name and text (and, but for a
+    /// 64-bit hash collision, only for those).
+    pub fn digest(&self) -> u64 {
+        *self.digest.get_or_init(|| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            self.name.hash(&mut hasher);
+            self.text.hash(&mut hasher);
+            hasher.finish()
+        })
     }
 
     /// Zero-based line index of a byte offset.
@@ -115,6 +132,14 @@ impl Sources {
 
     pub fn text(&self, id: FileId) -> &str {
         &self.files[id.0].text
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {

@@ -40,8 +40,31 @@ pub struct Checked {
     pub allowances: Vec<AllowanceUsed>,
 }
 
-/// Runs every check on the project's files.
-pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> Checked {
+/// What the source checks found in each file in the previous run (serve
+/// mode), and the digests of the files every scan depends on.
+#[derive(Default)]
+pub struct Memo {
+    inputs: Vec<Option<u64>>,
+    scans: sources::Scans,
+    /// How many files the last run scanned rather than reused.
+    pub scanned: usize,
+}
+
+/// What every file's scan depends on besides the file: the identifiers
+/// list, the participant registry and the longest quote allowed.
+fn scan_inputs(site: &Site) -> Vec<Option<u64>> {
+    let project = site.project;
+    let digest = |file: Option<FileId>| file.map(|f| project.sources.get(f).digest());
+    vec![
+        digest(project.identifiers_file),
+        digest(project.participants_file),
+        Some(project.config.max_quote_words as u64),
+    ]
+}
+
+/// Runs every check on the project's files, reusing `memo`'s findings for
+/// each file unchanged since the run that filled it, and refilling it.
+pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) -> Checked {
     let project = site.project;
     if project.identifiers_file.is_none() {
         out.push(
@@ -71,7 +94,20 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> Checked {
     }
     let matcher = TermMatcher::new(&project.identifiers);
     let participant_ids = participant_ids::ParticipantIds::new(&project.participants);
-    let found = sources::Scanner::new(site, &matcher, &participant_ids).scan_all();
+    let inputs = scan_inputs(site);
+    let previous = memo
+        .as_ref()
+        .filter(|memo| memo.inputs == inputs)
+        .map(|memo| &memo.scans);
+    let (found, scans, scanned) =
+        sources::Scanner::new(site, &matcher, &participant_ids, previous).scan_all();
+    if let Some(memo) = memo {
+        *memo = Memo {
+            inputs,
+            scans,
+            scanned,
+        };
+    }
     out.extend(found.out);
     let allowances = found.allowances;
     attribution::check(site, out);

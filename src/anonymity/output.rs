@@ -82,7 +82,7 @@ fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
 }
 
 pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    let pages: Vec<(&String, &Vec<u8>)> = rendered.files.iter().collect();
+    let pages: Vec<(&String, &Vec<u8>)> = rendered.files.iter().map(|(p, b)| (p, &**b)).collect();
     // Each distinct block of text with the pages it is on, gathered per
     // thread and merged, so only distinct text is held in memory.
     let blocks: HashMap<String, Vec<usize>> = pages

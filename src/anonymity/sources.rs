@@ -14,6 +14,7 @@ use crate::resolve::Site;
 use crate::source::{FileId, Span};
 use crate::yaml::Yaml;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// For kinds with no check of their own beyond the scan.
@@ -32,19 +33,29 @@ pub struct Scanner<'s, 'p> {
     site: &'s Site<'p>,
     matcher: &'s TermMatcher,
     participant_ids: &'s ParticipantIds,
+    /// What scanning each file found in the previous run, with the digest
+    /// of the file then (serve mode; the caller drops it when the lists
+    /// or settings every scan depends on have changed).
+    previous: Option<&'s Scans>,
 }
 
+/// What scanning each file found, by file, with the file's digest.
+pub type Scans = HashMap<FileId, (u64, Found)>;
+
+/// Whether a file's scan below was reused from the previous run.
+type Reused = bool;
+
 /// What scanning some files found: problems, and the allowances that let a term through.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Found {
     pub out: Vec<Diagnostic>,
     pub allowances: Vec<AllowanceUsed>,
 }
 
 impl Found {
-    fn merge(mut self, other: Found) -> Found {
-        self.out.extend(other.out);
-        self.allowances.extend(other.allowances);
+    fn merge(mut self, other: &Found) -> Found {
+        self.out.extend(other.out.iter().cloned());
+        self.allowances.extend(other.allowances.iter().cloned());
         self
     }
 }
@@ -54,62 +65,85 @@ impl<'s, 'p> Scanner<'s, 'p> {
         site: &'s Site<'p>,
         matcher: &'s TermMatcher,
         participant_ids: &'s ParticipantIds,
+        previous: Option<&'s Scans>,
     ) -> Self {
         Scanner {
             site,
             matcher,
             participant_ids,
+            previous,
         }
     }
 
-    /// Scans every published file, in parallel; allowances come back sorted.
-    pub fn scan_all(&self) -> Found {
+    /// Scans every published file, in parallel, reusing the previous scan of
+    /// each unchanged file; allowances come back sorted. Also returns what
+    /// was found in each file, for the next run.
+    pub fn scan_all(&self) -> (Found, Scans, usize) {
         let project = self.site.project;
         let site = self.site;
-        let mut found = Found::default();
-        if let Some(landing) = &project.landing {
-            self.scan_doc(landing, landing.meta.anonymity.as_ref(), &mut found);
-        }
         let all = |_: usize| true;
-        found = found
-            .merge(self.scan_kind(&project.boroughs, |m| m.anonymity.as_ref(), all, nothing))
-            .merge(self.scan_kind(&project.codes, |m| m.anonymity.as_ref(), all, nothing))
-            .merge(self.scan_kind(
-                &project.quotes,
-                |m| m.anonymity.as_ref(),
-                all,
-                |doc, found| self.check_length(doc, &mut found.out),
-            ))
-            .merge(self.scan_kind(
-                &project.findings,
-                |m| m.anonymity.as_ref(),
-                |i| site.is_published_finding(i),
-                nothing,
-            ))
-            .merge(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing))
-            .merge(self.scan_kind(&project.pages, |m| m.anonymity.as_ref(), all, nothing));
+        let mut scans: Vec<(FileId, u64, Found, Reused)> = Vec::new();
+        if let Some(landing) = &project.landing {
+            let one = std::slice::from_ref(landing);
+            scans.extend(self.scan_kind(one, |m| m.anonymity.as_ref(), all, nothing));
+        }
+        scans.extend(self.scan_kind(&project.boroughs, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(&project.codes, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(
+            &project.quotes,
+            |m| m.anonymity.as_ref(),
+            all,
+            |doc, found| self.check_length(doc, &mut found.out),
+        ));
+        scans.extend(self.scan_kind(
+            &project.findings,
+            |m| m.anonymity.as_ref(),
+            |i| site.is_published_finding(i),
+            nothing,
+        ));
+        scans.extend(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(&project.pages, |m| m.anonymity.as_ref(), all, nothing));
+        let mut found = scans
+            .iter()
+            .fold(Found::default(), |all, (_, _, one, _)| all.merge(one));
+        let scanned = scans.iter().filter(|(.., reused)| !reused).count();
         self.scan_registry(&mut found);
         found.allowances.sort();
         found.allowances.dedup();
-        found
+        let scans = scans
+            .into_iter()
+            .map(|(file, digest, one, _)| (file, (digest, one)))
+            .collect();
+        (found, scans, scanned)
     }
 
+    /// Each kept document's scan, with its file's digest.
     fn scan_kind<M: Sync>(
         &self,
         docs: &[Doc<M>],
         allowance: impl Fn(&M) -> Option<&Allowance> + Sync,
         keep: impl Fn(usize) -> bool + Sync,
         extra: impl Fn(&Doc<M>, &mut Found) + Sync,
-    ) -> Found {
+    ) -> Vec<(FileId, u64, Found, Reused)> {
         docs.par_iter()
             .enumerate()
             .filter(|(i, _)| keep(*i))
-            .fold(Found::default, |mut found, (_, doc)| {
-                self.scan_doc(doc, allowance(&doc.meta), &mut found);
-                extra(doc, &mut found);
-                found
+            .map(|(_, doc)| {
+                let digest = self.site.project.sources.get(doc.file).digest();
+                let before = self.previous.and_then(|scans| scans.get(&doc.file));
+                match before {
+                    Some((then, found)) if *then == digest => {
+                        (doc.file, digest, found.clone(), true)
+                    }
+                    _ => {
+                        let mut found = Found::default();
+                        self.scan_doc(doc, allowance(&doc.meta), &mut found);
+                        extra(doc, &mut found);
+                        (doc.file, digest, found, false)
+                    }
+                }
             })
-            .reduce(Found::default, Found::merge)
+            .collect()
     }
 
     fn scan_doc<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {

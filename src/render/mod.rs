@@ -16,21 +16,76 @@ use crate::model::{Doc, Kind};
 use crate::resolve::Site;
 use crate::source::FileId;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, OnceLock};
 use theme::Theme;
 use views::*;
 
-/// The rendered site: file contents by site-relative path, and the source
-/// file each page was made from (for messages about the output).
-#[derive(Debug, Default)]
+/// A generated file's contents, shared: serve mode keeps the pages of one
+/// version and passes most of them on to the next.
+pub type Contents = Arc<Vec<u8>>;
+
+/// The rendered site: file contents by site-relative path, the source file
+/// each page was made from (for messages about the output), and which pages
+/// show each file's body.
+#[derive(Debug, Default, Clone)]
 pub struct Rendered {
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: BTreeMap<String, Contents>,
     pub origins: BTreeMap<String, FileId>,
+    pub shown: Shown,
+}
+
+impl Rendered {
+    /// This site with `fresh`'s pages in place of its own.
+    pub fn updated(&self, fresh: Rendered) -> Rendered {
+        let mut site = self.clone();
+        site.files.extend(fresh.files);
+        site.origins.extend(fresh.origins);
+        site
+    }
+}
+
+/// For each source file, the pages that show its body (rendered Markdown).
+/// Everything else a page shows comes from front matter and the links
+/// between files, so when only bodies change, only these pages can change.
+#[derive(Debug, Default, Clone)]
+pub struct Shown {
+    pages: HashMap<FileId, BTreeSet<Job>>,
+    paths: HashMap<Job, String>,
+}
+
+impl Shown {
+    /// The pages (by path) that show the body of any of `files`.
+    pub fn pages_showing(&self, files: &[FileId]) -> BTreeSet<String> {
+        self.jobs_showing(files)
+            .iter()
+            .filter_map(|job| self.paths.get(job).cloned())
+            .collect()
+    }
+
+    fn jobs_showing(&self, files: &[FileId]) -> BTreeSet<Job> {
+        files
+            .iter()
+            .filter_map(|file| self.pages.get(file))
+            .flatten()
+            .copied()
+            .collect()
+    }
+}
+
+thread_local! {
+    /// The files whose bodies the page being rendered on this thread shows
+    /// (a page is rendered on one thread from start to end).
+    static SHOWING: RefCell<BTreeSet<FileId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+fn note_shown(file: FileId) {
+    SHOWING.with(|showing| showing.borrow_mut().insert(file));
 }
 
 /// One page of the site to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Job {
     Index,
     Borough(usize),
@@ -61,39 +116,31 @@ type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
 
 /// Renders the whole site. Template problems are diagnostics.
 pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rendered {
-    let title = nav::site_title(site);
-    let globals = theme.tera.global_context();
-    globals.insert("site_title", &title);
-    globals.insert("nav", &nav::navigation(site));
-    let renderer = Renderer::new(site, theme, title);
-    // Each page's data is dropped as soon as it is rendered.
-    let results: Vec<Rendering> = renderer
-        .jobs()
-        .into_par_iter()
-        .map(|job| {
-            let page = renderer.build(job);
-            let (path, origin) = (page.path.clone(), page.origin);
-            (path, origin, renderer.render_page(page))
-        })
-        .collect();
-    let mut rendered = Rendered::default();
-    for (path, origin, html) in results {
-        match html {
-            Ok(html) => {
-                if let Some(file) = origin {
-                    rendered.origins.insert(path.clone(), file);
-                }
-                rendered.files.insert(path, html.into_bytes());
-            }
-            Err(diagnostic) => out.push(*diagnostic),
-        }
-    }
+    let renderer = Renderer::new(site, theme);
+    let jobs = renderer.jobs();
+    let mut rendered = renderer.run(jobs, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files
-            .insert(format!("static/{path}"), bytes.clone());
+            .insert(format!("static/{path}"), Arc::new(bytes.clone()));
     }
     rendered
+}
+
+/// Renders again only the pages of `previous` that show the body of one of
+/// `changed`: the same pages, byte for byte, that [`render`] would give,
+/// provided nothing but those files' bodies changed since `previous` was
+/// rendered. Returns those pages alone.
+pub fn rerender(
+    site: &Site,
+    theme: &mut Theme,
+    previous: &Shown,
+    changed: &[FileId],
+    out: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let renderer = Renderer::new(site, theme);
+    let jobs = previous.jobs_showing(changed).into_iter().collect();
+    renderer.run(jobs, out)
 }
 
 /// What every page of one build shares.
@@ -152,7 +199,12 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    fn new(site: &'s Site<'p>, theme: &'s Theme, title: String) -> Renderer<'s, 'p> {
+    fn new(site: &'s Site<'p>, theme: &'s mut Theme) -> Renderer<'s, 'p> {
+        let title = nav::site_title(site);
+        let globals = theme.tera.global_context();
+        globals.insert("site_title", &title);
+        globals.insert("nav", &nav::navigation(site));
+        let theme = &*theme;
         let project = site.project;
         let published = site.published_findings();
         let mut code_findings: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -196,6 +248,39 @@ impl<'s, 'p> Renderer<'s, 'p> {
             code_findings,
             code_quotes,
         }
+    }
+
+    /// Renders `jobs` in parallel, each page's data dropped as soon as it is
+    /// rendered, noting which bodies each page shows.
+    fn run(&self, jobs: Vec<Job>, out: &mut Vec<Diagnostic>) -> Rendered {
+        let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
+            .into_par_iter()
+            .map(|job| {
+                SHOWING.with(|showing| showing.borrow_mut().clear());
+                let page = self.build(job);
+                let (path, origin) = (page.path.clone(), page.origin);
+                let html = self.render_page(page);
+                let shown = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
+                (job, shown, (path, origin, html))
+            })
+            .collect();
+        let mut rendered = Rendered::default();
+        for (job, shown, (path, origin, html)) in results {
+            match html {
+                Ok(html) => {
+                    if let Some(file) = origin {
+                        rendered.origins.insert(path.clone(), file);
+                    }
+                    for file in shown {
+                        rendered.shown.pages.entry(file).or_default().insert(job);
+                    }
+                    rendered.shown.paths.insert(job, path.clone());
+                    rendered.files.insert(path, Arc::new(html.into_bytes()));
+                }
+                Err(diagnostic) => out.push(*diagnostic),
+            }
+        }
+        rendered
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -275,6 +360,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     }
 
     fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> String {
+        note_shown(doc.file);
         let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
         markdown::to_html(
             text,
@@ -287,6 +373,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     fn quote_view(&self, at: &At<'s, 'p>, q: usize) -> QuoteView {
         let quote = &self.site.project.quotes[q];
+        note_shown(quote.file);
         let depth = usize::from(!at.root.is_empty());
         let html = self.quote_html[q][depth].get_or_init(|| self.body_html(at, quote));
         QuoteView {

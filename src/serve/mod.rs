@@ -71,7 +71,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     // Watching starts before the first build, so a save during it is not lost.
     watch::start(&options.root, move || wake.notify_one())?;
     // A first build that cannot even read the project stops the preview.
-    let first = rebuild::build_in_background(options.clone(), settings.format).await?;
+    let memo = rebuild::SharedMemo::default();
+    let first =
+        rebuild::build_in_background(options.clone(), memo.clone(), settings.format).await?;
     let (publisher, live) = Publisher::start(first);
     eprintln!("Watching for changes. Press Ctrl-C to stop.");
     if settings.open {
@@ -81,6 +83,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         changes,
         publisher,
         options,
+        memo,
         settings.format,
     ));
     tokio::select! {

@@ -5,17 +5,21 @@
 
 use super::snapshot::{Built, Problem, Publisher};
 use crate::diag::{self, Format};
+use crate::memo::Memo;
 use crate::pipeline::{self, Options};
+use crate::render::Contents;
 use axum::body::Bytes;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::Notify;
 
 /// Builds the site in memory once, printing the problems as `evalsite build`
-/// would. `Err` only for failures that are not the researcher's (I/O, say).
-pub fn build(options: &Options, format: Format) -> anyhow::Result<Built> {
+/// would, and redoing only what changed since the build that filled `memo`.
+/// `Err` only for failures that are not the researcher's (I/O, say).
+pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Result<Built> {
     let started = Instant::now();
-    let outcome = pipeline::run(options)?;
+    let outcome = pipeline::rerun(options, memo)?;
+    outcome.print_timings(None);
     diag::emit(&outcome.sources, &outcome.diagnostics, format);
     let problems = outcome
         .diagnostics
@@ -26,7 +30,7 @@ pub fn build(options: &Options, format: Format) -> anyhow::Result<Built> {
         rendered
             .files
             .into_iter()
-            .map(|(path, bytes)| (path, Bytes::from(bytes)))
+            .map(|(path, contents)| (path, Bytes::from_owner(Shared(contents))))
             .collect()
     });
     if format != Format::Json {
@@ -46,6 +50,15 @@ pub fn build(options: &Options, format: Format) -> anyhow::Result<Built> {
     Ok(Built { files, problems })
 }
 
+/// A page shared between the pipeline's memo and the served version.
+struct Shared(Contents);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 fn internal_problem(message: String) -> Problem {
     Problem {
         file: None,
@@ -58,13 +71,28 @@ fn internal_problem(message: String) -> Problem {
     }
 }
 
+/// What one build leaves for the next; builds take turns with it.
+pub type SharedMemo = Arc<Mutex<Memo>>;
+
 /// Runs [`build`] off the async threads.
-pub async fn build_in_background(options: Arc<Options>, format: Format) -> anyhow::Result<Built> {
-    tokio::task::spawn_blocking(move || build(&options, format))
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!("evalsite failed while building ({error}): please report this as a bug")
-        })?
+pub async fn build_in_background(
+    options: Arc<Options>,
+    memo: SharedMemo,
+    format: Format,
+) -> anyhow::Result<Built> {
+    tokio::task::spawn_blocking(move || {
+        // A build that panicked leaves nothing trustworthy behind.
+        let mut memo = memo.lock().unwrap_or_else(|poisoned| {
+            let mut memo = poisoned.into_inner();
+            *memo = Memo::default();
+            memo
+        });
+        build(&options, &mut memo, format)
+    })
+    .await
+    .map_err(|error| {
+        anyhow::anyhow!("evalsite failed while building ({error}): please report this as a bug")
+    })?
 }
 
 /// Rebuilds after each change, forever. `changes` holds at most one pending
@@ -75,11 +103,12 @@ pub async fn keep_building(
     changes: Arc<Notify>,
     publisher: Publisher,
     options: Arc<Options>,
+    memo: SharedMemo,
     format: Format,
 ) {
     loop {
         changes.notified().await;
-        let built = match build_in_background(options.clone(), format).await {
+        let built = match build_in_background(options.clone(), memo.clone(), format).await {
             Ok(built) => built,
             Err(error) => {
                 eprintln!("error: {error:#}");

@@ -73,7 +73,7 @@ impl Scope {
 /// Where the settings put the identifiers file (read again when they change).
 fn identifiers_setting(root: &Path) -> String {
     let mut ignored = Vec::new();
-    let loaded = match load::load_config(root, &mut ignored) {
+    let loaded = match load::load_config(root, &mut ignored, None) {
         Ok(loaded) => loaded,
         Err(_) => return config::parse(None, &mut ignored).identifiers,
     };

@@ -1,0 +1,236 @@
+//! Serve mode's rebuilds reuse what the previous run did (each unchanged
+//! file's parse and scan, and every page that cannot show a changed body).
+//! These tests hold that to its promise: after any sequence of edits, a run
+//! with the memo gives exactly what a fresh run gives, problems and pages,
+//! byte for byte; and an edit to one quote redoes only what it needs.
+
+mod common;
+
+use common::Project;
+use evalsite::diag;
+use evalsite::memo::Memo;
+use evalsite::pipeline::{self, Options, Outcome};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn options(project: &Project) -> Options {
+    Options {
+        root: project.root().to_path_buf(),
+        include_drafts: false,
+        render: true,
+    }
+}
+
+/// Everything a run gives that a reader or researcher sees.
+fn seen(outcome: &Outcome) -> (String, Option<BTreeMap<String, Vec<u8>>>) {
+    let problems = diag::render_all_plain(&outcome.sources, &outcome.diagnostics);
+    let pages = outcome.rendered.as_ref().map(|rendered| {
+        rendered
+            .files
+            .iter()
+            .map(|(path, contents)| (path.clone(), contents.to_vec()))
+            .collect()
+    });
+    (problems, pages)
+}
+
+/// Runs with the memo and without, and fails unless both give the same.
+fn rerun_matches_fresh(project: &Project, memo: &mut Memo, step: &str) -> Outcome {
+    let again = pipeline::rerun(&options(project), memo).unwrap();
+    let fresh = pipeline::run(&options(project)).unwrap();
+    let (again_problems, again_pages) = seen(&again);
+    let (fresh_problems, fresh_pages) = seen(&fresh);
+    assert_eq!(again_problems, fresh_problems, "problems after {step}");
+    match (&again_pages, &fresh_pages) {
+        (Some(again), Some(fresh)) => {
+            let differing: BTreeSet<&String> = fresh
+                .keys()
+                .chain(again.keys())
+                .filter(|path| again.get(*path) != fresh.get(*path))
+                .collect();
+            assert!(
+                differing.is_empty(),
+                "after {step}, pages differ: {differing:?}"
+            );
+        }
+        _ => assert_eq!(
+            again_pages.is_some(),
+            fresh_pages.is_some(),
+            "after {step}, one run built and the other did not"
+        ),
+    }
+    again
+}
+
+/// A tiny deterministic generator, so the sequence of edits is the same on
+/// every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+const BODIES: &[&str] = &[
+    "content/quotes/a/same-building.md",
+    "content/quotes/a/forum-notes.md",
+    "content/findings/co-location.md",
+    "content/findings/draft-idea.md",
+    "content/pages/methods.md",
+    "content/index.md",
+    "content/boroughs/a.md",
+    "content/codebook/co-location.md",
+    "content/pathways/a-discharge.md",
+];
+
+const WORDS: &[&str] = &["slowly", "together", "*again*", "twice", "[ward]", "apart"];
+
+/// What the edits below plant to make a build fail.
+const PLANTED: &[&str] = &["Marjorie Quillfeather", "no-such-quote"];
+
+/// One random change of the kinds researchers make while writing.
+fn random_edit(project: &Project, random: &mut Lcg) -> String {
+    let file = BODIES[random.below(BODIES.len())];
+    match random.below(10) {
+        // Most saves change a body's words.
+        0..=3 => {
+            let word = WORDS[random.below(WORDS.len())];
+            let text = project.read(file);
+            project.write(file, format!("{} {word}\n", text.trim_end()));
+            format!("a word added to {file}")
+        }
+        4 => {
+            let text = project.read(file);
+            project.write(
+                file,
+                format!("{text}\nA new paragraph with [a link](finding:co-location).\n"),
+            );
+            format!("a link added to {file}")
+        }
+        5 => {
+            let text = project.read(file);
+            project.write(
+                file,
+                format!("{text}\nThe ward sister, Marjorie Quillfeather, agreed.\n"),
+            );
+            format!("a listed name written in {file}")
+        }
+        6 => {
+            for file in BODIES {
+                let text = project.read(file);
+                let kept: Vec<&str> = text
+                    .lines()
+                    .filter(|line| !PLANTED.iter().any(|p| line.contains(p)))
+                    .collect();
+                project.write(file, kept.join("\n") + "\n");
+            }
+            "every planted problem removed".to_string()
+        }
+        7 => {
+            let text = project.read(file);
+            project.write(file, format!("{text}\n![](quote:no-such-quote)\n"));
+            format!("a broken embed in {file}")
+        }
+        8 => {
+            let quote = "content/quotes/a/same-building.md";
+            let text = project.read(quote);
+            let toggled = if text.contains("codes: [co-location]\n") {
+                text.replacen(
+                    "codes: [co-location]\n",
+                    "codes: [co-location, structure]\n",
+                    1,
+                )
+            } else {
+                text.replacen(
+                    "codes: [co-location, structure]\n",
+                    "codes: [co-location]\n",
+                    1,
+                )
+            };
+            project.write(quote, toggled);
+            "a quote's codes changed".to_string()
+        }
+        _ => {
+            let extra = "content/quotes/a/extra.md";
+            if project.path(extra).exists() {
+                project.remove(extra);
+                "a quote removed".to_string()
+            } else {
+                project.write(
+                    extra,
+                    "---\nsource: field-notes\nborough: a\ncodes: [structure]\n---\nA new note.\n",
+                );
+                "a quote added".to_string()
+            }
+        }
+    }
+}
+
+#[test]
+fn after_random_edits_a_run_with_the_memo_equals_a_fresh_run() {
+    let project = Project::fixture("basic");
+    let mut memo = Memo::default();
+    let first = rerun_matches_fresh(&project, &mut memo, "the first run");
+    let pages = first.rendered.as_ref().unwrap().files.len();
+    let mut random = Lcg(7);
+    let mut partial = 0;
+    for step in 0..60 {
+        let edit = random_edit(&project, &mut random);
+        let outcome = rerun_matches_fresh(&project, &mut memo, &format!("step {step}: {edit}"));
+        if outcome.work.rendered.len() < pages / 2 {
+            partial += 1;
+        }
+    }
+    assert!(
+        partial >= 15,
+        "only {partial} of 60 rebuilds rendered few pages: the memo is hardly used"
+    );
+}
+
+#[test]
+fn editing_one_quote_redoes_only_what_shows_it() {
+    let project = Project::example();
+    let mut memo = Memo::default();
+    let first = rerun_matches_fresh(&project, &mut memo, "the first run");
+    let all_pages = first.rendered.as_ref().unwrap().files.len();
+    // File times are coarse, so only files written over a second before a
+    // run are trusted unchanged by their metadata in the run after it.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let unchanged = rerun_matches_fresh(&project, &mut memo, "a run with nothing changed");
+    assert_eq!(unchanged.work.parsed, 0, "nothing changed, nothing parsed");
+    assert!(unchanged.work.rendered.is_empty(), "nothing changed, nothing rendered");
+    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let text = project.read(quote);
+    project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
+    let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
+    assert_eq!(after.work.read, 1, "only the edited file is read again");
+    assert_eq!(after.work.parsed, 1, "only the edited file is parsed again");
+    assert_eq!(
+        after.work.scanned, 1,
+        "only the edited file is scanned again"
+    );
+    let rendered = &after.work.rendered;
+    assert!(
+        rendered.contains(&"quotes/dn-caseload-sixty.html".to_string()),
+        "{rendered:?}"
+    );
+    assert!(
+        rendered.contains(&"quotes.html".to_string()),
+        "{rendered:?}"
+    );
+    assert!(
+        !rendered.contains(&"pages/methods.html".to_string()),
+        "a page that cannot show the quote was rendered again: {rendered:?}"
+    );
+    assert!(
+        rendered.len() * 4 < all_pages,
+        "{} of {all_pages} pages rendered again",
+        rendered.len()
+    );
+    let page = after.rendered.as_ref().unwrap().files["quotes/dn-caseload-sixty.html"].clone();
+    assert!(String::from_utf8_lossy(&page).contains("Nobody asked why."));
+}
