@@ -8,6 +8,7 @@ use crate::source::{FileId, SourceFile, Sources, Span};
 use anyhow::Context;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// The files of one project, read but not yet parsed.
@@ -55,12 +56,12 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 /// whose metadata has not changed since is not read again.
 #[derive(Default)]
 pub struct Memo {
-    files: HashMap<PathBuf, (Stamp, SourceFile)>,
+    files: HashMap<PathBuf, (Stamp, Arc<SourceFile>)>,
     /// When this run and the previous one started reading.
     started: Option<SystemTime>,
     previous_start: Option<SystemTime>,
     /// This run's reads, for the next.
-    next: HashMap<PathBuf, (Stamp, SourceFile)>,
+    next: HashMap<PathBuf, (Stamp, Arc<SourceFile>)>,
     /// How many files the last run read from disk.
     pub read: usize,
 }
@@ -109,7 +110,7 @@ impl Memo {
     }
 
     /// The previous run's copy of `path`, if the file is certainly unchanged.
-    fn reuse(&self, path: &Path, stamp: Stamp) -> Option<SourceFile> {
+    fn reuse(&self, path: &Path, stamp: Stamp) -> Option<Arc<SourceFile>> {
         let (then, file) = self.files.get(path)?;
         let settled = self
             .previous_start
@@ -135,7 +136,7 @@ fn read(
         std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
     let stamp = Stamp::of(&metadata);
     let id = match memo.reuse(path, stamp) {
-        Some(file) => sources.add(file),
+        Some(file) => sources.add_shared(file),
         None => {
             memo.read += 1;
             read_file(root, path, sources, out)?
@@ -147,7 +148,7 @@ fn read(
         .all(|d| d.span.as_ref().is_none_or(|s| s.file != id))
     {
         memo.next
-            .insert(path.to_path_buf(), (stamp, sources.get(id).clone()));
+            .insert(path.to_path_buf(), (stamp, sources.shared(id)));
     }
     Ok(id)
 }

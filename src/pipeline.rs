@@ -148,7 +148,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             .and_then(|(base, now)| base.changed_bodies(now).map(|changed| (base, changed)));
         let fresh = match &changed {
             Some((base, changed)) => {
-                render::rerender(&site, theme, &base.rendered.shown, changed, &mut out)
+                render::rerender(&site, theme, &base.rendered.memo, changed, &mut out)
             }
             None => render::render(&site, theme, &mut out),
         };

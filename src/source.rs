@@ -3,7 +3,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,13 +113,23 @@ impl SourceFile {
 /// Every file read for one build.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    /// Shared, so serve mode can keep a file from one run to the next.
+    files: Vec<Arc<SourceFile>>,
 }
 
 impl Sources {
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.add_shared(Arc::new(file))
+    }
+
+    pub fn add_shared(&mut self, file: Arc<SourceFile>) -> FileId {
         self.files.push(file);
         FileId(self.files.len() - 1)
+    }
+
+    /// The file, shared.
+    pub fn shared(&self, id: FileId) -> Arc<SourceFile> {
+        self.files[id.0].clone()
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -143,7 +153,10 @@ impl Sources {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i), &**f))
     }
 }
 

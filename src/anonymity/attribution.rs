@@ -8,6 +8,7 @@ use crate::diag::Diagnostic;
 use crate::model::{AttributionField, Consent, Participant};
 use crate::resolve::Site;
 use crate::yaml::Yaml;
+use std::collections::HashMap;
 
 const ALL_FIELDS: [AttributionField; 4] = [
     AttributionField::Role,
@@ -141,6 +142,8 @@ fn check_context(
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let k = project.config.k;
+    // Thousands of quotes share a few dozen speakers and attributions.
+    let mut sizes: HashMap<(usize, &[AttributionField]), usize> = HashMap::new();
     for (q, quote) in project.quotes.iter().enumerate() {
         let Some(p) = site.quote_participant[q] else {
             continue;
@@ -150,7 +153,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
             continue; // the consent check reports these
         }
         let fields = site.attribution_fields(q);
-        let size = group_size(&project.participants, who, fields);
+        let size = *sizes
+            .entry((p, fields))
+            .or_insert_with(|| group_size(&project.participants, who, fields));
         if size >= k {
             if !fields.contains(&AttributionField::Borough) {
                 check_context(site, q, who, fields, out);

@@ -27,43 +27,40 @@ use views::*;
 pub type Contents = Arc<Vec<u8>>;
 
 /// The rendered site: file contents by site-relative path, the source file
-/// each page was made from (for messages about the output), and which pages
-/// show each file's body.
+/// each page was made from (for messages about the output), and what the
+/// next render may reuse.
 #[derive(Debug, Default, Clone)]
 pub struct Rendered {
     pub files: BTreeMap<String, Contents>,
     pub origins: BTreeMap<String, FileId>,
-    pub shown: Shown,
+    pub memo: Memo,
 }
 
 impl Rendered {
-    /// This site with `fresh`'s pages in place of its own.
+    /// This site with `fresh`'s pages (rendered by [`rerender`] from this
+    /// site's memo) in place of its own.
     pub fn updated(&self, fresh: Rendered) -> Rendered {
         let mut site = self.clone();
         site.files.extend(fresh.files);
         site.origins.extend(fresh.origins);
+        site.memo.bodies = fresh.memo.bodies;
         site
     }
 }
 
-/// For each source file, the pages that show its body (rendered Markdown).
+/// What one render leaves for the next (serve mode): for each source file,
+/// the pages that show its body (rendered Markdown), and each body as HTML.
 /// Everything else a page shows comes from front matter and the links
-/// between files, so when only bodies change, only these pages can change.
+/// between files, so when only bodies change, only those pages can change,
+/// and the other bodies' HTML is as it was.
 #[derive(Debug, Default, Clone)]
-pub struct Shown {
+pub struct Memo {
     pages: HashMap<FileId, BTreeSet<Job>>,
     paths: HashMap<Job, String>,
+    bodies: Bodies,
 }
 
-impl Shown {
-    /// The pages (by path) that show the body of any of `files`.
-    pub fn pages_showing(&self, files: &[FileId]) -> BTreeSet<String> {
-        self.jobs_showing(files)
-            .iter()
-            .filter_map(|job| self.paths.get(job).cloned())
-            .collect()
-    }
-
+impl Memo {
     fn jobs_showing(&self, files: &[FileId]) -> BTreeSet<Job> {
         files
             .iter()
@@ -71,6 +68,40 @@ impl Shown {
             .flatten()
             .copied()
             .collect()
+    }
+}
+
+/// One body as HTML at one depth, and the files whose bodies that shows:
+/// its own and those of the quotes it embeds.
+#[derive(Debug, Clone)]
+struct BodyHtml {
+    html: Arc<str>,
+    shows: BTreeSet<FileId>,
+}
+
+/// Each file's body as HTML, by file and depth (0 for pages at the site's
+/// root, 1 for pages in a folder: their links differ), rendered once.
+#[derive(Debug, Default, Clone)]
+struct Bodies(Vec<[OnceLock<BodyHtml>; 2]>);
+
+impl Bodies {
+    fn new(files: usize) -> Bodies {
+        Bodies((0..files).map(|_| Default::default()).collect())
+    }
+
+    /// These bodies but those that show any of `changed`, for `files` files.
+    fn without(&self, changed: &[FileId], files: usize) -> Bodies {
+        let mut bodies = Bodies::new(files);
+        for (slots, kept) in bodies.0.iter_mut().zip(&self.0) {
+            for (slot, body) in slots.iter_mut().zip(kept) {
+                if let Some(body) = body.get()
+                    && !changed.iter().any(|file| body.shows.contains(file))
+                {
+                    *slot = OnceLock::from(body.clone());
+                }
+            }
+        }
+        bodies
     }
 }
 
@@ -116,7 +147,8 @@ type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
 
 /// Renders the whole site. Template problems are diagnostics.
 pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rendered {
-    let renderer = Renderer::new(site, theme);
+    let bodies = Bodies::new(site.project.sources.len());
+    let renderer = Renderer::new(site, theme, bodies);
     let jobs = renderer.jobs();
     let mut rendered = renderer.run(jobs, out);
     for (path, bytes) in &theme.statics {
@@ -134,11 +166,12 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
 pub fn rerender(
     site: &Site,
     theme: &mut Theme,
-    previous: &Shown,
+    previous: &Memo,
     changed: &[FileId],
     out: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let renderer = Renderer::new(site, theme);
+    let bodies = previous.bodies.without(changed, site.project.sources.len());
+    let renderer = Renderer::new(site, theme, bodies);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     renderer.run(jobs, out)
 }
@@ -150,8 +183,8 @@ struct Renderer<'s, 'p> {
     title: String,
     /// Published findings in title order.
     published: Vec<usize>,
-    /// Each quote's body as HTML, at depth 0 and 1, rendered once.
-    quote_html: Vec<[OnceLock<String>; 2]>,
+    /// Each body as HTML, rendered once (or taken from the previous render).
+    bodies: Bodies,
     /// Published findings by (code, borough).
     code_findings: HashMap<(usize, usize), Vec<usize>>,
     /// Quotes placed in a borough, by (code, borough).
@@ -199,7 +232,7 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    fn new(site: &'s Site<'p>, theme: &'s mut Theme) -> Renderer<'s, 'p> {
+    fn new(site: &'s Site<'p>, theme: &'s mut Theme, bodies: Bodies) -> Renderer<'s, 'p> {
         let title = nav::site_title(site);
         let globals = theme.tera.global_context();
         globals.insert("site_title", &title);
@@ -242,9 +275,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             theme,
             title,
             published,
-            quote_html: (0..project.quotes.len())
-                .map(|_| Default::default())
-                .collect(),
+            bodies,
             code_findings,
             code_quotes,
         }
@@ -252,7 +283,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// Renders `jobs` in parallel, each page's data dropped as soon as it is
     /// rendered, noting which bodies each page shows.
-    fn run(&self, jobs: Vec<Job>, out: &mut Vec<Diagnostic>) -> Rendered {
+    fn run(self, jobs: Vec<Job>, out: &mut Vec<Diagnostic>) -> Rendered {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
@@ -272,14 +303,15 @@ impl<'s, 'p> Renderer<'s, 'p> {
                         rendered.origins.insert(path.clone(), file);
                     }
                     for file in shown {
-                        rendered.shown.pages.entry(file).or_default().insert(job);
+                        rendered.memo.pages.entry(file).or_default().insert(job);
                     }
-                    rendered.shown.paths.insert(job, path.clone());
+                    rendered.memo.paths.insert(job, path.clone());
                     rendered.files.insert(path, Arc::new(html.into_bytes()));
                 }
                 Err(diagnostic) => out.push(*diagnostic),
             }
         }
+        rendered.memo.bodies = self.bodies;
         rendered
     }
 
@@ -359,27 +391,33 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
+    /// A body as HTML, noting on this page the bodies it shows.
     fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> String {
-        note_shown(doc.file);
-        let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
-        markdown::to_html(
-            text,
-            &PageLinks {
+        let depth = usize::from(!at.root.is_empty());
+        let body = self.bodies.0[doc.file.0][depth].get_or_init(|| {
+            // What this body shows is noted apart from the page's own list.
+            let page = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
+            note_shown(doc.file);
+            let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
+            let links = PageLinks {
                 renderer: self,
                 at: *at,
-            },
-        )
+            };
+            let html = markdown::to_html(text, &links).into();
+            let shows = SHOWING.with(|showing| std::mem::replace(&mut *showing.borrow_mut(), page));
+            BodyHtml { html, shows }
+        });
+        SHOWING.with(|showing| showing.borrow_mut().extend(&body.shows));
+        body.html.to_string()
     }
 
     fn quote_view(&self, at: &At<'s, 'p>, q: usize) -> QuoteView {
         let quote = &self.site.project.quotes[q];
-        note_shown(quote.file);
-        let depth = usize::from(!at.root.is_empty());
-        let html = self.quote_html[q][depth].get_or_init(|| self.body_html(at, quote));
+        let html = self.body_html(at, quote);
         QuoteView {
             id: quote.id.clone(),
             url: format!("{}{}", at.root, urls::of(Kind::Quote, &quote.id)),
-            html: html.clone(),
+            html,
             attribution: self.site.attribution(q),
             source: quote.meta.source.map_or("", |s| s.label()).to_string(),
             borough: self
