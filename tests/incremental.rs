@@ -202,7 +202,10 @@ fn editing_one_quote_redoes_only_what_shows_it() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let unchanged = rerun_matches_fresh(&project, &mut memo, "a run with nothing changed");
     assert_eq!(unchanged.work.parsed, 0, "nothing changed, nothing parsed");
-    assert!(unchanged.work.rendered.is_empty(), "nothing changed, nothing rendered");
+    assert!(
+        unchanged.work.rendered.is_empty(),
+        "nothing changed, nothing rendered"
+    );
     let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
     let text = project.read(quote);
     project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
