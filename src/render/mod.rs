@@ -44,6 +44,7 @@ impl Rendered {
         site.files.extend(fresh.files);
         site.origins.extend(fresh.origins);
         site.memo.bodies = fresh.memo.bodies;
+        site.memo.quotes = fresh.memo.quotes;
         site
     }
 }
@@ -57,7 +58,9 @@ impl Rendered {
 pub struct Memo {
     pages: HashMap<FileId, BTreeSet<Job>>,
     paths: HashMap<Job, String>,
-    bodies: Bodies,
+    bodies: Reused<Arc<str>>,
+    /// Each quote's data for the templates, by quote and depth.
+    quotes: Reused<tera::Value>,
 }
 
 impl Memo {
@@ -71,37 +74,58 @@ impl Memo {
     }
 }
 
-/// One body as HTML at one depth, and the files whose bodies that shows:
-/// its own and those of the quotes it embeds.
+/// Something rendered once per file (or quote) and depth (0 for pages at
+/// the site's root, 1 for pages in a folder: their links differ), kept with
+/// the files whose bodies it shows, so a page using it notes them too.
 #[derive(Debug, Clone)]
-struct BodyHtml {
-    html: Arc<str>,
+struct Made<T> {
+    value: T,
     shows: BTreeSet<FileId>,
 }
 
-/// Each file's body as HTML, by file and depth (0 for pages at the site's
-/// root, 1 for pages in a folder: their links differ), rendered once.
-#[derive(Debug, Default, Clone)]
-struct Bodies(Vec<[OnceLock<BodyHtml>; 2]>);
+/// [`Made`] things by index and depth, each made once, and kept from one
+/// render to the next while nothing they show has changed.
+#[derive(Debug, Clone)]
+struct Reused<T>(Vec<[OnceLock<Made<T>>; 2]>);
 
-impl Bodies {
-    fn new(files: usize) -> Bodies {
-        Bodies((0..files).map(|_| Default::default()).collect())
+impl<T> Default for Reused<T> {
+    fn default() -> Self {
+        Reused(Vec::new())
+    }
+}
+
+impl<T: Clone> Reused<T> {
+    fn new(len: usize) -> Reused<T> {
+        Reused((0..len).map(|_| Default::default()).collect())
     }
 
-    /// These bodies but those that show any of `changed`, for `files` files.
-    fn without(&self, changed: &[FileId], files: usize) -> Bodies {
-        let mut bodies = Bodies::new(files);
-        for (slots, kept) in bodies.0.iter_mut().zip(&self.0) {
-            for (slot, body) in slots.iter_mut().zip(kept) {
-                if let Some(body) = body.get()
-                    && !changed.iter().any(|file| body.shows.contains(file))
+    /// These but those that show any of `changed`, for `len` indices.
+    fn without(&self, changed: &[FileId], len: usize) -> Reused<T> {
+        let mut kept = Reused::new(len);
+        for (slots, previous) in kept.0.iter_mut().zip(&self.0) {
+            for (slot, made) in slots.iter_mut().zip(previous) {
+                if let Some(made) = made.get()
+                    && !changed.iter().any(|file| made.shows.contains(file))
                 {
-                    *slot = OnceLock::from(body.clone());
+                    *slot = OnceLock::from(made.clone());
                 }
             }
         }
-        bodies
+        kept
+    }
+
+    /// The thing at `index` and `depth`, made by `make` if it has not been,
+    /// noting on the page being rendered the bodies it shows.
+    fn get(&self, index: usize, depth: usize, make: impl FnOnce() -> T) -> T {
+        let made = self.0[index][depth].get_or_init(|| {
+            // What this shows is noted apart from the page's own list.
+            let page = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
+            let value = make();
+            let shows = SHOWING.with(|showing| std::mem::replace(&mut *showing.borrow_mut(), page));
+            Made { value, shows }
+        });
+        SHOWING.with(|showing| showing.borrow_mut().extend(&made.shows));
+        made.value.clone()
     }
 }
 
@@ -147,8 +171,9 @@ type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
 
 /// Renders the whole site. Template problems are diagnostics.
 pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rendered {
-    let bodies = Bodies::new(site.project.sources.len());
-    let renderer = Renderer::new(site, theme, bodies);
+    let bodies = Reused::new(site.project.sources.len());
+    let quotes = Reused::new(site.project.quotes.len());
+    let renderer = Renderer::new(site, theme, bodies, quotes);
     let jobs = renderer.jobs();
     let mut rendered = renderer.run(jobs, out);
     for (path, bytes) in &theme.statics {
@@ -171,7 +196,8 @@ pub fn rerender(
     out: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let bodies = previous.bodies.without(changed, site.project.sources.len());
-    let renderer = Renderer::new(site, theme, bodies);
+    let quotes = previous.quotes.without(changed, site.project.quotes.len());
+    let renderer = Renderer::new(site, theme, bodies, quotes);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     renderer.run(jobs, out)
 }
@@ -183,8 +209,10 @@ struct Renderer<'s, 'p> {
     title: String,
     /// Published findings in title order.
     published: Vec<usize>,
-    /// Each body as HTML, rendered once (or taken from the previous render).
-    bodies: Bodies,
+    /// Each body as HTML, by file, rendered once (or taken from the previous render).
+    bodies: Reused<Arc<str>>,
+    /// Each quote's data for the templates, made once (or taken from the previous render).
+    quotes: Reused<tera::Value>,
     /// Published findings by (code, borough).
     code_findings: HashMap<(usize, usize), Vec<usize>>,
     /// Quotes placed in a borough, by (code, borough).
@@ -232,7 +260,12 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    fn new(site: &'s Site<'p>, theme: &'s mut Theme, bodies: Bodies) -> Renderer<'s, 'p> {
+    fn new(
+        site: &'s Site<'p>,
+        theme: &'s mut Theme,
+        bodies: Reused<Arc<str>>,
+        quotes: Reused<tera::Value>,
+    ) -> Renderer<'s, 'p> {
         let title = nav::site_title(site);
         let globals = theme.tera.global_context();
         globals.insert("site_title", &title);
@@ -276,6 +309,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             title,
             published,
             bodies,
+            quotes,
             code_findings,
             code_quotes,
         }
@@ -312,6 +346,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             }
         }
         rendered.memo.bodies = self.bodies;
+        rendered.memo.quotes = self.quotes;
         rendered
     }
 
@@ -394,21 +429,24 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// A body as HTML, noting on this page the bodies it shows.
     fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> String {
         let depth = usize::from(!at.root.is_empty());
-        let body = self.bodies.0[doc.file.0][depth].get_or_init(|| {
-            // What this body shows is noted apart from the page's own list.
-            let page = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
+        let html = self.bodies.get(doc.file.0, depth, || {
             note_shown(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
             let links = PageLinks {
                 renderer: self,
                 at: *at,
             };
-            let html = markdown::to_html(text, &links).into();
-            let shows = SHOWING.with(|showing| std::mem::replace(&mut *showing.borrow_mut(), page));
-            BodyHtml { html, shows }
+            markdown::to_html(text, &links).into()
         });
-        SHOWING.with(|showing| showing.borrow_mut().extend(&body.shows));
-        body.html.to_string()
+        html.to_string()
+    }
+
+    /// A quote's [`QuoteView`] as template data, made once per depth.
+    fn quote_value(&self, at: &At<'s, 'p>, q: usize) -> tera::Value {
+        let depth = usize::from(!at.root.is_empty());
+        self.quotes.get(q, depth, || {
+            tera::Value::from_serializable(&self.quote_view(at, q))
+        })
     }
 
     fn quote_view(&self, at: &At<'s, 'p>, q: usize) -> QuoteView {

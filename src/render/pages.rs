@@ -148,10 +148,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     fn finding_view(&self, at: &At<'s, 'p>, f: usize, only_borough: Option<&str>) -> FindingView {
         let finding = &self.site.project.findings[f];
-        let quotes: Vec<QuoteView> = self.site.finding_quotes[f]
+        let shown: Vec<usize> = self.site.finding_quotes[f]
             .iter()
-            .filter(|&&q| only_borough.is_none_or(|b| self.site.published_borough(q) == Some(b)))
-            .map(|&q| self.quote_view(at, q))
+            .copied()
+            .filter(|&q| only_borough.is_none_or(|b| self.site.published_borough(q) == Some(b)))
             .collect();
         let embedded: Vec<&str> = finding
             .refs
@@ -159,10 +159,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .filter(|r| r.embed && r.kind == Kind::Quote)
             .map(|r| r.id.as_str())
             .collect();
-        let more_quotes = quotes
+        let quotes = shown.iter().map(|&q| self.quote_value(at, q)).collect();
+        let more_quotes = shown
             .iter()
-            .filter(|q| !embedded.contains(&q.id.as_str()))
-            .cloned()
+            .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
+            .map(|&q| self.quote_value(at, q))
             .collect();
         let backlinks = self.site.finding_backlinks[f]
             .iter()
@@ -289,7 +290,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     pub(super) fn quotes(&self) -> Page {
         let project = self.site.project;
         let at = self.at(urls::QUOTES);
-        let groups: Vec<Group<Vec<QuoteView>>> = self
+        let groups: Vec<Group<Vec<tera::Value>>> = self
             .site
             .borough_order
             .iter()
@@ -297,7 +298,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 let borough = &project.boroughs[b];
                 let items = (0..project.quotes.len())
                     .filter(|&q| self.site.published_borough(q) == Some(borough.id.as_str()))
-                    .map(|q| self.quote_view(&at, q))
+                    .map(|q| self.quote_value(&at, q))
                     .collect();
                 Group {
                     head: Link::new(
@@ -309,9 +310,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 }
             })
             .collect();
-        let unplaced: Vec<QuoteView> = (0..project.quotes.len())
+        let unplaced: Vec<tera::Value> = (0..project.quotes.len())
             .filter(|&q| self.site.published_borough(q).is_none())
-            .map(|q| self.quote_view(&at, q))
+            .map(|q| self.quote_value(&at, q))
             .collect();
         let mut data = context();
         data.insert("groups", &groups);
@@ -348,7 +349,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     findings: findings.iter().map(|&f| at.finding_link(f)).collect(),
                     quote_count: quotes.len(),
                     quotes: if with_quotes {
-                        quotes.iter().map(|&q| self.quote_view(at, q)).collect()
+                        quotes.iter().map(|&q| self.quote_value(at, q)).collect()
                     } else {
                         Vec::new()
                     },

@@ -109,10 +109,10 @@ pub struct FindingView {
     pub codes: Vec<Link>,
     pub boroughs: Vec<Link>,
     pub attributes: Vec<Attribute>,
-    /// Evidence quotes (from one borough on a borough report).
-    pub quotes: Vec<QuoteView>,
+    /// Evidence quotes (from one borough on a borough report), as [`QuoteView`]s.
+    pub quotes: Vec<tera::Value>,
     /// Evidence quotes not already embedded in the narrative.
-    pub more_quotes: Vec<QuoteView>,
+    pub more_quotes: Vec<tera::Value>,
     pub backlinks: Vec<Link>,
 }
 
@@ -143,7 +143,8 @@ pub struct CodeView {
 pub struct CodeBoroughView {
     pub borough: Link,
     pub findings: Vec<Link>,
-    pub quotes: Vec<QuoteView>,
+    /// [`QuoteView`]s.
+    pub quotes: Vec<tera::Value>,
     pub quote_count: usize,
 }
 
