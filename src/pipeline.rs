@@ -135,22 +135,24 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         work.scanned = memo.checks.scanned;
     }
     let mut rendered = None;
-    let mut prints = None;
+    // The last good build, taken from the memo while this run renders.
+    let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
+    let mut next_base = None;
     if options.render
         && let Some(theme) = &mut theme
     {
-        prints = memo.is_some().then(|| memo::fingerprint(&project));
+        let prints = memo.is_some().then(|| memo::fingerprint(&project));
         // After a change to bodies alone, only the pages showing those bodies
         // are rendered and scanned; the rest are the last good build's.
-        let base = memo.as_deref().and_then(|m| m.base.as_ref());
         let changed = base
+            .as_ref()
             .zip(prints.as_deref())
-            .and_then(|(base, now)| base.changed_bodies(now).map(|changed| (base, changed)));
-        let fresh = match &changed {
-            Some((base, changed)) => {
-                render::rerender(&site, theme, &base.rendered.memo, changed, &mut out)
+            .and_then(|(base, now)| base.changed_bodies(now));
+        let fresh = match (&mut base, &changed) {
+            (Some(base), Some(changed)) => {
+                render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out)
             }
-            None => render::render(&site, theme, &mut out),
+            _ => render::render(&site, theme, &mut out),
         };
         clock.lap("render");
         if !source_errors {
@@ -158,10 +160,38 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         }
         clock.lap("output-scan");
         work.rendered = fresh.files.keys().cloned().collect();
-        rendered = Some(match changed {
-            Some((base, _)) => base.rendered.updated(fresh),
-            None => fresh,
-        });
+        let failed = out.iter().any(Diagnostic::is_error);
+        let whole = match (changed, base.take()) {
+            (Some(_), Some(mut base)) if !failed => {
+                base.rendered.update(fresh);
+                base.rendered
+            }
+            (Some(_), Some(base)) => {
+                // The bodies and quotes the base had made went into this
+                // failed render and are dropped with it.
+                next_base = Some(base);
+                fresh
+            }
+            (_, old) => {
+                next_base = old;
+                fresh
+            }
+        };
+        match (prints, failed) {
+            (Some(prints), false) => {
+                rendered = Some(whole.pages());
+                next_base = Some(memo::Base {
+                    rendered: whole,
+                    prints,
+                });
+            }
+            _ => rendered = Some(whole),
+        }
+    } else {
+        next_base = base;
+    }
+    if let Some(memo) = memo {
+        memo.base = next_base;
     }
     let summary = summarise(&project, &site, &checked.allowances, rendered.as_ref());
     let mut diagnostics = Diagnostics::default();
@@ -170,12 +200,6 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     }
     diagnostics.sort();
     let rendered = rendered.filter(|_| !diagnostics.has_errors());
-    if let (Some(memo), Some(rendered), Some(prints)) = (memo, &rendered, prints) {
-        memo.base = Some(memo::Base {
-            rendered: rendered.clone(),
-            prints,
-        });
-    }
     drop(site);
     Ok(Outcome {
         sources: project.sources,

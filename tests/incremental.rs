@@ -237,3 +237,27 @@ fn editing_one_quote_redoes_only_what_shows_it() {
     let page = after.rendered.as_ref().unwrap().files["quotes/dn-caseload-sixty.html"].clone();
     assert!(String::from_utf8_lossy(&page).contains("Nobody asked why."));
 }
+
+#[test]
+fn a_failed_rebuild_leaves_nothing_behind_for_the_next() {
+    let project = Project::fixture("basic");
+    let mut memo = Memo::default();
+    rerun_matches_fresh(&project, &mut memo, "the first run");
+    let quote = "content/quotes/a/same-building.md";
+    let original = project.read(quote);
+    project.write(quote, format!("{original}Marjorie Quillfeather said so.\n"));
+    let failed = rerun_matches_fresh(&project, &mut memo, "a listed name in a quote");
+    assert!(failed.diagnostics.has_errors());
+    // Back to exactly what the last good build had, then another edit
+    // elsewhere that re-renders pages showing the first quote too.
+    project.write(quote, &original);
+    rerun_matches_fresh(&project, &mut memo, "the quote restored");
+    project.edit(
+        "content/quotes/a/forum-notes.md",
+        "two teams sat apart",
+        "two teams sat far apart",
+    );
+    let after = rerun_matches_fresh(&project, &mut memo, "another quote edited");
+    let quotes = &after.rendered.as_ref().unwrap().files["quotes.html"];
+    assert!(!String::from_utf8_lossy(quotes).contains("Quillfeather"));
+}

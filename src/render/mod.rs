@@ -37,15 +37,22 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    /// This site with `fresh`'s pages (rendered by [`rerender`] from this
-    /// site's memo) in place of its own.
-    pub fn updated(&self, fresh: Rendered) -> Rendered {
-        let mut site = self.clone();
-        site.files.extend(fresh.files);
-        site.origins.extend(fresh.origins);
-        site.memo.bodies = fresh.memo.bodies;
-        site.memo.quotes = fresh.memo.quotes;
-        site
+    /// Puts `fresh`'s pages (rendered by [`rerender`] from this site's
+    /// memo) in place of this site's, and takes back the memo's reusables.
+    pub fn update(&mut self, fresh: Rendered) {
+        self.files.extend(fresh.files);
+        self.origins.extend(fresh.origins);
+        self.memo.bodies = fresh.memo.bodies;
+        self.memo.quotes = fresh.memo.quotes;
+    }
+
+    /// The pages and their origins, without the memo (the pages are shared).
+    pub fn pages(&self) -> Rendered {
+        Rendered {
+            files: self.files.clone(),
+            origins: self.origins.clone(),
+            memo: Memo::default(),
+        }
     }
 }
 
@@ -100,18 +107,17 @@ impl<T: Clone> Reused<T> {
     }
 
     /// These but those that show any of `changed`, for `len` indices.
-    fn without(&self, changed: &[FileId], len: usize) -> Reused<T> {
-        let mut kept = Reused::new(len);
-        for (slots, previous) in kept.0.iter_mut().zip(&self.0) {
-            for (slot, made) in slots.iter_mut().zip(previous) {
-                if let Some(made) = made.get()
-                    && !changed.iter().any(|file| made.shows.contains(file))
-                {
-                    *slot = OnceLock::from(made.clone());
-                }
+    fn without(mut self, changed: &[FileId], len: usize) -> Reused<T> {
+        self.0.resize_with(len, Default::default);
+        for slot in self.0.iter_mut().flatten() {
+            if slot
+                .get()
+                .is_some_and(|made| changed.iter().any(|file| made.shows.contains(file)))
+            {
+                *slot = OnceLock::new();
             }
         }
-        kept
+        self
     }
 
     /// The thing at `index` and `depth`, made by `make` if it has not been,
@@ -185,18 +191,19 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
 }
 
 /// Renders again only the pages of `previous` that show the body of one of
-/// `changed`: the same pages, byte for byte, that [`render`] would give,
+/// `changed`, taking the bodies and quotes it made (the returned site's memo
+/// has them): the same pages, byte for byte, that [`render`] would give,
 /// provided nothing but those files' bodies changed since `previous` was
 /// rendered. Returns those pages alone.
 pub fn rerender(
     site: &Site,
     theme: &mut Theme,
-    previous: &Memo,
+    previous: &mut Memo,
     changed: &[FileId],
     out: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let bodies = previous.bodies.without(changed, site.project.sources.len());
-    let quotes = previous.quotes.without(changed, site.project.quotes.len());
+    let bodies = std::mem::take(&mut previous.bodies).without(changed, site.project.sources.len());
+    let quotes = std::mem::take(&mut previous.quotes).without(changed, site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     renderer.run(jobs, out)
