@@ -371,6 +371,12 @@ enum CharClass {
 
 impl Normalised {
     fn of(s: &str) -> Normalised {
+        Normalised::of_with(s, true)
+    }
+
+    /// `ascii_fast: false` takes every character the general way (for tests
+    /// that hold the fast path to it).
+    fn of_with(s: &str, ascii_fast: bool) -> Normalised {
         let mut out = Normalised {
             text: String::with_capacity(s.len()),
             origin: Vec::with_capacity(s.len()),
@@ -378,6 +384,34 @@ impl Normalised {
         let mut pending_space: Option<usize> = None;
         let mut after_letter = false;
         for (offset, c) in s.char_indices() {
+            // ASCII, most of any text, decomposes to itself and has no marks.
+            if ascii_fast && c.is_ascii() {
+                let separator = c.is_ascii_whitespace()
+                    || c == '\u{b}'
+                    || c == '-'
+                    || c == '_'
+                    || (c == '.' && after_letter);
+                if separator {
+                    pending_space.get_or_insert(offset);
+                    after_letter = false;
+                } else {
+                    if let Some(space_at) = pending_space.take()
+                        && !out.text.is_empty()
+                    {
+                        out.push(' ', space_at);
+                    }
+                    out.push(
+                        if c == '`' {
+                            '\''
+                        } else {
+                            c.to_ascii_lowercase()
+                        },
+                        offset,
+                    );
+                    after_letter = c.is_ascii_alphabetic();
+                }
+                continue;
+            }
             match classify(c, after_letter) {
                 CharClass::Separator => {
                     pending_space.get_or_insert(offset);

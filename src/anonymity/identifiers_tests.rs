@@ -355,3 +355,20 @@ fn scales_to_thousands_of_names_and_a_megabyte() {
     assert_eq!(m.term(&hits[0]), people[1234]);
     assert!(!hits[0].partial);
 }
+
+#[test]
+fn the_ascii_fast_path_normalises_as_the_general_one_does() {
+    for c in (0u8..128).map(char::from) {
+        for text in [
+            format!("{c}"),
+            format!("Ab{c}Cd"),
+            format!("a.{c} x"),
+            format!(" {c}{c}z9"),
+        ] {
+            let fast = Normalised::of_with(&text, true);
+            let general = Normalised::of_with(&text, false);
+            assert_eq!(fast.text, general.text, "{text:?}");
+            assert_eq!(fast.origin, general.origin, "{text:?}");
+        }
+    }
+}

@@ -10,8 +10,9 @@ use crate::diag::Diagnostic;
 use crate::render::Rendered;
 use crate::source::Span;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What was found in a text, without the found text itself, by byte offset.
 fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
@@ -82,15 +83,20 @@ fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
 }
 
 pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    let pages: Vec<(&String, &Vec<u8>)> = rendered.files.iter().map(|(p, b)| (p, &**b)).collect();
+    let pages: Vec<(&String, &[u8])> = rendered
+        .files
+        .iter()
+        .map(|(p, b)| (p, b.as_slice()))
+        .collect();
     // Each distinct block of text with the pages it is on, gathered per
-    // thread and merged, so only distinct text is held in memory.
-    let blocks: HashMap<String, Vec<usize>> = pages
+    // thread and merged. Blocks borrow from the pages where they can, so only
+    // text that had to be decoded or joined is copied.
+    let blocks: FxHashMap<Cow<str>, Vec<usize>> = pages
         .par_iter()
         .enumerate()
         .fold(
-            HashMap::new,
-            |mut blocks: HashMap<String, Vec<usize>>, (page, (path, bytes))| {
+            FxHashMap::default,
+            |mut blocks: FxHashMap<Cow<str>, Vec<usize>>, (page, (path, bytes))| {
                 for block in readable_blocks(path, bytes).into_iter().flatten() {
                     let on = blocks.entry(block).or_default();
                     if on.last() != Some(&page) {
@@ -100,15 +106,15 @@ pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) 
                 blocks
             },
         )
-        .reduce(HashMap::new, |mut into, from| {
-            for (block, on) in from {
-                into.entry(block).or_default().extend(on);
+        .reduce(FxHashMap::default, |into, from| {
+            if into.len() < from.len() {
+                return merge(from, into);
             }
-            into
+            merge(into, from)
         });
     let (unique, block_pages): (Vec<&str>, Vec<&Vec<usize>>) = blocks
         .iter()
-        .map(|(block, on)| (block.as_str(), on))
+        .map(|(block, on)| (block.as_ref(), on))
         .unzip();
     // One message per kind of leak, naming the pages: a template that leaks
     // usually does so on every page it makes.
@@ -123,6 +129,16 @@ pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) 
         let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();
         out.push(leak_diagnostic(rendered, &what, &paths));
     }
+}
+
+type Blocks<'a> = FxHashMap<Cow<'a, str>, Vec<usize>>;
+
+/// Merges one thread's blocks into another's (the larger table is kept).
+fn merge<'a>(mut into: Blocks<'a>, from: Blocks<'a>) -> Blocks<'a> {
+    for (block, on) in from {
+        into.entry(block).or_default().extend(on);
+    }
+    into
 }
 
 fn leak_diagnostic(rendered: &Rendered, what: &str, pages: &[&str]) -> Diagnostic {
@@ -150,7 +166,7 @@ fn leak_diagnostic(rendered: &Rendered, what: &str, pages: &[&str]) -> Diagnosti
 }
 
 /// The text a reader or a search engine gets from a generated file, in blocks.
-fn readable_blocks(path: &str, bytes: &[u8]) -> Option<Vec<String>> {
+fn readable_blocks<'a>(path: &str, bytes: &'a [u8]) -> Option<Vec<Cow<'a, str>>> {
     let text = std::str::from_utf8(bytes).ok()?;
     if [".html", ".htm", ".svg", ".xml"]
         .iter()
@@ -161,7 +177,7 @@ fn readable_blocks(path: &str, bytes: &[u8]) -> Option<Vec<String>> {
         .iter()
         .any(|e| path.ends_with(e))
     {
-        Some(vec![text.to_string()])
+        Some(vec![Cow::Borrowed(text)])
     } else {
         None
     }
@@ -181,89 +197,203 @@ fn tag_name(tag: &str) -> &str {
     &name[..end]
 }
 
-/// Text nodes, comments and the attributes people and machines read (alt,
-/// title, href, src, aria-label, content), with entities decoded, split into
-/// blocks at block-level elements (inline elements become spaces, so
-/// `<em>Jane</em> Example` stays one name).
-pub fn html_blocks(html: &str) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current = String::new();
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        if !current.trim().is_empty() {
-            blocks.push(std::mem::take(current));
-        } else {
-            current.clear();
+/// The block of text being gathered: borrowed from the page while it is one
+/// run of text without entities, copied once it is joined across inline
+/// elements or decoded.
+#[derive(Default)]
+struct Block<'a> {
+    text: Option<Cow<'a, str>>,
+    /// An inline element came after the text: a space before the next text.
+    space: bool,
+}
+
+impl<'a> Block<'a> {
+    fn text(&mut self, raw: &'a str) {
+        if raw.is_empty() {
+            return;
         }
-    };
+        let decoded = decode(raw);
+        match &mut self.text {
+            None => self.text = Some(decoded),
+            Some(text) => {
+                let text = text.to_mut();
+                if self.space {
+                    text.push(' ');
+                }
+                text.push_str(&decoded);
+            }
+        }
+        self.space = false;
+    }
+
+    fn inline_element(&mut self) {
+        self.space = self.text.is_some();
+    }
+
+    fn end(&mut self, blocks: &mut Vec<Cow<'a, str>>) {
+        self.space = false;
+        if let Some(text) = self.text.take()
+            && !text.trim().is_empty()
+        {
+            blocks.push(text);
+        }
+    }
+}
+
+/// Text nodes, comments and the attributes people and machines read (alt,
+/// title, href, src, aria-label, content, …), with entities decoded, split
+/// into blocks at block-level elements (inline elements join with a space, so
+/// `<em>Jane</em> Example` stays one name).
+pub fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
+    let mut blocks = Vec::new();
+    let mut current = Block::default();
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        current.push_str(&decode(&rest[..open]));
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
+        current.text(&rest[..open]);
         rest = &rest[open..];
         if let Some(comment) = rest.strip_prefix("<!--") {
             let end = comment.find("-->").unwrap_or(comment.len());
-            blocks.push(comment[..end].to_string());
+            blocks.push(Cow::Borrowed(&comment[..end]));
             rest = comment.get(end + 3..).unwrap_or("");
             continue;
         }
-        let end = rest.find('>').unwrap_or(rest.len());
+        let end = memchr::memchr(b'>', rest.as_bytes()).unwrap_or(rest.len());
         let tag = &rest[..end];
         rest = rest.get(end + 1..).unwrap_or("");
         let name = tag_name(tag);
         if INLINE.contains(&name) {
-            current.push(' ');
+            current.inline_element();
         } else {
-            flush(&mut current, &mut blocks);
+            current.end(&mut blocks);
         }
         if tag.len() > name.len() + 2 {
-            blocks.extend(readable_attributes(tag).map(|v| decode(v).into_owned()));
+            blocks.extend(readable_attributes(tag).map(decode));
         }
         if (name == "style" || name == "script") && !tag.starts_with("</") {
             let close = rest.find("</").unwrap_or(rest.len());
             rest = &rest[close..];
         }
     }
-    current.push_str(&decode(rest));
-    flush(&mut current, &mut blocks);
+    current.text(rest);
+    current.end(&mut blocks);
     blocks
 }
 
-/// The attributes whose values a reader or a machine reads.
+/// The attributes whose values a reader or a machine reads (and every
+/// `data-` attribute, which scripts read).
 const READABLE: &[&str] = &[
-    " alt=\"",
-    " title=\"",
-    " href=\"",
-    " src=\"",
-    " aria-label=\"",
-    " content=\"",
-    " id=\"",
+    "alt",
+    "title",
+    "href",
+    "src",
+    "aria-label",
+    "content",
+    "id",
+    "label",
+    "placeholder",
+    "value",
 ];
 
+fn is_readable(name: &str) -> bool {
+    READABLE.iter().any(|r| name.eq_ignore_ascii_case(r))
+        || name
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("data-"))
+}
+
+/// The values of a tag's readable attributes, in one pass over the tag (the
+/// text from `<` up to, not including, `>`), quoted with `"` or `'` or not.
 fn readable_attributes(tag: &str) -> impl Iterator<Item = &str> {
-    READABLE.iter().flat_map(move |pattern| {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let at = tag[from..].find(pattern)?;
-            let start = from + at + pattern.len();
-            let end = tag[start..].find('"').map_or(tag.len(), |i| start + i);
-            from = end;
-            Some(&tag[start..end])
-        })
+    let after_name = tag
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(tag.len());
+    let mut rest = &tag[after_name..];
+    let separator = |c: char| c.is_ascii_whitespace() || c == '/';
+    std::iter::from_fn(move || {
+        loop {
+            rest = rest.trim_start_matches(separator);
+            if rest.is_empty() {
+                return None;
+            }
+            let end = rest
+                .find(|c: char| separator(c) || c == '=')
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+            let Some(after) = rest.strip_prefix('=') else {
+                continue;
+            };
+            let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            let value = match after.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let close = body.find(quote).unwrap_or(body.len());
+                    rest = body.get(close + 1..).unwrap_or("");
+                    &body[..close]
+                }
+                _ => {
+                    let close = after.find(separator).unwrap_or(after.len());
+                    rest = &after[close..];
+                    &after[..close]
+                }
+            };
+            if !value.is_empty() && is_readable(name) {
+                return Some(value);
+            }
+        }
     })
 }
 
+/// Text with its character references decoded: the named ones HTML writers
+/// use and every numeric one (`&#74;`, `&#x4A;`), so spelling a letter as a
+/// reference cannot hide a name. Unknown references stay as written.
 fn decode(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    let Some(first) = memchr::memchr(b'&', text.as_bytes()) else {
         return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match reference(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
     }
-    Cow::Owned(
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&#x27;", "'")
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&"),
-    )
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character a reference at the start of `text` stands for, and the
+/// reference's length in bytes.
+fn reference(text: &str) -> Option<(char, usize)> {
+    let end = text.get(..12).unwrap_or(text).find(';')?;
+    let name = &text[1..end];
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "amp" => '&',
+        "nbsp" => ' ',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
 }
 
 #[cfg(test)]
@@ -274,10 +404,10 @@ mod tests {
     fn html_blocks_keep_text_comments_and_readable_attributes() {
         let html = r#"<p class="x">Jane&#39;s <em>ward</em></p><!-- Exampleton --><img alt="Dr Who" src="a.png"><style>.x{}</style>tail"#;
         let blocks = html_blocks(html);
-        assert_eq!(blocks[0], "Jane's  ward ");
-        assert!(blocks.contains(&" Exampleton ".to_string()));
-        assert!(blocks.contains(&"Dr Who".to_string()));
-        assert!(blocks.contains(&"a.png".to_string()));
+        assert_eq!(blocks[0], "Jane's  ward");
+        assert!(blocks.contains(&Cow::from(" Exampleton ")));
+        assert!(blocks.contains(&Cow::from("Dr Who")));
+        assert!(blocks.contains(&Cow::from("a.png")));
         assert!(
             !blocks
                 .iter()
@@ -291,5 +421,46 @@ mod tests {
         let blocks = html_blocks("<p>Jane</p><p>Example</p><p><em>Jane</em>\nExample</p>");
         assert_eq!(blocks.len(), 3);
         assert!(blocks[2].contains("Jane") && blocks[2].contains("Example"));
+    }
+
+    #[test]
+    fn attributes_are_read_however_they_are_quoted() {
+        let html = r#"<img class=photo alt='Jane Example' title=Exampleton data-name="Old Kent"><a HREF = "x.html" rel="next">"#;
+        let blocks = html_blocks(html);
+        for wanted in ["Jane Example", "Exampleton", "Old Kent", "x.html"] {
+            assert!(
+                blocks.contains(&Cow::from(wanted)),
+                "{wanted} in {blocks:?}"
+            );
+        }
+        assert!(!blocks.iter().any(|b| b == "photo" || b == "next"));
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(
+            decode("J&#97;ne &#x45;xample &amp; Co"),
+            "Jane Example & Co"
+        );
+        assert_eq!(decode("&lt;p&gt; &apos;x&quot;"), "<p> 'x\"");
+        assert_eq!(decode("R&D &unknown; &#xZZ; &"), "R&D &unknown; &#xZZ; &");
+        assert_eq!(decode("&#1114112;"), "&#1114112;");
+    }
+
+    #[test]
+    fn text_is_borrowed_unless_it_must_be_joined_or_decoded() {
+        let blocks = html_blocks("<p>plain</p><p>a <em>b</em></p><p>x &amp; y</p>");
+        assert!(matches!(blocks[0], Cow::Borrowed("plain")));
+        assert_eq!(blocks[1], "a  b");
+        assert_eq!(blocks[2], "x & y");
+    }
+
+    #[test]
+    fn a_greater_than_sign_inside_an_attribute_leaves_the_rest_scanned() {
+        let blocks = html_blocks(r#"<span title="a > Jane Example">text</span>"#);
+        assert!(
+            blocks.iter().any(|b| b.contains("Jane Example")),
+            "{blocks:?}"
+        );
     }
 }
