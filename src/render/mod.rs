@@ -331,7 +331,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
-                let html = self.render_page(page);
+                let html = self.render_page(page).map(|mut html| {
+                    // The buffer grew by doubling: give the slack back now,
+                    // as the site is held whole until it is written.
+                    html.shrink_to_fit();
+                    html
+                });
                 let shown = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
                 (job, shown, (path, origin, html))
             })
