@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether `dir` may be replaced by a build: it does not exist, is empty, or
 /// holds a site (an `index.html`). Anything else is someone's folder.
@@ -43,13 +44,20 @@ pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
         .prefix(".evalsite-build-")
         .tempdir_in(&parent)
         .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
-    write_files(staging.path(), files)?;
+    let previous = target.is_dir().then_some(target);
+    write_files(staging.path(), files, previous)?;
     swap_in(staging, target, &parent)
 }
 
+/// Writes each file under `root`, or, where `previous` (the site being
+/// replaced) has the file with the same bytes, hard-links that file instead:
+/// after a small edit most of a large site is unchanged, and linking is much
+/// cheaper than writing, and than deleting the old copy afterwards (its data
+/// stays in use). The previous site is only read, never changed.
 fn write_files<B: Borrow<Vec<u8>> + Sync>(
     root: &Path,
     files: &BTreeMap<String, B>,
+    previous: Option<&Path>,
 ) -> anyhow::Result<()> {
     let folders: std::collections::BTreeSet<&Path> = files
         .keys()
@@ -59,10 +67,33 @@ fn write_files<B: Borrow<Vec<u8>> + Sync>(
         let dir = root.join(folder);
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    // Cleared at the first link that fails (a file system without hard
+    // links, or an output folder that is a mount point): write from then on.
+    let linking = AtomicBool::new(previous.is_some());
     files.par_iter().try_for_each(|(path, bytes)| {
         let full = root.join(path);
-        std::fs::write(&full, bytes.borrow()).with_context(|| format!("writing {}", full.display()))
+        let bytes = bytes.borrow();
+        if let Some(previous) = previous.filter(|_| linking.load(Ordering::Relaxed)) {
+            let old = previous.join(path);
+            if holds(&old, bytes) {
+                if std::fs::hard_link(&old, &full).is_ok() {
+                    return Ok(());
+                }
+                linking.store(false, Ordering::Relaxed);
+            }
+        }
+        std::fs::write(&full, bytes).with_context(|| format!("writing {}", full.display()))
     })
+}
+
+/// Whether `path` is a regular file (not a link to one) holding `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    meta.is_file()
+        && meta.len() == bytes.len() as u64
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::Result<()> {
@@ -91,7 +122,8 @@ fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::
 }
 
 /// Deletes the previous site, its files in parallel (most of a large site is
-/// thousands of small files in one folder).
+/// thousands of small files in one folder; those linked into the new site
+/// only lose a name).
 fn remove_tree(dir: &Path) {
     crate::load::files_under(dir).par_iter().for_each(|file| {
         let _ = std::fs::remove_file(file);
@@ -137,5 +169,57 @@ mod tests {
                 .contains("does not look like a generated site")
         );
         assert!(dir.path().join("thesis.docx").is_file());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_site_and_changed_ones_written() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        write_site(
+            &site,
+            &files(&[("index.html", "same"), ("a/b.html", "old")]),
+        )
+        .unwrap();
+        let inode = |p: &str| std::fs::metadata(site.join(p)).unwrap().ino();
+        let (index, b) = (inode("index.html"), inode("a/b.html"));
+        write_site(
+            &site,
+            &files(&[("index.html", "same"), ("a/b.html", "new")]),
+        )
+        .unwrap();
+        assert_eq!(inode("index.html"), index, "unchanged file linked");
+        assert_ne!(inode("a/b.html"), b, "changed file written anew");
+        assert_eq!(
+            std::fs::read_to_string(site.join("a/b.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            std::fs::metadata(site.join("index.html")).unwrap().nlink(),
+            1
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the previous site is gone");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_in_the_previous_site_is_never_linked_into_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        std::fs::write(site.join("index.html"), "x").unwrap();
+        let elsewhere = dir.path().join("notes.txt");
+        std::fs::write(&elsewhere, "same").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, site.join("notes.html")).unwrap();
+        write_site(
+            &site,
+            &files(&[("index.html", "x"), ("notes.html", "same")]),
+        )
+        .unwrap();
+        let meta = std::fs::symlink_metadata(site.join("notes.html")).unwrap();
+        assert!(meta.file_type().is_file(), "a regular file, not the link");
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "same");
     }
 }
