@@ -40,8 +40,11 @@ fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
     found
 }
 
-/// Separates blocks in a batch so nothing matches across two of them.
-const SEPARATOR: &str = "\n\u{b6}\n";
+/// Separates blocks in a batch so nothing matches across two of them: a
+/// character no term or pattern contains, between blank lines, which end a
+/// sentence (so a date of birth's cue in one block does not reach a date in
+/// the next).
+const SEPARATOR: &str = "\n\n\u{b6}\n\n";
 /// About how much text one scan covers, so batches spread over the cores.
 const BATCH_BYTES: usize = 256 * 1024;
 
@@ -462,5 +465,15 @@ mod tests {
             blocks.iter().any(|b| b.contains("Jane Example")),
             "{blocks:?}"
         );
+    }
+
+    #[test]
+    fn nothing_is_found_across_the_separator_between_blocks() {
+        let dob = "She was born 12/03/1950 in the borough";
+        assert_eq!(patterns::find_patterns(dob).len(), 1, "the cue works");
+        let split = format!("She was born{SEPARATOR}12/03/1950 was the meeting");
+        assert!(patterns::find_patterns(&split).is_empty(), "{split:?}");
+        let split = format!("with Dr{SEPARATOR}Okafor");
+        assert!(patterns::find_patterns(&split).is_empty(), "{split:?}");
     }
 }
