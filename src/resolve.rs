@@ -32,6 +32,9 @@ pub struct Site<'p> {
     pub borough_order: Vec<usize>,
     /// Pathway types in first-seen order, with their pathways in borough order.
     pub pathway_types: Vec<(String, Vec<usize>)>,
+    /// Quotes that embed themselves, directly or through other quotes: never
+    /// set in place (the text would never end), and an error.
+    pub quote_embeds_itself: Vec<bool>,
 }
 
 impl<'p> Site<'p> {
@@ -140,6 +143,7 @@ pub fn resolve<'p>(
         code_children: BTreeMap::new(),
         borough_order: Vec::new(),
         pathway_types: Vec::new(),
+        quote_embeds_itself: Vec::new(),
     };
     let checker = Checker { site: &site };
     checker.check_all(out);
@@ -148,7 +152,146 @@ pub fn resolve<'p>(
     link_findings(&mut site);
     order_codes(&mut site, out);
     order_boroughs_and_pathways(&mut site);
+    site.quote_embeds_itself = quote_embed_cycles(&site, out);
     site
+}
+
+/// Finds quotes whose bodies embed themselves, directly or through other
+/// quotes, reporting each embed that closes such a loop.
+fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<bool> {
+    let quotes = &site.project.quotes;
+    let embeds: Vec<Vec<(usize, &Reference)>> = quotes
+        .iter()
+        .map(|quote| {
+            quote
+                .refs
+                .iter()
+                .filter(|r| r.embed && r.kind == Kind::Quote)
+                .filter_map(|r| Some((site.lookup(Kind::Quote, &r.id)?, r)))
+                .collect()
+        })
+        .collect();
+    let graph: Vec<Vec<usize>> = embeds
+        .iter()
+        .map(|edges| edges.iter().map(|&(to, _)| to).collect())
+        .collect();
+    let component = strong_components(&graph);
+    let mut cyclic = vec![false; quotes.len()];
+    for (from, edges) in embeds.iter().enumerate() {
+        for &(to, reference) in edges {
+            if component[from] != component[to] && from != to {
+                continue;
+            }
+            cyclic[from] = true;
+            let path = embed_path(&graph, &component, to, from)
+                .iter()
+                .map(|&q| quotes[q].id.as_str())
+                .collect::<Vec<_>>()
+                .join(" → ");
+            let id = &quotes[from].id;
+            let message = if from == to {
+                format!("quote `{id}` embeds itself")
+            } else {
+                format!(
+                    "embedding quote `{}` here sets quote `{id}` inside itself ({id} → {path})",
+                    reference.id
+                )
+            };
+            out.push(
+                Diagnostic::error("reference::embed-loop", message)
+                    .at(Span::new(quotes[from].file, reference.range.clone()))
+                    .label("this embed would never end")
+                    .fix(format!(
+                        "link to it instead, with `[](quote:{})`: a link does not set the quote's text in place",
+                        reference.id
+                    )),
+            );
+        }
+    }
+    cyclic
+}
+
+/// The shortest path of embeds from `from` to `to` within one component
+/// (both ends included).
+fn embed_path(graph: &[Vec<usize>], component: &[usize], from: usize, to: usize) -> Vec<usize> {
+    let mut came_from: HashMap<usize, usize> = HashMap::from([(from, from)]);
+    let mut queue = std::collections::VecDeque::from([from]);
+    while let Some(at) = queue.pop_front() {
+        if at == to {
+            break;
+        }
+        for &next in &graph[at] {
+            if component[next] == component[from] && !came_from.contains_key(&next) {
+                came_from.insert(next, at);
+                queue.push_back(next);
+            }
+        }
+    }
+    let (mut path, mut at) = (vec![to], to);
+    while at != from {
+        let Some(&before) = came_from.get(&at) else {
+            break;
+        };
+        path.push(before);
+        at = before;
+    }
+    path.reverse();
+    path
+}
+
+/// The strongly connected component of each node (Tarjan's algorithm,
+/// without recursion, so a long chain of embeds cannot overflow the stack).
+fn strong_components(graph: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = graph.len();
+    let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let (mut stack, mut next, mut components) = (Vec::new(), 0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut work = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&(node, edge)) = work.last() {
+            if let Some(&to) = graph[node].get(edge) {
+                if let Some(top) = work.last_mut() {
+                    top.1 += 1;
+                }
+                if index[to] == UNSEEN {
+                    index[to] = next;
+                    low[to] = next;
+                    next += 1;
+                    stack.push(to);
+                    on_stack[to] = true;
+                    work.push((to, 0));
+                } else if on_stack[to] {
+                    low[node] = low[node].min(index[to]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = components;
+                    if member == node {
+                        break;
+                    }
+                }
+                components += 1;
+            }
+        }
+    }
+    component
 }
 
 fn quote_participants(project: &Project) -> Vec<Option<usize>> {
@@ -682,5 +825,33 @@ impl Site<'_> {
         } else {
             parts.join(", ")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strong_components;
+
+    #[test]
+    fn a_long_chain_ending_in_a_loop() {
+        let n = 100_000;
+        let mut graph: Vec<Vec<usize>> = (0..n).map(|i| vec![i + 1]).collect();
+        graph[n - 1] = vec![n - 3];
+        let component = strong_components(&graph);
+        assert_eq!(component[n - 1], component[n - 3]);
+        assert_eq!(component[n - 2], component[n - 3]);
+        assert_ne!(component[n - 4], component[n - 3]);
+        let mut chain: Vec<usize> = component[..n - 3].to_vec();
+        chain.sort_unstable();
+        chain.dedup();
+        assert_eq!(chain.len(), n - 3, "every node of the chain alone");
+    }
+
+    #[test]
+    fn a_node_without_a_loop_is_alone() {
+        let component = strong_components(&[vec![1], vec![2], vec![1], vec![]]);
+        assert_eq!(component[1], component[2]);
+        assert_ne!(component[0], component[1]);
+        assert_ne!(component[3], component[1]);
     }
 }

@@ -326,3 +326,42 @@ fn one_bad_participant_does_not_hide_the_others() {
     assert!(!out.contains("unknown-participant"), "{out}");
     assert!(out.contains("1 error"), "{out}");
 }
+
+const QUOTE_A: &str = "content/quotes/a/same-building.md";
+const QUOTE_B: &str = "content/quotes/a/forum-notes.md";
+
+fn append(project: &common::Project, file: &str, text: &str) {
+    let body = project.read(file);
+    project.write(file, format!("{body}{text}"));
+}
+
+#[test]
+fn a_quote_that_embeds_itself_is_an_error_not_a_hang() {
+    let out = fails_at(
+        |p| append(p, QUOTE_A, "\n![](quote:same-building)\n"),
+        "content/quotes/a/same-building.md:8:5",
+        "reference::embed-loop",
+    );
+    assert!(out.contains("quote `same-building` embeds itself"), "{out}");
+    assert!(out.contains("with `[](quote:same-building)`"), "{out}");
+}
+
+#[test]
+fn quotes_that_embed_each_other_are_reported_with_the_loop() {
+    let out = fails_at(
+        |p| {
+            append(p, QUOTE_A, "\n![](quote:forum-notes)\n");
+            append(p, QUOTE_B, "\n![](quote:same-building)\n");
+        },
+        "content/quotes/a/forum-notes.md:8:5",
+        "reference::embed-loop",
+    );
+    assert!(
+        out.contains("content/quotes/a/same-building.md:8:5"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(same-building → forum-notes → same-building)"),
+        "{out}"
+    );
+}

@@ -253,3 +253,18 @@ fn builds_are_deterministic() {
         "two builds of the same files differ"
     );
 }
+
+#[test]
+fn a_quote_may_embed_another_quote() {
+    let project = Project::fixture("basic");
+    let file = "content/quotes/a/forum-notes.md";
+    let body = project.read(file);
+    project.write(file, format!("{body}\n![](quote:same-building)\n"));
+    built(&project);
+    let page = project.page("quotes/forum-notes.html");
+    assert!(page.contains("two teams sat apart"), "{page}");
+    assert!(
+        page.contains("we still email each other about [name]"),
+        "the embedded quote is set in place: {page}"
+    );
+}

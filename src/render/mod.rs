@@ -247,8 +247,10 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
         };
         let mut context = tera::Context::new();
         let template = match kind {
+            // A quote set inside itself would never end (an error already).
+            Kind::Quote if self.at.site.quote_embeds_itself[index] => return String::new(),
             Kind::Quote => {
-                context.insert("quote", &self.renderer.quote_view(&self.at, index));
+                context.insert("quote", &self.renderer.quote_value(&self.at, index));
                 "partials/quote.html"
             }
             Kind::Pathway => {

@@ -274,8 +274,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
     pub(super) fn quote(&self, q: usize) -> Page {
         let quote = &self.site.project.quotes[q];
         let path = urls::of(Kind::Quote, &quote.id);
-        let view = self.quote_view(&self.at(&path), q);
-        let title = format!("Quote: {}", view.attribution);
+        // The same data as where the quote is shown on other pages in folders.
+        let view = self.quote_value(&self.at(&path), q);
+        let title = format!("Quote: {}", self.site.attribution(q));
         let mut data = context();
         data.insert("quote", &view);
         Page {
