@@ -442,7 +442,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// A body as HTML, noting on this page the bodies it shows.
     fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> String {
-        let depth = usize::from(!at.root.is_empty());
+        // Only entity links and embeds depend on where the page is; a body
+        // without them is the same HTML at every depth, made once.
+        let depth = usize::from(!at.root.is_empty() && !doc.refs.is_empty());
         let html = self.bodies.get(doc.file.0, depth, || {
             note_shown(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
