@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::Kind;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use anyhow::Context;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -129,53 +130,101 @@ fn read(
     out: &mut Vec<Diagnostic>,
     memo: Option<&mut Memo>,
 ) -> anyhow::Result<FileId> {
-    let Some(memo) = memo else {
-        return read_file(root, path, sources, out);
-    };
-    let metadata =
-        std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
-    let stamp = Stamp::of(&metadata);
-    let id = match memo.reuse(path, stamp) {
-        Some(file) => sources.add_shared(file),
-        None => {
-            memo.read += 1;
-            read_file(root, path, sources, out)?
-        }
-    };
-    // A file that was not UTF-8 is read again next time, for its message.
-    if out
-        .iter()
-        .all(|d| d.span.as_ref().is_none_or(|s| s.file != id))
-    {
-        memo.next
-            .insert(path.to_path_buf(), (stamp, sources.shared(id)));
-    }
-    Ok(id)
+    let fetched = fetch(root, path, memo.as_deref())?;
+    Ok(admit(path, fetched, sources, out, memo))
 }
 
-fn read_file(
-    root: &Path,
-    path: &Path,
-    sources: &mut Sources,
-    out: &mut Vec<Diagnostic>,
-) -> anyhow::Result<FileId> {
+/// A file as fetched from disk or from the memo, before it joins the sources
+/// (fetching is done in parallel, joining in path order).
+struct Fetched {
+    file: Got,
+    /// The file's metadata, when there is a memo to keep it in.
+    stamp: Option<Stamp>,
+    /// Whether it was read from disk (not reused).
+    read: bool,
+}
+
+enum Got {
+    Reused(Arc<SourceFile>),
+    /// Read from disk; `not_utf8` is the offset of the first byte that is not.
+    Read {
+        file: SourceFile,
+        not_utf8: Option<usize>,
+    },
+}
+
+fn fetch(root: &Path, path: &Path, memo: Option<&Memo>) -> anyhow::Result<Fetched> {
+    let stamp = match memo {
+        Some(_) => Some(Stamp::of(
+            &std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?,
+        )),
+        None => None,
+    };
+    if let Some(file) = memo
+        .zip(stamp)
+        .and_then(|(memo, stamp)| memo.reuse(path, stamp))
+    {
+        return Ok(Fetched {
+            file: Got::Reused(file),
+            stamp,
+            read: false,
+        });
+    }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let name = display_name(root, path);
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(sources.add(SourceFile::new(name, text))),
+    let (text, not_utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let id = sources.add(SourceFile::new(name, text));
-            out.push(
-                Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
-                    .at(Span::new(id, valid..valid + 1))
-                    .label("the first byte that is not UTF-8")
-                    .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"),
-            );
-            Ok(id)
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(valid),
+            )
+        }
+    };
+    Ok(Fetched {
+        file: Got::Read {
+            file: SourceFile::new(name, text),
+            not_utf8,
+        },
+        stamp,
+        read: true,
+    })
+}
+
+fn admit(
+    path: &Path,
+    fetched: Fetched,
+    sources: &mut Sources,
+    out: &mut Vec<Diagnostic>,
+    memo: Option<&mut Memo>,
+) -> FileId {
+    let (id, clean) = match fetched.file {
+        Got::Reused(file) => (sources.add_shared(file), true),
+        Got::Read { file, not_utf8 } => {
+            let id = sources.add(file);
+            if let Some(valid) = not_utf8 {
+                out.push(
+                    Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
+                        .at(Span::new(id, valid..valid + 1))
+                        .label("the first byte that is not UTF-8")
+                        .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"),
+                );
+            }
+            (id, not_utf8.is_none())
+        }
+    };
+    if let Some(memo) = memo {
+        if fetched.read {
+            memo.read += 1;
+        }
+        // A file that was not UTF-8 is read again next time, for its message.
+        if let Some(stamp) = fetched.stamp.filter(|_| clean) {
+            memo.next
+                .insert(path.to_path_buf(), (stamp, sources.shared(id)));
         }
     }
+    id
 }
 
 /// `path` relative to the project root, with `/` separators.
@@ -220,23 +269,36 @@ pub fn load_content(
         "{} has no content/ folder: is this an evalsite project? (`evalsite new DIR` writes a starter project)",
         root.display()
     );
-    for path in content_files(&content)? {
-        let relative = path.strip_prefix(&content).unwrap_or(&path).to_path_buf();
+    // Which files to read, then all of them read in parallel, then each
+    // joining the sources in path order (so file ids do not depend on timing).
+    let files: Vec<(PathBuf, PathBuf)> = content_files(&content)?
+        .into_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(&content).unwrap_or(&path).to_path_buf();
+            (path, relative)
+        })
+        .filter(|(path, relative)| {
+            relative == Path::new("participants.yaml")
+                || path.extension().is_some_and(|e| e == "md")
+        })
+        .collect();
+    let fetched: Vec<anyhow::Result<Fetched>> = files
+        .par_iter()
+        .map(|(path, _)| fetch(root, path, memo.as_deref()))
+        .collect();
+    for ((path, relative), fetched) in files.iter().zip(fetched) {
+        let id = admit(
+            path,
+            fetched?,
+            &mut loaded.sources,
+            out,
+            memo.as_deref_mut(),
+        );
         if relative == Path::new("participants.yaml") {
-            loaded.participants = Some(read(
-                root,
-                &path,
-                &mut loaded.sources,
-                out,
-                memo.as_deref_mut(),
-            )?);
+            loaded.participants = Some(id);
             continue;
         }
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let id = read(root, &path, &mut loaded.sources, out, memo.as_deref_mut())?;
-        match kind_of(&relative) {
+        match kind_of(relative) {
             Some(kind) => loaded.docs.push((kind, id)),
             None => out.push(
                 Diagnostic::warning(
