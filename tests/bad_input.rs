@@ -365,3 +365,23 @@ fn quotes_that_embed_each_other_are_reported_with_the_loop() {
         "{out}"
     );
 }
+
+#[test]
+fn a_mistake_in_a_template_is_reported_once_with_the_pages_it_stops() {
+    let base = include_str!("../themes/default/templates/base.html");
+    let out = fails_at(
+        |p| {
+            let broken = base.replace(
+                "<footer class=\"site-footer\">",
+                "<footer class=\"site-footer\">{{ nope }}",
+            );
+            p.write("themes/default/templates/base.html", broken);
+        },
+        "themes/default/templates/base.html:",
+        "theme::template",
+    );
+    assert_eq!(out.matches("error[theme::template]").count(), 1, "{out}");
+    assert!(out.contains("Variable `nope` is not defined"), "{out}");
+    assert!(out.contains("while making index.html and "), "{out}");
+    assert!(out.contains("1 error"), "{out}");
+}

@@ -344,6 +344,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
             })
             .collect();
         let mut rendered = Rendered::default();
+        // A mistake in a template stops every page that uses it: one
+        // message per mistake, saying how many pages it stops.
+        let mut failures: Vec<(Diagnostic, Vec<String>)> = Vec::new();
         for (job, shown, (path, origin, html)) in results {
             match html {
                 Ok(html) => {
@@ -356,8 +359,28 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     rendered.memo.paths.insert(job, path.clone());
                     rendered.files.insert(path, Arc::new(html.into_bytes()));
                 }
-                Err(diagnostic) => out.push(*diagnostic),
+                Err(diagnostic) => {
+                    let same = failures.iter_mut().find(|(d, _)| {
+                        d.code == diagnostic.code
+                            && d.span == diagnostic.span
+                            && (d.span.is_some() || d.message == diagnostic.message)
+                    });
+                    match same {
+                        Some((_, pages)) => pages.push(path),
+                        None => failures.push((*diagnostic, vec![path])),
+                    }
+                }
             }
+        }
+        for (diagnostic, pages) in failures {
+            out.push(match pages.as_slice() {
+                [page] => diagnostic.note(format!("while making {page}")),
+                [first, ..] => diagnostic.note(format!(
+                    "while making {first} and {} other pages",
+                    pages.len() - 1
+                )),
+                [] => diagnostic,
+            });
         }
         rendered.memo.bodies = self.bodies;
         rendered.memo.quotes = self.quotes;
