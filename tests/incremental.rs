@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::Project;
+use common::{Lcg, Project};
 use evalsite::diag;
 use evalsite::memo::Memo;
 use evalsite::pipeline::{self, Options, Outcome};
@@ -59,20 +59,6 @@ fn rerun_matches_fresh(project: &Project, memo: &mut Memo, step: &str) -> Outcom
         ),
     }
     again
-}
-
-/// A tiny deterministic generator, so the sequence of edits is the same on
-/// every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
 }
 
 const BODIES: &[&str] = &[

@@ -4,7 +4,7 @@
 //! build, and problems are reported while the last good version stays.
 
 mod common;
-use common::Project;
+use common::{Lcg, Project};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -433,20 +433,6 @@ fn open_tabs_and_many_requests_do_not_exhaust_the_preview() {
         requests.into_iter().map(|r| r.join().unwrap()).collect()
     });
     assert!(codes.iter().all(|&code| code == 200), "{codes:?}");
-}
-
-/// A tiny deterministic generator, so the sequence of edits is the same on
-/// every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
 }
 
 #[test]

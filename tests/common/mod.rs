@@ -180,3 +180,17 @@ pub fn build_fails(change: impl Fn(&Project), location: &str, code: &str) -> Str
     );
     run.stderr
 }
+
+/// A tiny deterministic generator, so the sequence of edits is the same on
+/// every run.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
