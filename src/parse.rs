@@ -203,7 +203,7 @@ pub fn parse(
     loaded: Loaded,
     config: Config,
     out: &mut Vec<Diagnostic>,
-    memo: Option<&mut Memo>,
+    mut memo: Option<&mut Memo>,
 ) -> Project {
     let mut project = Project {
         config,
@@ -223,16 +223,18 @@ pub fn parse(
         let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
         project.identifiers = yaml.parse(&IDENTIFIERS, out).unwrap_or_default();
     }
-    // Files parse independently: in parallel, then placed in order.
-    let previous = memo.as_ref().map(|m| &m.docs);
-    let parsed: Vec<ParseResult> = loaded
+    // Files parse independently: in parallel, then placed in order. The
+    // previous run's parses are taken out of the memo, so that one reused
+    // goes back into it without being copied a second time.
+    let mut previous = memo.as_deref_mut().map(|m| std::mem::take(&mut m.docs));
+    let parsed: Vec<(ParseResult, bool)> = loaded
         .docs
         .par_iter()
         .map(|&(kind, file)| {
-            if let Some((digest, result)) = previous.and_then(|docs| docs.get(&file))
+            if let Some((digest, result)) = previous.as_ref().and_then(|docs| docs.get(&file))
                 && *digest == sources.get(file).digest()
             {
-                return result.clone();
+                return (result.clone(), true);
             }
             let mut found = Vec::new();
             let doc = match kind {
@@ -244,26 +246,25 @@ pub fn parse(
                 Kind::Pathway => parse_doc(kind, file, sources, &mut found).map(Parsed::Pathway),
                 Kind::Page => parse_doc(kind, file, sources, &mut found).map(Parsed::Page),
             };
-            (doc, found)
+            ((doc, found), false)
         })
         .collect();
-    if let Some(memo) = memo {
-        memo.parsed = loaded
-            .docs
-            .iter()
-            .filter(|(_, file)| {
-                memo.docs
-                    .get(file)
-                    .is_none_or(|(digest, _)| *digest != sources.get(*file).digest())
-            })
-            .count();
+    if let (Some(memo), Some(previous)) = (memo, previous.as_mut()) {
+        memo.parsed = parsed.iter().filter(|(_, reused)| !reused).count();
         memo.docs = loaded
             .docs
             .iter()
             .zip(&parsed)
-            .map(|(&(_, file), result)| (file, (sources.get(file).digest(), result.clone())))
+            .map(|(&(_, file), (result, reused))| {
+                let kept = reused
+                    .then(|| previous.remove(&file).map(|(_, kept)| kept))
+                    .flatten()
+                    .unwrap_or_else(|| result.clone());
+                (file, (sources.get(file).digest(), kept))
+            })
             .collect();
     }
+    let parsed = parsed.into_iter().map(|(result, _)| result);
     for (doc, found) in parsed {
         out.extend(found);
         match doc {
