@@ -140,8 +140,6 @@ struct Fetched {
     file: Got,
     /// The file's metadata, when there is a memo to keep it in.
     stamp: Option<Stamp>,
-    /// Whether it was read from disk (not reused).
-    read: bool,
 }
 
 enum Got {
@@ -167,7 +165,6 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>) -> anyhow::Result<Fetche
         return Ok(Fetched {
             file: Got::Reused(file),
             stamp,
-            read: false,
         });
     }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
@@ -188,7 +185,6 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>) -> anyhow::Result<Fetche
             not_utf8,
         },
         stamp,
-        read: true,
     })
 }
 
@@ -199,6 +195,7 @@ fn admit(
     out: &mut Vec<Diagnostic>,
     memo: Option<&mut Memo>,
 ) -> FileId {
+    let read = matches!(fetched.file, Got::Read { .. });
     let (id, clean) = match fetched.file {
         Got::Reused(file) => (sources.add_shared(file), true),
         Got::Read { file, not_utf8 } => {
@@ -215,7 +212,7 @@ fn admit(
         }
     };
     if let Some(memo) = memo {
-        if fetched.read {
+        if read {
             memo.read += 1;
         }
         // A file that was not UTF-8 is read again next time, for its message.
