@@ -180,6 +180,7 @@ pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rend
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
+    renderer.make_quotes();
     let jobs = renderer.jobs();
     let mut rendered = renderer.run(jobs, out);
     for (path, bytes) in &theme.statics {
@@ -478,6 +479,19 @@ impl<'s, 'p> Renderer<'s, 'p> {
             markdown::to_html(text, &links).into()
         });
         html.to_string()
+    }
+
+    /// Every quote's data at both depths, made in parallel before the pages
+    /// that list them (the quote list alone would otherwise make them all on
+    /// one thread while the other cores wait).
+    fn make_quotes(&self) {
+        (0..self.site.project.quotes.len())
+            .into_par_iter()
+            .for_each(|q| {
+                for root in ["", "../"] {
+                    self.quote_value(&At { site: self.site, root }, q);
+                }
+            });
     }
 
     /// A quote's [`QuoteView`] as template data, made once per depth.
