@@ -464,6 +464,11 @@ fn after_many_edits_the_served_site_equals_a_fresh_build() {
         // Some edits land during a rebuild, some after it.
         std::thread::sleep(Duration::from_millis(50 * random.below(8) as u64));
     }
+    assert_serves_a_fresh_build(&project, &server);
+}
+
+/// Waits until the server serves exactly what `evalsite build` makes now.
+fn assert_serves_a_fresh_build(project: &Project, server: &Server) {
     project.build().expect_code(0);
     let built = project.site_files();
     let deadline = Instant::now() + PATIENCE;
@@ -492,6 +497,31 @@ fn after_many_edits_the_served_site_equals_a_fresh_build() {
         }
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+#[test]
+fn folders_moved_away_edited_and_back_are_read_again() {
+    // The preview reads again only what the watcher reports, so a folder
+    // moved out of the project, changed there and moved back must be
+    // reported as a whole.
+    let project = Project::fixture("basic");
+    let server = Server::start(&project);
+    let away = project.path("away");
+    let moved = project.path("content/quotes/moved");
+    let before = server.version();
+    std::fs::rename(project.path("content/quotes/a"), &moved).unwrap();
+    server.wait_past(before);
+    let before = server.version();
+    std::fs::rename(&moved, &away).unwrap();
+    server.wait_past(before);
+    let quote = away.join("forum-notes.md");
+    let text = std::fs::read_to_string(&quote).unwrap();
+    std::fs::write(&quote, text.replace("began late", "began at nine")).unwrap();
+    std::fs::rename(&away, project.path("content/quotes/a")).unwrap();
+    server.eventually("the edit made while away", |server| {
+        server.page(FINDING_PAGE).contains("began at nine")
+    });
+    assert_serves_a_fresh_build(&project, &server);
 }
 
 #[test]

@@ -489,7 +489,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .into_par_iter()
             .for_each(|q| {
                 for root in ["", "../"] {
-                    self.quote_value(&At { site: self.site, root }, q);
+                    self.quote_value(
+                        &At {
+                            site: self.site,
+                            root,
+                        },
+                        q,
+                    );
                 }
             });
     }

@@ -25,7 +25,6 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Notify;
 
 /// What `evalsite serve` was asked to do, already validated.
 #[derive(Debug, Clone)]
@@ -66,14 +65,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .context("reading the server's address")?;
     // Requests made before the first build is done wait for it.
     let url = announce(address);
-    let changes = Arc::new(Notify::new());
-    let wake = changes.clone();
+    let changes = Arc::new(rebuild::Changes::default());
+    let reported = changes.clone();
     // Watching starts before the first build, so a save during it is not lost.
-    watch::start(&options.root, move || wake.notify_one())?;
+    watch::start(&options.root, move |changed| reported.report(changed))?;
     // A first build that cannot even read the project stops the preview.
     let memo = rebuild::SharedMemo::default();
     let first =
-        rebuild::build_in_background(options.clone(), memo.clone(), settings.format).await?;
+        rebuild::build_in_background(options.clone(), memo.clone(), None, settings.format).await?;
     let (publisher, live) = Publisher::start(first);
     eprintln!("Watching for changes. Press Ctrl-C to stop.");
     if settings.open {

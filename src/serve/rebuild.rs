@@ -4,11 +4,13 @@
 //! Does not watch or serve.
 
 use super::snapshot::{Built, Problem, Publisher};
+use super::watch::Changed;
 use crate::diag::{self, Format};
 use crate::memo::Memo;
 use crate::pipeline::{self, Options};
 use crate::render::Contents;
 use axum::body::Bytes;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::Notify;
@@ -74,10 +76,43 @@ fn internal_problem(message: String) -> Problem {
 /// What one build leaves for the next; builds take turns with it.
 pub type SharedMemo = Arc<Mutex<Memo>>;
 
-/// Runs [`build`] off the async threads.
+/// The changes the watcher reported since the last build began, and a
+/// wake-up for the loop that builds. Holds at most one pending wake-up, so
+/// changes that arrive during a build cause exactly one more build after it.
+#[derive(Default)]
+pub struct Changes {
+    wake: Notify,
+    /// The paths reported so far, or `None` once a report said that events
+    /// were missed (then every file is looked at again).
+    seen: Mutex<Option<Vec<PathBuf>>>,
+}
+
+impl Changes {
+    /// Notes what changed and wakes the building loop.
+    pub fn report(&self, changed: Changed) {
+        {
+            let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+            match (&mut *seen, changed) {
+                (Some(seen), Some(paths)) => seen.extend(paths),
+                (seen, _) => *seen = None,
+            }
+        }
+        self.wake.notify_one();
+    }
+
+    /// What was reported since the last call, leaving nothing reported.
+    fn take(&self) -> Option<Vec<PathBuf>> {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        seen.replace(Vec::new())
+    }
+}
+
+/// Runs [`build`] off the async threads; `changed` is what changed since
+/// the previous build began, where the watcher could say.
 pub async fn build_in_background(
     options: Arc<Options>,
     memo: SharedMemo,
+    changed: Option<Vec<PathBuf>>,
     format: Format,
 ) -> anyhow::Result<Built> {
     tokio::task::spawn_blocking(move || {
@@ -87,6 +122,9 @@ pub async fn build_in_background(
             *memo = Memo::default();
             memo
         });
+        if let Some(changed) = changed {
+            memo.load.report(changed);
+        }
         build(&options, &mut memo, format)
     })
     .await
@@ -95,20 +133,21 @@ pub async fn build_in_background(
     })?
 }
 
-/// Rebuilds after each change, forever. `changes` holds at most one pending
-/// wake-up, so changes that arrive during a build cause exactly one more
-/// build after it, and two builds never run at once. A failure that is not
-/// the researcher's becomes a problem on the pages too, and the preview goes on.
+/// Rebuilds after each change, forever, one build at a time. A failure
+/// that is not the researcher's becomes a problem on the pages too, and the
+/// preview goes on.
 pub async fn keep_building(
-    changes: Arc<Notify>,
+    changes: Arc<Changes>,
     publisher: Publisher,
     options: Arc<Options>,
     memo: SharedMemo,
     format: Format,
 ) {
     loop {
-        changes.notified().await;
-        let built = match build_in_background(options.clone(), memo.clone(), format).await {
+        changes.wake.notified().await;
+        let changed = changes.take();
+        let built = match build_in_background(options.clone(), memo.clone(), changed, format).await
+        {
             Ok(built) => built,
             Err(error) => {
                 eprintln!("error: {error:#}");

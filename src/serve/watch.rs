@@ -12,8 +12,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long the watcher waits for a burst of events to end.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How long the watcher waits for a burst of events to end: an editor's
+/// save (a write, or a temporary file and a rename) is over within a few
+/// milliseconds, and every millisecond waited here is one more before the
+/// page changes.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// What changed in one burst of events: the paths (files and folders), or
+/// `None` when events may have been missed and anything may have changed.
+pub type Changed = Option<Vec<PathBuf>>;
 
 /// Which paths under the project can change the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,8 +126,9 @@ impl Watching {
         }
     }
 
-    /// Handles one coalesced burst of events; true when the site may have changed.
-    fn handle(&mut self, result: DebounceEventResult) -> bool {
+    /// Handles one coalesced burst of events: what changed, if anything
+    /// that can change the site did.
+    fn handle(&mut self, result: DebounceEventResult) -> Option<Changed> {
         let events = match result {
             Ok(events) => events,
             Err(errors) => {
@@ -129,9 +137,17 @@ impl Watching {
                 }
                 // Something may have been missed: rebuild to be safe.
                 self.refresh(&[]);
-                return true;
+                return Some(None);
             }
         };
+        // The system's queue of events overflowed: some were lost.
+        if events.iter().any(|event| event.need_rescan()) {
+            eprintln!(
+                "warning: too many changes at once to follow; reading the whole project again"
+            );
+            self.refresh(&[]);
+            return Some(None);
+        }
         let paths: Vec<&PathBuf> = events
             .iter()
             .filter(|event| !matches!(event.kind, EventKind::Access(_)))
@@ -139,7 +155,7 @@ impl Watching {
             .filter(|path| self.scope.is_relevant(path))
             .collect();
         if paths.is_empty() {
-            return false;
+            return None;
         }
         let config = self.scope.root.join(config::FILE_NAME);
         if paths.iter().any(|path| **path == config) {
@@ -151,14 +167,14 @@ impl Watching {
             .map(|path| (*path).clone())
             .collect();
         self.refresh(&renewed);
-        true
+        Some(Some(paths.into_iter().cloned().collect()))
     }
 }
 
-/// Starts watching the project at `root`, calling `on_change` after each
-/// burst of relevant changes. Watching has begun when this returns, so no
-/// save made after it is missed.
-pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> anyhow::Result<()> {
+/// Starts watching the project at `root`, calling `on_change` with what
+/// changed after each burst of relevant changes. Watching has begun when
+/// this returns, so no save made after it is missed.
+pub fn start(root: &Path, on_change: impl Fn(Changed) + Send + 'static) -> anyhow::Result<()> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let debouncer = new_debouncer(DEBOUNCE, None, sender)?;
     let mut watching = Watching {
@@ -177,8 +193,8 @@ pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> anyhow::Resu
         .name("evalsite-watch".into())
         .spawn(move || {
             for result in receiver {
-                if watching.handle(result) {
-                    on_change();
+                if let Some(changed) = watching.handle(result) {
+                    on_change(changed);
                 }
             }
         })?;
