@@ -15,9 +15,6 @@
 #   BENCH_SERVE_EDITS=50           edits in the serve latency test
 #   BENCH_SERVE_START_TIMEOUT=300  seconds to wait for `serve` to come up
 #   BENCH_SERVE_EDIT_TIMEOUT=60    seconds to wait for one edit to show
-#   BENCH_SERVE_FULL=1             do all edits even when each takes seconds
-#                                  (by default the test stops after 10 edits
-#                                  whose median exceeds 2 s)
 #
 # Writes a Markdown report to stdout and to bench/results-<date>.md.
 set -euo pipefail
@@ -342,43 +339,16 @@ else
     SERVE_RESTORE=("$qfile" "$WORK/quote.bak")
     latencies=()
     timeouts=0
-    stopped_early=""
-    letters=(a b c d e f g h i j k l m n o p q r s t u v w x y z)
-    for ((i = 0; i < SERVE_EDITS; i++)); do
-        word="benchmark${letters[i / 26 % 26]}${letters[i % 26]}"
-        sleep 0.3   # let any earlier rebuild settle
-        v0=$(status_version)
-        t0=$(date +%s%N)
-        printf ' %s\n' "$word" >>"$qfile"
-        ok=""
-        while :; do
-            v=$(status_version)
-            if [[ -n $v && -n $v0 && $v -gt $v0 ]] &&
-                curl -s --max-time 2 "${url%/}/quotes/$qid.html" | grep -q "$word"; then
-                ok=1
-                break
-            fi
-            (($(date +%s%N) - t0 > SERVE_EDIT_TIMEOUT * 1000000000)) && break
-            sleep 0.005
-        done
-        last=timeout
-        if [[ -n $ok ]]; then
-            last=$((($(date +%s%N) - t0) / 1000))
-            latencies+=("$last")
-        else
+    # Each edit appends a new word; the poller keeps one connection open
+    # and asks for the quote's page every 2 ms until the word is in it.
+    while read -r last; do
+        if [[ $last == timeout ]]; then
             timeouts=$((timeouts + 1))
+        else
+            latencies+=("$last")
         fi
-        done_edits=$((i + 1))
-        if [[ -z ${BENCH_SERVE_FULL:-} && $done_edits -eq 10 && $done_edits -lt $SERVE_EDITS ]]; then
-            slow=$(python3 -c 'import statistics,sys; v=[int(x) for x in sys.argv[1:]]; print(1 if len(v) < 5 or statistics.median(v) > 2000000 else "")' "${latencies[@]}")
-            if [[ -n $slow ]]; then
-                stopped_early=" Stopped after 10 of $SERVE_EDITS edits because their median exceeded 2 s (set BENCH_SERVE_FULL=1 for all)."
-                log "serve: edits take seconds; stopping after 10"
-                break
-            fi
-        fi
-        log "serve: edit $done_edits/$SERVE_EDITS: $last us"
-    done
+        log "serve: edit $((${#latencies[@]} + timeouts))/$SERVE_EDITS: $last us"
+    done < <(python3 "$REPO/bench/serve_latency.py" "$url" "$qfile" "$qid" "$SERVE_EDITS" "$SERVE_EDIT_TIMEOUT")
     if [[ ${#latencies[@]} -gt 0 ]]; then
         read -r SERVE_MEDIAN serve_p95 serve_min serve_max < <(python3 - "${latencies[@]}" <<'EOF'
 import statistics, sys
@@ -387,12 +357,12 @@ p95 = v[min(len(v) - 1, max(0, round(0.95 * len(v) + 0.5) - 1))]
 print(f"{statistics.median(v):.1f} {p95:.1f} {v[0]:.1f} {v[-1]:.1f}")
 EOF
 )
-        out "N = $serve_n, edits appending one word to \`$qid\`; time from the write until \`/__evalsite/status\` shows a higher \`version\` and the quote's page contains the word (polled with curl every 5 ms, so each reading includes a few ms of curl start-up). The server took $serve_ready_ms ms from launch to its first status.$stopped_early"
+        out "N = $serve_n, edits appending one word to \`$qid\`; time from the write until the quote's page is served with the word (polled every 2 ms over one kept-alive connection by bench/serve_latency.py). The server took $serve_ready_ms ms from launch to its first status."
         out ""
         out "| Edits | Median ms | p95 ms | Min ms | Max ms | Timed out (${SERVE_EDIT_TIMEOUT} s) |"
         out "|---:|---:|---:|---:|---:|---:|"
         out "| ${#latencies[@]} | $SERVE_MEDIAN | $serve_p95 | $serve_min | $serve_max | $timeouts |"
-        # The rebuilds themselves (the stages, after the watcher's 200 ms
+        # The rebuilds themselves (the stages, after the watcher's 50 ms
         # wait for a save to finish), from the server's timing lines.
         rebuilds=$(python3 - "$WORK/serve.err" <<'EOF'
 import statistics, sys
@@ -418,7 +388,7 @@ EOF
             read -r n_rebuilds rebuild_median rebuild_stages <<<"$rebuilds"
             SERVE_REBUILD="$rebuild_median"
             out ""
-            out "Of that, the rebuild itself (the pipeline's stages, after the watcher's 200 ms wait for a save to finish): median $rebuild_median ms over $n_rebuilds rebuilds; median per stage in ms: $rebuild_stages."
+            out "Of that, the rebuild itself (the pipeline's stages, after the watcher's 50 ms wait for a save to finish): median $rebuild_median ms over $n_rebuilds rebuilds; median per stage in ms: $rebuild_stages."
         fi
     else
         out "serve started at $url but no edit was picked up within $SERVE_EDIT_TIMEOUT s ($timeouts time-outs)."
@@ -493,7 +463,7 @@ fi
 if [[ -n $SERVE_MEDIAN && $serve_n == 10000 ]]; then
     out "| serve one-quote edit, median < 100 ms | $SERVE_MEDIAN ms | $(verdict "$SERVE_MEDIAN < 100") |"
     if [[ -n $SERVE_REBUILD ]]; then
-        out "| (of which the rebuild, after the 200 ms wait for a save to settle) | $SERVE_REBUILD ms | |"
+        out "| (of which the rebuild, after the 50 ms wait for a save to settle) | $SERVE_REBUILD ms | |"
     fi
 else
     out "| serve one-quote edit, median < 100 ms (N = 10000) | ${SERVE_MEDIAN:-not available} | |"
