@@ -225,6 +225,39 @@ fn editing_one_quote_redoes_only_what_shows_it() {
 }
 
 #[test]
+fn a_leak_in_an_edited_quote_is_found_though_the_rest_was_scanned_before() {
+    // After a change to bodies alone, only the text that changed on the
+    // pages made again is scanned: the quote list's other quotes are not.
+    let project = Project::example();
+    let mut memo = Memo::default();
+    rerun_matches_fresh(&project, &mut memo, "the first run");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let text = project.read(quote);
+    // Only the output scan sees this: the entity is decoded in the page.
+    project.write(
+        quote,
+        format!("{} Ask Marj&#111;rie Quillfeather.\n", text.trim_end()),
+    );
+    let leaked = rerun_matches_fresh(&project, &mut memo, "a hidden name in a quote");
+    assert!(
+        leaked.work.rendered.contains(&"quotes.html".to_string())
+            && leaked.work.rendered.len() < 20,
+        "only the pages showing the quote are made again: {:?}",
+        leaked.work.rendered
+    );
+    let problems = diag::render_all_plain(&leaked.sources, &leaked.diagnostics);
+    assert!(
+        problems.contains("anonymity::output-leak") && problems.contains("quotes.html"),
+        "{problems}"
+    );
+    assert!(leaked.rendered.is_none());
+    project.write(quote, text);
+    let fixed = rerun_matches_fresh(&project, &mut memo, "the name taken out");
+    assert!(fixed.rendered.is_some());
+}
+
+#[test]
 fn a_failed_rebuild_leaves_nothing_behind_for_the_next() {
     let project = Project::fixture("basic");
     let mut memo = Memo::default();

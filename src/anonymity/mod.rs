@@ -122,6 +122,14 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
 }
 
 /// Scans the rendered files for anything the source checks could not see.
-pub fn check_output(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
-    output::check(checked, rendered, out);
+/// `scanned` is an earlier version of the site that passed this same scan
+/// with the same identifiers, registry and allowances: text its files
+/// began and ended with is not scanned again.
+pub fn check_output(
+    checked: &Checked,
+    rendered: &Rendered,
+    scanned: Option<&Rendered>,
+    out: &mut Vec<Diagnostic>,
+) {
+    output::check(checked, rendered, scanned, out);
 }

@@ -85,7 +85,17 @@ fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
         .collect()
 }
 
-pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) {
+/// Scans every generated file, each distinct block of text once. Where
+/// `scanned` (an earlier version of the site that passed this scan, with
+/// the same identifiers, registry and allowances) has a file of the same
+/// path, the blocks that file began and ended with are not scanned again:
+/// after one quote changed, nearly all of a long listing.
+pub fn check(
+    checked: &Checked,
+    rendered: &Rendered,
+    scanned: Option<&Rendered>,
+    out: &mut Vec<Diagnostic>,
+) {
     let pages: Vec<(&String, &[u8])> = rendered
         .files
         .iter()
@@ -100,7 +110,12 @@ pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) 
         .fold(
             FxHashMap::default,
             |mut blocks: FxHashMap<Cow<str>, Vec<usize>>, (page, (path, bytes))| {
-                for block in readable_blocks(path, bytes).into_iter().flatten() {
+                let mut found = readable_blocks(path, bytes).unwrap_or_default();
+                if let Some(before) = scanned.and_then(|site| site.files.get(*path)) {
+                    let before = readable_blocks(path, before).unwrap_or_default();
+                    found = changed_blocks(found, &before);
+                }
+                for block in found {
                     let on = blocks.entry(block).or_default();
                     if on.last() != Some(&page) {
                         on.push(page);
@@ -132,6 +147,21 @@ pub fn check(checked: &Checked, rendered: &Rendered, out: &mut Vec<Diagnostic>) 
         let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();
         out.push(leak_diagnostic(rendered, &what, &paths));
     }
+}
+
+/// The blocks of `now` but for those it shares, in order, with the start
+/// and the end of `before`.
+fn changed_blocks<'a>(mut now: Vec<Cow<'a, str>>, before: &[Cow<str>]) -> Vec<Cow<'a, str>> {
+    let same_start = now.iter().zip(before).take_while(|(a, b)| a == b).count();
+    let same_end = now[same_start..]
+        .iter()
+        .rev()
+        .zip(before[same_start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    now.truncate(now.len() - same_end);
+    now.drain(..same_start);
+    now
 }
 
 type Blocks<'a> = FxHashMap<Cow<'a, str>, Vec<usize>>;
@@ -402,6 +432,30 @@ fn reference(text: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_blocks_between_the_shared_start_and_end_are_new() {
+        let blocks = |words: &[&'static str]| -> Vec<Cow<'static, str>> {
+            words.iter().map(|w| Cow::Borrowed(*w)).collect()
+        };
+        let changed = |now: &[&'static str], before: &[&'static str]| {
+            changed_blocks(blocks(now), &blocks(before))
+        };
+        assert_eq!(
+            changed(&["a", "b", "x", "c"], &["a", "b", "c"]),
+            blocks(&["x"])
+        );
+        assert_eq!(changed(&["a", "x", "c"], &["a", "b", "c"]), blocks(&["x"]));
+        assert_eq!(changed(&["a", "b"], &["a", "b"]), blocks(&[]));
+        assert_eq!(changed(&["a"], &["a", "b"]), blocks(&[]));
+        // Start and end do not overlap: a block added among its copies is new.
+        assert_eq!(changed(&["a", "a", "a"], &["a", "a"]), blocks(&["a"]));
+        assert_eq!(
+            changed(&["x", "b", "y"], &["a", "b", "c"]),
+            blocks(&["x", "b", "y"])
+        );
+        assert_eq!(changed(&["x"], &[]), blocks(&["x"]));
+    }
 
     #[test]
     fn html_blocks_keep_text_comments_and_readable_attributes() {
