@@ -170,6 +170,43 @@ fn a_theme_template_is_caught_by_the_output_scan() {
 }
 
 #[test]
+fn a_leak_on_every_page_is_one_message_naming_the_pages() {
+    let out = refuses(
+        |p| {
+            let base = include_str!("../themes/default/templates/base.html");
+            let leaky = base.replace(
+                "redactions appear in square brackets.",
+                "redactions appear in square brackets. Fieldwork: Marjorie Quillfeather.",
+            );
+            assert_ne!(base, leaky);
+            p.write("themes/default/templates/base.html", leaky);
+        },
+        "anonymity::output-leak",
+        "anonymity::output-leak",
+    );
+    assert_eq!(
+        out.matches("error[anonymity::output-leak]").count(),
+        1,
+        "{out}"
+    );
+    let pages = Project::fixture("basic");
+    pages.build().expect_code(0);
+    let others = pages
+        .site_files()
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count()
+        - 1;
+    assert!(
+        out.contains("would publish a term from the identifiers list (people)")
+            && out.contains(&format!(" and {others} other generated files")),
+        "{out}"
+    );
+    assert!(out.contains("pages: ") && out.contains(", …"), "{out}");
+    assert!(!out.contains("Quillfeather"), "{out}");
+}
+
+#[test]
 fn structured_identifiers_are_each_caught() {
     let cases = [
         ("email me at j.bloggs@nhs.net", "anonymity::email"),

@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::render::Rendered;
 use crate::source::Span;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -101,51 +101,68 @@ pub fn check(
         .iter()
         .map(|(p, b)| (p, b.as_slice()))
         .collect();
-    // Each distinct block of text with the pages it is on, gathered per
-    // thread and merged. Blocks borrow from the pages where they can, so only
-    // text that had to be decoded or joined is copied.
-    let blocks: FxHashMap<Cow<str>, Vec<usize>> = pages
+    let before = |path: &str| scanned.and_then(|site| site.files.get(path).map(|b| b.as_slice()));
+    // Each distinct block of text once, gathered per task and merged. Blocks
+    // borrow from the pages where they can, so only text that had to be
+    // decoded or joined is copied.
+    let unique: FxHashSet<Cow<str>> = pages
         .par_iter()
-        .enumerate()
-        .fold(
-            FxHashMap::default,
-            |mut blocks: FxHashMap<Cow<str>, Vec<usize>>, (page, (path, bytes))| {
-                let mut found = readable_blocks(path, bytes).unwrap_or_default();
-                if let Some(before) = scanned.and_then(|site| site.files.get(*path)) {
-                    let before = readable_blocks(path, before).unwrap_or_default();
-                    found = changed_blocks(found, &before);
-                }
-                for block in found {
-                    let on = blocks.entry(block).or_default();
-                    if on.last() != Some(&page) {
-                        on.push(page);
-                    }
-                }
-                blocks
-            },
-        )
-        .reduce(FxHashMap::default, |into, from| {
-            if into.len() < from.len() {
-                return merge(from, into);
-            }
-            merge(into, from)
+        .fold(FxHashSet::default, |mut unique, (path, bytes)| {
+            blocks_to_scan(path, bytes, before(path), |block| {
+                unique.insert(block);
+            });
+            unique
+        })
+        .reduce(FxHashSet::default, |a, b| {
+            let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            into.extend(from);
+            into
         });
-    let (unique, block_pages): (Vec<&str>, Vec<&Vec<usize>>) = blocks
-        .iter()
-        .map(|(block, on)| (block.as_ref(), on))
-        .unzip();
+    let unique: Vec<&str> = unique.iter().map(AsRef::as_ref).collect();
+    let found = scan_unique(checked, &unique);
+    if found.is_empty() {
+        return;
+    }
+    // Which pages hold the blocks with problems: read again, as this is
+    // rare (a build that fails) and remembering every block's pages is not.
+    let mut problems_of: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for (block, what) in &found {
+        problems_of.entry(unique[*block]).or_default().push(what);
+    }
     // One message per kind of leak, naming the pages: a template that leaks
     // usually does so on every page it makes.
-    let mut pages_by_problem: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for (block, what) in scan_unique(checked, &unique) {
-        pages_by_problem
-            .entry(what)
-            .or_default()
-            .extend(block_pages[block]);
+    let mut pages_by_problem: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (page, (path, bytes)) in pages.iter().enumerate() {
+        blocks_to_scan(path, bytes, before(path), |block| {
+            for what in problems_of.get(block.as_ref()).into_iter().flatten() {
+                pages_by_problem.entry(what).or_default().insert(page);
+            }
+        });
     }
     for (what, found_on) in pages_by_problem {
         let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();
-        out.push(leak_diagnostic(rendered, &what, &paths));
+        out.push(leak_diagnostic(rendered, what, &paths));
+    }
+}
+
+/// The blocks of one generated file to scan, each given to `found`: all of
+/// them, or, where `before` is the file's last version that passed the
+/// scan, those between the start and the end the two versions share.
+fn blocks_to_scan<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    before: Option<&[u8]>,
+    found: impl FnMut(Cow<'a, str>),
+) {
+    match before {
+        Some(before) => {
+            let before = readable_block_list(path, before);
+            let now = readable_block_list(path, bytes);
+            changed_blocks(now, &before).into_iter().for_each(found);
+        }
+        None => {
+            readable_blocks(path, bytes, found);
+        }
     }
 }
 
@@ -162,16 +179,6 @@ fn changed_blocks<'a>(mut now: Vec<Cow<'a, str>>, before: &[Cow<str>]) -> Vec<Co
     now.truncate(now.len() - same_end);
     now.drain(..same_start);
     now
-}
-
-type Blocks<'a> = FxHashMap<Cow<'a, str>, Vec<usize>>;
-
-/// Merges one thread's blocks into another's (the larger table is kept).
-fn merge<'a>(mut into: Blocks<'a>, from: Blocks<'a>) -> Blocks<'a> {
-    for (block, on) in from {
-        into.entry(block).or_default().extend(on);
-    }
-    into
 }
 
 fn leak_diagnostic(rendered: &Rendered, what: &str, pages: &[&str]) -> Diagnostic {
@@ -198,22 +205,34 @@ fn leak_diagnostic(rendered: &Rendered, what: &str, pages: &[&str]) -> Diagnosti
     }
 }
 
-/// The text a reader or a search engine gets from a generated file, in blocks.
-fn readable_blocks<'a>(path: &str, bytes: &'a [u8]) -> Option<Vec<Cow<'a, str>>> {
-    let text = std::str::from_utf8(bytes).ok()?;
+/// The text a reader or a search engine gets from a generated file, in
+/// blocks, each given to `found` in order; false for a file that is not read.
+fn readable_blocks<'a>(path: &str, bytes: &'a [u8], found: impl FnMut(Cow<'a, str>)) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
     if [".html", ".htm", ".svg", ".xml"]
         .iter()
         .any(|e| path.ends_with(e))
     {
-        Some(html_blocks(text))
+        each_html_block(text, found);
     } else if [".css", ".js", ".json", ".txt"]
         .iter()
         .any(|e| path.ends_with(e))
     {
-        Some(vec![Cow::Borrowed(text)])
+        let mut found = found;
+        found(Cow::Borrowed(text));
     } else {
-        None
+        return false;
     }
+    true
+}
+
+/// [`readable_blocks`] gathered.
+fn readable_block_list<'a>(path: &str, bytes: &'a [u8]) -> Vec<Cow<'a, str>> {
+    let mut blocks = Vec::new();
+    readable_blocks(path, bytes, |block| blocks.push(block));
+    blocks
 }
 
 /// Elements that do not end a block of text: a name may run across them.
@@ -263,12 +282,12 @@ impl<'a> Block<'a> {
         self.space = self.text.is_some();
     }
 
-    fn end(&mut self, blocks: &mut Vec<Cow<'a, str>>) {
+    fn end(&mut self, found: &mut impl FnMut(Cow<'a, str>)) {
         self.space = false;
         if let Some(text) = self.text.take()
             && !text.trim().is_empty()
         {
-            blocks.push(text);
+            found(text);
         }
     }
 }
@@ -279,6 +298,13 @@ impl<'a> Block<'a> {
 /// `<em>Jane</em> Example` stays one name).
 pub fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
     let mut blocks = Vec::new();
+    each_html_block(html, |block| blocks.push(block));
+    blocks
+}
+
+/// [`html_blocks`], each given to `found` in order as it is read (a page's
+/// blocks are not gathered first: that alone was a tenth of a build).
+fn each_html_block<'a>(html: &'a str, mut found: impl FnMut(Cow<'a, str>)) {
     let mut current = Block::default();
     let mut rest = html;
     while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
@@ -286,7 +312,7 @@ pub fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
         rest = &rest[open..];
         if let Some(comment) = rest.strip_prefix("<!--") {
             let end = comment.find("-->").unwrap_or(comment.len());
-            blocks.push(Cow::Borrowed(&comment[..end]));
+            found(Cow::Borrowed(&comment[..end]));
             rest = comment.get(end + 3..).unwrap_or("");
             continue;
         }
@@ -297,10 +323,10 @@ pub fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
         if INLINE.contains(&name) {
             current.inline_element();
         } else {
-            current.end(&mut blocks);
+            current.end(&mut found);
         }
         if tag.len() > name.len() + 2 {
-            blocks.extend(readable_attributes(tag).map(decode));
+            readable_attributes(tag).map(decode).for_each(&mut found);
         }
         if (name == "style" || name == "script") && !tag.starts_with("</") {
             let close = rest.find("</").unwrap_or(rest.len());
@@ -308,8 +334,7 @@ pub fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
         }
     }
     current.text(rest);
-    current.end(&mut blocks);
-    blocks
+    current.end(&mut found);
 }
 
 /// The attributes whose values a reader or a machine reads (and every
