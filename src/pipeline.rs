@@ -148,17 +148,14 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             .as_ref()
             .zip(prints.as_deref())
             .and_then(|(base, now)| base.changed_bodies(now));
-        let mut fresh = match (&mut base, &changed) {
+        let fresh = match (&mut base, &changed) {
             (Some(base), Some(changed)) => {
                 render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out)
             }
-            _ => render::render(&site, theme, &mut out),
-        };
-        if prints.is_none() {
             // Nothing renders again after a build or a check: what the
-            // render kept for the next one is let go before the scan.
-            fresh.memo = render::Memo::default();
-        }
+            // pages were made from is let go before the scan.
+            _ => render::render(&site, theme, prints.is_some(), &mut out),
+        };
         clock.lap("render");
         if !source_errors {
             // The last good build's versions of these pages passed the scan,

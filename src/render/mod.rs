@@ -101,6 +101,13 @@ impl<T> Default for Reused<T> {
     }
 }
 
+impl<T: Send> Reused<T> {
+    /// Drops everything made, spread over the cores.
+    fn free(self) {
+        self.0.into_par_iter().with_min_len(1024).for_each(drop);
+    }
+}
+
 impl<T: Clone> Reused<T> {
     fn new(len: usize) -> Reused<T> {
         Reused((0..len).map(|_| Default::default()).collect())
@@ -175,14 +182,21 @@ struct Page {
 /// One rendered page: its path, its source file, and its HTML or the problem.
 type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
 
-/// Renders the whole site. Template problems are diagnostics.
-pub fn render(site: &Site, theme: &mut Theme, out: &mut Vec<Diagnostic>) -> Rendered {
+/// Renders the whole site. Template problems are diagnostics. With
+/// `remember`, the result's memo lets [`rerender`] redo part of it later;
+/// without, what the pages were made from is let go as soon as they are.
+pub fn render(
+    site: &Site,
+    theme: &mut Theme,
+    remember: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Rendered {
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
     renderer.make_quotes();
     let jobs = renderer.jobs();
-    let mut rendered = renderer.run(jobs, out);
+    let mut rendered = renderer.run(jobs, remember, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files
@@ -207,7 +221,7 @@ pub fn rerender(
     let quotes = std::mem::take(&mut previous.quotes).without(changed, site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
-    renderer.run(jobs, out)
+    renderer.run(jobs, true, out)
 }
 
 /// What every page of one build shares.
@@ -326,8 +340,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
     }
 
     /// Renders `jobs` in parallel, each page's data dropped as soon as it is
-    /// rendered, noting which bodies each page shows.
-    fn run(self, jobs: Vec<Job>, out: &mut Vec<Diagnostic>) -> Rendered {
+    /// rendered; with `remember`, noting which bodies each page shows and
+    /// keeping what was made for them.
+    fn run(self, jobs: Vec<Job>, remember: bool, out: &mut Vec<Diagnostic>) -> Rendered {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
@@ -354,10 +369,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     if let Some(file) = origin {
                         rendered.origins.insert(path.clone(), file);
                     }
-                    for file in shown {
-                        rendered.memo.pages.entry(file).or_default().insert(job);
+                    if remember {
+                        for file in shown {
+                            rendered.memo.pages.entry(file).or_default().insert(job);
+                        }
+                        rendered.memo.paths.insert(job, path.clone());
                     }
-                    rendered.memo.paths.insert(job, path.clone());
                     rendered.files.insert(path, Arc::new(html.into_bytes()));
                 }
                 Err(diagnostic) => {
@@ -383,8 +400,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 [] => diagnostic,
             });
         }
-        rendered.memo.bodies = self.bodies;
-        rendered.memo.quotes = self.quotes;
+        if remember {
+            rendered.memo.bodies = self.bodies;
+            rendered.memo.quotes = self.quotes;
+        } else {
+            // Hundreds of thousands of small values: freed on every core.
+            rayon::join(|| self.bodies.free(), || self.quotes.free());
+        }
         rendered
     }
 
