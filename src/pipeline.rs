@@ -119,9 +119,10 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     clock.lap("load");
     let parse_memo = memo.as_deref_mut().map(|m| &mut m.parse);
     let mut project = parse::parse(loaded, settings, &mut out, parse_memo);
+    clock.lap("parse");
     let theme_name = project.config.theme.clone();
     let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
-    clock.lap("parse");
+    clock.lap("theme");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
     let checks_memo = memo.as_deref_mut().map(|m| &mut m.checks);
