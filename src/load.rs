@@ -189,7 +189,7 @@ fn read(
     out: &mut Vec<Diagnostic>,
     memo: Option<&mut Memo>,
 ) -> anyhow::Result<FileId> {
-    let fetched = fetch(root, path, memo.as_deref())?;
+    let fetched = fetch(root, path, memo.as_deref(), is_inside(root, path))?;
     Ok(admit(path, fetched, sources, out, memo))
 }
 
@@ -210,8 +210,12 @@ enum Got {
     },
 }
 
-fn fetch(root: &Path, path: &Path, memo: Option<&Memo>) -> anyhow::Result<Fetched> {
-    if let Some((stamp, file)) = memo.and_then(|memo| memo.reported_unchanged(path)) {
+/// Fetches one file; `reported` when a watcher's report covers `path`.
+fn fetch(root: &Path, path: &Path, memo: Option<&Memo>, reported: bool) -> anyhow::Result<Fetched> {
+    let unchanged = memo
+        .filter(|_| reported)
+        .and_then(|memo| memo.reported_unchanged(path));
+    if let Some((stamp, file)) = unchanged {
         return Ok(Fetched {
             file: Got::Reused(file),
             stamp: Some(stamp),
@@ -347,7 +351,7 @@ pub fn load_content(
         .collect();
     let fetched: Vec<anyhow::Result<Fetched>> = files
         .par_iter()
-        .map(|(path, _)| fetch(root, path, memo.as_deref()))
+        .map(|(path, _)| fetch(root, path, memo.as_deref(), true))
         .collect();
     for (&(path, relative), fetched) in files.iter().zip(fetched) {
         let id = admit(
@@ -392,6 +396,18 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| !e.file_type().is_dir())
         .map(walkdir::DirEntry::into_path)
         .collect()
+}
+
+/// Whether `path` is inside the project at `root` as written, so that a
+/// watcher's report of the project covers it. A file elsewhere (an
+/// identifiers list outside the project, `../private/names.yaml`) is always
+/// compared by its metadata.
+fn is_inside(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root).is_ok_and(|relative| {
+        relative
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+    })
 }
 
 /// Whether `path` is `folder` or inside it, for paths built from the same
@@ -452,6 +468,15 @@ mod tests {
         assert!(within("/p/content/quotes", "/p/content/quotes"));
         assert!(!within("/p/content/quotes-old/a.md", "/p/content/quotes"));
         assert!(!within("/p/content", "/p/content/quotes"));
+    }
+
+    #[test]
+    fn reports_cover_only_files_inside_the_project() {
+        let root = Path::new("/p/study");
+        assert!(is_inside(root, &root.join("evalsite.yaml")));
+        assert!(is_inside(root, &root.join("private/names.yaml")));
+        assert!(!is_inside(root, &root.join("../private/names.yaml")));
+        assert!(!is_inside(root, Path::new("/elsewhere/names.yaml")));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
@@ -33,9 +34,18 @@ struct Server {
 
 impl Server {
     fn start(project: &Project) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_evalsite"))
+        Server::start_at(project.root(), None)
+    }
+
+    /// Serves the project at `root` (as given), run from `folder`.
+    fn start_at(root: &Path, folder: Option<&Path>) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_evalsite"));
+        if let Some(folder) = folder {
+            command.current_dir(folder);
+        }
+        let mut child = command
             .args(["serve", "--port", "0", "--root"])
-            .arg(project.root())
+            .arg(root)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -522,6 +532,29 @@ fn folders_moved_away_edited_and_back_are_read_again() {
         server.page(FINDING_PAGE).contains("began at nine")
     });
     assert_serves_a_fresh_build(&project, &server);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_project_named_by_a_relative_path_or_through_a_link_is_followed() {
+    // The project is read from its real path (some systems' watchers
+    // report real paths): saves are still seen, and messages still name
+    // files from the project's top.
+    let project = Project::fixture("basic");
+    let link = tempfile::tempdir().unwrap();
+    let linked = link.path().join("study");
+    std::os::unix::fs::symlink(project.root(), &linked).unwrap();
+    for (root, folder) in [(Path::new("."), Some(project.root())), (&linked, None)] {
+        let server = Server::start_at(root, folder);
+        let before = server.version();
+        project.edit(QUOTE, "codes: [co-location]", "codes: [nope]");
+        let status = server.wait_past(before);
+        assert_eq!(status["ok"], false, "{status}");
+        assert_eq!(status["diagnostics"][0]["file"], QUOTE, "{status}");
+        let before = server.version();
+        project.edit(QUOTE, "codes: [nope]", "codes: [co-location]");
+        assert_eq!(server.wait_past(before)["ok"], true);
+    }
 }
 
 #[test]

@@ -53,8 +53,17 @@ pub fn run(settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    // The project is read where the watcher says things change: macOS's
+    // watcher reports real paths (`/private/var/…` for `/var/…`, absolute
+    // for `.`), and a rebuild reads again only the paths it reports.
+    let root = settings
+        .pipeline
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| settings.pipeline.root.clone());
     let options = Arc::new(Options {
         render: true,
+        root,
         ..settings.pipeline.clone()
     });
     let listener = tokio::net::TcpListener::bind(settings.address)
