@@ -190,12 +190,47 @@ fn suggest_id(stem: &str) -> String {
 #[derive(Default)]
 pub struct Memo {
     docs: HashMap<FileId, (u64, ParseResult)>,
+    /// The participant registry's parse, and the identifiers list's, by
+    /// file and digest (2,000 names take longer to read than to copy).
+    participants: Option<Kept<Vec<Participant>>>,
+    identifiers: Option<Kept<Identifiers>>,
     /// How many files the last run parsed rather than reused.
     pub parsed: usize,
 }
 
 /// One file's parse: the entity, if it parsed, and its problems.
 type ParseResult = (Option<Parsed>, Vec<Diagnostic>);
+
+/// A whole-file parse kept for the next run: the file and digest it was
+/// made from, what it gave and the problems it found.
+type Kept<T> = (FileId, u64, T, Vec<Diagnostic>);
+
+/// `parse`'s result for `file`, taken from `kept` when made from the same
+/// file with the same text, and kept there for the next run.
+fn reuse_or<T: Clone>(
+    kept: Option<&mut Option<Kept<T>>>,
+    file: FileId,
+    sources: &Sources,
+    out: &mut Vec<Diagnostic>,
+    parse: impl FnOnce(&mut Vec<Diagnostic>) -> T,
+) -> T {
+    let digest = sources.get(file).digest();
+    let Some(kept) = kept else {
+        return parse(out);
+    };
+    if let Some((then, then_digest, value, found)) = kept.as_ref()
+        && *then == file
+        && *then_digest == digest
+    {
+        out.extend(found.iter().cloned());
+        return value.clone();
+    }
+    let mut found = Vec::new();
+    let value = parse(&mut found);
+    out.extend(found.iter().cloned());
+    *kept = Some((file, digest, value.clone(), found));
+    value
+}
 
 /// Parses every loaded file into the project, reusing `memo`'s parse of
 /// any file unchanged since the run that filled it, and refilling it.
@@ -213,15 +248,23 @@ pub fn parse(
     };
     let sources = &loaded.sources;
     if let Some(id) = loaded.participants {
-        let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
-        if let Some(registry) = yaml.parse::<RawRegistry>(&PARTICIPANTS, out) {
-            project.participants = parse_participants(registry.participants, &yaml, out);
-            check_participant_ids(&project.participants, &yaml, out);
-        }
+        let kept = memo.as_deref_mut().map(|m| &mut m.participants);
+        project.participants = reuse_or(kept, id, sources, out, |out| {
+            let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
+            let Some(registry) = yaml.parse::<RawRegistry>(&PARTICIPANTS, out) else {
+                return Vec::new();
+            };
+            let participants = parse_participants(registry.participants, &yaml, out);
+            check_participant_ids(&participants, &yaml, out);
+            participants
+        });
     }
     if let Some(id) = loaded.identifiers {
-        let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
-        project.identifiers = yaml.parse(&IDENTIFIERS, out).unwrap_or_default();
+        let kept = memo.as_deref_mut().map(|m| &mut m.identifiers);
+        project.identifiers = reuse_or(kept, id, sources, out, |out| {
+            let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
+            yaml.parse(&IDENTIFIERS, out).unwrap_or_default()
+        });
     }
     // Files parse independently: in parallel, then placed in order. The
     // previous run's parses are taken out of the memo, so that one reused

@@ -258,6 +258,54 @@ fn a_leak_in_an_edited_quote_is_found_though_the_rest_was_scanned_before() {
 }
 
 #[test]
+fn the_registry_and_identifiers_list_are_read_again_only_when_changed() {
+    // Their parses are kept from one run to the next, problems included.
+    let project = Project::fixture("basic");
+    let mut memo = Memo::default();
+    rerun_matches_fresh(&project, &mut memo, "the first run");
+    let steps: [(&str, &str, &str, Option<&str>); 4] = [
+        (
+            "private/identifiers.yaml",
+            "organisations: []",
+            "organisations: []\nnicknames: [Marge]",
+            Some("nicknames"),
+        ),
+        (
+            "private/identifiers.yaml",
+            "organisations: []\nnicknames: [Marge]",
+            "organisations: []",
+            None,
+        ),
+        (
+            "content/participants.yaml",
+            "role: GP, sector: primary-care",
+            "role: GP, sector: hospital",
+            Some("hospital"),
+        ),
+        (
+            "content/participants.yaml",
+            "role: GP, sector: hospital",
+            "role: GP, sector: primary-care",
+            None,
+        ),
+    ];
+    for (file, from, to, problem) in steps {
+        project.edit(file, from, to);
+        for step in [format!("{file} edited to {to:?}"), "nothing changed".into()] {
+            let outcome = rerun_matches_fresh(&project, &mut memo, &step);
+            let problems = diag::render_all_plain(&outcome.sources, &outcome.diagnostics);
+            match problem {
+                Some(word) => assert!(
+                    outcome.rendered.is_none() && problems.contains(word),
+                    "after {step}: {problems}"
+                ),
+                None => assert!(outcome.rendered.is_some(), "after {step}: {problems}"),
+            }
+        }
+    }
+}
+
+#[test]
 fn a_failed_rebuild_leaves_nothing_behind_for_the_next() {
     let project = Project::fixture("basic");
     let mut memo = Memo::default();
