@@ -214,10 +214,10 @@ fn reuse_or<T: Clone>(
     out: &mut Vec<Diagnostic>,
     parse: impl FnOnce(&mut Vec<Diagnostic>) -> T,
 ) -> T {
-    let digest = sources.get(file).digest();
     let Some(kept) = kept else {
         return parse(out);
     };
+    let digest = sources.get(file).digest();
     if let Some((then, then_digest, value, found)) = kept.as_ref()
         && *then == file
         && *then_digest == digest
