@@ -160,3 +160,30 @@ pub async fn keep_building(
         publisher.publish(built);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_gather_until_taken_and_a_lost_track_stays_lost() {
+        let changes = Changes::default();
+        // Before any build has taken a report, nothing is known.
+        assert_eq!(changes.take(), None);
+        changes.report(Some(vec![PathBuf::from("a")]));
+        changes.report(Some(vec![PathBuf::from("b")]));
+        assert_eq!(
+            changes.take(),
+            Some(vec![PathBuf::from("a"), PathBuf::from("b")])
+        );
+        assert_eq!(changes.take(), Some(Vec::new()));
+        changes.report(None);
+        changes.report(Some(vec![PathBuf::from("c")]));
+        assert_eq!(
+            changes.take(),
+            None,
+            "a later report must not hide lost events"
+        );
+        assert_eq!(changes.take(), Some(Vec::new()));
+    }
+}

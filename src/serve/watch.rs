@@ -260,6 +260,33 @@ mod tests {
     }
 
     #[test]
+    fn a_burst_reports_its_relevant_paths_or_that_events_were_lost() {
+        use notify_debouncer_full::DebouncedEvent;
+        use notify_debouncer_full::notify::event::{Event, Flag, ModifyKind};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        let mut watching = Watching {
+            debouncer: new_debouncer(DEBOUNCE, None, |_| {}).unwrap(),
+            scope: Scope::read(dir.path()),
+            watched: BTreeMap::new(),
+        };
+        let event = |path: &str| {
+            let event =
+                Event::new(EventKind::Modify(ModifyKind::Any)).add_path(dir.path().join(path));
+            DebouncedEvent::new(event, std::time::Instant::now())
+        };
+        let quote = dir.path().join("content/q.md");
+        assert_eq!(
+            watching.handle(Ok(vec![event("content/q.md"), event("content/.q.md.swp")])),
+            Some(Some(vec![quote]))
+        );
+        assert_eq!(watching.handle(Ok(vec![event("site/index.html")])), None);
+        let lost = Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        let lost = DebouncedEvent::new(lost, std::time::Instant::now());
+        assert_eq!(watching.handle(Ok(vec![lost])), Some(None));
+    }
+
+    #[test]
     fn only_existing_folders_are_watched() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
