@@ -12,7 +12,7 @@ pub const FILE_NAME: &str = "evalsite.yaml";
 
 const SCHEMA: Schema = Schema {
     what: "evalsite.yaml",
-    fields: &["title", "base_url", "theme", "anonymity"],
+    fields: &["title", "base_url", "theme", "quotes_per_page", "anonymity"],
     nested: &[(
         "anonymity",
         &["k", "attribution", "identifiers", "max_quote_words"],
@@ -24,6 +24,7 @@ struct RawConfig {
     title: Option<String>,
     base_url: Option<String>,
     theme: Option<String>,
+    quotes_per_page: Option<i64>,
     #[serde(default)]
     anonymity: RawAnonymity,
 }
@@ -44,6 +45,8 @@ pub struct Config {
     /// With a trailing `/`; only used for canonical links.
     pub base_url: Option<String>,
     pub theme: String,
+    /// How many quotes each page of the quote list shows; 0 for all on one.
+    pub quotes_per_page: usize,
     pub k: usize,
     pub attribution: Vec<AttributionField>,
     /// Relative to the project root.
@@ -57,6 +60,7 @@ impl Default for Config {
             title: None,
             base_url: None,
             theme: "default".into(),
+            quotes_per_page: 100,
             k: 3,
             attribution: vec![AttributionField::Role, AttributionField::Borough],
             identifiers: "private/identifiers.yaml".into(),
@@ -100,6 +104,22 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         defaults.max_quote_words,
         out,
     );
+    let quotes_per_page = match raw.quotes_per_page {
+        None => defaults.quotes_per_page,
+        Some(n) if n >= 0 => n as usize,
+        Some(n) => {
+            out.push(
+                Diagnostic::error("config::invalid", "`quotes_per_page` cannot be negative")
+                    .at(yaml.value_span("quotes_per_page", &n.to_string()))
+                    .label("below 0")
+                    .fix(format!(
+                        "set `quotes_per_page:` to a whole number such as {}, or 0 for every quote on one page",
+                        defaults.quotes_per_page
+                    )),
+            );
+            defaults.quotes_per_page
+        }
+    };
     let attribution = match raw.anonymity.attribution {
         Some(fields) if fields.is_empty() => {
             out.push(
@@ -122,6 +142,7 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         title: raw.title,
         base_url,
         theme: raw.theme.unwrap_or(defaults.theme),
+        quotes_per_page,
         k,
         attribution,
         identifiers: raw.anonymity.identifiers.unwrap_or(defaults.identifiers),
@@ -162,6 +183,19 @@ mod tests {
         let (config, out) = config("anonymity:\n  k: 0\n");
         assert_eq!(out.len(), 1);
         assert_eq!(config.k, 3);
+    }
+
+    #[test]
+    fn quotes_per_page_may_be_zero_but_not_negative() {
+        assert_eq!(config("title: T\n").0.quotes_per_page, 100);
+        let (all, out) = config("quotes_per_page: 0\n");
+        assert!(out.is_empty());
+        assert_eq!(all.quotes_per_page, 0);
+        let (config, out) = config("quotes_per_page: -5\n");
+        assert_eq!(config.quotes_per_page, 100);
+        assert_eq!(out[0].code, "config::invalid");
+        assert_eq!(out[0].message, "`quotes_per_page` cannot be negative");
+        assert_eq!(out[0].span.as_ref().unwrap().range, 17..19);
     }
 
     #[test]

@@ -328,3 +328,36 @@ fn a_failed_rebuild_leaves_nothing_behind_for_the_next() {
     let quotes = &after.rendered.as_ref().unwrap().files["quotes.html"];
     assert!(!String::from_utf8_lossy(quotes).contains("Quillfeather"));
 }
+
+#[test]
+fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
+    let project = Project::example();
+    project.edit(
+        "evalsite.yaml",
+        "quotes_per_page: 100",
+        "quotes_per_page: 10",
+    );
+    let mut memo = Memo::default();
+    let first = rerun_matches_fresh(&project, &mut memo, "the first run");
+    let is_list = |path: &&String| {
+        path.starts_with("quotes") && path.ends_with(".html") && !path.contains('/')
+    };
+    let lists = first
+        .rendered
+        .as_ref()
+        .unwrap()
+        .files
+        .keys()
+        .filter(is_list)
+        .count();
+    assert!(lists >= 8, "the example's quotes take {lists} pages of ten");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let text = project.read(quote);
+    project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
+    let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
+    let made: Vec<&String> = after.work.rendered.iter().filter(is_list).collect();
+    assert_eq!(made.len(), 1, "list pages made again: {made:?}");
+    let page = &after.rendered.as_ref().unwrap().files[made[0]];
+    assert!(String::from_utf8_lossy(page).contains("Nobody asked why."));
+}

@@ -268,3 +268,155 @@ fn a_quote_may_embed_another_quote() {
         "the embedded quote is set in place: {page}"
     );
 }
+
+/// The basic fixture with three more notes in borough A (four quotes there,
+/// one in B) and the quote list split every `per_page` quotes.
+fn paged(per_page: &str) -> Project {
+    let project = Project::fixture("basic");
+    for n in 1..=3 {
+        project.write(
+            &format!("content/quotes/a/note-{n}.md"),
+            format!("---\nsource: field-notes\nborough: a\ncodes: [co-location]\n---\nNote number {n} on the ward round.\n"),
+        );
+    }
+    let config = project.read("evalsite.yaml");
+    project.write(
+        "evalsite.yaml",
+        format!("quotes_per_page: {per_page}\n{config}"),
+    );
+    built(&project);
+    project
+}
+
+/// The quote pages a page of the quote list shows, in order.
+fn listed_quotes(page: &str) -> Vec<String> {
+    page.split(r#"<figcaption><a href="quotes/"#)
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_quote_list_is_split_over_pages_with_every_quote_once() {
+    let project = paged("2");
+    let files = project.site_files();
+    let lists: Vec<String> = ["quotes.html", "quotes-2.html", "quotes-3.html"]
+        .iter()
+        .map(|path| project.page(path))
+        .collect();
+    assert!(!files.contains_key("quotes-4.html"));
+    let per_page: Vec<usize> = lists.iter().map(|l| listed_quotes(l).len()).collect();
+    assert_eq!(per_page, [2, 2, 1]);
+    let mut all: Vec<String> = lists.iter().flat_map(|l| listed_quotes(l)).collect();
+    all.sort();
+    assert_eq!(
+        all,
+        [
+            "forum-notes.html",
+            "note-1.html",
+            "note-2.html",
+            "note-3.html",
+            "same-building.html"
+        ]
+    );
+    // Borough A's four quotes run over two pages; B's one is on the last.
+    assert!(lists[0].contains(r#"<h2><a href="boroughs/a.html">Borough A</a></h2>"#));
+    assert!(lists[1].contains(
+        r#"<h2><a href="boroughs/a.html">Borough A</a> <span class="continued">(continued)</span></h2>"#
+    ));
+    assert!(!lists[1].contains(r#"<h2><a href="boroughs/b.html">"#));
+    assert!(lists[2].contains(r#"<h2><a href="boroughs/b.html">Borough B</a></h2>"#));
+    assert!(listed_quotes(&lists[2]) == ["forum-notes.html"]);
+    // Each page says where it is and links the others.
+    let middle = &lists[1];
+    assert!(middle.contains("<title>Quotes, page 2 of 3 · Fixture evaluation</title>"));
+    assert!(middle.contains("Quotes 3 to 4 of 5"));
+    assert!(middle.contains(r#"<a href="quotes.html" rel="prev">Previous</a>"#));
+    assert!(middle.contains(r#"<a href="quotes-3.html" rel="next">Next</a>"#));
+    assert!(middle.contains(r#"<span aria-current="page">2</span>"#));
+    assert!(!lists[0].contains(r#"rel="prev""#));
+    assert!(!lists[2].contains(r#"rel="next""#));
+    let broken = links::broken_links(&files);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn a_short_quote_list_or_a_page_size_of_zero_keeps_one_page_without_a_pager() {
+    for per_page in ["100", "0"] {
+        let project = paged(per_page);
+        let files = project.site_files();
+        assert!(
+            !files.contains_key("quotes-2.html"),
+            "quotes_per_page: {per_page}"
+        );
+        let list = project.page("quotes.html");
+        assert_eq!(listed_quotes(&list).len(), 5, "quotes_per_page: {per_page}");
+        assert!(
+            !list.contains(r#"class="pager""#),
+            "quotes_per_page: {per_page}"
+        );
+        assert!(list.contains("<title>Quotes · Fixture evaluation</title>"));
+    }
+}
+
+#[test]
+fn a_borough_without_quotes_keeps_its_place_in_a_split_list() {
+    let project = paged("2");
+    project.edit(
+        "content/quotes/a/forum-notes.md",
+        "borough: b",
+        "borough: a",
+    );
+    built(&project);
+    assert!(!project.site_files().contains_key("quotes-4.html"));
+    let last = project.page("quotes-3.html");
+    let empty = r#"<h2><a href="boroughs/b.html">Borough B</a></h2>
+  <p class="empty">No quotes from this borough.</p>"#;
+    assert!(last.contains(empty), "{last}");
+    for page in ["quotes.html", "quotes-2.html"] {
+        assert!(
+            !project
+                .page(page)
+                .contains(r#"<h2><a href="boroughs/b.html">"#)
+        );
+    }
+}
+
+#[test]
+fn a_project_quote_list_without_the_pager_is_warned_of_when_the_list_is_split() {
+    let project = paged("2");
+    let old_list = "{% extends \"base.html\" %}{% block content %}\n{% for group in groups %}{% for quote in group.items %}{% include \"partials/quote.html\" %}{% endfor %}{% endfor %}\n{% endblock content %}\n";
+    project.write("themes/default/templates/quotes.html", old_list);
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[theme::no-pager]: the quote list is split over 3 pages of 2 quotes, but this template does not link them: readers see only the first 2"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("--> themes/default/templates/quotes.html:1:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: add `{% if pager.count > 1 %}"),
+        "{}",
+        run.stderr
+    );
+    // With the pager, or on one page, there is nothing to say.
+    project.write(
+        "themes/default/templates/quotes.html",
+        old_list.replace(
+            "\n{% endblock",
+            "{% include \"partials/pager.html\" %}\n{% endblock",
+        ),
+    );
+    assert!(!project.build().expect_code(0).stderr.contains("no-pager"));
+    project.write("themes/default/templates/quotes.html", old_list);
+    project.edit("evalsite.yaml", "quotes_per_page: 2", "quotes_per_page: 0");
+    assert!(!project.build().expect_code(0).stderr.contains("no-pager"));
+}

@@ -14,7 +14,7 @@ use crate::diag::Diagnostic;
 use crate::markdown;
 use crate::model::{Doc, Kind};
 use crate::resolve::Site;
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -160,7 +160,8 @@ enum Job {
     Finding(usize),
     Findings,
     Quote(usize),
-    Quotes,
+    /// A page of the quote list, from 1.
+    Quotes(usize),
     Code(usize, usize),
     Codebook,
     Matrix,
@@ -194,6 +195,7 @@ pub fn render(
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
+    renderer.warn_of_a_list_without_pager(out);
     renderer.make_quotes();
     let jobs = renderer.jobs();
     let mut rendered = renderer.run(jobs, remember, out);
@@ -220,6 +222,7 @@ pub fn rerender(
     let bodies = std::mem::take(&mut previous.bodies).without(changed, site.project.sources.len());
     let quotes = std::mem::take(&mut previous.quotes).without(changed, site.project.quotes.len());
     let renderer = Renderer::new(site, theme, bodies, quotes);
+    renderer.warn_of_a_list_without_pager(out);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     renderer.run(jobs, true, out)
 }
@@ -239,6 +242,11 @@ struct Renderer<'s, 'p> {
     code_findings: HashMap<(usize, usize), Vec<usize>>,
     /// Quotes placed in a borough, by (code, borough).
     code_quotes: HashMap<(usize, usize), Vec<usize>>,
+    /// The quote list in order: the quotes of each borough in menu order,
+    /// then those placed in none.
+    listed: Vec<Vec<usize>>,
+    /// Quotes on each page of the list (all of them when not split).
+    per_page: usize,
 }
 
 /// Resolves entity links and embeds in a body rendered on one page.
@@ -327,6 +335,29 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 code_quotes.entry((code, borough)).or_default().push(q);
             }
         }
+        let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
+        let place: HashMap<usize, usize> = site
+            .borough_order
+            .iter()
+            .enumerate()
+            .map(|(place, &b)| (b, place))
+            .collect();
+        for q in 0..project.quotes.len() {
+            // A quote placed in a borough without a page is not listed.
+            match site.published_borough(q) {
+                None => listed[site.borough_order.len()].push(q),
+                Some(b) => {
+                    if let Some(&place) = site.lookup(Kind::Borough, b).and_then(|b| place.get(&b))
+                    {
+                        listed[place].push(q);
+                    }
+                }
+            }
+        }
+        let per_page = match project.config.quotes_per_page {
+            0 => project.quotes.len().max(1),
+            n => n,
+        };
         Renderer {
             site,
             theme,
@@ -336,6 +367,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
             quotes,
             code_findings,
             code_quotes,
+            listed,
+            per_page,
         }
     }
 
@@ -410,16 +443,39 @@ impl<'s, 'p> Renderer<'s, 'p> {
         rendered
     }
 
+    /// A project's own quote list template written before the list was
+    /// split shows only the first page's quotes: say so when it is split.
+    fn warn_of_a_list_without_pager(&self, out: &mut Vec<Diagnostic>) {
+        let pages = self.quote_list_pages();
+        let Some(&file) = self.theme.template_files.get("quotes.html") else {
+            return;
+        };
+        if pages == 1 || self.site.project.sources.text(file).contains("pager") {
+            return;
+        }
+        let per_page = self.per_page;
+        out.push(
+            Diagnostic::warning(
+                "theme::no-pager",
+                format!(
+                    "the quote list is split over {pages} pages of {per_page} quotes, but this template does not link them: readers see only the first {per_page}"
+                ),
+            )
+            .at(Span::file_start(file))
+            .fix("add `{% if pager.count > 1 %}{% include \"partials/pager.html\" %}{% endif %}` where the page links should go, or set `quotes_per_page: 0` in evalsite.yaml to list every quote on one page"),
+        );
+    }
+
     fn jobs(&self) -> Vec<Job> {
         let project = self.site.project;
         let mut jobs = vec![
             Job::Index,
             Job::Findings,
-            Job::Quotes,
             Job::Codebook,
             Job::Matrix,
             Job::Pathways,
         ];
+        jobs.extend((1..=self.quote_list_pages()).map(Job::Quotes));
         jobs.extend(self.site.borough_order.iter().map(|&b| Job::Borough(b)));
         jobs.extend(self.published.iter().map(|&f| Job::Finding(f)));
         jobs.extend((0..project.quotes.len()).map(Job::Quote));
@@ -442,7 +498,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             Job::Finding(f) => self.finding(f),
             Job::Findings => self.findings(),
             Job::Quote(q) => self.quote(q),
-            Job::Quotes => self.quotes(),
+            Job::Quotes(number) => self.quotes(number),
             Job::Code(c, depth) => self.code(c, depth),
             Job::Codebook => self.codebook(),
             Job::Matrix => self.matrix(),

@@ -288,40 +288,90 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn quotes(&self) -> Page {
+    /// How many pages the quote list takes (one when it is empty).
+    pub(super) fn quote_list_pages(&self) -> usize {
+        let total: usize = self.listed.iter().map(Vec::len).sum();
+        total.div_ceil(self.per_page).max(1)
+    }
+
+    /// Page `number` of the quote list: the quotes of each borough in menu
+    /// order, then those placed in none, `per_page` at a time. A borough
+    /// without quotes is shown where it falls in that order.
+    pub(super) fn quotes(&self, number: usize) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::QUOTES);
-        let groups: Vec<Group<Vec<tera::Value>>> = self
+        let path = urls::quotes_page(number);
+        let at = self.at(&path);
+        let count = self.quote_list_pages();
+        let total: usize = self.listed.iter().map(Vec::len).sum();
+        let (first, end) = ((number - 1) * self.per_page, number * self.per_page);
+        let page_of = |position: usize| (position / self.per_page).min(count - 1) + 1;
+        // This page's share of each part of the list, with where it starts.
+        let mut position = 0;
+        let mut shares = self.listed.iter().map(|quotes| {
+            let start = position;
+            position += quotes.len();
+            let from = first.saturating_sub(start).min(quotes.len());
+            let to = end.saturating_sub(start).min(quotes.len());
+            let shown = if quotes.is_empty() {
+                page_of(start) == number
+            } else {
+                from < to
+            };
+            let items: Vec<tera::Value> = quotes[from..to]
+                .iter()
+                .map(|&q| self.quote_value(&at, q))
+                .collect();
+            (shown, items, from > 0)
+        });
+        let groups: Vec<ListGroup> = self
             .site
             .borough_order
             .iter()
-            .map(|&b| {
+            .zip(shares.by_ref())
+            .filter(|(_, (shown, _, _))| *shown)
+            .map(|(&b, (_, items, continued))| {
                 let borough = &project.boroughs[b];
-                let items = (0..project.quotes.len())
-                    .filter(|&q| self.site.published_borough(q) == Some(borough.id.as_str()))
-                    .map(|q| self.quote_value(&at, q))
-                    .collect();
-                Group {
+                ListGroup {
                     head: Link::new(
                         &borough.meta.title,
                         at.root,
                         &urls::of(Kind::Borough, &borough.id),
                     ),
                     items,
+                    continued,
                 }
             })
             .collect();
-        let unplaced: Vec<tera::Value> = (0..project.quotes.len())
-            .filter(|&q| self.site.published_borough(q).is_none())
-            .map(|q| self.quote_value(&at, q))
-            .collect();
+        let unplaced: Vec<tera::Value> =
+            shares.next().map(|(_, items, _)| items).unwrap_or_default();
+        let url = |n: usize| format!("{}{}", at.root, urls::quotes_page(n));
+        let pager = Pager {
+            number,
+            count,
+            total,
+            first: if total == 0 { 0 } else { first + 1 },
+            last: end.min(total),
+            previous: (number > 1).then(|| url(number - 1)),
+            next: (number < count).then(|| url(number + 1)),
+            pages: (1..=count)
+                .map(|n| PagerPage {
+                    number: n,
+                    url: url(n),
+                    current: n == number,
+                })
+                .collect(),
+        };
         let mut data = context();
         data.insert("groups", &groups);
         data.insert("unplaced", &unplaced);
+        data.insert("pager", &pager);
         Page {
-            path: urls::QUOTES.into(),
+            title: match count {
+                1 => "Quotes".into(),
+                _ => format!("Quotes, page {number} of {count}"),
+            },
+            path,
             template: "quotes.html",
-            title: "Quotes".into(),
             origin: None,
             data,
         }

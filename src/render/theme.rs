@@ -33,6 +33,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/page.html",
     "templates/partials/quote.html",
     "templates/partials/map.html",
+    "templates/partials/pager.html",
     "static/style.css",
 ];
 

@@ -19,6 +19,16 @@ pub fn of(kind: Kind, id: &str) -> String {
     }
 }
 
+/// Page `number` (from 1) of the quote list: `quotes.html`, then
+/// `quotes-2.html` and on, beside it (a quote's own page is in `quotes/`,
+/// named by its id, so the two never meet).
+pub fn quotes_page(number: usize) -> String {
+    match number {
+        0 | 1 => QUOTES.to_string(),
+        n => format!("quotes-{n}.html"),
+    }
+}
+
 /// The comparison page of one pathway type.
 pub fn compare(pathway_type: &str) -> String {
     format!("compare/{pathway_type}.html")
@@ -38,6 +48,8 @@ mod tests {
         assert_eq!(root_of("index.html"), "");
         assert_eq!(root_of("findings/x.html"), "../");
         assert_eq!(of(Kind::Quote, "q"), "quotes/q.html");
+        assert_eq!(quotes_page(1), "quotes.html");
+        assert_eq!(quotes_page(12), "quotes-12.html");
         assert_eq!(compare("discharge"), "compare/discharge.html");
     }
 }

@@ -80,6 +80,38 @@ pub struct Group<T> {
     pub items: T,
 }
 
+/// A heading of the quote list with the quotes under it on one page;
+/// `continued` when some of them are on the page before.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListGroup {
+    pub head: Link,
+    pub items: Vec<tera::Value>,
+    pub continued: bool,
+}
+
+/// Where a page of a list split over several pages stands among them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// This page's number, from 1, and how many pages there are.
+    pub number: usize,
+    pub count: usize,
+    /// How many items the list holds, and the first and last on this page
+    /// (counted from 1; both 0 when the list is empty).
+    pub total: usize,
+    pub first: usize,
+    pub last: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PagerPage>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerPage {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
 /// A finding's free facet, such as "Learning loop: double".
 #[derive(Debug, Clone, Serialize)]
 pub struct Attribute {
