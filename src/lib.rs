@@ -24,6 +24,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod frontmatter;
+pub mod hash;
 pub mod highlight;
 pub mod html;
 pub mod load;

@@ -3,11 +3,11 @@
 //! which files belong to which kind; does not parse any file.
 
 use crate::diag::Diagnostic;
+use crate::hash::FastMap;
 use crate::model::Kind;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use anyhow::Context;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -58,7 +58,7 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 /// watcher says which paths changed, the others are not even asked about.
 #[derive(Default)]
 pub struct Memo {
-    files: HashMap<PathBuf, (Stamp, Arc<SourceFile>)>,
+    files: FastMap<PathBuf, (Stamp, Arc<SourceFile>)>,
     /// The paths reported changed for the next run (see [`Memo::report`]).
     reported: Option<Vec<PathBuf>>,
     /// This run's reported paths: a file the previous run read, outside
@@ -70,7 +70,7 @@ pub struct Memo {
     started: Option<SystemTime>,
     previous_start: Option<SystemTime>,
     /// This run's reads, for the next.
-    next: HashMap<PathBuf, (Stamp, Arc<SourceFile>)>,
+    next: FastMap<PathBuf, (Stamp, Arc<SourceFile>)>,
     /// How many files the last run read from disk.
     pub read: usize,
 }
@@ -124,7 +124,10 @@ impl Memo {
     /// Starts a run: what the last run read becomes what this one may reuse.
     fn begin(&mut self) {
         let size = self.next.len();
-        self.files = std::mem::replace(&mut self.next, HashMap::with_capacity(size));
+        self.files = std::mem::replace(
+            &mut self.next,
+            FastMap::with_capacity_and_hasher(size, Default::default()),
+        );
         self.previous_start = self.started.replace(SystemTime::now());
         self.changed = self.reported.take();
         self.read = 0;

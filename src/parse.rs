@@ -7,6 +7,7 @@ use crate::anonymity::identifiers::Identifiers;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter;
+use crate::hash::FastMap;
 use crate::load::Loaded;
 use crate::markdown;
 use crate::model::*;
@@ -189,7 +190,7 @@ fn suggest_id(stem: &str) -> String {
 /// and id come from its name), so an unchanged file's parse is reused as is.
 #[derive(Default)]
 pub struct Memo {
-    docs: HashMap<FileId, (u64, ParseResult)>,
+    docs: FastMap<FileId, (u64, ParseResult)>,
     /// The participant registry's parse, and the identifiers list's, by
     /// file and digest (2,000 names take longer to read than to copy).
     participants: Option<Kept<Vec<Participant>>>,

@@ -4,6 +4,7 @@
 //! Produces [`Site`], which the checks and the renderer read; does not render.
 
 use crate::diag::Diagnostic;
+use crate::hash::FastMap;
 use crate::model::*;
 use crate::parse::Project;
 use crate::source::Span;
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub struct Site<'p> {
     pub project: &'p Project,
     pub include_drafts: bool,
-    ids: HashMap<Kind, HashMap<&'p str, usize>>,
+    ids: FastMap<Kind, FastMap<&'p str, usize>>,
     /// Each quote's borough id (its participant's, or its own `borough:`).
     pub quote_borough: Vec<Option<&'p str>>,
     /// Each quote's participant, by index into the registry.
@@ -111,7 +112,7 @@ impl<'p> Site<'p> {
     }
 }
 
-fn index_of<M>(docs: &[Doc<M>]) -> HashMap<&str, usize> {
+fn index_of<M>(docs: &[Doc<M>]) -> FastMap<&str, usize> {
     docs.iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
@@ -124,7 +125,7 @@ pub fn resolve<'p>(
     include_drafts: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Site<'p> {
-    let mut ids = HashMap::new();
+    let mut ids = FastMap::default();
     ids.insert(Kind::Borough, index_of(&project.boroughs));
     ids.insert(Kind::Code, index_of(&project.codes));
     ids.insert(Kind::Quote, index_of(&project.quotes));

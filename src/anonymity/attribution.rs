@@ -5,10 +5,10 @@
 //! that would pass.
 
 use crate::diag::Diagnostic;
+use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Participant};
 use crate::resolve::Site;
 use crate::yaml::Yaml;
-use std::collections::HashMap;
 
 const ALL_FIELDS: [AttributionField; 4] = [
     AttributionField::Role,
@@ -143,7 +143,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
-    let mut sizes: HashMap<(usize, &[AttributionField]), usize> = HashMap::new();
+    let mut sizes: FastMap<(usize, &[AttributionField]), usize> = FastMap::default();
     for (q, quote) in project.quotes.iter().enumerate() {
         let Some(p) = site.quote_participant[q] else {
             continue;

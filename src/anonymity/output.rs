@@ -7,10 +7,10 @@ use super::Checked;
 use super::identifiers::normalise;
 use super::patterns;
 use crate::diag::Diagnostic;
+use crate::hash::{FastMap, FastSet};
 use crate::render::Rendered;
 use crate::source::Span;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -105,15 +105,15 @@ pub fn check(
     // Each distinct block of text once, gathered per task and merged. Blocks
     // borrow from the pages where they can, so only text that had to be
     // decoded or joined is copied.
-    let unique: FxHashSet<Cow<str>> = pages
+    let unique: FastSet<Cow<str>> = pages
         .par_iter()
-        .fold(FxHashSet::default, |mut unique, (path, bytes)| {
+        .fold(FastSet::default, |mut unique, (path, bytes)| {
             blocks_to_scan(path, bytes, before(path), |block| {
                 unique.insert(block);
             });
             unique
         })
-        .reduce(FxHashSet::default, |a, b| {
+        .reduce(FastSet::default, |a, b| {
             let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
             into.extend(from);
             into
@@ -125,7 +125,7 @@ pub fn check(
     }
     // Which pages hold the blocks with problems: read again, as this is
     // rare (a build that fails) and remembering every block's pages is not.
-    let mut problems_of: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    let mut problems_of: FastMap<&str, Vec<&str>> = FastMap::default();
     for (block, what) in &found {
         problems_of.entry(unique[*block]).or_default().push(what);
     }

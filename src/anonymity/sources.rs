@@ -8,13 +8,13 @@ use super::identifiers::{List, TermHit, TermMatcher, normalise};
 use super::participant_ids::ParticipantIds;
 use super::patterns::{self, PatternHit};
 use crate::diag::Diagnostic;
+use crate::hash::FastMap;
 use crate::markdown::{self, PlainText};
 use crate::model::{Allowance, Doc};
 use crate::resolve::Site;
 use crate::source::{FileId, Span};
 use crate::yaml::Yaml;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// For kinds with no check of their own beyond the scan.
@@ -40,7 +40,7 @@ pub struct Scanner<'s, 'p> {
 }
 
 /// What scanning each file found, by file, with the file's digest.
-pub type Scans = HashMap<FileId, (u64, Found)>;
+pub type Scans = FastMap<FileId, (u64, Found)>;
 
 /// Whether a file's scan below was reused from the previous run.
 type Reused = bool;

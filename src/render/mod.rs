@@ -11,13 +11,14 @@ pub mod urls;
 mod views;
 
 use crate::diag::Diagnostic;
+use crate::hash::FastMap;
 use crate::markdown;
 use crate::model::{Doc, Kind};
 use crate::resolve::Site;
 use crate::source::{FileId, Span};
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 use theme::Theme;
 use views::*;
@@ -63,8 +64,8 @@ impl Rendered {
 /// and the other bodies' HTML is as it was.
 #[derive(Debug, Default, Clone)]
 pub struct Memo {
-    pages: HashMap<FileId, BTreeSet<Job>>,
-    paths: HashMap<Job, String>,
+    pages: FastMap<FileId, BTreeSet<Job>>,
+    paths: FastMap<Job, String>,
     bodies: Reused<Arc<str>>,
     /// Each quote's data for the templates, by quote and depth.
     quotes: Reused<tera::Value>,
@@ -239,9 +240,9 @@ struct Renderer<'s, 'p> {
     /// Each quote's data for the templates, made once (or taken from the previous render).
     quotes: Reused<tera::Value>,
     /// Published findings by (code, borough).
-    code_findings: HashMap<(usize, usize), Vec<usize>>,
+    code_findings: FastMap<(usize, usize), Vec<usize>>,
     /// Quotes placed in a borough, by (code, borough).
-    code_quotes: HashMap<(usize, usize), Vec<usize>>,
+    code_quotes: FastMap<(usize, usize), Vec<usize>>,
     /// The quote list in order: the quotes of each borough in menu order,
     /// then those placed in none.
     listed: Vec<Vec<usize>>,
@@ -305,7 +306,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let theme = &*theme;
         let project = site.project;
         let published = site.published_findings();
-        let mut code_findings: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut code_findings: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
         for &f in &published {
             let meta = &project.findings[f].meta;
             for code in meta.codes.iter().filter_map(|c| site.lookup(Kind::Code, c)) {
@@ -318,7 +319,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 }
             }
         }
-        let mut code_quotes: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut code_quotes: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
         for (q, quote) in project.quotes.iter().enumerate() {
             let Some(borough) = site
                 .published_borough(q)
@@ -336,7 +337,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             }
         }
         let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
-        let place: HashMap<usize, usize> = site
+        let place: FastMap<usize, usize> = site
             .borough_order
             .iter()
             .enumerate()
