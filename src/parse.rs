@@ -185,18 +185,62 @@ fn suggest_id(stem: &str) -> String {
     id.trim_matches('-').to_string()
 }
 
-/// Each Markdown file's parse from the previous run, by file, with the
-/// digest of the file it was made from. A file parses on its own (its kind
-/// and id come from its name), so an unchanged file's parse is reused as is.
+/// Each Markdown file's parse from the previous run, by file. A file parses
+/// on its own (its kind and id come from its name), so an unchanged file's
+/// parse is reused as is: its entity is lent to the run's project and
+/// given back when the run ends ([`Memo::keep`]), never copied.
 #[derive(Default)]
 pub struct Memo {
-    docs: FastMap<FileId, (u64, ParseResult)>,
+    docs: FastMap<FileId, KeptDoc>,
     /// The participant registry's parse, and the identifiers list's, by
     /// file and digest (2,000 names take longer to read than to copy).
     participants: Option<Kept<Vec<Participant>>>,
     identifiers: Option<Kept<Identifiers>>,
     /// How many files the last run parsed rather than reused.
     pub parsed: usize,
+}
+
+/// One Markdown file's parse, kept between runs.
+struct KeptDoc {
+    /// The digest of the file it was made from.
+    digest: u64,
+    /// The entity: `None` while the project has it (or if it never came
+    /// back, when a run stopped early), or when there was none.
+    doc: Option<Parsed>,
+    /// The file gave no entity (its problems say why).
+    failed: bool,
+    found: Vec<Diagnostic>,
+}
+
+impl Memo {
+    /// Takes back the entities of the run's project (after the run is done
+    /// with it), for the next run to reuse.
+    pub fn keep(&mut self, project: Project) {
+        let Project {
+            landing,
+            boroughs,
+            codes,
+            quotes,
+            findings,
+            pathways,
+            pages,
+            ..
+        } = project;
+        let docs = landing
+            .map(|d| (d.file, Parsed::Landing(d)))
+            .into_iter()
+            .chain(boroughs.into_iter().map(|d| (d.file, Parsed::Borough(d))))
+            .chain(codes.into_iter().map(|d| (d.file, Parsed::Code(d))))
+            .chain(quotes.into_iter().map(|d| (d.file, Parsed::Quote(d))))
+            .chain(findings.into_iter().map(|d| (d.file, Parsed::Finding(d))))
+            .chain(pathways.into_iter().map(|d| (d.file, Parsed::Pathway(d))))
+            .chain(pages.into_iter().map(|d| (d.file, Parsed::Page(d))));
+        for (file, doc) in docs {
+            if let Some(kept) = self.docs.get_mut(&file) {
+                kept.doc = Some(doc);
+            }
+        }
+    }
 }
 
 /// One file's parse: the entity, if it parsed, and its problems.
@@ -267,18 +311,30 @@ pub fn parse(
             yaml.parse(&IDENTIFIERS, out).unwrap_or_default()
         });
     }
-    // Files parse independently: in parallel, then placed in order. The
-    // previous run's parses are taken out of the memo, so that one reused
-    // goes back into it without being copied a second time.
-    let mut previous = memo.as_deref_mut().map(|m| std::mem::take(&mut m.docs));
+    // An unchanged file's entity is taken from the memo; the others are
+    // parsed, each on its own, in parallel; then all placed in order.
+    let mut previous = memo
+        .as_deref_mut()
+        .map(|m| std::mem::take(&mut m.docs))
+        .unwrap_or_default();
+    let reused: Vec<Option<ParseResult>> = loaded
+        .docs
+        .iter()
+        .map(|&(_, file)| {
+            let kept = previous.remove(&file)?;
+            let usable = kept.digest == sources.get(file).digest()
+                && (kept.failed || kept.doc.is_some());
+            usable.then_some((kept.doc, kept.found))
+        })
+        .collect();
+    drop(previous);
     let parsed: Vec<(ParseResult, bool)> = loaded
         .docs
         .par_iter()
-        .map(|&(kind, file)| {
-            if let Some((digest, result)) = previous.as_ref().and_then(|docs| docs.get(&file))
-                && *digest == sources.get(file).digest()
-            {
-                return (result.clone(), true);
+        .zip(reused)
+        .map(|(&(kind, file), reused)| {
+            if let Some(result) = reused {
+                return (result, true);
             }
             let mut found = Vec::new();
             let doc = match kind {
@@ -293,18 +349,20 @@ pub fn parse(
             ((doc, found), false)
         })
         .collect();
-    if let (Some(memo), Some(previous)) = (memo, previous.as_mut()) {
+    if let Some(memo) = memo {
         memo.parsed = parsed.iter().filter(|(_, reused)| !reused).count();
         memo.docs = loaded
             .docs
             .iter()
             .zip(&parsed)
-            .map(|(&(_, file), (result, reused))| {
-                let kept = reused
-                    .then(|| previous.remove(&file).map(|(_, kept)| kept))
-                    .flatten()
-                    .unwrap_or_else(|| result.clone());
-                (file, (sources.get(file).digest(), kept))
+            .map(|(&(_, file), ((doc, found), _))| {
+                let kept = KeptDoc {
+                    digest: sources.get(file).digest(),
+                    doc: None,
+                    failed: doc.is_none(),
+                    found: found.clone(),
+                };
+                (file, kept)
             })
             .collect();
     }
@@ -333,7 +391,6 @@ pub fn parse(
 }
 
 /// One parsed file, of whichever kind.
-#[derive(Clone)]
 enum Parsed {
     Landing(Doc<Landing>),
     Borough(Borough),
@@ -400,7 +457,7 @@ fn stem(name: &str) -> String {
 }
 
 fn check_unique<M>(kind: Kind, docs: &[Doc<M>], sources: &Sources, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, FileId> = HashMap::new();
+    let mut seen: FastMap<&str, FileId> = FastMap::default();
     for doc in docs {
         if let Some(first) = seen.insert(&doc.id, doc.file) {
             out.push(

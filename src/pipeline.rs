@@ -200,9 +200,6 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     } else {
         next_base = base;
     }
-    if let Some(memo) = memo {
-        memo.base = next_base;
-    }
     let summary = summarise(&project, &site, &checked.allowances, rendered.as_ref());
     let mut diagnostics = Diagnostics::default();
     for diagnostic in out {
@@ -211,8 +208,13 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     diagnostics.sort();
     let rendered = rendered.filter(|_| !diagnostics.has_errors());
     drop(site);
+    let sources = std::mem::take(&mut project.sources);
+    if let Some(memo) = memo {
+        memo.base = next_base;
+        memo.parse.keep(project);
+    }
     Ok(Outcome {
-        sources: project.sources,
+        sources,
         diagnostics,
         rendered,
         summary,
