@@ -58,7 +58,8 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 /// watcher says which paths changed, the others are not even asked about.
 #[derive(Default)]
 pub struct Memo {
-    files: FastMap<PathBuf, (Stamp, Arc<SourceFile>)>,
+    /// Every file read, kept up to date as runs read them again.
+    files: FastMap<PathBuf, Kept>,
     /// The paths reported changed for the next run (see [`Memo::report`]).
     reported: Option<Vec<PathBuf>>,
     /// This run's reported paths: a file the previous run read, outside
@@ -69,10 +70,48 @@ pub struct Memo {
     /// When this run and the previous one started reading.
     started: Option<SystemTime>,
     previous_start: Option<SystemTime>,
-    /// This run's reads, for the next.
-    next: FastMap<PathBuf, (Stamp, Arc<SourceFile>)>,
+    /// Counts runs; a file's entry says which run last found it.
+    run: u64,
+    /// What content/ gave the last run, if every file in it was text.
+    layout: Option<Layout>,
     /// How many files the last run read from disk.
     pub read: usize,
+}
+
+/// A file as a run read it, for the runs after.
+struct Kept {
+    stamp: Stamp,
+    file: Arc<SourceFile>,
+    /// The last run that found the file.
+    run: u64,
+}
+
+/// What each file under content/ became in the last run: with a report
+/// that only some of them were edited (none added, removed or moved), the
+/// next run has the same files in the same places, and reads the edited
+/// ones alone.
+struct Layout {
+    /// How many files were read before content/ (the settings file).
+    first: usize,
+    /// For each file of the listing, in its order.
+    roles: Vec<Role>,
+    /// The files read from content/, in order: their ids follow `first`.
+    files: Vec<Arc<SourceFile>>,
+}
+
+#[derive(Clone, Copy)]
+enum Role {
+    /// Not read (not Markdown, nor the registry).
+    Skipped,
+    /// The `n`th file read from content/, and what it is.
+    Read(usize, Place),
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Participants,
+    Doc(Kind),
+    Unplaced,
 }
 
 /// What a file's metadata says of its contents.
@@ -123,11 +162,7 @@ impl Memo {
 
     /// Starts a run: what the last run read becomes what this one may reuse.
     fn begin(&mut self) {
-        let size = self.next.len();
-        self.files = std::mem::replace(
-            &mut self.next,
-            FastMap::with_capacity_and_hasher(size, Default::default()),
-        );
+        self.run += 1;
         self.previous_start = self.started.replace(SystemTime::now());
         self.changed = self.reported.take();
         self.read = 0;
@@ -169,16 +204,40 @@ impl Memo {
         if changed.iter().any(|c| is_within(path, c)) {
             return None;
         }
-        self.files.get(path).cloned()
+        self.files
+            .get(path)
+            .map(|kept| (kept.stamp, kept.file.clone()))
     }
 
     /// The previous run's copy of `path`, if the file is certainly unchanged.
     fn reuse(&self, path: &Path, stamp: Stamp) -> Option<Arc<SourceFile>> {
-        let (then, file) = self.files.get(path)?;
+        let kept = self.files.get(path)?;
         let settled = self
             .previous_start
             .is_some_and(|start| stamp.settled_before(start));
-        (*then == stamp && settled).then(|| file.clone())
+        (kept.stamp == stamp && settled).then(|| kept.file.clone())
+    }
+
+    /// Notes that this run found `path` as `file`, or, with no stamp, that
+    /// it is to be read again next time.
+    fn found(&mut self, path: &Path, found: Option<(Stamp, Arc<SourceFile>)>) {
+        let run = self.run;
+        match (self.files.get_mut(path), found) {
+            (Some(kept), Some((stamp, file))) => *kept = Kept { stamp, file, run },
+            (None, Some((stamp, file))) => {
+                self.files
+                    .insert(path.to_path_buf(), Kept { stamp, file, run });
+            }
+            (_, None) => {
+                self.files.remove(path);
+            }
+        }
+    }
+
+    /// Forgets the files this run did not find (after a full run: deleted).
+    fn forget_unfound(&mut self) {
+        let run = self.run;
+        self.files.retain(|_, kept| kept.run == run);
     }
 }
 
@@ -193,7 +252,7 @@ fn read(
     memo: Option<&mut Memo>,
 ) -> anyhow::Result<FileId> {
     let fetched = fetch(root, path, memo.as_deref(), is_inside(root, path))?;
-    Ok(admit(path, fetched, sources, out, memo))
+    Ok(admit(path, fetched, sources, out, memo, None).0)
 }
 
 /// A file as fetched from disk or from the memo, before it joins the sources
@@ -260,18 +319,28 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>, reported: bool) -> anyho
     })
 }
 
+/// Puts a fetched file into `sources` (in place of the file at `slot`, if
+/// given) and notes it in the memo; says whether it was text.
 fn admit(
     path: &Path,
     fetched: Fetched,
     sources: &mut Sources,
     out: &mut Vec<Diagnostic>,
     memo: Option<&mut Memo>,
-) -> FileId {
+    slot: Option<FileId>,
+) -> (FileId, bool) {
     let read = matches!(fetched.file, Got::Read { .. });
+    let mut place = |file: Arc<SourceFile>| match slot {
+        Some(id) => {
+            sources.replace(id, file);
+            id
+        }
+        None => sources.add_shared(file),
+    };
     let (id, clean) = match fetched.file {
-        Got::Reused(file) => (sources.add_shared(file), true),
+        Got::Reused(file) => (place(file), true),
         Got::Read { file, not_utf8 } => {
-            let id = sources.add(file);
+            let id = place(Arc::new(file));
             if let Some(valid) = not_utf8 {
                 out.push(
                     Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
@@ -288,12 +357,10 @@ fn admit(
             memo.read += 1;
         }
         // A file that was not UTF-8 is read again next time, for its message.
-        if let Some(stamp) = fetched.stamp.filter(|_| clean) {
-            memo.next
-                .insert(path.to_path_buf(), (stamp, sources.shared(id)));
-        }
+        let found = fetched.stamp.filter(|_| clean);
+        memo.found(path, found.map(|stamp| (stamp, sources.shared(id))));
     }
-    id
+    (id, clean)
 }
 
 /// `path` relative to the project root, with `/` separators.
@@ -338,57 +405,172 @@ pub fn load_content(
         "{} has no content/ folder: is this an evalsite project? (`evalsite new DIR` writes a starter project)",
         root.display()
     );
-    // Which files to read, then all of them read in parallel, then each
-    // joining the sources in path order (so file ids do not depend on timing).
-    let listed = match memo.as_deref_mut() {
-        Some(memo) => memo.list(&content)?,
-        None => content_files(&content)?,
+    let reread = match memo.as_deref_mut() {
+        Some(memo) => reread_reported(root, &content, &mut loaded, out, memo)?,
+        None => false,
     };
-    let files: Vec<(&Path, &Path)> = listed
-        .iter()
-        .map(|path| (path.as_path(), path.strip_prefix(&content).unwrap_or(path)))
-        .filter(|(path, relative)| {
-            *relative == Path::new("participants.yaml")
-                || path.extension().is_some_and(|e| e == "md")
-        })
-        .collect();
+    if !reread {
+        read_content(root, &content, &mut loaded, out, memo.as_deref_mut())?;
+    }
+    let identifiers = root.join(identifiers);
+    if identifiers.is_file() {
+        loaded.identifiers = Some(read(
+            root,
+            &identifiers,
+            &mut loaded.sources,
+            out,
+            memo.as_deref_mut(),
+        )?);
+    }
+    if let Some(memo) = memo
+        && memo.changed.is_none()
+    {
+        memo.forget_unfound();
+    }
+    Ok(loaded)
+}
+
+/// Lists content/ (or, with a report, the last listing with the reported
+/// paths looked at again) and reads every file in it, in parallel; each
+/// then joins the sources in path order (so file ids do not depend on
+/// timing).
+fn read_content(
+    root: &Path,
+    content: &Path,
+    loaded: &mut Loaded,
+    out: &mut Vec<Diagnostic>,
+    mut memo: Option<&mut Memo>,
+) -> anyhow::Result<()> {
+    let first = loaded.sources.len();
+    let listed = match memo.as_deref_mut() {
+        Some(memo) => memo.list(content)?,
+        None => content_files(content)?,
+    };
+    let mut roles = Vec::with_capacity(listed.len());
+    let mut files: Vec<(&Path, Place)> = Vec::with_capacity(listed.len());
+    for path in &listed {
+        let relative = path.strip_prefix(content).unwrap_or(path);
+        let place = if relative == Path::new("participants.yaml") {
+            Place::Participants
+        } else if path.extension().is_some_and(|e| e == "md") {
+            kind_of(relative).map_or(Place::Unplaced, Place::Doc)
+        } else {
+            roles.push(Role::Skipped);
+            continue;
+        };
+        roles.push(Role::Read(files.len(), place));
+        files.push((path, place));
+    }
     let fetched: Vec<anyhow::Result<Fetched>> = files
         .par_iter()
         .map(|(path, _)| fetch(root, path, memo.as_deref(), true))
         .collect();
-    for (&(path, relative), fetched) in files.iter().zip(fetched) {
-        let id = admit(
+    let mut all_text = true;
+    for (&(path, place), fetched) in files.iter().zip(fetched) {
+        let (id, clean) = admit(
             path,
             fetched?,
             &mut loaded.sources,
             out,
             memo.as_deref_mut(),
+            None,
         );
-        if relative == Path::new("participants.yaml") {
-            loaded.participants = Some(id);
-            continue;
-        }
-        match kind_of(relative) {
-            Some(kind) => loaded.docs.push((kind, id)),
-            None => out.push(
-                Diagnostic::warning(
-                    "load::unplaced-file",
-                    "this file is not in a folder evalsite knows, so it is not published",
-                )
-                .at(Span::file_start(id))
-                .fix("move it into content/pages/ to publish it as a page, or into boroughs/, codebook/, quotes/, findings/ or pathways/"),
-            ),
-        }
+        all_text &= clean;
+        settle(loaded, id, place, out);
     }
     drop(files);
-    if let Some(memo) = memo.as_deref_mut() {
+    if let Some(memo) = memo {
+        memo.layout = all_text.then(|| Layout {
+            first,
+            roles,
+            files: (first..loaded.sources.len())
+                .map(|id| loaded.sources.shared(FileId(id)))
+                .collect(),
+        });
         memo.listed = listed;
     }
-    let identifiers = root.join(identifiers);
-    if identifiers.is_file() {
-        loaded.identifiers = Some(read(root, &identifiers, &mut loaded.sources, out, memo)?);
+    Ok(())
+}
+
+/// Serve mode's short way, when the watcher's report names only files the
+/// last run read from content/ (edited, none added, removed or moved) and
+/// all of that run's files there were text: the same files in the same
+/// places, the reported ones read again and the rest not even looked at.
+/// Returns false, having done nothing, when that is not the case.
+fn reread_reported(
+    root: &Path,
+    content: &Path,
+    loaded: &mut Loaded,
+    out: &mut Vec<Diagnostic>,
+    memo: &mut Memo,
+) -> anyhow::Result<bool> {
+    let (Some(changed), Some(layout)) = (&memo.changed, &memo.layout) else {
+        return Ok(false);
+    };
+    if layout.first != loaded.sources.len() || layout.roles.len() != memo.listed.len() {
+        return Ok(false);
     }
-    Ok(loaded)
+    let mut edited = Vec::new();
+    for path in changed {
+        // Outside content/, or a file no listing takes: not content.
+        if !is_listable(content, path) {
+            continue;
+        }
+        let Ok(at) = memo.listed.binary_search(path) else {
+            return Ok(false);
+        };
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_file() => edited.push(at),
+            _ => return Ok(false),
+        }
+    }
+    let Some(mut layout) = memo.layout.take() else {
+        return Ok(false);
+    };
+    loaded.sources.extend(layout.files.iter().cloned());
+    for role in &layout.roles {
+        if let Role::Read(n, place) = *role {
+            settle(loaded, FileId(layout.first + n), place, out);
+        }
+    }
+    let mut all_text = true;
+    for at in edited {
+        let Role::Read(n, _) = layout.roles[at] else {
+            continue;
+        };
+        let path = memo.listed[at].clone();
+        let fetched = fetch(root, &path, Some(memo), true)?;
+        let slot = FileId(layout.first + n);
+        let (_, clean) = admit(
+            &path,
+            fetched,
+            &mut loaded.sources,
+            out,
+            Some(memo),
+            Some(slot),
+        );
+        all_text &= clean;
+        layout.files[n] = loaded.sources.shared(slot);
+    }
+    memo.layout = all_text.then_some(layout);
+    Ok(true)
+}
+
+/// Places a file read from content/: the registry, a document of its
+/// kind, or a file in no folder evalsite knows.
+fn settle(loaded: &mut Loaded, id: FileId, place: Place, out: &mut Vec<Diagnostic>) {
+    match place {
+        Place::Participants => loaded.participants = Some(id),
+        Place::Doc(kind) => loaded.docs.push((kind, id)),
+        Place::Unplaced => out.push(
+            Diagnostic::warning(
+                "load::unplaced-file",
+                "this file is not in a folder evalsite knows, so it is not published",
+            )
+            .at(Span::file_start(id))
+            .fix("move it into content/pages/ to publish it as a page, or into boroughs/, codebook/, quotes/, findings/ or pathways/"),
+        ),
+    }
 }
 
 /// Every file under `dir`, at any depth, in no particular order (for tidying up).
@@ -502,6 +684,37 @@ mod tests {
             .iter()
             .map(|(_, file)| (file.name.clone(), file.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn after_edits_alone_the_files_not_reported_are_not_looked_at() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let quotes = root.join("content/quotes/b");
+        std::fs::create_dir_all(&quotes).unwrap();
+        let (a, b) = (quotes.join("a.md"), quotes.join("b.md"));
+        std::fs::write(&a, "first a").unwrap();
+        std::fs::write(&b, "first b").unwrap();
+        let mut memo = Memo::default();
+        let first = load_texts(root, &mut memo);
+        let last_found = |memo: &Memo, path: &Path| memo.files[path].run;
+
+        std::fs::write(&a, "second a").unwrap();
+        memo.report(vec![a.clone()]);
+        let texts = load_texts(root, &mut memo);
+        assert_eq!(
+            texts[0],
+            ("content/quotes/b/a.md".into(), "second a".into())
+        );
+        assert_eq!(texts[1], first[1]);
+        assert_eq!(last_found(&memo, &a), memo.run);
+        assert!(last_found(&memo, &b) < memo.run, "b was looked at");
+
+        // A file added: the listing changes, and every file is found again.
+        std::fs::write(quotes.join("c.md"), "new c").unwrap();
+        memo.report(vec![quotes.join("c.md")]);
+        assert_eq!(load_texts(root, &mut memo).len(), 3);
+        assert_eq!(last_found(&memo, &b), memo.run);
     }
 
     #[test]

@@ -21,6 +21,16 @@ pub struct Memo {
     pub(crate) base: Option<Base>,
 }
 
+impl Memo {
+    /// Says which paths (files or folders) changed since the previous run
+    /// began, as a file watcher saw them: the next run looks at those alone
+    /// on disk and takes the other files as they were (see
+    /// [`load::Memo::report`]).
+    pub fn report(&mut self, changed: Vec<std::path::PathBuf>) {
+        self.load.report(changed);
+    }
+}
+
 /// A rendered site and the fingerprint of the files it was made from.
 pub(crate) struct Base {
     pub rendered: Rendered,

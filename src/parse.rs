@@ -322,8 +322,8 @@ pub fn parse(
         .iter()
         .map(|&(_, file)| {
             let kept = previous.remove(&file)?;
-            let usable = kept.digest == sources.get(file).digest()
-                && (kept.failed || kept.doc.is_some());
+            let usable =
+                kept.digest == sources.get(file).digest() && (kept.failed || kept.doc.is_some());
             usable.then_some((kept.doc, kept.found))
         })
         .collect();

@@ -127,6 +127,16 @@ impl Sources {
         FileId(self.files.len() - 1)
     }
 
+    /// Puts `file` in the place of the file `id`.
+    pub fn replace(&mut self, id: FileId, file: Arc<SourceFile>) {
+        self.files[id.0] = file;
+    }
+
+    /// Adds files in order, shared.
+    pub fn extend(&mut self, files: impl IntoIterator<Item = Arc<SourceFile>>) {
+        self.files.extend(files);
+    }
+
     /// The file, shared.
     pub fn shared(&self, id: FileId) -> Arc<SourceFile> {
         self.files[id.0].clone()

@@ -80,6 +80,11 @@ const PLANTED: &[&str] = &["Marjorie Quillfeather", "no-such-quote"];
 
 /// One random change of the kinds researchers make while writing.
 fn random_edit(project: &Project, random: &mut Lcg) -> String {
+    random_edit_touching(project, random).0
+}
+
+/// [`random_edit`], with the files it wrote or removed.
+fn random_edit_touching(project: &Project, random: &mut Lcg) -> (String, Vec<&'static str>) {
     let file = BODIES[random.below(BODIES.len())];
     match random.below(10) {
         // Most saves change a body's words.
@@ -87,7 +92,7 @@ fn random_edit(project: &Project, random: &mut Lcg) -> String {
             let word = WORDS[random.below(WORDS.len())];
             let text = project.read(file);
             project.write(file, format!("{} {word}\n", text.trim_end()));
-            format!("a word added to {file}")
+            (format!("a word added to {file}"), vec![file])
         }
         4 => {
             let text = project.read(file);
@@ -95,7 +100,7 @@ fn random_edit(project: &Project, random: &mut Lcg) -> String {
                 file,
                 format!("{text}\nA new paragraph with [a link](finding:co-location).\n"),
             );
-            format!("a link added to {file}")
+            (format!("a link added to {file}"), vec![file])
         }
         5 => {
             let text = project.read(file);
@@ -103,7 +108,7 @@ fn random_edit(project: &Project, random: &mut Lcg) -> String {
                 file,
                 format!("{text}\nThe ward sister, Marjorie Quillfeather, agreed.\n"),
             );
-            format!("a listed name written in {file}")
+            (format!("a listed name written in {file}"), vec![file])
         }
         6 => {
             for file in BODIES {
@@ -114,12 +119,12 @@ fn random_edit(project: &Project, random: &mut Lcg) -> String {
                     .collect();
                 project.write(file, kept.join("\n") + "\n");
             }
-            "every planted problem removed".to_string()
+            ("every planted problem removed".to_string(), BODIES.to_vec())
         }
         7 => {
             let text = project.read(file);
             project.write(file, format!("{text}\n![](quote:no-such-quote)\n"));
-            format!("a broken embed in {file}")
+            (format!("a broken embed in {file}"), vec![file])
         }
         8 => {
             let quote = "content/quotes/a/same-building.md";
@@ -138,19 +143,19 @@ fn random_edit(project: &Project, random: &mut Lcg) -> String {
                 )
             };
             project.write(quote, toggled);
-            "a quote's codes changed".to_string()
+            ("a quote's codes changed".to_string(), vec![quote])
         }
         _ => {
             let extra = "content/quotes/a/extra.md";
             if project.path(extra).exists() {
                 project.remove(extra);
-                "a quote removed".to_string()
+                ("a quote removed".to_string(), vec![extra])
             } else {
                 project.write(
                     extra,
                     "---\nsource: field-notes\nborough: a\ncodes: [structure]\n---\nA new note.\n",
                 );
-                "a quote added".to_string()
+                ("a quote added".to_string(), vec![extra])
             }
         }
     }
@@ -360,4 +365,57 @@ fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
     assert_eq!(made.len(), 1, "list pages made again: {made:?}");
     let page = &after.rendered.as_ref().unwrap().files[made[0]];
     assert!(String::from_utf8_lossy(page).contains("Nobody asked why."));
+}
+
+#[test]
+fn after_random_edits_reported_as_a_watcher_would_a_run_equals_a_fresh_run() {
+    // With a report, files outside it are taken as they were without a
+    // look at the disk, and after edits alone (nothing added or removed)
+    // the last run's files are reused in place.
+    let project = Project::fixture("basic");
+    project.write("content/notes.md", "Not in a folder evalsite knows.\n");
+    let mut memo = Memo::default();
+    rerun_matches_fresh(&project, &mut memo, "the first run");
+    let mut random = Lcg(11);
+    for step in 0..60 {
+        let (edit, touched) = random_edit_touching(&project, &mut random);
+        memo.report(touched.iter().map(|file| project.path(file)).collect());
+        rerun_matches_fresh(&project, &mut memo, &format!("step {step}: {edit}"));
+    }
+    // A file that is not UTF-8 is reported on every run until it is fixed,
+    // edited or not.
+    let quote = "content/quotes/a/forum-notes.md";
+    let other = "content/quotes/a/same-building.md";
+    let (text, other_text) = (project.read(quote), project.read(other));
+    let steps: [(&str, Vec<u8>, &str); 3] = [
+        (
+            quote,
+            b"---\nsource: field-notes\nborough: b\n---\nCaf\xe9 notes.\n".to_vec(),
+            "a file that is not UTF-8",
+        ),
+        (
+            other,
+            format!("{} again\n", other_text.trim_end()).into_bytes(),
+            "another file edited",
+        ),
+        (quote, text.into_bytes(), "UTF-8 again"),
+    ];
+    for (file, bytes, edit) in steps {
+        project.write(file, bytes);
+        memo.report(vec![project.path(file)]);
+        let outcome = rerun_matches_fresh(&project, &mut memo, edit);
+        let problems = diag::render_all_plain(&outcome.sources, &outcome.diagnostics);
+        assert_eq!(
+            problems.contains("load::not-utf8"),
+            edit != "UTF-8 again",
+            "after {edit}: {problems}"
+        );
+    }
+    project.edit(
+        "content/participants.yaml",
+        "participants:",
+        "participants:\n",
+    );
+    memo.report(vec![project.path("content/participants.yaml")]);
+    rerun_matches_fresh(&project, &mut memo, "the registry saved");
 }

@@ -123,7 +123,7 @@ pub async fn build_in_background(
             memo
         });
         if let Some(changed) = changed {
-            memo.load.report(changed);
+            memo.report(changed);
         }
         build(&options, &mut memo, format)
     })
