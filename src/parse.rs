@@ -191,7 +191,8 @@ fn suggest_id(stem: &str) -> String {
 /// given back when the run ends ([`Memo::keep`]), never copied.
 #[derive(Default)]
 pub struct Memo {
-    docs: FastMap<FileId, KeptDoc>,
+    /// By file id.
+    docs: Vec<Option<KeptDoc>>,
     /// The participant registry's parse, and the identifiers list's, by
     /// file and digest (2,000 names take longer to read than to copy).
     participants: Option<Kept<Vec<Participant>>>,
@@ -236,7 +237,7 @@ impl Memo {
             .chain(pathways.into_iter().map(|d| (d.file, Parsed::Pathway(d))))
             .chain(pages.into_iter().map(|d| (d.file, Parsed::Page(d))));
         for (file, doc) in docs {
-            if let Some(kept) = self.docs.get_mut(&file) {
+            if let Some(Some(kept)) = self.docs.get_mut(file.0) {
                 kept.doc = Some(doc);
             }
         }
@@ -321,7 +322,7 @@ pub fn parse(
         .docs
         .iter()
         .map(|&(_, file)| {
-            let kept = previous.remove(&file)?;
+            let kept = previous.get_mut(file.0)?.take()?;
             let usable =
                 kept.digest == sources.get(file).digest() && (kept.failed || kept.doc.is_some());
             usable.then_some((kept.doc, kept.found))
@@ -351,20 +352,15 @@ pub fn parse(
         .collect();
     if let Some(memo) = memo {
         memo.parsed = parsed.iter().filter(|(_, reused)| !reused).count();
-        memo.docs = loaded
-            .docs
-            .iter()
-            .zip(&parsed)
-            .map(|(&(_, file), ((doc, found), _))| {
-                let kept = KeptDoc {
-                    digest: sources.get(file).digest(),
-                    doc: None,
-                    failed: doc.is_none(),
-                    found: found.clone(),
-                };
-                (file, kept)
-            })
-            .collect();
+        memo.docs.resize_with(sources.len(), || None);
+        for (&(_, file), ((doc, found), _)) in loaded.docs.iter().zip(&parsed) {
+            memo.docs[file.0] = Some(KeptDoc {
+                digest: sources.get(file).digest(),
+                doc: None,
+                failed: doc.is_none(),
+                found: found.clone(),
+            });
+        }
     }
     let parsed = parsed.into_iter().map(|(result, _)| result);
     for (doc, found) in parsed {
