@@ -230,18 +230,56 @@ fn readable_block_list<'a>(path: &str, bytes: &'a [u8]) -> Vec<Cow<'a, str>> {
     blocks
 }
 
-/// Elements that do not end a block of text: a name may run across them.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark",
-    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "tspan",
-];
+/// Whether an element does not end a block of text, so a name may run
+/// across it: `<em>`, `<a>`, `<span>` and the like, in any case (HTML
+/// written into Markdown may say `<EM>`).
+fn is_inline(name: &str) -> bool {
+    let mut lower = [0u8; 6];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(name.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    matches!(
+        &*lower,
+        b"a" | b"abbr"
+            | b"b"
+            | b"bdi"
+            | b"bdo"
+            | b"cite"
+            | b"code"
+            | b"del"
+            | b"dfn"
+            | b"em"
+            | b"i"
+            | b"ins"
+            | b"kbd"
+            | b"mark"
+            | b"q"
+            | b"s"
+            | b"samp"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"time"
+            | b"u"
+            | b"var"
+            | b"tspan"
+    )
+}
 
+/// The element name of a tag (the text from `<` up to `>`).
 fn tag_name(tag: &str) -> &str {
-    let name = tag.trim_start_matches('<').trim_start_matches('/');
-    let end = name
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .unwrap_or(name.len());
-    &name[..end]
+    let name = tag.as_bytes();
+    let start = usize::from(name.get(1) == Some(&b'/')) + 1;
+    let end = name[start.min(name.len())..]
+        .iter()
+        .position(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+        .map_or(name.len(), |at| start + at);
+    tag.get(start.min(end)..end).unwrap_or("")
 }
 
 /// The block of text being gathered: borrowed from the page while it is one
@@ -309,7 +347,7 @@ fn each_html_block<'a>(html: &'a str, mut found: impl FnMut(Cow<'a, str>)) {
         let tag = &rest[..end];
         rest = rest.get(end + 1..).unwrap_or("");
         let name = tag_name(tag);
-        if INLINE.contains(&name) {
+        if is_inline(name) {
             current.inline_element();
         } else {
             current.end(&mut found);
@@ -493,9 +531,14 @@ mod tests {
 
     #[test]
     fn a_name_does_not_run_across_blocks() {
-        let blocks = html_blocks("<p>Jane</p><p>Example</p><p><em>Jane</em>\nExample</p>");
-        assert_eq!(blocks.len(), 3);
+        let blocks = html_blocks(
+            "<p>Jane</p><p>Example</p><p><em>Jane</em>\nExample</p><P><EM>Jane</EM> Example<BR>Road</P>",
+        );
+        assert_eq!(blocks.len(), 5, "{blocks:?}");
         assert!(blocks[2].contains("Jane") && blocks[2].contains("Example"));
+        let words: Vec<&str> = blocks[3].split_whitespace().collect();
+        assert_eq!(words, ["Jane", "Example"]);
+        assert_eq!(blocks[4], "Road");
     }
 
     #[test]
