@@ -102,6 +102,7 @@ pub struct Pager {
     pub last: usize,
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// The pages to link: the first, the last and those near this one.
     pub pages: Vec<PagerPage>,
 }
 
@@ -110,6 +111,8 @@ pub struct PagerPage {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Pages between the one before this and this are not linked.
+    pub gap_before: bool,
 }
 
 /// A finding's free facet, such as "Learning loop: double".
