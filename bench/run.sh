@@ -367,7 +367,7 @@ EOF
         out "| Edits | Median ms | p95 ms | Min ms | Max ms | Timed out (${SERVE_EDIT_TIMEOUT} s) |"
         out "|---:|---:|---:|---:|---:|---:|"
         out "| ${#latencies[@]} | $SERVE_MEDIAN | $serve_p95 | $serve_min | $serve_max | $timeouts |"
-        # The rebuilds themselves (the stages, after the watcher's 50 ms
+        # The rebuilds themselves (the stages, after the watcher's 30 ms
         # wait for a save to finish), from the server's timing lines.
         rebuilds=$(python3 - "$WORK/serve.err" <<'EOF'
 import statistics, sys
@@ -393,7 +393,7 @@ EOF
             read -r n_rebuilds rebuild_median rebuild_stages <<<"$rebuilds"
             SERVE_REBUILD="$rebuild_median"
             out ""
-            out "Of that, the rebuild itself (the pipeline's stages, after the watcher's 50 ms wait for a save to finish): median $rebuild_median ms over $n_rebuilds rebuilds; median per stage in ms: $rebuild_stages."
+            out "Of that, the rebuild itself (the pipeline's stages, after the watcher's 30 ms wait for a save to finish): median $rebuild_median ms over $n_rebuilds rebuilds; median per stage in ms: $rebuild_stages."
         fi
     else
         out "serve started at $url but no edit was picked up within $SERVE_EDIT_TIMEOUT s ($timeouts time-outs)."
@@ -468,7 +468,7 @@ fi
 if [[ -n $SERVE_MEDIAN && $serve_n == 10000 ]]; then
     out "| serve one-quote edit, median < 100 ms | $SERVE_MEDIAN ms | $(verdict "$SERVE_MEDIAN < 100") |"
     if [[ -n $SERVE_REBUILD ]]; then
-        out "| (of which the rebuild, after the 50 ms wait for a save to settle) | $SERVE_REBUILD ms | |"
+        out "| (of which the rebuild, after the 30 ms wait for a save to settle) | $SERVE_REBUILD ms | |"
     fi
 else
     out "| serve one-quote edit, median < 100 ms (N = 10000) | ${SERVE_MEDIAN:-not available} | |"
