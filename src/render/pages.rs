@@ -3,6 +3,7 @@
 
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
+use crate::hash::FastMap;
 use crate::model::{Kind, Status};
 
 fn context() -> tera::Context {
@@ -105,8 +106,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    /// The findings that hold in a borough, under their top-level themes.
-    fn borough_themes(&self, at: &At<'s, 'p>, borough: &str) -> Vec<Group<Vec<FindingView>>> {
+    /// The findings that hold in a borough, under their top-level themes
+    /// (a finding coded under two themes is under both, made once).
+    fn borough_themes(&self, at: &At<'s, 'p>, borough: &str) -> Vec<Group<Vec<tera::Value>>> {
         let project = self.site.project;
         let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for &f in &self.published {
@@ -120,8 +122,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .iter()
                 .filter_map(|c| self.site.lookup(Kind::Code, c))
             {
+                // Findings come in turn, so a repeat can only be the last.
                 let list = groups.entry(self.site.code_root(code)).or_default();
-                if !list.contains(&f) {
+                if list.last() != Some(&f) {
                     list.push(f);
                 }
             }
@@ -132,6 +135,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .get(&None)
             .cloned()
             .unwrap_or_default();
+        let mut views: FastMap<usize, tera::Value> = FastMap::default();
         roots
             .into_iter()
             .filter_map(|root| {
@@ -139,7 +143,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 let head = at.link(Kind::Code, &project.codes[root].id)?;
                 let items = findings
                     .into_iter()
-                    .map(|f| self.finding_view(at, f, Some(borough)))
+                    .map(|f| {
+                        views
+                            .entry(f)
+                            .or_insert_with(|| {
+                                tera::Value::from_serializable(&self.finding_view(
+                                    at,
+                                    f,
+                                    Some(borough),
+                                ))
+                            })
+                            .clone()
+                    })
                     .collect();
                 Some(Group { head, items })
             })
