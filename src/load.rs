@@ -686,15 +686,21 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn after_edits_alone_the_files_not_reported_are_not_looked_at() {
+    /// A project of two quotes, `a` and `b`, in content/quotes/b/.
+    fn two_quotes() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let quotes = root.join("content/quotes/b");
+        let quotes = dir.path().join("content/quotes/b");
         std::fs::create_dir_all(&quotes).unwrap();
         let (a, b) = (quotes.join("a.md"), quotes.join("b.md"));
         std::fs::write(&a, "first a").unwrap();
         std::fs::write(&b, "first b").unwrap();
+        (dir, quotes, a, b)
+    }
+
+    #[test]
+    fn after_edits_alone_the_files_not_reported_are_not_looked_at() {
+        let (dir, quotes, a, b) = two_quotes();
+        let root = dir.path();
         let mut memo = Memo::default();
         let first = load_texts(root, &mut memo);
         let last_found = |memo: &Memo, path: &Path| memo.files[path].run;
@@ -719,13 +725,8 @@ mod tests {
 
     #[test]
     fn a_report_of_changes_decides_what_is_read_again() {
-        let dir = tempfile::tempdir().unwrap();
+        let (dir, quotes, a, b) = two_quotes();
         let root = dir.path();
-        let quotes = root.join("content/quotes/b");
-        std::fs::create_dir_all(&quotes).unwrap();
-        let (a, b) = (quotes.join("a.md"), quotes.join("b.md"));
-        std::fs::write(&a, "first a").unwrap();
-        std::fs::write(&b, "first b").unwrap();
         let mut memo = Memo::default();
         load_texts(root, &mut memo);
         let text_of = |texts: &[(String, String)], name: &str| {
