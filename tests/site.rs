@@ -334,6 +334,11 @@ fn a_long_quote_list_is_split_over_pages_with_every_quote_once() {
     assert!(middle.contains(r#"<a href="quotes.html" rel="prev">Previous</a>"#));
     assert!(middle.contains(r#"<a href="quotes-3.html" rel="next">Next</a>"#));
     assert!(middle.contains(r#"<span aria-current="page">2</span>"#));
+    // The menu still shows where the reader is: in the quotes.
+    assert!(middle.contains(r#"<a href="quotes.html" aria-current="true">Quotes</a>"#));
+    // (and the pager above and below the list marks page 2)
+    assert_eq!(middle.matches("aria-current").count(), 3);
+    assert!(lists[0].contains(r#"<a href="quotes.html" aria-current="page">Quotes</a>"#));
     assert!(!lists[0].contains(r#"rel="prev""#));
     assert!(!lists[2].contains(r#"rel="next""#));
     let broken = links::broken_links(&files);

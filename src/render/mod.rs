@@ -514,6 +514,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let mut context = page.data;
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
+        if !context.contains_key("section") {
+            context.insert("section", page.path.as_str());
+        }
         context.insert("page_title", page.title.as_str());
         let canonical = self
             .site

@@ -387,6 +387,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("groups", &groups);
         data.insert("unplaced", &unplaced);
         data.insert("pager", &pager);
+        // The menu's Quotes item leads to the list's first page.
+        data.insert("section", urls::QUOTES);
         Page {
             title: match count {
                 1 => "Quotes".into(),
