@@ -505,6 +505,37 @@ fn check_participant_ids(participants: &[Participant], yaml: &Yaml, out: &mut Ve
 mod tests {
     use super::*;
 
+    /// A project of one quote file, as loading would give it.
+    fn one_quote() -> Loaded {
+        let mut loaded = Loaded::default();
+        let file = loaded.sources.add(crate::source::SourceFile::new(
+            "content/quotes/b/q.md",
+            "---\nsource: field-notes\nborough: b\n---\nA note.\n",
+        ));
+        loaded.docs.push((Kind::Quote, file));
+        loaded
+    }
+
+    #[test]
+    fn a_parse_is_reused_only_once_the_project_has_given_it_back() {
+        let mut memo = Memo::default();
+        let mut out = Vec::new();
+        let first = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
+        assert_eq!((memo.parsed, first.quotes.len()), (1, 1));
+        memo.keep(first);
+        let second = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
+        assert_eq!(
+            (memo.parsed, second.quotes.len()),
+            (0, 1),
+            "taken back, reused"
+        );
+        // A run that stops before giving the project back: parsed again.
+        drop(second);
+        let third = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
+        assert_eq!((memo.parsed, third.quotes.len()), (1, 1));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
     #[test]
     fn ids_are_lowercase_letters_digits_and_hyphens() {
         assert!(is_valid_id("same-building-2"));
