@@ -385,3 +385,41 @@ fn a_mistake_in_a_template_is_reported_once_with_the_pages_it_stops() {
     assert!(out.contains("while making index.html and "), "{out}");
     assert!(out.contains("1 error"), "{out}");
 }
+
+#[test]
+fn a_quote_partial_using_a_page_variable_is_reported_at_the_partial() {
+    let partial = include_str!("../themes/default/templates/partials/quote.html");
+    let out = fails_at(
+        |p| {
+            let broken = partial.replace("<blockquote>", "<blockquote title=\"{{ page_title }}\">");
+            p.write("themes/default/templates/partials/quote.html", broken);
+        },
+        "themes/default/templates/partials/quote.html:2:",
+        "theme::template",
+    );
+    assert_eq!(out.matches("error[theme::template]").count(), 1, "{out}");
+    assert!(
+        out.contains("Variable `page_title` is not defined"),
+        "{out}"
+    );
+    assert!(
+        out.contains("while making the figure of the quote forum-notes and 1 more"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_mistake_in_the_menu_partial_is_reported_once() {
+    let out = fails_at(
+        |p| {
+            p.write(
+                "themes/default/templates/partials/nav.html",
+                "<nav>\n{% for item in nav %}{{ item.nope }}{% endfor %}</nav>",
+            );
+        },
+        "themes/default/templates/partials/nav.html:2:",
+        "theme::template",
+    );
+    assert_eq!(out.matches("error[theme::template]").count(), 1, "{out}");
+    assert!(out.contains("while making the menu"), "{out}");
+}

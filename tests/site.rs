@@ -214,6 +214,121 @@ fn a_broken_project_template_is_reported_in_the_template() {
 }
 
 #[test]
+fn a_project_quote_partial_draws_every_quote_wherever_it_is_shown() {
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/templates/partials/quote.html",
+        "<figure class=\"mine\" data-id=\"{{ quote.id }}\">{{ quote.html | safe }}<a href=\"{{ quote.url }}\">{{ quote.attribution }}</a></figure>\n",
+    );
+    built(&project);
+    let mine = |page: &str, id: &str| {
+        let html = project.page(page);
+        assert!(
+            html.contains(&format!("<figure class=\"mine\" data-id=\"{id}\">")),
+            "{page} shows {id} with the project's partial: {html}"
+        );
+        assert!(!html.contains("<figure class=\"quote\">"), "{html}");
+    };
+    mine("quotes/same-building.html", "same-building");
+    mine("quotes.html", "forum-notes");
+    mine("codebook/co-location.html", "same-building");
+    // Embedded in the narrative, and among the evidence after it.
+    mine("findings/co-location.html", "forum-notes");
+    mine("findings/co-location.html", "same-building");
+    // Links in the figure are made for the depth of the page showing it.
+    assert!(
+        project
+            .page("quotes.html")
+            .contains("href=\"quotes/forum-notes.html\"")
+    );
+    assert!(
+        project
+            .page("findings/co-location.html")
+            .contains("href=\"../quotes/forum-notes.html\"")
+    );
+}
+
+/// The default `base.html` before the menu had its own partial: a menu
+/// drawn in the page from `nav`, `section` and `current`.
+fn base_with_its_own_menu() -> String {
+    let base = include_str!("../themes/default/templates/base.html");
+    let menu = r#"<nav class="site-nav" aria-label="Report sections">
+  <ul>
+  {% for item in nav %}
+    <li>{% if item.children %}<span class="nav-group">{{ item.title }}</span>
+      <ul>{% for child in item.children %}
+        <li><a href="{{ root }}{{ child.path }}"{% if child.path == section %} aria-current="{% if child.path == current %}page{% else %}true{% endif %}"{% endif %}>{{ child.title }}</a></li>{% endfor %}
+      </ul>{% else %}<a href="{{ root }}{{ item.path }}"{% if item.path == section %} aria-current="{% if item.path == current %}page{% else %}true{% endif %}"{% endif %}>{{ item.title }}</a>{% endif %}</li>
+  {% endfor %}
+  </ul>
+</nav>"#;
+    assert!(base.contains("{{ nav_html | safe }}"));
+    base.replace("{{ nav_html | safe }}", menu)
+}
+
+#[test]
+fn a_project_base_drawing_its_own_menu_gives_the_same_site() {
+    let project = paged("2");
+    built(&project);
+    let drawn_once = project.site_files();
+    project.write(
+        "themes/default/templates/base.html",
+        base_with_its_own_menu(),
+    );
+    built(&project);
+    let drawn_on_each_page = project.site_files();
+    assert_eq!(
+        drawn_once.keys().collect::<Vec<_>>(),
+        drawn_on_each_page.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &drawn_once {
+        assert!(
+            drawn_on_each_page[path] == *bytes,
+            "{path} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&drawn_on_each_page[path])
+        );
+    }
+}
+
+#[test]
+fn a_project_menu_partial_is_drawn_with_the_current_item_marked() {
+    let project = paged("2");
+    project.write(
+        "themes/default/templates/partials/nav.html",
+        "<nav aria-label=\"Mine\">{% for item in nav %}{% for child in item.children %}<a href=\"{{ root }}{{ child.path }}\">{{ child.title }}</a>[{{ child.current }}] {% endfor %}<a href=\"{{ root }}{{ item.path }}\">{{ item.title }}</a>[{{ item.current }}] {% endfor %}</nav>",
+    );
+    built(&project);
+    let menu = |page: &str| {
+        let html = project.page(page);
+        let start = html.find("<nav aria-label=\"Mine\">").expect(&html);
+        let end = start + html[start..].find("</nav>").unwrap();
+        html[start..end].to_string()
+    };
+    let matrix = menu("matrix.html");
+    assert!(matrix.contains("Matrix</a>[page]"), "{matrix}");
+    assert_eq!(matrix.matches("[page]").count(), 1, "{matrix}");
+    assert!(!matrix.contains("[true]"), "{matrix}");
+    let later = menu("quotes-2.html");
+    assert!(
+        later.contains("<a href=\"quotes.html\">Quotes</a>[true]"),
+        "{later}"
+    );
+    assert!(!later.contains("[page]"), "{later}");
+    let borough = menu("boroughs/b.html");
+    assert!(
+        borough.contains("<a href=\"../boroughs/b.html\">Borough B</a>[page]"),
+        "{borough}"
+    );
+    let quote = menu("quotes/same-building.html");
+    assert!(
+        !quote.contains("[page]") && !quote.contains("[true]"),
+        "{quote}"
+    );
+    assert!(quote.contains("<a href=\"../matrix.html\">"), "{quote}");
+}
+
+#[test]
 fn check_writes_nothing() {
     let project = Project::fixture("basic");
     project.run(&["check"]).expect_code(0);

@@ -19,7 +19,7 @@ use crate::source::{FileId, Span};
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use theme::Theme;
 use views::*;
 
@@ -153,6 +153,60 @@ fn note_shown(file: FileId) {
     SHOWING.with(|showing| showing.borrow_mut().insert(file));
 }
 
+/// A template's problem, at the template (or partial) where it is.
+fn template_failure(theme: &Theme, error: &tera::Error, template: &str) -> Box<Diagnostic> {
+    let name = match error.kind() {
+        tera::ErrorKind::RenderingError(report) => report.filename().to_string(),
+        _ => template.to_string(),
+    };
+    let file = theme.template_files.get(&name).copied();
+    Box::new(theme::template_error(error, file, &name))
+}
+
+/// The partial that draws one quote: made once per quote and depth, and
+/// given to templates as the quote's `figure`.
+const QUOTE_PARTIAL: &str = "partials/quote.html";
+
+/// A quote value's `figure` (empty if its partial failed, which is reported).
+fn figure_of(quote: &tera::Value) -> &str {
+    quote
+        .get_from_path("figure")
+        .and_then(tera::Value::as_str)
+        .unwrap_or("")
+}
+
+/// A mistake in a template stops everything made with it: one message per
+/// mistake (the same place, or the same message where there is no place),
+/// saying what it stopped, from `failures` (a problem and what it stopped
+/// making, in order).
+fn one_per_mistake(failures: Vec<(Diagnostic, String)>) -> Vec<Diagnostic> {
+    let mut mistakes: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    for (diagnostic, made) in failures {
+        let same = mistakes.iter_mut().find(|(d, _)| {
+            d.code == diagnostic.code
+                && d.span == diagnostic.span
+                && (d.span.is_some() || d.message == diagnostic.message)
+        });
+        match same {
+            // A figure is made at two depths: one name is enough.
+            Some((_, stopped)) if stopped.last() == Some(&made) => {}
+            Some((_, stopped)) => stopped.push(made),
+            None => mistakes.push((diagnostic, vec![made])),
+        }
+    }
+    mistakes
+        .into_iter()
+        .map(|(diagnostic, stopped)| match stopped.as_slice() {
+            [one] => diagnostic.note(format!("while making {one}")),
+            [first, ..] => diagnostic.note(format!(
+                "while making {first} and {} more",
+                stopped.len() - 1
+            )),
+            [] => diagnostic,
+        })
+        .collect()
+}
+
 /// One page of the site to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Job {
@@ -248,6 +302,10 @@ struct Renderer<'s, 'p> {
     listed: Vec<Vec<usize>>,
     /// Quotes on each page of the list (all of them when not split).
     per_page: usize,
+    /// The menu in each of its states (none if its partial failed, which is reported).
+    menus: Option<nav::Menus>,
+    /// Problems met while making the menu and quotes' figures, with what was being made.
+    failed_pieces: Mutex<Vec<(Diagnostic, String)>>,
 }
 
 /// Resolves entity links and embeds in a body rendered on one page.
@@ -269,26 +327,22 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
         let Some(index) = self.at.site.lookup(kind, id) else {
             return String::new();
         };
-        let mut context = tera::Context::new();
-        let template = match kind {
+        match kind {
             // A quote set inside itself would never end (an error already).
-            Kind::Quote if self.at.site.quote_embeds_itself[index] => return String::new(),
-            Kind::Quote => {
-                context.insert("quote", &self.renderer.quote_value(&self.at, index));
-                "partials/quote.html"
-            }
+            Kind::Quote if self.at.site.quote_embeds_itself[index] => String::new(),
+            Kind::Quote => figure_of(&self.renderer.quote_value(&self.at, index)).to_string(),
             Kind::Pathway => {
+                let mut context = tera::Context::new();
                 context.insert("map", &maps::map_view(&self.at, index));
-                "partials/map.html"
+                context.insert("root", self.at.root);
+                self.renderer
+                    .theme
+                    .tera
+                    .render("partials/map.html", &context)
+                    .unwrap_or_default()
             }
-            _ => return String::new(),
-        };
-        context.insert("root", self.at.root);
-        self.renderer
-            .theme
-            .tera
-            .render(template, &context)
-            .unwrap_or_default()
+            _ => String::new(),
+        }
     }
 }
 
@@ -300,10 +354,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
         quotes: Reused<tera::Value>,
     ) -> Renderer<'s, 'p> {
         let title = nav::site_title(site);
+        let navigation = nav::navigation(site);
         let globals = theme.tera.global_context();
         globals.insert("site_title", &title);
-        globals.insert("nav", &nav::navigation(site));
+        globals.insert("nav", &navigation);
         let theme = &*theme;
+        let mut failed_pieces = Vec::new();
+        let menus = nav::Menus::draw(&navigation, &theme.tera)
+            .map_err(|error| {
+                let diagnostic = template_failure(theme, &error, nav::MENU_PARTIAL);
+                failed_pieces.push((*diagnostic, "the menu".to_string()));
+            })
+            .ok();
         let project = site.project;
         let published = site.published_findings();
         let mut code_findings: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
@@ -370,6 +432,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
             code_quotes,
             listed,
             per_page,
+            menus,
+            failed_pieces: Mutex::new(failed_pieces),
         }
     }
 
@@ -394,9 +458,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
             })
             .collect();
         let mut rendered = Rendered::default();
-        // A mistake in a template stops every page that uses it: one
-        // message per mistake, saying how many pages it stops.
-        let mut failures: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+        // Pages that failed, by path, after the figures that failed (a
+        // partial's mistake can stop both).
+        let mut failures = self
+            .failed_pieces
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        failures.sort_by(|a, b| a.1.cmp(&b.1));
         for (job, shown, (path, origin, html)) in results {
             match html {
                 Ok(html) => {
@@ -411,29 +479,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     }
                     rendered.files.insert(path, Arc::new(html.into_bytes()));
                 }
-                Err(diagnostic) => {
-                    let same = failures.iter_mut().find(|(d, _)| {
-                        d.code == diagnostic.code
-                            && d.span == diagnostic.span
-                            && (d.span.is_some() || d.message == diagnostic.message)
-                    });
-                    match same {
-                        Some((_, pages)) => pages.push(path),
-                        None => failures.push((*diagnostic, vec![path])),
-                    }
-                }
+                Err(diagnostic) => failures.push((*diagnostic, path)),
             }
         }
-        for (diagnostic, pages) in failures {
-            out.push(match pages.as_slice() {
-                [page] => diagnostic.note(format!("while making {page}")),
-                [first, ..] => diagnostic.note(format!(
-                    "while making {first} and {} other pages",
-                    pages.len() - 1
-                )),
-                [] => diagnostic,
-            });
-        }
+        out.extend(one_per_mistake(failures));
         if remember {
             rendered.memo.bodies = self.bodies;
             rendered.memo.quotes = self.quotes;
@@ -514,9 +563,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let mut context = page.data;
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
-        if !context.contains_key("section") {
-            context.insert("section", page.path.as_str());
-        }
+        let section = match context.get("section").and_then(tera::Value::as_str) {
+            Some(section) => section.to_string(),
+            None => {
+                context.insert("section", page.path.as_str());
+                page.path.clone()
+            }
+        };
+        let menu = match &self.menus {
+            Some(menus) => menus.of(usize::from(page.path.contains('/')), &section, &page.path),
+            None => tera::Value::from(""),
+        };
+        context.insert_value("nav_html", menu);
         context.insert("page_title", page.title.as_str());
         let canonical = self
             .site
@@ -529,14 +587,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         self.theme
             .tera
             .render(page.template, &context)
-            .map_err(|error| {
-                let name = match error.kind() {
-                    tera::ErrorKind::RenderingError(report) => report.filename().to_string(),
-                    _ => page.template.to_string(),
-                };
-                let file = self.theme.template_files.get(&name).copied();
-                Box::new(theme::template_error(&error, file, &name))
-            })
+            .map_err(|error| template_failure(self.theme, &error, page.template))
     }
 
     fn at(&self, page: &str) -> At<'s, 'p> {
@@ -582,12 +633,45 @@ impl<'s, 'p> Renderer<'s, 'p> {
             });
     }
 
-    /// A quote's [`QuoteView`] as template data, made once per depth.
+    /// A quote's [`QuoteView`] as template data with its `figure`, made
+    /// once per depth.
     fn quote_value(&self, at: &At<'s, 'p>, q: usize) -> tera::Value {
         let depth = usize::from(!at.root.is_empty());
         self.quotes.get(q, depth, || {
-            tera::Value::from_serializable(&self.quote_view(at, q))
+            let quote = tera::Value::from_serializable(&self.quote_view(at, q));
+            self.with_figure(quote, at, q)
         })
+    }
+
+    /// `quote` with its `figure` field: the quote partial rendered for it,
+    /// once, for every page that shows the quote (a partial sees only
+    /// `quote` and `root`, so the figure is the same on all of them).
+    fn with_figure(&self, quote: tera::Value, at: &At<'s, 'p>, q: usize) -> tera::Value {
+        let mut context = tera::Context::new();
+        context.insert_value("quote", quote);
+        context.insert("root", at.root);
+        let figure = self.theme.tera.render(QUOTE_PARTIAL, &context);
+        let quote = context.remove("quote").unwrap_or_else(tera::Value::none);
+        let figure = figure.unwrap_or_else(|error| {
+            let id = &self.site.project.quotes[q].id;
+            let diagnostic = (*template_failure(self.theme, &error, QUOTE_PARTIAL)).note(
+                "a quote's partial is drawn once for every page that shows the quote, with only `quote` and `root` (and `site_title`)",
+            );
+            self.piece_failed(diagnostic, id);
+            String::new()
+        });
+        let Some(mut fields) = quote.into_map() else {
+            return tera::Value::none();
+        };
+        fields.insert("figure".into(), figure.into());
+        fields.into()
+    }
+
+    /// Notes a problem met while making a quote's figure, to be reported
+    /// once the pages are made.
+    fn piece_failed(&self, diagnostic: Diagnostic, quote: &str) {
+        let mut failed = self.failed_pieces.lock().unwrap_or_else(|e| e.into_inner());
+        failed.push((diagnostic, format!("the figure of the quote {quote}")));
     }
 
     fn quote_view(&self, at: &At<'s, 'p>, q: usize) -> QuoteView {

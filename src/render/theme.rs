@@ -34,6 +34,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/partials/quote.html",
     "templates/partials/map.html",
     "templates/partials/pager.html",
+    "templates/partials/nav.html",
     "static/style.css",
 ];
 
