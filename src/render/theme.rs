@@ -86,6 +86,7 @@ pub fn load(
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".svg", ".xml"]);
+    tera.register_filter("thousands", thousands);
     let mut templates = Vec::new();
     let mut statics = BTreeMap::new();
     for (path, (bytes, project_path)) in files {
@@ -136,6 +137,23 @@ pub fn load(
 
 /// A diagnostic for a Tera error, pointing into the template when it is a
 /// project file.
+/// The `thousands` filter: a whole number with its thousands grouped by
+/// commas, as a report prints counts ("10,000 quotes").
+fn thousands(n: i64, _: tera::Kwargs, _: &tera::State) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        grouped.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 pub fn template_error(
     error: &tera::Error,
     file: Option<crate::source::FileId>,
@@ -159,5 +177,30 @@ pub fn template_error(
         _ => diagnostic.note(
             "this template is part of the built-in default theme: please report this as a bug",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grouped(n: i64) -> String {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("thousands", thousands);
+        tera.add_raw_template("t", "{{ n | thousands }}").unwrap();
+        let mut context = tera::Context::new();
+        context.insert("n", &n);
+        tera.render("t", &context).unwrap()
+    }
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(10000), "10,000");
+        assert_eq!(grouped(123456), "123,456");
+        assert_eq!(grouped(1234567), "1,234,567");
+        assert_eq!(grouped(-45000), "-45,000");
     }
 }
