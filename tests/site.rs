@@ -453,6 +453,11 @@ fn a_long_quote_list_is_split_over_pages_with_every_quote_once() {
     assert!(middle.contains(r#"<a href="quotes.html" aria-current="true">Quotes</a>"#));
     // (and the pager above and below the list marks page 2)
     assert_eq!(middle.matches("aria-current").count(), 3);
+    // Two pagers are two navigation landmarks: each has its own name.
+    assert!(middle.contains(r#"<nav class="pager" aria-label="Pages of the quote list">"#));
+    assert!(
+        middle.contains(r#"<nav class="pager" aria-label="Pages of the quote list, at the end">"#)
+    );
     assert!(lists[0].contains(r#"<a href="quotes.html" aria-current="page">Quotes</a>"#));
     assert!(!lists[0].contains(r#"rel="prev""#));
     assert!(!lists[2].contains(r#"rel="next""#));
