@@ -158,7 +158,10 @@ impl TermMatcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let norm = Normalised::of(text);
+        // Where a hit came from is worked out only when there is one (most
+        // texts have none): for each byte of the normalised text, its origin
+        // took eight more bytes to write.
+        let norm = Normalised::of_with(text, true, false);
         // All matches, overlapping, then leftmost-longest among those that stand
         // as whole words: a longer candidate failing the word check ("Bow
         // Commonwealth" for "Bow Common") must not hide a shorter one ("Bow").
@@ -175,6 +178,10 @@ impl TermMatcher {
                 full.push(found);
             }
         }
+        if full.is_empty() && partial.is_empty() {
+            return Vec::new();
+        }
+        let norm = Normalised::of(text);
         let full = select_leftmost_longest(full, &[]);
         let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
         let partial = select_leftmost_longest(partial, &full_ranges);
@@ -351,14 +358,16 @@ fn word_ends_here(rest: &str) -> bool {
 /// hyphens, dashes, underscores and dots after letters collapsed to one space,
 /// trimmed. Two spellings are the same term iff their normalised forms are equal.
 pub fn normalise(s: &str) -> String {
-    Normalised::of(s).text
+    Normalised::of_with(s, true, false).text
 }
 
 /// A normalised copy of a text with, for each of its bytes, the byte offset in
 /// the original of the character it came from.
 struct Normalised {
     text: String,
+    /// Empty unless asked for.
     origin: Vec<usize>,
+    tracked: bool,
 }
 
 enum CharClass {
@@ -371,15 +380,17 @@ enum CharClass {
 
 impl Normalised {
     fn of(s: &str) -> Normalised {
-        Normalised::of_with(s, true)
+        Normalised::of_with(s, true, true)
     }
 
     /// `ascii_fast: false` takes every character the general way (for tests
     /// that hold the fast path to it).
-    fn of_with(s: &str, ascii_fast: bool) -> Normalised {
+    /// `tracked: false` leaves `origin` empty.
+    fn of_with(s: &str, ascii_fast: bool, tracked: bool) -> Normalised {
         let mut out = Normalised {
             text: String::with_capacity(s.len()),
-            origin: Vec::with_capacity(s.len()),
+            origin: Vec::with_capacity(if tracked { s.len() } else { 0 }),
+            tracked,
         };
         let mut pending_space: Option<usize> = None;
         let mut after_letter = false;
@@ -434,8 +445,10 @@ impl Normalised {
 
     fn push(&mut self, c: char, origin: usize) {
         self.text.push(c);
-        self.origin
-            .extend(std::iter::repeat_n(origin, c.len_utf8()));
+        if self.tracked {
+            self.origin
+                .extend(std::iter::repeat_n(origin, c.len_utf8()));
+        }
     }
 
     fn push_folded(&mut self, c: char, origin: usize) {

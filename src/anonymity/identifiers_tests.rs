@@ -365,10 +365,13 @@ fn the_ascii_fast_path_normalises_as_the_general_one_does() {
             format!("a.{c} x"),
             format!(" {c}{c}z9"),
         ] {
-            let fast = Normalised::of_with(&text, true);
-            let general = Normalised::of_with(&text, false);
+            let fast = Normalised::of_with(&text, true, true);
+            let general = Normalised::of_with(&text, false, true);
             assert_eq!(fast.text, general.text, "{text:?}");
             assert_eq!(fast.origin, general.origin, "{text:?}");
+            let untracked = Normalised::of_with(&text, true, false);
+            assert_eq!(untracked.text, fast.text, "{text:?}");
+            assert!(untracked.origin.is_empty());
         }
     }
 }
