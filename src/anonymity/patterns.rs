@@ -58,6 +58,14 @@ pub struct PatternHit {
 /// earlier kind in [`PatternKind`] order (so a number that is both a valid
 /// phone number and a valid NHS number is reported as a phone number).
 pub fn find_patterns(text: &str) -> Vec<PatternHit> {
+    if !may_hold_one(text) {
+        return Vec::new();
+    }
+    every_pattern(text)
+}
+
+/// [`find_patterns`] without first asking [`may_hold_one`].
+fn every_pattern(text: &str) -> Vec<PatternHit> {
     let mut hits = Vec::new();
     hits.extend(emails(text));
     hits.extend(phones(text));
@@ -73,6 +81,14 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
         }
     }
     kept
+}
+
+/// Whether `text` may hold a structured identifier: each has a digit (any
+/// script's, as `\d` matches) or an `@`. Most sentences of a report have
+/// neither, and are then not run through the six expressions.
+pub fn may_hold_one(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        || (!text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()))
 }
 
 fn regex(pattern: &str) -> Regex {
