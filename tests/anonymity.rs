@@ -206,6 +206,104 @@ fn a_leak_on_every_page_is_one_message_naming_the_pages() {
     assert!(!out.contains("Quillfeather"), "{out}");
 }
 
+/// The pages named in the one output-leak message of `out`.
+fn leak_pages(out: &str) -> Vec<String> {
+    let line = out
+        .lines()
+        .find(|l| l.contains("= pages: "))
+        .unwrap_or_else(|| panic!("no page list in:\n{out}"));
+    let list = line.split("= pages: ").nth(1).unwrap_or("");
+    list.trim_end_matches(", …")
+        .split(", ")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_quote_partial_that_leaks_is_caught_on_the_pages_showing_quotes() {
+    let partial = include_str!("../themes/default/templates/partials/quote.html");
+    let out = refuses(
+        |p| {
+            let leaky = partial.replace(
+                "</figcaption>",
+                " (interviewed by Marjorie Quillfeather)</figcaption>",
+            );
+            assert_ne!(partial, leaky);
+            p.write("themes/default/templates/partials/quote.html", leaky);
+        },
+        "anonymity::output-leak",
+        "anonymity::output-leak",
+    );
+    assert_eq!(
+        out.matches("error[anonymity::output-leak]").count(),
+        1,
+        "{out}"
+    );
+    assert!(
+        out.contains("would publish a term from the identifiers list (people)"),
+        "{out}"
+    );
+    // A figure is drawn once, but the message names the pages it is on.
+    let pages = leak_pages(&out);
+    for page in [
+        "codebook/co-location.html",
+        "findings/co-location.html",
+        "quotes.html",
+    ] {
+        assert!(pages.iter().any(|p| p == page), "{page} in {pages:?}");
+    }
+    assert!(!out.contains("Quillfeather"), "{out}");
+}
+
+#[test]
+fn a_menu_partial_that_leaks_a_phone_number_is_caught_on_every_page() {
+    let out = refuses(
+        |p| {
+            p.write(
+                "themes/default/templates/partials/nav.html",
+                "<nav aria-label=\"Report sections\"><p>Questions? Ring 07700 900123.</p><ul>{% for item in nav %}<li><a href=\"{{ root }}{{ item.path }}\">{{ item.title }}</a></li>{% endfor %}</ul></nav>",
+            );
+        },
+        "anonymity::output-leak",
+        "anonymity::output-leak",
+    );
+    assert_eq!(
+        out.matches("error[anonymity::output-leak]").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("would publish a UK phone number"), "{out}");
+    assert!(out.contains(" other generated files"), "{out}");
+}
+
+#[test]
+fn a_name_split_between_a_template_and_a_quote_partial_is_caught() {
+    // The partial begins with inline text, so the text before it on the
+    // page runs into its own: the two halves make the name.
+    let out = refuses(
+        |p| {
+            p.write(
+                "themes/default/templates/partials/quote.html",
+                "<em>Quillfeather</em> said: <figure class=\"quote\"><blockquote>{{ quote.html | safe }}</blockquote><figcaption><a href=\"{{ quote.url }}\">{{ quote.attribution }}</a></figcaption></figure>",
+            );
+            let page = include_str!("../themes/default/templates/quote.html");
+            let leaky = page.replace(
+                "{{ quote.figure | safe }}",
+                "<p>Marjorie {{ quote.figure | safe }}",
+            );
+            assert_ne!(page, leaky);
+            p.write("themes/default/templates/quote.html", leaky);
+        },
+        "anonymity::output-leak",
+        "anonymity::output-leak",
+    );
+    assert!(
+        out.contains("would publish a term from the identifiers list (people)"),
+        "{out}"
+    );
+    assert!(out.contains("quotes/"), "{out}");
+}
+
 #[test]
 fn structured_identifiers_are_each_caught() {
     let cases = [

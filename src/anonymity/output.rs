@@ -8,15 +8,30 @@ use super::identifiers::normalise;
 use super::patterns;
 use crate::diag::Diagnostic;
 use crate::hash::{FastMap, FastSet};
-use crate::render::Rendered;
+use crate::render::{Placed, Rendered};
 use crate::source::Span;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What to look for in a text.
+#[derive(Clone, Copy)]
+enum Look {
+    /// Listed terms and participant ids.
+    Listed,
+    /// Structured identifiers (email addresses, NHS numbers, …).
+    Shaped,
+}
+
 /// What was found in a text, without the found text itself, by byte offset.
-fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
+fn problems(checked: &Checked, text: &str, look: Look) -> Vec<(usize, String)> {
     let mut found = Vec::new();
+    if let Look::Shaped = look {
+        for hit in patterns::find_patterns(text) {
+            found.push((hit.range.start, hit.kind.describe().to_string()));
+        }
+        return found;
+    }
     for hit in checked.matcher.find(text) {
         let allowed = checked
             .allowed
@@ -31,9 +46,6 @@ fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
             ));
         }
     }
-    for hit in patterns::find_patterns(text) {
-        found.push((hit.range.start, hit.kind.describe().to_string()));
-    }
     for range in checked.participant_ids.find(text) {
         found.push((range.start, "a participant id".to_string()));
     }
@@ -47,6 +59,38 @@ fn problems(checked: &Checked, text: &str) -> Vec<(usize, String)> {
 const SEPARATOR: &str = "\n\n\u{b6}\n\n";
 /// About how much text one scan covers, so batches spread over the cores.
 const BATCH_BYTES: usize = 256 * 1024;
+
+/// Blocks joined by [`SEPARATOR`] into one text to scan, with where each
+/// begins and its index among all blocks.
+#[derive(Default)]
+struct Joined {
+    text: String,
+    starts: Vec<(usize, usize)>,
+}
+
+impl Joined {
+    fn push(&mut self, index: usize, block: &str) {
+        self.starts.push((self.text.len(), index));
+        self.text.push_str(block);
+        self.text.push_str(SEPARATOR);
+    }
+
+    /// The [`problems`] of the text, by block index.
+    fn problems(
+        &self,
+        checked: &Checked,
+        look: Look,
+    ) -> impl Iterator<Item = (usize, String)> + '_ {
+        let found = match self.text.is_empty() {
+            true => Vec::new(),
+            false => problems(checked, &self.text, look),
+        };
+        found.into_iter().map(|(offset, what)| {
+            let within = self.starts.partition_point(|&(s, _)| s <= offset) - 1;
+            (self.starts[within].1, what)
+        })
+    }
+}
 
 /// Scans each distinct block once: the navigation, headers and every quote
 /// repeat across thousands of pages, so the unique text is a fraction of the
@@ -67,19 +111,18 @@ fn scan_unique(checked: &Checked, blocks: &[&str]) -> Vec<(usize, String)> {
     batches
         .into_par_iter()
         .flat_map_iter(|batch| {
-            let mut text = String::new();
-            let mut starts = Vec::with_capacity(batch.len());
-            for block in &blocks[batch.clone()] {
-                starts.push(text.len());
-                text.push_str(block);
-                text.push_str(SEPARATOR);
+            // Every block for terms and ids; those with a digit or an `@`
+            // (few) again for structured identifiers.
+            let (mut all, mut numbered) = (Joined::default(), Joined::default());
+            for (i, block) in blocks[batch.clone()].iter().enumerate() {
+                all.push(batch.start + i, block);
+                if patterns::may_hold_one(block) {
+                    numbered.push(batch.start + i, block);
+                }
             }
-            problems(checked, &text)
-                .into_iter()
-                .map(|(offset, what)| {
-                    let within = starts.partition_point(|&s| s <= offset) - 1;
-                    (batch.start + within, what)
-                })
+            let found = all.problems(checked, Look::Listed);
+            found
+                .chain(numbered.problems(checked, Look::Shaped))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -102,15 +145,34 @@ pub fn check(
         .map(|(p, b)| (p, b.as_slice()))
         .collect();
     let before = |path: &str| scanned.and_then(|site| site.files.get(path).map(|b| b.as_slice()));
+    // A piece set on many pages (a quote's figure, the menu) is scanned once
+    // on its own, and passed over where it is set as blocks of its own.
+    let pieces = match scanned {
+        None => Pieces::of(rendered, &pages),
+        Some(_) => Pieces::default(),
+    };
+    let skips = |path: &str| pieces.skips(rendered.placed.get(path));
     // Each distinct block of text once, gathered per task and merged. Blocks
     // borrow from the pages where they can, so only text that had to be
     // decoded or joined is copied.
-    let unique: FastSet<Cow<str>> = pages
+    let texts = pages
         .par_iter()
-        .fold(FastSet::default, |mut unique, (path, bytes)| {
-            blocks_to_scan(path, bytes, before(path), |block| {
+        .map(|(path, bytes)| (path.as_str(), *bytes, skips(path)))
+        .chain(
+            pieces
+                .texts
+                .par_iter()
+                .map(|text| ("piece.html", text.as_bytes(), Vec::new())),
+        );
+    let unique: FastSet<Cow<str>> = texts
+        .fold(FastSet::default, |mut unique, (path, bytes, skips)| {
+            let found = |block| {
                 unique.insert(block);
-            });
+            };
+            match before(path) {
+                Some(before) => blocks_to_scan(path, bytes, Some(before), found),
+                None => readable_blocks_skipping(path, bytes, &skips, found),
+            }
             unique
         })
         .reduce(FastSet::default, |a, b| {
@@ -143,6 +205,116 @@ pub fn check(
         let paths: Vec<&str> = found_on.iter().map(|&p| pages[p].0.as_str()).collect();
         out.push(leak_diagnostic(rendered, what, &paths));
     }
+}
+
+/// Pieces drawn once and set on many pages, each scanned once: those that
+/// begin and end with an element that ends a block of text (as the default
+/// figure and menu do), so the text around them on a page cannot run into
+/// theirs. Others are scanned where they are set, as any page text.
+#[derive(Default)]
+struct Pieces<'a> {
+    /// The text of each piece scanned on its own.
+    texts: Vec<&'a str>,
+    /// By piece number: where its blocks begin and end within it, if it is
+    /// scanned on its own.
+    bounds: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl<'a> Pieces<'a> {
+    fn of(rendered: &Rendered, pages: &[(&String, &'a [u8])]) -> Pieces<'a> {
+        // Each piece's text where it is first set.
+        let mut first: FastMap<u32, &'a [u8]> = FastMap::default();
+        for (path, bytes) in pages {
+            for placed in rendered.placed.get(*path).into_iter().flatten() {
+                if let Some(text) = bytes.get(placed.range.clone()) {
+                    first.entry(placed.piece).or_insert(text);
+                }
+            }
+        }
+        let looked_at: Vec<(u32, Option<(usize, &'a str)>)> = first
+            .into_par_iter()
+            .map(|(piece, text)| {
+                let Ok(text) = std::str::from_utf8(text) else {
+                    return (piece, None);
+                };
+                let space = |c: char| c.is_ascii_whitespace();
+                let core = text.trim_matches(space);
+                let lead = text.len() - text.trim_start_matches(space).len();
+                (piece, sets_off_its_blocks(core).then_some((lead, core)))
+            })
+            .collect();
+        let mut pieces = Pieces::default();
+        for (piece, scanned) in looked_at {
+            let Some((lead, core)) = scanned else {
+                continue;
+            };
+            let slot = piece as usize;
+            if pieces.bounds.len() <= slot {
+                pieces.bounds.resize(slot + 1, None);
+            }
+            pieces.bounds[slot] = Some(lead..lead + core.len());
+            pieces.texts.push(core);
+        }
+        pieces
+    }
+
+    /// The byte ranges of a page to pass over: its pieces scanned on their own.
+    fn skips(&self, placed: Option<&Vec<Placed>>) -> Vec<std::ops::Range<usize>> {
+        let mut skips: Vec<std::ops::Range<usize>> = placed
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                let bounds = self.bounds.get(p.piece as usize)?.as_ref()?;
+                Some(p.range.start + bounds.start..p.range.start + bounds.end)
+            })
+            .collect();
+        skips.sort_by_key(|r| r.start);
+        skips
+    }
+}
+
+/// Whether a piece of HTML begins with an element that ends a block of
+/// text and ends with one, each tag, comment and script within it closed:
+/// then its blocks are the same on its own as on any page, wherever it is
+/// set between two tags, and the page's text around it is blocks of its
+/// own.
+fn sets_off_its_blocks(piece: &str) -> bool {
+    if !piece.starts_with('<') || piece.starts_with("<!--") {
+        return false;
+    }
+    let mut rest = piece;
+    let mut first = true;
+    let mut ends_a_block = false;
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
+        rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let Some(end) = comment.find("-->") else {
+                return false;
+            };
+            rest = &comment[end + 3..];
+            ends_a_block = false;
+            continue;
+        }
+        let Some(end) = memchr::memchr(b'>', rest.as_bytes()) else {
+            return false;
+        };
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        let name = tag_name(tag);
+        ends_a_block = !is_inline(name);
+        if first && !ends_a_block {
+            return false;
+        }
+        first = false;
+        if (name == "style" || name == "script") && !tag.starts_with("</") {
+            let Some(close) = rest.find("</") else {
+                return false;
+            };
+            rest = &rest[close..];
+            ends_a_block = false;
+        }
+    }
+    rest.is_empty() && ends_a_block
 }
 
 /// The blocks of one generated file to scan, each given to `found`: all of
@@ -210,16 +382,33 @@ fn readable_blocks<'a>(path: &str, bytes: &'a [u8], mut found: impl FnMut(Cow<'a
     let Ok(text) = std::str::from_utf8(bytes) else {
         return;
     };
-    if [".html", ".htm", ".svg", ".xml"]
-        .iter()
-        .any(|e| path.ends_with(e))
-    {
-        each_html_block(text, found);
+    if is_markup(path) {
+        each_html_block(text, &[], found);
     } else if [".css", ".js", ".json", ".txt"]
         .iter()
         .any(|e| path.ends_with(e))
     {
         found(Cow::Borrowed(text));
+    }
+}
+
+fn is_markup(path: &str) -> bool {
+    [".html", ".htm", ".svg", ".xml"]
+        .iter()
+        .any(|e| path.ends_with(e))
+}
+
+/// [`readable_blocks`] but for the byte ranges `skips` (in order), each
+/// passed over where the page's next tag begins at its start.
+fn readable_blocks_skipping<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    skips: &[std::ops::Range<usize>],
+    found: impl FnMut(Cow<'a, str>),
+) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !skips.is_empty() && is_markup(path) => each_html_block(text, skips, found),
+        _ => readable_blocks(path, bytes, found),
     }
 }
 
@@ -331,12 +520,27 @@ impl<'a> Block<'a> {
 /// `<em>Jane</em> Example` stays one name), each given to `found` in order
 /// as it is read (gathering every page's blocks first cost about a
 /// twentieth of a build).
-fn each_html_block<'a>(html: &'a str, mut found: impl FnMut(Cow<'a, str>)) {
+fn each_html_block<'a>(
+    html: &'a str,
+    skips: &[std::ops::Range<usize>],
+    mut found: impl FnMut(Cow<'a, str>),
+) {
     let mut current = Block::default();
     let mut rest = html;
+    let mut skips = skips.iter().peekable();
     while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
         current.text(&rest[..open]);
         rest = &rest[open..];
+        // A piece scanned on its own begins here, with an element that
+        // ends the block: on past its end. (One that begins inside a tag,
+        // a comment or a script is read as the page's own text.)
+        let at = html.len() - rest.len();
+        while skips.next_if(|skip| skip.start < at).is_some() {}
+        if let Some(skip) = skips.next_if(|skip| skip.start == at) {
+            current.end(&mut found);
+            rest = html.get(skip.end..).unwrap_or("");
+            continue;
+        }
         if let Some(comment) = rest.strip_prefix("<!--") {
             let end = comment.find("-->").unwrap_or(comment.len());
             found(Cow::Borrowed(&comment[..end]));
@@ -590,5 +794,83 @@ mod tests {
         assert!(patterns::find_patterns(&split).is_empty(), "{split:?}");
         let split = format!("with Dr{SEPARATOR}Okafor");
         assert!(patterns::find_patterns(&split).is_empty(), "{split:?}");
+    }
+
+    /// The blocks of `page` with `piece` set at `at`, read whole, and read
+    /// with the piece passed over plus the piece on its own.
+    fn whole_and_in_parts(before: &str, piece: &str, after: &str) -> (Vec<String>, Vec<String>) {
+        let page = format!("{before}{piece}{after}");
+        let whole: Vec<String> = html_blocks(&page).into_iter().map(String::from).collect();
+        let skip = before.len()..before.len() + piece.len();
+        let mut parts = Vec::new();
+        if sets_off_its_blocks(piece) {
+            each_html_block(&page, &[skip], |b| parts.push(String::from(b)));
+            each_html_block(piece, &[], |b| parts.push(String::from(b)));
+        } else {
+            each_html_block(&page, &[], |b| parts.push(String::from(b)));
+        }
+        (whole, parts)
+    }
+
+    #[test]
+    fn a_piece_sets_off_its_blocks_only_between_elements_that_end_blocks() {
+        let figure = "<figure class=\"quote\"><blockquote><p>We <em>met</em> weekly.</p></blockquote><figcaption><a href=\"q.html\">Nurse</a></figcaption></figure>";
+        assert!(sets_off_its_blocks(figure));
+        assert!(sets_off_its_blocks(
+            "<nav><ul><li><a href=\"a\">A</a></li></ul></nav>"
+        ));
+        assert!(sets_off_its_blocks("<p>a</p><!-- note --><p>b</p>"));
+        for piece in [
+            "Example <p>a</p>",
+            "<em>Example</em><p>a</p>",
+            "</em><p>a</p>",
+            "<p>a</p>tail",
+            "<p>a</p><em>b</em>",
+            "<p>a</p><!-- end -->",
+            "<!-- start --><p>a</p>",
+            "<p>a</p><!-- open",
+            "<p title=\"x\"",
+            "<p>a</p><script>",
+            "<p>a</p><script>var a;",
+            "",
+        ] {
+            assert!(!sets_off_its_blocks(piece), "{piece}");
+        }
+    }
+
+    #[test]
+    fn a_page_read_in_parts_has_the_blocks_it_has_read_whole() {
+        let figure = "<figure><blockquote><p>Example said <em>so</em></p></blockquote></figure>";
+        for (before, after) in [
+            ("<main><p>Jane ", " Example</p></main>"),
+            ("<p>Jane", "Example</p>"),
+            ("<div>text", "</div>"),
+            ("", ""),
+            ("<p>a</p>", "<p>b</p>"),
+        ] {
+            let (mut whole, mut parts) = whole_and_in_parts(before, figure, after);
+            whole.sort();
+            parts.sort();
+            assert_eq!(whole, parts, "{before}|{after}");
+        }
+        // Set inside a tag, a comment or a script, the piece is not a piece
+        // of the page's text: the page is read whole.
+        for (before, after) in [
+            ("<div title=\"", "\">x</div>"),
+            ("<!-- ", " -->"),
+            ("<script>", "</script>"),
+        ] {
+            let page = format!("{before}{figure}{after}");
+            let skip = before.len()..before.len() + figure.len();
+            let mut skipped = Vec::new();
+            each_html_block(&page, &[skip], |b| skipped.push(String::from(b)));
+            let whole: Vec<String> = html_blocks(&page).into_iter().map(String::from).collect();
+            assert_eq!(skipped, whole, "{before}|{after}");
+        }
+        // A piece that begins with inline text is read with the page: the
+        // name it completes is found.
+        let (whole, parts) = whole_and_in_parts("<p>Jane ", "<em>Example</em><p>x</p>", "");
+        assert_eq!(whole, parts);
+        assert!(parts.iter().any(|b| b == "Jane  Example"), "{parts:?}");
     }
 }

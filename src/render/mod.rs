@@ -34,7 +34,19 @@ pub type Contents = Arc<Vec<u8>>;
 pub struct Rendered {
     pub files: BTreeMap<String, Contents>,
     pub origins: BTreeMap<String, FileId>,
+    /// Where pieces drawn once were set on each page, for the output scan
+    /// of this render (emptied when pages of two renders are put together).
+    pub placed: FastMap<String, Vec<Placed>>,
     pub memo: Memo,
+}
+
+/// A piece drawn once and set on many pages (a quote's figure, the menu):
+/// the bytes of a page it fills, and which piece it is (the same number,
+/// the same bytes, within one render).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub range: std::ops::Range<usize>,
+    pub piece: u32,
 }
 
 impl Rendered {
@@ -43,6 +55,7 @@ impl Rendered {
     pub fn update(&mut self, fresh: Rendered) {
         self.files.extend(fresh.files);
         self.origins.extend(fresh.origins);
+        self.placed.clear();
         self.memo.bodies = fresh.memo.bodies;
         self.memo.quotes = fresh.memo.quotes;
     }
@@ -52,6 +65,7 @@ impl Rendered {
         Rendered {
             files: self.files.clone(),
             origins: self.origins.clone(),
+            placed: FastMap::default(),
             memo: Memo::default(),
         }
     }
@@ -103,6 +117,14 @@ impl<T> Default for Reused<T> {
 }
 
 impl<T: Send> Reused<T> {
+    /// Everything made so far.
+    fn made(&self) -> impl Iterator<Item = &T> {
+        self.0
+            .iter()
+            .flatten()
+            .filter_map(|slot| slot.get().map(|made| &made.value))
+    }
+
     /// Drops everything made, spread over the cores.
     fn free(self) {
         self.0.into_par_iter().with_min_len(1024).for_each(drop);
@@ -235,8 +257,50 @@ struct Page {
     data: tera::Context,
 }
 
-/// One rendered page: its path, its source file, and its HTML or the problem.
-type Rendering = (String, Option<FileId>, Result<String, Box<Diagnostic>>);
+/// One rendered page: its path, its source file, and its HTML with the
+/// pieces set in it, or the problem.
+type Rendering = (
+    String,
+    Option<FileId>,
+    Result<(Vec<u8>, Vec<Placed>), Box<Diagnostic>>,
+);
+
+/// Pieces to look out for while pages are written: a piece's text is
+/// written to a page in one go from where it is kept, so its address and
+/// length tell it (a template that changed it, with a filter, wrote a copy:
+/// that is page text like any other).
+type Known = FastMap<usize, (usize, u32)>;
+
+/// Pieces shorter than this are not looked for.
+const SHORTEST_PIECE: usize = 64;
+
+/// Takes a page as the templates write it, noting where known pieces go.
+struct Recorder<'k> {
+    html: Vec<u8>,
+    known: &'k Known,
+    placed: Vec<Placed>,
+}
+
+impl std::io::Write for Recorder<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if bytes.len() >= SHORTEST_PIECE
+            && let Some(&(len, piece)) = self.known.get(&(bytes.as_ptr() as usize))
+            && len == bytes.len()
+        {
+            let start = self.html.len();
+            self.placed.push(Placed {
+                range: start..start + len,
+                piece,
+            });
+        }
+        self.html.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// Renders the whole site. Template problems are diagnostics. With
 /// `remember`, the result's memo lets [`rerender`] redo part of it later;
@@ -441,17 +505,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// rendered; with `remember`, noting which bodies each page shows and
     /// keeping what was made for them.
     fn run(self, jobs: Vec<Job>, remember: bool, out: &mut Vec<Diagnostic>) -> Rendered {
+        let known = self.known_pieces();
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
-                let html = self.render_page(page).map(|mut html| {
+                let html = self.render_page(page, &known).map(|(mut html, placed)| {
                     // The buffer grew by doubling: give the slack back now,
                     // as the site is held whole until it is written.
                     html.shrink_to_fit();
-                    html
+                    (html, placed)
                 });
                 let shown = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
                 (job, shown, (path, origin, html))
@@ -467,9 +532,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
         failures.sort_by(|a, b| a.1.cmp(&b.1));
         for (job, shown, (path, origin, html)) in results {
             match html {
-                Ok(html) => {
+                Ok((html, placed)) => {
                     if let Some(file) = origin {
                         rendered.origins.insert(path.clone(), file);
+                    }
+                    if !placed.is_empty() {
+                        rendered.placed.insert(path.clone(), placed);
                     }
                     if remember {
                         for file in shown {
@@ -477,7 +545,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                         }
                         rendered.memo.paths.insert(job, path.clone());
                     }
-                    rendered.files.insert(path, Arc::new(html.into_bytes()));
+                    rendered.files.insert(path, Arc::new(html));
                 }
                 Err(diagnostic) => failures.push((*diagnostic, path)),
             }
@@ -559,7 +627,28 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    fn render_page(&self, page: Page) -> Result<String, Box<Diagnostic>> {
+    /// The pieces drawn so far, by where their text is: the menu in each
+    /// state and every quote's figure made (all of them, in a whole render).
+    fn known_pieces(&self) -> Known {
+        let menus = self.menus.iter().flat_map(nav::Menus::all);
+        let figures = self.quotes.made().map(figure_of);
+        let mut known = Known::default();
+        for text in menus.filter_map(tera::Value::as_str).chain(figures) {
+            if text.len() >= SHORTEST_PIECE {
+                let next = u32::try_from(known.len()).unwrap_or(u32::MAX);
+                known
+                    .entry(text.as_ptr() as usize)
+                    .or_insert((text.len(), next));
+            }
+        }
+        known
+    }
+
+    fn render_page(
+        &self,
+        page: Page,
+        known: &Known,
+    ) -> Result<(Vec<u8>, Vec<Placed>), Box<Diagnostic>> {
         let mut context = page.data;
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
@@ -584,10 +673,16 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .as_ref()
             .map(|b| format!("{b}{}", page.path));
         context.insert("canonical", &canonical);
+        let mut recorder = Recorder {
+            html: Vec::with_capacity(8 * 1024),
+            known,
+            placed: Vec::new(),
+        };
         self.theme
             .tera
-            .render(page.template, &context)
-            .map_err(|error| template_failure(self.theme, &error, page.template))
+            .render_to(page.template, &context, &mut recorder)
+            .map_err(|error| template_failure(self.theme, &error, page.template))?;
+        Ok((recorder.html, recorder.placed))
     }
 
     fn at(&self, page: &str) -> At<'s, 'p> {
