@@ -317,7 +317,8 @@ pub fn render(
     renderer.warn_of_a_list_without_pager(out);
     renderer.make_quotes();
     let jobs = renderer.jobs();
-    let mut rendered = renderer.run(jobs, remember, out);
+    let known = renderer.known_pieces();
+    let mut rendered = renderer.run(jobs, remember, &known, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files
@@ -343,7 +344,9 @@ pub fn rerender(
     let renderer = Renderer::new(site, theme, bodies, quotes);
     renderer.warn_of_a_list_without_pager(out);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
-    renderer.run(jobs, true, out)
+    // The scan after a change to bodies alone reads only what changed on
+    // each page and needs no pieces.
+    renderer.run(jobs, true, &Known::default(), out)
 }
 
 /// What every page of one build shares.
@@ -504,15 +507,20 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// Renders `jobs` in parallel, each page's data dropped as soon as it is
     /// rendered; with `remember`, noting which bodies each page shows and
     /// keeping what was made for them.
-    fn run(self, jobs: Vec<Job>, remember: bool, out: &mut Vec<Diagnostic>) -> Rendered {
-        let known = self.known_pieces();
+    fn run(
+        self,
+        jobs: Vec<Job>,
+        remember: bool,
+        known: &Known,
+        out: &mut Vec<Diagnostic>,
+    ) -> Rendered {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
-                let html = self.render_page(page, &known).map(|(mut html, placed)| {
+                let html = self.render_page(page, known).map(|(mut html, placed)| {
                     // The buffer grew by doubling: give the slack back now,
                     // as the site is held whole until it is written.
                     html.shrink_to_fit();
