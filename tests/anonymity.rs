@@ -169,17 +169,15 @@ fn a_theme_template_is_caught_by_the_output_scan() {
     );
 }
 
-#[test]
-fn a_leak_on_every_page_is_one_message_naming_the_pages() {
+/// Builds with the default theme's `template` (whose text is `default`)
+/// changed from `from` to `to`, which must leak; returns what was printed,
+/// checked to hold one leak message.
+fn one_leak_through(template: &str, default: &str, from: &str, to: &str) -> String {
     let out = refuses(
         |p| {
-            let base = include_str!("../themes/default/templates/base.html");
-            let leaky = base.replace(
-                "redactions appear in square brackets.",
-                "redactions appear in square brackets. Fieldwork: Marjorie Quillfeather.",
-            );
-            assert_ne!(base, leaky);
-            p.write("themes/default/templates/base.html", leaky);
+            let leaky = default.replace(from, to);
+            assert_ne!(default, leaky);
+            p.write(&format!("themes/default/templates/{template}"), leaky);
         },
         "anonymity::output-leak",
         "anonymity::output-leak",
@@ -188,6 +186,17 @@ fn a_leak_on_every_page_is_one_message_naming_the_pages() {
         out.matches("error[anonymity::output-leak]").count(),
         1,
         "{out}"
+    );
+    out
+}
+
+#[test]
+fn a_leak_on_every_page_is_one_message_naming_the_pages() {
+    let out = one_leak_through(
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+        "redactions appear in square brackets.",
+        "redactions appear in square brackets. Fieldwork: Marjorie Quillfeather.",
     );
     let pages = Project::fixture("basic");
     pages.build().expect_code(0);
@@ -221,23 +230,11 @@ fn leak_pages(out: &str) -> Vec<String> {
 
 #[test]
 fn a_quote_partial_that_leaks_is_caught_on_the_pages_showing_quotes() {
-    let partial = include_str!("../themes/default/templates/partials/quote.html");
-    let out = refuses(
-        |p| {
-            let leaky = partial.replace(
-                "</figcaption>",
-                " (interviewed by Marjorie Quillfeather)</figcaption>",
-            );
-            assert_ne!(partial, leaky);
-            p.write("themes/default/templates/partials/quote.html", leaky);
-        },
-        "anonymity::output-leak",
-        "anonymity::output-leak",
-    );
-    assert_eq!(
-        out.matches("error[anonymity::output-leak]").count(),
-        1,
-        "{out}"
+    let out = one_leak_through(
+        "partials/quote.html",
+        include_str!("../themes/default/templates/partials/quote.html"),
+        "</figcaption>",
+        " (interviewed by Marjorie Quillfeather)</figcaption>",
     );
     assert!(
         out.contains("would publish a term from the identifiers list (people)"),
@@ -257,20 +254,11 @@ fn a_quote_partial_that_leaks_is_caught_on_the_pages_showing_quotes() {
 
 #[test]
 fn a_menu_partial_that_leaks_a_phone_number_is_caught_on_every_page() {
-    let out = refuses(
-        |p| {
-            p.write(
-                "themes/default/templates/partials/nav.html",
-                "<nav aria-label=\"Report sections\"><p>Questions? Ring 07700 900123.</p><ul>{% for item in nav %}<li><a href=\"{{ root }}{{ item.path }}\">{{ item.title }}</a></li>{% endfor %}</ul></nav>",
-            );
-        },
-        "anonymity::output-leak",
-        "anonymity::output-leak",
-    );
-    assert_eq!(
-        out.matches("error[anonymity::output-leak]").count(),
-        1,
-        "{out}"
+    let out = one_leak_through(
+        "partials/nav.html",
+        include_str!("../themes/default/templates/partials/nav.html"),
+        "aria-label=\"Report sections\">",
+        "aria-label=\"Report sections\"><p>Questions? Ring 07700 900123.</p>",
     );
     assert!(out.contains("would publish a UK phone number"), "{out}");
     assert!(out.contains(" other generated files"), "{out}");
