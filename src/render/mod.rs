@@ -642,8 +642,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let figures = self.quotes.made().map(figure_of);
         let mut known = Known::default();
         for text in menus.filter_map(tera::Value::as_str).chain(figures) {
+            // Each piece its own number: past u32's reach the rest are
+            // read as page text.
+            let Ok(next) = u32::try_from(known.len()) else {
+                break;
+            };
             if text.len() >= SHORTEST_PIECE {
-                let next = u32::try_from(known.len()).unwrap_or(u32::MAX);
                 known
                     .entry(text.as_ptr() as usize)
                     .or_insert((text.len(), next));
