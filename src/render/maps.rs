@@ -71,8 +71,8 @@ fn markers(ids: &[String], key: &[(String, KeyEntry)]) -> Vec<pathway::Marker> {
         .filter(|(id, _)| ids.contains(id))
         .map(|(_, entry)| pathway::Marker {
             number: entry.number,
-            href: entry.finding.url.clone(),
-            title: entry.finding.title.clone(),
+            href: entry.finding.url().to_string(),
+            title: entry.finding.title().to_string(),
         })
         .collect()
 }
@@ -115,7 +115,7 @@ pub fn map_view(at: &At, index: usize) -> MapView {
         type_title(&meta.pathway),
         borough
             .as_ref()
-            .map_or(meta.borough.as_str(), |b| b.title.as_str()),
+            .map_or(meta.borough.as_str(), |b| b.title()),
         nodes.len(),
         edges.len()
     );

@@ -313,7 +313,8 @@ pub fn render(
 ) -> Rendered {
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
-    let renderer = Renderer::new(site, theme, bodies, quotes);
+    let links = Links::new(site);
+    let renderer = Renderer::new(site, theme, &links, bodies, quotes);
     renderer.warn_of_a_list_without_pager(out);
     renderer.make_quotes();
     let jobs = renderer.jobs();
@@ -341,7 +342,8 @@ pub fn rerender(
 ) -> Rendered {
     let bodies = std::mem::take(&mut previous.bodies).without(changed, site.project.sources.len());
     let quotes = std::mem::take(&mut previous.quotes).without(changed, site.project.quotes.len());
-    let renderer = Renderer::new(site, theme, bodies, quotes);
+    let links = Links::new(site);
+    let renderer = Renderer::new(site, theme, &links, bodies, quotes);
     renderer.warn_of_a_list_without_pager(out);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     // The scan after a change to bodies alone reads only what changed on
@@ -353,6 +355,7 @@ pub fn rerender(
 struct Renderer<'s, 'p> {
     site: &'s Site<'p>,
     theme: &'s Theme,
+    links: &'s Links,
     title: String,
     /// Published findings in title order.
     published: Vec<usize>,
@@ -383,7 +386,7 @@ struct PageLinks<'r, 's, 'p> {
 
 impl markdown::Links for PageLinks<'_, '_, '_> {
     fn href(&self, kind: Kind, id: &str) -> Option<String> {
-        self.at.link(kind, id).map(|l| l.url)
+        self.at.link(kind, id).map(|l| l.url().to_string())
     }
 
     fn title(&self, kind: Kind, id: &str) -> String {
@@ -417,6 +420,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     fn new(
         site: &'s Site<'p>,
         theme: &'s mut Theme,
+        links: &'s Links,
         bodies: Reused<Arc<str>>,
         quotes: Reused<tera::Value>,
     ) -> Renderer<'s, 'p> {
@@ -491,6 +495,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         Renderer {
             site,
             theme,
+            links,
             title,
             published,
             bodies,
@@ -701,6 +706,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         At {
             site: self.site,
             root: if page.contains('/') { "../" } else { "" },
+            links: self.links,
         }
     }
 
@@ -733,6 +739,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                         &At {
                             site: self.site,
                             root,
+                            links: self.links,
                         },
                         q,
                     );

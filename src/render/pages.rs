@@ -63,7 +63,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .site
             .pathway_types
             .iter()
-            .map(|(t, _)| Link::new(maps::type_title(t), at.root, &urls::compare(t)))
+            .map(|(t, _)| Link::new(&maps::type_title(t), at.root, &urls::compare(t)))
             .collect();
         data.insert("comparisons", &comparisons);
         Page {
@@ -586,7 +586,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .map(|m| {
                 m.borough
                     .as_ref()
-                    .map_or_else(|| m.title.clone(), |b| b.title.clone())
+                    .map_or_else(|| m.title.clone(), |b| b.title().to_string())
             })
             .collect();
         let mut data = context();
@@ -611,7 +611,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .pathway_types
             .iter()
             .map(|(t, list)| Group {
-                head: Link::new(maps::type_title(t), at.root, &urls::compare(t)),
+                head: Link::new(&maps::type_title(t), at.root, &urls::compare(t)),
                 items: list
                     .iter()
                     .filter_map(|&p| at.link(Kind::Pathway, &project.pathways[p].id))
