@@ -129,6 +129,13 @@ impl<'a> Yaml<'a> {
         }
         let before = out.len();
         self.check_fields(&value, schema, out);
+        // Most files read straight from the tree already parsed. The tree is
+        // stricter than the text in one way (`title: 2024` is a number there,
+        // a string when read from the text), and its errors have no place:
+        // anything it refuses is read again from the text.
+        if let Ok(parsed) = serde_yaml::from_value::<T>(value) {
+            return Some(parsed);
+        }
         match serde_yaml::from_str::<T>(text) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
@@ -379,6 +386,26 @@ mod tests {
         assert_eq!(out[0].code, "yaml::unknown-field");
         assert_eq!(out[0].fix.as_deref(), Some("did you mean `boroughs`?"));
         assert_eq!(position(&file, &out[0]), (2, 1));
+    }
+
+    #[test]
+    fn scalars_read_as_text_where_text_is_expected() {
+        for (yaml, title, boroughs) in [
+            ("title: X\nboroughs: [a, b]\n", "X", vec!["a", "b"]),
+            (
+                "title: 2024\nboroughs: [3, yes, 1.5]\n",
+                "2024",
+                vec!["3", "yes", "1.5"],
+            ),
+            ("title: true\n", "true", vec![]),
+            ("title: '007'\nboroughs: [~x]\n", "007", vec!["~x"]),
+        ] {
+            let (parsed, out, _) = parse(yaml);
+            assert!(out.is_empty(), "{yaml}: {out:?}");
+            let parsed = parsed.unwrap();
+            assert_eq!(parsed.title, title, "{yaml}");
+            assert_eq!(parsed.boroughs, boroughs, "{yaml}");
+        }
     }
 
     #[test]
