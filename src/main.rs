@@ -47,7 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Check { project } => {
-            let outcome = pipeline::run(&options(&project, true))?;
+            let outcome = pipeline::run(&options(&project, false))?;
             outcome.print_timings(None);
             report(&outcome, &project);
             if outcome.diagnostics.has_errors() {
@@ -88,11 +88,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn options(project: &ProjectArgs, render: bool) -> Options {
+/// The pipeline's options; `keep` the pages for the command to use.
+fn options(project: &ProjectArgs, keep: bool) -> Options {
     Options {
         root: project.root.clone(),
         include_drafts: project.drafts,
-        render,
+        render: true,
+        keep,
     }
 }
 

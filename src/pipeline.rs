@@ -19,6 +19,10 @@ pub struct Options {
     pub include_drafts: bool,
     /// Render pages (and scan them); `check` without rendering still compiles templates.
     pub render: bool,
+    /// Keep the rendered pages in the outcome (to write or serve them). A
+    /// check only needs to know they pass the output scan: each page is
+    /// let go as soon as it is scanned.
+    pub keep: bool,
 }
 
 /// Counts for the build summary.
@@ -136,10 +140,26 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         work.scanned = memo.checks.scanned;
     }
     let mut rendered = None;
+    let mut pages = 0;
     // The last good build, taken from the memo while this run renders.
     let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
     let mut next_base = None;
     if options.render
+        && !options.keep
+        && memo.is_none()
+        && let Some(theme) = &mut theme
+    {
+        let gathered = anonymity::output::Gathered::new(&checked);
+        pages = render::render_into(&site, theme, &gathered, &mut out);
+        clock.lap("render");
+        if !source_errors && gathered.finds_any() {
+            // Made again and kept, for the scan to say where (its other
+            // problems were reported by the first rendering).
+            let kept = render::render(&site, theme, false, &mut Vec::new());
+            anonymity::check_output(&checked, &kept, None, &mut out);
+        }
+        clock.lap("output-scan");
+    } else if options.render
         && let Some(theme) = &mut theme
     {
         let prints = memo.is_some().then(|| memo::fingerprint(&project));
@@ -200,7 +220,14 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     } else {
         next_base = base;
     }
-    let summary = summarise(&project, &site, &checked.allowances, rendered.as_ref());
+    if let Some(rendered) = &rendered {
+        pages = rendered
+            .files
+            .keys()
+            .filter(|p| p.ends_with(".html"))
+            .count();
+    }
+    let summary = summarise(&project, &site, &checked.allowances, pages);
     let mut diagnostics = Diagnostics::default();
     for diagnostic in out {
         diagnostics.push(diagnostic);
@@ -227,12 +254,10 @@ fn summarise(
     project: &parse::Project,
     site: &resolve::Site,
     allowances: &[AllowanceUsed],
-    rendered: Option<&Rendered>,
+    pages: usize,
 ) -> Summary {
     Summary {
-        pages: rendered.map_or(0, |r| {
-            r.files.keys().filter(|p| p.ends_with(".html")).count()
-        }),
+        pages,
         quotes: project.quotes.len(),
         findings: site.published_findings().len(),
         allowances: allowances

@@ -8,11 +8,12 @@ use super::identifiers::normalise;
 use super::patterns;
 use crate::diag::Diagnostic;
 use crate::hash::{FastMap, FastSet};
-use crate::render::{Placed, Rendered};
+use crate::render::{PageSink, Placed, Rendered};
 use crate::source::Span;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, OnceLock};
 
 /// What to look for in a text.
 #[derive(Clone, Copy)]
@@ -233,15 +234,7 @@ impl<'a> Pieces<'a> {
         }
         let looked_at: Vec<(u32, Option<(usize, &'a str)>)> = first
             .into_par_iter()
-            .map(|(piece, text)| {
-                let Ok(text) = std::str::from_utf8(text) else {
-                    return (piece, None);
-                };
-                let space = |c: char| c.is_ascii_whitespace();
-                let core = text.trim_matches(space);
-                let lead = text.len() - text.trim_start_matches(space).len();
-                (piece, sets_off_its_blocks(core).then_some((lead, core)))
-            })
+            .map(|(piece, text)| (piece, std::str::from_utf8(text).ok().and_then(scanned_part)))
             .collect();
         let mut pieces = Pieces::default();
         for (piece, scanned) in looked_at {
@@ -260,17 +253,116 @@ impl<'a> Pieces<'a> {
 
     /// The byte ranges of a page to pass over: its pieces scanned on their own.
     fn skips(&self, placed: Option<&Vec<Placed>>) -> Vec<std::ops::Range<usize>> {
-        let mut skips: Vec<std::ops::Range<usize>> = placed
-            .into_iter()
-            .flatten()
-            .filter_map(|p| {
-                let bounds = self.bounds.get(p.piece as usize)?.as_ref()?;
-                Some(p.range.start + bounds.start..p.range.start + bounds.end)
-            })
-            .collect();
-        skips.sort_by_key(|r| r.start);
-        skips
+        skips(&self.bounds, placed.map_or(&[], Vec::as_slice))
     }
+}
+
+/// Where a piece's blocks lie, if it is scanned on its own: the offset of
+/// its text without the white space around it, and that text.
+fn scanned_part(text: &str) -> Option<(usize, &str)> {
+    let space = |c: char| c.is_ascii_whitespace();
+    let core = text.trim_matches(space);
+    let lead = text.len() - text.trim_start_matches(space).len();
+    sets_off_its_blocks(core).then_some((lead, core))
+}
+
+/// The byte ranges of a page to pass over, in order: where pieces scanned
+/// on their own (`bounds`, by piece number) were `placed`.
+fn skips(
+    bounds: &[Option<std::ops::Range<usize>>],
+    placed: &[Placed],
+) -> Vec<std::ops::Range<usize>> {
+    let mut skips: Vec<std::ops::Range<usize>> = placed
+        .iter()
+        .filter_map(|p| {
+            let bounds = bounds.get(p.piece as usize)?.as_ref()?;
+            Some(p.range.start + bounds.start..p.range.start + bounds.end)
+        })
+        .collect();
+    skips.sort_by_key(|r| r.start);
+    skips
+}
+
+/// The output scan of pages that are not kept (a check): each page's
+/// distinct blocks are gathered on the thread that made it, as it is made,
+/// and scanned once all are made. It reads every block [`check`] reads,
+/// and the blocks of pieces set on no page too, so where it finds nothing
+/// [`check`] finds nothing; where it finds something, the pages are made
+/// again and kept for [`check`] to say where (rare: a check that fails).
+pub struct Gathered<'c> {
+    checked: &'c Checked,
+    /// By piece number: where its blocks lie within it, if it is scanned
+    /// on its own.
+    bounds: OnceLock<Vec<Option<std::ops::Range<usize>>>>,
+    /// Distinct blocks, in a set for each thread at work (taken and given
+    /// back around each page).
+    sets: Mutex<Vec<FastSet<Box<str>>>>,
+}
+
+impl PageSink for Gathered<'_> {
+    fn pieces(&self, texts: &[&str]) {
+        let looked_at: Vec<Option<(usize, &str)>> =
+            texts.par_iter().map(|text| scanned_part(text)).collect();
+        let mut set = FastSet::default();
+        for (_, core) in looked_at.iter().flatten() {
+            gather(&mut set, "piece.html", core.as_bytes(), &[]);
+        }
+        let bounds = looked_at
+            .iter()
+            .map(|part| part.map(|(lead, core)| lead..lead + core.len()))
+            .collect();
+        // Pieces are given once, before any page.
+        let _ = self.bounds.set(bounds);
+        self.give_back(set);
+    }
+
+    fn page(&self, path: &str, bytes: &[u8], placed: &[Placed]) {
+        let bounds = self.bounds.get().map_or(&[][..], Vec::as_slice);
+        let mut set = self.take();
+        gather(&mut set, path, bytes, &skips(bounds, placed));
+        self.give_back(set);
+    }
+}
+
+impl<'c> Gathered<'c> {
+    pub fn new(checked: &'c Checked) -> Gathered<'c> {
+        Gathered {
+            checked,
+            bounds: OnceLock::new(),
+            sets: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Whether any block gathered holds something to report.
+    pub fn finds_any(self) -> bool {
+        let mut sets = self.sets.into_inner().unwrap_or_else(|e| e.into_inner());
+        sets.sort_by_key(FastSet::len);
+        let mut all = sets.pop().unwrap_or_default();
+        for set in sets {
+            all.extend(set);
+        }
+        let blocks: Vec<&str> = all.iter().map(AsRef::as_ref).collect();
+        !scan_unique(self.checked, &blocks).is_empty()
+    }
+
+    fn take(&self) -> FastSet<Box<str>> {
+        let mut sets = self.sets.lock().unwrap_or_else(|e| e.into_inner());
+        sets.pop().unwrap_or_default()
+    }
+
+    fn give_back(&self, set: FastSet<Box<str>>) {
+        let mut sets = self.sets.lock().unwrap_or_else(|e| e.into_inner());
+        sets.push(set);
+    }
+}
+
+/// Adds the blocks of a generated file not yet in `set` to it.
+fn gather(set: &mut FastSet<Box<str>>, path: &str, bytes: &[u8], skips: &[std::ops::Range<usize>]) {
+    readable_blocks_skipping(path, bytes, skips, |block| {
+        if !set.contains(block.as_ref()) {
+            set.insert(block.into_owned().into_boxed_str());
+        }
+    });
 }
 
 /// Whether a piece of HTML begins with an element that ends a block of

@@ -319,13 +319,47 @@ pub fn render(
     renderer.make_quotes();
     let jobs = renderer.jobs();
     let known = renderer.known_pieces();
-    let mut rendered = renderer.run(jobs, remember, &known, out);
+    let (mut rendered, _) = renderer.run(jobs, remember, &known, None, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files
             .insert(format!("static/{path}"), Arc::new(bytes.clone()));
     }
     rendered
+}
+
+/// Takes each page as it is made, on the thread that made it, when the
+/// pages are not kept (a check writes nothing).
+pub trait PageSink: Sync {
+    /// The pieces drawn once to be set on many pages (see [`Placed`]), by
+    /// number, before any page is made.
+    fn pieces(&self, texts: &[&str]);
+    /// One page (or static file), with where pieces were set in it.
+    fn page(&self, path: &str, bytes: &[u8], placed: &[Placed]);
+}
+
+/// Renders the whole site as [`render`] does, giving each page to `sink`
+/// instead of keeping it. Returns how many HTML pages it was given.
+pub fn render_into(
+    site: &Site,
+    theme: &mut Theme,
+    sink: &dyn PageSink,
+    out: &mut Vec<Diagnostic>,
+) -> usize {
+    let bodies = Reused::new(site.project.sources.len());
+    let quotes = Reused::new(site.project.quotes.len());
+    let links = Links::new(site);
+    let renderer = Renderer::new(site, theme, &links, bodies, quotes);
+    renderer.warn_of_a_list_without_pager(out);
+    renderer.make_quotes();
+    let jobs = renderer.jobs();
+    let known = renderer.known_pieces();
+    sink.pieces(&renderer.piece_texts(&known));
+    let (_, pages) = renderer.run(jobs, false, &known, Some(sink), out);
+    for (path, bytes) in &theme.statics {
+        sink.page(&format!("static/{path}"), bytes, &[]);
+    }
+    pages
 }
 
 /// Renders again only the pages of `previous` that show the body of one of
@@ -348,7 +382,7 @@ pub fn rerender(
     let jobs = previous.jobs_showing(changed).into_iter().collect();
     // The scan after a change to bodies alone reads only what changed on
     // each page and needs no pieces.
-    renderer.run(jobs, true, &Known::default(), out)
+    renderer.run(jobs, true, &Known::default(), None, out).0
 }
 
 /// What every page of one build shares.
@@ -512,13 +546,16 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// Renders `jobs` in parallel, each page's data dropped as soon as it is
     /// rendered; with `remember`, noting which bodies each page shows and
     /// keeping what was made for them.
+    /// Makes the pages of `jobs`: kept in the result, or given to `sink`
+    /// as they are made (then also says how many HTML pages it was given).
     fn run(
         self,
         jobs: Vec<Job>,
         remember: bool,
         known: &Known,
+        sink: Option<&dyn PageSink>,
         out: &mut Vec<Diagnostic>,
-    ) -> Rendered {
+    ) -> (Rendered, usize) {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
@@ -526,6 +563,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
                 let html = self.render_page(page, known).map(|(mut html, placed)| {
+                    if let Some(sink) = sink {
+                        sink.page(&path, &html, &placed);
+                        return (Vec::new(), Vec::new());
+                    }
                     // The buffer grew by doubling: give the slack back now,
                     // as the site is held whole until it is written.
                     html.shrink_to_fit();
@@ -543,8 +584,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
         failures.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut given = 0;
         for (job, shown, (path, origin, html)) in results {
             match html {
+                Ok(_) if sink.is_some() => given += usize::from(path.ends_with(".html")),
                 Ok((html, placed)) => {
                     if let Some(file) = origin {
                         rendered.origins.insert(path.clone(), file);
@@ -571,7 +614,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             // Hundreds of thousands of small values: freed on every core.
             rayon::join(|| self.bodies.free(), || self.quotes.free());
         }
-        rendered
+        (rendered, given)
     }
 
     /// A project's own quote list template written before the list was
@@ -659,6 +702,21 @@ impl<'s, 'p> Renderer<'s, 'p> {
             }
         }
         known
+    }
+
+    /// The text of each known piece, by number.
+    fn piece_texts(&self, known: &Known) -> Vec<&str> {
+        let menus = self.menus.iter().flat_map(nav::Menus::all);
+        let figures = self.quotes.made().map(figure_of);
+        let mut texts = vec![""; known.len()];
+        for text in menus.filter_map(tera::Value::as_str).chain(figures) {
+            if let Some(&(len, piece)) = known.get(&(text.as_ptr() as usize))
+                && len == text.len()
+            {
+                texts[piece as usize] = text;
+            }
+        }
+        texts
     }
 
     fn render_page(

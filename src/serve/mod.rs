@@ -63,6 +63,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .unwrap_or_else(|_| settings.pipeline.root.clone());
     let options = Arc::new(Options {
         render: true,
+        keep: true,
         root,
         ..settings.pipeline.clone()
     });

@@ -178,7 +178,20 @@ pub fn build_fails(change: impl Fn(&Project), location: &str, code: &str) -> Str
         before,
         "site/ must be left exactly as it was"
     );
+    // `check`, which keeps no page, reports exactly what the build did.
+    let check = project.run(&["check"]);
+    check.expect_code(1);
+    assert_eq!(
+        all_but_last_line(&check.stderr),
+        all_but_last_line(&run.stderr),
+        "check and build differ"
+    );
     run.stderr
+}
+
+fn all_but_last_line(text: &str) -> &str {
+    let text = text.trim_end();
+    text.rfind('\n').map_or("", |end| &text[..end])
 }
 
 /// A tiny deterministic generator, so the sequence of edits is the same on
