@@ -303,17 +303,24 @@ impl PageSink for Gathered<'_> {
     fn pieces(&self, texts: &[&str]) {
         let looked_at: Vec<Option<(usize, &str)>> =
             texts.par_iter().map(|text| scanned_part(text)).collect();
-        let mut set = FastSet::default();
-        for (_, core) in looked_at.iter().flatten() {
-            gather(&mut set, "piece.html", core.as_bytes(), &[]);
-        }
         let bounds = looked_at
             .iter()
             .map(|part| part.map(|(lead, core)| lead..lead + core.len()))
             .collect();
         // Pieces are given once, before any page.
         let _ = self.bounds.set(bounds);
-        self.give_back(set);
+        let sets: Vec<FastSet<Box<str>>> = looked_at
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut set = FastSet::default();
+                for (_, core) in chunk.iter().flatten() {
+                    gather(&mut set, "piece.html", core.as_bytes(), &[]);
+                }
+                set
+            })
+            .collect();
+        let mut pool = self.sets.lock().unwrap_or_else(|e| e.into_inner());
+        pool.extend(sets);
     }
 
     fn page(&self, path: &str, bytes: &[u8], placed: &[Placed]) {
@@ -336,12 +343,16 @@ impl<'c> Gathered<'c> {
     /// Whether any block gathered holds something to report.
     pub fn finds_any(self) -> bool {
         let mut sets = self.sets.into_inner().unwrap_or_else(|e| e.into_inner());
+        // The largest set as it is; from the others, what it lacks.
         sets.sort_by_key(FastSet::len);
-        let mut all = sets.pop().unwrap_or_default();
-        for set in sets {
-            all.extend(set);
-        }
-        let blocks: Vec<&str> = all.iter().map(AsRef::as_ref).collect();
+        let largest = sets.pop().unwrap_or_default();
+        let lacking: Vec<&str> = sets
+            .par_iter()
+            .flat_map_iter(|set| set.iter().map(AsRef::as_ref))
+            .filter(|block: &&str| !largest.contains(*block))
+            .collect();
+        let lacking: FastSet<&str> = lacking.into_iter().collect();
+        let blocks: Vec<&str> = largest.iter().map(AsRef::as_ref).chain(lacking).collect();
         !scan_unique(self.checked, &blocks).is_empty()
     }
 
