@@ -370,6 +370,56 @@ struct Normalised {
     tracked: bool,
 }
 
+/// How the fast path takes an ASCII character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    /// Kept, lowered.
+    Word,
+    /// White space, hyphens, underscores: one space per run.
+    Separator,
+    /// A separator after a letter, otherwise kept.
+    Dot,
+    /// A backtick, read as an apostrophe.
+    Backtick,
+    /// Not ASCII, or taken the general way.
+    Other,
+}
+
+/// The length of the run of [`Ascii::Word`] characters `bytes` begins
+/// with, single spaces between them included (each is normalised to
+/// itself, as the run is).
+fn word_run(bytes: &[u8]) -> usize {
+    let is_word = |b: u8| b.is_ascii() && ASCII[usize::from(b)] == Ascii::Word;
+    let mut end = 0;
+    loop {
+        end += bytes[end..].iter().take_while(|&&b| is_word(b)).count();
+        match bytes.get(end..end + 2) {
+            Some(&[b' ', next]) if end > 0 && is_word(next) => end += 1,
+            _ => return end,
+        }
+    }
+}
+
+/// [`Ascii`] by character.
+const ASCII: [Ascii; 128] = {
+    let mut table = [Ascii::Word; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b || c == b'-' || c == b'_' {
+            Ascii::Separator
+        } else if c == b'.' {
+            Ascii::Dot
+        } else if c == b'`' {
+            Ascii::Backtick
+        } else {
+            Ascii::Word
+        };
+        b += 1;
+    }
+    table
+};
+
 enum CharClass {
     /// Whitespace, hyphens and dashes, dots closing a word: one space per run.
     Separator,
@@ -392,40 +442,53 @@ impl Normalised {
             origin: Vec::with_capacity(if tracked { s.len() } else { 0 }),
             tracked,
         };
+        let bytes = s.as_bytes();
         let mut pending_space: Option<usize> = None;
         let mut after_letter = false;
-        for (offset, c) in s.char_indices() {
-            // ASCII, most of any text, decomposes to itself and has no marks.
-            if ascii_fast && c.is_ascii() {
-                let separator = c.is_ascii_whitespace()
-                    || c == '\u{b}'
-                    || c == '-'
-                    || c == '_'
-                    || (c == '.' && after_letter);
-                if separator {
-                    pending_space.get_or_insert(offset);
-                    after_letter = false;
-                } else {
-                    if let Some(space_at) = pending_space.take()
-                        && !out.text.is_empty()
-                    {
-                        out.push(' ', space_at);
-                    }
-                    out.push(
-                        if c == '`' {
-                            '\''
-                        } else {
-                            c.to_ascii_lowercase()
-                        },
-                        offset,
-                    );
-                    after_letter = c.is_ascii_alphabetic();
-                }
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII, most of any text, decomposes to itself and has no marks:
+            // a run of letters, digits and the like is taken whole, lowered.
+            let class = match bytes[at] {
+                b if ascii_fast && b.is_ascii() => ASCII[usize::from(b)],
+                _ => Ascii::Other,
+            };
+            if class == Ascii::Separator || (class == Ascii::Dot && after_letter) {
+                pending_space.get_or_insert(at);
+                after_letter = false;
+                at += 1;
                 continue;
             }
+            if class != Ascii::Other {
+                if let Some(space_at) = pending_space.take()
+                    && !out.text.is_empty()
+                {
+                    out.push(' ', space_at);
+                }
+                let run = word_run(&bytes[at..]);
+                if run == 0 {
+                    // A dot not closing a word, or a backtick (an apostrophe).
+                    out.push(if class == Ascii::Backtick { '\'' } else { '.' }, at);
+                    after_letter = false;
+                    at += 1;
+                    continue;
+                }
+                let start = out.text.len();
+                out.text.push_str(&s[at..at + run]);
+                out.text[start..].make_ascii_lowercase();
+                if out.tracked {
+                    out.origin.extend(at..at + run);
+                }
+                after_letter = bytes[at + run - 1].is_ascii_alphabetic();
+                at += run;
+                continue;
+            }
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
             match classify(c, after_letter) {
                 CharClass::Separator => {
-                    pending_space.get_or_insert(offset);
+                    pending_space.get_or_insert(at);
                     after_letter = false;
                 }
                 CharClass::Dropped => {}
@@ -435,10 +498,11 @@ impl Normalised {
                     {
                         out.push(' ', space_at);
                     }
-                    out.push_folded(c, offset);
+                    out.push_folded(c, at);
                     after_letter = c.is_alphabetic();
                 }
             }
+            at += c.len_utf8();
         }
         out
     }
