@@ -41,16 +41,8 @@ fn kind_of(relative: &Path) -> Option<Kind> {
         return Some(Kind::Landing);
     }
     parts.next()?;
-    [
-        Kind::Borough,
-        Kind::Code,
-        Kind::Quote,
-        Kind::Finding,
-        Kind::Pathway,
-        Kind::Page,
-    ]
-    .into_iter()
-    .find(|kind| kind.folder() == first)
+    // The landing page's folder is "", never a folder's name.
+    Kind::ALL.into_iter().find(|kind| kind.folder() == first)
 }
 
 /// What each file read in the previous run was, for serve mode: a file

@@ -271,6 +271,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 7] = [
+        Kind::Landing,
+        Kind::Borough,
+        Kind::Code,
+        Kind::Quote,
+        Kind::Finding,
+        Kind::Pathway,
+        Kind::Page,
+    ];
+
     /// The link scheme of this kind (`quote:` in `[text](quote:ID)`).
     pub fn scheme(self) -> &'static str {
         match self {

@@ -311,15 +311,7 @@ pub fn render(
     remember: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let bodies = Reused::new(site.project.sources.len());
-    let quotes = Reused::new(site.project.quotes.len());
-    let links = Links::new(site);
-    let renderer = Renderer::new(site, theme, &links, bodies, quotes);
-    renderer.warn_of_a_list_without_pager(out);
-    renderer.make_quotes();
-    let jobs = renderer.jobs();
-    let known = renderer.known_pieces();
-    let (mut rendered, _) = renderer.run(jobs, remember, &known, None, out);
+    let (mut rendered, _) = render_with(site, theme, remember, None, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files
@@ -346,6 +338,21 @@ pub fn render_into(
     sink: &dyn PageSink,
     out: &mut Vec<Diagnostic>,
 ) -> usize {
+    let (_, pages) = render_with(site, theme, false, Some(sink), out);
+    for (path, bytes) in &theme.statics {
+        sink.page(&format!("static/{path}"), bytes, &[]);
+    }
+    pages
+}
+
+/// [`render`] or [`render_into`], but for the static files.
+fn render_with(
+    site: &Site,
+    theme: &mut Theme,
+    remember: bool,
+    sink: Option<&dyn PageSink>,
+    out: &mut Vec<Diagnostic>,
+) -> (Rendered, usize) {
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
     let links = Links::new(site);
@@ -354,12 +361,10 @@ pub fn render_into(
     renderer.make_quotes();
     let jobs = renderer.jobs();
     let known = renderer.known_pieces();
-    sink.pieces(&renderer.piece_texts(&known));
-    let (_, pages) = renderer.run(jobs, false, &known, Some(sink), out);
-    for (path, bytes) in &theme.statics {
-        sink.page(&format!("static/{path}"), bytes, &[]);
+    if let Some(sink) = sink {
+        sink.pieces(&renderer.piece_texts(&known));
     }
-    pages
+    renderer.run(jobs, remember, &known, sink, out)
 }
 
 /// Renders again only the pages of `previous` that show the body of one of

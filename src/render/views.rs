@@ -68,25 +68,18 @@ impl Links {
         };
         let slots = |kind| (0..count(kind)).map(|_| Default::default()).collect();
         Links {
-            made: KINDS.iter().map(|&kind| slots(kind)).collect(),
+            made: Kind::ALL.iter().map(|&kind| slots(kind)).collect(),
         }
     }
 
     fn slot(&self, kind: Kind, i: usize, depth: usize) -> &OnceLock<Link> {
-        let k = KINDS.iter().position(|&k| k == kind).unwrap_or_default();
+        let k = Kind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or_default();
         &self.made[k][i][depth]
     }
 }
-
-const KINDS: [Kind; 7] = [
-    Kind::Landing,
-    Kind::Borough,
-    Kind::Code,
-    Kind::Quote,
-    Kind::Finding,
-    Kind::Pathway,
-    Kind::Page,
-];
 
 /// Builds links relative to one page.
 #[derive(Clone, Copy)]
