@@ -75,7 +75,9 @@ pub fn parse(file: Option<(FileId, &SourceFile)>, out: &mut Vec<Diagnostic>) -> 
         return Config::default();
     };
     let yaml = Yaml::new(id, source, 0..source.text.len());
-    let Some(raw) = yaml.parse::<RawConfig>(&SCHEMA, out) else {
+    // A value of the wrong kind is reported and left to its default; the
+    // other settings still apply, so they cause no problems of their own.
+    let Some((raw, _)) = yaml.read::<RawConfig>(&SCHEMA, out) else {
         return Config::default();
     };
     validate(raw, &yaml, out)
@@ -196,6 +198,25 @@ mod tests {
         assert_eq!(out[0].code, "config::invalid");
         assert_eq!(out[0].message, "`quotes_per_page` cannot be negative");
         assert_eq!(out[0].span.as_ref().unwrap().range, 17..19);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_leaves_the_other_settings_in_force() {
+        let (config, out) = config(
+            "title: T\nquotes_per_page: many\nanonymity:\n  k: three\n  identifiers: secret/names.yaml\n  max_quote_words: 80\n",
+        );
+        let messages: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{out:?}");
+        assert!(
+            messages.contains(&r#"`anonymity.k` must be a whole number, not the text "three""#)
+        );
+        assert!(
+            messages.contains(&r#"`quotes_per_page` must be a whole number, not the text "many""#)
+        );
+        assert_eq!(config.title.as_deref(), Some("T"));
+        assert_eq!(config.identifiers, "secret/names.yaml");
+        assert_eq!(config.max_quote_words, 80);
+        assert_eq!((config.k, config.quotes_per_page), (3, 100));
     }
 
     #[test]

@@ -105,6 +105,21 @@ impl<'a> Yaml<'a> {
         schema: &Schema,
         out: &mut Vec<Diagnostic>,
     ) -> Option<T> {
+        match self.read(schema, out)? {
+            (parsed, true) => Some(parsed),
+            (_, false) => None,
+        }
+    }
+
+    /// Parses into `T`, reporting every problem: with `true` when there was
+    /// none, with `false` when only values of the wrong kind were wrong and
+    /// `T` is what the rest gives (those fields left out); `None` when the
+    /// text cannot be read or a field is missing.
+    pub fn read<T: DeserializeOwned>(
+        &self,
+        schema: &Schema,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<(T, bool)> {
         let value: Value = match serde_yaml::from_str(self.text) {
             Ok(value) => value,
             Err(error) => {
@@ -134,17 +149,61 @@ impl<'a> Yaml<'a> {
         // a string when read from the text), and its errors have no place:
         // anything it refuses is read again from the text.
         if let Ok(parsed) = serde_yaml::from_value::<T>(value) {
-            return Some(parsed);
+            return Some((parsed, true));
         }
-        match serde_yaml::from_str::<T>(text) {
-            Ok(parsed) => Some(parsed),
-            Err(error) => {
-                // An unknown field already reported often causes a follow-on type error.
-                if out.len() == before || error.location().is_some() {
-                    out.push(self.value_error(&error, schema));
-                }
-                None
+        let error = match serde_yaml::from_str::<T>(text) {
+            Ok(parsed) => return Some((parsed, true)),
+            Err(error) => error,
+        };
+        // An unknown field already reported often causes a follow-on type error.
+        if out.len() == before || error.location().is_some() {
+            out.push(self.value_error(&error, schema));
+        }
+        self.read_the_rest(text, error, schema, out)
+            .map(|parsed| (parsed, false))
+    }
+
+    /// After `error`, the other values of the wrong kind, each reported at
+    /// its field (serde stops at the first): the field is left out and the
+    /// rest read again, until it reads. Returns what it then gives.
+    fn read_the_rest<T: DeserializeOwned>(
+        &self,
+        text: &str,
+        mut error: serde_yaml::Error,
+        schema: &Schema,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<T> {
+        let mut tree: Value = serde_yaml::from_str(text).ok()?;
+        let mut reported = Vec::new();
+        loop {
+            let message = strip_location(&error.to_string());
+            let (path, _) = message.split_once(": ")?;
+            // A field missing, or one already left out: nothing more to read.
+            if path.contains(' ')
+                || reported.iter().any(|p| p == path)
+                || !leave_out(&mut tree, path)
+            {
+                return None;
             }
+            reported.push(path.to_string());
+            // Written out and read as text, as the file is.
+            let rest = serde_yaml::to_string(&tree).ok()?;
+            error = match serde_yaml::from_str::<T>(&rest) {
+                Ok(parsed) => return Some(parsed),
+                Err(next) => next,
+            };
+            let next = strip_location(&error.to_string());
+            if missing_field(&next).is_some() {
+                return None;
+            }
+            let (message, fix) = explain_value_error(&next, schema.what);
+            let (path, given) = next.split_once(": ").unwrap_or(("", ""));
+            out.push(
+                Diagnostic::error("yaml::invalid-value", message)
+                    .at(self.value_span(field_of(path), written(given)))
+                    .label("here")
+                    .fix(fix),
+            );
         }
     }
 
@@ -256,22 +315,155 @@ fn explain_value_error(message: &str, what: &str) -> (String, String) {
             format!("add a `{field}:` line to the front matter"),
         );
     }
-    if message.contains("expected a sequence") {
-        return (
-            format!("a list was expected: {message}"),
-            "write a list in brackets, such as `codes: [co-location, information-sharing]`".into(),
-        );
+    // serde's messages name the field's path first: `anonymity.k: invalid
+    // type: string "three", expected i64`.
+    let (path, detail) = match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (path, detail),
+        _ => ("", message),
+    };
+    let subject = match path {
+        "" => "this value".to_string(),
+        path => format!("`{path}`"),
+    };
+    let field = field_of(path);
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        let (given, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let words: Vec<&str> = allowed
+            .trim_start_matches("one of ")
+            .split(['`', ',', ' '])
+            .filter(|w| !w.is_empty() && *w != "or")
+            .collect();
+        let fix = match closest(given.trim_matches('`'), &words) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("write {allowed}"),
+        };
+        return (format!("{subject} must be {allowed}, not {given}"), fix);
     }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
+    let Some(rest) = detail.strip_prefix("invalid type: ") else {
         return (
-            format!("this value is not one of the allowed ones: {rest}"),
-            "use one of the values listed above".into(),
+            format!("this value has the wrong form: {message}"),
+            "check the format reference in docs/content-format.md for this field".into(),
         );
-    }
+    };
+    let (given, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let (expected, fix) = match expected {
+        "a sequence" => (
+            "a list".to_string(),
+            format!(
+                "write a list in brackets, such as `{field}: [first, second]`, or one item per line after `{field}:`, each starting with `- `"
+            ),
+        ),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => (
+            "a whole number".to_string(),
+            format!("write the number in digits, such as `{field}: 3`"),
+        ),
+        "f32" | "f64" => (
+            "a number".to_string(),
+            format!("write the number in digits, such as `{field}: 1.5`"),
+        ),
+        "a string" => (
+            "text".to_string(),
+            format!(
+                "write the text after `{field}:`, in quotes if it begins with `[`, `{{` or `-` or holds `: ` or ` #`"
+            ),
+        ),
+        "a boolean" => (
+            "true or false".to_string(),
+            format!("write `{field}: true` or `{field}: false`"),
+        ),
+        other if other == "a map" || other.starts_with("struct ") => (
+            "`name: value` lines".to_string(),
+            format!(
+                "write the settings on the lines under `{field}:`, indented, one `name: value` on each"
+            ),
+        ),
+        other => (
+            other.to_string(),
+            "check the format reference in docs/content-format.md for this field".to_string(),
+        ),
+    };
     (
-        format!("this value has the wrong form: {message}"),
-        "check the format reference in docs/content-format.md for this field".into(),
+        format!("{subject} must be {expected}, not {}", described(given)),
+        fix,
     )
+}
+
+/// The field of a serde path as it is written: `k` of `anonymity.k`,
+/// `codes` of `codes[1]`.
+fn field_of(path: &str) -> &str {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    field.split('[').next().unwrap_or(field)
+}
+
+/// The value as written in the file, from serde's account of it
+/// (`invalid type: string "three", expected i64` gives `three`), or "" when
+/// it cannot tell.
+fn written(detail: &str) -> &str {
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        return rest.split('`').next().unwrap_or("");
+    }
+    let given = detail
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+        .map_or("", |(given, _)| given);
+    let given = given
+        .strip_prefix("string ")
+        .or_else(|| given.strip_prefix("integer "))
+        .or_else(|| given.strip_prefix("floating point "))
+        .or_else(|| given.strip_prefix("boolean "))
+        .unwrap_or("");
+    given.trim_matches(['"', '`'])
+}
+
+/// Removes the field at a serde path (`anonymity.k`; the whole list for
+/// `codes[1]`) from a tree. False when there is no such field.
+fn leave_out(tree: &mut Value, path: &str) -> bool {
+    let mut keys: Vec<&str> = Vec::new();
+    for part in path.split('.') {
+        let (key, indexed) = match part.split_once('[') {
+            Some((key, _)) => (key, true),
+            None => (part, false),
+        };
+        keys.push(key);
+        if indexed {
+            break;
+        }
+    }
+    let Some((last, parents)) = keys.split_last() else {
+        return false;
+    };
+    let mut at = tree;
+    for key in parents {
+        match at.get_mut(*key) {
+            Some(inner) => at = inner,
+            None => return false,
+        }
+    }
+    at.as_mapping_mut()
+        .and_then(|map| map.remove(*last))
+        .is_some()
+}
+
+/// What serde says a value was, in a researcher's words.
+fn described(given: &str) -> String {
+    let quoted = |rest: &str| rest.trim_matches('`').to_string();
+    if let Some(text) = given.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    for number in ["integer ", "floating point "] {
+        if let Some(rest) = given.strip_prefix(number) {
+            return format!("the number {}", quoted(rest));
+        }
+    }
+    match given {
+        "sequence" => "a list".to_string(),
+        "map" => "`name: value` lines".to_string(),
+        "unit value" => "nothing".to_string(),
+        other => match other.strip_prefix("boolean ") {
+            Some(rest) => quoted(rest),
+            None => other.to_string(),
+        },
+    }
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -430,6 +622,126 @@ mod tests {
         assert_eq!(position(&file, &out[0]).0, 2);
         let (_, out, _) = parse("boroughs: [a]\n");
         assert_eq!(out[0].message, "a finding needs a `title:` field");
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Settings {
+        title: Option<String>,
+        k: Option<i64>,
+        draft: Option<bool>,
+        #[serde(default)]
+        boroughs: Vec<String>,
+    }
+
+    const SETTINGS: Schema = Schema {
+        what: "evalsite.yaml",
+        fields: &["title", "k", "draft", "boroughs"],
+        nested: &[],
+    };
+
+    fn read(text: &str) -> (Option<(Settings, bool)>, Vec<Diagnostic>, SourceFile) {
+        let file = SourceFile::new("evalsite.yaml", text);
+        let yaml = Yaml::new(FileId(0), &file, 0..text.len());
+        let mut out = Vec::new();
+        let read = yaml.read::<Settings>(&SETTINGS, &mut out);
+        (read, out, file.clone())
+    }
+
+    #[test]
+    fn every_value_of_the_wrong_kind_is_reported_and_the_rest_kept() {
+        let text = "title: My study\nk: three\ndraft: maybe\nboroughs: [a, [b]]\n";
+        let (read, mut out, file) = read(text);
+        out.sort_by_key(|d| d.span.as_ref().map(|s| s.range.start));
+        let messages: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                r#"`k` must be a whole number, not the text "three""#,
+                r#"`draft` must be true or false, not the text "maybe""#,
+                "`boroughs[1]` must be text, not a list",
+            ],
+            "{out:?}"
+        );
+        let at: Vec<(usize, usize)> = out.iter().map(|d| position(&file, d)).collect();
+        assert_eq!(at[..2], [(2, 4), (3, 8)]);
+        assert_eq!(at[2].0, 4);
+        let (settings, clean) = read.unwrap();
+        assert!(!clean);
+        assert_eq!(settings.title.as_deref(), Some("My study"));
+        assert_eq!((settings.k, settings.draft), (None, None));
+        assert!(settings.boroughs.is_empty());
+    }
+
+    #[test]
+    fn a_required_field_left_out_is_not_reported_missing() {
+        let (parsed, out, _) = parse("title: [x]\nboroughs: a\n");
+        assert!(parsed.is_none());
+        let messages: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`title` must be text, not a list",
+                r#"`boroughs` must be a list, not the text "a""#,
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_values_are_explained_in_a_researchers_words() {
+        let explained = |message: &str| explain_value_error(message, "a finding");
+        let cases = [
+            (
+                r#"codes: invalid type: string "abc", expected a sequence"#,
+                r#"`codes` must be a list, not the text "abc""#,
+                "write a list in brackets, such as `codes: [first, second]`",
+            ),
+            (
+                r#"anonymity.k: invalid type: string "three", expected i64"#,
+                r#"`anonymity.k` must be a whole number, not the text "three""#,
+                "write the number in digits, such as `k: 3`",
+            ),
+            (
+                "order: invalid type: floating point `1.5`, expected i64",
+                "`order` must be a whole number, not the number 1.5",
+                "such as `order: 3`",
+            ),
+            (
+                "title: invalid type: sequence, expected a string",
+                "`title` must be text, not a list",
+                "write the text after `title:`",
+            ),
+            (
+                "codes[1]: invalid type: sequence, expected a string",
+                "`codes[1]` must be text, not a list",
+                "after `codes:`",
+            ),
+            (
+                r#"draft: invalid type: string "maybe", expected a boolean"#,
+                r#"`draft` must be true or false, not the text "maybe""#,
+                "write `draft: true` or `draft: false`",
+            ),
+            (
+                "anonymity: invalid type: integer `5`, expected struct RawAnonymity",
+                "`anonymity` must be `name: value` lines, not the number 5",
+                "indented, one `name: value` on each",
+            ),
+            (
+                "status: unknown variant `fnal`, expected `draft` or `final`",
+                "`status` must be `draft` or `final`, not `fnal`",
+                "did you mean `final`?",
+            ),
+            (
+                "source: unknown variant `chat`, expected one of `interview`, `focus-group`, `document`",
+                "`source` must be one of `interview`, `focus-group`, `document`, not `chat`",
+                "write one of `interview`, `focus-group`, `document`",
+            ),
+        ];
+        for (serde_says, message, fix) in cases {
+            let (got_message, got_fix) = explained(serde_says);
+            assert_eq!(got_message, message, "{serde_says}");
+            assert!(got_fix.contains(fix), "{serde_says}: {got_fix}");
+            assert!(!got_message.contains("i64") && !got_message.contains("struct"));
+        }
     }
 
     #[test]

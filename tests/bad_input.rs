@@ -45,7 +45,33 @@ fn wrong_type() {
         "content/findings/co-location.md:3:",
         "yaml::invalid-value",
     );
-    assert!(out.contains("a list was expected"), "{out}");
+    assert!(
+        out.contains("`codes` must be a list, not `name: value` lines"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_setting_of_the_wrong_kind_at_once_and_no_knock_on() {
+    let out = fails_at(
+        |p| {
+            p.write(
+                "evalsite.yaml",
+                "title: [Fixture evaluation]\nquotes_per_page: ten\nanonymity:\n  k: 2\n",
+            );
+        },
+        "evalsite.yaml:1:8",
+        "yaml::invalid-value",
+    );
+    assert!(out.contains("`title` must be text, not a list"), "{out}");
+    assert!(out.contains("evalsite.yaml:2:18"), "{out}");
+    assert!(
+        out.contains(r#"`quotes_per_page` must be a whole number, not the text "ten""#)
+            && out.contains("help: write the number in digits, such as `quotes_per_page: 3`"),
+        "{out}"
+    );
+    // k stays 2: the fixture's small attribution groups pass as before.
+    assert!(out.contains("2 errors and 0 warnings"), "{out}");
 }
 
 #[test]
