@@ -7,7 +7,7 @@ use crate::anonymity::identifiers::Identifiers;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::load::Loaded;
 use crate::markdown;
 use crate::model::*;
@@ -33,6 +33,10 @@ pub struct Project {
     pub pages: Vec<Page>,
     pub identifiers: Identifiers,
     pub identifiers_file: Option<FileId>,
+    /// Files that are there but could not be read (their problems are
+    /// reported), by kind and id: a link to one is not reported as a link
+    /// to nothing.
+    pub unread: FastSet<(Kind, String)>,
 }
 
 const ANONYMITY: (&str, &[&str]) = ("anonymity", &["allow", "reason"]);
@@ -363,7 +367,7 @@ pub fn parse(
         }
     }
     let parsed = parsed.into_iter().map(|(result, _)| result);
-    for (doc, found) in parsed {
+    for (&(kind, file), (doc, found)) in loaded.docs.iter().zip(parsed) {
         out.extend(found);
         match doc {
             Some(Parsed::Landing(doc)) => project.landing = Some(doc),
@@ -373,7 +377,12 @@ pub fn parse(
             Some(Parsed::Finding(doc)) => project.findings.push(doc),
             Some(Parsed::Pathway(doc)) => project.pathways.push(doc),
             Some(Parsed::Page(doc)) => project.pages.push(doc),
-            None => {}
+            None => {
+                let id = stem(&sources.get(file).name);
+                if is_valid_id(&id) {
+                    project.unread.insert((kind, id));
+                }
+            }
         }
     }
     check_unique(Kind::Borough, &project.boroughs, sources, out);
@@ -434,7 +443,10 @@ fn parse_doc<M: DeserializeOwned>(
         return None;
     }
     let yaml = Yaml::new(file, source, split.yaml.clone());
-    let meta = yaml.parse::<M>(&schema(kind), out)?;
+    // A value of the wrong kind is reported and left out; the file is kept
+    // with the rest, so links to it still resolve and its text is still
+    // checked, rather than each link reporting a file that is not there.
+    let (meta, _) = yaml.read::<M>(&schema(kind), out)?;
     let refs = markdown::references(&source.text, split.body.clone());
     Some(Doc {
         id,

@@ -228,6 +228,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             .count();
     }
     let summary = summarise(&project, &site, &checked.allowances, pages);
+    drop_knock_ons(&mut out, &project.sources);
     let mut diagnostics = Diagnostics::default();
     for diagnostic in out {
         diagnostics.push(diagnostic);
@@ -248,6 +249,29 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         timings: clock.laps,
         work,
     })
+}
+
+/// A front matter value of the wrong kind is reported and the file kept
+/// without it (see [`crate::yaml::Yaml::read`]): what a later stage says
+/// about the field left out (no codes, say) is a knock-on of the one
+/// mistake, so it is dropped where it points at the same line.
+fn drop_knock_ons(out: &mut Vec<Diagnostic>, sources: &Sources) {
+    let line_of = |d: &Diagnostic| {
+        let span = d.span.as_ref()?;
+        Some((
+            span.file,
+            sources.get(span.file).line_column(span.range.start).0,
+        ))
+    };
+    let wrong: Vec<_> = out
+        .iter()
+        .filter(|d| d.code == "yaml::invalid-value")
+        .filter_map(line_of)
+        .collect();
+    if wrong.is_empty() {
+        return;
+    }
+    out.retain(|d| d.code.starts_with("yaml::") || line_of(d).is_none_or(|l| !wrong.contains(&l)));
 }
 
 fn summarise(

@@ -528,7 +528,12 @@ impl Checker<'_, '_> {
         Yaml::new(doc.file, sources.get(doc.file), doc.yaml.clone())
     }
 
-    fn unknown(&self, kind: Kind, id: &str, span: Span) -> Diagnostic {
+    /// A link to no file of that kind and id; none for a file that is
+    /// there but could not be read (that is reported already).
+    fn unknown(&self, kind: Kind, id: &str, span: Span) -> Option<Diagnostic> {
+        if self.site.project.unread.contains(&(kind, id.to_string())) {
+            return None;
+        }
         let known: Vec<&str> = self
             .site
             .ids
@@ -546,13 +551,13 @@ impl Checker<'_, '_> {
         )
         .at(span)
         .label("unknown id");
-        match closest(id, &sorted) {
+        Some(match closest(id, &sorted) {
             Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
             None => diagnostic.fix(format!(
                 "check the spelling, or create content/{}/{id}.md",
                 kind.folder()
             )),
-        }
+        })
     }
 
     fn check_ref<M>(
@@ -565,7 +570,7 @@ impl Checker<'_, '_> {
         out: &mut Vec<Diagnostic>,
     ) {
         if self.site.lookup(kind, id).is_none() {
-            out.push(self.unknown(kind, id, self.yaml(doc).value_span_nth(key, id, nth)));
+            out.extend(self.unknown(kind, id, self.yaml(doc).value_span_nth(key, id, nth)));
         }
     }
 
@@ -615,7 +620,7 @@ impl Checker<'_, '_> {
                 );
             }
             if self.site.lookup(reference.kind, &reference.id).is_none() {
-                out.push(self.unknown(reference.kind, &reference.id, span));
+                out.extend(self.unknown(reference.kind, &reference.id, span));
             }
         }
     }
@@ -745,7 +750,7 @@ impl Checker<'_, '_> {
                 .is_none()
             {
                 let span = yaml.value_span_nth("borough", &participant.borough, i);
-                out.push(self.unknown(Kind::Borough, &participant.borough, span));
+                out.extend(self.unknown(Kind::Borough, &participant.borough, span));
             }
         }
     }

@@ -52,6 +52,46 @@ fn wrong_type() {
 }
 
 #[test]
+fn a_misspelt_word_is_one_error_with_the_word_meant() {
+    // The finding is linked from the landing page and a pathway: those
+    // links are not reported as links to nothing.
+    let out = fails_at(
+        |p| {
+            p.edit(FINDING, "attributes:", "status: fnal\nattributes:");
+        },
+        "content/findings/co-location.md:6:9",
+        "yaml::invalid-value",
+    );
+    assert!(
+        out.contains("`status` must be `final` or `draft`, not `fnal`")
+            && out.contains("help: did you mean `final`?"),
+        "{out}"
+    );
+    assert!(out.contains("1 error and 0 warnings"), "{out}");
+}
+
+#[test]
+fn a_quote_that_cannot_be_read_is_not_also_missing_where_it_is_shown() {
+    let out = fails_at(
+        |p| {
+            p.edit(
+                "content/quotes/a/same-building.md",
+                "participant: a-sw-1",
+                "participant: [a-sw-1]",
+            );
+        },
+        "content/quotes/a/same-building.md:2:14",
+        "yaml::invalid-value",
+    );
+    assert!(
+        out.contains("`participant` must be text, not a list"),
+        "{out}"
+    );
+    assert!(!out.contains("reference::unknown-quote"), "{out}");
+    assert!(out.contains("1 error and 0 warnings"), "{out}");
+}
+
+#[test]
 fn every_setting_of_the_wrong_kind_at_once_and_no_knock_on() {
     let out = fails_at(
         |p| {
