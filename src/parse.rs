@@ -313,7 +313,10 @@ pub fn parse(
         let kept = memo.as_deref_mut().map(|m| &mut m.identifiers);
         project.identifiers = reuse_or(kept, id, sources, out, |out| {
             let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
-            yaml.parse(&IDENTIFIERS, out).unwrap_or_default()
+            // The lists written right are still looked for in this run.
+            yaml.read(&IDENTIFIERS, out)
+                .map(|(identifiers, _)| identifiers)
+                .unwrap_or_default()
         });
     }
     // An unchanged file's entity is taken from the memo; the others are

@@ -92,6 +92,29 @@ fn a_quote_that_cannot_be_read_is_not_also_missing_where_it_is_shown() {
 }
 
 #[test]
+fn a_list_of_the_wrong_kind_leaves_the_other_identifier_lists_in_use() {
+    let out = fails_at(
+        |p| {
+            p.write(
+                "private/identifiers.yaml",
+                "people: [Marjorie Quillfeather]\nplaces: Thistlebury\n",
+            );
+            p.edit(
+                FINDING,
+                "Sharing a building",
+                "Marjorie Quillfeather said sharing a building",
+            );
+        },
+        "private/identifiers.yaml:2:9",
+        "yaml::invalid-value",
+    );
+    assert!(out.contains("`places` must be a list"), "{out}");
+    // The people list still applies in the same run.
+    assert!(out.contains("content/findings/co-location.md:8:1"), "{out}");
+    assert!(out.contains("error[anonymity::identifier]"), "{out}");
+}
+
+#[test]
 fn every_setting_of_the_wrong_kind_at_once_and_no_knock_on() {
     let out = fails_at(
         |p| {
