@@ -254,7 +254,8 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
 /// A front matter value of the wrong kind is reported and the file kept
 /// without it (see [`crate::yaml::Yaml::read`]): what a later stage says
 /// about the field left out (no codes, say) is a knock-on of the one
-/// mistake, so it is dropped where it points at the same line.
+/// mistake, so it is dropped where it points at the same line (but for
+/// what the anonymisation checks find).
 fn drop_knock_ons(out: &mut Vec<Diagnostic>, sources: &Sources) {
     let line_of = |d: &Diagnostic| {
         let span = d.span.as_ref()?;
@@ -271,7 +272,9 @@ fn drop_knock_ons(out: &mut Vec<Diagnostic>, sources: &Sources) {
     if wrong.is_empty() {
         return;
     }
-    out.retain(|d| d.code.starts_with("yaml::") || line_of(d).is_none_or(|l| !wrong.contains(&l)));
+    // What the anonymisation checks find is never held back.
+    let kept = |d: &Diagnostic| d.code.starts_with("yaml::") || d.code.starts_with("anonymity::");
+    out.retain(|d| kept(d) || line_of(d).is_none_or(|l| !wrong.contains(&l)));
 }
 
 fn summarise(

@@ -49,6 +49,24 @@ fn wrong_type() {
         out.contains("`codes` must be a list, not `name: value` lines"),
         "{out}"
     );
+    // Not also "`codes:` must name at least one codebook entry".
+    assert!(out.contains("1 error and 0 warnings"), "{out}");
+}
+
+#[test]
+fn a_name_on_a_line_of_the_wrong_kind_is_still_reported() {
+    let out = fails_at(
+        |p| {
+            p.edit(
+                FINDING,
+                "codes: [co-location]",
+                "codes: {Marjorie Quillfeather: 1}",
+            );
+        },
+        "content/findings/co-location.md:3:",
+        "yaml::invalid-value",
+    );
+    assert!(out.contains("error[anonymity::identifier]"), "{out}");
 }
 
 #[test]
