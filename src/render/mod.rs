@@ -80,7 +80,7 @@ impl Rendered {
 pub struct Memo {
     pages: FastMap<FileId, BTreeSet<Job>>,
     paths: FastMap<Job, String>,
-    bodies: Reused<Arc<str>>,
+    bodies: Reused<tera::Value>,
     /// Each quote's data for the templates, by quote and depth.
     quotes: Reused<tera::Value>,
 }
@@ -399,7 +399,7 @@ struct Renderer<'s, 'p> {
     /// Published findings in title order.
     published: Vec<usize>,
     /// Each body as HTML, by file, rendered once (or taken from the previous render).
-    bodies: Reused<Arc<str>>,
+    bodies: Reused<tera::Value>,
     /// Each quote's data for the templates, made once (or taken from the previous render).
     quotes: Reused<tera::Value>,
     /// Published findings by (code, borough).
@@ -460,7 +460,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         site: &'s Site<'p>,
         theme: &'s mut Theme,
         links: &'s Links,
-        bodies: Reused<Arc<str>>,
+        bodies: Reused<tera::Value>,
         quotes: Reused<tera::Value>,
     ) -> Renderer<'s, 'p> {
         let title = nav::site_title(site);
@@ -773,12 +773,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    /// A body as HTML, noting on this page the bodies it shows.
-    fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> String {
+    /// A body as HTML (template data, shared), noting on this page the
+    /// bodies it shows.
+    fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> tera::Value {
         // Only entity links and embeds depend on where the page is; a body
         // without them is the same HTML at every depth, made once.
         let depth = usize::from(!at.root.is_empty() && !doc.refs.is_empty());
-        let html = self.bodies.get(doc.file.0, depth, || {
+        self.bodies.get(doc.file.0, depth, || {
             note_shown(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
             let links = PageLinks {
@@ -786,8 +787,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 at: *at,
             };
             markdown::to_html(text, &links).into()
-        });
-        html.to_string()
+        })
     }
 
     /// Every quote's data at both depths, made in parallel before the pages

@@ -29,7 +29,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("framework", &landing.and_then(|l| l.meta.framework.clone()));
         data.insert(
             "summary",
-            &landing.map(|l| self.body_html(&at, l)).unwrap_or_default(),
+            &landing.map_or_else(|| "".into(), |l| self.body_html(&at, l)),
         );
         let boroughs: Vec<Group<Option<String>>> = self
             .site
@@ -192,7 +192,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .collect();
         // A borough report shows titles and quotes, not the narrative.
         let html = if only_borough.is_some() {
-            String::new()
+            "".into()
         } else {
             self.body_html(at, finding)
         };

@@ -202,7 +202,8 @@ pub struct Attribute {
 pub struct QuoteView {
     pub id: String,
     pub url: String,
-    pub html: String,
+    /// The body as HTML.
+    pub html: tera::Value,
     pub attribution: String,
     pub source: String,
     pub borough: Option<Link>,
@@ -215,7 +216,8 @@ pub struct FindingView {
     pub id: String,
     pub title: String,
     pub url: String,
-    pub html: String,
+    /// The body as HTML.
+    pub html: tera::Value,
     pub draft: bool,
     pub codes: Vec<Link>,
     pub boroughs: Vec<Link>,
@@ -242,7 +244,8 @@ pub struct CodeView {
     pub title: String,
     pub url: String,
     pub depth: usize,
-    pub html: String,
+    /// The body as HTML.
+    pub html: tera::Value,
     pub parent: Option<Link>,
     pub children: Vec<Link>,
     pub boroughs: Vec<CodeBoroughView>,
