@@ -93,7 +93,6 @@ fn options(project: &ProjectArgs, keep: bool) -> Options {
     Options {
         root: project.root.clone(),
         include_drafts: project.drafts,
-        render: true,
         keep,
     }
 }

@@ -17,8 +17,6 @@ use std::time::{Duration, Instant};
 pub struct Options {
     pub root: PathBuf,
     pub include_drafts: bool,
-    /// Render pages (and scan them); `check` without rendering still compiles templates.
-    pub render: bool,
     /// Keep the rendered pages in the outcome (to write or serve them). A
     /// check only needs to know they pass the output scan: each page is
     /// let go as soon as it is scanned.
@@ -144,8 +142,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     // The last good build, taken from the memo while this run renders.
     let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
     let mut next_base = None;
-    if options.render
-        && !options.keep
+    if !options.keep
         && memo.is_none()
         && let Some(theme) = &mut theme
     {
@@ -159,9 +156,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             anonymity::check_output(&checked, &kept, None, &mut out);
         }
         clock.lap("output-scan");
-    } else if options.render
-        && let Some(theme) = &mut theme
-    {
+    } else if let Some(theme) = &mut theme {
         let prints = memo.is_some().then(|| memo::fingerprint(&project));
         // After a change to bodies alone, only the pages showing those bodies
         // are rendered and scanned; the rest are the last good build's.

@@ -16,7 +16,6 @@ fn options(project: &Project) -> Options {
     Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
-        render: true,
         keep: true,
     }
 }

@@ -62,7 +62,6 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .canonicalize()
         .unwrap_or_else(|_| settings.pipeline.root.clone());
     let options = Arc::new(Options {
-        render: true,
         keep: true,
         root,
         ..settings.pipeline.clone()
