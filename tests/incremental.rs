@@ -344,9 +344,7 @@ fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
     );
     let mut memo = Memo::default();
     let first = rerun_matches_fresh(&project, &mut memo, "the first run");
-    let is_list = |path: &&String| {
-        path.starts_with("quotes") && path.ends_with(".html") && !path.contains('/')
-    };
+    let is_list = |path: &&String| *path == "quotes.html" || path.starts_with("quote-list/");
     let lists = first
         .rendered
         .as_ref()

@@ -309,9 +309,9 @@ fn a_project_menu_partial_is_drawn_with_the_current_item_marked() {
     assert!(matrix.contains("Matrix</a>[page]"), "{matrix}");
     assert_eq!(matrix.matches("[page]").count(), 1, "{matrix}");
     assert!(!matrix.contains("[true]"), "{matrix}");
-    let later = menu("quotes-2.html");
+    let later = menu("quote-list/2.html");
     assert!(
-        later.contains("<a href=\"quotes.html\">Quotes</a>[true]"),
+        later.contains("<a href=\"../quotes.html\">Quotes</a>[true]"),
         "{later}"
     );
     assert!(!later.contains("[page]"), "{later}");
@@ -405,8 +405,10 @@ fn paged(per_page: &str) -> Project {
 
 /// The quote pages a page of the quote list shows, in order.
 fn listed_quotes(page: &str) -> Vec<String> {
-    page.split(r#"<figcaption><a href="quotes/"#)
+    page.split(r#"<figcaption><a href=""#)
         .skip(1)
+        .map(|rest| rest.trim_start_matches("../"))
+        .map(|rest| rest.strip_prefix("quotes/").expect(rest))
         .map(|rest| rest[..rest.find('"').unwrap()].to_string())
         .collect()
 }
@@ -415,11 +417,11 @@ fn listed_quotes(page: &str) -> Vec<String> {
 fn a_long_quote_list_is_split_over_pages_with_every_quote_once() {
     let project = paged("2");
     let files = project.site_files();
-    let lists: Vec<String> = ["quotes.html", "quotes-2.html", "quotes-3.html"]
+    let lists: Vec<String> = ["quotes.html", "quote-list/2.html", "quote-list/3.html"]
         .iter()
         .map(|path| project.page(path))
         .collect();
-    assert!(!files.contains_key("quotes-4.html"));
+    assert!(!files.contains_key("quote-list/4.html"));
     let per_page: Vec<usize> = lists.iter().map(|l| listed_quotes(l).len()).collect();
     assert_eq!(per_page, [2, 2, 1]);
     let mut all: Vec<String> = lists.iter().flat_map(|l| listed_quotes(l)).collect();
@@ -437,20 +439,20 @@ fn a_long_quote_list_is_split_over_pages_with_every_quote_once() {
     // Borough A's four quotes run over two pages; B's one is on the last.
     assert!(lists[0].contains(r#"<h2><a href="boroughs/a.html">Borough A</a></h2>"#));
     assert!(lists[1].contains(
-        r#"<h2><a href="boroughs/a.html">Borough A</a> <span class="continued">(continued)</span></h2>"#
+        r#"<h2><a href="../boroughs/a.html">Borough A</a> <span class="continued">(continued)</span></h2>"#
     ));
-    assert!(!lists[1].contains(r#"<h2><a href="boroughs/b.html">"#));
-    assert!(lists[2].contains(r#"<h2><a href="boroughs/b.html">Borough B</a></h2>"#));
+    assert!(!lists[1].contains(r#"<h2><a href="../boroughs/b.html">"#));
+    assert!(lists[2].contains(r#"<h2><a href="../boroughs/b.html">Borough B</a></h2>"#));
     assert!(listed_quotes(&lists[2]) == ["forum-notes.html"]);
     // Each page says where it is and links the others.
     let middle = &lists[1];
     assert!(middle.contains("<title>Quotes, page 2 of 3 · Fixture evaluation</title>"));
     assert!(middle.contains("Quotes 3 to 4 of 5"));
-    assert!(middle.contains(r#"<a href="quotes.html" rel="prev">Previous</a>"#));
-    assert!(middle.contains(r#"<a href="quotes-3.html" rel="next">Next</a>"#));
+    assert!(middle.contains(r#"<a href="../quotes.html" rel="prev">Previous</a>"#));
+    assert!(middle.contains(r#"<a href="../quote-list/3.html" rel="next">Next</a>"#));
     assert!(middle.contains(r#"<span aria-current="page">2</span>"#));
     // The menu still shows where the reader is: in the quotes.
-    assert!(middle.contains(r#"<a href="quotes.html" aria-current="true">Quotes</a>"#));
+    assert!(middle.contains(r#"<a href="../quotes.html" aria-current="true">Quotes</a>"#));
     // (and the pager above and below the list marks page 2)
     assert_eq!(middle.matches("aria-current").count(), 3);
     // Two pagers are two navigation landmarks: each has its own name.
@@ -471,7 +473,7 @@ fn a_short_quote_list_or_a_page_size_of_zero_keeps_one_page_without_a_pager() {
         let project = paged(per_page);
         let files = project.site_files();
         assert!(
-            !files.contains_key("quotes-2.html"),
+            !files.keys().any(|path| path.starts_with("quote-list/")),
             "quotes_per_page: {per_page}"
         );
         let list = project.page("quotes.html");
@@ -493,16 +495,16 @@ fn a_borough_without_quotes_keeps_its_place_in_a_split_list() {
         "borough: a",
     );
     built(&project);
-    assert!(!project.site_files().contains_key("quotes-4.html"));
-    let last = project.page("quotes-3.html");
-    let empty = r#"<h2><a href="boroughs/b.html">Borough B</a></h2>
+    assert!(!project.site_files().contains_key("quote-list/4.html"));
+    let last = project.page("quote-list/3.html");
+    let empty = r#"<h2><a href="../boroughs/b.html">Borough B</a></h2>
   <p class="empty">No quotes from this borough.</p>"#;
     assert!(last.contains(empty), "{last}");
-    for page in ["quotes.html", "quotes-2.html"] {
+    for page in ["quotes.html", "quote-list/2.html"] {
         assert!(
             !project
                 .page(page)
-                .contains(r#"<h2><a href="boroughs/b.html">"#)
+                .contains(r#"/b.html">Borough B</a></h2>"#)
         );
     }
 }

@@ -790,23 +790,21 @@ impl<'s, 'p> Renderer<'s, 'p> {
         })
     }
 
-    /// Every quote's data at both depths, made in parallel before the pages
-    /// that list them (the quote list alone would otherwise make them all on
-    /// one thread while the other cores wait).
+    /// Every quote's data for pages one folder down, made in parallel
+    /// before the pages that show them (a code's page would otherwise make
+    /// hundreds on one thread while the other cores wait). Pages at the top
+    /// of the site show few quotes (the quote list's first page, a hundred
+    /// by default) and make theirs as they go.
     fn make_quotes(&self) {
+        let at = At {
+            site: self.site,
+            root: "../",
+            links: self.links,
+        };
         (0..self.site.project.quotes.len())
             .into_par_iter()
             .for_each(|q| {
-                for root in ["", "../"] {
-                    self.quote_value(
-                        &At {
-                            site: self.site,
-                            root,
-                            links: self.links,
-                        },
-                        q,
-                    );
-                }
+                self.quote_value(&at, q);
             });
     }
 

@@ -19,13 +19,20 @@ pub fn of(kind: Kind, id: &str) -> String {
     }
 }
 
+/// The folder of the quote list's later pages.
+pub const QUOTE_LIST: &str = "quote-list";
+
 /// Page `number` (from 1) of the quote list: `quotes.html`, then
-/// `quotes-2.html` and on, beside it (a quote's own page is in `quotes/`,
-/// named by its id, so the two never meet).
+/// `quote-list/2.html` and on. The later pages are one folder down, as
+/// quote pages, finding pages and code pages are, so the quotes they list
+/// are the same template data as on those pages, made once (only the first
+/// page's quotes are made again for the top of the site). A folder of
+/// their own, as a quote's page in `quotes/` is named by its id, which
+/// could be anything `quotes/` might otherwise hold.
 pub fn quotes_page(number: usize) -> String {
     match number {
         0 | 1 => QUOTES.to_string(),
-        n => format!("quotes-{n}.html"),
+        n => format!("{QUOTE_LIST}/{n}.html"),
     }
 }
 
@@ -49,7 +56,8 @@ mod tests {
         assert_eq!(root_of("findings/x.html"), "../");
         assert_eq!(of(Kind::Quote, "q"), "quotes/q.html");
         assert_eq!(quotes_page(1), "quotes.html");
-        assert_eq!(quotes_page(12), "quotes-12.html");
+        assert_eq!(quotes_page(12), "quote-list/12.html");
+        assert_eq!(root_of(&quotes_page(12)), "../");
         assert_eq!(compare("discharge"), "compare/discharge.html");
     }
 }
