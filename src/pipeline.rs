@@ -127,10 +127,30 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     clock.lap("theme");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
+    // A check keeps no page and remembers nothing for a next run: its pages
+    // are made, and their text gathered for the output scan, while the
+    // sources are checked, each filling the cores where the other leaves
+    // them idle.
+    let gathered = (!options.keep && memo.is_none()).then(anonymity::output::Gathered::default);
     let checks_memo = memo.as_deref_mut().map(|m| &mut m.checks);
-    let checked = anonymity::check_sources(&site, &mut out, checks_memo);
-    clock.lap("check");
+    let mut render_out = Vec::new();
+    let (checked, made) = match (&mut theme, &gathered) {
+        (Some(theme), Some(gathered)) => {
+            let (checked, pages) = rayon::join(
+                || anonymity::check_sources(&site, &mut out, checks_memo),
+                || render::render_into(&site, theme, gathered, &mut render_out),
+            );
+            (checked, Some(pages))
+        }
+        _ => (anonymity::check_sources(&site, &mut out, checks_memo), None),
+    };
+    clock.lap(if made.is_some() {
+        "check+render"
+    } else {
+        "check"
+    });
     let source_errors = out.iter().any(Diagnostic::is_error);
+    out.append(&mut render_out);
     let mut work = Work::default();
     if let Some(memo) = memo.as_deref() {
         work.read = memo.load.read;
@@ -142,14 +162,9 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     // The last good build, taken from the memo while this run renders.
     let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
     let mut next_base = None;
-    if !options.keep
-        && memo.is_none()
-        && let Some(theme) = &mut theme
-    {
-        let gathered = anonymity::output::Gathered::new(&checked);
-        pages = render::render_into(&site, theme, &gathered, &mut out);
-        clock.lap("render");
-        if !source_errors && gathered.finds_any() {
+    if let (Some(made), Some(gathered), Some(theme)) = (made, gathered, &mut theme) {
+        pages = made;
+        if !source_errors && gathered.finds_any(&checked) {
             // Made again and kept, for the scan to say where (its other
             // problems were reported by the first rendering).
             let kept = render::render(&site, theme, false, &mut Vec::new());

@@ -289,8 +289,8 @@ fn skips(
 /// and the blocks of pieces set on no page too, so where it finds nothing
 /// [`check`] finds nothing; where it finds something, the pages are made
 /// again and kept for [`check`] to say where (rare: a check that fails).
-pub struct Gathered<'c> {
-    checked: &'c Checked,
+#[derive(Default)]
+pub struct Gathered {
     /// By piece number: where its blocks lie within it, if it is scanned
     /// on its own.
     bounds: OnceLock<Vec<Option<std::ops::Range<usize>>>>,
@@ -299,7 +299,7 @@ pub struct Gathered<'c> {
     sets: Mutex<Vec<FastSet<Box<str>>>>,
 }
 
-impl PageSink for Gathered<'_> {
+impl PageSink for Gathered {
     fn pieces(&self, texts: &[&str]) {
         let looked_at: Vec<Option<(usize, &str)>> =
             texts.par_iter().map(|text| scanned_part(text)).collect();
@@ -331,17 +331,9 @@ impl PageSink for Gathered<'_> {
     }
 }
 
-impl<'c> Gathered<'c> {
-    pub fn new(checked: &'c Checked) -> Gathered<'c> {
-        Gathered {
-            checked,
-            bounds: OnceLock::new(),
-            sets: Mutex::new(Vec::new()),
-        }
-    }
-
+impl Gathered {
     /// Whether any block gathered holds something to report.
-    pub fn finds_any(self) -> bool {
+    pub fn finds_any(self, checked: &Checked) -> bool {
         let mut sets = self.sets.into_inner().unwrap_or_else(|e| e.into_inner());
         // The largest set as it is; from the others, what it lacks.
         sets.sort_by_key(FastSet::len);
@@ -353,7 +345,7 @@ impl<'c> Gathered<'c> {
             .collect();
         let lacking: FastSet<&str> = lacking.into_iter().collect();
         let blocks: Vec<&str> = largest.iter().map(AsRef::as_ref).chain(lacking).collect();
-        !scan_unique(self.checked, &blocks).is_empty()
+        !scan_unique(checked, &blocks).is_empty()
     }
 
     fn take(&self) -> FastSet<Box<str>> {
