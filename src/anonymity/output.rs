@@ -578,7 +578,9 @@ struct Block<'a> {
 
 impl<'a> Block<'a> {
     fn text(&mut self, raw: &'a str) {
-        if raw.is_empty() {
+        // White space before a block's first text is not part of it (most
+        // text between tags is the line breaks and indents of the markup).
+        if raw.is_empty() || (self.text.is_none() && raw.bytes().all(|b| b.is_ascii_whitespace())) {
             return;
         }
         let decoded = decode(raw);
@@ -687,38 +689,39 @@ fn is_readable(name: &str) -> bool {
 
 /// The values of a tag's readable attributes, in one pass over the tag (the
 /// text from `<` up to, not including, `>`), quoted with `"` or `'` or not.
+/// Byte by byte: every character that delimits a name or a value is ASCII,
+/// so no position found falls inside a character.
 fn readable_attributes(tag: &str) -> impl Iterator<Item = &str> {
-    let after_name = tag
-        .find(|c: char| c.is_ascii_whitespace())
-        .unwrap_or(tag.len());
-    let mut rest = &tag[after_name..];
-    let separator = |c: char| c.is_ascii_whitespace() || c == '/';
+    let bytes = tag.as_bytes();
+    let separator = |b: u8| b.is_ascii_whitespace() || b == b'/';
+    let space = |b: u8| b.is_ascii_whitespace();
+    let mut at = skip(bytes, 0, |b| !space(b));
     std::iter::from_fn(move || {
         loop {
-            rest = rest.trim_start_matches(separator);
-            if rest.is_empty() {
+            at = skip(bytes, at, separator);
+            if at == bytes.len() {
                 return None;
             }
-            let end = rest
-                .find(|c: char| separator(c) || c == '=')
-                .unwrap_or(rest.len());
-            let name = &rest[..end];
-            rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
-            let Some(after) = rest.strip_prefix('=') else {
+            let name_start = at;
+            at = skip(bytes, at, |b| !separator(b) && b != b'=');
+            let name = &tag[name_start..at];
+            at = skip(bytes, at, space);
+            if bytes.get(at) != Some(&b'=') {
                 continue;
-            };
-            let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
-            let value = match after.chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let close = body.find(quote).unwrap_or(body.len());
-                    rest = body.get(close + 1..).unwrap_or("");
-                    &body[..close]
+            }
+            at = skip(bytes, at + 1, space);
+            let value = match bytes.get(at) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let start = at + 1;
+                    let close =
+                        memchr::memchr(quote, &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                    at = (close + 1).min(bytes.len());
+                    &tag[start..close]
                 }
                 _ => {
-                    let close = after.find(separator).unwrap_or(after.len());
-                    rest = &after[close..];
-                    &after[..close]
+                    let start = at;
+                    at = skip(bytes, at, |b| !separator(b));
+                    &tag[start..at]
                 }
             };
             if !value.is_empty() && is_readable(name) {
@@ -726,6 +729,14 @@ fn readable_attributes(tag: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// The position of the first byte from `from` on that is not `over`.
+fn skip(bytes: &[u8], from: usize, over: impl Fn(u8) -> bool) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| !over(b))
+        .map_or(bytes.len(), |i| from + i)
 }
 
 /// Text with its character references decoded: the named ones HTML writers
@@ -784,6 +795,49 @@ fn reference(text: &str) -> Option<(char, usize)> {
 mod tests {
     use super::*;
 
+    /// [`readable_attributes`] as it was written first, a character at a time:
+    /// the reference the byte-wise one is held to.
+    fn readable_attributes_by_char(tag: &str) -> impl Iterator<Item = &str> {
+        let after_name = tag
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(tag.len());
+        let mut rest = &tag[after_name..];
+        let separator = |c: char| c.is_ascii_whitespace() || c == '/';
+        std::iter::from_fn(move || {
+            loop {
+                rest = rest.trim_start_matches(separator);
+                if rest.is_empty() {
+                    return None;
+                }
+                let end = rest
+                    .find(|c: char| separator(c) || c == '=')
+                    .unwrap_or(rest.len());
+                let name = &rest[..end];
+                rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+                let Some(after) = rest.strip_prefix('=') else {
+                    continue;
+                };
+                let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+                let value = match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let close = body.find(quote).unwrap_or(body.len());
+                        rest = body.get(close + 1..).unwrap_or("");
+                        &body[..close]
+                    }
+                    _ => {
+                        let close = after.find(separator).unwrap_or(after.len());
+                        rest = &after[close..];
+                        &after[..close]
+                    }
+                };
+                if !value.is_empty() && is_readable(name) {
+                    return Some(value);
+                }
+            }
+        })
+    }
+
     fn html_blocks(html: &str) -> Vec<Cow<'_, str>> {
         readable_block_list("page.html", html.as_bytes())
     }
@@ -838,6 +892,56 @@ mod tests {
         let words: Vec<&str> = blocks[3].split_whitespace().collect();
         assert_eq!(words, ["Jane", "Example"]);
         assert_eq!(blocks[4], "Road");
+    }
+
+    #[test]
+    fn attributes_are_read_byte_by_byte_as_they_were_a_character_at_a_time() {
+        let pieces = [
+            "<a",
+            "<IMG",
+            " ",
+            "\n",
+            "\t",
+            "/",
+            "=",
+            " = ",
+            "\"",
+            "'",
+            "alt",
+            "TITLE",
+            "href",
+            "data-x",
+            "class",
+            "x.html",
+            "Jane Example",
+            "é",
+            "’",
+            "&amp;",
+            ">",
+            "",
+            " alt=",
+            " title=\"Jo Bloggs\"",
+            " HREF='x.html'",
+            " data-name=",
+            "=\"é x\"",
+        ];
+        let mut state: u64 = 0x5851_f42d_4c95_7f2d;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let mut values = 0;
+        for _ in 0..20_000 {
+            let tag: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
+            let now: Vec<&str> = readable_attributes(&tag).collect();
+            let then: Vec<&str> = readable_attributes_by_char(&tag).collect();
+            assert_eq!(now, then, "{tag:?}");
+            values += now.len();
+        }
+        // The tags were such that many have a value to read.
+        assert!(values > 2_000, "{values}");
     }
 
     #[test]
