@@ -37,9 +37,10 @@ BIN="$REPO/target/release/evalsite"
 GEN="$REPO/target/release/examples/corpus"
 RESULTS="$REPO/bench/results-$(date +%Y-%m-%d).md"
 # A second run on the same day gets its own file, so no record is lost.
-for n in 2 3 4 5 6 7 8 9; do
-    [[ -e $RESULTS ]] || break
+n=2
+while [[ -e $RESULTS ]]; do
     RESULTS="$REPO/bench/results-$(date +%Y-%m-%d)-$n.md"
+    n=$((n + 1))
 done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/evalsite-bench-run.XXXXXX")"
 SERVE_PID=""
