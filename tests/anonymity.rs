@@ -493,6 +493,35 @@ fn a_long_quote_is_a_warning() {
 }
 
 #[test]
+fn a_quote_is_measured_by_the_words_a_reader_sees_in_it() {
+    let project = Project::fixture("basic");
+    project.write(
+        "evalsite.yaml",
+        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 4\n",
+    );
+    // The front matter's words, the markup and the dash are not counted.
+    project.write(
+        QUOTE,
+        "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\n---\nOne two *three*\n\nfour — five.\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr
+            .contains("this quote is 5 words long; consent covered extracts of up to 4 words"),
+        "{}",
+        run.stderr
+    );
+    project.write(
+        "evalsite.yaml",
+        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 5\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("this quote is 5 words"), "{}", run.stderr);
+}
+
+#[test]
 fn check_reports_json_for_ci() {
     let project = Project::fixture("basic");
     project.edit(

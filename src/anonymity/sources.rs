@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use std::ops::Range;
 
 /// For kinds with no check of their own beyond the scan.
-fn nothing<M>(_: &Doc<M>, _: &mut Found) {}
+fn nothing<M>(_: &Doc<M>, _: &str, _: &mut Found) {}
 
 /// One file's text to scan, with what may be skipped in it.
 struct Target<'a> {
@@ -93,7 +93,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
             &project.quotes,
             |m| m.anonymity.as_ref(),
             all,
-            |doc, found| self.check_length(doc, &mut found.out),
+            |doc, body, found| self.check_length(doc, body, &mut found.out),
         ));
         scans.extend(self.scan_kind(
             &project.findings,
@@ -123,7 +123,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         docs: &[Doc<M>],
         allowance: impl Fn(&M) -> Option<&Allowance> + Sync,
         keep: impl Fn(usize) -> bool + Sync,
-        extra: impl Fn(&Doc<M>, &mut Found) + Sync,
+        extra: impl Fn(&Doc<M>, &str, &mut Found) + Sync,
     ) -> Vec<(FileId, u64, Found, Reused)> {
         docs.par_iter()
             .enumerate()
@@ -137,8 +137,8 @@ impl<'s, 'p> Scanner<'s, 'p> {
                     }
                     _ => {
                         let mut found = Found::default();
-                        self.scan_doc(doc, allowance(&doc.meta), &mut found);
-                        extra(doc, &mut found);
+                        let (plain, body) = self.scan_doc(doc, allowance(&doc.meta), &mut found);
+                        extra(doc, &plain.text[body..], &mut found);
                         (doc.file, digest, found, false)
                     }
                 }
@@ -146,7 +146,14 @@ impl<'s, 'p> Scanner<'s, 'p> {
             .collect()
     }
 
-    fn scan_doc<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
+    /// Scans a document's front matter and the text a reader sees in its
+    /// body; gives back that text, and where in it the body's begins.
+    fn scan_doc<M>(
+        &self,
+        doc: &Doc<M>,
+        allowance: Option<&Allowance>,
+        found: &mut Found,
+    ) -> (PlainText, usize) {
         let source = self.site.project.sources.get(doc.file);
         let text = source.text.as_str();
         let yaml = Yaml::new(doc.file, source, doc.yaml.clone());
@@ -155,6 +162,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         for range in front_matter_ranges(text, doc.yaml.clone()) {
             plain.push_source(&text[range.clone()], range.start);
         }
+        let body = plain.text.len();
         markdown::plain_text(text, doc.body.clone(), &mut plain);
         let id_exempt = yaml
             .key_span("participant")
@@ -174,6 +182,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         };
         self.scan_target(&target, found);
         self.scan_file_name(doc, allowance, found);
+        (target.plain, body)
     }
 
     /// Ids become URLs, so the file name is published too.
@@ -302,12 +311,16 @@ impl<'s, 'p> Scanner<'s, 'p> {
         allowed
     }
 
-    fn check_length(&self, doc: &Doc<crate::model::QuoteMeta>, out: &mut Vec<Diagnostic>) {
+    /// `body`: the text a reader sees in the quote (block breaks between
+    /// its paragraphs count as no word).
+    fn check_length(
+        &self,
+        doc: &Doc<crate::model::QuoteMeta>,
+        body: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let text = self.site.project.sources.text(doc.file);
-        let mut plain = PlainText::default();
-        markdown::plain_text(text, doc.body.clone(), &mut plain);
-        let words = plain
-            .text
+        let words = body
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
