@@ -28,6 +28,8 @@ pub mod hash;
 pub mod highlight;
 pub mod html;
 pub mod load;
+#[cfg(test)]
+mod made_up;
 pub mod markdown;
 pub mod memo;
 pub mod model;

@@ -518,7 +518,11 @@ fn a_quote_is_measured_by_the_words_a_reader_sees_in_it() {
     );
     let run = project.build();
     run.expect_code(0);
-    assert!(!run.stderr.contains("this quote is 5 words"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("this quote is 5 words"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

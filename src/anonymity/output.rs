@@ -925,16 +925,10 @@ mod tests {
             " data-name=",
             "=\"é x\"",
         ];
-        let mut state: u64 = 0x5851_f42d_4c95_7f2d;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            (state >> 33) as usize % n
-        };
+        let mut made_up = crate::made_up::Sequence::new(0x5851_f42d_4c95_7f2d);
         let mut values = 0;
         for _ in 0..20_000 {
-            let tag: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
+            let tag = made_up.text(&pieces, 16);
             let now: Vec<&str> = readable_attributes(&tag).collect();
             let then: Vec<&str> = readable_attributes_by_char(&tag).collect();
             assert_eq!(now, then, "{tag:?}");
