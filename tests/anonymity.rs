@@ -477,52 +477,29 @@ fn a_first_name_alone_and_a_title_with_a_surname_are_warnings() {
 }
 
 #[test]
-fn a_long_quote_is_a_warning() {
+fn a_long_quote_is_a_warning_counting_the_words_a_reader_sees() {
     let project = Project::fixture("basic");
-    project.write(
-        "evalsite.yaml",
-        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 5\n",
-    );
-    let run = project.build();
-    run.expect_code(0);
-    assert!(
-        run.stderr.contains("warning[anonymity::long-quote]"),
-        "{}",
+    let build_with_limit = |words: usize| {
+        project.write(
+            "evalsite.yaml",
+            format!("title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: {words}\n"),
+        );
+        let run = project.build();
+        run.expect_code(0);
         run.stderr
-    );
-}
-
-#[test]
-fn a_quote_is_measured_by_the_words_a_reader_sees_in_it() {
-    let project = Project::fixture("basic");
-    project.write(
-        "evalsite.yaml",
-        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 4\n",
-    );
+    };
     // The front matter's words, the markup and the dash are not counted.
     project.write(
         QUOTE,
         "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\n---\nOne two *three*\n\nfour — five.\n",
     );
-    let run = project.build();
-    run.expect_code(0);
+    let stderr = build_with_limit(4);
     assert!(
-        run.stderr
-            .contains("this quote is 5 words long; consent covered extracts of up to 4 words"),
-        "{}",
-        run.stderr
+        stderr.contains("warning[anonymity::long-quote]: this quote is 5 words long; consent covered extracts of up to 4 words"),
+        "{stderr}"
     );
-    project.write(
-        "evalsite.yaml",
-        "title: Fixture evaluation\nanonymity:\n  k: 2\n  max_quote_words: 5\n",
-    );
-    let run = project.build();
-    run.expect_code(0);
-    assert!(
-        !run.stderr.contains("this quote is 5 words"),
-        "{}",
-        run.stderr
-    );
+    let stderr = build_with_limit(5);
+    assert!(!stderr.contains("this quote is 5 words"), "{stderr}");
 }
 
 #[test]
