@@ -3,7 +3,7 @@
 //! possessives. Owns the normalised form of a term; does not decide severity,
 //! allowances or how a hit is reported (the anonymity checks do).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::word_trie::WordTrie;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -126,13 +126,17 @@ struct Pattern {
 /// Finds every listed term in a text in one pass.
 #[derive(Debug)]
 pub struct TermMatcher {
-    automaton: Option<AhoCorasick>,
+    trie: WordTrie,
+    /// The normalised strings looked for, by pattern number (for the test
+    /// that holds the trie to an Aho-Corasick automaton).
+    #[cfg(test)]
+    strings: Vec<String>,
     terms: Vec<Term>,
     patterns: Vec<Pattern>,
 }
 
 impl TermMatcher {
-    /// Builds one automaton over the normalised forms of all terms, plus, for
+    /// Builds one trie over the normalised forms of all terms, plus, for
     /// people of two or more words, their first and last names as partial
     /// terms (and the name without its title as a full term).
     pub fn new(ids: &Identifiers) -> TermMatcher {
@@ -155,9 +159,26 @@ impl TermMatcher {
     /// Every hit in `text`, sorted by start. Full hits do not overlap one
     /// another; a partial hit never overlaps a full one.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let Some(automaton) = &self.automaton else {
+        self.find_with(text, |norm| {
+            self.trie
+                .find(norm)
+                .into_iter()
+                .map(|found| (found.range, found.pattern))
+                .collect()
+        })
+    }
+
+    /// [`TermMatcher::find`], with `candidates` giving the occurrences of
+    /// the normalised strings in a normalised text (overlapping; at least
+    /// all those that stand as whole words).
+    fn find_with(
+        &self,
+        text: &str,
+        candidates: impl Fn(&str) -> Vec<(Range<usize>, usize)>,
+    ) -> Vec<TermHit> {
+        if self.patterns.is_empty() {
             return Vec::new();
-        };
+        }
         // Where a hit came from is worked out only when there is one (most
         // texts have none): for each byte of the normalised text, its origin
         // took eight more bytes to write.
@@ -166,12 +187,12 @@ impl TermMatcher {
         // as whole words: a longer candidate failing the word check ("Bow
         // Commonwealth" for "Bow Common") must not hide a shorter one ("Bow").
         let (mut full, mut partial) = (Vec::new(), Vec::new());
-        for m in automaton.find_overlapping_iter(&norm.text) {
-            if !is_whole_word(&norm.text, m.start(), m.end()) {
+        for (range, index) in candidates(&norm.text) {
+            if !is_whole_word(&norm.text, range.start, range.end) {
                 continue;
             }
-            let pattern = self.patterns[m.pattern().as_usize()];
-            let found = (m.start()..m.end(), pattern);
+            let pattern = self.patterns[index];
+            let found = (range, pattern);
             if pattern.partial {
                 partial.push(found);
             } else {
@@ -282,14 +303,10 @@ impl Builder {
     }
 
     fn finish(self) -> TermMatcher {
-        let automaton = (!self.strings.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&self.strings)
-                .expect("identifier automaton within aho-corasick's size limits")
-        });
         TermMatcher {
-            automaton,
+            trie: WordTrie::new(&self.strings),
+            #[cfg(test)]
+            strings: self.strings,
             terms: self.terms,
             patterns: self.patterns,
         }

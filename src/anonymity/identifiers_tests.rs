@@ -396,3 +396,71 @@ fn the_ascii_fast_path_agrees_with_the_general_one_on_mixed_text() {
         );
     }
 }
+
+/// What an Aho-Corasick automaton over the same strings finds, every
+/// occurrence overlapping, as the search did before the trie.
+fn found_by_an_automaton(m: &TermMatcher, text: &str) -> Vec<TermHit> {
+    let automaton = aho_corasick::AhoCorasick::new(&m.strings).unwrap();
+    m.find_with(text, |norm| {
+        automaton
+            .find_overlapping_iter(norm)
+            .map(|found| (found.start()..found.end(), found.pattern().as_usize()))
+            .collect()
+    })
+}
+
+#[test]
+fn the_trie_finds_what_an_automaton_finds() {
+    let words = [
+        "ann",
+        "anne",
+        "bow",
+        "common",
+        "o'neil",
+        "s",
+        "dr",
+        "mary-jane",
+        "zoë",
+        "ßa",
+        "9",
+        "αβ",
+        "x",
+    ];
+    let between = [
+        " ", " ", "-", "'", "’", ".", "\n", "", "s ", "'s ", "é", "(", "[name] ",
+    ];
+    let mut made_up = crate::made_up::Sequence::new(0x1234_5678_9abc_def1);
+    let leading = ["", "", "", "'", "(", "’", "-"];
+    let term = |made_up: &mut crate::made_up::Sequence| {
+        let mut term = leading[made_up.below(leading.len())].to_string();
+        for i in 0..1 + made_up.below(3) {
+            if i > 0 {
+                term.push_str(between[made_up.below(3)]);
+            }
+            term.push_str(words[made_up.below(words.len())]);
+        }
+        term
+    };
+    let mut hits = 0;
+    for _ in 0..2_000 {
+        let ids = Identifiers {
+            people: (0..made_up.below(5)).map(|_| term(&mut made_up)).collect(),
+            places: (0..made_up.below(3)).map(|_| term(&mut made_up)).collect(),
+            organisations: (0..made_up.below(2)).map(|_| term(&mut made_up)).collect(),
+            ..Identifiers::default()
+        };
+        let m = TermMatcher::new(&ids);
+        for _ in 0..10 {
+            let mut text = String::new();
+            for _ in 0..made_up.below(12) {
+                text.push_str(between[made_up.below(between.len())]);
+                text.push_str(words[made_up.below(words.len())]);
+            }
+            let now = m.find(&text);
+            assert_eq!(now, found_by_an_automaton(&m, &text), "{text:?} in {ids:?}");
+            hits += now.len();
+        }
+    }
+    // The texts were such that many hold a term.
+    assert!(hits > 2_000, "{hits}");
+}

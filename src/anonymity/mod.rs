@@ -16,6 +16,7 @@ pub mod output;
 pub mod participant_ids;
 pub mod patterns;
 pub mod sources;
+mod word_trie;
 
 use crate::diag::Diagnostic;
 use crate::render::Rendered;
