@@ -30,6 +30,9 @@ pub fn parse_target(url: &str) -> Option<(Kind, &str)> {
 /// Every entity link and embed in `text[body]`, with spans into `text`.
 pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
     let mut refs = Vec::new();
+    if !may_refer(&text[body.clone()]) {
+        return refs;
+    }
     for (event, range) in parser(&text[body.clone()]) {
         let (dest, embed) = match &event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
@@ -53,6 +56,14 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
         });
     }
     refs
+}
+
+/// Whether a body may hold an entity link or embed: the target's kind is
+/// written out (`finding`, `quote`, …; its letters cannot be escaped with a
+/// backslash), unless a letter is spelt as a character reference (`&#102;`).
+/// Most quotes hold none, and are then not parsed for them.
+fn may_refer(body: &str) -> bool {
+    body.contains('&') || Kind::ALL.iter().any(|kind| body.contains(kind.scheme()))
 }
 
 /// What a body's links and embeds become, decided by the page being rendered.
@@ -312,6 +323,24 @@ mod tests {
         assert_eq!(&text[refs[0].range.clone()], "finding:gap");
         assert!(refs[1].embed);
         assert_eq!(&text[refs[1].range.clone()], "quote:q-1");
+    }
+
+    #[test]
+    fn a_reference_written_with_escapes_is_still_found() {
+        for body in [
+            "See [it](finding\\:shared-records).",
+            "See [it](&#102;inding:shared-records).",
+            "See [it][r].\n\n[r]: finding:shared-records\n",
+        ] {
+            let refs = references(body, 0..body.len());
+            assert_eq!(refs.len(), 1, "{body}");
+            assert_eq!(
+                (refs[0].kind, refs[0].id.as_str()),
+                (Kind::Finding, "shared-records")
+            );
+        }
+        let plain = "No links here, only [brackets] and a colon: see.";
+        assert!(!may_refer(plain) && references(plain, 0..plain.len()).is_empty());
     }
 
     #[test]
