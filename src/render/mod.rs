@@ -590,12 +590,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .unwrap_or_else(|e| e.into_inner());
         failures.sort_by(|a, b| a.1.cmp(&b.1));
         let mut given = 0;
+        let (mut files, mut origins) = (Vec::with_capacity(results.len()), Vec::new());
         for (job, shown, (path, origin, html)) in results {
             match html {
                 Ok(_) if sink.is_some() => given += usize::from(path.ends_with(".html")),
                 Ok((html, placed)) => {
                     if let Some(file) = origin {
-                        rendered.origins.insert(path.clone(), file);
+                        origins.push((path.clone(), file));
                     }
                     if !placed.is_empty() {
                         rendered.placed.insert(path.clone(), placed);
@@ -606,11 +607,17 @@ impl<'s, 'p> Renderer<'s, 'p> {
                         }
                         rendered.memo.paths.insert(job, path.clone());
                     }
-                    rendered.files.insert(path, Arc::new(html));
+                    files.push((path, Arc::new(html)));
                 }
                 Err(diagnostic) => failures.push((*diagnostic, path)),
             }
         }
+        // Sorted on every core and the trees built in one go: put in one
+        // at a time, 60,000 paths took a tenth of the rendering.
+        files.par_sort_by(|a, b| a.0.cmp(&b.0));
+        origins.par_sort_by(|a, b| a.0.cmp(&b.0));
+        rendered.files = files.into_iter().collect();
+        rendered.origins = origins.into_iter().collect();
         out.extend(one_per_mistake(failures));
         if remember {
             rendered.memo.bodies = self.bodies;
