@@ -249,7 +249,7 @@ EOF
     if grep -q '^timing: ' "$WORK"/timings-"$n"-*.txt; then
         STAGES[$n]=$(python3 - "$WORK"/timings-"$n"-*.txt <<'EOF'
 import statistics, sys
-order, runs = [], []
+order, runs, within = [], [], {}
 for path in sys.argv[1:]:
     run = {}
     for line in open(path):
@@ -259,12 +259,21 @@ for path in sys.argv[1:]:
             run[stage] = run.get(stage, 0.0) + ms
             if stage not in order:
                 order.append(stage)
+        # "timing: check 81.5 within check+render": a stage that ran
+        # alongside another, timed on its own (not added to the sum).
+        elif len(parts) == 5 and parts[0] == "timing:" and parts[3] == "within":
+            stage, lap = parts[1], parts[4]
+            run[(lap, stage)] = float(parts[2])
+            if stage not in within.setdefault(lap, []):
+                within[lap].append(stage)
     if run:
         runs.append(run)
-med = {s: statistics.median([r.get(s, 0.0) for r in runs]) for s in order}
-total = sum(med.values()) or 1.0
+med = lambda key: statistics.median([r.get(key, 0.0) for r in runs])
+total = sum(med(s) for s in order) or 1.0
 for s in order:
-    print(f"| {s} | {med[s]:.1f} | {100 * med[s] / total:.0f}% |")
+    print(f"| {s} | {med(s):.1f} | {100 * med(s) / total:.0f}% |")
+    for inner in within.get(s, []):
+        print(f"| &nbsp;&nbsp;↳ {inner} (timed on its own; the two overlap) | {med((s, inner)):.1f} | |")
 print(f"| **sum of stages** | **{total:.1f}** | 100% |")
 EOF
 )

@@ -39,8 +39,11 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     pub rendered: Option<Rendered>,
     pub summary: Summary,
-    /// How long each stage took, in order, for `EVALSITE_TIMINGS=1` and the benchmark.
+    /// How long each stage took, in order, for `EVALSITE_TIMINGS=1` and the
+    /// benchmark; stages that ran alongside each other share one entry.
     pub timings: Vec<(&'static str, Duration)>,
+    /// How long each of the stages that ran alongside each other took.
+    pub within: Vec<Within>,
     /// What this run did itself rather than reuse from the previous run
     /// (filled by [`rerun`]; [`run`] reuses nothing).
     pub work: Work,
@@ -69,16 +72,41 @@ impl Outcome {
             return;
         }
         let after = after.map(|d| ("write", d));
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         for (stage, duration) in self.timings.iter().copied().chain(after) {
-            eprintln!("timing: {stage} {:.1}", duration.as_secs_f64() * 1000.0);
+            eprintln!("timing: {stage} {:.1}", ms(duration));
+        }
+        for Within { stage, lap, took } in &self.within {
+            eprintln!("timing: {stage} {:.1} within {lap}", ms(*took));
         }
     }
+}
+
+/// What was made while the sources were checked.
+enum Made {
+    /// Nothing: the pages are made once the sources are checked (serve
+    /// mode, which renders again only the pages a change shows on).
+    Later,
+    /// A check's pages: how many, and their text gathered for the output scan.
+    Gathered(usize, anonymity::output::Gathered),
+    /// A build's pages, kept.
+    Kept(Rendered),
+}
+
+/// Runs `f`, and says how long it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = f();
+    (value, start.elapsed())
 }
 
 /// Measures stages one after another.
 struct Stopwatch {
     last: Instant,
     laps: Vec<(&'static str, Duration)>,
+    /// Stages that ran alongside each other, each timed on its own, with
+    /// the lap they ran within.
+    within: Vec<Within>,
 }
 
 impl Stopwatch {
@@ -86,6 +114,7 @@ impl Stopwatch {
         Stopwatch {
             last: Instant::now(),
             laps: Vec::new(),
+            within: Vec::new(),
         }
     }
 
@@ -94,6 +123,23 @@ impl Stopwatch {
         self.laps.push((stage, now - self.last));
         self.last = now;
     }
+
+    /// Notes how long `stage`, one of those that ran alongside each other
+    /// in the last lap, took on its own.
+    fn within(&mut self, stage: &'static str, took: Duration) {
+        if let Some(&(lap, _)) = self.laps.last() {
+            self.within.push(Within { stage, lap, took });
+        }
+    }
+}
+
+/// How long a stage that ran alongside another took on its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Within {
+    pub stage: &'static str,
+    /// The lap (named for the stages in it) it ran within.
+    pub lap: &'static str,
+    pub took: Duration,
 }
 
 /// Runs the whole pipeline. `Err` only for failures that are not the
@@ -127,28 +173,43 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     clock.lap("theme");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
-    // A check keeps no page and remembers nothing for a next run: its pages
-    // are made, and their text gathered for the output scan, while the
-    // sources are checked, each filling the cores where the other leaves
-    // them idle.
-    let gathered = (!options.keep && memo.is_none()).then(anonymity::output::Gathered::default);
+    // Without a memo (a build or a check, not serve mode), what the pages
+    // are made from does not depend on what the checks find: the pages are
+    // made while the sources are checked, each filling the cores where the
+    // other leaves them idle. A check keeps no page: the text of each is
+    // gathered for the output scan as it is made, and it is let go.
+    let together = memo.is_none();
     let checks_memo = memo.as_deref_mut().map(|m| &mut m.checks);
     let mut render_out = Vec::new();
-    let (checked, made) = match (&mut theme, &gathered) {
-        (Some(theme), Some(gathered)) => {
-            let (checked, pages) = rayon::join(
-                || anonymity::check_sources(&site, &mut out, checks_memo),
-                || render::render_into(&site, theme, gathered, &mut render_out),
+    let (checked, made) = match &mut theme {
+        Some(theme) if together => {
+            let ((checked, checking), (made, rendering)) = rayon::join(
+                || timed(|| anonymity::check_sources(&site, &mut out, checks_memo)),
+                || {
+                    timed(|| match options.keep {
+                        // Nothing renders again after a build: what the
+                        // pages were made from is let go before the scan.
+                        true => Made::Kept(render::render(&site, theme, false, &mut render_out)),
+                        false => {
+                            let gathered = anonymity::output::Gathered::default();
+                            let pages =
+                                render::render_into(&site, theme, &gathered, &mut render_out);
+                            Made::Gathered(pages, gathered)
+                        }
+                    })
+                },
             );
-            (checked, Some(pages))
+            clock.lap("check+render");
+            clock.within("check", checking);
+            clock.within("render", rendering);
+            (checked, made)
         }
-        _ => (anonymity::check_sources(&site, &mut out, checks_memo), None),
+        _ => {
+            let checked = anonymity::check_sources(&site, &mut out, checks_memo);
+            clock.lap("check");
+            (checked, Made::Later)
+        }
     };
-    clock.lap(if made.is_some() {
-        "check+render"
-    } else {
-        "check"
-    });
     let source_errors = out.iter().any(Diagnostic::is_error);
     out.append(&mut render_out);
     let mut work = Work::default();
@@ -162,73 +223,80 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     // The last good build, taken from the memo while this run renders.
     let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
     let mut next_base = None;
-    if let (Some(made), Some(gathered), Some(theme)) = (made, gathered, &mut theme) {
-        pages = made;
-        if !source_errors && gathered.finds_any(&checked) {
-            // Made again and kept, for the scan to say where (its other
-            // problems were reported by the first rendering).
-            let kept = render::render(&site, theme, false, &mut Vec::new());
-            anonymity::check_output(&checked, &kept, None, &mut out);
-        }
-        clock.lap("output-scan");
-    } else if let Some(theme) = &mut theme {
-        let prints = memo.is_some().then(|| memo::fingerprint(&project));
-        // After a change to bodies alone, only the pages showing those bodies
-        // are rendered and scanned; the rest are the last good build's.
-        let changed = base
-            .as_ref()
-            .zip(prints.as_deref())
-            .and_then(|(base, now)| base.changed_bodies(now));
-        let fresh = match (&mut base, &changed) {
-            (Some(base), Some(changed)) => {
-                render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out)
+    match (made, &mut theme) {
+        (Made::Gathered(made, gathered), Some(theme)) => {
+            pages = made;
+            if !source_errors && gathered.finds_any(&checked) {
+                // Made again and kept, for the scan to say where (its other
+                // problems were reported by the first rendering).
+                let kept = render::render(&site, theme, false, &mut Vec::new());
+                anonymity::check_output(&checked, &kept, None, &mut out);
             }
-            // Nothing renders again after a build or a check: what the
-            // pages were made from is let go before the scan.
-            _ => render::render(&site, theme, prints.is_some(), &mut out),
-        };
-        clock.lap("render");
-        if !source_errors {
-            // The last good build's versions of these pages passed the scan,
-            // and after a change to bodies alone the identifiers, registry and
-            // allowances are as they were: what they held is not scanned again.
-            let scanned = base
+            clock.lap("output-scan");
+        }
+        (made, Some(theme)) => {
+            let prints = memo.is_some().then(|| memo::fingerprint(&project));
+            // After a change to bodies alone, only the pages showing those bodies
+            // are rendered and scanned; the rest are the last good build's.
+            let changed = base
                 .as_ref()
-                .filter(|_| changed.is_some())
-                .map(|base| &base.rendered);
-            anonymity::check_output(&checked, &fresh, scanned, &mut out);
+                .zip(prints.as_deref())
+                .and_then(|(base, now)| base.changed_bodies(now));
+            let fresh = match (made, &mut base, &changed) {
+                (Made::Kept(rendered), ..) => rendered,
+                (_, Some(base), Some(changed)) => {
+                    let fresh =
+                        render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out);
+                    clock.lap("render");
+                    fresh
+                }
+                _ => {
+                    let fresh = render::render(&site, theme, prints.is_some(), &mut out);
+                    clock.lap("render");
+                    fresh
+                }
+            };
+            if !source_errors {
+                // The last good build's versions of these pages passed the scan,
+                // and after a change to bodies alone the identifiers, registry and
+                // allowances are as they were: what they held is not scanned again.
+                let scanned = base
+                    .as_ref()
+                    .filter(|_| changed.is_some())
+                    .map(|base| &base.rendered);
+                anonymity::check_output(&checked, &fresh, scanned, &mut out);
+            }
+            clock.lap("output-scan");
+            work.rendered = fresh.files.keys().cloned().collect();
+            let failed = out.iter().any(Diagnostic::is_error);
+            let whole = match (changed, base.take()) {
+                (Some(_), Some(mut base)) if !failed => {
+                    base.rendered.update(fresh);
+                    base.rendered
+                }
+                (Some(_), Some(base)) => {
+                    // The bodies and quotes the base had made went into this
+                    // failed render and are dropped with it.
+                    next_base = Some(base);
+                    fresh
+                }
+                (_, old) => {
+                    next_base = old;
+                    fresh
+                }
+            };
+            match (prints, failed) {
+                (Some(prints), false) => {
+                    rendered = Some(whole.pages());
+                    next_base = Some(memo::Base {
+                        rendered: whole,
+                        prints,
+                    });
+                }
+                _ => rendered = Some(whole),
+            }
         }
-        clock.lap("output-scan");
-        work.rendered = fresh.files.keys().cloned().collect();
-        let failed = out.iter().any(Diagnostic::is_error);
-        let whole = match (changed, base.take()) {
-            (Some(_), Some(mut base)) if !failed => {
-                base.rendered.update(fresh);
-                base.rendered
-            }
-            (Some(_), Some(base)) => {
-                // The bodies and quotes the base had made went into this
-                // failed render and are dropped with it.
-                next_base = Some(base);
-                fresh
-            }
-            (_, old) => {
-                next_base = old;
-                fresh
-            }
-        };
-        match (prints, failed) {
-            (Some(prints), false) => {
-                rendered = Some(whole.pages());
-                next_base = Some(memo::Base {
-                    rendered: whole,
-                    prints,
-                });
-            }
-            _ => rendered = Some(whole),
-        }
-    } else {
-        next_base = base;
+        (_, None) => next_base = base,
     }
     if let Some(rendered) = &rendered {
         pages = rendered
@@ -257,6 +325,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         rendered,
         summary,
         timings: clock.laps,
+        within: clock.within,
         work,
     })
 }

@@ -328,6 +328,50 @@ fn a_project_menu_partial_is_drawn_with_the_current_item_marked() {
     assert!(quote.contains("<a href=\"../matrix.html\">"), "{quote}");
 }
 
+/// The benchmark reads these lines: every stage, in order, and the two that
+/// run alongside each other also each on its own.
+#[test]
+fn timed_runs_name_every_stage() {
+    let project = Project::fixture("basic");
+    let stages = |command: &str| -> Vec<String> {
+        let run = project.run_with(&[command], &[("EVALSITE_TIMINGS", "1")]);
+        run.expect_code(0);
+        run.stderr
+            .lines()
+            .filter_map(|line| line.strip_prefix("timing: "))
+            .map(|line| {
+                let words: Vec<&str> = line.split(' ').collect();
+                assert!(words[1].parse::<f64>().is_ok(), "no time in {line:?}");
+                match words[2..] {
+                    [] => words[0].to_string(),
+                    ["within", lap] => format!("{} within {lap}", words[0]),
+                    _ => panic!("unexpected timing line {line:?}"),
+                }
+            })
+            .collect()
+    };
+    let together = [
+        "load",
+        "parse",
+        "theme",
+        "resolve",
+        "check+render",
+        "output-scan",
+    ];
+    let within = ["check within check+render", "render within check+render"];
+    let build: Vec<&str> = together
+        .iter()
+        .chain(&["write"])
+        .chain(&within)
+        .copied()
+        .collect();
+    assert_eq!(stages("build"), build);
+    let check: Vec<&str> = together.iter().chain(&within).copied().collect();
+    assert_eq!(stages("check"), check);
+    // Without the variable, nothing is said of time.
+    assert!(!project.build().stderr.contains("timing:"));
+}
+
 #[test]
 fn check_writes_nothing() {
     let project = Project::fixture("basic");

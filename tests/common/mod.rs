@@ -103,13 +103,18 @@ impl Project {
 
     /// Runs `evalsite ARGS --root ROOT` (the root is added after the subcommand).
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// [`Project::run`] with these environment variables set.
+    pub fn run_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_evalsite"));
         command
             .arg(args[0])
             .arg("--root")
             .arg(self.root())
             .args(&args[1..]);
-        command.env("NO_COLOR", "1");
+        command.env("NO_COLOR", "1").envs(vars.iter().copied());
         let output = command.output().expect("running evalsite");
         Run {
             code: output.status.code().unwrap_or(-1),
