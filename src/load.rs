@@ -313,28 +313,38 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>, reported: bool) -> anyho
 
 /// A file's bytes. `std::fs::read` first asks the file's size (a system
 /// call); nearly every file of a project is a quote of a few hundred bytes,
-/// so it is read into a buffer kept by each thread, and copied out at its
-/// length: one system call fewer for each of tens of thousands of files.
+/// read whole in one go by [`read_in_pieces`] and copied out at its length:
+/// one system call fewer for each of tens of thousands of files.
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_in_pieces(&mut std::fs::File::open(path)?, |piece| {
+        bytes.extend_from_slice(piece);
+        true
+    })?;
+    Ok(bytes)
+}
+
+/// Reads `file` to its end a piece at a time, into a buffer each thread
+/// keeps, giving each piece to `each` until it says to stop (returns
+/// false). Says whether the end was reached.
+pub fn read_in_pieces(
+    file: &mut std::fs::File,
+    mut each: impl FnMut(&[u8]) -> bool,
+) -> std::io::Result<bool> {
     use std::io::Read;
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
     }
-    let mut file = std::fs::File::open(path)?;
     BUFFER.with_borrow_mut(|buffer| {
-        let mut len = 0;
-        while len < buffer.len() {
-            match file.read(&mut buffer[len..]) {
-                Ok(0) => return Ok(buffer[..len].to_vec()),
-                Ok(n) => len += n,
+        loop {
+            match file.read(buffer) {
+                Ok(0) => return Ok(true),
+                Ok(n) if !each(&buffer[..n]) => return Ok(false),
+                Ok(_) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
         }
-        // Longer than the buffer: the rest as `std::fs::read` would.
-        let mut bytes = buffer.clone();
-        file.read_to_end(&mut bytes)?;
-        Ok(bytes)
     })
 }
 

@@ -86,14 +86,27 @@ fn write_files<B: Borrow<Vec<u8>> + Sync>(
     })
 }
 
-/// Whether `path` is a regular file (not a link to one) holding `bytes`.
+/// Whether `path` is a regular file (not a link to one) holding `bytes`:
+/// compared a piece at a time as it is read, so the longest pages (a
+/// borough's report at 50,000 quotes is 10 MB) are not read into memory.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
         return false;
     };
-    meta.is_file()
-        && meta.len() == bytes.len() as u64
-        && std::fs::read(path).is_ok_and(|old| old == bytes)
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    // Read until the length its metadata gave (no call to find the end).
+    let (mut rest, mut same) = (bytes, true);
+    let read = crate::load::read_in_pieces(&mut file, |piece| {
+        same = rest.get(..piece.len()) == Some(piece);
+        rest = rest.get(piece.len()..).unwrap_or_default();
+        same && !rest.is_empty()
+    });
+    read.is_ok() && same && rest.is_empty()
 }
 
 fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::Result<()> {
@@ -201,6 +214,25 @@ mod tests {
         );
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "the previous site is gone");
+    }
+
+    #[test]
+    fn a_previous_file_is_the_same_only_to_its_last_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("borough.html");
+        // Longer than the piece read at a time, so it is compared in pieces.
+        let page: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &page).unwrap();
+        assert!(holds(&path, &page));
+        for at in [0, 65_535, 65_536, 199_999] {
+            let mut other = page.clone();
+            other[at] ^= 1;
+            assert!(!holds(&path, &other), "differs at {at}");
+        }
+        assert!(!holds(&path, &page[..199_999]), "shorter");
+        assert!(!holds(&dir.path().join("missing.html"), b""));
+        std::fs::write(&path, b"").unwrap();
+        assert!(holds(&path, b""));
     }
 
     #[cfg(unix)]
