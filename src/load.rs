@@ -326,7 +326,8 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// Reads `file` to its end a piece at a time, into a buffer each thread
 /// keeps, giving each piece to `each` until it says to stop (returns
-/// false). Says whether the end was reached.
+/// false). Says whether the end was reached. (`each` must not read a file
+/// this way itself: the thread's buffer is in use.)
 pub fn read_in_pieces(
     file: &mut std::fs::File,
     mut each: impl FnMut(&[u8]) -> bool,
