@@ -166,16 +166,16 @@ impl Memo {
     fn list(&mut self, content: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let mut listed = std::mem::take(&mut self.listed);
         let Some(changed) = &self.changed else {
-            return content_files(content);
+            return listed_files(content);
         };
         if listed.is_empty() || changed.iter().any(|c| content.starts_with(c)) {
-            return content_files(content);
+            return listed_files(content);
         }
         listed.retain(|path| !changed.iter().any(|c| is_within(path, c)));
         for path in changed.iter().filter(|c| is_listable(content, c)) {
             // As the walk does: links are not followed.
             let found = match std::fs::symlink_metadata(path) {
-                Ok(meta) if meta.is_dir() => content_files(path)?,
+                Ok(meta) if meta.is_dir() => listed_files(path)?,
                 Ok(meta) if meta.is_file() => vec![path.clone()],
                 _ => Vec::new(),
             };
@@ -474,7 +474,7 @@ fn read_content(
     let first = loaded.sources.len();
     let listed = match memo.as_deref_mut() {
         Some(memo) => memo.list(content)?,
-        None => content_files(content)?,
+        None => listed_files(content)?,
     };
     let mut roles = Vec::with_capacity(listed.len());
     let mut files: Vec<(&Path, Place)> = Vec::with_capacity(listed.len());
@@ -647,11 +647,12 @@ fn is_listable(content: &Path, path: &Path) -> bool {
     })
 }
 
-/// Every file under `dir` (`content/` or a folder in it), sorted by path as
-/// a walk in name order gives them, skipping hidden and temporary files and
-/// folders, and not following links. Folders are listed in parallel: most
-/// of a large project is thousands of quotes in a few folders.
-fn content_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// Every file under `dir` (`content/`, a folder in it, or a theme's folder),
+/// sorted by path as a walk in name order gives them, skipping hidden and
+/// temporary files and folders, and not following links. Folders are listed
+/// in parallel: most of a large project is thousands of quotes in a few
+/// folders.
+pub fn listed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let reading = || format!("reading {}", dir.display());
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(reading)? {
@@ -668,7 +669,7 @@ fn content_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let folders: Vec<Vec<PathBuf>> = entries
         .par_iter()
         .filter(|(_, is_dir)| *is_dir)
-        .map(|(name, _)| content_files(&dir.join(name)))
+        .map(|(name, _)| listed_files(&dir.join(name)))
         .collect::<anyhow::Result<_>>()?;
     let mut folders = folders.into_iter();
     let mut files = Vec::with_capacity(entries.len());
@@ -776,7 +777,7 @@ mod tests {
             std::os::unix::fs::symlink(content.join("a"), content.join("link-to-a")).unwrap();
             std::os::unix::fs::symlink(dir.path(), content.join("m.md")).unwrap();
         }
-        let listed = content_files(&content).unwrap();
+        let listed = listed_files(&content).unwrap();
         assert!(listed.len() > 20, "{listed:?}");
         assert_eq!(listed, walk(&content));
         assert!(
@@ -784,7 +785,7 @@ mod tests {
             "in the order the memo's binary search needs"
         );
         assert_eq!(
-            content_files(&content.join("a")).unwrap(),
+            listed_files(&content.join("a")).unwrap(),
             walk(&content.join("a"))
         );
     }

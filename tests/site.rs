@@ -198,6 +198,20 @@ fn a_project_theme_overrides_one_template() {
 }
 
 #[test]
+fn a_project_theme_publishes_its_static_files_but_not_hidden_ones() {
+    let project = Project::fixture("basic");
+    project.write("themes/default/static/logo.svg", "<svg></svg>");
+    project.write("themes/default/static/.sass-cache/style.css", "/* cache */");
+    project.write("themes/default/static/.notes.txt", "private");
+    built(&project);
+    let site = project.site_files();
+    assert!(site.contains_key("static/logo.svg"));
+    assert!(site.contains_key("static/style.css"), "the default's own");
+    let hidden: Vec<&String> = site.keys().filter(|p| p.contains("/.")).collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+#[test]
 fn a_broken_project_template_is_reported_in_the_template() {
     let project = Project::fixture("basic");
     project.write(

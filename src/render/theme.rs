@@ -4,8 +4,9 @@
 //! build page data.
 
 use crate::diag::Diagnostic;
-use crate::load::{display_name, is_ignored_name};
+use crate::load::{display_name, listed_files};
 use crate::source::{SourceFile, Sources, Span};
+use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -62,15 +63,11 @@ pub fn load(
         .collect();
     let folder = root.join("themes").join(name);
     if folder.is_dir() {
-        for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
-            let entry = entry?;
-            if !entry.file_type().is_file() || is_ignored_name(&entry.file_name().to_string_lossy())
-            {
-                continue;
-            }
-            let relative = display_name(&folder, entry.path());
-            let bytes = std::fs::read(entry.path())?;
-            files.insert(relative, (bytes, Some(display_name(root, entry.path()))));
+        for path in listed_files(&folder)? {
+            let relative = display_name(&folder, &path);
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            files.insert(relative, (bytes, Some(display_name(root, &path))));
         }
     } else if name != "default" {
         out.push(
