@@ -242,3 +242,65 @@ fn clean_lookalikes_still_build() {
     );
     project.build().expect_code(0);
 }
+
+/// A quote attributed by role alone, whose role is shared by two social
+/// workers in different boroughs: enough in the study, one in borough a.
+fn role_only_quote_shared_across_boroughs(p: &Project) {
+    p.edit(
+        "content/quotes/a/same-building.md",
+        "source: interview",
+        "source: interview\nattribution: [role]",
+    );
+    p.edit(
+        "content/participants.yaml",
+        "{id: a-sw-2, role: Social worker, sector: social-care, borough: a}",
+        "{id: a-sw-2, role: Social worker, sector: social-care, borough: b}",
+    );
+}
+
+// Defect: a quote embedded in a borough's report was checked for k across
+// the study only, though the page tells readers which borough it is from.
+#[test]
+fn an_embedded_quote_in_a_borough_body_fails_k_there() {
+    let out = refuses(
+        |p| {
+            role_only_quote_shared_across_boroughs(p);
+            p.edit(
+                "content/boroughs/a.md",
+                "runs an extended primary care team.",
+                "runs an extended primary care team.\n\n![](quote:same-building)",
+            );
+        },
+        "content/boroughs/a.md:8:5",
+        "anonymity::small-group-in-context",
+    );
+    insta::assert_snapshot!(message(&out, "anonymity::small-group-in-context"));
+}
+
+#[test]
+fn an_embedded_quote_in_a_pathway_narrative_fails_k_there() {
+    refuses(
+        |p| {
+            role_only_quote_shared_across_boroughs(p);
+            p.edit(
+                "content/pathways/a-discharge.md",
+                "Discharge to Assess.\n",
+                "Discharge to Assess.\n\nAs one put it: ![](quote:same-building)\n",
+            );
+        },
+        "content/pathways/a-discharge.md:15:20",
+        "anonymity::small-group-in-context",
+    );
+}
+
+#[test]
+fn the_same_quote_on_a_page_of_no_borough_builds() {
+    let project = Project::fixture("basic");
+    role_only_quote_shared_across_boroughs(&project);
+    project.edit(
+        "content/pages/methods.md",
+        "\n---\n",
+        "\n---\n![](quote:same-building)\n\n",
+    );
+    project.build().expect_code(0);
+}

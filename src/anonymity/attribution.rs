@@ -99,16 +99,8 @@ fn check_context(
         if boroughs.is_empty() {
             continue;
         }
-        let size = project
-            .participants
-            .iter()
-            .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough))
-            .filter(|p| {
-                fields
-                    .iter()
-                    .all(|&field| value(p, field) == value(who, field))
-            })
-            .count();
+        let boroughs: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        let size = group_size_in(&project.participants, who, fields, &boroughs);
         if size >= k {
             continue;
         }
@@ -138,12 +130,105 @@ fn check_context(
     }
 }
 
+/// How many participants who have not withdrawn, in one of `boroughs`,
+/// share `who`'s values of `fields`.
+fn group_size_in(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+    boroughs: &[&str],
+) -> usize {
+    participants
+        .iter()
+        .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough.as_str()))
+        .filter(|p| fields.iter().all(|&f| value(p, f) == value(who, f)))
+        .count()
+}
+
+/// A quote embedded in one borough's page: where, which borough, and why
+/// the page places it there.
+struct BoroughEmbed<'p> {
+    file: crate::source::FileId,
+    range: std::ops::Range<usize>,
+    borough: &'p str,
+    why: &'static str,
+}
+
+/// Every quote embed in a borough's report or a pathway map (each of one
+/// borough), by quote id.
+fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>> {
+    let project = site.project;
+    let boroughs = project
+        .boroughs
+        .iter()
+        .map(|d| (d.file, d.id.as_str(), &d.refs, "this is the report of"));
+    let pathways = project.pathways.iter().map(|d| {
+        (
+            d.file,
+            d.meta.borough.as_str(),
+            &d.refs,
+            "this is a pathway map of",
+        )
+    });
+    let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
+    for (file, borough, refs, why) in boroughs.chain(pathways) {
+        for r in refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            embeds.entry(r.id.as_str()).or_default().push(BoroughEmbed {
+                file,
+                range: r.range.clone(),
+                borough,
+                why,
+            });
+        }
+    }
+    embeds
+}
+
+/// A quote embedded in a borough's report or in a borough's pathway map is
+/// read as coming from that borough, whatever its attribution leaves out:
+/// the group is then counted there, and reported at the embed.
+fn check_borough_embeds(
+    site: &Site,
+    q: usize,
+    who: &Participant,
+    fields: &[AttributionField],
+    embeds: &[BoroughEmbed],
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    for embed in embeds {
+        let size = group_size_in(&project.participants, who, fields, &[embed.borough]);
+        if size >= k {
+            continue;
+        }
+        out.push(
+            Diagnostic::error(
+                "anonymity::small-group-in-context",
+                format!(
+                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    embed.why,
+                    site.borough_title(embed.borough),
+                    site.attribution(q)
+                ),
+            )
+            .at(crate::source::Span::new(embed.file, embed.range.clone()))
+            .label("the page's borough narrows down who said it")
+            .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
+        );
+    }
+}
+
 /// Reports every quote whose attribution group is smaller than `k`.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(usize, &[AttributionField]), usize> = FastMap::default();
+    let embeds = borough_embeds(site);
     for (q, quote) in project.quotes.iter().enumerate() {
         let Some(p) = site.quote_participant[q] else {
             continue;
@@ -159,6 +244,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         if size >= k {
             if !fields.contains(&AttributionField::Borough) {
                 check_context(site, q, who, fields, out);
+                if let Some(embeds) = embeds.get(quote.id.as_str()) {
+                    check_borough_embeds(site, q, who, fields, embeds, out);
+                }
             }
             continue;
         }
