@@ -304,3 +304,57 @@ fn the_same_quote_on_a_page_of_no_borough_builds() {
     );
     project.build().expect_code(0);
 }
+
+// Defect: a YAML comment, which is never published, was refused as "would
+// be published". It is now a warning that says what is true: the name
+// stays in the project's files.
+#[test]
+fn a_yaml_comment_is_warned_about_truthfully() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/quotes/a/same-building.md",
+        "source: interview\n",
+        "source: interview # interviewed by Marjorie Quillfeather\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    let out = &run.stderr;
+    assert!(
+        out.contains("warning[anonymity::in-yaml-comment]")
+            && out.contains("content/quotes/a/same-building.md:3:36"),
+        "{out}"
+    );
+    assert!(!out.contains("would be published"), "{out}");
+    insta::assert_snapshot!(message(out, "anonymity::in-yaml-comment"));
+    for (_, page) in project.site_files() {
+        assert!(!String::from_utf8_lossy(&page).contains("Quillfeather"));
+    }
+}
+
+// What looks like a comment inside a block scalar or a quoted string is
+// published text, and still refused.
+#[test]
+fn a_hash_inside_published_yaml_text_is_not_a_comment() {
+    refuses(
+        |p| {
+            p.edit(
+                "content/boroughs/a.md",
+                "summary: An extended primary care team.",
+                "summary: |\n  # Marjorie Quillfeather's team",
+            );
+        },
+        "content/boroughs/a.md:5:5",
+        "anonymity::identifier",
+    );
+    refuses(
+        |p| {
+            p.edit(
+                "content/boroughs/a.md",
+                "summary: An extended primary care team.",
+                "summary: \"Team # Marjorie Quillfeather\"",
+            );
+        },
+        "content/boroughs/a.md:4:18",
+        "anonymity::identifier",
+    );
+}

@@ -240,6 +240,16 @@ impl<'s, 'p> Scanner<'s, 'p> {
             id_exempt: Vec::new(),
         };
         self.scan_target(&target, found);
+        if !comments.text.is_empty() {
+            let target = Target {
+                file,
+                plain: comments,
+                allowance: None,
+                // The registry is where ids belong.
+                id_exempt: vec![0..text.len()],
+            };
+            self.scan_comment(&target, found);
+        }
     }
 
     /// YAML comments are never published, but what they hold stays in the
