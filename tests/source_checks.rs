@@ -358,3 +358,34 @@ fn a_hash_inside_published_yaml_text_is_not_a_comment() {
         "anonymity::identifier",
     );
 }
+
+// Defect: `district nurse` and `District nurse` were counted as two groups
+// (here: of one each, refused as too small) though a reader sees one role.
+#[test]
+fn role_spellings_are_one_group_and_warned_about() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/participants.yaml",
+        "{id: b-dn-2, role: District nurse,",
+        "{id: b-dn-2, role: district  nurse,",
+    );
+    project.write(
+        "content/quotes/b/visits.md",
+        "---\nparticipant: b-dn-1\nsource: interview\ncodes: [co-location]\n---\nWe visit together now.\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("content/participants.yaml:6:24"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!(message(&run.stderr, "participants::role-spelling"));
+    let pages: String = project
+        .site_files()
+        .values()
+        .map(|page| String::from_utf8_lossy(page).into_owned())
+        .collect();
+    assert!(pages.contains("District nurse, Borough B"));
+    assert!(!pages.contains("district  nurse") && !pages.contains("district nurse,"));
+}

@@ -19,10 +19,82 @@ const ALL_FIELDS: [AttributionField; 4] = [
 
 fn value(participant: &Participant, field: AttributionField) -> String {
     match field {
-        AttributionField::Role => participant.role.trim().to_lowercase(),
+        AttributionField::Role => role_key(&participant.role),
         AttributionField::Sector => participant.sector.label().to_string(),
         AttributionField::Level => participant.level.map_or("", |l| l.label()).to_string(),
         AttributionField::Borough => participant.borough.clone(),
+    }
+}
+
+/// The form in which two spellings of a role are the same role: Unicode
+/// compatibility-normalised, lowercase, one space between words.
+pub fn role_key(role: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = role.nfkc().collect::<String>().to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Readers see `district nurse` and `District nurse` as one role, so the
+/// registry's spellings of one role are merged: every participant gets the
+/// most common spelling (the first written, on a tie), which is counted
+/// and printed; each other spelling is warned about where it is first
+/// written.
+pub fn merge_role_spellings(
+    participants: &mut [Participant],
+    yaml: &Yaml,
+    out: &mut Vec<Diagnostic>,
+) {
+    // For each role, its spellings in first-written order, with how many
+    // use each and where each is first written.
+    let mut roles: FastMap<String, Vec<(String, usize, usize)>> = FastMap::default();
+    let mut order = Vec::new();
+    for (index, p) in participants.iter().enumerate() {
+        let key = role_key(&p.role);
+        let spellings = roles.entry(key.clone()).or_insert_with(|| {
+            order.push(key);
+            Vec::new()
+        });
+        match spellings.iter_mut().find(|(s, ..)| *s == p.role) {
+            Some((_, count, _)) => *count += 1,
+            None => spellings.push((p.role.clone(), 1, index)),
+        }
+    }
+    for key in order {
+        let spellings = &roles[&key];
+        if spellings.len() < 2 {
+            continue;
+        }
+        let chosen = spellings
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (_, count, _))| (*count, std::cmp::Reverse(*i)))
+            .map(|(_, (s, ..))| s.clone())
+            .expect("two spellings");
+        for (spelling, count, first) in spellings.iter().filter(|(s, ..)| *s != chosen) {
+            let times = if *count == 1 {
+                "once".to_string()
+            } else {
+                format!("{count} times")
+            };
+            out.push(
+                Diagnostic::warning(
+                    "participants::role-spelling",
+                    format!(
+                        "the role “{}” is spelt “{spelling}” here ({times}); readers see one role, so these participants are counted with the others and attributed as “{}”",
+                        chosen.trim(),
+                        chosen.trim()
+                    ),
+                )
+                .at(yaml.value_span_nth("role", spelling, *first))
+                .label("another spelling of the same role")
+                .fix(format!("spell the role the same way for every participant: `role: {}`", chosen.trim())),
+            );
+        }
+        for p in participants.iter_mut() {
+            if role_key(&p.role) == key {
+                p.role = chosen.clone();
+            }
+        }
     }
 }
 
@@ -334,5 +406,37 @@ mod tests {
         let better = coarser(&people, &people[0], &[Role, Borough], 3).unwrap();
         assert_eq!(better, vec![Sector, Borough]);
         assert!(coarser(&people, &people[0], &[Role, Borough], 10).is_none());
+    }
+
+    #[test]
+    fn role_spellings_compare_without_case_space_or_width() {
+        assert_eq!(role_key("  District   Nurse "), role_key("district nurse"));
+        assert_eq!(role_key("Ｇ Ｐ"), role_key("g p"));
+        assert_ne!(role_key("District nurse"), role_key("Practice nurse"));
+    }
+
+    #[test]
+    fn role_spellings_merge_into_the_most_common() {
+        let text = "participants:\n  - {role: district nurse}\n  - {role: District nurse}\n  - {role: District nurse}\n";
+        let mut sources = crate::source::Sources::default();
+        let file = sources.add(crate::source::SourceFile::new(
+            "content/participants.yaml",
+            text,
+        ));
+        let yaml = Yaml::new(file, sources.get(file), 0..text.len());
+        let mut people: Vec<Participant> = ["district nurse", "District nurse", "District nurse"]
+            .iter()
+            .map(|r| person(r, Sector::Health, "b", Consent::Given))
+            .collect();
+        let mut out = Vec::new();
+        merge_role_spellings(&mut people, &yaml, &mut out);
+        assert!(people.iter().all(|p| p.role == "District nurse"));
+        assert_eq!(out.len(), 1);
+        let span = out[0].span.clone().unwrap();
+        assert_eq!(&text[span.range], "district nurse");
+        assert_eq!(
+            group_size(&people, &people[0], &[AttributionField::Role]),
+            3
+        );
     }
 }
