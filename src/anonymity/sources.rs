@@ -246,7 +246,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
                 plain: comments,
                 allowance: None,
                 // The registry is where ids belong.
-                id_exempt: vec![0..text.len()],
+                id_exempt: std::iter::once(0..text.len()).collect(),
             };
             self.scan_comment(&target, found);
         }
