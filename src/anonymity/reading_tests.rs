@@ -315,3 +315,46 @@ fn disguised_secrets_in_random_text_are_always_found_where_written() {
         );
     }
 }
+
+// Bad input never panics: random strings of the characters the readers
+// treat specially, multi-byte ones among them.
+#[test]
+fn random_text_never_panics_and_maps_inside_itself() {
+    let alphabet = [
+        "<", ">", "/", "!", "--", "&", "#", "x", ";", "\\", "u", "%", "4", "e", "\"", "'", " ",
+        "\n", "|", "-", ":", "ë", "\u{AD}", "\u{200B}", "b", "script", "amp", "{", "}", "=",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..3000 {
+        let text: String = (0..rng.below(40))
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        for how in [Read::MARKDOWN, Read::YAML, Read::ADDRESS, Read::HTML] {
+            decode(&text, how, &mut |_, range, _| {
+                assert!(range.end <= text.len() && text.is_char_boundary(range.start));
+            });
+        }
+        for token in html_tokens(&text) {
+            let ranges = match token {
+                Token::Text(r) | Token::Comment(r) => vec![r],
+                Token::Tag { attributes, .. } => attributes,
+            };
+            for r in ranges {
+                assert!(text.get(r.clone()).is_some(), "{text:?} {r:?}");
+            }
+        }
+        for r in yaml_comments(&text, 0..text.len()) {
+            assert!(
+                text.get(r.clone()).is_some_and(|c| c.starts_with('#')),
+                "{text:?}"
+            );
+        }
+        let mut plain = crate::markdown::PlainText::default();
+        crate::markdown::plain_text(&text, 0..text.len(), &mut plain);
+        plain.push_yaml(&text, 0);
+        for (i, _) in plain.text.char_indices() {
+            let r = plain.to_source(i..i + 1);
+            assert!(r.end <= text.len(), "{text:?}");
+        }
+    }
+}
