@@ -389,3 +389,25 @@ fn role_spellings_are_one_group_and_warned_about() {
     assert!(pages.contains("District nurse, Borough B"));
     assert!(!pages.contains("district  nurse") && !pages.contains("district nurse,"));
 }
+
+// Defect: structured identifiers disguised the same ways (a reference for
+// the `@`, a tag around part of a postcode, a soft hyphen in an NI number).
+#[test]
+fn structured_identifiers_disguised() {
+    for (body, code) in [
+        (
+            "Mail j.smith&#64;example.nhs.uk on sharing a building",
+            "anonymity::email",
+        ),
+        (
+            "Near E1 <span>6AN</span> sharing a building",
+            "anonymity::postcode",
+        ),
+        (
+            "Card AB 12 34\u{AD} 56 C on sharing a building",
+            "anonymity::ni-number",
+        ),
+    ] {
+        refuses(in_body(body), "content/findings/co-location.md:8:6", code);
+    }
+}

@@ -223,8 +223,8 @@ fn disguise(secret: &str, rng: &mut Lcg) -> String {
     }
 }
 
-// #18: random report text with an identifier, a phone number, an NHS number
-// or a participant id inserted under a random disguise is always found, at
+// #18: random report text with an identifier, a phone number, an NHS number,
+// an email address, a postcode, an NI number or a participant id inserted under a random disguise is always found, at
 // the place it was written; the same text without it holds nothing.
 #[test]
 fn disguised_secrets_in_random_text_are_always_found_where_written() {
@@ -270,9 +270,12 @@ fn disguised_secrets_in_random_text_are_always_found_where_written() {
         "020 7946 0123",
         "943 476 5919",
         "a-sw-1",
+        "j.smith@example.nhs.uk",
+        "E1 6AN",
+        "AB 12 34 56 C",
     ];
     let mut rng = Lcg(18);
-    for round in 0..400 {
+    for round in 0..700 {
         let mut before = String::new();
         for _ in 0..rng.below(12) {
             before.push_str(words[rng.below(words.len())]);
