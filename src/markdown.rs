@@ -4,6 +4,7 @@
 //! pulldown-cmark dependency; does not decide what a link points to (the
 //! caller's [`Links`] does).
 
+use crate::anonymity::reading::{self, Read, Token};
 use crate::highlight;
 use crate::model::{Kind, Reference};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -207,27 +208,78 @@ fn skip_past(events: &[Event], start: usize, end: TagEnd) -> usize {
 }
 
 /// The text a reader sees in a body, joined across inline markup and soft
-/// breaks, with a map back to byte offsets in the source file.
+/// breaks, with a map back to byte offsets in the source file. Text is read
+/// as it will be shown (see [`reading`]): character references and escapes
+/// decoded, invisible characters dropped, raw HTML split into the text that
+/// flows and what a page holds out of the flow (attribute values, comments,
+/// heading attributes, a code fence's language, footnote labels), which
+/// follows each block as blocks of its own.
 #[derive(Debug, Clone, Default)]
 pub struct PlainText {
     pub text: String,
-    /// `(offset in text, offset in source)` at the start of each piece.
-    pieces: Vec<(usize, usize)>,
+    pieces: Vec<Piece>,
+}
+
+/// Where a piece of [`PlainText::text`] came from.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Offset in the text where the piece starts.
+    text: usize,
+    /// Offset in the source where it was written.
+    source: usize,
+    /// How many bytes of source it was written as.
+    len: usize,
+    /// The piece is exactly those bytes (offsets inside it map one to one).
+    verbatim: bool,
 }
 
 /// Separates blocks so a name cannot run on from one paragraph to the next.
 const BLOCK_BREAK: &str = "\n\u{b6}\n";
 
 impl PlainText {
+    /// Adds text that stands for nothing in the source (a break between
+    /// words), placed at `source`.
     fn push(&mut self, text: &str, source: usize) {
-        self.pieces.push((self.text.len(), source));
+        self.pieces.push(Piece {
+            text: self.text.len(),
+            source,
+            len: 0,
+            verbatim: false,
+        });
         self.text.push_str(text);
     }
 
-    /// Adds text from the source file verbatim (front matter, file names).
+    /// Adds `text`, written at `source`, read as `how` says.
+    pub fn push_read(&mut self, text: &str, source: usize, how: Read) {
+        reading::decode(text, how, &mut |piece, range, verbatim| {
+            self.pieces.push(Piece {
+                text: self.text.len(),
+                source: source + range.start,
+                len: range.len(),
+                verbatim,
+            });
+            self.text.push_str(piece);
+        });
+    }
+
+    /// Adds text from the source file verbatim (file names), as a block of
+    /// its own; invisible characters are dropped.
     pub fn push_source(&mut self, text: &str, source: usize) {
-        self.push(text, source);
+        self.push_read(text, source, Read::VERBATIM);
         self.push(BLOCK_BREAK, source + text.len());
+    }
+
+    /// Adds YAML written at `source` as a block of its own: escapes and
+    /// character references decoded, and any HTML in it read as in a body.
+    pub fn push_yaml(&mut self, text: &str, source: usize) {
+        let mut side = PlainText::default();
+        let html = Html {
+            buffer: text,
+            map: &[(0, source)],
+        };
+        html.read(self, &mut side, Read::YAML, Read::YAML);
+        self.push(BLOCK_BREAK, source + text.len());
+        self.append(side);
     }
 
     fn push_break(&mut self, source: usize) {
@@ -236,63 +288,267 @@ impl PlainText {
         }
     }
 
-    /// Maps a byte range of [`PlainText::text`] back to the source file.
+    /// Adds `text` as a block of its own, out of the flow.
+    fn push_aside(&mut self, text: &str, source: usize, how: Read) {
+        self.push_read(text, source, how);
+        self.push(BLOCK_BREAK, source + text.len());
+    }
+
+    /// Moves `other`'s text and pieces to the end of this one.
+    fn append(&mut self, other: PlainText) {
+        let shift = self.text.len();
+        self.text.push_str(&other.text);
+        self.pieces.extend(other.pieces.into_iter().map(|p| Piece {
+            text: p.text + shift,
+            ..p
+        }));
+    }
+
+    /// The piece that holds byte `offset` of the text.
+    fn piece_at(&self, offset: usize) -> Option<&Piece> {
+        let index = self.pieces.partition_point(|p| p.text <= offset);
+        index.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    /// Maps a byte range of [`PlainText::text`] back to the source file:
+    /// from where its first character was written to where its last ends
+    /// (a decoded character maps to all of its reference or escape).
     pub fn to_source(&self, range: Range<usize>) -> Range<usize> {
-        let map = |offset: usize, is_end: bool| {
-            let index = match self.pieces.binary_search_by(|(t, _)| t.cmp(&offset)) {
-                Ok(i) if is_end && i > 0 => i - 1,
-                Ok(i) => i,
-                Err(i) => i.saturating_sub(1),
-            };
-            self.pieces
-                .get(index)
-                .map_or(offset, |(t, s)| s + (offset - t))
+        let start = match self.piece_at(range.start) {
+            Some(p) if p.verbatim => p.source + (range.start - p.text),
+            Some(p) => p.source,
+            None => range.start,
         };
-        let start = map(range.start, false);
-        let end = map(range.end, true).max(start);
-        start..end
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = match self.piece_at(range.end - 1) {
+            Some(p) if p.verbatim => p.source + (range.end - p.text),
+            Some(p) => p.source + p.len,
+            None => range.end,
+        };
+        start..end.max(start)
     }
 }
 
-/// The visible text of `text[body]`: text, code, alt text, link targets and
-/// raw HTML (comments included), each block separately.
-pub fn plain_text(text: &str, body: Range<usize>, out: &mut PlainText) {
-    for (event, range) in parser(&text[body.clone()]) {
-        let source = body.start + range.start;
-        match event {
-            Event::Text(t) | Event::Code(t) => {
-                let written = &text[source..body.start + range.end];
-                // Inline text maps one to one unless an escape or entity changed it.
-                if written == t.as_ref() {
-                    out.push(&t, source);
-                } else {
-                    out.push(written, source);
+/// Raw HTML gathered from one or more consecutive pieces of a file, with,
+/// for each piece, `(offset in buffer, offset in source)`.
+struct Html<'a> {
+    buffer: &'a str,
+    map: &'a [(usize, usize)],
+}
+
+impl Html<'_> {
+    /// Adds the text that flows to `out` and what is held out of the flow
+    /// to `side`: `text` says how text is read, `held` how attribute values
+    /// and comments are.
+    fn read(&self, out: &mut PlainText, side: &mut PlainText, text: Read, held: Read) {
+        for token in reading::html_tokens(self.buffer) {
+            match token {
+                Token::Text(range) => self.push(out, range, text),
+                Token::Tag {
+                    boundary,
+                    attributes,
+                } => {
+                    if boundary {
+                        out.push(" ", self.source(attributes.first().map_or(0, |r| r.start)));
+                    }
+                    for range in attributes {
+                        let at = self.source(range.end);
+                        self.push(side, range, held);
+                        side.push(BLOCK_BREAK, at);
+                    }
+                }
+                Token::Comment(range) => {
+                    let at = self.source(range.end);
+                    self.push(side, range, held);
+                    side.push(BLOCK_BREAK, at);
                 }
             }
-            Event::Html(h) | Event::InlineHtml(h) => out.push(&h, source),
+        }
+    }
+
+    fn source(&self, offset: usize) -> usize {
+        let i = self.map.partition_point(|(b, _)| *b <= offset).max(1) - 1;
+        let (b, s) = self.map[i];
+        s + (offset - b)
+    }
+
+    /// Pushes `buffer[range]`, split where its pieces of source meet.
+    fn push(&self, out: &mut PlainText, range: Range<usize>, how: Read) {
+        let mut at = range.start;
+        while at < range.end {
+            let next = self
+                .map
+                .iter()
+                .map(|(b, _)| *b)
+                .find(|&b| b > at)
+                .unwrap_or(range.end)
+                .min(range.end);
+            out.push_read(&self.buffer[at..next], self.source(at), how);
+            at = next;
+        }
+    }
+}
+
+/// Consecutive raw HTML events of a body, read together once the next other
+/// event comes (a tag may span lines).
+#[derive(Default)]
+struct PendingHtml {
+    buffer: String,
+    map: Vec<(usize, usize)>,
+}
+
+impl PendingHtml {
+    fn add(&mut self, html: &str, source: usize) {
+        self.map.push((self.buffer.len(), source));
+        self.buffer.push_str(html);
+    }
+
+    fn flush(&mut self, out: &mut PlainText, side: &mut PlainText) {
+        if self.buffer.is_empty() {
+            return;
+        }
+        let html = Html {
+            buffer: &self.buffer,
+            map: &self.map,
+        };
+        html.read(out, side, Read::HTML, Read::HTML);
+        self.buffer.clear();
+        self.map.clear();
+    }
+}
+
+/// The raw destination of an inline link or image written as `written`,
+/// and where in `written` it starts.
+fn written_destination<'w>(written: &'w str, parsed: &str) -> Option<(&'w str, usize)> {
+    if let Some(at) = written.rfind(parsed).filter(|_| !parsed.is_empty()) {
+        return Some((&written[at..at + parsed.len()], at));
+    }
+    let open = written.rfind("](")? + 2;
+    let rest = &written[open..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let rest = &rest[skipped..];
+    let (start, len) = match rest.strip_prefix('<') {
+        Some(inner) => (1, inner.find('>')?),
+        None => (
+            0,
+            rest.find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len()),
+        ),
+    };
+    let at = open + skipped + start;
+    Some((&written[at..at + len], at))
+}
+
+/// The visible text of `text[body]`: text, code, alt text, link targets and
+/// titles, raw HTML (comments and attribute values included), heading
+/// attributes, fence languages and footnote labels, each block separately.
+pub fn plain_text(text: &str, body: Range<usize>, out: &mut PlainText) {
+    let mut side = PlainText::default();
+    let mut html = PendingHtml::default();
+    let mut in_code = false;
+    for (event, range) in parser(&text[body.clone()]) {
+        let source = body.start + range.start;
+        let written = &text[source..body.start + range.end];
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            html.flush(out, &mut side);
+        }
+        match event {
+            Event::Text(t) => {
+                // Inline text maps one to one unless an escape or entity changed it.
+                if written == t.as_ref() || in_code {
+                    out.push_read(written, source, Read::VERBATIM);
+                } else {
+                    out.push_read(written, source, Read::MARKDOWN);
+                }
+            }
+            Event::Code(_) => out.push_read(written, source, Read::VERBATIM),
+            Event::Html(_) | Event::InlineHtml(_) => html.add(written, source),
             Event::SoftBreak | Event::HardBreak => out.push(" ", source),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if parse_target(&dest_url).is_none() =>
-            {
-                let written = &text[source..body.start + range.end];
-                let at = written.rfind(dest_url.as_ref()).unwrap_or(0);
+            Event::Start(
+                Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                },
+            ) if parse_target(&dest_url).is_none() => {
                 out.push(" ", source);
-                out.push(&dest_url, source + at);
+                match written_destination(written, &dest_url) {
+                    Some((raw, at)) => out.push_read(raw, source + at, Read::ADDRESS),
+                    None => out.push_read(&dest_url, source, Read::ADDRESS),
+                }
                 out.push(" ", source);
+                if !title.is_empty() {
+                    match written.rfind(title.as_ref()) {
+                        Some(at) => side.push_aside(&title, source + at, Read::VERBATIM),
+                        None => side.push_aside(&title, source, Read::VERBATIM),
+                    }
+                }
+            }
+            Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) => {
+                let first_line = written.find('\n').map_or(written.len(), |i| i);
+                let from = written[..first_line].rfind('{').unwrap_or(0);
+                let values =
+                    id.iter()
+                        .chain(&classes)
+                        .map(|v| v.as_ref())
+                        .chain(attrs.iter().flat_map(|(k, v)| {
+                            std::iter::once(k.as_ref()).chain(v.as_ref().map(|v| v.as_ref()))
+                        }));
+                for value in values {
+                    match written[from..].find(value) {
+                        Some(at) => {
+                            let at = source + from + at;
+                            side.push_aside(&text[at..at + value.len()], at, Read::MARKDOWN)
+                        }
+                        None => side.push_aside(value, source + from, Read::VERBATIM),
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                if let CodeBlockKind::Fenced(info) = kind
+                    && !info.is_empty()
+                {
+                    let line = &written[..written.find('\n').unwrap_or(written.len())];
+                    let fence = line.trim_start().trim_start_matches(['`', '~']);
+                    let at = line.len() - fence.len();
+                    side.push_aside(fence.trim_end(), source + at, Read::MARKDOWN);
+                }
+            }
+            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
+                let at = written.find(label.as_ref()).unwrap_or(0);
+                side.push_aside(&label, source + at, Read::VERBATIM);
             }
             Event::End(
-                TagEnd::Paragraph
+                end @ (TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::TableCell
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
-                | TagEnd::FootnoteDefinition,
-            ) => out.push_break(body.start + range.end),
+                | TagEnd::HtmlBlock
+                | TagEnd::FootnoteDefinition),
+            ) => {
+                if end == TagEnd::CodeBlock {
+                    in_code = false;
+                }
+                html.flush(out, &mut side);
+                out.push_break(body.start + range.end);
+                if !side.text.is_empty() {
+                    out.append(std::mem::take(&mut side));
+                }
+            }
             _ => {}
         }
     }
+    html.flush(out, &mut side);
     out.push_break(body.end);
+    out.append(side);
 }
 
 #[cfg(test)]
@@ -396,8 +652,110 @@ mod tests {
         let text = "<!-- Jane -->\n\n![Jane at home](pic.png)\n";
         let mut plain = PlainText::default();
         plain_text(text, 0..text.len(), &mut plain);
-        assert!(plain.text.contains("<!-- Jane -->"));
+        assert!(plain.text.contains(" Jane "));
         assert!(plain.text.contains("Jane at home"));
         assert!(plain.text.contains("pic.png"));
+    }
+
+    /// The plain text of a body, and the source text each `needle` in it maps to.
+    fn maps(body: &str, needle: &str) -> String {
+        let mut plain = PlainText::default();
+        plain_text(body, 0..body.len(), &mut plain);
+        let at = plain
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", plain.text));
+        body[plain.to_source(at..at + needle.len())].to_string()
+    }
+
+    // #18: names split by inline HTML, comments, references, escapes or
+    // invisible characters were read as separate words or not decoded.
+    #[test]
+    fn inline_tags_and_comments_join_words_and_map_back() {
+        assert_eq!(maps("Met Tob<b>ias</b> today.", "Tobias"), "Tob<b>ias");
+        assert_eq!(
+            maps("Met Tob<span class=\"x\">ias</span>.", "Tobias"),
+            "Tob<span class=\"x\">ias"
+        );
+        assert_eq!(maps("Tob<wbr>ias", "Tobias"), "Tob<wbr>ias");
+        assert_eq!(
+            maps("Jane<!-- x -->Smith", "JaneSmith"),
+            "Jane<!-- x -->Smith"
+        );
+        assert_eq!(
+            maps("Call 020 7946 <b>0123</b>.", "020 7946 0123"),
+            "020 7946 <b>0123"
+        );
+        // `<br>` and block tags part words.
+        assert_eq!(maps("Tob<br>ias", "Tob ias"), "Tob<br>ias");
+    }
+
+    #[test]
+    fn attribute_values_comments_and_classes_are_read_out_of_the_flow() {
+        assert_eq!(
+            maps("Hi <span title=\"Tobias\">x</span>.", "Tobias"),
+            "Tobias"
+        );
+        assert_eq!(maps("A <!-- interviewed Tobias --> b", "Tobias"), "Tobias");
+        assert_eq!(maps("# Heading {.tobias #ward}\n", "tobias"), "tobias");
+        assert_eq!(maps("```tobias\nx\n```\n", "tobias"), "tobias");
+        assert_eq!(
+            maps("A note[^tobias].\n\n[^tobias]: x\n", "tobias"),
+            "tobias"
+        );
+        assert_eq!(maps("[x](https://e.org/a \"Tobias\")", "Tobias"), "Tobias");
+    }
+
+    #[test]
+    fn references_escapes_and_percent_encoding_are_decoded() {
+        assert_eq!(maps("Met &#84;obias.", "Tobias"), "&#84;obias");
+        assert_eq!(maps("Met T&#x6f;bias.", "Tobias"), "T&#x6f;bias");
+        assert_eq!(maps("Met T&ocirc;bias.", "Tôbias"), "T&ocirc;bias");
+        assert_eq!(
+            maps("[x](https://example.org/Tob%69as)", "Tobias"),
+            "Tob%69as"
+        );
+        assert_eq!(
+            maps("[x](https://e.org/Tob&#105;as)", "Tobias"),
+            "Tob&#105;as"
+        );
+        assert_eq!(
+            maps("Tob\u{AD}ias and Tob\u{200B}ias", "Tobias and"),
+            "Tob\u{AD}ias and"
+        );
+        // `&amp;` is an ampersand, no more.
+        assert_eq!(
+            maps("Health &amp; care", "Health & care"),
+            "Health &amp; care"
+        );
+    }
+
+    #[test]
+    fn multibyte_text_maps_back_to_its_bytes() {
+        assert_eq!(
+            maps("Zoë sa\u{AD}id “Tob<i>ías</i>”", "Tobías"),
+            "Tob<i>ías"
+        );
+        assert_eq!(
+            maps("Zoë &eacute;t&eacute; Zoë", "été Zoë"),
+            "&eacute;t&eacute; Zoë"
+        );
+    }
+
+    #[test]
+    fn yaml_escapes_and_html_in_front_matter_are_read() {
+        let yaml = "title: \"\\u0054obias and Tob\\x69as\"\nsummary: Tob<b>ias</b> &#84;om\n";
+        let mut plain = PlainText::default();
+        plain.push_yaml(yaml, 0);
+        for (needle, written) in [
+            ("Tobias and Tobias", "\\u0054obias and Tob\\x69as"),
+            ("Tobias Tom", "Tob<b>ias</b> &#84;om"),
+        ] {
+            let at = plain
+                .text
+                .find(needle)
+                .unwrap_or_else(|| panic!("{:?}", plain.text));
+            assert_eq!(&yaml[plain.to_source(at..at + needle.len())], written);
+        }
     }
 }

@@ -304,8 +304,9 @@ pub fn parse(
             let Some(registry) = yaml.parse::<RawRegistry>(&PARTICIPANTS, out) else {
                 return Vec::new();
             };
-            let participants = parse_participants(registry.participants, &yaml, out);
+            let mut participants = parse_participants(registry.participants, &yaml, out);
             check_participant_ids(&participants, &yaml, out);
+            crate::anonymity::attribution::merge_role_spellings(&mut participants, &yaml, out);
             participants
         });
     }

@@ -19,10 +19,82 @@ const ALL_FIELDS: [AttributionField; 4] = [
 
 fn value(participant: &Participant, field: AttributionField) -> String {
     match field {
-        AttributionField::Role => participant.role.trim().to_lowercase(),
+        AttributionField::Role => role_key(&participant.role),
         AttributionField::Sector => participant.sector.label().to_string(),
         AttributionField::Level => participant.level.map_or("", |l| l.label()).to_string(),
         AttributionField::Borough => participant.borough.clone(),
+    }
+}
+
+/// The form in which two spellings of a role are the same role: Unicode
+/// compatibility-normalised, lowercase, one space between words.
+pub fn role_key(role: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = role.nfkc().collect::<String>().to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Readers see `district nurse` and `District nurse` as one role, so the
+/// registry's spellings of one role are merged: every participant gets the
+/// most common spelling (the first written, on a tie), which is counted
+/// and printed; each other spelling is warned about where it is first
+/// written.
+pub fn merge_role_spellings(
+    participants: &mut [Participant],
+    yaml: &Yaml,
+    out: &mut Vec<Diagnostic>,
+) {
+    // For each role, its spellings in first-written order, with how many
+    // use each and where each is first written.
+    let mut roles: FastMap<String, Vec<(String, usize, usize)>> = FastMap::default();
+    let mut order = Vec::new();
+    for (index, p) in participants.iter().enumerate() {
+        let key = role_key(&p.role);
+        let spellings = roles.entry(key.clone()).or_insert_with(|| {
+            order.push(key);
+            Vec::new()
+        });
+        match spellings.iter_mut().find(|(s, ..)| *s == p.role) {
+            Some((_, count, _)) => *count += 1,
+            None => spellings.push((p.role.clone(), 1, index)),
+        }
+    }
+    for key in order {
+        let spellings = &roles[&key];
+        if spellings.len() < 2 {
+            continue;
+        }
+        let chosen = spellings
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (_, count, _))| (*count, std::cmp::Reverse(*i)))
+            .map(|(_, (s, ..))| s.clone())
+            .expect("two spellings");
+        for (spelling, count, first) in spellings.iter().filter(|(s, ..)| *s != chosen) {
+            let times = if *count == 1 {
+                "once".to_string()
+            } else {
+                format!("{count} times")
+            };
+            out.push(
+                Diagnostic::warning(
+                    "participants::role-spelling",
+                    format!(
+                        "the role “{}” is spelt “{spelling}” here ({times}); readers see one role, so these participants are counted with the others and attributed as “{}”",
+                        chosen.trim(),
+                        chosen.trim()
+                    ),
+                )
+                .at(yaml.value_span_nth("role", spelling, *first))
+                .label("another spelling of the same role")
+                .fix(format!("spell the role the same way for every participant: `role: {}`", chosen.trim())),
+            );
+        }
+        for p in participants.iter_mut() {
+            if role_key(&p.role) == key {
+                p.role = chosen.clone();
+            }
+        }
     }
 }
 
@@ -99,16 +171,8 @@ fn check_context(
         if boroughs.is_empty() {
             continue;
         }
-        let size = project
-            .participants
-            .iter()
-            .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough))
-            .filter(|p| {
-                fields
-                    .iter()
-                    .all(|&field| value(p, field) == value(who, field))
-            })
-            .count();
+        let boroughs: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        let size = group_size_in(&project.participants, who, fields, &boroughs);
         if size >= k {
             continue;
         }
@@ -138,12 +202,105 @@ fn check_context(
     }
 }
 
+/// How many participants who have not withdrawn, in one of `boroughs`,
+/// share `who`'s values of `fields`.
+fn group_size_in(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+    boroughs: &[&str],
+) -> usize {
+    participants
+        .iter()
+        .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough.as_str()))
+        .filter(|p| fields.iter().all(|&f| value(p, f) == value(who, f)))
+        .count()
+}
+
+/// A quote embedded in one borough's page: where, which borough, and why
+/// the page places it there.
+struct BoroughEmbed<'p> {
+    file: crate::source::FileId,
+    range: std::ops::Range<usize>,
+    borough: &'p str,
+    why: &'static str,
+}
+
+/// Every quote embed in a borough's report or a pathway map (each of one
+/// borough), by quote id.
+fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>> {
+    let project = site.project;
+    let boroughs = project
+        .boroughs
+        .iter()
+        .map(|d| (d.file, d.id.as_str(), &d.refs, "this is the report of"));
+    let pathways = project.pathways.iter().map(|d| {
+        (
+            d.file,
+            d.meta.borough.as_str(),
+            &d.refs,
+            "this is a pathway map of",
+        )
+    });
+    let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
+    for (file, borough, refs, why) in boroughs.chain(pathways) {
+        for r in refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            embeds.entry(r.id.as_str()).or_default().push(BoroughEmbed {
+                file,
+                range: r.range.clone(),
+                borough,
+                why,
+            });
+        }
+    }
+    embeds
+}
+
+/// A quote embedded in a borough's report or in a borough's pathway map is
+/// read as coming from that borough, whatever its attribution leaves out:
+/// the group is then counted there, and reported at the embed.
+fn check_borough_embeds(
+    site: &Site,
+    q: usize,
+    who: &Participant,
+    fields: &[AttributionField],
+    embeds: &[BoroughEmbed],
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    for embed in embeds {
+        let size = group_size_in(&project.participants, who, fields, &[embed.borough]);
+        if size >= k {
+            continue;
+        }
+        out.push(
+            Diagnostic::error(
+                "anonymity::small-group-in-context",
+                format!(
+                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    embed.why,
+                    site.borough_title(embed.borough),
+                    site.attribution(q)
+                ),
+            )
+            .at(crate::source::Span::new(embed.file, embed.range.clone()))
+            .label("the page's borough narrows down who said it")
+            .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
+        );
+    }
+}
+
 /// Reports every quote whose attribution group is smaller than `k`.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(usize, &[AttributionField]), usize> = FastMap::default();
+    let embeds = borough_embeds(site);
     for (q, quote) in project.quotes.iter().enumerate() {
         let Some(p) = site.quote_participant[q] else {
             continue;
@@ -159,6 +316,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         if size >= k {
             if !fields.contains(&AttributionField::Borough) {
                 check_context(site, q, who, fields, out);
+                if let Some(embeds) = embeds.get(quote.id.as_str()) {
+                    check_borough_embeds(site, q, who, fields, embeds, out);
+                }
             }
             continue;
         }
@@ -246,5 +406,37 @@ mod tests {
         let better = coarser(&people, &people[0], &[Role, Borough], 3).unwrap();
         assert_eq!(better, vec![Sector, Borough]);
         assert!(coarser(&people, &people[0], &[Role, Borough], 10).is_none());
+    }
+
+    #[test]
+    fn role_spellings_compare_without_case_space_or_width() {
+        assert_eq!(role_key("  District   Nurse "), role_key("district nurse"));
+        assert_eq!(role_key("Ｇ Ｐ"), role_key("g p"));
+        assert_ne!(role_key("District nurse"), role_key("Practice nurse"));
+    }
+
+    #[test]
+    fn role_spellings_merge_into_the_most_common() {
+        let text = "participants:\n  - {role: district nurse}\n  - {role: District nurse}\n  - {role: District nurse}\n";
+        let mut sources = crate::source::Sources::default();
+        let file = sources.add(crate::source::SourceFile::new(
+            "content/participants.yaml",
+            text,
+        ));
+        let yaml = Yaml::new(file, sources.get(file), 0..text.len());
+        let mut people: Vec<Participant> = ["district nurse", "District nurse", "District nurse"]
+            .iter()
+            .map(|r| person(r, Sector::Health, "b", Consent::Given))
+            .collect();
+        let mut out = Vec::new();
+        merge_role_spellings(&mut people, &yaml, &mut out);
+        assert!(people.iter().all(|p| p.role == "District nurse"));
+        assert_eq!(out.len(), 1);
+        let span = out[0].span.clone().unwrap();
+        assert_eq!(&text[span.range], "district nurse");
+        assert_eq!(
+            group_size(&people, &people[0], &[AttributionField::Role]),
+            3
+        );
     }
 }

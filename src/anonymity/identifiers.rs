@@ -262,6 +262,7 @@ impl Builder {
             replacement: replace.get(&norm).map(|r| r.to_string()),
         });
         self.add_pattern(norm.clone(), term, false);
+        self.add_glued(&norm, term);
         if list == List::People {
             self.add_name_parts(&norm, term);
         }
@@ -275,6 +276,7 @@ impl Builder {
         let name = strip_titles(&words);
         if name.len() >= 2 && name.len() < words.len() {
             self.add_pattern(name.join(" "), term, false);
+            self.add_pattern(name.concat(), term, false);
         }
         let parts = match name {
             [] => Vec::new(),
@@ -286,6 +288,14 @@ impl Builder {
             if letters >= MIN_PARTIAL_LETTERS && !HONORIFICS.contains(&part) {
                 self.add_pattern(part.to_string(), term, true);
             }
+        }
+    }
+
+    /// A term of several words also written as one ("JaneSmith", as a
+    /// hashtag, an address or words joined by a comment between them).
+    fn add_glued(&mut self, norm: &str, term: usize) {
+        if norm.contains(' ') {
+            self.add_pattern(norm.replace(' ', ""), term, false);
         }
     }
 

@@ -15,6 +15,7 @@ pub mod identifiers;
 pub mod output;
 pub mod participant_ids;
 pub mod patterns;
+pub mod reading;
 pub mod sources;
 mod word_trie;
 

@@ -30,7 +30,22 @@ impl ParticipantIds {
     }
 
     /// Whole-word occurrences of any participant id in `text`.
+    /// Soft hyphens and zero-width characters inside an id do not hide it.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if self.automaton.is_none() {
+            return Vec::new();
+        }
+        match super::patterns::Visible::of(text) {
+            None => self.find_visible(text),
+            Some(visible) => self
+                .find_visible(&visible.text)
+                .into_iter()
+                .map(|range| visible.original(text, range))
+                .collect(),
+        }
+    }
+
+    fn find_visible(&self, text: &str) -> Vec<Range<usize>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };

@@ -61,7 +61,55 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
     if !may_hold_one(text) {
         return Vec::new();
     }
-    every_pattern(text)
+    match Visible::of(text) {
+        None => every_pattern(text),
+        Some(visible) => every_pattern(&visible.text)
+            .into_iter()
+            .map(|hit| PatternHit {
+                range: visible.original(text, hit.range),
+                kind: hit.kind,
+            })
+            .collect(),
+    }
+}
+
+/// A text without its soft hyphens and zero-width characters, which show
+/// nothing and so join what they split ("020 7946\u{AD}0123"), with where
+/// each byte came from.
+pub(crate) struct Visible {
+    pub(crate) text: String,
+    origin: Vec<usize>,
+}
+
+impl Visible {
+    /// `None` when the text has none of those characters.
+    pub(crate) fn of(text: &str) -> Option<Visible> {
+        if text.is_ascii() || !text.chars().any(super::reading::is_invisible) {
+            return None;
+        }
+        let mut visible = Visible {
+            text: String::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        for (at, c) in text.char_indices() {
+            if !super::reading::is_invisible(c) {
+                visible.text.push(c);
+                visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            }
+        }
+        Some(visible)
+    }
+
+    /// A range of the visible text as a range of the original.
+    pub(crate) fn original(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self.origin.get(range.start).copied().unwrap_or(text.len());
+            return at..at;
+        }
+        let last = self.origin[range.end - 1];
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        self.origin[range.start]..last + last_len
+    }
 }
 
 /// [`find_patterns`] without first asking [`may_hold_one`].

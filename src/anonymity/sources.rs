@@ -7,6 +7,7 @@ use super::AllowanceUsed;
 use super::identifiers::{List, TermHit, TermMatcher, normalise};
 use super::participant_ids::ParticipantIds;
 use super::patterns::{self, PatternHit};
+use super::reading;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::markdown::{self, PlainText};
@@ -159,8 +160,19 @@ impl<'s, 'p> Scanner<'s, 'p> {
         let yaml = Yaml::new(doc.file, source, doc.yaml.clone());
         check_reason(&yaml, allowance, &mut found.out);
         let mut plain = PlainText::default();
+        let mut comments = PlainText::default();
+        let comment_ranges = reading::yaml_comments(text, doc.yaml.clone());
         for range in front_matter_ranges(text, doc.yaml.clone()) {
-            plain.push_source(&text[range.clone()], range.start);
+            push_yaml_without_comments(text, range, &comment_ranges, &mut plain, &mut comments);
+        }
+        if !comments.text.is_empty() {
+            let target = Target {
+                file: doc.file,
+                plain: comments,
+                allowance,
+                id_exempt: Vec::new(),
+            };
+            self.scan_comment(&target, found);
         }
         let body = plain.text.len();
         markdown::plain_text(text, doc.body.clone(), &mut plain);
@@ -216,8 +228,10 @@ impl<'s, 'p> Scanner<'s, 'p> {
         };
         let text = project.sources.text(file);
         let mut plain = PlainText::default();
+        let mut comments = PlainText::default();
+        let comment_ranges = reading::yaml_comments(text, 0..text.len());
         for line in role_lines(text) {
-            plain.push_source(&text[line.clone()], line.start);
+            push_yaml_without_comments(text, line, &comment_ranges, &mut plain, &mut comments);
         }
         let target = Target {
             file,
@@ -226,6 +240,41 @@ impl<'s, 'p> Scanner<'s, 'p> {
             id_exempt: Vec::new(),
         };
         self.scan_target(&target, found);
+        if !comments.text.is_empty() {
+            let target = Target {
+                file,
+                plain: comments,
+                allowance: None,
+                // The registry is where ids belong.
+                id_exempt: std::iter::once(0..text.len()).collect(),
+            };
+            self.scan_comment(&target, found);
+        }
+    }
+
+    /// YAML comments are never published, but what they hold stays in the
+    /// project's files (and their history): a warning, saying so.
+    fn scan_comment(&self, target: &Target, found: &mut Found) {
+        let mut inner = Found::default();
+        self.scan_target(target, &mut inner);
+        found.allowances.extend(inner.allowances);
+        for diagnostic in inner.out {
+            let what = diagnostic
+                .message
+                .strip_suffix(" would be published")
+                .unwrap_or(&diagnostic.message)
+                .to_string();
+            let mut warning = Diagnostic::warning(
+                "anonymity::in-yaml-comment",
+                format!("this YAML comment holds {what}: comments are not published, but it stays in the project's files and their history"),
+            )
+            .label("in a comment")
+            .fix("remove it from the comment; keep notes that identify people in private/, which is never published");
+            if let Some(span) = diagnostic.span {
+                warning = warning.at(span);
+            }
+            found.out.push(warning);
+        }
     }
 
     fn scan_target(&self, target: &Target, found: &mut Found) {
@@ -363,6 +412,30 @@ fn front_matter_ranges(text: &str, yaml: Range<usize>) -> Vec<Range<usize>> {
         ranges.push(start..yaml.end);
     }
     ranges
+}
+
+/// Pushes YAML `text[range]` to `plain` and the parts of it that are comments to `comments`.
+fn push_yaml_without_comments(
+    text: &str,
+    range: Range<usize>,
+    comment_ranges: &[Range<usize>],
+    plain: &mut PlainText,
+    comments: &mut PlainText,
+) {
+    let mut at = range.start;
+    for comment in comment_ranges {
+        let start = comment.start.max(range.start);
+        let end = comment.end.min(range.end);
+        if start >= end || start < at {
+            continue;
+        }
+        plain.push_yaml(&text[at..start], at);
+        comments.push_source(&text[start..end], start);
+        at = end;
+    }
+    if at < range.end {
+        plain.push_yaml(&text[at..range.end], at);
+    }
 }
 
 /// The `role:` lines of participants.yaml, which are published in attributions.
