@@ -3,7 +3,7 @@
 //! one pathway type across boroughs. The drawing itself is `crate::pathway`.
 
 use super::urls;
-use super::views::{At, Link};
+use super::views::{At, Link, humanise, label};
 use crate::model::{Kind, Pathway};
 use crate::pathway;
 use serde::Serialize;
@@ -42,6 +42,15 @@ pub struct MapView {
     pub steps: Vec<Step>,
     pub handoffs: Vec<Handoff>,
     pub key: Vec<KeyEntry>,
+}
+
+/// A sector as the key names it: `social-care` → "Social care"; other
+/// words as written, made readable.
+fn sector_label(sector: &str) -> String {
+    pathway::SECTORS
+        .iter()
+        .find(|(key, _)| *key == sector)
+        .map_or_else(|| humanise(sector), |(_, name)| name.to_string())
 }
 
 /// `admission-avoidance` → `Admission avoidance`.
@@ -92,7 +101,7 @@ pub fn map_view(at: &At, index: usize) -> MapView {
         .iter()
         .map(|n| pathway::MapNode {
             id: n.id.clone(),
-            label: n.label.clone(),
+            label: label(&n.label).into_owned(),
             sector: n.sector.clone(),
             markers: markers(&n.findings, &key),
         })
@@ -104,7 +113,7 @@ pub fn map_view(at: &At, index: usize) -> MapView {
             Some(pathway::MapEdge {
                 from: position(&e.from)?,
                 to: position(&e.to)?,
-                label: e.label.clone(),
+                label: e.label.as_deref().map(|l| label(l).into_owned()),
                 markers: markers(&e.findings, &key),
             })
         })
@@ -123,7 +132,7 @@ pub fn map_view(at: &At, index: usize) -> MapView {
         .iter()
         .map(|n| Step {
             label: n.label.clone(),
-            sector: n.sector.clone(),
+            sector: sector_label(&n.sector),
             markers: numbers(&n.markers),
         })
         .collect();
@@ -137,14 +146,14 @@ pub fn map_view(at: &At, index: usize) -> MapView {
         })
         .collect();
     let map = pathway::Map {
-        title: meta.title.clone(),
+        title: label(&meta.title).into_owned(),
         description,
         nodes,
         edges,
     };
     MapView {
         id: pathway.id.clone(),
-        title: meta.title.clone(),
+        title: label(&meta.title).into_owned(),
         url: format!("{}{}", at.root, urls::of(Kind::Pathway, &pathway.id)),
         borough,
         pathway_type: type_title(&meta.pathway),
@@ -170,6 +179,7 @@ pub struct CompareRow {
 pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
     let project = at.site.project;
     let mut ids: Vec<(&str, &str)> = Vec::new();
+    // (node id, its first label)
     for &p in pathways {
         for node in &project.pathways[p].meta.nodes {
             if !ids.iter().any(|(id, _)| *id == node.id) {
@@ -178,7 +188,7 @@ pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
         }
     }
     ids.into_iter()
-        .map(|(id, label)| {
+        .map(|(id, step)| {
             let cells: Vec<Option<String>> = pathways
                 .iter()
                 .map(|&p| {
@@ -187,12 +197,12 @@ pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
                         .nodes
                         .iter()
                         .find(|n| n.id == id)
-                        .map(|n| n.label.clone())
+                        .map(|n| label(&n.label).into_owned())
                 })
                 .collect();
             let present = cells.iter().filter(|c| c.is_some()).count();
             CompareRow {
-                step: label.to_string(),
+                step: label(step).into_owned(),
                 partial: present < cells.len(),
                 cells,
             }

@@ -1,0 +1,302 @@
+//! The report as a commissioner reads it (issue #22): a borough report that
+//! shows each finding once, findings in the team's order with summaries,
+//! one counting rule for codes on every page that counts, and the small
+//! defects of the pages, each pinned.
+
+mod common;
+use common::Project;
+
+/// The `basic` fixture with a second theme, a code under it, and a finding
+/// coded first to that code and then to `co-location` (under `structure`).
+fn two_themes() -> Project {
+    let project = Project::fixture("basic");
+    project
+        .write(
+            "content/codebook/values.md",
+            "---\ntitle: Shared values\norder: 0\n---\nWhat staff believe in.\n",
+        )
+        .write(
+            "content/codebook/trust.md",
+            "---\ntitle: Trust\nparent: values\n---\nTrust between teams.\n",
+        )
+        .write(
+            "content/findings/trust-grows.md",
+            "---\ntitle: Trust grows slowly\ncodes: [trust, co-location]\nboroughs: [a]\nquotes: [same-building]\n---\nTrust between the teams grew over the year.\n\nA second paragraph that is not the summary.\n",
+        );
+    project
+}
+
+fn built(project: &Project) -> &Project {
+    project.build().expect_code(0);
+    project
+}
+
+/// The text of the first element that starts with `open`, up to `close`.
+fn section<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html
+        .find(open)
+        .unwrap_or_else(|| panic!("no {open:?} in\n{html}"));
+    let end = html[start..].find(close).map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+// Regression: a finding coded to codes under two themes was shown under
+// each theme of the borough report, with all its quotes each time.
+#[test]
+fn a_borough_report_shows_each_finding_once_under_its_first_theme() {
+    let project = two_themes();
+    built(&project);
+    let page = project.page("boroughs/a.html");
+    assert_eq!(page.matches("id=\"finding-trust-grows\"").count(), 1);
+    assert_eq!(page.matches("<article").count(), 2, "{page}");
+    // Placed under its first code's theme, with its other code as a tag.
+    let values = section(&page, "id=\"theme-values\"", "</section>");
+    assert!(values.contains("Trust grows slowly"), "{values}");
+    assert!(values.contains("class=\"tag\""), "{values}");
+    // The other theme names it, linking to where it is on the page.
+    let structure = section(&page, "id=\"theme-structure\"", "</section>");
+    assert!(
+        structure.contains("Also coded to this theme: <a href=\"#finding-trust-grows\">"),
+        "{structure}"
+    );
+    // The contents list comes before the first section and names the themes.
+    let contents = section(&page, "<nav class=\"contents\"", "</nav>");
+    assert!(contents.contains("href=\"#theme-values\""), "{contents}");
+    assert!(
+        contents.contains("href=\"#participants-heading\""),
+        "{contents}"
+    );
+    // The borough's maps are drawn in the report, not only linked.
+    let maps = section(&page, "id=\"pathways-heading\"", "</section>\n</section>");
+    assert!(maps.contains("<svg"), "{maps}");
+}
+
+#[test]
+fn a_finding_shows_its_summary_field_or_else_its_first_paragraph() {
+    let project = two_themes();
+    project.edit(
+        "content/findings/co-location.md",
+        "attributes:",
+        "summary: Same building, separate work.\nattributes:",
+    );
+    built(&project);
+    let report = project.page("boroughs/a.html");
+    let list = project.page("findings.html");
+    for page in [&report, &list] {
+        assert!(
+            page.contains("<p>Same building, separate work.</p>"),
+            "{page}"
+        );
+        assert!(page.contains("<p>Trust between the teams grew over the year.</p>"));
+        assert!(!page.contains("A second paragraph"), "{page}");
+        // The narrative itself is on the finding's page, not here.
+        assert!(!page.contains("Sharing a building did not"), "{page}");
+    }
+    let finding = project.page("findings/co-location.html");
+    assert!(finding.contains("Same building, separate work."));
+    assert!(finding.contains("Sharing a building did not"));
+}
+
+#[test]
+fn the_findings_page_lists_each_finding_once_by_order_then_title() {
+    let project = two_themes();
+    project.write(
+        "content/findings/zebra.md",
+        "---\ntitle: Zebra crossings\ncodes: [co-location]\nboroughs: [b]\norder: 1\n---\nFirst by order.\n",
+    );
+    built(&project);
+    let page = project.page("findings.html");
+    let list = section(&page, "<ol class=\"finding-list\"", "</ol>");
+    let position = |title: &str| {
+        assert_eq!(list.matches(title).count(), 1, "{title} once in\n{list}");
+        list.find(title).unwrap()
+    };
+    // `order: 1` first, then the rest by title.
+    assert!(position("Zebra crossings") < position("Co-location without collaboration"));
+    assert!(position("Co-location without collaboration") < position("Trust grows slowly"));
+    // Boroughs, themes and evidence, and the filter's data without scripts.
+    let trust = section(list, "data-themes=\"values structure\"", "</li>");
+    assert!(trust.contains("data-boroughs=\"a\""), "{trust}");
+    assert!(trust.contains(">Borough A</a>"), "{trust}");
+    assert!(trust.contains(">Shared values</a>"), "{trust}");
+    assert!(trust.contains("1 quote<"), "{trust}");
+    // The filter is hidden until its script shows it.
+    assert!(page.contains("<form class=\"filter\" id=\"findings-filter\" hidden"));
+}
+
+// Regression: the codebook showed 0 quotes for every theme while the matrix
+// counted its sub-codes, and a theme page said "Nothing coded here".
+#[test]
+fn a_theme_counts_its_sub_codes_on_every_page_that_counts() {
+    let project = two_themes();
+    built(&project);
+    // `structure` holds `co-location`: one quote in A (same-building), two
+    // findings in A (co-location, trust-grows), none coded to it directly
+    // (the draft is not published).
+    let of_which = "2 findings, of which 2 in sub-codes";
+    let quotes = "1 quote, of which 1 in sub-codes";
+    let code = project.page("codebook/structure.html");
+    let a = section(&code, ">Borough A</a></h2>", "</section>");
+    assert!(a.contains(of_which), "{a}");
+    assert!(a.contains(quotes), "{a}");
+    assert!(
+        code.contains("Trust grows slowly"),
+        "the theme lists its codes' findings"
+    );
+    let codebook = project.page("codebook.html");
+    let entry = section(&codebook, "id=\"code-structure\"", "</section>");
+    let row = section(entry, ">Borough A</a></th>", "</tr>");
+    assert!(
+        row.contains(
+            "<td class=\"num\">1<span class=\"below\">, of which 1 in sub-codes</span></td>"
+        ),
+        "{row}"
+    );
+    assert!(
+        row.contains(
+            "<td class=\"num\">2<span class=\"below\">, of which 2 in sub-codes</span></td>"
+        ),
+        "{row}"
+    );
+    let matrix = project.page("matrix.html");
+    let theme_row = section(&matrix, "codebook/structure.html", "</tr>");
+    assert!(theme_row.contains(quotes), "{theme_row}");
+    let report = project.page("boroughs/a.html");
+    let theme = section(&report, "id=\"theme-structure\"", "</section>");
+    assert!(theme.contains(of_which), "{theme}");
+    assert!(theme.contains(quotes), "{theme}");
+    // A code without sub-codes says no "of which".
+    let leaf = project.page("codebook/co-location.html");
+    let a = section(&leaf, ">Borough A</a></h2>", "</section>");
+    assert!(a.contains("2 findings;") && a.contains("1 quote."), "{a}");
+}
+
+// Regression: pages in folders (a finding, a quote, a code) marked nothing
+// in the menu as current.
+#[test]
+fn a_detail_page_marks_its_section_in_the_menu() {
+    let project = Project::fixture("basic");
+    built(&project);
+    for (page, item) in [
+        ("findings/co-location.html", "../findings.html"),
+        ("quotes/same-building.html", "../quotes.html"),
+        ("codebook/co-location.html", "../codebook.html"),
+        ("pathways/a-discharge.html", "../pathways.html"),
+    ] {
+        let html = project.page(page);
+        let menu = section(&html, "<nav class=\"site-nav\"", "</nav>");
+        assert!(
+            menu.contains(&format!("<a href=\"{item}\" aria-current=\"true\">")),
+            "{page}: {menu}"
+        );
+    }
+    let list = project.page("findings.html");
+    assert!(list.contains("<a href=\"findings.html\" aria-current=\"page\">"));
+}
+
+// Regression: the attribution under a quote on its own page linked to that page.
+#[test]
+fn a_quote_page_does_not_link_to_itself() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("quotes/same-building.html");
+    assert!(
+        !page.contains("href=\"../quotes/same-building.html\""),
+        "{page}"
+    );
+    assert!(page.contains("Social worker, Borough A"));
+}
+
+// Regression: "Workshop, Borough A (workshop)".
+#[test]
+fn a_quote_without_a_participant_names_its_source_once() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("quotes/forum-notes.html");
+    let caption = section(&page, "<figcaption>", "</figcaption>");
+    assert_eq!(caption, "<figcaption>Field notes, Borough B", "{page}");
+    let finding = project.page("findings/co-location.html");
+    assert!(
+        finding.contains("Field notes, Borough B</a></figcaption>"),
+        "{finding}"
+    );
+    assert!(!finding.contains("(field notes)"), "{finding}");
+}
+
+// Regression: titles and labels from YAML kept straight apostrophes.
+#[test]
+fn labels_from_yaml_get_typographic_apostrophes() {
+    let project = Project::fixture("basic");
+    project
+        .edit(
+            "content/findings/co-location.md",
+            "title: Co-location without collaboration",
+            "title: \"Teams' co-location without 'collaboration'\"",
+        )
+        .edit(
+            "content/pathways/a-discharge.md",
+            "label: Home,",
+            "label: Patient's home,",
+        );
+    built(&project);
+    let finding = project.page("findings/co-location.html");
+    assert!(
+        finding
+            .contains("<h1>Teams\u{2019} co-location without \u{2018}collaboration\u{2019}</h1>"),
+        "{finding}"
+    );
+    assert!(
+        finding.contains("<title>Teams\u{2019} co-location"),
+        "{finding}"
+    );
+    let map = project.page("pathways/a-discharge.html");
+    assert!(map.contains("Patient\u{2019}s home"), "{map}");
+    assert!(!map.contains("Patient&#39;s"), "{map}");
+    assert!(!map.contains("Patient's"), "{map}");
+}
+
+// Regression: a document quote that quotes its source ended with ”” (its own
+// closing mark and the one the theme adds).
+#[test]
+fn a_document_or_field_note_is_not_set_in_quotation_marks() {
+    let project = Project::fixture("basic");
+    project.write(
+        "content/quotes/a/plan.md",
+        "---\nsource: document\nborough: a\ncodes: [co-location]\n---\nThe plan says: \"teams will share a base.\"\n",
+    );
+    built(&project);
+    let document = project.page("quotes/plan.html");
+    assert!(
+        document.contains("<figure class=\"quote no-marks\">"),
+        "{document}"
+    );
+    let notes = project.page("quotes/forum-notes.html");
+    assert!(
+        notes.contains("<figure class=\"quote no-marks\">"),
+        "{notes}"
+    );
+    let said = project.page("quotes/same-building.html");
+    assert!(said.contains("<figure class=\"quote\">"), "{said}");
+    let css = project.page("static/style.css");
+    assert!(
+        css.contains(".no-marks blockquote p::before"),
+        "the theme drops the marks"
+    );
+}
+
+// Regression: the map's text version showed `social-care`, not "Social care".
+#[test]
+fn the_map_text_shows_sector_labels_not_keys() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/pathways/a-discharge.md",
+        "label: Home, sector: home",
+        "label: Home, sector: social-care",
+    );
+    built(&project);
+    let page = project.page("pathways/a-discharge.html");
+    let text = section(&page, "<details class=\"map-text\"", "</details>");
+    assert!(text.contains("Social care"), "{text}");
+    assert!(text.contains("Acute hospital"), "{text}");
+    assert!(!text.contains("social-care"), "{text}");
+}
