@@ -300,3 +300,65 @@ fn the_map_text_shows_sector_labels_not_keys() {
     assert!(text.contains("Acute hospital"), "{text}");
     assert!(!text.contains("social-care"), "{text}");
 }
+
+// Regression: a tab in YAML was "found character that cannot start any
+// token", never naming the tab.
+#[test]
+fn a_tab_in_yaml_is_named_and_pointed_at() {
+    let out = common::build_fails(
+        |p| {
+            p.edit(
+                "content/findings/co-location.md",
+                "boroughs: [a, b]\n",
+                "boroughs:\n\t- a\n",
+            );
+        },
+        "content/findings/co-location.md:5:1",
+        "yaml::tab",
+    );
+    let message = out
+        .split("\n\n")
+        .find(|m| m.contains("yaml::tab"))
+        .unwrap_or(&out);
+    insta::assert_snapshot!("a_tab_in_yaml", message);
+}
+
+// Regression: a tab in participants.yaml added "unknown participant" at
+// every quote that names one.
+#[test]
+fn a_registry_that_cannot_be_read_causes_no_error_at_the_quotes() {
+    let out = common::build_fails(
+        |p| {
+            p.edit(
+                "content/participants.yaml",
+                "  - {id: a-sw-2",
+                "\t- {id: a-sw-2",
+            );
+        },
+        "content/participants.yaml:3:1",
+        "yaml::tab",
+    );
+    assert!(!out.contains("unknown-participant"), "{out}");
+    assert!(out.contains("1 error"), "{out}");
+}
+
+// Regression: an unknown participant was told "did you mean `a-sw-1`?":
+// taking it would pin the words on another person.
+#[test]
+fn an_unknown_participant_is_never_offered_another_participants_id() {
+    let out = common::build_fails(
+        |p| {
+            p.edit(
+                "content/quotes/a/same-building.md",
+                "participant: a-sw-1",
+                "participant: a-sw-3",
+            );
+        },
+        "content/quotes/a/same-building.md:2:14",
+        "reference::unknown-participant",
+    );
+    for id in ["a-sw-1", "a-sw-2", "a-gp-1", "b-dn-1", "b-dn-2"] {
+        assert!(!out.contains(id), "{id} suggested in\n{out}");
+    }
+    assert!(!out.contains("did you mean"), "{out}");
+}
