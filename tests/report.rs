@@ -362,3 +362,177 @@ fn an_unknown_participant_is_never_offered_another_participants_id() {
     }
     assert!(!out.contains("did you mean"), "{out}");
 }
+
+// Regression: positive findings (a forum that works) were drawn as red
+// friction points.
+#[test]
+fn a_strength_is_drawn_as_a_strength_and_the_key_says_so() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/findings/co-location.md",
+        "attributes:",
+        "kind: strength\nattributes:",
+    );
+    built(&project);
+    let page = project.page("pathways/a-discharge.html");
+    let svg = section(&page, "<svg", "</svg>");
+    assert!(svg.contains("<a class=\"strength\" href=\"../findings/co-location.html\" aria-label=\"Strength 1: Co-location without collaboration\">"), "{svg}");
+    assert!(!svg.contains("class=\"friction\""), "{svg}");
+    assert!(svg.contains("Strength (links to the finding)"), "{svg}");
+    assert!(!svg.contains("Friction point (links"), "{svg}");
+    let key = section(&page, "<ol class=\"friction-key\"", "</ol>");
+    assert!(
+        key.contains("aria-label=\"Strengths on this map\""),
+        "{key}"
+    );
+    assert!(
+        key.contains("<span class=\"kind\">Strength:</span>"),
+        "{key}"
+    );
+    // Friction stays the default.
+    let plain = Project::fixture("basic");
+    built(&plain);
+    let page = plain.page("pathways/a-discharge.html");
+    assert!(page.contains("<a class=\"friction\" href=\"../findings/co-location.html\""));
+}
+
+// Regression: markers were links inside an SVG marked role="img" (axe:
+// nested-interactive), and the text version did not link them.
+#[test]
+fn map_markers_are_links_outside_an_image_and_the_text_links_them() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("pathways/a-discharge.html");
+    assert!(!page.contains("role=\"img\""), "{page}");
+    let scroll = section(&page, "<div class=\"map-scroll\"", ">");
+    assert!(scroll.contains("tabindex=\"0\""), "{scroll}");
+    assert!(scroll.contains("aria-label=\""), "{scroll}");
+    let text = section(&page, "<details class=\"map-text\"", "</details>");
+    assert!(
+        text.contains("<a class=\"marker-ref\" href=\"../findings/co-location.html\""),
+        "{text}"
+    );
+    // The map keeps its own size (the page scrolls it, never shrinks it).
+    let svg = section(&page, "<svg", ">");
+    assert!(!svg.contains("width=\"100%\""), "{svg}");
+}
+
+// Regression: numbers restarted on each map of a comparison page, so one
+// finding had several numbers.
+#[test]
+fn a_finding_has_one_number_on_every_map_of_a_comparison_page() {
+    let project = Project::fixture("basic");
+    project
+        .write(
+            "content/findings/waits.md",
+            "---\ntitle: Waits for care packages\ncodes: [co-location]\nboroughs: [b]\n---\nLong waits.\n",
+        )
+        .write(
+            "content/pathways/b-discharge.md",
+            "---\ntitle: Discharge in Borough B\nborough: b\npathway: discharge\nnodes:\n  - {id: ward, label: Ward, sector: acute, findings: [waits]}\n  - {id: home, label: Home, sector: home}\nedges:\n  - {from: ward, to: home, findings: [co-location]}\n---\nB's discharge.\n",
+        );
+    built(&project);
+    let page = project.page("compare/discharge.html");
+    let keys: Vec<&str> = page
+        .split("<ol class=\"friction-key\"")
+        .skip(1)
+        .map(|k| &k[..k.find("</ol>").unwrap()])
+        .collect();
+    assert_eq!(keys.len(), 2, "{page}");
+    let co_location = "<li value=\"1\" class=\"friction\"><span class=\"kind\">Friction:</span> <a href=\"../findings/co-location.html\">";
+    assert!(keys[0].contains(co_location), "{}", keys[0]);
+    assert!(keys[1].contains(co_location), "{}", keys[1]);
+    assert!(keys[1].contains("<li value=\"2\" class=\"friction\"><span class=\"kind\">Friction:</span> <a href=\"../findings/waits.html\">"), "{}", keys[1]);
+    assert!(page.contains("aria-label=\"Friction point 2: Waits for care packages\""));
+    assert!(
+        !page.contains("aria-label=\"Friction point 1: Waits"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_report_furniture_is_on_the_landing_page_and_every_footer() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "content/index.md",
+        "title: Fixture evaluation",
+        "title: Fixture evaluation\npublished: 30 September 2018\nversion: \"1.1\"\ndoi: 10.1234/fixture.5678\nlicence: CC BY 4.0\ncite: \"Team (2018) Fixture evaluation. Version 1.1.\"\nfunder: This study was funded by a fixture fund; the views are the authors' own.",
+    );
+    built(&project);
+    let index = project.page("index.html");
+    let meta = section(&index, "<dl class=\"report-meta\">", "</dl>");
+    for text in [
+        "<dt>Published</dt><dd>30 September 2018</dd>",
+        "<dt>Version</dt><dd>1.1</dd>",
+        "<a href=\"https://doi.org/10.1234/fixture.5678\">10.1234/fixture.5678</a>",
+        "<dt>Licence</dt><dd>CC BY 4.0</dd>",
+    ] {
+        assert!(meta.contains(text), "{text} in {meta}");
+    }
+    assert!(index.contains(
+        "<h3>How to cite</h3><p class=\"cite\">Team (2018) Fixture evaluation. Version 1.1.</p>"
+    ));
+    for page in [
+        "index.html",
+        "findings/co-location.html",
+        "quotes/same-building.html",
+    ] {
+        let html = project.page(page);
+        let footer = section(&html, "<footer class=\"site-footer\">", "</footer>");
+        assert!(
+            footer.contains("version 1.1, published 30 September 2018"),
+            "{page}: {footer}"
+        );
+        assert!(
+            footer.contains("Team (2018) Fixture evaluation."),
+            "{page}: {footer}"
+        );
+        assert!(footer.contains("CC BY 4.0"), "{page}: {footer}");
+        assert!(
+            footer.contains("the views are the authors\u{2019} own."),
+            "{page}: {footer}"
+        );
+        assert!(
+            footer.contains("accessibility.html\">Accessibility statement</a>"),
+            "{page}: {footer}"
+        );
+    }
+}
+
+#[test]
+fn the_theme_has_an_accessibility_statement_a_project_can_replace() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let page = project.page("accessibility.html");
+    assert!(page.contains("<h1>Accessibility statement</h1>"), "{page}");
+    assert!(page.contains("Asking for another format"), "{page}");
+    project.write(
+        "themes/default/templates/accessibility.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Our own statement</h1>{% endblock content %}",
+    );
+    built(&project);
+    let page = project.page("accessibility.html");
+    assert!(page.contains("<h1>Our own statement</h1>"), "{page}");
+}
+
+#[test]
+fn pages_print_on_a4_unless_the_settings_say_letter() {
+    let project = Project::fixture("basic");
+    built(&project);
+    assert!(project.page("index.html").contains("@page { size: A4; }"));
+    project.edit(
+        "evalsite.yaml",
+        "title: Fixture evaluation",
+        "title: Fixture evaluation\npaper: letter",
+    );
+    built(&project);
+    assert!(
+        project
+            .page("boroughs/a.html")
+            .contains("@page { size: letter; }")
+    );
+    project.edit("evalsite.yaml", "paper: letter", "paper: a5");
+    let run = project.build();
+    run.expect_code(1);
+    assert!(run.stderr.contains("evalsite.yaml:2:"), "{}", run.stderr);
+}

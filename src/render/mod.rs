@@ -262,6 +262,8 @@ enum Job {
     Pathway(usize),
     Compare(usize),
     Pathways,
+    /// The accessibility statement.
+    Accessibility,
     Page(usize),
 }
 
@@ -482,6 +484,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let navigation = nav::navigation(site);
         let globals = theme.tera.global_context();
         globals.insert("site_title", &title);
+        globals.insert("paper", site.project.config.paper.css());
+        globals.insert("report", &views::furniture(site));
         globals.insert("nav", &navigation);
         let theme = &*theme;
         let mut failed_pieces = Vec::new();
@@ -647,6 +651,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             Job::Codebook,
             Job::Matrix,
             Job::Pathways,
+            Job::Accessibility,
         ];
         jobs.extend((1..=self.quote_list_pages()).map(Job::Quotes));
         jobs.extend(self.site.borough_order.iter().map(|&b| Job::Borough(b)));
@@ -678,6 +683,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             Job::Pathway(p) => self.pathway(p),
             Job::Compare(t) => self.compare(t),
             Job::Pathways => self.pathways(),
+            Job::Accessibility => self.accessibility(),
             Job::Page(p) => self.free_page(p),
         }
     }

@@ -443,7 +443,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let (pathway_type, list) = &self.site.pathway_types[t];
         let path = urls::compare(pathway_type);
         let at = self.at(&path);
-        let maps: Vec<maps::MapView> = list.iter().map(|&p| maps::map_view(&at, p)).collect();
+        // One number for a finding on every map of the page.
+        let mut numbering = maps::Numbering::default();
+        let maps: Vec<maps::MapView> = list
+            .iter()
+            .map(|&p| maps::map_view_numbered(&at, p, &mut numbering))
+            .collect();
         let columns: Vec<String> = maps
             .iter()
             .map(|m| {
@@ -491,6 +496,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
             title: "Pathway maps".into(),
             origin: None,
             data,
+        }
+    }
+
+    /// The theme's accessibility statement (a project's theme may replace
+    /// `accessibility.html` with its own).
+    pub(super) fn accessibility(&self) -> Page {
+        Page {
+            path: urls::ACCESSIBILITY.into(),
+            template: "accessibility.html",
+            title: "Accessibility statement".into(),
+            origin: None,
+            data: context(),
         }
     }
 

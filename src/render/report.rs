@@ -97,12 +97,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
         );
         data.insert("k", &project.config.k);
         data.insert("themes", &self.report_themes(&at, b));
+        let mut numbering = maps::Numbering::default();
         let maps: Vec<maps::MapView> = project
             .pathways
             .iter()
             .enumerate()
             .filter(|(_, p)| p.meta.borough == borough.id)
-            .map(|(p, _)| maps::map_view(&at, p))
+            .map(|(p, _)| maps::map_view_numbered(&at, p, &mut numbering))
             .collect();
         data.insert("maps", &maps);
         Page {

@@ -467,6 +467,57 @@ pub fn label(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The report's furniture from `content/index.md`, for every page's footer
+/// and the landing page: each field as written (labels made typographic).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Furniture {
+    pub title: String,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub version: Option<String>,
+    pub doi: Option<String>,
+    /// `https://doi.org/…` for the DOI.
+    pub doi_url: Option<String>,
+    pub licence: Option<String>,
+    pub cite: Option<String>,
+    pub funder: Option<String>,
+}
+
+pub fn furniture(site: &Site) -> Furniture {
+    let Some(landing) = site.project.landing.as_ref() else {
+        return Furniture::default();
+    };
+    let meta = &landing.meta;
+    let text = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| label(v).into_owned())
+    };
+    let doi = meta
+        .doi
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            d.trim_start_matches("https://doi.org/")
+                .trim_start_matches("doi:")
+                .to_string()
+        });
+    Furniture {
+        title: label(&meta.title).into_owned(),
+        authors: meta.authors.clone(),
+        published: text(&meta.published),
+        version: text(&meta.version),
+        doi_url: doi.as_ref().map(|d| format!("https://doi.org/{d}")),
+        doi,
+        licence: text(&meta.licence),
+        cite: text(&meta.cite),
+        funder: text(&meta.funder),
+    }
+}
+
 /// Display text for a finding's free facet value.
 pub fn attribute_text(value: &serde_yaml::Value) -> String {
     match value {
