@@ -474,6 +474,15 @@ async fn every_page_type_reads_on_a_laptop_and_a_phone() {
             }
         }
     }
+    // The borough report's findings, for docs/images/borough-report.png.
+    set_viewport(&client, 1280, 1500).await;
+    client.goto(&file_url(&project, "boroughs/a.html")).await.unwrap();
+    client
+        .execute("document.getElementById('findings-heading').scrollIntoView();", vec![])
+        .await
+        .unwrap();
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(shots.join("borough-findings-1280.png"), png).unwrap();
     // The map pages were measured: their maps have text.
     set_viewport(&client, 1280, 900).await;
     client
