@@ -476,9 +476,15 @@ async fn every_page_type_reads_on_a_laptop_and_a_phone() {
     }
     // The borough report's findings, for docs/images/borough-report.png.
     set_viewport(&client, 1280, 1500).await;
-    client.goto(&file_url(&project, "boroughs/a.html")).await.unwrap();
     client
-        .execute("document.getElementById('findings-heading').scrollIntoView();", vec![])
+        .goto(&file_url(&project, "boroughs/a.html"))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "document.getElementById('findings-heading').scrollIntoView();",
+            vec![],
+        )
         .await
         .unwrap();
     let png = client.screenshot().await.expect("a screenshot");
@@ -525,6 +531,17 @@ fn pdf_page_size(pdf: &Path) -> Option<String> {
     text.lines()
         .find_map(|l| l.strip_prefix("Page size:"))
         .map(|s| s.trim().to_string())
+}
+
+/// The text of a PDF's first page, from poppler's `pdftotext`.
+fn first_page_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("running pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Prints `url` with Chromium's own print to PDF (which lays pages out at
@@ -586,6 +603,18 @@ fn pages_print_on_a4_and_on_letter_when_set() {
         print_to_pdf(&chromium, &file_url(&project, page), &pdf);
         let size = pdf_page_size(&pdf).unwrap_or_default();
         assert!(size.ends_with("(A4)"), "{page} printed on {size}");
+        // Regression: the matrix's first page held only its heading, and a
+        // map's first page only the site's title (the map pushed over).
+        let first = first_page_text(&pdf);
+        let expected = match page {
+            "matrix.html" => "Shared values",
+            "pathways/a-discharge.html" => "Friction:",
+            _ => "Contents",
+        };
+        assert!(
+            first.contains(expected),
+            "{page}'s first printed page: {first}"
+        );
         std::fs::copy(
             &pdf,
             screenshots().join(format!("{}.pdf", page.replace('/', "-"))),
