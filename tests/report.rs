@@ -536,3 +536,21 @@ fn pages_print_on_a4_unless_the_settings_say_letter() {
     run.expect_code(1);
     assert!(run.stderr.contains("evalsite.yaml:2:"), "{}", run.stderr);
 }
+
+// Regression: print showed every map's text version, open or not, and the
+// menu's fold; links printed as text pointing nowhere.
+#[test]
+fn print_rules_hide_a_closed_map_text_and_print_link_addresses() {
+    let project = Project::fixture("basic");
+    built(&project);
+    let css = project.page("static/style.css");
+    let print = section(&css, "@media print {", "\n}\n");
+    assert!(print.contains(".map-text:not([open])"), "{print}");
+    assert!(!print.contains("content-visibility: visible"), "{print}");
+    assert!(print.contains(".site-nav"), "{print}");
+    assert!(
+        print.contains("content: \" <\" attr(href) \">\""),
+        "{print}"
+    );
+    assert!(print.contains("break-after: avoid"), "{print}");
+}
