@@ -12,7 +12,14 @@ pub const FILE_NAME: &str = "evalsite.yaml";
 
 const SCHEMA: Schema = Schema {
     what: "evalsite.yaml",
-    fields: &["title", "base_url", "theme", "quotes_per_page", "anonymity"],
+    fields: &[
+        "title",
+        "base_url",
+        "theme",
+        "quotes_per_page",
+        "paper",
+        "anonymity",
+    ],
     nested: &[(
         "anonymity",
         &["k", "attribution", "identifiers", "max_quote_words"],
@@ -25,8 +32,28 @@ struct RawConfig {
     base_url: Option<String>,
     theme: Option<String>,
     quotes_per_page: Option<i64>,
+    paper: Option<Paper>,
     #[serde(default)]
     anonymity: RawAnonymity,
+}
+
+/// The paper a printed page is laid out for (`paper:`; A4 unless set).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -47,6 +74,7 @@ pub struct Config {
     pub theme: String,
     /// How many quotes each page of the quote list shows; 0 for all on one.
     pub quotes_per_page: usize,
+    pub paper: Paper,
     pub k: usize,
     pub attribution: Vec<AttributionField>,
     /// Relative to the project root.
@@ -61,6 +89,7 @@ impl Default for Config {
             base_url: None,
             theme: "default".into(),
             quotes_per_page: 100,
+            paper: Paper::A4,
             k: 3,
             attribution: vec![AttributionField::Role, AttributionField::Borough],
             identifiers: "private/identifiers.yaml".into(),
@@ -145,6 +174,7 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         base_url,
         theme: raw.theme.unwrap_or(defaults.theme),
         quotes_per_page,
+        paper: raw.paper.unwrap_or_default(),
         k,
         attribution,
         identifiers: raw.anonymity.identifiers.unwrap_or(defaults.identifiers),

@@ -48,6 +48,14 @@ pub struct Landing {
     pub authors: Vec<String>,
     pub period: Option<String>,
     pub framework: Option<String>,
+    /// Report furniture (additions to the contract): when and as what the
+    /// report was published, and how to cite and reuse it.
+    pub published: Option<String>,
+    pub version: Option<String>,
+    pub doi: Option<String>,
+    pub licence: Option<String>,
+    pub cite: Option<String>,
+    pub funder: Option<String>,
     pub anonymity: Option<Allowance>,
 }
 
@@ -206,7 +214,24 @@ pub struct FindingMeta {
     pub attributes: BTreeMap<String, serde_yaml::Value>,
     #[serde(default)]
     pub status: Status,
+    /// One or two sentences for lists and borough reports (an addition to
+    /// the contract); else the body's first paragraph.
+    pub summary: Option<String>,
+    /// Where the finding comes in lists (an addition): lower first, then by title.
+    pub order: Option<i64>,
+    /// How the finding is drawn on pathway maps (an addition).
+    #[serde(default)]
+    pub kind: FindingKind,
     pub anonymity: Option<Allowance>,
+}
+
+/// Whether a finding on a pathway map is a point of friction or a strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    #[default]
+    Friction,
+    Strength,
 }
 
 #[derive(Debug, Clone, Deserialize)]

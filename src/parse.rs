@@ -25,6 +25,10 @@ pub struct Project {
     pub landing: Option<Doc<Landing>>,
     pub participants: Vec<Participant>,
     pub participants_file: Option<FileId>,
+    /// participants.yaml, or an entry of it, could not be read (its
+    /// problems are reported): a quote's participant is then not looked
+    /// for, or every quote of an unread entry would be reported too.
+    pub participants_unread: bool,
     pub boroughs: Vec<Borough>,
     pub codes: Vec<Code>,
     pub quotes: Vec<Quote>,
@@ -50,6 +54,12 @@ fn schema(kind: Kind) -> Schema {
                 "authors",
                 "period",
                 "framework",
+                "published",
+                "version",
+                "doi",
+                "licence",
+                "cite",
+                "funder",
                 "anonymity",
             ],
             &[ANONYMITY],
@@ -77,6 +87,9 @@ fn schema(kind: Kind) -> Schema {
                 "quotes",
                 "attributes",
                 "status",
+                "summary",
+                "order",
+                "kind",
                 "anonymity",
             ],
             &[ANONYMITY],
@@ -299,6 +312,7 @@ pub fn parse(
     let sources = &loaded.sources;
     if let Some(id) = loaded.participants {
         let kept = memo.as_deref_mut().map(|m| &mut m.participants);
+        let before = out.len();
         project.participants = reuse_or(kept, id, sources, out, |out| {
             let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
             let Some(registry) = yaml.parse::<RawRegistry>(&PARTICIPANTS, out) else {
@@ -309,6 +323,7 @@ pub fn parse(
             crate::anonymity::attribution::merge_role_spellings(&mut participants, &yaml, out);
             participants
         });
+        project.participants_unread = out[before..].iter().any(Diagnostic::is_error);
     }
     if let Some(id) = loaded.identifiers {
         let kept = memo.as_deref_mut().map(|m| &mut m.identifiers);

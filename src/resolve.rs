@@ -631,20 +631,23 @@ impl Checker<'_, '_> {
         self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
         match &doc.meta.participant {
             Some(participant) => {
-                if !project.participants.iter().any(|p| &p.id == participant) {
-                    let known: Vec<&str> =
-                        project.participants.iter().map(|p| p.id.as_str()).collect();
-                    let diagnostic = Diagnostic::error(
-                        "reference::unknown-participant",
-                        format!("there is no participant `{participant}` in participants.yaml"),
-                    )
-                    .at(yaml.value_span("participant", participant))
-                    .label("unknown participant");
-                    out.push(match closest(participant, &known) {
-                        Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
-                        None => diagnostic
-                            .fix("add them to content/participants.yaml, or correct the id"),
-                    });
+                // An unreadable registry is reported on its own, not at every quote.
+                if !project.participants_unread
+                    && !project.participants.iter().any(|p| &p.id == participant)
+                {
+                    // No near id is suggested: a near id is another person,
+                    // and taking it would pin the words on them.
+                    out.push(
+                        Diagnostic::error(
+                            "reference::unknown-participant",
+                            format!(
+                                "there is no participant `{participant}` in participants.yaml"
+                            ),
+                        )
+                        .at(yaml.value_span("participant", participant))
+                        .label("unknown participant")
+                        .fix("look the speaker up in your own records and write their id as it is in content/participants.yaml, or add them there"),
+                    );
                 }
             }
             None => {

@@ -64,6 +64,25 @@ impl<'a> Yaml<'a> {
         }
     }
 
+    /// The first tab in a line's indentation, up to the line where reading
+    /// stopped (a tab there is what YAML's "cannot start any token" means).
+    fn indenting_tab(&self, error: &serde_yaml::Error) -> Option<usize> {
+        let stop = error.location().map_or(self.text.len(), |l| l.index());
+        let stop = stop.min(self.text.len());
+        let end = self.text[stop..]
+            .find('\n')
+            .map_or(self.text.len(), |i| stop + i);
+        let mut start = 0;
+        for line in self.text[..end].split_inclusive('\n') {
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if let Some(tab) = line[..indent].find('\t') {
+                return Some(start + tab);
+            }
+            start += line.len();
+        }
+        None
+    }
+
     /// Where `key:` is written (the first time), as a span over the key.
     pub fn key_span(&self, key: &str) -> Option<Span> {
         find_key(self.text, key, 0).map(|r| self.span(r))
@@ -208,6 +227,15 @@ impl<'a> Yaml<'a> {
     }
 
     fn syntax_error(&self, error: &serde_yaml::Error) -> Diagnostic {
+        if let Some(tab) = self.indenting_tab(error) {
+            return Diagnostic::error(
+                "yaml::tab",
+                "this YAML cannot be read: a line is indented with a tab, and YAML allows only spaces",
+            )
+            .at(self.span(tab..tab + 1))
+            .label("a tab")
+            .fix("replace the tab with spaces (most editors can show tabs and convert them)");
+        }
         Diagnostic::error(
             "yaml::syntax",
             format!(

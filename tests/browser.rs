@@ -1,8 +1,11 @@
-//! `evalsite serve` in a real browser (headless Chromium through
-//! chromedriver): a saved quote appears in the open page without the test
-//! navigating, a broken reference shows the overlay with its place, and the
-//! fix removes it. Without Chromium the test is skipped, except on CI
-//! (`CI` set), where it fails.
+//! The site in a real browser (headless Chromium through chromedriver):
+//! `evalsite serve` follows saves and shows problems; every page type of
+//! the bundled example reads at 1280 and 390 px (screenshots kept under the
+//! target folder, no page-level sideways scroll on a phone, map text never
+//! under 12 px, the menu folded on a phone, no serious or critical axe-core
+//! violation) and prints on A4. Without Chromium (or axe-core, or pdfinfo)
+//! a test says how to install it and stops, except on CI (`CI` set), where
+//! it fails.
 
 mod common;
 use common::Project;
@@ -10,7 +13,7 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,22 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// How to install what the browser tests need, on Debian.
+const INSTALL: &str = "apt-get update && apt-get install -y chromium chromium-driver poppler-utils, \
+     and axe-core with `npm install --prefix target/axe axe-core@4` (as .ci/run does)";
+
+/// Stops a test that cannot run here: a failure on CI, else a note
+/// saying how to install what is missing. Returns whether to go on.
+fn needed<T>(found: Option<T>, what: &str) -> Option<T> {
+    if found.is_none() {
+        if std::env::var_os("CI").is_some() {
+            panic!("{what} is needed for the browser tests on CI: {INSTALL}");
+        }
+        eprintln!("note: {what} not found, so this browser test did not run; install: {INSTALL}");
+    }
+    found
 }
 
 /// chromedriver and, when it is at Debian's place, Chromium.
@@ -101,14 +120,16 @@ fn start_preview(project: &Project) -> (Running, String) {
 async fn connect(webdriver: &str, chromium: Option<PathBuf>, profile: &std::path::Path) -> Client {
     let mut options = json!({
         "args": [
-            "--headless=new",
+            "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-quic",
             "--disable-dev-shm-usage",
             "--disable-background-networking",
             "--disable-component-update",
             "--no-first-run",
             "--disable-sync",
+            "--hide-scrollbars",
             format!("--user-data-dir={}", profile.display()),
         ]
     });
@@ -156,14 +177,7 @@ fn contains(value: &Value, text: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_open_page_follows_saves_and_shows_problems() {
-    let Some((driver, chromium)) = find_browser() else {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "chromedriver and Chromium are needed on CI: \
-                 apt-get install chromium chromium-driver"
-            );
-        }
-        eprintln!("note: chromedriver or Chromium not found; skipping the browser test");
+    let Some((driver, chromium)) = needed(find_browser(), "chromedriver with Chromium") else {
         return;
     };
     let project = Project::fixture("basic");
@@ -252,13 +266,7 @@ fn overlap(a: &[f64; 4], b: &[f64; 4]) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn drawn_pathway_maps_have_no_overlapping_boxes_or_labels() {
-    let Some((driver, chromium)) = find_browser() else {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "chromedriver and Chromium are needed on CI: apt-get install chromium chromium-driver"
-            );
-        }
-        eprintln!("note: chromedriver or Chromium not found; skipping the browser test");
+    let Some((driver, chromium)) = needed(find_browser(), "chromedriver with Chromium") else {
         return;
     };
     let project = Project::example();
@@ -307,4 +315,318 @@ async fn drawn_pathway_maps_have_no_overlapping_boxes_or_labels() {
         }
     }
     client.close().await.expect("closing the browser");
+}
+
+/// One page of each type of the bundled example's site.
+const PAGE_TYPES: &[(&str, &str)] = &[
+    ("landing", "index.html"),
+    ("borough", "boroughs/a.html"),
+    ("findings", "findings.html"),
+    ("finding", "findings/discharge-forum.html"),
+    ("quotes", "quotes.html"),
+    ("quote", "quotes/care-navigator-go-to.html"),
+    ("codebook", "codebook.html"),
+    ("code", "codebook/shared-values.html"),
+    ("matrix", "matrix.html"),
+    ("pathways", "pathways.html"),
+    ("pathway", "pathways/a-discharge.html"),
+    ("compare", "compare/admission-avoidance.html"),
+    ("page", "pages/methods.html"),
+    ("accessibility", "accessibility.html"),
+];
+
+/// Where screenshots go (under target/, never committed).
+fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("making the screenshot folder");
+    dir
+}
+
+/// axe-core's script, installed from the npm registry by .ci/run.
+fn axe_source() -> Option<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(path).ok()
+}
+
+/// The example, built into site/.
+fn built_example() -> Project {
+    let project = Project::example();
+    project.build().expect_code(0);
+    project
+}
+
+fn file_url(project: &Project, page: &str) -> String {
+    format!("file://{}", project.path("site").join(page).display())
+}
+
+/// Sets the viewport (not the window) to `width` CSS px wide.
+async fn set_viewport(client: &Client, width: u32, height: u32) {
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("sizing the window");
+    let inner = client
+        .execute("return window.innerWidth;", vec![])
+        .await
+        .expect("reading the width");
+    // The window's frame, if it has one, is taken off the viewport.
+    let inner = inner.as_i64().unwrap_or(i64::from(width));
+    if inner != i64::from(width) {
+        let outer = (2 * i64::from(width) - inner).max(1) as u32;
+        client
+            .set_window_size(outer, height)
+            .await
+            .expect("sizing the window");
+    }
+    let inner = client
+        .execute("return window.innerWidth;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        inner.as_u64(),
+        Some(u64::from(width)),
+        "the viewport is {width} px wide"
+    );
+}
+
+/// How far the page itself scrolls sideways, in CSS px.
+const SIDEWAYS: &str =
+    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
+
+/// The smallest text drawn on the page's maps, in CSS px as shown.
+const SMALLEST_MAP_TEXT: &str = "var least = null; \
+     document.querySelectorAll('svg.pathway-map').forEach(function (svg) { \
+       var scale = svg.getScreenCTM().a; \
+       svg.querySelectorAll('text').forEach(function (t) { \
+         var size = parseFloat(getComputedStyle(t).fontSize) * scale; \
+         if (least === null || size < least) { least = size; } }); }); \
+     return least;";
+
+/// Whether the menu's list shows, and whether its button does.
+const MENU: &str = "var list = document.getElementById('menu-list'); \
+     var button = document.querySelector('.menu-button'); \
+     return {list: getComputedStyle(list).display !== 'none' && list.getBoundingClientRect().height > 0, \
+             button: getComputedStyle(button).display !== 'none'};";
+
+/// axe-core's serious and critical violations on the open page.
+const AXE: &str = "var done = arguments[arguments.length - 1]; \
+     axe.run(document, {resultTypes: ['violations']}).then(function (r) { \
+       done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; }) \
+         .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); })); \
+     }, function (e) { done(['axe failed: ' + e]); });";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_type_reads_on_a_laptop_and_a_phone() {
+    let Some((driver, chromium)) = needed(find_browser(), "chromedriver with Chromium") else {
+        return;
+    };
+    let Some(axe) = needed(axe_source(), "axe-core") else {
+        return;
+    };
+    let project = built_example();
+    let (_driver, webdriver) = start_chromedriver(&driver);
+    let profile = tempfile::tempdir().unwrap();
+    let client = connect(&webdriver, chromium, profile.path()).await;
+    let shots = screenshots();
+    let mut problems = Vec::new();
+    for width in [1280u32, 390] {
+        set_viewport(&client, width, 900).await;
+        for (name, page) in PAGE_TYPES {
+            client
+                .goto(&file_url(&project, page))
+                .await
+                .expect("opening the page");
+            let png = client.screenshot().await.expect("a screenshot");
+            std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
+            let sideways = client.execute(SIDEWAYS, vec![]).await.unwrap();
+            if width == 390 && sideways.as_f64().unwrap_or(0.0) > 0.5 {
+                problems.push(format!(
+                    "{page} at {width} px scrolls sideways by {sideways} px"
+                ));
+            }
+            let menu = client.execute(MENU, vec![]).await.unwrap();
+            let folded = width == 390;
+            if menu["list"] != json!(!folded) || menu["button"] != json!(folded) {
+                problems.push(format!("{page} at {width} px: menu {menu}"));
+            }
+            if width == 1280 {
+                let least = client.execute(SMALLEST_MAP_TEXT, vec![]).await.unwrap();
+                if let Some(least) = least.as_f64()
+                    && least < 11.99
+                {
+                    problems.push(format!("{page} at {width} px: map text of {least:.1} px"));
+                }
+            }
+            client
+                .execute(&axe, vec![])
+                .await
+                .expect("loading axe-core");
+            let violations = client
+                .execute_async(AXE, vec![])
+                .await
+                .expect("running axe-core");
+            for violation in violations.as_array().into_iter().flatten() {
+                problems.push(format!(
+                    "{page} at {width} px: {}",
+                    violation.as_str().unwrap_or_default()
+                ));
+            }
+        }
+    }
+    // The borough report's findings, for docs/images/borough-report.png.
+    set_viewport(&client, 1280, 1500).await;
+    client
+        .goto(&file_url(&project, "boroughs/a.html"))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "document.getElementById('findings-heading').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(shots.join("borough-findings-1280.png"), png).unwrap();
+    // The map pages were measured: their maps have text.
+    set_viewport(&client, 1280, 900).await;
+    client
+        .goto(&file_url(&project, "pathways/a-discharge.html"))
+        .await
+        .unwrap();
+    let least = client.execute(SMALLEST_MAP_TEXT, vec![]).await.unwrap();
+    assert!(
+        least.as_f64().is_some_and(|l| l >= 11.99),
+        "map text {least}"
+    );
+    // On a phone the folded menu opens from its button, without scripts.
+    set_viewport(&client, 390, 900).await;
+    client
+        .goto(&file_url(&project, "matrix.html"))
+        .await
+        .unwrap();
+    client
+        .find(fantoccini::Locator::Css(".menu-button"))
+        .await
+        .expect("the menu button")
+        .click()
+        .await
+        .expect("opening the menu");
+    let menu = client.execute(MENU, vec![]).await.unwrap();
+    assert_eq!(menu["list"], json!(true), "the menu opens: {menu}");
+    client.close().await.expect("closing the browser");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The page size of a PDF, from poppler's `pdfinfo`: "595.28 x 841.89 pts (A4)".
+fn pdf_page_size(pdf: &Path) -> Option<String> {
+    let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .map(|s| s.trim().to_string())
+}
+
+/// The text of a PDF's first page, from poppler's `pdftotext`.
+fn first_page_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("running pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Prints `url` with Chromium's own print to PDF (which lays pages out at
+/// the size the page's CSS asks for, as `preferCSSPageSize` does).
+fn print_to_pdf(chromium: &Path, url: &str, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("running Chromium");
+    assert!(status.success() && pdf.is_file(), "printing {url}");
+}
+
+fn chromium_binary(found: Option<PathBuf>) -> Option<PathBuf> {
+    found.or_else(|| {
+        ["chromium", "chromium-browser", "google-chrome"]
+            .into_iter()
+            .map(PathBuf::from)
+            .find(|name| Command::new(name).arg("--version").output().is_ok())
+    })
+}
+
+#[test]
+fn pages_print_on_a4_and_on_letter_when_set() {
+    let Some((_, chromium)) = needed(find_browser(), "Chromium") else {
+        return;
+    };
+    let Some(chromium) = needed(chromium_binary(chromium), "Chromium") else {
+        return;
+    };
+    let pdfinfo = Command::new("pdfinfo").arg("-v").output().ok();
+    if needed(pdfinfo, "pdfinfo (poppler-utils)").is_none() {
+        return;
+    }
+    let project = built_example();
+    let out = tempfile::tempdir().unwrap();
+    for page in [
+        "boroughs/a.html",
+        "matrix.html",
+        "pathways/a-discharge.html",
+    ] {
+        let pdf = out.path().join("page.pdf");
+        print_to_pdf(&chromium, &file_url(&project, page), &pdf);
+        let size = pdf_page_size(&pdf).unwrap_or_default();
+        assert!(size.ends_with("(A4)"), "{page} printed on {size}");
+        // Regression: the matrix's first page held only its heading, and a
+        // map's first page only the site's title (the map pushed over).
+        let first = first_page_text(&pdf);
+        let expected = match page {
+            "matrix.html" => "Shared values",
+            "pathways/a-discharge.html" => "Friction:",
+            _ => "Contents",
+        };
+        assert!(
+            first.contains(expected),
+            "{page}'s first printed page: {first}"
+        );
+        std::fs::copy(
+            &pdf,
+            screenshots().join(format!("{}.pdf", page.replace('/', "-"))),
+        )
+        .unwrap();
+    }
+    // The size comes from the page's CSS, set by `paper:`.
+    let settings = project.read("evalsite.yaml");
+    project.write("evalsite.yaml", format!("paper: letter\n{settings}"));
+    project.build().expect_code(0);
+    let pdf = out.path().join("letter.pdf");
+    print_to_pdf(&chromium, &file_url(&project, "index.html"), &pdf);
+    let size = pdf_page_size(&pdf).unwrap_or_default();
+    assert!(size.contains("(letter)"), "printed on {size}");
 }

@@ -76,7 +76,7 @@ fn a_borough_report_hides_small_counts_and_groups_findings_by_theme() {
     );
     assert!(page.contains("<td>Social worker</td><td>Social care</td><td class=\"num\">2</td>"));
     assert!(page.contains(
-        r#"<h3><a href="../codebook/structure.html">Structural characteristics</a></h3>"#
+        r#"<h3 id="theme-structure"><a href="../codebook/structure.html">Structural characteristics</a></h3>"#
     ));
     assert!(page.contains("Co-location without collaboration"));
     // Only this borough's evidence is quoted on its report.
@@ -243,7 +243,8 @@ fn a_project_quote_partial_draws_every_quote_wherever_it_is_shown() {
         );
         assert!(!html.contains("<figure class=\"quote\">"), "{html}");
     };
-    mine("quotes/same-building.html", "same-building");
+    // A quote's own page draws it without the partial, whose attribution
+    // links to the quote's page (issue #22).
     mine("quotes.html", "forum-notes");
     mine("codebook/co-location.html", "same-building");
     // Embedded in the narrative, and among the evidence after it.
@@ -267,7 +268,9 @@ fn a_project_quote_partial_draws_every_quote_wherever_it_is_shown() {
 fn base_with_its_own_menu() -> String {
     let base = include_str!("../themes/default/templates/base.html");
     let menu = r#"<nav class="site-nav" aria-label="Report sections">
-  <ul>
+  <input type="checkbox" id="menu-toggle" class="menu-toggle" aria-controls="menu-list">
+  <label for="menu-toggle" class="menu-button">Menu</label>
+  <ul id="menu-list">
   {% for item in nav %}
     <li>{% if item.children %}<span class="nav-group">{{ item.title }}</span>
       <ul>{% for child in item.children %}
@@ -275,7 +278,8 @@ fn base_with_its_own_menu() -> String {
       </ul>{% else %}<a href="{{ root }}{{ item.path }}"{% if item.path == section %} aria-current="{% if item.path == current %}page{% else %}true{% endif %}"{% endif %}>{{ item.title }}</a>{% endif %}</li>
   {% endfor %}
   </ul>
-</nav>"#;
+</nav>
+"#;
     assert!(base.contains("{{ nav_html | safe }}"));
     base.replace("{{ nav_html | safe }}", menu)
 }
@@ -334,9 +338,10 @@ fn a_project_menu_partial_is_drawn_with_the_current_item_marked() {
         borough.contains("<a href=\"../boroughs/b.html\">Borough B</a>[page]"),
         "{borough}"
     );
+    // A page inside a part of the site marks that part (issue #22).
     let quote = menu("quotes/same-building.html");
     assert!(
-        !quote.contains("[page]") && !quote.contains("[true]"),
+        quote.contains("<a href=\"../quotes.html\">Quotes</a>[true]") && !quote.contains("[page]"),
         "{quote}"
     );
     assert!(quote.contains("<a href=\"../matrix.html\">"), "{quote}");

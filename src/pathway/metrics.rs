@@ -9,9 +9,10 @@ pub const WRAP_CHARS: usize = 22;
 /// Characters per line before an edge label wraps (a little narrower:
 /// label columns add to the drawing's width).
 pub const LABEL_WRAP_CHARS: usize = 16;
-/// Sector tags inside boxes and in the key.
-pub const TAG_FONT: f64 = 10.0;
-pub const TAG_LINE: f64 = 13.0;
+/// Sector tags inside boxes and in the key (no text of a map is set
+/// smaller than 12: the map is never scaled down on screen).
+pub const TAG_FONT: f64 = 12.0;
+pub const TAG_LINE: f64 = 15.0;
 /// Space between the tag and the label inside a box.
 pub const TAG_GAP: f64 = 3.0;
 /// Padding inside a box.
@@ -30,10 +31,10 @@ pub const LABEL_PAD_Y: f64 = 2.0;
 pub const LABEL_LINE_GAP: f64 = 5.0;
 
 /// Friction markers: radius and the gap between neighbours.
-pub const MARKER_R: f64 = 9.0;
+pub const MARKER_R: f64 = 10.0;
 pub const MARKER_GAP: f64 = 4.0;
-pub const MARKER_FONT: f64 = 11.0;
-pub const MARKER_FONT_SMALL: f64 = 9.0;
+pub const MARKER_FONT: f64 = 12.0;
+pub const MARKER_FONT_SMALL: f64 = 12.0;
 
 /// Vertical distance between edge ports on a box side.
 pub const PORT_GAP: f64 = 10.0;

@@ -54,7 +54,8 @@ pub struct MapEdge {
     pub markers: Vec<Marker>,
 }
 
-/// A friction point: a numbered marker linking to a finding page.
+/// A finding on the map: a numbered marker linking to its page, drawn as
+/// a point of friction (a red circle) or a strength (a green square).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marker {
     pub number: usize,
@@ -62,6 +63,8 @@ pub struct Marker {
     pub href: String,
     /// Title of the finding, shown as the marker's tooltip and accessible name.
     pub title: String,
+    /// The finding is a strength (`kind: strength`), not friction.
+    pub strength: bool,
 }
 
 /// The geometry of a map, in SVG user units (about CSS pixels), origin top left.
@@ -140,6 +143,8 @@ pub enum LegendKey {
     Sector(String),
     /// The numbered friction marker.
     Friction,
+    /// The numbered strength marker.
+    Strength,
 }
 
 /// Lays the map out left to right: pure geometry, deterministic.

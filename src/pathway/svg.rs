@@ -14,6 +14,7 @@ const EDGE_COLOUR: &str = "#4D4D4D";
 const TEXT_COLOUR: &str = "#1A1A1A";
 const LABEL_COLOUR: &str = "#333333";
 const MARKER_FILL: &str = "#9E2A00";
+const STRENGTH_FILL: &str = "#1D6B36";
 const RULE_COLOUR: &str = "#BDBDBD";
 /// Width of the arrowhead's base.
 const ARROW_WIDTH: f64 = 7.0;
@@ -30,15 +31,17 @@ pub fn render(map: &Map, layout: &Layout) -> String {
         escape(&map.description)
     );
     arrow_marker(&mut svg, &id);
-    svg.push_str("<g class=\"edges\">\n");
+    // The drawing is hidden from assistive technology (the page gives it
+    // as text); the markers are links, reachable by keyboard, outside it.
+    svg.push_str("<g class=\"edges\" aria-hidden=\"true\">\n");
     for route in &layout.edges {
         edge(&mut svg, &id, route);
     }
-    svg.push_str("</g>\n<g class=\"nodes\">\n");
+    svg.push_str("</g>\n<g class=\"nodes\" aria-hidden=\"true\">\n");
     for ((node, bx), lines) in map.nodes.iter().zip(&layout.nodes).zip(&layout.node_lines) {
         node_box(&mut svg, &node.id, &node.sector, bx, lines);
     }
-    svg.push_str("</g>\n<g class=\"edge-labels\">\n");
+    svg.push_str("</g>\n<g class=\"edge-labels\" aria-hidden=\"true\">\n");
     for route in &layout.edges {
         if let Some(rect) = &route.label {
             edge_label(&mut svg, rect, &route.label_lines);
@@ -89,8 +92,8 @@ fn open_svg(svg: &mut String, id: &str, layout: &Layout) {
     let (w, h) = (num(layout.width), num(layout.height));
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         style=\"max-width:{w}px;height:auto\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
+         role=\"group\" aria-labelledby=\"{id}-title {id}-desc\" \
          class=\"pathway-map\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">"
     );
 }
@@ -278,29 +281,49 @@ fn edge_label(svg: &mut String, rect: &Rect, lines: &[String]) {
 }
 
 fn friction(svg: &mut String, marker: &Marker, circle: &Circle) {
+    let (class, what) = if marker.strength {
+        ("strength", "Strength")
+    } else {
+        ("friction", "Friction point")
+    };
+    let name = format!("{what} {}: {}", marker.number, marker.title);
     let _ = writeln!(
         svg,
-        "<a class=\"friction\" href=\"{}\"><title>Friction point {}: {}</title>{}</a>",
+        "<a class=\"{class}\" href=\"{}\" aria-label=\"{}\"><title>{}</title>{}</a>",
         escape(&marker.href),
-        marker.number,
-        escape(&marker.title),
-        marker_badge(circle, &marker.number.to_string())
+        escape(&name),
+        escape(&name),
+        marker_badge(circle, &marker.number.to_string(), marker.strength)
     );
 }
 
-/// A numbered circle (smaller digits when there are several).
-fn marker_badge(circle: &Circle, number: &str) -> String {
+/// A numbered badge: a red circle for friction, a green square for a
+/// strength (the shape tells them apart without colour).
+fn marker_badge(circle: &Circle, number: &str, strength: bool) -> String {
     let font = if number.len() > 1 {
         MARKER_FONT_SMALL
     } else {
         MARKER_FONT
     };
+    let shape = if strength {
+        let side = circle.r * 1.8;
+        format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{STRENGTH_FILL}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>",
+            num(circle.cx - side / 2.0),
+            num(circle.cy - side / 2.0),
+            num(side),
+            num(side)
+        )
+    } else {
+        format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{MARKER_FILL}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>",
+            num(circle.cx),
+            num(circle.cy),
+            num(circle.r)
+        )
+    };
     format!(
-        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{MARKER_FILL}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\">{}</text>",
-        num(circle.cx),
-        num(circle.cy),
-        num(circle.r),
+        "{shape}<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\">{}</text>",
         num(circle.cx),
         num(circle.cy + font * 0.35),
         num(font),
@@ -315,7 +338,7 @@ fn legend(svg: &mut String, layout: &Layout) {
     }
     let _ = writeln!(
         svg,
-        "<g class=\"legend\" font-size=\"{}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{RULE_COLOUR}\"/>",
+        "<g class=\"legend\" aria-hidden=\"true\" font-size=\"{}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{RULE_COLOUR}\"/>",
         num(LABEL_FONT),
         num(rect.x),
         num(rect.y),
@@ -357,16 +380,18 @@ fn legend_entry(svg: &mut String, entry: &LegendEntry) {
                 escape(&sector::tag(name))
             );
         }
-        LegendKey::Friction => {
+        LegendKey::Friction | LegendKey::Strength => {
             let circle = Circle {
                 cx,
                 cy,
                 r: MARKER_R,
             };
+            let strength = entry.key == LegendKey::Strength;
+            let class = if strength { "strength" } else { "friction" };
             let _ = write!(
                 svg,
-                "<g class=\"legend-entry friction\">{}",
-                marker_badge(&circle, "1")
+                "<g class=\"legend-entry {class}\">{}",
+                marker_badge(&circle, "1", strength)
             );
         }
     }

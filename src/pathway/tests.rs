@@ -329,7 +329,9 @@ fn drawing_has_title_desc_and_escapes_text() {
     assert!(svg.contains("&lt;script&gt;alert(1)"));
     assert!(svg.contains("a &lt; b &amp; c"));
     assert!(svg.contains("href=\"../f/?a=1&amp;b=&quot;2&quot;\""));
-    assert!(svg.contains("role=\"img\""));
+    // Not an image: its markers are links (axe's nested-interactive).
+    assert!(svg.contains("role=\"group\""));
+    assert!(!svg.contains("role=\"img\""));
 }
 
 #[test]
@@ -360,7 +362,7 @@ fn drawing_shows_sectors_markers_and_key() {
     assert!(svg.contains("class=\"node sector-other\" data-id=\"hospice\""));
     assert!(svg.contains(">HOSPICE</text>"));
     assert!(svg.contains(
-        "<a class=\"friction\" href=\"../../findings/finding-1/\"><title>Friction point 1: "
+        "<a class=\"friction\" href=\"../../findings/finding-1/\" aria-label=\"Friction point 1: "
     ));
     assert!(svg.contains("class=\"legend-entry sector-other\""));
     assert!(svg.contains(">Hospice</text>"));

@@ -17,6 +17,7 @@ fn marker(number: usize, title: &str) -> Marker {
         number,
         href: format!("../../findings/finding-{number}/"),
         title: title.to_string(),
+        strength: false,
     }
 }
 

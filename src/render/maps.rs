@@ -3,8 +3,8 @@
 //! one pathway type across boroughs. The drawing itself is `crate::pathway`.
 
 use super::urls;
-use super::views::{At, Link};
-use crate::model::{Kind, Pathway};
+use super::views::{At, Link, humanise, label};
+use crate::model::{FindingKind, Kind, Pathway};
 use crate::pathway;
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use serde::Serialize;
 pub struct Step {
     pub label: String,
     pub sector: String,
-    pub markers: Vec<usize>,
+    pub markers: Vec<KeyEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -20,14 +20,21 @@ pub struct Handoff {
     pub from: String,
     pub to: String,
     pub label: Option<String>,
-    pub markers: Vec<usize>,
+    pub markers: Vec<KeyEntry>,
 }
 
+/// A finding's marker: its number, its link, and whether it is a strength.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyEntry {
     pub number: usize,
     pub finding: Link,
+    pub strength: bool,
 }
+
+/// The numbers given to findings on one page's maps: a finding has one
+/// number on every map of a comparison page.
+#[derive(Debug, Default)]
+pub struct Numbering(Vec<(String, KeyEntry)>);
 
 /// A drawn map with its text alternative and marker key.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +49,18 @@ pub struct MapView {
     pub steps: Vec<Step>,
     pub handoffs: Vec<Handoff>,
     pub key: Vec<KeyEntry>,
+    /// Whether any marker is friction, and any a strength (for the key's heading).
+    pub frictions: bool,
+    pub strengths: bool,
+}
+
+/// A sector as the key names it: `social-care` → "Social care"; other
+/// words as written, made readable.
+fn sector_label(sector: &str) -> String {
+    pathway::SECTORS
+        .iter()
+        .find(|(key, _)| *key == sector)
+        .map_or_else(|| humanise(sector), |(_, name)| name.to_string())
 }
 
 /// `admission-avoidance` → `Admission avoidance`.
@@ -49,8 +68,14 @@ pub fn type_title(pathway_type: &str) -> String {
     super::views::humanise(pathway_type)
 }
 
-/// Numbers the published findings of a map in the order they first appear.
-fn number_findings(at: &At, pathway: &Pathway) -> Vec<(String, KeyEntry)> {
+/// Numbers the published findings of a map in the order they first
+/// appear, after those `numbering` has numbered already; returns the map's
+/// own (with the numbers they have on the page).
+fn number_findings(
+    at: &At,
+    pathway: &Pathway,
+    numbering: &mut Numbering,
+) -> Vec<(String, KeyEntry)> {
     let mut key: Vec<(String, KeyEntry)> = Vec::new();
     let nodes = pathway.meta.nodes.iter().flat_map(|n| n.findings.iter());
     let edges = pathway.meta.edges.iter().flat_map(|e| e.findings.iter());
@@ -58,11 +83,24 @@ fn number_findings(at: &At, pathway: &Pathway) -> Vec<(String, KeyEntry)> {
         if key.iter().any(|(k, _)| k == id) {
             continue;
         }
+        if let Some((_, entry)) = numbering.0.iter().find(|(k, _)| k == id) {
+            key.push((id.clone(), entry.clone()));
+            continue;
+        }
+        let Some(f) = at.site.lookup(Kind::Finding, id) else {
+            continue;
+        };
         if let Some(finding) = at.link(Kind::Finding, id) {
-            let number = key.len() + 1;
-            key.push((id.clone(), KeyEntry { number, finding }));
+            let entry = KeyEntry {
+                number: numbering.0.len() + 1,
+                finding,
+                strength: at.site.project.findings[f].meta.kind == FindingKind::Strength,
+            };
+            numbering.0.push((id.clone(), entry.clone()));
+            key.push((id.clone(), entry));
         }
     }
+    key.sort_by_key(|(_, entry)| entry.number);
     key
 }
 
@@ -73,26 +111,35 @@ fn markers(ids: &[String], key: &[(String, KeyEntry)]) -> Vec<pathway::Marker> {
             number: entry.number,
             href: entry.finding.url().to_string(),
             title: entry.finding.title().to_string(),
+            strength: entry.strength,
         })
         .collect()
 }
 
-fn numbers(markers: &[pathway::Marker]) -> Vec<usize> {
-    markers.iter().map(|m| m.number).collect()
+fn entries(ids: &[String], key: &[(String, KeyEntry)]) -> Vec<KeyEntry> {
+    key.iter()
+        .filter(|(id, _)| ids.contains(id))
+        .map(|(_, entry)| entry.clone())
+        .collect()
 }
 
 /// The map, its text alternative and key, with links relative to `at`.
 pub fn map_view(at: &At, index: usize) -> MapView {
+    map_view_numbered(at, index, &mut Numbering::default())
+}
+
+/// [`map_view`], numbering findings after those of the page's other maps.
+pub fn map_view_numbered(at: &At, index: usize, numbering: &mut Numbering) -> MapView {
     let pathway = &at.site.project.pathways[index];
     let meta = &pathway.meta;
-    let key = number_findings(at, pathway);
+    let key = number_findings(at, pathway, numbering);
     let position = |id: &str| meta.nodes.iter().position(|n| n.id == id);
     let nodes: Vec<pathway::MapNode> = meta
         .nodes
         .iter()
         .map(|n| pathway::MapNode {
             id: n.id.clone(),
-            label: n.label.clone(),
+            label: label(&n.label).into_owned(),
             sector: n.sector.clone(),
             markers: markers(&n.findings, &key),
         })
@@ -104,7 +151,7 @@ pub fn map_view(at: &At, index: usize) -> MapView {
             Some(pathway::MapEdge {
                 from: position(&e.from)?,
                 to: position(&e.to)?,
-                label: e.label.clone(),
+                label: e.label.as_deref().map(|l| label(l).into_owned()),
                 markers: markers(&e.findings, &key),
             })
         })
@@ -121,30 +168,38 @@ pub fn map_view(at: &At, index: usize) -> MapView {
     );
     let steps = nodes
         .iter()
-        .map(|n| Step {
+        .zip(&meta.nodes)
+        .map(|(n, written)| Step {
             label: n.label.clone(),
-            sector: n.sector.clone(),
-            markers: numbers(&n.markers),
+            sector: sector_label(&n.sector),
+            markers: entries(&written.findings, &key),
         })
         .collect();
+    let written_edges = meta
+        .edges
+        .iter()
+        .filter(|e| position(&e.from).is_some() && position(&e.to).is_some());
     let handoffs = edges
         .iter()
-        .map(|e| Handoff {
+        .zip(written_edges)
+        .map(|(e, written)| Handoff {
             from: nodes[e.from].label.clone(),
             to: nodes[e.to].label.clone(),
             label: e.label.clone(),
-            markers: numbers(&e.markers),
+            markers: entries(&written.findings, &key),
         })
         .collect();
+    let frictions = key.iter().any(|(_, entry)| !entry.strength);
+    let strengths = key.iter().any(|(_, entry)| entry.strength);
     let map = pathway::Map {
-        title: meta.title.clone(),
+        title: label(&meta.title).into_owned(),
         description,
         nodes,
         edges,
     };
     MapView {
         id: pathway.id.clone(),
-        title: meta.title.clone(),
+        title: label(&meta.title).into_owned(),
         url: format!("{}{}", at.root, urls::of(Kind::Pathway, &pathway.id)),
         borough,
         pathway_type: type_title(&meta.pathway),
@@ -153,6 +208,8 @@ pub fn map_view(at: &At, index: usize) -> MapView {
         steps,
         handoffs,
         key: key.into_iter().map(|(_, entry)| entry).collect(),
+        frictions,
+        strengths,
     }
 }
 
@@ -170,6 +227,7 @@ pub struct CompareRow {
 pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
     let project = at.site.project;
     let mut ids: Vec<(&str, &str)> = Vec::new();
+    // (node id, its first label)
     for &p in pathways {
         for node in &project.pathways[p].meta.nodes {
             if !ids.iter().any(|(id, _)| *id == node.id) {
@@ -178,7 +236,7 @@ pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
         }
     }
     ids.into_iter()
-        .map(|(id, label)| {
+        .map(|(id, step)| {
             let cells: Vec<Option<String>> = pathways
                 .iter()
                 .map(|&p| {
@@ -187,12 +245,12 @@ pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
                         .nodes
                         .iter()
                         .find(|n| n.id == id)
-                        .map(|n| n.label.clone())
+                        .map(|n| label(&n.label).into_owned())
                 })
                 .collect();
             let present = cells.iter().filter(|c| c.is_some()).count();
             CompareRow {
-                step: label.to_string(),
+                step: label(step).into_owned(),
                 partial: present < cells.len(),
                 cells,
             }

@@ -6,6 +6,7 @@
 mod maps;
 mod nav;
 mod pages;
+mod report;
 pub mod theme;
 pub mod urls;
 mod views;
@@ -189,6 +190,22 @@ fn template_failure(theme: &Theme, error: &tera::Error, template: &str) -> Box<D
 /// given to templates as the quote's `figure`.
 const QUOTE_PARTIAL: &str = "partials/quote.html";
 
+/// Whether a quote is set in quotation marks: words someone said are;
+/// field notes and documents (whose text quotes what it quotes itself)
+/// are not, nor is a body that already ends with a closing quotation mark
+/// (a second one would be doubled).
+fn quote_marks(quote: &crate::model::Quote, body: &str) -> bool {
+    use crate::model::QuoteSource;
+    let said = !matches!(
+        quote.meta.source,
+        Some(QuoteSource::FieldNotes | QuoteSource::Document)
+    ) && (quote.meta.participant.is_some() || quote.meta.source.is_some());
+    let closes = body
+        .trim_end()
+        .ends_with(['"', '\u{201D}', '\u{2019}', '\'']);
+    said && !closes
+}
+
 /// A quote value's `figure` (empty if its partial failed, which is reported).
 fn figure_of(quote: &tera::Value) -> &str {
     quote
@@ -245,6 +262,8 @@ enum Job {
     Pathway(usize),
     Compare(usize),
     Pathways,
+    /// The accessibility statement.
+    Accessibility,
     Page(usize),
 }
 
@@ -396,16 +415,14 @@ struct Renderer<'s, 'p> {
     theme: &'s Theme,
     links: &'s Links,
     title: String,
-    /// Published findings in title order.
+    /// Published findings in list order: `order:`, then title.
     published: Vec<usize>,
     /// Each body as HTML, by file, rendered once (or taken from the previous render).
     bodies: Reused<tera::Value>,
     /// Each quote's data for the templates, made once (or taken from the previous render).
     quotes: Reused<tera::Value>,
-    /// Published findings by (code, borough).
-    code_findings: FastMap<(usize, usize), Vec<usize>>,
-    /// Quotes placed in a borough, by (code, borough).
-    code_quotes: FastMap<(usize, usize), Vec<usize>>,
+    /// Who is coded where, for every count of every page.
+    coding: Coding,
     /// The quote list in order: the quotes of each borough in menu order,
     /// then those placed in none.
     listed: Vec<Vec<usize>>,
@@ -467,6 +484,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let navigation = nav::navigation(site);
         let globals = theme.tera.global_context();
         globals.insert("site_title", &title);
+        globals.insert("paper", site.project.config.paper.css());
+        globals.insert("report", &views::furniture(site));
         globals.insert("nav", &navigation);
         let theme = &*theme;
         let mut failed_pieces = Vec::new();
@@ -477,37 +496,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
             })
             .ok();
         let project = site.project;
-        let published = site.published_findings();
-        let mut code_findings: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
-        for &f in &published {
-            let meta = &project.findings[f].meta;
-            for code in meta.codes.iter().filter_map(|c| site.lookup(Kind::Code, c)) {
-                for borough in meta
-                    .boroughs
-                    .iter()
-                    .filter_map(|b| site.lookup(Kind::Borough, b))
-                {
-                    code_findings.entry((code, borough)).or_default().push(f);
-                }
-            }
-        }
-        let mut code_quotes: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
-        for (q, quote) in project.quotes.iter().enumerate() {
-            let Some(borough) = site
-                .published_borough(q)
-                .and_then(|b| site.lookup(Kind::Borough, b))
-            else {
-                continue;
-            };
-            for code in quote
-                .meta
-                .codes
-                .iter()
-                .filter_map(|c| site.lookup(Kind::Code, c))
-            {
-                code_quotes.entry((code, borough)).or_default().push(q);
-            }
-        }
+        let mut published = site.published_findings();
+        // Lists follow `order:` first, then the title (already sorted by).
+        published.sort_by_key(|&f| project.findings[f].meta.order.unwrap_or(i64::MAX));
+        let coding = Coding::new(site, &published);
         let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
         let place: FastMap<usize, usize> = site
             .borough_order
@@ -539,8 +531,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             published,
             bodies,
             quotes,
-            code_findings,
-            code_quotes,
+            coding,
             listed,
             per_page,
             menus,
@@ -660,6 +651,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             Job::Codebook,
             Job::Matrix,
             Job::Pathways,
+            Job::Accessibility,
         ];
         jobs.extend((1..=self.quote_list_pages()).map(Job::Quotes));
         jobs.extend(self.site.borough_order.iter().map(|&b| Job::Borough(b)));
@@ -691,6 +683,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             Job::Pathway(p) => self.pathway(p),
             Job::Compare(t) => self.compare(t),
             Job::Pathways => self.pathways(),
+            Job::Accessibility => self.accessibility(),
             Job::Page(p) => self.free_page(p),
         }
     }
@@ -751,7 +744,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             None => tera::Value::from(""),
         };
         context.insert_value("nav_html", menu);
-        context.insert("page_title", page.title.as_str());
+        context.insert("page_title", &views::label(&page.title));
         let canonical = self
             .site
             .project
@@ -864,7 +857,16 @@ impl<'s, 'p> Renderer<'s, 'p> {
             url: format!("{}{}", at.root, urls::of(Kind::Quote, &quote.id)),
             html,
             attribution: self.site.attribution(q),
-            source: quote.meta.source.map_or("", |s| s.label()).to_string(),
+            // A quote without a participant is attributed by its source
+            // already ("Field notes, Borough A"): not named twice.
+            source: match self.site.quote_participant[q] {
+                Some(_) => quote.meta.source.map_or("", |s| s.label()).to_string(),
+                None => String::new(),
+            },
+            marks: quote_marks(
+                quote,
+                &self.site.project.sources.text(quote.file)[quote.body.clone()],
+            ),
             borough: self
                 .site
                 .published_borough(q)

@@ -20,7 +20,7 @@ pub struct NavItem {
 
 fn item(title: &str, path: String, children: Vec<NavItem>) -> NavItem {
     NavItem {
-        title: title.to_string(),
+        title: super::views::label(title).into_owned(),
         path,
         children,
         current: "",
@@ -107,7 +107,10 @@ pub fn site_title(site: &Site) -> String {
         .title
         .clone()
         .or_else(|| project.landing.as_ref().map(|l| l.meta.title.clone()))
-        .unwrap_or_else(|| "Evaluation report".to_string())
+        .map_or_else(
+            || "Evaluation report".to_string(),
+            |title| super::views::label(&title).into_owned(),
+        )
 }
 
 /// Overview, the boroughs, findings, codebook, matrix, pathways, quotes and the free pages.

@@ -3,8 +3,11 @@
 
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
-use crate::hash::FastMap;
-use crate::model::{Kind, Status};
+use crate::model::{FindingKind, Kind, Status};
+
+/// How many quotes a borough report shows under a finding: the strongest
+/// (see [`Renderer::evidence_in`]); the finding's page has them all.
+const STRONGEST: usize = 2;
 
 fn context() -> tera::Context {
     tera::Context::new()
@@ -18,7 +21,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let mut data = context();
         data.insert(
             "title",
-            &landing.map_or(self.title.as_str(), |l| l.meta.title.as_str()),
+            &label(landing.map_or(self.title.as_str(), |l| l.meta.title.as_str())),
         );
         data.insert("subtitle", &landing.and_then(|l| l.meta.subtitle.clone()));
         data.insert(
@@ -75,99 +78,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn borough(&self, b: usize) -> Page {
-        let project = self.site.project;
-        let borough = &project.boroughs[b];
-        let path = urls::of(Kind::Borough, &borough.id);
-        let at = self.at(&path);
-        let mut data = context();
-        data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
-        data.insert("summary", &borough.meta.summary);
-        data.insert("description", &self.body_html(&at, borough));
-        data.insert(
-            "participants",
-            &participant_rows(&project.participants, &borough.id, project.config.k),
-        );
-        data.insert("k", &project.config.k);
-        data.insert("themes", &self.borough_themes(&at, &borough.id));
-        let pathways: Vec<Link> = project
-            .pathways
-            .iter()
-            .filter(|p| p.meta.borough == borough.id)
-            .filter_map(|p| at.link(Kind::Pathway, &p.id))
-            .collect();
-        data.insert("pathways", &pathways);
-        Page {
-            path,
-            template: "borough.html",
-            title: borough.meta.title.clone(),
-            origin: Some(borough.file),
-            data,
-        }
-    }
-
-    /// The findings that hold in a borough, under their top-level themes
-    /// (a finding coded under two themes is under both, made once).
-    fn borough_themes(&self, at: &At<'s, 'p>, borough: &str) -> Vec<Group<Vec<tera::Value>>> {
-        let project = self.site.project;
-        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-        for &f in &self.published {
-            let finding = &project.findings[f];
-            if !finding.meta.boroughs.iter().any(|b| b == borough) {
-                continue;
-            }
-            for code in finding
-                .meta
-                .codes
-                .iter()
-                .filter_map(|c| self.site.lookup(Kind::Code, c))
-            {
-                // Findings come in turn, so a repeat can only be the last.
-                let list = groups.entry(self.site.code_root(code)).or_default();
-                if list.last() != Some(&f) {
-                    list.push(f);
-                }
-            }
-        }
-        let roots = self
-            .site
-            .code_children
-            .get(&None)
-            .cloned()
-            .unwrap_or_default();
-        let mut views: FastMap<usize, tera::Value> = FastMap::default();
-        roots
-            .into_iter()
-            .filter_map(|root| {
-                let findings = groups.remove(&root)?;
-                let head = at.link(Kind::Code, &project.codes[root].id)?;
-                let items = findings
-                    .into_iter()
-                    .map(|f| {
-                        views
-                            .entry(f)
-                            .or_insert_with(|| {
-                                tera::Value::from_serializable(&self.finding_view(
-                                    at,
-                                    f,
-                                    Some(borough),
-                                ))
-                            })
-                            .clone()
-                    })
-                    .collect();
-                Some(Group { head, items })
-            })
-            .collect()
-    }
-
-    fn finding_view(&self, at: &At<'s, 'p>, f: usize, only_borough: Option<&str>) -> FindingView {
+    pub(super) fn finding_view(
+        &self,
+        at: &At<'s, 'p>,
+        f: usize,
+        only_borough: Option<&str>,
+    ) -> FindingView {
         let finding = &self.site.project.findings[f];
-        let shown: Vec<usize> = self.site.finding_quotes[f]
-            .iter()
-            .copied()
-            .filter(|&q| only_borough.is_none_or(|b| self.site.published_borough(q) == Some(b)))
-            .collect();
+        let shown = self.evidence_in(f, only_borough);
         let embedded: Vec<&str> = finding
             .refs
             .iter()
@@ -180,6 +98,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
             .map(|&q| self.quote_value(at, q))
             .collect();
+        let evidence = shown
+            .iter()
+            .take(STRONGEST)
+            .map(|&q| self.quote_value(at, q))
+            .collect();
         let backlinks = self.site.finding_backlinks[f]
             .iter()
             .filter_map(|&(kind, i)| {
@@ -190,19 +113,24 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 at.link(kind, id)
             })
             .collect();
-        // A borough report shows titles and quotes, not the narrative.
+        // A borough report shows the summary and evidence, not the narrative.
         let html = if only_borough.is_some() {
             "".into()
         } else {
             self.body_html(at, finding)
         };
+        let codes = at.links(Kind::Code, finding.meta.codes.iter().map(String::as_str));
         FindingView {
             id: finding.id.clone(),
-            title: finding.meta.title.clone(),
+            title: label(&finding.meta.title).into_owned(),
             url: format!("{}{}", at.root, urls::of(Kind::Finding, &finding.id)),
             html,
+            summary: self.finding_summary(at, f),
+            lead: finding.meta.summary.is_some(),
+            strength: finding.meta.kind == FindingKind::Strength,
             draft: finding.meta.status == Status::Draft,
-            codes: at.links(Kind::Code, finding.meta.codes.iter().map(String::as_str)),
+            tags: codes.iter().skip(1).cloned().collect(),
+            codes,
             boroughs: at.links(
                 Kind::Borough,
                 finding.meta.boroughs.iter().map(String::as_str),
@@ -216,8 +144,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     value: attribute_text(v),
                 })
                 .collect(),
+            quote_count: shown.len(),
             quotes,
             more_quotes,
+            evidence,
             backlinks,
         }
     }
@@ -227,61 +157,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let path = urls::of(Kind::Finding, &finding.id);
         let mut data = context();
         data.insert("finding", &self.finding_view(&self.at(&path), f, None));
+        // Marked in the menu as the part of the site this page is in.
+        data.insert("section", urls::FINDINGS);
         Page {
             path,
             template: "finding.html",
             title: finding.meta.title.clone(),
             origin: Some(finding.file),
-            data,
-        }
-    }
-
-    pub(super) fn findings(&self) -> Page {
-        let project = self.site.project;
-        let at = self.at(urls::FINDINGS);
-        let mut groups: Vec<Group<Vec<Link>>> = Vec::new();
-        for root in self
-            .site
-            .code_children
-            .get(&None)
-            .cloned()
-            .unwrap_or_default()
-        {
-            let codes = self.site.code_with_descendants(root);
-            let items: Vec<Link> = self
-                .published
-                .iter()
-                .filter(|&&f| {
-                    project.findings[f].meta.codes.iter().any(|c| {
-                        self.site
-                            .lookup(Kind::Code, c)
-                            .is_some_and(|c| codes.contains(&c))
-                    })
-                })
-                .map(|&f| at.finding_link(f))
-                .collect();
-            if let (false, Some(head)) = (
-                items.is_empty(),
-                at.link(Kind::Code, &project.codes[root].id),
-            ) {
-                groups.push(Group { head, items });
-            }
-        }
-        let mut data = context();
-        data.insert("groups", &groups);
-        data.insert(
-            "all",
-            &self
-                .published
-                .iter()
-                .map(|&f| at.finding_link(f))
-                .collect::<Vec<_>>(),
-        );
-        Page {
-            path: urls::FINDINGS.into(),
-            template: "findings.html",
-            title: "Findings".into(),
-            origin: None,
             data,
         }
     }
@@ -294,6 +176,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let title = format!("Quote: {}", self.site.attribution(q));
         let mut data = context();
         data.insert("quote", &view);
+        // Marked in the menu as the part of the site this page is in.
+        data.insert("section", urls::QUOTES);
         Page {
             path,
             template: "quote.html",
@@ -410,21 +294,22 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .iter()
             .map(|&b| {
                 let borough = &project.boroughs[b];
-                let findings = self
-                    .code_findings
-                    .get(&(c, b))
-                    .map_or(&[][..], Vec::as_slice);
-                let quotes = self.code_quotes.get(&(c, b)).map_or(&[][..], Vec::as_slice);
+                let coded = self.coding.coded(self.site, c, &[b]);
                 CodeBoroughView {
                     borough: Link::new(
                         &borough.meta.title,
                         at.root,
                         &urls::of(Kind::Borough, &borough.id),
                     ),
-                    findings: findings.iter().map(|&f| at.finding_link(f)).collect(),
-                    quote_count: quotes.len(),
+                    findings: coded.findings.iter().map(|&f| at.finding_link(f)).collect(),
+                    quote_count: coded.quote_count,
+                    finding_count: coded.finding_count,
                     quotes: if with_quotes {
-                        quotes.iter().map(|&q| self.quote_value(at, q)).collect()
+                        coded
+                            .quotes
+                            .iter()
+                            .map(|&q| self.quote_value(at, q))
+                            .collect()
                     } else {
                         Vec::new()
                     },
@@ -439,9 +324,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .flatten()
             .filter_map(|&child| at.link(Kind::Code, &project.codes[child].id))
             .collect();
+        let all = self.coding.coded(self.site, c, &self.site.borough_order);
         CodeView {
             id: code.id.clone(),
-            title: code.meta.title.clone(),
+            title: label(&code.meta.title).into_owned(),
             url: format!("{}{}", at.root, urls::of(Kind::Code, &code.id)),
             depth,
             html: self.body_html(at, code),
@@ -450,8 +336,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .code_parent(c)
                 .and_then(|p| at.link(Kind::Code, &project.codes[p].id)),
             children,
-            total_quotes: boroughs.iter().map(|b| b.quote_count).sum(),
-            total_findings: boroughs.iter().map(|b| b.findings.len()).sum(),
+            quote_count: all.quote_count,
+            finding_count: all.finding_count,
             boroughs,
         }
     }
@@ -461,6 +347,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let path = urls::of(Kind::Code, &code.id);
         let mut data = context();
         data.insert("code", &self.code_view(&self.at(&path), c, depth, true));
+        // Marked in the menu as the part of the site this page is in.
+        data.insert("section", urls::CODEBOOK);
         Page {
             path,
             template: "code.html",
@@ -503,40 +391,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     .borough_order
                     .iter()
                     .map(|&b| {
-                        // A theme's row counts the codes under it too.
-                        let codes = self.site.code_with_descendants(c);
-                        let mut findings: Vec<usize> = codes
-                            .iter()
-                            .flat_map(|&code| {
-                                self.code_findings.get(&(code, b)).into_iter().flatten()
-                            })
-                            .copied()
-                            .collect();
-                        let findings_of = &self.site.project.findings;
-                        findings.sort_by(|&a, &b| {
-                            findings_of[a]
-                                .meta
-                                .title
-                                .cmp(&findings_of[b].meta.title)
-                                .then(a.cmp(&b))
-                        });
-                        findings.dedup();
-                        let findings: Vec<Link> =
-                            findings.into_iter().map(|f| at.finding_link(f)).collect();
-                        let mut quotes: Vec<usize> = codes
-                            .iter()
-                            .flat_map(|&code| {
-                                self.code_quotes.get(&(code, b)).into_iter().flatten()
-                            })
-                            .copied()
-                            .collect();
-                        quotes.sort_unstable();
-                        quotes.dedup();
-                        let quotes = quotes.len();
+                        // The one counting rule: a theme counts its codes.
+                        let coded = self.coding.coded(self.site, c, &[b]);
                         MatrixCell {
-                            empty: findings.is_empty() && quotes == 0,
-                            findings,
-                            quotes,
+                            empty: coded.findings.is_empty() && coded.quote_count.total == 0,
+                            findings: coded.findings.iter().map(|&f| at.finding_link(f)).collect(),
+                            quote_count: coded.quote_count,
+                            finding_count: coded.finding_count,
                         }
                     })
                     .collect();
@@ -567,6 +428,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let mut data = context();
         data.insert("map", &maps::map_view(&at, p));
         data.insert("narrative", &self.body_html(&at, pathway));
+        // Marked in the menu as the part of the site this page is in.
+        data.insert("section", urls::PATHWAYS);
         Page {
             path,
             template: "pathway.html",
@@ -580,7 +443,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let (pathway_type, list) = &self.site.pathway_types[t];
         let path = urls::compare(pathway_type);
         let at = self.at(&path);
-        let maps: Vec<maps::MapView> = list.iter().map(|&p| maps::map_view(&at, p)).collect();
+        // One number for a finding on every map of the page.
+        let mut numbering = maps::Numbering::default();
+        let maps: Vec<maps::MapView> = list
+            .iter()
+            .map(|&p| maps::map_view_numbered(&at, p, &mut numbering))
+            .collect();
         let columns: Vec<String> = maps
             .iter()
             .map(|m| {
@@ -594,6 +462,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("columns", &columns);
         data.insert("rows", &maps::compare_rows(&at, list));
         data.insert("maps", &maps);
+        // Marked in the menu as the part of the site this page is in.
+        data.insert("section", urls::PATHWAYS);
         Page {
             path,
             template: "compare.html",
@@ -626,6 +496,18 @@ impl<'s, 'p> Renderer<'s, 'p> {
             title: "Pathway maps".into(),
             origin: None,
             data,
+        }
+    }
+
+    /// The theme's accessibility statement (a project's theme may replace
+    /// `accessibility.html` with its own).
+    pub(super) fn accessibility(&self) -> Page {
+        Page {
+            path: urls::ACCESSIBILITY.into(),
+            template: "accessibility.html",
+            title: "Accessibility statement".into(),
+            origin: None,
+            data: context(),
         }
     }
 

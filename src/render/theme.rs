@@ -32,6 +32,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/pathways.html",
     "templates/compare.html",
     "templates/page.html",
+    "templates/accessibility.html",
     "templates/partials/quote.html",
     "templates/partials/map.html",
     "templates/partials/pager.html",

@@ -9,6 +9,7 @@ pub const QUOTES: &str = "quotes.html";
 pub const CODEBOOK: &str = "codebook.html";
 pub const MATRIX: &str = "matrix.html";
 pub const PATHWAYS: &str = "pathways.html";
+pub const ACCESSIBILITY: &str = "accessibility.html";
 pub const STYLESHEET: &str = "static/style.css";
 
 /// The site-relative path of an entity's page.

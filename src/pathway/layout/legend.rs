@@ -16,6 +16,8 @@ const SWATCH_PAD_X: f64 = 7.0;
 
 /// Label of the friction marker entry.
 pub const FRICTION_LABEL: &str = "Friction point (links to the finding)";
+/// Label of the strength marker entry.
+pub const STRENGTH_LABEL: &str = "Strength (links to the finding)";
 
 /// Lays the key out from `(left, top)` in rows at most `max_w` wide (an
 /// entry wider than that gets a row of its own).
@@ -67,12 +69,23 @@ fn contents(map: &Map) -> Vec<(LegendKey, String, f64)> {
             (LegendKey::Sector(s), label, swatch_w)
         })
         .collect();
-    let node_markers = map.nodes.iter().any(|n| !n.markers.is_empty());
-    let edge_markers = map.edges.iter().any(|e| !e.markers.is_empty());
-    if node_markers || edge_markers {
+    let markers: Vec<&crate::pathway::Marker> = map
+        .nodes
+        .iter()
+        .flat_map(|n| &n.markers)
+        .chain(map.edges.iter().flat_map(|e| &e.markers))
+        .collect();
+    if markers.iter().any(|m| !m.strength) {
         contents.push((
             LegendKey::Friction,
             FRICTION_LABEL.to_string(),
+            2.0 * MARKER_R,
+        ));
+    }
+    if markers.iter().any(|m| m.strength) {
+        contents.push((
+            LegendKey::Strength,
+            STRENGTH_LABEL.to_string(),
             2.0 * MARKER_R,
         ));
     }

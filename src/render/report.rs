@@ -1,0 +1,261 @@
+//! The data of the two pages a commissioner reads first: a borough's report
+//! (overview, who took part, each finding once under its first theme with
+//! its summary and strongest evidence, the borough's maps) and the list of
+//! findings (each once, with its summary, boroughs, themes and evidence).
+
+use super::views::*;
+use super::{Page, Renderer, maps, markdown, urls};
+use crate::model::{FindingKind, Kind};
+
+/// The anchor of a finding's article on a borough report.
+fn anchor(id: &str) -> String {
+    format!("finding-{id}")
+}
+
+/// The first paragraph of a Markdown body: its first block of lines that
+/// is text, not a heading, an embed, a list, a table or a quotation.
+fn first_paragraph(body: &str) -> Option<&str> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim();
+        match start {
+            None if !text.is_empty() && !starts_a_block(text) => start = Some(offset),
+            Some(from) if text.is_empty() => return Some(body[from..offset].trim()),
+            _ => {}
+        }
+        offset += line.len();
+    }
+    start.map(|from| body[from..].trim())
+}
+
+fn starts_a_block(line: &str) -> bool {
+    ["#", "![", ">", "|", "- ", "* ", "+ ", "```", "~~~", "<"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+}
+
+impl<'s, 'p> Renderer<'s, 'p> {
+    /// A finding's summary as HTML: `summary:` if written, else the body's
+    /// first paragraph (noted as shown, so a preview redraws it).
+    pub(super) fn finding_summary(&self, at: &At<'s, 'p>, f: usize) -> tera::Value {
+        let finding = &self.site.project.findings[f];
+        let links = super::PageLinks {
+            renderer: self,
+            at: *at,
+        };
+        if let Some(summary) = &finding.meta.summary {
+            return markdown::to_html(summary, &links).into();
+        }
+        super::note_shown(finding.file);
+        let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
+        first_paragraph(body).map_or_else(
+            || "".into(),
+            |paragraph| markdown::to_html(paragraph, &links).into(),
+        )
+    }
+
+    /// A finding's evidence (in one borough, or everywhere), strongest
+    /// first: the quotes its narrative sets, in the order it sets them,
+    /// then the others it cites.
+    pub(super) fn evidence_in(&self, f: usize, borough: Option<&str>) -> Vec<usize> {
+        let site = self.site;
+        let finding = &site.project.findings[f];
+        let cited = &site.finding_quotes[f];
+        let mut order: Vec<usize> = finding
+            .refs
+            .iter()
+            .filter(|r| r.embed && r.kind == Kind::Quote)
+            .filter_map(|r| site.lookup(Kind::Quote, &r.id))
+            .filter(|q| cited.contains(q))
+            .collect();
+        order.extend(cited.iter().copied());
+        let mut seen = Vec::with_capacity(order.len());
+        for q in order {
+            if !seen.contains(&q) && borough.is_none_or(|b| site.published_borough(q) == Some(b)) {
+                seen.push(q);
+            }
+        }
+        seen
+    }
+
+    pub(super) fn borough(&self, b: usize) -> Page {
+        let project = self.site.project;
+        let borough = &project.boroughs[b];
+        let path = urls::of(Kind::Borough, &borough.id);
+        let at = self.at(&path);
+        let mut data = tera::Context::new();
+        data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
+        data.insert("summary", &borough.meta.summary);
+        data.insert("description", &self.body_html(&at, borough));
+        data.insert(
+            "participants",
+            &participant_rows(&project.participants, &borough.id, project.config.k),
+        );
+        data.insert("k", &project.config.k);
+        data.insert("themes", &self.report_themes(&at, b));
+        let mut numbering = maps::Numbering::default();
+        let maps: Vec<maps::MapView> = project
+            .pathways
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.meta.borough == borough.id)
+            .map(|(p, _)| maps::map_view_numbered(&at, p, &mut numbering))
+            .collect();
+        data.insert("maps", &maps);
+        Page {
+            path,
+            template: "borough.html",
+            title: borough.meta.title.clone(),
+            origin: Some(borough.file),
+            data,
+        }
+    }
+
+    /// The borough's findings under their top-level themes: each finding
+    /// once, under the theme of its first code; a theme lists by name the
+    /// findings placed elsewhere that are coded to it too, so what it
+    /// shows adds up to its count.
+    fn report_themes(&self, at: &At<'s, 'p>, b: usize) -> Vec<ReportTheme> {
+        let site = self.site;
+        let project = site.project;
+        let borough = project.boroughs[b].id.as_str();
+        let placed_in = |f: usize| {
+            project.findings[f]
+                .meta
+                .codes
+                .iter()
+                .find_map(|c| site.lookup(Kind::Code, c))
+                .map(|c| site.code_root(c))
+        };
+        let roots = site.code_children.get(&None).cloned().unwrap_or_default();
+        roots
+            .into_iter()
+            .filter_map(|root| {
+                let coded = self.coding.coded(site, root, &[b]);
+                if coded.findings.is_empty() && coded.quote_count.total == 0 {
+                    return None;
+                }
+                let code = &project.codes[root];
+                let head = at.link(Kind::Code, &code.id)?;
+                let (here, elsewhere): (Vec<usize>, Vec<usize>) = coded
+                    .findings
+                    .iter()
+                    .partition(|&&f| placed_in(f) == Some(root));
+                let findings = here
+                    .into_iter()
+                    .map(|f| {
+                        tera::Value::from_serializable(&self.finding_view(at, f, Some(borough)))
+                    })
+                    .collect();
+                let also = elsewhere
+                    .into_iter()
+                    .map(|f| {
+                        let finding = &project.findings[f];
+                        Link::new(&label(&finding.meta.title), "#", &anchor(&finding.id))
+                    })
+                    .collect();
+                Some(ReportTheme {
+                    head,
+                    id: code.id.clone(),
+                    findings,
+                    also,
+                    finding_count: coded.finding_count,
+                    quote_count: coded.quote_count,
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn findings(&self) -> Page {
+        let site = self.site;
+        let project = site.project;
+        let at = self.at(urls::FINDINGS);
+        let items: Vec<FindingItem> = self
+            .published
+            .iter()
+            .map(|&f| {
+                let finding = &project.findings[f];
+                let mut themes: Vec<usize> = Vec::new();
+                for code in finding
+                    .meta
+                    .codes
+                    .iter()
+                    .filter_map(|c| site.lookup(Kind::Code, c))
+                {
+                    let root = site.code_root(code);
+                    if !themes.contains(&root) {
+                        themes.push(root);
+                    }
+                }
+                let theme_ids: Vec<&str> = themes
+                    .iter()
+                    .map(|&c| project.codes[c].id.as_str())
+                    .collect();
+                let boroughs: Vec<&str> = finding
+                    .meta
+                    .boroughs
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|b| site.lookup(Kind::Borough, b).is_some())
+                    .collect();
+                FindingItem {
+                    link: at.finding_link(f),
+                    summary: self.finding_summary(&at, f),
+                    strength: finding.meta.kind == FindingKind::Strength,
+                    boroughs: at.links(Kind::Borough, boroughs.iter().copied()),
+                    themes: at.links(Kind::Code, theme_ids.iter().copied()),
+                    borough_ids: boroughs.join(" "),
+                    theme_ids: theme_ids.join(" "),
+                    quote_count: self.evidence_in(f, None).len(),
+                }
+            })
+            .collect();
+        let theme_choices: Vec<Choice> = site
+            .code_children
+            .get(&None)
+            .into_iter()
+            .flatten()
+            .map(|&c| Choice {
+                id: project.codes[c].id.clone(),
+                title: label(&project.codes[c].meta.title).into_owned(),
+            })
+            .collect();
+        let borough_choices: Vec<Choice> = site
+            .borough_order
+            .iter()
+            .map(|&b| Choice {
+                id: project.boroughs[b].id.clone(),
+                title: label(&project.boroughs[b].meta.title).into_owned(),
+            })
+            .collect();
+        let mut data = tera::Context::new();
+        data.insert("findings", &items);
+        data.insert("theme_choices", &theme_choices);
+        data.insert("borough_choices", &borough_choices);
+        Page {
+            path: urls::FINDINGS.into(),
+            template: "findings.html",
+            title: "Findings".into(),
+            origin: None,
+            data,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_paragraph;
+
+    #[test]
+    fn a_summary_is_the_first_paragraph_of_text() {
+        let body = "![](quote:x)\n\n## Heading\n\nFirst line\nsecond line.\n\nMore.\n";
+        assert_eq!(first_paragraph(body), Some("First line\nsecond line."));
+        assert_eq!(first_paragraph("Only one."), Some("Only one."));
+        assert_eq!(first_paragraph("![](quote:x)\n"), None);
+        assert_eq!(first_paragraph("1. a list\n\nText"), Some("Text"));
+    }
+}
