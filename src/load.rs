@@ -291,24 +291,37 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>, reported: bool) -> anyho
         });
     }
     let bytes = read_bytes(path).with_context(|| format!("reading {}", path.display()))?;
-    let name = display_name(root, path);
-    let (text, not_utf8) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            (
-                String::from_utf8_lossy(error.as_bytes()).into_owned(),
-                Some(valid),
-            )
-        }
-    };
+    let (file, not_utf8) = decode(display_name(root, path), bytes);
     Ok(Fetched {
-        file: Got::Read {
-            file: SourceFile::new(name, text),
-            not_utf8,
-        },
+        file: Got::Read { file, not_utf8 },
         stamp,
     })
+}
+
+/// A file's bytes as text: where they are not UTF-8, each byte that is not
+/// becomes U+FFFD (so the rest can still be read for its other problems),
+/// and the offset of the first is given, for [`not_utf8`].
+pub fn decode(name: String, bytes: Vec<u8>) -> (SourceFile, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (SourceFile::new(name, text), None),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            (SourceFile::new(name, text), Some(valid))
+        }
+    }
+}
+
+/// The error for a file that is not UTF-8, at its first byte that is not
+/// (`valid`, as [`decode`] gave it).
+pub fn not_utf8(id: FileId, valid: usize) -> Diagnostic {
+    // The text holds U+FFFD in place of the bytes: the span covers that
+    // character, not a byte of it.
+    let span = Span::new(id, valid..valid + char::REPLACEMENT_CHARACTER.len_utf8());
+    Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
+        .at(span)
+        .label("the first byte that is not UTF-8")
+        .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")
 }
 
 /// A file's bytes. `std::fs::read` first asks the file's size (a system
@@ -369,17 +382,15 @@ fn admit(
     };
     let (id, clean) = match fetched.file {
         Got::Reused(file) => (place(file), true),
-        Got::Read { file, not_utf8 } => {
+        Got::Read {
+            file,
+            not_utf8: invalid,
+        } => {
             let id = place(Arc::new(file));
-            if let Some(valid) = not_utf8 {
-                out.push(
-                    Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
-                        .at(Span::new(id, valid..valid + 1))
-                        .label("the first byte that is not UTF-8")
-                        .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"),
-                );
+            if let Some(valid) = invalid {
+                out.push(not_utf8(id, valid));
             }
-            (id, not_utf8.is_none())
+            (id, invalid.is_none())
         }
     };
     if let Some(memo) = memo {

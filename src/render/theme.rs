@@ -5,7 +5,7 @@
 
 use crate::diag::Diagnostic;
 use crate::load::{display_name, listed_files};
-use crate::source::{SourceFile, Sources, Span};
+use crate::source::{Sources, Span};
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -90,7 +90,12 @@ pub fn load(
     for (path, (bytes, project_path)) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let file = project_path.map(|p| sources.add(SourceFile::new(p, text.clone())));
+            let file = project_path.map(|p| {
+                let (file, not_utf8) = crate::load::decode(p, bytes);
+                let id = sources.add(file);
+                out.extend(not_utf8.map(|valid| crate::load::not_utf8(id, valid)));
+                id
+            });
             templates.push((name.to_string(), text, file));
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.insert(name.to_string(), bytes);
