@@ -62,6 +62,16 @@ pub fn load(
         .map(|(path, bytes)| (path.to_string(), (bytes.to_vec(), None)))
         .collect();
     let folder = root.join("themes").join(name);
+    if crate::load::escapes(root, &folder) {
+        out.push(
+            Diagnostic::error(
+                "config::outside-project",
+                format!("themes/{name} is a link to a folder outside the project"),
+            )
+            .fix(format!("copy the theme into themes/{name}/ in the project")),
+        );
+        return Ok(None);
+    }
     if folder.is_dir() {
         for path in listed_files(&folder)? {
             let relative = display_name(&folder, &path);

@@ -124,6 +124,23 @@ impl Project {
         }
     }
 
+    /// Runs `evalsite ARGS` from inside the project folder, without
+    /// `--root` (so `.` is the project, as for a researcher in a terminal).
+    pub fn run_inside(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_evalsite"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("running evalsite");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr)
+                .replace(&self.root().display().to_string(), "ROOT"),
+        }
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }
