@@ -145,7 +145,9 @@ impl Project {
         self.run(&["build"])
     }
 
-    /// Every file under `site/` with its contents, to compare before and after.
+    /// Every file under `site/` with its contents, to compare before and
+    /// after, but for the marker at its top (`.evalsite-site`, the same
+    /// text in every site, which serve mode has no need to serve).
     pub fn site_files(&self) -> BTreeMap<String, Vec<u8>> {
         let site = self.path("site");
         let mut files = BTreeMap::new();
@@ -161,6 +163,9 @@ impl Project {
                     .unwrap()
                     .to_string_lossy()
                     .replace('\\', "/");
+                if relative == ".evalsite-site" {
+                    continue;
+                }
                 files.insert(relative, std::fs::read(entry.path()).unwrap());
             }
         }
