@@ -256,7 +256,7 @@ pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
     write_marker(staging.path())?;
     let previous = (previous != Previous::None).then_some(real.as_path());
     write_files(staging.path(), files, previous)?;
-    swap_in(staging, real, parent, &name)
+    swap_in(staging, real, parent, &name, exchange)
 }
 
 /// What is at the output folder now.
@@ -467,11 +467,13 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// Puts the written site `staging` in the place of `target`: with one
 /// atomic exchange where the system has it (a kill at any moment leaves
 /// either the old site or the new one there), else with two renames.
+/// `exchange` is [`exchange`] but in tests of the two renames.
 fn swap_in(
     staging: tempfile::TempDir,
     target: &Path,
     parent: &Path,
     name: &str,
+    exchange: fn(&Path, &Path) -> std::io::Result<bool>,
 ) -> anyhow::Result<()> {
     let moving = || format!("moving the new site into {}", target.display());
     if !target.exists() {
@@ -791,5 +793,42 @@ mod tests {
         assert!(refused(&dir.path().join("secret")).contains("it holds the identifiers list"));
         assert!(Target::new(&root.join("site"), &inputs).is_ok());
         assert!(Target::new(&root.join("private-notes"), &inputs).is_ok());
+    }
+
+    /// On Linux the folders swap in one step; the two renames used
+    /// elsewhere (or where the file system cannot) give the same result.
+    #[test]
+    fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
+        #[cfg(target_os = "linux")]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+            std::fs::create_dir(&a).unwrap();
+            std::fs::create_dir(&b).unwrap();
+            std::fs::write(a.join("x"), "in a").unwrap();
+            assert!(exchange(&a, &b).unwrap(), "tmp supports RENAME_EXCHANGE");
+            assert_eq!(std::fs::read_to_string(b.join("x")).unwrap(), "in a");
+            assert!(!a.join("x").exists());
+        }
+        let unable = |_: &Path, _: &Path| Ok(false);
+        for swap in [exchange, unable] {
+            let dir = tempfile::tempdir().unwrap();
+            let site = dir.path().join("site");
+            write_site(&target(&site), &files(&[("index.html", "old")])).unwrap();
+            let staging = tempfile::Builder::new()
+                .prefix(&format!("{STAGING}site-"))
+                .rand_bytes(RANDOM)
+                .tempdir_in(dir.path())
+                .unwrap();
+            write_marker(staging.path()).unwrap();
+            std::fs::write(staging.path().join("index.html"), "new").unwrap();
+            swap_in(staging, &site, dir.path(), "site", swap).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(site.join("index.html")).unwrap(),
+                "new"
+            );
+            let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(names.len(), 1, "only site/ is left");
+        }
     }
 }
