@@ -37,7 +37,8 @@ const RANDOM: usize = 8;
 
 /// The folders of pages evalsite has written: an old site without a marker
 /// (from a version before markers) is recognised by holding only pages in
-/// these, pages at its top, and files the new build writes.
+/// these and files the new build writes, and every page the new build
+/// writes at its top.
 const PAGE_FOLDERS: &[&str] = &[
     "boroughs",
     "codebook",
@@ -293,8 +294,22 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
         return Ok(Previous::None);
     }
     let foreign = foreign_files(real, files);
-    if foreign.is_empty() {
+    // Every page a build writes at the top, such as findings.html and
+    // matrix.html, is there: a folder of someone's own pages (an
+    // index.html alone) is not taken for a site.
+    let lacking: Vec<&String> = files
+        .keys()
+        .filter(|path| !path.contains('/') && path.ends_with(".html"))
+        .filter(|path| !real.join(path).is_file())
+        .collect();
+    if foreign.is_empty() && lacking.is_empty() {
         return Ok(Previous::Unmarked);
+    }
+    if foreign.is_empty() {
+        anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it does not look like a site evalsite made (it has no {}); if it is a site an older evalsite made, delete it yourself and build again, or choose an empty or new folder for --output",
+            lacking[0]
+        )));
     }
     let some: Vec<String> = foreign
         .iter()
@@ -327,8 +342,7 @@ fn write_marker(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// The files and folders in `dir` (relative, sorted) that no build writes:
-/// not in `files`, not a page at the top or in one of [`PAGE_FOLDERS`], or
-/// a link.
+/// not in `files` nor a page in one of [`PAGE_FOLDERS`], or a link.
 fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
     let folders: std::collections::BTreeSet<String> = files
         .keys()
@@ -361,8 +375,7 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
             folders.contains(&relative) || in_page_folder(&relative)
         } else if kind.is_file() {
             files.contains_key(&relative)
-                || (relative.ends_with(".html")
-                    && (!relative.contains('/') || in_page_folder(&relative)))
+                || (relative.ends_with(".html") && in_page_folder(&relative))
         } else {
             false
         };
@@ -703,7 +716,7 @@ mod tests {
                 ("static/style.css".into(), "css".into()),
             ]
         );
-        for foreign in ["photos/", "notes.txt", "static/logo.png"] {
+        for foreign in ["photos/", "notes.txt", "static/logo.png", "about.html"] {
             let other = dir.path().join(format!("other-{}", foreign.len()));
             std::fs::create_dir_all(&other).unwrap();
             std::fs::write(other.join("index.html"), "mine").unwrap();
@@ -719,6 +732,20 @@ mod tests {
             assert!(error.contains(foreign), "{error}");
             assert_eq!(tree(&other), before, "nothing changed");
         }
+        // Someone's own index.html alone, where a build writes more pages.
+        let own = dir.path().join("own");
+        std::fs::create_dir(&own).unwrap();
+        std::fs::write(own.join("index.html"), "mine").unwrap();
+        let more = files(&[("index.html", "new"), ("findings.html", "f")]);
+        let error = write_site(&target(&own), &more).unwrap_err().to_string();
+        assert!(
+            error.contains("does not look like a site evalsite made (it has no findings.html)"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(own.join("index.html")).unwrap(),
+            "mine"
+        );
     }
 
     /// What killed builds left beside the output folder is deleted when it
