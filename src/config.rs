@@ -22,7 +22,13 @@ const SCHEMA: Schema = Schema {
     ],
     nested: &[(
         "anonymity",
-        &["k", "attribution", "identifiers", "max_quote_words"],
+        &[
+            "k",
+            "attribution",
+            "identifiers",
+            "reason",
+            "max_quote_words",
+        ],
     )],
 };
 
@@ -61,6 +67,7 @@ struct RawAnonymity {
     k: Option<i64>,
     attribution: Option<Vec<AttributionField>>,
     identifiers: Option<String>,
+    reason: Option<String>,
     max_quote_words: Option<i64>,
 }
 
@@ -77,8 +84,13 @@ pub struct Config {
     pub paper: Paper,
     pub k: usize,
     pub attribution: Vec<AttributionField>,
-    /// Relative to the project root.
+    /// Relative to the project root, inside it (checked here); unused
+    /// when `no_identifiers` is set.
     pub identifiers: String,
+    /// Why the project has no identifiers list, when the settings say
+    /// `identifiers: none` (with a `reason:`); listed in the build summary.
+    /// Empty (and no list read) when the setting is in error, reported.
+    pub no_identifiers: Option<String>,
     pub max_quote_words: usize,
 }
 
@@ -93,6 +105,7 @@ impl Default for Config {
             k: 3,
             attribution: vec![AttributionField::Role, AttributionField::Borough],
             identifiers: "private/identifiers.yaml".into(),
+            no_identifiers: None,
             max_quote_words: 150,
         }
     }
@@ -169,17 +182,119 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         .base_url
         .filter(|u| !u.trim().is_empty())
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+    let theme = match raw.theme {
+        Some(theme) if !is_plain_name(&theme) => {
+            out.push(
+                Diagnostic::error(
+                    "config::outside-project",
+                    "`theme` must be the name of a folder in themes/, not a path",
+                )
+                .at(yaml.value_span("theme", &theme))
+                .label("not a plain folder name")
+                .fix("put the theme in themes/<name>/ in the project and write its name alone, such as `theme: default`"),
+            );
+            defaults.theme
+        }
+        Some(theme) => theme,
+        None => defaults.theme,
+    };
+    let (identifiers, no_identifiers) =
+        identifiers_setting(raw.anonymity.identifiers, raw.anonymity.reason, yaml, out);
     Config {
         title: raw.title,
         base_url,
-        theme: raw.theme.unwrap_or(defaults.theme),
+        theme,
         quotes_per_page,
         paper: raw.paper.unwrap_or_default(),
         k,
         attribution,
-        identifiers: raw.anonymity.identifiers.unwrap_or(defaults.identifiers),
+        identifiers,
+        no_identifiers,
         max_quote_words,
     }
+}
+
+/// The value of `identifiers:` that says the project has no list.
+pub const NO_LIST: &str = "none";
+
+/// Where the identifiers list is, and why there is none when the settings
+/// say `identifiers: none`: a path must stay inside the project (a list
+/// elsewhere, such as a build server's secret file, is given on purpose in
+/// the `EVALSITE_IDENTIFIERS` environment variable instead).
+fn identifiers_setting(
+    path: Option<String>,
+    reason: Option<String>,
+    yaml: &Yaml,
+    out: &mut Vec<Diagnostic>,
+) -> (String, Option<String>) {
+    let default = Config::default().identifiers;
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    match path {
+        Some(path) if path.trim() == NO_LIST => match reason {
+            Some(reason) => (default, Some(reason)),
+            None => {
+                out.push(
+                    Diagnostic::error(
+                        "config::no-identifiers-reason",
+                        "`identifiers: none` needs a reason",
+                    )
+                    .at(yaml.value_span("identifiers", &path))
+                    .label("no `reason:` beside it")
+                    .fix("add `reason:` under `anonymity:` saying why no names or places need checking, or name the identifiers list"),
+                );
+                // No list is read: the error fails the run, and a missing
+                // list's message would only repeat it.
+                (default, Some(String::new()))
+            }
+        },
+        Some(path) if !is_inside_project(&path) => {
+            out.push(
+                Diagnostic::error(
+                    "config::outside-project",
+                    "the identifiers list must be inside the project folder",
+                )
+                .at(yaml.value_span("identifiers", &path))
+                .label("outside the project")
+                .fix("move the list into the project (private/ is the usual place) and give its path from the project folder, or give a list kept elsewhere in the EVALSITE_IDENTIFIERS environment variable"),
+            );
+            // Nothing outside is read; the error fails the run.
+            (default, Some(String::new()))
+        }
+        path => {
+            if let Some(reason) = reason {
+                out.push(
+                    Diagnostic::warning(
+                        "config::unused-reason",
+                        "`reason:` is only for `identifiers: none`",
+                    )
+                    .at(yaml.value_span("reason", &reason))
+                    .fix("remove `reason:`, or write `identifiers: none` if the project truly has no list"),
+                );
+            }
+            (path.unwrap_or(default), None)
+        }
+    }
+}
+
+/// Whether `name` is one folder's name (no `/`, backslash, `..` or drive).
+fn is_plain_name(name: &str) -> bool {
+    let mut parts = std::path::Path::new(name).components();
+    matches!(parts.next(), Some(std::path::Component::Normal(_)))
+        && parts.next().is_none()
+        && !name.contains(['/', '\\'])
+}
+
+/// Whether a path written in the settings stays inside the project: not
+/// absolute, and no `..` (links are followed when the file is read).
+fn is_inside_project(path: &str) -> bool {
+    !path.trim().is_empty()
+        && !path.contains('\\')
+        && std::path::Path::new(path).components().all(|part| {
+            matches!(
+                part,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
 }
 
 #[cfg(test)]
@@ -254,5 +369,44 @@ mod tests {
         let (_, out) = config("anonymity:\n  kk: 2\n");
         assert_eq!(out[0].code, "yaml::unknown-field");
         assert_eq!(out[0].fix.as_deref(), Some("did you mean `k`?"));
+    }
+
+    /// Regression (#19.7): `theme: /etc` read all of /etc as a theme, and
+    /// `identifiers:` could name any file on the computer.
+    #[test]
+    fn theme_and_identifiers_stay_inside_the_project() {
+        for theme in ["/etc", "../other", "a/b", "..", "C:\\x"] {
+            let (settings, out) = config(&format!("theme: '{theme}'\n"));
+            assert_eq!(out[0].code, "config::outside-project", "{theme}");
+            assert_eq!(settings.theme, "default");
+        }
+        for path in ["/etc/passwd", "../names.yaml", "private/../../x.yaml", ""] {
+            let (settings, out) = config(&format!("anonymity:\n  identifiers: \"{path}\"\n"));
+            assert_eq!(out[0].code, "config::outside-project", "{path}");
+            assert_eq!(settings.identifiers, "private/identifiers.yaml");
+        }
+        let (settings, out) =
+            config("theme: mine\nanonymity:\n  identifiers: ./secret/names.yaml\n");
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            (settings.theme.as_str(), settings.identifiers.as_str()),
+            ("mine", "./secret/names.yaml")
+        );
+    }
+
+    #[test]
+    fn identifiers_none_needs_a_reason() {
+        let (settings, out) =
+            config("anonymity:\n  identifiers: none\n  reason: no one is named in the talk\n");
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            settings.no_identifiers.as_deref(),
+            Some("no one is named in the talk")
+        );
+        let (settings, out) = config("anonymity:\n  identifiers: none\n");
+        assert_eq!(out[0].code, "config::no-identifiers-reason");
+        assert_eq!(settings.no_identifiers.as_deref(), Some(""), "no list read");
+        let (_, out) = config("anonymity:\n  reason: why\n");
+        assert_eq!(out[0].code, "config::unused-reason");
     }
 }

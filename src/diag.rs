@@ -5,8 +5,10 @@
 
 use crate::source::{FileId, Sources, Span};
 use codespan_reporting::diagnostic::{self as cs, Label};
+use codespan_reporting::files;
 use codespan_reporting::term;
 use serde::Serialize;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -38,7 +40,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: bounded(message.into()),
             span: None,
             label: String::new(),
             fix: None,
@@ -59,7 +61,7 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = label.into();
+        self.label = bounded(label.into());
         self
     }
 
@@ -76,6 +78,19 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// The most characters a message or label keeps: one that quotes text
+/// from a file (a term, a value) is cut there, with `...`, so that a
+/// megabyte-long value never makes a megabyte-long message.
+pub const LONGEST_MESSAGE: usize = 500;
+
+fn bounded(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(LONGEST_MESSAGE) {
+        text.truncate(cut);
+        text.push_str("...");
+    }
+    text
 }
 
 /// Every diagnostic of a run, in the order found.
@@ -133,7 +148,7 @@ pub enum Format {
     Json,
 }
 
-fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<FileId> {
+fn to_codespan(diagnostic: &Diagnostic, shown: &Shown) -> cs::Diagnostic<FileId> {
     let base = match diagnostic.severity {
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
@@ -145,7 +160,7 @@ fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<FileId> {
     let labels = diagnostic
         .span
         .iter()
-        .map(|span| Label::primary(span.file, span.range.clone()).with_message(&diagnostic.label))
+        .map(|span| Label::primary(span.file, shown.range(span)).with_message(&diagnostic.label))
         .collect();
     base.with_code(diagnostic.code)
         .with_message(&diagnostic.message)
@@ -160,9 +175,163 @@ fn config() -> term::Config {
     }
 }
 
+/// The most characters of a source line a message shows: a line longer
+/// than this (a whole quote on one line, megabytes long) is shown as this
+/// much of it around the caret, with `...` where it was cut.
+pub const SHOWN_LINE: usize = 200;
+
+/// How many characters of the line before the caret a cut line keeps.
+const BEFORE_CARET: usize = 60;
+
+/// What of a file a message shows: the files themselves, or, for a
+/// diagnostic on a line longer than [`SHOWN_LINE`], a window of that line
+/// (one line, still numbered and placed as in the file).
+struct Shown<'a> {
+    sources: &'a Sources,
+    window: Option<Window>,
+}
+
+struct Window {
+    file: FileId,
+    /// The window's text, with `...` where the line was cut.
+    text: String,
+    /// Zero-based line of the file the window is cut from.
+    line: usize,
+    /// The offset in the file of the window's first character after the
+    /// leading `...`, and the length of that `...`.
+    from: usize,
+    lead: usize,
+    /// The label's range in `text`.
+    label: Range<usize>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(sources: &'a Sources, diagnostic: &Diagnostic) -> Shown<'a> {
+        let window = diagnostic
+            .span
+            .as_ref()
+            .and_then(|span| Window::cut(sources, span));
+        Shown { sources, window }
+    }
+
+    /// The label's range: in the window when there is one, otherwise the
+    /// span's range on character boundaries.
+    fn range(&self, span: &Span) -> Range<usize> {
+        match &self.window {
+            Some(window) if window.file == span.file => window.label.clone(),
+            _ => self.sources.get(span.file).clamp(span.range.clone()),
+        }
+    }
+
+    fn window(&self, id: FileId) -> Option<&Window> {
+        self.window.as_ref().filter(|w| w.file == id)
+    }
+}
+
+impl Window {
+    /// A window of the span's first line, when a line the message would
+    /// show is longer than [`SHOWN_LINE`]; `None` when every line is short.
+    fn cut(sources: &Sources, span: &Span) -> Option<Window> {
+        let file = sources.get(span.file);
+        let range = file.clamp(span.range.clone());
+        let (first, last) = (file.line_index(range.start), file.line_index(range.end));
+        let long = |line: usize| {
+            file.line_range(line)
+                .is_some_and(|r| file.text[r].chars().nth(SHOWN_LINE).is_some())
+        };
+        if !(first..=last).any(long) {
+            return None;
+        }
+        let line = file.line_range(first)?;
+        let text = &file.text[line.clone()];
+        let caret = range.start.min(line.end) - line.start;
+        // Up to BEFORE_CARET characters before the caret, SHOWN_LINE in all.
+        let from = text[..caret]
+            .char_indices()
+            .rev()
+            .nth(BEFORE_CARET - 1)
+            .map_or(0, |(i, _)| i);
+        let to = text[from..]
+            .char_indices()
+            .nth(SHOWN_LINE)
+            .map_or(text.len(), |(i, _)| from + i);
+        let lead = if from > 0 { "..." } else { "" };
+        let tail = if to < text.len() { "..." } else { "" };
+        let shown = format!("{lead}{}{tail}", &text[from..to]);
+        let end = range.end.min(line.start + to).max(range.start) - line.start;
+        let label = lead.len() + caret - from..lead.len() + end - from;
+        Some(Window {
+            file: span.file,
+            text: shown,
+            line: first,
+            from: line.start + from,
+            lead: lead.len(),
+            label,
+        })
+    }
+
+    /// The file's offset of an offset in the window's text.
+    fn offset_in_file(&self, offset: usize) -> usize {
+        self.from + offset.saturating_sub(self.lead)
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.sources.name(id))
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        match self.window(id) {
+            Some(window) => Ok(&window.text),
+            None => codespan_reporting::files::Files::source(self.sources, id),
+        }
+    }
+
+    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, files::Error> {
+        match self.window(id) {
+            Some(_) => Ok(0),
+            None => self.sources.line_index(id, byte),
+        }
+    }
+
+    fn line_number(&'a self, id: FileId, line: usize) -> Result<usize, files::Error> {
+        match self.window(id) {
+            Some(window) => Ok(window.line + line + 1),
+            None => Ok(line + 1),
+        }
+    }
+
+    fn location(&'a self, id: FileId, byte: usize) -> Result<files::Location, files::Error> {
+        let file = self.sources.get(id);
+        let offset = match self.window(id) {
+            Some(window) => window.offset_in_file(byte),
+            None => byte,
+        };
+        let (line_number, column_number) = file.line_column(offset);
+        Ok(files::Location {
+            line_number,
+            column_number,
+        })
+    }
+
+    fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, files::Error> {
+        match self.window(id) {
+            Some(window) if line == 0 => Ok(0..window.text.len()),
+            Some(window) => Ok(window.text.len()..window.text.len()),
+            None => self.sources.line_range(id, line),
+        }
+    }
+}
+
 /// Renders one diagnostic as plain text.
 pub fn render_plain(sources: &Sources, diagnostic: &Diagnostic) -> String {
-    term::emit_into_string(&config(), sources, &to_codespan(diagnostic))
+    let shown = Shown::new(sources, diagnostic);
+    term::emit_into_string(&config(), &shown, &to_codespan(diagnostic, &shown))
         .unwrap_or_else(|_| format!("{}: {}\n", diagnostic.code, diagnostic.message))
 }
 
@@ -251,11 +420,12 @@ pub fn emit(sources: &Sources, diagnostics: &Diagnostics, format: Format) {
             let mut stream =
                 term::termcolor::StandardStream::stderr(term::termcolor::ColorChoice::Auto);
             for diagnostic in diagnostics.iter() {
+                let shown = Shown::new(sources, diagnostic);
                 let _ = term::emit_to_write_style(
                     &mut stream,
                     &config(),
-                    sources,
-                    &to_codespan(diagnostic),
+                    &shown,
+                    &to_codespan(diagnostic, &shown),
                 );
                 let _ = writeln!(stream);
             }
@@ -307,5 +477,40 @@ mod tests {
         assert_eq!(value["end"]["column"], 4);
         assert_eq!(value["severity"], "warning");
         assert_eq!(value["suggestion"], "do it");
+    }
+
+    /// Regression (#19.7): a quote of megabytes on one line was echoed
+    /// whole under its warning. The line is shown as a window around the
+    /// caret, still at the line and column of the file.
+    #[test]
+    fn a_long_line_is_shown_around_the_caret() {
+        let mut sources = Sources::default();
+        let line = format!("{}PHONE{}", "word ".repeat(100_000), " more".repeat(1000));
+        let id = sources.add(SourceFile::new("q.md", format!("---\n---\n{line}\n")));
+        let at = sources.text(id).find("PHONE").unwrap();
+        let diagnostic = Diagnostic::error("x::y", "found")
+            .at(Span::new(id, at..at + 5))
+            .label("here");
+        let text = render_plain(&sources, &diagnostic);
+        assert!(text.len() < 1000, "{} bytes", text.len());
+        assert!(text.contains("q.md:3:500001"), "{text}");
+        assert!(text.contains("3 | ...word word"), "{text}");
+        assert!(text.contains("PHONE more more"), "{text}");
+        let caret = text.lines().find(|l| l.contains("^^^^^ here")).unwrap();
+        let shown = text.lines().find(|l| l.contains("PHONE")).unwrap();
+        assert_eq!(caret.find('^'), shown.find("PHONE"), "{text}");
+        // A span over the whole long line is cut too.
+        let whole = Diagnostic::warning("x::z", "long").at(Span::new(id, 8..8 + line.len()));
+        assert!(render_plain(&sources, &whole).len() < 1000);
+        // A short line is shown as it is.
+        let short = Diagnostic::error("x::y", "m").at(Span::new(id, 0..3));
+        assert!(render_plain(&sources, &short).contains("1 | ---\n"));
+    }
+
+    #[test]
+    fn a_long_message_is_cut() {
+        let diagnostic = Diagnostic::error("x::y", "a".repeat(10_000)).label("b".repeat(10_000));
+        assert_eq!(diagnostic.message.chars().count(), LONGEST_MESSAGE + 3);
+        assert!(diagnostic.label.ends_with("..."));
     }
 }

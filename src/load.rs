@@ -18,7 +18,8 @@ pub struct Loaded {
     pub sources: Sources,
     pub config: Option<FileId>,
     pub participants: Option<FileId>,
-    /// `None` when the file does not exist (the checks then have no names to look for).
+    /// `None` when the settings say there is none (`identifiers: none`),
+    /// or when it is missing or cannot be read (an error, reported here).
     pub identifiers: Option<FileId>,
     /// Markdown files by kind, sorted by path.
     pub docs: Vec<(Kind, FileId)>,
@@ -291,24 +292,37 @@ fn fetch(root: &Path, path: &Path, memo: Option<&Memo>, reported: bool) -> anyho
         });
     }
     let bytes = read_bytes(path).with_context(|| format!("reading {}", path.display()))?;
-    let name = display_name(root, path);
-    let (text, not_utf8) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            (
-                String::from_utf8_lossy(error.as_bytes()).into_owned(),
-                Some(valid),
-            )
-        }
-    };
+    let (file, not_utf8) = decode(display_name(root, path), bytes);
     Ok(Fetched {
-        file: Got::Read {
-            file: SourceFile::new(name, text),
-            not_utf8,
-        },
+        file: Got::Read { file, not_utf8 },
         stamp,
     })
+}
+
+/// A file's bytes as text: where they are not UTF-8, each byte that is not
+/// becomes U+FFFD (so the rest can still be read for its other problems),
+/// and the offset of the first is given, for [`not_utf8`].
+pub fn decode(name: String, bytes: Vec<u8>) -> (SourceFile, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (SourceFile::new(name, text), None),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            (SourceFile::new(name, text), Some(valid))
+        }
+    }
+}
+
+/// The error for a file that is not UTF-8, at its first byte that is not
+/// (`valid`, as [`decode`] gave it).
+pub fn not_utf8(id: FileId, valid: usize) -> Diagnostic {
+    // The text holds U+FFFD in place of the bytes: the span covers that
+    // character, not a byte of it.
+    let span = Span::new(id, valid..valid + char::REPLACEMENT_CHARACTER.len_utf8());
+    Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
+        .at(span)
+        .label("the first byte that is not UTF-8")
+        .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")
 }
 
 /// A file's bytes. `std::fs::read` first asks the file's size (a system
@@ -369,17 +383,15 @@ fn admit(
     };
     let (id, clean) = match fetched.file {
         Got::Reused(file) => (place(file), true),
-        Got::Read { file, not_utf8 } => {
+        Got::Read {
+            file,
+            not_utf8: invalid,
+        } => {
             let id = place(Arc::new(file));
-            if let Some(valid) = not_utf8 {
-                out.push(
-                    Diagnostic::error("load::not-utf8", "this file is not UTF-8 text")
-                        .at(Span::new(id, valid..valid + 1))
-                        .label("the first byte that is not UTF-8")
-                        .fix("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"),
-                );
+            if let Some(valid) = invalid {
+                out.push(not_utf8(id, valid));
             }
-            (id, not_utf8.is_none())
+            (id, invalid.is_none())
         }
     };
     if let Some(memo) = memo {
@@ -395,7 +407,10 @@ fn admit(
 
 /// `path` relative to the project root, with `/` separators.
 pub fn display_name(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
+    let Ok(relative) = path.strip_prefix(root) else {
+        // Outside the project (a list named by EVALSITE_IDENTIFIERS): as given.
+        return path.to_string_lossy().into_owned();
+    };
     relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -414,10 +429,150 @@ pub fn load_config(
     }
     let mut loaded = Loaded::default();
     let config = root.join(crate::config::FILE_NAME);
-    if config.is_file() {
-        loaded.config = Some(read(root, &config, &mut loaded.sources, out, memo)?);
+    if let Found::Read(id) = read_file(root, &config, &mut loaded.sources, out, memo) {
+        loaded.config = Some(id);
     }
     Ok(loaded)
+}
+
+/// Where the identifiers list is read from.
+#[derive(Debug, Clone, Copy)]
+pub enum ListAt<'a> {
+    /// The path the settings give, from the project folder (inside it).
+    Setting(&'a str),
+    /// A path given on purpose, from anywhere (the `EVALSITE_IDENTIFIERS`
+    /// environment variable: a build server's secret file).
+    Given(&'a Path),
+    /// The settings say the project has none (`identifiers: none`).
+    None,
+}
+
+/// What [`read_file`] found.
+enum Found {
+    Read(FileId),
+    /// Nothing at the path.
+    Missing,
+    /// Something that cannot be read as a file (reported).
+    Unreadable,
+}
+
+/// Reads the file at `path` when it is an ordinary file (or a link to one).
+/// Anything else there (a folder, a pipe, a device, a file or folder that
+/// cannot be opened) is an error, reported, never taken as missing: a pipe
+/// is never opened, as reading one can wait for ever.
+fn read_file(
+    root: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    out: &mut Vec<Diagnostic>,
+    memo: Option<&mut Memo>,
+) -> Found {
+    let name = display_name(root, path);
+    let problem = |what: String| {
+        Diagnostic::error("load::unreadable", format!("{name} {what}")).fix(format!(
+            "make {name} an ordinary text file that you can open, or remove it"
+        ))
+    };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
+        Err(e) => {
+            out.push(problem(format!("cannot be read: {e}")));
+            return Found::Unreadable;
+        }
+        Ok(meta) if meta.is_dir() => {
+            out.push(problem("is a folder, not a file".into()));
+            return Found::Unreadable;
+        }
+        Ok(meta) if !meta.is_file() => {
+            out.push(problem(
+                "is not an ordinary file (a pipe, a socket or a device), so evalsite does not read it"
+                    .into(),
+            ));
+            return Found::Unreadable;
+        }
+        Ok(_) => {}
+    }
+    match read(root, path, sources, out, memo) {
+        Ok(id) => Found::Read(id),
+        Err(e) => {
+            out.push(problem(format!("cannot be read: {}", e.root_cause())));
+            Found::Unreadable
+        }
+    }
+}
+
+/// Whether `path`, inside the project as written, is (through a link) a
+/// file or folder outside it.
+pub fn escapes(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => !path.starts_with(root),
+        _ => false,
+    }
+}
+
+/// Reads the identifiers list: missing or unreadable, it is an error (the
+/// checks would have no names to look for), unless the settings say the
+/// project has none.
+fn read_identifiers(
+    root: &Path,
+    at: ListAt,
+    loaded: &mut Loaded,
+    out: &mut Vec<Diagnostic>,
+    memo: Option<&mut Memo>,
+) {
+    let (path, confined) = match at {
+        ListAt::None => return,
+        ListAt::Setting(relative) => (root.join(relative), true),
+        ListAt::Given(path) => (path.to_path_buf(), false),
+    };
+    let name = display_name(root, &path);
+    if confined && escapes(root, &path) {
+        out.push(
+            Diagnostic::error(
+                "config::outside-project",
+                format!("the identifiers list {name} is a link to a file outside the project"),
+            )
+            .fix("give a list kept outside the project in the EVALSITE_IDENTIFIERS environment variable, or put the file itself in the project"),
+        );
+        return;
+    }
+    match read_file(root, &path, &mut loaded.sources, out, memo) {
+        Found::Read(id) => loaded.identifiers = Some(id),
+        Found::Unreadable => {}
+        Found::Missing => out.push(
+            Diagnostic::error(
+                "anonymity::no-identifiers",
+                format!("there is no identifiers list at {name}, so no real names or places can be checked"),
+            )
+            .fix("create it with the real names and places that must never be published (`evalsite new` writes an empty one); on a build server, give its path in the EVALSITE_IDENTIFIERS environment variable; a project that truly has none says `identifiers: none` and a `reason:` under `anonymity:` in evalsite.yaml"),
+        ),
+    }
+}
+
+/// `content/participants.yaml` when it is there but not an ordinary file
+/// (a folder, a pipe, a link, which the listing passes over): an error,
+/// not a project without a registry.
+fn check_registry(root: &Path, content: &Path, out: &mut Vec<Diagnostic>) {
+    let path = content.join("participants.yaml");
+    let name = display_name(root, &path);
+    let what = match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Ok(meta) if meta.is_file() => return,
+        Err(e) => format!("cannot be read: {e}"),
+        Ok(meta) if meta.is_dir() => "is a folder, not a file".into(),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            "is a link, and evalsite does not follow links in content/".into()
+        }
+        Ok(_) => {
+            "is not an ordinary file (a pipe, a socket or a device), so evalsite does not read it"
+                .into()
+        }
+    };
+    out.push(
+        Diagnostic::error("load::unreadable", format!("{name} {what}")).fix(format!(
+            "make {name} an ordinary text file holding the participant registry"
+        )),
+    );
 }
 
 /// Reads the rest of the project at `root`. I/O failures are errors; problems
@@ -425,7 +580,7 @@ pub fn load_config(
 pub fn load_content(
     root: &Path,
     mut loaded: Loaded,
-    identifiers: &str,
+    identifiers: ListAt,
     out: &mut Vec<Diagnostic>,
     mut memo: Option<&mut Memo>,
 ) -> anyhow::Result<Loaded> {
@@ -442,16 +597,10 @@ pub fn load_content(
     if !reread {
         read_content(root, &content, &mut loaded, out, memo.as_deref_mut())?;
     }
-    let identifiers = root.join(identifiers);
-    if identifiers.is_file() {
-        loaded.identifiers = Some(read(
-            root,
-            &identifiers,
-            &mut loaded.sources,
-            out,
-            memo.as_deref_mut(),
-        )?);
+    if loaded.participants.is_none() {
+        check_registry(root, &content, out);
     }
+    read_identifiers(root, identifiers, &mut loaded, out, memo.as_deref_mut());
     if let Some(memo) = memo
         && memo.changed.is_none()
     {
@@ -794,8 +943,7 @@ mod tests {
     fn load_texts(root: &Path, memo: &mut Memo) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let loaded = load_config(root, &mut out, Some(&mut *memo)).unwrap();
-        let loaded =
-            load_content(root, loaded, "private/names.yaml", &mut out, Some(memo)).unwrap();
+        let loaded = load_content(root, loaded, ListAt::None, &mut out, Some(memo)).unwrap();
         assert!(out.is_empty(), "{out:?}");
         loaded
             .sources

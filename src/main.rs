@@ -5,6 +5,7 @@
 use clap::Parser;
 use evalsite::cli::{Cli, Command, DiagnosticFormat, ProjectArgs};
 use evalsite::diag::{self, Format};
+use evalsite::output::{self, LockError};
 use evalsite::pipeline::{self, Options, Outcome};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -27,12 +28,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build { project, output } => {
             let target = output.unwrap_or_else(|| pipeline::default_output(&project.root));
-            let outcome = pipeline::run(&options(&project, true))?;
+            // Not a project (no content/, which the build then says): no
+            // lock file is left in a folder that is not one.
+            let project_folder = project.root.join("content").is_dir();
+            let _lock = match project_folder.then(|| output::lock(&project.root)) {
+                None => output::Lock::none(),
+                Some(Ok(lock)) => lock,
+                Some(Err(LockError::Busy(path))) => {
+                    eprintln!(
+                        "error: another build of this project is running ({} is locked); wait for it to finish, then build again",
+                        path.display()
+                    );
+                    return Ok(ExitCode::from(INTERNAL_FAILURE));
+                }
+                Some(Err(LockError::Unavailable(path, error))) => {
+                    eprintln!(
+                        "warning: building without the lock {} ({error}), so a second build at the same time is not stopped",
+                        path.display()
+                    );
+                    output::Lock::none()
+                }
+            };
+            let outcome = pipeline::run(&options(&project, true)?)?;
             report(&outcome, &project);
             match &outcome.rendered {
                 Some(rendered) if !outcome.diagnostics.has_errors() => {
                     let started = std::time::Instant::now();
-                    evalsite::output::write_site(&target, &rendered.files)?;
+                    let written = output::Target::new(&target, &inputs(&project, &outcome))
+                        .and_then(|to| output::write_site(&to, &rendered.files));
+                    if let Err(error) = written {
+                        return match error.downcast_ref::<output::Refused>() {
+                            Some(refused) => {
+                                eprintln!("error: {refused}");
+                                Ok(ExitCode::from(INPUT_PROBLEMS))
+                            }
+                            None => Err(error),
+                        };
+                    }
                     outcome.print_timings(Some(started.elapsed()));
                     if project.format == DiagnosticFormat::Human {
                         eprintln!(
@@ -47,7 +79,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Check { project } => {
-            let outcome = pipeline::run(&options(&project, false))?;
+            let outcome = pipeline::run(&options(&project, false)?)?;
             outcome.print_timings(None);
             report(&outcome, &project);
             if outcome.diagnostics.has_errors() {
@@ -70,7 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             open,
         } => {
             evalsite::serve::run(evalsite::serve::Settings {
-                pipeline: options(&project, true),
+                pipeline: options(&project, true)?,
                 address: std::net::SocketAddr::new(bind, port),
                 open,
                 format: format(&project),
@@ -88,12 +120,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The environment variable that names the identifiers list, for a build
+/// server that keeps it as a secret file outside the project.
+const IDENTIFIERS_VARIABLE: &str = "EVALSITE_IDENTIFIERS";
+
 /// The pipeline's options; `keep` the pages for the command to use.
-fn options(project: &ProjectArgs, keep: bool) -> Options {
-    Options {
+fn options(project: &ProjectArgs, keep: bool) -> anyhow::Result<Options> {
+    let identifiers = match std::env::var_os(IDENTIFIERS_VARIABLE) {
+        Some(path) if path.is_empty() => anyhow::bail!(
+            "{IDENTIFIERS_VARIABLE} is set but empty: set it to the path of the identifiers list, or unset it"
+        ),
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => None,
+    };
+    Ok(Options {
         root: project.root.clone(),
         include_drafts: project.drafts,
         keep,
+        identifiers,
+    })
+}
+
+/// What the build read, which the output folder may not replace.
+fn inputs(project: &ProjectArgs, outcome: &Outcome) -> output::Inputs {
+    let root = &project.root;
+    let summary = &outcome.summary;
+    let mut read = vec![
+        (root.join("content"), "content/".to_string()),
+        (root.join("private"), "private/".to_string()),
+        (
+            summary.theme_folder.clone(),
+            "the theme's folder".to_string(),
+        ),
+    ];
+    if let Some(list) = &summary.identifiers_list {
+        read.push((list.clone(), "the identifiers list".to_string()));
+    }
+    output::Inputs {
+        root: root.clone(),
+        read,
+        listed: vec![root.join("content"), summary.theme_folder.clone()],
     }
 }
 
@@ -111,6 +177,16 @@ fn report(outcome: &Outcome, project: &ProjectArgs) {
     if project.format == DiagnosticFormat::Human {
         for (file, term, reason) in &outcome.summary.allowances {
             eprintln!("allowed: “{term}” in {file} ({reason})");
+        }
+        if let Some(reason) = outcome
+            .summary
+            .no_identifiers
+            .as_ref()
+            .filter(|r| !r.is_empty())
+        {
+            eprintln!(
+                "no identifiers list: evalsite.yaml says `identifiers: none` ({reason}), so no real names or places were looked for"
+            );
         }
     }
 }

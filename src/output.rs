@@ -1,54 +1,422 @@
 //! Where the rendered site goes. A build writes every file into a temporary
-//! sibling of the output directory and swaps it in with renames at the end,
-//! so a failed build leaves the previous site exactly as it was. Serve mode
-//! keeps the files in memory instead and never calls this.
+//! sibling of the output folder and swaps it in with one atomic exchange at
+//! the end (two renames where the system has no exchange), so a failed or
+//! killed build leaves the previous site exactly as it was. Owns the rules
+//! for which folder a build may replace (only one it made itself, marked by
+//! [`MARKER`]), the lock that keeps two builds of a project apart, and the
+//! tidying of what killed builds left. Serve mode keeps the files in memory
+//! instead and never calls this.
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use rayon::prelude::*;
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Whether `dir` may be replaced by a build: it does not exist, is empty, or
-/// holds a site (an `index.html`). Anything else is someone's folder.
-fn is_replaceable(dir: &Path) -> anyhow::Result<bool> {
-    if !dir.exists() {
-        return Ok(true);
+/// The file at the root of every site evalsite writes: a folder that has it
+/// was made by evalsite, and the next build may replace it. It holds no
+/// name or path (it is published with the site).
+pub const MARKER: &str = ".evalsite-site";
+
+/// The marker's first line, by which it is known; the second gives the
+/// format of the site folder.
+const MARKER_FIRST_LINE: &str = "This folder was written by evalsite build.";
+const MARKER_TEXT: &str = "This folder was written by evalsite build.\nformat: 1\nThe next build replaces the whole folder: keep no other files in it.\n";
+
+/// The lock file in the project folder, held while a build runs.
+pub const LOCK_FILE: &str = ".evalsite.lock";
+
+/// The names of the folders a build makes beside the output folder: the new
+/// site while it is written, and (where the system has no atomic exchange)
+/// the previous one while it is deleted. Each is followed by the output
+/// folder's name, `-` and [`RANDOM`] random characters.
+const STAGING: &str = ".evalsite-build-";
+const OLD: &str = ".evalsite-old-";
+const RANDOM: usize = 8;
+
+/// The folders of pages evalsite has written: an old site without a marker
+/// (from a version before markers) is recognised by holding only pages in
+/// these and files the new build writes, and every page the new build
+/// writes at its top.
+const PAGE_FOLDERS: &[&str] = &[
+    "boroughs",
+    "codebook",
+    "compare",
+    "findings",
+    "pages",
+    "pathways",
+    "quote-list",
+    "quotes",
+    "static",
+];
+
+/// A folder or file evalsite refuses to replace, with the reason and what
+/// to do, for the researcher (exit code 1, as for a problem in the files).
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
-    if !dir.is_dir() {
-        return Ok(false);
-    }
-    let mut entries =
-        std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?;
-    Ok(entries.next().is_none() || dir.join("index.html").is_file())
 }
 
-/// Writes `files` (paths relative to the site root) as the directory `target`.
+impl std::error::Error for Refused {}
+
+/// What a build read, which the output folder may not be, hold, or (for
+/// the folders a build reads from) be inside.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// The project folder.
+    pub root: PathBuf,
+    /// Folders and files the build reads, with how the researcher knows
+    /// them (`content/`, `the identifiers list`): the output may not be or
+    /// hold one.
+    pub read: Vec<(PathBuf, String)>,
+    /// Folders the build lists (content/, the theme's): the output may not
+    /// be inside one either, or the next build would read the site.
+    pub listed: Vec<PathBuf>,
+}
+
+/// An output folder checked against the project: not one of its folders,
+/// nor holding one, nor inside a folder a build reads. Made by
+/// [`Target::new`] only.
+#[derive(Debug)]
+pub struct Target {
+    /// As the researcher gave it, for messages.
+    shown: PathBuf,
+    /// Where the folder is, with links followed, absolute: a `site/` that
+    /// is a link to a web root stays a link, and the folder it points to
+    /// is the one replaced.
+    real: PathBuf,
+}
+
+impl Target {
+    /// Checks `output` against what the build read. `Err` holds a
+    /// [`Refused`] when the folder may not be used.
+    pub fn new(output: &Path, inputs: &Inputs) -> anyhow::Result<Target> {
+        let real = absolute(&followed(output)?)?;
+        let refuse = |why: String| -> anyhow::Result<Target> {
+            Err(Refused(format!(
+                "evalsite will not write the site into {}: {why}; choose another --output folder, such as site/ in the project",
+                output.display()
+            ))
+            .into())
+        };
+        let root = absolute(&inputs.root)?;
+        if real == root {
+            return refuse("it is the project folder".into());
+        }
+        if root.starts_with(&real) {
+            return refuse("it holds the project folder".into());
+        }
+        for (path, what) in &inputs.read {
+            let path = absolute(path)?;
+            if path == real {
+                return refuse(format!("it is {what}"));
+            }
+            if path.starts_with(&real) {
+                return refuse(format!("it holds {what}"));
+            }
+        }
+        for folder in &inputs.listed {
+            if real.starts_with(absolute(folder)?) {
+                return refuse(format!(
+                    "it is inside {}/, which a build reads",
+                    crate::load::display_name(&inputs.root, folder)
+                ));
+            }
+        }
+        Ok(Target {
+            shown: output.to_path_buf(),
+            real,
+        })
+    }
+}
+
+/// `path` with its last part followed while it is a link (the folder a
+/// link to a web root points to), so a `site/` that is a link stays one.
+fn followed(path: &Path) -> anyhow::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = std::fs::read_link(&path)
+                    .with_context(|| format!("reading the link {}", path.display()))?;
+                path = match path.parent() {
+                    Some(parent) => parent.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    anyhow::bail!("{} is a loop of links", path.display())
+}
+
+/// `path` absolute, with links followed as far as it exists and `.` and
+/// `..` resolved, so that two paths to one folder compare equal.
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let path = std::path::absolute(path).with_context(|| format!("finding {}", path.display()))?;
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            let mut real = real;
+            for part in rest.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        real.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    part => real.push(part),
+                }
+            }
+            return Ok(real);
+        }
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last);
+                existing = parent;
+            }
+            _ => return Ok(path),
+        }
+    }
+}
+
+/// Holds the project's lock while a build runs; let go when dropped.
+pub struct Lock {
+    _file: Option<std::fs::File>,
+}
+
+/// Why the lock was not taken.
+pub enum LockError {
+    /// Another build of the project holds it.
+    Busy(PathBuf),
+    /// The lock file cannot be made or locked here (a read-only project
+    /// folder, a file system without locks): the build goes on unlocked.
+    Unavailable(PathBuf, std::io::Error),
+}
+
+/// Takes the lock of the project at `root` (the file [`LOCK_FILE`] in it,
+/// made if need be and left in place), without waiting.
+// `File::try_lock` is Rust 1.89; `rust-version` in Cargo.toml (1.85) is
+// already below what the crate needs (let chains are 1.88), and raising it
+// turns on lints in other modules: left to the merge.
+#[allow(clippy::incompatible_msrv)]
+pub fn lock(root: &Path) -> Result<Lock, LockError> {
+    let path = root.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| LockError::Unavailable(path.clone(), e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Lock { _file: Some(file) }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy(path)),
+        Err(std::fs::TryLockError::Error(e)) => Err(LockError::Unavailable(path, e)),
+    }
+}
+
+impl Lock {
+    /// No lock, for a build that goes on without one.
+    pub fn none() -> Lock {
+        Lock { _file: None }
+    }
+}
+
+/// Writes `files` (paths relative to the site root) as the folder `target`,
+/// replacing the folder there only if evalsite made it.
 pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
-    target: &Path,
+    target: &Target,
     files: &BTreeMap<String, B>,
 ) -> anyhow::Result<()> {
-    if !is_replaceable(target)? {
-        bail!(
-            "{} exists and does not look like a generated site (it has no index.html), so evalsite will not replace it; choose another --output folder or empty this one",
-            target.display()
-        );
-    }
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::env::current_dir()?,
+    let real = &target.real;
+    let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
+        anyhow::bail!(Refused(format!(
+            "evalsite will not write the site into {}: it is the top of the file system",
+            target.shown.display()
+        )));
     };
-    std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let name = name.to_string_lossy();
+    remove_leftovers(parent, &name);
+    let previous = replaceable(target, files)?;
+    if previous == Previous::Unmarked {
+        // Marked before it is moved aside, so that if this build is killed
+        // before deleting it, the next one knows it for evalsite's.
+        write_marker(real)?;
+    }
     let staging = tempfile::Builder::new()
-        .prefix(".evalsite-build-")
-        .tempdir_in(&parent)
+        .prefix(&format!("{STAGING}{name}-"))
+        .rand_bytes(RANDOM)
+        .tempdir_in(parent)
         .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
-    let previous = target.is_dir().then_some(target);
+    write_marker(staging.path())?;
+    let previous = (previous != Previous::None).then_some(real.as_path());
     write_files(staging.path(), files, previous)?;
-    swap_in(staging, target, &parent)
+    swap_in(staging, real, parent, &name, exchange)
 }
 
+/// What is at the output folder now.
+#[derive(Debug, PartialEq, Eq)]
+enum Previous {
+    /// Nothing, or an empty folder.
+    None,
+    /// A site with the marker.
+    Marked,
+    /// A site from a version of evalsite before markers.
+    Unmarked,
+}
+
+/// Whether the folder at `target` may be replaced: it does not exist, is
+/// empty, has the marker, or holds only what an earlier evalsite wrote
+/// (see [`PAGE_FOLDERS`]). Anything else is someone's folder.
+fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<Previous> {
+    let (real, shown) = (&target.real, target.shown.display());
+    let meta = match std::fs::symlink_metadata(real) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Previous::None),
+        Err(e) => return Err(e).with_context(|| format!("reading {shown}")),
+    };
+    if !meta.is_dir() {
+        anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: it is a file, not a folder; choose another --output folder"
+        )));
+    }
+    if is_marked(real) {
+        return Ok(Previous::Marked);
+    }
+    let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
+    if entries.next().is_none() {
+        return Ok(Previous::None);
+    }
+    let foreign = foreign_files(real, files);
+    // Every page a build writes at the top, such as findings.html and
+    // matrix.html, is there: a folder of someone's own pages (an
+    // index.html alone) is not taken for a site.
+    let lacking: Vec<&String> = files
+        .keys()
+        .filter(|path| !path.contains('/') && path.ends_with(".html"))
+        .filter(|path| !real.join(path).is_file())
+        .collect();
+    if foreign.is_empty() && lacking.is_empty() {
+        return Ok(Previous::Unmarked);
+    }
+    if foreign.is_empty() {
+        anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it does not look like a site evalsite made (it has no {}); if it is a site an older evalsite made, delete it yourself and build again, or choose an empty or new folder for --output",
+            lacking[0]
+        )));
+    }
+    let some: Vec<String> = foreign
+        .iter()
+        .take(3)
+        .map(|f| format!("{shown}/{f}"))
+        .collect();
+    let more = match foreign.len() - some.len() {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    anyhow::bail!(Refused(format!(
+        "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files a build does not write: {}{more}; choose an empty or new folder for --output, or move those files out of {shown} and build again",
+        some.join(", ")
+    )))
+}
+
+/// Whether `dir` has the marker (a file, not a link, starting as evalsite
+/// writes it).
+fn is_marked(dir: &Path) -> bool {
+    let path = dir.join(MARKER);
+    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+    is_file
+        && std::fs::read_to_string(&path)
+            .is_ok_and(|text| text.lines().next() == Some(MARKER_FIRST_LINE))
+}
+
+fn write_marker(dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join(MARKER);
+    std::fs::write(&path, MARKER_TEXT).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The files and folders in `dir` (relative, sorted) that no build writes:
+/// not in `files` nor a page in one of [`PAGE_FOLDERS`], or a link.
+fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
+    let folders: std::collections::BTreeSet<String> = files
+        .keys()
+        .flat_map(|path| {
+            Path::new(path)
+                .ancestors()
+                .skip(1)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let in_page_folder = |relative: &str| {
+        PAGE_FOLDERS
+            .iter()
+            .any(|folder| relative == *folder || relative.starts_with(&format!("{folder}/")))
+    };
+    let mut foreign = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else {
+            foreign.push("(a folder that cannot be read)".to_string());
+            continue;
+        };
+        let relative = crate::load::display_name(dir, entry.path());
+        let kind = entry.file_type();
+        let ours = if kind.is_dir() {
+            folders.contains(&relative) || in_page_folder(&relative)
+        } else if kind.is_file() {
+            files.contains_key(&relative)
+                || (relative.ends_with(".html") && in_page_folder(&relative))
+        } else {
+            false
+        };
+        if !ours {
+            // A folder of someone's is named, not each file in it.
+            if kind.is_dir() {
+                walk.skip_current_dir();
+                foreign.push(format!("{relative}/"));
+            } else {
+                foreign.push(relative);
+            }
+        }
+    }
+    foreign
+}
+
+/// Deletes what killed builds left beside the output folder `name` in
+/// `parent`: folders named as this module names them for that output, and
+/// marked (never anything else, whatever its name).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let ours = [STAGING, OLD].iter().any(|prefix| {
+            file_name
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix(name))
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|random| {
+                    random.len() == RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+        });
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if ours && is_dir && is_marked(&entry.path()) {
+            remove_tree(&entry.path());
+        }
+    }
+}
 /// Writes each file under `root`, or, where `previous` (the site being
 /// replaced) has the file with the same bytes, hard-links that file instead:
 /// after a small edit most of a large site is unchanged, and linking is much
@@ -109,29 +477,62 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     read.is_ok() && same && rest.is_empty()
 }
 
-fn swap_in(staging: tempfile::TempDir, target: &Path, parent: &Path) -> anyhow::Result<()> {
-    let staged = staging.keep();
-    if target.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(".evalsite-old-")
-            .tempdir_in(parent)?
-            .keep();
-        std::fs::remove_dir(&old)?;
-        std::fs::rename(target, &old)
-            .with_context(|| format!("moving the previous {} aside", target.display()))?;
-        if let Err(error) = std::fs::rename(&staged, target) {
-            let _ = std::fs::rename(&old, target);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(error)
-                .with_context(|| format!("moving the new site into {}", target.display()));
-        }
-        remove_tree(&old);
-    } else if let Err(error) = std::fs::rename(&staged, target) {
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(error)
-            .with_context(|| format!("moving the new site into {}", target.display()));
+/// Puts the written site `staging` in the place of `target`: with one
+/// atomic exchange where the system has it (a kill at any moment leaves
+/// either the old site or the new one there), else with two renames.
+/// `exchange` is [`exchange`] but in tests of the two renames.
+fn swap_in(
+    staging: tempfile::TempDir,
+    target: &Path,
+    parent: &Path,
+    name: &str,
+    exchange: fn(&Path, &Path) -> std::io::Result<bool>,
+) -> anyhow::Result<()> {
+    let moving = || format!("moving the new site into {}", target.display());
+    if !target.exists() {
+        std::fs::rename(staging.path(), target).with_context(moving)?;
+        let _ = staging.keep();
+        return Ok(());
     }
+    if exchange(staging.path(), target).with_context(moving)? {
+        // The staging folder's name now holds the previous site.
+        remove_tree(&staging.keep());
+        return Ok(());
+    }
+    let staged = staging.keep();
+    let old = tempfile::Builder::new()
+        .prefix(&format!("{OLD}{name}-"))
+        .rand_bytes(RANDOM)
+        .tempdir_in(parent)?
+        .keep();
+    std::fs::remove_dir(&old)?;
+    std::fs::rename(target, &old)
+        .with_context(|| format!("moving the previous {} aside", target.display()))?;
+    if let Err(error) = std::fs::rename(&staged, target) {
+        let _ = std::fs::rename(&old, target);
+        remove_tree(&staged);
+        return Err(error).with_context(moving);
+    }
+    remove_tree(&old);
     Ok(())
+}
+
+/// Swaps the folders `a` and `b` in one step; false where the system or
+/// the file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
 }
 
 /// Deletes the previous site, its files in parallel (most of a large site is
@@ -148,6 +549,16 @@ fn remove_tree(dir: &Path) {
 mod tests {
     use super::*;
 
+    /// `dir` as an output folder of a project elsewhere.
+    fn target(dir: &Path) -> Target {
+        let inputs = Inputs {
+            root: PathBuf::from("/nonexistent/project"),
+            read: Vec::new(),
+            listed: Vec::new(),
+        };
+        Target::new(dir, &inputs).unwrap()
+    }
+
     fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
         pairs
             .iter()
@@ -159,8 +570,16 @@ mod tests {
     fn replaces_a_previous_site_completely() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
-        write_site(&site, &files(&[("index.html", "one"), ("old/x.html", "x")])).unwrap();
-        write_site(&site, &files(&[("index.html", "two"), ("a/b.html", "b")])).unwrap();
+        write_site(
+            &target(&site),
+            &files(&[("index.html", "one"), ("old/x.html", "x")]),
+        )
+        .unwrap();
+        write_site(
+            &target(&site),
+            &files(&[("index.html", "two"), ("a/b.html", "b")]),
+        )
+        .unwrap();
         assert_eq!(
             std::fs::read_to_string(site.join("index.html")).unwrap(),
             "two"
@@ -175,12 +594,12 @@ mod tests {
     fn refuses_to_replace_a_folder_that_is_not_a_site() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
-        let error = write_site(dir.path(), &files(&[("index.html", "x")])).unwrap_err();
+        let error = write_site(&target(dir.path()), &files(&[("index.html", "x")])).unwrap_err();
         assert!(
-            error
-                .to_string()
-                .contains("does not look like a generated site")
+            error.to_string().contains("it was not made by evalsite"),
+            "{error}"
         );
+        assert!(error.downcast_ref::<Refused>().is_some());
         assert!(dir.path().join("thesis.docx").is_file());
     }
 
@@ -191,14 +610,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
         write_site(
-            &site,
+            &target(&site),
             &files(&[("index.html", "same"), ("a/b.html", "old")]),
         )
         .unwrap();
         let inode = |p: &str| std::fs::metadata(site.join(p)).unwrap().ino();
         let (index, b) = (inode("index.html"), inode("a/b.html"));
         write_site(
-            &site,
+            &target(&site),
             &files(&[("index.html", "same"), ("a/b.html", "new")]),
         )
         .unwrap();
@@ -242,16 +661,201 @@ mod tests {
         let site = dir.path().join("site");
         std::fs::create_dir(&site).unwrap();
         std::fs::write(site.join("index.html"), "x").unwrap();
+        write_marker(&site).unwrap();
         let elsewhere = dir.path().join("notes.txt");
         std::fs::write(&elsewhere, "same").unwrap();
         std::os::unix::fs::symlink(&elsewhere, site.join("notes.html")).unwrap();
         write_site(
-            &site,
+            &target(&site),
             &files(&[("index.html", "x"), ("notes.html", "same")]),
         )
         .unwrap();
         let meta = std::fs::symlink_metadata(site.join("notes.html")).unwrap();
         assert!(meta.file_type().is_file(), "a regular file, not the link");
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "same");
+    }
+
+    /// A folder's files, relative, sorted, with their contents.
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                (crate::load::display_name(dir, e.path()), text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Migration: a site from the version before markers holds only pages
+    /// and the files the new build writes; it is replaced (and marked).
+    /// Anything else there, such as an empty folder or a link, is someone's.
+    #[test]
+    fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        for page in [
+            "index.html",
+            "findings/gone.html",
+            "static/style.css",
+            "quote-list/9.html",
+        ] {
+            std::fs::create_dir_all(site.join(page).parent().unwrap()).unwrap();
+            std::fs::write(site.join(page), "old").unwrap();
+        }
+        let new = files(&[("index.html", "new"), ("static/style.css", "css")]);
+        write_site(&target(&site), &new).unwrap();
+        assert_eq!(
+            tree(&site),
+            [
+                (MARKER.to_string(), MARKER_TEXT.to_string()),
+                ("index.html".into(), "new".into()),
+                ("static/style.css".into(), "css".into()),
+            ]
+        );
+        for foreign in ["photos/", "notes.txt", "static/logo.png", "about.html"] {
+            let other = dir.path().join(format!("other-{}", foreign.len()));
+            std::fs::create_dir_all(&other).unwrap();
+            std::fs::write(other.join("index.html"), "mine").unwrap();
+            match foreign.strip_suffix('/') {
+                Some(folder) => std::fs::create_dir_all(other.join(folder)).unwrap(),
+                None => {
+                    std::fs::create_dir_all(other.join(foreign).parent().unwrap()).unwrap();
+                    std::fs::write(other.join(foreign), "mine").unwrap();
+                }
+            }
+            let before = tree(&other);
+            let error = write_site(&target(&other), &new).unwrap_err().to_string();
+            assert!(error.contains(foreign), "{error}");
+            assert_eq!(tree(&other), before, "nothing changed");
+        }
+        // Someone's own index.html alone, where a build writes more pages.
+        let own = dir.path().join("own");
+        std::fs::create_dir(&own).unwrap();
+        std::fs::write(own.join("index.html"), "mine").unwrap();
+        let more = files(&[("index.html", "new"), ("findings.html", "f")]);
+        let error = write_site(&target(&own), &more).unwrap_err().to_string();
+        assert!(
+            error.contains("does not look like a site evalsite made (it has no findings.html)"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(own.join("index.html")).unwrap(),
+            "mine"
+        );
+    }
+
+    /// What killed builds left beside the output folder is deleted when it
+    /// is named and marked as this module makes them; nothing else is.
+    #[test]
+    fn leftovers_of_killed_builds_are_removed_only_when_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = |name: &str, marked: bool| {
+            let path = dir.path().join(name);
+            std::fs::create_dir(&path).unwrap();
+            std::fs::write(path.join("index.html"), "x").unwrap();
+            if marked {
+                write_marker(&path).unwrap();
+            }
+            path
+        };
+        let ours = [
+            made(".evalsite-build-site-abcd1234", true),
+            made(".evalsite-old-site-ABCD1234", true),
+        ];
+        let kept = [
+            made(".evalsite-build-site-abcd1235", false),
+            made(".evalsite-build-site-x-abcd1234", true),
+            made(".evalsite-build-site-abc", true),
+            made(".evalsite-build-other-abcd1234", true),
+        ];
+        write_site(
+            &target(&dir.path().join("site")),
+            &files(&[("index.html", "new")]),
+        )
+        .unwrap();
+        for path in ours {
+            assert!(!path.exists(), "{}", path.display());
+        }
+        for path in kept {
+            assert!(path.join("index.html").is_file(), "{}", path.display());
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 5, "{names:?}");
+    }
+
+    #[test]
+    fn the_project_and_what_it_reads_are_never_an_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("project");
+        let content = root.join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let inputs = Inputs {
+            root: root.clone(),
+            read: vec![
+                (content.clone(), "content/".into()),
+                (
+                    dir.path().join("secret/names.yaml"),
+                    "the identifiers list".into(),
+                ),
+            ],
+            listed: vec![content.clone()],
+        };
+        let refused = |path: &Path| {
+            let error = Target::new(path, &inputs).unwrap_err();
+            assert!(error.downcast_ref::<Refused>().is_some());
+            error.to_string()
+        };
+        assert!(refused(&root).contains("it is the project folder"));
+        assert!(refused(&root.join(".")).contains("it is the project folder"));
+        assert!(refused(dir.path()).contains("it holds the project folder"));
+        assert!(refused(&content).contains("it is content/"));
+        assert!(refused(&content.join("../content/site")).contains("inside content/"));
+        assert!(refused(&dir.path().join("secret")).contains("it holds the identifiers list"));
+        assert!(Target::new(&root.join("site"), &inputs).is_ok());
+        assert!(Target::new(&root.join("private-notes"), &inputs).is_ok());
+    }
+
+    /// On Linux the folders swap in one step; the two renames used
+    /// elsewhere (or where the file system cannot) give the same result.
+    #[test]
+    fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
+        #[cfg(target_os = "linux")]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+            std::fs::create_dir(&a).unwrap();
+            std::fs::create_dir(&b).unwrap();
+            std::fs::write(a.join("x"), "in a").unwrap();
+            assert!(exchange(&a, &b).unwrap(), "tmp supports RENAME_EXCHANGE");
+            assert_eq!(std::fs::read_to_string(b.join("x")).unwrap(), "in a");
+            assert!(!a.join("x").exists());
+        }
+        let unable = |_: &Path, _: &Path| Ok(false);
+        for swap in [exchange, unable] {
+            let dir = tempfile::tempdir().unwrap();
+            let site = dir.path().join("site");
+            write_site(&target(&site), &files(&[("index.html", "old")])).unwrap();
+            let staging = tempfile::Builder::new()
+                .prefix(&format!("{STAGING}site-"))
+                .rand_bytes(RANDOM)
+                .tempdir_in(dir.path())
+                .unwrap();
+            write_marker(staging.path()).unwrap();
+            std::fs::write(staging.path().join("index.html"), "new").unwrap();
+            swap_in(staging, &site, dir.path(), "site", swap).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(site.join("index.html")).unwrap(),
+                "new"
+            );
+            let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(names.len(), 1, "only site/ is left");
+        }
     }
 }

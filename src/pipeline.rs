@@ -21,6 +21,10 @@ pub struct Options {
     /// check only needs to know they pass the output scan: each page is
     /// let go as soon as it is scanned.
     pub keep: bool,
+    /// The identifiers list given on purpose from outside the settings
+    /// (the `EVALSITE_IDENTIFIERS` environment variable, read by `main`),
+    /// in place of the one the settings name; it may be anywhere.
+    pub identifiers: Option<PathBuf>,
 }
 
 /// Counts for the build summary.
@@ -30,6 +34,13 @@ pub struct Summary {
     pub quotes: usize,
     pub findings: usize,
     pub allowances: Vec<(String, String, String)>,
+    /// Why the project has no identifiers list (`identifiers: none`).
+    pub no_identifiers: Option<String>,
+    /// The identifiers list the checks read, and the project's theme
+    /// folder (which may not exist): with content/ and private/, what the
+    /// output folder may not replace.
+    pub identifiers_list: Option<PathBuf>,
+    pub theme_folder: PathBuf,
 }
 
 /// The result of one run: every diagnostic, the sources they point into, and
@@ -163,7 +174,17 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     let config_file = loaded.config.map(|id| (id, loaded.sources.get(id)));
     let settings = config::parse(config_file, &mut out);
     let load_memo = memo.as_deref_mut().map(|m| &mut m.load);
-    let loaded = load::load_content(root, loaded, &settings.identifiers, &mut out, load_memo)?;
+    let list = match (&options.identifiers, &settings.no_identifiers) {
+        (Some(given), _) => load::ListAt::Given(given),
+        (None, Some(_)) => load::ListAt::None,
+        (None, None) => load::ListAt::Setting(&settings.identifiers),
+    };
+    let identifiers_list = match list {
+        load::ListAt::Given(path) => Some(path.to_path_buf()),
+        load::ListAt::Setting(relative) => Some(root.join(relative)),
+        load::ListAt::None => None,
+    };
+    let loaded = load::load_content(root, loaded, list, &mut out, load_memo)?;
     clock.lap("load");
     let parse_memo = memo.as_deref_mut().map(|m| &mut m.parse);
     let mut project = parse::parse(loaded, settings, &mut out, parse_memo);
@@ -305,7 +326,10 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             .filter(|p| p.ends_with(".html"))
             .count();
     }
-    let summary = summarise(&project, &site, &checked.allowances, pages);
+    let mut summary = summarise(&project, &site, &checked.allowances, pages);
+    summary.no_identifiers = project.config.no_identifiers.clone();
+    summary.identifiers_list = identifiers_list;
+    summary.theme_folder = root.join("themes").join(&project.config.theme);
     drop_knock_ons(&mut out, &project.sources);
     let mut diagnostics = Diagnostics::default();
     for diagnostic in out {
@@ -351,8 +375,13 @@ fn drop_knock_ons(out: &mut Vec<Diagnostic>, sources: &Sources) {
     if wrong.is_empty() {
         return;
     }
-    // What the anonymisation checks find is never held back.
-    let kept = |d: &Diagnostic| d.code.starts_with("yaml::") || d.code.starts_with("anonymity::");
+    // What the anonymisation checks find is never held back, nor a file
+    // that is not UTF-8 (the cause of what the YAML reader says of it).
+    let kept = |d: &Diagnostic| {
+        ["yaml::", "anonymity::", "load::"]
+            .iter()
+            .any(|kind| d.code.starts_with(kind))
+    };
     out.retain(|d| kept(d) || line_of(d).is_none_or(|l| !wrong.contains(&l)));
 }
 
@@ -376,6 +405,7 @@ fn summarise(
                 )
             })
             .collect(),
+        ..Summary::default()
     }
 }
 

@@ -64,8 +64,27 @@ impl SourceFile {
         })
     }
 
+    /// `offset` moved back to the start of the character it falls in, and
+    /// to the end of the text if past it: every function here takes any
+    /// offset, so a span made a byte off (or on text that changed since)
+    /// reports a place near it rather than stopping the program.
+    pub fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// `range` with both ends on character boundaries, in order, in the text.
+    pub fn clamp(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.floor(range.start);
+        start..self.floor(range.end).max(start)
+    }
+
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -74,7 +93,7 @@ impl SourceFile {
 
     /// One-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = self.floor(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
@@ -242,5 +261,24 @@ mod tests {
         let file = SourceFile::new("a.md", "ab\r\ncd");
         assert_eq!(&file.text[file.line_range(0).unwrap()], "ab");
         assert_eq!(&file.text[file.line_range(1).unwrap()], "cd");
+    }
+
+    /// Regression (#19.3): a span one byte into a character (made on text
+    /// where U+FFFD replaced bytes that were not UTF-8) made `check
+    /// --format json` panic. Every offset, in or past the text, is safe.
+    #[test]
+    fn any_offset_is_safe() {
+        let file = SourceFile::new("a.md", "a\u{FFFD}b\nZoë\r\n\u{FFFD}");
+        for offset in 0..file.text.len() + 5 {
+            let (line, column) = file.line_column(offset);
+            assert!(line >= 1 && column >= 1);
+            let _ = file.offset_of(line, column);
+            let range = file.clamp(offset..offset + 2);
+            let _ = &file.text[range];
+            let _ = file.line_range(file.line_index(offset));
+        }
+        assert_eq!(file.line_column(2), (1, 2), "inside U+FFFD: its start");
+        let (start, end) = (9, 3);
+        assert_eq!(file.clamp(start..end), 8..8, "inside ë, and in order");
     }
 }

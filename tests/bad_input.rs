@@ -3,13 +3,38 @@
 
 mod common;
 
-use common::build_fails as fails_at;
+use common::Project;
+
+/// [`common::build_fails`] for `change`, then `check --format json` on the
+/// same change: what a researcher and a CI system are shown, both kept as
+/// one snapshot named for the test (a macro, so insta names it so). Gives
+/// the text.
+macro_rules! fails_at {
+    ($change:expr, $location:expr, $code:expr $(,)?) => {{
+        let (text, json) = failures($change, $location, $code);
+        insta::assert_snapshot!(format!("{text}\n--- check --format json\n{json}"));
+        text
+    }};
+}
+
+fn failures(change: impl Fn(&Project), location: &str, code: &str) -> (String, String) {
+    let text = common::build_fails(&change, location, code);
+    let project = Project::fixture("basic");
+    change(&project);
+    let run = project.run(&["check", "--format", "json"]);
+    run.expect_code(1);
+    for line in run.stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    }
+    (text, run.stdout)
+}
 
 const FINDING: &str = "content/findings/co-location.md";
 
 #[test]
 fn yaml_syntax_error() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a, b");
         },
@@ -21,7 +46,7 @@ fn yaml_syntax_error() {
 
 #[test]
 fn unknown_field_suggests_the_right_one() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "boroughs:", "bouroughs:");
         },
@@ -38,7 +63,7 @@ fn unknown_field_suggests_the_right_one() {
 
 #[test]
 fn wrong_type() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "codes: [co-location]", "codes: {a: 1}");
         },
@@ -55,7 +80,7 @@ fn wrong_type() {
 
 #[test]
 fn a_name_on_a_line_of_the_wrong_kind_is_still_reported() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -73,7 +98,7 @@ fn a_name_on_a_line_of_the_wrong_kind_is_still_reported() {
 fn a_misspelt_word_is_one_error_with_the_word_meant() {
     // The finding is linked from the landing page and a pathway: those
     // links are not reported as links to nothing.
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "attributes:", "status: fnal\nattributes:");
         },
@@ -90,7 +115,7 @@ fn a_misspelt_word_is_one_error_with_the_word_meant() {
 
 #[test]
 fn a_quote_that_cannot_be_read_is_not_also_missing_where_it_is_shown() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 "content/quotes/a/same-building.md",
@@ -111,7 +136,7 @@ fn a_quote_that_cannot_be_read_is_not_also_missing_where_it_is_shown() {
 
 #[test]
 fn a_list_of_the_wrong_kind_leaves_the_other_identifier_lists_in_use() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.write(
                 "private/identifiers.yaml",
@@ -134,7 +159,7 @@ fn a_list_of_the_wrong_kind_leaves_the_other_identifier_lists_in_use() {
 
 #[test]
 fn every_setting_of_the_wrong_kind_at_once_and_no_knock_on() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.write(
                 "evalsite.yaml",
@@ -157,7 +182,7 @@ fn every_setting_of_the_wrong_kind_at_once_and_no_knock_on() {
 
 #[test]
 fn missing_required_field() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "title: Co-location without collaboration\n", "");
         },
@@ -169,7 +194,7 @@ fn missing_required_field() {
 
 #[test]
 fn id_not_of_the_right_form() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             let text = p.read("content/pages/methods.md");
             p.write("content/pages/Our Methods.md", text);
@@ -183,7 +208,7 @@ fn id_not_of_the_right_form() {
 
 #[test]
 fn duplicate_ids_name_both_files() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             let text = p.read("content/quotes/a/same-building.md");
             p.write("content/quotes/b/same-building.md", text);
@@ -196,7 +221,7 @@ fn duplicate_ids_name_both_files() {
 
 #[test]
 fn unknown_quote_in_front_matter() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "quotes: [same-building]", "quotes: [same-buildng]");
         },
@@ -208,7 +233,7 @@ fn unknown_quote_in_front_matter() {
 
 #[test]
 fn unknown_finding_in_a_body_link() {
-    fails_at(
+    fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -223,7 +248,7 @@ fn unknown_finding_in_a_body_link() {
 
 #[test]
 fn unknown_code() {
-    fails_at(
+    fails_at!(
         |p| {
             p.edit(
                 "content/quotes/a/same-building.md",
@@ -238,7 +263,7 @@ fn unknown_code() {
 
 #[test]
 fn unknown_borough() {
-    fails_at(
+    fails_at!(
         |p| {
             p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a, z]");
         },
@@ -249,7 +274,7 @@ fn unknown_borough() {
 
 #[test]
 fn unknown_participant() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 "content/quotes/a/same-building.md",
@@ -265,7 +290,7 @@ fn unknown_participant() {
 
 #[test]
 fn unknown_pathway_embed() {
-    fails_at(
+    fails_at!(
         |p| {
             p.write(
                 "content/pages/maps.md",
@@ -279,7 +304,7 @@ fn unknown_pathway_embed() {
 
 #[test]
 fn unknown_page() {
-    fails_at(
+    fails_at!(
         |p| {
             p.edit(
                 "content/index.md",
@@ -294,7 +319,7 @@ fn unknown_page() {
 
 #[test]
 fn codebook_parent_cycle() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 "content/codebook/structure.md",
@@ -310,7 +335,7 @@ fn codebook_parent_cycle() {
 
 #[test]
 fn file_that_is_not_utf8() {
-    fails_at(
+    fails_at!(
         |p| {
             let mut bytes = b"---\ntitle: Methods\n---\nCaf".to_vec();
             bytes.push(0xe9);
@@ -324,7 +349,7 @@ fn file_that_is_not_utf8() {
 
 #[test]
 fn front_matter_not_closed() {
-    fails_at(
+    fails_at!(
         |p| {
             p.write(
                 "content/pages/methods.md",
@@ -338,7 +363,7 @@ fn front_matter_not_closed() {
 
 #[test]
 fn front_matter_not_a_mapping() {
-    fails_at(
+    fails_at!(
         |p| {
             p.write(
                 "content/pages/methods.md",
@@ -352,7 +377,7 @@ fn front_matter_not_a_mapping() {
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(FINDING, "boroughs:", "bouroughs:");
             p.edit(
@@ -372,7 +397,7 @@ fn every_problem_is_reported_in_one_run() {
 
 #[test]
 fn pathway_edge_to_an_unknown_node_and_a_duplicate_node() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 "content/pathways/a-discharge.md",
@@ -397,7 +422,7 @@ fn pathway_edge_to_an_unknown_node_and_a_duplicate_node() {
 
 #[test]
 fn pathway_without_nodes_and_with_an_unknown_finding() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.write(
                 "content/pathways/b-empty.md",
@@ -418,7 +443,7 @@ fn pathway_without_nodes_and_with_an_unknown_finding() {
 
 #[test]
 fn one_bad_participant_does_not_hide_the_others() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.edit(
                 "content/participants.yaml",
@@ -444,7 +469,7 @@ fn append(project: &common::Project, file: &str, text: &str) {
 
 #[test]
 fn a_quote_that_embeds_itself_is_an_error_not_a_hang() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| append(p, QUOTE_A, "\n![](quote:same-building)\n"),
         "content/quotes/a/same-building.md:8:5",
         "reference::embed-loop",
@@ -455,7 +480,7 @@ fn a_quote_that_embeds_itself_is_an_error_not_a_hang() {
 
 #[test]
 fn quotes_that_embed_each_other_are_reported_with_the_loop() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             append(p, QUOTE_A, "\n![](quote:forum-notes)\n");
             append(p, QUOTE_B, "\n![](quote:same-building)\n");
@@ -476,7 +501,7 @@ fn quotes_that_embed_each_other_are_reported_with_the_loop() {
 #[test]
 fn a_mistake_in_a_template_is_reported_once_with_the_pages_it_stops() {
     let base = include_str!("../themes/default/templates/base.html");
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             let broken = base.replace(
                 "<footer class=\"site-footer\">",
@@ -496,7 +521,7 @@ fn a_mistake_in_a_template_is_reported_once_with_the_pages_it_stops() {
 #[test]
 fn a_quote_partial_using_a_page_variable_is_reported_at_the_partial() {
     let partial = include_str!("../themes/default/templates/partials/quote.html");
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             let broken = partial.replace("<blockquote>", "<blockquote title=\"{{ page_title }}\">");
             p.write("themes/default/templates/partials/quote.html", broken);
@@ -517,7 +542,7 @@ fn a_quote_partial_using_a_page_variable_is_reported_at_the_partial() {
 
 #[test]
 fn a_mistake_in_the_menu_partial_is_reported_once() {
-    let out = fails_at(
+    let out = fails_at!(
         |p| {
             p.write(
                 "themes/default/templates/partials/nav.html",

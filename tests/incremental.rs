@@ -17,6 +17,7 @@ fn options(project: &Project) -> Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
         keep: true,
+        identifiers: None,
     }
 }
 

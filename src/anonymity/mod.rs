@@ -71,18 +71,9 @@ fn scan_inputs(site: &Site) -> Vec<Option<u64>> {
 /// each file unchanged since the run that filled it, and refilling it.
 pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) -> Checked {
     let project = site.project;
-    if project.identifiers_file.is_none() {
-        out.push(
-            Diagnostic::warning(
-                "anonymity::no-identifiers",
-                format!(
-                    "there is no identifiers list at {}, so no real names or places can be checked",
-                    project.config.identifiers
-                ),
-            )
-            .fix("create it with the real names and places that must never be published (`evalsite new` writes an empty one); on a build server, provide it as a secret file"),
-        );
-    }
+    // A list that is missing or cannot be read was reported as an error
+    // when the project was read (load.rs), unless the settings say the
+    // project has none (`identifiers: none`, with a reason).
     if let Some(file) = project.identifiers_file {
         let source = project.sources.get(file);
         let yaml = crate::yaml::Yaml::new(file, source, 0..source.text.len());

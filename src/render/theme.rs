@@ -5,7 +5,7 @@
 
 use crate::diag::Diagnostic;
 use crate::load::{display_name, listed_files};
-use crate::source::{SourceFile, Sources, Span};
+use crate::source::{Sources, Span};
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -63,6 +63,16 @@ pub fn load(
         .map(|(path, bytes)| (path.to_string(), (bytes.to_vec(), None)))
         .collect();
     let folder = root.join("themes").join(name);
+    if crate::load::escapes(root, &folder) {
+        out.push(
+            Diagnostic::error(
+                "config::outside-project",
+                format!("themes/{name} is a link to a folder outside the project"),
+            )
+            .fix(format!("copy the theme into themes/{name}/ in the project")),
+        );
+        return Ok(None);
+    }
     if folder.is_dir() {
         for path in listed_files(&folder)? {
             let relative = display_name(&folder, &path);
@@ -91,7 +101,12 @@ pub fn load(
     for (path, (bytes, project_path)) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let file = project_path.map(|p| sources.add(SourceFile::new(p, text.clone())));
+            let file = project_path.map(|p| {
+                let (file, not_utf8) = crate::load::decode(p, bytes);
+                let id = sources.add(file);
+                out.extend(not_utf8.map(|valid| crate::load::not_utf8(id, valid)));
+                id
+            });
             templates.push((name.to_string(), text, file));
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.insert(name.to_string(), bytes);

@@ -124,11 +124,30 @@ impl Project {
         }
     }
 
+    /// Runs `evalsite ARGS` from inside the project folder, without
+    /// `--root` (so `.` is the project, as for a researcher in a terminal).
+    pub fn run_inside(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_evalsite"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("running evalsite");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr)
+                .replace(&self.root().display().to_string(), "ROOT"),
+        }
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }
 
-    /// Every file under `site/` with its contents, to compare before and after.
+    /// Every file under `site/` with its contents, to compare before and
+    /// after, but for the marker at its top (`.evalsite-site`, the same
+    /// text in every site, which serve mode has no need to serve).
     pub fn site_files(&self) -> BTreeMap<String, Vec<u8>> {
         let site = self.path("site");
         let mut files = BTreeMap::new();
@@ -144,6 +163,9 @@ impl Project {
                     .unwrap()
                     .to_string_lossy()
                     .replace('\\', "/");
+                if relative == ".evalsite-site" {
+                    continue;
+                }
                 files.insert(relative, std::fs::read(entry.path()).unwrap());
             }
         }

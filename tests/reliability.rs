@@ -1,0 +1,646 @@
+//! Issue #19 (never lose a researcher's files, never fail open, never
+//! hang) and #18.7 (a missing identifiers list): one regression test for
+//! each defect, through the real binary, with the input that broke it.
+
+mod common;
+
+use common::{Project, Run};
+
+const QUOTE: &str = "content/quotes/a/forum-notes.md";
+
+/// Every line of a `--format json` run's standard output is one JSON object;
+/// their codes, in order.
+fn json_codes(run: &Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not JSON ({e}): {line}\n{}", run.stderr));
+            value["code"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// The JSON diagnostic with `code`, whole.
+fn json_of(run: &Run, code: &str) -> serde_json::Value {
+    run.stdout
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .find(|value| value["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in\n{}\n{}", run.stdout, run.stderr))
+}
+
+// #19.3: any byte that is not UTF-8, in any project file, made `check
+// --format json` panic (exit 101): the span was made on the text after
+// U+FFFD replaced the byte, and sliced inside that character.
+
+/// `bytes` with 0xFF put at `at`.
+fn with_bad_byte(text: &str, at: usize) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(at, 0xff);
+    bytes
+}
+
+/// Puts a byte that is not UTF-8 into `file` at the offset `at` gives for
+/// its text, and checks that `check --format json` exits 1 with valid JSON
+/// naming the file at `line:column`, and that the text form names it too.
+fn not_utf8_is_reported(file: &str, at: impl Fn(&str) -> usize, line: u64, column: u64) {
+    let project = Project::fixture("basic");
+    let text = std::fs::read_to_string(project.path(file)).unwrap_or_default();
+    project.write(file, with_bad_byte(&text, at(&text)));
+    let run = project.run(&["check", "--format", "json"]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.expect_code(1);
+    assert!(json_codes(&run).contains(&"load::not-utf8".to_string()));
+    let found = json_of(&run, "load::not-utf8");
+    assert_eq!(found["file"], file, "{found}");
+    assert_eq!(
+        (found["line"].as_u64(), found["column"].as_u64()),
+        (Some(line), Some(column))
+    );
+    let text = project.run(&["check"]);
+    text.expect_code(1);
+    assert!(
+        text.stderr.contains(&format!("{file}:{line}:{column}")),
+        "{}",
+        text.stderr
+    );
+}
+
+#[test]
+fn not_utf8_at_the_start_of_a_quote() {
+    not_utf8_is_reported(QUOTE, |_| 0, 1, 1);
+}
+
+#[test]
+fn not_utf8_inside_front_matter() {
+    not_utf8_is_reported(QUOTE, |t| t.find("field-notes").unwrap() + 5, 2, 14);
+}
+
+#[test]
+fn not_utf8_in_the_middle_of_a_body() {
+    not_utf8_is_reported(QUOTE, |t| t.find("began").unwrap(), 6, 21);
+}
+
+#[test]
+fn not_utf8_at_the_end_of_a_file() {
+    not_utf8_is_reported(QUOTE, str::len, 7, 1);
+}
+
+#[test]
+fn not_utf8_in_the_participant_registry() {
+    not_utf8_is_reported(
+        "content/participants.yaml",
+        |t| t.find("GP").unwrap(),
+        4,
+        24,
+    );
+}
+
+#[test]
+fn not_utf8_in_the_settings() {
+    not_utf8_is_reported("evalsite.yaml", |t| t.find("Fixture").unwrap(), 1, 8);
+}
+
+#[test]
+fn not_utf8_in_the_identifiers_list() {
+    not_utf8_is_reported("private/identifiers.yaml", |_| 0, 1, 1);
+}
+
+#[test]
+fn not_utf8_in_a_template() {
+    let template = "themes/default/templates/page.html";
+    let default =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(template))
+            .unwrap();
+    let project = Project::fixture("basic");
+    project.write(template, &default);
+    not_utf8_in(&project, template);
+}
+
+fn not_utf8_in(project: &Project, file: &str) {
+    let text = project.read(file);
+    project.write(file, with_bad_byte(&text, 0));
+    let run = project.run(&["check", "--format", "json"]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.expect_code(1);
+    let found = json_of(&run, "load::not-utf8");
+    assert_eq!(found["file"], file, "{found}");
+    assert_eq!(found["line"], 1);
+}
+
+// #19.7: whole source lines were echoed without limit: a quote of 50 MB on
+// one line printed a warning of 100 MB. (2 MB here.)
+#[test]
+fn a_message_about_a_huge_line_is_short() {
+    let project = Project::fixture("basic");
+    let line = format!(
+        "{} call 07700 900123 now {}",
+        "word ".repeat(400_000),
+        "more ".repeat(1000)
+    );
+    project.edit(
+        QUOTE,
+        "The discharge forum began late; two teams sat apart.",
+        &line,
+    );
+    for format in ["human", "json"] {
+        let run = project.run(&["check", "--format", format]);
+        run.expect_code(1);
+        let printed = run.stdout.len() + run.stderr.len();
+        assert!(printed < 4_000, "{printed} bytes printed as {format}");
+    }
+    let run = project.run(&["check"]);
+    assert!(
+        run.stderr.contains(&format!("{QUOTE}:6:2000007")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("word  call 07700 900123 now more"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("anonymity::long-quote"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Every file and folder under `dir` (relative, sorted), links not followed,
+/// with the contents of files: to show that nothing changed. The project's
+/// lock file, which the first build makes and leaves, is not counted.
+fn everything(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut found: Vec<_> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_name() != ".evalsite.lock")
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let text = match e.file_type().is_file() {
+                true => String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned(),
+                false => String::new(),
+            };
+            (relative, text)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+// #19.1: any --output folder holding an index.html was taken for an old
+// site and replaced: `--output public` deleted thesis.docx and photos/.
+#[test]
+fn an_output_folder_of_someones_files_is_refused_and_kept() {
+    let project = Project::fixture("basic");
+    project.write("public/index.html", "<p>My own page</p>");
+    project.write("public/thesis.docx", "precious");
+    project.write("public/photos/team.jpg", "jpeg");
+    let before = everything(&project.path("public"));
+    let run = project.run(&[
+        "build",
+        "--output",
+        project.path("public").to_str().unwrap(),
+    ]);
+    run.expect_code(1);
+    assert_eq!(
+        everything(&project.path("public")),
+        before,
+        "nothing deleted"
+    );
+    insta::assert_snapshot!("refused_public", run.stderr);
+}
+
+// #19.1: `--output .` at a project root with an index.html deleted
+// content/, private/ and evalsite.yaml.
+#[test]
+fn the_project_folder_is_never_an_output_folder() {
+    let project = Project::fixture("basic");
+    project.write("index.html", "<p>a page</p>");
+    let before = everything(project.root());
+    let run = project.run_inside(&["build", "--output", "."]);
+    run.expect_code(1);
+    assert_eq!(everything(project.root()), before, "nothing changed");
+    insta::assert_snapshot!("refused_project_root", run.stderr);
+    // The folder above it holds it.
+    let run = project.run_inside(&["build", "--output", ".."]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("into ..: it holds the project folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before);
+}
+
+#[test]
+fn content_and_private_and_the_folders_around_them_are_refused() {
+    let project = Project::fixture("basic");
+    project.write("themes/mine/templates/.keep", "");
+    project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
+    let before = everything(project.root());
+    for (output, says) in [
+        ("content", "it is content/"),
+        ("private", "it is private/"),
+        ("private/identifiers.yaml", "it is the identifiers list"),
+        ("themes", "it holds the theme's folder"),
+        ("themes/mine", "it is the theme's folder"),
+        ("content/site", "it is inside content/, which a build reads"),
+    ] {
+        let run = project.run_inside(&["build", "--output", output]);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains(&format!("into {output}: {says}")),
+            "{output}:\n{}",
+            run.stderr
+        );
+        assert_eq!(everything(project.root()), before, "{output}");
+    }
+}
+
+#[test]
+fn a_site_evalsite_made_is_replaced() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    assert!(
+        project
+            .read("site/.evalsite-site")
+            .contains("written by evalsite")
+    );
+    project.write("site/old-page.html", "gone next time");
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Our methods",
+    );
+    project.build().expect_code(0);
+    assert!(project.page("pages/methods.html").contains("Our methods"));
+    assert!(!project.path("site/old-page.html").exists());
+    let marker = project.read("site/.evalsite-site");
+    assert!(
+        !marker.contains(&project.root().display().to_string()),
+        "no path published"
+    );
+}
+
+// #19.1, migration: a site/ from the version before markers (pages alone)
+// is replaced; with a file of the researcher's in it, it is refused.
+#[test]
+fn an_unmarked_site_from_the_previous_version() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.remove("site/.evalsite-site");
+    project.write("site/findings/deleted-since.html", "old page");
+    project.write("site/notes.docx", "mine");
+    let run = project.build();
+    run.expect_code(1);
+    assert!(run.stderr.contains("site/notes.docx"), "{}", run.stderr);
+    assert!(project.path("site/findings/deleted-since.html").is_file());
+    project.remove("site/notes.docx");
+    project.build().expect_code(0);
+    assert!(project.path("site/.evalsite-site").is_file());
+    assert!(!project.path("site/findings/deleted-since.html").exists());
+}
+
+// #19.5: a site/ that is a link to a web root became a folder.
+#[cfg(unix)]
+#[test]
+fn a_site_that_is_a_link_stays_a_link() {
+    let project = Project::fixture("basic");
+    let web = tempfile::tempdir().unwrap();
+    let root = web.path().join("www");
+    std::os::unix::fs::symlink(&root, project.path("site")).unwrap();
+    for title in ["Methods one", "Methods two"] {
+        project.edit(
+            "content/pages/methods.md",
+            "title: ",
+            &format!("title: {title} "),
+        );
+        project.build().expect_code(0);
+        let link = std::fs::symlink_metadata(project.path("site")).unwrap();
+        assert!(link.file_type().is_symlink());
+        assert_eq!(std::fs::read_link(project.path("site")).unwrap(), root);
+        assert!(
+            std::fs::read_to_string(root.join("pages/methods.html"))
+                .unwrap()
+                .contains(title)
+        );
+        let beside: Vec<_> = std::fs::read_dir(web.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(beside, ["www"], "nothing left beside the web root");
+    }
+}
+
+// #19.5: 8 of 20 kills left staging folders behind. One that a killed
+// build left (named and marked as evalsite makes them) is deleted; one
+// without the marker is someone's, and kept.
+#[test]
+fn a_killed_builds_staging_folder_is_cleaned_and_no_other() {
+    let project = Project::fixture("basic");
+    let marker = "This folder was written by evalsite build.\nformat: 1\n";
+    project.write(".evalsite-build-site-a1b2c3d4/.evalsite-site", marker);
+    project.write(".evalsite-build-site-a1b2c3d4/index.html", "half");
+    project.write(".evalsite-old-site-e5f6g7h8/.evalsite-site", marker);
+    project.write(".evalsite-build-site-zzzzzzzz/index.html", "not ours");
+    project.build().expect_code(0);
+    assert!(!project.path(".evalsite-build-site-a1b2c3d4").exists());
+    assert!(!project.path(".evalsite-old-site-e5f6g7h8").exists());
+    assert_eq!(
+        project.read(".evalsite-build-site-zzzzzzzz/index.html"),
+        "not ours"
+    );
+    let names: Vec<String> = std::fs::read_dir(project.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".evalsite-"))
+        .collect();
+    assert_eq!(names, [".evalsite-build-site-zzzzzzzz"]);
+}
+
+// #19.5: two builds of one project at once: the loser exited 2 and left a
+// folder behind. The test holds the lock itself, so the build it runs is
+// the second, every time.
+#[test]
+fn a_second_build_at_the_same_time_stops_and_leaves_nothing() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let lock = std::fs::File::open(project.path(".evalsite.lock")).unwrap();
+    lock.try_lock().unwrap();
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Changed",
+    );
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    insta::assert_snapshot!("another_build_running", run.stderr);
+    assert_eq!(everything(project.root()), before, "nothing left behind");
+    drop(lock);
+    project.build().expect_code(0);
+    assert!(project.page("pages/methods.html").contains("Changed"));
+}
+
+/// Runs `check`, expecting exit 1 and an error with `code` whose text
+/// contains `says`; gives the text.
+fn check_fails(project: &Project, code: &str, says: &str) -> String {
+    let run = project.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!("error[{code}]")),
+        "{code} in\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(says), "{says:?} in\n{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"));
+    run.stderr
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+// #19.2: when the identifiers list could not be read (a folder, a pipe,
+// private/ that cannot be entered) it was taken as missing: one warning,
+// and the listed names were published.
+#[test]
+fn an_identifiers_list_that_is_a_folder_is_an_error() {
+    let project = Project::fixture("basic");
+    project.remove("private/identifiers.yaml");
+    std::fs::create_dir(project.path("private/identifiers.yaml")).unwrap();
+    let text = check_fails(
+        &project,
+        "load::unreadable",
+        "private/identifiers.yaml is a folder, not a file",
+    );
+    insta::assert_snapshot!("identifiers_list_is_a_folder", text);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_identifiers_list_that_is_a_pipe_is_an_error_and_never_waits() {
+    let project = Project::fixture("basic");
+    project.remove("private/identifiers.yaml");
+    make_fifo(&project.path("private/identifiers.yaml"));
+    // A pipe opened for reading waits for a writer: this returns only
+    // because evalsite never opens it.
+    check_fails(
+        &project,
+        "load::unreadable",
+        "private/identifiers.yaml is not an ordinary file",
+    );
+}
+
+// private/ that cannot be entered. As root (in CI containers) permissions
+// do not stop reading, so there the same failure is made with a private
+// that is a file, which no one can enter; elsewhere both are tried.
+#[cfg(unix)]
+#[test]
+fn a_private_folder_that_cannot_be_entered_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = Project::fixture("basic");
+    let private = project.path("private");
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let bites = std::fs::read(private.join("identifiers.yaml")).is_err();
+    if bites {
+        let run = project.run(&["check"]);
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o755)).unwrap();
+        run.expect_code(1);
+        assert!(
+            run.stderr
+                .contains("private/identifiers.yaml cannot be read"),
+            "{}",
+            run.stderr
+        );
+    }
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&private).unwrap();
+    project.write("private", "not a folder");
+    check_fails(
+        &project,
+        "load::unreadable",
+        "private/identifiers.yaml cannot be read",
+    );
+}
+
+// #19.2: a participant registry or settings file that was a folder was
+// passed over: every quote's participant unknown, or k back to its default.
+#[test]
+fn a_participant_registry_that_is_a_folder_is_an_error() {
+    let project = Project::fixture("basic");
+    project.remove("content/participants.yaml");
+    std::fs::create_dir(project.path("content/participants.yaml")).unwrap();
+    check_fails(
+        &project,
+        "load::unreadable",
+        "content/participants.yaml is a folder, not a file",
+    );
+}
+
+#[test]
+fn a_settings_file_that_is_a_folder_is_an_error() {
+    let project = Project::fixture("basic");
+    project.remove("evalsite.yaml");
+    std::fs::create_dir(project.path("evalsite.yaml")).unwrap();
+    check_fails(
+        &project,
+        "load::unreadable",
+        "evalsite.yaml is a folder, not a file",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_settings_file_or_registry_that_is_a_pipe_is_an_error() {
+    let project = Project::fixture("basic");
+    project
+        .remove("evalsite.yaml")
+        .remove("content/participants.yaml");
+    make_fifo(&project.path("evalsite.yaml"));
+    make_fifo(&project.path("content/participants.yaml"));
+    let text = check_fails(
+        &project,
+        "load::unreadable",
+        "evalsite.yaml is not an ordinary file",
+    );
+    assert!(
+        text.contains("content/participants.yaml is not an ordinary file"),
+        "{text}"
+    );
+}
+
+// #18.7: a missing identifiers list was one warning, so a CI build of a
+// repository that ignores private/ published every name.
+#[test]
+fn a_missing_identifiers_list_fails_the_build() {
+    let text = common::build_fails(
+        |p| {
+            p.remove("private/identifiers.yaml");
+        },
+        "there is no identifiers list at private/identifiers.yaml",
+        "anonymity::no-identifiers",
+    );
+    insta::assert_snapshot!("missing_identifiers_list", text);
+}
+
+#[test]
+fn a_project_with_no_list_says_so_and_why() {
+    let project = Project::fixture("basic");
+    std::fs::remove_dir_all(project.path("private")).unwrap();
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: none\n  reason: the interviews name no one\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("no identifiers list: evalsite.yaml says `identifiers: none` (the interviews name no one)"),
+        "{}",
+        run.stderr
+    );
+    project.edit(
+        "evalsite.yaml",
+        "  reason: the interviews name no one\n",
+        "",
+    );
+    let text = check_fails(
+        &project,
+        "config::no-identifiers-reason",
+        "evalsite.yaml:4:16",
+    );
+    insta::assert_snapshot!("identifiers_none_without_reason", text);
+}
+
+// #18.7: a build server's secret list, named by EVALSITE_IDENTIFIERS,
+// anywhere (it is given on purpose), and read: a name on it is refused.
+#[test]
+fn the_identifiers_list_may_be_named_by_an_environment_variable() {
+    let project = Project::fixture("basic");
+    let secrets = tempfile::tempdir().unwrap();
+    let list = secrets.path().join("names.yaml");
+    std::fs::rename(project.path("private/identifiers.yaml"), &list).unwrap();
+    let given = [("EVALSITE_IDENTIFIERS", list.to_str().unwrap())];
+    project.run_with(&["build"], &given).expect_code(0);
+    project.edit(
+        QUOTE,
+        "two teams sat apart",
+        "two teams sat apart in Thistlebury",
+    );
+    let run = project.run_with(&["build"], &given);
+    run.expect_code(1);
+    assert!(run.stderr.contains("anonymity::"), "{}", run.stderr);
+    assert!(run.stderr.contains(QUOTE), "{}", run.stderr);
+    // Set but naming nothing: an error, not a build without names.
+    let missing = secrets.path().join("gone.yaml");
+    let run = project.run_with(
+        &["check"],
+        &[("EVALSITE_IDENTIFIERS", missing.to_str().unwrap())],
+    );
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains(&format!("no identifiers list at {}", missing.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+// #19.7: `theme: /etc` read all of /etc as a theme (and published it).
+#[test]
+fn a_theme_outside_the_project_is_refused() {
+    let project = Project::fixture("basic");
+    project.edit("evalsite.yaml", "title:", "theme: /etc\ntitle:");
+    let text = check_fails(&project, "config::outside-project", "evalsite.yaml:1:8");
+    insta::assert_snapshot!("theme_outside_the_project", text);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(!project.path("site").exists());
+}
+
+#[test]
+fn an_identifiers_list_outside_the_project_is_refused_in_the_settings() {
+    let project = Project::fixture("basic");
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: ../names.yaml\n",
+    );
+    check_fails(&project, "config::outside-project", "evalsite.yaml:4:16");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_or_list_that_links_outside_the_project_is_refused() {
+    let project = Project::fixture("basic");
+    std::fs::create_dir(project.path("themes")).unwrap();
+    std::os::unix::fs::symlink("/etc", project.path("themes/mine")).unwrap();
+    project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
+    check_fails(
+        &project,
+        "config::outside-project",
+        "themes/mine is a link to a folder outside the project",
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(project.path("private"), elsewhere.path().join("private")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("private"), project.path("private")).unwrap();
+    check_fails(
+        &project,
+        "config::outside-project",
+        "private/identifiers.yaml is a link to a file outside the project",
+    );
+}
