@@ -17,7 +17,8 @@
 #   BENCH_SERVE_START_TIMEOUT=300  seconds to wait for `serve` to come up
 #   BENCH_SERVE_EDIT_TIMEOUT=60    seconds to wait for one edit to show
 #
-# Writes a Markdown report to stdout and to bench/results-<date>.md.
+# Writes a Markdown report to stdout and to bench/results.md (overwritten:
+# earlier reports are in git history).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,13 +37,8 @@ done
 
 BIN="$REPO/target/release/evalsite"
 GEN="$REPO/target/release/examples/corpus"
-RESULTS="$REPO/bench/results-$(date +%Y-%m-%d).md"
-# A second run on the same day gets its own file, so no record is lost.
-n=2
-while [[ -e $RESULTS ]]; do
-    RESULTS="$REPO/bench/results-$(date +%Y-%m-%d)-$n.md"
-    n=$((n + 1))
-done
+# One current report, overwritten by each run: earlier ones are in git.
+RESULTS="$REPO/bench/results.md"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/evalsite-bench-run.XXXXXX")"
 SERVE_PID=""
 SERVE_RESTORE=()   # file, backup
@@ -132,7 +128,7 @@ hf() {
 corpus() { # N → corpus folder (generated unless already there with the same inputs)
     local n=$1 dir="$BENCH_DIR/corpus-$1"
     local stamp
-    stamp="n=$n t=$IDENT seed=$SEED gen=$(sha256sum "$REPO/examples/corpus.rs" | cut -c1-16)"
+    stamp="n=$n t=$IDENT seed=$SEED gen=$(sha256sum "$REPO/bench/corpus.rs" | cut -c1-16)"
     if [[ -f $dir/.bench-stamp && $(cat "$dir/.bench-stamp") == "$stamp" ]]; then
         log "reusing $dir"
     else
