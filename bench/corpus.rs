@@ -3,8 +3,13 @@
 //!
 //! ```text
 //! cargo run --release --example corpus -- --out DIR --quotes N \
-//!     [--boroughs B] [--identifiers T] [--seed S]
+//!     [--boroughs B] [--identifiers T] [--seed S] [--hugo TWIN]
 //! ```
+//!
+//! With `--hugo TWIN` it also writes the project's Hugo twin: the same files'
+//! text (bodies byte for byte, front matter as Hugo reads it) laid out as a Hugo
+//! site, with the minimal layout in bench/hugo/, so that the benchmark can time
+//! Hugo on the same text (see [`hugo_twin`]).
 //!
 //! The project builds with zero errors with every anonymity check on (k: 3):
 //! every attribution group has at least four participants, bodies are built
@@ -28,10 +33,10 @@ struct Args {
     boroughs: usize,
     identifiers: usize,
     seed: u64,
+    hugo: Option<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: corpus --out DIR --quotes N [--boroughs B (3)] [--identifiers T (2000)] [--seed S (1)]";
+const USAGE: &str = "usage: corpus --out DIR --quotes N [--boroughs B (3)] [--identifiers T (2000)] [--seed S (1)] [--hugo TWIN]";
 
 fn parse_args() -> Result<Args, String> {
     let mut out = None;
@@ -39,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
     let mut boroughs = 3usize;
     let mut identifiers = 2000usize;
     let mut seed = 1u64;
+    let mut hugo = None;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         if flag == "-h" || flag == "--help" {
@@ -57,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
             "--boroughs" => boroughs = number(&value)? as usize,
             "--identifiers" => identifiers = number(&value)? as usize,
             "--seed" => seed = number(&value)?,
+            "--hugo" => hugo = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown argument `{flag}`\n{USAGE}")),
         }
     }
@@ -77,6 +84,7 @@ fn parse_args() -> Result<Args, String> {
         boroughs,
         identifiers,
         seed,
+        hugo,
     })
 }
 
@@ -1217,12 +1225,152 @@ fn identifiers(rng: &mut Rng, people: usize, used: &HashSet<String>) -> String {
     text
 }
 
+// ----------------------------------------------------------------- Hugo twin
+
+/// The Hugo site's own files (configuration and a minimal layout making the
+/// same kinds of pages as evalsite's default theme), kept as real files in
+/// bench/hugo/ so that they read and diff as templates.
+const HUGO_SITE: &[(&str, &str)] = &[
+    ("hugo.yaml", include_str!("hugo/hugo.yaml")),
+    (
+        "layouts/baseof.html",
+        include_str!("hugo/layouts/baseof.html"),
+    ),
+    ("layouts/home.html", include_str!("hugo/layouts/home.html")),
+    ("layouts/list.html", include_str!("hugo/layouts/list.html")),
+    ("layouts/page.html", include_str!("hugo/layouts/page.html")),
+    (
+        "layouts/_markup/render-image.html",
+        include_str!("hugo/layouts/_markup/render-image.html"),
+    ),
+    (
+        "layouts/_markup/render-link.html",
+        include_str!("hugo/layouts/_markup/render-link.html"),
+    ),
+    (
+        "layouts/_partials/citations.html",
+        include_str!("hugo/layouts/_partials/citations.html"),
+    ),
+    (
+        "layouts/_partials/figure.html",
+        include_str!("hugo/layouts/_partials/figure.html"),
+    ),
+    (
+        "layouts/_partials/nav.html",
+        include_str!("hugo/layouts/_partials/nav.html"),
+    ),
+    (
+        "layouts/_partials/nav-items.html",
+        include_str!("hugo/layouts/_partials/nav-items.html"),
+    ),
+    (
+        "layouts/_partials/resolve.html",
+        include_str!("hugo/layouts/_partials/resolve.html"),
+    ),
+    (
+        "layouts/boroughs/term.html",
+        include_str!("hugo/layouts/boroughs/term.html"),
+    ),
+    (
+        "layouts/codes/taxonomy.html",
+        include_str!("hugo/layouts/codes/taxonomy.html"),
+    ),
+    (
+        "layouts/codes/term.html",
+        include_str!("hugo/layouts/codes/term.html"),
+    ),
+    (
+        "layouts/findings/page.html",
+        include_str!("hugo/layouts/findings/page.html"),
+    ),
+    (
+        "layouts/pathways/page.html",
+        include_str!("hugo/layouts/pathways/page.html"),
+    ),
+    (
+        "layouts/quotes/page.html",
+        include_str!("hugo/layouts/quotes/page.html"),
+    ),
+    (
+        "layouts/quotes/section.html",
+        include_str!("hugo/layouts/quotes/section.html"),
+    ),
+];
+
+/// The Hugo twin of a generated project: every file whose text reaches
+/// evalsite's site, with the same text, where Hugo looks for it.
+///
+/// - Bodies are unchanged: evalsite's links and embeds (`[](finding:f-00002)`,
+///   `![](quote:q-00001)`) are resolved by the layout's render hooks.
+/// - Codes and boroughs are Hugo taxonomies, so that their pages list what is
+///   coded or placed there; their own text becomes the term's `_index.md`.
+/// - Quotes leave their borough folders (so their pages are
+///   `quotes/q-NNNNN.html`, as in evalsite's site) and say their borough in
+///   front matter (`boroughs: [bNN]`: evalsite takes it from the registry).
+/// - The participant registry becomes a data file keyed by id, from which the
+///   layout draws each quote's attribution.
+/// - evalsite.yaml and private/ have no counterpart: Hugo checks nothing.
+fn hugo_twin(out: &Out) -> Result<BTreeMap<String, String>, String> {
+    let mut twin = BTreeMap::new();
+    for (path, text) in &out.files {
+        let moved = if let Some(rest) = path.strip_prefix("content/quotes/") {
+            let (borough, file) = rest
+                .split_once('/')
+                .ok_or_else(|| format!("{path}: a quote outside a borough folder"))?;
+            let body = text
+                .strip_prefix("---\n")
+                .ok_or_else(|| format!("{path}: no front matter"))?;
+            Some((
+                format!("content/quotes/{file}"),
+                format!("---\nboroughs: [{borough}]\n{body}"),
+            ))
+        } else if let Some(file) = path.strip_prefix("content/codebook/") {
+            let id = file.trim_end_matches(".md");
+            Some((format!("content/codes/{id}/_index.md"), text.clone()))
+        } else if let Some(file) = path.strip_prefix("content/boroughs/") {
+            let id = file.trim_end_matches(".md");
+            Some((format!("content/boroughs/{id}/_index.md"), text.clone()))
+        } else if path == "content/index.md" {
+            Some(("content/_index.md".to_string(), text.clone()))
+        } else if path == "content/participants.yaml" {
+            Some(("data/participants.yaml".to_string(), registry_by_id(text)?))
+        } else if path.starts_with("content/") {
+            // findings, pathways, pages: the same path and text.
+            Some((path.clone(), text.clone()))
+        } else {
+            None // evalsite.yaml, private/
+        };
+        if let Some((to, text)) = moved {
+            twin.insert(to, text);
+        }
+    }
+    for (path, text) in HUGO_SITE {
+        twin.insert((*path).to_string(), (*text).to_string());
+    }
+    Ok(twin)
+}
+
+/// `  - {id: X, role: ...}` lines to `X: {role: ...}`: a map Hugo's templates
+/// can index by a quote's `participant:`.
+fn registry_by_id(registry: &str) -> Result<String, String> {
+    let mut text = String::from("# The participant registry by id (bench/corpus.rs --hugo).\n");
+    for line in registry.lines() {
+        if let Some(entry) = line.strip_prefix("  - {id: ") {
+            let (id, rest) = entry
+                .split_once(", ")
+                .ok_or_else(|| format!("participants.yaml: cannot read `{line}`"))?;
+            writeln!(text, "{id}: {{{rest}").unwrap();
+        }
+    }
+    Ok(text)
+}
+
 // ----------------------------------------------------------------- main
 
-fn write_all(root: &Path, out: &Out) -> std::io::Result<u64> {
+fn write_all(root: &Path, files: &BTreeMap<String, String>) -> std::io::Result<u64> {
     let mut bytes = 0;
     let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    for (path, text) in &out.files {
+    for (path, text) in files {
         let full = root.join(path);
         if let Some(parent) = full.parent()
             && dirs.insert(parent.to_path_buf())
@@ -1243,15 +1391,20 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.out.join("content").exists() {
-        // Stale files from a run with other arguments would change the project.
-        if let Err(e) = fs::remove_dir_all(args.out.join("content")) {
-            eprintln!("cannot clear {}: {e}", args.out.join("content").display());
+    // Stale files from a run with other arguments would change the project
+    // (only folders this generator writes are cleared).
+    let mut stale = vec![args.out.join("content")];
+    if let Some(twin) = &args.hugo {
+        stale.extend(["content", "data", "layouts"].map(|d| twin.join(d)));
+    }
+    for dir in stale.iter().filter(|d| d.exists()) {
+        if let Err(e) = fs::remove_dir_all(dir) {
+            eprintln!("cannot clear {}: {e}", dir.display());
             return ExitCode::FAILURE;
         }
     }
     let out = generate(&args);
-    let bytes = match write_all(&args.out, &out) {
+    let bytes = match write_all(&args.out, &out.files) {
         Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("cannot write into {}: {e}", args.out.display());
@@ -1273,5 +1426,115 @@ fn main() -> ExitCode {
         args.identifiers,
         args.seed
     );
+    if let Some(dir) = &args.hugo {
+        let twin = match hugo_twin(&out) {
+            Ok(twin) => twin,
+            Err(message) => {
+                eprintln!("cannot make the Hugo twin: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match write_all(dir, &twin) {
+            Ok(bytes) => println!(
+                "wrote the Hugo twin {}: {} files, {:.1} MB",
+                dir.display(),
+                twin.len(),
+                bytes as f64 / 1e6
+            ),
+            Err(e) => {
+                eprintln!("cannot write into {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Args {
+        Args {
+            out: PathBuf::from("unused"),
+            quotes: 60,
+            boroughs: 3,
+            identifiers: 20,
+            seed: 7,
+            hugo: None,
+        }
+    }
+
+    /// The text after a file's front matter.
+    fn body(text: &str) -> &str {
+        let rest = text.strip_prefix("---\n").unwrap();
+        &rest[rest.find("\n---\n").unwrap() + 5..]
+    }
+
+    // A layout file added to bench/hugo/ but not to HUGO_SITE would be left
+    // out of every twin without a word.
+    #[test]
+    fn every_file_of_bench_hugo_is_in_the_twin() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/hugo");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&root).unwrap();
+                rel.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = HUGO_SITE.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn the_twin_has_every_body_byte_for_byte() {
+        let out = generate(&small());
+        let twin = hugo_twin(&out).unwrap();
+        let mut compared = 0;
+        for (path, text) in &out.files {
+            let Some(rest) = path.strip_prefix("content/") else {
+                continue;
+            };
+            if !path.ends_with(".md") {
+                continue;
+            }
+            let to = match rest.split_once('/') {
+                Some(("quotes", file)) => {
+                    format!("content/quotes/{}", file.split_once('/').unwrap().1)
+                }
+                Some(("codebook", file)) => {
+                    format!("content/codes/{}/_index.md", file.trim_end_matches(".md"))
+                }
+                Some(("boroughs", file)) => {
+                    format!(
+                        "content/boroughs/{}/_index.md",
+                        file.trim_end_matches(".md")
+                    )
+                }
+                None => "content/_index.md".to_string(),
+                _ => path.clone(),
+            };
+            let copy = twin
+                .get(&to)
+                .unwrap_or_else(|| panic!("{path}: no {to} in the twin"));
+            assert_eq!(body(copy), body(text), "{path}");
+            compared += 1;
+        }
+        assert_eq!(compared, 60 + 12 + 40 + 3 + 6 + 1 + 2);
+        // Every participant is in the data file the attributions come from.
+        let registry = &twin["data/participants.yaml"];
+        assert_eq!(
+            registry.lines().filter(|l| l.contains(": {role: ")).count(),
+            out.files["content/participants.yaml"]
+                .lines()
+                .filter(|l| l.starts_with("  - {id: "))
+                .count()
+        );
+        assert!(!twin.keys().any(|p| p.starts_with("private/")));
+    }
 }
