@@ -107,3 +107,89 @@ fn too_deep_message() {
     run.expect_code(1);
     insta::assert_snapshot!(run.stderr);
 }
+
+/// `n` field-note quotes in borough a, `q0` embedding `q1` embedding ... `q{n-1}`.
+fn quote_chain(project: &common::Project, n: usize) {
+    for i in 0..n {
+        let body = if i + 1 < n {
+            format!("Words {i}.\n\n![](quote:q{})\n", i + 1)
+        } else {
+            "The last words.\n".to_string()
+        };
+        project.write(
+            &format!("content/quotes/a/q{i}.md"),
+            format!("---\nsource: field-notes\nborough: a\ncodes: [co-location]\n---\n{body}"),
+        );
+    }
+}
+
+// Regression (#19.4): a chain of about 800 quotes each embedding the next
+// overflowed the stack (exit 134), and the pages grew with the square of it.
+#[test]
+fn a_long_chain_of_embedded_quotes_is_refused() {
+    let out = build_fails(
+        |p| quote_chain(p, 800),
+        // q791 embeds q792, which holds q792 to q799: eight quotes.
+        "content/quotes/a/q791.md:8:5",
+        "reference::embed-too-deep",
+    );
+    assert_eq!(out.matches("error[").count(), 1, "one message: {out}");
+}
+
+#[test]
+fn quotes_eight_deep_are_set_in_place() {
+    let project = common::Project::fixture("basic");
+    quote_chain(&project, 8);
+    project.build().expect_code(0);
+    let page = project.page("quotes/q0.html");
+    assert!(page.contains("The last words."), "{page}");
+    // One more is one too many.
+    quote_chain(&project, 9);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("content/quotes/a/q0.md:8:5"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!(run.stderr);
+}
+
+/// `n` codes, `c0` under the fixture's `structure`, each next one under the last.
+fn code_chain(project: &common::Project, n: usize) {
+    for i in 0..n {
+        let parent = if i == 0 {
+            "structure".to_string()
+        } else {
+            format!("c{}", i - 1)
+        };
+        project.write(
+            &format!("content/codebook/c{i}.md"),
+            format!("---\ntitle: Code {i}\nparent: {parent}\n---\nWhat it means.\n"),
+        );
+    }
+}
+
+// Regression (#19.4): a 4,000-deep codebook `parent:` chain took 5.5 s (and
+// minutes in a debug build): ordering it was cubic in its depth. 1,000 deep
+// took about a minute in a debug build; the cost of depth itself is pinned
+// to 200,000 levels in the unit tests of src/resolve/depth.rs.
+#[test]
+fn a_deep_codebook_is_refused() {
+    let out = build_fails(
+        |p| code_chain(p, 1000),
+        // structure is level 1, c0 level 2: c15 is level 17.
+        "content/codebook/c15.md:3:9",
+        "codebook::too-deep",
+    );
+    assert_eq!(out.matches("error[").count(), 1, "one message: {out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_codebook_sixteen_levels_deep_builds() {
+    let project = common::Project::fixture("basic");
+    code_chain(&project, 15);
+    project.build().expect_code(0);
+    assert!(project.page("codebook/c14.html").contains("Code 13"));
+}
