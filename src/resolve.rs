@@ -746,6 +746,26 @@ impl Checker<'_, '_> {
 
     fn check_pathway(&self, doc: &Pathway, out: &mut Vec<Diagnostic>) {
         let yaml = self.yaml(doc);
+        use crate::pathway::{MAX_EDGES, MAX_NODES};
+        for (key, count, limit, what) in [
+            ("nodes", doc.meta.nodes.len(), MAX_NODES, "nodes"),
+            ("edges", doc.meta.edges.len(), MAX_EDGES, "edges"),
+        ] {
+            if count > limit {
+                out.push(
+                    Diagnostic::error(
+                        "pathway::too-large",
+                        format!("this map has {count} {what}; a map may have at most {limit}"),
+                    )
+                    .at(yaml.key_span(key).unwrap_or_else(|| yaml.start_span()))
+                    .label(format!("{count} {what}"))
+                    .fix(
+                        "split the pathway into several maps (one per stage of care, say), \
+                         each with its own file, and link them from the text",
+                    ),
+                );
+            }
+        }
         if !crate::parse::is_valid_id(&doc.meta.pathway) {
             out.push(
                 Diagnostic::error(

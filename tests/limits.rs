@@ -193,3 +193,54 @@ fn a_codebook_sixteen_levels_deep_builds() {
     project.build().expect_code(0);
     assert!(project.page("codebook/c14.html").contains("Code 13"));
 }
+
+/// A pathway of `nodes` nodes and `edges` edges (a chain, then pseudo-random pairs).
+fn dense_pathway(nodes: usize, edges: usize) -> String {
+    let mut text = String::from("---\ntitle: Dense\nborough: a\npathway: dense\nnodes:\n");
+    for i in 0..nodes {
+        text.push_str(&format!(
+            "  - {{id: n{i}, label: Step {i}, sector: acute}}\n"
+        ));
+    }
+    text.push_str("edges:\n");
+    let mut random = common::Lcg(7);
+    for k in 0..edges {
+        let (from, to) = if k + 1 < nodes {
+            (k, k + 1)
+        } else {
+            (random.below(nodes), random.below(nodes))
+        };
+        text.push_str(&format!("  - {{from: n{from}, to: n{to}}}\n"));
+    }
+    text + "---\nA dense map.\n"
+}
+
+// Regression (#19.4): layout grew about cubically with dense edges: 200 nodes
+// and 1,000 edges took 10 s, 2,000 and 10,000 over 30 minutes and 3 GB.
+#[test]
+fn a_dense_pathway_past_the_limits_is_refused() {
+    let out = build_fails(
+        |p| {
+            p.write("content/pathways/dense.md", dense_pathway(2000, 10_000));
+        },
+        "content/pathways/dense.md:5:1",
+        "pathway::too-large",
+    );
+    assert!(
+        out.contains("this map has 2000 nodes; a map may have at most 100"),
+        "{out}"
+    );
+    assert!(
+        out.contains("this map has 10000 edges; a map may have at most 300"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_pathway_at_the_limits_builds() {
+    let project = common::Project::fixture("basic");
+    project.write("content/pathways/dense.md", dense_pathway(100, 300));
+    project.build().expect_code(0);
+    assert!(project.page("pathways/dense.html").contains("<svg"));
+}
