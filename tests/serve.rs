@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 /// How long a rebuild may take to show before a test gives up.
 const PATIENCE: Duration = Duration::from_secs(15);
-/// Longer than the watcher's debounce plus a build of the fixture: a change
-/// that would rebuild has done so by then.
-const SETTLE: Duration = Duration::from_millis(1500);
+/// How long a waiting loop sleeps between looks: less than the watcher's
+/// debounce (30 ms), so no test waits longer than it must (#21).
+const POLL: Duration = Duration::from_millis(25);
 
 const START: &str = "<!-- evalsite:serve -->";
 const END: &str = "<!-- /evalsite:serve -->";
@@ -159,7 +159,7 @@ impl Server {
                 "gave up waiting for {what}; last status {status}\n--- stderr\n{}",
                 self.stderr()
             );
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(POLL);
         }
     }
 
@@ -180,7 +180,7 @@ impl Server {
                 self.status(),
                 self.stderr()
             );
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(POLL);
         }
     }
 
@@ -347,7 +347,12 @@ fn a_saved_quote_appears_in_the_page_that_embeds_it() {
 fn editor_temporary_files_do_not_rebuild() {
     let project = Project::fixture("basic");
     let server = Server::start(&project);
-    let before = server.version();
+    // The first rebuild looks at everything (it cannot know what changed
+    // during the first build); from the second on, the status names the
+    // paths that started each.
+    let first = server.version();
+    project.edit(QUOTE, "began late", "began late ");
+    let before = server.wait_past(first)["version"].as_u64().unwrap();
     project
         .write("content/quotes/a/.same-building.md.swp", "swap")
         .write("content/findings/x.md~", "backup")
@@ -356,18 +361,29 @@ fn editor_temporary_files_do_not_rebuild() {
         .write("site/index.html", "an old build")
         .write("target/debug/x", "build output")
         .write("notes.md", "not part of the project");
-    std::thread::sleep(SETTLE);
-    assert_eq!(server.version(), before, "ignored files rebuilt the site");
+    // A real save after them: the watcher reports in order, so the ignored
+    // files, had they counted, would have started a build before this one
+    // or be among the paths that started it (#21: no sleeping to prove that
+    // nothing happened).
     project.edit(QUOTE, "began late", "began early");
-    server.wait_past(before);
-    std::thread::sleep(SETTLE);
+    let status = server.wait_past(before);
     assert_eq!(
-        server.version(),
+        status["version"],
         before + 1,
+        "ignored files rebuilt the site"
+    );
+    assert_eq!(status["changed"], serde_json::json!([QUOTE]), "{status}");
+    assert!(server.page(FINDING_PAGE).contains("began early"));
+    // One save, one rebuild: the next build is started by the next save alone.
+    project.edit(QUOTE, "began early", "began on time");
+    let status = server.wait_past(before + 1);
+    assert_eq!(
+        status["version"],
+        before + 2,
         "one save, one rebuild\n{}",
         server.stderr()
     );
-    assert!(server.page(FINDING_PAGE).contains("began early"));
+    assert_eq!(status["changed"], serde_json::json!([QUOTE]), "{status}");
 }
 
 #[test]
@@ -536,7 +552,7 @@ fn assert_serves_a_fresh_build(project: &Project, server: &Server) {
                 server.stderr()
             );
         }
-        std::thread::sleep(Duration::from_millis(200));
+        std::thread::sleep(POLL);
     }
 }
 
@@ -670,7 +686,7 @@ fn a_folder_without_a_project_is_refused() {
             let _ = child.kill();
             panic!("serve kept running without a project");
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(POLL);
     };
     let mut stderr = String::new();
     child
