@@ -44,7 +44,7 @@ pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
                 i += 1;
                 continue;
             }
-            b'#' if matches!(last, None)
+            b'#' if last.is_none()
                 || matches!(bytes.get(i.wrapping_sub(1)), Some(b' ' | b'\t')) =>
             {
                 // A comment: brackets in it count in the naive count only.
