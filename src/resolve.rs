@@ -11,6 +11,9 @@ use crate::source::Span;
 use crate::yaml::{Yaml, closest};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod depth;
+pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};
+
 /// The project with its cross-references resolved.
 #[derive(Debug)]
 pub struct Site<'p> {
@@ -33,9 +36,10 @@ pub struct Site<'p> {
     pub borough_order: Vec<usize>,
     /// Pathway types in first-seen order, with their pathways in borough order.
     pub pathway_types: Vec<(String, Vec<usize>)>,
-    /// Quotes that embed themselves, directly or through other quotes: never
-    /// set in place (the text would never end), and an error.
-    pub quote_embeds_itself: Vec<bool>,
+    /// Quotes never set in place, each an error: those that embed themselves,
+    /// directly or through other quotes (the text would never end), and those
+    /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
+    pub quote_never_embedded: Vec<bool>,
 }
 
 impl<'p> Site<'p> {
@@ -144,7 +148,7 @@ pub fn resolve<'p>(
         code_children: BTreeMap::new(),
         borough_order: Vec::new(),
         pathway_types: Vec::new(),
-        quote_embeds_itself: Vec::new(),
+        quote_never_embedded: Vec::new(),
     };
     let checker = Checker { site: &site };
     checker.check_all(out);
@@ -153,12 +157,14 @@ pub fn resolve<'p>(
     link_findings(&mut site);
     order_codes(&mut site, out);
     order_boroughs_and_pathways(&mut site);
-    site.quote_embeds_itself = quote_embed_cycles(&site, out);
+    site.quote_never_embedded = quote_embed_cycles(&site, out);
     site
 }
 
 /// Finds quotes whose bodies embed themselves, directly or through other
-/// quotes, reporting each embed that closes such a loop.
+/// quotes, reporting each embed that closes such a loop, and embeds that set
+/// quotes more than [`MAX_EMBED_DEPTH`] deep; gives the quotes never set in
+/// place.
 fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<bool> {
     let quotes = &site.project.quotes;
     let embeds: Vec<Vec<(usize, &Reference)>> = quotes
@@ -187,8 +193,8 @@ fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<bool> {
             let path = embed_path(&graph, &component, to, from)
                 .iter()
                 .map(|&q| quotes[q].id.as_str())
-                .collect::<Vec<_>>()
-                .join(" → ");
+                .collect::<Vec<_>>();
+            let path = depth::shortened(&path);
             let id = &quotes[from].id;
             let message = if from == to {
                 format!("quote `{id}` embeds itself")
@@ -209,7 +215,49 @@ fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<bool> {
             );
         }
     }
-    cyclic
+    let depths = depth::embed_depths(&graph, &cyclic);
+    let mut refused = cyclic.clone();
+    for (quote, &deep) in depths.iter().enumerate() {
+        refused[quote] |= deep > MAX_EMBED_DEPTH;
+    }
+    // One message where a chain of embeds first goes too deep: the embed
+    // of a quote already holding as many levels as are allowed.
+    for (from, edges) in embeds.iter().enumerate() {
+        for &(to, reference) in edges {
+            if cyclic[from] || cyclic[to] || depths[to] != MAX_EMBED_DEPTH {
+                continue;
+            }
+            let mut chain = vec![quotes[to].id.as_str()];
+            let mut at = to;
+            while let Some(&next) = graph[at]
+                .iter()
+                .filter(|&&next| !cyclic[next])
+                .find(|&&next| depths[next] + 1 == depths[at])
+            {
+                chain.push(&quotes[next].id);
+                at = next;
+            }
+            out.push(
+                Diagnostic::error(
+                    "reference::embed-too-deep",
+                    format!(
+                        "quotes would be set inside each other more than {MAX_EMBED_DEPTH} deep here: \
+                         quote `{}` is already {} deep",
+                        reference.id,
+                        MAX_EMBED_DEPTH
+                    ),
+                )
+                .at(Span::new(quotes[from].file, reference.range.clone()))
+                .label("this embed makes one level too many")
+                .note(format!("the quotes inside: {}", depth::shortened(&chain)))
+                .fix(format!(
+                    "link to it instead, with `[](quote:{})`, or set fewer quotes inside each other",
+                    reference.id
+                )),
+            );
+        }
+    }
+    refused
 }
 
 /// The shortest path of embeds from `from` to `to` within one component
@@ -385,39 +433,64 @@ fn link_findings(site: &mut Site) {
 fn order_codes(site: &mut Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let codes = &project.codes;
-    let mut in_cycle = vec![false; codes.len()];
-    for start in 0..codes.len() {
-        let mut seen = vec![start];
-        let mut current = start;
-        while let Some(parent) = site.code_parent(current) {
-            if parent == start {
-                in_cycle[start] = true;
-                let names: Vec<&str> = seen.iter().map(|&i| codes[i].id.as_str()).collect();
-                let doc = &codes[start];
-                let yaml = Yaml::new(doc.file, project.sources.get(doc.file), doc.yaml.clone());
-                let parent_id = doc.meta.parent.as_deref().unwrap_or("");
-                out.push(
-                    Diagnostic::error(
-                        "codebook::parent-cycle",
-                        format!(
-                            "the codebook's parents go round in a circle: {} → {}",
-                            names.join(" → "),
-                            codes[start].id
-                        ),
-                    )
-                    .at(yaml.value_span("parent", parent_id))
-                    .label("this parent leads back to this code")
-                    .fix("remove or change one `parent:` so the codebook is a tree"),
-                );
-                break;
-            }
-            if seen.contains(&parent) {
-                break;
-            }
-            seen.push(parent);
-            current = parent;
+    let parents: Vec<Option<usize>> = (0..codes.len()).map(|c| site.code_parent(c)).collect();
+    let levels = depth::code_levels(&parents);
+    let parent_span = |code: usize| {
+        let doc = &codes[code];
+        let yaml = Yaml::new(doc.file, project.sources.get(doc.file), doc.yaml.clone());
+        yaml.value_span("parent", doc.meta.parent.as_deref().unwrap_or(""))
+    };
+    for circle in &levels.circles {
+        // Each code of the circle, with the circle read from it.
+        for turn in 0..circle.len() {
+            let mut names: Vec<&str> = circle[turn..]
+                .iter()
+                .chain(&circle[..turn])
+                .map(|&i| codes[i].id.as_str())
+                .collect();
+            names.push(&codes[circle[turn]].id);
+            out.push(
+                Diagnostic::error(
+                    "codebook::parent-cycle",
+                    format!(
+                        "the codebook's parents go round in a circle: {}",
+                        depth::shortened(&names)
+                    ),
+                )
+                .at(parent_span(circle[turn]))
+                .label("this parent leads back to this code")
+                .fix("remove or change one `parent:` so the codebook is a tree"),
+            );
         }
     }
+    // One message where a chain of parents first goes too deep.
+    for (code, &level) in levels.level.iter().enumerate() {
+        if level != depth::MAX_CODE_DEPTH + 1 {
+            continue;
+        }
+        let mut chain = vec![codes[code].id.as_str()];
+        let mut at = code;
+        while let Some(parent) = parents[at].filter(|_| chain.len() < level) {
+            chain.push(&codes[parent].id);
+            at = parent;
+        }
+        out.push(
+            Diagnostic::error(
+                "codebook::too-deep",
+                format!(
+                    "code `{}` is {} levels deep in the codebook; at most {} are allowed",
+                    codes[code].id,
+                    level,
+                    depth::MAX_CODE_DEPTH
+                ),
+            )
+            .at(parent_span(code))
+            .label(format!("this parent puts it at level {level}"))
+            .note(format!("its parents: {}", depth::shortened(&chain)))
+            .fix("give it (or a code above it) a `parent:` nearer the top of the codebook"),
+        );
+    }
+    let in_cycle = &levels.detached;
     let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
     for (code, &cycle) in in_cycle.iter().enumerate() {
         let parent = if cycle { None } else { site.code_parent(code) };
@@ -676,6 +749,26 @@ impl Checker<'_, '_> {
 
     fn check_pathway(&self, doc: &Pathway, out: &mut Vec<Diagnostic>) {
         let yaml = self.yaml(doc);
+        use crate::pathway::{MAX_EDGES, MAX_NODES};
+        for (key, count, limit, what) in [
+            ("nodes", doc.meta.nodes.len(), MAX_NODES, "nodes"),
+            ("edges", doc.meta.edges.len(), MAX_EDGES, "edges"),
+        ] {
+            if count > limit {
+                out.push(
+                    Diagnostic::error(
+                        "pathway::too-large",
+                        format!("this map has {count} {what}; a map may have at most {limit}"),
+                    )
+                    .at(yaml.key_span(key).unwrap_or_else(|| yaml.start_span()))
+                    .label(format!("{count} {what}"))
+                    .fix(
+                        "split the pathway into several maps (one per stage of care, say), \
+                         each with its own file, and link them from the text",
+                    ),
+                );
+            }
+        }
         if !crate::parse::is_valid_id(&doc.meta.pathway) {
             out.push(
                 Diagnostic::error(

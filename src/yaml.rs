@@ -10,6 +10,9 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 use std::ops::Range;
 
+mod depth;
+pub use depth::MAX_FLOW_DEPTH;
+
 /// The fields one kind of file may have, for the unknown-field check.
 pub struct Schema {
     /// What the file is, in a researcher's words: "a finding".
@@ -139,6 +142,10 @@ impl<'a> Yaml<'a> {
         schema: &Schema,
         out: &mut Vec<Diagnostic>,
     ) -> Option<(T, bool)> {
+        if let Some(at) = depth::too_deep(self.text, MAX_FLOW_DEPTH) {
+            out.push(self.too_deep(at));
+            return None;
+        }
         let value: Value = match serde_yaml::from_str(self.text) {
             Ok(value) => value,
             Err(error) => {
@@ -224,6 +231,22 @@ impl<'a> Yaml<'a> {
                     .fix(fix),
             );
         }
+    }
+
+    /// Refused before the parser sees it: see [`depth`].
+    fn too_deep(&self, at: usize) -> Diagnostic {
+        Diagnostic::error(
+            "yaml::too-deep",
+            format!(
+                "lists and mappings in brackets are nested more than {MAX_FLOW_DEPTH} levels deep"
+            ),
+        )
+        .at(self.span(at..at + 1))
+        .label(format!("level {} opens here", MAX_FLOW_DEPTH + 1))
+        .fix(
+            "close the brackets `[` and `{` you opened, or write the list one item per line \
+             with `- `; if the text is meant to contain brackets, put it in quotes",
+        )
     }
 
     fn syntax_error(&self, error: &serde_yaml::Error) -> Diagnostic {

@@ -66,6 +66,35 @@ pub struct Layered {
     pub chains: Vec<Vec<usize>>,
 }
 
+/// The most nodes a map may have (docs/limits.md). Layout work grows with
+/// the edges times the columns they pass (each long edge is a point in every
+/// column it crosses), so dense maps of thousands of nodes took half an hour
+/// and gigabytes; at these sizes a map lays out in about a second.
+pub const MAX_NODES: usize = 100;
+/// The most edges (hand-offs) a map may have.
+pub const MAX_EDGES: usize = 300;
+
+/// `map` cut to [`MAX_NODES`] nodes and [`MAX_EDGES`] edges between them, for
+/// a map past the limits (an error reported by resolve) so that drawing
+/// what a failed build shows stays quick.
+pub fn within_limits(map: &Map) -> std::borrow::Cow<'_, Map> {
+    if map.nodes.len() <= MAX_NODES && map.edges.len() <= MAX_EDGES {
+        return std::borrow::Cow::Borrowed(map);
+    }
+    let nodes = map.nodes[..map.nodes.len().min(MAX_NODES)].to_vec();
+    let edges = (map.edges.iter())
+        .filter(|e| e.from < nodes.len() && e.to < nodes.len())
+        .take(MAX_EDGES)
+        .cloned()
+        .collect();
+    std::borrow::Cow::Owned(Map {
+        title: map.title.clone(),
+        description: map.description.clone(),
+        nodes,
+        edges,
+    })
+}
+
 /// Lays out `map`.
 pub fn compute(map: &Map) -> Layout {
     let n = map.nodes.len();

@@ -136,6 +136,8 @@ pub struct LegendEntry {
     pub swatch: Rect,
 }
 
+pub use layout::{MAX_EDGES, MAX_NODES};
+
 /// What a key entry explains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LegendKey {
@@ -147,12 +149,14 @@ pub enum LegendKey {
     Strength,
 }
 
-/// Lays the map out left to right: pure geometry, deterministic.
+/// Lays the map out left to right: pure geometry, deterministic. A map past
+/// [`MAX_NODES`] or [`MAX_EDGES`] (an error) is laid out cut to them.
 pub fn layout(map: &Map) -> Layout {
-    layout::compute(map)
+    layout::compute(&layout::within_limits(map))
 }
 
 /// The complete `<svg>…</svg>` element for the map; deterministic.
 pub fn draw(map: &Map) -> String {
-    svg::render(map, &layout::compute(map))
+    let map = layout::within_limits(map);
+    svg::render(&map, &layout::compute(&map))
 }

@@ -454,8 +454,9 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
             return String::new();
         };
         match kind {
-            // A quote set inside itself would never end (an error already).
-            Kind::Quote if self.at.site.quote_embeds_itself[index] => String::new(),
+            // A quote set inside itself would never end, one too deep would
+            // grow every page that shows it (an error already).
+            Kind::Quote if self.at.site.quote_never_embedded[index] => String::new(),
             Kind::Quote => figure_of(&self.renderer.quote_value(&self.at, index)).to_string(),
             Kind::Pathway => {
                 let mut context = tera::Context::new();

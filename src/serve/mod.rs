@@ -7,9 +7,11 @@
 //! - [`rebuild`]: one build as one call, and the loop that runs it per change;
 //! - [`snapshot`]: the served site and latest status, swapped as one value;
 //! - [`http`]: the routes (site files, status, reload events);
+//! - [`guard`]: timeouts, the connection cap and the `Host` check;
 //! - [`paths`]: request paths to site keys, refusing traversal;
 //! - [`inject`]: the live-reload script and the preview's own pages.
 
+pub mod guard;
 pub mod http;
 pub mod inject;
 pub mod paths;
@@ -74,6 +76,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .context("reading the server's address")?;
     // Requests made before the first build is done wait for it.
     let url = announce(address);
+    let hosts = guard::Hosts { address };
+    let idle = guard::idle_timeout();
     let changes = Arc::new(rebuild::Changes::default());
     let reported = changes.clone();
     // Watching starts before the first build, so a save during it is not lost.
@@ -95,7 +99,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         settings.format,
     ));
     tokio::select! {
-        served = axum::serve(listener, http::router(live)) => {
+        served = guard::serve(listener, guard::guarded(http::router(live), hosts), idle) => {
             served.context("serving the preview")
         }
         _ = tokio::signal::ctrl_c() => {

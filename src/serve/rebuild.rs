@@ -146,6 +146,18 @@ pub async fn keep_building(
     loop {
         changes.wake.notified().await;
         let changed = changes.take();
+        let named = changed.as_ref().map(|paths| {
+            let mut named: Vec<String> = paths
+                .iter()
+                .map(|p| {
+                    let relative = p.strip_prefix(&options.root).unwrap_or(p);
+                    relative.to_string_lossy().replace('\\', "/")
+                })
+                .collect();
+            named.sort();
+            named.dedup();
+            named
+        });
         let built = match build_in_background(options.clone(), memo.clone(), changed, format).await
         {
             Ok(built) => built,
@@ -157,7 +169,7 @@ pub async fn keep_building(
                 }
             }
         };
-        publisher.publish(built);
+        publisher.publish_after(built, named);
     }
 }
 

@@ -89,6 +89,10 @@ pub struct Snapshot {
     pub ok: bool,
     /// The latest build's problems (its warnings, when it built).
     pub problems: Vec<Problem>,
+    /// The paths whose change started the latest build, relative to the
+    /// project, as the watcher reported them; `None` for the first build and
+    /// when the watcher lost track (then everything was looked at again).
+    pub changed: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -98,11 +102,13 @@ struct Status<'a> {
     site: Option<&'a str>,
     files: usize,
     diagnostics: &'a [Problem],
+    changed: Option<&'a [String]>,
 }
 
 impl Snapshot {
     /// The JSON of `/__evalsite/status`: `{ok, version, site, files,
-    /// diagnostics: [{file, line, column, severity, code, message, fix}]}`,
+    /// diagnostics: [{file, line, column, severity, code, message, fix}],
+    /// changed}`,
     /// where `site` names the version being served (null before any built)
     /// and `files` counts its files.
     pub fn status_json(&self) -> String {
@@ -112,6 +118,7 @@ impl Snapshot {
             site: self.site.as_ref().map(|site| site.token.as_str()),
             files: self.site.as_ref().map_or(0, |site| site.files.len()),
             diagnostics: &self.problems,
+            changed: self.changed.as_deref(),
         };
         serde_json::to_string(&status).unwrap_or_default()
     }
@@ -134,7 +141,7 @@ impl Publisher {
     /// Starts with the first build; the receiver is what requests read.
     pub fn start(first: Built) -> (Publisher, watch::Receiver<Arc<Snapshot>>) {
         let instance = instance_name();
-        let snapshot = next(&instance, None, first);
+        let snapshot = next(&instance, None, first, None);
         let (sender, receiver) = watch::channel(Arc::new(snapshot));
         (Publisher { instance, sender }, receiver)
     }
@@ -142,13 +149,23 @@ impl Publisher {
     /// Swaps in the snapshot of a new build. A failed build keeps the last
     /// good site and carries its problems instead.
     pub fn publish(&self, built: Built) {
+        self.publish_after(built, None);
+    }
+
+    /// [`Publisher::publish`], saying which paths' change started the build.
+    pub fn publish_after(&self, built: Built, changed: Option<Vec<String>>) {
         self.sender.send_modify(|current| {
-            *current = Arc::new(next(&self.instance, Some(current), built));
+            *current = Arc::new(next(&self.instance, Some(current), built, changed));
         });
     }
 }
 
-fn next(instance: &str, current: Option<&Snapshot>, built: Built) -> Snapshot {
+fn next(
+    instance: &str,
+    current: Option<&Snapshot>,
+    built: Built,
+    changed: Option<Vec<String>>,
+) -> Snapshot {
     let version = current.map_or(0, |c| c.version) + 1;
     let ok = built.files.is_some();
     let site = match built.files {
@@ -163,6 +180,7 @@ fn next(instance: &str, current: Option<&Snapshot>, built: Built) -> Snapshot {
         site,
         ok,
         problems: built.problems,
+        changed,
     }
 }
 

@@ -15,6 +15,10 @@ const LARGE: usize = 300;
 const STALE_ROUNDS: usize = 2;
 /// Passes of neighbour swaps after each sweep, at most.
 const SWAP_PASSES: usize = 8;
+/// Ranks with more items than this are not sifted: sifting a rank of m items
+/// costs m² times the links of each, and dense maps have ranks of hundreds
+/// (each long edge adds an item to every rank it passes).
+const SIFT_MAX: usize = 64;
 
 /// Items of each rank, top to bottom.
 pub type Orders = Vec<Vec<usize>>;
@@ -225,7 +229,7 @@ fn swap_neighbours(orders: &mut Orders, near: &Neighbours, items: usize) {
 /// links cross fewest others (staying put on ties).
 fn sift(orders: &mut Orders, near: &Neighbours, items: usize) {
     let mut pos = positions(orders, items);
-    for order in orders.iter_mut() {
+    for order in orders.iter_mut().filter(|o| o.len() <= SIFT_MAX) {
         for item in order.clone() {
             let from = pos[item];
             let mut rest = order.clone();
@@ -266,7 +270,9 @@ fn pair_crossings(upper: usize, lower: usize, near: &Neighbours, pos: &[usize]) 
     count(&near.left[upper], &near.left[lower]) + count(&near.right[upper], &near.right[lower])
 }
 
-/// Total crossings between all pairs of adjacent ranks.
+/// Total crossings between all pairs of adjacent ranks, counted in
+/// O(L log L) for L links (a dense map has tens of thousands, and counting
+/// every pair made the layout grow with their square).
 pub fn crossings(graph: &Layered, orders: &Orders) -> usize {
     let pos = positions(orders, graph.items.len());
     let mut by_rank: Vec<Vec<(usize, usize)>> = vec![Vec::new(); graph.ranks];
@@ -274,18 +280,94 @@ pub fn crossings(graph: &Layered, orders: &Orders) -> usize {
         let rank = graph.items[link.left].rank;
         by_rank[rank].push((pos[link.left], pos[link.right]));
     }
+    let widest = orders.iter().map(Vec::len).max().unwrap_or(0);
+    let mut tree = vec![0usize; widest + 1];
     by_rank
-        .iter()
-        .map(|links| {
-            let mut count = 0;
-            for (i, a) in links.iter().enumerate() {
-                for b in &links[i + 1..] {
-                    if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
-                        count += 1;
-                    }
+        .iter_mut()
+        .map(|links| inversions(links, &mut tree))
+        .sum()
+}
+
+/// Pairs of `links` (left, right) with one strictly above the other on the
+/// left and strictly below it on the right. `tree` is a zeroed Fenwick tree
+/// over right positions, left zeroed.
+fn inversions(links: &mut [(usize, usize)], tree: &mut [usize]) -> usize {
+    links.sort_unstable();
+    let mut count = 0;
+    let mut inserted = 0;
+    let mut start = 0;
+    while start < links.len() {
+        let left = links[start].0;
+        let end = start + links[start..].iter().take_while(|l| l.0 == left).count();
+        // Links met before start strictly above on the left: those strictly
+        // below on the right cross.
+        for &(_, right) in &links[start..end] {
+            let mut at_or_above = 0;
+            let mut i = right + 1;
+            while i > 0 {
+                at_or_above += tree[i - 1];
+                i &= i - 1;
+            }
+            count += inserted - at_or_above;
+        }
+        for &(_, right) in &links[start..end] {
+            let mut i = right + 1;
+            while i <= tree.len() {
+                tree[i - 1] += 1;
+                i += i & i.wrapping_neg();
+            }
+            inserted += 1;
+        }
+        start = end;
+    }
+    for &(_, right) in links.iter() {
+        let mut i = right + 1;
+        while i <= tree.len() {
+            tree[i - 1] = 0;
+            i += i & i.wrapping_neg();
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inversions;
+
+    /// Every pair, as crossings were first counted.
+    fn by_pairs(links: &[(usize, usize)]) -> usize {
+        let mut count = 0;
+        for (i, a) in links.iter().enumerate() {
+            for b in &links[i + 1..] {
+                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
+                    count += 1;
                 }
             }
-            count
-        })
-        .sum()
+        }
+        count
+    }
+
+    #[test]
+    fn counting_by_tree_agrees_with_every_pair() {
+        let mut seed = 12345u64;
+        for case in 0..200 {
+            let width = 1 + case % 13;
+            let links: Vec<(usize, usize)> = (0..case % 40)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    let a = (seed >> 33) as usize % width;
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    (a, (seed >> 33) as usize % width)
+                })
+                .collect();
+            let mut tree = vec![0; width + 1];
+            let expected = by_pairs(&links);
+            assert_eq!(
+                inversions(&mut links.clone(), &mut tree),
+                expected,
+                "{links:?}"
+            );
+            assert!(tree.iter().all(|&t| t == 0), "the tree is left zeroed");
+        }
+    }
 }
