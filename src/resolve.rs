@@ -606,6 +606,8 @@ impl Checker<'_, '_> {
     }
 
     fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
+        let text = self.site.project.sources.text(doc.file);
+        crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
         for reference in &doc.refs {
             let span = Span::new(doc.file, reference.range.clone());
             if reference.embed && !matches!(reference.kind, Kind::Quote | Kind::Pathway) {

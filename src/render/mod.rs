@@ -16,6 +16,7 @@ use crate::markdown;
 use crate::model::{Doc, Kind};
 use crate::resolve::Site;
 use crate::source::{FileId, Span};
+use crate::tables;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -453,6 +454,25 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
             _ => String::new(),
         }
     }
+
+    fn participant_table(&self, spec: &str) -> String {
+        // A table that names no field is an error, reported by `resolve`.
+        let Ok(spec) = tables::Spec::parse(spec) else {
+            return String::new();
+        };
+        let table = tables::table(
+            &self.renderer.registry(),
+            spec,
+            self.at.site.project.config.k,
+        );
+        let mut context = tera::Context::new();
+        context.insert("table", &table);
+        self.renderer
+            .theme
+            .tera
+            .render(tables::PARTIAL, &context)
+            .unwrap_or_default()
+    }
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
@@ -770,6 +790,21 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .render_to(page.template, &context, &mut recorder)
             .map_err(|error| template_failure(self.theme, &error, page.template))?;
         Ok((recorder.html, recorder.placed))
+    }
+
+    /// The participants a table counts, with the boroughs in menu order.
+    fn registry(&self) -> tables::Registry<'p> {
+        let project = self.site.project;
+        let boroughs = self
+            .site
+            .borough_order
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                (borough.id.as_str(), borough.meta.title.as_str())
+            })
+            .collect();
+        tables::Registry::new(&project.participants, boroughs)
     }
 
     fn at(&self, page: &str) -> At<'s, 'p> {

@@ -22,6 +22,7 @@
 //!    Totals are never adjusted. The margins of a two-way table are those of
 //!    the one-way tables of its fields, so tables of one registry agree.
 
+pub mod check;
 mod suppress;
 
 use crate::model::{AttributionField, Consent, Participant};
@@ -182,6 +183,9 @@ impl Cell {
         (!self.hidden).then(|| self.text.parse().ok()).flatten()
     }
 }
+
+/// The theme partial a table is rendered with.
+pub const PARTIAL: &str = "partials/participants.html";
 
 /// How a hidden count reads.
 pub const HIDDEN: &str = "–";
@@ -463,12 +467,12 @@ fn notes(counts: &Counts, k: usize) -> Vec<String> {
         return notes;
     }
     let small = match k {
-        2 => "1".to_string(),
-        3 => "1 or 2".to_string(),
-        _ => format!("1 to {}", k - 1),
+        2 => "1 person".to_string(),
+        3 => "1 or 2 people".to_string(),
+        _ => format!("1 to {} people", k - 1),
     };
     notes.push(format!(
-        "To protect anonymity, counts of {small} people are not shown ({HIDDEN}), and \
+        "To protect anonymity, counts of {small} are not shown ({HIDDEN}), and \
          where a total would let a reader work one out, another count is hidden too. \
          Totals count everyone who took part, except those who withdrew."
     ));

@@ -1,0 +1,143 @@
+//! Participant tables and small-number suppression end to end (issue 20):
+//! the `![](participants:…)` embed, its errors, the warning for a
+//! hand-written table of participants, the borough reports' "Who took
+//! part", and the counts of quotes and findings.
+
+mod common;
+use common::{Project, build_fails};
+use scraper::{Html, Selector};
+
+/// A registry for k = 3 with a lone GP in Borough A, two district nurses
+/// (and one who withdrew) in Borough B.
+const REGISTRY: &str = "participants:
+  - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-3, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-4, role: Social worker, sector: social-care, borough: a}
+  - {id: a-gp-1, role: GP, sector: primary-care, borough: a}
+  - {id: b-gp-1, role: GP, sector: primary-care, borough: b}
+  - {id: b-gp-2, role: GP, sector: primary-care, borough: b}
+  - {id: b-gp-3, role: GP, sector: primary-care, borough: b}
+  - {id: a-dn-1, role: District nurse, sector: health, borough: a}
+  - {id: a-dn-2, role: District nurse, sector: health, borough: a}
+  - {id: a-dn-3, role: District nurse, sector: health, borough: a}
+  - {id: b-dn-1, role: District nurse, sector: health, borough: b}
+  - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}
+  - {id: b-dn-3, role: District nurse, sector: health, borough: b, consent: withdrawn}
+";
+
+const METHODS: &str = "content/pages/methods.md";
+
+fn project_with_k3() -> Project {
+    let project = Project::fixture("basic");
+    project
+        .edit("evalsite.yaml", "k: 2", "k: 3")
+        .write("content/participants.yaml", REGISTRY);
+    project
+}
+
+fn methods_with(body: &str) -> String {
+    format!("---\ntitle: Methods\norder: 1\n---\n{body}")
+}
+
+/// Each row of the page's participant tables: its heading, then its cells'
+/// text (a hidden count reads `–`).
+fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
+    let page = Html::parse_document(html);
+    let tables = Selector::parse("table.participants").unwrap();
+    let rows = Selector::parse("tr").unwrap();
+    let cells = Selector::parse("th, td").unwrap();
+    page.select(&tables)
+        .map(|table| {
+            table
+                .select(&rows)
+                .map(|row| {
+                    row.select(&cells)
+                        .map(|cell| {
+                            // A hidden count: its visible mark, not the
+                            // words for screen readers.
+                            let text: String = cell.text().collect();
+                            text.replace("not shown", "").trim().to_string()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_embed_renders_the_table_with_counts_below_k_hidden() {
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with("Who took part:\n\n![](participants:role/borough)\n"),
+    );
+    project.build().expect_code(0);
+    let tables = table_rows(&project.page("pages/methods.html"));
+    assert_eq!(tables.len(), 1);
+    let expected = [
+        vec!["Role", "Borough A", "Borough B", "Total"],
+        vec!["District nurse", "–", "–", "5"],
+        vec!["GP", "–", "–", "4"],
+        vec!["Social worker", "4", "0", "4"],
+        // The withdrawn nurse is not counted: Borough B has 5.
+        vec!["Total", "8", "5", "13"],
+    ];
+    assert_eq!(
+        tables[0],
+        expected.map(|r| r.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    );
+    let html = project.page("pages/methods.html");
+    assert!(
+        html.contains("counts of 1 or 2 people are not shown"),
+        "{html}"
+    );
+}
+
+#[test]
+fn one_way_tables_agree_with_the_margins() {
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with("![](participants:borough)\n\n![](participants:sector)\n"),
+    );
+    project.build().expect_code(0);
+    let tables = table_rows(&project.page("pages/methods.html"));
+    assert_eq!(tables[0][1], ["Borough A", "8"]);
+    assert_eq!(tables[0][2], ["Borough B", "5"]);
+    assert_eq!(tables[1].last().unwrap(), &["Total", "13"]);
+}
+
+#[test]
+fn an_unknown_field_in_the_embed_is_an_error_at_its_place() {
+    let out = build_fails(
+        |p| {
+            p.write(
+                METHODS,
+                methods_with("Who:\n\n![](participants:role/bourough)\n"),
+            );
+        },
+        "content/pages/methods.md:7:23",
+        "table::unknown-field",
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_table_inside_a_paragraph_or_linked_is_an_error() {
+    build_fails(
+        |p| {
+            p.write(METHODS, methods_with("See ![](participants:level) here.\n"));
+        },
+        "content/pages/methods.md:5:22",
+        "table::not-alone",
+    );
+    build_fails(
+        |p| {
+            p.write(METHODS, methods_with("[who](participants:level)\n"));
+        },
+        "content/pages/methods.md:5:20",
+        "table::not-embedded",
+    );
+}
