@@ -141,3 +141,64 @@ fn a_table_inside_a_paragraph_or_linked_is_an_error() {
         "table::not-embedded",
     );
 }
+
+/// Every number a participant table on the page shows.
+fn shown_numbers(html: &str) -> Vec<usize> {
+    table_rows(html)
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.into_iter().skip(1))
+        .filter_map(|cell| cell.parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_borough_reports_who_took_part_with_the_same_table_and_rule() {
+    let project = project_with_k3();
+    project.build().expect_code(0);
+    let a = project.page("boroughs/a.html");
+    let rows = &table_rows(&a)[0];
+    let expected = [
+        ["Role", "Participants"],
+        ["District nurse", "–"],
+        ["GP", "–"],
+        ["Social worker", "4"],
+        ["Total", "8"],
+    ];
+    assert_eq!(rows, &expected.map(|r| r.map(String::from).to_vec()));
+    // Borough B: no social worker (a shown 0 is left out), and the
+    // withdrawn nurse is not counted.
+    let b = project.page("boroughs/b.html");
+    let rows = &table_rows(&b)[0];
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert_eq!(rows[3], ["Total", "5"]);
+    for page in [&a, &b] {
+        // Regression: the old table listed every role with `<k`, which
+        // told a reader the role was present in small numbers.
+        assert!(!page.contains("&lt;3"), "{page}");
+        for n in shown_numbers(page) {
+            assert!(n == 0 || n >= 3, "a count of {n} is shown");
+        }
+    }
+}
+
+#[test]
+fn the_example_project_shows_no_participant_count_below_k() {
+    let project = Project::example();
+    project.build().expect_code(0);
+    for page in [
+        "pages/methods.html",
+        "boroughs/a.html",
+        "boroughs/b.html",
+        "boroughs/c.html",
+    ] {
+        let html = project.page(page);
+        assert!(
+            !table_rows(&html).is_empty(),
+            "{page} has a participant table"
+        );
+        for n in shown_numbers(&html) {
+            assert!(n == 0 || n >= 3, "{page} shows a count of {n}");
+        }
+    }
+}

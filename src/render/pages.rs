@@ -5,6 +5,7 @@ use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::hash::FastMap;
 use crate::model::{Kind, Status};
+use crate::tables;
 
 fn context() -> tera::Context {
     tera::Context::new()
@@ -84,10 +85,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
         data.insert("summary", &borough.meta.summary);
         data.insert("description", &self.body_html(&at, borough));
-        data.insert(
-            "participants",
-            &participant_rows(&project.participants, &borough.id, project.config.k),
-        );
+        // The borough's column of the study-wide table (src/tables/).
+        let participants = tables::borough_table(&self.registry(), &borough.id, project.config.k);
+        data.insert("participants", &participants);
         data.insert("k", &project.config.k);
         data.insert("themes", &self.borough_themes(&at, &borough.id));
         let pathways: Vec<Link> = project
