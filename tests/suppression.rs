@@ -202,3 +202,36 @@ fn the_example_project_shows_no_participant_count_below_k() {
         }
     }
 }
+
+#[test]
+fn a_hand_written_table_of_participants_with_a_small_count_is_warned_of() {
+    let project = Project::fixture("basic");
+    project.write(
+        METHODS,
+        methods_with(
+            "We interviewed:\n\n| Role | Borough A | Borough B |\n|---|---:|---:|\n| Social workers | 2 | 0 |\n| GP | 1 | 0 |\n",
+        ),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[table::small-count]"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn tables_not_of_participants_or_without_small_counts_are_not_warned_of() {
+    let project = Project::fixture("basic");
+    project.write(
+        METHODS,
+        methods_with(
+            "| Phase | Months |\n|---|---|\n| Scoping | 1 |\n\n| Role | Borough A |\n|---|---|\n| Social worker | 2 |\n| GP | 0 |\n",
+        ),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("table::small-count"), "{}", run.stderr);
+}
