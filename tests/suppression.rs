@@ -235,3 +235,107 @@ fn tables_not_of_participants_or_without_small_counts_are_not_warned_of() {
     run.expect_code(0);
     assert!(!run.stderr.contains("table::small-count"), "{}", run.stderr);
 }
+
+/// The number of quotes the framework matrix gives for a code in each
+/// borough (in the order of the boroughs).
+fn matrix_counts(html: &str, code: &str) -> Vec<usize> {
+    let page = Html::parse_document(html);
+    let rows = Selector::parse("table.matrix tbody tr").unwrap();
+    let link = Selector::parse("th a").unwrap();
+    let cell = Selector::parse("td").unwrap();
+    let count = Selector::parse(".quote-count").unwrap();
+    let href = format!("codebook/{code}.html");
+    let row = page
+        .select(&rows)
+        .find(|r| {
+            r.select(&link)
+                .any(|a| a.value().attr("href") == Some(href.as_str()))
+        })
+        .unwrap_or_else(|| panic!("no matrix row for {code}"));
+    row.select(&cell)
+        .map(|td| {
+            td.select(&count).next().map_or(0, |c| {
+                let text: String = c.text().collect();
+                text.split_whitespace().next().unwrap().parse().unwrap()
+            })
+        })
+        .collect()
+}
+
+/// The codebook's quote count and the code page's quotes listed, for a
+/// code in each borough.
+fn codebook_and_page_counts(project: &Project, code: &str) -> (Vec<usize>, Vec<usize>) {
+    let codebook = Html::parse_document(&project.page("codebook.html"));
+    let rows = Selector::parse(&format!("#code-{code} table.code-counts tbody tr")).unwrap();
+    let quotes = Selector::parse("td").unwrap();
+    let listed: Vec<usize> = codebook
+        .select(&rows)
+        .map(|r| {
+            let text: String = r.select(&quotes).next().unwrap().text().collect();
+            text.trim().replace(',', "").parse().unwrap()
+        })
+        .collect();
+    let page = Html::parse_document(&project.page(&format!("codebook/{code}.html")));
+    let sections = Selector::parse("main section").unwrap();
+    let figures = Selector::parse("figure.quote").unwrap();
+    let shown = page
+        .select(&sections)
+        .map(|s| s.select(&figures).count())
+        .collect();
+    (listed, shown)
+}
+
+#[test]
+fn a_quote_is_counted_under_a_borough_only_when_its_attribution_names_it() {
+    // The rule for counts of quotes (src/tables/counts.rs): a quote whose
+    // attribution leaves its borough out must not be placed there by a
+    // count, or the count would undo the coarser attribution.
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    assert_eq!(
+        matrix_counts(&project.page("matrix.html"), "co-location"),
+        [1, 1]
+    );
+    project.edit(
+        "content/quotes/a/same-building.md",
+        "codes: [co-location]",
+        "codes: [co-location]\nattribution: [role]",
+    );
+    // Regression: a quote that names a code twice was counted twice on the
+    // codebook (and listed twice on the code page); it is one quote.
+    project.edit(
+        "content/quotes/a/forum-notes.md",
+        "codes: [co-location]",
+        "codes: [co-location, co-location]",
+    );
+    project.build().expect_code(0);
+    assert_eq!(
+        matrix_counts(&project.page("matrix.html"), "co-location"),
+        [0, 1]
+    );
+    let (codebook, page) = codebook_and_page_counts(&project, "co-location");
+    assert_eq!(codebook, [0, 1]);
+    assert_eq!(page, [0, 1]);
+}
+
+#[test]
+fn every_count_of_quotes_is_the_number_of_quotes_listed_there() {
+    let project = Project::example();
+    project.build().expect_code(0);
+    let codes: Vec<String> = std::fs::read_dir(project.path("content/codebook"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(codes.len() > 3);
+    for code in &codes {
+        let (codebook, page) = codebook_and_page_counts(&project, code);
+        assert_eq!(codebook, page, "{code}: codebook counts and quotes listed");
+    }
+}

@@ -512,9 +512,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
             }
         }
         let mut code_quotes: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
+        // Counted by the one rule for counts (src/tables/counts.rs).
         for (q, quote) in project.quotes.iter().enumerate() {
-            let Some(borough) = site
-                .published_borough(q)
+            let Some(borough) = tables::counts::counted_borough(site, q)
                 .and_then(|b| site.lookup(Kind::Borough, b))
             else {
                 continue;
@@ -527,6 +527,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
             {
                 code_quotes.entry((code, borough)).or_default().push(q);
             }
+        }
+        for quotes in code_quotes.values_mut() {
+            tables::counts::distinct(quotes);
         }
         let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
         let place: FastMap<usize, usize> = site

@@ -23,6 +23,7 @@
 //!    the one-way tables of its fields, so tables of one registry agree.
 
 pub mod check;
+pub mod counts;
 mod suppress;
 
 use crate::model::{AttributionField, Consent, Participant};
