@@ -394,6 +394,8 @@ pub fn rerender(
 /// What every page of one build shares.
 struct Renderer<'s, 'p> {
     site: &'s Site<'p>,
+    /// Each borough's "Who took part", made once for all of them.
+    borough_tables: OnceLock<BTreeMap<String, tables::Table>>,
     theme: &'s Theme,
     links: &'s Links,
     title: String,
@@ -568,6 +570,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             per_page,
             menus,
             failed_pieces: Mutex::new(failed_pieces),
+            borough_tables: OnceLock::new(),
         }
     }
 
@@ -793,6 +796,17 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .render_to(page.template, &context, &mut recorder)
             .map_err(|error| template_failure(self.theme, &error, page.template))?;
         Ok((recorder.html, recorder.placed))
+    }
+
+    /// A borough report's participant table (src/tables/).
+    fn borough_table(&self, borough: &str) -> tables::Table {
+        let k = self.site.project.config.k;
+        let all = self
+            .borough_tables
+            .get_or_init(|| tables::borough_tables(&self.registry(), k));
+        all.get(borough)
+            .cloned()
+            .unwrap_or_else(|| tables::borough_table(&self.registry(), borough, k))
     }
 
     /// The participants a table counts, with the boroughs in menu order.

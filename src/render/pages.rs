@@ -5,7 +5,6 @@ use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::hash::FastMap;
 use crate::model::{Kind, Status};
-use crate::tables;
 
 fn context() -> tera::Context {
     tera::Context::new()
@@ -86,8 +85,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("summary", &borough.meta.summary);
         data.insert("description", &self.body_html(&at, borough));
         // The borough's column of the study-wide table (src/tables/).
-        let participants = tables::borough_table(&self.registry(), &borough.id, project.config.k);
-        data.insert("participants", &participants);
+        data.insert("participants", &self.borough_table(&borough.id));
         data.insert("k", &project.config.k);
         data.insert("themes", &self.borough_themes(&at, &borough.id));
         let pathways: Vec<Link> = project

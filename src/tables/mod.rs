@@ -409,11 +409,28 @@ pub fn table(registry: &Registry, spec: Spec, k: usize) -> Table {
 /// by role and borough, hidden counts and all, so the report tells a reader
 /// nothing the study-wide table does not.
 pub fn borough_table(registry: &Registry, borough: &str, k: usize) -> Table {
-    let spec = Spec {
-        rows: Field::Role,
-        columns: Some(Field::Borough),
-    };
-    let Shown { counts, hidden } = suppressed(registry, spec, k);
+    let shown = suppressed(registry, ROLE_BY_BOROUGH, k);
+    column_of(&shown, registry, borough, k)
+}
+
+/// [`borough_table`] for every borough of the registry, the study-wide
+/// table suppressed once.
+pub fn borough_tables(registry: &Registry, k: usize) -> BTreeMap<String, Table> {
+    let shown = suppressed(registry, ROLE_BY_BOROUGH, k);
+    registry
+        .boroughs
+        .iter()
+        .map(|(id, _)| (id.to_string(), column_of(&shown, registry, id, k)))
+        .collect()
+}
+
+const ROLE_BY_BOROUGH: Spec = Spec {
+    rows: Field::Role,
+    columns: Some(Field::Borough),
+};
+
+fn column_of(shown: &Shown, registry: &Registry, borough: &str, k: usize) -> Table {
+    let Shown { counts, hidden } = shown;
     let title = registry
         .boroughs
         .iter()
@@ -448,7 +465,7 @@ pub fn borough_table(registry: &Registry, borough: &str, k: usize) -> Table {
         row_head: "Role".to_string(),
         columns: vec!["Participants".to_string()],
         two_way: false,
-        notes: notes(&counts, k),
+        notes: notes(counts, k),
         empty: total.text == "0",
         rows,
         total: Row {

@@ -198,6 +198,26 @@ fn one_way_tables_are_the_margins_of_two_way_ones() {
     assert_eq!(whole.total.cells.iter().collect::<Vec<_>>(), column_totals);
 }
 
+#[test]
+fn an_empty_registry_gives_empty_tables_for_every_spec() {
+    let nobody = vec![person("GP", "a", Consent::Withdrawn)];
+    for text in ["role/borough", "sector", "level/sector", "borough"] {
+        let table = table(&registry(&nobody), Spec::parse(text).unwrap(), 3);
+        assert!(table.empty && table.rows.is_empty(), "{text}");
+    }
+    assert!(borough_table(&registry(&nobody), "a", 3).empty);
+    assert!(borough_tables(&registry(&nobody), 3)["b"].empty);
+}
+
+#[test]
+fn all_borough_tables_at_once_are_each_borough_table() {
+    let list = people(&[("GP", "a", 3), ("GP", "b", 1), ("Nurse", "b", 5)]);
+    let all = borough_tables(&registry(&list), 3);
+    for (id, _) in BOROUGHS {
+        assert_eq!(all[id], borough_table(&registry(&list), id, 3), "{id}");
+    }
+}
+
 // ----- the reader, as a system of linear equations -----
 
 /// Every row and column equation of a suppressed table (its margins and a
