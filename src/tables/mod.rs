@@ -271,7 +271,8 @@ fn label(category: &Category) -> String {
 /// The table a `![](participants:…)` embed shows.
 pub fn table(registry: &Registry, spec: Spec, k: usize) -> Table {
     let Shown { counts, hidden } = suppressed(registry, spec, k);
-    let two_way = spec.columns.is_some();
+    // With one column, each row total is its one cell (hidden alike).
+    let two_way = spec.columns.is_some() && counts.columns.len() > 1;
     let mut rows = Vec::new();
     for (r, category) in counts.rows.iter().enumerate() {
         if counts.left_out && *category == Category::Other {

@@ -218,6 +218,16 @@ fn all_borough_tables_at_once_are_each_borough_table() {
     }
 }
 
+#[test]
+fn a_two_way_table_with_one_column_has_no_total_column() {
+    let list = people(&[("GP", "a", 1), ("Nurse", "a", 3), ("Social worker", "a", 3)]);
+    let table = table(&registry(&list), role_by_borough(), 3);
+    assert!(!table.two_way);
+    assert!(table.rows.iter().all(|r| r.total.is_none()));
+    assert_eq!(table.columns, ["Borough A"]);
+    assert_eq!(table.total.cells[0].text, "7");
+}
+
 // ----- the reader, as a system of linear equations -----
 
 /// Every row and column equation of a suppressed table (its margins and a
