@@ -398,6 +398,15 @@ proptest! {
                     prop_assert!(mass == 0 || mass >= k, "{text} column {c}: hidden mass {mass}");
                 }
             }
+            // The margins are the one-way tables, hidden alike: two tables
+            // of one registry cannot be set against each other.
+            if let Some(columns) = spec.columns {
+                let by_rows = suppressed(&r, Spec { rows: spec.rows, columns: None }, k);
+                prop_assert_eq!(&shown.hidden.row_totals, &by_rows.hidden.row_totals, "{}", text);
+                let by_columns = suppressed(&r, Spec { rows: columns, columns: None }, k);
+                prop_assert_eq!(&shown.hidden.column_totals, &by_columns.hidden.row_totals, "{}", text);
+                prop_assert_eq!(shown.hidden.grand, by_rows.hidden.grand);
+            }
             // What the reader sees is what was decided.
             let published = table(&r, spec, k);
             for row in published.rows.iter().chain([&published.total]) {
