@@ -42,4 +42,5 @@ pub mod resolve;
 pub mod serve;
 pub mod source;
 pub mod starter;
+pub mod tables;
 pub mod yaml;

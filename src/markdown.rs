@@ -75,6 +75,105 @@ pub trait Links {
     fn title(&self, kind: Kind, id: &str) -> String;
     /// The HTML set in place of `![](kind:ID)`.
     fn embed(&self, kind: Kind, id: &str) -> String;
+    /// The HTML set in place of `![](participants:SPEC)`.
+    fn participant_table(&self, spec: &str) -> String {
+        let _ = spec;
+        String::new()
+    }
+}
+
+/// The scheme of a participant table embed, `![](participants:role/borough)`.
+pub const TABLE_SCHEME: &str = "participants";
+
+/// The `role/borough` of a participant table's target, if it is one.
+pub fn table_spec(url: &str) -> Option<&str> {
+    url.strip_prefix(TABLE_SCHEME)?.strip_prefix(':')
+}
+
+/// A participant table written in a body (`![](participants:SPEC)`), or a
+/// link to one by mistake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEmbed {
+    pub spec: String,
+    /// Byte range of SPEC in the file.
+    pub range: Range<usize>,
+    /// Written with `!`.
+    pub embed: bool,
+    /// The only thing in its paragraph.
+    pub alone: bool,
+}
+
+/// Every participant table embed in `text[body]`, with spans into `text`.
+pub fn table_embeds(text: &str, body: Range<usize>) -> Vec<TableEmbed> {
+    let mut found = Vec::new();
+    if !text[body.clone()].contains(TABLE_SCHEME) {
+        return found;
+    }
+    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) = parser(&text[body.clone()]).unzip();
+    for (i, (event, range)) in events.iter().zip(&ranges).enumerate() {
+        let (dest, embed) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let Some(spec) = table_spec(dest) else {
+            continue;
+        };
+        let written = &text[body.start + range.start..body.start + range.end];
+        let at = written.rfind(spec).map_or(range.start, |j| range.start + j);
+        let alone = embed
+            && i > 0
+            && matches!(events[i - 1], Event::Start(Tag::Paragraph))
+            && is_lone_embed(&events[i - 1..]);
+        found.push(TableEmbed {
+            spec: spec.to_string(),
+            range: body.start + at..body.start + at + spec.len(),
+            embed,
+            alone,
+        });
+    }
+    found
+}
+
+/// A table written in Markdown: its rows (the header first), each cell's
+/// text and byte range in the file.
+#[derive(Debug, Clone, Default)]
+pub struct WrittenTable {
+    pub rows: Vec<Vec<(String, Range<usize>)>>,
+}
+
+/// Every Markdown table in `text[body]`.
+pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
+    let mut tables = Vec::new();
+    if !text[body.clone()].contains('|') {
+        return tables;
+    }
+    let mut cell: Option<(String, Range<usize>)> = None;
+    for (event, range) in parser(&text[body.clone()]) {
+        let range = body.start + range.start..body.start + range.end;
+        match event {
+            Event::Start(Tag::Table(_)) => tables.push(WrittenTable::default()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(table) = tables.last_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some((String::new(), range)),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((written, _)) = cell.as_mut() {
+                    written.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let row = tables.last_mut().and_then(|t| t.rows.last_mut());
+                if let (Some(row), Some(cell)) = (row, cell.take()) {
+                    row.push(cell);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
 }
 
 /// Renders a body to HTML, resolving entity links and embeds through `links`.
@@ -92,8 +191,12 @@ fn transform<'a>(events: Vec<Event<'a>>, links: &dyn Links) -> Vec<Event<'a>> {
     while i < events.len() {
         match &events[i] {
             Event::Start(Tag::Paragraph) if is_lone_embed(&events[i..]) => {
-                let (kind, id) = embed_target(&events[i + 1]).expect("checked by is_lone_embed");
-                out.push(Event::Html(CowStr::from(links.embed(kind, id))));
+                let html = match (embed_target(&events[i + 1]), image_table(&events[i + 1])) {
+                    (Some((kind, id)), _) => links.embed(kind, id),
+                    (None, Some(spec)) => links.participant_table(spec),
+                    (None, None) => unreachable!("checked by is_lone_embed"),
+                };
+                out.push(Event::Html(CowStr::from(html)));
                 i = skip_past(&events, i + 1, TagEnd::Image) + 1;
                 if matches!(events.get(i), Some(Event::End(TagEnd::Paragraph))) {
                     i += 1;
@@ -102,6 +205,10 @@ fn transform<'a>(events: Vec<Event<'a>>, links: &dyn Links) -> Vec<Event<'a>> {
             event @ Event::Start(Tag::Image { .. }) if embed_target(event).is_some() => {
                 let (kind, id) = embed_target(event).expect("checked");
                 out.push(Event::InlineHtml(CowStr::from(links.embed(kind, id))));
+                i = skip_past(&events, i, TagEnd::Image) + 1;
+            }
+            // A table inside a paragraph (an error, reported) is left out.
+            event @ Event::Start(Tag::Image { .. }) if image_table(event).is_some() => {
                 i = skip_past(&events, i, TagEnd::Image) + 1;
             }
             Event::Start(Tag::Link { dest_url, .. }) if parse_target(dest_url).is_some() => {
@@ -173,8 +280,16 @@ fn embed_target<'e>(event: &'e Event) -> Option<(Kind, &'e str)> {
     }
 }
 
+fn image_table<'e>(event: &'e Event) -> Option<&'e str> {
+    match event {
+        Event::Start(Tag::Image { dest_url, .. }) => table_spec(dest_url),
+        _ => None,
+    }
+}
+
 fn is_lone_embed(events: &[Event]) -> bool {
-    if events.len() < 2 || embed_target(&events[1]).is_none() {
+    if events.len() < 2 || (embed_target(&events[1]).is_none() && image_table(&events[1]).is_none())
+    {
         return false;
     }
     let end = skip_past(events, 1, TagEnd::Image);
@@ -597,6 +712,62 @@ mod tests {
         }
         let plain = "No links here, only [brackets] and a colon: see.";
         assert!(!may_refer(plain) && references(plain, 0..plain.len()).is_empty());
+    }
+
+    #[test]
+    fn participant_tables_are_found_with_their_spans_and_placing() {
+        let text = "Intro.\n\n![](participants:role/borough)\n\nSee ![](participants:level) and [t](participants:sector).\n";
+        let found = table_embeds(text, 0..text.len());
+        assert_eq!(found.len(), 3);
+        assert_eq!(&text[found[0].range.clone()], "role/borough");
+        assert!(found[0].embed && found[0].alone);
+        assert!(found[1].embed && !found[1].alone);
+        assert!(!found[2].embed);
+        assert!(
+            references(text, 0..text.len()).is_empty(),
+            "not entity links"
+        );
+    }
+
+    #[test]
+    fn a_lone_table_embed_becomes_the_table_and_an_inline_one_nothing() {
+        struct Tables;
+        impl Links for Tables {
+            fn href(&self, _: Kind, _: &str) -> Option<String> {
+                None
+            }
+            fn title(&self, _: Kind, _: &str) -> String {
+                String::new()
+            }
+            fn embed(&self, _: Kind, _: &str) -> String {
+                String::new()
+            }
+            fn participant_table(&self, spec: &str) -> String {
+                format!("<table data-spec=\"{spec}\"></table>")
+            }
+        }
+        let html = to_html(
+            "![](participants:role)\n\nA ![](participants:level) b.\n",
+            &Tables,
+        );
+        assert!(
+            html.contains("<table data-spec=\"role\"></table>"),
+            "{html}"
+        );
+        assert!(!html.contains("<p><table"), "{html}");
+        assert!(!html.contains("level"), "{html}");
+    }
+
+    #[test]
+    fn written_tables_give_cells_with_spans() {
+        let text = "| Role | Borough A |\n|---|---:|\n| GP | 1 |\n";
+        let tables = written_tables(text, 0..text.len());
+        assert_eq!(tables.len(), 1);
+        let rows = &tables[0].rows;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][1].0, "Borough A");
+        assert_eq!(rows[1][1].0, "1");
+        assert_eq!(text[rows[1][1].1.clone()].trim(), "1");
     }
 
     #[test]

@@ -679,6 +679,26 @@ impl Checker<'_, '_> {
     }
 
     fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
+        let text = self.site.project.sources.text(doc.file);
+        crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
+        let project = self.site.project;
+        let labels = || {
+            let boroughs: Vec<(&str, &str)> = project
+                .boroughs
+                .iter()
+                .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+                .collect();
+            crate::tables::check::Labels::new(&project.participants, &boroughs)
+        };
+        let k = project.config.k;
+        crate::tables::check::check_written_tables(
+            doc.file,
+            text,
+            doc.body.clone(),
+            k,
+            labels,
+            out,
+        );
         for reference in &doc.refs {
             let span = Span::new(doc.file, reference.range.clone());
             if reference.embed && !matches!(reference.kind, Kind::Quote | Kind::Pathway) {

@@ -70,11 +70,15 @@ fn a_borough_report_hides_small_counts_and_groups_findings_by_theme() {
     let project = Project::fixture("basic");
     built(&project);
     let page = project.page("boroughs/a.html");
+    // The lone GP is in no row (a role small in every borough is merged,
+    // here left out: too few even together); the rest is in
+    // tests/suppression.rs.
+    assert!(!page.contains("<th scope=\"row\">GP</th>"), "{page}");
     assert!(
-        page.contains("<td>GP</td><td>Primary care</td><td class=\"num\">&lt;2</td>"),
+        page.contains("<th scope=\"row\">Social worker</th>"),
         "{page}"
     );
-    assert!(page.contains("<td>Social worker</td><td>Social care</td><td class=\"num\">2</td>"));
+    assert!(!page.contains("&lt;2"), "{page}");
     assert!(page.contains(
         r#"<h3 id="theme-structure"><a href="../codebook/structure.html">Structural characteristics</a></h3>"#
     ));

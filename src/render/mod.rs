@@ -17,6 +17,7 @@ use crate::markdown;
 use crate::model::{Doc, Kind};
 use crate::resolve::Site;
 use crate::source::{FileId, Span};
+use crate::tables;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -412,6 +413,8 @@ pub fn rerender(
 /// What every page of one build shares.
 struct Renderer<'s, 'p> {
     site: &'s Site<'p>,
+    /// Each borough's "Who took part", made once for all of them.
+    borough_tables: OnceLock<BTreeMap<String, tables::Table>>,
     theme: &'s Theme,
     links: &'s Links,
     title: String,
@@ -470,6 +473,25 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
             }
             _ => String::new(),
         }
+    }
+
+    fn participant_table(&self, spec: &str) -> String {
+        // A table that names no field is an error, reported by `resolve`.
+        let Ok(spec) = tables::Spec::parse(spec) else {
+            return String::new();
+        };
+        let table = tables::table(
+            &self.renderer.registry(),
+            spec,
+            self.at.site.project.config.k,
+        );
+        let mut context = tera::Context::new();
+        context.insert("table", &table);
+        self.renderer
+            .theme
+            .tera
+            .render(tables::PARTIAL, &context)
+            .unwrap_or_default()
     }
 }
 
@@ -537,6 +559,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             per_page,
             menus,
             failed_pieces: Mutex::new(failed_pieces),
+            borough_tables: OnceLock::new(),
         }
     }
 
@@ -764,6 +787,32 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .render_to(page.template, &context, &mut recorder)
             .map_err(|error| template_failure(self.theme, &error, page.template))?;
         Ok((recorder.html, recorder.placed))
+    }
+
+    /// A borough report's participant table (src/tables/).
+    fn borough_table(&self, borough: &str) -> tables::Table {
+        let k = self.site.project.config.k;
+        let all = self
+            .borough_tables
+            .get_or_init(|| tables::borough_tables(&self.registry(), k));
+        all.get(borough)
+            .cloned()
+            .unwrap_or_else(|| tables::borough_table(&self.registry(), borough, k))
+    }
+
+    /// The participants a table counts, with the boroughs in menu order.
+    fn registry(&self) -> tables::Registry<'p> {
+        let project = self.site.project;
+        let boroughs = self
+            .site
+            .borough_order
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                (borough.id.as_str(), borough.meta.title.as_str())
+            })
+            .collect();
+        tables::Registry::new(&project.participants, boroughs)
     }
 
     fn at(&self, page: &str) -> At<'s, 'p> {

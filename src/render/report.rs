@@ -93,7 +93,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("description", &self.body_html(&at, borough));
         data.insert(
             "participants",
-            &participant_rows(&project.participants, &borough.id, project.config.k),
+            // The borough's column of the study-wide table (src/tables/).
+            &self.borough_table(&borough.id),
         );
         data.insert("k", &project.config.k);
         data.insert("themes", &self.report_themes(&at, b));

@@ -37,6 +37,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/partials/map.html",
     "templates/partials/pager.html",
     "templates/partials/nav.html",
+    "templates/partials/participants.html",
     "static/style.css",
 ];
 

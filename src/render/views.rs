@@ -4,11 +4,10 @@
 
 use super::urls;
 use crate::hash::FastMap;
-use crate::model::{Kind, Participant};
+use crate::model::Kind;
 use crate::resolve::Site;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A link as templates see it, `title` and `url`: template data made once
@@ -283,14 +282,6 @@ pub struct ReportTheme {
     pub quote_count: Count,
 }
 
-/// A row of a borough's participant table; `count` is `<k` below the threshold.
-#[derive(Debug, Clone, Serialize)]
-pub struct ParticipantRow {
-    pub role: String,
-    pub sector: String,
-    pub count: String,
-}
-
 /// A codebook entry with its per-borough numbers.
 #[derive(Debug, Clone, Serialize)]
 pub struct CodeView {
@@ -388,8 +379,8 @@ impl Coding {
             }
         }
         for (q, quote) in project.quotes.iter().enumerate() {
-            let Some(borough) = site
-                .published_borough(q)
+            // Placed by the one rule for counts (src/tables/counts.rs).
+            let Some(borough) = crate::tables::counts::counted_borough(site, q)
                 .and_then(|b| site.lookup(Kind::Borough, b))
             else {
                 continue;
@@ -545,67 +536,9 @@ pub fn humanise(key: &str) -> String {
     }
 }
 
-/// Participants of a borough by role and sector, small counts hidden.
-pub fn participant_rows(
-    participants: &[Participant],
-    borough: &str,
-    k: usize,
-) -> Vec<ParticipantRow> {
-    let mut groups: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
-    for participant in participants
-        .iter()
-        .filter(|p| p.borough == borough && p.consent != crate::model::Consent::Withdrawn)
-    {
-        *groups
-            .entry((participant.role.clone(), participant.sector.label()))
-            .or_default() += 1;
-    }
-    groups
-        .into_iter()
-        .map(|((role, sector), count)| ParticipantRow {
-            role,
-            sector: sector.to_string(),
-            count: if count < k {
-                format!("<{k}")
-            } else {
-                count.to_string()
-            },
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Consent, Sector};
-
-    fn participant(role: &str, borough: &str, consent: Consent) -> Participant {
-        Participant {
-            id: "x".into(),
-            role: role.into(),
-            sector: Sector::Health,
-            level: None,
-            borough: borough.into(),
-            consent,
-        }
-    }
-
-    #[test]
-    fn small_groups_are_shown_below_k_not_as_numbers() {
-        let people = vec![
-            participant("GP", "a", Consent::Given),
-            participant("Nurse", "a", Consent::Given),
-            participant("Nurse", "a", Consent::Given),
-            participant("Nurse", "a", Consent::NoQuotes),
-            participant("Nurse", "a", Consent::Withdrawn),
-            participant("Nurse", "b", Consent::Given),
-        ];
-        let rows = participant_rows(&people, "a", 3);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].role, "GP");
-        assert_eq!(rows[0].count, "<3");
-        assert_eq!(rows[1].count, "3");
-    }
 
     #[test]
     fn a_shared_link_reads_as_title_and_url_in_and_out_of_templates() {
