@@ -32,7 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match &outcome.rendered {
                 Some(rendered) if !outcome.diagnostics.has_errors() => {
                     let started = std::time::Instant::now();
-                    evalsite::output::write_site(&target, &rendered.files)?;
+                    evalsite::output::write_site(&target, rendered)?;
                     outcome.print_timings(Some(started.elapsed()));
                     if project.format == DiagnosticFormat::Human {
                         eprintln!(

@@ -24,11 +24,10 @@ fn is_replaceable(dir: &Path) -> anyhow::Result<bool> {
     Ok(entries.next().is_none() || dir.join("index.html").is_file())
 }
 
-/// Writes `files` (paths relative to the site root) as the directory `target`.
-pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
-    target: &Path,
-    files: &BTreeMap<String, B>,
-) -> anyhow::Result<()> {
+/// Writes a site that passed the disclosure gate (paths relative to the
+/// site root) as the directory `target`: nothing else can be written.
+pub fn write_site(target: &Path, site: &crate::anonymity::gate::Gated) -> anyhow::Result<()> {
+    let files = site.files();
     if !is_replaceable(target)? {
         bail!(
             "{} exists and does not look like a generated site (it has no index.html), so evalsite will not replace it; choose another --output folder or empty this one",
@@ -148,11 +147,13 @@ fn remove_tree(dir: &Path) {
 mod tests {
     use super::*;
 
-    fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
-        pairs
-            .iter()
-            .map(|(p, c)| (p.to_string(), c.as_bytes().to_vec()))
-            .collect()
+    fn files(pairs: &[(&str, &str)]) -> crate::anonymity::gate::Gated {
+        crate::anonymity::gate::Gated::without_gate_for_tests(
+            pairs
+                .iter()
+                .map(|(p, c)| (p.to_string(), std::sync::Arc::new(c.as_bytes().to_vec())))
+                .collect(),
+        )
     }
 
     #[test]

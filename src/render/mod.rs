@@ -37,6 +37,13 @@ pub struct Rendered {
     /// Where pieces drawn once were set on each page, for the output scan
     /// of this render (emptied when pages of two renders are put together).
     pub placed: FastMap<String, Vec<Placed>>,
+    /// The files whose bodies each page shows (besides its origin), for
+    /// the disclosure gate.
+    pub shows: FastMap<String, Box<[FileId]>>,
+    /// The text of each file with an allowance as it was set on pages (its
+    /// body as HTML, its title as a template prints it), for the gate to
+    /// allow the file's terms there and nowhere else.
+    pub fragments: FastMap<FileId, BTreeSet<String>>,
     pub memo: Memo,
 }
 
@@ -55,6 +62,8 @@ impl Rendered {
     pub fn update(&mut self, fresh: Rendered) {
         self.files.extend(fresh.files);
         self.origins.extend(fresh.origins);
+        self.shows.extend(fresh.shows);
+        self.fragments.extend(fresh.fragments);
         self.placed.clear();
         self.memo.bodies = fresh.memo.bodies;
         self.memo.quotes = fresh.memo.quotes;
@@ -66,6 +75,8 @@ impl Rendered {
             files: self.files.clone(),
             origins: self.origins.clone(),
             placed: FastMap::default(),
+            shows: self.shows.clone(),
+            fragments: self.fragments.clone(),
             memo: Memo::default(),
         }
     }
@@ -415,6 +426,9 @@ struct Renderer<'s, 'p> {
     menus: Option<nav::Menus>,
     /// Problems met while making the menu and quotes' figures, with what was being made.
     failed_pieces: Mutex<Vec<(Diagnostic, String)>>,
+    /// Files with an allowance, and their text as set on pages.
+    allowing: crate::hash::FastSet<FileId>,
+    fragments: Mutex<FastMap<FileId, BTreeSet<String>>>,
 }
 
 /// Resolves entity links and embeds in a body rendered on one page.
@@ -545,6 +559,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
             per_page,
             menus,
             failed_pieces: Mutex::new(failed_pieces),
+            allowing: crate::anonymity::gate::allowances(site)
+                .into_keys()
+                .collect(),
+            fragments: Mutex::default(),
         }
     }
 
@@ -567,6 +585,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
+                if let Some(file) = origin {
+                    // The title as a template prints it (escaped).
+                    self.note_fragment(file, || {
+                        let mut escaped = Vec::new();
+                        let _ = tera::escape_html(&page.title, &mut escaped);
+                        String::from_utf8_lossy(&escaped).into_owned()
+                    });
+                }
                 let html = self.render_page(page, known).map(|(mut html, placed)| {
                     if let Some(sink) = sink {
                         sink.page(&path, &html, &placed);
@@ -601,6 +627,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     if !placed.is_empty() {
                         rendered.placed.insert(path.clone(), placed);
                     }
+                    if !shown.is_empty() {
+                        let shows = shown.iter().copied().collect();
+                        rendered.shows.insert(path.clone(), shows);
+                    }
                     if remember {
                         for file in shown {
                             rendered.memo.pages.entry(file).or_default().insert(job);
@@ -619,6 +649,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         rendered.files = files.into_iter().collect();
         rendered.origins = origins.into_iter().collect();
         out.extend(one_per_mistake(failures));
+        rendered.fragments =
+            std::mem::take(&mut *self.fragments.lock().unwrap_or_else(|e| e.into_inner()));
         if remember {
             rendered.memo.bodies = self.bodies;
             rendered.memo.quotes = self.quotes;
@@ -786,7 +818,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         // Only entity links and embeds depend on where the page is; a body
         // without them is the same HTML at every depth, made once.
         let depth = usize::from(!at.root.is_empty() && !doc.refs.is_empty());
-        self.bodies.get(doc.file.0, depth, || {
+        let html = self.bodies.get(doc.file.0, depth, || {
             note_shown(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
             let links = PageLinks {
@@ -794,7 +826,19 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 at: *at,
             };
             markdown::to_html(text, &links).into()
-        })
+        });
+        if let Some(text) = html.as_str() {
+            self.note_fragment(doc.file, || text.to_string());
+        }
+        html
+    }
+
+    /// Keeps `text` as set on a page, if `file` has an allowance.
+    fn note_fragment(&self, file: FileId, text: impl FnOnce() -> String) {
+        if self.allowing.contains(&file) {
+            let mut fragments = self.fragments.lock().unwrap_or_else(|e| e.into_inner());
+            fragments.entry(file).or_default().insert(text());
+        }
     }
 
     /// Every quote's data for pages one folder down, made in parallel
