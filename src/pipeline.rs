@@ -84,15 +84,6 @@ impl Outcome {
     }
 }
 
-/// What was made while the sources were checked.
-enum Made {
-    /// Nothing: the pages are made once the sources are checked (serve
-    /// mode, which renders again only the pages a change shows on).
-    Later,
-    /// A build's or a check's pages.
-    Kept(render::Rendered),
-}
-
 /// Runs `f`, and says how long it took.
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
@@ -187,7 +178,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
                 || {
                     // Nothing renders again after a build: what the pages
                     // were made from is let go before the gate.
-                    timed(|| Made::Kept(render::render(&site, theme, false, &mut render_out)))
+                    timed(|| Some(render::render(&site, theme, false, &mut render_out)))
                 },
             );
             clock.lap("check+render");
@@ -198,7 +189,9 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         _ => {
             let checked = anonymity::check_sources(&site, &mut out, checks_memo);
             clock.lap("check");
-            (checked, Made::Later)
+            // Serve mode: the pages are made once the sources are checked,
+            // and only those a change shows on.
+            (checked, None)
         }
     };
     let source_errors = out.iter().any(Diagnostic::is_error);
@@ -230,7 +223,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
                 .zip(prints.as_deref())
                 .and_then(|(base, now)| base.changed_bodies(now));
             let fresh = match (made, &mut base, &changed) {
-                (Made::Kept(rendered), ..) => rendered,
+                (Some(rendered), ..) => rendered,
                 (_, Some(base), Some(changed)) => {
                     let fresh =
                         render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out);

@@ -36,6 +36,15 @@ struct Run {
 
 impl Run {
     fn text(&mut self, s: &str) {
+        // A browser shows a line break or a tab in text as a space.
+        let collapsed;
+        let s = match s.contains(['\n', '\r', '\t', '\x0c']) {
+            true => {
+                collapsed = s.replace(['\n', '\r', '\t', '\x0c'], " ");
+                collapsed.as_str()
+            }
+            false => s,
+        };
         if text::has_invisible(s) {
             self.joined.push_str(&text::without_invisible(s));
             self.spaced.push_str(&text::invisible_as_space(s));
@@ -213,7 +222,7 @@ mod tests {
     #[test]
     fn character_references_are_decoded() {
         assert!(reads("<p>&#x54;obias T&#111;bias</p>", "Tobias Tobias"));
-        assert!(reads("<p>Jane&NewLine;Smith</p>", "Jane\nSmith"));
+        assert!(reads("<p>Jane&NewLine;Smith</p>", "Jane Smith"));
         assert!(reads("<p title='T&#111;bias'>x</p>", "Tobias"));
     }
 

@@ -95,6 +95,15 @@ pub(super) struct Hit {
     pub term: Vec<String>,
 }
 
+const DASHES: [char; 9] = [
+    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
+    '\u{ff0d}',
+];
+const SPACES: [char; 15] = [
+    '\u{a0}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}',
+    '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
+];
+
 /// Between two blocks of text searched in one go: no term or pattern holds
 /// it, and the blank lines end a sentence.
 const SEPARATOR: &str = "\n\n\u{b6}\n\n";
@@ -105,6 +114,12 @@ impl Look<'_> {
         for block in blocks {
             joined.push_str(block);
             joined.push_str(SEPARATOR);
+        }
+        // A reader sees a Unicode dash as a hyphen and a Unicode space as
+        // a space: read once more with them folded, where there are any.
+        if joined.contains(DASHES) || joined.contains(SPACES) {
+            let folded = joined.replace(DASHES, "-").replace(SPACES, " ");
+            joined.push_str(&folded);
         }
         let mut found = Vec::new();
         for hit in self.matcher.find(&joined) {
@@ -498,3 +513,6 @@ fn leak(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests;
