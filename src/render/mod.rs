@@ -40,10 +40,12 @@ pub struct Rendered {
     /// The files whose bodies each page shows (besides its origin), for
     /// the disclosure gate.
     pub shows: FastMap<String, Box<[FileId]>>,
-    /// The text of each file with an allowance as it was set on pages (its
-    /// body as HTML, its title as a template prints it), for the gate to
-    /// allow the file's terms there and nowhere else.
+    /// The body of each file with an allowance as HTML, as it was set on
+    /// pages, for the gate to allow the file's terms there and nowhere else.
     pub fragments: FastMap<FileId, BTreeSet<String>>,
+    /// The title of each file with an allowance as a template prints it
+    /// (escaped), which menus and listings show on other pages too.
+    pub titles: FastMap<FileId, String>,
     pub memo: Memo,
 }
 
@@ -64,6 +66,7 @@ impl Rendered {
         self.origins.extend(fresh.origins);
         self.shows.extend(fresh.shows);
         self.fragments.extend(fresh.fragments);
+        self.titles.extend(fresh.titles);
         self.placed.clear();
         self.memo.bodies = fresh.memo.bodies;
         self.memo.quotes = fresh.memo.quotes;
@@ -77,6 +80,7 @@ impl Rendered {
             placed: FastMap::default(),
             shows: self.shows.clone(),
             fragments: self.fragments.clone(),
+            titles: self.titles.clone(),
             memo: Memo::default(),
         }
     }
@@ -429,6 +433,7 @@ struct Renderer<'s, 'p> {
     /// Files with an allowance, and their text as set on pages.
     allowing: crate::hash::FastSet<FileId>,
     fragments: Mutex<FastMap<FileId, BTreeSet<String>>>,
+    titles: Mutex<FastMap<FileId, String>>,
 }
 
 /// Resolves entity links and embeds in a body rendered on one page.
@@ -563,6 +568,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .into_keys()
                 .collect(),
             fragments: Mutex::default(),
+            titles: Mutex::default(),
         }
     }
 
@@ -585,13 +591,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
-                if let Some(file) = origin {
+                if let Some(file) = origin.filter(|file| self.allowing.contains(file)) {
                     // The title as a template prints it (escaped).
-                    self.note_fragment(file, || {
-                        let mut escaped = Vec::new();
-                        let _ = tera::escape_html(&page.title, &mut escaped);
-                        String::from_utf8_lossy(&escaped).into_owned()
-                    });
+                    let mut escaped = Vec::new();
+                    let _ = tera::escape_html(&page.title, &mut escaped);
+                    let escaped = String::from_utf8_lossy(&escaped).into_owned();
+                    let mut titles = self.titles.lock().unwrap_or_else(|e| e.into_inner());
+                    titles.insert(file, escaped);
                 }
                 let html = self.render_page(page, known).map(|(mut html, placed)| {
                     if let Some(sink) = sink {
@@ -651,6 +657,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         out.extend(one_per_mistake(failures));
         rendered.fragments =
             std::mem::take(&mut *self.fragments.lock().unwrap_or_else(|e| e.into_inner()));
+        rendered.titles =
+            std::mem::take(&mut *self.titles.lock().unwrap_or_else(|e| e.into_inner()));
         if remember {
             rendered.memo.bodies = self.bodies;
             rendered.memo.quotes = self.quotes;

@@ -21,7 +21,8 @@ const INLINE: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
     "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rb", "rp", "rt", "rtc",
     "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
-    "var", "wbr",
+    "var", "wbr", // SVG's own text runs:
+    "tspan", "textpath", "tref",
 ];
 
 /// One run of text between block boundaries, read two ways: with nothing

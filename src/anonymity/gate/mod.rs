@@ -329,6 +329,14 @@ fn context_of(rendered: &Rendered, checked: &Checked, path: &str) -> u64 {
             rendered.fragments.get(&file).hash(&mut hasher);
         }
     }
+    // Titles show on any page.
+    let mut titles: Vec<_> = rendered
+        .titles
+        .iter()
+        .filter(|(file, _)| checked.allowed.contains_key(file))
+        .collect();
+    titles.sort();
+    titles.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -396,15 +404,25 @@ fn allowed_here(
     let Ok(page) = std::str::from_utf8(bytes) else {
         return false;
     };
-    let mut fragments: Vec<&str> = shown(rendered, path)
+    let allows = |file: &FileId| {
+        checked
+            .allowed
+            .get(file)
+            .is_some_and(|terms| terms.iter().any(|t| t == term))
+    };
+    // The bodies of the allowing files this page shows, and their titles
+    // (which menus and listings print on any page).
+    let bodies = shown(rendered, path)
         .into_iter()
-        .filter(|file| {
-            checked
-                .allowed
-                .get(file)
-                .is_some_and(|terms| terms.iter().any(|t| t == term))
-        })
-        .flat_map(|file| rendered.fragments.get(&file).into_iter().flatten())
+        .filter(allows)
+        .flat_map(|file| rendered.fragments.get(&file).into_iter().flatten());
+    let titles = rendered
+        .titles
+        .iter()
+        .filter(|(file, _)| allows(file))
+        .map(|(_, title)| title);
+    let mut fragments: Vec<&str> = bodies
+        .chain(titles)
         .map(String::as_str)
         .filter(|f| !f.is_empty())
         .collect();

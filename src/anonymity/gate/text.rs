@@ -7,10 +7,14 @@
 //! escapes (`\u0054`, `\u{54}`, `\x54`), percent-encoding (`%54obias`, and
 //! `+` for a space) and the characters that do not show (soft hyphen,
 //! zero-width space and joiners, word joiner, byte-order mark), read both
-//! as nothing and as a space. Not decoded: text a program builds at run
+//! as nothing and as a space; Markdown's emphasis marks are read past.
+//! Not decoded: text a program builds at run
 //! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
 
 use html5gum::{State, Token, Tokenizer};
+
+/// Markdown's marks for emphasis and code.
+const MARKS: [char; 4] = ['*', '_', '~', '`'];
 
 /// The characters that do not show and do not end a word.
 pub const INVISIBLE: [char; 6] = [
@@ -50,6 +54,10 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         }
         decoded.push(percent.replace('+', " "));
         decoded.push(percent);
+    }
+    if text.contains(MARKS) {
+        // Markdown's emphasis marks, which a reader of a `.md` file reads past.
+        decoded.push(text.replace(MARKS, ""));
     }
     decoded.dedup();
     for version in decoded {
