@@ -363,3 +363,44 @@ fn clean_lookalikes_still_build() {
     run.expect_code(0);
     assert!(!run.stderr.contains("error["), "{}", run.stderr);
 }
+
+// #18 point 5 (serve): the preview passes a page again only if its very
+// bytes passed with the same identifiers, registry and allowances. A new
+// listed term that only the theme prints, on pages no edit touched, must
+// be found on the next rebuild.
+#[test]
+fn the_preview_reads_every_page_again_when_the_identifiers_change() {
+    use evalsite::{memo::Memo, pipeline};
+    let project = Project::fixture("basic");
+    let options = pipeline::Options {
+        root: project.root().to_path_buf(),
+        include_drafts: false,
+        keep: true,
+    };
+    let mut memo = Memo::default();
+    let first = pipeline::rerun(&options, &mut memo).unwrap();
+    assert!(!first.diagnostics.has_errors());
+    assert!(first.rendered.is_some());
+    // The footer of every page says "redactions appear in square brackets".
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, Square Brackets]\n",
+    );
+    let second = pipeline::rerun(&options, &mut memo).unwrap();
+    assert!(
+        second.diagnostics.has_errors(),
+        "the footer is not read again"
+    );
+    assert!(second.rendered.is_none());
+    assert!(second.work.gated >= 16, "{} files read", second.work.gated);
+    // Back as it was: it builds again, and an unchanged rebuild reads nothing.
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury]\n",
+    );
+    let third = pipeline::rerun(&options, &mut memo).unwrap();
+    assert!(!third.diagnostics.has_errors());
+    let fourth = pipeline::rerun(&options, &mut memo).unwrap();
+    assert!(fourth.rendered.is_some());
+    assert_eq!(fourth.work.gated, 0, "unchanged pages passed before");
+}

@@ -265,15 +265,13 @@ pub fn gate(
         memo
     });
     let passed = memo.as_deref().map(|m| &m.passed);
+    let titles = titles_digest(&rendered, checked);
     let results: Vec<(&String, u64, Option<Found>)> = rendered
         .files
         .par_iter()
         .map(|(path, bytes)| {
-            let context = context_of(&rendered, checked, path);
-            let same = passed
-                .and_then(|p| p.get(path))
-                .is_some_and(|(then, c)| Arc::ptr_eq(then, bytes) && *c == context);
-            if same {
+            let context = context_of(&rendered, checked, path, titles);
+            if passed.is_some_and(|p| passed_before(p, path, bytes, context)) {
                 return (path, context, None);
             }
             (
@@ -319,24 +317,45 @@ pub fn gate(
     (!failed).then_some(Gated(rendered))
 }
 
-/// What the page's allowances depend on: the text of each allowing file it
-/// shows.
-fn context_of(rendered: &Rendered, checked: &Checked, path: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    for file in shown(rendered, path) {
-        if checked.allowed.contains_key(&file) {
-            file.hash(&mut hasher);
-            rendered.fragments.get(&file).hash(&mut hasher);
-        }
-    }
-    // Titles show on any page.
+/// Whether `bytes` are the very bytes that passed at `path` last time
+/// (the same shared buffer: no one can change it while the memo holds it),
+/// seen with the same allowances.
+fn passed_before(
+    passed: &FastMap<String, (Contents, u64)>,
+    path: &str,
+    bytes: &Contents,
+    context: u64,
+) -> bool {
+    passed
+        .get(path)
+        .is_some_and(|(then, c)| Arc::ptr_eq(then, bytes) && *c == context)
+}
+
+/// What every page's allowances depend on: the titles of the files with
+/// an allowance (menus and listings print them on any page).
+fn titles_digest(rendered: &Rendered, checked: &Checked) -> u64 {
     let mut titles: Vec<_> = rendered
         .titles
         .iter()
         .filter(|(file, _)| checked.allowed.contains_key(file))
         .collect();
     titles.sort();
+    let mut hasher = rustc_hash::FxHasher::default();
     titles.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the page's allowances depend on: the titles digest, and the body
+/// of each allowing file it shows.
+fn context_of(rendered: &Rendered, checked: &Checked, path: &str, titles: u64) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    titles.hash(&mut hasher);
+    for file in shown(rendered, path) {
+        if checked.allowed.contains_key(&file) {
+            file.hash(&mut hasher);
+            rendered.fragments.get(&file).hash(&mut hasher);
+        }
+    }
     hasher.finish()
 }
 
