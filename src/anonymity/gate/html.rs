@@ -102,7 +102,13 @@ pub fn read(html: &str, blocks: &mut Vec<String>) {
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut run = Run::default();
-    let mut names = String::new();
+    // Tag and attribute names, each once.
+    let mut names: Vec<String> = Vec::new();
+    let mut note = |name: String| {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    };
     // Inside an element whose text is not decoded (`<script>`, `<style>`…).
     let mut raw = false;
     let mut lost = false;
@@ -110,11 +116,9 @@ pub fn read(html: &str, blocks: &mut Vec<String>) {
         match token {
             Token::StartTag(tag) => {
                 let name = lossy(&tag.name);
-                names.push_str(&name);
-                names.push('\n');
+                note(name.clone());
                 for (attribute, value) in &tag.attributes {
-                    names.push_str(&lossy(attribute));
-                    names.push('\n');
+                    note(lossy(attribute));
                     text::versions(&lossy(&value.value), blocks);
                 }
                 boundary(&name, &mut run, blocks);
@@ -155,7 +159,7 @@ pub fn read(html: &str, blocks: &mut Vec<String>) {
         }
     }
     run.end(blocks);
-    blocks.push(names);
+    blocks.push(names.join("\n"));
     if lost {
         // Fail closed: the unfinished end is read as text too.
         text::versions(html, blocks);

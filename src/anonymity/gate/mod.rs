@@ -108,21 +108,57 @@ const SPACES: [char; 15] = [
 /// it, and the blank lines end a sentence.
 const SEPARATOR: &str = "\n\n\u{b6}\n\n";
 
+/// Blocks of text in which nothing was found, during one run of the gate:
+/// the menu, headers and every quote's figure repeat across thousands of
+/// pages, and are searched once. Sound because what is found in a block
+/// does not depend on the blocks beside it: the [`SEPARATOR`] holds no
+/// letter, digit or id character, and its blank line ends a sentence, so no
+/// term, pattern or date-of-birth cue reaches across it (the property test
+/// reads every page with a cache warmed on other pages).
+#[derive(Default)]
+pub(super) struct Clean(std::sync::RwLock<crate::hash::FastSet<Box<str>>>);
+
 impl Look<'_> {
     pub fn find(&self, blocks: &[String]) -> Vec<Hit> {
-        let mut joined = String::with_capacity(blocks.iter().map(|b| b.len() + 5).sum());
-        for block in blocks {
+        self.find_with(blocks, None)
+    }
+
+    /// [`Look::find`], passing over the blocks `clean` has and adding those
+    /// in which nothing is found.
+    pub fn find_with(&self, blocks: &[String], clean: Option<&Clean>) -> Vec<Hit> {
+        // Each distinct block once (a page repeats its menu's links, class
+        // names, …), less those already found clean.
+        let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
+        let mut todo: Vec<&str> = Vec::new();
+        {
+            let known = clean.map(|c| c.0.read().unwrap_or_else(|e| e.into_inner()));
+            for block in blocks {
+                let known_clean = known.as_ref().is_some_and(|k| k.contains(block.as_str()));
+                if seen.insert(block.as_str()) && !known_clean {
+                    todo.push(block);
+                }
+            }
+        }
+        let mut joined = String::with_capacity(todo.iter().map(|b| 2 * b.len() + 10).sum());
+        let mut starts = Vec::with_capacity(todo.len());
+        for block in &todo {
+            starts.push(joined.len());
             joined.push_str(block);
             joined.push_str(SEPARATOR);
-        }
-        // A reader sees a Unicode dash as a hyphen and a Unicode space as
-        // a space: read once more with them folded, where there are any.
-        if joined.contains(DASHES) || joined.contains(SPACES) {
-            let folded = joined.replace(DASHES, "-").replace(SPACES, " ");
-            joined.push_str(&folded);
+            // A reader sees a Unicode dash as a hyphen and a Unicode space
+            // as a space: read once more with them folded, as part of the
+            // same block.
+            if block.contains(DASHES) || block.contains(SPACES) {
+                joined.push_str(&block.replace(DASHES, "-").replace(SPACES, " "));
+                joined.push_str(SEPARATOR);
+            }
         }
         let mut found = Vec::new();
+        let mut dirty: Vec<std::ops::Range<usize>> = Vec::new();
         for hit in self.matcher.find(&joined) {
+            // A first or last name alone is not refused, but its block is
+            // not clean either.
+            dirty.push(hit.range.clone());
             if hit.partial {
                 continue;
             }
@@ -134,7 +170,8 @@ impl Look<'_> {
                 ],
             });
         }
-        for _ in self.ids.find(&joined) {
+        for range in self.ids.find(&joined) {
+            dirty.push(range);
             found.push(Hit {
                 what: "a participant id".to_string(),
                 term: Vec::new(),
@@ -142,10 +179,28 @@ impl Look<'_> {
         }
         if patterns::may_hold_one(&joined) {
             for hit in patterns::find_patterns(&joined) {
+                dirty.push(hit.range.clone());
                 found.push(Hit {
                     what: hit.kind.describe().to_string(),
                     term: Vec::new(),
                 });
+            }
+        }
+        if let Some(clean) = clean {
+            // Every block a finding touches is not clean.
+            let mut is_dirty = vec![false; todo.len()];
+            for range in dirty {
+                let block_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+                let (first, last) = (block_of(range.start), block_of(range.end.max(1) - 1));
+                for flag in &mut is_dirty[first..=last.max(first)] {
+                    *flag = true;
+                }
+            }
+            let mut known = clean.0.write().unwrap_or_else(|e| e.into_inner());
+            for (block, dirty) in todo.iter().zip(is_dirty) {
+                if !dirty {
+                    known.insert(Box::from(*block));
+                }
             }
         }
         found
@@ -266,6 +321,7 @@ pub fn gate(
     });
     let passed = memo.as_deref().map(|m| &m.passed);
     let titles = titles_digest(&rendered, checked);
+    let clean = Clean::default();
     let results: Vec<(&String, u64, Option<Found>)> = rendered
         .files
         .par_iter()
@@ -277,7 +333,7 @@ pub fn gate(
             (
                 path,
                 context,
-                Some(examine(&look, checked, &rendered, path, bytes)),
+                Some(examine(&look, &clean, checked, &rendered, path, bytes)),
             )
         })
         .collect();
@@ -370,7 +426,14 @@ fn shown(rendered: &Rendered, path: &str) -> Vec<FileId> {
 }
 
 /// Reads one file and its name.
-fn examine(look: &Look, checked: &Checked, rendered: &Rendered, path: &str, bytes: &[u8]) -> Found {
+fn examine(
+    look: &Look,
+    clean: &Clean,
+    checked: &Checked,
+    rendered: &Rendered,
+    path: &str,
+    bytes: &[u8],
+) -> Found {
     let mut found = Found::default();
     let mut name = Vec::new();
     names::read(path, &mut name);
@@ -383,7 +446,7 @@ fn examine(look: &Look, checked: &Checked, rendered: &Rendered, path: &str, byte
         return found;
     }
     let mut allowed_terms: BTreeSet<String> = BTreeSet::new();
-    for hit in look.find(&blocks) {
+    for hit in look.find_with(&blocks, Some(clean)) {
         match hit
             .term
             .iter()

@@ -1,7 +1,7 @@
 //! The gate as a library: random report text with a secret put in under
 //! random disguises is always refused, and the same text without it passes.
 
-use super::{Look, read};
+use super::{Clean, Look, read};
 use crate::anonymity::identifiers::{Identifiers, TermMatcher};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::model::Participant;
@@ -26,11 +26,19 @@ fn tools() -> &'static (TermMatcher, ParticipantIds) {
 
 /// What the gate finds in a page.
 fn found(html: &str) -> Vec<String> {
+    found_with(html, None)
+}
+
+/// What the gate finds in a page, passing over blocks `clean` holds.
+fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
     let (matcher, ids) = tools();
     let look = Look { matcher, ids };
     let mut blocks = Vec::new();
     read("page.html", html.as_bytes(), &mut blocks).expect("readable");
-    look.find(&blocks).into_iter().map(|hit| hit.what).collect()
+    look.find_with(&blocks, clean)
+        .into_iter()
+        .map(|hit| hit.what)
+        .collect()
 }
 
 const SECRETS: &[&str] = &[
@@ -196,6 +204,12 @@ proptest! {
         prop_assert!(found(&clean).is_empty(), "clean text refused: {clean}");
         let leaky = page(&words, at, &disguised(secret, &how));
         prop_assert!(!found(&leaky).is_empty(), "not found: {leaky}");
+        // Blocks found clean on other pages are passed over; the page with
+        // the secret is still refused.
+        let clean_blocks = Clean::default();
+        prop_assert!(found_with(&clean, Some(&clean_blocks)).is_empty());
+        prop_assert!(found_with(&page(&words, 0, ""), Some(&clean_blocks)).is_empty());
+        prop_assert!(!found_with(&leaky, Some(&clean_blocks)).is_empty(), "cached away: {leaky}");
     }
 }
 
