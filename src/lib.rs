@@ -12,7 +12,8 @@
 //! 4. **check** ([`anonymity`]): identifiers, structured identifiers, attribution
 //!    groups, consent and participant ids;
 //! 5. **render** ([`render`], [`pathway`]): the theme's templates into pages in memory,
-//!    then the output scanned again;
+//!    then every file and name read by the disclosure gate ([`anonymity::gate`]),
+//!    whose gated site is all that can be written or served;
 //! 6. **write** ([`output`]): the site swapped into place in one step.
 //!
 //! Every stage reports problems as [`diag::Diagnostic`]s; the run fails once,

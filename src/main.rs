@@ -55,7 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(rendered) if !outcome.diagnostics.has_errors() => {
                     let started = std::time::Instant::now();
                     let written = output::Target::new(&target, &inputs(&project, &outcome))
-                        .and_then(|to| output::write_site(&to, &rendered.files));
+                        .and_then(|to| output::write_site(&to, rendered));
                     if let Err(error) = written {
                         return match error.downcast_ref::<output::Refused>() {
                             Some(refused) => {

@@ -227,9 +227,16 @@ impl Lock {
     }
 }
 
-/// Writes `files` (paths relative to the site root) as the folder `target`,
-/// replacing the folder there only if evalsite made it.
-pub fn write_site<B: Borrow<Vec<u8>> + Sync>(
+/// Writes a site that passed the disclosure gate (paths relative to the
+/// site root) as the folder `target`, replacing the folder there only if
+/// evalsite made it: nothing but a gated site can be written.
+pub fn write_site(target: &Target, site: &crate::anonymity::gate::Gated) -> anyhow::Result<()> {
+    write_files_as_site(target, site.files())
+}
+
+/// [`write_site`] for any files: private, so that only a gated site is
+/// written (the tests below call it with made-up files).
+fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     target: &Target,
     files: &BTreeMap<String, B>,
 ) -> anyhow::Result<()> {
@@ -570,12 +577,12 @@ mod tests {
     fn replaces_a_previous_site_completely() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
-        write_site(
+        write_files_as_site(
             &target(&site),
             &files(&[("index.html", "one"), ("old/x.html", "x")]),
         )
         .unwrap();
-        write_site(
+        write_files_as_site(
             &target(&site),
             &files(&[("index.html", "two"), ("a/b.html", "b")]),
         )
@@ -594,7 +601,7 @@ mod tests {
     fn refuses_to_replace_a_folder_that_is_not_a_site() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
-        let error = write_site(&target(dir.path()), &files(&[("index.html", "x")])).unwrap_err();
+        let error = write_files_as_site(&target(dir.path()), &files(&[("index.html", "x")])).unwrap_err();
         assert!(
             error.to_string().contains("it was not made by evalsite"),
             "{error}"
@@ -609,14 +616,14 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
-        write_site(
+        write_files_as_site(
             &target(&site),
             &files(&[("index.html", "same"), ("a/b.html", "old")]),
         )
         .unwrap();
         let inode = |p: &str| std::fs::metadata(site.join(p)).unwrap().ino();
         let (index, b) = (inode("index.html"), inode("a/b.html"));
-        write_site(
+        write_files_as_site(
             &target(&site),
             &files(&[("index.html", "same"), ("a/b.html", "new")]),
         )
@@ -665,7 +672,7 @@ mod tests {
         let elsewhere = dir.path().join("notes.txt");
         std::fs::write(&elsewhere, "same").unwrap();
         std::os::unix::fs::symlink(&elsewhere, site.join("notes.html")).unwrap();
-        write_site(
+        write_files_as_site(
             &target(&site),
             &files(&[("index.html", "x"), ("notes.html", "same")]),
         )
@@ -707,7 +714,7 @@ mod tests {
             std::fs::write(site.join(page), "old").unwrap();
         }
         let new = files(&[("index.html", "new"), ("static/style.css", "css")]);
-        write_site(&target(&site), &new).unwrap();
+        write_files_as_site(&target(&site), &new).unwrap();
         assert_eq!(
             tree(&site),
             [
@@ -728,7 +735,7 @@ mod tests {
                 }
             }
             let before = tree(&other);
-            let error = write_site(&target(&other), &new).unwrap_err().to_string();
+            let error = write_files_as_site(&target(&other), &new).unwrap_err().to_string();
             assert!(error.contains(foreign), "{error}");
             assert_eq!(tree(&other), before, "nothing changed");
         }
@@ -737,7 +744,7 @@ mod tests {
         std::fs::create_dir(&own).unwrap();
         std::fs::write(own.join("index.html"), "mine").unwrap();
         let more = files(&[("index.html", "new"), ("findings.html", "f")]);
-        let error = write_site(&target(&own), &more).unwrap_err().to_string();
+        let error = write_files_as_site(&target(&own), &more).unwrap_err().to_string();
         assert!(
             error.contains("does not look like a site evalsite made (it has no findings.html)"),
             "{error}"
@@ -772,7 +779,7 @@ mod tests {
             made(".evalsite-build-site-abc", true),
             made(".evalsite-build-other-abcd1234", true),
         ];
-        write_site(
+        write_files_as_site(
             &target(&dir.path().join("site")),
             &files(&[("index.html", "new")]),
         )
@@ -841,7 +848,7 @@ mod tests {
         for swap in [exchange, unable] {
             let dir = tempfile::tempdir().unwrap();
             let site = dir.path().join("site");
-            write_site(&target(&site), &files(&[("index.html", "old")])).unwrap();
+            write_files_as_site(&target(&site), &files(&[("index.html", "old")])).unwrap();
             let staging = tempfile::Builder::new()
                 .prefix(&format!("{STAGING}site-"))
                 .rand_bytes(RANDOM)

@@ -3,10 +3,11 @@
 //! rendered files afterwards (written to disk, kept in memory, dropped) is
 //! the caller's choice.
 
+use crate::anonymity::gate::{self, Gated};
 use crate::anonymity::{self, AllowanceUsed};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::memo::{self, Memo};
-use crate::render::{self, Rendered, theme};
+use crate::render::{self, theme};
 use crate::source::Sources;
 use crate::{config, load, parse, resolve};
 use std::path::{Path, PathBuf};
@@ -18,8 +19,7 @@ pub struct Options {
     pub root: PathBuf,
     pub include_drafts: bool,
     /// Keep the rendered pages in the outcome (to write or serve them). A
-    /// check only needs to know they pass the output scan: each page is
-    /// let go as soon as it is scanned.
+    /// check only needs to know they pass the gate.
     pub keep: bool,
     /// The identifiers list given on purpose from outside the settings
     /// (the `EVALSITE_IDENTIFIERS` environment variable, read by `main`),
@@ -44,11 +44,11 @@ pub struct Summary {
 }
 
 /// The result of one run: every diagnostic, the sources they point into, and
-/// the rendered site when there were no errors.
+/// the rendered site when there were no errors (it passed the gate).
 pub struct Outcome {
     pub sources: Sources,
     pub diagnostics: Diagnostics,
-    pub rendered: Option<Rendered>,
+    pub rendered: Option<Gated>,
     pub summary: Summary,
     /// How long each stage took, in order, for `EVALSITE_TIMINGS=1` and the
     /// benchmark; stages that ran alongside each other share one entry.
@@ -71,8 +71,10 @@ pub struct Work {
     pub parsed: usize,
     /// Files scanned by the anonymisation checks.
     pub scanned: usize,
-    /// Pages rendered (and scanned once rendered), by path.
+    /// Pages rendered, by path.
     pub rendered: Vec<String>,
+    /// Files the gate read (the others passed it before, byte for byte).
+    pub gated: usize,
 }
 
 impl Outcome {
@@ -91,17 +93,6 @@ impl Outcome {
             eprintln!("timing: {stage} {:.1} within {lap}", ms(*took));
         }
     }
-}
-
-/// What was made while the sources were checked.
-enum Made {
-    /// Nothing: the pages are made once the sources are checked (serve
-    /// mode, which renders again only the pages a change shows on).
-    Later,
-    /// A check's pages: how many, and their text gathered for the output scan.
-    Gathered(usize, anonymity::output::Gathered),
-    /// A build's pages, kept.
-    Kept(Rendered),
 }
 
 /// Runs `f`, and says how long it took.
@@ -197,8 +188,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     // Without a memo (a build or a check, not serve mode), what the pages
     // are made from does not depend on what the checks find: the pages are
     // made while the sources are checked, each filling the cores where the
-    // other leaves them idle. A check keeps no page: the text of each is
-    // gathered for the output scan as it is made, and it is let go.
+    // other leaves them idle.
     let together = memo.is_none();
     let checks_memo = memo.as_deref_mut().map(|m| &mut m.checks);
     let mut render_out = Vec::new();
@@ -207,17 +197,9 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
             let ((checked, checking), (made, rendering)) = rayon::join(
                 || timed(|| anonymity::check_sources(&site, &mut out, checks_memo)),
                 || {
-                    timed(|| match options.keep {
-                        // Nothing renders again after a build: what the
-                        // pages were made from is let go before the scan.
-                        true => Made::Kept(render::render(&site, theme, false, &mut render_out)),
-                        false => {
-                            let gathered = anonymity::output::Gathered::default();
-                            let pages =
-                                render::render_into(&site, theme, &gathered, &mut render_out);
-                            Made::Gathered(pages, gathered)
-                        }
-                    })
+                    // Nothing renders again after a build: what the pages
+                    // were made from is let go before the gate.
+                    timed(|| Some(render::render(&site, theme, false, &mut render_out)))
                 },
             );
             clock.lap("check+render");
@@ -228,7 +210,9 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         _ => {
             let checked = anonymity::check_sources(&site, &mut out, checks_memo);
             clock.lap("check");
-            (checked, Made::Later)
+            // Serve mode: the pages are made once the sources are checked,
+            // and only those a change shows on.
+            (checked, None)
         }
     };
     let source_errors = out.iter().any(Diagnostic::is_error);
@@ -243,28 +227,24 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
     let mut pages = 0;
     // The last good build, taken from the memo while this run renders.
     let mut base = memo.as_deref_mut().and_then(|m| m.base.take());
-    let mut next_base = None;
-    match (made, &mut theme) {
-        (Made::Gathered(made, gathered), Some(theme)) => {
-            pages = made;
-            if !source_errors && gathered.finds_any(&checked) {
-                // Made again and kept, for the scan to say where (its other
-                // problems were reported by the first rendering).
-                let kept = render::render(&site, theme, false, &mut Vec::new());
-                anonymity::check_output(&checked, &kept, None, &mut out);
-            }
-            clock.lap("output-scan");
-        }
-        (made, Some(theme)) => {
+    let next_base;
+    let inputs = theme.as_ref().map(|theme| gate::Inputs {
+        checked: &checked,
+        sources: &project.sources,
+        templates: theme.template_files.values().copied().collect(),
+        theme_folder: format!("themes/{theme_name}/static"),
+    });
+    match (made, &mut theme, &inputs) {
+        (made, Some(theme), Some(inputs)) => {
             let prints = memo.is_some().then(|| memo::fingerprint(&project));
             // After a change to bodies alone, only the pages showing those bodies
-            // are rendered and scanned; the rest are the last good build's.
+            // are rendered; the rest are the last good build's.
             let changed = base
                 .as_ref()
                 .zip(prints.as_deref())
                 .and_then(|(base, now)| base.changed_bodies(now));
             let fresh = match (made, &mut base, &changed) {
-                (Made::Kept(rendered), ..) => rendered,
+                (Some(rendered), ..) => rendered,
                 (_, Some(base), Some(changed)) => {
                     let fresh =
                         render::rerender(&site, theme, &mut base.rendered.memo, changed, &mut out);
@@ -277,51 +257,60 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
                     fresh
                 }
             };
-            if !source_errors {
-                // The last good build's versions of these pages passed the scan,
-                // and after a change to bodies alone the identifiers, registry and
-                // allowances are as they were: what they held is not scanned again.
-                let scanned = base
-                    .as_ref()
-                    .filter(|_| changed.is_some())
-                    .map(|base| &base.rendered);
-                anonymity::check_output(&checked, &fresh, scanned, &mut out);
-            }
-            clock.lap("output-scan");
             work.rendered = fresh.files.keys().cloned().collect();
-            let failed = out.iter().any(Diagnostic::is_error);
-            let whole = match (changed, base.take()) {
-                (Some(_), Some(mut base)) if !failed => {
-                    base.rendered.update(fresh);
-                    base.rendered
+            let gate_memo = memo.as_deref_mut().map(|m| &mut m.checks.gate);
+            let partial = changed.is_some() && base.is_some();
+            // The whole site as it would be served or written, gated once.
+            let gated = match (source_errors, prints.is_some(), partial) {
+                (true, ..) => None,
+                (false, false, _) => {
+                    gate::gate(inputs, fresh, gate_memo, &mut out).map(|g| (g, None))
                 }
-                (Some(_), Some(base)) => {
-                    // The bodies and quotes the base had made went into this
-                    // failed render and are dropped with it.
-                    next_base = Some(base);
-                    fresh
+                (false, true, false) => {
+                    let whole = fresh.pages();
+                    gate::gate(inputs, whole, gate_memo, &mut out).map(|g| (g, Some(fresh)))
                 }
-                (_, old) => {
-                    next_base = old;
-                    fresh
+                (false, true, true) => {
+                    let mut whole = base
+                        .as_ref()
+                        .map(|b| b.rendered.pages())
+                        .unwrap_or_default();
+                    whole.update(fresh.pages());
+                    gate::gate(inputs, whole, gate_memo, &mut out).map(|g| (g, Some(fresh)))
                 }
             };
-            match (prints, failed) {
-                (Some(prints), false) => {
-                    rendered = Some(whole.pages());
+            clock.lap("gate");
+            if let Some(m) = memo.as_deref() {
+                work.gated = m.checks.gate.read;
+            }
+            let failed = out.iter().any(Diagnostic::is_error);
+            match (gated, prints) {
+                (Some((gated, Some(fresh))), Some(prints)) if !failed => {
+                    let whole = match (partial, base.take()) {
+                        (true, Some(mut base)) => {
+                            base.rendered.update(fresh);
+                            base.rendered
+                        }
+                        _ => fresh,
+                    };
                     next_base = Some(memo::Base {
                         rendered: whole,
                         prints,
                     });
+                    rendered = Some(gated);
                 }
-                _ => rendered = Some(whole),
+                (gated, _) => {
+                    // A failed run leaves the last good build as it was.
+                    next_base = base.take();
+                    rendered = gated.map(|(gated, _)| gated);
+                }
             }
         }
-        (_, None) => next_base = base,
+        _ => next_base = base,
     }
     if let Some(rendered) = &rendered {
         pages = rendered
-            .files
+            .files()
             .keys()
             .filter(|p| p.ends_with(".html"))
             .count();
@@ -336,7 +325,7 @@ fn run_with(options: &Options, mut memo: Option<&mut Memo>) -> anyhow::Result<Ou
         diagnostics.push(diagnostic);
     }
     diagnostics.sort();
-    let rendered = rendered.filter(|_| !diagnostics.has_errors());
+    let rendered = rendered.filter(|_| options.keep && !diagnostics.has_errors());
     drop(site);
     let sources = std::mem::take(&mut project.sources);
     if let Some(memo) = memo {

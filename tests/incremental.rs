@@ -44,7 +44,7 @@ fn seen(outcome: &Outcome) -> (String, Option<BTreeMap<String, Vec<u8>>>) {
     let problems = diag::render_all_plain(&outcome.sources, &outcome.diagnostics);
     let pages = outcome.rendered.as_ref().map(|rendered| {
         rendered
-            .files
+            .files()
             .iter()
             .map(|(path, contents)| (path.clone(), contents.to_vec()))
             .collect()
@@ -185,7 +185,7 @@ fn after_random_edits_a_run_with_the_memo_equals_a_fresh_run() {
     let project = Project::fixture("basic");
     let mut memo = Memo::default();
     let first = rerun_matches_fresh(&project, &mut memo, "the first run");
-    let pages = first.rendered.as_ref().unwrap().files.len();
+    let pages = first.rendered.as_ref().unwrap().files().len();
     let mut random = Lcg(7);
     let mut partial = 0;
     for step in 0..60 {
@@ -207,7 +207,7 @@ fn editing_one_quote_redoes_only_what_shows_it() {
     let mut memo = Memo::default();
     settle(&project);
     let first = rerun_matches_fresh(&project, &mut memo, "the first run");
-    let all_pages = first.rendered.as_ref().unwrap().files.len();
+    let all_pages = first.rendered.as_ref().unwrap().files().len();
     let unchanged = rerun_matches_fresh(&project, &mut memo, "a run with nothing changed");
     assert_eq!(unchanged.work.parsed, 0, "nothing changed, nothing parsed");
     assert!(
@@ -242,7 +242,7 @@ fn editing_one_quote_redoes_only_what_shows_it() {
         "{} of {all_pages} pages rendered again",
         rendered.len()
     );
-    let page = after.rendered.as_ref().unwrap().files["quotes/dn-caseload-sixty.html"].clone();
+    let page = after.rendered.as_ref().unwrap().files()["quotes/dn-caseload-sixty.html"].clone();
     assert!(String::from_utf8_lossy(&page).contains("Nobody asked why."));
 }
 
@@ -349,7 +349,7 @@ fn a_failed_rebuild_leaves_nothing_behind_for_the_next() {
         "two teams sat far apart",
     );
     let after = rerun_matches_fresh(&project, &mut memo, "another quote edited");
-    let quotes = &after.rendered.as_ref().unwrap().files["quotes.html"];
+    let quotes = &after.rendered.as_ref().unwrap().files()["quotes.html"];
     assert!(!String::from_utf8_lossy(quotes).contains("Quillfeather"));
 }
 
@@ -369,7 +369,7 @@ fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
         .rendered
         .as_ref()
         .unwrap()
-        .files
+        .files()
         .keys()
         .filter(is_list)
         .count();
@@ -380,7 +380,7 @@ fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
     let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
     let made: Vec<&String> = after.work.rendered.iter().filter(is_list).collect();
     assert_eq!(made.len(), 1, "list pages made again: {made:?}");
-    let page = &after.rendered.as_ref().unwrap().files[made[0]];
+    let page = &after.rendered.as_ref().unwrap().files()[made[0]];
     assert!(String::from_utf8_lossy(page).contains("Nobody asked why."));
 }
 

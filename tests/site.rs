@@ -373,14 +373,7 @@ fn timed_runs_name_every_stage() {
             })
             .collect()
     };
-    let together = [
-        "load",
-        "parse",
-        "theme",
-        "resolve",
-        "check+render",
-        "output-scan",
-    ];
+    let together = ["load", "parse", "theme", "resolve", "check+render", "gate"];
     let within = ["check within check+render", "render within check+render"];
     let build: Vec<&str> = together
         .iter()

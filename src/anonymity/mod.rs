@@ -7,12 +7,12 @@
 //! - [`sources`]: where text hides in the project's files, and allowances
 //! - [`attribution`]: attribution groups of at least `k` participants
 //! - [`consent`]: quotes from participants who withdrew or asked not to be quoted
-//! - [`output`]: the rendered site scanned again
+//! - [`gate`]: every byte of the output, and every name, read before it is written or served
 
 pub mod attribution;
 pub mod consent;
+pub mod gate;
 pub mod identifiers;
-pub mod output;
 pub mod participant_ids;
 pub mod patterns;
 pub mod reading;
@@ -20,7 +20,6 @@ pub mod sources;
 mod word_trie;
 
 use crate::diag::Diagnostic;
-use crate::render::Rendered;
 use crate::resolve::Site;
 use crate::source::FileId;
 use identifiers::TermMatcher;
@@ -38,8 +37,11 @@ pub struct AllowanceUsed {
 pub struct Checked {
     matcher: Arc<TermMatcher>,
     participant_ids: participant_ids::ParticipantIds,
-    /// Normalised forms of every term allowed anywhere.
-    allowed: Vec<String>,
+    /// Normalised forms of every term allowed, by the file allowing it.
+    allowed: crate::hash::FastMap<FileId, Vec<String>>,
+    /// A digest of everything the gate's findings depend on besides the
+    /// files: the identifiers list, the registry and the allowances.
+    gate_inputs: u64,
     pub allowances: Vec<AllowanceUsed>,
 }
 
@@ -53,6 +55,8 @@ pub struct Memo {
     scans: sources::Scans,
     /// How many files the last run scanned rather than reused.
     pub scanned: usize,
+    /// What passed the disclosure gate last time.
+    pub gate: gate::Memo,
 }
 
 /// What every file's scan depends on besides the file: the identifiers
@@ -106,34 +110,32 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         sources::Scanner::new(site, &matcher, &participant_ids, previous).scan_all();
     if let Some(memo) = memo {
         *memo = Memo {
-            inputs,
+            inputs: inputs.clone(),
             matcher: Some((list, matcher.clone())),
             scans,
             scanned,
+            gate: std::mem::take(&mut memo.gate),
         };
     }
     out.extend(found.out);
     let allowances = found.allowances;
     attribution::check(site, out);
     consent::check(site, out);
-    let allowed = sources::all_allowed_terms(site);
+    let allowed = gate::allowances(site);
+    let gate_inputs = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        inputs.hash(&mut hasher);
+        let mut terms: Vec<_> = allowed.iter().collect();
+        terms.sort();
+        terms.hash(&mut hasher);
+        hasher.finish()
+    };
     Checked {
         matcher,
         participant_ids,
         allowed,
+        gate_inputs,
         allowances,
     }
-}
-
-/// Scans the rendered files for anything the source checks could not see.
-/// `scanned` is an earlier version of the site that passed this same scan
-/// with the same identifiers, registry and allowances: text its files
-/// began and ended with is not scanned again.
-pub fn check_output(
-    checked: &Checked,
-    rendered: &Rendered,
-    scanned: Option<&Rendered>,
-    out: &mut Vec<Diagnostic>,
-) {
-    output::check(checked, rendered, scanned, out);
 }

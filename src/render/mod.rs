@@ -36,19 +36,16 @@ pub type Contents = Arc<Vec<u8>>;
 pub struct Rendered {
     pub files: BTreeMap<String, Contents>,
     pub origins: BTreeMap<String, FileId>,
-    /// Where pieces drawn once were set on each page, for the output scan
-    /// of this render (emptied when pages of two renders are put together).
-    pub placed: FastMap<String, Vec<Placed>>,
+    /// The files whose bodies each page shows (besides its origin), for
+    /// the disclosure gate.
+    pub shows: FastMap<String, Box<[FileId]>>,
+    /// The body of each file with an allowance as HTML, as it was set on
+    /// pages, for the gate to allow the file's terms there and nowhere else.
+    pub fragments: FastMap<FileId, BTreeSet<String>>,
+    /// The title of each file with an allowance as a template prints it
+    /// (escaped), which menus and listings show on other pages too.
+    pub titles: FastMap<FileId, String>,
     pub memo: Memo,
-}
-
-/// A piece drawn once and set on many pages (a quote's figure, the menu):
-/// the bytes of a page it fills, and which piece it is (the same number,
-/// the same bytes, within one render).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placed {
-    pub range: std::ops::Range<usize>,
-    pub piece: u32,
 }
 
 impl Rendered {
@@ -57,7 +54,9 @@ impl Rendered {
     pub fn update(&mut self, fresh: Rendered) {
         self.files.extend(fresh.files);
         self.origins.extend(fresh.origins);
-        self.placed.clear();
+        self.shows.extend(fresh.shows);
+        self.fragments.extend(fresh.fragments);
+        self.titles.extend(fresh.titles);
         self.memo.bodies = fresh.memo.bodies;
         self.memo.quotes = fresh.memo.quotes;
     }
@@ -67,7 +66,9 @@ impl Rendered {
         Rendered {
             files: self.files.clone(),
             origins: self.origins.clone(),
-            placed: FastMap::default(),
+            shows: self.shows.clone(),
+            fragments: self.fragments.clone(),
+            titles: self.titles.clone(),
             memo: Memo::default(),
         }
     }
@@ -119,14 +120,6 @@ impl<T> Default for Reused<T> {
 }
 
 impl<T: Send> Reused<T> {
-    /// Everything made so far.
-    fn made(&self) -> impl Iterator<Item = &T> {
-        self.0
-            .iter()
-            .flatten()
-            .filter_map(|slot| slot.get().map(|made| &made.value))
-    }
-
     /// Drops everything made, spread over the cores.
     fn free(self) {
         self.0.into_par_iter().with_min_len(1024).for_each(drop);
@@ -277,50 +270,9 @@ struct Page {
     data: tera::Context,
 }
 
-/// One rendered page: its path, its source file, and its HTML with the
-/// pieces set in it, or the problem.
-type Rendering = (
-    String,
-    Option<FileId>,
-    Result<(Vec<u8>, Vec<Placed>), Box<Diagnostic>>,
-);
-
-/// Pieces to look out for while pages are written: a piece's text is
-/// written to a page in one go from where it is kept, so its address and
-/// length tell it (a template that changed it, with a filter, wrote a copy:
-/// that is page text like any other).
-type Known = FastMap<usize, (usize, u32)>;
-
-/// Pieces shorter than this are not looked for.
-const SHORTEST_PIECE: usize = 64;
-
-/// Takes a page as the templates write it, noting where known pieces go.
-struct Recorder<'k> {
-    html: Vec<u8>,
-    known: &'k Known,
-    placed: Vec<Placed>,
-}
-
-impl std::io::Write for Recorder<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if bytes.len() >= SHORTEST_PIECE
-            && let Some(&(len, piece)) = self.known.get(&(bytes.as_ptr() as usize))
-            && len == bytes.len()
-        {
-            let start = self.html.len();
-            self.placed.push(Placed {
-                range: start..start + len,
-                piece,
-            });
-        }
-        self.html.extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+/// One rendered page: its path, its source file, and its HTML, or the
+/// problem.
+type Rendering = (String, Option<FileId>, Result<Vec<u8>, Box<Diagnostic>>);
 
 /// Renders the whole site. Template problems are diagnostics. With
 /// `remember`, the result's memo lets [`rerender`] redo part of it later;
@@ -331,48 +283,6 @@ pub fn render(
     remember: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let (mut rendered, _) = render_with(site, theme, remember, None, out);
-    for (path, bytes) in &theme.statics {
-        rendered
-            .files
-            .insert(format!("static/{path}"), Arc::new(bytes.clone()));
-    }
-    rendered
-}
-
-/// Takes each page as it is made, on the thread that made it, when the
-/// pages are not kept (a check writes nothing).
-pub trait PageSink: Sync {
-    /// The pieces drawn once to be set on many pages (see [`Placed`]), by
-    /// number, before any page is made.
-    fn pieces(&self, texts: &[&str]);
-    /// One page (or static file), with where pieces were set in it.
-    fn page(&self, path: &str, bytes: &[u8], placed: &[Placed]);
-}
-
-/// Renders the whole site as [`render`] does, giving each page to `sink`
-/// instead of keeping it. Returns how many HTML pages it was given.
-pub fn render_into(
-    site: &Site,
-    theme: &mut Theme,
-    sink: &dyn PageSink,
-    out: &mut Vec<Diagnostic>,
-) -> usize {
-    let (_, pages) = render_with(site, theme, false, Some(sink), out);
-    for (path, bytes) in &theme.statics {
-        sink.page(&format!("static/{path}"), bytes, &[]);
-    }
-    pages
-}
-
-/// [`render`] or [`render_into`], but for the static files.
-fn render_with(
-    site: &Site,
-    theme: &mut Theme,
-    remember: bool,
-    sink: Option<&dyn PageSink>,
-    out: &mut Vec<Diagnostic>,
-) -> (Rendered, usize) {
     let bodies = Reused::new(site.project.sources.len());
     let quotes = Reused::new(site.project.quotes.len());
     let links = Links::new(site);
@@ -380,11 +290,13 @@ fn render_with(
     renderer.warn_of_a_list_without_pager(out);
     renderer.make_quotes();
     let jobs = renderer.jobs();
-    let known = renderer.known_pieces();
-    if let Some(sink) = sink {
-        sink.pieces(&renderer.piece_texts(&known));
+    let mut rendered = renderer.run(jobs, remember, out);
+    for (path, bytes) in &theme.statics {
+        rendered
+            .files
+            .insert(format!("static/{path}"), Arc::new(bytes.clone()));
     }
-    renderer.run(jobs, remember, &known, sink, out)
+    rendered
 }
 
 /// Renders again only the pages of `previous` that show the body of one of
@@ -405,9 +317,7 @@ pub fn rerender(
     let renderer = Renderer::new(site, theme, &links, bodies, quotes);
     renderer.warn_of_a_list_without_pager(out);
     let jobs = previous.jobs_showing(changed).into_iter().collect();
-    // The scan after a change to bodies alone reads only what changed on
-    // each page and needs no pieces.
-    renderer.run(jobs, true, &Known::default(), None, out).0
+    renderer.run(jobs, true, out)
 }
 
 /// What every page of one build shares.
@@ -435,6 +345,10 @@ struct Renderer<'s, 'p> {
     menus: Option<nav::Menus>,
     /// Problems met while making the menu and quotes' figures, with what was being made.
     failed_pieces: Mutex<Vec<(Diagnostic, String)>>,
+    /// Files with an allowance, and their text as set on pages.
+    allowing: crate::hash::FastSet<FileId>,
+    fragments: Mutex<FastMap<FileId, BTreeSet<String>>>,
+    titles: Mutex<FastMap<FileId, String>>,
 }
 
 /// Resolves entity links and embeds in a body rendered on one page.
@@ -560,37 +474,37 @@ impl<'s, 'p> Renderer<'s, 'p> {
             menus,
             failed_pieces: Mutex::new(failed_pieces),
             borough_tables: OnceLock::new(),
+            allowing: crate::anonymity::gate::allowances(site)
+                .into_keys()
+                .collect(),
+            fragments: Mutex::default(),
+            titles: Mutex::default(),
         }
     }
 
     /// Renders `jobs` in parallel, each page's data dropped as soon as it is
     /// rendered; with `remember`, noting which bodies each page shows and
     /// keeping what was made for them.
-    /// Makes the pages of `jobs`: kept in the result, or given to `sink`
-    /// as they are made (then also says how many HTML pages it was given).
-    fn run(
-        self,
-        jobs: Vec<Job>,
-        remember: bool,
-        known: &Known,
-        sink: Option<&dyn PageSink>,
-        out: &mut Vec<Diagnostic>,
-    ) -> (Rendered, usize) {
+    fn run(self, jobs: Vec<Job>, remember: bool, out: &mut Vec<Diagnostic>) -> Rendered {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
                 SHOWING.with(|showing| showing.borrow_mut().clear());
                 let page = self.build(job);
                 let (path, origin) = (page.path.clone(), page.origin);
-                let html = self.render_page(page, known).map(|(mut html, placed)| {
-                    if let Some(sink) = sink {
-                        sink.page(&path, &html, &placed);
-                        return (Vec::new(), Vec::new());
-                    }
+                if let Some(file) = origin.filter(|file| self.allowing.contains(file)) {
+                    // The title as a template prints it (escaped).
+                    let mut escaped = Vec::new();
+                    let _ = tera::escape_html(&page.title, &mut escaped);
+                    let escaped = String::from_utf8_lossy(&escaped).into_owned();
+                    let mut titles = self.titles.lock().unwrap_or_else(|e| e.into_inner());
+                    titles.insert(file, escaped);
+                }
+                let html = self.render_page(page).map(|mut html| {
                     // The buffer grew by doubling: give the slack back now,
                     // as the site is held whole until it is written.
                     html.shrink_to_fit();
-                    (html, placed)
+                    html
                 });
                 let shown = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
                 (job, shown, (path, origin, html))
@@ -604,17 +518,16 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
         failures.sort_by(|a, b| a.1.cmp(&b.1));
-        let mut given = 0;
         let (mut files, mut origins) = (Vec::with_capacity(results.len()), Vec::new());
         for (job, shown, (path, origin, html)) in results {
             match html {
-                Ok(_) if sink.is_some() => given += usize::from(path.ends_with(".html")),
-                Ok((html, placed)) => {
+                Ok(html) => {
                     if let Some(file) = origin {
                         origins.push((path.clone(), file));
                     }
-                    if !placed.is_empty() {
-                        rendered.placed.insert(path.clone(), placed);
+                    if !shown.is_empty() {
+                        let shows = shown.iter().copied().collect();
+                        rendered.shows.insert(path.clone(), shows);
                     }
                     if remember {
                         for file in shown {
@@ -634,6 +547,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
         rendered.files = files.into_iter().collect();
         rendered.origins = origins.into_iter().collect();
         out.extend(one_per_mistake(failures));
+        rendered.fragments =
+            std::mem::take(&mut *self.fragments.lock().unwrap_or_else(|e| e.into_inner()));
+        rendered.titles =
+            std::mem::take(&mut *self.titles.lock().unwrap_or_else(|e| e.into_inner()));
         if remember {
             rendered.memo.bodies = self.bodies;
             rendered.memo.quotes = self.quotes;
@@ -641,7 +558,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             // Hundreds of thousands of small values: freed on every core.
             rayon::join(|| self.bodies.free(), || self.quotes.free());
         }
-        (rendered, given)
+        rendered
     }
 
     /// A project's own quote list template written before the list was
@@ -712,47 +629,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    /// The pieces drawn so far, by where their text is: the menu in each
-    /// state and every quote's figure made (all of them, in a whole render).
-    fn known_pieces(&self) -> Known {
-        let menus = self.menus.iter().flat_map(nav::Menus::all);
-        let figures = self.quotes.made().map(figure_of);
-        let mut known = Known::default();
-        for text in menus.filter_map(tera::Value::as_str).chain(figures) {
-            // Each piece its own number: past u32's reach the rest are
-            // read as page text.
-            let Ok(next) = u32::try_from(known.len()) else {
-                break;
-            };
-            if text.len() >= SHORTEST_PIECE {
-                known
-                    .entry(text.as_ptr() as usize)
-                    .or_insert((text.len(), next));
-            }
-        }
-        known
-    }
-
-    /// The text of each known piece, by number.
-    fn piece_texts(&self, known: &Known) -> Vec<&str> {
-        let menus = self.menus.iter().flat_map(nav::Menus::all);
-        let figures = self.quotes.made().map(figure_of);
-        let mut texts = vec![""; known.len()];
-        for text in menus.filter_map(tera::Value::as_str).chain(figures) {
-            if let Some(&(len, piece)) = known.get(&(text.as_ptr() as usize))
-                && len == text.len()
-            {
-                texts[piece as usize] = text;
-            }
-        }
-        texts
-    }
-
-    fn render_page(
-        &self,
-        page: Page,
-        known: &Known,
-    ) -> Result<(Vec<u8>, Vec<Placed>), Box<Diagnostic>> {
+    fn render_page(&self, page: Page) -> Result<Vec<u8>, Box<Diagnostic>> {
         let mut context = page.data;
         context.insert("root", urls::root_of(&page.path).as_str());
         context.insert("current", page.path.as_str());
@@ -777,16 +654,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .as_ref()
             .map(|b| format!("{b}{}", page.path));
         context.insert("canonical", &canonical);
-        let mut recorder = Recorder {
-            html: Vec::with_capacity(8 * 1024),
-            known,
-            placed: Vec::new(),
-        };
+        let mut html = Vec::with_capacity(8 * 1024);
         self.theme
             .tera
-            .render_to(page.template, &context, &mut recorder)
+            .render_to(page.template, &context, &mut html)
             .map_err(|error| template_failure(self.theme, &error, page.template))?;
-        Ok((recorder.html, recorder.placed))
+        Ok(html)
     }
 
     /// A borough report's participant table (src/tables/).
@@ -829,7 +702,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         // Only entity links and embeds depend on where the page is; a body
         // without them is the same HTML at every depth, made once.
         let depth = usize::from(!at.root.is_empty() && !doc.refs.is_empty());
-        self.bodies.get(doc.file.0, depth, || {
+        let html = self.bodies.get(doc.file.0, depth, || {
             note_shown(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
             let links = PageLinks {
@@ -837,7 +710,19 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 at: *at,
             };
             markdown::to_html(text, &links).into()
-        })
+        });
+        if let Some(text) = html.as_str() {
+            self.note_fragment(doc.file, || text.to_string());
+        }
+        html
+    }
+
+    /// Keeps `text` as set on a page, if `file` has an allowance.
+    fn note_fragment(&self, file: FileId, text: impl FnOnce() -> String) {
+        if self.allowing.contains(&file) {
+            let mut fragments = self.fragments.lock().unwrap_or_else(|e| e.into_inner());
+            fragments.entry(file).or_default().insert(text());
+        }
     }
 
     /// Every quote's data for pages one folder down, made in parallel

@@ -69,15 +69,6 @@ impl Menus {
         })
     }
 
-    /// Every state of the menu drawn.
-    pub fn all(&self) -> impl Iterator<Item = &tera::Value> {
-        let marked = self
-            .marked
-            .iter()
-            .flat_map(|by_path| by_path.values().flatten());
-        marked.chain(&self.plain)
-    }
-
     /// The menu of a page at `depth` (0 at the top of the site, 1 in a
     /// folder) in the part of the site `section`, whose own path is `current`.
     pub fn of(&self, depth: usize, section: &str, current: &str) -> tera::Value {

@@ -28,9 +28,10 @@ pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Resu
         .iter()
         .map(|d| Problem::from_diagnostic(&outcome.sources, d))
         .collect();
-    let files = outcome.rendered.map(|rendered| {
-        rendered
-            .files
+    // Only a site that passed the gate is served.
+    let files = outcome.rendered.map(|gated| {
+        gated
+            .into_files()
             .into_iter()
             .map(|(path, contents)| (path, Bytes::from_owner(Shared(contents))))
             .collect()

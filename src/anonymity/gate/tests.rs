@@ -1,0 +1,239 @@
+//! The gate as a library: random report text with a secret put in under
+//! random disguises is always refused, and the same text without it passes.
+
+use super::{Clean, Look, read};
+use crate::anonymity::identifiers::{Identifiers, TermMatcher};
+use crate::anonymity::participant_ids::ParticipantIds;
+use crate::model::Participant;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn tools() -> &'static (TermMatcher, ParticipantIds) {
+    static TOOLS: OnceLock<(TermMatcher, ParticipantIds)> = OnceLock::new();
+    TOOLS.get_or_init(|| {
+        let ids = Identifiers {
+            people: vec!["Marjorie Quillfeather".to_string()],
+            places: vec!["Thistlebury".to_string()],
+            ..Identifiers::default()
+        };
+        let participants: Vec<Participant> = serde_yaml::from_str(
+            "- {id: a-sw-1, role: Social worker, sector: social-care, borough: a}\n",
+        )
+        .expect("a registry");
+        (TermMatcher::new(&ids), ParticipantIds::new(&participants))
+    })
+}
+
+/// What the gate finds in a page.
+fn found(html: &str) -> Vec<String> {
+    found_with(html, None)
+}
+
+/// What the gate finds in a page, passing over blocks `clean` holds.
+fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
+    let (matcher, ids) = tools();
+    let look = Look { matcher, ids };
+    let mut blocks = Vec::new();
+    read("page.html", html.as_bytes(), &mut blocks).expect("readable");
+    look.find_with(&blocks, clean)
+        .into_iter()
+        .map(|hit| hit.what)
+        .collect()
+}
+
+const SECRETS: &[&str] = &[
+    "Marjorie Quillfeather",
+    "Thistlebury",
+    "07700 900123",
+    "943 476 5919",
+    "a-sw-1",
+];
+
+const WORDS: &[&str] = &[
+    "the",
+    "team",
+    "shared",
+    "a",
+    "building",
+    "but",
+    "still",
+    "emailed",
+    "[name]",
+    "about",
+    "discharge",
+    "in",
+    "2019",
+    "Borough",
+    "A",
+    "NHS",
+    "111",
+    "staff",
+    "said",
+    "care",
+    "home",
+    "doi:10.1000/182",
+    "ward",
+    "Band",
+    "6",
+    "nurses",
+    "met",
+    "weekly",
+];
+
+/// One way of writing `secret` so that a reader still sees it.
+#[derive(Debug, Clone)]
+enum Disguise {
+    Inline(usize, &'static str),
+    Comment(usize),
+    Reference(usize, u8),
+    Invisible(usize, char),
+    Link,
+    LineBreak(bool),
+    Plain,
+}
+
+fn disguise() -> impl Strategy<Value = Disguise> {
+    prop_oneof![
+        (
+            0..40usize,
+            prop::sample::select(vec!["b", "em", "span", "strong", "a", "i"])
+        )
+            .prop_map(|(at, tag)| Disguise::Inline(at, tag)),
+        (0..40usize).prop_map(Disguise::Comment),
+        (0..40usize, 0..4u8).prop_map(|(at, kind)| Disguise::Reference(at, kind)),
+        (
+            0..40usize,
+            prop::sample::select(super::text::INVISIBLE.to_vec())
+        )
+            .prop_map(|(at, c)| Disguise::Invisible(at, c)),
+        Just(Disguise::Link),
+        any::<bool>().prop_map(Disguise::LineBreak),
+        Just(Disguise::Plain),
+    ]
+}
+
+/// A split point inside `secret`, on a character boundary, not at its ends.
+fn split(secret: &str, at: usize) -> usize {
+    let inner: Vec<usize> = (1..secret.len())
+        .filter(|&i| secret.is_char_boundary(i))
+        .collect();
+    inner[at % inner.len()]
+}
+
+fn disguised(secret: &str, how: &Disguise) -> String {
+    match *how {
+        Disguise::Inline(at, tag) => {
+            let at = split(secret, at);
+            format!("{}<{tag}>{}</{tag}>", &secret[..at], &secret[at..])
+        }
+        Disguise::Comment(at) => {
+            let at = split(secret, at);
+            format!("{}<!-- note -->{}", &secret[..at], &secret[at..])
+        }
+        Disguise::Reference(at, kind) => {
+            let at = at % secret.chars().count();
+            let mut out = String::new();
+            for (i, c) in secret.chars().enumerate() {
+                let next_is_digit = secret
+                    .chars()
+                    .nth(i + 1)
+                    .is_some_and(|n| n.is_ascii_hexdigit());
+                match (i == at, kind, c) {
+                    (true, 3, ' ') => out.push_str("&nbsp;"),
+                    (true, _, ' ') => out.push_str("&NewLine;"),
+                    (true, 0, c) => out.push_str(&format!("&#{};", c as u32)),
+                    (true, 1, c) => out.push_str(&format!("&#x{:X};", c as u32)),
+                    (true, 2, c) if !next_is_digit => out.push_str(&format!("&#x{:x}", c as u32)),
+                    (true, _, '-') => out.push_str("&hyphen;"),
+                    (true, _, c) => out.push_str(&format!("&#{:05};", c as u32)),
+                    (false, ..) => out.push(c),
+                }
+            }
+            out
+        }
+        Disguise::Invisible(at, c) => {
+            let at = split(secret, at);
+            format!("{}{c}{}", &secret[..at], &secret[at..])
+        }
+        Disguise::Link => {
+            let encoded: String = secret.bytes().map(|b| format!("%{b:02X}")).collect();
+            format!("<a href=\"https://example.org/search?q={encoded}\">the record</a>")
+        }
+        Disguise::LineBreak(br) => {
+            let gap = if br { "<br>" } else { "\n" };
+            secret.replacen(' ', gap, 1)
+        }
+        Disguise::Plain => secret.to_string(),
+    }
+}
+
+/// A page of report text: words, some in inline tags, in paragraphs, with
+/// `insert` put in after word `at`.
+fn page(words: &[(usize, bool)], at: usize, insert: &str) -> String {
+    let mut html = String::from("<!doctype html><html><body><main><p>");
+    for (i, &(word, emphasised)) in words.iter().enumerate() {
+        if i == at {
+            html.push_str(insert);
+            html.push(' ');
+        }
+        let word = WORDS[word % WORDS.len()];
+        match emphasised {
+            true => html.push_str(&format!("<em>{word}</em> ")),
+            false => html.push_str(&format!("{word} ")),
+        }
+        if i % 9 == 8 {
+            html.push_str("</p>\n<p>");
+        }
+    }
+    html.push_str("</p></main></body></html>");
+    html
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_disguised_secret_is_always_found(
+        words in prop::collection::vec((0..100usize, any::<bool>()), 1..40),
+        at in 0..40usize,
+        secret in prop::sample::select(SECRETS.to_vec()),
+        how in disguise(),
+    ) {
+        let at = at % words.len();
+        let clean = page(&words, at, "");
+        prop_assert!(found(&clean).is_empty(), "clean text refused: {clean}");
+        let leaky = page(&words, at, &disguised(secret, &how));
+        prop_assert!(!found(&leaky).is_empty(), "not found: {leaky}");
+        // Blocks found clean on other pages are passed over; the page with
+        // the secret is still refused.
+        let clean_blocks = Clean::default();
+        prop_assert!(found_with(&clean, Some(&clean_blocks)).is_empty());
+        prop_assert!(found_with(&page(&words, 0, ""), Some(&clean_blocks)).is_empty());
+        prop_assert!(!found_with(&leaky, Some(&clean_blocks)).is_empty(), "cached away: {leaky}");
+    }
+}
+
+#[test]
+fn lookalikes_are_not_found() {
+    let html = "<p>[name] said NHS 111 helped in 2019; see doi:10.1000/182 and \
+                <a href=\"https://doi.org/10.1000/182\">the paper</a>. Borough A, Band 6.</p>";
+    assert!(found(html).is_empty(), "{:?}", found(html));
+}
+
+#[test]
+fn only_the_very_bytes_that_passed_pass_again() {
+    use super::passed_before;
+    use crate::hash::FastMap;
+    use std::sync::Arc;
+    let bytes = Arc::new(b"<p>clean</p>".to_vec());
+    let mut passed = FastMap::default();
+    passed.insert("a.html".to_string(), (bytes.clone(), 7));
+    assert!(passed_before(&passed, "a.html", &bytes, 7));
+    // Equal bytes in another buffer are read again (a shortcut on equal
+    // contents would need a comparison as costly as reading).
+    let copy = Arc::new(bytes.to_vec());
+    assert!(!passed_before(&passed, "a.html", &copy, 7));
+    // The same bytes under other allowances, or at another path, too.
+    assert!(!passed_before(&passed, "a.html", &bytes, 8));
+    assert!(!passed_before(&passed, "b.html", &bytes, 7));
+}

@@ -1,0 +1,254 @@
+//! How the gate reads text that is not markup (and the text inside markup
+//! that a browser does not decode, such as a script): every way it could
+//! reach a reader, each as its own version of the text.
+//!
+//! Decoded here: HTML character references (any the HTML5 table knows,
+//! with or without `;`), CSS escapes (`\54 obias`), JavaScript and JSON
+//! escapes (`\u0054`, `\u{54}`, `\x54`), percent-encoding (`%54obias`, and
+//! `+` for a space) and the characters that do not show (soft hyphen,
+//! zero-width space and joiners, word joiner, byte-order mark), read both
+//! as nothing and as a space; Markdown's emphasis marks are read past.
+//! Not decoded: text a program builds at run
+//! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
+
+use html5gum::{State, Token, Tokenizer};
+
+/// Markdown's marks for emphasis and code.
+const MARKS: [char; 4] = ['*', '_', '~', '`'];
+
+/// The characters that do not show and do not end a word.
+pub const INVISIBLE: [char; 6] = [
+    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+pub fn has_invisible(text: &str) -> bool {
+    text.contains(INVISIBLE)
+}
+
+/// `text` without the characters that do not show.
+pub fn without_invisible(text: &str) -> String {
+    text.replace(INVISIBLE, "")
+}
+
+/// `text` with each character that does not show read as a space.
+pub fn invisible_as_space(text: &str) -> String {
+    text.replace(INVISIBLE, " ")
+}
+
+/// Every version of `text` a reader could be shown: as it is, and each
+/// decoding that changes it (see the module's list). Each version is also
+/// read without and with its invisible characters as spaces.
+pub fn versions(text: &str, out: &mut Vec<String>) {
+    let mut decoded = vec![text.to_string()];
+    if text.contains('&') {
+        decoded.push(decode_references(text));
+    }
+    if text.contains('\\') {
+        decoded.push(css_unescape(text));
+        decoded.push(js_unescape(text));
+    }
+    if text.contains('%') || text.contains('+') {
+        let percent = percent_decode(text);
+        if percent.contains('&') {
+            decoded.push(decode_references(&percent));
+        }
+        decoded.push(percent.replace('+', " "));
+        decoded.push(percent);
+    }
+    if text.contains(MARKS) {
+        // Markdown's emphasis marks, which a reader of a `.md` file reads past.
+        decoded.push(text.replace(MARKS, ""));
+    }
+    decoded.dedup();
+    for version in decoded {
+        if has_invisible(&version) {
+            out.push(without_invisible(&version));
+            out.push(invisible_as_space(&version));
+        }
+        out.push(version);
+    }
+}
+
+/// Percent-decoded as a browser decodes a URL (bytes not UTF-8 are read as
+/// U+FFFD).
+pub fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Character references decoded as HTML5 decodes them in text: by the
+/// tokenizer itself, in the state that decodes references and nothing
+/// else.
+pub fn decode_references(text: &str) -> String {
+    let mut tokenizer = Tokenizer::new(text);
+    tokenizer.set_state(State::RcData);
+    let mut decoded = String::with_capacity(text.len());
+    for token in tokenizer.flatten() {
+        if let Token::String(s) = token {
+            decoded.push_str(&String::from_utf8_lossy(&s.value));
+        }
+    }
+    decoded
+}
+
+/// CSS escapes: a backslash and one to six hex digits (and one white space
+/// after them), or a backslash and any other character for itself.
+pub fn css_unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let mut hex = String::new();
+        while hex.len() < 6 && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+            hex.extend(chars.next());
+        }
+        if hex.is_empty() {
+            out.extend(chars.next());
+            continue;
+        }
+        if chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+            chars.next();
+        }
+        let code = u32::from_str_radix(&hex, 16).unwrap_or(0xfffd);
+        out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+    }
+    out
+}
+
+/// JavaScript and JSON escapes: `\uXXXX` (with surrogate pairs), `\u{X…}`,
+/// `\xXX`, the letter escapes, and a backslash before any other character.
+pub fn js_unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut pending_high: Option<u32> = None;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let hex = |s: &str, n: usize| {
+            s.get(..n)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+        };
+        let (code, used) = if let Some(braced) = rest.strip_prefix("u{") {
+            match braced.find('}') {
+                Some(end) => (hex(braced, end), end + 3),
+                None => (None, 0),
+            }
+        } else if let Some(u) = rest.strip_prefix('u') {
+            (hex(u, 4), 5)
+        } else if let Some(x) = rest.strip_prefix('x') {
+            (hex(x, 2), 3)
+        } else {
+            (None, 0)
+        };
+        match code {
+            Some(code) => {
+                rest = &rest[used..];
+                match (pending_high.take(), code) {
+                    (None, 0xd800..=0xdbff) => pending_high = Some(code),
+                    (Some(high), 0xdc00..=0xdfff) => {
+                        let c = 0x10000 + ((high - 0xd800) << 10) + (code - 0xdc00);
+                        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                    }
+                    (_, code) => out.push(char::from_u32(code).unwrap_or('\u{fffd}')),
+                }
+            }
+            None => {
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some('r') => out.push('\r'),
+                    Some(c) => out.push(c),
+                    None => {}
+                }
+                rest = chars.as_str();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The runs of readable characters in a file that is not UTF-8 text (an
+/// image, a font): at least four letters, digits, spaces or punctuation in
+/// a row, as `strings` finds them, for names held in metadata.
+pub fn readable_runs(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().count() >= 4 {
+            out.push_str(run);
+            out.push('\n');
+        }
+        run.clear();
+    };
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if !c.is_control() || c == '\t' {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+            }
+        }
+        if !chunk.invalid().is_empty() {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        versions(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn references_are_decoded_as_html5_does() {
+        assert_eq!(decode_references("&#x54;obias"), "Tobias");
+        assert_eq!(decode_references("T&#111;bias"), "Tobias");
+        assert_eq!(decode_references("Jane&NewLine;Smith"), "Jane\nSmith");
+        // Without the `;`, as HTML5 reads the legacy names.
+        assert_eq!(decode_references("&amp &lt;b&gt"), "& <b>");
+        assert_eq!(decode_references("&Tcy;"), "Т");
+    }
+
+    #[test]
+    fn css_and_js_escapes_are_decoded() {
+        assert_eq!(
+            css_unescape(r"\54 obias \000054obias \T"),
+            "Tobias Tobias T"
+        );
+        assert_eq!(
+            js_unescape(r"\u0054obias \u{54}obias \x54obias \'"),
+            "Tobias Tobias Tobias '"
+        );
+        assert_eq!(js_unescape(r"\ud83d\ude00"), "😀");
+    }
+
+    #[test]
+    fn every_version_is_read() {
+        let found = all("Tob\u{ad}ias %54obias");
+        assert!(found.iter().any(|v| v.starts_with("Tobias ")));
+        assert!(found.iter().any(|v| v.ends_with("Tobias")));
+        assert!(all("Tob\u{200b}ias").contains(&"Tob ias".to_string()));
+        assert!(all("Jane+Smith").contains(&"Jane Smith".to_string()));
+    }
+
+    #[test]
+    fn runs_of_text_in_binary_files_are_read() {
+        let bytes = b"\x89PNG\r\n\x1a\n\x00tEXtAuthor\x00Tobias Smith\x00\xff\xfe";
+        let runs = readable_runs(bytes);
+        assert!(runs.contains("Tobias Smith"), "{runs}");
+    }
+}
