@@ -274,20 +274,84 @@ fn a_site_evalsite_made_is_replaced() {
             .read("site/.evalsite-site")
             .contains("written by evalsite")
     );
-    project.write("site/old-page.html", "gone next time");
     project.edit(
         "content/pages/methods.md",
         "title: Methods",
         "title: Our methods",
     );
+    let page = project.read("content/pages/methods.md");
+    project.remove("content/pages/methods.md");
+    project.write("content/pages/approach.md", page);
     project.build().expect_code(0);
-    assert!(project.page("pages/methods.html").contains("Our methods"));
-    assert!(!project.path("site/old-page.html").exists());
+    assert!(project.page("pages/approach.html").contains("Our methods"));
+    assert!(
+        !project.path("site/pages/methods.html").exists(),
+        "a page the previous build wrote is gone"
+    );
     let marker = project.read("site/.evalsite-site");
     assert!(
         !marker.contains(&project.root().display().to_string()),
         "no path published"
     );
+    assert!(marker.lines().any(|line| line == "pages/approach.html"));
+}
+
+// #19.1 (follow-up): a marked site/ was replaced whole, so a file a
+// researcher added by hand (a CNAME, a .git folder from publishing,
+// downloads/report.pdf) was deleted by the next build. Now the marker lists
+// what the build wrote, and anything else stops the build, named.
+#[test]
+fn files_added_to_a_built_site_are_never_deleted() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.write("site/CNAME", "report.example.org");
+    project.write("site/.git/HEAD", "ref: refs/heads/gh-pages");
+    project.write("site/downloads/report.pdf", "%PDF");
+    project.write("site/findings/my-notes.html", "<p>mine</p>");
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Our methods",
+    );
+    let before = everything(&project.path("site"));
+    let run = project.build();
+    run.expect_code(1);
+    assert_eq!(everything(&project.path("site")), before, "nothing deleted");
+    insta::assert_snapshot!("refused_added_files", run.stderr);
+    for added in [
+        "site/CNAME",
+        "site/.git",
+        "site/downloads",
+        "site/findings/my-notes.html",
+    ] {
+        let path = project.path(added);
+        match path.is_dir() {
+            true => std::fs::remove_dir_all(path).unwrap(),
+            false => std::fs::remove_file(path).unwrap(),
+        }
+    }
+    project.build().expect_code(0);
+    assert!(project.page("pages/methods.html").contains("Our methods"));
+}
+
+// #19.1 (follow-up): past ten files, the refusal counts the rest rather
+// than printing every one.
+#[test]
+fn many_added_files_are_named_ten_at_most() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    for i in 0..25 {
+        project.write(&format!("site/photo-{i:02}.jpg"), "jpeg");
+    }
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("site/photo-09.jpg and 15 more"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("photo-10"), "{}", run.stderr);
+    assert!(project.path("site/photo-24.jpg").is_file());
 }
 
 // #19.1, migration: a site/ from the version before markers (pages alone)
