@@ -708,3 +708,81 @@ fn a_theme_or_list_that_links_outside_the_project_is_refused() {
         "private/identifiers.yaml is a link to a file outside the project",
     );
 }
+
+// #19.2 (follow-up): a pipe in content/ (content/quotes/x.md made with
+// mkfifo) was passed over by the listing without a word. It is an error
+// naming the file, and it is never opened: a pipe opened for reading waits
+// for a writer, so this test returns only because evalsite never opens it.
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_content_is_an_error_and_never_waits() {
+    let project = Project::fixture("basic");
+    make_fifo(&project.path("content/quotes/x.md"));
+    let text = check_fails(
+        &project,
+        "load::unreadable",
+        "content/quotes/x.md cannot be read as a file: it is a pipe",
+    );
+    insta::assert_snapshot!("pipe_in_content", text);
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(1);
+    assert_eq!(everything(project.root()), before, "no site/ written");
+    let run = project.run(&["check", "--format", "json"]);
+    run.expect_code(1);
+    let found = json_of(&run, "load::unreadable");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("content/quotes/x.md"),
+        "{found}"
+    );
+}
+
+// #19.2 (follow-up): a link in content/ to a file outside the project (a
+// quote linked to /etc/passwd, a folder linked to the researcher's home)
+// was passed over silently. It is an error, and what it points to is never
+// read; a link to a file inside the project is a warning (it is not read
+// or published either).
+#[cfg(unix)]
+#[test]
+fn a_link_in_content_to_outside_the_project_is_an_error() {
+    let project = Project::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("names.md"), "Jane Smith").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("names.md"),
+        project.path("content/quotes/a/linked.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), project.path("content/pages/elsewhere")).unwrap();
+    let text = check_fails(
+        &project,
+        "load::outside-project",
+        "content/quotes/a/linked.md is a link that points outside the project",
+    );
+    assert!(
+        text.contains("content/pages/elsewhere is a link that points outside the project"),
+        "{text}"
+    );
+    assert!(!text.contains("Jane Smith"), "{text}");
+    insta::assert_snapshot!("link_outside_content", text);
+    project.build().expect_code(1);
+    assert!(!project.path("site").exists());
+
+    let project = Project::fixture("basic");
+    std::os::unix::fs::symlink(
+        project.path(QUOTE),
+        project.path("content/quotes/a/again.md"),
+    )
+    .unwrap();
+    let run = project.run(&["check"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[load::link-not-followed]")
+            && run.stderr.contains("content/quotes/a/again.md is a link"),
+        "{}",
+        run.stderr
+    );
+}
