@@ -209,10 +209,6 @@ pub enum LockError {
 
 /// Takes the lock of the project at `root` (the file [`LOCK_FILE`] in it,
 /// made if need be and left in place), without waiting.
-// `File::try_lock` is Rust 1.89; `rust-version` in Cargo.toml (1.85) is
-// already below what the crate needs (let chains are 1.88), and raising it
-// turns on lints in other modules: left to the merge.
-#[allow(clippy::incompatible_msrv)]
 pub fn lock(root: &Path) -> Result<Lock, LockError> {
     let path = root.join(LOCK_FILE);
     let file = std::fs::OpenOptions::new()
