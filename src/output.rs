@@ -295,14 +295,16 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
     }
     let marker = marker_of(real);
     if let Some(Some(listed)) = &marker {
+        // The folders the listed files are in, found once (a large site is
+        // tens of thousands of files in a few folders).
+        let folders: std::collections::BTreeSet<&str> = listed
+            .iter()
+            .flat_map(|file| file.match_indices('/').map(|(at, _)| &file[..at]))
+            .collect();
         let foreign = foreign_in(
             real,
             |path| listed.contains(path),
-            |path| {
-                listed
-                    .iter()
-                    .any(|file| file.starts_with(&format!("{path}/")))
-            },
+            |path| folders.contains(path),
         );
         if foreign.is_empty() {
             return Ok(Previous::Marked);
