@@ -606,6 +606,20 @@ pub fn load_content(
         "{} has no content/ folder: is this an evalsite project? (`evalsite new DIR` writes a starter project)",
         root.display()
     );
+    // content/ itself a link to a folder elsewhere: nothing in it is read.
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink())
+        && escapes(root, &content)
+    {
+        out.push(
+            Diagnostic::error(
+                "load::outside-project",
+                "content/ is a link that points outside the project, and evalsite reads nothing outside it",
+            )
+            .fix("move the folder it points to into the project as content/, in place of the link"),
+        );
+        read_identifiers(root, identifiers, &mut loaded, out, memo);
+        return Ok(loaded);
+    }
     let reread = match memo.as_deref_mut() {
         Some(memo) => reread_reported(root, &content, &mut loaded, out, memo)?,
         None => false,

@@ -786,3 +786,22 @@ fn a_link_in_content_to_outside_the_project_is_an_error() {
         run.stderr
     );
 }
+
+// #19.2 (follow-up): the same road one level up: content/ itself a link to
+// a folder outside the project was read as if it were the project's.
+#[cfg(unix)]
+#[test]
+fn a_content_folder_that_links_outside_the_project_is_an_error() {
+    let project = Project::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let elsewhere = outside.path().join("content");
+    std::fs::rename(project.path("content"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, project.path("content")).unwrap();
+    check_fails(
+        &project,
+        "load::outside-project",
+        "content/ is a link that points outside the project",
+    );
+    project.build().expect_code(1);
+    assert!(!project.path("site").exists());
+}
