@@ -60,6 +60,8 @@ pub struct Memo {
     changed: Option<Vec<PathBuf>>,
     /// The files under content/ that the previous run found, sorted.
     listed: Vec<PathBuf>,
+    /// What else it found there (links, pipes, sockets, devices), sorted.
+    others: Vec<PathBuf>,
     /// When this run and the previous one started reading.
     started: Option<SystemTime>,
     previous_start: Option<SystemTime>,
@@ -164,30 +166,44 @@ impl Memo {
     /// The files under `content`, sorted: with a report, the previous run's
     /// list with the reported paths looked at again (a folder walked, a
     /// file kept if it is there); without one, a walk of the whole folder.
-    fn list(&mut self, content: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    fn list(&mut self, content: &Path) -> anyhow::Result<Listing> {
         let mut listed = std::mem::take(&mut self.listed);
+        let mut others = std::mem::take(&mut self.others);
         let Some(changed) = &self.changed else {
-            return listed_files(content);
+            return listing(content);
         };
         if listed.is_empty() || changed.iter().any(|c| content.starts_with(c)) {
-            return listed_files(content);
+            return listing(content);
         }
         listed.retain(|path| !changed.iter().any(|c| is_within(path, c)));
+        others.retain(|path| !changed.iter().any(|c| is_within(path, c)));
         for path in changed.iter().filter(|c| is_listable(content, c)) {
             // As the walk does: links are not followed.
             let found = match std::fs::symlink_metadata(path) {
-                Ok(meta) if meta.is_dir() => listed_files(path)?,
-                Ok(meta) if meta.is_file() => vec![path.clone()],
-                _ => Vec::new(),
+                Ok(meta) if meta.is_dir() => listing(path)?,
+                Ok(meta) if meta.is_file() => Listing {
+                    files: vec![path.clone()],
+                    others: Vec::new(),
+                },
+                Ok(_) => Listing {
+                    files: Vec::new(),
+                    others: vec![path.clone()],
+                },
+                Err(_) => Listing::default(),
             };
             // Into place, keeping the walk's order (a few among thousands).
-            for file in found {
-                if let Err(at) = listed.binary_search(&file) {
-                    listed.insert(at, file);
+            for (found, into) in [(found.files, &mut listed), (found.others, &mut others)] {
+                for file in found {
+                    if let Err(at) = into.binary_search(&file) {
+                        into.insert(at, file);
+                    }
                 }
             }
         }
-        Ok(listed)
+        Ok(Listing {
+            files: listed,
+            others,
+        })
     }
 
     /// The previous run's copy of `path`, if a report says that neither it
@@ -590,12 +606,32 @@ pub fn load_content(
         "{} has no content/ folder: is this an evalsite project? (`evalsite new DIR` writes a starter project)",
         root.display()
     );
+    // content/ itself a link to a folder elsewhere: nothing in it is read.
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink())
+        && escapes(root, &content)
+    {
+        out.push(
+            Diagnostic::error(
+                "load::outside-project",
+                "content/ is a link that points outside the project, and evalsite reads nothing outside it",
+            )
+            .fix("move the folder it points to into the project as content/, in place of the link"),
+        );
+        read_identifiers(root, identifiers, &mut loaded, out, memo);
+        return Ok(loaded);
+    }
     let reread = match memo.as_deref_mut() {
         Some(memo) => reread_reported(root, &content, &mut loaded, out, memo)?,
         None => false,
     };
-    if !reread {
-        read_content(root, &content, &mut loaded, out, memo.as_deref_mut())?;
+    let others = match (reread, memo.as_deref()) {
+        (true, Some(memo)) => memo.others.clone(),
+        _ => read_content(root, &content, &mut loaded, out, memo.as_deref_mut())?,
+    };
+    // The registry's own check says what is wrong with it.
+    let registry = content.join("participants.yaml");
+    for path in others.iter().filter(|path| **path != registry) {
+        out.push(not_a_file(root, path));
     }
     if loaded.participants.is_none() {
         check_registry(root, &content, out);
@@ -612,18 +648,22 @@ pub fn load_content(
 /// Lists content/ (or, with a report, the last listing with the reported
 /// paths looked at again) and reads every file in it, in parallel; each
 /// then joins the sources in path order (so file ids do not depend on
-/// timing).
+/// timing). Gives what the listing found that is not a file or a folder,
+/// never opened.
 fn read_content(
     root: &Path,
     content: &Path,
     loaded: &mut Loaded,
     out: &mut Vec<Diagnostic>,
     mut memo: Option<&mut Memo>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<PathBuf>> {
     let first = loaded.sources.len();
-    let listed = match memo.as_deref_mut() {
+    let Listing {
+        files: listed,
+        others,
+    } = match memo.as_deref_mut() {
         Some(memo) => memo.list(content)?,
-        None => listed_files(content)?,
+        None => listing(content)?,
     };
     let mut roles = Vec::with_capacity(listed.len());
     let mut files: Vec<(&Path, Place)> = Vec::with_capacity(listed.len());
@@ -667,8 +707,63 @@ fn read_content(
                 .collect(),
         });
         memo.listed = listed;
+        memo.others = others.clone();
     }
-    Ok(())
+    Ok(others)
+}
+
+/// The error (or, for a link inside the project, the warning) for
+/// something in content/ that is neither a file nor a folder. Found by its
+/// metadata alone: a pipe is never opened, so a build never waits on one.
+fn not_a_file(root: &Path, path: &Path) -> Diagnostic {
+    let name = display_name(root, path);
+    let kind = std::fs::symlink_metadata(path).map(|meta| meta.file_type());
+    let unreadable = |what: &str| {
+        Diagnostic::error(
+            "load::unreadable",
+            format!("{name} cannot be read as a file: it is {what}"),
+        )
+        .fix(format!(
+            "replace {name} with an ordinary text file, or move it out of content/"
+        ))
+    };
+    let Ok(kind) = kind else {
+        return unreadable("gone or cannot be looked at");
+    };
+    if kind.is_symlink() {
+        let project = std::fs::canonicalize(root);
+        return match (std::fs::canonicalize(path), project) {
+            (Ok(to), Ok(project)) if to.starts_with(&project) => Diagnostic::warning(
+                "load::link-not-followed",
+                format!("{name} is a link, and evalsite does not follow links in content/, so it is neither read nor published"),
+            )
+            .fix(format!("put the file itself at {name}, not a link to it")),
+            (Err(_), _) => Diagnostic::warning(
+                "load::link-not-followed",
+                format!("{name} is a link to nothing, so it is neither read nor published"),
+            )
+            .fix(format!("delete the link {name}, or put the file itself there")),
+            _ => Diagnostic::error(
+                "load::outside-project",
+                format!("{name} is a link that points outside the project, and evalsite reads nothing outside it"),
+            )
+            .fix(format!("copy the file into the project at {name} instead of linking to it")),
+        };
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return unreadable("a pipe");
+        }
+        if kind.is_socket() {
+            return unreadable("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return unreadable("a device");
+        }
+    }
+    unreadable("not an ordinary file")
 }
 
 /// Serve mode's short way, when the watcher's report names only files the
@@ -802,8 +897,24 @@ fn is_listable(content: &Path, path: &Path) -> bool {
 /// in parallel: most of a large project is thousands of quotes in a few
 /// folders.
 pub fn listed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    Ok(listing(dir)?.files)
+}
+
+/// What [`listing`] finds under a folder.
+#[derive(Default)]
+struct Listing {
+    /// The files, sorted as [`listed_files`] gives them.
+    files: Vec<PathBuf>,
+    /// Everything else (links, pipes, sockets, devices), sorted, never
+    /// opened: for content/, each is an error or a warning, not passed over.
+    others: Vec<PathBuf>,
+}
+
+/// [`listed_files`], with what is neither a file nor a folder.
+fn listing(dir: &Path) -> anyhow::Result<Listing> {
     let reading = || format!("reading {}", dir.display());
     let mut entries = Vec::new();
+    let mut others = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(reading)? {
         let entry = entry.with_context(reading)?;
         if is_ignored_name(&entry.file_name().to_string_lossy()) {
@@ -812,23 +923,31 @@ pub fn listed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let kind = entry.file_type().with_context(reading)?;
         if kind.is_file() || kind.is_dir() {
             entries.push((entry.file_name(), kind.is_dir()));
+        } else {
+            others.push(entry.path());
         }
     }
     entries.sort_unstable();
-    let folders: Vec<Vec<PathBuf>> = entries
+    let folders: Vec<Listing> = entries
         .par_iter()
         .filter(|(_, is_dir)| *is_dir)
-        .map(|(name, _)| listed_files(&dir.join(name)))
+        .map(|(name, _)| listing(&dir.join(name)))
         .collect::<anyhow::Result<_>>()?;
     let mut folders = folders.into_iter();
     let mut files = Vec::with_capacity(entries.len());
     for (name, is_dir) in entries {
         match is_dir {
-            true => files.extend(folders.next().into_iter().flatten()),
+            true => {
+                if let Some(folder) = folders.next() {
+                    files.extend(folder.files);
+                    others.extend(folder.others);
+                }
+            }
             false => files.push(dir.join(name)),
         }
     }
-    Ok(files)
+    others.sort();
+    Ok(Listing { files, others })
 }
 
 #[cfg(test)]
@@ -987,6 +1106,39 @@ mod tests {
         memo.report(vec![quotes.join("c.md")]);
         assert_eq!(load_texts(root, &mut memo).len(), 3);
         assert_eq!(last_found(&memo, &b), memo.run);
+    }
+
+    /// Serve mode: a pipe in content/ is an error on every rebuild, also
+    /// those that read only the reported edits, until it is gone; it is
+    /// never opened (or the rebuild would wait).
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_content_stays_an_error_while_serving() {
+        let (dir, quotes, a, _) = two_quotes();
+        let root = dir.path();
+        let codes = |memo: &mut Memo| {
+            let mut out = Vec::new();
+            let loaded = load_config(root, &mut out, Some(&mut *memo)).unwrap();
+            load_content(root, loaded, ListAt::None, &mut out, Some(memo)).unwrap();
+            out.iter().map(|d| d.code).collect::<Vec<_>>()
+        };
+        let mut memo = Memo::default();
+        assert!(codes(&mut memo).is_empty());
+        let pipe = quotes.join("x.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        memo.report(vec![pipe.clone()]);
+        assert_eq!(codes(&mut memo), ["load::unreadable"]);
+        std::fs::write(&a, "edited").unwrap();
+        memo.report(vec![a.clone()]);
+        assert_eq!(codes(&mut memo), ["load::unreadable"], "after an edit");
+        assert_eq!(codes(&mut memo), ["load::unreadable"], "unreported");
+        std::fs::remove_file(&pipe).unwrap();
+        memo.report(vec![pipe]);
+        assert!(codes(&mut memo).is_empty());
     }
 
     #[test]

@@ -15,14 +15,22 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The file at the root of every site evalsite writes: a folder that has it
-/// was made by evalsite, and the next build may replace it. It holds no
-/// name or path (it is published with the site).
+/// was made by evalsite, and the next build may replace it. It is published
+/// with the site, so it holds no name and no path on the researcher's
+/// computer: only the paths, relative to the site's top, of the files the
+/// build wrote there. Those are the site's own web addresses, each already
+/// published as a file (and file names are checked for identifiers at
+/// their source), so the list discloses nothing the site does not.
 pub const MARKER: &str = ".evalsite-site";
 
 /// The marker's first line, by which it is known; the second gives the
 /// format of the site folder.
 const MARKER_FIRST_LINE: &str = "This folder was written by evalsite build.";
-const MARKER_TEXT: &str = "This folder was written by evalsite build.\nformat: 1\nThe next build replaces the whole folder: keep no other files in it.\n";
+const MARKER_HEAD: &str = "This folder was written by evalsite build.\nformat: 2\nThe next build replaces the files listed below, and stops if the folder holds any other.\nfiles:\n";
+/// The line after which a marker of format 2 lists the files, one a line.
+const MARKER_FILES: &str = "files:";
+/// How many files or folders a refusal names before "and N more".
+const NAMED: usize = 10;
 
 /// The lock file in the project folder, held while a build runs.
 pub const LOCK_FILE: &str = ".evalsite.lock";
@@ -201,10 +209,6 @@ pub enum LockError {
 
 /// Takes the lock of the project at `root` (the file [`LOCK_FILE`] in it,
 /// made if need be and left in place), without waiting.
-// `File::try_lock` is Rust 1.89; `rust-version` in Cargo.toml (1.85) is
-// already below what the crate needs (let chains are 1.88), and raising it
-// turns on lints in other modules: left to the merge.
-#[allow(clippy::incompatible_msrv)]
 pub fn lock(root: &Path) -> Result<Lock, LockError> {
     let path = root.join(LOCK_FILE);
     let file = std::fs::OpenOptions::new()
@@ -251,17 +255,18 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     let name = name.to_string_lossy();
     remove_leftovers(parent, &name);
     let previous = replaceable(target, files)?;
-    if previous == Previous::Unmarked {
-        // Marked before it is moved aside, so that if this build is killed
-        // before deleting it, the next one knows it for evalsite's.
-        write_marker(real)?;
+    if let Previous::Unmarked(found) = &previous {
+        // Marked (with what it holds, all of which an evalsite wrote) before
+        // it is moved aside, so that if this build is killed before deleting
+        // it, the next one knows it for evalsite's.
+        write_marker(real, found)?;
     }
     let staging = tempfile::Builder::new()
         .prefix(&format!("{STAGING}{name}-"))
         .rand_bytes(RANDOM)
         .tempdir_in(parent)
         .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
-    write_marker(staging.path())?;
+    write_marker(staging.path(), files.keys())?;
     let previous = (previous != Previous::None).then_some(real.as_path());
     write_files(staging.path(), files, previous)?;
     swap_in(staging, real, parent, &name, exchange)
@@ -272,15 +277,17 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
 enum Previous {
     /// Nothing, or an empty folder.
     None,
-    /// A site with the marker.
+    /// A site with the marker, holding only files it lists.
     Marked,
-    /// A site from a version of evalsite before markers.
-    Unmarked,
+    /// A site from a version of evalsite before markers listed files, with
+    /// the files it holds (relative).
+    Unmarked(Vec<String>),
 }
 
 /// Whether the folder at `target` may be replaced: it does not exist, is
-/// empty, has the marker, or holds only what an earlier evalsite wrote
-/// (see [`PAGE_FOLDERS`]). Anything else is someone's folder.
+/// empty, has the marker and holds only the files it lists, or holds only
+/// what an earlier evalsite wrote (see [`PAGE_FOLDERS`]). Anything else is
+/// someone's folder, or holds someone's files, which a build would delete.
 fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<Previous> {
     let (real, shown) = (&target.real, target.shown.display());
     let meta = match std::fs::symlink_metadata(real) {
@@ -293,13 +300,33 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
             "evalsite will not replace {shown}: it is a file, not a folder; choose another --output folder"
         )));
     }
-    if is_marked(real) {
-        return Ok(Previous::Marked);
+    let marker = marker_of(real);
+    if let Some(Some(listed)) = &marker {
+        // The folders the listed files are in, found once (a large site is
+        // tens of thousands of files in a few folders).
+        let folders: std::collections::BTreeSet<&str> = listed
+            .iter()
+            .flat_map(|file| file.match_indices('/').map(|(at, _)| &file[..at]))
+            .collect();
+        let foreign = foreign_in(
+            real,
+            |path| listed.contains(path),
+            |path| folders.contains(path),
+        );
+        if foreign.is_empty() {
+            return Ok(Previous::Marked);
+        }
+        anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: it holds files evalsite did not write, which a build would delete: {}; move them out of {shown} and build again (add files such as CNAME to a copy of the site when you publish it), or, if they should be published, put them in the theme's static/ folder, where the checks read them",
+            named(&shown.to_string(), &foreign)
+        )));
     }
     let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
     if entries.next().is_none() {
         return Ok(Previous::None);
     }
+    // Unmarked, or marked by a version that did not list the files (it
+    // replaced the folder whole): only what a build writes may be there.
     let foreign = foreign_files(real, files);
     // Every page a build writes at the top, such as findings.html and
     // matrix.html, is there: a folder of someone's own pages (an
@@ -309,8 +336,17 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
         .filter(|path| !path.contains('/') && path.ends_with(".html"))
         .filter(|path| !real.join(path).is_file())
         .collect();
-    if foreign.is_empty() && lacking.is_empty() {
-        return Ok(Previous::Unmarked);
+    if foreign.is_empty() && (lacking.is_empty() || marker.is_some()) {
+        let found = foreign_in(real, |_| false, |_| true);
+        return Ok(Previous::Unmarked(
+            found.into_iter().filter(|f| f != MARKER).collect(),
+        ));
+    }
+    if marker.is_some() {
+        anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: it holds files evalsite did not write, which a build would delete: {}; move them out of {shown} and build again (add files such as CNAME to a copy of the site when you publish it), or, if they should be published, put them in the theme's static/ folder, where the checks read them",
+            named(&shown.to_string(), &foreign)
+        )));
     }
     if foreign.is_empty() {
         anyhow::bail!(Refused(format!(
@@ -318,34 +354,63 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
             lacking[0]
         )));
     }
-    let some: Vec<String> = foreign
+    anyhow::bail!(Refused(format!(
+        "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files a build does not write: {}; choose an empty or new folder for --output, or move those files out of {shown} and build again",
+        named(&shown.to_string(), &foreign)
+    )))
+}
+
+/// The first [`NAMED`] of `found` (relative to `shown`), then "and N more".
+fn named(shown: &str, found: &[String]) -> String {
+    let some: Vec<String> = found
         .iter()
-        .take(3)
+        .take(NAMED)
         .map(|f| format!("{shown}/{f}"))
         .collect();
-    let more = match foreign.len() - some.len() {
-        0 => String::new(),
-        n => format!(" and {n} more"),
-    };
-    anyhow::bail!(Refused(format!(
-        "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files a build does not write: {}{more}; choose an empty or new folder for --output, or move those files out of {shown} and build again",
-        some.join(", ")
-    )))
+    match found.len() - some.len() {
+        0 => some.join(", "),
+        n => format!("{} and {n} more", some.join(", ")),
+    }
 }
 
 /// Whether `dir` has the marker (a file, not a link, starting as evalsite
 /// writes it).
 fn is_marked(dir: &Path) -> bool {
-    let path = dir.join(MARKER);
-    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-    is_file
-        && std::fs::read_to_string(&path)
-            .is_ok_and(|text| text.lines().next() == Some(MARKER_FIRST_LINE))
+    marker_of(dir).is_some()
 }
 
-fn write_marker(dir: &Path) -> anyhow::Result<()> {
+/// The marker in `dir`: `None` without one, `Some(None)` for a marker that
+/// lists no files (format 1, which replaced the folder whole), else the
+/// files it lists.
+fn marker_of(dir: &Path) -> Option<Option<std::collections::BTreeSet<String>>> {
     let path = dir.join(MARKER);
-    std::fs::write(&path, MARKER_TEXT).with_context(|| format!("writing {}", path.display()))
+    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+    if !is_file {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let mut lines = text.lines();
+    if lines.next() != Some(MARKER_FIRST_LINE) {
+        return None;
+    }
+    if !lines.by_ref().any(|line| line == MARKER_FILES) {
+        return Some(None);
+    }
+    Some(Some(lines.map(str::to_string).collect()))
+}
+
+/// Writes the marker into `dir`, listing `files` (relative paths).
+fn write_marker<S: AsRef<str>>(
+    dir: &Path,
+    files: impl IntoIterator<Item = S>,
+) -> anyhow::Result<()> {
+    let path = dir.join(MARKER);
+    let mut text = MARKER_HEAD.to_string();
+    for file in files {
+        text.push_str(file.as_ref());
+        text.push('\n');
+    }
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The files and folders in `dir` (relative, sorted) that no build writes:
@@ -366,6 +431,27 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
             .iter()
             .any(|folder| relative == *folder || relative.starts_with(&format!("{folder}/")))
     };
+    foreign_in(
+        dir,
+        |relative| {
+            relative == MARKER
+                || files.contains_key(relative)
+                || (relative.ends_with(".html") && in_page_folder(relative))
+        },
+        |relative| folders.contains(relative) || in_page_folder(relative),
+    )
+}
+
+/// The files and folders in `dir` (relative, sorted) that are not ours:
+/// a file for which `file` is false (the marker always counts as ours), a
+/// folder for which `folder` is false (named whole, not each file in it),
+/// and anything else, such as a link, a pipe, or a folder that cannot be
+/// read.
+fn foreign_in(
+    dir: &Path,
+    file: impl Fn(&str) -> bool,
+    folder: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut foreign = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .min_depth(1)
@@ -379,10 +465,9 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
         let relative = crate::load::display_name(dir, entry.path());
         let kind = entry.file_type();
         let ours = if kind.is_dir() {
-            folders.contains(&relative) || in_page_folder(&relative)
+            folder(&relative)
         } else if kind.is_file() {
-            files.contains_key(&relative)
-                || (relative.ends_with(".html") && in_page_folder(&relative))
+            relative == MARKER || file(&relative)
         } else {
             false
         };
@@ -668,18 +753,94 @@ mod tests {
         let site = dir.path().join("site");
         std::fs::create_dir(&site).unwrap();
         std::fs::write(site.join("index.html"), "x").unwrap();
-        write_marker(&site).unwrap();
+        write_marker(&site, ["index.html", "notes.html"]).unwrap();
         let elsewhere = dir.path().join("notes.txt");
         std::fs::write(&elsewhere, "same").unwrap();
         std::os::unix::fs::symlink(&elsewhere, site.join("notes.html")).unwrap();
-        write_files_as_site(
+        assert!(!holds(&site.join("notes.html"), b"same"), "never linked");
+        // Even at a path the marker lists, a link is not evalsite's: the
+        // site is not replaced, and the link and what it points to stay.
+        let error = write_files_as_site(
             &target(&site),
             &files(&[("index.html", "x"), ("notes.html", "same")]),
         )
-        .unwrap();
+        .unwrap_err();
+        assert!(error.to_string().contains("notes.html"), "{error}");
         let meta = std::fs::symlink_metadata(site.join("notes.html")).unwrap();
-        assert!(meta.file_type().is_file(), "a regular file, not the link");
+        assert!(meta.file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "same");
+    }
+
+    /// A marked site is replaced only while it holds nothing but the files
+    /// its marker lists (and the folders they are in): a file or folder a
+    /// researcher added is named, and nothing is deleted.
+    #[test]
+    fn a_marked_site_with_files_evalsite_did_not_write_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let one = files(&[("index.html", "one"), ("a/b.html", "b")]);
+        write_files_as_site(&target(&site), &one).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(site.join(MARKER)).unwrap(),
+            format!("{MARKER_HEAD}a/b.html\nindex.html\n")
+        );
+        for added in ["CNAME", "a/report.pdf", "empty/", ".git/HEAD"] {
+            match added.strip_suffix('/') {
+                Some(folder) => std::fs::create_dir(site.join(folder)).unwrap(),
+                None => {
+                    std::fs::create_dir_all(site.join(added).parent().unwrap()).unwrap();
+                    std::fs::write(site.join(added), "mine").unwrap();
+                }
+            }
+            let before = tree(&site);
+            let error = write_files_as_site(&target(&site), &one).unwrap_err();
+            assert!(error.downcast_ref::<Refused>().is_some());
+            let shown = match added {
+                ".git/HEAD" => ".git/",
+                other => other,
+            };
+            assert!(error.to_string().contains(&format!("/{shown}")), "{error}");
+            assert_eq!(tree(&site), before);
+            match added.split_once('/') {
+                Some((".git", _)) => std::fs::remove_dir_all(site.join(".git")).unwrap(),
+                Some(("empty", _)) => std::fs::remove_dir(site.join("empty")).unwrap(),
+                _ => std::fs::remove_file(site.join(added)).unwrap(),
+            }
+        }
+        write_files_as_site(&target(&site), &files(&[("index.html", "two")])).unwrap();
+        assert!(!site.join("a").exists(), "its own files are replaced");
+    }
+
+    /// Past ten, a refusal says how many more there are.
+    #[test]
+    fn a_refusal_names_ten_and_counts_the_rest() {
+        let found: Vec<String> = (0..13).map(|i| format!("f{i:02}")).collect();
+        let text = named("site", &found);
+        assert!(text.starts_with("site/f00, site/f01"), "{text}");
+        assert!(text.ends_with("site/f09 and 3 more"), "{text}");
+        assert_eq!(named("site", &found[..2]), "site/f00, site/f01");
+    }
+
+    /// A marker of format 1 (which listed no files and replaced the folder
+    /// whole) is read as the rule for unmarked sites: only pages and the
+    /// files the build writes may be there.
+    #[test]
+    fn a_site_marked_before_markers_listed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("findings")).unwrap();
+        let format_1 = "This folder was written by evalsite build.\nformat: 1\nThe next build replaces the whole folder: keep no other files in it.\n";
+        std::fs::write(site.join(MARKER), format_1).unwrap();
+        std::fs::write(site.join("findings/old.html"), "old").unwrap();
+        std::fs::write(site.join("CNAME"), "mine").unwrap();
+        let new = files(&[("index.html", "new"), ("findings.html", "f")]);
+        let error = write_files_as_site(&target(&site), &new).unwrap_err().to_string();
+        assert!(error.contains("site/CNAME"), "{error}");
+        assert!(site.join("findings/old.html").is_file());
+        std::fs::remove_file(site.join("CNAME")).unwrap();
+        write_files_as_site(&target(&site), &new).unwrap();
+        assert!(!site.join("findings").exists());
+        assert!(marker_of(&site).unwrap().unwrap().contains("findings.html"));
     }
 
     /// A folder's files, relative, sorted, with their contents.
@@ -718,7 +879,10 @@ mod tests {
         assert_eq!(
             tree(&site),
             [
-                (MARKER.to_string(), MARKER_TEXT.to_string()),
+                (
+                    MARKER.to_string(),
+                    format!("{MARKER_HEAD}index.html\nstatic/style.css\n")
+                ),
                 ("index.html".into(), "new".into()),
                 ("static/style.css".into(), "css".into()),
             ]
@@ -765,7 +929,7 @@ mod tests {
             std::fs::create_dir(&path).unwrap();
             std::fs::write(path.join("index.html"), "x").unwrap();
             if marked {
-                write_marker(&path).unwrap();
+                write_marker(&path, ["index.html"]).unwrap();
             }
             path
         };
@@ -854,7 +1018,7 @@ mod tests {
                 .rand_bytes(RANDOM)
                 .tempdir_in(dir.path())
                 .unwrap();
-            write_marker(staging.path()).unwrap();
+            write_marker(staging.path(), ["index.html"]).unwrap();
             std::fs::write(staging.path().join("index.html"), "new").unwrap();
             swap_in(staging, &site, dir.path(), "site", swap).unwrap();
             assert_eq!(

@@ -131,10 +131,10 @@ fn pull_towards_targets(rank: &mut [usize], forward: &[(usize, usize)], order: &
             .filter(|&&(a, _)| a == v)
             .map(|&(_, b)| rank[b]);
         let outs = targets.clone().count();
-        if outs > ins {
-            if let Some(nearest) = targets.min() {
-                rank[v] = rank[v].max(nearest - 1);
-            }
+        if outs > ins
+            && let Some(nearest) = targets.min()
+        {
+            rank[v] = rank[v].max(nearest - 1);
         }
     }
 }
