@@ -271,8 +271,10 @@ fn codebook_and_page_counts(project: &Project, code: &str) -> (Vec<usize>, Vec<u
     let listed: Vec<usize> = codebook
         .select(&rows)
         .map(|r| {
+            // "n" or "n, of which m in sub-codes" (the counting rule):
+            // the whole count is the number before the comma.
             let text: String = r.select(&quotes).next().unwrap().text().collect();
-            text.trim().replace(',', "").parse().unwrap()
+            text.split(',').next().unwrap().trim().parse().unwrap()
         })
         .collect();
     let page = Html::parse_document(&project.page(&format!("codebook/{code}.html")));
