@@ -9,7 +9,7 @@ mod common;
 use common::{Lcg, Project};
 use evalsite::diag;
 use evalsite::memo::Memo;
-use evalsite::pipeline::{self, Options, Outcome};
+use evalsite::pipeline::{self, Mode, Options, Outcome};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Dates every file of the project two seconds back. File times are coarse,
@@ -34,8 +34,8 @@ fn options(project: &Project) -> Options {
     Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
-        keep: true,
         identifiers: None,
+        timings: false,
     }
 }
 
@@ -54,8 +54,8 @@ fn seen(outcome: &Outcome) -> (String, Option<BTreeMap<String, Vec<u8>>>) {
 
 /// Runs with the memo and without, and fails unless both give the same.
 fn rerun_matches_fresh(project: &Project, memo: &mut Memo, step: &str) -> Outcome {
-    let again = pipeline::rerun(&options(project), memo).unwrap();
-    let fresh = pipeline::run(&options(project)).unwrap();
+    let again = pipeline::run(&options(project), Mode::Serve(memo)).unwrap();
+    let fresh = pipeline::run(&options(project), Mode::Build).unwrap();
     let (again_problems, again_pages) = seen(&again);
     let (fresh_problems, fresh_pages) = seen(&fresh);
     assert_eq!(again_problems, fresh_problems, "problems after {step}");
