@@ -1,8 +1,9 @@
 //! What one run of the pipeline leaves for the next, so that `serve` redoes
 //! only what a save needs: each file as read, its parse and its source scan
 //! (reused while the file is unchanged), and the last site rendered without errors with a
-//! fingerprint of what it was made from. A run with a memo gives exactly the
-//! problems and pages of a run without one; the serve tests hold it to that.
+//! fingerprint of what it was made from (used by [`crate::reuse`]). A run
+//! with a memo gives exactly the problems and pages of a run without one;
+//! tests/incremental.rs holds it to that.
 
 use crate::model::Doc;
 use crate::parse::{self, Project};

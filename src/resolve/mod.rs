@@ -4,12 +4,12 @@
 //! Produces [`Site`], which the checks and the renderer read; does not render.
 //!
 //! - this module: [`Site`], the index of ids, and [`resolve`], the order of it all;
-//! - [`checker`]: every reference checked, with a suggestion for near misses;
-//! - [`links`]: each quote's participant and borough, findings and their quotes;
-//! - [`order`]: the codebook tree, boroughs and pathway maps in menu order;
-//! - [`cycles`]: quotes that embed themselves, or too deep;
-//! - [`attribution`]: what a reader is told of who said a quote, and where;
-//! - [`depth`]: how deep codes and embeds go.
+//! - `checker.rs`: every reference checked, with a suggestion for near misses;
+//! - `links.rs`: each quote's participant and borough, findings and their quotes;
+//! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
+//! - `cycles.rs`: quotes that embed themselves, or too deep;
+//! - `attribution.rs`: what a reader is told of who said a quote, and where;
+//! - `depth.rs`: how deep codes and embeds go.
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
