@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shows that a change leaves the output as it was: builds the bundled example
-# (and, with SAME_QUOTES=N, a generated corpus of N quotes, N=10000 for #21's
-# promise) with the evalsite of revision BASE and with the working tree's,
+# and each test fixture (and, with SAME_QUOTES=N, a generated corpus of N
+# quotes, N=10000 for #21's promise) with the evalsite of revision BASE and
+# with the working tree's,
 # and compares every file written, the exit code and what was printed.
 #
 #   bench/same_output.sh [BASE]        BASE: a git revision (default: main)
@@ -48,6 +49,11 @@ mkdir -p "$WORK/example"
 cp -r content private evalsite.yaml "$WORK/example/"
 [[ -d themes ]] && cp -r themes "$WORK/example/"
 projects+=("$WORK/example")
+for fixture in tests/fixtures/*/; do
+    name="fixture-$(basename "$fixture")"
+    cp -r "$fixture" "$WORK/$name"
+    projects+=("$WORK/$name")
+done
 if [[ -n $QUOTES ]]; then
     echo "== a corpus of $QUOTES quotes"
     cargo run "${flag[@]}" --quiet --example corpus -- \
