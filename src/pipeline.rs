@@ -110,6 +110,9 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         templates: theme.template_files.values().copied().collect(),
         theme_folder: format!("themes/{theme_name}/static"),
     };
+    // Render and gate: serve mode renders now, only what changed since the
+    // last good build; a check or build gates the pages made alongside the
+    // checks; a theme that did not load leaves nothing to render.
     let (gated, work) = match (&mut theme, mode.memo(), made) {
         (Some(theme), Some(memo), _) => {
             let inputs = inputs(theme);
