@@ -17,8 +17,11 @@
 //! 6. **write** ([`output`]): the site swapped into place in one step.
 //!
 //! Every stage reports problems as [`diag::Diagnostic`]s; the run fails once,
-//! with all of them, if any is an error. Serve mode ([`serve`]) runs the same
-//! pipeline and keeps the pages in memory.
+//! with all of them, if any is an error. `check`, `build` and `serve` run
+//! the same pipeline, naming themselves with a [`pipeline::Mode`]; serve
+//! mode ([`serve`]) keeps the pages in memory and a [`memo::Memo`] from one
+//! run to the next, redoing only what a save needs ([`reuse`]). The stage
+//! timings are in [`timings`]; the environment is read by `main` alone.
 
 pub mod anonymity;
 pub mod cli;
@@ -40,8 +43,10 @@ pub mod pathway;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod reuse;
 pub mod serve;
 pub mod source;
 pub mod starter;
 pub mod tables;
+pub mod timings;
 pub mod yaml;

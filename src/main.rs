@@ -6,7 +6,7 @@ use clap::Parser;
 use evalsite::cli::{Cli, Command, DiagnosticFormat, ProjectArgs};
 use evalsite::diag::{self, Format};
 use evalsite::output::{self, LockError};
-use evalsite::pipeline::{self, Options, Outcome};
+use evalsite::pipeline::{self, Mode, Options, Outcome};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -49,7 +49,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     output::Lock::none()
                 }
             };
-            let outcome = pipeline::run(&options(&project, true)?)?;
+            let options = options(&project)?;
+            let outcome = pipeline::run(&options, Mode::Build)?;
             report(&outcome, &project);
             match &outcome.rendered {
                 Some(rendered) if !outcome.diagnostics.has_errors() => {
@@ -65,7 +66,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             None => Err(error),
                         };
                     }
-                    outcome.print_timings(Some(started.elapsed()));
+                    if options.timings {
+                        outcome.timings.print(Some(started.elapsed()));
+                    }
                     if project.format == DiagnosticFormat::Human {
                         eprintln!(
                             "Built {} pages into {}",
@@ -79,8 +82,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Check { project } => {
-            let outcome = pipeline::run(&options(&project, false)?)?;
-            outcome.print_timings(None);
+            let options = options(&project)?;
+            let outcome = pipeline::run(&options, Mode::Check)?;
+            if options.timings {
+                outcome.timings.print(None);
+            }
             report(&outcome, &project);
             if outcome.diagnostics.has_errors() {
                 Ok(failed(&outcome, &project, "the check failed"))
@@ -102,8 +108,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             open,
         } => {
             evalsite::serve::run(evalsite::serve::Settings {
-                pipeline: options(&project, true)?,
+                pipeline: options(&project)?,
                 address: std::net::SocketAddr::new(bind, port),
+                idle_timeout: idle_timeout()?,
                 open,
                 format: format(&project),
             })?;
@@ -123,9 +130,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// The environment variable that names the identifiers list, for a build
 /// server that keeps it as a secret file outside the project.
 const IDENTIFIERS_VARIABLE: &str = "EVALSITE_IDENTIFIERS";
+/// Set (to anything), the stage timings are printed for the benchmark.
+const TIMINGS_VARIABLE: &str = "EVALSITE_TIMINGS";
+/// The preview's idle timeout in milliseconds, for tests that wait for it.
+const IDLE_TIMEOUT_VARIABLE: &str = "EVALSITE_SERVE_IDLE_TIMEOUT_MS";
 
-/// The pipeline's options; `keep` the pages for the command to use.
-fn options(project: &ProjectArgs, keep: bool) -> anyhow::Result<Options> {
+/// The pipeline's options: the arguments, and the environment (read here
+/// alone).
+fn options(project: &ProjectArgs) -> anyhow::Result<Options> {
     let identifiers = match std::env::var_os(IDENTIFIERS_VARIABLE) {
         Some(path) if path.is_empty() => anyhow::bail!(
             "{IDENTIFIERS_VARIABLE} is set but empty: set it to the path of the identifiers list, or unset it"
@@ -136,9 +148,25 @@ fn options(project: &ProjectArgs, keep: bool) -> anyhow::Result<Options> {
     Ok(Options {
         root: project.root.clone(),
         include_drafts: project.drafts,
-        keep,
         identifiers,
+        timings: std::env::var_os(TIMINGS_VARIABLE).is_some(),
     })
+}
+
+/// How long the preview keeps a connection that sends nothing.
+fn idle_timeout() -> anyhow::Result<std::time::Duration> {
+    match std::env::var(IDLE_TIMEOUT_VARIABLE) {
+        Err(std::env::VarError::NotPresent) => Ok(evalsite::serve::guard::IDLE_TIMEOUT),
+        Ok(ms) => match ms.parse() {
+            Ok(ms) => Ok(std::time::Duration::from_millis(ms)),
+            Err(_) => anyhow::bail!(
+                "{IDLE_TIMEOUT_VARIABLE} is `{ms}`: set it to a whole number of milliseconds, or unset it"
+            ),
+        },
+        Err(std::env::VarError::NotUnicode(_)) => anyhow::bail!(
+            "{IDLE_TIMEOUT_VARIABLE} is not text: set it to a whole number of milliseconds, or unset it"
+        ),
+    }
 }
 
 /// What the build read, which the output folder may not replace.

@@ -1,8 +1,9 @@
 //! What one run of the pipeline leaves for the next, so that `serve` redoes
 //! only what a save needs: each file as read, its parse and its source scan
 //! (reused while the file is unchanged), and the last site rendered without errors with a
-//! fingerprint of what it was made from. A run with a memo gives exactly the
-//! problems and pages of a run without one; the serve tests hold it to that.
+//! fingerprint of what it was made from (used by [`crate::reuse`]). A run
+//! with a memo gives exactly the problems and pages of a run without one;
+//! tests/incremental.rs holds it to that.
 
 use crate::model::Doc;
 use crate::parse::{self, Project};
@@ -21,7 +22,36 @@ pub struct Memo {
     pub(crate) base: Option<Base>,
 }
 
+/// What one run did itself: with a [`Memo`], files unchanged since the
+/// previous run are neither parsed nor scanned again, and after a change to
+/// bodies alone only the pages showing them are rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Work {
+    /// Files read from disk.
+    pub read: usize,
+    /// Markdown files parsed.
+    pub parsed: usize,
+    /// Files scanned by the anonymisation checks.
+    pub scanned: usize,
+    /// Pages rendered, by path.
+    pub rendered: Vec<String>,
+    /// Files the gate read (the others passed it before, byte for byte).
+    pub gated: usize,
+}
+
 impl Memo {
+    /// What the stages did themselves in the run that last filled this
+    /// memo: files read, parsed and scanned (the render and the gate are
+    /// counted by [`crate::reuse`]).
+    pub(crate) fn work(&self) -> Work {
+        Work {
+            read: self.load.read,
+            parsed: self.parse.parsed,
+            scanned: self.checks.scanned,
+            ..Work::default()
+        }
+    }
+
     /// Says which paths (files or folders) changed since the previous run
     /// began, as a file watcher saw them: the next run looks at those alone
     /// on disk and takes the other files as they were (see

@@ -166,10 +166,10 @@ fn check_run(project: &Project) -> Result<bool, TestCaseError> {
     let options = Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
-        keep: true,
         identifiers: None,
+        timings: false,
     };
-    let run = std::panic::catch_unwind(|| pipeline::run(&options));
+    let run = std::panic::catch_unwind(|| pipeline::run(&options, pipeline::Mode::Build));
     let outcome = match run {
         Ok(Ok(outcome)) => outcome,
         // Not the researcher's input (I/O): allowed, but must not panic.

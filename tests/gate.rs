@@ -375,11 +375,11 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
     let options = pipeline::Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
-        keep: true,
         identifiers: None,
+        timings: false,
     };
     let mut memo = Memo::default();
-    let first = pipeline::rerun(&options, &mut memo).unwrap();
+    let first = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
     assert!(!first.diagnostics.has_errors());
     assert!(first.rendered.is_some());
     // The footer of every page says "redactions appear in square brackets".
@@ -387,7 +387,7 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
         "private/identifiers.yaml",
         "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, Square Brackets]\n",
     );
-    let second = pipeline::rerun(&options, &mut memo).unwrap();
+    let second = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
     assert!(
         second.diagnostics.has_errors(),
         "the footer is not read again"
@@ -399,9 +399,9 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
         "private/identifiers.yaml",
         "people: [Marjorie Quillfeather]\nplaces: [Thistlebury]\n",
     );
-    let third = pipeline::rerun(&options, &mut memo).unwrap();
+    let third = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
     assert!(!third.diagnostics.has_errors());
-    let fourth = pipeline::rerun(&options, &mut memo).unwrap();
+    let fourth = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
     assert!(fourth.rendered.is_some());
     assert_eq!(fourth.work.gated, 0, "unchanged pages passed before");
 }

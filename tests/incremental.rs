@@ -9,7 +9,7 @@ mod common;
 use common::{Lcg, Project};
 use evalsite::diag;
 use evalsite::memo::Memo;
-use evalsite::pipeline::{self, Options, Outcome};
+use evalsite::pipeline::{self, Mode, Options, Outcome};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Dates every file of the project two seconds back. File times are coarse,
@@ -34,8 +34,8 @@ fn options(project: &Project) -> Options {
     Options {
         root: project.root().to_path_buf(),
         include_drafts: false,
-        keep: true,
         identifiers: None,
+        timings: false,
     }
 }
 
@@ -54,8 +54,8 @@ fn seen(outcome: &Outcome) -> (String, Option<BTreeMap<String, Vec<u8>>>) {
 
 /// Runs with the memo and without, and fails unless both give the same.
 fn rerun_matches_fresh(project: &Project, memo: &mut Memo, step: &str) -> Outcome {
-    let again = pipeline::rerun(&options(project), memo).unwrap();
-    let fresh = pipeline::run(&options(project)).unwrap();
+    let again = pipeline::run(&options(project), Mode::Serve(memo)).unwrap();
+    let fresh = pipeline::run(&options(project), Mode::Build).unwrap();
     let (again_problems, again_pages) = seen(&again);
     let (fresh_problems, fresh_pages) = seen(&fresh);
     assert_eq!(again_problems, fresh_problems, "problems after {step}");
@@ -244,6 +244,50 @@ fn editing_one_quote_redoes_only_what_shows_it() {
     );
     let page = after.rendered.as_ref().unwrap().files()["quotes/dn-caseload-sixty.html"].clone();
     assert!(String::from_utf8_lossy(&page).contains("Nobody asked why."));
+}
+
+/// Fails unless `built` (read back from disk) holds exactly the files of
+/// `served`, byte for byte.
+fn assert_same_site(served: &Outcome, built: &BTreeMap<String, Vec<u8>>, step: &str) {
+    let served = seen(served).1.expect("serve mode built the site");
+    let differing: BTreeSet<&String> = served
+        .keys()
+        .chain(built.keys())
+        .filter(|path| served.get(*path) != built.get(*path))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "after {step}, `evalsite build` wrote other files than serve mode holds: {differing:?}"
+    );
+    assert!(built.len() > 100, "only {} files", built.len());
+}
+
+// #21: the pipeline's three modes make one site. What `evalsite build`
+// writes for the bundled example (read back from disk) is what serve mode
+// holds in memory, file for file and byte for byte: after a full render,
+// and after an edit to one body, when only the pages showing it are
+// rendered again and put in place of the last good build's. (A change
+// that altered every mode alike is caught by bench/same_output.sh, run
+// against the revision before it.)
+#[test]
+fn the_bundled_example_is_served_exactly_as_it_is_built() {
+    let project = Project::example();
+    let mut memo = Memo::default();
+    settle(&project);
+    let first = rerun_matches_fresh(&project, &mut memo, "the first run");
+    project.build().expect_code(0);
+    assert_same_site(&first, &project.site_files(), "the first run");
+    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let text = project.read(quote);
+    project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
+    let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
+    let (again, all) = (after.work.rendered.len(), first.work.rendered.len());
+    assert!(
+        again > 0 && again * 4 < all,
+        "{again} of {all} pages rendered again"
+    );
+    project.build().expect_code(0);
+    assert_same_site(&after, &project.site_files(), "one quote edited");
 }
 
 #[test]

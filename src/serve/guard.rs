@@ -24,11 +24,9 @@ use tokio::sync::Semaphore;
 /// closes (idle ones close after [`IDLE_TIMEOUT`]).
 pub const MAX_CONNECTIONS: usize = 512;
 /// How long a connection may take to send a request's head, and stay idle
-/// between requests, before it is closed.
+/// between requests, before it is closed (tests set a shorter one through
+/// `EVALSITE_SERVE_IDLE_TIMEOUT_MS`, read by `main`).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
-/// Sets [`IDLE_TIMEOUT`] in milliseconds, for tests that wait for it.
-pub const IDLE_TIMEOUT_VAR: &str = "EVALSITE_SERVE_IDLE_TIMEOUT_MS";
-
 /// The names a request may give the preview by.
 #[derive(Debug, Clone)]
 pub struct Hosts {
@@ -93,14 +91,6 @@ pub fn guarded(router: Router, hosts: Hosts) -> Router {
         Arc::new(hosts),
         check_host,
     ))
-}
-
-/// The idle timeout: [`IDLE_TIMEOUT`], or what [`IDLE_TIMEOUT_VAR`] says.
-pub fn idle_timeout() -> Duration {
-    std::env::var(IDLE_TIMEOUT_VAR)
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .map_or(IDLE_TIMEOUT, Duration::from_millis)
 }
 
 /// Accepts connections for ever, each served on its own task.

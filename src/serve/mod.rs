@@ -31,10 +31,13 @@ use std::time::Duration;
 /// What `evalsite serve` was asked to do, already validated.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The pipeline's options (root, drafts); pages are always rendered.
+    /// The pipeline's options (root, drafts, timings).
     pub pipeline: Options,
     /// Where to listen; port 0 picks a free port.
     pub address: SocketAddr,
+    /// How long a connection may stay idle ([`guard::IDLE_TIMEOUT`] unless
+    /// a test asks for less).
+    pub idle_timeout: Duration,
     /// Open the preview in the default browser.
     pub open: bool,
     /// How problems are printed in the terminal.
@@ -64,7 +67,6 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .canonicalize()
         .unwrap_or_else(|_| settings.pipeline.root.clone());
     let options = Arc::new(Options {
-        keep: true,
         root,
         ..settings.pipeline.clone()
     });
@@ -77,7 +79,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     // Requests made before the first build is done wait for it.
     let url = announce(address);
     let hosts = guard::Hosts { address };
-    let idle = guard::idle_timeout();
+    let idle = settings.idle_timeout;
     let changes = Arc::new(rebuild::Changes::default());
     let reported = changes.clone();
     // Watching starts before the first build, so a save during it is not lost.

@@ -7,7 +7,7 @@ use super::snapshot::{Built, Problem, Publisher};
 use super::watch::Changed;
 use crate::diag::{self, Format};
 use crate::memo::Memo;
-use crate::pipeline::{self, Options};
+use crate::pipeline::{self, Mode, Options};
 use crate::render::Contents;
 use axum::body::Bytes;
 use std::path::PathBuf;
@@ -20,8 +20,10 @@ use tokio::sync::Notify;
 /// `Err` only for failures that are not the researcher's (I/O, say).
 pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Result<Built> {
     let started = Instant::now();
-    let outcome = pipeline::rerun(options, memo)?;
-    outcome.print_timings(None);
+    let outcome = pipeline::run(options, Mode::Serve(memo))?;
+    if options.timings {
+        outcome.timings.print(None);
+    }
     diag::emit(&outcome.sources, &outcome.diagnostics, format);
     let problems = outcome
         .diagnostics

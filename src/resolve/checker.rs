@@ -1,0 +1,345 @@
+//! Every reference checked, in front matter and bodies, each that points
+//! nowhere reported with a suggestion for a near miss.
+
+use super::Site;
+use crate::diag::Diagnostic;
+use crate::model::*;
+use crate::source::Span;
+use crate::yaml::{Yaml, closest};
+use std::collections::HashMap;
+
+/// Reports references that point nowhere.
+pub(super) struct Checker<'s, 'p> {
+    pub(super) site: &'s Site<'p>,
+}
+
+impl Checker<'_, '_> {
+    pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        if let Some(landing) = &project.landing {
+            self.check_body(landing, out);
+        }
+        for doc in &project.boroughs {
+            self.check_body(doc, out);
+        }
+        for doc in &project.codes {
+            self.check_body(doc, out);
+            if let Some(parent) = &doc.meta.parent {
+                self.check_ref(doc, "parent", Kind::Code, parent, 0, out);
+            }
+        }
+        for doc in &project.quotes {
+            self.check_body(doc, out);
+            self.check_quote(doc, out);
+        }
+        for doc in &project.findings {
+            self.check_body(doc, out);
+            self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
+            self.check_list(
+                doc,
+                "boroughs",
+                Kind::Borough,
+                &doc.meta.boroughs,
+                false,
+                out,
+            );
+            self.check_list(doc, "quotes", Kind::Quote, &doc.meta.quotes, false, out);
+        }
+        for doc in &project.pathways {
+            self.check_body(doc, out);
+            self.check_ref(doc, "borough", Kind::Borough, &doc.meta.borough, 0, out);
+            self.check_pathway(doc, out);
+        }
+        for doc in &project.pages {
+            self.check_body(doc, out);
+        }
+        self.check_participants(out);
+    }
+
+    fn yaml<'a, M>(&'a self, doc: &Doc<M>) -> Yaml<'a> {
+        let sources = &self.site.project.sources;
+        Yaml::new(doc.file, sources.get(doc.file), doc.yaml.clone())
+    }
+
+    /// A link to no file of that kind and id; none for a file that is
+    /// there but could not be read (that is reported already).
+    fn unknown(&self, kind: Kind, id: &str, span: Span) -> Option<Diagnostic> {
+        if self.site.project.unread.contains(&(kind, id.to_string())) {
+            return None;
+        }
+        let known: Vec<&str> = self
+            .site
+            .ids
+            .get(&kind)
+            .map(|m| m.keys().copied().collect())
+            .unwrap_or_default();
+        let mut sorted = known.clone();
+        sorted.sort_unstable();
+        let diagnostic = Diagnostic::error(
+            unknown_code(kind),
+            format!(
+                "there is no {} with the id `{id}`",
+                kind.what().trim_start_matches("a ")
+            ),
+        )
+        .at(span)
+        .label("unknown id");
+        Some(match closest(id, &sorted) {
+            Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
+            None => diagnostic.fix(format!(
+                "check the spelling, or create content/{}/{id}.md",
+                kind.folder()
+            )),
+        })
+    }
+
+    fn check_ref<M>(
+        &self,
+        doc: &Doc<M>,
+        key: &str,
+        kind: Kind,
+        id: &str,
+        nth: usize,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if self.site.lookup(kind, id).is_none() {
+            out.extend(self.unknown(kind, id, self.yaml(doc).value_span_nth(key, id, nth)));
+        }
+    }
+
+    fn check_list<M>(
+        &self,
+        doc: &Doc<M>,
+        key: &str,
+        kind: Kind,
+        ids: &[String],
+        required: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if required && ids.is_empty() {
+            let yaml = self.yaml(doc);
+            out.push(
+                Diagnostic::error(
+                    "reference::missing",
+                    format!(
+                        "`{key}:` must name at least one {}",
+                        kind.what().trim_start_matches("a ")
+                    ),
+                )
+                .at(yaml.key_span(key).unwrap_or_else(|| yaml.start_span()))
+                .fix(format!(
+                    "add `{key}: [id]` with an id from content/{}/",
+                    kind.folder()
+                )),
+            );
+        }
+        for id in ids {
+            self.check_ref(doc, key, kind, id, 0, out);
+        }
+    }
+
+    fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
+        let text = self.site.project.sources.text(doc.file);
+        crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
+        let project = self.site.project;
+        let labels = || {
+            let boroughs: Vec<(&str, &str)> = project
+                .boroughs
+                .iter()
+                .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+                .collect();
+            crate::tables::check::Labels::new(&project.participants, &boroughs)
+        };
+        let k = project.config.k;
+        crate::tables::check::check_written_tables(
+            doc.file,
+            text,
+            doc.body.clone(),
+            k,
+            labels,
+            out,
+        );
+        for reference in &doc.refs {
+            let span = Span::new(doc.file, reference.range.clone());
+            if reference.embed && !matches!(reference.kind, Kind::Quote | Kind::Pathway) {
+                out.push(
+                    Diagnostic::error(
+                        "reference::not-embeddable",
+                        format!("{} cannot be embedded with `![]`", reference.kind.what()),
+                    )
+                    .at(span.clone())
+                    .label("only quotes and pathway maps can be embedded")
+                    .fix("remove the `!` to make it a link"),
+                );
+            }
+            if self.site.lookup(reference.kind, &reference.id).is_none() {
+                out.extend(self.unknown(reference.kind, &reference.id, span));
+            }
+        }
+    }
+
+    fn check_quote(&self, doc: &Quote, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        let yaml = self.yaml(doc);
+        self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
+        match &doc.meta.participant {
+            Some(participant) => {
+                // An unreadable registry is reported on its own, not at every quote.
+                if !project.participants_unread
+                    && !project.participants.iter().any(|p| &p.id == participant)
+                {
+                    // No near id is suggested: a near id is another person,
+                    // and taking it would pin the words on them.
+                    out.push(
+                        Diagnostic::error(
+                            "reference::unknown-participant",
+                            format!(
+                                "there is no participant `{participant}` in participants.yaml"
+                            ),
+                        )
+                        .at(yaml.value_span("participant", participant))
+                        .label("unknown participant")
+                        .fix("look the speaker up in your own records and write their id as it is in content/participants.yaml, or add them there"),
+                    );
+                }
+            }
+            None => {
+                let source_ok = doc.meta.source.is_some_and(|s| s != QuoteSource::Interview);
+                if !source_ok {
+                    out.push(
+                        Diagnostic::error("quote::no-participant", "this quote names no participant, so it needs a `source:` other than interview")
+                            .at(yaml.start_span())
+                            .fix("add `participant: ID` from participants.yaml, or `source: field-notes` (or workshop, document) and `borough: ID`"),
+                    );
+                }
+                match &doc.meta.borough {
+                    Some(borough) => self.check_ref(doc, "borough", Kind::Borough, borough, 0, out),
+                    None => out.push(
+                        Diagnostic::error(
+                            "quote::no-borough",
+                            "a quote without a participant must say which borough it is from",
+                        )
+                        .at(yaml.start_span())
+                        .fix("add `borough: ID` naming a file in content/boroughs/"),
+                    ),
+                }
+            }
+        }
+    }
+
+    fn check_pathway(&self, doc: &Pathway, out: &mut Vec<Diagnostic>) {
+        let yaml = self.yaml(doc);
+        use crate::pathway::{MAX_EDGES, MAX_NODES};
+        for (key, count, limit, what) in [
+            ("nodes", doc.meta.nodes.len(), MAX_NODES, "nodes"),
+            ("edges", doc.meta.edges.len(), MAX_EDGES, "edges"),
+        ] {
+            if count > limit {
+                out.push(
+                    Diagnostic::error(
+                        "pathway::too-large",
+                        format!("this map has {count} {what}; a map may have at most {limit}"),
+                    )
+                    .at(yaml.key_span(key).unwrap_or_else(|| yaml.start_span()))
+                    .label(format!("{count} {what}"))
+                    .fix(
+                        "split the pathway into several maps (one per stage of care, say), \
+                         each with its own file, and link them from the text",
+                    ),
+                );
+            }
+        }
+        if !crate::parse::is_valid_id(&doc.meta.pathway) {
+            out.push(
+                Diagnostic::error(
+                    "pathway::invalid-type",
+                    format!(
+                        "`{}` cannot be a pathway type: it becomes a web address",
+                        doc.meta.pathway
+                    ),
+                )
+                .at(yaml.value_span("pathway", &doc.meta.pathway))
+                .label("not lowercase letters, digits and hyphens")
+                .fix("write the type like `discharge`, `admission-avoidance` or `end-of-life`"),
+            );
+        }
+        if doc.meta.nodes.is_empty() {
+            out.push(
+                Diagnostic::error("pathway::no-nodes", "this pathway map has no nodes to draw")
+                    .at(yaml.key_span("nodes").unwrap_or_else(|| yaml.start_span()))
+                    .fix("add `nodes:` with at least one `{id: …, label: …, sector: …}`"),
+            );
+        }
+        let mut node_ids: HashMap<&str, usize> = HashMap::new();
+        for (n, node) in doc.meta.nodes.iter().enumerate() {
+            if node_ids.insert(node.id.as_str(), n).is_some() {
+                out.push(
+                    Diagnostic::error(
+                        "pathway::duplicate-node",
+                        format!("two nodes of this map have the id `{}`", node.id),
+                    )
+                    .at(yaml.value_span_nth("id", &node.id, n))
+                    .label("second node with this id")
+                    .fix("give each node its own id"),
+                );
+            }
+            for finding in &node.findings {
+                self.check_ref(doc, "findings", Kind::Finding, finding, 0, out);
+            }
+        }
+        let known: Vec<&str> = doc.meta.nodes.iter().map(|n| n.id.as_str()).collect();
+        for (e, edge) in doc.meta.edges.iter().enumerate() {
+            for (key, end) in [("from", &edge.from), ("to", &edge.to)] {
+                if !node_ids.contains_key(end.as_str()) {
+                    let diagnostic = Diagnostic::error(
+                        "pathway::unknown-node",
+                        format!("this edge goes {key} `{end}`, which is not a node of this map"),
+                    )
+                    .at(yaml.value_span_nth(key, end, e))
+                    .label("unknown node");
+                    out.push(match closest(end, &known) {
+                        Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
+                        None => diagnostic.fix(format!(
+                            "add a node with `id: {end}` under `nodes:`, or use one of: {}",
+                            known.join(", ")
+                        )),
+                    });
+                }
+            }
+            for finding in &edge.findings {
+                self.check_ref(doc, "findings", Kind::Finding, finding, 0, out);
+            }
+        }
+    }
+
+    fn check_participants(&self, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        let Some(file) = project.participants_file else {
+            return;
+        };
+        let source = project.sources.get(file);
+        let yaml = Yaml::new(file, source, 0..source.text.len());
+        for (i, participant) in project.participants.iter().enumerate() {
+            if self
+                .site
+                .lookup(Kind::Borough, &participant.borough)
+                .is_none()
+            {
+                let span = yaml.value_span_nth("borough", &participant.borough, i);
+                out.extend(self.unknown(Kind::Borough, &participant.borough, span));
+            }
+        }
+    }
+}
+
+fn unknown_code(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Landing => "reference::unknown",
+        Kind::Borough => "reference::unknown-borough",
+        Kind::Code => "reference::unknown-code",
+        Kind::Quote => "reference::unknown-quote",
+        Kind::Finding => "reference::unknown-finding",
+        Kind::Pathway => "reference::unknown-pathway",
+        Kind::Page => "reference::unknown-page",
+    }
+}

@@ -1,0 +1,178 @@
+//! Connecting the entities: the index of ids, every reference checked (front
+//! matter and bodies, with a suggestion for near misses), the codebook tree,
+//! each quote's borough, which findings cite which quotes, and backlinks.
+//! Produces [`Site`], which the checks and the renderer read; does not render.
+//!
+//! - this module: [`Site`], the index of ids, and [`resolve`], the order of it all;
+//! - `checker.rs`: every reference checked, with a suggestion for near misses;
+//! - `links.rs`: each quote's participant and borough, findings and their quotes;
+//! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
+//! - `cycles.rs`: quotes that embed themselves, or too deep;
+//! - `attribution.rs`: what a reader is told of who said a quote, and where;
+//! - `depth.rs`: how deep codes and embeds go.
+
+use crate::diag::Diagnostic;
+use crate::hash::FastMap;
+use crate::model::*;
+use crate::parse::Project;
+use std::collections::BTreeMap;
+
+mod attribution;
+mod checker;
+mod cycles;
+mod depth;
+mod links;
+mod order;
+pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};
+
+use checker::Checker;
+use cycles::quote_embed_cycles;
+use links::{link_findings, quote_boroughs, quote_participants};
+use order::{order_boroughs_and_pathways, order_codes};
+
+/// The project with its cross-references resolved.
+#[derive(Debug)]
+pub struct Site<'p> {
+    pub project: &'p Project,
+    pub include_drafts: bool,
+    ids: FastMap<Kind, FastMap<&'p str, usize>>,
+    /// Each quote's borough id (its participant's, or its own `borough:`).
+    pub quote_borough: Vec<Option<&'p str>>,
+    /// Each quote's participant, by index into the registry.
+    pub quote_participant: Vec<Option<usize>>,
+    /// For each quote, the published findings that cite it (front matter or embed).
+    pub quote_findings: Vec<Vec<usize>>,
+    /// For each finding, its evidence quotes: listed, then embedded, no repeats.
+    pub finding_quotes: Vec<Vec<usize>>,
+    /// For each finding, the published findings and pages whose bodies link to it.
+    pub finding_backlinks: Vec<Vec<(Kind, usize)>>,
+    /// Codebook children by parent index; roots under `None`, sorted by order then title.
+    pub code_children: BTreeMap<Option<usize>, Vec<usize>>,
+    /// Boroughs in display order.
+    pub borough_order: Vec<usize>,
+    /// Pathway types in first-seen order, with their pathways in borough order.
+    pub pathway_types: Vec<(String, Vec<usize>)>,
+    /// Quotes never set in place, each an error: those that embed themselves,
+    /// directly or through other quotes (the text would never end), and those
+    /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
+    pub quote_never_embedded: Vec<bool>,
+}
+
+impl<'p> Site<'p> {
+    /// Index of an entity by kind and id.
+    pub fn lookup(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.ids.get(&kind)?.get(id).copied()
+    }
+
+    pub fn is_published_finding(&self, index: usize) -> bool {
+        self.include_drafts || self.project.findings[index].meta.status == Status::Final
+    }
+
+    /// Published findings, in title order.
+    pub fn published_findings(&self) -> Vec<usize> {
+        let findings = &self.project.findings;
+        let mut list: Vec<usize> = (0..findings.len())
+            .filter(|&i| self.is_published_finding(i))
+            .collect();
+        list.sort_by(|&a, &b| findings[a].meta.title.cmp(&findings[b].meta.title));
+        list
+    }
+
+    /// Whether `kind:id` names a published page of the site.
+    pub fn is_published(&self, kind: Kind, id: &str) -> bool {
+        match self.lookup(kind, id) {
+            Some(i) if kind == Kind::Finding => self.is_published_finding(i),
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// All codes in tree order (depth first), with their depth.
+    pub fn code_tree(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        self.walk_codes(None, 0, &mut out);
+        out
+    }
+
+    fn walk_codes(&self, parent: Option<usize>, depth: usize, out: &mut Vec<(usize, usize)>) {
+        for &child in self.code_children.get(&parent).into_iter().flatten() {
+            out.push((child, depth));
+            self.walk_codes(Some(child), depth + 1, out);
+        }
+    }
+
+    /// The top-level theme a code belongs to.
+    pub fn code_root(&self, mut code: usize) -> usize {
+        let mut steps = 0;
+        while let Some(parent) = self.code_parent(code) {
+            code = parent;
+            steps += 1;
+            if steps > self.project.codes.len() {
+                break;
+            }
+        }
+        code
+    }
+
+    pub fn code_parent(&self, code: usize) -> Option<usize> {
+        let parent = self.project.codes[code].meta.parent.as_deref()?;
+        self.lookup(Kind::Code, parent)
+    }
+
+    /// A code and all codes under it.
+    pub fn code_with_descendants(&self, code: usize) -> Vec<usize> {
+        let mut out = vec![code];
+        let mut next = 0;
+        while next < out.len() {
+            let children = self.code_children.get(&Some(out[next])).cloned();
+            out.extend(children.into_iter().flatten());
+            next += 1;
+        }
+        out
+    }
+}
+
+fn index_of<M>(docs: &[Doc<M>]) -> FastMap<&str, usize> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect()
+}
+
+/// Resolves every reference in `project`, reporting those that point nowhere.
+pub fn resolve<'p>(
+    project: &'p Project,
+    include_drafts: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Site<'p> {
+    let mut ids = FastMap::default();
+    ids.insert(Kind::Borough, index_of(&project.boroughs));
+    ids.insert(Kind::Code, index_of(&project.codes));
+    ids.insert(Kind::Quote, index_of(&project.quotes));
+    ids.insert(Kind::Finding, index_of(&project.findings));
+    ids.insert(Kind::Pathway, index_of(&project.pathways));
+    ids.insert(Kind::Page, index_of(&project.pages));
+    let mut site = Site {
+        project,
+        include_drafts,
+        ids,
+        quote_borough: Vec::new(),
+        quote_participant: Vec::new(),
+        quote_findings: vec![Vec::new(); project.quotes.len()],
+        finding_quotes: vec![Vec::new(); project.findings.len()],
+        finding_backlinks: vec![Vec::new(); project.findings.len()],
+        code_children: BTreeMap::new(),
+        borough_order: Vec::new(),
+        pathway_types: Vec::new(),
+        quote_never_embedded: Vec::new(),
+    };
+    let checker = Checker { site: &site };
+    checker.check_all(out);
+    site.quote_participant = quote_participants(project);
+    site.quote_borough = quote_boroughs(project, &site.quote_participant);
+    link_findings(&mut site);
+    order_codes(&mut site, out);
+    order_boroughs_and_pathways(&mut site);
+    site.quote_never_embedded = quote_embed_cycles(&site, out);
+    site
+}

@@ -1,0 +1,78 @@
+//! Serve mode's render and gate, reusing the last good build kept in the
+//! [`Memo`]: after a change to bodies alone only the pages showing those
+//! bodies are rendered, the rest are the last good build's, and the gate
+//! reads again only what it did not pass before. The stages' own reuse
+//! (files read, parsed and scanned) is in their memos (see [`crate::memo`]).
+
+use crate::anonymity::gate::{self, Gated};
+use crate::diag::Diagnostic;
+use crate::memo::{self, Base, Memo, Work};
+use crate::render::{self, theme::Theme};
+use crate::resolve::Site;
+use crate::timings::Stopwatch;
+
+/// Renders what changed since the last good build (all of it when more
+/// than bodies changed), gates the whole site unless the sources had
+/// errors, and keeps it as the next run's base if nothing was wrong. Gives
+/// exactly what a build gives; says what it did.
+pub fn render_and_gate(
+    site: &Site,
+    theme: &mut Theme,
+    inputs: &gate::Inputs,
+    source_errors: bool,
+    memo: &mut Memo,
+    out: &mut Vec<Diagnostic>,
+    clock: &mut Stopwatch,
+) -> (Option<Gated>, Work) {
+    // The last good build, taken from the memo while this run renders.
+    let mut base = memo.base.take();
+    let prints = memo::fingerprint(site.project);
+    let changed = base.as_ref().and_then(|base| base.changed_bodies(&prints));
+    let fresh = match (&mut base, &changed) {
+        (Some(base), Some(changed)) => {
+            render::rerender(site, theme, &mut base.rendered.memo, changed, out)
+        }
+        _ => render::render(site, theme, true, out),
+    };
+    clock.lap("render");
+    // Pages rendered again go in place of the base's.
+    let partial = changed.is_some();
+    let rendered = fresh.files.keys().cloned().collect();
+    // The whole site as it would be served, gated once.
+    let gated = (!source_errors)
+        .then(|| {
+            let whole = match (&base, partial) {
+                (Some(base), true) => {
+                    let mut whole = base.rendered.pages();
+                    whole.update(fresh.pages());
+                    whole
+                }
+                _ => fresh.pages(),
+            };
+            gate::gate(inputs, whole, Some(&mut memo.checks.gate), out)
+        })
+        .flatten();
+    clock.lap("gate");
+    let work = Work {
+        rendered,
+        gated: memo.checks.gate.read,
+        ..memo.work()
+    };
+    let failed = out.iter().any(Diagnostic::is_error);
+    // A failed run leaves the last good build as it was.
+    memo.base = match (&gated, base) {
+        (Some(_), Some(mut base)) if !failed && partial => {
+            base.rendered.update(fresh);
+            Some(Base {
+                rendered: base.rendered,
+                prints,
+            })
+        }
+        (Some(_), _) if !failed => Some(Base {
+            rendered: fresh,
+            prints,
+        }),
+        (_, base) => base,
+    };
+    (gated, work)
+}
