@@ -601,7 +601,8 @@ mod tests {
     fn refuses_to_replace_a_folder_that_is_not_a_site() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
-        let error = write_files_as_site(&target(dir.path()), &files(&[("index.html", "x")])).unwrap_err();
+        let error =
+            write_files_as_site(&target(dir.path()), &files(&[("index.html", "x")])).unwrap_err();
         assert!(
             error.to_string().contains("it was not made by evalsite"),
             "{error}"
@@ -735,7 +736,9 @@ mod tests {
                 }
             }
             let before = tree(&other);
-            let error = write_files_as_site(&target(&other), &new).unwrap_err().to_string();
+            let error = write_files_as_site(&target(&other), &new)
+                .unwrap_err()
+                .to_string();
             assert!(error.contains(foreign), "{error}");
             assert_eq!(tree(&other), before, "nothing changed");
         }
@@ -744,7 +747,9 @@ mod tests {
         std::fs::create_dir(&own).unwrap();
         std::fs::write(own.join("index.html"), "mine").unwrap();
         let more = files(&[("index.html", "new"), ("findings.html", "f")]);
-        let error = write_files_as_site(&target(&own), &more).unwrap_err().to_string();
+        let error = write_files_as_site(&target(&own), &more)
+            .unwrap_err()
+            .to_string();
         assert!(
             error.contains("does not look like a site evalsite made (it has no findings.html)"),
             "{error}"

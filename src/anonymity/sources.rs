@@ -199,10 +199,12 @@ impl<'s, 'p> Scanner<'s, 'p> {
 
     /// Ids become URLs, so the file name is published too.
     fn scan_file_name<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
-        let name = doc.id.replace('-', " ");
+        // The id as it is (a hyphen is a word boundary to the matcher, and
+        // joins a word split by it too: `thistle-bury`).
+        let name = doc.id.as_str();
         let span = Span::file_start(doc.file);
         for hit in self.matcher.find(&name) {
-            if hit.partial || self.is_allowed(&hit, &name, allowance, doc.file, found) {
+            if hit.partial || self.is_allowed(&hit, name, allowance, doc.file, found) {
                 continue;
             }
             found.out.push(

@@ -6,7 +6,8 @@
 //! with or without `;`), CSS escapes (`\54 obias`), JavaScript and JSON
 //! escapes (`\u0054`, `\u{54}`, `\x54`), percent-encoding (`%54obias`, and
 //! `+` for a space) and the characters that do not show (soft hyphen,
-//! zero-width space and joiners, word joiner, byte-order mark), read both
+//! zero-width space and joiners, bidirectional marks, word joiner,
+//! byte-order mark: [`is_invisible`]), read both
 //! as nothing and as a space; Markdown's emphasis marks are read past.
 //! Not decoded: text a program builds at run
 //! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
@@ -16,23 +17,22 @@ use html5gum::{State, Token, Tokenizer};
 /// Markdown's marks for emphasis and code.
 const MARKS: [char; 4] = ['*', '_', '~', '`'];
 
-/// The characters that do not show and do not end a word.
-pub const INVISIBLE: [char; 6] = [
-    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
-];
+/// The characters that do not show and do not end a word (the source
+/// checks' own list).
+pub use crate::anonymity::reading::is_invisible;
 
 pub fn has_invisible(text: &str) -> bool {
-    text.contains(INVISIBLE)
+    !text.is_ascii() && text.contains(is_invisible)
 }
 
 /// `text` without the characters that do not show.
 pub fn without_invisible(text: &str) -> String {
-    text.replace(INVISIBLE, "")
+    text.replace(is_invisible, "")
 }
 
 /// `text` with each character that does not show read as a space.
 pub fn invisible_as_space(text: &str) -> String {
-    text.replace(INVISIBLE, " ")
+    text.replace(is_invisible, " ")
 }
 
 /// Every version of `text` a reader could be shown: as it is, and each

@@ -1,0 +1,155 @@
+//! Red-team regressions: disguises a careful researcher (copying from a
+//! PDF, a word processor or a phone) or a theme author could produce, that
+//! the gate published before they were fixed. Each test names the defect
+//! it pins; each goes through the real binary with `common::build_fails`
+//! (exit 1, site/ untouched, the message at the file and line).
+
+mod common;
+use common::{Project, build_fails};
+
+const BOROUGH_B: &str = "content/boroughs/b.md";
+
+/// Borough B's report with `body` as its overview (line 5 of the file).
+fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        p.write(
+            BOROUGH_B,
+            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
+        );
+    }
+}
+
+/// Defect: bidirectional marks (U+200E, U+200F, U+202A to U+202E, U+2066
+/// to U+2069, U+061C) and the other format characters show nothing, as a
+/// soft hyphen shows nothing, but only six such characters were read as
+/// joining a word, so `Thistle<RLM>bury` and a phone number with a
+/// left-to-right mark between its groups (as copied from a word processor
+/// set for Arabic or Hebrew) were published.
+#[test]
+fn format_characters_such_as_bidi_marks_join_what_they_split() {
+    for mark in [
+        '\u{200f}',
+        '\u{200e}',
+        '\u{202a}',
+        '\u{2066}',
+        '\u{61c}',
+        '\u{e0041}',
+    ] {
+        build_fails(
+            borough_b(&format!("We met Thistle{mark}bury staff.")),
+            "content/boroughs/b.md:5:8",
+            "anonymity::identifier",
+        );
+    }
+    build_fails(
+        borough_b("Call 020\u{200e} 7946\u{200e} 01\u{200f}23 now."),
+        "content/boroughs/b.md:5:6",
+        "anonymity::phone-number",
+    );
+}
+
+/// Defect: full-width digits (as an East Asian keyboard or a phone's
+/// input method types them) are digits to a reader, but the phone and NHS
+/// shapes were matched on ASCII digits only, so `０２０ ７９４６ ０１２３`
+/// and a full-width NHS number were published. So were the full-width `＠`
+/// of an email address and full-width capitals of a postcode.
+#[test]
+fn full_width_digits_and_letters_are_read_as_ascii() {
+    build_fails(
+        borough_b(
+            "Call \u{ff10}\u{ff12}\u{ff10} \u{ff17}\u{ff19}\u{ff14}\u{ff16} \u{ff10}\u{ff11}\u{ff12}\u{ff13} now.",
+        ),
+        "content/boroughs/b.md:5:6",
+        "anonymity::phone-number",
+    );
+    build_fails(
+        borough_b(
+            "NHS \u{ff19}\u{ff14}\u{ff13} \u{ff14}\u{ff17}\u{ff16} \u{ff15}\u{ff19}\u{ff11}\u{ff19} here.",
+        ),
+        "content/boroughs/b.md:5:5",
+        "anonymity::nhs-number",
+    );
+    build_fails(
+        borough_b("Write to jo.bloggs\u{ff20}nhs.net today."),
+        "content/boroughs/b.md:5:10",
+        "anonymity::email",
+    );
+    build_fails(
+        borough_b("She lives at \u{ff25}1 6\u{ff21}\u{ff2e} now."),
+        "content/boroughs/b.md:5:14",
+        "anonymity::postcode",
+    );
+}
+
+/// Defect: a hyphen inside a one-word listed term was read as a word
+/// boundary, so `Thistle-bury` (a name hyphenated at a line end in a PDF
+/// transcript, copied as `Thistle-` and `bury` on the next line), and the
+/// heading id or file name made from it, were published.
+#[test]
+fn a_hyphen_inside_a_listed_word_does_not_hide_it() {
+    build_fails(
+        borough_b("We met Thistle-bury staff."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::identifier",
+    );
+    build_fails(
+        borough_b("We met staff from Thistle-\nbury last May."),
+        "content/boroughs/b.md:5:19",
+        "anonymity::identifier",
+    );
+    build_fails(
+        borough_b("We met Marjorie Quill\u{2010}feather."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::identifier",
+    );
+    build_fails(
+        |p: &Project| {
+            p.write(
+                "content/findings/thistle-bury.md",
+                "---\ntitle: A finding\ncodes: [co-location]\nboroughs: [a]\n---\nBody.\n",
+            );
+        },
+        "content/findings/thistle-bury.md:1:1",
+        "anonymity::identifier-in-file-name",
+    );
+}
+
+/// Defect: Cyrillic and Greek letters that look like Latin ones (`а`,
+/// `е`, `о`, `р`, `с`, `Т`: written `&Tcy;` too) in a listed name read the
+/// same to a reader, but the name was matched letter for letter, so
+/// `Thistl\u{435}bury` was published.
+#[test]
+fn lookalike_letters_from_other_scripts_do_not_hide_a_name() {
+    build_fails(
+        borough_b("We met Thistl\u{435}bury staff."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::identifier",
+    );
+    build_fails(
+        borough_b("We met &Tcy;histlebury staff."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::identifier",
+    );
+    build_fails(
+        borough_b("We met Marjorie Quillf\u{3b5}ath\u{435}r."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::identifier",
+    );
+}
+
+/// The fixes above must not refuse what is clean: redactions, pseudonyms,
+/// hyphenated ordinary words, NHS 111, years, DOIs, Russian and Greek
+/// words that are not listed names, and RTL text with its marks.
+#[test]
+fn clean_lookalikes_still_build() {
+    let project = Project::fixture("basic");
+    project.write(
+        BOROUGH_B,
+        "---\ntitle: Borough B\norder: 2\n---\n\
+         [name] said Borough A's co-located team rang NHS 111 in 2017 and 2018.\n\
+         See doi:10.1234/abc-5678 and the re-ablement team's multi-\ndisciplinary meetings.\n\
+         A Russian colleague wrote \u{201c}\u{441}\u{43f}\u{430}\u{441}\u{438}\u{431}\u{43e}\u{201d}; a Greek one \u{201c}\u{3b5}\u{3c5}\u{3c7}\u{3b1}\u{3c1}\u{3b9}\u{3c3}\u{3c4}\u{3ce}\u{201d}.\n\
+         Hebrew: \u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{200f} 2017. Full-width year \u{ff12}\u{ff10}\u{ff11}\u{ff17}.\n",
+    );
+    project.build().expect_code(0);
+}
