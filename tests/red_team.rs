@@ -153,3 +153,48 @@ fn clean_lookalikes_still_build() {
     );
     project.build().expect_code(0);
 }
+
+/// Defect: the warning for a hand-written participant table read only a
+/// cell that was a bare number and a label that was exactly a role or a
+/// borough, so the ways researchers write counts went unwarned: `1 (20%)`,
+/// `1/5`, `n = 1`, `one`, a full-width `１`, a label with more words
+/// (`GP (Borough A)`, `Borough A GPs`) or a sector (`Primary care`).
+#[test]
+fn a_small_count_in_a_hand_written_table_is_warned_however_written() {
+    let rows = [
+        ("| GP | 1 (20%) |", "GP"),
+        ("| GP | 1/5 |", "GP"),
+        ("| GP | n = 1 |", "GP"),
+        ("| GP | one |", "GP"),
+        ("| GP | \u{ff11} |", "GP"),
+        ("| GP (Borough A) | 1 |", "GP (Borough A)"),
+        ("| Borough A GPs | 1 |", "Borough A GPs"),
+        ("| Primary care | 1 |", "Primary care"),
+    ];
+    for (row, label) in rows {
+        let project = Project::fixture("basic");
+        project.write(
+            "content/pages/methods.md",
+            format!("---\ntitle: Methods\norder: 1\n---\n| Who | n |\n|---|---|\n{row}\n"),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(
+            run.stderr.contains(&format!(
+                "warning[table::small-count]: a count of 1 for `{label}`"
+            )) && run.stderr.contains("content/pages/methods.md:7:"),
+            "{row}:\n{}",
+            run.stderr
+        );
+    }
+    // Not a participant count: a sentence with the one-letter borough id
+    // `a` in it, a count of k or more, a year.
+    let project = Project::fixture("basic");
+    project.write(
+        "content/pages/methods.md",
+        "---\ntitle: Methods\norder: 1\n---\n| Who | n |\n|---|---|\n| Had a plan | 1 |\n| GP | 2 |\n| Year | 2017 |\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("table::small-count"), "{}", run.stderr);
+}
