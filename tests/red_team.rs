@@ -198,3 +198,73 @@ fn a_small_count_in_a_hand_written_table_is_warned_however_written() {
     run.expect_code(0);
     assert!(!run.stderr.contains("table::small-count"), "{}", run.stderr);
 }
+
+/// Two more GPs in Borough B, so a GP's quote attributed by role alone
+/// passes study-wide (3 GPs) while Borough A has one GP; the GP's quote
+/// `gp-says`, attributed by role; and a social worker's quote `sw-says`
+/// that embeds it.
+fn gp_quote_set_in_another(p: &Project) {
+    let registry = p.read("content/participants.yaml");
+    p.write(
+        "content/participants.yaml",
+        format!(
+            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n"
+        ),
+    );
+    p.write(
+        "content/quotes/a/gp-says.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe GP view is that nobody reads the notes.\n",
+    );
+    p.write(
+        "content/quotes/a/sw-says.md",
+        "---\nparticipant: a-sw-2\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nAs she said: ![](quote:gp-says)\n",
+    );
+}
+
+/// Defect: a quote embedded in another quote was not re-checked in the
+/// contexts the outer quote is shown in, so a GP's quote attributed "GP"
+/// (three GPs in the study, one in Borough A) set inside a quote that
+/// Borough A's report embeds, or that a finding holding only in Borough A
+/// cites, or inside a quote attributed to Borough A (listed under it),
+/// told readers which GP said it.
+#[test]
+fn a_quote_set_in_another_quote_is_checked_where_that_one_is_shown() {
+    build_fails(
+        |p: &Project| {
+            gp_quote_set_in_another(p);
+            p.write(
+                "content/boroughs/a.md",
+                "---\ntitle: Borough A\norder: 1\n---\nOverview.\n\n![](quote:sw-says)\n",
+            );
+        },
+        "content/boroughs/a.md:7:5",
+        "anonymity::small-group-in-context",
+    );
+    build_fails(
+        |p: &Project| {
+            gp_quote_set_in_another(p);
+            p.write(
+                "content/findings/co-location.md",
+                "---\ntitle: Co-location without collaboration\ncodes: [co-location]\nboroughs: [a]\nquotes: [sw-says]\n---\nBody.\n",
+            );
+        },
+        "content/findings/co-location.md:5:10",
+        "anonymity::small-group-in-context",
+    );
+    build_fails(
+        |p: &Project| {
+            gp_quote_set_in_another(p);
+            let outer = p.read("content/quotes/a/sw-says.md");
+            p.write(
+                "content/quotes/a/sw-says.md",
+                outer.replace("attribution: [role]\n", ""),
+            );
+        },
+        "content/quotes/a/sw-says.md:6:18",
+        "anonymity::small-group-in-context",
+    );
+    // The same quotes, shown nowhere that names a borough, build.
+    let project = Project::fixture("basic");
+    gp_quote_set_in_another(&project);
+    project.build().expect_code(0);
+}
