@@ -268,3 +268,35 @@ fn a_quote_set_in_another_quote_is_checked_where_that_one_is_shown() {
     gp_quote_set_in_another(&project);
     project.build().expect_code(0);
 }
+
+/// Defect: evalsite.yaml's `title` and `base_url` are printed on every
+/// page (header, tab, canonical link), but the file was not read by the
+/// source checks, so a name there (written with a YAML escape, or as
+/// `thistle-bury` in an address) was caught only by the final check,
+/// which sent the researcher to "a template or theme file" instead of
+/// the line.
+#[test]
+fn the_settings_are_read_at_their_line() {
+    build_fails(
+        |p: &Project| {
+            p.edit(
+                "evalsite.yaml",
+                "title: Fixture evaluation",
+                "title: \"Thistle\\x62ury evaluation\"",
+            );
+        },
+        "evalsite.yaml:1:9",
+        "anonymity::identifier",
+    );
+    build_fails(
+        |p: &Project| {
+            p.edit(
+                "evalsite.yaml",
+                "https://example.org/eval/",
+                "https://thistle-bury.example.org/",
+            );
+        },
+        "evalsite.yaml:2:19",
+        "anonymity::identifier",
+    );
+}
