@@ -300,3 +300,25 @@ fn the_settings_are_read_at_their_line() {
         "anonymity::identifier",
     );
 }
+
+/// Defect: the text of a `data:…;base64,` address (a link a reader opens,
+/// an `<iframe>` a theme shows) was published unread, and so was a theme's
+/// text file saved as UTF-16 without its byte-order mark (ASCII with a NUL
+/// after each letter, which browsers show as the letters).
+#[test]
+fn data_addresses_and_nul_separated_text_are_read() {
+    build_fails(
+        borough_b("[notes](data:text/plain;base64,VGhpc3RsZWJ1cnk=)"),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+    let out = build_fails(
+        |p: &Project| {
+            let utf16: Vec<u8> = "Thistlebury".bytes().flat_map(|b| [b, 0]).collect();
+            p.write("themes/default/static/notes.txt", utf16);
+        },
+        "static/notes.txt is the theme's static file themes/default/static/notes.txt",
+        "anonymity::output-leak",
+    );
+    assert!(out.contains("static/notes.txt would publish"), "{out}");
+}

@@ -9,6 +9,8 @@
 //! zero-width space and joiners, bidirectional marks, word joiner,
 //! byte-order mark: [`is_invisible`]), read both
 //! as nothing and as a space; Markdown's emphasis marks are read past.
+//! The text of a `data:…;base64,` address is decoded and read (as HTML
+//! too), and control characters between letters are read past.
 //! Not decoded: text a program builds at run
 //! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
 
@@ -55,6 +57,21 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         decoded.push(percent.replace('+', " "));
         decoded.push(percent);
     }
+    if text.contains("base64,") || text.contains("BASE64,") || text.contains("Base64,") {
+        // What a `data:` address holds is shown when it is opened.
+        for payload in data_urls(text) {
+            versions(&payload, &mut decoded);
+            if payload.contains('<') {
+                super::html::read(&payload, &mut decoded);
+            }
+        }
+    }
+    if text.contains(['\0', '\u{1}', '\u{2}', '\u{3}']) {
+        // Text with a control character between its letters (UTF-16
+        // without its byte-order mark is ASCII with a NUL after each
+        // letter): a browser that guesses the encoding shows the letters.
+        decoded.push(text.replace(|c: char| c.is_control() && !c.is_whitespace(), ""));
+    }
     if text.contains(MARKS) {
         // Markdown's emphasis marks, which a reader of a `.md` file reads past.
         decoded.push(text.replace(MARKS, ""));
@@ -67,6 +84,48 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         }
         out.push(version);
     }
+}
+
+/// The text held by each `data:…;base64,…` address in `text` (percent
+/// decoded first, as a browser does): its text, or the readable runs of
+/// what is not text.
+pub fn data_urls(text: &str) -> Vec<String> {
+    use base64::Engine;
+    let mut found = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("base64,") {
+        let start = from + at + "base64,".len();
+        from = start;
+        if !lower[..start].contains("data:") {
+            continue;
+        }
+        let end = text[start..]
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || "+/=%-_".contains(c) || c.is_ascii_whitespace())
+            })
+            .map_or(text.len(), |i| start + i);
+        let payload: String = percent_decode(&text[start..end])
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
+        let engines = [
+            base64::engine::general_purpose::STANDARD,
+            base64::engine::general_purpose::STANDARD_NO_PAD,
+            base64::engine::general_purpose::URL_SAFE,
+            base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        ];
+        let bytes = engines
+            .iter()
+            .find_map(|e| e.decode(payload.as_bytes()).ok());
+        match bytes.map(String::from_utf8) {
+            Some(Ok(text)) => found.push(text),
+            // An image's metadata, say.
+            Some(Err(bytes)) => found.push(readable_runs(bytes.as_bytes())),
+            None => {}
+        }
+    }
+    found
 }
 
 /// Percent-decoded as a browser decodes a URL (bytes not UTF-8 are read as
@@ -243,6 +302,21 @@ mod tests {
         assert!(found.iter().any(|v| v.ends_with("Tobias")));
         assert!(all("Tob\u{200b}ias").contains(&"Tob ias".to_string()));
         assert!(all("Jane+Smith").contains(&"Jane Smith".to_string()));
+    }
+
+    /// Defect (red team): a `data:` address's text was published unread.
+    #[test]
+    fn data_addresses_are_read() {
+        assert!(
+            all("<a href=\"data:text/plain;base64,VGhpc3RsZWJ1cnk=\">x</a>")
+                .contains(&"Thistlebury".to_string())
+        );
+        assert!(
+            all("DATA:text/html;charset=utf-8;BASE64,PGI%2BVGhpc3RsZTwvYj5idXJ5")
+                .iter()
+                .any(|v| v.contains("Thistlebury"))
+        );
+        assert!(all("T\0h\0i\0s\0").contains(&"This".to_string()));
     }
 
     #[test]
