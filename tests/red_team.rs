@@ -322,3 +322,16 @@ fn data_addresses_and_nul_separated_text_are_read() {
     );
     assert!(out.contains("static/notes.txt would publish"), "{out}");
 }
+
+/// Defect: a right-to-left override (U+202E) shows the letters after it
+/// in reverse, so `\u{202e}yrubeltsihT\u{202c}` reads as the listed name,
+/// but it was read only in the order written. The final check now reads
+/// it as shown, and sends the researcher to the line.
+#[test]
+fn text_reversed_by_a_right_to_left_override_is_read_as_shown() {
+    build_fails(
+        borough_b("We met \u{202e}yrubeltsihT\u{202c} staff."),
+        "content/boroughs/b.md:5:8",
+        "anonymity::output-leak",
+    );
+}

@@ -72,6 +72,9 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         // letter): a browser that guesses the encoding shows the letters.
         decoded.push(text.replace(|c: char| c.is_control() && !c.is_whitespace(), ""));
     }
+    if let Some(shown) = overridden_as_shown(text) {
+        decoded.push(shown);
+    }
     if text.contains(MARKS) {
         // Markdown's emphasis marks, which a reader of a `.md` file reads past.
         decoded.push(text.replace(MARKS, ""));
@@ -126,6 +129,27 @@ pub fn data_urls(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// `text` in the order a reader sees it where a right-to-left override
+/// (U+202E) reverses it, up to its end (U+202C) or the end of the line:
+/// `\u{202e}yrubeltsihT\u{202c}` shows as `Thistlebury`. `None` without
+/// one.
+pub fn overridden_as_shown(text: &str) -> Option<String> {
+    if !text.contains('\u{202e}') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{202e}') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + '\u{202e}'.len_utf8()..];
+        let end = after.find(['\u{202c}', '\n']).unwrap_or(after.len());
+        out.extend(after[..end].chars().rev());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// Percent-decoded as a browser decodes a URL (bytes not UTF-8 are read as
@@ -317,6 +341,11 @@ mod tests {
                 .any(|v| v.contains("Thistlebury"))
         );
         assert!(all("T\0h\0i\0s\0").contains(&"This".to_string()));
+        assert!(
+            all("met \u{202e}yrubeltsihT\u{202c} staff")
+                .iter()
+                .any(|v| v.contains("Thistlebury staff"))
+        );
     }
 
     #[test]
