@@ -204,7 +204,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         // joins a word split by it too: `thistle-bury`).
         let name = doc.id.as_str();
         let span = Span::file_start(doc.file);
-        for hit in self.matcher.find(&name) {
+        for hit in self.matcher.find(name) {
             if hit.partial || self.is_allowed(&hit, name, allowance, doc.file, found) {
                 continue;
             }
