@@ -160,12 +160,23 @@ fn check_context(
     q: usize,
     who: &Participant,
     fields: &[AttributionField],
+    containers: &FastMap<&str, Vec<usize>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let project = site.project;
     let k = project.config.k;
     let quote_id = &project.quotes[q].id;
-    for &f in &site.quote_findings[q] {
+    // The findings that cite it, and those that cite a quote it is set in
+    // (found at that quote's mention).
+    let mut shown: Vec<(usize, &str)> = site.quote_findings[q]
+        .iter()
+        .map(|&f| (f, quote_id.as_str()))
+        .collect();
+    for &outer in containers.get(quote_id.as_str()).into_iter().flatten() {
+        let mention = project.quotes[outer].id.as_str();
+        shown.extend(site.quote_findings[outer].iter().map(|&f| (f, mention)));
+    }
+    for (f, mention) in shown {
         let finding = &project.findings[f];
         let boroughs = &finding.meta.boroughs;
         if boroughs.is_empty() {
@@ -181,9 +192,9 @@ fn check_context(
             project.sources.get(finding.file),
             finding.yaml.clone(),
         );
-        let span = match finding.refs.iter().find(|r| r.embed && &r.id == quote_id) {
+        let span = match finding.refs.iter().find(|r| r.embed && r.id == mention) {
             Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
-            None => yaml.value_span("quotes", quote_id),
+            None => yaml.value_span("quotes", mention),
         };
         let places: Vec<&str> = boroughs.iter().map(|b| site.borough_title(b)).collect();
         out.push(
@@ -248,15 +259,69 @@ fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>
             .iter()
             .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
         {
-            embeds.entry(r.id.as_str()).or_default().push(BoroughEmbed {
-                file,
-                range: r.range.clone(),
-                borough,
-                why,
-            });
+            // The quote, and every quote it shows set in its text.
+            for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
+                embeds.entry(id).or_default().push(BoroughEmbed {
+                    file,
+                    range: r.range.clone(),
+                    borough,
+                    why,
+                });
+            }
+        }
+    }
+    // A quote placed in a borough (attributed by borough) is listed under
+    // it, with every quote it embeds.
+    for (q, quote) in project.quotes.iter().enumerate() {
+        let Some(borough) = site.quote_borough[q] else {
+            continue;
+        };
+        if !site
+            .attribution_fields(q)
+            .contains(&AttributionField::Borough)
+        {
+            continue;
+        }
+        for r in quote
+            .refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
+                embeds.entry(id).or_default().push(BoroughEmbed {
+                    file: quote.file,
+                    range: r.range.clone(),
+                    borough,
+                    why: "it is set in a quote attributed to",
+                });
+            }
         }
     }
     embeds
+}
+
+/// The quotes a quote shows set in its text: those it embeds, and those
+/// they embed, each once (an embed loop is reported elsewhere, and cut).
+fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
+    let project = site.project;
+    let mut seen: Vec<&'p str> = Vec::new();
+    let mut todo: Vec<usize> = site
+        .lookup(crate::model::Kind::Quote, id)
+        .into_iter()
+        .collect();
+    while let Some(q) = todo.pop() {
+        for r in project.quotes[q]
+            .refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            if r.id != id && !seen.contains(&r.id.as_str()) {
+                seen.push(r.id.as_str());
+                todo.extend(site.lookup(crate::model::Kind::Quote, &r.id));
+            }
+        }
+    }
+    seen
 }
 
 /// A quote embedded in a borough's report or in a borough's pathway map is
@@ -301,6 +366,15 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(usize, &[AttributionField]), usize> = FastMap::default();
     let embeds = borough_embeds(site);
+    // For each quote set in others, those it is set in.
+    let mut containers: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (outer, quote) in project.quotes.iter().enumerate() {
+        if quote.refs.iter().any(|r| r.embed) {
+            for id in nested(site, &quote.id) {
+                containers.entry(id).or_default().push(outer);
+            }
+        }
+    }
     for (q, quote) in project.quotes.iter().enumerate() {
         let Some(p) = site.quote_participant[q] else {
             continue;
@@ -315,7 +389,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
             .or_insert_with(|| group_size(&project.participants, who, fields));
         if size >= k {
             if !fields.contains(&AttributionField::Borough) {
-                check_context(site, q, who, fields, out);
+                check_context(site, q, who, fields, &containers, out);
                 if let Some(embeds) = embeds.get(quote.id.as_str()) {
                     check_borough_embeds(site, q, who, fields, embeds, out);
                 }

@@ -158,7 +158,34 @@ impl TermMatcher {
 
     /// Every hit in `text`, sorted by start. Full hits do not overlap one
     /// another; a partial hit never overlaps a full one.
+    ///
+    /// A hyphen between two letters (and the line break or spaces after
+    /// it) is read both as a word boundary and as joining the word, as a
+    /// reader reads `Thistle-bury`, or `Thistle-` at a line end and `bury`
+    /// on the next, as the one word: hits found only with the word joined
+    /// are added.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
+        let mut hits = self.find_plain(text);
+        if let Some(joined) = Joined::of(text) {
+            let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+            for mut hit in self.find_plain(&joined.text) {
+                hit.range = joined.original(hit.range);
+                // A full hit stands over a partial one, as in one text.
+                let blocked = hits
+                    .iter()
+                    .any(|h| overlap(&h.range, &hit.range) && (hit.partial || !h.partial));
+                if !blocked {
+                    hits.retain(|h| !overlap(&h.range, &hit.range));
+                    hits.push(hit);
+                }
+            }
+            hits.sort_by_key(|h| (h.range.start, h.range.end));
+        }
+        hits
+    }
+
+    /// [`TermMatcher::find`] without joining hyphenated words.
+    pub(super) fn find_plain(&self, text: &str) -> Vec<TermHit> {
         self.find_with(text, |norm| {
             self.trie
                 .find(norm)
@@ -235,6 +262,70 @@ impl TermMatcher {
     /// True when there is nothing to look for.
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+}
+
+/// A text with each hyphen between two letters removed, with the white
+/// space after it (`Thistle-bury`, `Thistle-\nbury`), and where each byte
+/// came from.
+struct Joined {
+    text: String,
+    origin: Vec<usize>,
+}
+
+/// Hyphens a word is split by: ASCII, the Unicode hyphen and the
+/// non-breaking hyphen.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+impl Joined {
+    /// `None` when no hyphen stands between two letters.
+    fn of(text: &str) -> Option<Joined> {
+        if !text.contains(is_hyphen) {
+            return None;
+        }
+        let mut joined: Option<Joined> = None;
+        let mut copied = 0;
+        for (at, c) in text.char_indices() {
+            if at < copied || !is_hyphen(c) {
+                continue;
+            }
+            if !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            let rest = &text[at + c.len_utf8()..];
+            let after = rest.trim_start_matches([' ', '\t']);
+            let after = after
+                .strip_prefix("\r\n")
+                .or_else(|| after.strip_prefix('\n'))
+                .map_or(after, |a| a.trim_start_matches([' ', '\t']));
+            if !after.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let out = joined.get_or_insert_with(|| Joined {
+                text: String::with_capacity(text.len()),
+                origin: Vec::with_capacity(text.len()),
+            });
+            out.text.push_str(&text[copied..at]);
+            out.origin.extend(copied..at);
+            copied = text.len() - after.len();
+        }
+        let mut out = joined?;
+        out.text.push_str(&text[copied..]);
+        out.origin.extend(copied..text.len());
+        Some(out)
+    }
+
+    /// A range of the joined text as a range of the original.
+    fn original(&self, range: Range<usize>) -> Range<usize> {
+        // `origin` maps bytes to bytes: the last byte's origin, plus one,
+        // ends the last character.
+        self.origin[range.start]..self.origin[range.end - 1] + 1
     }
 }
 
@@ -548,6 +639,10 @@ impl Normalised {
             return;
         }
         decompose_compatible(c, |d| {
+            if let Some(latin) = latin_lookalike(d) {
+                self.push(latin, origin);
+                return;
+            }
             for lower in d.to_lowercase().filter(|l| !is_combining_mark(*l)) {
                 match fold_letter(lower) {
                     Some(folded) => folded.chars().for_each(|f| self.push(f, origin)),
@@ -578,7 +673,7 @@ impl Normalised {
 
 fn classify(c: char, after_letter: bool) -> CharClass {
     match c {
-        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => CharClass::Dropped,
+        c if super::reading::is_invisible(c) => CharClass::Dropped,
         '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
             CharClass::Separator
         }
@@ -601,6 +696,74 @@ fn is_apostrophe(c: char) -> bool {
             | '\u{B4}'
             | '\u{FF07}'
     )
+}
+
+/// The Latin letter (lowercase) that a Cyrillic or Greek letter looks
+/// exactly like, in its own case: a reader sees `Thistl\u{435}bury` (with a
+/// Cyrillic `е`, as a keyboard switched to Russian, or a text run through
+/// a translation tool, types it) as the listed name. Only letters whose
+/// shapes are the Latin ones: Cyrillic `п` or Greek `λ` are left alone, so
+/// ordinary Russian or Greek text matches no Latin name.
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        // Cyrillic capitals, then small letters.
+        '\u{410}' => 'a',
+        '\u{412}' => 'b',
+        '\u{415}' => 'e',
+        '\u{41a}' => 'k',
+        '\u{41c}' => 'm',
+        '\u{41d}' => 'h',
+        '\u{41e}' => 'o',
+        '\u{420}' => 'p',
+        '\u{421}' => 'c',
+        '\u{422}' => 't',
+        '\u{423}' => 'y',
+        '\u{425}' => 'x',
+        '\u{405}' => 's',
+        '\u{406}' => 'i',
+        '\u{408}' => 'j',
+        '\u{430}' => 'a',
+        '\u{435}' => 'e',
+        '\u{43e}' => 'o',
+        '\u{440}' => 'p',
+        '\u{441}' => 'c',
+        '\u{443}' => 'y',
+        '\u{445}' => 'x',
+        '\u{455}' => 's',
+        '\u{456}' => 'i',
+        '\u{458}' => 'j',
+        '\u{4bb}' => 'h',
+        '\u{4cf}' => 'l',
+        '\u{501}' => 'd',
+        '\u{51b}' => 'q',
+        '\u{51d}' => 'w',
+        // Greek capitals, then small letters.
+        '\u{391}' => 'a',
+        '\u{392}' => 'b',
+        '\u{395}' => 'e',
+        '\u{396}' => 'z',
+        '\u{397}' => 'h',
+        '\u{399}' => 'i',
+        '\u{39a}' => 'k',
+        '\u{39c}' => 'm',
+        '\u{39d}' => 'n',
+        '\u{39f}' => 'o',
+        '\u{3a1}' => 'p',
+        '\u{3a4}' => 't',
+        '\u{3a5}' => 'y',
+        '\u{3a7}' => 'x',
+        '\u{3b1}' => 'a',
+        '\u{3b5}' => 'e',
+        '\u{3b9}' => 'i',
+        '\u{3ba}' => 'k',
+        '\u{3bd}' => 'v',
+        '\u{3bf}' => 'o',
+        '\u{3c1}' => 'p',
+        '\u{3c4}' => 't',
+        '\u{3c5}' => 'u',
+        '\u{3c7}' => 'x',
+        _ => return None,
+    })
 }
 
 /// Letters that carry an accent-like stroke but do not decompose.

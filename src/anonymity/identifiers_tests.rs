@@ -456,11 +456,41 @@ fn the_trie_finds_what_an_automaton_finds() {
                 text.push_str(between[made_up.below(between.len())]);
                 text.push_str(words[made_up.below(words.len())]);
             }
-            let now = m.find(&text);
+            let now = m.find_plain(&text);
             assert_eq!(now, found_by_an_automaton(&m, &text), "{text:?} in {ids:?}");
             hits += now.len();
         }
     }
     // The texts were such that many hold a term.
     assert!(hits > 2_000, "{hits}");
+}
+
+/// Defect (red team): a hyphen inside a one-word term hid it
+/// (`Thistle-bury`, `Thistle-` at a line end and `bury` on the next).
+#[test]
+fn a_hyphen_between_letters_also_joins_the_word() {
+    let ids = Identifiers {
+        people: vec!["Marjorie Quillfeather".into()],
+        places: vec!["Thistlebury".into(), "Bow".into()],
+        ..Identifiers::default()
+    };
+    let m = TermMatcher::new(&ids);
+    let found = |text: &str| -> Vec<(String, bool)> {
+        m.find(text)
+            .into_iter()
+            .map(|h| (text[h.range.clone()].to_string(), h.partial))
+            .collect()
+    };
+    let one = |s: &str| vec![(s.to_string(), false)];
+    assert_eq!(found("in Thistle-bury."), one("Thistle-bury"));
+    assert_eq!(found("in Thistle-\n  bury."), one("Thistle-\n  bury"));
+    assert_eq!(found("Zoë and Thistle‐bury"), one("Thistle‐bury"));
+    assert_eq!(
+        found("Marjorie Quill-feather"),
+        one("Marjorie Quill-feather")
+    );
+    // Still a word boundary: the plain hits stand, and no word is made up.
+    assert_eq!(found("Thistlebury-based"), one("Thistlebury"));
+    assert_eq!(found("an el-bow"), one("bow"));
+    assert!(found("a co-located team, a-sw-1, re- bury").is_empty());
 }

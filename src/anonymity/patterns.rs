@@ -73,18 +73,36 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
     }
 }
 
-/// A text without its soft hyphens and zero-width characters, which show
-/// nothing and so join what they split ("020 7946\u{AD}0123"), with where
+/// A text without its soft hyphens, zero-width and other format characters,
+/// which show nothing and so join what they split ("020 7946\u{AD}0123"),
+/// and with full-width and other compatibility forms of ASCII characters
+/// read as ASCII (a reader reads `０２０` as `020`, `＠` as `@`), with where
 /// each byte came from.
 pub(crate) struct Visible {
     pub(crate) text: String,
     origin: Vec<usize>,
 }
 
+/// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
+/// is `A`, `＠` is `@`, `𝟕` is `7`), if it is one.
+fn ascii_form(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let mut form = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        count += 1;
+        form = Some(d);
+    });
+    form.filter(|d| count == 1 && d.is_ascii_graphic())
+}
+
 impl Visible {
     /// `None` when the text has none of those characters.
     pub(crate) fn of(text: &str) -> Option<Visible> {
-        if text.is_ascii() || !text.chars().any(super::reading::is_invisible) {
+        let changes = |c: char| super::reading::is_invisible(c) || ascii_form(c).is_some();
+        if text.is_ascii() || !text.chars().any(changes) {
             return None;
         }
         let mut visible = Visible {
@@ -92,10 +110,12 @@ impl Visible {
             origin: Vec::with_capacity(text.len()),
         };
         for (at, c) in text.char_indices() {
-            if !super::reading::is_invisible(c) {
-                visible.text.push(c);
-                visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            if super::reading::is_invisible(c) {
+                continue;
             }
+            let c = ascii_form(c).unwrap_or(c);
+            visible.text.push(c);
+            visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
         Some(visible)
     }
@@ -132,11 +152,14 @@ fn every_pattern(text: &str) -> Vec<PatternHit> {
 }
 
 /// Whether `text` may hold a structured identifier: each has a digit (any
-/// script's, as `\d` matches) or an `@`. Most sentences of a report have
+/// script's, as `\d` matches) or an `@` (or a full-width `＠`). Most sentences of a report have
 /// neither, and are then not run through the six expressions.
 pub fn may_hold_one(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
-        || (!text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+        || (!text.is_ascii()
+            && text
+                .chars()
+                .any(|c| !c.is_ascii() && (c.is_numeric() || ascii_form(c) == Some('@'))))
 }
 
 fn regex(pattern: &str) -> Regex {

@@ -58,11 +58,34 @@ impl Read {
     };
 }
 
-/// Characters that show nothing and join the letters around them.
+/// Characters that show nothing and join the letters around them: every
+/// format character of Unicode (general category Cf: the soft hyphen,
+/// zero-width spaces and joiners, the bidirectional marks, embeddings,
+/// overrides and isolates a word processor leaves in text copied from
+/// Arabic or Hebrew, the word joiner, the byte-order mark, the tag
+/// characters), the combining grapheme joiner and the variation
+/// selectors. A reader sees `Thistle`, a right-to-left mark and `bury` as
+/// one word. The one list for the source checks, the patterns and the
+/// gate.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
     )
 }
 

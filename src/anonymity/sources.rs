@@ -109,6 +109,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
             .fold(Found::default(), |all, (_, _, one, _)| all.merge(one));
         let scanned = scans.iter().filter(|(.., reused)| !reused).count();
         self.scan_registry(&mut found);
+        self.scan_settings(&mut found);
         found.allowances.sort();
         found.allowances.dedup();
         let scans = scans
@@ -199,10 +200,12 @@ impl<'s, 'p> Scanner<'s, 'p> {
 
     /// Ids become URLs, so the file name is published too.
     fn scan_file_name<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
-        let name = doc.id.replace('-', " ");
+        // The id as it is (a hyphen is a word boundary to the matcher, and
+        // joins a word split by it too: `thistle-bury`).
+        let name = doc.id.as_str();
         let span = Span::file_start(doc.file);
-        for hit in self.matcher.find(&name) {
-            if hit.partial || self.is_allowed(&hit, &name, allowance, doc.file, found) {
+        for hit in self.matcher.find(name) {
+            if hit.partial || self.is_allowed(&hit, name, allowance, doc.file, found) {
                 continue;
             }
             found.out.push(
@@ -247,6 +250,46 @@ impl<'s, 'p> Scanner<'s, 'p> {
                 allowance: None,
                 // The registry is where ids belong.
                 id_exempt: std::iter::once(0..text.len()).collect(),
+            };
+            self.scan_comment(&target, found);
+        }
+    }
+
+    /// evalsite.yaml: its title, base_url and other settings are printed
+    /// on every page (the header, the tab, canonical links), so its text
+    /// is read as front matter is; its comments as comments.
+    fn scan_settings(&self, found: &mut Found) {
+        let sources = &self.site.project.sources;
+        let Some(file) = (0..sources.len())
+            .map(FileId)
+            .find(|&f| sources.name(f) == crate::config::FILE_NAME)
+        else {
+            return;
+        };
+        let text = sources.text(file);
+        let mut plain = PlainText::default();
+        let mut comments = PlainText::default();
+        let comment_ranges = reading::yaml_comments(text, 0..text.len());
+        push_yaml_without_comments(
+            text,
+            0..text.len(),
+            &comment_ranges,
+            &mut plain,
+            &mut comments,
+        );
+        let target = Target {
+            file,
+            plain,
+            allowance: None,
+            id_exempt: Vec::new(),
+        };
+        self.scan_target(&target, found);
+        if !comments.text.is_empty() {
+            let target = Target {
+                file,
+                plain: comments,
+                allowance: None,
+                id_exempt: Vec::new(),
             };
             self.scan_comment(&target, found);
         }

@@ -97,52 +97,121 @@ pub fn check_body(file: FileId, text: &str, body: Range<usize>, out: &mut Vec<Di
     }
 }
 
-/// The roles and boroughs of the registry a hand-written table may be
-/// labelled with, compared loosely (case, spacing, a plural `s`).
+/// The values of the registry a hand-written table may be labelled with
+/// (roles, sectors, levels, boroughs' ids and titles), compared loosely:
+/// case, spacing, a plural `s`, full-width letters, and as words anywhere
+/// in the label (`GP (Borough A)`, `Borough A GPs` name a role and a
+/// borough).
 pub struct Labels {
-    roles: Vec<String>,
-    boroughs: Vec<String>,
+    /// Each value's loose words, with its field and whether it must be the
+    /// whole label (a borough's id, often one letter: `a`), roles first.
+    values: Vec<(Vec<String>, super::Field, bool)>,
 }
 
-fn loose(label: &str) -> String {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let joined = words.join(" ").to_lowercase();
-    joined
-        .strip_suffix('s')
-        .map_or(joined.clone(), str::to_string)
+/// The words of `label`, lowercase and compatibility-normalised, without
+/// a plural `s`.
+fn loose_words(label: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = label.nfkc().collect::<String>().to_lowercase();
+    folded
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.trim_end_matches(['\'', '’']);
+            match w.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 2 => stem.to_string(),
+                _ => w.to_string(),
+            }
+        })
+        .collect()
 }
 
 impl Labels {
     /// `boroughs`: (id, title) of every borough.
     pub fn new(participants: &[Participant], boroughs: &[(&str, &str)]) -> Labels {
-        let mut roles: Vec<String> = participants
+        use super::Field;
+        let mut values: Vec<(Vec<String>, Field, bool)> = Vec::new();
+        let present = participants
             .iter()
-            .filter(|p| p.consent != Consent::Withdrawn)
-            .map(|p| loose(&p.role))
-            .collect();
-        roles.sort();
-        roles.dedup();
-        let boroughs = boroughs
-            .iter()
-            .flat_map(|(id, title)| [loose(id), loose(title)])
-            .collect();
-        Labels { roles, boroughs }
+            .filter(|p| p.consent != Consent::Withdrawn);
+        for p in present {
+            values.push((loose_words(&p.role), Field::Role, false));
+            values.push((loose_words(p.sector.label()), Field::Sector, false));
+            if let Some(level) = p.level {
+                values.push((loose_words(level.label()), Field::Level, false));
+            }
+        }
+        for (id, title) in boroughs {
+            values.push((loose_words(id), Field::Borough, true));
+            values.push((loose_words(title), Field::Borough, false));
+        }
+        values.retain(|(words, ..)| !words.is_empty());
+        values.sort();
+        values.dedup();
+        // Roles, then sectors and levels, then boroughs.
+        values.sort_by_key(|(_, field, _)| FIELDS.iter().position(|f| f == field));
+        Labels { values }
     }
 
-    /// Which field a label names: role or borough.
+    /// Which field a label names (the first of role, sector, level and
+    /// borough whose value it holds as words).
     fn field(&self, label: &str) -> Option<super::Field> {
-        let label = loose(label);
+        let label = loose_words(label);
         if label.is_empty() {
             return None;
         }
-        if self.roles.contains(&label) {
-            Some(super::Field::Role)
-        } else if self.boroughs.contains(&label) {
-            Some(super::Field::Borough)
-        } else {
-            None
-        }
+        self.values
+            .iter()
+            .find(|(words, _, exact)| match exact {
+                true => label == *words,
+                false => label.windows(words.len()).any(|w| w == words.as_slice()),
+            })
+            .map(|(_, field, _)| *field)
     }
+}
+
+/// Number words a count may be written as.
+const NUMBER_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// The count a cell gives: its leading number, as digits (full-width
+/// ones too) or a word, whatever follows it (`1 (20%)`, `1/5`, `n = 1`,
+/// `one`).
+fn count_in(cell: &str) -> Option<usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let cell: String = cell.nfkc().collect::<String>().to_lowercase();
+    let cell = cell.trim();
+    let cell = cell
+        .strip_prefix('n')
+        .map(|rest| rest.trim_start())
+        .and_then(|rest| rest.strip_prefix('='))
+        .map_or(cell, str::trim_start);
+    let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let word: String = cell.chars().take_while(|c| c.is_alphabetic()).collect();
+    NUMBER_WORDS.iter().position(|w| *w == word)
 }
 
 /// Warns of each hand-written table in `text[body]` that gives a count from
@@ -190,7 +259,7 @@ fn small_count(
                 (None, Some(_)) => head[c + 1].0.as_str(),
                 (None, None) => continue,
             };
-            let Ok(n) = cell.trim().parse::<usize>() else {
+            let Some(n) = count_in(cell) else {
                 continue;
             };
             if super::is_small(n, k) {
@@ -207,10 +276,17 @@ fn small_count(
     }
     let (n, label, at) = found.first().cloned()?;
     let has = |f| fields.contains(&f);
-    let spec = match (has(super::Field::Role), has(super::Field::Borough)) {
-        (true, true) => "role/borough",
-        (true, false) => "role",
-        _ => "borough",
+    let rows = [
+        super::Field::Role,
+        super::Field::Sector,
+        super::Field::Level,
+    ]
+    .into_iter()
+    .find(|&f| has(f));
+    let spec = match (rows, has(super::Field::Borough)) {
+        (Some(rows), true) => format!("{}/borough", rows.name()),
+        (Some(rows), false) => rows.name().to_string(),
+        (None, _) => "borough".to_string(),
     };
     let more = match found.len() {
         1 => String::new(),

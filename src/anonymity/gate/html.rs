@@ -33,6 +33,9 @@ struct Run {
     spaced: String,
     /// Whether the two differ.
     split: bool,
+    /// The text as written from the first right-to-left override on
+    /// (empty without one), to read as it is shown.
+    overridden: String,
 }
 
 impl Run {
@@ -46,6 +49,9 @@ impl Run {
             }
             false => s,
         };
+        if !self.overridden.is_empty() || s.contains('\u{202e}') {
+            self.overridden.push_str(s);
+        }
         if text::has_invisible(s) {
             self.joined.push_str(&text::without_invisible(s));
             self.spaced.push_str(&text::invisible_as_space(s));
@@ -72,6 +78,10 @@ impl Run {
         let run = std::mem::take(self);
         if run.joined.trim().is_empty() && run.spaced.trim().is_empty() {
             return;
+        }
+        // What a right-to-left override reverses, as it is shown.
+        if let Some(shown) = text::overridden_as_shown(&run.overridden) {
+            text::versions(&shown, blocks);
         }
         if run.split {
             blocks.push(run.spaced);

@@ -103,7 +103,19 @@ fn disguise() -> impl Strategy<Value = Disguise> {
         (0..40usize, 0..4u8).prop_map(|(at, kind)| Disguise::Reference(at, kind)),
         (
             0..40usize,
-            prop::sample::select(super::text::INVISIBLE.to_vec())
+            prop::sample::select(vec![
+                '\u{ad}',
+                '\u{200b}',
+                '\u{200c}',
+                '\u{200d}',
+                '\u{200e}',
+                '\u{200f}',
+                '\u{202e}',
+                '\u{2060}',
+                '\u{2066}',
+                '\u{feff}',
+                '\u{e0041}',
+            ])
         )
             .prop_map(|(at, c)| Disguise::Invisible(at, c)),
         Just(Disguise::Link),

@@ -6,8 +6,11 @@
 //! with or without `;`), CSS escapes (`\54 obias`), JavaScript and JSON
 //! escapes (`\u0054`, `\u{54}`, `\x54`), percent-encoding (`%54obias`, and
 //! `+` for a space) and the characters that do not show (soft hyphen,
-//! zero-width space and joiners, word joiner, byte-order mark), read both
+//! zero-width space and joiners, bidirectional marks, word joiner,
+//! byte-order mark: [`is_invisible`]), read both
 //! as nothing and as a space; Markdown's emphasis marks are read past.
+//! The text of a `data:…;base64,` address is decoded and read (as HTML
+//! too), and control characters between letters are read past.
 //! Not decoded: text a program builds at run
 //! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
 
@@ -16,23 +19,22 @@ use html5gum::{State, Token, Tokenizer};
 /// Markdown's marks for emphasis and code.
 const MARKS: [char; 4] = ['*', '_', '~', '`'];
 
-/// The characters that do not show and do not end a word.
-pub const INVISIBLE: [char; 6] = [
-    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
-];
+/// The characters that do not show and do not end a word (the source
+/// checks' own list).
+pub use crate::anonymity::reading::is_invisible;
 
 pub fn has_invisible(text: &str) -> bool {
-    text.contains(INVISIBLE)
+    !text.is_ascii() && text.contains(is_invisible)
 }
 
 /// `text` without the characters that do not show.
 pub fn without_invisible(text: &str) -> String {
-    text.replace(INVISIBLE, "")
+    text.replace(is_invisible, "")
 }
 
 /// `text` with each character that does not show read as a space.
 pub fn invisible_as_space(text: &str) -> String {
-    text.replace(INVISIBLE, " ")
+    text.replace(is_invisible, " ")
 }
 
 /// Every version of `text` a reader could be shown: as it is, and each
@@ -55,6 +57,24 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         decoded.push(percent.replace('+', " "));
         decoded.push(percent);
     }
+    if text.contains("base64,") || text.contains("BASE64,") || text.contains("Base64,") {
+        // What a `data:` address holds is shown when it is opened.
+        for payload in data_urls(text) {
+            versions(&payload, &mut decoded);
+            if payload.contains('<') {
+                super::html::read(&payload, &mut decoded);
+            }
+        }
+    }
+    if text.contains(['\0', '\u{1}', '\u{2}', '\u{3}']) {
+        // Text with a control character between its letters (UTF-16
+        // without its byte-order mark is ASCII with a NUL after each
+        // letter): a browser that guesses the encoding shows the letters.
+        decoded.push(text.replace(|c: char| c.is_control() && !c.is_whitespace(), ""));
+    }
+    if let Some(shown) = overridden_as_shown(text) {
+        decoded.push(shown);
+    }
     if text.contains(MARKS) {
         // Markdown's emphasis marks, which a reader of a `.md` file reads past.
         decoded.push(text.replace(MARKS, ""));
@@ -67,6 +87,69 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         }
         out.push(version);
     }
+}
+
+/// The text held by each `data:…;base64,…` address in `text` (percent
+/// decoded first, as a browser does): its text, or the readable runs of
+/// what is not text.
+pub fn data_urls(text: &str) -> Vec<String> {
+    use base64::Engine;
+    let mut found = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("base64,") {
+        let start = from + at + "base64,".len();
+        from = start;
+        if !lower[..start].contains("data:") {
+            continue;
+        }
+        let end = text[start..]
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || "+/=%-_".contains(c) || c.is_ascii_whitespace())
+            })
+            .map_or(text.len(), |i| start + i);
+        let payload: String = percent_decode(&text[start..end])
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
+        let engines = [
+            base64::engine::general_purpose::STANDARD,
+            base64::engine::general_purpose::STANDARD_NO_PAD,
+            base64::engine::general_purpose::URL_SAFE,
+            base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        ];
+        let bytes = engines
+            .iter()
+            .find_map(|e| e.decode(payload.as_bytes()).ok());
+        match bytes.map(String::from_utf8) {
+            Some(Ok(text)) => found.push(text),
+            // An image's metadata, say.
+            Some(Err(bytes)) => found.push(readable_runs(bytes.as_bytes())),
+            None => {}
+        }
+    }
+    found
+}
+
+/// `text` in the order a reader sees it where a right-to-left override
+/// (U+202E) reverses it, up to its end (U+202C) or the end of the line:
+/// `\u{202e}yrubeltsihT\u{202c}` shows as `Thistlebury`. `None` without
+/// one.
+pub fn overridden_as_shown(text: &str) -> Option<String> {
+    if !text.contains('\u{202e}') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{202e}') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + '\u{202e}'.len_utf8()..];
+        let end = after.find(['\u{202c}', '\n']).unwrap_or(after.len());
+        out.extend(after[..end].chars().rev());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// Percent-decoded as a browser decodes a URL (bytes not UTF-8 are read as
@@ -243,6 +326,26 @@ mod tests {
         assert!(found.iter().any(|v| v.ends_with("Tobias")));
         assert!(all("Tob\u{200b}ias").contains(&"Tob ias".to_string()));
         assert!(all("Jane+Smith").contains(&"Jane Smith".to_string()));
+    }
+
+    /// Defect (red team): a `data:` address's text was published unread.
+    #[test]
+    fn data_addresses_are_read() {
+        assert!(
+            all("<a href=\"data:text/plain;base64,VGhpc3RsZWJ1cnk=\">x</a>")
+                .contains(&"Thistlebury".to_string())
+        );
+        assert!(
+            all("DATA:text/html;charset=utf-8;BASE64,PGI%2BVGhpc3RsZTwvYj5idXJ5")
+                .iter()
+                .any(|v| v.contains("Thistlebury"))
+        );
+        assert!(all("T\0h\0i\0s\0").contains(&"This".to_string()));
+        assert!(
+            all("met \u{202e}yrubeltsihT\u{202c} staff")
+                .iter()
+                .any(|v| v.contains("Thistlebury staff"))
+        );
     }
 
     #[test]
