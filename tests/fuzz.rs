@@ -239,7 +239,7 @@ fn mutated_projects_never_panic_and_report_every_error_in_place() {
         let outcome = check_run(&project);
         // Every 25th case through the real binary: a failed build leaves
         // site/ exactly as it was.
-        let binary = if n % 25 == 0 {
+        let binary = if n.is_multiple_of(25) {
             let run = project.build();
             if run.code == 0 {
                 // A build that passed replaced the site: put the first one back.
