@@ -24,6 +24,8 @@ pub struct Project {
     pub config: Config,
     pub landing: Option<Doc<Landing>>,
     pub participants: Vec<Participant>,
+    /// evalsite.yaml, when there is one.
+    pub config_file: Option<FileId>,
     pub participants_file: Option<FileId>,
     /// participants.yaml, or an entry of it, could not be read (its
     /// problems are reported): a quote's participant is then not looked
@@ -305,6 +307,7 @@ pub fn parse(
 ) -> Project {
     let mut project = Project {
         config,
+        config_file: loaded.config,
         participants_file: loaded.participants,
         identifiers_file: loaded.identifiers,
         ..Project::default()

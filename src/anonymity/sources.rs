@@ -230,10 +230,36 @@ impl<'s, 'p> Scanner<'s, 'p> {
             return;
         };
         let text = project.sources.text(file);
+        // The registry is where ids belong: its comments may hold them.
+        self.scan_yaml(file, role_lines(text), true, found);
+    }
+
+    /// evalsite.yaml: its title, base_url and other settings are printed
+    /// on every page (the header, the tab, canonical links), so its text
+    /// is read as front matter is; its comments as comments.
+    fn scan_settings(&self, found: &mut Found) {
+        let project = self.site.project;
+        let Some(file) = project.config_file else {
+            return;
+        };
+        let text = project.sources.text(file);
+        self.scan_yaml(file, std::iter::once(0..text.len()), false, found);
+    }
+
+    /// Scans `lines` of a YAML file as published text, and its comments
+    /// (never published, but kept in the files and their history) apart.
+    fn scan_yaml(
+        &self,
+        file: FileId,
+        lines: impl IntoIterator<Item = Range<usize>>,
+        ids_in_comments: bool,
+        found: &mut Found,
+    ) {
+        let text = self.site.project.sources.text(file);
         let mut plain = PlainText::default();
         let mut comments = PlainText::default();
         let comment_ranges = reading::yaml_comments(text, 0..text.len());
-        for line in role_lines(text) {
+        for line in lines {
             push_yaml_without_comments(text, line, &comment_ranges, &mut plain, &mut comments);
         }
         let target = Target {
@@ -248,48 +274,10 @@ impl<'s, 'p> Scanner<'s, 'p> {
                 file,
                 plain: comments,
                 allowance: None,
-                // The registry is where ids belong.
-                id_exempt: std::iter::once(0..text.len()).collect(),
-            };
-            self.scan_comment(&target, found);
-        }
-    }
-
-    /// evalsite.yaml: its title, base_url and other settings are printed
-    /// on every page (the header, the tab, canonical links), so its text
-    /// is read as front matter is; its comments as comments.
-    fn scan_settings(&self, found: &mut Found) {
-        let sources = &self.site.project.sources;
-        let Some(file) = (0..sources.len())
-            .map(FileId)
-            .find(|&f| sources.name(f) == crate::config::FILE_NAME)
-        else {
-            return;
-        };
-        let text = sources.text(file);
-        let mut plain = PlainText::default();
-        let mut comments = PlainText::default();
-        let comment_ranges = reading::yaml_comments(text, 0..text.len());
-        push_yaml_without_comments(
-            text,
-            0..text.len(),
-            &comment_ranges,
-            &mut plain,
-            &mut comments,
-        );
-        let target = Target {
-            file,
-            plain,
-            allowance: None,
-            id_exempt: Vec::new(),
-        };
-        self.scan_target(&target, found);
-        if !comments.text.is_empty() {
-            let target = Target {
-                file,
-                plain: comments,
-                allowance: None,
-                id_exempt: Vec::new(),
+                id_exempt: match ids_in_comments {
+                    true => vec![0..text.len()],
+                    false => Vec::new(),
+                },
             };
             self.scan_comment(&target, found);
         }
