@@ -49,14 +49,7 @@ pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
             {
                 // A comment: brackets in it count in the naive count only.
                 let end = line_end(bytes, i);
-                for &c in &bytes[i..end] {
-                    match c {
-                        b'[' | b'{' => naive += 1,
-                        b']' | b'}' => naive = naive.saturating_sub(1),
-                        _ => {}
-                    }
-                }
-                if naive > limit {
+                if count_naively(&bytes[i..end], &mut naive, limit) {
                     return Some(i);
                 }
                 i = end;
@@ -64,15 +57,8 @@ pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
             }
             b'"' | b'\'' if starts_value(last, bytes, i) => {
                 if let Some(close) = quote_end(bytes, i) {
-                    for &c in &bytes[i..close] {
-                        match c {
-                            b'[' | b'{' => naive += 1,
-                            b']' | b'}' => naive = naive.saturating_sub(1),
-                            _ => {}
-                        }
-                        if naive > limit {
-                            return Some(i);
-                        }
+                    if count_naively(&bytes[i..close], &mut naive, limit) {
+                        return Some(i);
                     }
                     last = Some(b);
                     i = close + 1;
@@ -126,6 +112,22 @@ fn quote_end(bytes: &[u8], open: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// Counts the brackets of text that is not YAML structure (a comment, a
+/// quoted string) into the naive count alone; says whether it passed `limit`.
+fn count_naively(text: &[u8], naive: &mut usize, limit: usize) -> bool {
+    for &c in text {
+        match c {
+            b'[' | b'{' => *naive += 1,
+            b']' | b'}' => *naive = naive.saturating_sub(1),
+            _ => {}
+        }
+        if *naive > limit {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
