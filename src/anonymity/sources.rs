@@ -275,7 +275,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
                 plain: comments,
                 allowance: None,
                 id_exempt: match ids_in_comments {
-                    true => vec![0..text.len()],
+                    true => std::iter::once(0..text.len()).collect(),
                     false => Vec::new(),
                 },
             };
