@@ -469,7 +469,15 @@ fn parse_doc<M: DeserializeOwned>(
     // with the rest, so links to it still resolve and its text is still
     // checked, rather than each link reporting a file that is not there.
     let (meta, _) = yaml.read::<M>(&schema(kind), out)?;
-    let refs = markdown::references(&source.text, split.body.clone());
+    let mut refs = markdown::references(&source.text, split.body.clone());
+    // A finding's `summary:` is Markdown too: its links and embeds are
+    // checked as the body's are, at their place in the front matter.
+    if kind == Kind::Finding
+        && let Some(key) = yaml.key_span("summary")
+    {
+        let value = key.range.end..value_end(&source.text, key.range.end, split.yaml.end);
+        refs.extend(markdown::references(&source.text, value));
+    }
     Some(Doc {
         id,
         file,
@@ -478,6 +486,19 @@ fn parse_doc<M: DeserializeOwned>(
         meta,
         refs,
     })
+}
+
+/// Where the value of the front matter key ending at `from` ends: at the
+/// next line that is not indented (another key), or the front matter's end.
+fn value_end(text: &str, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while let Some(newline) = text[at..end].find('\n') {
+        at += newline + 1;
+        if at >= end || !text[at..].starts_with([' ', '\t']) {
+            return at.min(end);
+        }
+    }
+    end
 }
 
 /// The file stem of a `/`-separated path.

@@ -71,6 +71,24 @@ fn a_borough_report_shows_each_finding_once_under_its_first_theme() {
     assert!(maps.contains("<svg"), "{maps}");
 }
 
+// Regression: a link in `summary:` (rendered as Markdown) went unchecked,
+// so a mistyped id silently became plain text.
+#[test]
+fn a_link_in_a_finding_summary_is_checked_at_its_line() {
+    let out = common::build_fails(
+        |p| {
+            p.edit(
+                "content/findings/co-location.md",
+                "attributes:",
+                "summary: See [the other finding](finding:no-such-finding).\nattributes:",
+            );
+        },
+        "content/findings/co-location.md:",
+        "reference::unknown-finding",
+    );
+    assert!(out.contains("no-such-finding"), "{out}");
+}
+
 #[test]
 fn a_finding_shows_its_summary_field_or_else_its_first_paragraph() {
     let project = two_themes();
