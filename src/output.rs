@@ -14,6 +14,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// The pages at the top of every site since the first evalsite, before
+/// sites were marked.
+const OLDEST_TOP_PAGES: &[&str] = &[
+    "index.html",
+    "findings.html",
+    "quotes.html",
+    "codebook.html",
+    "matrix.html",
+    "pathways.html",
+];
+
 /// The file at the root of every site evalsite writes: a folder that has it
 /// was made by evalsite, and the next build may replace it. It is published
 /// with the site, so it holds no name and no path on the researcher's
@@ -328,13 +339,14 @@ fn replaceable<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Resul
     // Unmarked, or marked by a version that did not list the files (it
     // replaced the folder whole): only what a build writes may be there.
     let foreign = foreign_files(real, files);
-    // Every page a build writes at the top, such as findings.html and
-    // matrix.html, is there: a folder of someone's own pages (an
-    // index.html alone) is not taken for a site.
-    let lacking: Vec<&String> = files
-        .keys()
-        .filter(|path| !path.contains('/') && path.ends_with(".html"))
-        .filter(|path| !real.join(path).is_file())
+    // Every page each version of evalsite has written at the top is there:
+    // a folder of someone's own pages (an index.html alone) is not taken
+    // for a site. (Pages added since, such as accessibility.html, are not
+    // asked for, or no older site could ever be replaced.)
+    let lacking: Vec<&str> = OLDEST_TOP_PAGES
+        .iter()
+        .copied()
+        .filter(|path| files.contains_key(*path) && !real.join(path).is_file())
         .collect();
     if foreign.is_empty() && (lacking.is_empty() || marker.is_some()) {
         let found = foreign_in(real, |_| false, |_| true);
@@ -864,6 +876,34 @@ mod tests {
     /// Migration: a site from the version before markers holds only pages
     /// and the files the new build writes; it is replaced (and marked).
     /// Anything else there, such as an empty folder or a link, is someone's.
+    // Regression: the unmarked rule asked for every top page the new build
+    // writes, so a site of the version before markers (which had no
+    // accessibility.html) could never be replaced.
+    #[test]
+    fn a_site_of_the_version_before_markers_is_replaced_by_a_build_with_more_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let old = OLDEST_TOP_PAGES.iter().copied().chain(["static/style.css"]);
+        for page in old.clone() {
+            std::fs::create_dir_all(site.join(page).parent().unwrap()).unwrap();
+            std::fs::write(site.join(page), "old").unwrap();
+        }
+        let mut new: Vec<(&str, &str)> = old.map(|page| (page, "new")).collect();
+        new.push(("accessibility.html", "new"));
+        write_files_as_site(&target(&site), &files(&new)).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(site.join("accessibility.html")).unwrap(),
+            "new"
+        );
+        // Without one of the pages every version wrote, it is not a site.
+        std::fs::remove_file(site.join(MARKER)).unwrap();
+        std::fs::remove_file(site.join("matrix.html")).unwrap();
+        let error = write_files_as_site(&target(&site), &files(&new))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("matrix.html"), "{error}");
+    }
+
     #[test]
     fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
