@@ -490,6 +490,15 @@ fn read_file(
         ))
     };
     match std::fs::metadata(path) {
+        // A link to nothing is not a missing file: the settings, the
+        // registry or the list it stands for cannot be read.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(path).is_ok() =>
+        {
+            out.push(problem("is a link to a file that is not there".into()));
+            return Found::Unreadable;
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
         Err(e) => {
             out.push(problem(format!("cannot be read: {e}")));

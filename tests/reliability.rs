@@ -567,6 +567,21 @@ fn a_settings_file_that_is_a_folder_is_an_error() {
     );
 }
 
+// Regression: a link to nothing in place of evalsite.yaml was taken as no
+// settings, so k fell back to its default (3) where the file said 5.
+#[cfg(unix)]
+#[test]
+fn a_settings_file_that_links_to_nothing_is_an_error() {
+    let project = Project::fixture("basic");
+    project.remove("evalsite.yaml");
+    std::os::unix::fs::symlink(project.path("gone.yaml"), project.path("evalsite.yaml")).unwrap();
+    check_fails(
+        &project,
+        "load::unreadable",
+        "evalsite.yaml is a link to a file that is not there",
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_settings_file_or_registry_that_is_a_pipe_is_an_error() {
