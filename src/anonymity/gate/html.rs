@@ -1,6 +1,6 @@
 //! How the gate reads HTML (and SVG or XML): as a browser and a search
-//! engine read it, through the HTML5 tokenizer of `html5gum`. The one
-//! module that names the tokenizer.
+//! engine read it, through the HTML5 tokenizer of `html5gum` (which
+//! [`text`] also uses to decode character references in other files).
 //!
 //! Text is joined across inline elements and comments (`Tob<b>ias</b>`,
 //! `Jane<!-- x -->Smith`, `<wbr>` are one word), and read a second time

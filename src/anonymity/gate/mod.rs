@@ -236,7 +236,9 @@ fn read(path: &str, bytes: &[u8], blocks: &mut Vec<String>) -> Result<(), &'stat
             }
         }
         Err(_) if BINARY.contains(&ext) => {
-            if ext == "png" && (contains(bytes, b"zTXt") || contains(bytes, b"iTXt")) {
+            // Compressed PNG text, in a .png or in a PNG inside an .ico or
+            // misnamed: it cannot be read here, so it is refused.
+            if contains(bytes, b"zTXt") || contains(bytes, b"iTXt") {
                 return Err("it is an image with compressed text in its metadata");
             }
             text::versions(&text::readable_runs(bytes), blocks);

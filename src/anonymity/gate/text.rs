@@ -283,6 +283,27 @@ pub fn readable_runs(bytes: &[u8]) -> String {
         }
     }
     flush(&mut run, &mut out);
+    // UTF-16, as fonts keep their names (the Windows name table) and images
+    // some metadata: both byte orders, from either alignment, for letters
+    // of the Latin scripts (the rest of a binary file would read as noise).
+    for (start, little) in [(0, true), (0, false), (1, true), (1, false)] {
+        let units =
+            bytes
+                .get(start..)
+                .unwrap_or_default()
+                .chunks_exact(2)
+                .map(|pair| match little {
+                    true => u16::from_le_bytes([pair[0], pair[1]]),
+                    false => u16::from_be_bytes([pair[0], pair[1]]),
+                });
+        for c in char::decode_utf16(units) {
+            match c {
+                Ok(c) if c < '\u{250}' && (!c.is_control() || c == '\t') => run.push(c),
+                _ => flush(&mut run, &mut out),
+            }
+        }
+        flush(&mut run, &mut out);
+    }
     out
 }
 
@@ -353,5 +374,26 @@ mod tests {
         let bytes = b"\x89PNG\r\n\x1a\n\x00tEXtAuthor\x00Tobias Smith\x00\xff\xfe";
         let runs = readable_runs(bytes);
         assert!(runs.contains("Tobias Smith"), "{runs}");
+    }
+
+    // Regression: a font's names are UTF-16, which the runs of single
+    // bytes split into letters and dropped.
+    #[test]
+    fn utf16_names_in_a_binary_file_are_read() {
+        let name = "Designer Tobias Smith";
+        for little in [true, false] {
+            let mut bytes = vec![0u8, 1, 0xff, 7];
+            for unit in name.encode_utf16() {
+                bytes.extend(match little {
+                    true => unit.to_le_bytes(),
+                    false => unit.to_be_bytes(),
+                });
+            }
+            bytes.extend([0xff, 0xfe, 3]);
+            assert!(
+                readable_runs(&bytes).contains(name),
+                "little-endian {little}"
+            );
+        }
     }
 }
