@@ -353,15 +353,13 @@ const ROLE_BY_BOROUGH: Spec = Spec {
 
 fn column_of(shown: &Shown, registry: &Registry, borough: &str, k: usize) -> Table {
     let Shown { counts, hidden } = shown;
-    let title = registry
-        .boroughs
-        .iter()
-        .find(|(id, _)| *id == borough)
-        .map_or(borough, |(_, title)| *title);
+    // By the borough's place in the registry (its key), not its title: two
+    // boroughs may share a title.
+    let key = registry.boroughs.iter().position(|(id, _)| *id == borough);
     let column = counts
         .columns
         .iter()
-        .position(|c| matches!(c, Category::Named(_, label) if label == title));
+        .position(|c| matches!(c, Category::Named(i, _) if Some(*i) == key));
     let mut rows = Vec::new();
     let mut total = Cell::new(0, false);
     if let Some(c) = column {

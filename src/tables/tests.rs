@@ -458,3 +458,14 @@ proptest! {
         }
     }
 }
+
+// Regression: a borough's column was found by its title, so of two boroughs
+// with the same title the second showed the first one's counts.
+#[test]
+fn a_borough_report_takes_its_own_column_when_titles_are_alike() {
+    let list = people(&[("GP", "a", 3), ("Nurse", "b", 4)]);
+    let alike = Registry::new(&list, vec![("a", "Borough"), ("b", "Borough")]);
+    let b = borough_table(&alike, "b", 3);
+    assert_eq!(b.total.cells[0].text, "4", "{:?}", b.total);
+    assert!(b.rows.iter().all(|r| r.label != "GP"), "{:?}", b.rows);
+}
