@@ -341,3 +341,27 @@ fn every_count_of_quotes_is_the_number_of_quotes_listed_there() {
         assert_eq!(codebook, page, "{code}: codebook counts and quotes listed");
     }
 }
+
+// Regression: a mistake in a project's participant table partial left the
+// table out of the page without a word.
+#[test]
+fn a_mistake_in_the_participant_table_partial_is_reported() {
+    let out = common::build_fails(
+        |p| {
+            p.write(
+                "content/pages/methods.md",
+                methods_with("Who took part:\n\n![](participants:role/borough)\n"),
+            );
+            p.write(
+                "themes/default/templates/partials/participants.html",
+                "<table>{{ nope }}</table>\n",
+            );
+        },
+        "themes/default/templates/partials/participants.html:1:",
+        "theme::template",
+    );
+    assert!(
+        out.contains("while making the participant table `role/borough`"),
+        "{out}"
+    );
+}

@@ -391,21 +391,30 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
 
     fn participant_table(&self, spec: &str) -> String {
         // A table that names no field is an error, reported by `resolve`.
-        let Ok(spec) = tables::Spec::parse(spec) else {
+        let Ok(parsed) = tables::Spec::parse(spec) else {
             return String::new();
         };
         let table = tables::table(
             &self.renderer.registry(),
-            spec,
+            parsed,
             self.at.site.project.config.k,
         );
         let mut context = tera::Context::new();
         context.insert("table", &table);
-        self.renderer
+        let renderer = self.renderer;
+        renderer
             .theme
             .tera
             .render(tables::PARTIAL, &context)
-            .unwrap_or_default()
+            .unwrap_or_else(|error| {
+                let diagnostic = *template_failure(renderer.theme, &error, tables::PARTIAL);
+                let mut failed = renderer
+                    .failed_pieces
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                failed.push((diagnostic, format!("the participant table `{spec}`")));
+                String::new()
+            })
     }
 }
 
