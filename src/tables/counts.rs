@@ -23,10 +23,3 @@ use crate::resolve::Site;
 pub fn counted_borough<'s>(site: &'s Site, quote: usize) -> Option<&'s str> {
     site.published_borough(quote)
 }
-
-/// `items` with each counted once, in their first order: a quote that
-/// names a code twice is one quote.
-pub fn distinct(items: &mut Vec<usize>) {
-    let mut seen = crate::hash::FastSet::default();
-    items.retain(|&item| seen.insert(item));
-}
