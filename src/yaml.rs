@@ -524,6 +524,10 @@ fn is_word_byte(b: u8) -> bool {
 /// The range of `key` written as a mapping key (`key:` at a line start, after
 /// indentation or `- `, or inside `{…}`), searching from byte `from`.
 fn find_key(text: &str, key: &str, from: usize) -> Option<Range<usize>> {
+    if key.is_empty() {
+        // An empty key (`"": x`) is found everywhere and nowhere: no span.
+        return None;
+    }
     let bytes = text.as_bytes();
     let mut search = from;
     while let Some(i) = text[search..].find(key) {
@@ -804,6 +808,14 @@ mod tests {
         assert_eq!(file.line_column(span.range.start), (2, 16));
         let span = yaml.value_span("boroughs", "beta");
         assert_eq!(file.line_column(span.range.start), (5, 5));
+    }
+
+    /// Regression (fuzz target): an empty key (`"": x`, as in an
+    /// identifiers list's `replace:`) was found at every position without
+    /// moving on, and the search never ended.
+    #[test]
+    fn an_empty_key_has_no_span() {
+        assert_eq!(find_key("replace:\n  \"\": x\n", "", 0), None);
     }
 
     #[test]
