@@ -8,11 +8,13 @@
 //! - [`attribution`]: attribution groups of at least `k` participants
 //! - [`consent`]: quotes from participants who withdrew or asked not to be quoted
 //! - [`gate`]: every byte of the output, and every name, read before it is written or served
+//! - [`layout`]: which elements part the words around them (for the gate and the source reading)
 
 pub mod attribution;
 pub mod consent;
 pub mod gate;
 pub mod identifiers;
+pub mod layout;
 pub mod participant_ids;
 pub mod patterns;
 pub mod reading;
@@ -43,6 +45,9 @@ pub struct Checked {
     /// files: the identifiers list, the registry and the allowances.
     gate_inputs: u64,
     pub allowances: Vec<AllowanceUsed>,
+    /// Every page's boroughs and the quotes it may show, for the gate's
+    /// check of attribution on the pages as made.
+    pages: attribution::Pages,
 }
 
 /// What the source checks found in each file in the previous run (serve
@@ -79,6 +84,22 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
     // when the project was read (load.rs), unless the settings say the
     // project has none (`identifiers: none`, with a reason).
     if let Some(file) = project.identifiers_file {
+        let ids = &project.identifiers;
+        let names_someone = [&ids.people, &ids.places, &ids.organisations]
+            .iter()
+            .any(|list| list.iter().any(|term| !term.trim().is_empty()));
+        if !names_someone {
+            // Fail closed: an empty list (a blank CI secret, a truncated
+            // copy, every line commented out) would let every name through.
+            out.push(
+                Diagnostic::error(
+                    "anonymity::empty-identifiers",
+                    "the identifiers list names no one, so no real name, place or organisation would be kept out of the report",
+                )
+                .at(crate::source::Span::file_start(file))
+                .fix("list the real names of the people, places and organisations your material mentions under `people:`, `places:` and `organisations:`; if the project truly has none, write `identifiers: none` with a `reason:` in evalsite.yaml"),
+            );
+        }
         let source = project.sources.get(file);
         let yaml = crate::yaml::Yaml::new(file, source, 0..source.text.len());
         for term in project.identifiers.unlisted_replacements() {
@@ -119,7 +140,8 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
     }
     out.extend(found.out);
     let allowances = found.allowances;
-    attribution::check(site, out);
+    let reported = attribution::check(site, out);
+    let pages = attribution::Pages::new(site, &reported);
     consent::check(site, out);
     let allowed = gate::allowances(site);
     let gate_inputs = {
@@ -137,5 +159,6 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         allowed,
         gate_inputs,
         allowances,
+        pages,
     }
 }

@@ -64,28 +64,33 @@ impl Read {
 /// overrides and isolates a word processor leaves in text copied from
 /// Arabic or Hebrew, the word joiner, the byte-order mark, the tag
 /// characters), the combining grapheme joiner and the variation
-/// selectors. A reader sees `Thistle`, a right-to-left mark and `bury` as
+/// selectors, the Hangul fillers and every other default-ignorable code
+/// point. A reader sees `Thistle`, a right-to-left mark and `bury` as
 /// one word. The one list for the source checks, the patterns and the
 /// gate.
 pub fn is_invisible(c: char) -> bool {
+    // Unicode's Default_Ignorable_Code_Point (what a browser's text
+    // shaper shows as nothing, assigned or not), and the interlinear
+    // annotation marks.
     matches!(
         c,
         '\u{AD}'
             | '\u{34F}'
             | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
             | '\u{180B}'..='\u{180F}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
             | '\u{1BCA0}'..='\u{1BCA3}'
             | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0001}'
-            | '\u{E0020}'..='\u{E007F}'
-            | '\u{E0100}'..='\u{E01EF}'
+            | '\u{E0000}'..='\u{E0FFF}'
     )
 }
 
@@ -141,6 +146,28 @@ pub fn decode(text: &str, how: Read, emit: &mut dyn FnMut(&str, Range<usize>, bo
         run = at;
     }
     flush(emit, run, at);
+}
+
+/// `text` with every character reference decoded, as the source checks
+/// decode them (the gate's reading of text that is not markup).
+pub fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        match entity(&rest[at..]) {
+            Some((decoded, len)) => {
+                out.push_str(&decoded);
+                rest = &rest[at + len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A character reference at the start of `s` (which begins with `&`): what
@@ -290,61 +317,6 @@ pub enum Token {
     Comment(Range<usize>),
 }
 
-/// Elements whose tags part words as a browser lays them out (block
-/// elements, line breaks, table cells); every other tag joins them.
-const BOUNDARY_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "option",
-    "p",
-    "pre",
-    "script",
-    "section",
-    "style",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
-
 /// Elements whose contents are read as text up to their end tag.
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
@@ -413,7 +385,7 @@ pub fn html_tokens(s: &str) -> Vec<Token> {
         flush(&mut tokens, text_start, lt);
         let name = tag.name.to_ascii_lowercase();
         tokens.push(Token::Tag {
-            boundary: BOUNDARY_TAGS.contains(&name.as_str()),
+            boundary: name == "br" || super::layout::parts_words(&name),
             attributes: tag.attributes,
         });
         raw_until = if !end_tag && RAW_TEXT.contains(&name.as_str()) {

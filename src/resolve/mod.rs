@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 mod attribution;
 mod checker;
 mod cycles;
-mod depth;
+pub mod depth;
 mod links;
 mod order;
 pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};

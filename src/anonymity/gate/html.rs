@@ -1,29 +1,38 @@
-//! How the gate reads HTML (and SVG or XML): as a browser and a search
-//! engine read it, through the HTML5 tokenizer of `html5gum` (which
-//! [`text`] also uses to decode character references in other files).
+//! How the gate reads HTML (and SVG or XML): as a browser builds and shows
+//! it. The page is parsed by a real HTML5 parser (`html5ever`, through
+//! `scraper`) into the tree a browser builds, so tags a browser drops (a
+//! stray `</div>`, table tags outside a table, a second `<body>`) are
+//! dropped here too, and text a browser moves (out of a table) is read
+//! where it is shown.
 //!
-//! Text is joined across inline elements and comments (`Tob<b>ias</b>`,
-//! `Jane<!-- x -->Smith`, `<wbr>` are one word), and read a second time
-//! with a space at each of them; a block element ends a block of text;
-//! `<br>` is a space. Every character reference is decoded (the tokenizer
-//! does it in text and attribute values). Every attribute value is read on
-//! its own (with the decodings of [`text::versions`]: percent-encoded
-//! links, say), and so are tag and attribute names, comments, a doctype,
-//! and the contents of `<script>`, `<style>` and the other elements whose
-//! text a browser does not decode (read as text, and again as HTML, for
-//! `<noscript>` shows its contents as HTML where scripts are off).
+//! What is read:
+//! - **Blocks**: the text between the elements a browser shows as blocks
+//!   by default ([`layout::parts_words`]: paragraphs, list items, table
+//!   cells…). Within a block, text is joined across every other element
+//!   (inline, unknown, custom) and comment, and read again with a space at
+//!   each of them; `<br>` is a space. Text inside `<bdo dir=rtl>` is also
+//!   read reversed, as it is shown.
+//! - **The flow**: all the text the page shows, joined across every
+//!   element, blocks included, as `textContent` gives it and as a style
+//!   sheet that lays blocks out inline shows it. It is searched for the
+//!   words that make names and addresses (listed terms, participant ids,
+//!   email addresses), not for numbers, which tables set side by side.
+//! - Every attribute value (with the decodings of [`text::versions`]; an
+//!   `iframe`'s `srcdoc` and `data:` documents as HTML), tag and attribute
+//!   names, comments (as text, and as HTML), a doctype, and the contents
+//!   of `<script>`, `<style>` and the other elements a browser does not
+//!   show (as text, and as HTML).
+//! - In SVG, the numbers of a drawing (`d`, `points`, `transform`…) are
+//!   read for names, ids and addresses only, not as phone or NHS numbers.
+//! - A page the parser had to repair (a parse error) is read once more as
+//!   plain text, so what the repair threw away (a duplicate attribute, an
+//!   attribute on an end tag, an unfinished tag) is read too.
+//!
+//! Style sheets and `style` attributes are held to [`css::check`].
 
-use super::text;
-use html5gum::{DefaultEmitter, Error, State, Token, Tokenizer};
-
-/// Elements a name may run across: the text on either side is one run.
-const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rb", "rp", "rt", "rtc",
-    "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
-    "var", "wbr", // SVG's own text runs:
-    "tspan", "textpath", "tref",
-];
+use super::{Texts, css, text};
+use crate::anonymity::layout;
+use scraper::{Html, Node};
 
 /// One run of text between block boundaries, read two ways: with nothing
 /// at each inline tag, comment and invisible character, and with a space.
@@ -36,29 +45,27 @@ struct Run {
     /// The text as written from the first right-to-left override on
     /// (empty without one), to read as it is shown.
     overridden: String,
+    /// The run as shown where a `<bdo dir=rtl>` reverses part of it:
+    /// `None` without one.
+    shown: Option<String>,
 }
 
 impl Run {
     fn text(&mut self, s: &str) {
-        // A browser shows a line break or a tab in text as a space.
-        let collapsed;
-        let s = match s.contains(['\n', '\r', '\t', '\x0c']) {
-            true => {
-                collapsed = s.replace(['\n', '\r', '\t', '\x0c'], " ");
-                collapsed.as_str()
-            }
-            false => s,
-        };
+        let s = shown_spaces(s);
         if !self.overridden.is_empty() || s.contains('\u{202e}') {
-            self.overridden.push_str(s);
+            self.overridden.push_str(&s);
         }
-        if text::has_invisible(s) {
-            self.joined.push_str(&text::without_invisible(s));
-            self.spaced.push_str(&text::invisible_as_space(s));
+        if let Some(shown) = &mut self.shown {
+            shown.push_str(&s);
+        }
+        if text::has_invisible(&s) {
+            self.joined.push_str(&text::without_invisible(&s));
+            self.spaced.push_str(&text::invisible_as_space(&s));
             self.split = true;
         } else {
-            self.joined.push_str(s);
-            self.spaced.push_str(s);
+            self.joined.push_str(&s);
+            self.spaced.push_str(&s);
         }
     }
 
@@ -72,129 +79,260 @@ impl Run {
     fn space(&mut self) {
         self.joined.push(' ');
         self.spaced.push(' ');
+        if let Some(shown) = &mut self.shown {
+            shown.push(' ');
+        }
     }
 
-    fn end(&mut self, blocks: &mut Vec<String>) {
+    /// Where a `<bdo dir=rtl>` begins: the shown reading from here on is
+    /// reversed where it ends.
+    fn reversal_starts(&mut self) -> usize {
+        let joined = &self.joined;
+        self.shown.get_or_insert_with(|| joined.clone()).len()
+    }
+
+    fn reversal_ends(&mut self, from: usize) {
+        if let Some(shown) = &mut self.shown {
+            let reversed: String = shown[from..].chars().rev().collect();
+            shown.truncate(from);
+            shown.push_str(&reversed);
+        }
+    }
+
+    fn end(&mut self, texts: &mut Texts) {
         let run = std::mem::take(self);
         if run.joined.trim().is_empty() && run.spaced.trim().is_empty() {
             return;
         }
         // What a right-to-left override reverses, as it is shown.
         if let Some(shown) = text::overridden_as_shown(&run.overridden) {
-            text::versions(&shown, blocks);
+            text::versions(&shown, texts);
+        }
+        if let Some(shown) = run.shown {
+            text::versions(&shown, texts);
         }
         if run.split {
-            blocks.push(run.spaced);
+            texts.blocks.push(run.spaced);
         }
-        blocks.push(run.joined);
+        texts.blocks.push(run.joined);
     }
 }
 
-fn lossy(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// A browser shows a line break or a tab in text as a space.
+fn shown_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.contains(['\n', '\r', '\t', '\x0c']) {
+        true => s.replace(['\n', '\r', '\t', '\x0c'], " ").into(),
+        false => s.into(),
+    }
 }
 
-/// Whether the tokenizer stopped inside a tag, comment or doctype at the
-/// end of the file: what it held is not emitted as a token.
-fn lost_at_end(error: &Error) -> bool {
-    matches!(
-        error,
-        Error::EofInTag
-            | Error::EofInComment
-            | Error::EofInDoctype
-            | Error::EofInScriptHtmlCommentLikeText
-            | Error::EofInCdata
-    )
+/// Elements whose contents a browser does not show, read as text (and as
+/// HTML, for a script may write them into the page).
+const HIDDEN_RAW: &[&str] = &[
+    "script", "style", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// SVG attributes that hold a drawing's numbers (a path, points, a
+/// transform): read for names and ids, not for phone or NHS numbers, which
+/// a run of coordinates can look like.
+const GEOMETRY: &[&str] = &[
+    "d",
+    "points",
+    "viewbox",
+    "transform",
+    "stroke-dasharray",
+    "values",
+    "keytimes",
+    "keysplines",
+    "x",
+    "y",
+    "dx",
+    "dy",
+    "rotate",
+];
+
+/// The state of one page's reading.
+struct Reader<'t> {
+    texts: &'t mut Texts,
+    run: Run,
+    /// Everything shown, joined across every element (see the module).
+    flow: String,
+    /// Tag and attribute names, each once, in the order met.
+    names: Vec<String>,
+    named: crate::hash::FastSet<String>,
 }
 
-/// Reads `html` into blocks of text (see the module's list).
-pub fn read(html: &str, blocks: &mut Vec<String>) {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
-    let mut run = Run::default();
-    // Tag and attribute names, each once.
-    let mut names: Vec<String> = Vec::new();
-    let mut note = |name: String| {
-        if !names.contains(&name) {
-            names.push(name);
-        }
+/// Reads `html` into `texts` (see the module's list).
+pub fn read(html: &str, texts: &mut Texts) {
+    let document = Html::parse_document(html);
+    let mut reader = Reader {
+        texts,
+        run: Run::default(),
+        flow: String::new(),
+        names: Vec::new(),
+        named: Default::default(),
     };
-    // Inside an element whose text is not decoded (`<script>`, `<style>`…).
-    let mut raw = false;
-    let mut lost = false;
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => {
-                let name = lossy(&tag.name);
-                note(name.clone());
-                for (attribute, value) in &tag.attributes {
-                    note(lossy(attribute));
-                    text::versions(&lossy(&value.value), blocks);
-                }
-                boundary(&name, &mut run, blocks);
-                raw = !tag.self_closing
-                    && matches!(
-                        html5gum::naive_next_state(&tag.name),
-                        Some(State::RawText | State::ScriptData | State::PlainText)
-                    );
-            }
-            Token::EndTag(tag) => {
-                let name = lossy(&tag.name);
-                boundary(&name, &mut run, blocks);
-                raw = false;
-            }
-            Token::String(s) => {
-                let s = lossy(&s.value);
-                if raw {
-                    raw_text(&s, blocks);
-                } else {
-                    run.text(&s);
-                }
-            }
-            Token::Comment(comment) => {
-                text::versions(&lossy(&comment.value), blocks);
-                if comment.value.contains(&b'<') {
-                    read(&lossy(&comment.value), blocks);
-                }
-                run.inline();
-            }
-            Token::Doctype(doctype) => {
-                let ids = [&doctype.public_identifier, &doctype.system_identifier];
-                blocks.push(lossy(&doctype.name));
-                for part in ids.into_iter().flatten() {
-                    blocks.push(lossy(part));
-                }
-            }
-            Token::Error(error) => lost |= lost_at_end(&error.value),
-        }
+    reader.tree(document.tree.root());
+    reader.run.end(reader.texts);
+    let Reader {
+        texts, flow, names, ..
+    } = reader;
+    texts.blocks.push(names.join("\n"));
+    if !flow.trim().is_empty() {
+        texts.flow(flow);
     }
-    run.end(blocks);
-    blocks.push(names.join("\n"));
-    if lost {
-        // Fail closed: the unfinished end is read as text too.
-        text::versions(html, blocks);
+    if document.errors.iter().any(|e| may_drop_text(e)) {
+        // Fail closed: what the parser's repairs left out is in the text.
+        text::versions(html, texts);
     }
 }
 
-/// An element's tag in a run of text: nothing (inline), a space (`<br>`)
-/// or the end of a block.
-fn boundary(name: &str, run: &mut Run, blocks: &mut Vec<String>) {
-    let name = name.to_ascii_lowercase();
-    if name == "br" {
-        run.space();
-    } else if INLINE.contains(&name.as_str()) {
-        run.inline();
-    } else {
-        run.end(blocks);
+impl Reader<'_> {
+    fn note(&mut self, name: &str) {
+        if !self.named.contains(name) {
+            self.named.insert(name.to_string());
+            self.names.push(name.to_string());
+        }
     }
+
+    /// Reads the tree under `root` in document order, without recursion
+    /// (a page may nest elements thousands deep).
+    fn tree(&mut self, root: ego_tree::NodeRef<'_, Node>) {
+        // For each open element: whether its contents are hidden, whether
+        // it parts words, and where a reversal it makes begins.
+        let mut open: Vec<(bool, bool, Option<usize>)> = Vec::new();
+        for edge in root.traverse() {
+            let hidden = open.last().is_some_and(|&(hidden, ..)| hidden);
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    Node::Element(element) => {
+                        let opened = self.open(element, hidden);
+                        open.push(opened);
+                    }
+                    other => self.leaf(other, hidden),
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if let Node::Element(element) = node.value()
+                        && let Some((_, block, from)) = open.pop()
+                    {
+                        if let Some(from) = from {
+                            self.run.reversal_ends(from);
+                        }
+                        if element.name().eq_ignore_ascii_case("br") {
+                            continue;
+                        }
+                        match block {
+                            true => self.run.end(self.texts),
+                            false => self.run.inline(),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A node that is not an element; `hidden` inside an element whose
+    /// contents a browser does not show.
+    fn leaf(&mut self, node: &Node, hidden: bool) {
+        match node {
+            Node::Text(t) if hidden => raw_text(t, self.texts),
+            Node::Text(t) => {
+                self.run.text(t);
+                self.flow.push_str(&shown_spaces(t));
+            }
+            Node::Comment(comment) => {
+                text::versions(comment, self.texts);
+                if comment.contains('<') {
+                    self.texts.inner(comment, read);
+                }
+                self.run.inline();
+            }
+            Node::Doctype(doctype) => {
+                for part in [doctype.name(), doctype.public_id(), doctype.system_id()] {
+                    if !part.is_empty() {
+                        self.texts.blocks.push(part.to_string());
+                    }
+                }
+            }
+            Node::ProcessingInstruction(pi) => {
+                self.texts.blocks.push(pi.target.to_string());
+                text::versions(&pi.data, self.texts);
+            }
+            Node::Element(_) | Node::Document | Node::Fragment => {}
+        }
+    }
+
+    /// An element's start: its names and attributes read, and what its
+    /// contents are (hidden, a block, reversed from where).
+    fn open(
+        &mut self,
+        element: &scraper::node::Element,
+        hidden: bool,
+    ) -> (bool, bool, Option<usize>) {
+        let name = element.name().to_ascii_lowercase();
+        self.note(&name);
+        let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
+        for (attribute, value) in element.attrs() {
+            self.note(attribute);
+            match svg && GEOMETRY.contains(&attribute.to_ascii_lowercase().as_str()) {
+                // Coordinates, not text: a run of them is no phone number.
+                true => self.texts.flow(value.to_string()),
+                false => self.attribute(attribute, value),
+            }
+        }
+        let hidden = hidden || HIDDEN_RAW.contains(&name.as_str());
+        if name == "br" {
+            self.run.space();
+            self.flow.push(' ');
+            return (hidden, false, None);
+        }
+        let block = layout::parts_words(&name);
+        match block {
+            true => self.run.end(self.texts),
+            false => self.run.inline(),
+        }
+        let reversed = name == "bdo" && element.attr("dir").is_some_and(is_rtl);
+        let from = reversed.then(|| self.run.reversal_starts());
+        (hidden, block, from)
+    }
+
+    fn attribute(&mut self, name: &str, value: &str) {
+        text::versions(value, self.texts);
+        match name.to_ascii_lowercase().as_str() {
+            // A document in an attribute, shown in a frame.
+            "srcdoc" => self.texts.inner(value, read),
+            "style" => {
+                if let Err(why) = css::check(value) {
+                    self.texts.refuse(why);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a repair the parser reports may have left something out (a
+/// tag it ignored with its attributes, a duplicate attribute, an
+/// unfinished tag or comment); a character reference without its `;` is
+/// decoded, not left out.
+fn may_drop_text(error: &str) -> bool {
+    !error.contains("haracter reference")
+}
+
+fn is_rtl(dir: &str) -> bool {
+    dir.trim().eq_ignore_ascii_case("rtl")
 }
 
 /// The contents of `<script>`, `<style>` and the like: as text with every
-/// decoding, and as HTML (a script may write it into the page).
-fn raw_text(s: &str, blocks: &mut Vec<String>) {
-    text::versions(s, blocks);
+/// decoding, and as HTML (a script may write it into the page); a style
+/// sheet is held to [`css::check`].
+fn raw_text(s: &str, texts: &mut Texts) {
+    text::versions(s, texts);
+    if let Err(why) = css::check(s) {
+        texts.refuse(why);
+    }
     if s.contains('<') {
-        read(s, blocks);
+        texts.inner(s, read);
     }
 }
 
@@ -202,14 +340,18 @@ fn raw_text(s: &str, blocks: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    fn blocks(html: &str) -> Vec<String> {
-        let mut blocks = Vec::new();
-        read(html, &mut blocks);
-        blocks
+    fn texts(html: &str) -> Texts {
+        let mut texts = Texts::default();
+        read(html, &mut texts);
+        texts
     }
 
     fn reads(html: &str, wanted: &str) -> bool {
-        blocks(html).iter().any(|b| b.contains(wanted))
+        texts(html).blocks.iter().any(|b| b.contains(wanted))
+    }
+
+    fn flows(html: &str, wanted: &str) -> bool {
+        texts(html).flows.iter().any(|b| b.contains(wanted))
     }
 
     #[test]
@@ -223,15 +365,73 @@ mod tests {
         assert!(reads("<p>Tob\u{ad}ias Tob\u{200b}ias</p>", "Tobias Tobias"));
     }
 
+    /// Defect (red team, round 2): elements a browser lays out inline by
+    /// default (custom and unknown elements, `<output>`, `<button>`,
+    /// MathML) were read as word breaks.
+    #[test]
+    fn elements_not_shown_as_blocks_join_words() {
+        for html in [
+            "<p>Thistle<x-place>bury</x-place></p>",
+            "<p>Thistle<output>bury</output></p>",
+            "<p>Thistle<button>bury</button></p>",
+            "<p><math><mi>Thistle</mi><mi>bury</mi></math></p>",
+            "<p>Thistle<label-x>bury</label-x></p>",
+        ] {
+            assert!(reads(html, "Thistlebury"), "{html}");
+        }
+    }
+
+    /// Defect (red team, round 2): tags a browser drops (a stray end tag,
+    /// table tags outside a table, a second `<body>`) were read as word
+    /// breaks, and text a browser moves out of a table was read where it
+    /// was written.
+    #[test]
+    fn tags_a_browser_drops_do_not_part_words() {
+        for (html, wanted) in [
+            (
+                "<p>j.smith@exam</div>ple.nhs.uk</p>",
+                "j.smith@example.nhs.uk",
+            ),
+            ("<p>ask a-gp</li>-1</p>", "a-gp-1"),
+            ("<p>Marjorie Quill<td>feather</p>", "Marjorie Quillfeather"),
+            ("<p>Mardle Va<body>le</p>", "Mardle Vale"),
+            ("<p>Thistle<tr>bury</p>", "Thistlebury"),
+            ("<p>Gannet Str<head>eet</p>", "Gannet Street"),
+            (
+                "<div>Tobias Wren<table><tr><td>x</td></tr>hallow</table></div>",
+                "Tobias Wrenhallow",
+            ),
+        ] {
+            assert!(reads(html, wanted), "{html}");
+        }
+    }
+
     #[test]
     fn blocks_end_at_block_elements_and_br_is_a_space() {
-        let found = blocks("<p>Jane</p><p>Smith</p>");
+        let found = texts("<!doctype html><p>Jane</p><p>Smith</p>");
         assert!(
             !found
+                .blocks
                 .iter()
                 .any(|b| b.contains("Jane") && b.contains("Smith"))
         );
         assert!(reads("<p>Jane<br>Smith</p>", "Jane Smith"));
+    }
+
+    /// Defect (red team, round 2): a style sheet can lay blocks out
+    /// inline (`display: inline`), so the words of a name are also read
+    /// across every element.
+    #[test]
+    fn the_flow_joins_text_across_blocks() {
+        assert!(flows(
+            "<div>Mardle V<div style='display:inline'>ale</div></div>",
+            "Mardle Vale"
+        ));
+        assert!(flows("<p>Mardle </p><p>Vale</p>", "Mardle Vale"));
+        assert!(!flows(
+            "<p>x</p><script>Mardle</script><p>Vale</p>",
+            "MardleVale"
+        ));
     }
 
     #[test]
@@ -262,14 +462,93 @@ mod tests {
             "Tobias"
         ));
         assert!(reads("<noscript><p>Tob<b>ias</b></p></noscript>", "Tobias"));
-        assert!(reads("<template><p>Tobias</p></template>", "Tobias"));
+        assert!(reads("<template><p>Tob<b>ias</b></p></template>", "Tobias"));
         assert!(reads("<!-- Tobias -->", "Tobias"));
         assert!(reads("<script>x = '&#84;obias'</script>", "Tobias"));
     }
 
+    /// Defect (red team, round 2): a document inside an attribute (a
+    /// frame's `srcdoc`) was read as plain text, so markup inside it split
+    /// a name.
     #[test]
-    fn an_unfinished_tag_at_the_end_is_read() {
+    fn a_document_in_an_attribute_is_read_as_html() {
+        assert!(reads(
+            "<iframe srcdoc=\"Thistle<b>bury</b>\"></iframe>",
+            "Thistlebury"
+        ));
+        assert!(reads(
+            "<iframe srcdoc=\"&lt;p&gt;Cressington Ma&lt;span&gt;rsh\"></iframe>",
+            "Cressington Marsh"
+        ));
+    }
+
+    /// Defect (red team, round 2): `<bdo dir=rtl>` shows its text reversed.
+    #[test]
+    fn bdo_is_read_as_shown() {
+        assert!(reads(
+            "<p><bdo dir=rtl>yrubeltsihT</bdo></p>",
+            "Thistlebury"
+        ));
+        assert!(reads(
+            "<p>Thi<bdo dir='RTL'>yrubelts</bdo></p>",
+            "Thistlebury"
+        ));
+    }
+
+    #[test]
+    fn what_the_parser_repairs_is_read_as_text_too() {
         assert!(reads("<p>x</p><div title=\"Tobias", "Tobias"));
         assert!(reads("<p>x</p><!-- Tobias", "Tobias"));
+        // A duplicate attribute, which the parser drops.
+        assert!(reads("<p title=a title=\"T&#111;bias\">x</p>", "Tobias"));
+        // An attribute on an end tag.
+        assert!(reads("<p>x</p title=\"Tobias\">", "Tobias"));
+    }
+
+    /// Defect (red team, reliability): nested comments, scripts or frames
+    /// were read by a recursion as deep as the nesting, which overflowed
+    /// the stack, and `data:` documents inside `data:` documents were read
+    /// twice per level.
+    #[test]
+    fn documents_in_documents_are_read_once_and_not_too_deep() {
+        for opener in [
+            "<!--",
+            "<script>",
+            "<noscript>",
+            "<iframe>",
+            "<![CDATA[",
+            "<?x ",
+        ] {
+            let html = opener.repeat(3_000);
+            let found = texts(&html);
+            assert!(found.unreadable.is_some(), "{opener}");
+        }
+        assert!(texts("<!-- <b>x</b> -->").unreadable.is_none());
+        // Ten thousand distinct tag names are read in linear time.
+        let many: String = (0..10_000).map(|i| format!("<t{i}>")).collect();
+        assert!(texts(&many).unreadable.is_none());
+    }
+
+    /// Defect (red team, reliability): a pathway map's own coordinates
+    /// (`C442 210 442 3678`) were refused as an NHS number.
+    #[test]
+    fn drawing_numbers_are_not_read_as_numbers_but_names_are() {
+        let found = texts("<!doctype html><svg><path d=\"M1 2 C442 210 442 3678\"/></svg>");
+        assert!(found.blocks.iter().all(|b| !b.contains("442 3678")));
+        assert!(found.flows.iter().any(|b| b.contains("442 3678")));
+        assert!(reads("<p d=\"020 7946 0958\">x</p>", "020 7946 0958"));
+    }
+
+    #[test]
+    fn generated_text_in_a_style_is_refused() {
+        let found = texts("<style>.w::before{content:\"Marjorie Quill\"}</style><p>x</p>");
+        assert!(found.unreadable.is_some());
+        let found = texts("<p style=\"unicode-bidi:bidi-override;direction:rtl\">x</p>");
+        assert!(found.unreadable.is_some());
+        assert!(
+            texts("<style>q::before{content:\"\\201C\"}</style>")
+                .unreadable
+                .is_none()
+        );
     }
 }

@@ -13,6 +13,7 @@
 //! An allowance allows its terms only in the text of the file that has it
 //! ([`allowed_here`]); where a finding came from is in [`origin`].
 
+mod css;
 mod html;
 mod names;
 mod origin;
@@ -96,6 +97,62 @@ pub(super) struct Hit {
     pub term: Vec<String>,
 }
 
+/// What the gate reads in one file.
+#[derive(Default)]
+pub(super) struct Texts {
+    /// Blocks of text, each searched for everything.
+    pub blocks: Vec<String>,
+    /// A page's text joined across every element (see [`html`]), searched
+    /// for the words names and addresses are made of.
+    pub flows: Vec<String>,
+    /// Why the file cannot be read as it is shown, if it cannot.
+    pub unreadable: Option<&'static str>,
+    /// How deep the document being read is set in others (a comment, a
+    /// script, a frame's `srcdoc`, a `data:` address read as HTML).
+    pub depth: usize,
+    /// The documents inside documents read so far, each read once.
+    pub inner: crate::hash::FastSet<u64>,
+}
+
+/// How deep documents set in documents are read; deeper is refused.
+const MAX_DEPTH: usize = 8;
+
+/// Why a file whose documents nest deeper than [`MAX_DEPTH`] is refused.
+const TOO_DEEP: &str = "it sets documents in documents (comments, scripts, frames or `data:` addresses holding markup) more than 8 deep, deeper than the gate reads";
+
+impl Texts {
+    pub fn flow(&mut self, flow: String) {
+        if text::has_invisible(&flow) {
+            self.flows.push(text::without_invisible(&flow));
+            self.flows.push(text::invisible_as_space(&flow));
+        }
+        self.flows.push(flow);
+    }
+
+    /// The file cannot be read as it is shown (the first reason is kept).
+    pub fn refuse(&mut self, why: &'static str) {
+        self.unreadable.get_or_insert(why);
+    }
+
+    /// Reads `document`, set in the one being read, with `read` one level
+    /// deeper: each distinct one once, and none past [`MAX_DEPTH`] (the
+    /// file is then refused).
+    pub fn inner(&mut self, document: &str, read: impl FnOnce(&str, &mut Texts)) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        document.hash(&mut hasher);
+        if !self.inner.insert(hasher.finish()) {
+            return;
+        }
+        if self.depth >= MAX_DEPTH {
+            return self.refuse(TOO_DEEP);
+        }
+        self.depth += 1;
+        read(document, self);
+        self.depth -= 1;
+    }
+}
+
 const DASHES: [char; 9] = [
     '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
     '\u{ff0d}',
@@ -126,8 +183,56 @@ impl Clean {
 }
 
 impl Look<'_> {
-    pub fn find(&self, blocks: &[String]) -> Vec<Hit> {
-        self.find_with(blocks, None)
+    /// Everything found in what was read of one file: the blocks, then
+    /// the flows.
+    pub fn find(&self, texts: &Texts) -> Vec<Hit> {
+        self.find_in(texts, None)
+    }
+
+    /// [`Look::find`], passing over the blocks `clean` has and adding
+    /// those in which nothing is found.
+    pub fn find_in(&self, texts: &Texts, clean: Option<&Clean>) -> Vec<Hit> {
+        let mut found = self.find_with(&texts.blocks, clean);
+        for flow in &texts.flows {
+            found.extend(self.find_flowing(flow));
+        }
+        found
+    }
+
+    /// In a page's text joined across every element: listed terms,
+    /// participant ids and email addresses (not numbers, which tables and
+    /// lists set side by side).
+    fn find_flowing(&self, flow: &str) -> Vec<Hit> {
+        let mut found = Vec::new();
+        for hit in self.matcher.find(flow) {
+            if !hit.partial {
+                found.push(Hit {
+                    what: format!("a term from the identifiers list ({})", hit.list.name()),
+                    term: vec![
+                        normalise(self.matcher.term(&hit)),
+                        normalise(&flow[hit.range.clone()]),
+                    ],
+                });
+            }
+        }
+        for _ in self.ids.find(flow) {
+            found.push(Hit {
+                what: "a participant id".to_string(),
+                term: Vec::new(),
+            });
+        }
+        if flow.contains('@') {
+            let emails = patterns::find_patterns(flow)
+                .into_iter()
+                .filter(|hit| hit.kind == patterns::PatternKind::Email);
+            for hit in emails {
+                found.push(Hit {
+                    what: hit.kind.describe().to_string(),
+                    term: Vec::new(),
+                });
+            }
+        }
+        found
     }
 
     /// [`Look::find`], passing over the blocks `clean` has and adding those
@@ -222,17 +327,24 @@ const BINARY: &[&str] = &[
     "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "ttf", "otf",
 ];
 
-/// Reads one file as it will be published into blocks of text, or says
-/// why it cannot be read.
-fn read(path: &str, bytes: &[u8], blocks: &mut Vec<String>) -> Result<(), &'static str> {
+/// Reads one file as it will be published into `texts`, or says why it
+/// cannot be read.
+fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'static str> {
     let lower = path.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     match std::str::from_utf8(bytes) {
-        Ok(text) if MARKUP.contains(&ext) => html::read(text, blocks),
         Ok(text) => {
-            text::versions(text, blocks);
-            if text.contains('<') {
-                html::read(text, blocks);
+            readable_as_utf8(text)?;
+            if MARKUP.contains(&ext) {
+                html::read(text, texts);
+            } else {
+                text::versions(text, texts);
+                if text.contains('<') {
+                    html::read(text, texts);
+                }
+            }
+            if ext == "css" {
+                css::check(text)?;
             }
         }
         Err(_) if BINARY.contains(&ext) => {
@@ -241,10 +353,56 @@ fn read(path: &str, bytes: &[u8], blocks: &mut Vec<String>) -> Result<(), &'stat
             if contains(bytes, b"zTXt") || contains(bytes, b"iTXt") {
                 return Err("it is an image with compressed text in its metadata");
             }
-            text::versions(&text::readable_runs(bytes), blocks);
+            text::versions(&text::readable_runs(bytes), texts);
         }
         Err(_) => {
             return Err("it is neither UTF-8 text nor an image or font whose text can be read");
+        }
+    }
+    match texts.unreadable {
+        Some(why) => Err(why),
+        None => Ok(()),
+    }
+}
+
+/// Whether a browser shows `text` as the UTF-8 it is read as: a file that
+/// declares another encoding, holds the escape character that switches
+/// ISO-2022 encodings, or declares XML entities (which an XML reader
+/// expands) would show something else.
+fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
+    if text.contains('\u{1b}') {
+        return Err(
+            "it holds an escape character, with which some encodings (ISO-2022) change what the text says",
+        );
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("<!entity") {
+        return Err(
+            "it declares XML entities, which a reader expands into text the gate does not see",
+        );
+    }
+    // `charset=…` (a meta tag, a `data:` address), `@charset "…"` (CSS),
+    // `encoding="…"` (an XML declaration).
+    for key in ["charset", "encoding"] {
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(key) {
+            rest = &rest[at + key.len()..];
+            let after = rest.trim_start_matches([' ', '\t']);
+            let value = match after.strip_prefix('=') {
+                Some(value) => value,
+                None if key == "charset" && after.starts_with(['"', '\'']) => after,
+                None => continue,
+            };
+            let name: String = value
+                .trim_start_matches([' ', '\t', '"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "-_.:".contains(*c))
+                .collect();
+            if !name.is_empty() && !text::is_utf8_name(&name) {
+                return Err(
+                    "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads",
+                );
+            }
         }
     }
     Ok(())
@@ -360,7 +518,7 @@ pub fn gate(
         };
         read += 1;
         if let Some(why) = found.unreadable {
-            out.push(unreadable(inputs, path, why));
+            out.push(unreadable(inputs, &rendered, path, why));
         } else if found.what.is_empty() && found.in_name.is_empty() {
             fresh
                 .passed
@@ -373,7 +531,17 @@ pub fn gate(
             leaks.entry((what, true)).or_default().push(path);
         }
     }
-    let failed = !leaks.is_empty() || out.iter().any(|d| d.code == "anonymity::unreadable-output");
+    // Every quote a page about some boroughs shows, held to k there.
+    let before = out.len();
+    let pages = rendered
+        .origins
+        .iter()
+        .map(|(path, &origin)| (path.as_str(), origin, shown(&rendered, path)));
+    checked.pages.check(inputs.sources, pages, out);
+    let small_groups = out.len() > before;
+    let failed = small_groups
+        || !leaks.is_empty()
+        || out.iter().any(|d| d.code == "anonymity::unreadable-output");
     for ((what, in_name), pages) in &leaks {
         out.push(leak(inputs, &look, &rendered, what, *in_name, pages));
     }
@@ -448,18 +616,18 @@ fn examine(
     bytes: &[u8],
 ) -> Found {
     let mut found = Found::default();
-    let mut name = Vec::new();
+    let mut name = Texts::default();
     names::read(path, &mut name);
     for hit in look.find(&name) {
         found.in_name.insert(hit.what);
     }
-    let mut blocks = Vec::new();
-    if let Err(why) = read(path, bytes, &mut blocks) {
+    let mut texts = Texts::default();
+    if let Err(why) = read(path, bytes, &mut texts) {
         found.unreadable = Some(why);
         return found;
     }
     let mut allowed_terms: BTreeSet<String> = BTreeSet::new();
-    for hit in look.find_with(&blocks, Some(clean)) {
+    for hit in look.find_in(&texts, Some(clean)) {
         match hit
             .term
             .iter()
@@ -532,26 +700,41 @@ fn allowed_here(
             cut = cut.replace(fragment, " \u{b6} ");
         }
     }
-    let mut blocks = Vec::new();
-    if read(path, cut.as_bytes(), &mut blocks).is_err() {
+    let mut texts = Texts::default();
+    if read(path, cut.as_bytes(), &mut texts).is_err() {
         return false;
     }
     !look
-        .find(&blocks)
+        .find(&texts)
         .iter()
         .any(|hit| hit.term.iter().any(|t| t == term))
 }
 
-fn unreadable(inputs: &Inputs, path: &str, why: &str) -> Diagnostic {
+fn unreadable(inputs: &Inputs, rendered: &Rendered, path: &str, why: &'static str) -> Diagnostic {
     let from = match path.strip_prefix("static/") {
         Some(file) => format!(" (the theme's static file {}/{file})", inputs.theme_folder),
         None => String::new(),
     };
-    Diagnostic::error(
+    let diagnostic = Diagnostic::error(
         "anonymity::unreadable-output",
         format!("the generated file {path}{from} cannot be checked: {why}"),
-    )
-    .fix("evalsite publishes only what it can read: remove the file, or replace it with one it can read (UTF-8 text, an uncompressed font, an image without compressed metadata)")
+    );
+    // The line of a source file the page shows, or of a template, that
+    // holds what cannot be read.
+    let files = shown(rendered, path);
+    let line = origin::find_unreadable(inputs.sources, &files, why)
+        .map(|span| (span, format!("{path} shows this line")))
+        .or_else(|| {
+            origin::find_unreadable(inputs.sources, &inputs.templates, why)
+                .map(|span| (span, format!("this template line is on {path}")))
+        });
+    match line {
+        Some((span, label)) => diagnostic
+            .at(span)
+            .label(label)
+            .fix("remove it, or write it so that it is plain text in the page"),
+        None => diagnostic.fix("evalsite publishes only what it can read: remove what it names, or replace the file with one it can read (UTF-8 text, an uncompressed font, an image without compressed metadata)"),
+    }
 }
 
 /// The message for one kind of leak, found on `pages`.
@@ -593,18 +776,23 @@ fn leak(
     // the project's own templates.
     let what_plain = what.trim_end_matches(" outside the file that allows it");
     let allowing = |file: &FileId| what_plain != what && inputs.checked.allowed.contains_key(file);
-    let files: Vec<FileId> = shown(rendered, first)
-        .into_iter()
-        .filter(|f| !allowing(f))
-        .collect();
-    if let Some(span) = origin::find(look, inputs.sources, &files, what_plain) {
-        return diagnostic
-            .at(span)
-            .label(format!("{first} shows this line, read as a browser reads it"))
-            .fix(match what_plain == what {
-                true => "the source check did not read it as written here (markup, a comment or a character reference inside it): remove it, or replace it with a redaction such as `[name]`",
-                false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file",
-            });
+    // The first page whose shown files hold it, in the order of the pages.
+    let mut searched: Vec<FileId> = Vec::new();
+    for page in pages {
+        let files: Vec<FileId> = shown(rendered, page)
+            .into_iter()
+            .filter(|f| !allowing(f) && !searched.contains(f))
+            .collect();
+        if let Some(span) = origin::find(look, inputs.sources, &files, what_plain) {
+            return diagnostic
+                .at(span)
+                .label(format!("{page} shows this line, read as a browser reads it"))
+                .fix(match what_plain == what {
+                    true => "the source check did not read it as written here (markup, a comment or a character reference inside it): remove it, or replace it with a redaction such as `[name]`",
+                    false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file",
+                });
+        }
+        searched.extend(files);
     }
     if let Some(span) = origin::find(look, inputs.sources, &inputs.templates, what_plain) {
         return diagnostic

@@ -3,10 +3,10 @@
 //! bar, and the whole path with its slashes as spaces (a name may be split
 //! between a folder and a file: `tobias/smith.html`).
 
-use super::text;
+use super::{Texts, text};
 
 /// The texts of one site-relative path to look in.
-pub fn read(path: &str, blocks: &mut Vec<String>) {
+pub fn read(path: &str, blocks: &mut Texts) {
     let whole = path.replace('/', " ");
     text::versions(&whole, blocks);
     if whole.contains('%') {
@@ -24,8 +24,9 @@ mod tests {
 
     #[test]
     fn names_are_read_decoded_and_across_folders() {
-        let mut blocks = Vec::new();
-        read("static/tobias/smith%20jones.css", &mut blocks);
+        let mut texts = Texts::default();
+        read("static/tobias/smith%20jones.css", &mut texts);
+        let blocks = &texts.blocks;
         assert!(
             blocks.iter().any(|b| b.contains("tobias smith jones")),
             "{blocks:?}"

@@ -3,7 +3,7 @@
 //! line of one of the project's own templates that holds it. Only the
 //! position is given: the message never repeats what was found.
 
-use super::{Look, html, text};
+use super::{Look, Texts, html, text};
 use crate::source::{FileId, Sources, Span};
 
 /// The first line of one of `files` whose text, read as HTML (a body's
@@ -32,11 +32,30 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
     })
 }
 
+/// The first line of one of `files` that, read as HTML, cannot be read
+/// for the reason `why` (a style that shows text out of place, say).
+pub fn find_unreadable(sources: &Sources, files: &[FileId], why: &str) -> Option<Span> {
+    files.iter().find_map(|&file| {
+        let source = sources.get(file);
+        let mut start = 0;
+        for line in source.text.split_inclusive('\n') {
+            let mut texts = Texts::default();
+            if super::read("line.html", line.as_bytes(), &mut texts) == Err(why) {
+                let from = line.len() - line.trim_start().len();
+                let end = line.trim_end().len().max(from + 1).min(line.len());
+                return Some(Span::new(file, start + from..start + end));
+            }
+            start += line.len();
+        }
+        None
+    })
+}
+
 /// Whether `text`, read as HTML and as plain text, holds something
 /// described as `what`.
 fn holds(look: &Look, text: &str, what: &str) -> bool {
-    let mut blocks = Vec::new();
-    html::read(text, &mut blocks);
-    text::versions(text, &mut blocks);
-    look.find(&blocks).iter().any(|hit| hit.what == what)
+    let mut texts = Texts::default();
+    html::read(text, &mut texts);
+    text::versions(text, &mut texts);
+    look.find(&texts).iter().any(|hit| hit.what == what)
 }

@@ -1,7 +1,7 @@
 //! The gate as a library: random report text with a secret put in under
 //! random disguises is always refused, and the same text without it passes.
 
-use super::{Clean, Look, read};
+use super::{Clean, Look, Texts, read};
 use crate::anonymity::identifiers::{Identifiers, TermMatcher};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::model::Participant;
@@ -33,9 +33,9 @@ fn found(html: &str) -> Vec<String> {
 fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
     let (matcher, ids) = tools();
     let look = Look { matcher, ids };
-    let mut blocks = Vec::new();
-    read("page.html", html.as_bytes(), &mut blocks).expect("readable");
-    look.find_with(&blocks, clean)
+    let mut texts = Texts::default();
+    read("page.html", html.as_bytes(), &mut texts).expect("readable");
+    look.find_in(&texts, clean)
         .into_iter()
         .map(|hit| hit.what)
         .collect()
@@ -84,6 +84,9 @@ const WORDS: &[&str] = &[
 #[derive(Debug, Clone)]
 enum Disguise {
     Inline(usize, &'static str),
+    /// A tag a browser drops where it is (a stray end tag, a table tag
+    /// outside a table, a second `<body>`).
+    Dropped(usize, &'static str),
     Comment(usize),
     Reference(usize, u8),
     Invisible(usize, char),
@@ -96,9 +99,28 @@ fn disguise() -> impl Strategy<Value = Disguise> {
     prop_oneof![
         (
             0..40usize,
-            prop::sample::select(vec!["b", "em", "span", "strong", "a", "i"])
+            prop::sample::select(vec![
+                "b", "em", "span", "strong", "a", "i", "x-place", "output", "button", "font",
+                "sup", "mark"
+            ])
         )
             .prop_map(|(at, tag)| Disguise::Inline(at, tag)),
+        (
+            0..40usize,
+            prop::sample::select(vec![
+                "</div>",
+                "</li>",
+                "</h2>",
+                "</section>",
+                "<td>",
+                "<tr>",
+                "<caption>",
+                "<body>",
+                "<head>",
+                "<html>"
+            ])
+        )
+            .prop_map(|(at, tag)| Disguise::Dropped(at, tag)),
         (0..40usize).prop_map(Disguise::Comment),
         (0..40usize, 0..4u8).prop_map(|(at, kind)| Disguise::Reference(at, kind)),
         (
@@ -115,6 +137,10 @@ fn disguise() -> impl Strategy<Value = Disguise> {
                 '\u{2066}',
                 '\u{feff}',
                 '\u{e0041}',
+                '\u{2065}',
+                '\u{fff0}',
+                '\u{e0002}',
+                '\u{e0080}',
             ])
         )
             .prop_map(|(at, c)| Disguise::Invisible(at, c)),
@@ -137,6 +163,10 @@ fn disguised(secret: &str, how: &Disguise) -> String {
         Disguise::Inline(at, tag) => {
             let at = split(secret, at);
             format!("{}<{tag}>{}</{tag}>", &secret[..at], &secret[at..])
+        }
+        Disguise::Dropped(at, tag) => {
+            let at = split(secret, at);
+            format!("{}{tag}{}", &secret[..at], &secret[at..])
         }
         Disguise::Comment(at) => {
             let at = split(secret, at);
@@ -248,4 +278,27 @@ fn only_the_very_bytes_that_passed_pass_again() {
     // The same bytes under other allowances, or at another path, too.
     assert!(!passed_before(&passed, "a.html", &bytes, 8));
     assert!(!passed_before(&passed, "b.html", &bytes, 7));
+}
+
+/// Defect (red team, round 2): a style sheet can lay out blocks inline, so
+/// a name split between two blocks is one word on screen. Names and ids
+/// are read across blocks (the flow); numbers are not (tables and lists
+/// set them side by side).
+#[test]
+fn names_split_between_blocks_are_found() {
+    for html in [
+        "<div>Thistle<div class=i>bury</div></div>",
+        "<p>Marjorie </p><p>Quillfeather</p>",
+        "<ul><li>a-sw</li><li>-1</li></ul>",
+        "<div>Mardle V<div style='display:inline'>ale</div></div>",
+    ] {
+        let html = html
+            .replace("Mardle V", "Thistle")
+            .replace(">ale<", ">bury<");
+        assert!(!found(&html).is_empty(), "{html}");
+    }
+    // Counts side by side in a table are not read as one number.
+    let table = "<table><tr><td>943</td><td>476</td><td>5919</td></tr>\
+                 <tr><td>07700</td><td>900123</td></tr></table>";
+    assert!(found(table).is_empty(), "{:?}", found(table));
 }

@@ -5,16 +5,18 @@
 //! Decoded here: HTML character references (any the HTML5 table knows,
 //! with or without `;`), CSS escapes (`\54 obias`), JavaScript and JSON
 //! escapes (`\u0054`, `\u{54}`, `\x54`), percent-encoding (`%54obias`, and
-//! `+` for a space) and the characters that do not show (soft hyphen,
+//! `+` for a space), host names in punycode (`xn--…`, as the address bar
+//! shows them) and the characters that do not show (soft hyphen,
 //! zero-width space and joiners, bidirectional marks, word joiner,
 //! byte-order mark: [`is_invisible`]), read both
 //! as nothing and as a space; Markdown's emphasis marks are read past.
-//! The text of a `data:…;base64,` address is decoded and read (as HTML
-//! too), and control characters between letters are read past.
+//! The text of a `data:` address is decoded (base64 or not) and read, as
+//! HTML too, and one that declares an encoding other than UTF-8 is refused;
+//! control characters between letters are read past.
 //! Not decoded: text a program builds at run
 //! time (`"Tob" + "ias"` in a script), compressed or encrypted data.
 
-use html5gum::{State, Token, Tokenizer};
+use super::Texts;
 
 /// Markdown's marks for emphasis and code.
 const MARKS: [char; 4] = ['*', '_', '~', '`'];
@@ -38,9 +40,10 @@ pub fn invisible_as_space(text: &str) -> String {
 }
 
 /// Every version of `text` a reader could be shown: as it is, and each
-/// decoding that changes it (see the module's list). Each version is also
-/// read without and with its invisible characters as spaces.
-pub fn versions(text: &str, out: &mut Vec<String>) {
+/// decoding that changes it (see the module's list), into `out`'s blocks.
+/// Each version is also read without and with its invisible characters
+/// as spaces.
+pub fn versions(text: &str, out: &mut Texts) {
     let mut decoded = vec![text.to_string()];
     if text.contains('&') {
         decoded.push(decode_references(text));
@@ -57,14 +60,8 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         decoded.push(percent.replace('+', " "));
         decoded.push(percent);
     }
-    if text.contains("base64,") || text.contains("BASE64,") || text.contains("Base64,") {
-        // What a `data:` address holds is shown when it is opened.
-        for payload in data_urls(text) {
-            versions(&payload, &mut decoded);
-            if payload.contains('<') {
-                super::html::read(&payload, &mut decoded);
-            }
-        }
+    if let Some(hosts) = punycode_decoded(text) {
+        decoded.push(hosts);
     }
     if text.contains(['\0', '\u{1}', '\u{2}', '\u{3}']) {
         // Text with a control character between its letters (UTF-16
@@ -80,55 +77,131 @@ pub fn versions(text: &str, out: &mut Vec<String>) {
         decoded.push(text.replace(MARKS, ""));
     }
     decoded.dedup();
+    if has_data_address(text) {
+        // What a `data:` address holds is shown when it is opened.
+        for version in &decoded {
+            for document in data_addresses(version) {
+                match document {
+                    Ok(payload) => out.inner(&payload, |payload, out| {
+                        versions(payload, out);
+                        if payload.contains('<') {
+                            super::html::read(payload, out);
+                        }
+                    }),
+                    Err(why) => out.refuse(why),
+                }
+            }
+        }
+    }
     for version in decoded {
         if has_invisible(&version) {
-            out.push(without_invisible(&version));
-            out.push(invisible_as_space(&version));
+            out.blocks.push(without_invisible(&version));
+            out.blocks.push(invisible_as_space(&version));
         }
-        out.push(version);
+        out.blocks.push(version);
     }
 }
 
-/// The text held by each `data:…;base64,…` address in `text` (percent
-/// decoded first, as a browser does): its text, or the readable runs of
-/// what is not text.
-pub fn data_urls(text: &str) -> Vec<String> {
+fn has_data_address(text: &str) -> bool {
+    text.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"data:"))
+}
+
+/// Why a `data:` address cannot be read: it declares another encoding.
+const OTHER_ENCODING: &str = "it holds a `data:` address that declares a character encoding other than UTF-8, which the gate cannot read as a browser shows it";
+
+/// The text held by each `data:` address in `text` (percent-decoded, and
+/// base64-decoded where it says so): its text, or the readable runs of
+/// what is not text; refused where it declares an encoding other than
+/// UTF-8.
+pub fn data_addresses(text: &str) -> Vec<Result<String, &'static str>> {
     use base64::Engine;
     let mut found = Vec::new();
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(at) = lower[from..].find("base64,") {
-        let start = from + at + "base64,".len();
+    while let Some(at) = lower[from..].find("data:") {
+        let start = from + at + "data:".len();
         from = start;
-        if !lower[..start].contains("data:") {
+        let Some(comma) = lower[start..].find(',').map(|c| start + c) else {
+            break;
+        };
+        let media = &lower[start..comma];
+        if media.contains(['"', '\'', '<', '>', ')', ' ', '\n']) {
+            // Not a media type: `data:` in prose.
             continue;
         }
-        let end = text[start..]
-            .find(|c: char| {
-                !(c.is_ascii_alphanumeric() || "+/=%-_".contains(c) || c.is_ascii_whitespace())
-            })
-            .map_or(text.len(), |i| start + i);
-        let payload: String = percent_decode(&text[start..end])
-            .chars()
-            .filter(|c| !c.is_ascii_whitespace())
-            .collect();
-        let engines = [
-            base64::engine::general_purpose::STANDARD,
-            base64::engine::general_purpose::STANDARD_NO_PAD,
-            base64::engine::general_purpose::URL_SAFE,
-            base64::engine::general_purpose::URL_SAFE_NO_PAD,
-        ];
-        let bytes = engines
-            .iter()
-            .find_map(|e| e.decode(payload.as_bytes()).ok());
+        let declared = media
+            .split(';')
+            .filter_map(|p| p.trim().strip_prefix("charset="))
+            .map(|c| c.trim_matches(['"', '\'']).to_string())
+            .next();
+        if declared.is_some_and(|c| !is_utf8_name(&c)) {
+            found.push(Err(OTHER_ENCODING));
+            continue;
+        }
+        let end = text[comma + 1..]
+            .find(['"', '\'', '`', ')', '\n'])
+            .map_or(text.len(), |i| comma + 1 + i);
+        let raw = &text[comma + 1..end];
+        let bytes = match media.split(';').any(|p| p.trim() == "base64") {
+            true => {
+                let payload: String = percent_decode(raw)
+                    .chars()
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .collect();
+                let engines = [
+                    base64::engine::general_purpose::STANDARD,
+                    base64::engine::general_purpose::STANDARD_NO_PAD,
+                    base64::engine::general_purpose::URL_SAFE,
+                    base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                ];
+                engines
+                    .iter()
+                    .find_map(|e| e.decode(payload.as_bytes()).ok())
+            }
+            false => Some(percent_encoding::percent_decode_str(raw).collect()),
+        };
         match bytes.map(String::from_utf8) {
-            Some(Ok(text)) => found.push(text),
+            Some(Ok(text)) => found.push(Ok(text)),
             // An image's metadata, say.
-            Some(Err(bytes)) => found.push(readable_runs(bytes.as_bytes())),
+            Some(Err(bytes)) => found.push(Ok(readable_runs(bytes.as_bytes()))),
             None => {}
         }
     }
     found
+}
+
+/// Whether an encoding's name (lower case) names UTF-8 or its ASCII subset.
+pub fn is_utf8_name(name: &str) -> bool {
+    matches!(
+        name.trim(),
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "us-ascii" | "ascii"
+    )
+}
+
+/// `text` with each host name written in punycode (`xn--…`) as a browser
+/// shows it; `None` without one.
+pub fn punycode_decoded(text: &str) -> Option<String> {
+    if !text.to_ascii_lowercase().contains("xn--") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let is_host = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+    while !rest.is_empty() {
+        let start = rest.find(is_host).unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(|c: char| !is_host(c)).unwrap_or(rest.len());
+        let host = &rest[..end];
+        match host.to_ascii_lowercase().contains("xn--") {
+            true => out.push_str(&idna::domain_to_unicode(host).0),
+            false => out.push_str(host),
+        }
+        rest = &rest[end..];
+    }
+    Some(out)
 }
 
 /// `text` in the order a reader sees it where a right-to-left override
@@ -160,19 +233,10 @@ pub fn percent_decode(text: &str) -> String {
         .into_owned()
 }
 
-/// Character references decoded as HTML5 decodes them in text: by the
-/// tokenizer itself, in the state that decodes references and nothing
-/// else.
+/// Character references decoded (the source checks' decoder: the whole
+/// HTML5 table, with or without `;` as HTML allows).
 pub fn decode_references(text: &str) -> String {
-    let mut tokenizer = Tokenizer::new(text);
-    tokenizer.set_state(State::RcData);
-    let mut decoded = String::with_capacity(text.len());
-    for token in tokenizer.flatten() {
-        if let Token::String(s) = token {
-            decoded.push_str(&String::from_utf8_lossy(&s.value));
-        }
-    }
-    decoded
+    crate::anonymity::reading::decode_references(text)
 }
 
 /// CSS escapes: a backslash and one to six hex digits (and one white space
@@ -312,9 +376,9 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out = Texts::default();
         versions(text, &mut out);
-        out
+        out.blocks
     }
 
     #[test]
@@ -366,6 +430,43 @@ mod tests {
             all("met \u{202e}yrubeltsihT\u{202c} staff")
                 .iter()
                 .any(|v| v.contains("Thistlebury staff"))
+        );
+    }
+
+    /// Defect (red team, round 2): a `data:` document that is not base64
+    /// was read as plain text, so markup in it split a name; one in
+    /// another encoding was read as UTF-8.
+    #[test]
+    fn data_documents_of_any_kind_are_read_as_html() {
+        let mut out = Texts::default();
+        versions(
+            "data:text/html,Tobias%20Wren%3Cb%3Ehallow%3C/b%3E",
+            &mut out,
+        );
+        assert!(out.blocks.iter().any(|b| b.contains("Tobias Wrenhallow")));
+        let mut out = Texts::default();
+        versions(
+            "data:text/html;charset=utf-8,Gannet Str<b>eet</b>",
+            &mut out,
+        );
+        assert!(out.blocks.iter().any(|b| b.contains("Gannet Street")));
+        let mut out = Texts::default();
+        versions("data:text/html;charset=iso-2022-jp,%1B$B%23T", &mut out);
+        assert!(out.unreadable.is_some());
+        // `data:` in prose is not an address.
+        let mut out = Texts::default();
+        versions("the data: a, b and c", &mut out);
+        assert!(out.unreadable.is_none());
+    }
+
+    /// Defect (red team, round 2): a host name in punycode is shown
+    /// decoded by the browser.
+    #[test]
+    fn punycode_host_names_are_read_as_shown() {
+        assert!(
+            all("https://xn--thistlbury-g7a.example/")
+                .iter()
+                .any(|v| v.contains("thistlébury.example"))
         );
     }
 

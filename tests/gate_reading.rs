@@ -1,0 +1,269 @@
+//! The gate reads a page as a browser builds and shows it: the second red
+//! team's roads, each through the real binary with `common::build_fails`
+//! (exit 1, site/ untouched, the message at the file and line that hold
+//! it). Each test names the defect it pins.
+
+mod common;
+use common::{Project, build_fails};
+
+const BOROUGH_B: &str = "content/boroughs/b.md";
+const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
+
+/// Borough B's report with `body` as its overview (line 5 of the file).
+fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        p.write(
+            BOROUGH_B,
+            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
+        );
+    }
+}
+
+/// The free page's template with `html` before its content.
+fn page_template(html: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        p.write(
+            PAGE_TEMPLATE,
+            format!(
+                "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page_title }}}}</h1>{html}{{{{ content | safe }}}}{{% endblock content %}}"
+            ),
+        );
+    }
+}
+
+/// Defect: tags a browser drops (a stray end tag, table tags outside a
+/// table, a second `<body>`) were read as word breaks, and text a browser
+/// moves out of a table was read where it was written, so these names,
+/// an email address and a participant id were published as one word.
+#[test]
+fn tags_a_browser_drops_do_not_hide_what_they_split() {
+    for (body, code) in [
+        (
+            "Write to j.smith@exam</div>ple.nhs.uk.",
+            "anonymity::output-leak",
+        ),
+        ("Ask a-sw</li>-1 about it.", "anonymity::output-leak"),
+        (
+            "We met Marjorie Quill<td>feather.",
+            "anonymity::output-leak",
+        ),
+        ("We met at Thistle<body>bury.", "anonymity::output-leak"),
+        (
+            "<div>Marjorie Quill<table><tr><td>x</td></tr>feather</table></div>",
+            "anonymity::output-leak",
+        ),
+    ] {
+        build_fails(borough_b(body), "content/boroughs/b.md:5:", code);
+    }
+}
+
+/// Defect: elements a browser lays out in the line (custom elements,
+/// `<output>`, `<button>`, MathML) were read as word breaks in a template.
+#[test]
+fn elements_in_the_line_join_the_words_of_a_template() {
+    for html in [
+        "<p>Thistle<x-place>bury</x-place></p>",
+        "<p>Thistle<output>bury</output></p>",
+        "<p><math><mi>Thistle</mi><mi>bury</mi></math></p>",
+    ] {
+        build_fails(
+            page_template(html),
+            "themes/default/templates/page.html:1:",
+            "anonymity::output-leak",
+        );
+    }
+}
+
+/// Defect: a style can lay blocks out in one line, so a name split
+/// between two blocks is one word on screen.
+#[test]
+fn a_name_split_between_blocks_is_refused() {
+    build_fails(
+        borough_b("<div>We met at Thistle<div style=\"display:inline\">bury</div></div>"),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+}
+
+/// Defect: text shown reversed (`<bdo dir=rtl>`, a style's
+/// `bidi-override`) or assembled by a style (`content:` strings,
+/// `attr()`) was read only as written.
+#[test]
+fn text_a_style_reverses_or_makes_is_refused() {
+    build_fails(
+        borough_b("We met at <bdo dir=\"rtl\">yrubeltsihT</bdo>."),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+    for body in [
+        "We met at <span style=\"unicode-bidi:bidi-override;direction:rtl\">yrubeltsihT</span>.",
+        "<style>.w::after{content:\"Thistle\" \"bury\"}</style>We met at <span class=\"w\"></span>.",
+        "<style>.w::before{content:attr(data-a) attr(data-b)}</style><span class=\"w\" data-a=\"Thistle\" data-b=\"bury\"></span>",
+    ] {
+        build_fails(
+            borough_b(body),
+            "content/boroughs/b.md:5:",
+            "anonymity::unreadable-output",
+        );
+    }
+}
+
+/// Defect: a document inside an attribute (a frame's `srcdoc`, a `data:`
+/// address that is not base64) was read as plain text, so markup inside
+/// it hid a name; a host name in punycode is shown decoded.
+#[test]
+fn documents_in_attributes_and_punycode_hosts_are_read_as_shown() {
+    for body in [
+        "<iframe srcdoc=\"Thistle<b>bury</b>\"></iframe>",
+        "<iframe src=\"data:text/html,Marjorie%20Quill%3Cb%3Efeather%3C/b%3E\"></iframe>",
+        "See <https://xn--thistlbury-g7a.example/>.",
+    ] {
+        build_fails(
+            borough_b(body),
+            "content/boroughs/b.md:5:",
+            "anonymity::output-leak",
+        );
+    }
+}
+
+/// Defect: default-ignorable characters missing from the invisible list
+/// (U+2065, U+FFF0, U+E0002) hid a name.
+#[test]
+fn every_default_ignorable_character_joins_what_it_splits() {
+    for mark in ['\u{2065}', '\u{fff0}', '\u{e0002}', '\u{e0080}'] {
+        build_fails(
+            borough_b(&format!("We met Thistle{mark}bury staff.")),
+            "content/boroughs/b.md:5:8",
+            "anonymity::identifier",
+        );
+    }
+}
+
+/// Defect: the gate read every file as UTF-8, but a file that declares
+/// another encoding (or holds ISO-2022's escape character) is shown as
+/// other text.
+#[test]
+fn a_file_in_another_encoding_is_refused() {
+    build_fails(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/about.html",
+                "<p>\u{1b}$B#T#h#i#s\u{1b}(B</p>",
+            );
+        },
+        "themes/default/static/about.html",
+        "anonymity::unreadable-output",
+    );
+    build_fails(
+        page_template("<meta charset=\"iso-8859-1\">"),
+        "themes/default/templates/page.html:1:",
+        "anonymity::unreadable-output",
+    );
+}
+
+/// Defect: nested comments, scripts or frames were read by a recursion as
+/// deep as the nesting: a 12 KB page overflowed the stack (exit 134).
+#[test]
+fn deeply_nested_documents_are_refused_not_a_crash() {
+    build_fails(
+        borough_b(&"<!--".repeat(3_000)),
+        "content/boroughs/b.md",
+        "anonymity::unreadable-output",
+    );
+}
+
+/// The participant registry with a district nurse in Borough A: three
+/// district nurses in the study (so `[role]` passes), one in Borough A.
+fn nurse_in_a(p: &Project) {
+    p.write(
+        "content/participants.yaml",
+        "participants:\n\
+         \x20 - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}\n\
+         \x20 - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}\n\
+         \x20 - {id: a-gp-1, role: GP, sector: primary-care, borough: a}\n\
+         \x20 - {id: a-gp-2, role: GP, sector: primary-care, borough: b}\n\
+         \x20 - {id: a-dn-1, role: District nurse, sector: health, borough: a}\n\
+         \x20 - {id: b-dn-1, role: District nurse, sector: health, borough: b}\n\
+         \x20 - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}\n",
+    );
+    p.write(
+        "content/quotes/a/nurse.md",
+        "---\nparticipant: a-dn-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe huddle is where the plan is made.\n",
+    );
+}
+
+/// Defect: the check of a finding's embeds read `summary:` as written in
+/// the YAML, so an escaped embed (`quote\x3a…`) put the quote, attributed
+/// only by role, on Borough A's report, where its group is one.
+#[test]
+fn an_embed_in_a_summary_is_checked_as_shown() {
+    build_fails(
+        |p: &Project| {
+            nurse_in_a(p);
+            p.write(
+                "content/findings/huddles.md",
+                "---\ntitle: Huddles\ncodes: [co-location]\nboroughs: [a]\nsummary: \"Plans are made at the huddle. ![](quote\\x3anurse)\"\n---\nThe huddle matters.\n",
+            );
+        },
+        "content/findings/huddles.md:5:1",
+        "anonymity::small-group-in-context",
+    );
+}
+
+/// Defect: a finding's summary taken from its first paragraph could be a
+/// line of an HTML comment or a code block, which the check of embeds did
+/// not read as an embed but the report showed as one. Whatever the first
+/// paragraph is, the quote either stays off Borough A's report or the
+/// build is refused.
+#[test]
+fn an_embed_a_first_paragraph_shows_is_checked_as_shown() {
+    for body in [
+        "<!--\n![](quote:nurse)\n-->\n\nThe huddle matters.\n",
+        "```\n![](quote:nurse)\n```\n\nThe huddle matters.\n",
+    ] {
+        let project = Project::fixture("basic");
+        nurse_in_a(&project);
+        project.write(
+            "content/findings/huddles.md",
+            format!("---\ntitle: Huddles\ncodes: [co-location]\nboroughs: [a]\n---\n{body}"),
+        );
+        let run = project.build();
+        match run.code {
+            0 => {
+                let report = project.page("boroughs/a.html");
+                assert!(
+                    !report.contains("The huddle is where the plan is made."),
+                    "the quote is on Borough A's report:\n{body}"
+                );
+            }
+            _ => {
+                run.expect_code(1);
+                assert!(
+                    run.stderr
+                        .contains("error[anonymity::small-group-in-context]"),
+                    "{}",
+                    run.stderr
+                );
+            }
+        }
+    }
+}
+
+/// Defect: a quote in field notes always shows its borough ("Field notes,
+/// Borough A"), but the check treated it as placed there only when its
+/// `attribution:` named the borough, so `attribution: [role]` on the field
+/// notes let a quote set in them out under Borough A.
+#[test]
+fn a_quote_set_in_field_notes_is_checked_in_their_borough() {
+    build_fails(
+        |p: &Project| {
+            nurse_in_a(p);
+            p.write(
+                "content/quotes/a/notes-a.md",
+                "---\nsource: field-notes\nborough: a\ncodes: [co-location]\nattribution: [role]\n---\nAt the huddle:\n\n![](quote:nurse)\n",
+            );
+        },
+        "content/quotes/a/notes-a.md:9:5",
+        "anonymity::small-group-in-context",
+    );
+}
