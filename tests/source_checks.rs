@@ -411,3 +411,27 @@ fn structured_identifiers_disguised() {
         refuses(in_body(body), "content/findings/co-location.md:8:6", code);
     }
 }
+
+/// Defect (hostile tester): an identifiers list that names no one (an
+/// empty file, only comments, `~`, lists left empty, names only under
+/// `replace:`, a CI secret holding a space) was taken as "no names", and
+/// the build published every real name without a word.
+#[test]
+fn an_identifiers_list_that_names_no_one_stops_the_build() {
+    for list in [
+        "",
+        "# names to add later\n",
+        "~\n",
+        "people: ~\nplaces: ~\norganisations: ~\n",
+        "people: []\nplaces: [' ']\nreplace:\n  Thistlebury: Borough A\n",
+        " \n",
+    ] {
+        refuses(
+            |p: &Project| {
+                p.write("private/identifiers.yaml", list);
+            },
+            "private/identifiers.yaml:1:1",
+            "anonymity::empty-identifiers",
+        );
+    }
+}
