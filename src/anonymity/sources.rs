@@ -290,10 +290,11 @@ impl<'s, 'p> Scanner<'s, 'p> {
         self.scan_target(target, &mut inner);
         found.allowances.extend(inner.allowances);
         for diagnostic in inner.out {
-            let what = diagnostic
-                .message
+            let message = diagnostic.message.as_str();
+            let what = message
                 .strip_suffix(" would be published")
-                .unwrap_or(&diagnostic.message)
+                .or_else(|| message.strip_prefix("this word is "))
+                .unwrap_or(message)
                 .to_string();
             let mut warning = Diagnostic::warning(
                 "anonymity::in-yaml-comment",
