@@ -22,18 +22,23 @@ mod write;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_changed;
 
 pub use lock::{LOCK_FILE, Lock, LockError, lock};
 pub use marker::MARKER;
 
+pub use swap::Kept;
+
 use anyhow::Context;
-use marker::write_marker;
-use previous::{Previous, replaceable};
+use marker::{Marker, Written};
+use previous::{Previous, refuse_changed, replaceable};
+use rayon::prelude::*;
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use swap::{RANDOM, STAGING, exchange, remove_leftovers, swap_in};
-use write::write_files;
+use swap::{Ours, RANDOM, STAGING, exchange, remove_leftovers, remove_previous, swap_in};
+use write::{Replacing, Stamp, write_files};
 
 /// A folder or file evalsite refuses to replace, with the reason and what
 /// to do, for the researcher (exit code 1, as for a problem in the files).
@@ -171,8 +176,13 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 
 /// Writes a site that passed the disclosure gate (paths relative to the
 /// site root) as the folder `target`, replacing the folder there only if
-/// evalsite made it: nothing but a gated site can be written.
-pub fn write_site(target: &Target, site: &crate::anonymity::gate::Gated) -> anyhow::Result<()> {
+/// evalsite made it: nothing but a gated site can be written. Gives the
+/// folders kept rather than removed (with files that were not evalsite's
+/// in them), for a warning.
+pub fn write_site(
+    target: &Target,
+    site: &crate::anonymity::gate::Gated,
+) -> anyhow::Result<Vec<Kept>> {
     write_files_as_site(target, site.files())
 }
 
@@ -181,7 +191,7 @@ pub fn write_site(target: &Target, site: &crate::anonymity::gate::Gated) -> anyh
 fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     target: &Target,
     files: &BTreeMap<String, B>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Kept>> {
     let real = &target.real;
     let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
         anyhow::bail!(Refused(format!(
@@ -191,21 +201,77 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     };
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     let name = name.to_string_lossy();
-    remove_leftovers(parent, &name);
-    let previous = replaceable(target, files)?;
-    if let Previous::Unmarked(found) = &previous {
-        // Marked (with what it holds, all of which an evalsite wrote) before
-        // it is moved aside, so that if this build is killed before deleting
-        // it, the next one knows it for evalsite's.
-        write_marker(real, found)?;
-    }
+    let mut kept = remove_leftovers(parent, &name);
+    let previous = match replaceable(target, files)? {
+        Previous::None => None,
+        Previous::Marked(marker) => Some(marker),
+        Previous::Unmarked(found) => Some(adopt(real, &found)?),
+    };
+    let marker_stamp = previous
+        .as_ref()
+        .and_then(|_| Stamp::now(&real.join(MARKER)));
+    let files: Vec<(&String, &B)> = files.iter().collect();
+    let written: Vec<Written> = files
+        .par_iter()
+        .map(|(_, bytes)| Written::of((*bytes).borrow()))
+        .collect();
+    let listing = || {
+        files
+            .iter()
+            .zip(&written)
+            .map(|((p, _), w)| (p.as_str(), *w))
+    };
     let staging = tempfile::Builder::new()
         .prefix(&format!("{STAGING}{name}-"))
         .rand_bytes(RANDOM)
         .tempdir_in(parent)
         .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
-    write_marker(staging.path(), files.keys())?;
-    let previous = (previous != Previous::None).then_some(real.as_path());
-    write_files(staging.path(), files, previous)?;
-    swap_in(staging, real, parent, &name, exchange)
+    marker::write(staging.path(), listing(), true)?;
+    let replacing = previous
+        .as_ref()
+        .map(|marker| Replacing { dir: real, marker });
+    let mut seen = match write_files(staging.path(), &files, &written, replacing)? {
+        Ok(seen) => seen,
+        Err(changed) => {
+            return Err(refuse_changed(
+                &target.shown.display().to_string(),
+                &changed,
+            ));
+        }
+    };
+    seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
+    marker::write(staging.path(), listing(), false)?;
+    if let Some(old) = swap_in(staging, real, parent, &name, exchange)? {
+        let what = format!("the previous {}", target.shown.display());
+        kept.extend(remove_previous(
+            &old,
+            &Ours::Seen(&seen),
+            parent,
+            &name,
+            what,
+        ));
+    }
+    Ok(kept)
+}
+
+/// Marks a site of the version before markers with what it holds (all of
+/// which an evalsite wrote, as [`replaceable`] found) before it is moved
+/// aside, so that if this build is killed before removing it, the next one
+/// knows it for evalsite's.
+fn adopt(real: &Path, found: &[String]) -> anyhow::Result<Marker> {
+    let files: BTreeMap<String, Option<Written>> = found
+        .par_iter()
+        .map(|path| {
+            let full = real.join(path);
+            let written =
+                marker::written_in(&full).with_context(|| format!("reading {}", full.display()))?;
+            Ok((path.clone(), Some(written)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let listing = files.iter().filter_map(|(p, w)| Some((p.as_str(), (*w)?)));
+    marker::write(real, listing, false)?;
+    Ok(Marker {
+        files,
+        unfinished: false,
+    })
 }

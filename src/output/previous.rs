@@ -2,7 +2,7 @@
 //! empty folder, a site evalsite marked holding only what it wrote, or a
 //! site of the version before markers. Anything else is refused, named.
 
-use super::marker::{MARKER, marker_of};
+use super::marker::{self, Found, MARKER, Marker};
 use super::{Refused, Target};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -43,10 +43,11 @@ const PAGE_FOLDERS: &[&str] = &[
 pub(super) enum Previous {
     /// Nothing, or an empty folder.
     None,
-    /// A site with the marker, holding only files it lists.
-    Marked,
-    /// A site from a version of evalsite before markers listed files, with
-    /// the files it holds (relative).
+    /// A site with the marker, holding only files it lists (which the
+    /// build checks against it as it reads them, see [`super::write`]).
+    Marked(Marker),
+    /// A site from a version of evalsite before markers, with the files it
+    /// holds (relative).
     Unmarked(Vec<String>),
 }
 
@@ -69,33 +70,70 @@ pub(super) fn replaceable<B>(
             "evalsite will not replace {shown}: it is a file, not a folder; choose another --output folder"
         )));
     }
-    let marker = marker_of(real);
-    if let Some(Some(listed)) = &marker {
-        // The folders the listed files are in, found once (a large site is
-        // tens of thousands of files in a few folders).
-        let folders: std::collections::BTreeSet<&str> = listed
-            .iter()
-            .flat_map(|file| file.match_indices('/').map(|(at, _)| &file[..at]))
-            .collect();
-        let foreign = foreign_in(
-            real,
-            |path| listed.contains(path),
-            |path| folders.contains(path),
-        );
-        if foreign.is_empty() {
-            return Ok(Previous::Marked);
-        }
-        anyhow::bail!(Refused(format!(
-            "evalsite will not replace {shown}: it holds files evalsite did not write, which a build would delete: {}; move them out of {shown} and build again (add files such as CNAME to a copy of the site when you publish it), or, if they should be published, put them in the theme's static/ folder, where the checks read them",
-            named(&shown.to_string(), &foreign)
-        )));
+    match marker::read(real) {
+        Found::Marked(marker) => marked(target, marker),
+        Found::Unreadable => anyhow::bail!(Refused(format!(
+            "evalsite will not replace {shown}: its {MARKER} file is not one this version of evalsite can read (it was changed, or written by another version); if {shown} is a site evalsite made and holds nothing of yours, delete it yourself and build again, or choose an empty or new folder for --output"
+        ))),
+        Found::None => unmarked(target, files),
     }
+}
+
+/// A marked site may be replaced when it holds nothing but the files its
+/// marker lists (and the folders they are in).
+fn marked(target: &Target, marker: Marker) -> anyhow::Result<Previous> {
+    let (real, shown) = (&target.real, target.shown.display().to_string());
+    // The folders the listed files are in, found once (a large site is
+    // tens of thousands of files in a few folders).
+    let folders: std::collections::BTreeSet<&str> = (marker.files.keys())
+        .flat_map(|file| file.match_indices('/').map(|(at, _)| &file[..at]))
+        .collect();
+    let foreign = foreign_in(
+        real,
+        |path| path == MARKER || marker.files.contains_key(path),
+        |path| folders.contains(path),
+    );
+    if foreign.is_empty() {
+        return Ok(Previous::Marked(marker));
+    }
+    // Refused: the files changed by hand are named too, so that one round
+    // of moving files out is enough.
+    let changed = marker::changed(real, &marker);
+    let also = match changed.is_empty() {
+        true => String::new(),
+        false => format!(
+            "; and these were changed after evalsite wrote them, which a build would overwrite: {}",
+            named(&shown, &changed)
+        ),
+    };
+    anyhow::bail!(Refused(format!(
+        "evalsite will not replace {shown}: it holds files evalsite did not write, which a build would delete: {}{also}; move them out of {shown} and build again (add files such as CNAME to a copy of the site when you publish it), or, if they should be published, put them in the theme's static/ folder, where the checks read them",
+        named(&shown, &foreign)
+    )))
+}
+
+/// The files of a marked site that were changed after evalsite wrote them
+/// (found as the build read them), refused.
+pub(super) fn refuse_changed(shown: &str, changed: &[String]) -> anyhow::Error {
+    Refused(format!(
+        "evalsite will not replace {shown}: {} changed after evalsite wrote {}, and a build would overwrite {}: {}; to keep a change, move the file out of {shown} (the build writes it anew), or delete it if the change is not wanted, and build again",
+        if changed.len() == 1 { "a file was" } else { "files were" },
+        if changed.len() == 1 { "it" } else { "them" },
+        if changed.len() == 1 { "it" } else { "them" },
+        named(shown, changed)
+    ))
+    .into()
+}
+
+/// An unmarked folder may be replaced when it is empty, or holds only what
+/// a build of the version before markers wrote, with the pages every
+/// version wrote.
+fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<Previous> {
+    let (real, shown) = (&target.real, target.shown.display());
     let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
     if entries.next().is_none() {
         return Ok(Previous::None);
     }
-    // Unmarked, or marked by a version that did not list the files (it
-    // replaced the folder whole): only what a build writes may be there.
     let foreign = foreign_files(real, files);
     // Every page each version of evalsite has written at the top is there:
     // a folder of someone's own pages (an index.html alone) is not taken
@@ -106,17 +144,9 @@ pub(super) fn replaceable<B>(
         .copied()
         .filter(|path| files.contains_key(*path) && !real.join(path).is_file())
         .collect();
-    if foreign.is_empty() && (lacking.is_empty() || marker.is_some()) {
+    if foreign.is_empty() && lacking.is_empty() {
         let found = foreign_in(real, |_| false, |_| true);
-        return Ok(Previous::Unmarked(
-            found.into_iter().filter(|f| f != MARKER).collect(),
-        ));
-    }
-    if marker.is_some() {
-        anyhow::bail!(Refused(format!(
-            "evalsite will not replace {shown}: it holds files evalsite did not write, which a build would delete: {}; move them out of {shown} and build again (add files such as CNAME to a copy of the site when you publish it), or, if they should be published, put them in the theme's static/ folder, where the checks read them",
-            named(&shown.to_string(), &foreign)
-        )));
+        return Ok(Previous::Unmarked(found));
     }
     if foreign.is_empty() {
         anyhow::bail!(Refused(format!(
@@ -164,8 +194,7 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
     foreign_in(
         dir,
         |relative| {
-            relative == MARKER
-                || files.contains_key(relative)
+            files.contains_key(relative)
                 || (relative.ends_with(".html") && in_page_folder(relative))
         },
         |relative| folders.contains(relative) || in_page_folder(relative),
@@ -173,7 +202,7 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
 }
 
 /// The files and folders in `dir` (relative, sorted) that are not ours:
-/// a file for which `file` is false (the marker always counts as ours), a
+/// a file for which `file` is false, a
 /// folder for which `folder` is false (named whole, not each file in it),
 /// and anything else, such as a link, a pipe, or a folder that cannot be
 /// read.
@@ -197,7 +226,7 @@ fn foreign_in(
         let ours = if kind.is_dir() {
             folder(&relative)
         } else if kind.is_file() {
-            relative == MARKER || file(&relative)
+            file(&relative)
         } else {
             false
         };

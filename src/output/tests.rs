@@ -1,13 +1,13 @@
 //! The output folder's rules, on made-up sites in temporary folders.
 
-use super::marker::{MARKER_HEAD, marker_of, write_marker};
+use super::marker::{self, Found, Written};
 use super::previous::{OLDEST_TOP_PAGES, named};
-use super::swap::{RANDOM, STAGING, exchange, swap_in};
+use super::swap::{Ours, RANDOM, STAGING, exchange, remove_previous, swap_in};
 use super::write::holds;
 use super::*;
 
 /// `dir` as an output folder of a project elsewhere.
-fn target(dir: &Path) -> Target {
+pub(super) fn target(dir: &Path) -> Target {
     let inputs = Inputs {
         root: PathBuf::from("/nonexistent/project"),
         read: Vec::new(),
@@ -16,7 +16,7 @@ fn target(dir: &Path) -> Target {
     Target::new(dir, &inputs).unwrap()
 }
 
-fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+pub(super) fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
     pairs
         .iter()
         .map(|(p, c)| (p.to_string(), c.as_bytes().to_vec()))
@@ -119,7 +119,7 @@ fn a_symlink_in_the_previous_site_is_never_linked_into_the_new_one() {
     let site = dir.path().join("site");
     std::fs::create_dir(&site).unwrap();
     std::fs::write(site.join("index.html"), "x").unwrap();
-    write_marker(&site, ["index.html", "notes.html"]).unwrap();
+    mark(&site, &[("index.html", "x"), ("notes.html", "same")]);
     let elsewhere = dir.path().join("notes.txt");
     std::fs::write(&elsewhere, "same").unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.join("notes.html")).unwrap();
@@ -148,7 +148,7 @@ fn a_marked_site_with_files_evalsite_did_not_write_is_kept() {
     write_files_as_site(&target(&site), &one).unwrap();
     assert_eq!(
         std::fs::read_to_string(site.join(MARKER)).unwrap(),
-        format!("{MARKER_HEAD}a/b.html\nindex.html\n")
+        marker_text(&[("a/b.html", "b"), ("index.html", "one")])
     );
     for added in ["CNAME", "a/report.pdf", "empty/", ".git/HEAD"] {
         match added.strip_suffix('/') {
@@ -187,32 +187,48 @@ fn a_refusal_names_ten_and_counts_the_rest() {
     assert_eq!(named("site", &found[..2]), "site/f00, site/f01");
 }
 
-/// A marker of format 1 (which listed no files and replaced the folder
-/// whole) is read as the rule for unmarked sites: only pages and the
-/// files the build writes may be there.
+/// A marker this version cannot read (format 1, which was never released,
+/// or a format of a later version) is not taken for the rules of another:
+/// the folder is refused, and nothing in it is touched.
 #[test]
-fn a_site_marked_before_markers_listed_files() {
+fn a_marker_of_a_format_not_known_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     std::fs::create_dir_all(site.join("findings")).unwrap();
-    let format_1 = "This folder was written by evalsite build.\nformat: 1\nThe next build replaces the whole folder: keep no other files in it.\n";
-    std::fs::write(site.join(MARKER), format_1).unwrap();
     std::fs::write(site.join("findings/old.html"), "old").unwrap();
-    std::fs::write(site.join("CNAME"), "mine").unwrap();
-    let new = files(&[("index.html", "new"), ("findings.html", "f")]);
-    let error = write_files_as_site(&target(&site), &new)
-        .unwrap_err()
-        .to_string();
-    assert!(error.contains("site/CNAME"), "{error}");
-    assert!(site.join("findings/old.html").is_file());
-    std::fs::remove_file(site.join("CNAME")).unwrap();
-    write_files_as_site(&target(&site), &new).unwrap();
-    assert!(!site.join("findings").exists());
-    assert!(marker_of(&site).unwrap().unwrap().contains("findings.html"));
+    for format in ["1", "4"] {
+        let text = format!(
+            "This folder was written by evalsite build.\nformat: {format}\nfiles:\nfindings/old.html\n"
+        );
+        std::fs::write(site.join(MARKER), text).unwrap();
+        let before = tree(&site);
+        let error = write_files_as_site(&target(&site), &files(&[("index.html", "new")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("its .evalsite-site file is not one this version of evalsite can read"),
+            "{error}"
+        );
+        assert_eq!(tree(&site), before);
+    }
+}
+
+/// Marks `dir` as a build that wrote these files (path and bytes) would.
+pub(super) fn mark(dir: &Path, written: &[(&str, &str)]) {
+    let listing = written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes())));
+    marker::write(dir, listing, false).unwrap();
+}
+
+/// The text of the marker of a build that wrote these files.
+pub(super) fn marker_text(written: &[(&str, &str)]) -> String {
+    marker::text(
+        written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes()))),
+        false,
+    )
 }
 
 /// A folder's files, relative, sorted, with their contents.
-fn tree(dir: &Path) -> Vec<(String, String)> {
+pub(super) fn tree(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<_> = walkdir::WalkDir::new(dir)
         .into_iter()
         .map(Result::unwrap)
@@ -277,7 +293,7 @@ fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
         [
             (
                 MARKER.to_string(),
-                format!("{MARKER_HEAD}index.html\nstatic/style.css\n")
+                marker_text(&[("index.html", "new"), ("static/style.css", "css")])
             ),
             ("index.html".into(), "new".into()),
             ("static/style.css".into(), "css".into()),
@@ -329,7 +345,7 @@ fn leftovers_of_killed_builds_are_removed_only_when_ours() {
         std::fs::create_dir(&path).unwrap();
         std::fs::write(path.join("index.html"), "x").unwrap();
         if marked {
-            write_marker(&path, ["index.html"]).unwrap();
+            mark(&path, &[("index.html", "x")]);
         }
         path
     };
@@ -418,9 +434,16 @@ fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
             .rand_bytes(RANDOM)
             .tempdir_in(dir.path())
             .unwrap();
-        write_marker(staging.path(), ["index.html"]).unwrap();
+        mark(staging.path(), &[("index.html", "new")]);
         std::fs::write(staging.path().join("index.html"), "new").unwrap();
-        swap_in(staging, &site, dir.path(), "site", swap).unwrap();
+        let old = swap_in(staging, &site, dir.path(), "site", swap)
+            .unwrap()
+            .unwrap();
+        let Found::Marked(listed) = marker::read(&old) else {
+            panic!("the previous site's marker")
+        };
+        let kept = remove_previous(&old, &Ours::Listed(&listed), dir.path(), "site", "".into());
+        assert_eq!(kept, None);
         assert_eq!(
             std::fs::read_to_string(site.join("index.html")).unwrap(),
             "new"
