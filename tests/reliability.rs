@@ -831,6 +831,9 @@ fn an_identifiers_list_outside_the_project_is_refused_in_the_settings() {
     check_fails(&project, "config::outside-project", "evalsite.yaml:4:16");
 }
 
+// #19.7 (follow-up): a theme or list that is a link to outside the project
+// was refused without a place: the message now points at the setting's
+// value in evalsite.yaml (where the setting is written there).
 #[cfg(unix)]
 #[test]
 fn a_theme_or_list_that_links_outside_the_project_is_refused() {
@@ -838,19 +841,50 @@ fn a_theme_or_list_that_links_outside_the_project_is_refused() {
     std::fs::create_dir(project.path("themes")).unwrap();
     std::os::unix::fs::symlink("/etc", project.path("themes/mine")).unwrap();
     project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
-    check_fails(
+    let text = check_fails(
         &project,
         "config::outside-project",
         "themes/mine is a link to a folder outside the project",
     );
+    assert!(text.contains("--> evalsite.yaml:1:8"), "{text}");
+    project.edit("evalsite.yaml", "theme: mine\n", "");
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::rename(project.path("private"), elsewhere.path().join("private")).unwrap();
     std::os::unix::fs::symlink(elsewhere.path().join("private"), project.path("private")).unwrap();
+    // The default list: no setting to point at.
     check_fails(
         &project,
         "config::outside-project",
         "private/identifiers.yaml is a link to a file outside the project",
     );
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: private/identifiers.yaml\n",
+    );
+    let text = check_fails(
+        &project,
+        "config::outside-project",
+        "private/identifiers.yaml is a link to a file outside the project",
+    );
+    assert!(text.contains("--> evalsite.yaml:4:16"), "{text}");
+    assert_eq!(text.matches("error[").count(), 1, "reported once: {text}");
+}
+
+// A theme that is not there was reported without a place.
+#[test]
+fn a_theme_that_is_not_there_is_reported_at_the_setting() {
+    let project = Project::fixture("basic");
+    project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
+    let text = check_fails(
+        &project,
+        "config::unknown-theme",
+        "there is no theme `mine`",
+    );
+    assert!(text.contains("--> evalsite.yaml:1:8"), "{text}");
+    assert_eq!(text.matches("error[").count(), 1, "reported once: {text}");
+    project.build().expect_code(1);
+    assert!(!project.path("site").exists());
 }
 
 // #19.2 (follow-up): a pipe in content/ (content/quotes/x.md made with
