@@ -128,23 +128,29 @@ pub(super) fn write_files<B: Borrow<Vec<u8>> + Sync>(
             let found = check(&previous.dir.join(path), recorded, None);
             Some((path.clone(), found, false))
         });
-    let found: Vec<_> = found.into_par_iter().chain(gone).flatten().collect();
-    let mut seen = Seen::new();
-    let mut changed = Vec::new();
-    for (path, found, linked) in found {
-        match found {
-            // A linked file is the previous site's, shared: changed since it
-            // was read, the new site would hold bytes the gate never read.
+    // Looked at last, just before the swap: a linked file is the previous
+    // site's, shared, and if it changed since it was read, the new site
+    // would hold bytes the gate never read.
+    let checked: Vec<(String, Option<Stamp>)> = (found.into_par_iter().chain(gone).flatten())
+        .filter_map(|(path, found, linked)| match found {
             Found::AsWritten { stamp, .. }
                 if linked && Stamp::now(&root.join(&path)) != Some(stamp) =>
             {
-                changed.push(path)
+                Some((path, None))
             }
-            Found::AsWritten { stamp, .. } => {
+            Found::AsWritten { stamp, .. } => Some((path, Some(stamp))),
+            Found::Changed => Some((path, None)),
+            Found::Gone => None,
+        })
+        .collect();
+    let mut seen = Seen::new();
+    let mut changed = Vec::new();
+    for (path, stamp) in checked {
+        match stamp {
+            Some(stamp) => {
                 seen.insert(path, stamp);
             }
-            Found::Changed => changed.push(path),
-            Found::Gone => {}
+            None => changed.push(path),
         }
     }
     if !changed.is_empty() {
