@@ -98,7 +98,8 @@ fn marked(target: &Target, marker: Marker) -> anyhow::Result<Previous> {
     }
     // Refused: the files changed by hand are named too, so that one round
     // of moving files out is enough.
-    let changed = marker::changed(real, &marker);
+    let mut changed = marker::changed(real, &marker);
+    changed.retain(|path| !foreign.contains(path));
     let also = match changed.is_empty() {
         true => String::new(),
         false => format!(
