@@ -251,6 +251,16 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
             what,
         ));
     }
+    // Named beside the output folder as the researcher gave it, unless
+    // that is a link (then the kept folder is beside the folder it
+    // points to, named in full).
+    if target.shown.file_name() == real.file_name() {
+        for kept in &mut kept {
+            if let Some(name) = kept.folder.file_name() {
+                kept.folder = target.shown.with_file_name(name);
+            }
+        }
+    }
     Ok(kept)
 }
 

@@ -90,7 +90,7 @@ impl Ours<'_> {
 /// folder renamed to a name anyone can see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kept {
-    /// Where the folder is now.
+    /// Where the folder is now (as the researcher would name it).
     pub folder: std::path::PathBuf,
     /// The files and folders that were kept (relative to it).
     pub files: Vec<String>,
