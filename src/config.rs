@@ -1,10 +1,12 @@
 //! `evalsite.yaml`: the project's settings and their defaults. Raw YAML is
-//! read into [`RawConfig`] and validated once into [`Config`]; nothing after
-//! this module re-checks a setting.
+//! read into [`RawConfig`] and validated once into [`Config`], then the
+//! folder and file the settings name are checked on disk ([`confine`]);
+//! nothing after this module re-checks a setting. Every problem is reported
+//! at the value in `evalsite.yaml` when the setting is written there.
 
 use crate::diag::Diagnostic;
 use crate::model::AttributionField;
-use crate::source::{FileId, SourceFile};
+use crate::source::{FileId, SourceFile, Span};
 use crate::yaml::{Schema, Yaml};
 use serde::Deserialize;
 
@@ -92,6 +94,16 @@ pub struct Config {
     /// Empty (and no list read) when the setting is in error, reported.
     pub no_identifiers: Option<String>,
     pub max_quote_words: usize,
+    /// Where `theme:` and `identifiers:` are written in evalsite.yaml (not
+    /// when the default is used), for problems with what they name.
+    pub written_at: WrittenAt,
+}
+
+/// Where a setting's value is written in evalsite.yaml.
+#[derive(Debug, Clone, Default)]
+pub struct WrittenAt {
+    pub theme: Option<Span>,
+    pub identifiers: Option<Span>,
 }
 
 impl Default for Config {
@@ -107,6 +119,7 @@ impl Default for Config {
             identifiers: "private/identifiers.yaml".into(),
             no_identifiers: None,
             max_quote_words: 150,
+            written_at: WrittenAt::default(),
         }
     }
 }
@@ -182,6 +195,11 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         .base_url
         .filter(|u| !u.trim().is_empty())
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+    let written_at = WrittenAt {
+        theme: (raw.theme.as_ref()).map(|theme| yaml.value_span("theme", theme)),
+        identifiers: (raw.anonymity.identifiers.as_ref())
+            .map(|path| yaml.value_span("identifiers", path)),
+    };
     let theme = match raw.theme {
         Some(theme) if !is_plain_name(&theme) => {
             out.push(
@@ -211,6 +229,60 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         identifiers,
         no_identifiers,
         max_quote_words,
+        written_at,
+    }
+}
+
+/// Checks on disk what the settings name: the theme must be a folder in
+/// themes/, and neither it nor the identifiers list (when it is the one the
+/// settings name, `from_settings`) may be a link to outside the project.
+/// A problem is reported at the setting in evalsite.yaml, and the setting
+/// falls back as for a path outside the project: nothing outside is read.
+pub fn confine(
+    config: &mut Config,
+    root: &std::path::Path,
+    from_settings: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = |diagnostic: Diagnostic, span: &Option<Span>| match span {
+        Some(span) => diagnostic.at(span.clone()),
+        None => diagnostic,
+    };
+    let name = config.theme.clone();
+    let folder = root.join("themes").join(&name);
+    if crate::load::escapes(root, &folder) {
+        let problem = Diagnostic::error(
+            "config::outside-project",
+            format!("themes/{name} is a link to a folder outside the project"),
+        )
+        .label("a link to outside the project")
+        .fix(format!("copy the theme into themes/{name}/ in the project"));
+        out.push(at(problem, &config.written_at.theme));
+        config.theme = Config::default().theme;
+    } else if name != Config::default().theme && !folder.is_dir() {
+        let problem = Diagnostic::error(
+            "config::unknown-theme",
+            format!("there is no theme `{name}`"),
+        )
+        .label("no such folder in themes/")
+        .fix(format!(
+            "create themes/{name}/ in the project, or set `theme: default` in evalsite.yaml"
+        ));
+        out.push(at(problem, &config.written_at.theme));
+        config.theme = Config::default().theme;
+    }
+    let list = root.join(&config.identifiers);
+    if from_settings && config.no_identifiers.is_none() && crate::load::escapes(root, &list) {
+        let name = crate::load::display_name(root, &list);
+        let problem = Diagnostic::error(
+            "config::outside-project",
+            format!("the identifiers list {name} is a link to a file outside the project"),
+        )
+        .label("a link to outside the project")
+        .fix("give a list kept outside the project in the EVALSITE_IDENTIFIERS environment variable, or put the file itself in the project");
+        out.push(at(problem, &config.written_at.identifiers));
+        // Nothing outside is read; the error fails the run.
+        config.no_identifiers = Some(String::new());
     }
 }
 
@@ -392,6 +464,20 @@ mod tests {
             (settings.theme.as_str(), settings.identifiers.as_str()),
             ("mine", "./secret/names.yaml")
         );
+    }
+
+    /// Where `theme:` and `identifiers:` are written, for problems with
+    /// what they name (found on disk by [`confine`]).
+    #[test]
+    fn where_the_theme_and_the_list_are_written_is_kept() {
+        let text = "theme: mine\nanonymity:\n  identifiers: secret/names.yaml\n";
+        let file = SourceFile::new(FILE_NAME, text);
+        let mut out = Vec::new();
+        let settings = parse(Some((FileId(0), &file)), &mut out);
+        let start = |span: &Option<Span>| file.line_column(span.as_ref().unwrap().range.start);
+        assert_eq!(start(&settings.written_at.theme), (1, 8));
+        assert_eq!(start(&settings.written_at.identifiers), (3, 16));
+        assert!(config("title: T\n").0.written_at.theme.is_none());
     }
 
     #[test]

@@ -57,14 +57,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let started = std::time::Instant::now();
                     let written = output::Target::new(&target, &inputs(&project, &outcome))
                         .and_then(|to| output::write_site(&to, rendered));
-                    if let Err(error) = written {
-                        return match error.downcast_ref::<output::Refused>() {
-                            Some(refused) => {
-                                eprintln!("error: {refused}");
-                                Ok(ExitCode::from(INPUT_PROBLEMS))
-                            }
-                            None => Err(error),
-                        };
+                    let kept = match written {
+                        Ok(kept) => kept,
+                        Err(error) => {
+                            return match error.downcast_ref::<output::Refused>() {
+                                Some(refused) => {
+                                    eprintln!("error: {refused}");
+                                    Ok(ExitCode::from(INPUT_PROBLEMS))
+                                }
+                                None => Err(error),
+                            };
+                        }
+                    };
+                    for kept in kept {
+                        eprintln!("warning: {kept}");
                     }
                     if options.timings {
                         outcome.timings.print(Some(started.elapsed()));

@@ -163,7 +163,8 @@ fn load(
     let mut memo = memo.map(|m| &mut m.load);
     let loaded = load::load_config(root, out, memo.as_deref_mut())?;
     let config_file = loaded.config.map(|id| (id, loaded.sources.get(id)));
-    let settings = config::parse(config_file, out);
+    let mut settings = config::parse(config_file, out);
+    config::confine(&mut settings, root, options.identifiers.is_none(), out);
     let list = match (&options.identifiers, &settings.no_identifiers) {
         (Some(given), _) => load::ListAt::Given(given),
         (None, Some(_)) => load::ListAt::None,

@@ -293,7 +293,11 @@ fn a_site_evalsite_made_is_replaced() {
         !marker.contains(&project.root().display().to_string()),
         "no path published"
     );
-    assert!(marker.lines().any(|line| line == "pages/approach.html"));
+    assert!(
+        marker
+            .lines()
+            .any(|line| line.ends_with(" pages/approach.html"))
+    );
 }
 
 // #19.1 (follow-up): a marked site/ was replaced whole, so a file a
@@ -410,10 +414,13 @@ fn a_site_that_is_a_link_stays_a_link() {
 #[test]
 fn a_killed_builds_staging_folder_is_cleaned_and_no_other() {
     let project = Project::fixture("basic");
-    let marker = "This folder was written by evalsite build.\nformat: 1\n";
-    project.write(".evalsite-build-site-a1b2c3d4/.evalsite-site", marker);
+    // A build killed while writing: its marker lists what it was writing.
+    let unfinished = "This folder was written by evalsite build.\nformat: 3\nunfinished: the build writing this folder had not finished\nfiles (length, hash, path):\n9 0123456789abcdef index.html\n";
+    project.write(".evalsite-build-site-a1b2c3d4/.evalsite-site", unfinished);
     project.write(".evalsite-build-site-a1b2c3d4/index.html", "half");
-    project.write(".evalsite-old-site-e5f6g7h8/.evalsite-site", marker);
+    let paths_alone = "This folder was written by evalsite build.\nformat: 2\nfiles:\nindex.html\n";
+    project.write(".evalsite-old-site-e5f6g7h8/.evalsite-site", paths_alone);
+    project.write(".evalsite-old-site-e5f6g7h8/index.html", "old");
     project.write(".evalsite-build-site-zzzzzzzz/index.html", "not ours");
     project.build().expect_code(0);
     assert!(!project.path(".evalsite-build-site-a1b2c3d4").exists());
@@ -428,6 +435,128 @@ fn a_killed_builds_staging_folder_is_cleaned_and_no_other() {
         .filter(|n| n.starts_with(".evalsite-"))
         .collect();
     assert_eq!(names, [".evalsite-build-site-zzzzzzzz"]);
+}
+
+// #19 (follow-up): a file edited by hand at a path the marker listed was
+// replaced by the next build, and the edit lost. The marker now records
+// each file's length and hash; a file that differs stops the build, named,
+// and site/ is left exactly as it was.
+#[test]
+fn a_page_edited_by_hand_in_the_built_site_stops_the_build() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Our methods",
+    );
+    // The same length, then longer: neither is taken for evalsite's.
+    let page = project.read("site/index.html");
+    for edited in [
+        page.replacen("<html", "<HTML", 1),
+        page.clone() + "<!-- mine -->",
+    ] {
+        project.write("site/index.html", &edited);
+        let before = everything(&project.path("site"));
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("a file was changed after evalsite wrote it, and a build would overwrite it: ROOT/site/index.html;"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(everything(&project.path("site")), before, "nothing changed");
+    }
+    insta::assert_snapshot!("refused_changed_page", project.build().stderr);
+    // Moved out, the build goes on and writes the page anew.
+    std::fs::rename(
+        project.path("site/index.html"),
+        project.path("my-index.html"),
+    )
+    .unwrap();
+    project.build().expect_code(0);
+    assert!(project.read("my-index.html").ends_with("<!-- mine -->"));
+    assert!(project.page("index.html").contains("Our methods"));
+}
+
+// #19 (follow-up): the same for a page the next build no longer writes (its
+// source was renamed): it was deleted with the old site, edits and all.
+#[test]
+fn a_page_the_next_build_drops_is_not_deleted_once_edited() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let page = project.read("site/pages/methods.html");
+    project.write(
+        "site/pages/methods.html",
+        page.replace("Methods", "My notes"),
+    );
+    let source = project.read("content/pages/methods.md");
+    project.remove("content/pages/methods.md");
+    project.write("content/pages/approach.md", source);
+    let before = everything(&project.path("site"));
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("site/pages/methods.html;"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(&project.path("site")), before);
+    project.remove("site/pages/methods.html");
+    project.build().expect_code(0);
+    assert!(project.path("site/pages/approach.html").is_file());
+}
+
+// #19 (follow-up): what a killed build left was deleted whole once it was
+// known for evalsite's. Now only what its marker lists goes: a file in it
+// that evalsite did not write is kept, in the folder renamed so it can be
+// seen, and the build says so.
+#[test]
+fn a_file_in_a_killed_builds_folder_is_kept_and_named() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    // As a build killed while removing the old site leaves it, with a file
+    // another program put in site/ while that build ran.
+    std::fs::rename(
+        project.path("site"),
+        project.path(".evalsite-old-site-e5f6g7h8"),
+    )
+    .unwrap();
+    project.write(".evalsite-old-site-e5f6g7h8/CNAME", "report.example.org");
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!project.path(".evalsite-old-site-e5f6g7h8").exists());
+    assert_eq!(
+        everything(&project.path("site-kept")),
+        [("CNAME".to_string(), "report.example.org".to_string())]
+    );
+    assert!(
+        run.stderr.contains("warning: evalsite kept ROOT/site-kept, what is left of a folder a stopped build left (.evalsite-old-site-e5f6g7h8): it holds files evalsite did not write, or that were changed after evalsite wrote them: ROOT/site-kept/CNAME;"),
+        "{}",
+        run.stderr
+    );
+}
+
+// #19 (follow-up): `format: 1` was never released; a marker of a format
+// this version does not know is refused, not read by another format's rule.
+#[test]
+fn a_marker_of_an_unknown_format_is_refused() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let marker = project
+        .read("site/.evalsite-site")
+        .replace("format: 3", "format: 9");
+    project.write("site/.evalsite-site", marker);
+    let before = everything(&project.path("site"));
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("its .evalsite-site file is not one this version of evalsite can read"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(&project.path("site")), before);
 }
 
 // #19.5: two builds of one project at once: the loser exited 2 and left a
@@ -702,6 +831,9 @@ fn an_identifiers_list_outside_the_project_is_refused_in_the_settings() {
     check_fails(&project, "config::outside-project", "evalsite.yaml:4:16");
 }
 
+// #19.7 (follow-up): a theme or list that is a link to outside the project
+// was refused without a place: the message now points at the setting's
+// value in evalsite.yaml (where the setting is written there).
 #[cfg(unix)]
 #[test]
 fn a_theme_or_list_that_links_outside_the_project_is_refused() {
@@ -709,19 +841,50 @@ fn a_theme_or_list_that_links_outside_the_project_is_refused() {
     std::fs::create_dir(project.path("themes")).unwrap();
     std::os::unix::fs::symlink("/etc", project.path("themes/mine")).unwrap();
     project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
-    check_fails(
+    let text = check_fails(
         &project,
         "config::outside-project",
         "themes/mine is a link to a folder outside the project",
     );
+    assert!(text.contains("--> evalsite.yaml:1:8"), "{text}");
+    project.edit("evalsite.yaml", "theme: mine\n", "");
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::rename(project.path("private"), elsewhere.path().join("private")).unwrap();
     std::os::unix::fs::symlink(elsewhere.path().join("private"), project.path("private")).unwrap();
+    // The default list: no setting to point at.
     check_fails(
         &project,
         "config::outside-project",
         "private/identifiers.yaml is a link to a file outside the project",
     );
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: private/identifiers.yaml\n",
+    );
+    let text = check_fails(
+        &project,
+        "config::outside-project",
+        "private/identifiers.yaml is a link to a file outside the project",
+    );
+    assert!(text.contains("--> evalsite.yaml:4:16"), "{text}");
+    assert_eq!(text.matches("error[").count(), 1, "reported once: {text}");
+}
+
+// A theme that is not there was reported without a place.
+#[test]
+fn a_theme_that_is_not_there_is_reported_at_the_setting() {
+    let project = Project::fixture("basic");
+    project.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
+    let text = check_fails(
+        &project,
+        "config::unknown-theme",
+        "there is no theme `mine`",
+    );
+    assert!(text.contains("--> evalsite.yaml:1:8"), "{text}");
+    assert_eq!(text.matches("error[").count(), 1, "reported once: {text}");
+    project.build().expect_code(1);
+    assert!(!project.path("site").exists());
 }
 
 // #19.2 (follow-up): a pipe in content/ (content/quotes/x.md made with

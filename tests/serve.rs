@@ -444,6 +444,41 @@ fn saves_new_folders_deletions_and_settings_rebuild() {
     });
 }
 
+// Regression (#19): the preview did not watch a list named by the
+// EVALSITE_IDENTIFIERS environment variable (a list kept outside the
+// project): a name added to it was not looked for until the preview was
+// started again.
+#[test]
+fn an_identifiers_list_given_from_outside_is_watched() {
+    let project = Project::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let list = elsewhere.path().join("names.yaml");
+    std::fs::copy(project.path("private/identifiers.yaml"), &list).unwrap();
+    let server = Server::start_with(
+        project.root(),
+        None,
+        &[("EVALSITE_IDENTIFIERS", list.to_str().unwrap())],
+    );
+    let before = server.version();
+    assert_eq!(server.status()["ok"], true);
+    let text = std::fs::read_to_string(&list).unwrap();
+    let listed = text.replace(
+        "places: [Thistlebury]",
+        "places: [Thistlebury, Discharge Forum]",
+    );
+    assert_ne!(listed, text);
+    std::fs::write(&list, &listed).unwrap();
+    let status = server.wait_for("the identifier to be found", |s| {
+        s["version"].as_u64().unwrap() > before && s["ok"] == false
+    });
+    assert_eq!(
+        status["diagnostics"][0]["code"], "anonymity::identifier",
+        "{status}"
+    );
+    std::fs::write(&list, &text).unwrap();
+    server.wait_for("the identifier to be gone", |s| s["ok"] == true);
+}
+
 /// Opens the events stream and returns the connection with its status line.
 fn open_events(server: &Server) -> (TcpStream, String) {
     let mut stream = TcpStream::connect(&server.address).unwrap();

@@ -83,7 +83,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let changes = Arc::new(rebuild::Changes::default());
     let reported = changes.clone();
     // Watching starts before the first build, so a save during it is not lost.
-    watch::start(&options.root, move |changed| reported.report(changed))?;
+    let list = options.identifiers.as_deref();
+    watch::start(&options.root, list, move |changed| reported.report(changed))?;
     // A first build that cannot even read the project stops the preview.
     let memo = rebuild::SharedMemo::default();
     let first =

@@ -1,5 +1,7 @@
 //! Watching the project for changes: content/, themes/, evalsite.yaml and the
-//! identifiers file. Folders are watched rather than files, because editors
+//! identifiers file (the one the settings name, or the one named by the
+//! `EVALSITE_IDENTIFIERS` environment variable, wherever it is). Folders
+//! are watched rather than files, because editors
 //! save through a temporary file and a rename; a burst of events from one save
 //! is coalesced, and editors' temporary and backup files are ignored. Does not
 //! build: it only says that something changed.
@@ -30,15 +32,20 @@ pub type Changed = Option<Vec<PathBuf>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Scope {
     root: PathBuf,
-    /// The identifiers file, as the settings name it.
+    /// The identifiers list given from outside the settings, if any (as
+    /// the watcher reports it: its folder's real path).
+    given: Option<PathBuf>,
+    /// The identifiers file: the one given, else the one the settings name.
     identifiers: PathBuf,
 }
 
 impl Scope {
-    fn read(root: &Path) -> Scope {
+    fn read(root: &Path, given: Option<&Path>) -> Scope {
+        let given = given.map(as_reported);
         Scope {
             root: root.to_path_buf(),
-            identifiers: root.join(identifiers_setting(root)),
+            identifiers: (given.clone()).unwrap_or_else(|| root.join(identifiers_setting(root))),
+            given,
         }
     }
 
@@ -78,6 +85,17 @@ impl Scope {
         }
         folders.retain(|folder, _| folder.is_dir());
         folders
+    }
+}
+
+/// `path` as the watcher reports changes to it: absolute, its folder's
+/// links followed (macOS reports `/private/var/…` for `/var/…`), its own
+/// name kept (a list that is a link is watched where the link is).
+fn as_reported(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (path.parent().map(Path::canonicalize), path.file_name()) {
+        (Some(Ok(folder)), Some(name)) => folder.join(name),
+        _ => path,
     }
 }
 
@@ -163,7 +181,7 @@ impl Watching {
         }
         let config = self.scope.root.join(config::FILE_NAME);
         if paths.iter().any(|path| **path == config) {
-            self.scope = Scope::read(&self.scope.root);
+            self.scope = Scope::read(&self.scope.root, self.scope.given.as_deref());
         }
         let renewed: Vec<PathBuf> = paths
             .iter()
@@ -175,15 +193,20 @@ impl Watching {
     }
 }
 
-/// Starts watching the project at `root`, calling `on_change` with what
-/// changed after each burst of relevant changes. Watching has begun when
-/// this returns, so no save made after it is missed.
-pub fn start(root: &Path, on_change: impl Fn(Changed) + Send + 'static) -> anyhow::Result<()> {
+/// Starts watching the project at `root`, and the identifiers list
+/// `identifiers` when one is given from outside the settings, calling
+/// `on_change` with what changed after each burst of relevant changes.
+/// Watching has begun when this returns, so no save made after it is missed.
+pub fn start(
+    root: &Path,
+    identifiers: Option<&Path>,
+    on_change: impl Fn(Changed) + Send + 'static,
+) -> anyhow::Result<()> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let debouncer = new_debouncer(DEBOUNCE, Some(TICK), sender)?;
     let mut watching = Watching {
         debouncer,
-        scope: Scope::read(root),
+        scope: Scope::read(root, identifiers),
         watched: BTreeMap::new(),
     };
     watching.refresh(&[]);
@@ -212,6 +235,7 @@ mod tests {
     fn scope() -> Scope {
         Scope {
             root: PathBuf::from("/project"),
+            given: None,
             identifiers: PathBuf::from("/project/private/identifiers.yaml"),
         }
     }
@@ -258,6 +282,7 @@ mod tests {
         // names below the project root may be ignored.
         let scope = Scope {
             root: PathBuf::from("/tmp/.tmpAbC"),
+            given: None,
             identifiers: PathBuf::from("/tmp/.tmpAbC/private/identifiers.yaml"),
         };
         assert!(scope.is_relevant(Path::new("/tmp/.tmpAbC/content/index.md")));
@@ -271,7 +296,7 @@ mod tests {
         std::fs::create_dir(dir.path().join("content")).unwrap();
         let mut watching = Watching {
             debouncer: new_debouncer(DEBOUNCE, None, |_| {}).unwrap(),
-            scope: Scope::read(dir.path()),
+            scope: Scope::read(dir.path(), None),
             watched: BTreeMap::new(),
         };
         let event = |path: &str| {
@@ -295,7 +320,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
         std::fs::create_dir(dir.path().join("private")).unwrap();
-        let folders = Scope::read(dir.path()).folders();
+        let folders = Scope::read(dir.path(), None).folders();
         assert_eq!(
             folders.into_iter().collect::<Vec<_>>(),
             vec![
@@ -304,5 +329,35 @@ mod tests {
                 (dir.path().join("private"), RecursiveMode::NonRecursive),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod tests_given {
+    use super::*;
+
+    // Regression: a list named by EVALSITE_IDENTIFIERS (a build server's
+    // secret, or a list kept outside the project) was not watched: an edit
+    // to it changed nothing in the preview.
+    #[test]
+    fn a_list_given_from_outside_is_watched_in_place_of_the_settings() {
+        let project = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::create_dir(project.path().join("content")).unwrap();
+        std::fs::create_dir(project.path().join("private")).unwrap();
+        let list = elsewhere.path().join("names.yaml");
+        let root = project.path().canonicalize().unwrap();
+        let scope = Scope::read(&root, Some(&list));
+        let list = elsewhere.path().canonicalize().unwrap().join("names.yaml");
+        assert_eq!(scope.identifiers, list);
+        assert!(scope.is_relevant(&list));
+        assert!(!scope.is_relevant(&list.with_file_name("other.yaml")));
+        assert!(!scope.is_relevant(&root.join("private/identifiers.yaml")));
+        let folders = scope.folders();
+        assert_eq!(
+            folders.get(list.parent().unwrap()),
+            Some(&RecursiveMode::NonRecursive)
+        );
+        assert!(!folders.contains_key(&root.join("private")));
     }
 }
