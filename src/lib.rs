@@ -27,6 +27,7 @@ pub mod anonymity;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod files;
 pub mod frontmatter;
 pub mod hash;
 pub mod highlight;
