@@ -6,8 +6,8 @@
 //! the files.
 
 use anyhow::Context;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
 /// Whether a file name is an editor's temporary or backup file, or hidden.
 pub fn is_ignored_name(name: &str) -> bool {
@@ -46,52 +46,30 @@ pub fn listed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(listing(dir)?.files)
 }
 
-/// [`listed_files`], with what is neither a file nor a folder. Folders are
-/// listed in parallel: most of a large project is thousands of quotes in a
-/// few folders.
+/// [`listed_files`], with what is neither a file nor a folder: one walk in
+/// name order, which gives paths sorted as [`PathBuf`] sorts them.
 pub fn listing(dir: &Path) -> anyhow::Result<Listing> {
-    let reading = || format!("reading {}", dir.display());
-    let mut entries = Vec::new();
-    let mut others = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(reading)? {
-        let entry = entry.with_context(reading)?;
-        if is_ignored_name(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        let kind = entry.file_type().with_context(reading)?;
-        if kind.is_file() || kind.is_dir() {
-            entries.push((entry.file_name(), kind.is_dir()));
-        } else {
-            others.push(entry.path());
-        }
-    }
-    entries.sort_unstable();
-    let folders: Vec<Listing> = entries
-        .par_iter()
-        .filter(|(_, is_dir)| *is_dir)
-        .map(|(name, _)| listing(&dir.join(name)))
-        .collect::<anyhow::Result<_>>()?;
-    let mut folders = folders.into_iter();
-    let mut files = Vec::with_capacity(entries.len());
-    for (name, is_dir) in entries {
-        match is_dir {
-            true => {
-                if let Some(folder) = folders.next() {
-                    files.extend(folder.files);
-                    others.extend(folder.others);
-                }
-            }
-            false => files.push(dir.join(name)),
+    let mut found = Listing::default();
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walk {
+        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
+        let kind = entry.file_type();
+        if kind.is_file() {
+            found.files.push(entry.into_path());
+        } else if !kind.is_dir() {
+            found.others.push(entry.into_path());
         }
     }
-    others.sort();
-    Ok(Listing { files, others })
+    Ok(found)
 }
 
 /// Every file under `dir`, at any depth, hidden ones too, in no particular
 /// order (for tidying up an old site).
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
+    WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
@@ -124,7 +102,8 @@ mod tests {
     }
 
     /// The listing gives the files, in the order, that one walk in name
-    /// order gives.
+    /// order gives, sorted as the serve memo's binary search needs, over a
+    /// made-up tree with hidden, temporary and linked entries.
     #[test]
     fn the_listing_is_a_walk_in_name_order() {
         let walk = |dir: &Path| -> Vec<PathBuf> {
