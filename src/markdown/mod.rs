@@ -32,9 +32,7 @@ fn options() -> Options {
 }
 
 /// The events of `body` with their byte ranges in it.
-fn parser(
-    body: &str,
-) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+fn parser(body: &str) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
     Parser::new_ext(body, options()).into_offset_iter()
 }
 

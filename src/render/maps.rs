@@ -2,8 +2,9 @@
 //! markers linking to findings), the text alternative, and the comparison of
 //! one pathway type across boroughs. The drawing itself is `crate::pathway`.
 
+use super::links::{At, Link};
 use super::urls;
-use super::views::{At, Link, humanise, label};
+use super::views::{humanise, label};
 use crate::model::{FindingKind, Kind, Pathway};
 use crate::pathway;
 use serde::Serialize;

@@ -3,8 +3,11 @@
 //! its summary and strongest evidence, the borough's maps) and the list of
 //! findings (each once, with its summary, boroughs, themes and evidence).
 
+use super::links::{At, Link};
+use super::memo::note_shown;
 use super::views::*;
-use super::{Page, Renderer, maps, markdown, urls};
+use super::{Page, Renderer, maps, urls};
+use crate::markdown;
 use crate::model::{FindingKind, Kind};
 
 /// The anchor of a finding's article on a borough report.
@@ -50,7 +53,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         if let Some(summary) = &finding.meta.summary {
             return markdown::to_html(summary, &links).into();
         }
-        super::note_shown(finding.file);
+        note_shown(finding.file);
         let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
         first_paragraph(body).map_or_else(
             || "".into(),
