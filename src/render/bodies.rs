@@ -4,7 +4,7 @@
 //! Does not decide which page shows what.
 
 use super::links::At;
-use super::memo::note_shown;
+use super::memo::Shown;
 use super::run::template_failure;
 use super::views::*;
 use super::{PageLinks, Renderer, maps, urls};
@@ -107,16 +107,16 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A body as HTML (template data, shared), noting on this page the
     /// bodies it shows.
-    pub(super) fn body_html<M>(&self, at: &At<'s, 'p>, doc: &Doc<M>) -> tera::Value {
+    pub(super) fn body_html<M>(&self, at: &At<'_, 'p>, doc: &Doc<M>) -> tera::Value {
         // Only entity links and embeds depend on where the page is; a body
         // without them is the same HTML at every depth, made once.
         let depth = usize::from(!at.root.is_empty() && !doc.refs.is_empty());
-        let html = self.bodies.get(doc.file.0, depth, || {
-            note_shown(doc.file);
+        let html = self.bodies.get(doc.file.0, depth, at.shown, |shown| {
+            shown.note(doc.file);
             let text = &self.site.project.sources.text(doc.file)[doc.body.clone()];
             let links = PageLinks {
                 renderer: self,
-                at: *at,
+                at: At { shown, ..*at },
             };
             markdown::to_html(text, &links).into()
         });
@@ -140,32 +140,37 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// of the site show few quotes (the quote list's first page, a hundred
     /// by default) and make theirs as they go.
     pub(super) fn make_quotes(&self) {
-        let at = At {
-            site: self.site,
-            root: "../",
-            links: self.links,
-        };
         (0..self.site.project.quotes.len())
             .into_par_iter()
             .for_each(|q| {
+                // Shown on no page yet: each page that shows the quote
+                // notes what it shows when it takes it.
+                let shown = Shown::default();
+                let at = At {
+                    site: self.site,
+                    root: "../",
+                    links: self.links,
+                    shown: &shown,
+                };
                 self.quote_value(&at, q);
             });
     }
 
     /// A quote's [`QuoteView`] as template data with its `figure`, made
     /// once per depth.
-    pub(super) fn quote_value(&self, at: &At<'s, 'p>, q: usize) -> tera::Value {
+    pub(super) fn quote_value(&self, at: &At<'_, 'p>, q: usize) -> tera::Value {
         let depth = usize::from(!at.root.is_empty());
-        self.quotes.get(q, depth, || {
-            let quote = tera::Value::from_serializable(&self.quote_view(at, q));
-            self.with_figure(quote, at, q)
+        self.quotes.get(q, depth, at.shown, |shown| {
+            let at = At { shown, ..*at };
+            let quote = tera::Value::from_serializable(&self.quote_view(&at, q));
+            self.with_figure(quote, &at, q)
         })
     }
 
     /// `quote` with its `figure` field: the quote partial rendered for it,
     /// once, for every page that shows the quote (a partial sees only
     /// `quote` and `root`, so the figure is the same on all of them).
-    fn with_figure(&self, quote: tera::Value, at: &At<'s, 'p>, q: usize) -> tera::Value {
+    fn with_figure(&self, quote: tera::Value, at: &At<'_, 'p>, q: usize) -> tera::Value {
         let mut context = tera::Context::new();
         context.insert_value("quote", quote);
         context.insert("root", at.root);
@@ -193,7 +198,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         failed.push((diagnostic, format!("the figure of the quote {quote}")));
     }
 
-    pub(super) fn quote_view(&self, at: &At<'s, 'p>, q: usize) -> QuoteView {
+    pub(super) fn quote_view(&self, at: &At<'_, 'p>, q: usize) -> QuoteView {
         let quote = &self.site.project.quotes[q];
         let html = self.body_html(at, quote);
         QuoteView {

@@ -2,12 +2,13 @@
 //! borough, counted by the one rule of [`super::coding`].
 
 use super::links::{At, Link};
+use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, urls};
 use crate::model::Kind;
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    fn code_view(&self, at: &At<'s, 'p>, c: usize, depth: usize, with_quotes: bool) -> CodeView {
+    fn code_view(&self, at: &At<'_, 'p>, c: usize, depth: usize, with_quotes: bool) -> CodeView {
         let project = self.site.project;
         let code = &project.codes[c];
         let boroughs: Vec<CodeBoroughView> = self
@@ -64,11 +65,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn code(&self, c: usize, depth: usize) -> Page {
+    pub(super) fn code(&self, c: usize, depth: usize, shown: &Shown) -> Page {
         let code = &self.site.project.codes[c];
         let path = urls::of(Kind::Code, &code.id);
         let mut data = tera::Context::new();
-        data.insert("code", &self.code_view(&self.at(&path), c, depth, true));
+        data.insert(
+            "code",
+            &self.code_view(&self.at(&path, shown), c, depth, true),
+        );
         // Marked in the menu as the part of the site this page is in.
         data.insert("section", urls::CODEBOOK);
         Page {
@@ -80,8 +84,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn codebook(&self) -> Page {
-        let at = self.at(urls::CODEBOOK);
+    pub(super) fn codebook(&self, shown: &Shown) -> Page {
+        let at = self.at(urls::CODEBOOK, shown);
         let codes: Vec<CodeView> = self
             .site
             .code_tree()
@@ -100,9 +104,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn matrix(&self) -> Page {
+    pub(super) fn matrix(&self, shown: &Shown) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::MATRIX);
+        let at = self.at(urls::MATRIX, shown);
         let rows: Vec<MatrixRow> = self
             .site
             .code_tree()

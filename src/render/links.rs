@@ -3,6 +3,7 @@
 //! ([`Links`]), and [`At`], which makes them for one page. Does not decide
 //! which links a page shows.
 
+use super::memo::Shown;
 use super::urls;
 use super::views::label;
 use crate::model::Kind;
@@ -89,6 +90,8 @@ pub struct At<'s, 'p> {
     pub site: &'s Site<'p>,
     pub root: &'s str,
     pub links: &'s Links,
+    /// Where the bodies shown on the page are noted.
+    pub shown: &'s Shown,
 }
 
 impl At<'_, '_> {

@@ -83,26 +83,40 @@ impl<T: Clone> Reused<T> {
     }
 
     /// The thing at `index` and `depth`, made by `make` if it has not been,
-    /// noting on the page being rendered the bodies it shows.
-    pub(super) fn get(&self, index: usize, depth: usize, make: impl FnOnce() -> T) -> T {
+    /// noting in `shown` (the page's, or the thing's that uses this one)
+    /// the bodies it shows. `make` notes them in the set it is given.
+    pub(super) fn get(
+        &self,
+        index: usize,
+        depth: usize,
+        shown: &Shown,
+        make: impl FnOnce(&Shown) -> T,
+    ) -> T {
         let made = self.0[index][depth].get_or_init(|| {
-            // What this shows is noted apart from the page's own list.
-            let page = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
-            let value = make();
-            let shows = SHOWING.with(|showing| std::mem::replace(&mut *showing.borrow_mut(), page));
-            Made { value, shows }
+            let own = Shown::default();
+            let value = make(&own);
+            Made {
+                value,
+                shows: own.into_files(),
+            }
         });
-        SHOWING.with(|showing| showing.borrow_mut().extend(&made.shows));
+        shown.0.borrow_mut().extend(&made.shows);
         made.value.clone()
     }
 }
 
-thread_local! {
-    /// The files whose bodies the page being rendered on this thread shows
-    /// (a page is rendered on one thread from start to end).
-    pub(super) static SHOWING: RefCell<BTreeSet<FileId>> = const { RefCell::new(BTreeSet::new()) };
-}
+/// The files whose bodies a page shows, noted while its data is made (for
+/// serve mode, which makes again only the pages a changed body is on, and
+/// for the gate). A page's data is made on one thread, start to end.
+#[derive(Default)]
+pub(super) struct Shown(RefCell<BTreeSet<FileId>>);
 
-pub(super) fn note_shown(file: FileId) {
-    SHOWING.with(|showing| showing.borrow_mut().insert(file));
+impl Shown {
+    pub(super) fn note(&self, file: FileId) {
+        self.0.borrow_mut().insert(file);
+    }
+
+    pub(super) fn into_files(self) -> BTreeSet<FileId> {
+        self.0.into_inner()
+    }
 }

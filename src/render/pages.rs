@@ -4,6 +4,7 @@
 //! the findings list in `report`.
 
 use super::links::{At, Link};
+use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::model::{FindingKind, Kind, Status};
@@ -17,9 +18,9 @@ fn context() -> tera::Context {
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    pub(super) fn index(&self) -> Page {
+    pub(super) fn index(&self, shown: &Shown) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::INDEX);
+        let at = self.at(urls::INDEX, shown);
         let landing = project.landing.as_ref();
         let mut data = context();
         data.insert(
@@ -83,7 +84,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     pub(super) fn finding_view(
         &self,
-        at: &At<'s, 'p>,
+        at: &At<'_, 'p>,
         f: usize,
         only_borough: Option<&str>,
     ) -> FindingView {
@@ -155,11 +156,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn finding(&self, f: usize) -> Page {
+    pub(super) fn finding(&self, f: usize, shown: &Shown) -> Page {
         let finding = &self.site.project.findings[f];
         let path = urls::of(Kind::Finding, &finding.id);
         let mut data = context();
-        data.insert("finding", &self.finding_view(&self.at(&path), f, None));
+        data.insert(
+            "finding",
+            &self.finding_view(&self.at(&path, shown), f, None),
+        );
         // Marked in the menu as the part of the site this page is in.
         data.insert("section", urls::FINDINGS);
         Page {
@@ -171,11 +175,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn quote(&self, q: usize) -> Page {
+    pub(super) fn quote(&self, q: usize, shown: &Shown) -> Page {
         let quote = &self.site.project.quotes[q];
         let path = urls::of(Kind::Quote, &quote.id);
         // The same data as where the quote is shown on other pages in folders.
-        let view = self.quote_value(&self.at(&path), q);
+        let view = self.quote_value(&self.at(&path, shown), q);
         let title = format!("Quote: {}", self.site.attribution(q));
         let mut data = context();
         data.insert("quote", &view);
@@ -190,10 +194,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn pathway(&self, p: usize) -> Page {
+    pub(super) fn pathway(&self, p: usize, shown: &Shown) -> Page {
         let pathway = &self.site.project.pathways[p];
         let path = urls::of(Kind::Pathway, &pathway.id);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         let mut data = context();
         data.insert("map", &maps::map_view(&at, p));
         data.insert("narrative", &self.body_html(&at, pathway));
@@ -208,10 +212,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn compare(&self, t: usize) -> Page {
+    pub(super) fn compare(&self, t: usize, shown: &Shown) -> Page {
         let (pathway_type, list) = &self.site.pathway_types[t];
         let path = urls::compare(pathway_type);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         // One number for a finding on every map of the page.
         let mut numbering = maps::Numbering::default();
         let maps: Vec<maps::MapView> = list
@@ -242,9 +246,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn pathways(&self) -> Page {
+    pub(super) fn pathways(&self, shown: &Shown) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::PATHWAYS);
+        let at = self.at(urls::PATHWAYS, shown);
         let groups: Vec<Group<Vec<Link>>> = self
             .site
             .pathway_types
@@ -280,11 +284,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn free_page(&self, p: usize) -> Page {
+    pub(super) fn free_page(&self, p: usize, shown: &Shown) -> Page {
         let page = &self.site.project.pages[p];
         let path = urls::of(Kind::Page, &page.id);
         let mut data = context();
-        data.insert("content", &self.body_html(&self.at(&path), page));
+        data.insert("content", &self.body_html(&self.at(&path, shown), page));
         Page {
             path,
             template: "page.html",

@@ -3,6 +3,7 @@
 //! links a fixed few of them.
 
 use super::links::Link;
+use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, urls};
 use crate::model::Kind;
@@ -17,10 +18,10 @@ impl Renderer<'_, '_> {
     /// Page `number` of the quote list: the quotes of each borough in menu
     /// order, then those placed in none, `per_page` at a time. A borough
     /// without quotes is shown where it falls in that order.
-    pub(super) fn quotes(&self, number: usize) -> Page {
+    pub(super) fn quotes(&self, number: usize, shown: &Shown) -> Page {
         let project = self.site.project;
         let path = urls::quotes_page(number);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         let count = self.quote_list_pages();
         let total: usize = self.listed.iter().map(Vec::len).sum();
         let (first, end) = ((number - 1) * self.per_page, number * self.per_page);

@@ -4,7 +4,7 @@
 //! findings (each once, with its summary, boroughs, themes and evidence).
 
 use super::links::{At, Link};
-use super::memo::note_shown;
+use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::markdown;
@@ -44,7 +44,7 @@ fn starts_a_block(line: &str) -> bool {
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's summary as HTML: `summary:` if written, else the body's
     /// first paragraph (noted as shown, so a preview redraws it).
-    pub(super) fn finding_summary(&self, at: &At<'s, 'p>, f: usize) -> tera::Value {
+    pub(super) fn finding_summary(&self, at: &At<'_, 'p>, f: usize) -> tera::Value {
         let finding = &self.site.project.findings[f];
         let links = super::PageLinks {
             renderer: self,
@@ -53,7 +53,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         if let Some(summary) = &finding.meta.summary {
             return markdown::to_html(summary, &links).into();
         }
-        note_shown(finding.file);
+        at.shown.note(finding.file);
         let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
         first_paragraph(body).map_or_else(
             || "".into(),
@@ -85,11 +85,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         seen
     }
 
-    pub(super) fn borough(&self, b: usize) -> Page {
+    pub(super) fn borough(&self, b: usize, shown: &Shown) -> Page {
         let project = self.site.project;
         let borough = &project.boroughs[b];
         let path = urls::of(Kind::Borough, &borough.id);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         let mut data = tera::Context::new();
         data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
         data.insert("summary", &borough.meta.summary);
@@ -123,7 +123,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// once, under the theme of its first code; a theme lists by name the
     /// findings placed elsewhere that are coded to it too, so what it
     /// shows adds up to its count.
-    fn report_themes(&self, at: &At<'s, 'p>, b: usize) -> Vec<ReportTheme> {
+    fn report_themes(&self, at: &At<'_, 'p>, b: usize) -> Vec<ReportTheme> {
         let site = self.site;
         let project = site.project;
         let borough = project.boroughs[b].id.as_str();
@@ -174,10 +174,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .collect()
     }
 
-    pub(super) fn findings(&self) -> Page {
+    pub(super) fn findings(&self, shown: &Shown) -> Page {
         let site = self.site;
         let project = site.project;
-        let at = self.at(urls::FINDINGS);
+        let at = self.at(urls::FINDINGS, shown);
         let items: Vec<FindingItem> = self
             .published
             .iter()

@@ -5,7 +5,7 @@
 
 use super::coding::Coding;
 use super::links::{At, Link, Links};
-use super::memo::{Reused, SHOWING};
+use super::memo::{Reused, Shown};
 use super::theme::{self, Theme};
 use super::{Job, Page, Rendered, Renderer, Rendering, nav, urls, views};
 use crate::diag::Diagnostic;
@@ -144,8 +144,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let results: Vec<(Job, BTreeSet<FileId>, Rendering)> = jobs
             .into_par_iter()
             .map(|job| {
-                SHOWING.with(|showing| showing.borrow_mut().clear());
-                let page = self.build(job);
+                let shown = Shown::default();
+                let page = self.build(job, &shown);
+                let shown = shown.into_files();
                 let (path, origin) = (page.path.clone(), page.origin);
                 if let Some(file) = origin.filter(|file| self.allowing.contains(file)) {
                     // The title as a template prints it (escaped).
@@ -161,7 +162,6 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     html.shrink_to_fit();
                     html
                 });
-                let shown = SHOWING.with(|showing| std::mem::take(&mut *showing.borrow_mut()));
                 (job, shown, (path, origin, html))
             })
             .collect();
@@ -265,22 +265,22 @@ impl<'s, 'p> Renderer<'s, 'p> {
         jobs
     }
 
-    fn build(&self, job: Job) -> Page {
+    fn build(&self, job: Job, shown: &Shown) -> Page {
         match job {
-            Job::Index => self.index(),
-            Job::Borough(b) => self.borough(b),
-            Job::Finding(f) => self.finding(f),
-            Job::Findings => self.findings(),
-            Job::Quote(q) => self.quote(q),
-            Job::Quotes(number) => self.quotes(number),
-            Job::Code(c, depth) => self.code(c, depth),
-            Job::Codebook => self.codebook(),
-            Job::Matrix => self.matrix(),
-            Job::Pathway(p) => self.pathway(p),
-            Job::Compare(t) => self.compare(t),
-            Job::Pathways => self.pathways(),
+            Job::Index => self.index(shown),
+            Job::Borough(b) => self.borough(b, shown),
+            Job::Finding(f) => self.finding(f, shown),
+            Job::Findings => self.findings(shown),
+            Job::Quote(q) => self.quote(q, shown),
+            Job::Quotes(number) => self.quotes(number, shown),
+            Job::Code(c, depth) => self.code(c, depth, shown),
+            Job::Codebook => self.codebook(shown),
+            Job::Matrix => self.matrix(shown),
+            Job::Pathway(p) => self.pathway(p, shown),
+            Job::Compare(t) => self.compare(t, shown),
+            Job::Pathways => self.pathways(shown),
             Job::Accessibility => self.accessibility(),
-            Job::Page(p) => self.free_page(p),
+            Job::Page(p) => self.free_page(p, shown),
         }
     }
 
@@ -343,11 +343,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
         tables::Registry::new(&project.participants, boroughs)
     }
 
-    pub(super) fn at(&self, page: &str) -> At<'s, 'p> {
+    /// Links for the page at `page`, noting in `shown` the bodies it shows.
+    pub(super) fn at<'a>(&'a self, page: &str, shown: &'a Shown) -> At<'a, 'p> {
         At {
             site: self.site,
             root: if page.contains('/') { "../" } else { "" },
             links: self.links,
+            shown,
         }
     }
 
