@@ -96,12 +96,19 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .filter(|r| r.embed && r.kind == Kind::Quote)
             .map(|r| r.id.as_str())
             .collect();
-        let quotes = shown.iter().map(|&q| self.quote_value(at, q)).collect();
-        let more_quotes = shown
-            .iter()
-            .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
-            .map(|&q| self.quote_value(at, q))
-            .collect();
+        // A borough report shows the strongest evidence and how much there
+        // is; the lists of it all are the finding page's alone.
+        let (quotes, more_quotes) = match only_borough {
+            Some(_) => (Vec::new(), Vec::new()),
+            None => (
+                shown.iter().map(|&q| self.quote_value(at, q)).collect(),
+                shown
+                    .iter()
+                    .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
+                    .map(|&q| self.quote_value(at, q))
+                    .collect(),
+            ),
+        };
         let evidence = shown
             .iter()
             .take(STRONGEST)

@@ -92,11 +92,14 @@ pub struct FindingView {
     pub tags: Vec<Link>,
     pub boroughs: Vec<Link>,
     pub attributes: Vec<Attribute>,
-    /// Evidence quotes (from one borough on a borough report), as [`QuoteView`]s.
+    /// Evidence quotes, as [`QuoteView`]s (empty on a borough report,
+    /// which shows `evidence` alone).
     pub quotes: Vec<tera::Value>,
-    /// How many those are.
+    /// How many evidence quotes there are (from the borough, on a borough
+    /// report).
     pub quote_count: usize,
-    /// Evidence quotes not already embedded in the narrative.
+    /// Evidence quotes not already embedded in the narrative (empty on a
+    /// borough report).
     pub more_quotes: Vec<tera::Value>,
     /// The strongest few of `quotes`: those the narrative sets first.
     pub evidence: Vec<tera::Value>,
