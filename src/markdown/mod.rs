@@ -16,7 +16,9 @@ mod scan;
 
 pub use html::{Links, to_html};
 pub use plain::{PlainText, plain_text};
-pub use scan::{TableEmbed, WrittenTable, references, table_embeds, written_tables};
+pub use scan::{
+    TableEmbed, WrittenTable, first_paragraph, references, table_embeds, written_tables,
+};
 
 use crate::model::Kind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};

@@ -133,6 +133,45 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     tables
 }
 
+/// The first paragraph of text in `body`, as written: the first paragraph
+/// that is in no list, quotation, table or footnote and holds text other
+/// than an image's (a paragraph that only embeds a quote is passed over).
+/// Headings, code and HTML blocks are not paragraphs.
+pub fn first_paragraph(body: &str) -> Option<&str> {
+    let (mut open, mut in_image) = (0usize, 0usize);
+    let mut paragraph: Option<(Range<usize>, bool)> = None;
+    for (event, range) in parser(body) {
+        match event {
+            Event::Start(tag) => {
+                if open == 0 && matches!(tag, Tag::Paragraph) {
+                    paragraph = Some((range, false));
+                }
+                in_image += usize::from(matches!(tag, Tag::Image { .. }));
+                open += 1;
+            }
+            Event::End(end) => {
+                open -= 1;
+                in_image -= usize::from(end == TagEnd::Image);
+                if open == 0 && end == TagEnd::Paragraph {
+                    match paragraph.take() {
+                        Some((range, true)) => return Some(body[range].trim()),
+                        _ => continue,
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text)
+                if in_image == 0 && !text.trim().is_empty() =>
+            {
+                if let Some((_, has_text)) = paragraph.as_mut() {
+                    *has_text = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +237,37 @@ mod tests {
     fn ordinary_links_are_not_references() {
         let text = "[site](https://example.org) [mail](mailto:a)";
         assert!(references(text, 0..text.len()).is_empty());
+    }
+
+    #[test]
+    fn a_summary_is_the_first_paragraph_of_text() {
+        let body = "![](quote:x)\n\n## Heading\n\nFirst line\nsecond line.\n\nMore.\n";
+        assert_eq!(first_paragraph(body), Some("First line\nsecond line."));
+        assert_eq!(first_paragraph("Only one."), Some("Only one."));
+        assert_eq!(first_paragraph("![](quote:x)\n"), None);
+        assert_eq!(first_paragraph("1. a list\n\nText"), Some("Text"));
+    }
+
+    // The last review: the first paragraph was found by line prefixes, so
+    // a setext heading, a `1)` list, an indented code block or a fenced
+    // one's code were taken for it.
+    #[test]
+    fn headings_lists_and_code_of_every_form_are_not_the_first_paragraph() {
+        for (body, first) in [
+            ("Heading\n=======\n\nText.\n", "Text."),
+            ("Heading\n-------\n\nText.\n", "Text."),
+            ("1) one\n2) two\n\nText.\n", "Text."),
+            ("    code\n\nText.\n", "Text."),
+            ("```\ncode\n```\n\nText.\n", "Text."),
+            ("> quoted\n\nText.\n", "Text."),
+            ("| a |\n|---|\n| b |\n\nText.\n", "Text."),
+            ("<div>\nblock\n</div>\n\nText.\n", "Text."),
+            (
+                "Text with ![](quote:x) in it.\n\nMore.",
+                "Text with ![](quote:x) in it.",
+            ),
+        ] {
+            assert_eq!(first_paragraph(body), Some(first), "{body:?}");
+        }
     }
 }

@@ -15,32 +15,6 @@ fn anchor(id: &str) -> String {
     format!("finding-{id}")
 }
 
-/// The first paragraph of a Markdown body: its first block of lines that
-/// is text, not a heading, an embed, a list, a table or a quotation.
-fn first_paragraph(body: &str) -> Option<&str> {
-    let mut start = None;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let text = line.trim();
-        match start {
-            None if !text.is_empty() && !starts_a_block(text) => start = Some(offset),
-            Some(from) if text.is_empty() => return Some(body[from..offset].trim()),
-            _ => {}
-        }
-        offset += line.len();
-    }
-    start.map(|from| body[from..].trim())
-}
-
-fn starts_a_block(line: &str) -> bool {
-    ["#", "![", ">", "|", "- ", "* ", "+ ", "```", "~~~", "<"]
-        .iter()
-        .any(|p| line.starts_with(p))
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-}
-
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's summary as HTML: `summary:` if written, else the body's
     /// first paragraph (noted as shown, so a preview redraws it).
@@ -55,7 +29,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
         at.shown.note(finding.file);
         let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
-        first_paragraph(body).map_or_else(
+        markdown::first_paragraph(body).map_or_else(
             || "".into(),
             |paragraph| markdown::to_html(paragraph, &links).into(),
         )
@@ -247,19 +221,5 @@ impl<'s, 'p> Renderer<'s, 'p> {
             origin: None,
             data,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_paragraph;
-
-    #[test]
-    fn a_summary_is_the_first_paragraph_of_text() {
-        let body = "![](quote:x)\n\n## Heading\n\nFirst line\nsecond line.\n\nMore.\n";
-        assert_eq!(first_paragraph(body), Some("First line\nsecond line."));
-        assert_eq!(first_paragraph("Only one."), Some("Only one."));
-        assert_eq!(first_paragraph("![](quote:x)\n"), None);
-        assert_eq!(first_paragraph("1. a list\n\nText"), Some("Text"));
     }
 }
