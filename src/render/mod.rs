@@ -186,6 +186,9 @@ struct Renderer<'s, 'p> {
     quotes: Reused<tera::Value>,
     /// Who is coded where, for every count of every page.
     coding: Coding,
+    /// Each finding's body's first paragraph, its summary when it has no
+    /// `summary:`, found when first shown.
+    first_paragraphs: Vec<OnceLock<Option<&'p str>>>,
     /// The quote list in order: the quotes of each borough in menu order,
     /// then those placed in none.
     listed: Vec<Vec<usize>>,

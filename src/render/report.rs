@@ -28,8 +28,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
             return markdown::to_html(summary, &links).into();
         }
         at.shown.note(finding.file);
-        let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
-        markdown::first_paragraph(body).map_or_else(
+        let project = self.site.project;
+        // Found once per finding: the parser reads the whole body, and a
+        // finding is summarised on several pages.
+        let first = self.first_paragraphs[f].get_or_init(|| {
+            markdown::first_paragraph(&project.sources.text(finding.file)[finding.body.clone()])
+        });
+        first.map_or_else(
             || "".into(),
             |paragraph| markdown::to_html(paragraph, &links).into(),
         )

@@ -124,6 +124,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
             bodies,
             quotes,
             coding,
+            first_paragraphs: (0..project.findings.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             listed,
             per_page,
             menus,
