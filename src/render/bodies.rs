@@ -11,6 +11,7 @@ use super::{PageLinks, Renderer, maps, urls};
 use crate::diag::Diagnostic;
 use crate::markdown;
 use crate::model::{Doc, Kind};
+use crate::resolve::PathwayIx;
 use crate::source::FileId;
 use crate::tables;
 use rayon::prelude::*;
@@ -63,7 +64,7 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
             Kind::Quote => figure_of(&self.renderer.quote_value(&self.at, index)).to_string(),
             Kind::Pathway => {
                 let mut context = tera::Context::new();
-                context.insert("map", &maps::map_view(&self.at, index));
+                context.insert("map", &maps::map_view(&self.at, PathwayIx(index)));
                 context.insert("root", self.at.root);
                 self.renderer
                     .theme

@@ -6,9 +6,10 @@ use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, urls};
 use crate::model::Kind;
+use crate::resolve::CodeIx;
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    fn code_view(&self, at: &At<'_, 'p>, c: usize, depth: usize, with_quotes: bool) -> CodeView {
+    fn code_view(&self, at: &At<'_, 'p>, c: CodeIx, depth: usize, with_quotes: bool) -> CodeView {
         let project = self.site.project;
         let code = &project.codes[c];
         let boroughs: Vec<CodeBoroughView> = self
@@ -65,7 +66,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn code(&self, c: usize, depth: usize, shown: &Shown) -> Page {
+    pub(super) fn code(&self, c: CodeIx, depth: usize, shown: &Shown) -> Page {
         let code = &self.site.project.codes[c];
         let path = urls::of(Kind::Code, &code.id);
         let mut data = tera::Context::new();

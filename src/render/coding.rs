@@ -4,8 +4,7 @@
 //! (that is `tables::counts`).
 
 use crate::hash::FastMap;
-use crate::model::Kind;
-use crate::resolve::Site;
+use crate::resolve::{BoroughIx, CodeIx, Site};
 use serde::Serialize;
 
 /// A number shown for a code, by the one counting rule: `total` is what is
@@ -36,8 +35,8 @@ pub struct Coded {
 /// pages, the matrix and borough reports cannot disagree.
 #[derive(Debug, Default)]
 pub struct Coding {
-    findings: FastMap<(usize, usize), Vec<usize>>,
-    quotes: FastMap<(usize, usize), Vec<usize>>,
+    findings: FastMap<(CodeIx, BoroughIx), Vec<usize>>,
+    quotes: FastMap<(CodeIx, BoroughIx), Vec<usize>>,
     /// Each published finding's place in list order.
     rank: FastMap<usize, usize>,
 }
@@ -50,29 +49,20 @@ impl Coding {
         for (rank, &f) in published.iter().enumerate() {
             coding.rank.insert(f, rank);
             let meta = &project.findings[f].meta;
-            for code in meta.codes.iter().filter_map(|c| site.lookup(Kind::Code, c)) {
-                for borough in meta
-                    .boroughs
-                    .iter()
-                    .filter_map(|b| site.lookup(Kind::Borough, b))
-                {
+            for code in meta.codes.iter().filter_map(|c| site.code(c)) {
+                for borough in meta.boroughs.iter().filter_map(|b| site.borough(b)) {
                     coding.findings.entry((code, borough)).or_default().push(f);
                 }
             }
         }
         for (q, quote) in project.quotes.iter().enumerate() {
             // Placed by the one rule for counts (src/tables/counts.rs).
-            let Some(borough) = crate::tables::counts::counted_borough(site, q)
-                .and_then(|b| site.lookup(Kind::Borough, b))
+            let Some(borough) =
+                crate::tables::counts::counted_borough(site, q).and_then(|b| site.borough(b))
             else {
                 continue;
             };
-            for code in quote
-                .meta
-                .codes
-                .iter()
-                .filter_map(|c| site.lookup(Kind::Code, c))
-            {
+            for code in quote.meta.codes.iter().filter_map(|c| site.code(c)) {
                 coding.quotes.entry((code, borough)).or_default().push(q);
             }
         }
@@ -81,9 +71,9 @@ impl Coding {
 
     /// What is coded to `code` or any code under it in `boroughs`, each
     /// finding and quote once, with its counts (see [`Count`]).
-    pub fn coded(&self, site: &Site, code: usize, boroughs: &[usize]) -> Coded {
+    pub fn coded(&self, site: &Site, code: CodeIx, boroughs: &[BoroughIx]) -> Coded {
         let codes = site.code_with_descendants(code);
-        let gather = |by: &FastMap<(usize, usize), Vec<usize>>| {
+        let gather = |by: &FastMap<(CodeIx, BoroughIx), Vec<usize>>| {
             let mut direct: Vec<usize> = Vec::new();
             let mut all: Vec<usize> = Vec::new();
             for &b in boroughs {

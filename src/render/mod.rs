@@ -30,7 +30,7 @@ mod views;
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
-use crate::resolve::Site;
+use crate::resolve::{BoroughIx, CodeIx, PathwayIx, Site};
 use crate::source::FileId;
 use crate::tables;
 use coding::Coding;
@@ -94,16 +94,16 @@ impl Rendered {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Job {
     Index,
-    Borough(usize),
+    Borough(BoroughIx),
     Finding(usize),
     Findings,
     Quote(usize),
     /// A page of the quote list, from 1.
     Quotes(usize),
-    Code(usize, usize),
+    Code(CodeIx, usize),
     Codebook,
     Matrix,
-    Pathway(usize),
+    Pathway(PathwayIx),
     Compare(usize),
     Pathways,
     /// The accessibility statement.

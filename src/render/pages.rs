@@ -8,6 +8,7 @@ use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::model::{FindingKind, Kind, Status};
+use crate::resolve::PathwayIx;
 
 /// How many quotes a borough report shows under a finding: the strongest
 /// (see [`Renderer::evidence_in`]); the finding's page has them all.
@@ -201,7 +202,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn pathway(&self, p: usize, shown: &Shown) -> Page {
+    pub(super) fn pathway(&self, p: PathwayIx, shown: &Shown) -> Page {
         let pathway = &self.site.project.pathways[p];
         let path = urls::of(Kind::Pathway, &pathway.id);
         let at = self.at(&path, shown);

@@ -9,6 +9,7 @@ use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::markdown;
 use crate::model::{FindingKind, Kind};
+use crate::resolve::{BoroughIx, CodeIx, PathwayIx};
 
 /// The anchor of a finding's article on a borough report.
 fn anchor(id: &str) -> String {
@@ -64,7 +65,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         seen
     }
 
-    pub(super) fn borough(&self, b: usize, shown: &Shown) -> Page {
+    pub(super) fn borough(&self, b: BoroughIx, shown: &Shown) -> Page {
         let project = self.site.project;
         let borough = &project.boroughs[b];
         let path = urls::of(Kind::Borough, &borough.id);
@@ -81,12 +82,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("k", &project.config.k);
         data.insert("themes", &self.report_themes(&at, b));
         let mut numbering = maps::Numbering::default();
-        let maps: Vec<maps::MapView> = project
-            .pathways
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.meta.borough == borough.id)
-            .map(|(p, _)| maps::map_view_numbered(&at, p, &mut numbering))
+        let maps: Vec<maps::MapView> = PathwayIx::all(project.pathways.len())
+            .filter(|&p| project.pathways[p].meta.borough == borough.id)
+            .map(|p| maps::map_view_numbered(&at, p, &mut numbering))
             .collect();
         data.insert("maps", &maps);
         Page {
@@ -102,7 +100,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// once, under the theme of its first code; a theme lists by name the
     /// findings placed elsewhere that are coded to it too, so what it
     /// shows adds up to its count.
-    fn report_themes(&self, at: &At<'_, 'p>, b: usize) -> Vec<ReportTheme> {
+    fn report_themes(&self, at: &At<'_, 'p>, b: BoroughIx) -> Vec<ReportTheme> {
         let site = self.site;
         let project = site.project;
         let borough = project.boroughs[b].id.as_str();
@@ -111,7 +109,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .meta
                 .codes
                 .iter()
-                .find_map(|c| site.lookup(Kind::Code, c))
+                .find_map(|c| site.code(c))
                 .map(|c| site.code_root(c))
         };
         let roots = site.code_children.get(&None).cloned().unwrap_or_default();
@@ -162,13 +160,8 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .iter()
             .map(|&f| {
                 let finding = &project.findings[f];
-                let mut themes: Vec<usize> = Vec::new();
-                for code in finding
-                    .meta
-                    .codes
-                    .iter()
-                    .filter_map(|c| site.lookup(Kind::Code, c))
-                {
+                let mut themes: Vec<CodeIx> = Vec::new();
+                for code in finding.meta.codes.iter().filter_map(|c| site.code(c)) {
                     let root = site.code_root(code);
                     if !themes.contains(&root) {
                         themes.push(root);

@@ -11,7 +11,7 @@ use super::{Job, Page, Rendered, Renderer, Rendering, nav, urls, views};
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::Kind;
-use crate::resolve::Site;
+use crate::resolve::{BoroughIx, PathwayIx, Site};
 use crate::source::{FileId, Span};
 use crate::tables;
 use rayon::prelude::*;
@@ -93,7 +93,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         published.sort_by_key(|&f| project.findings[f].meta.order.unwrap_or(i64::MAX));
         let coding = Coding::new(site, &published);
         let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
-        let place: FastMap<usize, usize> = site
+        let place: FastMap<BoroughIx, usize> = site
             .borough_order
             .iter()
             .enumerate()
@@ -104,8 +104,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             match site.published_borough(q) {
                 None => listed[site.borough_order.len()].push(q),
                 Some(b) => {
-                    if let Some(&place) = site.lookup(Kind::Borough, b).and_then(|b| place.get(&b))
-                    {
+                    if let Some(&place) = site.borough(b).and_then(|b| place.get(&b)) {
                         listed[place].push(q);
                     }
                 }
@@ -262,7 +261,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .into_iter()
                 .map(|(c, depth)| Job::Code(c, depth)),
         );
-        jobs.extend((0..project.pathways.len()).map(Job::Pathway));
+        jobs.extend(PathwayIx::all(project.pathways.len()).map(Job::Pathway));
         jobs.extend((0..self.site.pathway_types.len()).map(Job::Compare));
         jobs.extend((0..project.pages.len()).map(Job::Page));
         jobs
