@@ -1,8 +1,8 @@
 //! Reading a project from disk: `evalsite.yaml`, everything under `content/`,
 //! and the identifiers list, into [`Loaded`] sources. Owns the rules for
-//! which files belong to which kind ([`content`]), the files found by name
-//! ([`named`]) and serve mode's memory of what was read ([`memo`]); the
-//! listing itself and the reading of bytes are [`crate::files`]'. Does not
+//! which files belong to which kind (`content`), the files found by name
+//! (`named`) and serve mode's memory of what was read (`memo`); the
+//! listing itself and the reading of bytes are in [`crate::files`]. Does not
 //! parse any file.
 
 mod content;

@@ -1,11 +1,11 @@
 //! Markdown bodies, read with pulldown-cmark (this module owns that
 //! dependency). Three readings of one body, each in its own file:
 //!
-//! - [`scan`]: the entity links and embeds, participant tables and written
+//! - `scan`: the entity links and embeds, participant tables and written
 //!   tables it holds, with their byte spans, for `parse` and the checks;
-//! - [`html`]: the body as HTML, its links and embeds resolved by the
+//! - `html`: the body as HTML, its links and embeds resolved by the
 //!   caller's [`Links`], for `render`;
-//! - [`plain`]: the text a reader sees, mapped back to the source, for the
+//! - `plain`: the text a reader sees, mapped back to the source, for the
 //!   anonymity checks.
 //!
 //! Does not decide what a link points to (the caller's [`Links`] does).
