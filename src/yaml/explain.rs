@@ -1,10 +1,42 @@
 //! serde's account of a value of the wrong kind, in a researcher's words:
-//! `anonymity.k: invalid type: string "three", expected i64` becomes
+//! at `anonymity.k`, `invalid type: string "three", expected i64` becomes
 //! "`anonymity.k` must be a whole number, not the text \"three\"", with a
-//! fix. serde_yaml gives these only as text, so they are read from it.
+//! fix. Where the value is comes from serde_path_to_error, as a path of
+//! keys and list items; what was wrong with it serde_yaml gives only as
+//! text (serde's standard wording), so that is read from the text.
 
 use super::closest;
+use serde_path_to_error::{Path, Segment};
 use serde_yaml::Value;
+
+/// A value that could not be read, and where it is.
+pub(super) type ReadError = serde_path_to_error::Error<serde_yaml::Error>;
+
+/// Reads `text` into `T`, saying where the first value that could not be
+/// read is.
+pub(super) fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text))
+}
+
+/// The path of a value as a researcher reads it (`anonymity.k`,
+/// `codes[1]`), or "" at the top of the file.
+pub(super) fn path_text(path: &Path) -> String {
+    match path.iter().next() {
+        Some(_) => path.to_string(),
+        None => String::new(),
+    }
+}
+
+/// What serde says was wrong, without the path (which it writes first)
+/// or the line.
+pub(super) fn detail(error: &ReadError) -> String {
+    let message = strip_location(&error.inner().to_string());
+    let path = path_text(error.path());
+    match message.strip_prefix(&format!("{path}: ")) {
+        Some(detail) if !path.is_empty() => detail.to_string(),
+        _ => message,
+    }
+}
 
 pub(super) fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
@@ -13,29 +45,32 @@ pub(super) fn strip_location(message: &str) -> String {
     }
 }
 
-pub(super) fn missing_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("missing field `")?;
-    rest.split('`').next()
+/// The field missing from the top of the file, if that is what `detail`
+/// (about the value at `path`) says. (One missing inside a mapping is
+/// explained as that mapping's wrong form.)
+pub(super) fn missing_field<'d>(path: &str, detail: &'d str) -> Option<&'d str> {
+    let rest = detail.strip_prefix("missing field `")?;
+    rest.split('`').next().filter(|_| path.is_empty())
 }
 
-pub(super) fn explain_value_error(message: &str, what: &str) -> (String, String) {
-    if let Some(field) = missing_field(message) {
+/// The message and fix for `detail` (serde's words) about the value at
+/// `path` (as [`path_text`] gives it), whose field is `field`.
+pub(super) fn explain_value_error(
+    path: &str,
+    field: &str,
+    detail: &str,
+    what: &str,
+) -> (String, String) {
+    if let Some(field) = missing_field(path, detail) {
         return (
             format!("{what} needs a `{field}:` field"),
             format!("add a `{field}:` line to the front matter"),
         );
     }
-    // serde's messages name the field's path first: `anonymity.k: invalid
-    // type: string "three", expected i64`.
-    let (path, detail) = match message.split_once(": ") {
-        Some((path, detail)) if !path.contains(' ') => (path, detail),
-        _ => ("", message),
-    };
     let subject = match path {
         "" => "this value".to_string(),
         path => format!("`{path}`"),
     };
-    let field = field_of(path);
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
         let (given, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let words: Vec<&str> = allowed
@@ -50,6 +85,10 @@ pub(super) fn explain_value_error(message: &str, what: &str) -> (String, String)
         return (format!("{subject} must be {allowed}, not {given}"), fix);
     }
     let Some(rest) = detail.strip_prefix("invalid type: ") else {
+        let message = match path {
+            "" => detail.to_string(),
+            path => format!("{path}: {detail}"),
+        };
         return (
             format!("this value has the wrong form: {message}"),
             "check the format reference in docs/content-format.md for this field".into(),
@@ -98,11 +137,14 @@ pub(super) fn explain_value_error(message: &str, what: &str) -> (String, String)
     )
 }
 
-/// The field of a serde path as it is written: `k` of `anonymity.k`,
-/// `codes` of `codes[1]`.
-pub(super) fn field_of(path: &str) -> &str {
-    let field = path.rsplit('.').next().unwrap_or(path);
-    field.split('[').next().unwrap_or(field)
+/// The field of a path as it is written: `k` of `anonymity.k`, `codes` of
+/// `codes[1]`.
+pub(super) fn field_of(path: &Path) -> &str {
+    let mut keys = path.iter().filter_map(|segment| match segment {
+        Segment::Map { key } => Some(key.as_str()),
+        _ => None,
+    });
+    keys.next_back().unwrap_or("")
 }
 
 /// The value as written in the file, from serde's account of it
@@ -125,20 +167,16 @@ pub(super) fn written(detail: &str) -> &str {
     given.trim_matches(['"', '`'])
 }
 
-/// Removes the field at a serde path (`anonymity.k`; the whole list for
+/// Removes the field at `path` (`anonymity.k`; the whole list for
 /// `codes[1]`) from a tree. False when there is no such field.
-pub(super) fn leave_out(tree: &mut Value, path: &str) -> bool {
-    let mut keys: Vec<&str> = Vec::new();
-    for part in path.split('.') {
-        let (key, indexed) = match part.split_once('[') {
-            Some((key, _)) => (key, true),
-            None => (part, false),
-        };
-        keys.push(key);
-        if indexed {
-            break;
-        }
-    }
+pub(super) fn leave_out(tree: &mut Value, path: &Path) -> bool {
+    let keys: Vec<&str> = path
+        .iter()
+        .map_while(|segment| match segment {
+            Segment::Map { key } => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
     let Some((last, parents)) = keys.split_last() else {
         return false;
     };
@@ -182,7 +220,12 @@ mod tests {
 
     #[test]
     fn wrong_values_are_explained_in_a_researchers_words() {
-        let explained = |message: &str| explain_value_error(message, "a finding");
+        // As serde_yaml writes them: the path, then what was wrong.
+        let explained = |message: &str| {
+            let (path, detail) = message.split_once(": ").unwrap();
+            let field = path.rsplit('.').next().unwrap().split('[').next().unwrap();
+            explain_value_error(path, field, detail, "a finding")
+        };
         let cases = [
             (
                 r#"codes: invalid type: string "abc", expected a sequence"#,

@@ -16,7 +16,10 @@ mod depth;
 mod explain;
 mod spans;
 pub use depth::MAX_FLOW_DEPTH;
-use explain::{explain_value_error, field_of, leave_out, missing_field, strip_location, written};
+use explain::{
+    ReadError, detail, explain_value_error, field_of, from_text, leave_out, missing_field,
+    path_text, strip_location, written,
+};
 
 /// The fields one kind of file may have, for the unknown-field check.
 pub struct Schema {
@@ -115,12 +118,12 @@ impl<'a> Yaml<'a> {
         if let Ok(parsed) = serde_yaml::from_value::<T>(value) {
             return Some((parsed, true));
         }
-        let error = match serde_yaml::from_str::<T>(text) {
+        let error = match from_text::<T>(text) {
             Ok(parsed) => return Some((parsed, true)),
             Err(error) => error,
         };
         // An unknown field already reported often causes a follow-on type error.
-        if out.len() == before || error.location().is_some() {
+        if out.len() == before || error.inner().location().is_some() {
             out.push(self.value_error(&error, schema));
         }
         self.read_the_rest(text, error, schema, out)
@@ -133,38 +136,36 @@ impl<'a> Yaml<'a> {
     fn read_the_rest<T: DeserializeOwned>(
         &self,
         text: &str,
-        mut error: serde_yaml::Error,
+        mut error: ReadError,
         schema: &Schema,
         out: &mut Vec<Diagnostic>,
     ) -> Option<T> {
         let mut tree: Value = serde_yaml::from_str(text).ok()?;
         let mut reported = Vec::new();
         loop {
-            let message = strip_location(&error.to_string());
-            let (path, _) = message.split_once(": ")?;
-            // A field missing, or one already left out: nothing more to read.
-            if path.contains(' ')
-                || reported.iter().any(|p| p == path)
-                || !leave_out(&mut tree, path)
-            {
+            let path = path_text(error.path());
+            // At the top (a field missing), or a field already left out:
+            // nothing more to read.
+            if path.is_empty() || reported.contains(&path) || !leave_out(&mut tree, error.path()) {
                 return None;
             }
-            reported.push(path.to_string());
+            reported.push(path);
             // Written out and read as text, as the file is.
             let rest = serde_yaml::to_string(&tree).ok()?;
-            error = match serde_yaml::from_str::<T>(&rest) {
+            error = match from_text::<T>(&rest) {
                 Ok(parsed) => return Some(parsed),
                 Err(next) => next,
             };
-            let next = strip_location(&error.to_string());
-            if missing_field(&next).is_some() {
+            let detail = detail(&error);
+            let path = path_text(error.path());
+            if missing_field(&path, &detail).is_some() {
                 return None;
             }
-            let (message, fix) = explain_value_error(&next, schema.what);
-            let (path, given) = next.split_once(": ").unwrap_or(("", ""));
+            let field = field_of(error.path());
+            let (message, fix) = explain_value_error(&path, field, &detail, schema.what);
             out.push(
                 Diagnostic::error("yaml::invalid-value", message)
-                    .at(self.value_span(field_of(path), written(given)))
+                    .at(self.value_span(field, written(&detail)))
                     .label("here")
                     .fix(fix),
             );
@@ -212,14 +213,14 @@ impl<'a> Yaml<'a> {
         )
     }
 
-    fn value_error(&self, error: &serde_yaml::Error, schema: &Schema) -> Diagnostic {
-        let message = strip_location(&error.to_string());
-        let (message, fix) = explain_value_error(&message, schema.what);
-        let span = if let Some(field) = missing_field(&error.to_string()) {
-            let _ = field;
-            self.start_span()
-        } else {
-            self.error_span(error)
+    fn value_error(&self, error: &ReadError, schema: &Schema) -> Diagnostic {
+        let detail = detail(error);
+        let path = path_text(error.path());
+        let field = field_of(error.path());
+        let (message, fix) = explain_value_error(&path, field, &detail, schema.what);
+        let span = match missing_field(&path, &detail) {
+            Some(_) => self.start_span(),
+            None => self.error_span(error.inner()),
         };
         Diagnostic::error("yaml::invalid-value", message)
             .at(span)
