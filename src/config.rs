@@ -250,7 +250,7 @@ pub fn confine(
     };
     let name = config.theme.clone();
     let folder = root.join("themes").join(&name);
-    if crate::load::escapes(root, &folder) {
+    if crate::files::escapes(root, &folder) {
         let problem = Diagnostic::error(
             "config::outside-project",
             format!("themes/{name} is a link to a folder outside the project"),
@@ -272,8 +272,8 @@ pub fn confine(
         config.theme = Config::default().theme;
     }
     let list = root.join(&config.identifiers);
-    if from_settings && config.no_identifiers.is_none() && crate::load::escapes(root, &list) {
-        let name = crate::load::display_name(root, &list);
+    if from_settings && config.no_identifiers.is_none() && crate::files::escapes(root, &list) {
+        let name = crate::files::display_name(root, &list);
         let problem = Diagnostic::error(
             "config::outside-project",
             format!("the identifiers list {name} is a link to a file outside the project"),

@@ -5,7 +5,8 @@
 //!
 //! A build is one straight pipeline over plain data ([`pipeline::run`]):
 //!
-//! 1. **load** ([`load`]): read `evalsite.yaml`, `content/` and the identifiers list;
+//! 1. **load** ([`load`]): read `evalsite.yaml`, `content/` and the identifiers list
+//!    (folders are listed and bytes read by [`files`], below every stage);
 //! 2. **parse** ([`parse`], [`frontmatter`], [`yaml`], [`markdown`]): front matter into
 //!    the entities of [`model`], bodies scanned for links and embeds;
 //! 3. **resolve** ([`resolve`]): ids indexed, every reference checked, backlinks;
@@ -27,6 +28,7 @@ pub mod anonymity;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod files;
 pub mod frontmatter;
 pub mod hash;
 pub mod highlight;

@@ -1,6 +1,6 @@
 //! The entities of an evaluation project (participants, boroughs, codes,
 //! quotes, findings, pathways, pages and the landing page) as plain data read
-//! from front matter. No I/O and no cross-references: `parse` fills these in,
+//! from front matter, and the private identifiers list as read. No I/O and no cross-references: `parse` fills these in,
 //! `resolve` connects them.
 
 use crate::source::FileId;
@@ -30,6 +30,25 @@ pub struct Reference {
     pub embed: bool,
     /// Byte range of `kind:ID` in the file.
     pub range: Range<usize>,
+}
+
+/// The contents of private/identifiers.yaml: the real names and places
+/// that must never be published. Searching text for them is
+/// `anonymity::identifiers`'.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identifiers {
+    /// Participants, patients and staff named in talk.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Real boroughs, wards, streets, hospitals.
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// The pseudonym to suggest for a term (keys as written in the lists).
+    #[serde(default)]
+    pub replace: BTreeMap<String, String>,
 }
 
 /// `anonymity:` in any file's front matter: terms allowed in that file only.

@@ -308,7 +308,7 @@ fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
         .lookup(crate::model::Kind::Quote, id)
         .into_iter()
         .collect();
-    for _ in 0..=crate::resolve::depth::MAX_EMBED_DEPTH {
+    for _ in 0..=crate::resolve::MAX_EMBED_DEPTH {
         let mut next = Vec::new();
         for q in level {
             for r in project.quotes[q]

@@ -4,26 +4,10 @@
 //! allowances or how a hit is reported (the anonymity checks do).
 
 use super::word_trie::WordTrie;
-use std::collections::{BTreeMap, HashMap};
+pub use crate::model::Identifiers;
+use std::collections::HashMap;
 use std::ops::Range;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-
-/// The contents of private/identifiers.yaml.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Identifiers {
-    /// Participants, patients and staff named in talk.
-    #[serde(default)]
-    pub people: Vec<String>,
-    /// Real boroughs, wards, streets, hospitals.
-    #[serde(default)]
-    pub places: Vec<String>,
-    #[serde(default)]
-    pub organisations: Vec<String>,
-    /// The pseudonym to suggest for a term (keys as written in the lists).
-    #[serde(default)]
-    pub replace: BTreeMap<String, String>,
-}
 
 impl Identifiers {
     /// Keys of `replace:` that name no listed term (they are not searched for;

@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::BTreeMap;
 
 fn ids(people: &[&str], places: &[&str], organisations: &[&str]) -> Identifiers {
     let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();

@@ -2,10 +2,12 @@
 //! markers linking to findings), the text alternative, and the comparison of
 //! one pathway type across boroughs. The drawing itself is `crate::pathway`.
 
+use super::links::{At, Link};
 use super::urls;
-use super::views::{At, Link, humanise, label};
+use super::views::{humanise, label};
 use crate::model::{FindingKind, Kind, Pathway};
 use crate::pathway;
+use crate::resolve::PathwayIx;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,12 +126,12 @@ fn entries(ids: &[String], key: &[(String, KeyEntry)]) -> Vec<KeyEntry> {
 }
 
 /// The map, its text alternative and key, with links relative to `at`.
-pub fn map_view(at: &At, index: usize) -> MapView {
+pub fn map_view(at: &At, index: PathwayIx) -> MapView {
     map_view_numbered(at, index, &mut Numbering::default())
 }
 
 /// [`map_view`], numbering findings after those of the page's other maps.
-pub fn map_view_numbered(at: &At, index: usize, numbering: &mut Numbering) -> MapView {
+pub fn map_view_numbered(at: &At, index: PathwayIx, numbering: &mut Numbering) -> MapView {
     let pathway = &at.site.project.pathways[index];
     let meta = &pathway.meta;
     let key = number_findings(at, pathway, numbering);
@@ -224,7 +226,7 @@ pub struct CompareRow {
 }
 
 /// Steps matched across maps by node id, in order of first appearance.
-pub fn compare_rows(at: &At, pathways: &[usize]) -> Vec<CompareRow> {
+pub fn compare_rows(at: &At, pathways: &[PathwayIx]) -> Vec<CompareRow> {
     let project = at.site.project;
     let mut ids: Vec<(&str, &str)> = Vec::new();
     // (node id, its first label)

@@ -1,9 +1,14 @@
 //! The data of each page: one function per kind of page, each returning the
-//! page's path, template, title and template context.
+//! page's path, template, title and template context. The quote list is in
+//! `quote_list`, the codebook and matrix in `codebook`, a borough report and
+//! the findings list in `report`.
 
+use super::links::{At, Link};
+use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::model::{FindingKind, Kind, Status};
+use crate::resolve::PathwayIx;
 
 /// How many quotes a borough report shows under a finding: the strongest
 /// (see [`Renderer::evidence_in`]); the finding's page has them all.
@@ -14,9 +19,9 @@ fn context() -> tera::Context {
 }
 
 impl<'s, 'p> Renderer<'s, 'p> {
-    pub(super) fn index(&self) -> Page {
+    pub(super) fn index(&self, shown: &Shown) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::INDEX);
+        let at = self.at(urls::INDEX, shown);
         let landing = project.landing.as_ref();
         let mut data = context();
         data.insert(
@@ -80,7 +85,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     pub(super) fn finding_view(
         &self,
-        at: &At<'s, 'p>,
+        at: &At<'_, 'p>,
         f: usize,
         only_borough: Option<&str>,
     ) -> FindingView {
@@ -92,12 +97,19 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .filter(|r| r.embed && r.kind == Kind::Quote)
             .map(|r| r.id.as_str())
             .collect();
-        let quotes = shown.iter().map(|&q| self.quote_value(at, q)).collect();
-        let more_quotes = shown
-            .iter()
-            .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
-            .map(|&q| self.quote_value(at, q))
-            .collect();
+        // A borough report shows the strongest evidence and how much there
+        // is; the lists of it all are the finding page's alone.
+        let (quotes, more_quotes) = match only_borough {
+            Some(_) => (Vec::new(), Vec::new()),
+            None => (
+                shown.iter().map(|&q| self.quote_value(at, q)).collect(),
+                shown
+                    .iter()
+                    .filter(|&&q| !embedded.contains(&self.site.project.quotes[q].id.as_str()))
+                    .map(|&q| self.quote_value(at, q))
+                    .collect(),
+            ),
+        };
         let evidence = shown
             .iter()
             .take(STRONGEST)
@@ -152,11 +164,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn finding(&self, f: usize) -> Page {
+    pub(super) fn finding(&self, f: usize, shown: &Shown) -> Page {
         let finding = &self.site.project.findings[f];
         let path = urls::of(Kind::Finding, &finding.id);
         let mut data = context();
-        data.insert("finding", &self.finding_view(&self.at(&path), f, None));
+        data.insert(
+            "finding",
+            &self.finding_view(&self.at(&path, shown), f, None),
+        );
         // Marked in the menu as the part of the site this page is in.
         data.insert("section", urls::FINDINGS);
         Page {
@@ -168,11 +183,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn quote(&self, q: usize) -> Page {
+    pub(super) fn quote(&self, q: usize, shown: &Shown) -> Page {
         let quote = &self.site.project.quotes[q];
         let path = urls::of(Kind::Quote, &quote.id);
         // The same data as where the quote is shown on other pages in folders.
-        let view = self.quote_value(&self.at(&path), q);
+        let view = self.quote_value(&self.at(&path, shown), q);
         let title = format!("Quote: {}", self.site.attribution(q));
         let mut data = context();
         data.insert("quote", &view);
@@ -187,244 +202,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    /// How many pages the quote list takes (one when it is empty).
-    pub(super) fn quote_list_pages(&self) -> usize {
-        let total: usize = self.listed.iter().map(Vec::len).sum();
-        total.div_ceil(self.per_page).max(1)
-    }
-
-    /// Page `number` of the quote list: the quotes of each borough in menu
-    /// order, then those placed in none, `per_page` at a time. A borough
-    /// without quotes is shown where it falls in that order.
-    pub(super) fn quotes(&self, number: usize) -> Page {
-        let project = self.site.project;
-        let path = urls::quotes_page(number);
-        let at = self.at(&path);
-        let count = self.quote_list_pages();
-        let total: usize = self.listed.iter().map(Vec::len).sum();
-        let (first, end) = ((number - 1) * self.per_page, number * self.per_page);
-        let page_of = |position: usize| (position / self.per_page).min(count - 1) + 1;
-        // This page's share of each part of the list (each borough's, then
-        // the unplaced quotes): whether it shows, its quotes, and whether the
-        // part began on an earlier page.
-        let mut position = 0;
-        let mut shares: Vec<(bool, Vec<tera::Value>, bool)> = self
-            .listed
-            .iter()
-            .map(|quotes| {
-                let start = position;
-                position += quotes.len();
-                let from = first.saturating_sub(start).min(quotes.len());
-                let to = end.saturating_sub(start).min(quotes.len());
-                let shown = if quotes.is_empty() {
-                    page_of(start) == number
-                } else {
-                    from < to
-                };
-                let items: Vec<tera::Value> = quotes[from..to]
-                    .iter()
-                    .map(|&q| self.quote_value(&at, q))
-                    .collect();
-                (shown, items, from > 0)
-            })
-            .collect();
-        let unplaced = shares.pop().map(|(_, items, _)| items).unwrap_or_default();
-        let groups: Vec<ListGroup> = self
-            .site
-            .borough_order
-            .iter()
-            .zip(shares)
-            .filter(|(_, (shown, _, _))| *shown)
-            .map(|(&b, (_, items, continued))| {
-                let borough = &project.boroughs[b];
-                ListGroup {
-                    head: Link::new(
-                        &borough.meta.title,
-                        at.root,
-                        &urls::of(Kind::Borough, &borough.id),
-                    ),
-                    items,
-                    continued,
-                }
-            })
-            .collect();
-        let url = |n: usize| format!("{}{}", at.root, urls::quotes_page(n));
-        let pager = Pager {
-            number,
-            count,
-            total,
-            first: if total == 0 { 0 } else { first + 1 },
-            last: end.min(total),
-            previous: (number > 1).then(|| url(number - 1)),
-            next: (number < count).then(|| url(number + 1)),
-            pages: pages_around(number, count)
-                .into_iter()
-                .map(|(n, gap_before)| PagerPage {
-                    number: n,
-                    url: url(n),
-                    current: n == number,
-                    gap_before,
-                })
-                .collect(),
-        };
-        let mut data = context();
-        data.insert("groups", &groups);
-        data.insert("unplaced", &unplaced);
-        data.insert("pager", &pager);
-        // The menu's Quotes item leads to the list's first page.
-        data.insert("section", urls::QUOTES);
-        Page {
-            title: match count {
-                1 => "Quotes".into(),
-                _ => format!("Quotes, page {number} of {count}"),
-            },
-            path,
-            template: "quotes.html",
-            origin: None,
-            data,
-        }
-    }
-
-    fn code_view(&self, at: &At<'s, 'p>, c: usize, depth: usize, with_quotes: bool) -> CodeView {
-        let project = self.site.project;
-        let code = &project.codes[c];
-        let boroughs: Vec<CodeBoroughView> = self
-            .site
-            .borough_order
-            .iter()
-            .map(|&b| {
-                let borough = &project.boroughs[b];
-                let coded = self.coding.coded(self.site, c, &[b]);
-                CodeBoroughView {
-                    borough: Link::new(
-                        &borough.meta.title,
-                        at.root,
-                        &urls::of(Kind::Borough, &borough.id),
-                    ),
-                    findings: coded.findings.iter().map(|&f| at.finding_link(f)).collect(),
-                    quote_count: coded.quote_count,
-                    finding_count: coded.finding_count,
-                    quotes: if with_quotes {
-                        coded
-                            .quotes
-                            .iter()
-                            .map(|&q| self.quote_value(at, q))
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
-            .collect();
-        let children = self
-            .site
-            .code_children
-            .get(&Some(c))
-            .into_iter()
-            .flatten()
-            .filter_map(|&child| at.link(Kind::Code, &project.codes[child].id))
-            .collect();
-        let all = self.coding.coded(self.site, c, &self.site.borough_order);
-        CodeView {
-            id: code.id.clone(),
-            title: label(&code.meta.title).into_owned(),
-            url: format!("{}{}", at.root, urls::of(Kind::Code, &code.id)),
-            depth,
-            html: self.body_html(at, code),
-            parent: self
-                .site
-                .code_parent(c)
-                .and_then(|p| at.link(Kind::Code, &project.codes[p].id)),
-            children,
-            quote_count: all.quote_count,
-            finding_count: all.finding_count,
-            boroughs,
-        }
-    }
-
-    pub(super) fn code(&self, c: usize, depth: usize) -> Page {
-        let code = &self.site.project.codes[c];
-        let path = urls::of(Kind::Code, &code.id);
-        let mut data = context();
-        data.insert("code", &self.code_view(&self.at(&path), c, depth, true));
-        // Marked in the menu as the part of the site this page is in.
-        data.insert("section", urls::CODEBOOK);
-        Page {
-            path,
-            template: "code.html",
-            title: code.meta.title.clone(),
-            origin: Some(code.file),
-            data,
-        }
-    }
-
-    pub(super) fn codebook(&self) -> Page {
-        let at = self.at(urls::CODEBOOK);
-        let codes: Vec<CodeView> = self
-            .site
-            .code_tree()
-            .into_iter()
-            .map(|(c, depth)| self.code_view(&at, c, depth, false))
-            .collect();
-        let mut data = context();
-        data.insert("codes", &codes);
-        data.insert("boroughs", &self.borough_links(&at));
-        Page {
-            path: urls::CODEBOOK.into(),
-            template: "codebook.html",
-            title: "Codebook".into(),
-            origin: None,
-            data,
-        }
-    }
-
-    pub(super) fn matrix(&self) -> Page {
-        let project = self.site.project;
-        let at = self.at(urls::MATRIX);
-        let rows: Vec<MatrixRow> = self
-            .site
-            .code_tree()
-            .into_iter()
-            .filter_map(|(c, depth)| {
-                let cells = self
-                    .site
-                    .borough_order
-                    .iter()
-                    .map(|&b| {
-                        // The one counting rule: a theme counts its codes.
-                        let coded = self.coding.coded(self.site, c, &[b]);
-                        MatrixCell {
-                            empty: coded.findings.is_empty() && coded.quote_count.total == 0,
-                            findings: coded.findings.iter().map(|&f| at.finding_link(f)).collect(),
-                            quote_count: coded.quote_count,
-                            finding_count: coded.finding_count,
-                        }
-                    })
-                    .collect();
-                Some(MatrixRow {
-                    code: at.link(Kind::Code, &project.codes[c].id)?,
-                    depth,
-                    theme: depth == 0,
-                    cells,
-                })
-            })
-            .collect();
-        let mut data = context();
-        data.insert("rows", &rows);
-        data.insert("boroughs", &self.borough_links(&at));
-        Page {
-            path: urls::MATRIX.into(),
-            template: "matrix.html",
-            title: "Framework matrix".into(),
-            origin: None,
-            data,
-        }
-    }
-
-    pub(super) fn pathway(&self, p: usize) -> Page {
+    pub(super) fn pathway(&self, p: PathwayIx, shown: &Shown) -> Page {
         let pathway = &self.site.project.pathways[p];
         let path = urls::of(Kind::Pathway, &pathway.id);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         let mut data = context();
         data.insert("map", &maps::map_view(&at, p));
         data.insert("narrative", &self.body_html(&at, pathway));
@@ -439,10 +220,10 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn compare(&self, t: usize) -> Page {
+    pub(super) fn compare(&self, t: usize, shown: &Shown) -> Page {
         let (pathway_type, list) = &self.site.pathway_types[t];
         let path = urls::compare(pathway_type);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         // One number for a finding on every map of the page.
         let mut numbering = maps::Numbering::default();
         let maps: Vec<maps::MapView> = list
@@ -473,9 +254,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn pathways(&self) -> Page {
+    pub(super) fn pathways(&self, shown: &Shown) -> Page {
         let project = self.site.project;
-        let at = self.at(urls::PATHWAYS);
+        let at = self.at(urls::PATHWAYS, shown);
         let groups: Vec<Group<Vec<Link>>> = self
             .site
             .pathway_types
@@ -511,11 +292,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn free_page(&self, p: usize) -> Page {
+    pub(super) fn free_page(&self, p: usize, shown: &Shown) -> Page {
         let page = &self.site.project.pages[p];
         let path = urls::of(Kind::Page, &page.id);
         let mut data = context();
-        data.insert("content", &self.body_html(&self.at(&path), page));
+        data.insert("content", &self.body_html(&self.at(&path, shown), page));
         Page {
             path,
             template: "page.html",
@@ -523,63 +304,5 @@ impl<'s, 'p> Renderer<'s, 'p> {
             origin: Some(page.file),
             data,
         }
-    }
-}
-
-/// The page numbers a pager links, from 1 to `count`: the first, the last,
-/// and two either side of `number`, each with whether pages are skipped
-/// before it (a skip of one page shows that page instead). A fixed few
-/// however long the list, so a list of 500 pages does not make 500 links on
-/// each of them.
-fn pages_around(number: usize, count: usize) -> Vec<(usize, bool)> {
-    let near = number.saturating_sub(2).max(1)..=(number + 2).min(count);
-    let mut shown: Vec<usize> = std::iter::once(1)
-        .chain(near)
-        .chain(std::iter::once(count))
-        .collect();
-    shown.dedup();
-    let mut pages = Vec::with_capacity(shown.len() + 2);
-    let mut last = 0;
-    for n in shown {
-        if n <= last {
-            continue;
-        }
-        if n == last + 2 {
-            pages.push((last + 1, false));
-        }
-        pages.push((n, n > last + 2));
-        last = n;
-    }
-    pages
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pages_around;
-
-    fn shown(number: usize, count: usize) -> String {
-        pages_around(number, count)
-            .iter()
-            .map(|&(n, gap)| {
-                if gap {
-                    format!("… {n}")
-                } else {
-                    n.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    #[test]
-    fn a_pager_links_the_ends_and_the_pages_near_this_one() {
-        assert_eq!(shown(1, 1), "1");
-        assert_eq!(shown(1, 3), "1 2 3");
-        assert_eq!(shown(1, 500), "1 2 3 … 500");
-        assert_eq!(shown(5, 500), "1 2 3 4 5 6 7 … 500");
-        assert_eq!(shown(6, 500), "1 … 4 5 6 7 8 … 500");
-        assert_eq!(shown(250, 500), "1 … 248 249 250 251 252 … 500");
-        assert_eq!(shown(497, 500), "1 … 495 496 497 498 499 500");
-        assert_eq!(shown(500, 500), "1 … 498 499 500");
     }
 }

@@ -3,45 +3,23 @@
 //! its summary and strongest evidence, the borough's maps) and the list of
 //! findings (each once, with its summary, boroughs, themes and evidence).
 
+use super::links::{At, Link};
+use super::memo::Shown;
 use super::views::*;
-use super::{Page, Renderer, maps, markdown, urls};
+use super::{Page, Renderer, maps, urls};
+use crate::markdown;
 use crate::model::{FindingKind, Kind};
+use crate::resolve::{BoroughIx, CodeIx, PathwayIx};
 
 /// The anchor of a finding's article on a borough report.
 fn anchor(id: &str) -> String {
     format!("finding-{id}")
 }
 
-/// The first paragraph of a Markdown body: its first block of lines that
-/// is text, not a heading, an embed, a list, a table or a quotation.
-fn first_paragraph(body: &str) -> Option<&str> {
-    let mut start = None;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let text = line.trim();
-        match start {
-            None if !text.is_empty() && !starts_a_block(text) => start = Some(offset),
-            Some(from) if text.is_empty() => return Some(body[from..offset].trim()),
-            _ => {}
-        }
-        offset += line.len();
-    }
-    start.map(|from| body[from..].trim())
-}
-
-fn starts_a_block(line: &str) -> bool {
-    ["#", "![", ">", "|", "- ", "* ", "+ ", "```", "~~~", "<"]
-        .iter()
-        .any(|p| line.starts_with(p))
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-}
-
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's summary as HTML: `summary:` if written, else the body's
     /// first paragraph (noted as shown, so a preview redraws it).
-    pub(super) fn finding_summary(&self, at: &At<'s, 'p>, f: usize) -> tera::Value {
+    pub(super) fn finding_summary(&self, at: &At<'_, 'p>, f: usize) -> tera::Value {
         let finding = &self.site.project.findings[f];
         let links = super::PageLinks {
             renderer: self,
@@ -50,9 +28,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         if let Some(summary) = &finding.meta.summary {
             return markdown::to_html(summary, &links).into();
         }
-        super::note_shown(finding.file);
-        let body = &self.site.project.sources.text(finding.file)[finding.body.clone()];
-        first_paragraph(body).map_or_else(
+        at.shown.note(finding.file);
+        let project = self.site.project;
+        // Found once per finding: the parser reads the whole body, and a
+        // finding is summarised on several pages.
+        let first = self.first_paragraphs[f].get_or_init(|| {
+            markdown::first_paragraph(&project.sources.text(finding.file)[finding.body.clone()])
+        });
+        first.map_or_else(
             || "".into(),
             |paragraph| markdown::to_html(paragraph, &links).into(),
         )
@@ -82,11 +65,11 @@ impl<'s, 'p> Renderer<'s, 'p> {
         seen
     }
 
-    pub(super) fn borough(&self, b: usize) -> Page {
+    pub(super) fn borough(&self, b: BoroughIx, shown: &Shown) -> Page {
         let project = self.site.project;
         let borough = &project.boroughs[b];
         let path = urls::of(Kind::Borough, &borough.id);
-        let at = self.at(&path);
+        let at = self.at(&path, shown);
         let mut data = tera::Context::new();
         data.insert("borough", &Link::new(&borough.meta.title, at.root, &path));
         data.insert("summary", &borough.meta.summary);
@@ -99,12 +82,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
         data.insert("k", &project.config.k);
         data.insert("themes", &self.report_themes(&at, b));
         let mut numbering = maps::Numbering::default();
-        let maps: Vec<maps::MapView> = project
-            .pathways
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.meta.borough == borough.id)
-            .map(|(p, _)| maps::map_view_numbered(&at, p, &mut numbering))
+        let maps: Vec<maps::MapView> = PathwayIx::all(project.pathways.len())
+            .filter(|&p| project.pathways[p].meta.borough == borough.id)
+            .map(|p| maps::map_view_numbered(&at, p, &mut numbering))
             .collect();
         data.insert("maps", &maps);
         Page {
@@ -120,7 +100,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// once, under the theme of its first code; a theme lists by name the
     /// findings placed elsewhere that are coded to it too, so what it
     /// shows adds up to its count.
-    fn report_themes(&self, at: &At<'s, 'p>, b: usize) -> Vec<ReportTheme> {
+    fn report_themes(&self, at: &At<'_, 'p>, b: BoroughIx) -> Vec<ReportTheme> {
         let site = self.site;
         let project = site.project;
         let borough = project.boroughs[b].id.as_str();
@@ -129,7 +109,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 .meta
                 .codes
                 .iter()
-                .find_map(|c| site.lookup(Kind::Code, c))
+                .find_map(|c| site.code(c))
                 .map(|c| site.code_root(c))
         };
         let roots = site.code_children.get(&None).cloned().unwrap_or_default();
@@ -171,22 +151,17 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .collect()
     }
 
-    pub(super) fn findings(&self) -> Page {
+    pub(super) fn findings(&self, shown: &Shown) -> Page {
         let site = self.site;
         let project = site.project;
-        let at = self.at(urls::FINDINGS);
+        let at = self.at(urls::FINDINGS, shown);
         let items: Vec<FindingItem> = self
             .published
             .iter()
             .map(|&f| {
                 let finding = &project.findings[f];
-                let mut themes: Vec<usize> = Vec::new();
-                for code in finding
-                    .meta
-                    .codes
-                    .iter()
-                    .filter_map(|c| site.lookup(Kind::Code, c))
-                {
+                let mut themes: Vec<CodeIx> = Vec::new();
+                for code in finding.meta.codes.iter().filter_map(|c| site.code(c)) {
                     let root = site.code_root(code);
                     if !themes.contains(&root) {
                         themes.push(root);
@@ -244,19 +219,5 @@ impl<'s, 'p> Renderer<'s, 'p> {
             origin: None,
             data,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_paragraph;
-
-    #[test]
-    fn a_summary_is_the_first_paragraph_of_text() {
-        let body = "![](quote:x)\n\n## Heading\n\nFirst line\nsecond line.\n\nMore.\n";
-        assert_eq!(first_paragraph(body), Some("First line\nsecond line."));
-        assert_eq!(first_paragraph("Only one."), Some("Only one."));
-        assert_eq!(first_paragraph("![](quote:x)\n"), None);
-        assert_eq!(first_paragraph("1. a list\n\nText"), Some("Text"));
     }
 }

@@ -4,7 +4,9 @@
 //! build page data.
 
 use crate::diag::Diagnostic;
-use crate::load::{display_name, listed_files};
+use crate::files::listing::listed_files;
+use crate::files::read;
+use crate::files::{display_name, escapes};
 use crate::source::{Sources, Span};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -64,7 +66,7 @@ pub fn load(
         .map(|(path, bytes)| (path.to_string(), (bytes.to_vec(), None)))
         .collect();
     let folder = root.join("themes").join(name);
-    if crate::load::escapes(root, &folder) {
+    if escapes(root, &folder) {
         out.push(
             Diagnostic::error(
                 "config::outside-project",
@@ -103,9 +105,9 @@ pub fn load(
         if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let file = project_path.map(|p| {
-                let (file, not_utf8) = crate::load::decode(p, bytes);
+                let (file, not_utf8) = read::decode(p, bytes);
                 let id = sources.add(file);
-                out.extend(not_utf8.map(|valid| crate::load::not_utf8(id, valid)));
+                out.extend(not_utf8.map(|valid| read::not_utf8(id, valid)));
                 id
             });
             templates.push((name.to_string(), text, file));

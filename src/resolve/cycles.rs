@@ -6,6 +6,8 @@ use super::depth::{self, MAX_EMBED_DEPTH};
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
+use petgraph::algo::kosaraju_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 
 /// Finds quotes whose bodies embed themselves, directly or through other
@@ -135,56 +137,24 @@ fn embed_path(graph: &[Vec<usize>], component: &[usize], from: usize, to: usize)
     path
 }
 
-/// The strongly connected component of each node (Tarjan's algorithm,
-/// without recursion, so a long chain of embeds cannot overflow the stack).
+/// The strongly connected component of each node. petgraph's Kosaraju
+/// walks with a stack of its own, not by recursion (its Tarjan recurses),
+/// so a long chain of embeds cannot overflow the stack.
 fn strong_components(graph: &[Vec<usize>]) -> Vec<usize> {
-    const UNSEEN: usize = usize::MAX;
-    let n = graph.len();
-    let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
-    let mut on_stack = vec![false; n];
-    let mut component = vec![UNSEEN; n];
-    let (mut stack, mut next, mut components) = (Vec::new(), 0, 0);
-    for root in 0..n {
-        if index[root] != UNSEEN {
-            continue;
+    let edges = graph.iter().map(Vec::len).sum();
+    let mut embeds = DiGraph::<(), ()>::with_capacity(graph.len(), edges);
+    for _ in graph {
+        embeds.add_node(());
+    }
+    for (from, tos) in graph.iter().enumerate() {
+        for &to in tos {
+            embeds.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
         }
-        let mut work = vec![(root, 0)];
-        index[root] = next;
-        low[root] = next;
-        next += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(&(node, edge)) = work.last() {
-            if let Some(&to) = graph[node].get(edge) {
-                if let Some(top) = work.last_mut() {
-                    top.1 += 1;
-                }
-                if index[to] == UNSEEN {
-                    index[to] = next;
-                    low[to] = next;
-                    next += 1;
-                    stack.push(to);
-                    on_stack[to] = true;
-                    work.push((to, 0));
-                } else if on_stack[to] {
-                    low[node] = low[node].min(index[to]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[node]);
-            }
-            if low[node] == index[node] {
-                while let Some(member) = stack.pop() {
-                    on_stack[member] = false;
-                    component[member] = components;
-                    if member == node {
-                        break;
-                    }
-                }
-                components += 1;
-            }
+    }
+    let mut component = vec![0; graph.len()];
+    for (c, members) in kosaraju_scc(&embeds).into_iter().enumerate() {
+        for member in members {
+            component[member.index()] = c;
         }
     }
     component

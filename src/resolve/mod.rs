@@ -9,7 +9,8 @@
 //! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
 //! - `cycles.rs`: quotes that embed themselves, or too deep;
 //! - `attribution.rs`: what a reader is told of who said a quote, and where;
-//! - `depth.rs`: how deep codes and embeds go.
+//! - `depth.rs`: how deep codes and embeds go;
+//! - `ix.rs`: typed indexes of codes, boroughs and pathway maps.
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
@@ -20,10 +21,12 @@ use std::collections::BTreeMap;
 mod attribution;
 mod checker;
 mod cycles;
-pub mod depth;
+mod depth;
+mod ix;
 mod links;
 mod order;
 pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};
+pub use ix::{BoroughIx, CodeIx, PathwayIx};
 
 use checker::Checker;
 use cycles::quote_embed_cycles;
@@ -47,11 +50,11 @@ pub struct Site<'p> {
     /// For each finding, the published findings and pages whose bodies link to it.
     pub finding_backlinks: Vec<Vec<(Kind, usize)>>,
     /// Codebook children by parent index; roots under `None`, sorted by order then title.
-    pub code_children: BTreeMap<Option<usize>, Vec<usize>>,
+    pub code_children: BTreeMap<Option<CodeIx>, Vec<CodeIx>>,
     /// Boroughs in display order.
-    pub borough_order: Vec<usize>,
+    pub borough_order: Vec<BoroughIx>,
     /// Pathway types in first-seen order, with their pathways in borough order.
-    pub pathway_types: Vec<(String, Vec<usize>)>,
+    pub pathway_types: Vec<(String, Vec<PathwayIx>)>,
     /// Quotes never set in place, each an error: those that embed themselves,
     /// directly or through other quotes (the text would never end), and those
     /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
@@ -62,6 +65,16 @@ impl<'p> Site<'p> {
     /// Index of an entity by kind and id.
     pub fn lookup(&self, kind: Kind, id: &str) -> Option<usize> {
         self.ids.get(&kind)?.get(id).copied()
+    }
+
+    /// The code with id `id`.
+    pub fn code(&self, id: &str) -> Option<CodeIx> {
+        self.lookup(Kind::Code, id).map(CodeIx)
+    }
+
+    /// The borough with id `id`.
+    pub fn borough(&self, id: &str) -> Option<BoroughIx> {
+        self.lookup(Kind::Borough, id).map(BoroughIx)
     }
 
     pub fn is_published_finding(&self, index: usize) -> bool {
@@ -88,13 +101,13 @@ impl<'p> Site<'p> {
     }
 
     /// All codes in tree order (depth first), with their depth.
-    pub fn code_tree(&self) -> Vec<(usize, usize)> {
+    pub fn code_tree(&self) -> Vec<(CodeIx, usize)> {
         let mut out = Vec::new();
         self.walk_codes(None, 0, &mut out);
         out
     }
 
-    fn walk_codes(&self, parent: Option<usize>, depth: usize, out: &mut Vec<(usize, usize)>) {
+    fn walk_codes(&self, parent: Option<CodeIx>, depth: usize, out: &mut Vec<(CodeIx, usize)>) {
         for &child in self.code_children.get(&parent).into_iter().flatten() {
             out.push((child, depth));
             self.walk_codes(Some(child), depth + 1, out);
@@ -102,7 +115,7 @@ impl<'p> Site<'p> {
     }
 
     /// The top-level theme a code belongs to.
-    pub fn code_root(&self, mut code: usize) -> usize {
+    pub fn code_root(&self, mut code: CodeIx) -> CodeIx {
         let mut steps = 0;
         while let Some(parent) = self.code_parent(code) {
             code = parent;
@@ -114,13 +127,13 @@ impl<'p> Site<'p> {
         code
     }
 
-    pub fn code_parent(&self, code: usize) -> Option<usize> {
+    pub fn code_parent(&self, code: CodeIx) -> Option<CodeIx> {
         let parent = self.project.codes[code].meta.parent.as_deref()?;
-        self.lookup(Kind::Code, parent)
+        self.code(parent)
     }
 
     /// A code and all codes under it.
-    pub fn code_with_descendants(&self, code: usize) -> Vec<usize> {
+    pub fn code_with_descendants(&self, code: CodeIx) -> Vec<CodeIx> {
         let mut out = vec![code];
         let mut next = 0;
         while next < out.len() {

@@ -1,8 +1,8 @@
 //! The codebook as a tree in reading order (parents checked, too deep
 //! reported), and boroughs and pathway maps in menu order.
 
-use super::Site;
 use super::depth;
+use super::{BoroughIx, CodeIx, PathwayIx, Site};
 use crate::diag::Diagnostic;
 use crate::yaml::Yaml;
 use std::collections::{BTreeMap, HashMap};
@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 pub(super) fn order_codes(site: &mut Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
     let codes = &project.codes;
-    let parents: Vec<Option<usize>> = (0..codes.len()).map(|c| site.code_parent(c)).collect();
+    // The depth walks work on plain indexes of the codes.
+    let parents: Vec<Option<usize>> = CodeIx::all(codes.len())
+        .map(|c| site.code_parent(c).map(|parent| parent.0))
+        .collect();
     let levels = depth::code_levels(&parents);
     let parent_span = |code: usize| {
         let doc = &codes[code];
@@ -68,8 +71,8 @@ pub(super) fn order_codes(site: &mut Site, out: &mut Vec<Diagnostic>) {
         );
     }
     let in_cycle = &levels.detached;
-    let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-    for (code, &cycle) in in_cycle.iter().enumerate() {
+    let mut children: BTreeMap<Option<CodeIx>, Vec<CodeIx>> = BTreeMap::new();
+    for (code, &cycle) in CodeIx::all(codes.len()).zip(in_cycle) {
         let parent = if cycle { None } else { site.code_parent(code) };
         children.entry(parent).or_default().push(code);
     }
@@ -90,7 +93,7 @@ pub(super) fn order_codes(site: &mut Site, out: &mut Vec<Diagnostic>) {
 
 pub(super) fn order_boroughs_and_pathways(site: &mut Site) {
     let boroughs = &site.project.boroughs;
-    let mut order: Vec<usize> = (0..boroughs.len()).collect();
+    let mut order: Vec<BoroughIx> = BoroughIx::all(boroughs.len()).collect();
     order.sort_by(|&a, &b| {
         (
             boroughs[a].meta.order.unwrap_or(i64::MAX),
@@ -106,8 +109,8 @@ pub(super) fn order_boroughs_and_pathways(site: &mut Site) {
         .enumerate()
         .map(|(r, &b)| (boroughs[b].id.as_str(), r))
         .collect();
-    let mut types: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, pathway) in site.project.pathways.iter().enumerate() {
+    let mut types: Vec<(String, Vec<PathwayIx>)> = Vec::new();
+    for (i, pathway) in PathwayIx::all(site.project.pathways.len()).zip(&site.project.pathways) {
         match types.iter_mut().find(|(t, _)| *t == pathway.meta.pathway) {
             Some((_, list)) => list.push(i),
             None => types.push((pathway.meta.pathway.clone(), vec![i])),

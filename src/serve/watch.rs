@@ -6,7 +6,7 @@
 //! is coalesced, and editors' temporary and backup files are ignored. Does not
 //! build: it only says that something changed.
 
-use crate::load::is_ignored_name;
+use crate::files::listing;
 use crate::{config, load};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -55,15 +55,13 @@ impl Scope {
         if path == self.identifiers || self.identifiers.starts_with(path) && path != self.root {
             return true;
         }
+        // What a walk of the project passes over cannot change the site.
+        if !listing::is_listable(&self.root, path) {
+            return false;
+        }
         let Ok(relative) = path.strip_prefix(&self.root) else {
             return false;
         };
-        if relative
-            .components()
-            .any(|part| is_ignored_name(&part.as_os_str().to_string_lossy()))
-        {
-            return false;
-        }
         relative == Path::new(config::FILE_NAME)
             || relative.starts_with("content")
             || relative.starts_with("themes")

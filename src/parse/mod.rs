@@ -3,7 +3,6 @@
 //! links and embeds, and the participant registry and identifiers list read.
 //! Does not check that references point anywhere (that is `resolve`).
 
-use crate::anonymity::identifiers::Identifiers;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter;
@@ -12,10 +11,18 @@ use crate::load::Loaded;
 use crate::markdown;
 use crate::model::*;
 use crate::source::{FileId, Sources, Span};
-use crate::yaml::{Schema, Yaml};
+use crate::yaml::Yaml;
+use memo::{KeptDoc, reuse_or};
+use registry::{RawRegistry, check_participant_ids, parse_participants};
+use schema::{IDENTIFIERS, PARTICIPANTS, schema};
+
+mod memo;
+mod registry;
+mod schema;
+
+pub use memo::Memo;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 
 /// A whole project as parsed data.
 #[derive(Debug, Default)]
@@ -45,144 +52,6 @@ pub struct Project {
     pub unread: FastSet<(Kind, String)>,
 }
 
-const ANONYMITY: (&str, &[&str]) = ("anonymity", &["allow", "reason"]);
-
-fn schema(kind: Kind) -> Schema {
-    let (fields, nested): (&'static [&'static str], &'static [(&str, &[&str])]) = match kind {
-        Kind::Landing => (
-            &[
-                "title",
-                "subtitle",
-                "authors",
-                "period",
-                "framework",
-                "published",
-                "version",
-                "doi",
-                "licence",
-                "cite",
-                "funder",
-                "anonymity",
-            ],
-            &[ANONYMITY],
-        ),
-        Kind::Borough => (&["title", "order", "summary", "anonymity"], &[ANONYMITY]),
-        Kind::Code => (&["title", "parent", "order", "anonymity"], &[ANONYMITY]),
-        Kind::Quote => (
-            &[
-                "participant",
-                "source",
-                "date",
-                "codes",
-                "pathway",
-                "attribution",
-                "borough",
-                "anonymity",
-            ],
-            &[ANONYMITY],
-        ),
-        Kind::Finding => (
-            &[
-                "title",
-                "codes",
-                "boroughs",
-                "quotes",
-                "attributes",
-                "status",
-                "summary",
-                "order",
-                "kind",
-                "anonymity",
-            ],
-            &[ANONYMITY],
-        ),
-        Kind::Pathway => (
-            &["title", "borough", "pathway", "nodes", "edges", "anonymity"],
-            &[
-                ANONYMITY,
-                ("nodes", &["id", "label", "sector", "findings"]),
-                ("edges", &["from", "to", "label", "findings"]),
-            ],
-        ),
-        Kind::Page => (&["title", "order", "anonymity"], &[ANONYMITY]),
-    };
-    Schema {
-        what: kind.what(),
-        fields,
-        nested,
-    }
-}
-
-const PARTICIPANTS: Schema = Schema {
-    what: "participants.yaml",
-    fields: &["participants"],
-    nested: &[(
-        "participants",
-        &["id", "role", "sector", "level", "borough", "consent"],
-    )],
-};
-
-const IDENTIFIERS: Schema = Schema {
-    what: "the identifiers list",
-    fields: &["people", "places", "organisations", "replace"],
-    nested: &[],
-};
-
-/// participants.yaml before each entry is checked, so one bad entry does not
-/// hide the others (and every quote of theirs).
-#[derive(serde::Deserialize)]
-struct RawRegistry {
-    #[serde(default)]
-    participants: Vec<serde_yaml::Value>,
-}
-
-fn parse_participants(
-    entries: Vec<serde_yaml::Value>,
-    yaml: &Yaml,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Participant> {
-    let mut participants = Vec::with_capacity(entries.len());
-    for (index, entry) in entries.into_iter().enumerate() {
-        let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        match serde_yaml::from_value::<Participant>(entry) {
-            Ok(participant) => participants.push(participant),
-            Err(error) => {
-                let span = match &id {
-                    Some(id) => yaml.value_span_nth("id", id, index),
-                    None => yaml
-                        .key_span("participants")
-                        .unwrap_or_else(|| yaml.start_span()),
-                };
-                let message = error.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message);
-                // Point at the offending value when the error names it.
-                let span = message
-                    .strip_prefix("unknown variant `")
-                    .and_then(|rest| rest.split('`').next())
-                    .and_then(|value| {
-                        let from = span.range.start;
-                        let at = yaml.source.text[from..].find(value)?;
-                        Some(crate::source::Span::new(
-                            span.file,
-                            from + at..from + at + value.len(),
-                        ))
-                    })
-                    .unwrap_or(span);
-                out.push(
-                    Diagnostic::error(
-                        "participants::invalid",
-                        format!("participant {} cannot be read: {message}", index + 1),
-                    )
-                    .at(span)
-                    .label("this participant")
-                    .fix("each participant needs id, role, sector (health, primary-care, acute, social-care, voluntary or other) and borough; level and consent are optional"),
-                );
-            }
-        }
-    }
-    participants
-}
-
 /// Whether `id` has the form ids must have: lowercase `a-z0-9-`, not empty.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -204,98 +73,8 @@ fn suggest_id(stem: &str) -> String {
     id.trim_matches('-').to_string()
 }
 
-/// Each Markdown file's parse from the previous run, by file. A file parses
-/// on its own (its kind and id come from its name), so an unchanged file's
-/// parse is reused as is: its entity is lent to the run's project and
-/// given back when the run ends ([`Memo::keep`]), never copied.
-#[derive(Default)]
-pub struct Memo {
-    /// By file id.
-    docs: Vec<Option<KeptDoc>>,
-    /// The participant registry's parse, and the identifiers list's, by
-    /// file and digest (2,000 names take longer to read than to copy).
-    participants: Option<Kept<Vec<Participant>>>,
-    identifiers: Option<Kept<Identifiers>>,
-    /// How many files the last run parsed rather than reused.
-    pub parsed: usize,
-}
-
-/// One Markdown file's parse, kept between runs.
-struct KeptDoc {
-    /// The digest of the file it was made from.
-    digest: u64,
-    /// The entity: `None` while the project has it (or if it never came
-    /// back, when a run stopped early), or when there was none.
-    doc: Option<Parsed>,
-    /// The file gave no entity (its problems say why).
-    failed: bool,
-    found: Vec<Diagnostic>,
-}
-
-impl Memo {
-    /// Takes back the entities of the run's project (after the run is done
-    /// with it), for the next run to reuse.
-    pub fn keep(&mut self, project: Project) {
-        let Project {
-            landing,
-            boroughs,
-            codes,
-            quotes,
-            findings,
-            pathways,
-            pages,
-            ..
-        } = project;
-        let docs = landing
-            .map(|d| (d.file, Parsed::Landing(d)))
-            .into_iter()
-            .chain(boroughs.into_iter().map(|d| (d.file, Parsed::Borough(d))))
-            .chain(codes.into_iter().map(|d| (d.file, Parsed::Code(d))))
-            .chain(quotes.into_iter().map(|d| (d.file, Parsed::Quote(d))))
-            .chain(findings.into_iter().map(|d| (d.file, Parsed::Finding(d))))
-            .chain(pathways.into_iter().map(|d| (d.file, Parsed::Pathway(d))))
-            .chain(pages.into_iter().map(|d| (d.file, Parsed::Page(d))));
-        for (file, doc) in docs {
-            if let Some(Some(kept)) = self.docs.get_mut(file.0) {
-                kept.doc = Some(doc);
-            }
-        }
-    }
-}
-
 /// One file's parse: the entity, if it parsed, and its problems.
 type ParseResult = (Option<Parsed>, Vec<Diagnostic>);
-
-/// A whole-file parse kept for the next run: the file and digest it was
-/// made from, what it gave and the problems it found.
-type Kept<T> = (FileId, u64, T, Vec<Diagnostic>);
-
-/// `parse`'s result for `file`, taken from `kept` when made from the same
-/// file with the same text, and kept there for the next run.
-fn reuse_or<T: Clone>(
-    kept: Option<&mut Option<Kept<T>>>,
-    file: FileId,
-    sources: &Sources,
-    out: &mut Vec<Diagnostic>,
-    parse: impl FnOnce(&mut Vec<Diagnostic>) -> T,
-) -> T {
-    let Some(kept) = kept else {
-        return parse(out);
-    };
-    let digest = sources.get(file).digest();
-    if let Some((then, then_digest, value, found)) = kept.as_ref()
-        && *then == file
-        && *then_digest == digest
-    {
-        out.extend(found.iter().cloned());
-        return value.clone();
-    }
-    let mut found = Vec::new();
-    let value = parse(&mut found);
-    out.extend(found.iter().cloned());
-    *kept = Some((file, digest, value.clone(), found));
-    value
-}
 
 /// Parses every loaded file into the project, reusing `memo`'s parse of
 /// any file unchanged since the run that filled it, and refilling it.
@@ -526,70 +305,9 @@ fn check_unique<M>(kind: Kind, docs: &[Doc<M>], sources: &Sources, out: &mut Vec
     }
 }
 
-fn check_participant_ids(participants: &[Participant], yaml: &Yaml, out: &mut Vec<Diagnostic>) {
-    let mut seen = HashMap::new();
-    for (index, participant) in participants.iter().enumerate() {
-        let span = yaml.value_span_nth("id", &participant.id, index);
-        if !is_valid_id(&participant.id) {
-            out.push(
-                Diagnostic::error(
-                    "id::invalid",
-                    format!("`{}` cannot be a participant id", participant.id),
-                )
-                .at(span.clone())
-                .fix(format!(
-                    "use lowercase letters, digits and hyphens, such as `{}`",
-                    suggest_id(&participant.id)
-                )),
-            );
-        }
-        if seen.insert(participant.id.as_str(), index).is_some() {
-            out.push(
-                Diagnostic::error(
-                    "id::duplicate",
-                    format!("the participant id `{}` is used twice", participant.id),
-                )
-                .at(span)
-                .fix("give each participant their own id"),
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A project of one quote file, as loading would give it.
-    fn one_quote() -> Loaded {
-        let mut loaded = Loaded::default();
-        let file = loaded.sources.add(crate::source::SourceFile::new(
-            "content/quotes/b/q.md",
-            "---\nsource: field-notes\nborough: b\n---\nA note.\n",
-        ));
-        loaded.docs.push((Kind::Quote, file));
-        loaded
-    }
-
-    #[test]
-    fn a_parse_is_reused_only_once_the_project_has_given_it_back() {
-        let mut memo = Memo::default();
-        let mut out = Vec::new();
-        let first = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
-        assert_eq!((memo.parsed, first.quotes.len()), (1, 1));
-        memo.keep(first);
-        let second = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
-        assert_eq!(
-            (memo.parsed, second.quotes.len()),
-            (0, 1),
-            "taken back, reused"
-        );
-        // A run that stops before giving the project back: parsed again.
-        drop(second);
-        let third = parse(one_quote(), Config::default(), &mut out, Some(&mut memo));
-        assert_eq!((memo.parsed, third.quotes.len()), (1, 1));
-        assert!(out.is_empty(), "{out:?}");
-    }
 
     #[test]
     fn ids_are_lowercase_letters_digits_and_hyphens() {

@@ -1,0 +1,273 @@
+//! What a body refers to, with byte spans into its file: entity links and
+//! embeds (`[text](finding:ID)`, `![](quote:ID)`), participant table embeds
+//! (`![](participants:role/borough)`) and tables written in Markdown. Does
+//! not check that a target exists (that is `resolve`).
+
+use super::{TABLE_SCHEME, is_lone_embed, parse_target, parser, table_spec};
+use crate::model::{Kind, Reference};
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::ops::Range;
+
+/// Every entity link and embed in `text[body]`, with spans into `text`.
+pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    if !may_refer(&text[body.clone()]) {
+        return refs;
+    }
+    for (event, range) in parser(&text[body.clone()]) {
+        let (dest, embed) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let Some((kind, id)) = parse_target(dest) else {
+            continue;
+        };
+        let written = &text[body.start + range.start..body.start + range.end];
+        let target = format!("{}:{}", kind.scheme(), id);
+        let at = written
+            .rfind(&target)
+            .map_or(range.start, |i| range.start + i);
+        let start = body.start + at;
+        refs.push(Reference {
+            kind,
+            id: id.to_string(),
+            embed,
+            range: start..start + target.len(),
+        });
+    }
+    refs
+}
+
+/// Whether a body may hold an entity link or embed: the target's kind is
+/// written out (`finding`, `quote`, …; its letters cannot be escaped with a
+/// backslash), unless a letter is spelt as a character reference (`&#102;`).
+/// Most quotes hold none, and are then not parsed for them.
+fn may_refer(body: &str) -> bool {
+    body.contains('&') || Kind::ALL.iter().any(|kind| body.contains(kind.scheme()))
+}
+
+/// A participant table written in a body (`![](participants:SPEC)`), or a
+/// link to one by mistake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEmbed {
+    pub spec: String,
+    /// Byte range of SPEC in the file.
+    pub range: Range<usize>,
+    /// Written with `!`.
+    pub embed: bool,
+    /// The only thing in its paragraph.
+    pub alone: bool,
+}
+
+/// Every participant table embed in `text[body]`, with spans into `text`.
+pub fn table_embeds(text: &str, body: Range<usize>) -> Vec<TableEmbed> {
+    let mut found = Vec::new();
+    if !text[body.clone()].contains(TABLE_SCHEME) {
+        return found;
+    }
+    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) = parser(&text[body.clone()]).unzip();
+    for (i, (event, range)) in events.iter().zip(&ranges).enumerate() {
+        let (dest, embed) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let Some(spec) = table_spec(dest) else {
+            continue;
+        };
+        let written = &text[body.start + range.start..body.start + range.end];
+        let at = written.rfind(spec).map_or(range.start, |j| range.start + j);
+        let alone = embed
+            && i > 0
+            && matches!(events[i - 1], Event::Start(Tag::Paragraph))
+            && is_lone_embed(&events[i - 1..]);
+        found.push(TableEmbed {
+            spec: spec.to_string(),
+            range: body.start + at..body.start + at + spec.len(),
+            embed,
+            alone,
+        });
+    }
+    found
+}
+
+/// A table written in Markdown: its rows (the header first), each cell's
+/// text and byte range in the file.
+#[derive(Debug, Clone, Default)]
+pub struct WrittenTable {
+    pub rows: Vec<Vec<(String, Range<usize>)>>,
+}
+
+/// Every Markdown table in `text[body]`.
+pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
+    let mut tables = Vec::new();
+    if !text[body.clone()].contains('|') {
+        return tables;
+    }
+    let mut cell: Option<(String, Range<usize>)> = None;
+    for (event, range) in parser(&text[body.clone()]) {
+        let range = body.start + range.start..body.start + range.end;
+        match event {
+            Event::Start(Tag::Table(_)) => tables.push(WrittenTable::default()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(table) = tables.last_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some((String::new(), range)),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((written, _)) = cell.as_mut() {
+                    written.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let row = tables.last_mut().and_then(|t| t.rows.last_mut());
+                if let (Some(row), Some(cell)) = (row, cell.take()) {
+                    row.push(cell);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+/// The first paragraph of text in `body`, as written: the first paragraph
+/// that is in no list, quotation, table or footnote and holds text other
+/// than an image's (a paragraph that only embeds a quote is passed over).
+/// Headings, code and HTML blocks are not paragraphs.
+pub fn first_paragraph(body: &str) -> Option<&str> {
+    let (mut open, mut in_image) = (0usize, 0usize);
+    let mut paragraph: Option<(Range<usize>, bool)> = None;
+    for (event, range) in parser(body) {
+        match event {
+            Event::Start(tag) => {
+                if open == 0 && matches!(tag, Tag::Paragraph) {
+                    paragraph = Some((range, false));
+                }
+                in_image += usize::from(matches!(tag, Tag::Image { .. }));
+                open += 1;
+            }
+            Event::End(end) => {
+                open -= 1;
+                in_image -= usize::from(end == TagEnd::Image);
+                if open == 0 && end == TagEnd::Paragraph {
+                    match paragraph.take() {
+                        Some((range, true)) => return Some(body[range].trim()),
+                        _ => continue,
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text)
+                if in_image == 0 && !text.trim().is_empty() =>
+            {
+                if let Some((_, has_text)) = paragraph.as_mut() {
+                    *has_text = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_links_and_embeds_with_spans() {
+        let text = "---\nx: 1\n---\nSee [the gap](finding:gap) and\n\n![](quote:q-1)\n";
+        let body = 12..text.len();
+        let refs = references(text, body);
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].kind, Kind::Finding);
+        assert_eq!(&text[refs[0].range.clone()], "finding:gap");
+        assert!(refs[1].embed);
+        assert_eq!(&text[refs[1].range.clone()], "quote:q-1");
+    }
+
+    #[test]
+    fn a_reference_written_with_escapes_is_still_found() {
+        for body in [
+            "See [it](finding\\:shared-records).",
+            "See [it](&#102;inding:shared-records).",
+            "See [it][r].\n\n[r]: finding:shared-records\n",
+        ] {
+            let refs = references(body, 0..body.len());
+            assert_eq!(refs.len(), 1, "{body}");
+            assert_eq!(
+                (refs[0].kind, refs[0].id.as_str()),
+                (Kind::Finding, "shared-records")
+            );
+        }
+        let plain = "No links here, only [brackets] and a colon: see.";
+        assert!(!may_refer(plain) && references(plain, 0..plain.len()).is_empty());
+    }
+
+    #[test]
+    fn participant_tables_are_found_with_their_spans_and_placing() {
+        let text = "Intro.\n\n![](participants:role/borough)\n\nSee ![](participants:level) and [t](participants:sector).\n";
+        let found = table_embeds(text, 0..text.len());
+        assert_eq!(found.len(), 3);
+        assert_eq!(&text[found[0].range.clone()], "role/borough");
+        assert!(found[0].embed && found[0].alone);
+        assert!(found[1].embed && !found[1].alone);
+        assert!(!found[2].embed);
+        assert!(
+            references(text, 0..text.len()).is_empty(),
+            "not entity links"
+        );
+    }
+
+    #[test]
+    fn written_tables_give_cells_with_spans() {
+        let text = "| Role | Borough A |\n|---|---:|\n| GP | 1 |\n";
+        let tables = written_tables(text, 0..text.len());
+        assert_eq!(tables.len(), 1);
+        let rows = &tables[0].rows;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][1].0, "Borough A");
+        assert_eq!(rows[1][1].0, "1");
+        assert_eq!(text[rows[1][1].1.clone()].trim(), "1");
+    }
+
+    #[test]
+    fn ordinary_links_are_not_references() {
+        let text = "[site](https://example.org) [mail](mailto:a)";
+        assert!(references(text, 0..text.len()).is_empty());
+    }
+
+    #[test]
+    fn a_summary_is_the_first_paragraph_of_text() {
+        let body = "![](quote:x)\n\n## Heading\n\nFirst line\nsecond line.\n\nMore.\n";
+        assert_eq!(first_paragraph(body), Some("First line\nsecond line."));
+        assert_eq!(first_paragraph("Only one."), Some("Only one."));
+        assert_eq!(first_paragraph("![](quote:x)\n"), None);
+        assert_eq!(first_paragraph("1. a list\n\nText"), Some("Text"));
+    }
+
+    // The last review: the first paragraph was found by line prefixes, so
+    // a setext heading, a `1)` list, an indented code block or a fenced
+    // one's code were taken for it.
+    #[test]
+    fn headings_lists_and_code_of_every_form_are_not_the_first_paragraph() {
+        for (body, first) in [
+            ("Heading\n=======\n\nText.\n", "Text."),
+            ("Heading\n-------\n\nText.\n", "Text."),
+            ("1) one\n2) two\n\nText.\n", "Text."),
+            ("    code\n\nText.\n", "Text."),
+            ("```\ncode\n```\n\nText.\n", "Text."),
+            ("> quoted\n\nText.\n", "Text."),
+            ("| a |\n|---|\n| b |\n\nText.\n", "Text."),
+            ("<div>\nblock\n</div>\n\nText.\n", "Text."),
+            (
+                "Text with ![](quote:x) in it.\n\nMore.",
+                "Text with ![](quote:x) in it.",
+            ),
+        ] {
+            assert_eq!(first_paragraph(body), Some(first), "{body:?}");
+        }
+    }
+}
