@@ -29,13 +29,24 @@ pub enum Mode<'m> {
     /// As a build, reusing what `memo` kept from the previous run for what
     /// has not changed since, and refilling it. Gives exactly what a build
     /// gives (tests/incremental.rs holds it to that).
-    Serve(&'m mut Memo),
+    /// `early` is handed each rebuild's pages as soon as they are made,
+    /// to show one by one as each passes the gate on its own
+    /// ([`gate::Early`]), before the whole site has.
+    Serve(&'m mut Memo, reuse::Early<'m>),
 }
 
 impl Mode<'_> {
     fn memo(&mut self) -> Option<&mut Memo> {
         match self {
-            Mode::Serve(memo) => Some(memo),
+            Mode::Serve(memo, _) => Some(memo),
+            Mode::Check | Mode::Build => None,
+        }
+    }
+
+    /// Serve mode's memo and what it does with a rebuild's pages early.
+    fn serve(&mut self) -> Option<(&mut Memo, reuse::Early<'_>)> {
+        match self {
+            Mode::Serve(memo, early) => Some((memo, *early)),
             Mode::Check | Mode::Build => None,
         }
     }
@@ -113,15 +124,15 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     // Render and gate: serve mode renders now, only what changed since the
     // last good build; a check or build gates the pages made alongside the
     // checks; a theme that did not load leaves nothing to render.
-    let (gated, work) = match (&mut theme, mode.memo(), made) {
-        (Some(theme), Some(memo), _) => {
+    let (gated, work) = match (&mut theme, mode.serve(), made) {
+        (Some(theme), Some(serve), _) => {
             let inputs = inputs(theme);
             reuse::render_and_gate(
                 &site,
                 theme,
                 &inputs,
                 source_errors,
-                memo,
+                serve,
                 &mut out,
                 &mut clock,
             )
@@ -129,7 +140,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         (Some(theme), None, Some(made)) => {
             gate_made(&inputs(theme), made, source_errors, &mut out, &mut clock)
         }
-        (_, memo, _) => (None, memo.map_or_else(Work::default, |m| m.work())),
+        (_, serve, _) => (None, serve.map_or_else(Work::default, |(m, _)| m.work())),
     };
     let summary = Summary {
         identifiers_list,

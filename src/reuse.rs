@@ -11,6 +11,10 @@ use crate::render::{self, theme::Theme};
 use crate::resolve::Site;
 use crate::timings::Stopwatch;
 
+/// What serve mode does with a rebuild's pages before the whole site has
+/// passed the gate: the preview shows each as soon as it alone passes.
+pub type Early<'e> = &'e (dyn Fn(gate::Early) + Sync);
+
 /// Renders what changed since the last good build (all of it when more
 /// than bodies changed), gates the whole site unless the sources had
 /// errors, and keeps it as the next run's base if nothing was wrong. Gives
@@ -20,7 +24,7 @@ pub fn render_and_gate(
     theme: &mut Theme,
     inputs: &gate::Inputs,
     source_errors: bool,
-    memo: &mut Memo,
+    (memo, early): (&mut Memo, Early),
     out: &mut Vec<Diagnostic>,
     clock: &mut Stopwatch,
 ) -> (Option<Gated>, Work) {
@@ -49,6 +53,10 @@ pub fn render_and_gate(
                 }
                 _ => fresh.pages(),
             };
+            // The preview may show each page once it alone has passed,
+            // while the whole site goes through the gate.
+            early(gate::Early::new(inputs.checked, &whole));
+            clock.lap("early");
             gate::gate(inputs, whole, Some(&mut memo.checks.gate), out)
         })
         .flatten();

@@ -379,7 +379,7 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
         timings: false,
     };
     let mut memo = Memo::default();
-    let first = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
+    let first = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &|_| {})).unwrap();
     assert!(!first.diagnostics.has_errors());
     assert!(first.rendered.is_some());
     // The footer of every page says "redactions appear in square brackets".
@@ -387,7 +387,7 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
         "private/identifiers.yaml",
         "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, Square Brackets]\n",
     );
-    let second = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
+    let second = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &|_| {})).unwrap();
     assert!(
         second.diagnostics.has_errors(),
         "the footer is not read again"
@@ -399,9 +399,58 @@ fn the_preview_reads_every_page_again_when_the_identifiers_change() {
         "private/identifiers.yaml",
         "people: [Marjorie Quillfeather]\nplaces: [Thistlebury]\n",
     );
-    let third = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
+    let third = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &|_| {})).unwrap();
     assert!(!third.diagnostics.has_errors());
-    let fourth = pipeline::run(&options, pipeline::Mode::Serve(&mut memo)).unwrap();
+    let fourth = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &|_| {})).unwrap();
     assert!(fourth.rendered.is_some());
     assert_eq!(fourth.work.gated, 0, "unchanged pages passed before");
+}
+
+/// The preview shows a rebuild's page as soon as it alone passes the gate
+/// (`gate::Early`), before the whole site has: it must never let out a
+/// page the whole gate refuses, whatever the road (a template, an
+/// allowance, a quote placed in a borough), and it lets a clean page out.
+#[test]
+fn the_preview_shows_a_page_early_only_if_the_whole_gate_would() {
+    use evalsite::anonymity::gate::Early;
+    use evalsite::{memo::Memo, pipeline};
+    use std::sync::Mutex;
+    let project = Project::fixture("basic");
+    let options = pipeline::Options {
+        root: project.root().to_path_buf(),
+        include_drafts: false,
+        identifiers: None,
+        timings: false,
+    };
+    let mut memo = Memo::default();
+    // Each run: which of `paths` the early gate let out.
+    let mut run = |paths: &[&str]| {
+        let early: Mutex<Vec<String>> = Mutex::default();
+        let hook = |pages: Early| {
+            let passed = paths.iter().filter(|p| pages.passes(p));
+            early.lock().unwrap().extend(passed.map(|p| p.to_string()));
+        };
+        let outcome = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &hook)).unwrap();
+        (outcome.rendered.is_some(), early.into_inner().unwrap())
+    };
+    let quote = "quotes/same-building.html";
+    assert_eq!(run(&[quote]), (true, vec![quote.to_string()]));
+    // A clean edit: the quote's page is let out at once.
+    project.edit(
+        "content/quotes/a/same-building.md",
+        "each other",
+        "each other daily",
+    );
+    assert_eq!(run(&[quote]), (true, vec![quote.to_string()]));
+    // A template that splits a listed name with an inline element: refused
+    // by the whole gate, and never let out early.
+    project.write(
+        "themes/default/templates/quote.html",
+        "{% extends \"base.html\" %}{% block content %}<p>Thistle<x-a>bury</x-a></p>{% endblock content %}",
+    );
+    assert_eq!(run(&[quote]), (false, Vec::new()));
+    project.remove("themes/default/templates/quote.html");
+    // An allowed term: the whole gate lets it out; early, it waits.
+    allow_in_methods(&project);
+    assert_eq!(run(&["pages/methods.html"]), (true, Vec::new()));
 }

@@ -54,7 +54,7 @@ fn seen(outcome: &Outcome) -> (String, Option<BTreeMap<String, Vec<u8>>>) {
 
 /// Runs with the memo and without, and fails unless both give the same.
 fn rerun_matches_fresh(project: &Project, memo: &mut Memo, step: &str) -> Outcome {
-    let again = pipeline::run(&options(project), Mode::Serve(memo)).unwrap();
+    let again = pipeline::run(&options(project), Mode::Serve(memo, &|_| {})).unwrap();
     let fresh = pipeline::run(&options(project), Mode::Build).unwrap();
     let (again_problems, again_pages) = seen(&again);
     let (fresh_problems, fresh_pages) = seen(&fresh);

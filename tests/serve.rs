@@ -671,10 +671,19 @@ fn a_broken_reference_is_reported_and_the_last_good_page_stays() {
     let status = server.wait_past(broken);
     assert_eq!(status["ok"], true, "{status}");
     assert_eq!(status["diagnostics"].as_array().unwrap().len(), 0);
+    let now = server.page(FINDING_PAGE);
+    let token = |page: &str| {
+        page.split("data-evalsite-site=")
+            .nth(1)
+            .map(|t| t[..30.min(t.len())].to_string())
+    };
     assert_ne!(
-        server.page(FINDING_PAGE),
+        now,
         good,
-        "a new version, with its own token"
+        "a new version, with its own token: {:?} {:?} {status}\n{}",
+        token(&now),
+        token(&good),
+        server.stderr()
     );
 }
 

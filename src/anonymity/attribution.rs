@@ -523,6 +523,25 @@ impl Pages {
             .unwrap_or_else(|| Span::file_start(origin))
     }
 
+    /// Whether every quote a page made from `origin` shows (`shown`) is
+    /// shared by at least `k` participants in the boroughs the page is
+    /// about (what [`Pages::check`] reports, for one page, without a
+    /// message).
+    pub fn holds(&self, origin: FileId, shown: &[FileId]) -> bool {
+        let Some(boroughs) = self.about.get(&origin) else {
+            return true;
+        };
+        let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        shown
+            .iter()
+            .filter(|&&f| f != origin)
+            .filter_map(|file| self.quotes.get(file))
+            .all(|quote| {
+                let who = &self.participants[quote.participant];
+                group_size_in(&self.participants, who, &quote.fields, &places) >= self.k
+            })
+    }
+
     /// Every quote shown on a page about some boroughs whose attribution
     /// is shared by fewer than `k` participants there, once per quote:
     /// `pages` gives each page's path, the file it is made from and the

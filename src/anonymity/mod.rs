@@ -38,7 +38,7 @@ pub struct AllowanceUsed {
 /// What the source checks leave for the output scan and the build summary.
 pub struct Checked {
     matcher: Arc<TermMatcher>,
-    participant_ids: participant_ids::ParticipantIds,
+    participant_ids: Arc<participant_ids::ParticipantIds>,
     /// Normalised forms of every term allowed, by the file allowing it.
     allowed: crate::hash::FastMap<FileId, Vec<String>>,
     /// A digest of everything the gate's findings depend on besides the
@@ -47,7 +47,7 @@ pub struct Checked {
     pub allowances: Vec<AllowanceUsed>,
     /// Every page's boroughs and the quotes it may show, for the gate's
     /// check of attribution on the pages as made.
-    pages: attribution::Pages,
+    pages: Arc<attribution::Pages>,
 }
 
 /// What the source checks found in each file in the previous run (serve
@@ -121,7 +121,7 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         Some((then, matcher)) if *then == list => matcher.clone(),
         _ => Arc::new(TermMatcher::new(&project.identifiers)),
     };
-    let participant_ids = participant_ids::ParticipantIds::new(&project.participants);
+    let participant_ids = Arc::new(participant_ids::ParticipantIds::new(&project.participants));
     let inputs = scan_inputs(site);
     let previous = memo
         .as_ref()
@@ -141,7 +141,7 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
     out.extend(found.out);
     let allowances = found.allowances;
     let reported = attribution::check(site, out);
-    let pages = attribution::Pages::new(site, &reported);
+    let pages = Arc::new(attribution::Pages::new(site, &reported));
     consent::check(site, out);
     let allowed = gate::allowances(site);
     let gate_inputs = {

@@ -55,6 +55,18 @@ impl Preview {
     fn now(&self) -> Arc<Snapshot> {
         self.live.borrow().clone()
     }
+
+    /// The first snapshot with no rebuild being read by the gate: what the
+    /// whole gate made of it.
+    async fn checked(&self) -> Arc<Snapshot> {
+        let mut live = self.live.clone();
+        loop {
+            let now = live.borrow_and_update().clone();
+            if now.pending.is_none() || live.changed().await.is_err() {
+                return now;
+            }
+        }
+    }
 }
 
 async fn status(State(preview): State<Preview>) -> Response {
@@ -102,14 +114,32 @@ async fn site_file(State(preview): State<Preview>, method: Method, uri: Uri) -> 
             Body::from("the preview only answers GET"),
         );
     }
-    let snapshot = preview.now();
+    let mut snapshot = preview.now();
+    let Some(key) = paths::site_key(uri.path()) else {
+        let token = snapshot
+            .site
+            .as_ref()
+            .map_or("", |site| site.token.as_str());
+        return not_found(token);
+    };
+    if let Some(pending) = snapshot.pending.clone()
+        && let Some(bytes) = pending.site.files.get(&key)
+    {
+        // A rebuild's page, shown as soon as it alone passes the gate;
+        // otherwise what the whole gate makes of the rebuild.
+        let (early, path) = (pending.early.clone(), key.clone());
+        let passes = tokio::task::spawn_blocking(move || early.passes(&path))
+            .await
+            .unwrap_or(false);
+        if passes {
+            return file(&key, bytes, &pending.site.token);
+        }
+        snapshot = preview.checked().await;
+    }
     let token = snapshot
         .site
         .as_ref()
         .map_or("", |site| site.token.as_str());
-    let Some(key) = paths::site_key(uri.path()) else {
-        return not_found(token);
-    };
     let Some(site) = &snapshot.site else {
         return if paths::is_page(&key) {
             let page = inject::placeholder(&snapshot.problems_text());

@@ -88,7 +88,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     // A first build that cannot even read the project stops the preview.
     let memo = rebuild::SharedMemo::default();
     let first =
-        rebuild::build_in_background(options.clone(), memo.clone(), None, settings.format).await?;
+        rebuild::build_in_background(options.clone(), memo.clone(), None, settings.format, None)
+            .await?;
     let (publisher, live) = Publisher::start(first);
     eprintln!("Watching for changes. Press Ctrl-C to stop.");
     if settings.open {
@@ -96,7 +97,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     tokio::spawn(rebuild::keep_building(
         changes,
-        publisher,
+        Arc::new(publisher),
         options,
         memo,
         settings.format,

@@ -3,13 +3,11 @@
 //! runs that call whenever the watcher reports a change, one build at a time.
 //! Does not watch or serve.
 
-use super::snapshot::{Built, Problem, Publisher};
+use super::snapshot::{Built, Problem, Publisher, shared};
 use super::watch::Changed;
 use crate::diag::{self, Format};
 use crate::memo::Memo;
 use crate::pipeline::{self, Mode, Options};
-use crate::render::Contents;
-use axum::body::Bytes;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -18,9 +16,14 @@ use tokio::sync::Notify;
 /// Builds the site in memory once, printing the problems as `evalsite build`
 /// would, and redoing only what changed since the build that filled `memo`.
 /// `Err` only for failures that are not the researcher's (I/O, say).
-pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Result<Built> {
+pub fn build(
+    options: &Options,
+    memo: &mut Memo,
+    early: crate::reuse::Early,
+    format: Format,
+) -> anyhow::Result<Built> {
     let started = Instant::now();
-    let outcome = pipeline::run(options, Mode::Serve(memo))?;
+    let outcome = pipeline::run(options, Mode::Serve(memo, early))?;
     if options.timings {
         outcome.timings.print(None);
     }
@@ -35,7 +38,7 @@ pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Resu
         gated
             .into_files()
             .into_iter()
-            .map(|(path, contents)| (path, Bytes::from_owner(Shared(contents))))
+            .map(|(path, contents)| (path, shared(contents)))
             .collect()
     });
     if format != Format::Json {
@@ -53,15 +56,6 @@ pub fn build(options: &Options, memo: &mut Memo, format: Format) -> anyhow::Resu
         }
     }
     Ok(Built { files, problems })
-}
-
-/// A page shared between the pipeline's memo and the served version.
-struct Shared(Contents);
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
 }
 
 fn internal_problem(message: String) -> Problem {
@@ -111,14 +105,22 @@ impl Changes {
 }
 
 /// Runs [`build`] off the async threads; `changed` is what changed since
-/// the previous build began, where the watcher could say.
+/// the previous build began, where the watcher could say. With `early`,
+/// the rebuild's pages are published as soon as they are made, to be shown
+/// one by one as each passes the gate, and `named` says what changed.
 pub async fn build_in_background(
     options: Arc<Options>,
     memo: SharedMemo,
     changed: Option<Vec<PathBuf>>,
     format: Format,
+    early: Option<(Arc<Publisher>, Option<Vec<String>>)>,
 ) -> anyhow::Result<Built> {
     tokio::task::spawn_blocking(move || {
+        let publish = |pages: crate::anonymity::gate::Early| {
+            if let Some((publisher, named)) = &early {
+                publisher.publish_early(pages, named.clone());
+            }
+        };
         // A build that panicked leaves nothing trustworthy behind.
         let mut memo = memo.lock().unwrap_or_else(|poisoned| {
             let mut memo = poisoned.into_inner();
@@ -128,7 +130,7 @@ pub async fn build_in_background(
         if let Some(changed) = changed {
             memo.report(changed);
         }
-        build(&options, &mut memo, format)
+        build(&options, &mut memo, &publish, format)
     })
     .await
     .map_err(|error| {
@@ -141,7 +143,7 @@ pub async fn build_in_background(
 /// preview goes on.
 pub async fn keep_building(
     changes: Arc<Changes>,
-    publisher: Publisher,
+    publisher: Arc<Publisher>,
     options: Arc<Options>,
     memo: SharedMemo,
     format: Format,
@@ -161,7 +163,9 @@ pub async fn keep_building(
             named.dedup();
             named
         });
-        let built = match build_in_background(options.clone(), memo.clone(), changed, format).await
+        let early = Some((publisher.clone(), named.clone()));
+        let built = match build_in_background(options.clone(), memo.clone(), changed, format, early)
+            .await
         {
             Ok(built) => built,
             Err(error) => {

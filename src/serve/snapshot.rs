@@ -3,7 +3,9 @@
 //! whole. Owns the status the page's script reads; does not build (that is
 //! `rebuild`) or serve (that is `http`).
 
+use crate::anonymity::gate::Early;
 use crate::diag::{Diagnostic, Severity};
+use crate::render::Contents;
 use crate::source::Sources;
 use axum::body::Bytes;
 use serde::Serialize;
@@ -93,6 +95,26 @@ pub struct Snapshot {
     /// project, as the watcher reported them; `None` for the first build and
     /// when the watcher lost track (then everything was looked at again).
     pub changed: Option<Vec<String>>,
+    /// The rebuild under way, once its pages are made and while the whole
+    /// gate reads them: each is shown as soon as it passes on its own.
+    pub pending: Option<Pending>,
+}
+
+/// A rebuild's files while the whole gate reads them, with the name its
+/// site will have if it passes. None may be served before
+/// [`Early::passes`] says so.
+#[derive(Clone)]
+pub struct Pending {
+    pub site: Arc<Site>,
+    pub early: Arc<Early>,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("site", &self.site.token)
+            .finish()
+    }
 }
 
 #[derive(Serialize)]
@@ -103,6 +125,9 @@ struct Status<'a> {
     files: usize,
     diagnostics: &'a [Problem],
     changed: Option<&'a [String]>,
+    /// A rebuild's pages are shown as each passes while the whole site is
+    /// read; its verdict comes with the next version.
+    checking: bool,
 }
 
 impl Snapshot {
@@ -112,13 +137,25 @@ impl Snapshot {
     /// where `site` names the version being served (null before any built)
     /// and `files` counts its files.
     pub fn status_json(&self) -> String {
-        let status = Status {
-            ok: self.ok,
-            version: self.version,
-            site: self.site.as_ref().map(|site| site.token.as_str()),
-            files: self.site.as_ref().map_or(0, |site| site.files.len()),
-            diagnostics: &self.problems,
-            changed: self.changed.as_deref(),
+        let status = match &self.pending {
+            Some(pending) => Status {
+                ok: true,
+                version: self.version,
+                site: Some(pending.site.token.as_str()),
+                files: pending.site.files.len(),
+                diagnostics: &[],
+                changed: self.changed.as_deref(),
+                checking: true,
+            },
+            None => Status {
+                ok: self.ok,
+                version: self.version,
+                site: self.site.as_ref().map(|site| site.token.as_str()),
+                files: self.site.as_ref().map_or(0, |site| site.files.len()),
+                diagnostics: &self.problems,
+                changed: self.changed.as_deref(),
+                checking: false,
+            },
         };
         serde_json::to_string(&status).unwrap_or_default()
     }
@@ -152,6 +189,35 @@ impl Publisher {
         self.publish_after(built, None);
     }
 
+    /// A rebuild's pages, made and about to be read by the whole gate:
+    /// the preview shows each as soon as it passes on its own, under the
+    /// name the site will have if the whole gate passes it (so open pages
+    /// reload once, now). The build's number and status stay the last
+    /// build's until it ends.
+    pub fn publish_early(&self, early: Early, changed: Option<Vec<String>>) {
+        let files = early
+            .files()
+            .iter()
+            .map(|(path, contents)| (path.clone(), shared(contents.clone())))
+            .collect();
+        let early = Arc::new(early);
+        self.sender.send_modify(|current| {
+            let token = format!("{}-{}", self.instance, current.version + 1);
+            let pending = Pending {
+                site: Arc::new(Site { token, files }),
+                early,
+            };
+            *current = Arc::new(Snapshot {
+                version: current.version,
+                site: current.site.clone(),
+                ok: current.ok,
+                problems: current.problems.clone(),
+                changed,
+                pending: Some(pending),
+            });
+        });
+    }
+
     /// [`Publisher::publish`], saying which paths' change started the build.
     pub fn publish_after(&self, built: Built, changed: Option<Vec<String>>) {
         self.sender.send_modify(|current| {
@@ -181,7 +247,22 @@ fn next(
         ok,
         problems: built.problems,
         changed,
+        pending: None,
     }
+}
+
+/// A page shared between the pipeline's memo and the served version.
+struct Shared(Contents);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The served form of a page the pipeline made (the same buffer).
+pub fn shared(contents: Contents) -> Bytes {
+    Bytes::from_owner(Shared(contents))
 }
 
 /// A name for this run of the server, different from the last run's.

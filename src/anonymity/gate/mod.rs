@@ -14,10 +14,13 @@
 //! ([`allowed_here`]); where a finding came from is in [`origin`].
 
 mod css;
+mod early;
 mod html;
 mod names;
 mod origin;
 mod text;
+
+pub use early::Early;
 
 use super::Checked;
 use super::identifiers::{TermMatcher, normalise};
