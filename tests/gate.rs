@@ -7,34 +7,10 @@
 //! issue #18 found identifiers published.
 
 mod common;
-use common::Project;
+use common::{Project, refused};
 
 const FINDING: &str = "content/findings/co-location.md";
 const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
-
-/// Builds the basic fixture, applies `change`, builds again and checks:
-/// exit code 1, an anonymity error at `location`, site/ untouched, and
-/// `check` saying the same. Returns what the build printed. (Unlike
-/// `common::build_fails`, any anonymity code will do: where the source
-/// check reads a disguise first, it reports it with its own code at the
-/// same line, which is what the researcher needs.)
-fn refused(change: impl Fn(&Project), location: &str) -> String {
-    let project = Project::fixture("basic");
-    project.build().expect_code(0);
-    let before = project.site_files();
-    change(&project);
-    let run = project.build();
-    run.expect_code(1);
-    assert!(run.stderr.contains("error[anonymity::"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(location),
-        "expected {location} in:\n{}",
-        run.stderr
-    );
-    assert_eq!(project.site_files(), before, "site/ must be left as it was");
-    project.run(&["check"]).expect_code(1);
-    run.stderr
-}
 
 /// The free page's template with `html` in its content block.
 fn page_template(html: &str) -> String {

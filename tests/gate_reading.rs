@@ -4,7 +4,7 @@
 //! it). Each test names the defect it pins.
 
 mod common;
-use common::{Project, build_fails};
+use common::{Project, build_fails, refused};
 
 const BOROUGH_B: &str = "content/boroughs/b.md";
 const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
@@ -266,4 +266,77 @@ fn a_quote_set_in_field_notes_is_checked_in_their_borough() {
         "content/quotes/a/notes-a.md:9:5",
         "anonymity::small-group-in-context",
     );
+}
+
+/// Defect (red team, round 3): text that may be hidden inside a word, or
+/// text an image or field shows in the line, hid what a reader sees as one
+/// word or number.
+#[test]
+fn hidden_text_and_image_text_in_a_word_are_read_as_shown() {
+    for body in [
+        "We met Marjorie Quill<span hidden>x</span>feather.",
+        "We met Marjorie Quill<span style=\"font-size:0\">x</span>feather.",
+        "We met at Thistle<ruby>bury<rt>x</rt></ruby>.",
+        "Ring 020 7946 <template></template>0958 now.",
+        "Ask Marjorie ![Quillfeather](https://example.org/missing.png) today.",
+    ] {
+        refused(borough_b(body), "content/boroughs/b.md:5:");
+    }
+}
+
+/// Defect (red team, round 3): numbers split between blocks a style lays
+/// out in one line, or by a line separator, and a list numbered from a
+/// phone number.
+#[test]
+fn numbers_between_blocks_separators_and_list_numbers_are_refused() {
+    build_fails(
+        borough_b("Ring 020 7946 <div style=\"display:inline\">0958</div> now."),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+    build_fails(
+        borough_b("Ring 020\u{2028}7946\u{2028}0958 now."),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+    build_fails(
+        borough_b("<ol start=\"2079460958\"><li>the duty line</li></ol>"),
+        "content/boroughs/b.md:5:",
+        "anonymity::unreadable-output",
+    );
+}
+
+/// Defect (red team, round 3): a link to a quote written without text
+/// prints its attribution ("Quote: District nurse") on the page, which on a
+/// borough's report tells readers where the quote comes from.
+#[test]
+fn a_quote_linked_by_its_attribution_is_held_to_k_on_a_borough_page() {
+    build_fails(
+        |p: &Project| {
+            nurse_in_a(p);
+            p.write(
+                "content/boroughs/a.md",
+                "---\ntitle: Borough A\norder: 1\n---\nSee [](quote:nurse).\n",
+            );
+        },
+        "content/boroughs/a.md:5:",
+        "anonymity::small-group-in-context",
+    );
+}
+
+/// False refusals (red team, round 3): an encoding named in prose is not
+/// a declaration, and a theme's style sheet may order its boxes.
+#[test]
+fn prose_about_encodings_and_a_themes_box_order_build() {
+    let project = Project::fixture("basic");
+    project.write(
+        BOROUGH_B,
+        "---\ntitle: Borough B\norder: 2\n---\nThe trust sent its data as CSV with encoding=latin1.\n",
+    );
+    let css = include_str!("../themes/default/static/style.css");
+    project.write(
+        "themes/default/static/style.css",
+        format!("{css}\n@media (max-width: 40em) {{ .site-nav {{ order: -1; flex-direction: column-reverse }} }}\n"),
+    );
+    project.build().expect_code(0);
 }

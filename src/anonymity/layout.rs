@@ -1,11 +1,11 @@
 //! Which elements part the words around them: those the HTML standard's
-//! rendering section lays out as blocks, list items, table parts or not at
-//! all by default. Every other element (inline, replaced, unknown or
-//! custom) sits in a line of text, so the words on either side of it may
-//! be one word to a reader. The one list for the gate and the source
+//! rendering section lays out as blocks, list items or table parts by
+//! default. Every other element (inline, replaced, unknown, custom, or not
+//! shown at all) sits in a line of text, so the words on either side of it
+//! may be one word to a reader. The one list for the gate and the source
 //! checks.
 
-/// Block-level, list-item, table-part and hidden elements (lower case).
+/// Block-level, list-item and table-part elements (lower case).
 const PART_WORDS: &[&str] = &[
     // display: block
     "address",
@@ -68,23 +68,11 @@ const PART_WORDS: &[&str] = &[
     "th",
     "thead",
     "tr",
-    // display: none (their text is not in a line of text)
-    "area",
-    "base",
-    "datalist",
+    // the page's head and title (shown in the tab, not the page)
     "head",
-    "link",
-    "meta",
-    "noembed",
-    "noframes",
-    "noscript",
-    "param",
-    "rp",
-    "script",
-    "style",
-    "template",
     "title",
-    "iframe",
+    // replaced elements shown as boxes of their own
+    "textarea",
     // SVG: each text element is placed on its own; a title or description
     // is a tooltip
     "text",
@@ -93,8 +81,22 @@ const PART_WORDS: &[&str] = &[
     "textarea",
 ];
 
+/// Elements a browser does not show by default (`display: none`): they
+/// part nothing (the text on either side of a `<template>` is one word on
+/// screen), and what they hold is not in the line, unless a style shows it.
+const NOT_SHOWN: &[&str] = &[
+    "area", "base", "datalist", "iframe", "link", "meta", "noembed", "noframes", "noscript",
+    "param", "rp", "script", "style", "template",
+];
+
 /// Whether the tags of element `name` (lower case) part the words on
 /// either side of them.
 pub fn parts_words(name: &str) -> bool {
     PART_WORDS.contains(&name)
+}
+
+/// Whether a browser shows nothing of element `name` (lower case) by
+/// default.
+pub fn not_shown(name: &str) -> bool {
+    NOT_SHOWN.contains(&name)
 }

@@ -118,7 +118,18 @@ impl At<'_, '_> {
     /// The title of an entity, published or not.
     pub fn title(&self, kind: Kind, id: &str) -> Option<String> {
         let i = self.site.lookup(kind, id)?;
+        self.note_attribution(kind, i);
         Some(self.title_of(kind, i))
+    }
+
+    /// A quote's title (the text of a link to it written without text)
+    /// prints its attribution: the page shows where the quote comes from,
+    /// so the quote is noted as shown there (the gate holds a page about a
+    /// borough to k for every quote it attributes).
+    fn note_attribution(&self, kind: Kind, i: usize) {
+        if kind == Kind::Quote {
+            self.shown.note(self.site.project.quotes[i].file);
+        }
     }
 
     fn title_of(&self, kind: Kind, i: usize) -> String {

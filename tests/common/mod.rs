@@ -178,6 +178,30 @@ impl Project {
     }
 }
 
+/// Like [`build_fails`], for any anonymity check: builds the basic
+/// fixture, applies `change`, builds again and checks exit code 1, an
+/// anonymity error at `location`, site/ untouched, and `check` failing
+/// too. Where the source checks read a disguise before the gate does, they
+/// report it with their own code at the same line, which is what the
+/// researcher needs. Returns what the build printed.
+pub fn refused(change: impl Fn(&Project), location: &str) -> String {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let before = project.site_files();
+    change(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[anonymity::"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(location),
+        "expected {location} in:\n{}",
+        run.stderr
+    );
+    assert_eq!(project.site_files(), before, "site/ must be left as it was");
+    project.run(&["check"]).expect_code(1);
+    run.stderr
+}
+
 /// Builds the `basic` fixture once (so there is a site to protect), applies
 /// `change`, builds again, and checks the failure: exit code 1, an error with
 /// `code` at `location`, and site/ left exactly as it was. Returns what was

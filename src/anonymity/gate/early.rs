@@ -9,7 +9,7 @@
 //! and the whole gate's verdict (and its messages) stay the preview's
 //! status.
 
-use super::{Clean, Look, Texts, names, read};
+use super::{Clean, Look, names, read};
 use crate::anonymity::Checked;
 use crate::anonymity::attribution::Pages;
 use crate::anonymity::identifiers::TermMatcher;
@@ -33,6 +33,8 @@ pub struct Early {
     verdicts: Mutex<FastMap<String, bool>>,
     /// Blocks found clean in the files read so far.
     clean: Clean,
+    /// The names the site's style sheets may hide.
+    hiding: Arc<crate::hash::FastSet<String>>,
 }
 
 impl Early {
@@ -48,6 +50,7 @@ impl Early {
             shows: rendered.shows.clone(),
             verdicts: Mutex::default(),
             clean: Clean::default(),
+            hiding: super::hiding_names(rendered.files.iter()),
         }
     }
 
@@ -84,10 +87,11 @@ impl Early {
         let look = Look {
             matcher: &self.matcher,
             ids: &self.ids,
+            hiding: self.hiding.clone(),
         };
-        let mut name = Texts::default();
+        let mut name = look.texts();
         names::read(path, &mut name);
-        let mut texts = Texts::default();
+        let mut texts = look.texts();
         let readable = read(path, bytes, &mut texts).is_ok();
         let shown: Vec<FileId> = self
             .shows

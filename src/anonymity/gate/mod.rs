@@ -16,6 +16,7 @@
 mod css;
 mod early;
 mod html;
+mod line;
 mod names;
 mod origin;
 mod text;
@@ -89,6 +90,8 @@ const CLEAN_KEPT: usize = 2_000_000;
 pub(super) struct Look<'a> {
     matcher: &'a TermMatcher,
     ids: &'a ParticipantIds,
+    /// The class, id and element names the site's style sheets may hide.
+    hiding: Arc<crate::hash::FastSet<String>>,
 }
 
 /// One thing found, without the text found.
@@ -108,6 +111,11 @@ pub(super) struct Texts {
     /// A page's text joined across every element (see [`html`]), searched
     /// for the words names and addresses are made of.
     pub flows: Vec<String>,
+    /// The text around each place two blocks of a page meet, searched for
+    /// numbers and postcodes.
+    pub numbers: Vec<String>,
+    /// The class, id and element names the site's style sheets may hide.
+    pub hiding: Arc<crate::hash::FastSet<String>>,
     /// Why the file cannot be read as it is shown, if it cannot.
     pub unreadable: Option<&'static str>,
     /// How deep the document being read is set in others (a comment, a
@@ -160,9 +168,10 @@ const DASHES: [char; 9] = [
     '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
     '\u{ff0d}',
 ];
-const SPACES: [char; 15] = [
-    '\u{a0}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}',
-    '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
+const SPACES: [char; 19] = [
+    '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
+    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
+    '\u{202f}', '\u{205f}', '\u{3000}',
 ];
 
 /// Between two blocks of text searched in one go: no term or pattern holds
@@ -185,7 +194,29 @@ impl Clean {
     }
 }
 
+/// The class, id and element names the style sheets among `files` may
+/// hide (see [`css::hiding_names`]).
+fn hiding_names<'f>(
+    files: impl Iterator<Item = (&'f String, &'f Contents)>,
+) -> Arc<crate::hash::FastSet<String>> {
+    let names = files
+        .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".css"))
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .flat_map(css::hiding_names)
+        .collect();
+    Arc::new(names)
+}
+
 impl Look<'_> {
+    /// An empty reading of a file, knowing what the site's style sheets
+    /// may hide.
+    pub fn texts(&self) -> Texts {
+        Texts {
+            hiding: self.hiding.clone(),
+            ..Texts::default()
+        }
+    }
+
     /// Everything found in what was read of one file: the blocks, then
     /// the flows.
     pub fn find(&self, texts: &Texts) -> Vec<Hit> {
@@ -199,6 +230,7 @@ impl Look<'_> {
         for flow in &texts.flows {
             found.extend(self.find_flowing(flow));
         }
+        found.extend(find_numbers(&texts.numbers));
         found
     }
 
@@ -322,6 +354,29 @@ impl Look<'_> {
     }
 }
 
+/// Phone, NHS and National Insurance numbers and postcodes in the text
+/// around the places blocks meet (the other patterns are read in blocks
+/// and flows).
+fn find_numbers(numbers: &[String]) -> Vec<Hit> {
+    use patterns::PatternKind::{NhsNumber, NiNumber, Phone, Postcode};
+    let mut found = Vec::new();
+    for number in numbers {
+        let folded = number.replace(DASHES, "-").replace(SPACES, " ");
+        let versions = std::iter::once(number).chain((folded != *number).then_some(&folded));
+        for text in versions {
+            for hit in patterns::find_patterns(text) {
+                if matches!(hit.kind, Phone | NhsNumber | NiNumber | Postcode) {
+                    found.push(Hit {
+                        what: hit.kind.describe().to_string(),
+                        term: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
 /// File types read as markup.
 const MARKUP: &[&str] = &["html", "htm", "xhtml", "svg", "xml"];
 /// Binary types whose readable runs are read (names kept in an image's
@@ -347,7 +402,7 @@ fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'static str>
                 }
             }
             if ext == "css" {
-                css::check(text)?;
+                css::check(text, css::Context::Sheet)?;
             }
         }
         Err(_) if BINARY.contains(&ext) => {
@@ -369,9 +424,11 @@ fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'static str>
 }
 
 /// Whether a browser shows `text` as the UTF-8 it is read as: a file that
-/// declares another encoding, holds the escape character that switches
-/// ISO-2022 encodings, or declares XML entities (which an XML reader
-/// expands) would show something else.
+/// holds the escape character that switches ISO-2022 encodings, or
+/// declares XML entities (which an XML reader expands), would show
+/// something else. (A declared encoding is read where it is declared: a
+/// meta tag, an XML declaration, a style sheet's `@charset`, a `data:`
+/// address.)
 fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
     if text.contains('\u{1b}') {
         return Err(
@@ -383,30 +440,6 @@ fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
         return Err(
             "it declares XML entities, which a reader expands into text the gate does not see",
         );
-    }
-    // `charset=…` (a meta tag, a `data:` address), `@charset "…"` (CSS),
-    // `encoding="…"` (an XML declaration).
-    for key in ["charset", "encoding"] {
-        let mut rest = lower.as_str();
-        while let Some(at) = rest.find(key) {
-            rest = &rest[at + key.len()..];
-            let after = rest.trim_start_matches([' ', '\t']);
-            let value = match after.strip_prefix('=') {
-                Some(value) => value,
-                None if key == "charset" && after.starts_with(['"', '\'']) => after,
-                None => continue,
-            };
-            let name: String = value
-                .trim_start_matches([' ', '\t', '"', '\''])
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || "-_.:".contains(*c))
-                .collect();
-            if !name.is_empty() && !text::is_utf8_name(&name) {
-                return Err(
-                    "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads",
-                );
-            }
-        }
     }
     Ok(())
 }
@@ -480,6 +513,7 @@ pub fn gate(
     let look = Look {
         matcher: &checked.matcher,
         ids: &checked.participant_ids,
+        hiding: hiding_names(rendered.files.iter()),
     };
     let key = checked.gate_inputs;
     let mut fresh = Memo::default();
@@ -619,12 +653,12 @@ fn examine(
     bytes: &[u8],
 ) -> Found {
     let mut found = Found::default();
-    let mut name = Texts::default();
+    let mut name = look.texts();
     names::read(path, &mut name);
     for hit in look.find(&name) {
         found.in_name.insert(hit.what);
     }
-    let mut texts = Texts::default();
+    let mut texts = look.texts();
     if let Err(why) = read(path, bytes, &mut texts) {
         found.unreadable = Some(why);
         return found;
@@ -703,7 +737,7 @@ fn allowed_here(
             cut = cut.replace(fragment, " \u{b6} ");
         }
     }
-    let mut texts = Texts::default();
+    let mut texts = look.texts();
     if read(path, cut.as_bytes(), &mut texts).is_err() {
         return false;
     }

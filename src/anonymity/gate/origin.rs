@@ -54,7 +54,7 @@ pub fn find_unreadable(sources: &Sources, files: &[FileId], why: &str) -> Option
 /// Whether `text`, read as HTML and as plain text, holds something
 /// described as `what`.
 fn holds(look: &Look, text: &str, what: &str) -> bool {
-    let mut texts = Texts::default();
+    let mut texts = look.texts();
     html::read(text, &mut texts);
     text::versions(text, &mut texts);
     look.find(&texts).iter().any(|hit| hit.what == what)

@@ -82,12 +82,20 @@ pub fn versions(text: &str, out: &mut Texts) {
         for version in &decoded {
             for document in data_addresses(version) {
                 match document {
-                    Ok(payload) => out.inner(&payload, |payload, out| {
-                        versions(payload, out);
-                        if payload.contains('<') {
-                            super::html::read(payload, out);
+                    Ok((media, payload)) => {
+                        if media.starts_with("text/css")
+                            && let Err(why) =
+                                super::css::check(&payload, super::css::Context::Sheet)
+                        {
+                            out.refuse(why);
                         }
-                    }),
+                        out.inner(&payload, |payload, out| {
+                            versions(payload, out);
+                            if payload.contains('<') {
+                                super::html::read(payload, out);
+                            }
+                        })
+                    }
                     Err(why) => out.refuse(why),
                 }
             }
@@ -111,11 +119,11 @@ fn has_data_address(text: &str) -> bool {
 /// Why a `data:` address cannot be read: it declares another encoding.
 const OTHER_ENCODING: &str = "it holds a `data:` address that declares a character encoding other than UTF-8, which the gate cannot read as a browser shows it";
 
-/// The text held by each `data:` address in `text` (percent-decoded, and
-/// base64-decoded where it says so): its text, or the readable runs of
-/// what is not text; refused where it declares an encoding other than
-/// UTF-8.
-pub fn data_addresses(text: &str) -> Vec<Result<String, &'static str>> {
+/// The media type (lower case) and text held by each `data:` address in
+/// `text` (percent-decoded, and base64-decoded where it says so): its
+/// text, or the readable runs of what is not text; refused where it
+/// declares an encoding other than UTF-8.
+pub fn data_addresses(text: &str) -> Vec<Result<(String, String), &'static str>> {
     use base64::Engine;
     let mut found = Vec::new();
     let lower = text.to_ascii_lowercase();
@@ -162,10 +170,11 @@ pub fn data_addresses(text: &str) -> Vec<Result<String, &'static str>> {
             }
             false => Some(percent_encoding::percent_decode_str(raw).collect()),
         };
+        let media = media.split(';').next().unwrap_or("").trim().to_string();
         match bytes.map(String::from_utf8) {
-            Some(Ok(text)) => found.push(Ok(text)),
+            Some(Ok(text)) => found.push(Ok((media, text))),
             // An image's metadata, say.
-            Some(Err(bytes)) => found.push(Ok(readable_runs(bytes.as_bytes()))),
+            Some(Err(bytes)) => found.push(Ok((media, readable_runs(bytes.as_bytes())))),
             None => {}
         }
     }

@@ -1,0 +1,118 @@
+use super::*;
+
+fn sheet(css: &str) -> Result<(), &'static str> {
+    check(css, Context::Sheet)
+}
+
+fn attribute(css: &str) -> Result<(), &'static str> {
+    check(css, Context::Attribute)
+}
+
+#[test]
+fn the_default_themes_style_sheet_is_readable() {
+    let theme = include_str!("../../../../themes/default/static/style.css");
+    assert_eq!(sheet(theme), Ok(()));
+}
+
+/// Defect (red team, round 2): a style sheet assembled a name out of
+/// strings, attribute values and an element's text.
+#[test]
+fn generated_text_with_letters_is_refused() {
+    for css in [
+        r#".w1::after { content: "Thistle" "bury" }"#,
+        r#".w3::before{content:"Marjorie Quill"}"#,
+        r#"@media print { p::after { content: 'x' } }"#,
+        r#"li { list-style-type: "Tobias " }"#,
+        r#"q { quotes: "Jane" "Smith" }"#,
+        r#"p::before { CONTENT: "\54 obias" }"#,
+        r#"@counter-style x { symbols: "A" "B"; prefix: "Jane " }"#,
+    ] {
+        assert_eq!(sheet(css), Err(GENERATED), "{css}");
+    }
+    assert_eq!(
+        sheet(".w2::before{content:attr(data-a) attr(data-b)}"),
+        Err(ATTRIBUTE)
+    );
+    assert_eq!(
+        sheet(":root{--x:\"Jane\"} p::after{content:var(--x)}"),
+        Err(VARIABLE)
+    );
+}
+
+/// Defect (red team, round 3): generated text without a string: counters
+/// (with letter styles, or small values side by side), words as counter
+/// symbols, and style sheets imported from a `data:` address or another
+/// address.
+#[test]
+fn counters_symbol_words_and_imports_are_refused() {
+    for css in [
+        "p::before { content: counter(a, upper-alpha) counter(b) }",
+        "ol li::before { content: counters(list-item, \".\") }",
+        "@counter-style n { system: additive; additive-symbols: 4 Marjorie, 2 \" \", 1 Quillfeather }",
+        "p::after { content: Jane }",
+    ] {
+        assert_eq!(sheet(css), Err(GENERATED), "{css}");
+    }
+    assert_eq!(
+        sheet("@import url(\"https://example.org/x.css\");"),
+        Err(ELSEWHERE)
+    );
+    assert_eq!(
+        sheet("@import 'https://example.org/x.css';"),
+        Err(ELSEWHERE)
+    );
+    assert_eq!(sheet("@import url(data:text/css,p{color:red});"), Ok(()));
+    assert_eq!(sheet("ol { counter-reset: item 2079460958 }"), Err(COUNTER));
+}
+
+/// Defect (red team, round 2): text shown reversed or reordered by a
+/// style. Round 3: a site's style sheet may order boxes (a menu's
+/// `order:`), which only reorders whole boxes; letters reversed by
+/// `bidi-override` are refused wherever they are written.
+#[test]
+fn reordering_is_refused_where_the_gate_cannot_place_it() {
+    for css in [
+        "unicode-bidi:bidi-override;direction:rtl",
+        "display:inline-flex;flex-direction:row-reverse",
+        "flex-flow: column-reverse wrap",
+        "order: 2",
+    ] {
+        assert_eq!(attribute(css), Err(REORDERS), "{css}");
+    }
+    assert_eq!(sheet(".x { unicode-bidi: bidi-override }"), Err(REORDERS));
+    assert_eq!(
+        sheet(
+            "@media (max-width: 40em) { .site-nav { order: -1; flex-direction: column-reverse } }"
+        ),
+        Ok(())
+    );
+}
+
+#[test]
+fn punctuation_addresses_and_layout_are_allowed() {
+    for css in [
+        r#"blockquote p::before { content: "\201C"; } figcaption::before { content: "— " }"#,
+        r#"a[href]::after { content: " <" attr(href) ">"; }"#,
+        r#"p { content: none; border: 1px solid; order: 0; font-family: "Segoe UI" }"#,
+        r#"q::before { content: open-quote } a:hover { color: red } .x { display: inline; direction: rtl; unicode-bidi: isolate }"#,
+        "ol { counter-reset: item 1; list-style-type: upper-roman }",
+        "p { background: url(\"a.png\") no-repeat }",
+    ] {
+        assert_eq!(sheet(css), Ok(()), "{css}");
+    }
+}
+
+#[test]
+fn the_names_a_style_sheet_may_hide_are_found() {
+    let css = ".visually-hidden { position: absolute; clip: rect(0 0 0 0) }\n\
+               #gone, .away { display: none }\n\
+               @media print { .site-nav { display: none } }\n\
+               .tiny { font-size: 0 }\n\
+               .shown { color: red; display: block }";
+    let names = hiding_names(css);
+    for name in ["visually-hidden", "gone", "away", "site-nav", "tiny"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "shown"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "print"), "{names:?}");
+}

@@ -1,0 +1,320 @@
+use super::*;
+
+fn texts(html: &str) -> Texts {
+    let mut texts = Texts::default();
+    read(html, &mut texts);
+    texts
+}
+
+fn reads(html: &str, wanted: &str) -> bool {
+    texts(html).blocks.iter().any(|b| b.contains(wanted))
+}
+
+fn flows(html: &str, wanted: &str) -> bool {
+    texts(html).flows.iter().any(|b| b.contains(wanted))
+}
+
+#[test]
+fn text_is_joined_across_inline_tags_and_comments() {
+    assert!(reads("<p>Tob<b>ias</b> Smith</p>", "Tobias Smith"));
+    assert!(reads("<p>Jane<!-- x -->Smith</p>", "JaneSmith"));
+    assert!(reads("<p>Jane<!-- x -->Smith</p>", "Jane Smith"));
+    assert!(reads("<p>Tob<wbr>ias</p>", "Tobias"));
+    assert!(reads("<p>07700 900<b>123</b></p>", "07700 900123"));
+    assert!(reads("<p>07700 900<b>123</b></p>", "07700 900 123"));
+    assert!(reads("<p>Tob\u{ad}ias Tob\u{200b}ias</p>", "Tobias Tobias"));
+}
+
+/// Defect (red team, round 2): elements a browser lays out inline by
+/// default (custom and unknown elements, `<output>`, `<button>`,
+/// MathML) were read as word breaks.
+#[test]
+fn elements_not_shown_as_blocks_join_words() {
+    for html in [
+        "<p>Thistle<x-place>bury</x-place></p>",
+        "<p>Thistle<output>bury</output></p>",
+        "<p>Thistle<button>bury</button></p>",
+        "<p><math><mi>Thistle</mi><mi>bury</mi></math></p>",
+        "<p>Thistle<label-x>bury</label-x></p>",
+    ] {
+        assert!(reads(html, "Thistlebury"), "{html}");
+    }
+}
+
+/// Defect (red team, round 2): tags a browser drops (a stray end tag,
+/// table tags outside a table, a second `<body>`) were read as word
+/// breaks, and text a browser moves out of a table was read where it
+/// was written.
+#[test]
+fn tags_a_browser_drops_do_not_part_words() {
+    for (html, wanted) in [
+        (
+            "<p>j.smith@exam</div>ple.nhs.uk</p>",
+            "j.smith@example.nhs.uk",
+        ),
+        ("<p>ask a-gp</li>-1</p>", "a-gp-1"),
+        ("<p>Marjorie Quill<td>feather</p>", "Marjorie Quillfeather"),
+        ("<p>Mardle Va<body>le</p>", "Mardle Vale"),
+        ("<p>Thistle<tr>bury</p>", "Thistlebury"),
+        ("<p>Gannet Str<head>eet</p>", "Gannet Street"),
+        (
+            "<div>Tobias Wren<table><tr><td>x</td></tr>hallow</table></div>",
+            "Tobias Wrenhallow",
+        ),
+    ] {
+        assert!(reads(html, wanted), "{html}");
+    }
+}
+
+#[test]
+fn blocks_end_at_block_elements_and_br_is_a_space() {
+    let found = texts("<!doctype html><p>Jane</p><p>Smith</p>");
+    assert!(
+        !found
+            .blocks
+            .iter()
+            .any(|b| b.contains("Jane") && b.contains("Smith"))
+    );
+    assert!(reads("<p>Jane<br>Smith</p>", "Jane Smith"));
+}
+
+/// Defect (red team, round 2): a style sheet can lay blocks out
+/// inline (`display: inline`), so the words of a name are also read
+/// across every element.
+#[test]
+fn the_flow_joins_text_across_blocks() {
+    assert!(flows(
+        "<div>Mardle V<div style='display:inline'>ale</div></div>",
+        "Mardle Vale"
+    ));
+    assert!(flows("<p>Mardle </p><p>Vale</p>", "Mardle Vale"));
+    // A script's text is in the line only if a style shows it: read
+    // both ways.
+    let found = texts("<!doctype html><p>x</p><script>Mardle</script><p>Vale</p>");
+    assert!(found.flows.iter().any(|f| f.contains("xMardleVale")));
+    assert!(found.flows.iter().any(|f| f.contains("xVale")));
+}
+
+#[test]
+fn character_references_are_decoded() {
+    assert!(reads("<p>&#x54;obias T&#111;bias</p>", "Tobias Tobias"));
+    assert!(reads("<p>Jane&NewLine;Smith</p>", "Jane Smith"));
+    assert!(reads("<p title='T&#111;bias'>x</p>", "Tobias"));
+}
+
+#[test]
+fn attributes_names_scripts_styles_and_comments_are_read() {
+    assert!(reads("<a href='/p/%54obias%20Smith'>x</a>", "Tobias Smith"));
+    assert!(reads(
+        "<code class='language-tobias'>x</code>",
+        "language-tobias"
+    ));
+    assert!(reads("<img alt='Tobias'>", "Tobias"));
+    assert!(reads("<div data-who='Tobias'></div>", "Tobias"));
+    assert!(reads("<meta content='Tobias'>", "Tobias"));
+    assert!(reads("<tobias-smith></tobias-smith>", "tobias-smith"));
+    assert!(reads("<div tobias></div>", "tobias"));
+    assert!(reads(
+        r#"<script type="application/ld+json">{"author":"\u0054obias"}</script>"#,
+        "Tobias"
+    ));
+    assert!(reads(
+        r#"<style>a::after{content:"\54 obias"}</style>"#,
+        "Tobias"
+    ));
+    assert!(reads("<noscript><p>Tob<b>ias</b></p></noscript>", "Tobias"));
+    assert!(reads("<template><p>Tob<b>ias</b></p></template>", "Tobias"));
+    assert!(reads("<!-- Tobias -->", "Tobias"));
+    assert!(reads("<script>x = '&#84;obias'</script>", "Tobias"));
+}
+
+/// Defect (red team, round 2): a document inside an attribute (a
+/// frame's `srcdoc`) was read as plain text, so markup inside it split
+/// a name.
+#[test]
+fn a_document_in_an_attribute_is_read_as_html() {
+    assert!(reads(
+        "<iframe srcdoc=\"Thistle<b>bury</b>\"></iframe>",
+        "Thistlebury"
+    ));
+    assert!(reads(
+        "<iframe srcdoc=\"&lt;p&gt;Cressington Ma&lt;span&gt;rsh\"></iframe>",
+        "Cressington Marsh"
+    ));
+}
+
+/// Defect (red team, round 2): `<bdo dir=rtl>` shows its text reversed.
+#[test]
+fn bdo_is_read_as_shown() {
+    assert!(reads(
+        "<p><bdo dir=rtl>yrubeltsihT</bdo></p>",
+        "Thistlebury"
+    ));
+    assert!(reads(
+        "<p>Thi<bdo dir='RTL'>yrubelts</bdo></p>",
+        "Thistlebury"
+    ));
+}
+
+#[test]
+fn what_the_parser_repairs_is_read_as_text_too() {
+    assert!(reads("<p>x</p><div title=\"Tobias", "Tobias"));
+    assert!(reads("<p>x</p><!-- Tobias", "Tobias"));
+    // A duplicate attribute, which the parser drops.
+    assert!(reads("<p title=a title=\"T&#111;bias\">x</p>", "Tobias"));
+    // An attribute on an end tag.
+    assert!(reads("<p>x</p title=\"Tobias\">", "Tobias"));
+}
+
+/// Defect (red team, reliability): nested comments, scripts or frames
+/// were read by a recursion as deep as the nesting, which overflowed
+/// the stack, and `data:` documents inside `data:` documents were read
+/// twice per level.
+#[test]
+fn documents_in_documents_are_read_once_and_not_too_deep() {
+    for opener in [
+        "<!--",
+        "<script>",
+        "<noscript>",
+        "<iframe>",
+        "<![CDATA[",
+        "<?x ",
+    ] {
+        let html = opener.repeat(3_000);
+        let found = texts(&html);
+        assert!(found.unreadable.is_some(), "{opener}");
+    }
+    assert!(texts("<!-- <b>x</b> -->").unreadable.is_none());
+    // Ten thousand distinct tag names are read in linear time.
+    let many: String = (0..10_000).map(|i| format!("<t{i}>")).collect();
+    assert!(texts(&many).unreadable.is_none());
+}
+
+/// Defect (red team, reliability): a pathway map's own coordinates
+/// (`C442 210 442 3678`) were refused as an NHS number.
+#[test]
+fn drawing_numbers_are_not_read_as_numbers_but_names_are() {
+    let found = texts("<!doctype html><svg><path d=\"M1 2 C442 210 442 3678\"/></svg>");
+    assert!(found.blocks.iter().all(|b| !b.contains("442 3678")));
+    assert!(found.flows.iter().any(|b| b.contains("442 3678")));
+    assert!(reads("<p d=\"020 7946 0958\">x</p>", "020 7946 0958"));
+}
+
+#[test]
+fn generated_text_in_a_style_is_refused() {
+    let found = texts("<style>.w::before{content:\"Marjorie Quill\"}</style><p>x</p>");
+    assert!(found.unreadable.is_some());
+    let found = texts("<p style=\"unicode-bidi:bidi-override;direction:rtl\">x</p>");
+    assert!(found.unreadable.is_some());
+    assert!(
+        texts("<style>q::before{content:\"\\201C\"}</style>")
+            .unreadable
+            .is_none()
+    );
+}
+
+/// Defect (red team, round 3): text that may be hidden inside a word (the
+/// `hidden` attribute, a style, a class a style sheet hides, a ruby
+/// annotation, an element not shown by default) was read as part of the
+/// word, while a reader sees the word without it.
+#[test]
+fn what_may_be_hidden_is_also_read_as_not_there() {
+    for html in [
+        "<p>Quill<span hidden>x</span>feather</p>",
+        "<p>Quill<span style=\"display:none\">x</span>feather</p>",
+        "<p>Quill<span style=\"font-size:0\">x</span>feather</p>",
+        "<style>.gone{display:none}</style><p>Quill<span class=gone>x</span>feather</p>",
+        "<p>Quill<ruby>feather<rt>x</rt></ruby></p>",
+        "<p>Quill<template>x</template>feather</p>",
+        "<p>Quill<script>x</script>feather</p>",
+    ] {
+        let html = format!("<!doctype html>{html}");
+        assert!(reads(&html, "Quillfeather"), "{html}");
+    }
+    // And a style can show what is hidden by default.
+    assert!(reads(
+        "<!doctype html><p>Mardle V<style style=\"display:inline\">ale</style></p>",
+        "Mardle Vale"
+    ));
+}
+
+/// Defect (red team, round 3): what a replaced element shows in the line
+/// (an image's alternative text, a field's value, the text of an image
+/// drawn from SVG) was read apart from the words beside it.
+#[test]
+fn what_an_image_or_field_shows_is_read_in_the_line() {
+    for (html, wanted) in [
+        (
+            "<p>ask Marjorie <img alt=\"Quillfeather\" src=\"x.png\"></p>",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "<p>ring 020 7946 <img alt=\"0958\" src=\"x.png\"></p>",
+            "020 7946 0958",
+        ),
+        (
+            "<p>Tobias <input value=\"Wrenhallow\"></p>",
+            "Tobias Wrenhallow",
+        ),
+        (
+            "<p>Eunice <img src=\"data:image/svg+xml,%3Csvg%3E%3Ctext%3EPettigrove%3C/text%3E%3C/svg%3E\"></p>",
+            "Eunice Pettigrove",
+        ),
+    ] {
+        let html = format!("<!doctype html>{html}");
+        assert!(reads(&html, wanted), "{html}");
+    }
+}
+
+/// Defect (red team, round 3): numbers split between blocks a style lays
+/// out in one line; never across a table cell's edge.
+#[test]
+fn numbers_are_read_where_blocks_meet() {
+    let numbers = |html: &str| texts(&format!("<!doctype html>{html}")).numbers;
+    assert!(
+        numbers("<p>ring 020 7946 <div style=\"display:inline\">0958</div></p>")
+            .iter()
+            .any(|n| n.contains("020 7946 0958"))
+    );
+    assert!(
+        numbers("<ul><li>943 476</li><li>5919</li></ul>")
+            .iter()
+            .any(|n| n.contains("943 476 5919"))
+    );
+    assert!(
+        !numbers("<table><tr><td>943</td><td>476</td><td>5919</td></tr></table>")
+            .iter()
+            .any(|n| n.contains("943 476"))
+    );
+}
+
+/// Defect (red team, round 3): a style sheet split by a comment (in SVG)
+/// was checked piece by piece; a list numbered from a long number shows it
+/// in its markers; a style sheet imported from a `data:` address was not
+/// checked.
+#[test]
+fn whole_style_sheets_list_numbers_and_imported_sheets_are_checked() {
+    for html in [
+        "<svg><style>.x::after{con<!---->tent:\"Eunice Petti\" \"grove\"}</style></svg>",
+        "<ol start=\"2079460958\"><li>x</li></ol>",
+        "<link rel=\"stylesheet\" href=\"data:text/css,p::after{content:%22Tobias%22}\">",
+        "<link rel=\"stylesheet\" href=\"https://example.org/x.css\">",
+    ] {
+        assert!(texts(html).unreadable.is_some(), "{html}");
+    }
+}
+
+/// False refusals (red team, round 3): an encoding named in prose, or a
+/// layout that orders a theme's boxes, is not a page in another encoding.
+#[test]
+fn prose_about_encodings_is_not_a_declaration() {
+    let prose = "<!doctype html><p>The trust exported its data as CSV with encoding=latin1.</p>";
+    assert!(texts(prose).unreadable.is_none());
+    let meta = "<!doctype html><meta http-equiv=\"content-type\" content=\"text/html; charset=iso-8859-1\">";
+    assert!(texts(meta).unreadable.is_some());
+    assert!(
+        texts("<!doctype html><meta charset=\"utf-8\">")
+            .unreadable
+            .is_none()
+    );
+}

@@ -1,0 +1,312 @@
+//! The text of a page as lines of it are shown, for [`super::html`]: runs
+//! of text between block boundaries ([`Run`]) and the page's text across
+//! every element ([`Flow`]). Each is kept in two layers: everything the
+//! page holds in the line (`all`: what is shown when every element that
+//! may be hidden is shown, an image's alternative text, a script a style
+//! shows), and what is left when every element that may be hidden is
+//! hidden (`visible`), for text hidden inside a word (`Quill<span
+//! hidden>x</span>feather` shows `Quillfeather`).
+
+use super::{Texts, text};
+
+/// One layer of a run: with nothing at each inline tag, comment and
+/// invisible character, and with a space.
+#[derive(Default, PartialEq)]
+struct Line {
+    joined: String,
+    spaced: String,
+    /// Whether the two differ.
+    split: bool,
+}
+
+impl Line {
+    fn text(&mut self, s: &str) {
+        if text::has_invisible(s) {
+            self.joined.push_str(&text::without_invisible(s));
+            self.spaced.push_str(&text::invisible_as_space(s));
+            self.split = true;
+        } else {
+            self.joined.push_str(s);
+            self.spaced.push_str(s);
+        }
+    }
+
+    fn inline(&mut self) {
+        self.spaced.push(' ');
+        self.split = true;
+    }
+
+    fn space(&mut self) {
+        self.joined.push(' ');
+        self.spaced.push(' ');
+    }
+
+    fn is_blank(&self) -> bool {
+        self.joined.trim().is_empty() && self.spaced.trim().is_empty()
+    }
+
+    fn into_blocks(self, texts: &mut Texts) {
+        if self.split {
+            texts.blocks.push(self.spaced);
+        }
+        texts.blocks.push(self.joined);
+    }
+}
+
+/// One run of text between block boundaries.
+#[derive(Default)]
+pub struct Run {
+    all: Line,
+    visible: Line,
+    /// Whether any text went to `all` only.
+    hid: bool,
+    /// The text as written from the first right-to-left override on
+    /// (empty without one), to read as it is shown.
+    overridden: String,
+    /// The run as shown where a `<bdo dir=rtl>` reverses part of it:
+    /// `None` without one.
+    shown: Option<String>,
+}
+
+impl Run {
+    /// Text in the line; `hidden` when an element around it may be hidden.
+    pub fn text(&mut self, s: &str, hidden: bool) {
+        if !self.overridden.is_empty() || s.contains('\u{202e}') {
+            self.overridden.push_str(s);
+        }
+        if let Some(shown) = &mut self.shown {
+            shown.push_str(s);
+        }
+        self.all.text(s);
+        match hidden {
+            true => self.hid = true,
+            false => self.visible.text(s),
+        }
+    }
+
+    /// An inline tag or a comment: nothing, or a space.
+    pub fn inline(&mut self) {
+        self.all.inline();
+        self.visible.inline();
+    }
+
+    /// `<br>`: a space both ways.
+    pub fn space(&mut self) {
+        self.all.space();
+        self.visible.space();
+        if let Some(shown) = &mut self.shown {
+            shown.push(' ');
+        }
+    }
+
+    /// Where a `<bdo dir=rtl>` begins: the shown reading from here on is
+    /// reversed where it ends.
+    pub fn reversal_starts(&mut self) -> usize {
+        let joined = &self.all.joined;
+        self.shown.get_or_insert_with(|| joined.clone()).len()
+    }
+
+    pub fn reversal_ends(&mut self, from: usize) {
+        if let Some(shown) = &mut self.shown {
+            let reversed: String = shown[from..].chars().rev().collect();
+            shown.truncate(from);
+            shown.push_str(&reversed);
+        }
+    }
+
+    /// The end of a block: what the run read goes into `texts`.
+    pub fn end(&mut self, texts: &mut Texts) {
+        let run = std::mem::take(self);
+        if run.all.is_blank() {
+            return;
+        }
+        // What a right-to-left override reverses, as it is shown.
+        if let Some(shown) = text::overridden_as_shown(&run.overridden) {
+            text::versions(&shown, texts);
+        }
+        if let Some(shown) = run.shown {
+            text::versions(&shown, texts);
+        }
+        if run.hid && !run.visible.is_blank() && run.visible != run.all {
+            run.visible.into_blocks(texts);
+        }
+        run.all.into_blocks(texts);
+    }
+}
+
+/// A browser shows a line break or a tab in text as a space.
+pub fn shown_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.contains(['\n', '\r', '\t', '\x0c']) {
+        true => s.replace(['\n', '\r', '\t', '\x0c'], " ").into(),
+        false => s.into(),
+    }
+}
+
+/// The page's text across every element, white space collapsed as a
+/// browser collapses it, in both layers, with where blocks meet.
+#[derive(Default)]
+pub struct Flow {
+    all: String,
+    visible: String,
+    /// Where blocks meet, in `all` and in `visible`, and whether table
+    /// cells meet there.
+    breaks: Vec<(usize, usize, bool)>,
+}
+
+/// How far from where two blocks meet a phone, NHS or National Insurance
+/// number or a postcode can reach (the longest, `+44 (0)20 7946 0958`
+/// with hyphens, is 20 characters; patterns.rs holds their shapes).
+const NUMBER_REACH: usize = 32;
+
+impl Flow {
+    pub fn text(&mut self, s: &str, hidden: bool) {
+        push_collapsed(&mut self.all, s);
+        if !hidden {
+            push_collapsed(&mut self.visible, s);
+        }
+    }
+
+    /// `<br>`: a space.
+    pub fn space(&mut self) {
+        push_collapsed(&mut self.all, " ");
+        push_collapsed(&mut self.visible, " ");
+    }
+
+    /// Two blocks meet here (`cell`: two table cells, which a reader reads
+    /// as apart: a space for names, and no number across them).
+    pub fn block(&mut self, cell: bool) {
+        if cell {
+            push_collapsed(&mut self.all, " ");
+            push_collapsed(&mut self.visible, " ");
+        }
+        let at = (self.all.len(), self.visible.len());
+        match self.breaks.last_mut() {
+            Some(last) if (last.0, last.1) == at => last.2 |= cell,
+            _ => self.breaks.push((at.0, at.1, cell)),
+        }
+    }
+
+    /// Into `texts`: the text across every element (for names, ids and
+    /// addresses), and the text around each place two blocks meet, joined
+    /// and with a space, for numbers (never across a table cell's edge).
+    pub fn finish(self, texts: &mut Texts) {
+        let mut seen = crate::hash::FastSet::default();
+        // No number reaches across a table cell's edge: for each place
+        // blocks meet, the nearest cell edges before and after it (found in
+        // one pass each way: a long page meets thousands of times).
+        let mut cells_after = vec![None; self.breaks.len()];
+        let mut next = None;
+        for (i, b) in self.breaks.iter().enumerate().rev() {
+            cells_after[i] = next;
+            if b.2 {
+                next = Some(*b);
+            }
+        }
+        let mut cells_before: Option<(usize, usize, bool)> = None;
+        for (i, &(at_all, at_visible, cell)) in self.breaks.iter().enumerate() {
+            if cell {
+                cells_before = Some(self.breaks[i]);
+                continue;
+            }
+            let after = cells_after[i];
+            let layers = [
+                (
+                    &self.all,
+                    at_all,
+                    cells_before.map(|b| b.0),
+                    after.map(|b| b.0),
+                ),
+                (
+                    &self.visible,
+                    at_visible,
+                    cells_before.map(|b| b.1),
+                    after.map(|b| b.1),
+                ),
+            ];
+            for (layer, at, from, to) in layers {
+                let layer = &layer[..to.unwrap_or(layer.len())];
+                let from = from.unwrap_or(0);
+                let (before, after) = around(&layer[from..], at - from);
+                if !(before.contains(|c: char| c.is_ascii_digit())
+                    || after.contains(|c: char| c.is_ascii_digit()))
+                {
+                    continue;
+                }
+                let spaced = format!("{before} {after}");
+                if seen.insert(spaced.clone()) {
+                    texts.numbers.push(spaced);
+                }
+                let joined = format!("{before}{after}");
+                if seen.insert(joined.clone()) {
+                    texts.numbers.push(joined);
+                }
+            }
+        }
+        let visible_differs = self.visible != self.all && !self.visible.trim().is_empty();
+        if visible_differs {
+            texts.flow(self.visible);
+        }
+        if !self.all.trim().is_empty() {
+            texts.flow(self.all);
+        }
+    }
+}
+
+/// Up to [`NUMBER_REACH`] characters of `text` on each side of `at`,
+/// widened to whole words (so a number is never cut into a shorter one).
+fn around(text: &str, at: usize) -> (&str, &str) {
+    let before = &text[..at];
+    let after = &text[at..];
+    let mut start = before
+        .char_indices()
+        .rev()
+        .nth(NUMBER_REACH - 1)
+        .map_or(0, |(i, _)| i);
+    start = before[..start].rfind(' ').map_or(0, |i| i + 1);
+    let mut end = after
+        .char_indices()
+        .nth(NUMBER_REACH)
+        .map_or(after.len(), |(i, _)| i);
+    end = after[end..].find(' ').map_or(after.len(), |i| end + i);
+    (&before[start..], &after[..end])
+}
+
+fn push_collapsed(out: &mut String, s: &str) {
+    for c in s.chars() {
+        let c = match c {
+            '\n' | '\r' | '\t' | '\x0c' | ' ' => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_where_blocks_meet_whole_words_only() {
+        let mut flow = Flow::default();
+        flow.text("ring 020 7946 ", false);
+        flow.block(false);
+        flow.text("0958 today", false);
+        flow.block(true);
+        flow.text("12", false);
+        flow.block(true);
+        flow.text("34", false);
+        let mut texts = Texts::default();
+        flow.finish(&mut texts);
+        assert!(texts.numbers.iter().any(|n| n.contains("020 7946 0958")));
+        // Table cells meet with a space, never joined.
+        assert!(!texts.numbers.iter().any(|n| n.contains("1234")));
+        let (before, after) = around("aaaa 0123456789012345678901234567890123 x", 5);
+        assert_eq!(
+            (before, after),
+            ("aaaa ", "0123456789012345678901234567890123")
+        );
+    }
+}
