@@ -1,0 +1,242 @@
+//! What the gate looks for in what it reads: listed terms, participant
+//! ids and structured identifiers, in blocks of text (each distinct block
+//! once, and the blocks found clean kept for the next ones), in a page's
+//! flow (names, ids and addresses) and where its blocks meet (numbers).
+//! Does not read files ([`super::read`]) or report ([`super::report`]).
+
+use super::{Texts, css};
+use crate::anonymity::identifiers::{TermMatcher, normalise};
+use crate::anonymity::participant_ids::ParticipantIds;
+use crate::anonymity::patterns;
+use crate::render::Contents;
+use std::sync::Arc;
+
+/// What to look for in what the gate reads.
+pub(super) struct Look<'a> {
+    pub(super) matcher: &'a TermMatcher,
+    pub(super) ids: &'a ParticipantIds,
+    /// The class, id and element names the site's style sheets may hide.
+    pub(super) hiding: Arc<crate::hash::FastSet<String>>,
+}
+
+/// One thing found, without the text found.
+pub(super) struct Hit {
+    /// What it is, in a reader's words ("a UK phone number").
+    pub what: String,
+    /// For a listed term: its normalised forms (as listed, as written), to
+    /// match against allowances.
+    pub term: Vec<String>,
+}
+
+pub(super) const DASHES: [char; 9] = [
+    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
+    '\u{ff0d}',
+];
+pub(super) const SPACES: [char; 19] = [
+    '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
+    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
+    '\u{202f}', '\u{205f}', '\u{3000}',
+];
+
+/// Between two blocks of text searched in one go: no term or pattern holds
+/// it, and the blank lines end a sentence.
+const SEPARATOR: &str = "\n\n\u{b6}\n\n";
+
+/// Blocks of text in which nothing was found, during one run of the gate:
+/// the menu, headers and every quote's figure repeat across thousands of
+/// pages, and are searched once. Sound because what is found in a block
+/// does not depend on the blocks beside it: the [`SEPARATOR`] holds no
+/// letter, digit or id character, and its blank line ends a sentence, so no
+/// term, pattern or date-of-birth cue reaches across it (the property test
+/// reads every page with a cache warmed on other pages).
+#[derive(Default)]
+pub(super) struct Clean(pub(super) std::sync::RwLock<crate::hash::FastSet<Box<str>>>);
+
+impl Clean {
+    pub(super) fn len(&self) -> usize {
+        self.0.read().map_or(0, |set| set.len())
+    }
+}
+
+/// The class, id and element names the style sheets among `files` may
+/// hide (see [`css::hiding_names`]).
+pub(super) fn hiding_names<'f>(
+    files: impl Iterator<Item = (&'f String, &'f Contents)>,
+) -> Arc<crate::hash::FastSet<String>> {
+    let names = files
+        .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".css"))
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .flat_map(css::hiding_names)
+        .collect();
+    Arc::new(names)
+}
+
+impl Look<'_> {
+    /// An empty reading of a file, knowing what the site's style sheets
+    /// may hide.
+    pub fn texts(&self) -> Texts {
+        Texts {
+            hiding: self.hiding.clone(),
+            ..Texts::default()
+        }
+    }
+
+    /// Everything found in what was read of one file: the blocks, then
+    /// the flows.
+    pub fn find(&self, texts: &Texts) -> Vec<Hit> {
+        self.find_in(texts, None)
+    }
+
+    /// [`Look::find`], passing over the blocks `clean` has and adding
+    /// those in which nothing is found.
+    pub fn find_in(&self, texts: &Texts, clean: Option<&Clean>) -> Vec<Hit> {
+        let mut found = self.find_with(&texts.blocks, clean);
+        for flow in &texts.flows {
+            found.extend(self.find_flowing(flow));
+        }
+        found.extend(find_numbers(&texts.numbers));
+        found
+    }
+
+    /// In a page's text joined across every element: listed terms,
+    /// participant ids and email addresses (not numbers, which tables and
+    /// lists set side by side).
+    fn find_flowing(&self, flow: &str) -> Vec<Hit> {
+        let mut found = Vec::new();
+        for hit in self.matcher.find(flow) {
+            if !hit.partial {
+                found.push(Hit {
+                    what: format!("a term from the identifiers list ({})", hit.list.name()),
+                    term: vec![
+                        normalise(self.matcher.term(&hit)),
+                        normalise(&flow[hit.range.clone()]),
+                    ],
+                });
+            }
+        }
+        for _ in self.ids.find(flow) {
+            found.push(Hit {
+                what: "a participant id".to_string(),
+                term: Vec::new(),
+            });
+        }
+        if flow.contains('@') {
+            let emails = patterns::find_patterns(flow)
+                .into_iter()
+                .filter(|hit| hit.kind == patterns::PatternKind::Email);
+            for hit in emails {
+                found.push(Hit {
+                    what: hit.kind.describe().to_string(),
+                    term: Vec::new(),
+                });
+            }
+        }
+        found
+    }
+
+    /// [`Look::find`], passing over the blocks `clean` has and adding those
+    /// in which nothing is found.
+    pub fn find_with(&self, blocks: &[String], clean: Option<&Clean>) -> Vec<Hit> {
+        // Each distinct block once (a page repeats its menu's links, class
+        // names, …), less those already found clean.
+        let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
+        let mut todo: Vec<&str> = Vec::new();
+        {
+            let known = clean.map(|c| c.0.read().unwrap_or_else(|e| e.into_inner()));
+            for block in blocks {
+                let known_clean = known.as_ref().is_some_and(|k| k.contains(block.as_str()));
+                if seen.insert(block.as_str()) && !known_clean {
+                    todo.push(block);
+                }
+            }
+        }
+        let mut joined = String::with_capacity(todo.iter().map(|b| 2 * b.len() + 10).sum());
+        let mut starts = Vec::with_capacity(todo.len());
+        for block in &todo {
+            starts.push(joined.len());
+            joined.push_str(block);
+            joined.push_str(SEPARATOR);
+            // A reader sees a Unicode dash as a hyphen and a Unicode space
+            // as a space: read once more with them folded, as part of the
+            // same block.
+            if block.contains(DASHES) || block.contains(SPACES) {
+                joined.push_str(&block.replace(DASHES, "-").replace(SPACES, " "));
+                joined.push_str(SEPARATOR);
+            }
+        }
+        let mut found = Vec::new();
+        let mut dirty: Vec<std::ops::Range<usize>> = Vec::new();
+        for hit in self.matcher.find(&joined) {
+            // A first or last name alone is not refused, but its block is
+            // not clean either.
+            dirty.push(hit.range.clone());
+            if hit.partial {
+                continue;
+            }
+            found.push(Hit {
+                what: format!("a term from the identifiers list ({})", hit.list.name()),
+                term: vec![
+                    normalise(self.matcher.term(&hit)),
+                    normalise(&joined[hit.range.clone()]),
+                ],
+            });
+        }
+        for range in self.ids.find(&joined) {
+            dirty.push(range);
+            found.push(Hit {
+                what: "a participant id".to_string(),
+                term: Vec::new(),
+            });
+        }
+        if patterns::may_hold_one(&joined) {
+            for hit in patterns::find_patterns(&joined) {
+                dirty.push(hit.range.clone());
+                found.push(Hit {
+                    what: hit.kind.describe().to_string(),
+                    term: Vec::new(),
+                });
+            }
+        }
+        if let Some(clean) = clean {
+            // Every block a finding touches is not clean.
+            let mut is_dirty = vec![false; todo.len()];
+            for range in dirty {
+                let block_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+                let (first, last) = (block_of(range.start), block_of(range.end.max(1) - 1));
+                for flag in &mut is_dirty[first..=last.max(first)] {
+                    *flag = true;
+                }
+            }
+            let mut known = clean.0.write().unwrap_or_else(|e| e.into_inner());
+            for (block, dirty) in todo.iter().zip(is_dirty) {
+                if !dirty {
+                    known.insert(Box::from(*block));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Phone, NHS and National Insurance numbers and postcodes in the text
+/// around the places blocks meet (the other patterns are read in blocks
+/// and flows).
+fn find_numbers(numbers: &[String]) -> Vec<Hit> {
+    use patterns::PatternKind::{NhsNumber, NiNumber, Phone, Postcode};
+    let mut found = Vec::new();
+    for number in numbers {
+        let folded = number.replace(DASHES, "-").replace(SPACES, " ");
+        let versions = std::iter::once(number).chain((folded != *number).then_some(&folded));
+        for text in versions {
+            for hit in patterns::find_patterns(text) {
+                if matches!(hit.kind, Phone | NhsNumber | NiNumber | Postcode) {
+                    found.push(Hit {
+                        what: hit.kind.describe().to_string(),
+                        term: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,77 @@
+//! How the gate reads one file as it will be published, by its type:
+//! markup through [`super::html`], other text through [`super::text`],
+//! images and fonts for the text they keep; and what it refuses because a
+//! browser would show other text than it reads.
+
+use super::{Texts, css, html, text};
+
+/// File types read as markup.
+const MARKUP: &[&str] = &["html", "htm", "xhtml", "svg", "xml"];
+/// Binary types whose readable runs are read (names kept in an image's
+/// metadata, or in a font's name table).
+const BINARY: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "ttf", "otf",
+];
+
+/// Reads one file as it will be published into `texts`, or says why it
+/// cannot be read.
+pub(super) fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'static str> {
+    let lower = path.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            readable_as_utf8(text)?;
+            if MARKUP.contains(&ext) {
+                html::read(text, texts);
+            } else {
+                text::versions(text, texts);
+                if text.contains('<') {
+                    html::read(text, texts);
+                }
+            }
+            if ext == "css" {
+                css::check(text, css::Context::Sheet)?;
+            }
+        }
+        Err(_) if BINARY.contains(&ext) => {
+            // Compressed PNG text, in a .png or in a PNG inside an .ico or
+            // misnamed: it cannot be read here, so it is refused.
+            if contains(bytes, b"zTXt") || contains(bytes, b"iTXt") {
+                return Err("it is an image with compressed text in its metadata");
+            }
+            text::versions(&text::readable_runs(bytes), texts);
+        }
+        Err(_) => {
+            return Err("it is neither UTF-8 text nor an image or font whose text can be read");
+        }
+    }
+    match texts.unreadable {
+        Some(why) => Err(why),
+        None => Ok(()),
+    }
+}
+
+/// Whether a browser shows `text` as the UTF-8 it is read as: a file that
+/// holds the escape character that switches ISO-2022 encodings, or
+/// declares XML entities (which an XML reader expands), would show
+/// something else. (A declared encoding is read where it is declared: a
+/// meta tag, an XML declaration, a style sheet's `@charset`, a `data:`
+/// address.)
+fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
+    if text.contains('\u{1b}') {
+        return Err(
+            "it holds an escape character, with which some encodings (ISO-2022) change what the text says",
+        );
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("<!entity") {
+        return Err(
+            "it declares XML entities, which a reader expands into text the gate does not see",
+        );
+    }
+    Ok(())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
+}

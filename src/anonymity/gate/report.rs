@@ -1,0 +1,118 @@
+//! The gate's messages: what was found or could not be read, on which
+//! generated files, and the source or template line that produced it
+//! (found by [`super::origin`]), never the text found.
+
+use super::{Inputs, Look, origin, shown};
+use crate::diag::Diagnostic;
+use crate::render::Rendered;
+use crate::source::{FileId, Span};
+
+pub(super) fn unreadable(
+    inputs: &Inputs,
+    rendered: &Rendered,
+    path: &str,
+    why: &'static str,
+) -> Diagnostic {
+    let from = match path.strip_prefix("static/") {
+        Some(file) => format!(" (the theme's static file {}/{file})", inputs.theme_folder),
+        None => String::new(),
+    };
+    let diagnostic = Diagnostic::error(
+        "anonymity::unreadable-output",
+        format!("the generated file {path}{from} cannot be checked: {why}"),
+    );
+    // The line of a source file the page shows, or of a template, that
+    // holds what cannot be read.
+    let files = shown(rendered, path);
+    let line = origin::find_unreadable(inputs.sources, &files, why)
+        .map(|span| (span, format!("{path} shows this line")))
+        .or_else(|| {
+            origin::find_unreadable(inputs.sources, &inputs.templates, why)
+                .map(|span| (span, format!("this template line is on {path}")))
+        });
+    match line {
+        Some((span, label)) => diagnostic
+            .at(span)
+            .label(label)
+            .fix("remove it, or write it so that it is plain text in the page"),
+        None => diagnostic.fix("evalsite publishes only what it can read: remove what it names, or replace the file with one it can read (UTF-8 text, an uncompressed font, an image without compressed metadata)"),
+    }
+}
+
+/// The message for one kind of leak, found on `pages`.
+pub(super) fn leak(
+    inputs: &Inputs,
+    look: &Look,
+    rendered: &Rendered,
+    what: &str,
+    in_name: bool,
+    pages: &[&str],
+) -> Diagnostic {
+    let first = pages[0];
+    let more = match pages.len() {
+        1 => String::new(),
+        n => format!(" and {} other generated files", n - 1),
+    };
+    let message = match in_name {
+        true => format!("the name of the generated file {first}{more} would publish {what}"),
+        false => format!("the generated page {first}{more} would publish {what}"),
+    };
+    let mut diagnostic = Diagnostic::error("anonymity::output-leak", message);
+    if pages.len() > 1 {
+        let listed: Vec<&str> = pages.iter().take(8).copied().collect();
+        let ellipsis = if pages.len() > 8 { ", …" } else { "" };
+        diagnostic = diagnostic.note(format!("pages: {}{ellipsis}", listed.join(", ")));
+    }
+    if in_name {
+        diagnostic = diagnostic.fix("rename the file or folder it comes from");
+        return match first.strip_prefix("static/") {
+            Some(file) => diagnostic.note(format!(
+                "{first} is the theme's static file {}/{file}",
+                inputs.theme_folder
+            )),
+            None => diagnostic,
+        };
+    }
+    // The source file and line that produced it, where one did: a file the
+    // page shows (not one allowing the term, whose text may hold it), then
+    // the project's own templates.
+    let what_plain = what.trim_end_matches(" outside the file that allows it");
+    let allowing = |file: &FileId| what_plain != what && inputs.checked.allowed.contains_key(file);
+    // The first page whose shown files hold it, in the order of the pages.
+    let mut searched: Vec<FileId> = Vec::new();
+    for page in pages {
+        let files: Vec<FileId> = shown(rendered, page)
+            .into_iter()
+            .filter(|f| !allowing(f) && !searched.contains(f))
+            .collect();
+        if let Some(span) = origin::find(look, inputs.sources, &files, what_plain) {
+            return diagnostic
+                .at(span)
+                .label(format!("{page} shows this line, read as a browser reads it"))
+                .fix(match what_plain == what {
+                    true => "the source check did not read it as written here (markup, a comment or a character reference inside it): remove it, or replace it with a redaction such as `[name]`",
+                    false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file",
+                });
+        }
+        searched.extend(files);
+    }
+    if let Some(span) = origin::find(look, inputs.sources, &inputs.templates, what_plain) {
+        return diagnostic
+            .at(span)
+            .label(format!("this template line prints it on {first}"))
+            .fix("remove it from the template");
+    }
+    diagnostic = diagnostic.fix("the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme");
+    match (first.strip_prefix("static/"), rendered.origins.get(first)) {
+        (Some(file), _) => diagnostic.note(format!(
+            "{first} is the theme's static file {}/{file}",
+            inputs.theme_folder
+        )),
+        (None, Some(&file)) => diagnostic.at(Span::file_start(file)).label(format!(
+            "{first} is made from this file; a template or theme file prints it"
+        )),
+        (None, None) => diagnostic.note(format!(
+            "{first} is a listing page made from several files; a template or theme file prints it"
+        )),
+    }
+}
