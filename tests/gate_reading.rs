@@ -74,6 +74,18 @@ fn elements_in_the_line_join_the_words_of_a_template() {
     }
 }
 
+/// Defect (last session's note): the line that produced what only the
+/// gate found was looked for one line at a time, so a disguise over two
+/// lines was blamed on the page's first line.
+#[test]
+fn a_disguise_over_two_lines_is_found_at_its_first_line() {
+    build_fails(
+        page_template("<p>We met at\nThistle<x-place\n>bury</x-place> today.</p>"),
+        "themes/default/templates/page.html:2:1",
+        "anonymity::output-leak",
+    );
+}
+
 /// Defect: a style can lay blocks out in one line, so a name split
 /// between two blocks is one word on screen.
 #[test]

@@ -8,28 +8,52 @@ use crate::source::{FileId, Sources, Span};
 
 /// The first line of one of `files` whose text, read as HTML (a body's
 /// Markdown is HTML as far as its text goes) and as plain text, holds
-/// something described as `what`: its span (from the line's first
-/// character that is not white space).
+/// something described as `what`, or else the first two or three lines
+/// in a row that hold it together (a name split over a line break): its
+/// span, from where what was found begins.
 pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Option<Span> {
-    files.iter().find_map(|&file| {
-        let source = sources.get(file);
-        let mut start = 0;
-        for line in source.text.split_inclusive('\n') {
-            if holds(look, line, what) {
-                // The latest start in the line from which it is still found:
-                // where what was found begins.
-                let from = (0..line.len())
-                    .rev()
-                    .filter(|&i| line.is_char_boundary(i))
-                    .find(|&i| holds(look, &line[i..], what))
-                    .unwrap_or(0);
-                let end = line.trim_end().len().max(from + 1).min(line.len());
-                return Some(Span::new(file, start + from..start + end));
-            }
-            start += line.len();
-        }
-        None
+    (1..=3).find_map(|lines| {
+        files
+            .iter()
+            .find_map(|&file| find_in(look, sources, file, lines, what))
     })
+}
+
+/// The first `count` lines in a row of `file` that hold `what`.
+fn find_in(look: &Look, sources: &Sources, file: FileId, count: usize, what: &str) -> Option<Span> {
+    let text = &sources.get(file).text;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + count).copied().unwrap_or(text.len());
+        if starts.len() < n + count {
+            break;
+        }
+        let window = &text[start..end];
+        if !holds(look, window, what) {
+            continue;
+        }
+        // The latest start from which it is still found: where it begins
+        // (found by halving, since a long line is read whole each time).
+        let first_line = starts.get(n + 1).map_or(text.len(), |&next| next) - start;
+        let (mut low, mut high) = (0, first_line);
+        while low + 1 < high {
+            let middle = (low + high) / 2;
+            let at = (middle..high)
+                .find(|&i| window.is_char_boundary(i))
+                .unwrap_or(high);
+            match at < high && holds(look, &window[at..], what) {
+                true => low = at,
+                false => high = middle,
+            }
+        }
+        let line_end = window[..first_line].trim_end().len();
+        let end = line_end.max(low + 1).min(window.len());
+        return Some(Span::new(file, start + low..start + end));
+    }
+    None
 }
 
 /// The first line of one of `files` that, read as HTML, cannot be read
