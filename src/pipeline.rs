@@ -95,6 +95,9 @@ pub struct Outcome {
     /// What this run did itself rather than reuse from the previous run
     /// (in serve mode; a check or build reuses nothing).
     pub work: Work,
+    /// Takes listed terms and participant ids out of what the preview
+    /// shows besides the site (its status and page of problems).
+    pub redactor: gate::Redactor,
 }
 
 /// Runs the whole pipeline. `Err` only for failures that are not the
@@ -115,6 +118,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     clock.lap("resolve");
     let (checked, made) = check(&site, theme.as_mut(), mode.memo(), &mut out, &mut clock);
     let source_errors = out.iter().any(Diagnostic::is_error);
+    let redactor = gate::Redactor::new(&checked);
     let inputs = |theme: &Theme| gate::Inputs {
         checked: &checked,
         sources: &project.sources,
@@ -160,6 +164,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         summary,
         timings: clock.stop(),
         work,
+        redactor,
     })
 }
 

@@ -352,3 +352,19 @@ fn prose_about_encodings_and_a_themes_box_order_build() {
     );
     project.build().expect_code(0);
 }
+
+/// Defect (red team, round 4): styled text that hides nothing, a child
+/// shown again inside a hidden parent, fallback text (`<audio>`), a text
+/// area's placeholder and a lower-case postcode a style shows in capitals.
+#[test]
+fn round_four_roads_are_refused() {
+    for body in [
+        "We met Marjorie Quill<span hidden>x</span><span style=\"color:inherit\">feather</span>.",
+        "We met Marjorie Quill<span style=\"font-size:0\">x<span style=\"font-size:1rem\">feather</span></span>.",
+        "We met Marjorie Quill<audio>x</audio>feather.",
+        "We met Tobias <textarea placeholder=\"Marjorie Quillfeather\"></textarea>.",
+        "She lives at <span style=\"text-transform:uppercase\">e1 6an</span> now.",
+    ] {
+        refused(borough_b(body), "content/boroughs/b.md:5:");
+    }
+}

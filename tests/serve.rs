@@ -847,3 +847,20 @@ fn many_idle_connections_do_not_stop_a_request() {
     assert_eq!(server.get(FINDING_PAGE).code, 200);
     drop(idle);
 }
+
+/// Defect (red team, rounds 3 and 4): the preview's status and page of
+/// problems repeated what a message said, and a message may repeat an id
+/// the researcher typed that is a listed name (an unknown code
+/// `thistlebury`): served over HTTP, it is shown as `[…]`.
+#[test]
+fn the_preview_never_repeats_a_listed_name_in_its_problems() {
+    let project = Project::fixture("basic");
+    project.edit(QUOTE, "codes: [co-location]", "codes: [thistlebury]");
+    let server = Server::start(&project);
+    let status = server.status().to_string();
+    assert!(status.contains("[…]"), "{status}");
+    assert!(!status.to_lowercase().contains("thistlebury"), "{status}");
+    let page = server.get("/index.html");
+    let page = String::from_utf8_lossy(&page.body).to_lowercase();
+    assert!(!page.contains("thistlebury"), "{page}");
+}

@@ -31,7 +31,7 @@ pub fn build(
     let problems = outcome
         .diagnostics
         .iter()
-        .map(|d| Problem::from_diagnostic(&outcome.sources, d))
+        .map(|d| Problem::from_diagnostic(&outcome.sources, d, &outcome.redactor))
         .collect();
     // Only a site that passed the gate is served.
     let files = outcome.rendered.map(|gated| {

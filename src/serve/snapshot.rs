@@ -3,7 +3,7 @@
 //! whole. Owns the status the page's script reads; does not build (that is
 //! `rebuild`) or serve (that is `http`).
 
-use crate::anonymity::gate::Early;
+use crate::anonymity::gate::{Early, Redactor};
 use crate::diag::{Diagnostic, Severity};
 use crate::render::Contents;
 use crate::source::Sources;
@@ -36,20 +36,26 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn from_diagnostic(sources: &Sources, diagnostic: &Diagnostic) -> Problem {
+    /// The problem as the preview shows it: its message and fix with every
+    /// listed term and participant id taken out (see [`Redactor`]).
+    pub fn from_diagnostic(
+        sources: &Sources,
+        diagnostic: &Diagnostic,
+        redactor: &Redactor,
+    ) -> Problem {
         let position = diagnostic.span.as_ref().map(|span| {
             let file = sources.get(span.file);
             let (line, column) = file.line_column(span.range.start);
             (file.name.clone(), line, column)
         });
         Problem {
-            file: position.as_ref().map(|(file, _, _)| file.clone()),
+            file: position.as_ref().map(|(file, _, _)| redactor.redact(file)),
             line: position.as_ref().map(|&(_, line, _)| line),
             column: position.as_ref().map(|&(_, _, column)| column),
             severity: diagnostic.severity,
             code: diagnostic.code.to_string(),
-            message: diagnostic.message.clone(),
-            fix: diagnostic.fix.clone(),
+            message: redactor.redact(&diagnostic.message),
+            fix: diagnostic.fix.as_deref().map(|fix| redactor.redact(fix)),
         }
     }
 

@@ -43,13 +43,51 @@ const SHOWN: &[&str] = &[
     "text-emphasis-style",
     "hyphenate-character",
     "-webkit-hyphenate-character",
-    // @counter-style descriptors
-    "symbols",
-    "additive-symbols",
-    "prefix",
-    "suffix",
-    "pad",
-    "negative",
+];
+
+/// Keywords of the shown properties other than `content:` (a list
+/// style's name, `text-overflow: ellipsis`, `quotes: auto`…); any other
+/// word names a counter style or is shown, and is refused.
+const SHOWN_KEYWORDS: &[&str] = &[
+    "none",
+    "auto",
+    "normal",
+    "inherit",
+    "initial",
+    "unset",
+    "revert",
+    "revert-layer",
+    "important",
+    "clip",
+    "ellipsis",
+    "fade",
+    "inside",
+    "outside",
+    "disc",
+    "circle",
+    "square",
+    "disclosure-open",
+    "disclosure-closed",
+    "decimal",
+    "decimal-leading-zero",
+    "lower-roman",
+    "upper-roman",
+    "lower-greek",
+    "lower-alpha",
+    "upper-alpha",
+    "lower-latin",
+    "upper-latin",
+    "filled",
+    "open",
+    "dot",
+    "double-circle",
+    "triangle",
+    "sesame",
+    "over",
+    "under",
+    "left",
+    "right",
+    "match-parent",
 ];
 
 /// Words `content:` may hold that show no text of their own.
@@ -99,6 +137,7 @@ pub const REORDERS: &str = "its style shows text in another order than it is wri
 pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
+pub const COUNTER_STYLE: &str = "its style sheet defines a counter style (`@counter-style`), whose markers can spell any word, which the gate cannot read where they are shown";
 pub const ELSEWHERE: &str = "it loads a style sheet from another address (`@import`), which the gate cannot read: copy the style sheet into the theme";
 
 /// Whether `css` shows only text the gate can read in place; why not
@@ -150,6 +189,9 @@ impl Style {
                 continue;
             }
             match token {
+                Token::AtKeyword(name) if name.eq_ignore_ascii_case("counter-style") => {
+                    return Err(refuse(COUNTER_STYLE));
+                }
                 Token::AtKeyword(name) => at_rule = Some(name.to_ascii_lowercase()),
                 Token::Ident(name) => last_ident = Some(name.to_ascii_lowercase()),
                 Token::Colon => property = last_ident.take(),
@@ -190,13 +232,14 @@ impl Style {
             Token::QuotedString(text) if shown && text.chars().any(char::is_alphanumeric) => {
                 Err(refuse(GENERATED))
             }
-            // A word shown as a symbol (`additive-symbols: 1 Jane`), or an
-            // unknown word in `content:`.
+            // An unknown word in `content:`, or a word in another shown
+            // property that is not one of its keywords (a counter style's
+            // name, which may spell anything).
             Token::Ident(word)
                 if (property == "content" && !CONTENT_WORDS.contains(&lower(word).as_str()))
                     || (shown
-                        && !matches!(property, "content" | "list-style" | "list-style-type")
-                        && word.chars().any(char::is_alphanumeric)) =>
+                        && property != "content"
+                        && !SHOWN_KEYWORDS.contains(&lower(word).as_str())) =>
             {
                 Err(refuse(GENERATED))
             }
@@ -311,6 +354,13 @@ fn rules(parser: &mut Parser, names: &mut Vec<String>) {
             Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
                 selector.push(name.to_string());
             }
+            // `[data-x]`, `:is(.a)`, `:not(…)`: the words inside count too.
+            Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
+                let _ = parser.parse_nested_block(|inner| {
+                    selector_words(inner, &mut selector);
+                    Ok::<(), Refused>(())
+                });
+            }
             Token::Semicolon => selector.clear(),
             Token::CurlyBracketBlock => {
                 let hides = parser
@@ -324,6 +374,40 @@ fn rules(parser: &mut Parser, names: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// Every word inside a selector's brackets or functions.
+fn selector_words(parser: &mut Parser, words: &mut Vec<String>) {
+    while let Ok(token) = parser.next() {
+        match token.clone() {
+            Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
+                words.push(name.to_string())
+            }
+            Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
+                let _ = parser.parse_nested_block(|inner| {
+                    selector_words(inner, words);
+                    Ok::<(), Refused>(())
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a `style` attribute's declarations may hide its element.
+pub fn hides_its_element(declarations: &str) -> bool {
+    let mut parser = Parser::new(declarations);
+    hides(&mut parser, &mut Vec::new())
+}
+
+/// Whether a style sheet shows text in capitals (`text-transform`,
+/// small capitals), so that lower-case letters are shown as the capitals
+/// of a postcode or an NI number.
+pub fn shows_capitals(css: &str) -> bool {
+    let lower = css.to_ascii_lowercase();
+    (lower.contains("text-transform")
+        && (lower.contains("uppercase") || lower.contains("capitalize")))
+        || (lower.contains("font-variant") && lower.contains("caps"))
 }
 
 /// Whether a rule's declarations may hide what it selects; nested rules
@@ -382,15 +466,23 @@ fn hiding(property: &str, token: &Token) -> bool {
         "display" => word("none"),
         "visibility" => word("hidden") || word("collapse"),
         "content-visibility" => word("hidden"),
-        "opacity" | "font-size" | "max-width" | "max-height" | "line-height" => number == Some(0.0),
+        "opacity" | "max-width" | "max-height" | "line-height" => number == Some(0.0),
+        // A size of less than a pixel, in any unit (`font: 0/0 a`, `.01px`).
+        "font-size" | "font" => number.is_some_and(|n| n.abs() < 1.0),
         "width" | "height" => number.is_some_and(|n| n <= 1.0),
         "clip" | "clip-path" => !(word("auto") || word("none")),
         "color" | "-webkit-text-fill-color" => word("transparent"),
-        "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top" => {
-            number.is_some_and(|n| n <= -100.0)
+        // Far off the page, in any unit (`-9999px`, `-99em`).
+        "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top"
+        | "inset" | "inset-inline-start" | "inset-block-start" => {
+            number.is_some_and(|n| n <= -10.0)
         }
-        "transform" => {
-            matches!(token, Token::Function(f) if f.to_ascii_lowercase().starts_with("scale"))
+        "transform" | "translate" | "scale" => {
+            number.is_some()
+                || matches!(token, Token::Function(f)
+                    if ["scale", "translate", "matrix"]
+                        .iter()
+                        .any(|t| f.to_ascii_lowercase().starts_with(t)))
         }
         _ => false,
     }

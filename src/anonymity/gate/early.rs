@@ -35,6 +35,8 @@ pub struct Early {
     clean: Clean,
     /// The names the site's style sheets may hide.
     hiding: Arc<crate::hash::FastSet<String>>,
+    /// A site's style sheet shows text in capitals.
+    capitals: bool,
 }
 
 impl Early {
@@ -51,6 +53,7 @@ impl Early {
             verdicts: Mutex::default(),
             clean: Clean::default(),
             hiding: super::hiding_names(rendered.files.iter()),
+            capitals: super::look::shows_capitals(rendered.files.iter()),
         }
     }
 
@@ -88,6 +91,7 @@ impl Early {
             matcher: &self.matcher,
             ids: &self.ids,
             hiding: self.hiding.clone(),
+            capitals: self.capitals,
         };
         let mut name = look.texts();
         names::read(path, &mut name);

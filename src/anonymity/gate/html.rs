@@ -76,7 +76,10 @@ const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8,
 #[derive(Default)]
 struct Opened {
     /// What it holds may be hidden (or is not shown unless a style shows it).
-    hidden: bool,
+    hides: bool,
+    /// It has a style of its own (an attribute, a class), which may show it
+    /// inside an element that hides.
+    shows: bool,
     /// What it holds is raw text (a script, a style sheet).
     raw: bool,
     /// A `<style>`: its text is gathered to be read as one style sheet.
@@ -106,6 +109,7 @@ struct Reader<'t> {
 pub fn read(html: &str, texts: &mut Texts) {
     let document = Html::parse_document(html);
     let hiding = with_own_hiding(&document, &texts.hiding);
+    texts.capitals |= shows_capitals(&document);
     let mut reader = Reader {
         texts,
         hiding,
@@ -130,6 +134,21 @@ pub fn read(html: &str, texts: &mut Texts) {
         // Fail closed: what the parser's repairs left out is in the text.
         text::versions(html, texts);
     }
+}
+
+/// Whether the page's own styles show text in capitals.
+fn shows_capitals(document: &Html) -> bool {
+    document.tree.nodes().any(|node| match node.value() {
+        Node::Element(element) if element.name().eq_ignore_ascii_case("style") => {
+            let css: String = node
+                .descendants()
+                .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                .collect();
+            css::shows_capitals(&css)
+        }
+        Node::Element(element) => element.attr("style").is_some_and(css::shows_capitals),
+        _ => false,
+    })
 }
 
 /// The names the site's style sheets may hide, and those the page's own
@@ -168,15 +187,14 @@ impl Reader<'_> {
     fn tree(&mut self, root: ego_tree::NodeRef<'_, Node>) {
         let mut open: Vec<Opened> = Vec::new();
         for edge in root.traverse() {
-            let hidden = open.iter().any(|o| o.hidden);
             let raw = open.iter().any(|o| o.raw);
             match edge {
                 ego_tree::iter::Edge::Open(node) => match node.value() {
                     Node::Element(element) => {
-                        let opened = self.open(element, hidden, raw);
+                        let opened = self.open(element, raw);
                         open.push(opened);
                     }
-                    other => self.leaf(other, hidden, raw),
+                    other => self.leaf(other, hidden(&open), raw),
                 },
                 ego_tree::iter::Edge::Close(node) => {
                     if matches!(node.value(), Node::Element(_))
@@ -189,9 +207,10 @@ impl Reader<'_> {
         }
     }
 
-    /// A node that is not an element; `hidden` inside an element that may
-    /// be hidden, `raw` inside one whose text is not decoded.
-    fn leaf(&mut self, node: &Node, hidden: bool, raw: bool) {
+    /// A node that is not an element; `hidden` says whether an element
+    /// around it may hide it (within its block, and anywhere), `raw`
+    /// whether it is inside one whose text is not decoded.
+    fn leaf(&mut self, node: &Node, hidden: Hidden, raw: bool) {
         match node {
             Node::Text(t) => {
                 if let Some(style) = &mut self.style {
@@ -201,8 +220,8 @@ impl Reader<'_> {
                     raw_text(t, self.texts);
                 }
                 let shown = shown_spaces(t);
-                self.run.text(&shown, hidden);
-                self.flow.text(&shown, hidden);
+                self.run.text(&shown, hidden.in_line);
+                self.flow.text(&shown, hidden.anywhere);
             }
             Node::Comment(comment) => {
                 text::versions(comment, self.texts);
@@ -232,7 +251,7 @@ impl Reader<'_> {
 
     /// An element's start: its names and attributes read, and what its
     /// contents are.
-    fn open(&mut self, element: &scraper::node::Element, hidden: bool, raw: bool) -> Opened {
+    fn open(&mut self, element: &scraper::node::Element, raw: bool) -> Opened {
         let name = element.name().to_ascii_lowercase();
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
@@ -246,21 +265,33 @@ impl Reader<'_> {
                 false => self.attribute(&name, &attribute, value),
             }
             may_hide |= match attribute.as_str() {
-                "hidden" | "style" => true,
+                "hidden" => true,
+                "style" => css::hides_its_element(value),
                 "class" => value.split_whitespace().any(|c| self.hiding.contains(c)),
                 "id" => self.hiding.contains(value.trim()),
-                _ => false,
+                // An attribute a style sheet's selector names (`[data-x]`).
+                other => self.hiding.contains(other),
             };
         }
         if name == "link" && loads_a_style_sheet_from_elsewhere(element) {
             self.texts.refuse(css::ELSEWHERE);
         }
-        let hidden = hidden || may_hide || layout::not_shown(&name) || name == "rt";
+        // What an element holds that a browser shows only where it cannot
+        // show the element (a video's fallback), or a dialog not open.
+        let fallback = matches!(
+            name.as_str(),
+            "audio" | "video" | "canvas" | "object" | "embed"
+        );
+        let closed = name == "dialog" && element.attr("open").is_none();
+        let hides = may_hide || fallback || closed || layout::not_shown(&name) || name == "rt";
+        let shows = element.attr("style").is_some() || element.attr("class").is_some();
         let opened = Opened {
-            hidden,
+            hides,
+            shows,
             raw: raw || HIDDEN_RAW.contains(&name.as_str()),
             style: name == "style",
-            block: layout::parts_words(&name),
+            // A closed dialog is not drawn; a text area is a box in the line.
+            block: layout::parts_words(&name) && !closed && name != "textarea",
             cell: matches!(name.as_str(), "td" | "th"),
             br: name == "br",
             reversal: None,
@@ -295,23 +326,33 @@ impl Reader<'_> {
     fn shown_in_line(&mut self, name: &str, element: &scraper::node::Element) {
         let mut shown: Vec<String> = Vec::new();
         match name {
-            "img" | "input" | "area" => {
+            "img" | "input" | "area" | "textarea" => {
                 shown.extend(element.attr("alt").map(str::to_string));
-                if name == "input" {
-                    shown.extend(element.attr("value").map(str::to_string));
-                    shown.extend(element.attr("placeholder").map(str::to_string));
-                }
-                for address in ["src", "srcset"].iter().filter_map(|a| element.attr(a)) {
-                    for document in text::data_addresses(address).into_iter().flatten() {
-                        shown.push(document_text(&document.1));
-                    }
-                }
+                shown.extend(element.attr("value").map(str::to_string));
+                shown.extend(element.attr("placeholder").map(str::to_string));
             }
             "button" | "option" | "track" => {
                 shown.extend(element.attr("value").map(str::to_string));
                 shown.extend(element.attr("label").map(str::to_string));
             }
             _ => {}
+        }
+        // A picture or document drawn from a `data:` address (an image, a
+        // poster, an object, a background in a style, a frame): its text
+        // shows where the element is.
+        for (_, value) in element.attrs() {
+            if value.len() > 5 && value.to_ascii_lowercase().contains("data:") {
+                for (media, document) in text::data_addresses(value).into_iter().flatten() {
+                    if media.contains("svg") || media.contains("html") || media.contains("xml") {
+                        shown.push(document_text(&document));
+                    }
+                }
+            }
+        }
+        if name == "iframe"
+            && let Some(document) = element.attr("srcdoc")
+        {
+            shown.push(document_text(document));
         }
         for text in shown {
             let text = shown_spaces(&text).into_owned();
@@ -326,10 +367,11 @@ impl Reader<'_> {
         }
         if opened.style
             && let Some(sheet) = self.style.take()
-            && let Err(why) = css::check(&sheet, css::Context::Sheet)
         {
             // The whole style sheet, however its text is split.
-            self.texts.refuse(why);
+            if let Err(why) = css::check(&sheet, css::Context::Sheet) {
+                self.texts.refuse(why);
+            }
         }
         if opened.br {
             return;
@@ -367,6 +409,43 @@ impl Reader<'_> {
             }
             _ => {}
         }
+    }
+}
+
+/// Whether an element around a text may hide it.
+#[derive(Clone, Copy)]
+struct Hidden {
+    /// Within its block: what the line shows around it (an element that
+    /// hides a whole block hides no word's part).
+    in_line: bool,
+    /// Anywhere up the tree: what the page's flow shows.
+    anywhere: bool,
+}
+
+/// Whether the innermost element that hides or has a style of its own,
+/// among those open, hides (an element with a style of its own may show
+/// what one around it hides).
+fn hidden(open: &[Opened]) -> Hidden {
+    let mut in_line = None;
+    let mut anywhere = None;
+    for o in open.iter().rev() {
+        let verdict = match (o.hides, o.shows) {
+            (true, _) => Some(true),
+            (false, true) => Some(false),
+            (false, false) => None,
+        };
+        if o.block {
+            in_line = in_line.or(Some(false));
+        }
+        in_line = in_line.or(verdict);
+        anywhere = anywhere.or(verdict);
+        if in_line.is_some() && anywhere.is_some() {
+            break;
+        }
+    }
+    Hidden {
+        in_line: in_line.unwrap_or(false),
+        anywhere: anywhere.unwrap_or(false),
     }
 }
 

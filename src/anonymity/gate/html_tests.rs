@@ -318,3 +318,43 @@ fn prose_about_encodings_is_not_a_declaration() {
             .is_none()
     );
 }
+
+/// Defect (red team, round 4): the layers were all or nothing: a styled
+/// element that hides nothing, a child a style shows again inside a hidden
+/// parent, and a block a style sheet might hide each kept the word hidden.
+#[test]
+fn only_what_may_hide_hides_and_a_child_may_show_again() {
+    for html in [
+        "<p>Quill<span hidden>x</span><span style=\"color:inherit\">feather</span></p>",
+        "<p>Quill<span style=\"font-size:0\">x<span style=\"font-size:1rem\">feather</span></span></p>",
+        "<style>@media (max-width:2px){p{display:none}}</style><p>Quill<span hidden>x</span>feather</p>",
+        "<p>Quill<audio>x</audio>feather</p>",
+        "<div>Quill<dialog>x</dialog>feather</div>",
+    ] {
+        let html = format!("<!doctype html>{html}");
+        assert!(reads(&html, "Quillfeather"), "{html}");
+    }
+}
+
+/// Defect (red team, round 4): text drawn in the line by a field's
+/// placeholder, an object or a style's picture from a `data:` address.
+#[test]
+fn what_other_elements_draw_in_the_line_is_read_there() {
+    for html in [
+        "<p>Tobias <textarea placeholder=\"Wrenhallow\"></textarea></p>",
+        "<p>Tobias <object data=\"data:image/svg+xml,%3Csvg%3E%3Ctext%3EWrenhallow%3C/text%3E%3C/svg%3E\"></object></p>",
+        "<p>Tobias <span style=\"background:url(data:image/svg+xml,%3Csvg%3E%3Ctext%3EWrenhallow%3C/text%3E%3C/svg%3E)\"></span></p>",
+    ] {
+        let html = format!("<!doctype html>{html}");
+        assert!(reads(&html, "Tobias Wrenhallow"), "{html}");
+    }
+}
+
+/// Defect (red team, round 4): a style that shows text in capitals shows
+/// a lower-case postcode or NI number as one.
+#[test]
+fn a_style_showing_capitals_is_noted() {
+    let found = texts("<!doctype html><p style=\"text-transform:uppercase\">e1 6an</p>");
+    assert!(found.capitals);
+    assert!(!texts("<!doctype html><p>e1 6an</p>").capitals);
+}

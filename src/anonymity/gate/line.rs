@@ -127,10 +127,23 @@ impl Run {
         if let Some(shown) = run.shown {
             text::versions(&shown, texts);
         }
+        if texts.capitals {
+            for line in [&run.all.joined, &run.all.spaced, &run.visible.joined] {
+                capitals(line, texts);
+            }
+        }
         if run.hid && !run.visible.is_blank() && run.visible != run.all {
             run.visible.into_blocks(texts);
         }
         run.all.into_blocks(texts);
+    }
+}
+
+/// `line` in capitals, where a style may show it so, for postcodes and NI
+/// numbers (only a line with digits and lower-case letters can differ).
+fn capitals(line: &str, texts: &mut Texts) {
+    if line.bytes().any(|b| b.is_ascii_digit()) && line.bytes().any(|b| b.is_ascii_lowercase()) {
+        texts.capital_lines.push(line.to_uppercase());
     }
 }
 
@@ -233,6 +246,10 @@ impl Flow {
                     continue;
                 }
                 let spaced = format!("{before} {after}");
+                if texts.capitals {
+                    capitals(&spaced, texts);
+                    capitals(&format!("{before}{after}"), texts);
+                }
                 if seen.insert(spaced.clone()) {
                     texts.numbers.push(spaced);
                 }

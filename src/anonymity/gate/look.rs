@@ -17,6 +17,8 @@ pub(super) struct Look<'a> {
     pub(super) ids: &'a ParticipantIds,
     /// The class, id and element names the site's style sheets may hide.
     pub(super) hiding: Arc<crate::hash::FastSet<String>>,
+    /// A site's style sheet shows text in capitals.
+    pub(super) capitals: bool,
 }
 
 /// One thing found, without the text found.
@@ -60,6 +62,16 @@ impl Clean {
 
 /// The class, id and element names the style sheets among `files` may
 /// hide (see [`css::hiding_names`]).
+/// Whether a style sheet among `files` shows text in capitals.
+pub(super) fn shows_capitals<'f>(
+    mut files: impl Iterator<Item = (&'f String, &'f Contents)>,
+) -> bool {
+    files.any(|(path, bytes)| {
+        path.to_ascii_lowercase().ends_with(".css")
+            && std::str::from_utf8(bytes).is_ok_and(css::shows_capitals)
+    })
+}
+
 pub(super) fn hiding_names<'f>(
     files: impl Iterator<Item = (&'f String, &'f Contents)>,
 ) -> Arc<crate::hash::FastSet<String>> {
@@ -77,6 +89,7 @@ impl Look<'_> {
     pub fn texts(&self) -> Texts {
         Texts {
             hiding: self.hiding.clone(),
+            capitals: self.capitals,
             ..Texts::default()
         }
     }
@@ -95,6 +108,7 @@ impl Look<'_> {
             found.extend(self.find_flowing(flow));
         }
         found.extend(find_numbers(&texts.numbers));
+        found.extend(find_in_capitals(&texts.capital_lines));
         found
     }
 
@@ -216,6 +230,24 @@ impl Look<'_> {
         }
         found
     }
+}
+
+/// Postcodes and NI numbers written in lower case where a style shows
+/// them in capitals.
+fn find_in_capitals(lines: &[String]) -> Vec<Hit> {
+    use patterns::PatternKind::{NiNumber, Postcode};
+    let mut found = Vec::new();
+    for line in lines {
+        for hit in patterns::find_patterns(line) {
+            if matches!(hit.kind, NiNumber | Postcode) {
+                found.push(Hit {
+                    what: hit.kind.describe().to_string(),
+                    term: Vec::new(),
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Phone, NHS and National Insurance numbers and postcodes in the text

@@ -29,6 +29,7 @@ mod look;
 mod names;
 mod origin;
 mod read;
+mod redact;
 mod report;
 mod text;
 mod texts;
@@ -38,6 +39,7 @@ use allow::{allowed_here, context_of, titles_digest};
 pub use early::Early;
 use look::{Clean, Look, hiding_names};
 use read::read;
+pub use redact::Redactor;
 use report::{leak, unreadable};
 use texts::Texts;
 
@@ -122,6 +124,7 @@ pub fn gate(
         matcher: &checked.matcher,
         ids: &checked.participant_ids,
         hiding: hiding_names(rendered.files.iter()),
+        capitals: look::shows_capitals(rendered.files.iter()),
     };
     let key = checked.gate_inputs;
     let mut fresh = Memo::default();

@@ -24,6 +24,8 @@ pub(super) fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'
             if MARKUP.contains(&ext) {
                 html::read(text, texts);
             } else {
+                // Only a page's text is shown in a style's capitals.
+                texts.capitals = false;
                 text::versions(text, texts);
                 if text.contains('<') {
                     html::read(text, texts);

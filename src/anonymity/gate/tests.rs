@@ -36,6 +36,7 @@ fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
         matcher,
         ids,
         hiding: Default::default(),
+        capitals: false,
     };
     let mut texts = Texts::default();
     read("page.html", html.as_bytes(), &mut texts).expect("readable");

@@ -19,6 +19,13 @@ pub(super) struct Texts {
     pub numbers: Vec<String>,
     /// The class, id and element names the site's style sheets may hide.
     pub hiding: Arc<crate::hash::FastSet<String>>,
+    /// A style shows text in capitals (`text-transform: uppercase`), so
+    /// lower-case letters are read as capitals too, for postcodes and NI
+    /// numbers.
+    pub capitals: bool,
+    /// With `capitals`, the text of a page's lines and where its blocks
+    /// meet, in capitals, searched for postcodes and NI numbers.
+    pub capital_lines: Vec<String>,
     /// Why the file cannot be read as it is shown, if it cannot.
     pub unreadable: Option<&'static str>,
     /// How deep the document being read is set in others (a comment, a
