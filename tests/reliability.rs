@@ -169,14 +169,12 @@ fn a_message_about_a_huge_line_is_short() {
 }
 
 /// Every file and folder under `dir` (relative, sorted), links not followed,
-/// with the contents of files: to show that nothing changed. The project's
-/// lock file, which the first build makes and leaves, is not counted.
+/// with the contents of files: to show that nothing changed.
 fn everything(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut found: Vec<_> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
         .map(Result::unwrap)
-        .filter(|e| e.file_name() != ".evalsite.lock")
         .map(|e| {
             let relative = e
                 .path()
@@ -560,13 +558,17 @@ fn a_marker_of_an_unknown_format_is_refused() {
 }
 
 // #19.5: two builds of one project at once: the loser exited 2 and left a
-// folder behind. The test holds the lock itself, so the build it runs is
-// the second, every time.
+// folder behind. And report case-02: the lock was the project's, so two
+// projects writing one --output folder at once (two checkouts, two CI
+// jobs) each removed the other's staging folder, and one said "Built"
+// over a site cut short, without its marker. The lock is the output
+// folder's now, a file beside it. The test holds it itself, so the build
+// it runs is the second, every time.
 #[test]
-fn a_second_build_at_the_same_time_stops_and_leaves_nothing() {
+fn a_second_build_into_one_output_folder_stops_and_leaves_nothing() {
     let project = Project::fixture("basic");
     project.build().expect_code(0);
-    let lock = std::fs::File::open(project.path(".evalsite.lock")).unwrap();
+    let lock = std::fs::File::create(project.path(".evalsite-lock-site")).unwrap();
     lock.try_lock().unwrap();
     project.edit(
         "content/pages/methods.md",
@@ -578,9 +580,66 @@ fn a_second_build_at_the_same_time_stops_and_leaves_nothing() {
     run.expect_code(2);
     insta::assert_snapshot!("another_build_running", run.stderr);
     assert_eq!(everything(project.root()), before, "nothing left behind");
+    // Another project writing the same folder waits its turn too.
+    let other = Project::fixture("basic");
+    let site = project.path("site");
+    let run = other.run(&["build", "--output", site.to_str().unwrap()]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("error: another build is writing"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before, "nothing left behind");
     drop(lock);
     project.build().expect_code(0);
     assert!(project.page("pages/methods.html").contains("Changed"));
+    assert!(
+        !project.path(".evalsite-lock-site").exists(),
+        "the lock file goes with the build that held it"
+    );
+}
+
+// #19 (report case-02): a lock that could not be taken (a read-only
+// project folder, a lock file that was a folder) let the build go on
+// without it, and one that was a link to nothing was made into a file
+// where it pointed, outside the project. Now the build stops, and makes
+// nothing.
+#[cfg(unix)]
+#[test]
+fn a_lock_that_cannot_be_taken_stops_the_build_and_makes_nothing() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Changed",
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let pointed = outside.path().join("lock");
+    let lock = project.path(".evalsite-lock-site");
+    std::os::unix::fs::symlink(&pointed, &lock).unwrap();
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("error: evalsite cannot take the lock ROOT/.evalsite-lock-site (it is a link; remove it, and evalsite makes a file of its own there), which keeps two builds from writing ROOT/site at once, so it did not build; nothing was changed"),
+        "{}",
+        run.stderr
+    );
+    assert!(!pointed.exists(), "nothing made where the link points");
+    assert_eq!(everything(project.root()), before);
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("(it is not a file; remove it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before);
 }
 
 /// Runs `check`, expecting exit 1 and an error with `code` whose text

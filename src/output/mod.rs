@@ -10,7 +10,8 @@
 //! - [`write`]: the files written (or linked from the previous site);
 //! - [`swap`]: the new site put in place, the old one and what killed builds
 //!   left removed;
-//! - [`lock`]: the lock that keeps two builds of a project apart.
+//! - [`lock`]: the lock that keeps two builds writing one output folder
+//!   apart, held from the first step to the last.
 //!
 //! Serve mode keeps the files in memory instead and never calls this.
 
@@ -24,8 +25,10 @@ mod write;
 mod tests;
 #[cfg(test)]
 mod tests_changed;
+#[cfg(test)]
+mod tests_folder;
 
-pub use lock::{LOCK_FILE, Lock, LockError, lock};
+pub use lock::LOCK;
 pub use marker::MARKER;
 
 pub use swap::Kept;
@@ -200,6 +203,7 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
         )));
     };
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let _lock = lock::lock(parent, name, &target.shown)?;
     let name = name.to_string_lossy();
     let mut kept = remove_leftovers(parent, &name);
     let previous = match replaceable(target, files)? {

@@ -452,3 +452,14 @@ fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
         assert_eq!(names.len(), 1, "only site/ is left");
     }
 }
+
+/// The names in `dir` (sorted) but the lock file a build holds there.
+pub(super) fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with(LOCK))
+        .collect();
+    names.sort();
+    names
+}
