@@ -642,6 +642,64 @@ fn a_lock_that_cannot_be_taken_stops_the_build_and_makes_nothing() {
     assert_eq!(everything(project.root()), before);
 }
 
+/// The names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// #19 (report case-01): a build killed while it removed a folder of its
+// own (its new site after a failure, the previous site after the swap)
+// could leave it without its marker, which no later build removed. What
+// a kill can leave now is marked, or holds nothing but a marker being
+// written and empty folders; such a folder is removed, and one of the
+// same name holding anything else is not.
+#[test]
+fn what_a_build_killed_while_removing_leaves_is_removed() {
+    let project = Project::fixture("basic");
+    let leftover = |n: usize| format!(".evalsite-build-site-abcd123{n}");
+    std::fs::create_dir_all(project.path(&leftover(0)).join("findings/a")).unwrap();
+    project.write(
+        &format!("{}/.evalsite-site-next", leftover(1)),
+        "This folder was wr",
+    );
+    project.write(
+        &format!("{}/.evalsite-site", leftover(2)),
+        "This folder was written by evalsite build.\nformat: 3\nThe next",
+    );
+    project.write(&format!("{}/notes.txt", leftover(3)), "mine");
+    project.build().expect_code(0);
+    let left: Vec<String> = names_in(project.root())
+        .into_iter()
+        .filter(|name| name.starts_with(".evalsite-"))
+        .collect();
+    assert_eq!(left, [leftover(3)]);
+    assert_eq!(project.read(&format!("{}/notes.txt", leftover(3))), "mine");
+}
+
+// #19 (report case-12): an output folder whose name is longer than about
+// 230 bytes could never be built: the staging folder's name added 25.
+#[test]
+fn an_output_folder_with_a_long_name_is_built() {
+    let project = Project::fixture("basic");
+    let long = "r".repeat(250);
+    for _ in 0..2 {
+        project
+            .run_inside(&["build", "--output", &long])
+            .expect_code(0);
+    }
+    assert!(project.path(&long).join("index.html").is_file());
+    let left: Vec<String> = names_in(project.root())
+        .into_iter()
+        .filter(|name| name.starts_with(".evalsite-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 /// Runs `check`, expecting exit 1 and an error with `code` whose text
 /// contains `says`; gives the text.
 fn check_fails(project: &Project, code: &str, says: &str) -> String {

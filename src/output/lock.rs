@@ -12,8 +12,12 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// The start of the lock file's name; the output folder's name follows.
+/// The start of the lock file's name; the output folder's name follows
+/// (or, where that would make too long a name, [`super::staging::tag`]).
 pub const LOCK: &str = ".evalsite-lock-";
+
+/// The longest file name most file systems take, in bytes.
+pub(super) const LONGEST_NAME: usize = 255;
 
 /// How many times a build tries again for a lock file removed as it took
 /// it.
@@ -40,9 +44,13 @@ impl Drop for Lock {
 
 /// The lock file of the output folder `name` in `parent`.
 pub(super) fn path(parent: &Path, name: &OsStr) -> PathBuf {
-    let mut file = std::ffi::OsString::from(LOCK);
-    file.push(name);
-    parent.join(file)
+    let readable = name
+        .to_str()
+        .filter(|name| LOCK.len() + name.len() <= LONGEST_NAME);
+    match readable {
+        Some(name) => parent.join(format!("{LOCK}{name}")),
+        None => parent.join(format!("{LOCK}{}", super::staging::tag(name))),
+    }
 }
 
 /// Takes the lock of the output folder `name` in `parent` (`shown` as the

@@ -29,6 +29,10 @@ const RULE: &str = "The next build replaces the files listed below, and stops if
 /// The line of a staging folder's marker until every file is written: a
 /// killed build's folder, whose files may be cut short.
 const UNFINISHED: &str = "unfinished: the build writing this folder had not finished";
+/// Where a marker is written first, in the same folder or the one it is
+/// moved from, so that the marker in place is always whole: a file of this
+/// name beside a marker is evalsite's too.
+pub(super) const MARKER_NEXT: &str = ".evalsite-site-next";
 /// The line after which the files are listed, one a line (format 3: length,
 /// hash and path, a space apart; format 2: the path).
 const FILES: &str = "files (length, hash, path):";
@@ -162,9 +166,17 @@ pub(super) fn write<'a>(
     files: impl IntoIterator<Item = (&'a str, Written)>,
     unfinished: bool,
 ) -> anyhow::Result<()> {
-    let path = dir.join(MARKER);
-    std::fs::write(&path, text(files, unfinished))
-        .with_context(|| format!("writing {}", path.display()))
+    put(text(files, unfinished).as_bytes(), dir, dir)
+}
+
+/// Puts `text` as the marker of the folder `into`, whole or not at all:
+/// written first as [`MARKER_NEXT`] in `via` (the same folder, or one on
+/// the same file system), then renamed over the marker there.
+pub(super) fn put(text: &[u8], via: &Path, into: &Path) -> anyhow::Result<()> {
+    let next = via.join(MARKER_NEXT);
+    std::fs::write(&next, text).with_context(|| format!("writing {}", next.display()))?;
+    let path = into.join(MARKER);
+    std::fs::rename(&next, &path).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The text of a marker of the current format.

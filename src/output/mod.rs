@@ -1,23 +1,29 @@
 //! Where the rendered site goes. A build writes every file into a temporary
-//! sibling of the output folder and swaps it in with one atomic exchange at
-//! the end (two renames where the system has no exchange), so a failed or
-//! killed build leaves the previous site exactly as it was. This module
-//! checks the output folder against the project ([`Target`]) and runs the
-//! steps in order; the steps are its submodules:
+//! folder beside the output folder, checks that all of it is there, and
+//! only then swaps it in with one atomic exchange (two renames where the
+//! system has no exchange), so a failed or killed build leaves the
+//! previous site exactly as it was. This module checks the output folder
+//! against the project ([`Target`]) and runs the steps in order; the steps
+//! are its submodules:
 //!
-//! - [`marker`]: the file that marks a folder evalsite made, and what it lists;
+//! - [`lock`]: the lock that keeps two builds writing one output folder
+//!   apart, held from the first step to the last;
+//! - [`staging`]: the temporary folders, and what killed builds left;
+//! - [`marker`]: the file that marks a folder evalsite made, and what it
+//!   lists;
 //! - [`previous`]: whether the folder there now may be replaced;
 //! - [`write`]: the files written (or linked from the previous site);
-//! - [`swap`]: the new site put in place, the old one and what killed builds
-//!   left removed;
-//! - [`lock`]: the lock that keeps two builds writing one output folder
-//!   apart, held from the first step to the last.
+//! - [`swap`]: the new site put in place;
+//! - [`remove`]: the previous site removed, only as far as evalsite wrote
+//!   it.
 //!
 //! Serve mode keeps the files in memory instead and never calls this.
 
 mod lock;
 mod marker;
 mod previous;
+mod remove;
+mod staging;
 mod swap;
 mod write;
 
@@ -30,18 +36,19 @@ mod tests_folder;
 
 pub use lock::LOCK;
 pub use marker::MARKER;
-
-pub use swap::Kept;
+pub use remove::Kept;
 
 use anyhow::Context;
 use marker::{Marker, Written};
 use previous::{Previous, refuse_changed, replaceable};
 use rayon::prelude::*;
+use remove::{Ours, remove_previous};
+use staging::{STAGING, discard, remove_leftovers};
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use swap::{Ours, RANDOM, STAGING, exchange, remove_leftovers, remove_previous, swap_in};
-use write::{Replacing, Stamp, write_files};
+use swap::{Exchange, exchange, swap_folder};
+use write::{Replacing, Seen, Stamp, write_files};
 
 /// A folder or file evalsite refuses to replace, with the reason and what
 /// to do, for the researcher (exit code 1, as for a problem in the files).
@@ -195,6 +202,17 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     target: &Target,
     files: &BTreeMap<String, B>,
 ) -> anyhow::Result<Vec<Kept>> {
+    write_with(target, files, exchange)
+}
+
+/// [`write_files_as_site`] with `exchange` (another in tests, to try the
+/// two renames used where the system has no atomic exchange, and a swap
+/// that fails).
+fn write_with<B: Borrow<Vec<u8>> + Sync>(
+    target: &Target,
+    files: &BTreeMap<String, B>,
+    exchange: Exchange,
+) -> anyhow::Result<Vec<Kept>> {
     let real = &target.real;
     let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
         anyhow::bail!(Refused(format!(
@@ -204,48 +222,20 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     };
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     let _lock = lock::lock(parent, name, &target.shown)?;
+    let tag = staging::tag(name);
     let name = name.to_string_lossy();
-    let mut kept = remove_leftovers(parent, &name);
+    let mut kept = remove_leftovers(&[parent], parent, &name, &tag);
     let previous = match replaceable(target, files)? {
         Previous::None => None,
         Previous::Marked(marker) => Some(marker),
         Previous::Unmarked(found) => Some(adopt(real, &found)?),
     };
-    let marker_stamp = previous
-        .as_ref()
-        .and_then(|_| Stamp::now(&real.join(MARKER)));
-    let files: Vec<(&String, &B)> = files.iter().collect();
-    let written: Vec<Written> = files
-        .par_iter()
-        .map(|(_, bytes)| Written::of((*bytes).borrow()))
-        .collect();
-    let listing = || {
-        files
-            .iter()
-            .zip(&written)
-            .map(|((p, _), w)| (p.as_str(), *w))
-    };
-    let staging = tempfile::Builder::new()
-        .prefix(&format!("{STAGING}{name}-"))
-        .rand_bytes(RANDOM)
-        .tempdir_in(parent)
-        .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
-    marker::write(staging.path(), listing(), true)?;
-    let replacing = previous
-        .as_ref()
-        .map(|marker| Replacing { dir: real, marker });
-    let mut seen = match write_files(staging.path(), &files, &written, replacing)? {
-        Ok(seen) => seen,
-        Err(changed) => {
-            return Err(refuse_changed(
-                &target.shown.display().to_string(),
-                &changed,
-            ));
-        }
-    };
-    seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
-    marker::write(staging.path(), listing(), false)?;
-    if let Some(old) = swap_in(staging, real, parent, &name, exchange)? {
+    let site = NewSite::of(files);
+    let staging = staging::make(parent, STAGING, &tag)?;
+    // What is written of the new site is removed if the build stops.
+    let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
+    let seen = fill(&staging, &site, target, previous.as_ref()).map_err(abandon)?;
+    if let Some(old) = swap_folder(&staging, real, &tag, exchange).map_err(abandon)? {
         let what = format!("the previous {}", target.shown.display());
         kept.extend(remove_previous(
             &old,
@@ -268,6 +258,71 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
     Ok(kept)
 }
 
+/// The files of the new site, with what each is, and its marker.
+struct NewSite<'a, B> {
+    files: Vec<(&'a String, &'a B)>,
+    written: Vec<Written>,
+    /// The marker's text once every file is written.
+    marker: String,
+}
+
+impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
+    fn of(files: &'a BTreeMap<String, B>) -> Self {
+        let files: Vec<(&String, &B)> = files.iter().collect();
+        let written = files
+            .par_iter()
+            .map(|(_, bytes)| Written::of((*bytes).borrow()))
+            .collect();
+        let mut site = NewSite {
+            files,
+            written,
+            marker: String::new(),
+        };
+        site.marker = marker::text(site.listing(), false);
+        site
+    }
+
+    /// Each file's path and what is written there.
+    fn listing(&self) -> impl Iterator<Item = (&str, Written)> {
+        (self.files.iter())
+            .zip(&self.written)
+            .map(|((p, _), w)| (p.as_str(), *w))
+    }
+
+    /// The marker of the folder while it is written (what a build removes
+    /// of it, if it stops).
+    fn unfinished(&self) -> Marker {
+        staging::unfinished(self.listing())
+    }
+}
+
+/// Writes the new site into `staging` (linking what it can from the
+/// `previous` site of `target`, and checking its files as it goes), marks
+/// it, and checks that it is all there. Gives the previous site's files
+/// as the build found them.
+fn fill<B: Borrow<Vec<u8>> + Sync>(
+    staging: &Path,
+    site: &NewSite<B>,
+    target: &Target,
+    previous: Option<&Marker>,
+) -> anyhow::Result<Seen> {
+    let real = &target.real;
+    marker::write(staging, site.listing(), true)?;
+    let replacing = previous.map(|marker| Replacing { dir: real, marker });
+    let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
+    let mut seen = match write_files(staging, &site.files, &site.written, replacing)? {
+        Ok(seen) => seen,
+        Err(changed) => {
+            let shown = target.shown.display().to_string();
+            return Err(refuse_changed(&shown, &changed));
+        }
+    };
+    seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
+    marker::put(site.marker.as_bytes(), staging, staging)?;
+    complete(staging, site.listing())?;
+    Ok(seen)
+}
+
 /// Marks a site of the version before markers with what it holds (all of
 /// which an evalsite wrote, as [`replaceable`] found) before it is moved
 /// aside, so that if this build is killed before removing it, the next one
@@ -288,4 +343,36 @@ fn adopt(real: &Path, found: &[String]) -> anyhow::Result<Marker> {
         files,
         unfinished: false,
     })
+}
+
+/// Checks that every file `listing` gives is in `dir` with its length (and
+/// the marker with them), the last look before the new site is put in
+/// place: a site cut short (by another program, or a build that is not
+/// evalsite's removing what it took for a leftover) is never published.
+fn complete<'a>(
+    dir: &Path,
+    listing: impl Iterator<Item = (&'a str, Written)>,
+) -> anyhow::Result<()> {
+    let listing: Vec<(&str, Written)> = listing.collect();
+    let mut missing: Vec<&str> = listing
+        .par_iter()
+        .filter(|(path, written)| {
+            let meta = std::fs::symlink_metadata(dir.join(path));
+            !meta.is_ok_and(|meta| meta.is_file() && meta.len() == written.len)
+        })
+        .map(|(path, _)| *path)
+        .collect();
+    if !std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        missing.push(MARKER);
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    missing.sort();
+    anyhow::bail!(
+        "the new site in {} is not complete ({} of its files are missing or cut short, such as {}): something else changed that folder while evalsite wrote it; the previous site was left as it was; build again",
+        dir.display(),
+        missing.len(),
+        missing[0]
+    )
 }

@@ -3,8 +3,8 @@
 //! a killed build left, keeps anything that is not evalsite's.
 
 use super::marker::{self, Found, MARKER, Written};
-use super::swap::{Ours, remove_previous};
-use super::tests::{files, mark, marker_text, target, tree};
+use super::remove::{Ours, remove_previous};
+use super::tests::{beside, files, mark, marker_text, target, tree};
 use super::write::Stamp;
 use super::{Refused, write_files_as_site};
 use std::collections::BTreeMap;
@@ -42,8 +42,7 @@ fn a_file_changed_after_evalsite_wrote_it_stops_the_build() {
             "{error}"
         );
         assert_eq!(tree(&site), before, "{path}");
-        let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(beside.len(), 1, "no staging folder left");
+        assert_eq!(beside(dir.path()), ["site"], "no staging folder left");
         std::fs::write(site.join(path), was).unwrap();
     }
     // A file deleted by hand loses nothing of anyone's.

@@ -3,7 +3,9 @@
 //! short, and the folders a killed build leaves; on made-up sites.
 
 use super::lock;
-use super::tests::{beside, files, target, tree};
+use super::marker;
+use super::staging::{self, STAGING};
+use super::tests::{beside, files, mark, target, tree};
 use super::*;
 
 // #19 (report case-02): the lock was the project's, so two projects
@@ -63,4 +65,96 @@ fn a_lock_that_cannot_be_taken_stops_the_build() {
     let error = write_files_as_site(&target(&site), &files(&[("a", "b")])).unwrap_err();
     assert!(error.to_string().contains("(it is not a file"), "{error}");
     assert!(!site.exists());
+}
+
+// #19 (report case-12): an output folder's name of more than about 230
+// bytes could never be built: the staging folder's name added 25.
+#[test]
+fn a_long_output_folder_name_is_built_and_kept_names_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "r".repeat(250);
+    let site = dir.path().join(&name);
+    write_files_as_site(&target(&site), &files(&[("index.html", "one")])).unwrap();
+    write_files_as_site(&target(&site), &files(&[("index.html", "two")])).unwrap();
+    assert_eq!(
+        tree(&site)[1],
+        ("index.html".to_string(), "two".to_string())
+    );
+    assert_eq!(beside(dir.path()), [name]);
+}
+
+// The last look before the swap: a new site with a file missing or cut
+// short (as when a build not holding the lock removed what it took for a
+// killed build's folder) is not put in place.
+#[test]
+fn an_incomplete_new_site_is_never_put_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = files(&[("index.html", "whole"), ("a/b.html", "b")]);
+    mark(dir.path(), &[("index.html", "whole"), ("a/b.html", "b")]);
+    let listing = || {
+        written
+            .iter()
+            .map(|(p, b)| (p.as_str(), marker::Written::of(b)))
+    };
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::write(dir.path().join("a/b.html"), "b").unwrap();
+    let error = complete(dir.path(), listing()).unwrap_err().to_string();
+    assert!(
+        error.contains("1 of its files are missing or cut short, such as index.html"),
+        "{error}"
+    );
+    std::fs::write(dir.path().join("index.html"), "who").unwrap();
+    assert!(complete(dir.path(), listing()).is_err(), "cut short");
+    std::fs::write(dir.path().join("index.html"), "whole").unwrap();
+    complete(dir.path(), listing()).unwrap();
+}
+
+// #19 (report case-01): a build killed while it removed a folder left it
+// without its marker, and no later build removed it. The marker goes last
+// (and is written whole, or not at all), so what a kill leaves is either
+// marked or holds nothing but a marker and empty folders. Each of these
+// is removed, and a folder of the same name holding anything else is not.
+#[test]
+fn every_folder_a_killed_build_can_leave_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let tag = staging::tag("site".as_ref());
+    let folder = |n: usize, made: &dyn Fn(&Path)| {
+        let path = dir.path().join(format!("{STAGING}{tag}-abcd123{n}"));
+        std::fs::create_dir(&path).unwrap();
+        made(&path);
+        path
+    };
+    let ours = [
+        folder(0, &|_| {}),
+        folder(1, &|p| std::fs::create_dir_all(p.join("a/b")).unwrap()),
+        folder(2, &|p| {
+            std::fs::write(p.join(marker::MARKER_NEXT), "This fol").unwrap()
+        }),
+        folder(3, &|p| {
+            std::fs::write(
+                p.join(MARKER),
+                "This folder was written by evalsite build.\nformat: 3\nThe next",
+            )
+            .unwrap()
+        }),
+    ];
+    let kept = [
+        folder(4, &|p| std::fs::write(p.join("notes.txt"), "mine").unwrap()),
+        folder(5, &|p| {
+            std::fs::create_dir(p.join("a")).unwrap();
+            std::fs::write(p.join("a").join(MARKER), "").unwrap();
+        }),
+    ];
+    let new: Vec<(&str, &str)> = previous::OLDEST_TOP_PAGES
+        .iter()
+        .map(|page| (*page, "new"))
+        .collect();
+    write_files_as_site(&target(&dir.path().join("site")), &files(&new)).unwrap();
+    for path in ours {
+        assert!(!path.exists(), "{}", path.display());
+    }
+    for path in &kept {
+        assert!(path.exists(), "{}", path.display());
+    }
+    assert_eq!(beside(dir.path()).len(), 3);
 }
