@@ -652,6 +652,69 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
     names
 }
 
+/// Runs `script` with `sh` in a mount namespace of its own (so that what
+/// it mounts is gone when it ends), with the binary as `$EVALSITE`; `None`
+/// where the system does not allow that (the script exits 77 where a
+/// mount fails), so that the test is passed over there.
+#[cfg(target_os = "linux")]
+fn in_own_mounts(script: &str) -> Option<std::process::Output> {
+    let output = std::process::Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "sh", "-c", script])
+        .env("EVALSITE", env!("CARGO_BIN_EXE_evalsite"))
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    let refused = output.status.code() == Some(77)
+        || String::from_utf8_lossy(&output.stderr).starts_with("unshare:");
+    if refused {
+        eprintln!("passed over: no mounts here");
+        return None;
+    }
+    Some(output)
+}
+
+// #19 (report case-11): with a site of the version before markers, the
+// marker was written into it before the new site was, so a build that
+// then failed (here the disk is full) left it changed. Nothing is written
+// into it until the new site is in place.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_that_fails_leaves_a_site_of_the_version_before_markers_as_it_was() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.remove("site/.evalsite-site");
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Changed",
+    );
+    let disk = tempfile::tempdir().unwrap();
+    // A small disk holding the old site, filled but for 12 KB: room for a
+    // marker, not for the new site.
+    let script = format!(
+        r#"mount -t tmpfs -o size=2m tmpfs "{disk}" || exit 77
+cp -R "{site}" "{disk}/report"
+free=$(df --output=avail -B1 "{disk}" | tail -1)
+head -c $((free - 12288)) /dev/zero > "{disk}/filler"
+before=$(cd "{disk}/report" && find . -type f -exec md5sum {{}} + | sort)
+"$EVALSITE" build --root "{root}" --output "{disk}/report"
+echo "rc=$?"
+after=$(cd "{disk}/report" && find . -type f -exec md5sum {{}} + | sort)
+[ "$before" = "$after" ] && echo unchanged || echo changed
+ls -A "{disk}""#,
+        disk = disk.path().display(),
+        site = project.path("site").display(),
+        root = project.root().display(),
+    );
+    let Some(output) = in_own_mounts(&script) else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert_eq!(stdout, "rc=2\nunchanged\nfiller\nreport\n", "{stderr}");
+}
+
 // #19 (report case-01): a build killed while it removed a folder of its
 // own (its new site after a failure, the previous site after the swap)
 // could leave it without its marker, which no later build removed. What

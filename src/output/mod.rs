@@ -224,11 +224,11 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
     let _lock = lock::lock(parent, name, &target.shown)?;
     let tag = staging::tag(name);
     let name = name.to_string_lossy();
-    let mut kept = remove_leftovers(&[parent], parent, &name, &tag);
-    let previous = match replaceable(target, files)? {
-        Previous::None => None,
-        Previous::Marked(marker) => Some(marker),
-        Previous::Unmarked(found) => Some(adopt(real, &found)?),
+    let mut kept = remove_leftovers(&[parent], parent, &name, &tag, files);
+    let (previous, unmarked) = match replaceable(target, files)? {
+        Previous::None => (None, false),
+        Previous::Marked(marker) => (Some(marker), false),
+        Previous::Unmarked(found) => (Some(adopt(real, &found)?), true),
     };
     let site = NewSite::of(files);
     let staging = staging::make(parent, STAGING, &tag)?;
@@ -236,6 +236,19 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
     let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
     let seen = fill(&staging, &site, target, previous.as_ref()).map_err(abandon)?;
     if let Some(old) = swap_folder(&staging, real, &tag, exchange).map_err(abandon)? {
+        let mut seen = std::borrow::Cow::Borrowed(&seen);
+        if let (Some(adopted), true) = (&previous, unmarked) {
+            // Marked now that it is out of place, so that a build killed
+            // before it is removed leaves it known for evalsite's (as it
+            // is until then by its pages, see
+            // [`staging::remove_leftovers`]). Where that fails, it is
+            // removed all the same, only less safely.
+            if write_marker(&old, adopted).is_ok()
+                && let Some(stamp) = Stamp::now(&old.join(MARKER))
+            {
+                seen.to_mut().insert(MARKER.to_string(), stamp);
+            }
+        }
         let what = format!("the previous {}", target.shown.display());
         kept.extend(remove_previous(
             &old,
@@ -323,10 +336,9 @@ fn fill<B: Borrow<Vec<u8>> + Sync>(
     Ok(seen)
 }
 
-/// Marks a site of the version before markers with what it holds (all of
-/// which an evalsite wrote, as [`replaceable`] found) before it is moved
-/// aside, so that if this build is killed before removing it, the next one
-/// knows it for evalsite's.
+/// What a site of the version before markers holds (all of which an
+/// evalsite wrote, as [`replaceable`] found), as a marker would list it.
+/// Nothing is written into it here: it is marked once it is out of place.
 fn adopt(real: &Path, found: &[String]) -> anyhow::Result<Marker> {
     let files: BTreeMap<String, Option<Written>> = found
         .par_iter()
@@ -337,12 +349,16 @@ fn adopt(real: &Path, found: &[String]) -> anyhow::Result<Marker> {
             Ok((path.clone(), Some(written)))
         })
         .collect::<anyhow::Result<_>>()?;
-    let listing = files.iter().filter_map(|(p, w)| Some((p.as_str(), (*w)?)));
-    marker::write(real, listing, false)?;
     Ok(Marker {
         files,
         unfinished: false,
     })
+}
+
+/// Writes `marker`'s listing into `dir` as its marker.
+fn write_marker(dir: &Path, marker: &Marker) -> anyhow::Result<()> {
+    let listing = (marker.files.iter()).filter_map(|(path, w)| Some((path.as_str(), (*w)?)));
+    marker::write(dir, listing, false)
 }
 
 /// Checks that every file `listing` gives is in `dir` with its length (and

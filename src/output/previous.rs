@@ -161,6 +161,15 @@ fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<P
     )))
 }
 
+/// The files in `dir` (relative), where it holds a site of the version
+/// before markers by the rule of [`unmarked`], but stricter: nothing but
+/// files a build writes (`files`) and pages in [`PAGE_FOLDERS`], with
+/// every one of [`OLDEST_TOP_PAGES`] at its top.
+pub(super) fn old_site<B>(dir: &Path, files: &BTreeMap<String, B>) -> Option<Vec<String>> {
+    let complete = OLDEST_TOP_PAGES.iter().all(|path| dir.join(path).is_file());
+    (complete && foreign_files(dir, files).is_empty()).then(|| foreign_in(dir, |_| false, |_| true))
+}
+
 /// The first [`NAMED`] of `found` (relative to `shown`), then "and N more".
 pub(super) fn named(shown: &str, found: &[String]) -> String {
     let some: Vec<String> = found

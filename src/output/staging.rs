@@ -11,8 +11,10 @@
 
 use super::Refused;
 use super::marker::{self, Found, MARKER, MARKER_NEXT, Marker, Written};
+use super::previous::old_site;
 use super::remove::{Kept, Ours, remove_previous};
 use anyhow::Context;
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -63,17 +65,20 @@ fn is_named_for(file_name: &str, name: &str, tag: &str) -> bool {
 /// them, of which
 ///
 /// - one with a marker: what its marker lists ([`Ours::Listed`]);
-/// - one without, that holds nothing but a marker being written and empty
-///   folders (a build killed as it made the folder, or as it removed the
-///   last of it).
+/// - one without: a site of the version before markers that a build moved
+///   aside and was killed before marking ([`old_site`], judged against the
+///   `files` a build writes now), or nothing but a marker being written and
+///   empty folders (a build killed as it made the folder, or as it removed
+///   the last of it).
 ///
 /// Anything else in one is kept under a name anyone can see, and a folder
 /// of any other name, or that is none of these, is not touched.
-pub(super) fn remove_leftovers(
+pub(super) fn remove_leftovers<B>(
     places: &[&Path],
     parent: &Path,
     name: &str,
     tag: &str,
+    files: &BTreeMap<String, B>,
 ) -> Vec<Kept> {
     let mut kept = Vec::new();
     for place in places {
@@ -88,11 +93,24 @@ pub(super) fn remove_leftovers(
                 continue;
             }
             let dir = entry.path();
-            let Found::Marked(marker) = marker::read(&dir) else {
-                remove_debris(&dir);
-                continue;
-            };
             let what = format!("a folder a stopped build left ({file_name})");
+            let marker = match marker::read(&dir) {
+                Found::Marked(marker) => marker,
+                Found::None => match old_site(&dir, files) {
+                    Some(found) => Marker {
+                        files: found.into_iter().map(|p| (p, None)).collect(),
+                        unfinished: false,
+                    },
+                    None => {
+                        remove_debris(&dir);
+                        continue;
+                    }
+                },
+                Found::Unreadable => {
+                    remove_debris(&dir);
+                    continue;
+                }
+            };
             kept.extend(remove_previous(
                 &dir,
                 &Ours::Listed(&marker),

@@ -83,6 +83,28 @@ fn a_long_output_folder_name_is_built_and_kept_names_fit() {
     assert_eq!(beside(dir.path()), [name]);
 }
 
+// #19 (report case-11): a site of the version before markers was marked
+// before the new one was written, so a build that then failed left it
+// changed. Nothing is written into it until the new site is in place.
+#[test]
+fn a_failed_build_leaves_an_unmarked_site_unmarked() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let pages: Vec<(&str, &str)> = previous::OLDEST_TOP_PAGES
+        .iter()
+        .map(|page| (*page, "old"))
+        .collect();
+    for (page, text) in &pages {
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join(page), text).unwrap();
+    }
+    let before = tree(&site);
+    let unable = |_: &Path, _: &Path| Err(std::io::Error::other("made to fail"));
+    write_with(&target(&site), &files(&pages), unable).unwrap_err();
+    assert_eq!(tree(&site), before);
+    assert_eq!(beside(dir.path()), ["site"]);
+}
+
 // The last look before the swap: a new site with a file missing or cut
 // short (as when a build not holding the lock removed what it took for a
 // killed build's folder) is not put in place.
@@ -112,8 +134,10 @@ fn an_incomplete_new_site_is_never_put_in_place() {
 // #19 (report case-01): a build killed while it removed a folder left it
 // without its marker, and no later build removed it. The marker goes last
 // (and is written whole, or not at all), so what a kill leaves is either
-// marked or holds nothing but a marker and empty folders. Each of these
-// is removed, and a folder of the same name holding anything else is not.
+// marked or holds nothing but a marker and empty folders; a site of the
+// version before markers, moved aside and not yet marked, is known by its
+// pages. Each of these is removed, and a folder of the same name holding
+// anything else is not.
 #[test]
 fn every_folder_a_killed_build_can_leave_is_removed() {
     let dir = tempfile::tempdir().unwrap();
@@ -137,10 +161,17 @@ fn every_folder_a_killed_build_can_leave_is_removed() {
             )
             .unwrap()
         }),
+        folder(4, &|p| {
+            for page in previous::OLDEST_TOP_PAGES {
+                std::fs::write(p.join(page), "old").unwrap();
+            }
+            std::fs::create_dir(p.join("findings")).unwrap();
+            std::fs::write(p.join("findings/x.html"), "old").unwrap();
+        }),
     ];
     let kept = [
-        folder(4, &|p| std::fs::write(p.join("notes.txt"), "mine").unwrap()),
-        folder(5, &|p| {
+        folder(5, &|p| std::fs::write(p.join("notes.txt"), "mine").unwrap()),
+        folder(6, &|p| {
             std::fs::create_dir(p.join("a")).unwrap();
             std::fs::write(p.join("a").join(MARKER), "").unwrap();
         }),
