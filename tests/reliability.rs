@@ -642,6 +642,14 @@ fn a_lock_that_cannot_be_taken_stops_the_build_and_makes_nothing() {
     assert_eq!(everything(project.root()), before);
 }
 
+/// The inode and permissions of `path`.
+#[cfg(unix)]
+fn identity(path: &std::path::Path) -> (u64, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).unwrap();
+    (meta.ino(), meta.mode())
+}
+
 /// The names in `dir`, sorted.
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -650,6 +658,46 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+// #19 (report case-15): the output folder was replaced by a new folder at
+// every build: an empty folder the researcher made for the site (its
+// owner, group, permissions) was deleted, and the permissions set on a
+// site/ for a web server were reset. A folder evalsite did not make is
+// filled and kept; one it made keeps its permissions.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_keeps_what_the_researcher_set_on_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = Project::fixture("basic");
+    let web = tempfile::tempdir().unwrap();
+    let www = web.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    std::fs::set_permissions(&www, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    let made = identity(&www);
+    for title in ["One", "Two"] {
+        project.edit(
+            "content/pages/methods.md",
+            "title: ",
+            &format!("title: {title} "),
+        );
+        let run = project.run(&["build", "--output", www.to_str().unwrap()]);
+        run.expect_code(0);
+        assert_eq!(identity(&www), made, "the same folder, as it was made");
+        let page = std::fs::read_to_string(www.join("pages/methods.html")).unwrap();
+        assert!(page.contains(title));
+        let marker = std::fs::read_to_string(www.join(".evalsite-site")).unwrap();
+        assert!(marker.contains("\ncontents only: "), "{marker}");
+        assert_eq!(names_in(web.path()), ["www"], "nothing left beside it");
+    }
+    // site/, which evalsite made, set for a web server's group.
+    project.build().expect_code(0);
+    let site = project.path("site");
+    std::fs::set_permissions(&site, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    project.edit("content/pages/methods.md", "title: ", "title: Three ");
+    project.build().expect_code(0);
+    assert_eq!(identity(&site).1 & 0o7777, 0o2750);
+    assert!(project.page("pages/methods.html").contains("Three"));
 }
 
 /// Runs `script` with `sh` in a mount namespace of its own (so that what
@@ -671,6 +719,44 @@ fn in_own_mounts(script: &str) -> Option<std::process::Output> {
         return None;
     }
     Some(output)
+}
+
+// #19 (report case-15): an output folder that is a mount point (a
+// container's volume) could never be built into: "Device or resource
+// busy". The site is written inside it, and put in place there.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_that_is_a_mount_point_is_built_into() {
+    let project = Project::fixture("basic");
+    let volume = tempfile::tempdir().unwrap();
+    let web = tempfile::tempdir().unwrap();
+    let www = web.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let script = format!(
+        r#"mount --bind "{volume}" "{www}" || exit 77
+"$EVALSITE" build --root "{root}" --output "{www}" || exit 1
+sed -i 's/^title: Methods/title: Again/' "{root}/content/pages/methods.md"
+"$EVALSITE" build --root "{root}" --output "{www}""#,
+        volume = volume.path().display(),
+        www = www.display(),
+        root = project.root().display(),
+    );
+    let Some(output) = in_own_mounts(&script) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let page = std::fs::read_to_string(volume.path().join("pages/methods.html")).unwrap();
+    assert!(page.contains("Again"), "{page}");
+    let marker = std::fs::read_to_string(volume.path().join(".evalsite-site")).unwrap();
+    assert!(marker.contains("\ncontents only: "), "{marker}");
+    let top = names_in(volume.path());
+    assert!(
+        top.iter()
+            .all(|name| !name.starts_with(".evalsite-") || name == ".evalsite-site"),
+        "{top:?}"
+    );
+    assert_eq!(names_in(web.path()), ["www"]);
 }
 
 // #19 (report case-11): with a site of the version before markers, the

@@ -1,7 +1,6 @@
 //! Where the rendered site goes. A build writes every file into a temporary
 //! folder beside the output folder, checks that all of it is there, and
-//! only then swaps it in with one atomic exchange (two renames where the
-//! system has no exchange), so a failed or killed build leaves the
+//! only then puts it in place: a failed or killed build leaves the
 //! previous site exactly as it was. This module checks the output folder
 //! against the project ([`Target`]) and runs the steps in order; the steps
 //! are its submodules:
@@ -13,7 +12,9 @@
 //!   lists;
 //! - [`previous`]: whether the folder there now may be replaced;
 //! - [`write`]: the files written (or linked from the previous site);
-//! - [`swap`]: the new site put in place;
+//! - [`swap`]: the new site put in place: a folder evalsite made swaps
+//!   places with the new one, one the researcher made (or a mount point)
+//!   keeps its place and has what is in it swapped;
 //! - [`remove`]: the previous site removed, only as far as evalsite wrote
 //!   it.
 //!
@@ -39,7 +40,7 @@ pub use marker::MARKER;
 pub use remove::Kept;
 
 use anyhow::Context;
-use marker::{Marker, Written};
+use marker::{Lines, Marker, Recorded, Written};
 use previous::{Previous, refuse_changed, replaceable};
 use rayon::prelude::*;
 use remove::{Ours, remove_previous};
@@ -47,7 +48,7 @@ use staging::{STAGING, discard, remove_leftovers};
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use swap::{Exchange, exchange, swap_folder};
+use swap::{Contents, Exchange, exchange, is_mount_point, swap_contents, swap_folder};
 use write::{Replacing, Seen, Stamp, write_files};
 
 /// A folder or file evalsite refuses to replace, with the reason and what
@@ -224,39 +225,69 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
     let _lock = lock::lock(parent, name, &target.shown)?;
     let tag = staging::tag(name);
     let name = name.to_string_lossy();
-    let mut kept = remove_leftovers(&[parent], parent, &name, &tag, files);
-    let (previous, unmarked) = match replaceable(target, files)? {
-        Previous::None => (None, false),
+    let mut kept = remove_leftovers(&[parent, real], parent, &name, &tag, files);
+    let previous = replaceable(target, files)?;
+    // A mount point cannot be replaced, nor a file moved into it from
+    // another file system: the new site is written inside it.
+    let mount = is_mount_point(real);
+    let contents_only = mount
+        || match &previous {
+            Previous::Empty => true,
+            Previous::Marked(marker) => marker.contents_only,
+            Previous::None | Previous::Unmarked(_) => false,
+        };
+    let (previous, unmarked) = match previous {
+        Previous::None | Previous::Empty => (None, false),
         Previous::Marked(marker) => (Some(marker), false),
         Previous::Unmarked(found) => (Some(adopt(real, &found)?), true),
     };
-    let site = NewSite::of(files);
-    let staging = staging::make(parent, STAGING, &tag)?;
+    let site = NewSite::of(files, contents_only);
+    let place = if mount { real.as_path() } else { parent };
+    let staging = staging::make(place, STAGING, &tag)?;
     // What is written of the new site is removed if the build stops.
     let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
-    let seen = fill(&staging, &site, target, previous.as_ref()).map_err(abandon)?;
-    if let Some(old) = swap_folder(&staging, real, &tag, exchange).map_err(abandon)? {
-        let mut seen = std::borrow::Cow::Borrowed(&seen);
-        if let (Some(adopted), true) = (&previous, unmarked) {
-            // Marked now that it is out of place, so that a build killed
-            // before it is removed leaves it known for evalsite's (as it
-            // is until then by its pages, see
-            // [`staging::remove_leftovers`]). Where that fails, it is
-            // removed all the same, only less safely.
-            if write_marker(&old, adopted).is_ok()
-                && let Some(stamp) = Stamp::now(&old.join(MARKER))
-            {
-                seen.to_mut().insert(MARKER.to_string(), stamp);
+    let (seen, both) = fill(&staging, &site, target, previous.as_ref()).map_err(abandon)?;
+    let holders = match both {
+        Some(both) => {
+            let contents = Contents {
+                staging: &staging,
+                target: real,
+                both: &both,
+                new: &site.marker,
+                tag: &tag,
+                exchange,
+            };
+            match swap_contents(&contents) {
+                Ok(holders) => holders,
+                Err(failed) if failed.restored => return Err(abandon(failed.error)),
+                // The folders are left for the next build to finish with.
+                Err(failed) => return Err(failed.error),
             }
         }
-        let what = format!("the previous {}", target.shown.display());
-        kept.extend(remove_previous(
-            &old,
-            &Ours::Seen(&seen),
-            parent,
-            &name,
-            what,
-        ));
+        None => {
+            let old = swap_folder(&staging, real, &tag, exchange).map_err(abandon)?;
+            if let (Some(old), Some(adopted), true) = (&old, &previous, unmarked) {
+                // Marked now that it is out of place, so that a build
+                // killed before it is removed leaves it known for
+                // evalsite's (as it is until then by its pages, see
+                // [`staging::remove_leftovers`]). Where that fails, it is
+                // removed all the same, only less safely.
+                let _ = write_marker(old, adopted);
+            }
+            old.into_iter().collect()
+        }
+    };
+    // The marker in each holder is the one the build found, unless this
+    // build wrote it there (the one listing both versions; an old site's).
+    let wrote_marker = contents_only || unmarked;
+    let what = format!("the previous {}", target.shown.display());
+    for holder in holders {
+        let mut seen = std::borrow::Cow::Borrowed(&seen);
+        if let Some(stamp) = Stamp::now(&holder.join(MARKER)).filter(|_| wrote_marker) {
+            seen.to_mut().insert(MARKER.to_string(), stamp);
+        }
+        let ours = Ours::Seen(&seen);
+        kept.extend(remove_previous(&holder, &ours, parent, &name, what.clone()));
     }
     // Named beside the output folder as the researcher gave it, unless
     // that is a link (then the kept folder is beside the folder it
@@ -277,10 +308,11 @@ struct NewSite<'a, B> {
     written: Vec<Written>,
     /// The marker's text once every file is written.
     marker: String,
+    contents_only: bool,
 }
 
 impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
-    fn of(files: &'a BTreeMap<String, B>) -> Self {
+    fn of(files: &'a BTreeMap<String, B>, contents_only: bool) -> Self {
         let files: Vec<(&String, &B)> = files.iter().collect();
         let written = files
             .par_iter()
@@ -290,8 +322,9 @@ impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
             files,
             written,
             marker: String::new(),
+            contents_only,
         };
-        site.marker = marker::text(site.listing(), false);
+        site.marker = marker::text(site.listing(), site.lines(false));
         site
     }
 
@@ -300,6 +333,13 @@ impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
         (self.files.iter())
             .zip(&self.written)
             .map(|((p, _), w)| (p.as_str(), *w))
+    }
+
+    fn lines(&self, unfinished: bool) -> Lines {
+        Lines {
+            unfinished,
+            contents_only: self.contents_only,
+        }
     }
 
     /// The marker of the folder while it is written (what a build removes
@@ -312,15 +352,16 @@ impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
 /// Writes the new site into `staging` (linking what it can from the
 /// `previous` site of `target`, and checking its files as it goes), marks
 /// it, and checks that it is all there. Gives the previous site's files
-/// as the build found them.
+/// as the build found them, and, where what is in the folder is to be
+/// swapped, the marker listing both versions of each file.
 fn fill<B: Borrow<Vec<u8>> + Sync>(
     staging: &Path,
     site: &NewSite<B>,
     target: &Target,
     previous: Option<&Marker>,
-) -> anyhow::Result<Seen> {
+) -> anyhow::Result<(Seen, Option<String>)> {
     let real = &target.real;
-    marker::write(staging, site.listing(), true)?;
+    marker::write(staging, site.listing(), site.lines(true))?;
     let replacing = previous.map(|marker| Replacing { dir: real, marker });
     let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
     let mut seen = match write_files(staging, &site.files, &site.written, replacing)? {
@@ -333,32 +374,71 @@ fn fill<B: Borrow<Vec<u8>> + Sync>(
     seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
     marker::put(site.marker.as_bytes(), staging, staging)?;
     complete(staging, site.listing())?;
-    Ok(seen)
+    let both = site
+        .contents_only
+        .then(|| both_versions(real, site.listing(), previous, site.lines(false)))
+        .transpose()?;
+    Ok((seen, both))
 }
 
 /// What a site of the version before markers holds (all of which an
 /// evalsite wrote, as [`replaceable`] found), as a marker would list it.
 /// Nothing is written into it here: it is marked once it is out of place.
 fn adopt(real: &Path, found: &[String]) -> anyhow::Result<Marker> {
-    let files: BTreeMap<String, Option<Written>> = found
+    let files: BTreeMap<String, Recorded> = found
         .par_iter()
         .map(|path| {
             let full = real.join(path);
             let written =
                 marker::written_in(&full).with_context(|| format!("reading {}", full.display()))?;
-            Ok((path.clone(), Some(written)))
+            Ok((path.clone(), Recorded::One(written)))
         })
         .collect::<anyhow::Result<_>>()?;
     Ok(Marker {
         files,
         unfinished: false,
+        contents_only: false,
     })
 }
 
 /// Writes `marker`'s listing into `dir` as its marker.
 fn write_marker(dir: &Path, marker: &Marker) -> anyhow::Result<()> {
-    let listing = (marker.files.iter()).filter_map(|(path, w)| Some((path.as_str(), (*w)?)));
-    marker::write(dir, listing, false)
+    let listing = (marker.files.iter())
+        .flat_map(|(path, recorded)| recorded.versions().iter().map(|w| (path.as_str(), *w)));
+    marker::write(dir, listing, Lines::default())
+}
+
+/// The text of the marker that lists both the new site's files (`new`)
+/// and the previous site's (`previous`'s, in `real`): each version of a
+/// path once. A previous file whose marker did not say what was written
+/// (format 2) is read for it.
+fn both_versions<'a>(
+    real: &Path,
+    new: impl Iterator<Item = (&'a str, Written)>,
+    previous: Option<&Marker>,
+    lines: Lines,
+) -> anyhow::Result<String> {
+    let mut all: BTreeMap<&str, Recorded> = new.map(|(p, w)| (p, Recorded::One(w))).collect();
+    for (path, recorded) in previous.into_iter().flat_map(|m| &m.files) {
+        let versions = match recorded {
+            Recorded::Unknown => match marker::written_in(&real.join(path)) {
+                Ok(written) => vec![written],
+                Err(_) => continue,
+            },
+            recorded => recorded.versions().to_vec(),
+        };
+        for written in versions {
+            match all.get_mut(path.as_str()) {
+                Some(listed) => listed.add(written),
+                None => {
+                    all.insert(path, Recorded::One(written));
+                }
+            }
+        }
+    }
+    let listing =
+        (all.iter()).flat_map(|(path, recorded)| recorded.versions().iter().map(|w| (*path, *w)));
+    Ok(marker::text(listing, lines))
 }
 
 /// Checks that every file `listing` gives is in `dir` with its length (and

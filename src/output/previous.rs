@@ -41,8 +41,11 @@ const PAGE_FOLDERS: &[&str] = &[
 /// What is at the output folder now.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Previous {
-    /// Nothing, or an empty folder.
+    /// Nothing.
     None,
+    /// An empty folder (one evalsite did not make: it fills it, and keeps
+    /// it).
+    Empty,
     /// A site with the marker, holding only files it lists (which the
     /// build checks against it as it reads them, see [`super::write`]).
     Marked(Marker),
@@ -133,7 +136,7 @@ fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<P
     let (real, shown) = (&target.real, target.shown.display());
     let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
     if entries.next().is_none() {
-        return Ok(Previous::None);
+        return Ok(Previous::Empty);
     }
     let foreign = foreign_files(real, files);
     // Every page each version of evalsite has written at the top is there:

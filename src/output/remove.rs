@@ -38,9 +38,9 @@ impl Ours<'_> {
             Ours::Listed(marker) => match marker.files.get(relative) {
                 None => (relative == MARKER || relative == MARKER_NEXT) && is_file(),
                 Some(_) if marker.unfinished => is_file(),
-                Some(None) => is_file(),
-                Some(Some(written)) => {
-                    is_file() && marker::written_in(path).is_ok_and(|now| now == *written)
+                Some(recorded) if recorded.versions().is_empty() => is_file(),
+                Some(recorded) => {
+                    is_file() && marker::written_in(path).is_ok_and(|now| recorded.has(now))
                 }
             },
         }

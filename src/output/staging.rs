@@ -1,5 +1,6 @@
-//! The folders a build makes beside the output folder: the new site while
-//! it is written, and where the previous site waits to be removed. Their names, making one, removing
+//! The folders a build makes beside the output folder (inside it, where it
+//! is a mount point): the new site while it is written, and where the
+//! previous site waits to be removed. Their names, making one, removing
 //! this build's when it fails, and removing what killed builds left.
 //!
 //! Each is named [`STAGING`] or [`OLD`], then the output folder's [`tag`],
@@ -10,7 +11,7 @@
 //! tag that is not its own was left by a build that is no longer running.
 
 use super::Refused;
-use super::marker::{self, Found, MARKER, MARKER_NEXT, Marker, Written};
+use super::marker::{self, Found, MARKER, MARKER_NEXT, Marker, Recorded, Written};
 use super::previous::old_site;
 use super::remove::{Kept, Ours, remove_previous};
 use anyhow::Context;
@@ -61,8 +62,8 @@ fn is_named_for(file_name: &str, name: &str, tag: &str) -> bool {
 }
 
 /// Removes what killed builds left in each of `places` (beside the output
-/// folder `name` in `parent`): folders named for it as this module names
-/// them, of which
+/// folder `name` in `parent`, and inside it): folders named for it as this
+/// module names them, of which
 ///
 /// - one with a marker: what its marker lists ([`Ours::Listed`]);
 /// - one without: a site of the version before markers that a build moved
@@ -98,8 +99,9 @@ pub(super) fn remove_leftovers<B>(
                 Found::Marked(marker) => marker,
                 Found::None => match old_site(&dir, files) {
                     Some(found) => Marker {
-                        files: found.into_iter().map(|p| (p, None)).collect(),
+                        files: found.into_iter().map(|p| (p, Recorded::Unknown)).collect(),
                         unfinished: false,
+                        contents_only: false,
                     },
                     None => {
                         remove_debris(&dir);
@@ -157,9 +159,10 @@ pub(super) fn unfinished<'a>(files: impl IntoIterator<Item = (&'a str, Written)>
     Marker {
         files: files
             .into_iter()
-            .map(|(p, w)| (p.to_string(), Some(w)))
+            .map(|(p, w)| (p.to_string(), Recorded::One(w)))
             .collect(),
         unfinished: true,
+        contents_only: false,
     }
 }
 

@@ -221,14 +221,14 @@ fn a_marker_of_a_format_not_known_is_refused() {
 /// Marks `dir` as a build that wrote these files (path and bytes) would.
 pub(super) fn mark(dir: &Path, written: &[(&str, &str)]) {
     let listing = written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes())));
-    marker::write(dir, listing, false).unwrap();
+    marker::write(dir, listing, Lines::default()).unwrap();
 }
 
 /// The text of the marker of a build that wrote these files.
 pub(super) fn marker_text(written: &[(&str, &str)]) -> String {
     marker::text(
         written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes()))),
-        false,
+        Lines::default(),
     )
 }
 
@@ -449,7 +449,7 @@ fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
     }
 }
 
-/// The names in `dir` (sorted) but the lock file a build holds there.
+/// The names in `dir` (sorted) but the lock file a build leaves there.
 pub(super) fn beside(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()

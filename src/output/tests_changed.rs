@@ -2,7 +2,7 @@
 //! by hand stops the build; and the removal of a previous site, or of what
 //! a killed build left, keeps anything that is not evalsite's.
 
-use super::marker::{self, Found, MARKER, Written};
+use super::marker::{self, Found, Lines, MARKER, Recorded, Written};
 use super::remove::{Ours, remove_previous};
 use super::tests::{beside, files, mark, marker_text, target, tree};
 use super::write::Stamp;
@@ -110,9 +110,9 @@ fn a_marker_lists_any_file_name_one_a_line() {
     let Found::Marked(read) = marker::read(dir.path()) else {
         panic!("not read")
     };
-    let expected: BTreeMap<String, Option<Written>> = written
+    let expected: BTreeMap<String, Recorded> = written
         .iter()
-        .map(|(p, b)| (p.to_string(), Some(Written::of(b.as_bytes()))))
+        .map(|(p, b)| (p.to_string(), Recorded::One(Written::of(b.as_bytes()))))
         .collect();
     assert_eq!(read.files, expected);
     assert!(!read.unfinished);
@@ -209,7 +209,11 @@ fn a_killed_builds_folder_keeps_what_it_did_not_list() {
         ("index.html", Written::of(b"whole page")),
         ("b.html", Written::of(b"b")),
     ];
-    marker::write(&unfinished, listing, true).unwrap();
+    let lines = Lines {
+        unfinished: true,
+        contents_only: false,
+    };
+    marker::write(&unfinished, listing, lines).unwrap();
     std::fs::write(unfinished.join("index.html"), "whole").unwrap();
     let finished = dir.path().join(".evalsite-old-site-ABCD1234");
     std::fs::create_dir(&finished).unwrap();

@@ -3,10 +3,12 @@
 //! short, and the folders a killed build leaves; on made-up sites.
 
 use super::lock;
-use super::marker;
+use super::marker::{self, Found};
 use super::staging::{self, STAGING};
 use super::tests::{beside, files, mark, target, tree};
 use super::*;
+use std::cell::Cell;
+use std::path::PathBuf;
 
 // #19 (report case-02): the lock was the project's, so two projects
 // writing one --output folder each removed the other's staging folder.
@@ -81,6 +83,159 @@ fn a_long_output_folder_name_is_built_and_kept_names_fit() {
         ("index.html".to_string(), "two".to_string())
     );
     assert_eq!(beside(dir.path()), [name]);
+}
+
+/// Builds `pairs` into `dir` and gives its inode and permissions.
+#[cfg(unix)]
+fn identity(dir: &Path) -> (u64, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(dir).unwrap();
+    (meta.ino(), meta.mode())
+}
+
+// #19 (report case-15): the output folder was replaced by a new one at
+// every build, so an empty folder the researcher made (its owner, group,
+// permissions) was deleted, and a mount point could not be built into. A
+// folder evalsite did not make is filled, and stays.
+#[cfg(unix)]
+#[test]
+fn an_empty_folder_made_by_the_researcher_is_filled_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let www = dir.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    std::fs::set_permissions(&www, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    let before = identity(&www);
+    let one = files(&[
+        ("index.html", "one"),
+        ("gone/x.html", "x"),
+        ("a/b.html", "b"),
+    ]);
+    write_files_as_site(&target(&www), &one).unwrap();
+    assert_eq!(identity(&www), before, "the same folder, as it was");
+    let Found::Marked(marker) = marker::read(&www) else {
+        panic!("marked")
+    };
+    assert!(marker.contents_only);
+    let two = files(&[("index.html", "two"), ("a/b.html", "b"), ("new.html", "n")]);
+    for exchange in [exchange, |_: &Path, _: &Path| Ok(false)] {
+        write_with(&target(&www), &two, exchange).unwrap();
+        assert_eq!(identity(&www), before);
+        let names: Vec<String> = tree(&www).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(names, [MARKER, "a/b.html", "index.html", "new.html"]);
+        assert_eq!(beside(dir.path()), ["www"], "nothing left beside");
+    }
+}
+
+// A folder evalsite made keeps the permissions the researcher gave it
+// (for a web server, say) when the next build replaces it.
+#[cfg(unix)]
+#[test]
+fn a_folder_evalsite_made_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write_files_as_site(&target(&site), &files(&[("index.html", "one")])).unwrap();
+    std::fs::set_permissions(&site, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    write_files_as_site(&target(&site), &files(&[("index.html", "two")])).unwrap();
+    assert_eq!(identity(&site).1 & 0o7777, 0o2750);
+    let Found::Marked(marker) = marker::read(&site) else {
+        panic!("marked")
+    };
+    assert!(!marker.contents_only);
+}
+
+thread_local! {
+    /// How many more exchanges [`failing`] lets through.
+    static EXCHANGES_LEFT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// An exchange that works [`EXCHANGES_LEFT`] times, then fails.
+fn failing(a: &Path, b: &Path) -> std::io::Result<bool> {
+    let left = EXCHANGES_LEFT.get();
+    if left == 0 {
+        return Err(std::io::Error::other("made to fail"));
+    }
+    EXCHANGES_LEFT.set(left - 1);
+    exchange(a, b)
+}
+
+/// A folder the researcher made, holding a site evalsite put there.
+fn filled_folder(dir: &Path) -> (PathBuf, BTreeMap<String, Vec<u8>>) {
+    let www = dir.join("www");
+    std::fs::create_dir(&www).unwrap();
+    let one = files(&[
+        ("index.html", "one"),
+        ("a/b.html", "b"),
+        ("c/d.html", "d"),
+        ("gone/x.html", "x"),
+    ]);
+    write_files_as_site(&target(&www), &one).unwrap();
+    let two = files(&[
+        ("index.html", "two"),
+        ("a/b.html", "b2"),
+        ("c/d.html", "d"),
+        ("e.html", "e"),
+    ]);
+    (www, two)
+}
+
+// Putting a site into a folder evalsite did not make takes a few steps;
+// a failure at any of them undoes the ones before: the folder is exactly
+// as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_swap_of_contents_that_fails_leaves_the_folder_as_it_was() {
+    // Three of the new site's four names are in the folder already.
+    for steps in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let (www, two) = filled_folder(dir.path());
+        let before = tree(&www);
+        EXCHANGES_LEFT.set(steps);
+        let error = write_with(&target(&www), &two, |a, b| {
+            // Undoing uses the exchange again: let it.
+            let result = failing(a, b);
+            if result.is_err() {
+                EXCHANGES_LEFT.set(usize::MAX);
+            }
+            result
+        })
+        .unwrap_err();
+        assert!(format!("{error:#}").contains("made to fail"), "{error:#}");
+        assert_eq!(tree(&www), before, "after {steps} steps");
+        assert_eq!(beside(dir.path()), ["www"], "after {steps} steps");
+    }
+}
+
+// The same cut short for good (as by a kill, here by an undo that fails
+// too): both folders are marked with both versions of each file, and the
+// next build replaces the mix and removes what was left.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_swap_of_contents_cut_short_is_finished_by_the_next_build() {
+    for steps in 1..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let (www, two) = filled_folder(dir.path());
+        EXCHANGES_LEFT.set(steps);
+        let error = write_with(&target(&www), &two, failing).unwrap_err();
+        assert!(
+            format!("{error:#}").contains("could not be undone completely"),
+            "{error:#}"
+        );
+        let Found::Marked(mixed) = marker::read(&www) else {
+            panic!("marked")
+        };
+        assert!(mixed.files.contains_key("gone/x.html"));
+        write_files_as_site(&target(&www), &two).unwrap();
+        let names: Vec<String> = tree(&www).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            names,
+            [MARKER, "a/b.html", "c/d.html", "e.html", "index.html"],
+            "after {steps} steps"
+        );
+        assert_eq!(tree(&www)[1].1, "b2");
+        assert_eq!(beside(dir.path()), ["www"], "after {steps} steps");
+    }
 }
 
 // #19 (report case-11): a site of the version before markers was marked
