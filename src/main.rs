@@ -169,10 +169,17 @@ fn inputs(project: &ProjectArgs, outcome: &Outcome) -> output::Inputs {
     if let Some(list) = &summary.identifiers_list {
         read.push((list.clone(), "the identifiers list".to_string()));
     }
+    // Not inside private/ or themes/ either, where nothing published
+    // belongs (and a theme made there later would be read).
     output::Inputs {
         root: root.clone(),
         read,
-        listed: vec![root.join("content"), summary.theme_folder.clone()],
+        listed: vec![
+            root.join("content"),
+            root.join("private"),
+            root.join("themes"),
+            summary.theme_folder.clone(),
+        ],
     }
 }
 

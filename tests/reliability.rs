@@ -849,6 +849,40 @@ fn an_output_folder_with_a_long_name_is_built() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+// #19 (report case-12): `--output evalsite.yaml/site` was an internal
+// error (exit 2, "creating evalsite.yaml: File exists"); `--output site/`
+// named files `site//a.txt`; and `--output themes/x` and `--output
+// private/new` were taken.
+#[test]
+fn output_folders_under_a_file_or_in_private_or_themes_are_refused() {
+    let project = Project::fixture("basic");
+    let before = everything(project.root());
+    for (output, says) in [
+        (
+            "evalsite.yaml/site",
+            "evalsite.yaml is a file, not a folder, and cannot hold one",
+        ),
+        ("themes/x", "it is inside themes/, which a build reads"),
+        ("private/new", "it is inside private/, which a build reads"),
+    ] {
+        let run = project.run_inside(&["build", "--output", output]);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains(&format!(
+                "error: evalsite will not write the site into {output}: {says}"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(everything(project.root()), before, "{output}");
+    }
+    project.write("site/a.txt", "mine");
+    let run = project.run_inside(&["build", "--output", "site/"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains(": site/a.txt;"), "{}", run.stderr);
+    assert!(!run.stderr.contains("site//"), "{}", run.stderr);
+}
+
 /// Runs `check`, expecting exit 1 and an error with `code` whose text
 /// contains `says`; gives the text.
 fn check_fails(project: &Project, code: &str, says: &str) -> String {

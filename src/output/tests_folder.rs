@@ -344,3 +344,41 @@ fn every_folder_a_killed_build_can_leave_is_removed() {
     }
     assert_eq!(beside(dir.path()).len(), 3);
 }
+
+// #19 (report case-12): `--output evalsite.yaml/site` was an internal
+// error (creating evalsite.yaml: file exists), and `--output site/` named
+// files `site//a.txt`.
+#[test]
+fn an_output_folder_under_a_file_is_refused_and_a_trailing_slash_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("evalsite.yaml"), "title: x").unwrap();
+    let inputs = Inputs {
+        root: dir.path().join("project"),
+        read: Vec::new(),
+        listed: Vec::new(),
+    };
+    let under = dir.path().join("evalsite.yaml/site");
+    let error = Target::new(&under, &inputs).unwrap_err();
+    assert!(error.downcast_ref::<Refused>().is_some());
+    assert!(
+        error
+            .to_string()
+            .contains("evalsite.yaml is a file, not a folder"),
+        "{error}"
+    );
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    std::fs::write(site.join("a.txt"), "mine").unwrap();
+    let slash = PathBuf::from(format!("{}/", site.display()));
+    let error = write_files_as_site(
+        &Target::new(&slash, &inputs).unwrap(),
+        &files(&[("b", "c")]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error.contains(&format!("{}/a.txt", site.display())),
+        "{error}"
+    );
+    assert!(!error.contains("//"), "{error}");
+}
