@@ -54,10 +54,11 @@ use swap::{Contents, Exchange, exchange, is_mount_point, swap_contents, swap_fol
 use write::{Replacing, Seen, Stamp, write_files};
 
 /// Writes a site that passed the disclosure gate (paths relative to the
-/// site root) as the folder `target`, replacing the folder there only if
-/// evalsite made it: nothing but a gated site can be written. Gives the
-/// folders kept rather than removed (with files that were not evalsite's
-/// in them), for a warning.
+/// site root) as the folder `target`, replacing what is there only if
+/// evalsite wrote it (and the folder itself only if evalsite made it):
+/// nothing but a gated site can be written. Gives the folders kept rather
+/// than removed (with files that were not evalsite's in them), for a
+/// warning.
 pub fn write_site(
     target: &Target,
     site: &crate::anonymity::gate::Gated,
