@@ -609,13 +609,18 @@ fn a_second_build_into_one_output_folder_stops_and_leaves_nothing() {
 #[test]
 fn a_lock_that_cannot_be_taken_stops_the_build_and_makes_nothing() {
     let project = Project::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    // The project's lock file of before, a link to nothing: no longer
+    // opened, so nothing is made where it points.
+    let old_lock = outside.path().join("old-lock");
+    std::os::unix::fs::symlink(&old_lock, project.path(".evalsite.lock")).unwrap();
     project.build().expect_code(0);
+    assert!(!old_lock.exists(), "nothing made where the link points");
     project.edit(
         "content/pages/methods.md",
         "title: Methods",
         "title: Changed",
     );
-    let outside = tempfile::tempdir().unwrap();
     let pointed = outside.path().join("lock");
     let lock = project.path(".evalsite-lock-site");
     std::os::unix::fs::symlink(&pointed, &lock).unwrap();
