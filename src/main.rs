@@ -5,7 +5,7 @@
 use clap::Parser;
 use evalsite::cli::{Cli, Command, DiagnosticFormat, ProjectArgs};
 use evalsite::diag::{self, Format};
-use evalsite::output::{self, LockError};
+use evalsite::output;
 use evalsite::pipeline::{self, Mode, Options, Outcome};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -28,27 +28,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build { project, output } => {
             let target = output.unwrap_or_else(|| pipeline::default_output(&project.root));
-            // Not a project (no content/, which the build then says): no
-            // lock file is left in a folder that is not one.
-            let project_folder = project.root.join("content").is_dir();
-            let _lock = match project_folder.then(|| output::lock(&project.root)) {
-                None => output::Lock::none(),
-                Some(Ok(lock)) => lock,
-                Some(Err(LockError::Busy(path))) => {
-                    eprintln!(
-                        "error: another build of this project is running ({} is locked); wait for it to finish, then build again",
-                        path.display()
-                    );
-                    return Ok(ExitCode::from(INTERNAL_FAILURE));
-                }
-                Some(Err(LockError::Unavailable(path, error))) => {
-                    eprintln!(
-                        "warning: building without the lock {} ({error}), so a second build at the same time is not stopped",
-                        path.display()
-                    );
-                    output::Lock::none()
-                }
-            };
             let options = options(&project)?;
             let outcome = pipeline::run(&options, Mode::Build)?;
             report(&outcome, &project);
@@ -190,10 +169,17 @@ fn inputs(project: &ProjectArgs, outcome: &Outcome) -> output::Inputs {
     if let Some(list) = &summary.identifiers_list {
         read.push((list.clone(), "the identifiers list".to_string()));
     }
+    // Not inside private/ or themes/ either, where nothing published
+    // belongs (and a theme made there later would be read).
     output::Inputs {
         root: root.clone(),
         read,
-        listed: vec![root.join("content"), summary.theme_folder.clone()],
+        listed: vec![
+            root.join("content"),
+            root.join("private"),
+            root.join("themes"),
+            summary.theme_folder.clone(),
+        ],
     }
 }
 

@@ -169,14 +169,12 @@ fn a_message_about_a_huge_line_is_short() {
 }
 
 /// Every file and folder under `dir` (relative, sorted), links not followed,
-/// with the contents of files: to show that nothing changed. The project's
-/// lock file, which the first build makes and leaves, is not counted.
+/// with the contents of files: to show that nothing changed.
 fn everything(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut found: Vec<_> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
         .map(Result::unwrap)
-        .filter(|e| e.file_name() != ".evalsite.lock")
         .map(|e| {
             let relative = e
                 .path()
@@ -560,13 +558,17 @@ fn a_marker_of_an_unknown_format_is_refused() {
 }
 
 // #19.5: two builds of one project at once: the loser exited 2 and left a
-// folder behind. The test holds the lock itself, so the build it runs is
-// the second, every time.
+// folder behind. And report case-02: the lock was the project's, so two
+// projects writing one --output folder at once (two checkouts, two CI
+// jobs) each removed the other's staging folder, and one said "Built"
+// over a site cut short, without its marker. The lock is the output
+// folder's now, a file beside it. The test holds it itself, so the build
+// it runs is the second, every time.
 #[test]
-fn a_second_build_at_the_same_time_stops_and_leaves_nothing() {
+fn a_second_build_into_one_output_folder_stops_and_leaves_nothing() {
     let project = Project::fixture("basic");
     project.build().expect_code(0);
-    let lock = std::fs::File::open(project.path(".evalsite.lock")).unwrap();
+    let lock = std::fs::File::create(project.path(".evalsite-lock-site")).unwrap();
     lock.try_lock().unwrap();
     project.edit(
         "content/pages/methods.md",
@@ -578,9 +580,312 @@ fn a_second_build_at_the_same_time_stops_and_leaves_nothing() {
     run.expect_code(2);
     insta::assert_snapshot!("another_build_running", run.stderr);
     assert_eq!(everything(project.root()), before, "nothing left behind");
+    // Another project writing the same folder waits its turn too.
+    let other = Project::fixture("basic");
+    let site = project.path("site");
+    let run = other.run(&["build", "--output", site.to_str().unwrap()]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("error: another build is writing"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before, "nothing left behind");
     drop(lock);
     project.build().expect_code(0);
     assert!(project.page("pages/methods.html").contains("Changed"));
+    assert!(
+        !project.path(".evalsite-lock-site").exists(),
+        "the lock file goes with the build that held it"
+    );
+}
+
+// #19 (report case-02): a lock that could not be taken (a read-only
+// project folder, a lock file that was a folder) let the build go on
+// without it, and one that was a link to nothing was made into a file
+// where it pointed, outside the project. Now the build stops, and makes
+// nothing.
+#[cfg(unix)]
+#[test]
+fn a_lock_that_cannot_be_taken_stops_the_build_and_makes_nothing() {
+    let project = Project::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    // The project's lock file of before, a link to nothing: no longer
+    // opened, so nothing is made where it points.
+    let old_lock = outside.path().join("old-lock");
+    std::os::unix::fs::symlink(&old_lock, project.path(".evalsite.lock")).unwrap();
+    project.build().expect_code(0);
+    assert!(!old_lock.exists(), "nothing made where the link points");
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Changed",
+    );
+    let pointed = outside.path().join("lock");
+    let lock = project.path(".evalsite-lock-site");
+    std::os::unix::fs::symlink(&pointed, &lock).unwrap();
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("error: evalsite cannot take the lock ROOT/.evalsite-lock-site (it is a link; remove it, and evalsite makes a file of its own there), which keeps two builds from writing ROOT/site at once, so it did not build; nothing was changed"),
+        "{}",
+        run.stderr
+    );
+    assert!(!pointed.exists(), "nothing made where the link points");
+    assert_eq!(everything(project.root()), before);
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("(it is not a file; remove it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before);
+}
+
+/// The inode and permissions of `path`.
+#[cfg(unix)]
+fn identity(path: &std::path::Path) -> (u64, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).unwrap();
+    (meta.ino(), meta.mode())
+}
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// #19 (report case-15): the output folder was replaced by a new folder at
+// every build: an empty folder the researcher made for the site (its
+// owner, group, permissions) was deleted, and the permissions set on a
+// site/ for a web server were reset. A folder evalsite did not make is
+// filled and kept; one it made keeps its permissions.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_keeps_what_the_researcher_set_on_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = Project::fixture("basic");
+    let web = tempfile::tempdir().unwrap();
+    let www = web.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    std::fs::set_permissions(&www, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    let made = identity(&www);
+    for title in ["One", "Two"] {
+        project.edit(
+            "content/pages/methods.md",
+            "title: ",
+            &format!("title: {title} "),
+        );
+        let run = project.run(&["build", "--output", www.to_str().unwrap()]);
+        run.expect_code(0);
+        assert_eq!(identity(&www), made, "the same folder, as it was made");
+        let page = std::fs::read_to_string(www.join("pages/methods.html")).unwrap();
+        assert!(page.contains(title));
+        let marker = std::fs::read_to_string(www.join(".evalsite-site")).unwrap();
+        assert!(marker.contains("\ncontents only: "), "{marker}");
+        assert_eq!(names_in(web.path()), ["www"], "nothing left beside it");
+    }
+    // site/, which evalsite made, set for a web server's group.
+    project.build().expect_code(0);
+    let site = project.path("site");
+    std::fs::set_permissions(&site, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    project.edit("content/pages/methods.md", "title: ", "title: Three ");
+    project.build().expect_code(0);
+    assert_eq!(identity(&site).1 & 0o7777, 0o2750);
+    assert!(project.page("pages/methods.html").contains("Three"));
+}
+
+/// Runs `script` with `sh` in a mount namespace of its own (so that what
+/// it mounts is gone when it ends), with the binary as `$EVALSITE`; `None`
+/// where the system does not allow that (the script exits 77 where a
+/// mount fails), so that the test is passed over there.
+#[cfg(target_os = "linux")]
+fn in_own_mounts(script: &str) -> Option<std::process::Output> {
+    let output = std::process::Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "sh", "-c", script])
+        .env("EVALSITE", env!("CARGO_BIN_EXE_evalsite"))
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    let refused = output.status.code() == Some(77)
+        || String::from_utf8_lossy(&output.stderr).starts_with("unshare:");
+    if refused {
+        eprintln!("passed over: no mounts here");
+        return None;
+    }
+    Some(output)
+}
+
+// #19 (report case-15): an output folder that is a mount point (a
+// container's volume) could never be built into: "Device or resource
+// busy". The site is written inside it, and put in place there.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_that_is_a_mount_point_is_built_into() {
+    let project = Project::fixture("basic");
+    let volume = tempfile::tempdir().unwrap();
+    let web = tempfile::tempdir().unwrap();
+    let www = web.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let script = format!(
+        r#"mount --bind "{volume}" "{www}" || exit 77
+"$EVALSITE" build --root "{root}" --output "{www}" || exit 1
+sed -i 's/^title: Methods/title: Again/' "{root}/content/pages/methods.md"
+"$EVALSITE" build --root "{root}" --output "{www}""#,
+        volume = volume.path().display(),
+        www = www.display(),
+        root = project.root().display(),
+    );
+    let Some(output) = in_own_mounts(&script) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let page = std::fs::read_to_string(volume.path().join("pages/methods.html")).unwrap();
+    assert!(page.contains("Again"), "{page}");
+    let marker = std::fs::read_to_string(volume.path().join(".evalsite-site")).unwrap();
+    assert!(marker.contains("\ncontents only: "), "{marker}");
+    let top = names_in(volume.path());
+    assert!(
+        top.iter()
+            .all(|name| !name.starts_with(".evalsite-") || name == ".evalsite-site"),
+        "{top:?}"
+    );
+    assert_eq!(names_in(web.path()), ["www"]);
+}
+
+// #19 (report case-11): with a site of the version before markers, the
+// marker was written into it before the new site was, so a build that
+// then failed (here the disk is full) left it changed. Nothing is written
+// into it until the new site is in place.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_that_fails_leaves_a_site_of_the_version_before_markers_as_it_was() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    project.remove("site/.evalsite-site");
+    project.edit(
+        "content/pages/methods.md",
+        "title: Methods",
+        "title: Changed",
+    );
+    let disk = tempfile::tempdir().unwrap();
+    // A small disk holding the old site, filled but for 12 KB: room for a
+    // marker, not for the new site.
+    let script = format!(
+        r#"mount -t tmpfs -o size=2m tmpfs "{disk}" || exit 77
+cp -R "{site}" "{disk}/report"
+free=$(df --output=avail -B1 "{disk}" | tail -1)
+head -c $((free - 12288)) /dev/zero > "{disk}/filler"
+before=$(cd "{disk}/report" && find . -type f -exec md5sum {{}} + | sort)
+"$EVALSITE" build --root "{root}" --output "{disk}/report"
+echo "rc=$?"
+after=$(cd "{disk}/report" && find . -type f -exec md5sum {{}} + | sort)
+[ "$before" = "$after" ] && echo unchanged || echo changed
+ls -A "{disk}""#,
+        disk = disk.path().display(),
+        site = project.path("site").display(),
+        root = project.root().display(),
+    );
+    let Some(output) = in_own_mounts(&script) else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert_eq!(stdout, "rc=2\nunchanged\nfiller\nreport\n", "{stderr}");
+}
+
+// #19 (report case-01): a build killed while it removed a folder of its
+// own (its new site after a failure, the previous site after the swap)
+// could leave it without its marker, which no later build removed. What
+// a kill can leave now is marked, or holds nothing but a marker being
+// written and empty folders; such a folder is removed, and one of the
+// same name holding anything else is not.
+#[test]
+fn what_a_build_killed_while_removing_leaves_is_removed() {
+    let project = Project::fixture("basic");
+    let leftover = |n: usize| format!(".evalsite-build-site-abcd123{n}");
+    std::fs::create_dir_all(project.path(&leftover(0)).join("findings/a")).unwrap();
+    project.write(
+        &format!("{}/.evalsite-site-next", leftover(1)),
+        "This folder was wr",
+    );
+    project.write(
+        &format!("{}/.evalsite-site", leftover(2)),
+        "This folder was written by evalsite build.\nformat: 3\nThe next",
+    );
+    project.write(&format!("{}/notes.txt", leftover(3)), "mine");
+    project.build().expect_code(0);
+    let left: Vec<String> = names_in(project.root())
+        .into_iter()
+        .filter(|name| name.starts_with(".evalsite-"))
+        .collect();
+    assert_eq!(left, [leftover(3)]);
+    assert_eq!(project.read(&format!("{}/notes.txt", leftover(3))), "mine");
+}
+
+// #19 (report case-12): an output folder whose name is longer than about
+// 230 bytes could never be built: the staging folder's name added 25.
+#[test]
+fn an_output_folder_with_a_long_name_is_built() {
+    let project = Project::fixture("basic");
+    let long = "r".repeat(250);
+    for _ in 0..2 {
+        project
+            .run_inside(&["build", "--output", &long])
+            .expect_code(0);
+    }
+    assert!(project.path(&long).join("index.html").is_file());
+    let left: Vec<String> = names_in(project.root())
+        .into_iter()
+        .filter(|name| name.starts_with(".evalsite-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+// #19 (report case-12): `--output evalsite.yaml/site` was an internal
+// error (exit 2, "creating evalsite.yaml: File exists"); `--output site/`
+// named files `site//a.txt`; and `--output themes/x` and `--output
+// private/new` were taken.
+#[test]
+fn output_folders_under_a_file_or_in_private_or_themes_are_refused() {
+    let project = Project::fixture("basic");
+    let before = everything(project.root());
+    for (output, says) in [
+        (
+            "evalsite.yaml/site",
+            "evalsite.yaml is a file, not a folder, and cannot hold one",
+        ),
+        ("themes/x", "it is inside themes/, which a build reads"),
+        ("private/new", "it is inside private/, which a build reads"),
+    ] {
+        let run = project.run_inside(&["build", "--output", output]);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains(&format!(
+                "error: evalsite will not write the site into {output}: {says}"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(everything(project.root()), before, "{output}");
+    }
+    project.write("site/a.txt", "mine");
+    let run = project.run_inside(&["build", "--output", "site/"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains(": site/a.txt;"), "{}", run.stderr);
+    assert!(!run.stderr.contains("site//"), "{}", run.stderr);
 }
 
 /// Runs `check`, expecting exit 1 and an error with `code` whose text

@@ -29,6 +29,14 @@ const RULE: &str = "The next build replaces the files listed below, and stops if
 /// The line of a staging folder's marker until every file is written: a
 /// killed build's folder, whose files may be cut short.
 const UNFINISHED: &str = "unfinished: the build writing this folder had not finished";
+/// The line of a site in a folder evalsite did not make (one the
+/// researcher made, or a mount point): builds replace what is in it, never
+/// the folder itself.
+const CONTENTS_ONLY: &str = "contents only: this folder was not made by evalsite; a build replaces what is in it, never the folder itself";
+/// Where a marker is written first, in the same folder or the one it is
+/// moved from, so that the marker in place is always whole: a file of this
+/// name beside a marker is evalsite's too.
+pub(super) const MARKER_NEXT: &str = ".evalsite-site-next";
 /// The line after which the files are listed, one a line (format 3: length,
 /// hash and path, a space apart; format 2: the path).
 const FILES: &str = "files (length, hash, path):";
@@ -83,14 +91,70 @@ pub(super) fn written_in(path: &Path) -> std::io::Result<Written> {
     Ok(hashing.finish())
 }
 
+/// What a marker says was written at one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Recorded {
+    /// Not known: a marker of format 2 listed the paths alone.
+    Unknown,
+    One(Written),
+    /// Any of these: while a site is put into a folder evalsite did not
+    /// make, one file or folder at a time, the marker lists the previous
+    /// version of each file as well as the new one.
+    Many(Vec<Written>),
+}
+
+impl Recorded {
+    /// The versions it lists (none for [`Recorded::Unknown`]).
+    pub fn versions(&self) -> &[Written] {
+        match self {
+            Recorded::Unknown => &[],
+            Recorded::One(one) => std::slice::from_ref(one),
+            Recorded::Many(many) => many,
+        }
+    }
+
+    /// Whether `written` is what was written there (or may have been, for
+    /// [`Recorded::Unknown`]).
+    pub fn has(&self, written: Written) -> bool {
+        *self == Recorded::Unknown || self.versions().contains(&written)
+    }
+
+    /// Whether a file of `len` bytes may be what was written there.
+    pub fn has_len(&self, len: u64) -> bool {
+        *self == Recorded::Unknown || self.versions().iter().any(|v| v.len == len)
+    }
+
+    /// Adds `written` as a further version.
+    pub fn add(&mut self, written: Written) {
+        match self {
+            Recorded::Unknown => {}
+            Recorded::One(one) if *one == written => {}
+            Recorded::One(one) => *self = Recorded::Many(vec![*one, written]),
+            Recorded::Many(many) if !many.contains(&written) => many.push(written),
+            Recorded::Many(_) => {}
+        }
+    }
+}
+
 /// A marker as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Marker {
     /// Each file the build wrote (relative, with `/`), with what it wrote
-    /// there; `None` in a marker of format 2, which listed the paths alone.
-    pub files: BTreeMap<String, Option<Written>>,
+    /// there.
+    pub files: BTreeMap<String, Recorded>,
     /// Written by a build that had not finished (a killed build's folder).
     pub unfinished: bool,
+    /// The folder is not evalsite's: builds replace what is in it.
+    pub contents_only: bool,
+}
+
+/// The lines of a marker besides the files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Lines {
+    /// The build writing the folder has not finished.
+    pub unfinished: bool,
+    /// The folder is not evalsite's: builds replace what is in it.
+    pub contents_only: bool,
 }
 
 /// What is at the top of a folder.
@@ -122,26 +186,37 @@ pub(super) fn read(dir: &Path) -> Found {
         Some(FORMAT_2) => (FILES_2, false),
         _ => return Found::Unreadable,
     };
-    let mut unfinished = false;
+    let (mut unfinished, mut contents_only) = (false, false);
     for line in lines.by_ref() {
         match line {
             UNFINISHED => unfinished = true,
+            CONTENTS_ONLY => contents_only = true,
             line if line == listing => break,
             _ => {}
         }
     }
     let mut files = BTreeMap::new();
     for line in lines {
-        let entry = match with_hashes {
-            true => entry(line).map(|(path, written)| (path, Some(written))),
-            false => Some((line.to_string(), None)),
-        };
-        let Some((path, written)) = entry else {
+        if !with_hashes {
+            files.insert(line.to_string(), Recorded::Unknown);
+            continue;
+        }
+        let Some((path, written)) = entry(line) else {
             return Found::Unreadable;
         };
-        files.insert(path, written);
+        // A path listed twice has two versions (see [`Recorded::Many`]).
+        match files.get_mut(&path) {
+            None => {
+                files.insert(path, Recorded::One(written));
+            }
+            Some(recorded) => recorded.add(written),
+        }
     }
-    Found::Marked(Marker { files, unfinished })
+    Found::Marked(Marker {
+        files,
+        unfinished,
+        contents_only,
+    })
 }
 
 /// One line of a marker of format 3: `length hash path`.
@@ -156,26 +231,39 @@ fn entry(line: &str) -> Option<(String, Written)> {
 }
 
 /// Writes the marker into `dir`, listing `files` with what was written
-/// there; `unfinished` while the files are still being written.
+/// there (a path listed more than once has each version).
 pub(super) fn write<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, Written)>,
-    unfinished: bool,
+    lines: Lines,
 ) -> anyhow::Result<()> {
-    let path = dir.join(MARKER);
-    std::fs::write(&path, text(files, unfinished))
-        .with_context(|| format!("writing {}", path.display()))
+    put(text(files, lines).as_bytes(), dir, dir)
+}
+
+/// Puts `text` as the marker of the folder `into`, whole or not at all:
+/// written first as [`MARKER_NEXT`] in `via` (the same folder, or one on
+/// the same file system), then renamed over the marker there.
+pub(super) fn put(text: &[u8], via: &Path, into: &Path) -> anyhow::Result<()> {
+    let next = via.join(MARKER_NEXT);
+    std::fs::write(&next, text).with_context(|| format!("writing {}", next.display()))?;
+    let path = into.join(MARKER);
+    std::fs::rename(&next, &path).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The text of a marker of the current format.
 pub(super) fn text<'a>(
     files: impl IntoIterator<Item = (&'a str, Written)>,
-    unfinished: bool,
+    lines: Lines,
 ) -> String {
     let mut text = format!("{FIRST_LINE}\n{FORMAT}\n{RULE}\n");
-    if unfinished {
-        text.push_str(UNFINISHED);
-        text.push('\n');
+    for (on, line) in [
+        (lines.unfinished, UNFINISHED),
+        (lines.contents_only, CONTENTS_ONLY),
+    ] {
+        if on {
+            text.push_str(line);
+            text.push('\n');
+        }
     }
     text.push_str(FILES);
     text.push('\n');
@@ -227,7 +315,7 @@ pub(super) fn changed(dir: &Path, marker: &Marker) -> Vec<String> {
     let mut changed: Vec<String> = marker
         .files
         .par_iter()
-        .filter(|(path, written)| !is_as_written(&dir.join(path), **written))
+        .filter(|(path, recorded)| !is_as_written(&dir.join(path), recorded))
         .map(|(path, _)| path.clone())
         .collect();
     changed.sort();
@@ -235,13 +323,14 @@ pub(super) fn changed(dir: &Path, marker: &Marker) -> Vec<String> {
 }
 
 /// Whether the file at `path` is as evalsite wrote it, or is not there.
-fn is_as_written(path: &Path, written: Option<Written>) -> bool {
+fn is_as_written(path: &Path, recorded: &Recorded) -> bool {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
         Err(_) => false,
         Ok(meta) if !meta.is_file() => false,
-        Ok(meta) => written.is_none_or(|written| {
-            meta.len() == written.len && written_in(path).is_ok_and(|now| now == written)
-        }),
+        Ok(_) if *recorded == Recorded::Unknown => true,
+        Ok(meta) => {
+            recorded.has_len(meta.len()) && written_in(path).is_ok_and(|now| recorded.has(now))
+        }
     }
 }

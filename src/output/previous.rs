@@ -41,8 +41,11 @@ const PAGE_FOLDERS: &[&str] = &[
 /// What is at the output folder now.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Previous {
-    /// Nothing, or an empty folder.
+    /// Nothing.
     None,
+    /// An empty folder (one evalsite did not make: it fills it, and keeps
+    /// it).
+    Empty,
     /// A site with the marker, holding only files it lists (which the
     /// build checks against it as it reads them, see [`super::write`]).
     Marked(Marker),
@@ -133,7 +136,7 @@ fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<P
     let (real, shown) = (&target.real, target.shown.display());
     let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
     if entries.next().is_none() {
-        return Ok(Previous::None);
+        return Ok(Previous::Empty);
     }
     let foreign = foreign_files(real, files);
     // Every page each version of evalsite has written at the top is there:
@@ -159,6 +162,15 @@ fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<P
         "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files a build does not write: {}; choose an empty or new folder for --output, or move those files out of {shown} and build again",
         named(&shown.to_string(), &foreign)
     )))
+}
+
+/// The files in `dir` (relative), where it holds a site of the version
+/// before markers by the rule of [`unmarked`], but stricter: nothing but
+/// files a build writes (`files`) and pages in [`PAGE_FOLDERS`], with
+/// every one of [`OLDEST_TOP_PAGES`] at its top.
+pub(super) fn old_site<B>(dir: &Path, files: &BTreeMap<String, B>) -> Option<Vec<String>> {
+    let complete = OLDEST_TOP_PAGES.iter().all(|path| dir.join(path).is_file());
+    (complete && foreign_files(dir, files).is_empty()).then(|| foreign_in(dir, |_| false, |_| true))
 }
 
 /// The first [`NAMED`] of `found` (relative to `shown`), then "and N more".

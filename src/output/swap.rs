@@ -1,250 +1,326 @@
-//! Putting the new site in place (one atomic exchange, or two renames),
-//! removing the previous one, and tidying what killed builds left: in
-//! both, only the files evalsite wrote and nobody changed since are
-//! removed, checked at the moment of removal; anything else is kept.
+//! Putting the new site in place. A folder evalsite made swaps places with
+//! the new one in one step ([`swap_folder`]). A folder it did not make (one
+//! the researcher made, or a mount point) stays where it is, as it is:
+//! what is in it swaps places with what is in the new one, one top-level
+//! file or folder at a time ([`swap_contents`]). Either way the previous
+//! site ends in folders of evalsite's own, to be removed
+//! ([`super::remove`]).
 
-use super::marker::{self, Found, MARKER, Marker};
-use super::previous::named;
-use super::write::{Seen, Stamp};
+use super::marker::{self, MARKER};
+use super::staging::{self, OLD};
 use anyhow::Context;
-use rayon::prelude::*;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// The names of the folders a build makes beside the output folder: the new
-/// site while it is written, and (where the system has no atomic exchange)
-/// the previous one while it is deleted. Each is followed by the output
-/// folder's name, `-` and [`RANDOM`] random characters.
-pub(super) const STAGING: &str = ".evalsite-build-";
-pub(super) const OLD: &str = ".evalsite-old-";
-pub(super) const RANDOM: usize = 8;
+/// Swaps two files or folders in one step; false where the system or the
+/// file system cannot ([`exchange`], or another in tests).
+pub(super) type Exchange = fn(&Path, &Path) -> std::io::Result<bool>;
 
-/// Removes what killed builds left beside the output folder `name` in
-/// `parent`: folders named as this module names them for that output, and
-/// marked (never anything else, whatever its name); of each, only what its
-/// marker lists ([`Ours::Listed`]). What else is in one is kept, under a
-/// name anyone can see.
-pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Vec<Kept> {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return Vec::new();
-    };
-    let mut kept = Vec::new();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let ours = [STAGING, OLD].iter().any(|prefix| {
-            file_name
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix(name))
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|random| {
-                    random.len() == RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
-                })
-        });
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if !(ours && is_dir) {
-            continue;
-        }
-        if let Found::Marked(marker) = marker::read(&entry.path()) {
-            let ours = Ours::Listed(&marker);
-            let what = format!("a folder a stopped build left ({file_name})");
-            kept.extend(remove_previous(&entry.path(), &ours, parent, name, what));
-        }
-    }
-    kept
-}
-
-/// Which files of a folder about to be removed are evalsite's, unchanged
-/// since it wrote them: only those are removed.
-pub(super) enum Ours<'a> {
-    /// The site this build replaced: the files it found as evalsite wrote
-    /// them, while they still look as they did then ([`Stamp`]).
-    Seen(&'a Seen),
-    /// A folder a killed build left: the files its marker lists, as it
-    /// lists them (any file it lists, where the build was still writing
-    /// them, and may have cut one short).
-    Listed(&'a Marker),
-}
-
-impl Ours<'_> {
-    /// Whether the file at `path` (`relative` in the folder) is ours.
-    fn owns(&self, relative: &str, path: &Path) -> bool {
-        let is_file = || std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
-        match self {
-            Ours::Seen(seen) => seen
-                .get(relative)
-                .is_some_and(|&stamp| Stamp::now(path) == Some(stamp)),
-            Ours::Listed(marker) => match marker.files.get(relative) {
-                None => relative == MARKER && is_file(),
-                Some(_) if marker.unfinished => is_file(),
-                Some(None) => is_file(),
-                Some(Some(written)) => {
-                    is_file() && marker::written_in(path).is_ok_and(|now| now == *written)
-                }
-            },
-        }
-    }
-}
-
-/// What is left of a folder evalsite was removing: files that are not its
-/// own (added while a build ran, or changed), kept where they were, in the
-/// folder renamed to a name anyone can see.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kept {
-    /// Where the folder is now (as the researcher would name it).
-    pub folder: std::path::PathBuf,
-    /// The files and folders that were kept (relative to it).
-    pub files: Vec<String>,
-    /// What the folder was, for the message.
-    what: String,
-}
-
-impl std::fmt::Display for Kept {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let folder = self.folder.display().to_string();
-        write!(
-            f,
-            "evalsite kept {folder}, what is left of {}: it holds files evalsite did not write, or that were changed after evalsite wrote them: {}; evalsite deletes only its own files: move what you want to keep out of {folder}, then delete it",
-            self.what,
-            named(&folder, &self.files)
-        )
-    }
-}
-
-/// Removes from `dir` the files that are [`Ours`], and the folders they
-/// leave empty, then `dir` itself if that leaves it empty; else renames it
-/// to a name beside the output folder `name` in `parent` that anyone can
-/// see, and says what is left there. Nothing is removed that is not ours.
-pub(super) fn remove_previous(
-    dir: &Path,
-    ours: &Ours,
-    parent: &Path,
-    name: &str,
-    what: String,
-) -> Option<Kept> {
-    let mut folders = Vec::new();
-    let mut files = Vec::new();
-    let mut left = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        match entry {
-            Ok(entry) if entry.file_type().is_dir() => folders.push(entry.into_path()),
-            Ok(entry) => files.push(entry.into_path()),
-            Err(_) => left.push("(a folder that cannot be read)".to_string()),
-        }
-    }
-    // The marker goes last: a build killed before then leaves a folder the
-    // next one knows.
-    let marker = dir.join(MARKER);
-    let not_removed: Vec<String> = files
-        .par_iter()
-        .filter(|path| **path != marker)
-        .filter_map(|path| {
-            let relative = crate::load::display_name(dir, path);
-            let removed = ours.owns(&relative, path) && std::fs::remove_file(path).is_ok();
-            (!removed).then_some(relative)
-        })
-        .collect();
-    left.extend(not_removed);
-    for folder in &folders {
-        // Fails, as it should, on a folder with something left in it.
-        let _ = std::fs::remove_dir(folder);
-    }
-    let ours_marker = ours.owns(MARKER, &marker);
-    if left.is_empty() {
-        if ours_marker {
-            let _ = std::fs::remove_file(&marker);
-        }
-        if std::fs::remove_dir(dir).is_ok() || !dir.exists() {
-            return None;
-        }
-        // Something appeared meanwhile: kept, as below.
-        left.push("(files that appeared while it was removed)".to_string());
-    }
-    left.sort();
-    let folder = keep(dir, parent, name);
-    if ours_marker {
-        let _ = std::fs::remove_file(folder.join(MARKER));
-    }
-    Some(Kept {
-        folder,
-        files: left,
-        what,
-    })
-}
-
-/// Renames `dir` to `NAME-kept` beside the output folder (`NAME-kept-2`
-/// and so on where that is taken), never over anything; where it is now.
-fn keep(dir: &Path, parent: &Path, name: &str) -> std::path::PathBuf {
-    for n in 1..100 {
-        let kept = match n {
-            1 => parent.join(format!("{name}-kept")),
-            n => parent.join(format!("{name}-kept-{n}")),
-        };
-        match rename_new(dir, &kept) {
-            Ok(true) => return kept,
-            Ok(false) => continue,
-            Err(_) => break,
-        }
-    }
-    dir.to_path_buf()
-}
-
-/// Renames `from` to `to` unless something is at `to` (false then).
-fn rename_new(from: &Path, to: &Path) -> std::io::Result<bool> {
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        use rustix::io::Errno;
-        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
-            Ok(()) => return Ok(true),
-            Err(Errno::EXIST) => return Ok(false),
-            Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => {}
-            Err(error) => return Err(error.into()),
-        }
-    }
-    if std::fs::symlink_metadata(to).is_ok() {
-        return Ok(false);
-    }
-    std::fs::rename(from, to).map(|()| true)
-}
-
-/// Puts the written site `staging` in the place of `target`: with one
-/// atomic exchange where the system has it (a kill at any moment leaves
-/// either the old site or the new one there), else with two renames.
-/// `exchange` is [`exchange`] but in tests of the two renames. Gives
-/// where the previous site is now, if there was one, for
-/// [`remove_previous`].
-pub(super) fn swap_in(
-    staging: tempfile::TempDir,
+/// Puts the written site `staging` in the place of `target`: renamed there
+/// if nothing is there; else with one atomic exchange where the system has
+/// it (a kill at any moment leaves either the old site or the new one
+/// there), or two renames. Gives where the previous site is now, if there
+/// was one.
+pub(super) fn swap_folder(
+    staging: &Path,
     target: &Path,
-    parent: &Path,
-    name: &str,
-    exchange: fn(&Path, &Path) -> std::io::Result<bool>,
+    tag: &str,
+    exchange: Exchange,
 ) -> anyhow::Result<Option<PathBuf>> {
     let moving = || format!("moving the new site into {}", target.display());
-    if !target.exists() {
-        std::fs::rename(staging.path(), target).with_context(moving)?;
-        let _ = staging.keep();
+    if std::fs::symlink_metadata(target).is_err() {
+        if !rename_new(staging, target).with_context(moving)? {
+            anyhow::bail!(
+                "{}: something was put there while the site was written",
+                moving()
+            );
+        }
         return Ok(None);
     }
-    if exchange(staging.path(), target).with_context(moving)? {
+    copy_folder_settings(target, staging);
+    if exchange(staging, target).with_context(moving)? {
         // The staging folder's name now holds the previous site.
-        return Ok(Some(staging.keep()));
+        return Ok(Some(staging.to_path_buf()));
     }
-    let staged = staging.keep();
-    let old = tempfile::Builder::new()
-        .prefix(&format!("{OLD}{name}-"))
-        .rand_bytes(RANDOM)
-        .tempdir_in(parent)?
-        .keep();
-    std::fs::remove_dir(&old)?;
+    let parent = staging.parent().unwrap_or(Path::new("."));
+    let old = staging::make(parent, OLD, tag)?;
+    std::fs::remove_dir(&old).with_context(|| format!("removing {}", old.display()))?;
     std::fs::rename(target, &old)
         .with_context(|| format!("moving the previous {} aside", target.display()))?;
-    if let Err(error) = std::fs::rename(&staged, target) {
-        let _ = std::fs::rename(&old, target);
-        remove_tree(&staged);
-        return Err(error).with_context(moving);
+    if let Err(error) = std::fs::rename(staging, target) {
+        return Err(match std::fs::rename(&old, target) {
+            Ok(()) => anyhow::Error::new(error).context(moving()),
+            Err(back) => anyhow::anyhow!(
+                "{}: {error}; and the previous site could not be moved back from {}: {back}; move it back to {} yourself",
+                moving(),
+                old.display(),
+                target.display()
+            ),
+        });
     }
     Ok(Some(old))
+}
+
+/// Gives the new folder `to` the permissions and group (and owner, where
+/// the system allows) of the folder `from` it replaces, which a researcher
+/// may have set for a web server: as far as the system lets a build, which
+/// is no reason to stop (the site is still the one that was checked).
+fn copy_folder_settings(from: &Path, to: &Path) {
+    let Ok(meta) = std::fs::metadata(from) else {
+        return;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::os::unix::fs::chown(to, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let _ = std::os::unix::fs::chown(to, None, Some(meta.gid()));
+        }
+    }
+    let _ = std::fs::set_permissions(to, meta.permissions());
+}
+
+/// Whether `dir` is the top of a file system mounted there (a volume, a
+/// bind mount), which cannot be renamed or replaced.
+pub(super) fn is_mount_point(dir: &Path) -> bool {
+    let Some(parent) = dir.parent() else {
+        return true;
+    };
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{AtFlags, CWD, StatxFlags, statx};
+        let mount = |path: &Path| {
+            let found = statx(CWD, path, AtFlags::empty(), StatxFlags::MNT_ID).ok()?;
+            (found.stx_mask & StatxFlags::MNT_ID.bits() != 0).then_some(found.stx_mnt_id)
+        };
+        if let (Some(of_dir), Some(of_parent)) = (mount(dir), mount(parent)) {
+            return of_dir != of_parent;
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(of_dir), Ok(of_parent)) = (std::fs::metadata(dir), std::fs::metadata(parent)) {
+            return of_dir.dev() != of_parent.dev();
+        }
+    }
+    false
+}
+
+/// What [`swap_contents`] needs.
+pub(super) struct Contents<'a> {
+    /// The folder holding the written site, on the same file system as
+    /// what is in `target`.
+    pub staging: &'a Path,
+    /// The output folder, which stays.
+    pub target: &'a Path,
+    /// The marker that lists both the previous site's files and the new
+    /// one's, in both folders while files move between them.
+    pub both: &'a str,
+    /// The new site's marker.
+    pub new: &'a str,
+    /// The output folder's [`staging::tag`].
+    pub tag: &'a str,
+    pub exchange: Exchange,
+}
+
+/// Puts the site written in `staging` in the place of what is in `target`,
+/// which stays: each top-level file or folder of the new site swaps places
+/// with the previous one of that name (in one step where the system can,
+/// else by two renames), then what the new site does not have moves out.
+/// While this runs (a few renames), both folders are marked with the
+/// marker that lists both versions, so that a build killed meanwhile leaves
+/// folders the next build knows and replaces; then `target` gets the new
+/// site's marker. If a step fails, the steps done are undone and `target`
+/// gets its marker back. Gives the folders holding the previous site's
+/// files now, to be removed.
+pub(super) fn swap_contents(c: &Contents) -> Result<Vec<PathBuf>, Unswapped> {
+    let fail = |error: anyhow::Error| Unswapped {
+        error,
+        restored: true,
+    };
+    let marker_path = c.target.join(MARKER);
+    let before = match std::fs::read(&marker_path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            let error = anyhow::Error::new(e).context(format!("reading {}", marker_path.display()));
+            return Err(fail(error));
+        }
+    };
+    let entries = names(c.staging).map_err(fail)?;
+    marker::put(c.both.as_bytes(), c.staging, c.staging).map_err(fail)?;
+    marker::put(c.both.as_bytes(), c.staging, c.target).map_err(fail)?;
+    let mut moves = Moves {
+        contents: c,
+        holder: None,
+        done: Vec::new(),
+    };
+    match moves.run(&entries) {
+        Ok(()) => Ok([Some(c.staging.to_path_buf()), moves.holder]
+            .into_iter()
+            .flatten()
+            .collect()),
+        Err(error) => Err(moves.undo(error, before)),
+    }
+}
+
+/// Why [`swap_contents`] failed, and whether what it did was undone (then
+/// `target` is as it was, and the new site is back in `staging`).
+#[derive(Debug)]
+pub(super) struct Unswapped {
+    pub error: anyhow::Error,
+    pub restored: bool,
+}
+
+/// The names in `dir` but the marker, sorted.
+fn names(dir: &Path) -> anyhow::Result<Vec<OsString>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let name = entry
+            .with_context(|| format!("reading {}", dir.display()))?
+            .file_name();
+        if name != MARKER {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// One step of [`swap_contents`], to be undone if a later one fails.
+enum Step {
+    /// The new and the previous `name` swapped places in one step.
+    Exchanged(OsString),
+    /// The new `name` moved into the output folder.
+    In(OsString),
+    /// The previous `name` moved into the holder.
+    Aside(OsString),
+    /// The previous `name`, which the new site does not have, moved into
+    /// the staging folder.
+    Out(OsString),
+}
+
+struct Moves<'a> {
+    contents: &'a Contents<'a>,
+    /// Where previous files go where they cannot swap places in one step:
+    /// made when first needed, marked as the staging folder is.
+    holder: Option<PathBuf>,
+    done: Vec<Step>,
+}
+
+impl Moves<'_> {
+    fn run(&mut self, entries: &[OsString]) -> anyhow::Result<()> {
+        let c = self.contents;
+        for name in entries {
+            let (from, to) = (c.staging.join(name), c.target.join(name));
+            let moving = || format!("moving {} into {}", from.display(), c.target.display());
+            if std::fs::symlink_metadata(&to).is_err() {
+                if !rename_new(&from, &to).with_context(moving)? {
+                    anyhow::bail!("{}: it appeared meanwhile", to.display());
+                }
+                self.done.push(Step::In(name.clone()));
+            } else if (c.exchange)(&from, &to).with_context(moving)? {
+                self.done.push(Step::Exchanged(name.clone()));
+            } else {
+                let aside = self.holder()?.join(name);
+                std::fs::rename(&to, &aside)
+                    .with_context(|| format!("moving {} aside", to.display()))?;
+                self.done.push(Step::Aside(name.clone()));
+                std::fs::rename(&from, &to).with_context(moving)?;
+                self.done.push(Step::In(name.clone()));
+            }
+        }
+        // What the previous site has and the new one does not (this
+        // build's own folders aside, inside a mount point).
+        for name in names(c.target)? {
+            let path = c.target.join(&name);
+            let own = path == c.staging || Some(&path) == self.holder.as_ref();
+            if own || entries.contains(&name) {
+                continue;
+            }
+            let out = c.staging.join(&name);
+            if !rename_new(&path, &out).with_context(|| format!("moving {} out", path.display()))? {
+                anyhow::bail!("{}: it appeared meanwhile", out.display());
+            }
+            self.done.push(Step::Out(name));
+        }
+        marker::put(c.new.as_bytes(), c.staging, c.target)
+    }
+
+    /// The holder, made (and marked) if it is not yet.
+    fn holder(&mut self) -> anyhow::Result<&Path> {
+        let c = self.contents;
+        if self.holder.is_none() {
+            let place = c.staging.parent().unwrap_or(Path::new("."));
+            let holder = staging::make(place, OLD, c.tag)?;
+            self.holder = Some(holder.clone());
+            marker::put(c.both.as_bytes(), &holder, &holder)?;
+        }
+        Ok(self.holder.as_deref().unwrap_or(Path::new(".")))
+    }
+
+    /// Undoes the steps done, last first, and puts the output folder's
+    /// marker back as it was (`before`, or none): the failure `error`,
+    /// with what could not be undone.
+    fn undo(self, error: anyhow::Error, before: Option<Vec<u8>>) -> Unswapped {
+        let c = self.contents;
+        let holder = self.holder.as_deref().unwrap_or(Path::new("."));
+        let mut problems = Vec::new();
+        for step in self.done.into_iter().rev() {
+            let (name, undone) = match step {
+                Step::Exchanged(name) => {
+                    let (a, b) = (c.staging.join(&name), c.target.join(&name));
+                    let swapped = (c.exchange)(&a, &b).and_then(|done| match done {
+                        true => Ok(()),
+                        false => Err(std::io::Error::other("it cannot be swapped back")),
+                    });
+                    (name, swapped)
+                }
+                Step::In(name) => {
+                    let back = std::fs::rename(c.target.join(&name), c.staging.join(&name));
+                    (name, back)
+                }
+                Step::Aside(name) => {
+                    let back = std::fs::rename(holder.join(&name), c.target.join(&name));
+                    (name, back)
+                }
+                Step::Out(name) => {
+                    let back = std::fs::rename(c.staging.join(&name), c.target.join(&name));
+                    (name, back)
+                }
+            };
+            if let Err(e) = undone {
+                problems.push(format!("{}: {e}", c.target.join(name).display()));
+            }
+        }
+        if problems.is_empty() {
+            let marker = c.target.join(MARKER);
+            let back = match &before {
+                Some(bytes) => marker::put(bytes, c.staging, c.target),
+                None => std::fs::remove_file(&marker)
+                    .with_context(|| format!("removing {}", marker.display())),
+            };
+            if let Err(e) = back {
+                problems.push(format!("{e:#}"));
+            }
+        }
+        if problems.is_empty() {
+            return Unswapped {
+                error,
+                restored: true,
+            };
+        }
+        let error = error.context(format!(
+            "putting the new site into {}, which could not be undone completely ({}): {} holds part of the previous site and part of the new one, each file as evalsite wrote it; build again",
+            c.target.display(),
+            problems.join("; "),
+            c.target.display()
+        ));
+        Unswapped {
+            error,
+            restored: false,
+        }
+    }
 }
 
 /// Swaps the folders `a` and `b` in one step; false where the system or
@@ -265,11 +341,21 @@ pub(super) fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
     Ok(false)
 }
 
-/// Deletes the new site that could not be put in place (all of it this
-/// build's, in a folder only it knew), its files in parallel.
-fn remove_tree(dir: &Path) {
-    crate::load::files_under(dir).par_iter().for_each(|file| {
-        let _ = std::fs::remove_file(file);
-    });
-    let _ = std::fs::remove_dir_all(dir);
+/// Renames `from` to `to` unless something is at `to` (false then).
+pub(super) fn rename_new(from: &Path, to: &Path) -> std::io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(true),
+            Err(Errno::EXIST) => return Ok(false),
+            Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    if std::fs::symlink_metadata(to).is_ok() {
+        return Ok(false);
+    }
+    std::fs::rename(from, to).map(|()| true)
 }

@@ -2,9 +2,12 @@
 
 use super::marker::{self, Found, Written};
 use super::previous::{OLDEST_TOP_PAGES, named};
-use super::swap::{Ours, RANDOM, STAGING, exchange, remove_previous, swap_in};
+use super::remove::{Ours, remove_previous};
+use super::staging::{self, STAGING};
+use super::swap::{exchange, swap_folder};
 use super::write::holds;
 use super::*;
+use std::path::PathBuf;
 
 /// `dir` as an output folder of a project elsewhere.
 pub(super) fn target(dir: &Path) -> Target {
@@ -43,8 +46,11 @@ fn replaces_a_previous_site_completely() {
     );
     assert!(site.join("a/b.html").is_file());
     assert!(!site.join("old").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    assert_eq!(
+        beside(dir.path()),
+        ["site"],
+        "no staging folders left behind"
+    );
 }
 
 #[test]
@@ -89,8 +95,7 @@ fn unchanged_files_are_linked_from_the_previous_site_and_changed_ones_written() 
         std::fs::metadata(site.join("index.html")).unwrap().nlink(),
         1
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "the previous site is gone");
+    assert_eq!(beside(dir.path()), ["site"], "the previous site is gone");
 }
 
 #[test]
@@ -216,14 +221,14 @@ fn a_marker_of_a_format_not_known_is_refused() {
 /// Marks `dir` as a build that wrote these files (path and bytes) would.
 pub(super) fn mark(dir: &Path, written: &[(&str, &str)]) {
     let listing = written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes())));
-    marker::write(dir, listing, false).unwrap();
+    marker::write(dir, listing, Lines::default()).unwrap();
 }
 
 /// The text of the marker of a build that wrote these files.
 pub(super) fn marker_text(written: &[(&str, &str)]) -> String {
     marker::text(
         written.iter().map(|(p, b)| (*p, Written::of(b.as_bytes()))),
-        false,
+        Lines::default(),
     )
 }
 
@@ -370,10 +375,7 @@ fn leftovers_of_killed_builds_are_removed_only_when_ours() {
     for path in kept {
         assert!(path.join("index.html").is_file(), "{}", path.display());
     }
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names = beside(dir.path());
     assert_eq!(names.len(), 5, "{names:?}");
 }
 
@@ -429,16 +431,11 @@ fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
         write_files_as_site(&target(&site), &files(&[("index.html", "old")])).unwrap();
-        let staging = tempfile::Builder::new()
-            .prefix(&format!("{STAGING}site-"))
-            .rand_bytes(RANDOM)
-            .tempdir_in(dir.path())
-            .unwrap();
-        mark(staging.path(), &[("index.html", "new")]);
-        std::fs::write(staging.path().join("index.html"), "new").unwrap();
-        let old = swap_in(staging, &site, dir.path(), "site", swap)
-            .unwrap()
-            .unwrap();
+        let tag = staging::tag("site".as_ref());
+        let staging = staging::make(dir.path(), STAGING, &tag).unwrap();
+        mark(&staging, &[("index.html", "new")]);
+        std::fs::write(staging.join("index.html"), "new").unwrap();
+        let old = swap_folder(&staging, &site, &tag, swap).unwrap().unwrap();
         let Found::Marked(listed) = marker::read(&old) else {
             panic!("the previous site's marker")
         };
@@ -448,7 +445,17 @@ fn the_new_site_is_swapped_in_with_or_without_an_atomic_exchange() {
             std::fs::read_to_string(site.join("index.html")).unwrap(),
             "new"
         );
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "only site/ is left");
+        assert_eq!(beside(dir.path()), ["site"], "only site/ is left");
     }
+}
+
+/// The names in `dir` (sorted) but the lock file a build leaves there.
+pub(super) fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with(LOCK))
+        .collect();
+    names.sort();
+    names
 }

@@ -2,9 +2,9 @@
 //! by hand stops the build; and the removal of a previous site, or of what
 //! a killed build left, keeps anything that is not evalsite's.
 
-use super::marker::{self, Found, MARKER, Written};
-use super::swap::{Ours, remove_previous};
-use super::tests::{files, mark, marker_text, target, tree};
+use super::marker::{self, Found, Lines, MARKER, Recorded, Written};
+use super::remove::{Ours, remove_previous};
+use super::tests::{beside, files, mark, marker_text, target, tree};
 use super::write::Stamp;
 use super::{Refused, write_files_as_site};
 use std::collections::BTreeMap;
@@ -42,8 +42,7 @@ fn a_file_changed_after_evalsite_wrote_it_stops_the_build() {
             "{error}"
         );
         assert_eq!(tree(&site), before, "{path}");
-        let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(beside.len(), 1, "no staging folder left");
+        assert_eq!(beside(dir.path()), ["site"], "no staging folder left");
         std::fs::write(site.join(path), was).unwrap();
     }
     // A file deleted by hand loses nothing of anyone's.
@@ -111,9 +110,9 @@ fn a_marker_lists_any_file_name_one_a_line() {
     let Found::Marked(read) = marker::read(dir.path()) else {
         panic!("not read")
     };
-    let expected: BTreeMap<String, Option<Written>> = written
+    let expected: BTreeMap<String, Recorded> = written
         .iter()
-        .map(|(p, b)| (p.to_string(), Some(Written::of(b.as_bytes()))))
+        .map(|(p, b)| (p.to_string(), Recorded::One(Written::of(b.as_bytes()))))
         .collect();
     assert_eq!(read.files, expected);
     assert!(!read.unfinished);
@@ -210,7 +209,11 @@ fn a_killed_builds_folder_keeps_what_it_did_not_list() {
         ("index.html", Written::of(b"whole page")),
         ("b.html", Written::of(b"b")),
     ];
-    marker::write(&unfinished, listing, true).unwrap();
+    let lines = Lines {
+        unfinished: true,
+        contents_only: false,
+    };
+    marker::write(&unfinished, listing, lines).unwrap();
     std::fs::write(unfinished.join("index.html"), "whole").unwrap();
     let finished = dir.path().join(".evalsite-old-site-ABCD1234");
     std::fs::create_dir(&finished).unwrap();

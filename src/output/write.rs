@@ -5,7 +5,7 @@
 //! build), noting how each looked ([`Seen`]) so that only files nobody
 //! touched since are removed with the old site.
 
-use super::marker::{self, Marker, Written};
+use super::marker::{self, Marker, Recorded, Written};
 use anyhow::Context;
 use rayon::prelude::*;
 use std::borrow::Borrow;
@@ -124,7 +124,7 @@ pub(super) fn write_files<B: Borrow<Vec<u8>> + Sync>(
         .filter(|(path, _)| {
             (files.binary_search_by(|(p, _)| p.as_str().cmp(path.as_str()))).is_err()
         })
-        .map(|(path, &recorded)| {
+        .map(|(path, recorded)| {
             let found = check(&previous.dir.join(path), recorded, None);
             Some((path.clone(), found, false))
         });
@@ -166,18 +166,17 @@ fn write(full: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Where the previous site has `path` and what its marker says was
 /// written there, if it lists it.
-fn listed(previous: Replacing, path: &str) -> Option<(std::path::PathBuf, Option<Written>)> {
+fn listed<'a>(previous: Replacing<'a>, path: &str) -> Option<(std::path::PathBuf, &'a Recorded)> {
     let recorded = previous.marker.files.get(path)?;
-    Some((previous.dir.join(path), *recorded))
+    Some((previous.dir.join(path), recorded))
 }
 
 /// What the previous site's file at `old` is, against what its marker
-/// says evalsite wrote there (`None` for a marker of format 2, which does
-/// not say) and the bytes the new build writes at its path, if any. The
-/// file is read once at most: where evalsite wrote there what it writes
-/// now, comparing its bytes with the new ones tells both whether it is
-/// unchanged and whether it can be linked.
-fn check(old: &Path, recorded: Option<Written>, new: Option<(&[u8], Written)>) -> Found {
+/// says evalsite wrote there and the bytes the new build writes at its
+/// path, if any. The file is read once at most: where evalsite wrote there
+/// what it writes now, comparing its bytes with the new ones tells both
+/// whether it is unchanged and whether it can be linked.
+fn check(old: &Path, recorded: &Recorded, new: Option<(&[u8], Written)>) -> Found {
     let meta = match std::fs::symlink_metadata(old) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Gone,
         Ok(meta) if meta.is_file() => meta,
@@ -185,18 +184,21 @@ fn check(old: &Path, recorded: Option<Written>, new: Option<(&[u8], Written)>) -
     };
     let stamp = Stamp::of(&meta);
     let as_written = |same| Found::AsWritten { stamp, same };
+    if !recorded.has_len(meta.len()) {
+        return Found::Changed;
+    }
     match (recorded, new) {
-        (Some(recorded), _) if recorded.len != meta.len() => Found::Changed,
-        (Some(recorded), Some((bytes, new))) if recorded == new => match holds(old, bytes) {
-            true => as_written(true),
-            false => Found::Changed,
-        },
-        (Some(recorded), _) => match marker::written_in(old) {
-            Ok(now) if now == recorded => as_written(false),
+        (Recorded::Unknown, Some((bytes, _))) => as_written(holds(old, bytes)),
+        (Recorded::Unknown, None) => as_written(false),
+        (recorded, Some((bytes, new))) if recorded.has(new) && holds(old, bytes) => {
+            as_written(true)
+        }
+        // What it holds is not the one version listed.
+        (Recorded::One(one), Some((_, new))) if *one == new => Found::Changed,
+        (recorded, _) => match marker::written_in(old) {
+            Ok(now) if recorded.has(now) => as_written(false),
             _ => Found::Changed,
         },
-        (None, Some((bytes, _))) => as_written(holds(old, bytes)),
-        (None, None) => as_written(false),
     }
 }
 
