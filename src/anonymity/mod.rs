@@ -19,7 +19,6 @@ pub mod participant_ids;
 pub mod patterns;
 pub mod reading;
 pub mod sources;
-mod word_trie;
 
 use crate::diag::Diagnostic;
 use crate::resolve::Site;
