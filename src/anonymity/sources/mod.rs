@@ -19,7 +19,7 @@ mod messages;
 mod yaml_files;
 
 use super::AllowanceUsed;
-use super::identifiers::{TermMatcher, normalise};
+use super::identifiers::TermMatcher;
 use super::participant_ids::ParticipantIds;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
@@ -159,45 +159,4 @@ impl<'s, 'p> Scanner<'s, 'p> {
             })
             .collect()
     }
-}
-
-/// Every term allowed in any file, normalised, for the output scan.
-pub fn all_allowed_terms(site: &Site) -> Vec<String> {
-    let project = site.project;
-    let mut allowed = Vec::new();
-    let mut add = |a: Option<&Allowance>| {
-        allowed.extend(
-            a.into_iter()
-                .flat_map(|a| a.allow.iter().map(|t| normalise(t))),
-        )
-    };
-    add(project
-        .landing
-        .as_ref()
-        .and_then(|d| d.meta.anonymity.as_ref()));
-    project
-        .boroughs
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    project
-        .codes
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    project
-        .quotes
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    project
-        .findings
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    project
-        .pathways
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    project
-        .pages
-        .iter()
-        .for_each(|d| add(d.meta.anonymity.as_ref()));
-    allowed
 }
