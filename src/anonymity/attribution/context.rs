@@ -8,7 +8,7 @@ use super::groups::group_size_in;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Participant};
-use crate::resolve::Site;
+use crate::resolve::{FindingIx, QuoteIx, Site};
 use crate::yaml::Yaml;
 
 /// A finding that holds in only some boroughs tells readers where the quotes
@@ -16,10 +16,10 @@ use crate::yaml::Yaml;
 /// out. The group is then counted within those boroughs.
 pub(super) fn check_context(
     site: &Site,
-    q: usize,
+    q: QuoteIx,
     who: &Participant,
     fields: &[AttributionField],
-    containers: &FastMap<&str, Vec<usize>>,
+    containers: &FastMap<&str, Vec<QuoteIx>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let project = site.project;
@@ -27,7 +27,7 @@ pub(super) fn check_context(
     let quote_id = &project.quotes[q].id;
     // The findings that cite it, and those that cite a quote it is set in
     // (found at that quote's mention).
-    let mut shown: Vec<(usize, &str)> = site.quote_findings[q]
+    let mut shown: Vec<(FindingIx, &str)> = site.quote_findings[q]
         .iter()
         .map(|&f| (f, quote_id.as_str()))
         .collect();
@@ -117,7 +117,7 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
     // A quote placed in a borough (shown with its borough) is listed under
     // it, with every quote it embeds.
     // (Field notes always show their borough, whatever `attribution:` says.)
-    for (q, quote) in project.quotes.iter().enumerate() {
+    for (q, quote) in QuoteIx::each(&project.quotes) {
         let Some(borough) = site.quote_borough[q].filter(|_| site.published_borough(q).is_some())
         else {
             continue;
@@ -148,10 +148,7 @@ pub(super) fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
     let project = site.project;
     let mut seen: Vec<&'p str> = Vec::new();
     let mut met: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
-    let mut level: Vec<usize> = site
-        .lookup(crate::model::Kind::Quote, id)
-        .into_iter()
-        .collect();
+    let mut level: Vec<QuoteIx> = site.quote(id).into_iter().collect();
     for _ in 0..=crate::resolve::MAX_EMBED_DEPTH {
         let mut next = Vec::new();
         for q in level {
@@ -162,7 +159,7 @@ pub(super) fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
             {
                 if r.id != id && met.insert(r.id.as_str()) {
                     seen.push(r.id.as_str());
-                    next.extend(site.lookup(crate::model::Kind::Quote, &r.id));
+                    next.extend(site.quote(&r.id));
                 }
             }
         }
@@ -179,7 +176,7 @@ pub(super) fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
 /// the group is then counted there, and reported at the embed.
 pub(super) fn check_borough_embeds(
     site: &Site,
-    q: usize,
+    q: QuoteIx,
     who: &Participant,
     fields: &[AttributionField],
     embeds: &[BoroughEmbed],

@@ -21,7 +21,7 @@ mod roles;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent};
-use crate::resolve::Site;
+use crate::resolve::{ParticipantIx, QuoteIx, Site};
 use crate::yaml::Yaml;
 use context::{borough_embeds, check_borough_embeds, check_context, nested};
 use groups::names;
@@ -31,23 +31,23 @@ pub use roles::merge_role_spellings;
 
 /// Reports every quote whose attribution group is smaller than `k`, in
 /// the study or where it is shown; says which quotes it reported.
-pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<usize> {
+pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     let mut reported = Vec::new();
     let project = site.project;
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
-    let mut sizes: FastMap<(usize, &[AttributionField]), usize> = FastMap::default();
+    let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
     let embeds = borough_embeds(site);
     // For each quote set in others, those it is set in.
-    let mut containers: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (outer, quote) in project.quotes.iter().enumerate() {
+    let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
+    for (outer, quote) in QuoteIx::each(&project.quotes) {
         if quote.refs.iter().any(|r| r.embed) {
             for id in nested(site, &quote.id) {
                 containers.entry(id).or_default().push(outer);
             }
         }
     }
-    for (q, quote) in project.quotes.iter().enumerate() {
+    for (q, quote) in QuoteIx::each(&project.quotes) {
         let Some(p) = site.quote_participant[q] else {
             continue;
         };

@@ -7,7 +7,7 @@ use super::groups::group_size_in;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Participant};
-use crate::resolve::Site;
+use crate::resolve::{ParticipantIx, QuoteIx, Site};
 use crate::source::{FileId, Sources, Span};
 use crate::yaml::Yaml;
 
@@ -36,7 +36,7 @@ pub struct Pages {
 /// A quote as the page check needs it.
 struct Shown {
     id: String,
-    participant: usize,
+    participant: ParticipantIx,
     fields: Vec<AttributionField>,
     attribution: String,
     /// Reported already by the source checks.
@@ -46,7 +46,7 @@ struct Shown {
 impl Pages {
     /// Gathers the pages' boroughs and the quotes from `site`; `reported`
     /// are the quotes [`super::check`] reported.
-    pub fn new(site: &Site, reported: &[usize]) -> Pages {
+    pub fn new(site: &Site, reported: &[QuoteIx]) -> Pages {
         let project = site.project;
         let mut about: FastMap<FileId, Vec<String>> = FastMap::default();
         for borough in &project.boroughs {
@@ -62,7 +62,7 @@ impl Pages {
         }
         let mut quotes = FastMap::default();
         let mut cited: FastMap<String, Vec<(Span, bool)>> = FastMap::default();
-        for (q, quote) in project.quotes.iter().enumerate() {
+        for (q, quote) in QuoteIx::each(&project.quotes) {
             if let Some(borough) = site.published_borough(q) {
                 about.insert(quote.file, vec![borough.to_string()]);
             }
@@ -180,7 +180,8 @@ impl Pages {
         let mut done: Vec<FileId> = Vec::new();
         // Thousands of pages show quotes of a few dozen speakers, about a
         // few boroughs.
-        let mut sizes: FastMap<(usize, &[AttributionField], FileId), usize> = FastMap::default();
+        let mut sizes: FastMap<(ParticipantIx, &[AttributionField], FileId), usize> =
+            FastMap::default();
         for (page, origin, shown) in pages {
             let Some(boroughs) = self.about.get(&origin) else {
                 continue;

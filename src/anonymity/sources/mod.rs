@@ -25,7 +25,7 @@ use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::markdown::PlainText;
 use crate::model::{Allowance, Doc};
-use crate::resolve::Site;
+use crate::resolve::{FindingIx, Site};
 use crate::source::FileId;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -111,7 +111,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
         scans.extend(self.scan_kind(
             &project.findings,
             |m| m.anonymity.as_ref(),
-            |i| site.is_published_finding(i),
+            |i| site.is_published_finding(FindingIx(i)),
             nothing,
         ));
         scans.extend(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing));
