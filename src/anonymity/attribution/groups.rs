@@ -3,8 +3,7 @@
 //! informative coarser attribution that would be shared by `k`. Does not
 //! report (the checks do).
 
-use super::roles::role_key;
-use crate::model::{AttributionField, Consent, Participant};
+use crate::model::{AttributionField, Consent, Participant, role_key};
 
 const ALL_FIELDS: [AttributionField; 4] = [
     AttributionField::Role,

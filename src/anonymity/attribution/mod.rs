@@ -10,13 +10,15 @@
 //!   coarser one that would pass;
 //! - `context.rs`: a quote's group where a page narrows it down (a
 //!   finding's boroughs, a borough's report or map, a quote it is set in);
-//! - `pages.rs`: the same rule held to the pages as made, for the gate;
-//! - `roles.rs`: one role however it is spelt.
+//! - `pages.rs`: the same rule held to the pages as made, for the gate.
+//!
+//! One role however it is spelt is the model's ([`crate::model::role_key`]),
+//! and the registry's spellings are merged when it is read
+//! ([`crate::parse::merge_role_spellings`]).
 
 mod context;
 mod groups;
 mod pages;
-mod roles;
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
@@ -27,7 +29,6 @@ use context::{borough_embeds, check_borough_embeds, check_context, nested};
 use groups::names;
 pub use groups::{coarser, group_size};
 pub use pages::Pages;
-pub use roles::merge_role_spellings;
 
 /// Reports every quote whose attribution group is smaller than `k`, in
 /// the study or where it is shown; says which quotes it reported.

@@ -1,6 +1,6 @@
-use super::roles::role_key;
 use super::*;
 use crate::model::{Participant, Sector};
+use crate::parse::merge_role_spellings;
 
 fn person(role: &str, sector: Sector, borough: &str, consent: Consent) -> Participant {
     Participant {
@@ -47,13 +47,8 @@ fn suggests_the_most_informative_passing_attribution() {
     assert!(coarser(&people, &people[0], &[Role, Borough], 10).is_none());
 }
 
-#[test]
-fn role_spellings_compare_without_case_space_or_width() {
-    assert_eq!(role_key("  District   Nurse "), role_key("district nurse"));
-    assert_eq!(role_key("Ｇ Ｐ"), role_key("g p"));
-    assert_ne!(role_key("District nurse"), role_key("Practice nurse"));
-}
-
+/// The registry's spellings of a role, merged when it is read, make one
+/// attribution group.
 #[test]
 fn role_spellings_merge_into_the_most_common() {
     let text = "participants:\n  - {role: district nurse}\n  - {role: District nurse}\n  - {role: District nurse}\n";
