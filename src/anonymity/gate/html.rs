@@ -31,7 +31,7 @@
 //! Style sheets and `style` attributes are held to [`css::check`].
 
 use super::{Texts, css, text};
-use crate::anonymity::layout;
+use crate::reading::layout;
 use scraper::{Html, Node};
 
 /// One run of text between block boundaries, read two ways: with nothing

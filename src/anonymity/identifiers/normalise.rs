@@ -208,7 +208,7 @@ impl Normalised {
 
 fn classify(c: char, after_letter: bool) -> CharClass {
     match c {
-        c if crate::anonymity::reading::is_invisible(c) => CharClass::Dropped,
+        c if crate::reading::is_invisible(c) => CharClass::Dropped,
         '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
             CharClass::Separator
         }

@@ -32,8 +32,7 @@ pub(super) fn ascii_form(c: char) -> Option<char> {
 impl Visible {
     /// `None` when the text has none of those characters.
     pub(crate) fn of(text: &str) -> Option<Visible> {
-        let changes =
-            |c: char| crate::anonymity::reading::is_invisible(c) || ascii_form(c).is_some();
+        let changes = |c: char| crate::reading::is_invisible(c) || ascii_form(c).is_some();
         if text.is_ascii() || !text.chars().any(changes) {
             return None;
         }
@@ -42,7 +41,7 @@ impl Visible {
             origin: Vec::with_capacity(text.len()),
         };
         for (at, c) in text.char_indices() {
-            if crate::anonymity::reading::is_invisible(c) {
+            if crate::reading::is_invisible(c) {
                 continue;
             }
             let c = ascii_form(c).unwrap_or(c);

@@ -5,10 +5,10 @@
 
 use super::yaml_files::push_yaml_without_comments;
 use super::{Found, Scanner, Target};
-use crate::anonymity::reading;
 use crate::diag::Diagnostic;
 use crate::markdown::{self, PlainText};
 use crate::model::{Allowance, Doc};
+use crate::reading;
 use crate::source::Span;
 use crate::yaml::Yaml;
 use std::ops::Range;

@@ -160,3 +160,6 @@ impl<'s, 'p> Scanner<'s, 'p> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

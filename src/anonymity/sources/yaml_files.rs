@@ -4,9 +4,9 @@
 //! but stay in the project's files (a warning, not a refusal).
 
 use super::{Found, Scanner, Target};
-use crate::anonymity::reading;
 use crate::diag::Diagnostic;
 use crate::markdown::PlainText;
+use crate::reading;
 use crate::source::FileId;
 use std::ops::Range;
 

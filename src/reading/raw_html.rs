@@ -88,7 +88,7 @@ pub fn html_tokens(s: &str) -> Vec<Token> {
         flush(&mut tokens, text_start, lt);
         let name = tag.name.to_ascii_lowercase();
         tokens.push(Token::Tag {
-            boundary: name == "br" || crate::anonymity::layout::parts_words(&name),
+            boundary: name == "br" || super::layout::parts_words(&name),
             attributes: tag.attributes,
         });
         raw_until = if !end_tag && RAW_TEXT.contains(&name.as_str()) {

@@ -1,12 +1,15 @@
-//! Reading source text the way a reader will see it once published, for the
-//! source checks: character references decoded (the complete HTML5 table),
-//! Markdown and YAML escapes undone, percent-encoding in addresses decoded,
-//! soft hyphens and zero-width characters dropped, and raw HTML split into
-//! the text that flows (inline tags and comments join words, block tags and
+//! Reading source text the way a reader will see it once published:
+//! character references decoded (the complete HTML5 table), Markdown and
+//! YAML escapes undone, percent-encoding in addresses decoded, soft
+//! hyphens and zero-width characters dropped, and raw HTML split into the
+//! text that flows (inline tags and comments join words, block tags and
 //! `<br>` part them) and the text a page holds out of the flow (attribute
 //! values, comments). Every piece keeps the byte range it came from, so a
 //! finding points at the line and column that hold it. Also finds YAML
 //! comments, which are never published.
+//!
+//! Below both the text of bodies ([`crate::markdown`]) and the checks that
+//! read it ([`crate::anonymity`]), and knows neither.
 //!
 //! - this module: what to undo ([`Read`]), [`decode`], and the invisible
 //!   characters;
@@ -14,9 +17,11 @@
 //!   percent-encoding (it owns the web_atoms and percent-encoding
 //!   dependencies);
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
-//! - `yaml_comments.rs`: where a YAML file's comments are.
+//! - `yaml_comments.rs`: where a YAML file's comments are;
+//! - [`layout`]: which HTML elements part the words around them.
 
 mod escapes;
+pub mod layout;
 mod raw_html;
 mod yaml_comments;
 
