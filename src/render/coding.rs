@@ -1,7 +1,7 @@
 //! The one counting rule for codes: who is coded where, from which every
 //! count on every page is made (codebook, code pages, the matrix, borough
 //! reports), so they cannot disagree. Does not place a quote in a borough
-//! (that is `tables::counts`).
+//! (that is [`crate::resolve::counted_borough`]).
 
 use crate::hash::FastMap;
 use crate::resolve::{BoroughIx, CodeIx, FindingIx, QuoteIx, Site};
@@ -56,9 +56,9 @@ impl Coding {
             }
         }
         for (q, quote) in QuoteIx::each(&project.quotes) {
-            // Placed by the one rule for counts (src/tables/counts.rs).
+            // Placed by the one rule for counts (src/resolve/counts.rs).
             let Some(borough) =
-                crate::tables::counts::counted_borough(site, q).and_then(|b| site.borough(b))
+                crate::resolve::counted_borough(site, q).and_then(|b| site.borough(b))
             else {
                 continue;
             };

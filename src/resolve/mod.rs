@@ -9,6 +9,8 @@
 //! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
 //! - `cycles.rs`: quotes that embed themselves, or too deep;
 //! - `attribution.rs`: what a reader is told of who said a quote, and where;
+//! - `counts.rs`: the one rule for every published count but the
+//!   participant tables: where a quote is counted;
 //! - `depth.rs`: how deep codes and embeds go;
 //! - `ix.rs`: typed indexes of quotes, findings, participants, codes,
 //!   boroughs and pathway maps, and lists indexed by them.
@@ -21,11 +23,13 @@ use std::collections::BTreeMap;
 
 mod attribution;
 mod checker;
+mod counts;
 mod cycles;
 mod depth;
 mod ix;
 mod links;
 mod order;
+pub use counts::counted_borough;
 pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};
 pub use ix::{
     BoroughIx, CodeIx, FindingIx, IxVec, ParticipantIx, PathwayIx, PerFinding, PerQuote, QuoteIx,

@@ -16,7 +16,7 @@
 //! against a participant table. Counting rules built on top (a theme
 //! counting its sub-codes) stay within this as long as they count these.
 
-use crate::resolve::{QuoteIx, Site};
+use super::{QuoteIx, Site};
 
 /// The borough a quote may be counted under: the one its attribution
 /// shows, never its participant's when the attribution leaves it out.
