@@ -8,7 +8,8 @@
 //! 1. **load** ([`load`]): read `evalsite.yaml`, `content/` and the identifiers list
 //!    (folders are listed and bytes read by [`files`], below every stage);
 //! 2. **parse** ([`parse`], [`frontmatter`], [`yaml`], [`markdown`]): front matter into
-//!    the entities of [`model`], bodies scanned for links and embeds;
+//!    the entities of [`model`], bodies scanned for links and embeds (text is
+//!    read as a reader sees it by [`reading`], which the checks use too);
 //! 3. **resolve** ([`resolve`]): ids indexed, every reference checked, backlinks;
 //! 4. **check** ([`anonymity`]): identifiers, structured identifiers, attribution
 //!    groups, consent and participant ids;
@@ -43,6 +44,7 @@ pub mod output;
 pub mod parse;
 pub mod pathway;
 pub mod pipeline;
+pub mod reading;
 pub mod render;
 pub mod resolve;
 pub mod reuse;

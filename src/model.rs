@@ -139,6 +139,14 @@ pub struct Participant {
     pub consent: Consent,
 }
 
+/// The form in which two spellings of a role are the same role: Unicode
+/// compatibility-normalised, lowercase, one space between words.
+pub fn role_key(role: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = role.nfkc().collect::<String>().to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct BoroughMeta {
     pub title: String,
@@ -375,5 +383,17 @@ impl Kind {
             Kind::Pathway => "pathways",
             Kind::Page => "pages",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_spellings_compare_without_case_space_or_width() {
+        assert_eq!(role_key("  District   Nurse "), role_key("district nurse"));
+        assert_eq!(role_key("Ｇ Ｐ"), role_key("g p"));
+        assert_ne!(role_key("District nurse"), role_key("Practice nurse"));
     }
 }

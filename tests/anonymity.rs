@@ -1,19 +1,19 @@
 //! The anonymisation checks end to end: an identifier planted in each place
 //! text can hide is caught with its position, exit code 1 and an untouched
 //! site; lookalikes build cleanly; group sizes, consent, allowances and the
-//! output scan behave as promised.
+//! output scan behave as promised. Every diagnostic is snapshotted as a
+//! researcher and a CI system are shown it (`fails_at!`, `assert_shown!`
+//! from tests/common).
 
 mod common;
-use common::Project;
-
-use common::build_fails as refuses;
+use common::{Project, checked, failures};
 
 const FINDING: &str = "content/findings/co-location.md";
 const QUOTE: &str = "content/quotes/a/same-building.md";
 
 #[test]
 fn a_listed_name_in_body_text_across_markup_and_line_breaks() {
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -32,7 +32,7 @@ fn a_listed_name_in_body_text_across_markup_and_line_breaks() {
 
 #[test]
 fn a_listed_place_in_a_title_suggests_its_pseudonym() {
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -48,7 +48,7 @@ fn a_listed_place_in_a_title_suggests_its_pseudonym() {
 
 #[test]
 fn accents_and_hyphens_do_not_hide_a_place() {
-    refuses(
+    fails_at!(
         |p| {
             p.write("private/identifiers.yaml", "places: [Zoë Street]\n");
             p.edit(
@@ -64,7 +64,7 @@ fn accents_and_hyphens_do_not_hide_a_place() {
 
 #[test]
 fn a_pathway_label() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 "content/pathways/a-discharge.md",
@@ -79,7 +79,7 @@ fn a_pathway_label() {
 
 #[test]
 fn a_file_name_that_becomes_a_url() {
-    refuses(
+    fails_at!(
         |p| {
             let text = p.read("content/pages/methods.md");
             p.write("content/pages/thistlebury-methods.md", text);
@@ -92,7 +92,7 @@ fn a_file_name_that_becomes_a_url() {
 
 #[test]
 fn image_alt_text() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -107,7 +107,7 @@ fn image_alt_text() {
 
 #[test]
 fn a_link_target() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -122,7 +122,7 @@ fn a_link_target() {
 
 #[test]
 fn an_html_comment() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -137,7 +137,7 @@ fn an_html_comment() {
 
 #[test]
 fn a_table_cell() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 "content/pages/methods.md",
@@ -152,7 +152,7 @@ fn a_table_cell() {
 
 #[test]
 fn a_theme_template_is_caught_by_the_output_scan() {
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             p.write(
                 "themes/default/templates/page.html",
@@ -182,10 +182,11 @@ fn echoes_only_the_file(out: &str, secret: &str) -> bool {
 }
 
 /// Builds with the default theme's `template` (whose text is `default`)
-/// changed from `from` to `to`, which must leak; returns what was printed,
-/// checked to hold one leak message.
-fn one_leak_through(template: &str, default: &str, from: &str, to: &str) -> String {
-    let out = refuses(
+/// changed from `from` to `to`, which must leak; returns what was printed
+/// (checked to hold one leak message) and the JSON, for the caller to
+/// snapshot.
+fn one_leak_through(template: &str, default: &str, from: &str, to: &str) -> (String, String) {
+    let (out, json) = failures(
         |p| {
             let leaky = default.replace(from, to);
             assert_ne!(default, leaky);
@@ -199,17 +200,17 @@ fn one_leak_through(template: &str, default: &str, from: &str, to: &str) -> Stri
         1,
         "{out}"
     );
-    out
+    (out, json)
 }
 
 #[test]
 fn a_leak_on_every_page_is_one_message_naming_the_pages() {
-    let out = one_leak_through(
+    let out = assert_shown!(one_leak_through(
         "base.html",
         include_str!("../themes/default/templates/base.html"),
         "redactions appear in square brackets.",
         "redactions appear in square brackets. Fieldwork: Marjorie Quillfeather.",
-    );
+    ));
     let pages = Project::fixture("basic");
     pages.build().expect_code(0);
     let others = pages
@@ -242,12 +243,12 @@ fn leak_pages(out: &str) -> Vec<String> {
 
 #[test]
 fn a_quote_partial_that_leaks_is_caught_on_the_pages_showing_quotes() {
-    let out = one_leak_through(
+    let out = assert_shown!(one_leak_through(
         "partials/quote.html",
         include_str!("../themes/default/templates/partials/quote.html"),
         "</figcaption>",
         " (interviewed by Marjorie Quillfeather)</figcaption>",
-    );
+    ));
     assert!(
         out.contains("would publish a term from the identifiers list (people)"),
         "{out}"
@@ -266,12 +267,12 @@ fn a_quote_partial_that_leaks_is_caught_on_the_pages_showing_quotes() {
 
 #[test]
 fn a_menu_partial_that_leaks_a_phone_number_is_caught_on_every_page() {
-    let out = one_leak_through(
+    let out = assert_shown!(one_leak_through(
         "partials/nav.html",
         include_str!("../themes/default/templates/partials/nav.html"),
         "aria-label=\"Report sections\">",
         "aria-label=\"Report sections\"><p>Questions? Ring 07700 900123.</p>",
-    );
+    ));
     assert!(out.contains("would publish a UK phone number"), "{out}");
     assert!(out.contains(" other generated files"), "{out}");
 }
@@ -280,7 +281,7 @@ fn a_menu_partial_that_leaks_a_phone_number_is_caught_on_every_page() {
 fn a_name_split_between_a_template_and_a_quote_partial_is_caught() {
     // The partial begins with inline text, so the text before it on the
     // page runs into its own: the two halves make the name.
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             p.write(
                 "themes/default/templates/partials/quote.html",
@@ -308,33 +309,48 @@ fn a_name_split_between_a_template_and_a_quote_partial_is_caught() {
 
 #[test]
 fn structured_identifiers_are_each_caught() {
+    // (planted, code, the snapshot's name)
     let cases = [
-        ("email me at j.bloggs@nhs.net", "anonymity::email"),
-        ("call 07700 900123", "anonymity::phone-number"),
-        ("ring 020 7946 0123", "anonymity::phone-number"),
-        ("NHS no 999 000 0018", "anonymity::nhs-number"),
-        ("NI number JG 10 37 59 A", "anonymity::ni-number"),
-        ("lives near E1 6AN", "anonymity::postcode"),
-        ("DOB 14/03/1952", "anonymity::date-of-birth"),
+        ("email me at j.bloggs@nhs.net", "anonymity::email", "email"),
+        (
+            "call 07700 900123",
+            "anonymity::phone-number",
+            "mobile_number",
+        ),
+        (
+            "ring 020 7946 0123",
+            "anonymity::phone-number",
+            "london_number",
+        ),
+        ("NHS no 999 000 0018", "anonymity::nhs-number", "nhs_number"),
+        (
+            "NI number JG 10 37 59 A",
+            "anonymity::ni-number",
+            "ni_number",
+        ),
+        ("lives near E1 6AN", "anonymity::postcode", "postcode"),
+        (
+            "DOB 14/03/1952",
+            "anonymity::date-of-birth",
+            "date_of_birth",
+        ),
     ];
-    for (planted, code) in cases {
-        refuses(
-            |p| {
-                p.edit(
-                    QUOTE,
-                    "We are in the same building",
-                    &format!("{planted}. We are in the same building"),
-                );
-            },
-            "content/quotes/a/same-building.md:6:",
-            code,
-        );
+    for (planted, code, name) in cases {
+        let change = |p: &Project| {
+            p.edit(
+                QUOTE,
+                "We are in the same building",
+                &format!("{planted}. We are in the same building"),
+            );
+        };
+        let shown = failures(change, "content/quotes/a/same-building.md:6:", code);
+        assert_shown!(format!("structured_identifier_{name}"), shown);
     }
 }
 
 #[test]
 fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             p.write(
                 "content/quotes/a/gp-view.md",
@@ -371,7 +387,7 @@ fn the_suggested_attribution_builds() {
 
 #[test]
 fn quotes_from_withdrawn_or_no_quotes_participants() {
-    refuses(
+    let no_quotes = failures(
         |p| {
             p.write(
                 "content/quotes/b/nurse.md",
@@ -381,7 +397,8 @@ fn quotes_from_withdrawn_or_no_quotes_participants() {
         "content/quotes/b/nurse.md:2:14",
         "anonymity::no-quotes",
     );
-    refuses(
+    assert_shown!("quote_from_a_participant_not_to_be_quoted", no_quotes);
+    let withdrawn = failures(
         |p| {
             p.edit("content/participants.yaml", "{id: b-dn-1, role: District nurse, sector: health, borough: b}", "{id: b-dn-1, role: District nurse, sector: health, borough: b, consent: withdrawn}");
             p.write(
@@ -392,11 +409,12 @@ fn quotes_from_withdrawn_or_no_quotes_participants() {
         "content/quotes/b/nurse.md:2:14",
         "anonymity::withdrawn",
     );
+    assert_shown!("quote_from_a_participant_who_withdrew", withdrawn);
 }
 
 #[test]
 fn a_participant_id_in_text() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 FINDING,
@@ -432,11 +450,12 @@ fn an_allowance_permits_a_term_in_its_file_only_and_is_listed() {
         "In Thistlebury, sharing a building",
     );
     project.build().expect_code(1);
+    assert_shown!(checked(&project, 1));
 }
 
 #[test]
 fn an_allowance_without_a_reason_is_an_error() {
-    refuses(
+    fails_at!(
         |p| {
             p.edit(
                 "content/pages/methods.md",
@@ -466,6 +485,7 @@ fn lookalikes_build_cleanly() {
     let run = project.build();
     run.expect_code(0);
     assert!(!run.stderr.contains("error["), "{}", run.stderr);
+    assert_shown!(checked(&project, 0));
 }
 
 #[test]
@@ -488,6 +508,7 @@ fn a_first_name_alone_and_a_title_with_a_surname_are_warnings() {
         "{}",
         run.stderr
     );
+    assert_shown!(checked(&project, 0));
 }
 
 #[test]
@@ -512,6 +533,7 @@ fn a_long_quote_is_a_warning_counting_the_words_a_reader_sees() {
         stderr.contains("warning[anonymity::long-quote]: this quote is 5 words long; consent covered extracts of up to 4 words"),
         "{stderr}"
     );
+    assert_shown!(checked(&project, 0));
     let stderr = build_with_limit(5);
     assert!(!stderr.contains("this quote is 5 words"), "{stderr}");
 }
@@ -540,6 +562,7 @@ fn check_reports_json_for_ci() {
     assert_eq!(value["code"], "anonymity::phone-number");
     assert!(value["suggestion"].as_str().unwrap().contains("redaction"));
     assert!(!project.path("site").exists());
+    assert_shown!(checked(&project, 1));
 }
 
 /// A quote attributed without its borough, cited by a finding that holds in
@@ -579,7 +602,7 @@ fn a_finding_that_narrows_the_borough_is_checked_too() {
             .contains("Quotes attributed without a borough")
     );
     // Holding in A only, two social workers share it there: refused.
-    let out = refuses(
+    let out = fails_at!(
         |p| {
             setup(p);
             p.edit(FINDING, "boroughs: [a, b]", "boroughs: [a]");

@@ -1,34 +1,8 @@
 //! Each kind of bad input gets a compiler-style message at the right
 //! `file:line:column`, exit code 1, and leaves the previous site untouched.
 
+// `fails_at!` (tests/common): the failure checked, its text and JSON snapshotted.
 mod common;
-
-use common::Project;
-
-/// [`common::build_fails`] for `change`, then `check --format json` on the
-/// same change: what a researcher and a CI system are shown, both kept as
-/// one snapshot named for the test (a macro, so insta names it so). Gives
-/// the text.
-macro_rules! fails_at {
-    ($change:expr, $location:expr, $code:expr $(,)?) => {{
-        let (text, json) = failures($change, $location, $code);
-        insta::assert_snapshot!(format!("{text}\n--- check --format json\n{json}"));
-        text
-    }};
-}
-
-fn failures(change: impl Fn(&Project), location: &str, code: &str) -> (String, String) {
-    let text = common::build_fails(&change, location, code);
-    let project = Project::fixture("basic");
-    change(&project);
-    let run = project.run(&["check", "--format", "json"]);
-    run.expect_code(1);
-    for line in run.stdout.lines() {
-        serde_json::from_str::<serde_json::Value>(line)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
-    }
-    (text, run.stdout)
-}
 
 const FINDING: &str = "content/findings/co-location.md";
 

@@ -607,3 +607,115 @@ fn a_project_quote_list_without_the_pager_is_warned_of_when_the_list_is_split() 
     project.edit("evalsite.yaml", "quotes_per_page: 2", "quotes_per_page: 0");
     assert!(!project.build().expect_code(0).stderr.contains("no-pager"));
 }
+
+/// The `<main>` element of a generated page, as written.
+fn main_html(page: &str) -> String {
+    let start = page.find("<main").expect("a <main>");
+    let end = page.find("</main>").expect("a </main>") + "</main>".len();
+    page[start..end].to_string()
+}
+
+/// The text of a generated page's `<main>` as a reader reads it: one line
+/// for each block (heading, paragraph, list item, table row, ...), white
+/// space collapsed, links as their words, the cells of a row parted by
+/// `|`, and each drawn map as its title.
+fn main_text(page: &str) -> String {
+    use scraper::{ElementRef, Html, Node, Selector};
+    const BLOCKS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ];
+    fn flush(line: &mut String, lines: &mut Vec<String>) {
+        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            lines.push(text);
+        }
+        line.clear();
+    }
+    fn walk(element: ElementRef, line: &mut String, lines: &mut Vec<String>) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => line.push_str(text),
+                Node::Element(_) => {
+                    let child = ElementRef::wrap(child).expect("an element");
+                    let name = child.value().name();
+                    if name == "svg" {
+                        let title = Selector::parse("title").unwrap();
+                        let title: Option<String> =
+                            child.select(&title).next().map(|t| t.text().collect());
+                        flush(line, lines);
+                        lines.push(format!("[map: {}]", title.unwrap_or_default()));
+                    } else if BLOCKS.contains(&name) {
+                        flush(line, lines);
+                        walk(child, line, lines);
+                        flush(line, lines);
+                    } else {
+                        if matches!(name, "td" | "th") && !line.trim().is_empty() {
+                            line.push_str(" | ");
+                        }
+                        walk(child, line, lines);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let html = Html::parse_document(page);
+    let main = Selector::parse("main").unwrap();
+    let main = html.select(&main).next().expect("a <main>");
+    let (mut line, mut lines) = (String::new(), Vec::new());
+    walk(main, &mut line, &mut lines);
+    flush(&mut line, &mut lines);
+    lines.join("\n") + "\n"
+}
+
+/// What a reader of the bundled example is shown on a quote's page, a
+/// finding's page (the markup) and a borough's report (the words, as the
+/// page is long): a change to any of them is seen in review.
+#[test]
+fn the_bundled_examples_pages_as_a_reader_sees_them() {
+    let project = Project::example();
+    project.build().expect_code(0);
+    insta::assert_snapshot!(
+        "example_quote_page",
+        main_html(&project.page("quotes/c-gp-where-do-i-fit.html"))
+    );
+    insta::assert_snapshot!(
+        "example_finding_page",
+        main_html(&project.page("findings/co-location-not-collaboration.html"))
+    );
+    insta::assert_snapshot!(
+        "example_borough_report",
+        main_text(&project.page("boroughs/c.html"))
+    );
+}

@@ -289,7 +289,7 @@ fn codebook_and_page_counts(project: &Project, code: &str) -> (Vec<usize>, Vec<u
 
 #[test]
 fn a_quote_is_counted_under_a_borough_only_when_its_attribution_names_it() {
-    // The rule for counts of quotes (src/tables/counts.rs): a quote whose
+    // The rule for counts of quotes (src/resolve/counts.rs): a quote whose
     // attribution leaves its borough out must not be placed there by a
     // count, or the count would undo the coarser attribution.
     let project = Project::fixture("basic");

@@ -3,12 +3,12 @@
 
 use crate::diag::Diagnostic;
 use crate::model::Consent;
-use crate::resolve::Site;
+use crate::resolve::{QuoteIx, Site};
 use crate::yaml::Yaml;
 
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let project = site.project;
-    for (q, quote) in project.quotes.iter().enumerate() {
+    for (q, quote) in QuoteIx::each(&project.quotes) {
         let Some(p) = site.quote_participant[q] else {
             continue;
         };

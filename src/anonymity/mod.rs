@@ -8,18 +8,14 @@
 //! - [`attribution`]: attribution groups of at least `k` participants
 //! - [`consent`]: quotes from participants who withdrew or asked not to be quoted
 //! - [`gate`]: every byte of the output, and every name, read before it is written or served
-//! - [`layout`]: which elements part the words around them (for the gate and the source reading)
 
 pub mod attribution;
 pub mod consent;
 pub mod gate;
 pub mod identifiers;
-pub mod layout;
 pub mod participant_ids;
 pub mod patterns;
-pub mod reading;
 pub mod sources;
-mod word_trie;
 
 use crate::diag::Diagnostic;
 use crate::resolve::Site;

@@ -2,10 +2,10 @@
 //! checks: joined across inline markup, decoded as a browser decodes it, and
 //! mapped back to byte offsets in the source so a problem can be shown where
 //! it was written. How characters are decoded is
-//! [`crate::anonymity::reading`]'s; this file walks the Markdown.
+//! [`crate::reading`]'s; this file walks the Markdown.
 
 use super::{parse_target, parser};
-use crate::anonymity::reading::{self, Read, Token};
+use crate::reading::{self, Read, Token};
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use std::ops::Range;
 

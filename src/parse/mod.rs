@@ -13,6 +13,7 @@ use crate::model::*;
 use crate::source::{FileId, Sources, Span};
 use crate::yaml::Yaml;
 use memo::{KeptDoc, reuse_or};
+pub use registry::merge_role_spellings;
 use registry::{RawRegistry, check_participant_ids, parse_participants};
 use schema::{IDENTIFIERS, PARTICIPANTS, schema};
 
@@ -102,7 +103,7 @@ pub fn parse(
             };
             let mut participants = parse_participants(registry.participants, &yaml, out);
             check_participant_ids(&participants, &yaml, out);
-            crate::anonymity::attribution::merge_role_spellings(&mut participants, &yaml, out);
+            merge_role_spellings(&mut participants, &yaml, out);
             participants
         });
         project.participants_unread = out[before..].iter().any(Diagnostic::is_error);

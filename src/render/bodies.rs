@@ -11,7 +11,7 @@ use super::{PageLinks, Renderer, maps, urls};
 use crate::diag::Diagnostic;
 use crate::markdown;
 use crate::model::{Doc, Kind};
-use crate::resolve::PathwayIx;
+use crate::resolve::{PathwayIx, QuoteIx};
 use crate::source::FileId;
 use crate::tables;
 use rayon::prelude::*;
@@ -60,8 +60,10 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
         match kind {
             // A quote set inside itself would never end, one too deep would
             // grow every page that shows it (an error already).
-            Kind::Quote if self.at.site.quote_never_embedded[index] => String::new(),
-            Kind::Quote => figure_of(&self.renderer.quote_value(&self.at, index)).to_string(),
+            Kind::Quote if self.at.site.quote_never_embedded[QuoteIx(index)] => String::new(),
+            Kind::Quote => {
+                figure_of(&self.renderer.quote_value(&self.at, QuoteIx(index))).to_string()
+            }
             Kind::Pathway => {
                 let mut context = tera::Context::new();
                 context.insert("map", &maps::map_view(&self.at, PathwayIx(index)));
@@ -143,6 +145,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     pub(super) fn make_quotes(&self) {
         (0..self.site.project.quotes.len())
             .into_par_iter()
+            .map(QuoteIx)
             .for_each(|q| {
                 // Shown on no page yet: each page that shows the quote
                 // notes what it shows when it takes it.
@@ -159,9 +162,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// A quote's [`QuoteView`] as template data with its `figure`, made
     /// once per depth.
-    pub(super) fn quote_value(&self, at: &At<'_, 'p>, q: usize) -> tera::Value {
+    pub(super) fn quote_value(&self, at: &At<'_, 'p>, q: QuoteIx) -> tera::Value {
         let depth = usize::from(!at.root.is_empty());
-        self.quotes.get(q, depth, at.shown, |shown| {
+        self.quotes.get(q.0, depth, at.shown, |shown| {
             let at = At { shown, ..*at };
             let quote = tera::Value::from_serializable(&self.quote_view(&at, q));
             self.with_figure(quote, &at, q)
@@ -171,7 +174,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// `quote` with its `figure` field: the quote partial rendered for it,
     /// once, for every page that shows the quote (a partial sees only
     /// `quote` and `root`, so the figure is the same on all of them).
-    fn with_figure(&self, quote: tera::Value, at: &At<'_, 'p>, q: usize) -> tera::Value {
+    fn with_figure(&self, quote: tera::Value, at: &At<'_, 'p>, q: QuoteIx) -> tera::Value {
         let mut context = tera::Context::new();
         context.insert_value("quote", quote);
         context.insert("root", at.root);
@@ -199,7 +202,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         failed.push((diagnostic, format!("the figure of the quote {quote}")));
     }
 
-    pub(super) fn quote_view(&self, at: &At<'_, 'p>, q: usize) -> QuoteView {
+    pub(super) fn quote_view(&self, at: &At<'_, 'p>, q: QuoteIx) -> QuoteView {
         let quote = &self.site.project.quotes[q];
         let html = self.body_html(at, quote);
         QuoteView {

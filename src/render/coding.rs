@@ -1,10 +1,10 @@
 //! The one counting rule for codes: who is coded where, from which every
 //! count on every page is made (codebook, code pages, the matrix, borough
 //! reports), so they cannot disagree. Does not place a quote in a borough
-//! (that is `tables::counts`).
+//! (that is [`crate::resolve::counted_borough`]).
 
 use crate::hash::FastMap;
-use crate::resolve::{BoroughIx, CodeIx, Site};
+use crate::resolve::{BoroughIx, CodeIx, FindingIx, QuoteIx, Site};
 use serde::Serialize;
 
 /// A number shown for a code, by the one counting rule: `total` is what is
@@ -22,9 +22,9 @@ pub struct Count {
 #[derive(Debug, Clone, Default)]
 pub struct Coded {
     /// Published findings, in list order (`order:`, then title).
-    pub findings: Vec<usize>,
+    pub findings: Vec<FindingIx>,
     /// Quotes placed in those boroughs, in file order.
-    pub quotes: Vec<usize>,
+    pub quotes: Vec<QuoteIx>,
     pub finding_count: Count,
     pub quote_count: Count,
 }
@@ -35,15 +35,15 @@ pub struct Coded {
 /// pages, the matrix and borough reports cannot disagree.
 #[derive(Debug, Default)]
 pub struct Coding {
-    findings: FastMap<(CodeIx, BoroughIx), Vec<usize>>,
-    quotes: FastMap<(CodeIx, BoroughIx), Vec<usize>>,
+    findings: FastMap<(CodeIx, BoroughIx), Vec<FindingIx>>,
+    quotes: FastMap<(CodeIx, BoroughIx), Vec<QuoteIx>>,
     /// Each published finding's place in list order.
-    rank: FastMap<usize, usize>,
+    rank: FastMap<FindingIx, usize>,
 }
 
 impl Coding {
     /// `published` is the published findings in list order.
-    pub fn new(site: &Site, published: &[usize]) -> Coding {
+    pub fn new(site: &Site, published: &[FindingIx]) -> Coding {
         let project = site.project;
         let mut coding = Coding::default();
         for (rank, &f) in published.iter().enumerate() {
@@ -55,10 +55,10 @@ impl Coding {
                 }
             }
         }
-        for (q, quote) in project.quotes.iter().enumerate() {
-            // Placed by the one rule for counts (src/tables/counts.rs).
+        for (q, quote) in QuoteIx::each(&project.quotes) {
+            // Placed by the one rule for counts (src/resolve/counts.rs).
             let Some(borough) =
-                crate::tables::counts::counted_borough(site, q).and_then(|b| site.borough(b))
+                crate::resolve::counted_borough(site, q).and_then(|b| site.borough(b))
             else {
                 continue;
             };
@@ -73,30 +73,8 @@ impl Coding {
     /// finding and quote once, with its counts (see [`Count`]).
     pub fn coded(&self, site: &Site, code: CodeIx, boroughs: &[BoroughIx]) -> Coded {
         let codes = site.code_with_descendants(code);
-        let gather = |by: &FastMap<(CodeIx, BoroughIx), Vec<usize>>| {
-            let mut direct: Vec<usize> = Vec::new();
-            let mut all: Vec<usize> = Vec::new();
-            for &b in boroughs {
-                for (i, &c) in codes.iter().enumerate() {
-                    let items = by.get(&(c, b)).into_iter().flatten();
-                    if i == 0 {
-                        direct.extend(items.clone());
-                    }
-                    all.extend(items);
-                }
-            }
-            direct.sort_unstable();
-            direct.dedup();
-            all.sort_unstable();
-            all.dedup();
-            let count = Count {
-                total: all.len(),
-                below: all.len() - direct.len(),
-            };
-            (all, count)
-        };
-        let (mut findings, finding_count) = gather(&self.findings);
-        let (quotes, quote_count) = gather(&self.quotes);
+        let (mut findings, finding_count) = gather(&self.findings, &codes, boroughs);
+        let (quotes, quote_count) = gather(&self.quotes, &codes, boroughs);
         findings.sort_by_key(|f| self.rank.get(f).copied().unwrap_or(usize::MAX));
         Coded {
             findings,
@@ -105,4 +83,33 @@ impl Coding {
             quote_count,
         }
     }
+}
+
+/// What `by` holds under `codes` (the first, then the codes under it) in
+/// `boroughs`, each item once, in order, with its count (see [`Count`]).
+fn gather<I: Ord + Copy>(
+    by: &FastMap<(CodeIx, BoroughIx), Vec<I>>,
+    codes: &[CodeIx],
+    boroughs: &[BoroughIx],
+) -> (Vec<I>, Count) {
+    let mut direct: Vec<I> = Vec::new();
+    let mut all: Vec<I> = Vec::new();
+    for &b in boroughs {
+        for (i, &c) in codes.iter().enumerate() {
+            let items = by.get(&(c, b)).into_iter().flatten();
+            if i == 0 {
+                direct.extend(items.clone());
+            }
+            all.extend(items);
+        }
+    }
+    direct.sort_unstable();
+    direct.dedup();
+    all.sort_unstable();
+    all.dedup();
+    let count = Count {
+        total: all.len(),
+        below: all.len() - direct.len(),
+    };
+    (all, count)
 }

@@ -7,7 +7,7 @@ use super::memo::Shown;
 use super::urls;
 use super::views::label;
 use crate::model::Kind;
-use crate::resolve::Site;
+use crate::resolve::{FindingIx, QuoteIx, Site};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -97,7 +97,7 @@ pub struct At<'s, 'p> {
 impl At<'_, '_> {
     pub fn link(&self, kind: Kind, id: &str) -> Option<Link> {
         let i = self.site.lookup(kind, id)?;
-        if kind == Kind::Finding && !self.site.is_published_finding(i) {
+        if kind == Kind::Finding && !self.site.is_published_finding(FindingIx(i)) {
             return None;
         }
         Some(self.made(kind, i, || self.fresh_link(kind, i, id)))
@@ -137,7 +137,7 @@ impl At<'_, '_> {
         match kind {
             Kind::Borough => project.boroughs[i].meta.title.clone(),
             Kind::Code => project.codes[i].meta.title.clone(),
-            Kind::Quote => format!("Quote: {}", self.site.attribution(i)),
+            Kind::Quote => format!("Quote: {}", self.site.attribution(QuoteIx(i))),
             Kind::Finding => project.findings[i].meta.title.clone(),
             Kind::Pathway => project.pathways[i].meta.title.clone(),
             Kind::Page => project.pages[i].meta.title.clone(),
@@ -155,11 +155,11 @@ impl At<'_, '_> {
     }
 
     /// The link of finding `f`, published or not.
-    pub fn finding_link(&self, f: usize) -> Link {
+    pub fn finding_link(&self, f: FindingIx) -> Link {
         let id = &self.site.project.findings[f].id;
-        let make = || self.fresh_link(Kind::Finding, f, id);
+        let make = || self.fresh_link(Kind::Finding, f.0, id);
         match self.site.is_published_finding(f) {
-            true => self.made(Kind::Finding, f, make),
+            true => self.made(Kind::Finding, f.0, make),
             false => make(),
         }
     }

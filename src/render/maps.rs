@@ -89,7 +89,7 @@ fn number_findings(
             key.push((id.clone(), entry.clone()));
             continue;
         }
-        let Some(f) = at.site.lookup(Kind::Finding, id) else {
+        let Some(f) = at.site.finding(id) else {
             continue;
         };
         if let Some(finding) = at.link(Kind::Finding, id) {

@@ -30,7 +30,7 @@ mod views;
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
-use crate::resolve::{BoroughIx, CodeIx, PathwayIx, Site};
+use crate::resolve::{BoroughIx, CodeIx, FindingIx, PathwayIx, PerFinding, QuoteIx, Site};
 use crate::source::FileId;
 use crate::tables;
 use coding::Coding;
@@ -95,9 +95,9 @@ impl Rendered {
 enum Job {
     Index,
     Borough(BoroughIx),
-    Finding(usize),
+    Finding(FindingIx),
     Findings,
-    Quote(usize),
+    Quote(QuoteIx),
     /// A page of the quote list, from 1.
     Quotes(usize),
     Code(CodeIx, usize),
@@ -179,7 +179,7 @@ struct Renderer<'s, 'p> {
     links: &'s Links,
     title: String,
     /// Published findings in list order: `order:`, then title.
-    published: Vec<usize>,
+    published: Vec<FindingIx>,
     /// Each body as HTML, by file, rendered once (or taken from the previous render).
     bodies: Reused<tera::Value>,
     /// Each quote's data for the templates, made once (or taken from the previous render).
@@ -188,10 +188,10 @@ struct Renderer<'s, 'p> {
     coding: Coding,
     /// Each finding's body's first paragraph, its summary when it has no
     /// `summary:`, found when first shown.
-    first_paragraphs: Vec<OnceLock<Option<&'p str>>>,
+    first_paragraphs: PerFinding<OnceLock<Option<&'p str>>>,
     /// The quote list in order: the quotes of each borough in menu order,
     /// then those placed in none.
-    listed: Vec<Vec<usize>>,
+    listed: Vec<Vec<QuoteIx>>,
     /// Quotes on each page of the list (all of them when not split).
     per_page: usize,
     /// The menu in each of its states (none if its partial failed, which is reported).

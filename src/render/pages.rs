@@ -8,7 +8,7 @@ use super::memo::Shown;
 use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::model::{FindingKind, Kind, Status};
-use crate::resolve::PathwayIx;
+use crate::resolve::{FindingIx, PathwayIx, QuoteIx};
 
 /// How many quotes a borough report shows under a finding: the strongest
 /// (see [`Renderer::evidence_in`]); the finding's page has them all.
@@ -86,7 +86,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
     pub(super) fn finding_view(
         &self,
         at: &At<'_, 'p>,
-        f: usize,
+        f: FindingIx,
         only_borough: Option<&str>,
     ) -> FindingView {
         let finding = &self.site.project.findings[f];
@@ -164,7 +164,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn finding(&self, f: usize, shown: &Shown) -> Page {
+    pub(super) fn finding(&self, f: FindingIx, shown: &Shown) -> Page {
         let finding = &self.site.project.findings[f];
         let path = urls::of(Kind::Finding, &finding.id);
         let mut data = context();
@@ -183,7 +183,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         }
     }
 
-    pub(super) fn quote(&self, q: usize, shown: &Shown) -> Page {
+    pub(super) fn quote(&self, q: QuoteIx, shown: &Shown) -> Page {
         let quote = &self.site.project.quotes[q];
         let path = urls::of(Kind::Quote, &quote.id);
         // The same data as where the quote is shown on other pages in folders.

@@ -9,7 +9,7 @@ use super::views::*;
 use super::{Page, Renderer, maps, urls};
 use crate::markdown;
 use crate::model::{FindingKind, Kind};
-use crate::resolve::{BoroughIx, CodeIx, PathwayIx};
+use crate::resolve::{BoroughIx, CodeIx, FindingIx, PathwayIx, QuoteIx};
 
 /// The anchor of a finding's article on a borough report.
 fn anchor(id: &str) -> String {
@@ -19,7 +19,7 @@ fn anchor(id: &str) -> String {
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's summary as HTML: `summary:` if written, else the body's
     /// first paragraph (noted as shown, so a preview redraws it).
-    pub(super) fn finding_summary(&self, at: &At<'_, 'p>, f: usize) -> tera::Value {
+    pub(super) fn finding_summary(&self, at: &At<'_, 'p>, f: FindingIx) -> tera::Value {
         let finding = &self.site.project.findings[f];
         let links = super::PageLinks {
             renderer: self,
@@ -44,15 +44,15 @@ impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's evidence (in one borough, or everywhere), strongest
     /// first: the quotes its narrative sets, in the order it sets them,
     /// then the others it cites.
-    pub(super) fn evidence_in(&self, f: usize, borough: Option<&str>) -> Vec<usize> {
+    pub(super) fn evidence_in(&self, f: FindingIx, borough: Option<&str>) -> Vec<QuoteIx> {
         let site = self.site;
         let finding = &site.project.findings[f];
         let cited = &site.finding_quotes[f];
-        let mut order: Vec<usize> = finding
+        let mut order: Vec<QuoteIx> = finding
             .refs
             .iter()
             .filter(|r| r.embed && r.kind == Kind::Quote)
-            .filter_map(|r| site.lookup(Kind::Quote, &r.id))
+            .filter_map(|r| site.quote(&r.id))
             .filter(|q| cited.contains(q))
             .collect();
         order.extend(cited.iter().copied());
@@ -104,7 +104,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let site = self.site;
         let project = site.project;
         let borough = project.boroughs[b].id.as_str();
-        let placed_in = |f: usize| {
+        let placed_in = |f: FindingIx| {
             project.findings[f]
                 .meta
                 .codes
@@ -122,7 +122,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 }
                 let code = &project.codes[root];
                 let head = at.link(Kind::Code, &code.id)?;
-                let (here, elsewhere): (Vec<usize>, Vec<usize>) = coded
+                let (here, elsewhere): (Vec<FindingIx>, Vec<FindingIx>) = coded
                     .findings
                     .iter()
                     .partition(|&&f| placed_in(f) == Some(root));

@@ -11,7 +11,7 @@ use super::{Job, Page, Rendered, Renderer, Rendering, nav, urls, views};
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::Kind;
-use crate::resolve::{BoroughIx, PathwayIx, Site};
+use crate::resolve::{BoroughIx, PathwayIx, PerFinding, QuoteIx, Site};
 use crate::source::{FileId, Span};
 use crate::tables;
 use rayon::prelude::*;
@@ -92,14 +92,14 @@ impl<'s, 'p> Renderer<'s, 'p> {
         // Lists follow `order:` first, then the title (already sorted by).
         published.sort_by_key(|&f| project.findings[f].meta.order.unwrap_or(i64::MAX));
         let coding = Coding::new(site, &published);
-        let mut listed: Vec<Vec<usize>> = vec![Vec::new(); site.borough_order.len() + 1];
+        let mut listed: Vec<Vec<QuoteIx>> = vec![Vec::new(); site.borough_order.len() + 1];
         let place: FastMap<BoroughIx, usize> = site
             .borough_order
             .iter()
             .enumerate()
             .map(|(place, &b)| (b, place))
             .collect();
-        for q in 0..project.quotes.len() {
+        for q in QuoteIx::all(project.quotes.len()) {
             // A quote placed in a borough without a page is not listed.
             match site.published_borough(q) {
                 None => listed[site.borough_order.len()].push(q),
@@ -123,9 +123,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             bodies,
             quotes,
             coding,
-            first_paragraphs: (0..project.findings.len())
-                .map(|_| OnceLock::new())
-                .collect(),
+            first_paragraphs: PerFinding::from_fn(project.findings.len(), |_| OnceLock::new()),
             listed,
             per_page,
             menus,
@@ -254,7 +252,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         jobs.extend((1..=self.quote_list_pages()).map(Job::Quotes));
         jobs.extend(self.site.borough_order.iter().map(|&b| Job::Borough(b)));
         jobs.extend(self.published.iter().map(|&f| Job::Finding(f)));
-        jobs.extend((0..project.quotes.len()).map(Job::Quote));
+        jobs.extend(QuoteIx::all(project.quotes.len()).map(Job::Quote));
         jobs.extend(
             self.site
                 .code_tree()

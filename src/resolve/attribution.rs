@@ -1,12 +1,12 @@
 //! The attribution policy: what a reader is told of who said a quote and
 //! where, never more than its attribution fields allow.
 
-use super::Site;
+use super::{QuoteIx, Site};
 use crate::model::*;
 
 impl Site<'_> {
     /// The participant fields a quote is attributed by: its own, or the settings'.
-    pub fn attribution_fields(&self, quote: usize) -> &[AttributionField] {
+    pub fn attribution_fields(&self, quote: QuoteIx) -> &[AttributionField] {
         self.project.quotes[quote]
             .meta
             .attribution
@@ -18,7 +18,7 @@ impl Site<'_> {
     /// for quotes without a participant, otherwise only when the quote is
     /// attributed by borough. Pages never place a quote in a borough otherwise,
     /// or a coarser attribution would be undone by the page it sits on.
-    pub fn published_borough(&self, quote: usize) -> Option<&str> {
+    pub fn published_borough(&self, quote: QuoteIx) -> Option<&str> {
         let reveals = self.quote_participant[quote].is_none()
             || self
                 .attribution_fields(quote)
@@ -38,7 +38,7 @@ impl Site<'_> {
 
     /// The published words a quote is attributed with: "Social worker, Borough B",
     /// or "Field notes, Borough A" for a quote without a participant.
-    pub fn attribution(&self, quote: usize) -> String {
+    pub fn attribution(&self, quote: QuoteIx) -> String {
         let meta = &self.project.quotes[quote].meta;
         let Some(p) = self.quote_participant[quote] else {
             let source = meta.source.map_or("Field notes", QuoteSource::label);

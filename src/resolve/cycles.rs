@@ -1,8 +1,8 @@
 //! Quotes whose bodies embed themselves, directly or through other quotes,
 //! and embeds that set quotes too deep: reported, and never set in place.
 
-use super::Site;
 use super::depth::{self, MAX_EMBED_DEPTH};
+use super::{PerQuote, Site};
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// quotes, reporting each embed that closes such a loop, and embeds that set
 /// quotes more than [`MAX_EMBED_DEPTH`] deep; gives the quotes never set in
 /// place.
-pub(super) fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<bool> {
+pub(super) fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> PerQuote<bool> {
     let quotes = &site.project.quotes;
     let embeds: Vec<Vec<(usize, &Reference)>> = quotes
         .iter()
@@ -106,7 +106,7 @@ pub(super) fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<
             );
         }
     }
-    refused
+    refused.into_iter().collect()
 }
 
 /// The shortest path of embeds from `from` to `to` within one component

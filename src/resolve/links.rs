@@ -1,16 +1,13 @@
 //! Who said each quote and in which borough, which findings cite which
 //! quotes, and the backlinks between findings.
 
-use super::Site;
+use super::{FindingIx, ParticipantIx, PerFinding, PerQuote, QuoteIx, Site};
 use crate::model::*;
 use crate::parse::Project;
 use std::collections::{BTreeSet, HashMap};
 
-pub(super) fn quote_participants(project: &Project) -> Vec<Option<usize>> {
-    let registry: HashMap<&str, usize> = project
-        .participants
-        .iter()
-        .enumerate()
+pub(super) fn quote_participants(project: &Project) -> PerQuote<Option<ParticipantIx>> {
+    let registry: HashMap<&str, ParticipantIx> = ParticipantIx::each(&project.participants)
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
     project
@@ -27,14 +24,11 @@ pub(super) fn quote_participants(project: &Project) -> Vec<Option<usize>> {
 
 pub(super) fn quote_boroughs<'p>(
     project: &'p Project,
-    participants: &[Option<usize>],
-) -> Vec<Option<&'p str>> {
-    project
-        .quotes
-        .iter()
-        .zip(participants)
-        .map(|(quote, participant)| match participant {
-            Some(p) => Some(project.participants[*p].borough.as_str()),
+    participants: &PerQuote<Option<ParticipantIx>>,
+) -> PerQuote<Option<&'p str>> {
+    QuoteIx::each(&project.quotes)
+        .map(|(q, quote)| match participants[q] {
+            Some(p) => Some(project.participants[p].borough.as_str()),
             None => quote.meta.borough.as_deref(),
         })
         .collect()
@@ -42,7 +36,7 @@ pub(super) fn quote_boroughs<'p>(
 
 pub(super) fn link_findings(site: &mut Site) {
     let project = site.project;
-    for (f, finding) in project.findings.iter().enumerate() {
+    for (f, finding) in FindingIx::each(&project.findings) {
         let listed = finding.meta.quotes.iter().map(String::as_str);
         let embedded = finding
             .refs
@@ -51,7 +45,7 @@ pub(super) fn link_findings(site: &mut Site) {
             .map(|r| r.id.as_str());
         let mut evidence = Vec::new();
         for id in listed.chain(embedded) {
-            if let Some(q) = site.lookup(Kind::Quote, id)
+            if let Some(q) = site.quote(id)
                 && !evidence.contains(&q)
             {
                 evidence.push(q);
@@ -64,13 +58,11 @@ pub(super) fn link_findings(site: &mut Site) {
         }
         site.finding_quotes[f] = evidence;
     }
-    let mut backlinks: Vec<BTreeSet<(Kind, usize)>> = vec![BTreeSet::new(); project.findings.len()];
-    let linking = project
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| site.is_published_finding(*i))
-        .map(|(i, d)| ((Kind::Finding, i), &d.refs))
+    let mut backlinks: PerFinding<BTreeSet<(Kind, usize)>> =
+        PerFinding::filled(project.findings.len(), BTreeSet::new());
+    let linking = FindingIx::each(&project.findings)
+        .filter(|&(f, _)| site.is_published_finding(f))
+        .map(|(f, d)| ((Kind::Finding, f.0), &d.refs))
         .chain(
             project
                 .pages
@@ -80,15 +72,15 @@ pub(super) fn link_findings(site: &mut Site) {
         );
     for (from, refs) in linking {
         for reference in refs.iter().filter(|r| r.kind == Kind::Finding) {
-            if let Some(target) = site.lookup(Kind::Finding, &reference.id)
-                && from != (Kind::Finding, target)
+            if let Some(target) = site.finding(&reference.id)
+                && from != (Kind::Finding, target.0)
             {
                 backlinks[target].insert(from);
             }
         }
     }
     site.finding_backlinks = backlinks
-        .into_iter()
-        .map(|s| s.into_iter().collect())
+        .iter()
+        .map(|(_, s)| s.iter().copied().collect())
         .collect();
 }

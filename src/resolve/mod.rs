@@ -9,8 +9,11 @@
 //! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
 //! - `cycles.rs`: quotes that embed themselves, or too deep;
 //! - `attribution.rs`: what a reader is told of who said a quote, and where;
+//! - `counts.rs`: the one rule for every published count but the
+//!   participant tables: where a quote is counted;
 //! - `depth.rs`: how deep codes and embeds go;
-//! - `ix.rs`: typed indexes of codes, boroughs and pathway maps.
+//! - `ix.rs`: typed indexes of quotes, findings, participants, codes,
+//!   boroughs and pathway maps, and lists indexed by them.
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
@@ -20,13 +23,17 @@ use std::collections::BTreeMap;
 
 mod attribution;
 mod checker;
+mod counts;
 mod cycles;
 mod depth;
 mod ix;
 mod links;
 mod order;
+pub use counts::counted_borough;
 pub use depth::{MAX_CODE_DEPTH, MAX_EMBED_DEPTH};
-pub use ix::{BoroughIx, CodeIx, PathwayIx};
+pub use ix::{
+    BoroughIx, CodeIx, FindingIx, IxVec, ParticipantIx, PathwayIx, PerFinding, PerQuote, QuoteIx,
+};
 
 use checker::Checker;
 use cycles::quote_embed_cycles;
@@ -40,15 +47,16 @@ pub struct Site<'p> {
     pub include_drafts: bool,
     ids: FastMap<Kind, FastMap<&'p str, usize>>,
     /// Each quote's borough id (its participant's, or its own `borough:`).
-    pub quote_borough: Vec<Option<&'p str>>,
-    /// Each quote's participant, by index into the registry.
-    pub quote_participant: Vec<Option<usize>>,
+    pub quote_borough: PerQuote<Option<&'p str>>,
+    /// Each quote's participant in the registry.
+    pub quote_participant: PerQuote<Option<ParticipantIx>>,
     /// For each quote, the published findings that cite it (front matter or embed).
-    pub quote_findings: Vec<Vec<usize>>,
+    pub quote_findings: PerQuote<Vec<FindingIx>>,
     /// For each finding, its evidence quotes: listed, then embedded, no repeats.
-    pub finding_quotes: Vec<Vec<usize>>,
-    /// For each finding, the published findings and pages whose bodies link to it.
-    pub finding_backlinks: Vec<Vec<(Kind, usize)>>,
+    pub finding_quotes: PerFinding<Vec<QuoteIx>>,
+    /// For each finding, the published findings and pages whose bodies link
+    /// to it, each by its kind and its index in that kind's list.
+    pub finding_backlinks: PerFinding<Vec<(Kind, usize)>>,
     /// Codebook children by parent index; roots under `None`, sorted by order then title.
     pub code_children: BTreeMap<Option<CodeIx>, Vec<CodeIx>>,
     /// Boroughs in display order.
@@ -58,13 +66,23 @@ pub struct Site<'p> {
     /// Quotes never set in place, each an error: those that embed themselves,
     /// directly or through other quotes (the text would never end), and those
     /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
-    pub quote_never_embedded: Vec<bool>,
+    pub quote_never_embedded: PerQuote<bool>,
 }
 
 impl<'p> Site<'p> {
     /// Index of an entity by kind and id.
     pub fn lookup(&self, kind: Kind, id: &str) -> Option<usize> {
         self.ids.get(&kind)?.get(id).copied()
+    }
+
+    /// The quote with id `id`.
+    pub fn quote(&self, id: &str) -> Option<QuoteIx> {
+        self.lookup(Kind::Quote, id).map(QuoteIx)
+    }
+
+    /// The finding with id `id`.
+    pub fn finding(&self, id: &str) -> Option<FindingIx> {
+        self.lookup(Kind::Finding, id).map(FindingIx)
     }
 
     /// The code with id `id`.
@@ -77,15 +95,15 @@ impl<'p> Site<'p> {
         self.lookup(Kind::Borough, id).map(BoroughIx)
     }
 
-    pub fn is_published_finding(&self, index: usize) -> bool {
-        self.include_drafts || self.project.findings[index].meta.status == Status::Final
+    pub fn is_published_finding(&self, finding: FindingIx) -> bool {
+        self.include_drafts || self.project.findings[finding].meta.status == Status::Final
     }
 
     /// Published findings, in title order.
-    pub fn published_findings(&self) -> Vec<usize> {
+    pub fn published_findings(&self) -> Vec<FindingIx> {
         let findings = &self.project.findings;
-        let mut list: Vec<usize> = (0..findings.len())
-            .filter(|&i| self.is_published_finding(i))
+        let mut list: Vec<FindingIx> = FindingIx::all(findings.len())
+            .filter(|&f| self.is_published_finding(f))
             .collect();
         list.sort_by(|&a, &b| findings[a].meta.title.cmp(&findings[b].meta.title));
         list
@@ -94,7 +112,7 @@ impl<'p> Site<'p> {
     /// Whether `kind:id` names a published page of the site.
     pub fn is_published(&self, kind: Kind, id: &str) -> bool {
         match self.lookup(kind, id) {
-            Some(i) if kind == Kind::Finding => self.is_published_finding(i),
+            Some(i) if kind == Kind::Finding => self.is_published_finding(FindingIx(i)),
             Some(_) => true,
             None => false,
         }
@@ -169,15 +187,15 @@ pub fn resolve<'p>(
         project,
         include_drafts,
         ids,
-        quote_borough: Vec::new(),
-        quote_participant: Vec::new(),
-        quote_findings: vec![Vec::new(); project.quotes.len()],
-        finding_quotes: vec![Vec::new(); project.findings.len()],
-        finding_backlinks: vec![Vec::new(); project.findings.len()],
+        quote_borough: PerQuote::default(),
+        quote_participant: PerQuote::default(),
+        quote_findings: PerQuote::filled(project.quotes.len(), Vec::new()),
+        finding_quotes: PerFinding::filled(project.findings.len(), Vec::new()),
+        finding_backlinks: PerFinding::filled(project.findings.len(), Vec::new()),
         code_children: BTreeMap::new(),
         borough_order: Vec::new(),
         pathway_types: Vec::new(),
-        quote_never_embedded: Vec::new(),
+        quote_never_embedded: PerQuote::default(),
     };
     let checker = Checker { site: &site };
     checker.check_all(out);

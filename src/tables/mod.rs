@@ -23,7 +23,6 @@
 //!    the one-way tables of its fields, so tables of one registry agree.
 
 pub mod check;
-pub mod counts;
 mod suppress;
 mod view;
 

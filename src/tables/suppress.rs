@@ -22,6 +22,10 @@
 //! those in), so a one-way table and the margins of a two-way table always
 //! agree; if that leaves no cell to hide, every cell is hidden.
 
+use petgraph::algo::bridges;
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::visit::Dfs;
+
 /// A shown or hidden count, for a two-way table with its margins.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hidden {
@@ -149,9 +153,6 @@ struct Grid {
     value: Vec<Vec<usize>>,
 }
 
-/// For each vertex, (neighbour, edge index).
-type Neighbours = Vec<Vec<(usize, usize)>>;
-
 /// A vertex of the line graph: a row or a column (the totals' included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Line {
@@ -215,102 +216,45 @@ impl Grid {
         }
     }
 
-    /// The hidden entries as edges, with each vertex's neighbours and the
-    /// edges that lead to them.
-    fn graph(&self, hidden: &[Vec<bool>]) -> (Vec<(usize, usize)>, Neighbours) {
-        let mut edges = Vec::new();
-        let mut around = vec![Vec::new(); self.rows + self.columns + 2];
+    /// The graph of the lines, with an edge for each hidden entry, weighted
+    /// with the entry's (r, c).
+    fn graph(&self, hidden: &[Vec<bool>]) -> UnGraph<(), (usize, usize)> {
+        let lines = self.rows + self.columns + 2;
+        let mut graph = UnGraph::with_capacity(lines, 0);
+        for _ in 0..lines {
+            graph.add_node(());
+        }
         for (r, row) in hidden.iter().enumerate() {
             for (c, &h) in row.iter().enumerate() {
                 if h {
                     let (a, b) = (self.vertex(Line::Row(r)), self.vertex(Line::Column(c)));
-                    around[a].push((b, edges.len()));
-                    around[b].push((a, edges.len()));
-                    edges.push((r, c));
+                    graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), (r, c));
                 }
             }
         }
-        (edges, around)
+        graph
     }
 
     /// The first hidden entry (in row order) a reader could work out: a
-    /// bridge of the graph of hidden entries (Tarjan's low links, without
-    /// recursion).
+    /// bridge of the graph of hidden entries. The graph is simple (one
+    /// entry joins a row and a column), as petgraph's bridges require.
     fn bridge(&self, hidden: &[Vec<bool>]) -> Option<(usize, usize)> {
-        let (edges, around) = self.graph(hidden);
-        let n = around.len();
-        let mut order = vec![usize::MAX; n];
-        let mut low = vec![0; n];
-        let mut counter = 0;
-        let mut bridges = Vec::new();
-        for start in 0..n {
-            if order[start] != usize::MAX {
-                continue;
-            }
-            order[start] = counter;
-            low[start] = counter;
-            counter += 1;
-            // (vertex, the edge it was reached by, next neighbour to visit)
-            let mut stack = vec![(start, usize::MAX, 0)];
-            while let Some(top) = stack.len().checked_sub(1) {
-                let (v, via, next) = stack[top];
-                if let Some(&(w, edge)) = around[v].get(next) {
-                    stack[top].2 += 1;
-                    if edge == via {
-                        continue;
-                    }
-                    if order[w] == usize::MAX {
-                        order[w] = counter;
-                        low[w] = counter;
-                        counter += 1;
-                        stack.push((w, edge, 0));
-                    } else {
-                        low[v] = low[v].min(order[w]);
-                    }
-                } else {
-                    stack.pop();
-                    if let Some(&(parent, _, _)) = stack.last() {
-                        low[parent] = low[parent].min(low[v]);
-                        if low[v] > order[parent] {
-                            bridges.push(edges[via]);
-                        }
-                    }
-                }
-            }
-        }
-        bridges.into_iter().min()
+        let graph = self.graph(hidden);
+        bridges(&graph).map(|edge| *edge.weight()).min()
     }
 
     /// The smallest shown inner cell that would put `bridge` on a cycle:
     /// one joining the two sides removing the bridge leaves.
     fn joining(&self, hidden: &[Vec<bool>], bridge: (usize, usize)) -> Option<(usize, usize)> {
-        let (_, around) = self.graph(hidden);
-        let from = self.vertex(Line::Row(bridge.0));
-        let to = self.vertex(Line::Column(bridge.1));
-        // The side of `from`: what it reaches without the bridge.
-        let mut side = vec![false; around.len()];
-        let mut reached = vec![false; around.len()];
-        side[from] = true;
-        let mut queue = vec![from];
-        while let Some(v) = queue.pop() {
-            for &(w, _) in &around[v] {
-                if (v == from && w == to) || (v == to && w == from) || side[w] {
-                    continue;
-                }
-                side[w] = true;
-                queue.push(w);
-            }
+        let mut graph = self.graph(hidden);
+        let from = NodeIndex::new(self.vertex(Line::Row(bridge.0)));
+        let to = NodeIndex::new(self.vertex(Line::Column(bridge.1)));
+        if let Some(edge) = graph.find_edge(from, to) {
+            graph.remove_edge(edge);
         }
-        reached[to] = true;
-        let mut queue = vec![to];
-        while let Some(v) = queue.pop() {
-            for &(w, _) in &around[v] {
-                if !reached[w] && !side[w] {
-                    reached[w] = true;
-                    queue.push(w);
-                }
-            }
-        }
+        // The side of `from`, and the side of `to`, without the bridge.
+        let side = reachable(&graph, from);
+        let reached = reachable(&graph, to);
         let mut best: Option<(usize, usize)> = None;
         for (r, row) in hidden.iter().enumerate().take(self.rows) {
             for (c, &h) in row.iter().enumerate().take(self.columns) {
@@ -327,6 +271,16 @@ impl Grid {
         }
         best
     }
+}
+
+/// Which vertices of `graph` can be reached from `start`.
+fn reachable(graph: &UnGraph<(), (usize, usize)>, start: NodeIndex) -> Vec<bool> {
+    let mut seen = vec![false; graph.node_count()];
+    let mut dfs = Dfs::new(graph, start);
+    while let Some(vertex) = dfs.next(graph) {
+        seen[vertex.index()] = true;
+    }
+    seen
 }
 
 #[cfg(test)]

@@ -240,6 +240,63 @@ pub fn build_fails(change: impl Fn(&Project), location: &str, code: &str) -> Str
     run.stderr
 }
 
+/// [`build_fails`] for `change`, then `check --format json` on the same
+/// change: what a researcher and a CI system are shown (the text, and the
+/// JSON lines, each checked to be JSON).
+pub fn failures(change: impl Fn(&Project), location: &str, code: &str) -> (String, String) {
+    let text = build_fails(&change, location, code);
+    let project = Project::fixture("basic");
+    change(&project);
+    (text, check_json(&project, 1))
+}
+
+/// What `check` says of `project`, and says in JSON, both exiting with
+/// `code`: for diagnostics that do not stop a build (warnings), or of a
+/// project already changed.
+pub fn checked(project: &Project, code: i32) -> (String, String) {
+    let run = project.run(&["check"]);
+    run.expect_code(code);
+    (run.stderr, check_json(project, code))
+}
+
+/// `check --format json`'s lines, each checked to be JSON.
+fn check_json(project: &Project, code: i32) -> String {
+    let run = project.run(&["check", "--format", "json"]);
+    run.expect_code(code);
+    for line in run.stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    }
+    run.stdout
+}
+
+/// Snapshots what a researcher and a CI system are shown, a `(text, json)`
+/// pair (from [`failures`] or [`checked`]), as one snapshot named for the
+/// test, or `name`; gives the text. A macro, so that insta names the
+/// snapshot for the test it is in.
+#[macro_export]
+macro_rules! assert_shown {
+    ($shown:expr $(,)?) => {{
+        let (text, json) = $shown;
+        insta::assert_snapshot!(format!("{text}\n--- check --format json\n{json}"));
+        text
+    }};
+    ($name:expr, $shown:expr $(,)?) => {{
+        let (text, json) = $shown;
+        insta::assert_snapshot!($name, format!("{text}\n--- check --format json\n{json}"));
+        text
+    }};
+}
+
+/// [`build_fails`] for `change`, with what a researcher and a CI system are
+/// shown snapshotted ([`assert_shown`]); gives the text.
+#[macro_export]
+macro_rules! fails_at {
+    ($change:expr, $location:expr, $code:expr $(,)?) => {
+        $crate::assert_shown!($crate::common::failures($change, $location, $code))
+    };
+}
+
 fn all_but_last_line(text: &str) -> &str {
     let text = text.trim_end();
     text.rfind('\n').map_or("", |end| &text[..end])

@@ -39,8 +39,8 @@
 
 use super::line::{Flow, Run, shown_spaces};
 use super::{Texts, css, text};
-use crate::anonymity::layout;
 use crate::hash::FastSet;
+use crate::reading::layout;
 use scraper::{Html, Node};
 use std::sync::Arc;
 

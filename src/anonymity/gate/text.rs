@@ -23,7 +23,7 @@ const MARKS: [char; 4] = ['*', '_', '~', '`'];
 
 /// The characters that do not show and do not end a word (the source
 /// checks' own list).
-pub use crate::anonymity::reading::is_invisible;
+pub use crate::reading::is_invisible;
 
 pub fn has_invisible(text: &str) -> bool {
     !text.is_ascii() && text.contains(is_invisible)
@@ -245,7 +245,7 @@ pub fn percent_decode(text: &str) -> String {
 /// Character references decoded (the source checks' decoder: the whole
 /// HTML5 table, with or without `;` as HTML allows).
 pub fn decode_references(text: &str) -> String {
-    crate::anonymity::reading::decode_references(text)
+    crate::reading::decode_references(text)
 }
 
 /// CSS escapes: a backslash and one to six hex digits (and one white space

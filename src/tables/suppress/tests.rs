@@ -146,3 +146,50 @@ fn bridges_are_found_without_recursion_in_a_long_chain() {
     }
     assert_eq!(grid.bridge(&hidden), Some((0, 0)));
 }
+
+/// The plain definition [`Grid::bridge`] must keep to (it is petgraph's
+/// bridges): the first hidden entry, in row order, whose removal leaves
+/// its row and its column unconnected.
+fn first_bridge_by_definition(grid: &Grid, hidden: &[Vec<bool>]) -> Option<(usize, usize)> {
+    let entries = hidden
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.iter().enumerate().map(move |(c, &h)| (r, c, h)));
+    for (r, c, h) in entries {
+        if !h {
+            continue;
+        }
+        let mut graph = grid.graph(hidden);
+        let row = NodeIndex::new(grid.vertex(Line::Row(r)));
+        let column = NodeIndex::new(grid.vertex(Line::Column(c)));
+        let edge = graph
+            .find_edge(row, column)
+            .expect("a hidden entry is an edge");
+        graph.remove_edge(edge);
+        if !reachable(&graph, row)[column.index()] {
+            return Some((r, c));
+        }
+    }
+    None
+}
+
+#[test]
+fn the_bridge_found_is_the_first_entry_whose_removal_parts_its_lines() {
+    let mut made_up = crate::made_up::Sequence::new(0x05ee_db41_d9e5);
+    for _ in 0..3000 {
+        let (rows, columns) = (1 + made_up.below(5), 1 + made_up.below(5));
+        let cells: Vec<Vec<usize>> = (0..rows)
+            .map(|_| (0..columns).map(|_| made_up.below(9)).collect())
+            .collect();
+        let grid = Grid::new(&cells);
+        let density = 1 + made_up.below(9);
+        let hidden: Vec<Vec<bool>> = (0..=rows)
+            .map(|_| (0..=columns).map(|_| made_up.below(10) < density).collect())
+            .collect();
+        assert_eq!(
+            grid.bridge(&hidden),
+            first_bridge_by_definition(&grid, &hidden),
+            "{hidden:?}"
+        );
+    }
+}

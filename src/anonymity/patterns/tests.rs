@@ -1,3 +1,4 @@
+use super::numbers::nhs_checksum_ok;
 use super::*;
 
 /// (kind, exact text) of every hit; and the quick test that lets a text

@@ -1,3 +1,4 @@
+use super::normalise::Normalised;
 use super::*;
 use std::collections::BTreeMap;
 

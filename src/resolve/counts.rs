@@ -16,10 +16,10 @@
 //! against a participant table. Counting rules built on top (a theme
 //! counting its sub-codes) stay within this as long as they count these.
 
-use crate::resolve::Site;
+use super::{QuoteIx, Site};
 
 /// The borough a quote may be counted under: the one its attribution
 /// shows, never its participant's when the attribution leaves it out.
-pub fn counted_borough<'s>(site: &'s Site, quote: usize) -> Option<&'s str> {
+pub fn counted_borough<'s>(site: &'s Site, quote: QuoteIx) -> Option<&'s str> {
     site.published_borough(quote)
 }

@@ -71,14 +71,13 @@ const PART_WORDS: &[&str] = &[
     // the page's head and title (shown in the tab, not the page)
     "head",
     "title",
-    // replaced elements shown as boxes of their own
+    // replaced elements shown as boxes of their own (and SVG's textArea)
     "textarea",
     // SVG: each text element is placed on its own; a title or description
     // is a tooltip
     "text",
     "desc",
     "foreignobject",
-    "textarea",
 ];
 
 /// Elements a browser does not show by default (`display: none`): they

@@ -1,0 +1,207 @@
+//! A quote's group where its context tells readers more than its
+//! attribution: a finding that holds in some boroughs, a borough's report
+//! or pathway map that embeds it, a quote shown with its borough that sets
+//! it in its text. The group is counted there, and reported at the
+//! finding or the embed. The pages as made are `pages.rs`'s.
+
+use super::groups::group_size_in;
+use crate::diag::Diagnostic;
+use crate::hash::FastMap;
+use crate::model::{AttributionField, Participant};
+use crate::resolve::{FindingIx, QuoteIx, Site};
+use crate::yaml::Yaml;
+
+/// A finding that holds in only some boroughs tells readers where the quotes
+/// it cites come from, even when a quote's attribution leaves the borough
+/// out. The group is then counted within those boroughs.
+pub(super) fn check_context(
+    site: &Site,
+    q: QuoteIx,
+    who: &Participant,
+    fields: &[AttributionField],
+    containers: &FastMap<&str, Vec<QuoteIx>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    let quote_id = &project.quotes[q].id;
+    // The findings that cite it, and those that cite a quote it is set in
+    // (found at that quote's mention).
+    let mut shown: Vec<(FindingIx, &str)> = site.quote_findings[q]
+        .iter()
+        .map(|&f| (f, quote_id.as_str()))
+        .collect();
+    for &outer in containers.get(quote_id.as_str()).into_iter().flatten() {
+        let mention = project.quotes[outer].id.as_str();
+        shown.extend(site.quote_findings[outer].iter().map(|&f| (f, mention)));
+    }
+    for (f, mention) in shown {
+        let finding = &project.findings[f];
+        let boroughs = &finding.meta.boroughs;
+        if boroughs.is_empty() {
+            continue;
+        }
+        let boroughs: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        let size = group_size_in(&project.participants, who, fields, &boroughs);
+        if size >= k {
+            continue;
+        }
+        let yaml = Yaml::new(
+            finding.file,
+            project.sources.get(finding.file),
+            finding.yaml.clone(),
+        );
+        let span = match finding.refs.iter().find(|r| r.embed && r.id == mention) {
+            Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
+            None => yaml.value_span("quotes", mention),
+        };
+        let places: Vec<&str> = boroughs.iter().map(|b| site.borough_title(b)).collect();
+        out.push(
+            Diagnostic::error(
+                "anonymity::small-group-in-context",
+                format!(
+                    "this finding holds in {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    places.join(" and "),
+                    site.attribution(q)
+                ),
+            )
+            .at(span)
+            .label("the finding's boroughs narrow down who said it")
+            .fix("cite a quote attributed by borough instead, cite it from a finding that holds in more boroughs, or leave it out of this finding"),
+        );
+    }
+}
+
+/// A quote embedded in one borough's page: where, which borough, and why
+/// the page places it there.
+pub(super) struct BoroughEmbed<'p> {
+    file: crate::source::FileId,
+    range: std::ops::Range<usize>,
+    borough: &'p str,
+    why: &'static str,
+}
+
+/// Every quote embed in a borough's report or a pathway map (each of one
+/// borough), by quote id.
+pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>> {
+    let project = site.project;
+    let boroughs = project
+        .boroughs
+        .iter()
+        .map(|d| (d.file, d.id.as_str(), &d.refs, "this is the report of"));
+    let pathways = project.pathways.iter().map(|d| {
+        (
+            d.file,
+            d.meta.borough.as_str(),
+            &d.refs,
+            "this is a pathway map of",
+        )
+    });
+    let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
+    for (file, borough, refs, why) in boroughs.chain(pathways) {
+        for r in refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            // The quote, and every quote it shows set in its text.
+            for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
+                embeds.entry(id).or_default().push(BoroughEmbed {
+                    file,
+                    range: r.range.clone(),
+                    borough,
+                    why,
+                });
+            }
+        }
+    }
+    // A quote placed in a borough (shown with its borough) is listed under
+    // it, with every quote it embeds.
+    // (Field notes always show their borough, whatever `attribution:` says.)
+    for (q, quote) in QuoteIx::each(&project.quotes) {
+        let Some(borough) = site.quote_borough[q].filter(|_| site.published_borough(q).is_some())
+        else {
+            continue;
+        };
+        for r in quote
+            .refs
+            .iter()
+            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+        {
+            for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
+                embeds.entry(id).or_default().push(BoroughEmbed {
+                    file: quote.file,
+                    range: r.range.clone(),
+                    borough,
+                    why: "it is set in a quote attributed to",
+                });
+            }
+        }
+    }
+    embeds
+}
+
+/// The quotes a quote shows set in its text: those it embeds, and those
+/// they embed, each once, down to one level past the deepest nesting a
+/// build allows (deeper is refused elsewhere, as is an embed loop), so a
+/// long chain costs a bounded walk per quote.
+pub(super) fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
+    let project = site.project;
+    let mut seen: Vec<&'p str> = Vec::new();
+    let mut met: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
+    let mut level: Vec<QuoteIx> = site.quote(id).into_iter().collect();
+    for _ in 0..=crate::resolve::MAX_EMBED_DEPTH {
+        let mut next = Vec::new();
+        for q in level {
+            for r in project.quotes[q]
+                .refs
+                .iter()
+                .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+            {
+                if r.id != id && met.insert(r.id.as_str()) {
+                    seen.push(r.id.as_str());
+                    next.extend(site.quote(&r.id));
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        level = next;
+    }
+    seen
+}
+
+/// A quote embedded in a borough's report or in a borough's pathway map is
+/// read as coming from that borough, whatever its attribution leaves out:
+/// the group is then counted there, and reported at the embed.
+pub(super) fn check_borough_embeds(
+    site: &Site,
+    q: QuoteIx,
+    who: &Participant,
+    fields: &[AttributionField],
+    embeds: &[BoroughEmbed],
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    for embed in embeds {
+        let size = group_size_in(&project.participants, who, fields, &[embed.borough]);
+        if size >= k {
+            continue;
+        }
+        out.push(
+            Diagnostic::error(
+                "anonymity::small-group-in-context",
+                format!(
+                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    embed.why,
+                    site.borough_title(embed.borough),
+                    site.attribution(q)
+                ),
+            )
+            .at(crate::source::Span::new(embed.file, embed.range.clone()))
+            .label("the page's borough narrows down who said it")
+            .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! Attribution groups: a quote's attribution (the values of its attribution
+//! fields) must be shared by at least `k` participants who have not
+//! withdrawn, or readers who know the team can tell who said it. When a
+//! group is too small, the message names its size and a coarser attribution
+//! that would pass.
+//!
+//! - this module: [`check`], every quote's group in the study and where it
+//!   is shown;
+//! - `groups.rs`: how many participants share an attribution, and a
+//!   coarser one that would pass;
+//! - `context.rs`: a quote's group where a page narrows it down (a
+//!   finding's boroughs, a borough's report or map, a quote it is set in);
+//! - `pages.rs`: the same rule held to the pages as made, for the gate.
+//!
+//! One role however it is spelt is the model's ([`crate::model::role_key`]),
+//! and the registry's spellings are merged when it is read
+//! ([`crate::parse::merge_role_spellings`]).
+
+mod context;
+mod groups;
+mod pages;
+
+use crate::diag::Diagnostic;
+use crate::hash::FastMap;
+use crate::model::{AttributionField, Consent};
+use crate::resolve::{ParticipantIx, QuoteIx, Site};
+use crate::yaml::Yaml;
+use context::{borough_embeds, check_borough_embeds, check_context, nested};
+use groups::names;
+pub use groups::{coarser, group_size};
+pub use pages::Pages;
+
+/// Reports every quote whose attribution group is smaller than `k`, in
+/// the study or where it is shown; says which quotes it reported.
+pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
+    let mut reported = Vec::new();
+    let project = site.project;
+    let k = project.config.k;
+    // Thousands of quotes share a few dozen speakers and attributions.
+    let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
+    let embeds = borough_embeds(site);
+    // For each quote set in others, those it is set in.
+    let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
+    for (outer, quote) in QuoteIx::each(&project.quotes) {
+        if quote.refs.iter().any(|r| r.embed) {
+            for id in nested(site, &quote.id) {
+                containers.entry(id).or_default().push(outer);
+            }
+        }
+    }
+    for (q, quote) in QuoteIx::each(&project.quotes) {
+        let Some(p) = site.quote_participant[q] else {
+            continue;
+        };
+        let who = &project.participants[p];
+        if who.consent != Consent::Given {
+            continue; // the consent check reports these
+        }
+        let fields = site.attribution_fields(q);
+        let size = *sizes
+            .entry((p, fields))
+            .or_insert_with(|| group_size(&project.participants, who, fields));
+        reported.push(q);
+        if size >= k {
+            let before = out.len();
+            if !fields.contains(&AttributionField::Borough) {
+                check_context(site, q, who, fields, &containers, out);
+                if let Some(embeds) = embeds.get(quote.id.as_str()) {
+                    check_borough_embeds(site, q, who, fields, embeds, out);
+                }
+            }
+            if out.len() == before {
+                reported.pop();
+            }
+            continue;
+        }
+        let yaml = Yaml::new(
+            quote.file,
+            project.sources.get(quote.file),
+            quote.yaml.clone(),
+        );
+        let span = match &quote.meta.attribution {
+            Some(_) => yaml
+                .key_span("attribution")
+                .unwrap_or_else(|| yaml.start_span()),
+            None => yaml.value_span("participant", &who.id),
+        };
+        let people = if size == 1 {
+            "participant".to_string()
+        } else {
+            "participants".to_string()
+        };
+        let diagnostic = Diagnostic::error(
+            "anonymity::small-group",
+            format!(
+                "this quote would be attributed as “{}”, a group of {size} {people} in the study; at least {k} must share an attribution",
+                site.attribution(q)
+            ),
+        )
+        .at(span)
+        .label(format!("attributed by [{}]", names(fields)));
+        out.push(match coarser(&project.participants, who, fields, k) {
+            Some(better) => diagnostic.fix(format!(
+                "attribute it more coarsely: add `attribution: [{}]` to this quote ({} participants share that)",
+                names(&better),
+                group_size(&project.participants, who, &better)
+            )),
+            None => diagnostic.fix("no attribution is shared by enough participants: leave this quote out, or use it unattributed in field notes"),
+        });
+    }
+    reported
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! The attribution rule held to the pages as made, for the gate: a page
+//! about some boroughs tells readers every quote it shows comes from
+//! there, however the quote got onto it. What the sources say is checked
+//! in `context.rs`.
+
+use super::groups::group_size_in;
+use crate::diag::Diagnostic;
+use crate::hash::FastMap;
+use crate::model::{AttributionField, Consent, Participant};
+use crate::resolve::{ParticipantIx, QuoteIx, Site};
+use crate::source::{FileId, Sources, Span};
+use crate::yaml::Yaml;
+
+/// What the gate needs to hold every generated page to `k`: a page about
+/// one or some boroughs (a borough's report, a pathway map, a finding that
+/// holds in some boroughs, a quote shown with its borough) tells readers
+/// that every quote it shows comes from there, however the quote got onto
+/// it (an embed, a summary, a list). The source checks find this where the
+/// embeds are written; this is the same rule held to the pages as made.
+#[derive(Default)]
+pub struct Pages {
+    k: usize,
+    participants: Vec<Participant>,
+    /// The boroughs a page made from this file is about.
+    about: FastMap<FileId, Vec<String>>,
+    /// The quotes of consenting participants, by their file.
+    quotes: FastMap<FileId, Shown>,
+    /// Where each quote is embedded (`true`) or linked, by quote id.
+    cited: FastMap<String, Vec<(Span, bool)>>,
+    /// Each finding's `summary:` as read, and where it is written.
+    summaries: std::collections::BTreeMap<FileId, (String, Span)>,
+    /// Borough titles, by id.
+    titles: FastMap<String, String>,
+}
+
+/// A quote as the page check needs it.
+struct Shown {
+    id: String,
+    participant: ParticipantIx,
+    fields: Vec<AttributionField>,
+    attribution: String,
+    /// Reported already by the source checks.
+    reported: bool,
+}
+
+impl Pages {
+    /// Gathers the pages' boroughs and the quotes from `site`; `reported`
+    /// are the quotes [`super::check`] reported.
+    pub fn new(site: &Site, reported: &[QuoteIx]) -> Pages {
+        let project = site.project;
+        let mut about: FastMap<FileId, Vec<String>> = FastMap::default();
+        for borough in &project.boroughs {
+            about.insert(borough.file, vec![borough.id.clone()]);
+        }
+        for pathway in &project.pathways {
+            about.insert(pathway.file, vec![pathway.meta.borough.clone()]);
+        }
+        for finding in &project.findings {
+            if !finding.meta.boroughs.is_empty() {
+                about.insert(finding.file, finding.meta.boroughs.clone());
+            }
+        }
+        let mut quotes = FastMap::default();
+        let mut cited: FastMap<String, Vec<(Span, bool)>> = FastMap::default();
+        for (q, quote) in QuoteIx::each(&project.quotes) {
+            if let Some(borough) = site.published_borough(q) {
+                about.insert(quote.file, vec![borough.to_string()]);
+            }
+            let Some(p) = site.quote_participant[q] else {
+                continue;
+            };
+            if project.participants[p].consent != Consent::Given {
+                continue; // the consent check reports these
+            }
+            if site
+                .attribution_fields(q)
+                .contains(&AttributionField::Borough)
+            {
+                continue; // it says its own borough, whatever page it is on
+            }
+            quotes.insert(
+                quote.file,
+                Shown {
+                    id: quote.id.clone(),
+                    participant: p,
+                    fields: site.attribution_fields(q).to_vec(),
+                    attribution: site.attribution(q),
+                    reported: reported.contains(&q),
+                },
+            );
+        }
+        let docs = project
+            .boroughs
+            .iter()
+            .map(|d| (d.file, &d.refs))
+            .chain(project.codes.iter().map(|d| (d.file, &d.refs)))
+            .chain(project.quotes.iter().map(|d| (d.file, &d.refs)))
+            .chain(project.findings.iter().map(|d| (d.file, &d.refs)))
+            .chain(project.pathways.iter().map(|d| (d.file, &d.refs)))
+            .chain(project.pages.iter().map(|d| (d.file, &d.refs)))
+            .chain(project.landing.iter().map(|d| (d.file, &d.refs)));
+        for (file, refs) in docs {
+            for r in refs.iter().filter(|r| r.kind == crate::model::Kind::Quote) {
+                let span = Span::new(file, r.range.clone());
+                cited.entry(r.id.clone()).or_default().push((span, r.embed));
+            }
+        }
+        let mut summaries = std::collections::BTreeMap::new();
+        for finding in &project.findings {
+            if let Some(summary) = &finding.meta.summary {
+                let source = project.sources.get(finding.file);
+                let yaml = Yaml::new(finding.file, source, finding.yaml.clone());
+                let span = yaml
+                    .key_span("summary")
+                    .unwrap_or_else(|| yaml.start_span());
+                summaries.insert(finding.file, (summary.clone(), span));
+            }
+        }
+        let titles = project
+            .boroughs
+            .iter()
+            .map(|b| (b.id.clone(), b.meta.title.clone()))
+            .collect();
+        Pages {
+            k: project.config.k,
+            participants: project.participants.clone(),
+            about,
+            quotes,
+            cited,
+            summaries,
+            titles,
+        }
+    }
+
+    /// Where to point for `quote` shown on a page made from `origin` that
+    /// shows `shown`: an embed there, a summary that sets it, where the
+    /// text there names it, a link there, then anywhere.
+    fn place(&self, sources: &Sources, quote: &Shown, origin: FileId, shown: &[FileId]) -> Span {
+        let on_page = |file: FileId| file == origin || shown.contains(&file);
+        let cited = self.cited.get(&quote.id).map_or(&[][..], Vec::as_slice);
+        let embed = cited.iter().find(|(s, embed)| *embed && on_page(s.file));
+        let mention = format!("quote:{}", quote.id);
+        let summary = || {
+            self.summaries
+                .values()
+                .find(|(text, _)| text.contains(&mention))
+                .map(|(_, span)| span.clone())
+        };
+        let written = || {
+            std::iter::once(&origin).chain(shown).find_map(|&file| {
+                let at = sources.get(file).text.find(&mention)?;
+                Some(Span::new(file, at..at + mention.len()))
+            })
+        };
+        let link = || {
+            cited
+                .iter()
+                .find(|(s, _)| on_page(s.file))
+                .map(|(s, _)| s.clone())
+        };
+        embed
+            .map(|(s, _)| s.clone())
+            .or_else(summary)
+            .or_else(written)
+            .or_else(link)
+            .or(cited.first().map(|(s, _)| s.clone()))
+            .unwrap_or_else(|| Span::file_start(origin))
+    }
+
+    /// Whether every quote a page made from `origin` shows (`shown`) is
+    /// shared by at least `k` participants in the boroughs the page is
+    /// about (what [`Pages::check`] reports, for one page, without a
+    /// message).
+    pub fn holds(&self, origin: FileId, shown: &[FileId]) -> bool {
+        let Some(boroughs) = self.about.get(&origin) else {
+            return true;
+        };
+        let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        shown
+            .iter()
+            .filter(|&&f| f != origin)
+            .filter_map(|file| self.quotes.get(file))
+            .all(|quote| {
+                let who = &self.participants[quote.participant];
+                group_size_in(&self.participants, who, &quote.fields, &places) >= self.k
+            })
+    }
+
+    /// Every quote shown on a page about some boroughs whose attribution
+    /// is shared by fewer than `k` participants there, once per quote:
+    /// `pages` gives each page's path, the file it is made from and the
+    /// files whose text it shows.
+    pub fn check<'a>(
+        &self,
+        sources: &Sources,
+        pages: impl Iterator<Item = (&'a str, FileId, Vec<FileId>)>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut done: Vec<FileId> = Vec::new();
+        // Thousands of pages show quotes of a few dozen speakers, about a
+        // few boroughs.
+        let mut sizes: FastMap<(ParticipantIx, &[AttributionField], FileId), usize> =
+            FastMap::default();
+        for (page, origin, shown) in pages {
+            let Some(boroughs) = self.about.get(&origin) else {
+                continue;
+            };
+            let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+            let titles: Vec<&str> = boroughs
+                .iter()
+                .map(|b| self.titles.get(b).map_or(b.as_str(), String::as_str))
+                .collect();
+            for file in shown.iter().filter(|&&f| f != origin) {
+                let Some(quote) = self.quotes.get(file) else {
+                    continue;
+                };
+                if quote.reported || done.contains(file) {
+                    continue;
+                }
+                let who = &self.participants[quote.participant];
+                let size = *sizes
+                    .entry((quote.participant, &quote.fields, origin))
+                    .or_insert_with(|| {
+                        group_size_in(&self.participants, who, &quote.fields, &places)
+                    });
+                if size >= self.k {
+                    continue;
+                }
+                done.push(*file);
+                let span = self.place(sources, quote, origin, &shown);
+                let k = self.k;
+                out.push(
+                    Diagnostic::error(
+                        "anonymity::small-group-in-context",
+                        format!(
+                            "the generated page {page} is about {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                            titles.join(" and "),
+                            quote.attribution
+                        ),
+                    )
+                    .at(span)
+                    .label(format!("this puts the quote on {page}"))
+                    .fix("show a quote attributed by borough instead, show it on a page that is not about one borough, or leave it out"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The patterns searched for each listed term: the term, its words glued
+//! together and, for a person, the name without titles and the first and
+//! last names alone (partial). One pattern per normalised string. Does not
+//! search (`matcher.rs`).
+
+use super::List;
+use super::matcher::{Pattern, Term, TermMatcher};
+use super::normalise::normalise;
+use super::word_trie::WordTrie;
+use std::collections::HashMap;
+
+/// Words dropped from the front of a person's name before taking the first
+/// name, and never reported alone.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "revd",
+    "reverend",
+    "fr",
+    "father",
+    "sister",
+    "nurse",
+    "cllr",
+    "councillor",
+];
+
+/// Words dropped from the end of a person's name before taking the last name.
+const SUFFIXES: &[&str] = &[
+    "jr", "jnr", "sr", "snr", "ii", "iii", "obe", "mbe", "cbe", "dbe", "kbe", "phd", "md",
+];
+
+/// Names shorter than this (in letters) are not reported alone.
+const MIN_PARTIAL_LETTERS: usize = 3;
+
+/// Collects terms and their normalised patterns, one pattern per distinct
+/// normalised string (a full term wins over a partial one; otherwise the first
+/// listed wins).
+#[derive(Default)]
+pub(super) struct Builder {
+    terms: Vec<Term>,
+    strings: Vec<String>,
+    patterns: Vec<Pattern>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    pub(super) fn add_entry(
+        &mut self,
+        list: List,
+        entry: &str,
+        replace: &HashMap<String, &String>,
+    ) {
+        let norm = normalise(entry);
+        if norm.is_empty() {
+            return;
+        }
+        let term = self.terms.len();
+        self.terms.push(Term {
+            text: entry.trim().to_string(),
+            list,
+            replacement: replace.get(&norm).map(|r| r.to_string()),
+        });
+        self.add_pattern(norm.clone(), term, false);
+        self.add_glued(&norm, term);
+        if list == List::People {
+            self.add_name_parts(&norm, term);
+        }
+    }
+
+    fn add_name_parts(&mut self, norm: &str, term: usize) {
+        let words: Vec<&str> = norm.split(' ').collect();
+        if words.len() < 2 {
+            return;
+        }
+        let name = strip_titles(&words);
+        if name.len() >= 2 && name.len() < words.len() {
+            self.add_pattern(name.join(" "), term, false);
+            self.add_pattern(name.concat(), term, false);
+        }
+        let parts = match name {
+            [] => Vec::new(),
+            [only] => vec![*only],
+            [first, .., last] => vec![*first, *last],
+        };
+        for part in parts {
+            let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= MIN_PARTIAL_LETTERS && !HONORIFICS.contains(&part) {
+                self.add_pattern(part.to_string(), term, true);
+            }
+        }
+    }
+
+    /// A term of several words also written as one ("JaneSmith", as a
+    /// hashtag, an address or words joined by a comment between them).
+    fn add_glued(&mut self, norm: &str, term: usize) {
+        if norm.contains(' ') {
+            self.add_pattern(norm.replace(' ', ""), term, false);
+        }
+    }
+
+    fn add_pattern(&mut self, norm: String, term: usize, partial: bool) {
+        let pattern = Pattern { term, partial };
+        match self.index.get(&norm) {
+            Some(&i) if self.patterns[i].partial && !partial => self.patterns[i] = pattern,
+            Some(_) => {}
+            None => {
+                self.index.insert(norm.clone(), self.patterns.len());
+                self.strings.push(norm);
+                self.patterns.push(pattern);
+            }
+        }
+    }
+
+    pub(super) fn finish(self) -> TermMatcher {
+        TermMatcher {
+            trie: WordTrie::new(&self.strings),
+            #[cfg(test)]
+            strings: self.strings,
+            terms: self.terms,
+            patterns: self.patterns,
+        }
+    }
+}
+
+/// The words of a normalised person's name without leading titles and
+/// trailing post-nominals.
+fn strip_titles<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let start = words
+        .iter()
+        .position(|w| !HONORIFICS.contains(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !SUFFIXES.contains(w))
+        .map_or(start, |i| (i + 1).max(start));
+    &words[start..end]
+}

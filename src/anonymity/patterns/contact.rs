@@ -1,0 +1,140 @@
+//! Contact details by shape: email addresses, UK phone numbers (validated
+//! by their digits and grouping) and UK postcodes.
+
+use super::{PatternHit, PatternKind, hit, regex};
+use regex::{Match, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+// ----- email -----
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"[\w%+\-]+(?:['.][\w%+\-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?-u:\b)",
+    )
+});
+
+pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
+    EMAIL
+        .find_iter(text)
+        .map(|m| hit(PatternKind::Email, m.range()))
+}
+
+// ----- UK phone numbers -----
+
+/// A candidate: an international prefix (+44, 0044, optionally with "(0)"),
+/// a parenthesised area code, or a trunk 0, then digit groups separated by
+/// single spaces or hyphens. Validated and trimmed by [`phone_at`].
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?x)
+        (?: (?:(?-u:\B)\+|(?-u:\b)00)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
+          | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
+          | (?-u:\b)0
+        )
+        \d* (?:[\ \-\u{a0}]\d+)*",
+    )
+});
+
+/// First digits of a UK national significant number in use for people and
+/// businesses: geographic (1, 2), non-geographic (3, 5), mobile (7), freephone
+/// and special rate (8, 9). Numbers starting 4 or 6 are not allocated.
+const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
+
+pub(super) fn phones(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
+    PHONE
+        .find_iter(text)
+        .filter_map(|m| phone_at(text, m))
+        .map(|range| hit(PatternKind::Phone, range))
+}
+
+/// The longest run of leading digit groups of a candidate that is a UK phone
+/// number: a national significant number (after the trunk 0 or +44) of 9 or 10
+/// digits starting with an allocated digit, grouped the way numbers are
+/// written (the group holding the trunk 0 or area code has 3 to 6 digits, the
+/// first after +44 1 to 5, every later group 3 to 8; or all contiguous). Short
+/// groups keep dates (01-02-1952), times and codes out. Digits continuing a
+/// decimal or a thousands group (1.0207946012) are not a phone number.
+fn phone_at(text: &str, m: Match) -> Option<Range<usize>> {
+    let before = &text.as_bytes()[..m.start()];
+    if let [.., digit, b'.' | b','] = before
+        && digit.is_ascii_digit()
+    {
+        return None;
+    }
+    let candidate = m.as_str();
+    let (international, rest_at) = international_prefix(candidate);
+    let groups = digit_groups(candidate, rest_at);
+    (1..=groups.len()).rev().find_map(|count| {
+        let groups = &groups[..count];
+        let end = m.start() + groups[count - 1].end;
+        let digits: String = groups.iter().map(|g| &candidate[g.clone()]).collect();
+        let nsn = if international {
+            digits.as_str()
+        } else {
+            digits.strip_prefix('0')?
+        };
+        let first_len = if international { 1..=5 } else { 3..=6 };
+        let grouped = count == 1
+            || (first_len.contains(&groups[0].len())
+                && groups[1..].iter().all(|g| (3..=8).contains(&g.len())));
+        let valid = (9..=10).contains(&nsn.len())
+            && PHONE_FIRST_DIGITS.contains(&nsn.as_bytes()[0])
+            && grouped
+            && !text[end..].starts_with(char::is_alphanumeric);
+        valid.then_some(m.start()..end)
+    })
+}
+
+/// Whether a candidate starts with +44 / 0044 (and "(0)"), and where the
+/// digits after that prefix start.
+fn international_prefix(candidate: &str) -> (bool, usize) {
+    let Some(rest) = candidate
+        .strip_prefix("+44")
+        .or_else(|| candidate.strip_prefix("0044"))
+    else {
+        return (false, 0);
+    };
+    let rest = rest.trim_start_matches([' ', '-', '\u{a0}']);
+    let rest = rest.strip_prefix("(0)").unwrap_or(rest);
+    let rest = rest.trim_start_matches([' ', '-', '\u{a0}']);
+    (true, candidate.len() - rest.len())
+}
+
+/// Byte ranges of the runs of digits in `s` from `from` on.
+fn digit_groups(s: &str, from: usize) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    for (i, b) in s.bytes().enumerate().skip(from) {
+        if !b.is_ascii_digit() {
+            continue;
+        }
+        match groups.last_mut() {
+            Some(g) if g.end == i => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
+    }
+    groups
+}
+
+// ----- postcodes -----
+
+/// BS 7666 shapes (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA) with
+/// the letters allowed in each position, uppercase, one optional space; and
+/// GIR 0AA.
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?x)
+        (?-u:\b)(?:
+            (?: [A-PR-UWYZ] \d [\dA-HJKPSTUW]?
+              | [A-PR-UWYZ] [A-HK-Y] \d [\dABEHMNPRVWXY]?
+            ) [\ \u{a0}]? \d [ABD-HJLNP-UW-Z]{2}
+          | GIR [\ \u{a0}]? 0AA
+        )(?-u:\b)",
+    )
+});
+
+pub(super) fn postcodes(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
+    POSTCODE
+        .find_iter(text)
+        .map(|m| hit(PatternKind::Postcode, m.range()))
+}

@@ -1,0 +1,98 @@
+//! Dates given as dates of birth: a full date (numeric, ISO or with the
+//! month in words) near a cue such as "DOB" or "born", in one sentence.
+
+use super::{PatternHit, PatternKind, hit, regex};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
+
+/// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52), ISO (1952-03-14),
+/// or with the month in words (14 March 1952, 14th of March 1952, March 14,
+/// 1952). Numeric forms are checked by [`numeric_date_ok`].
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?ix)(?-u:\b)(?:
+            (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] (?:\d{{4}}|\d{{2}}) )
+          | (?P<iso> \d{{4}}-\d{{1,2}}-\d{{1,2}} )
+          | {DAY} (?:\s+of)? \s+ {MONTH} ,? \s+ \d{{4}}
+          | {MONTH} \s+ {DAY} ,? \s+ \d{{4}}
+        )(?-u:\b)"
+    ))
+});
+
+/// Words that mark a date as a date of birth. "b." only in lowercase, so that
+/// "Plan B." is not a cue.
+static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date\s+of\s+birth(?-u:\b)|birth\s?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
+    )
+});
+
+/// A sentence ending inside the gap between a cue and a date: the cue is then
+/// about something else. Common abbreviations (Dr., Mrs.) do not end one.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(\p{L}*)[.!?]\s+[\p{Lu}\d]|\n[ \t]*\n"));
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Prof", "Rev", "Revd", "No",
+];
+
+/// Characters a date may follow its cue by ("DOB: ... 14/03/1952").
+const CUE_BEFORE_DATE: usize = 40;
+/// Characters a date may precede its cue by ("14/03/1952 (DOB)").
+const CUE_AFTER_DATE: usize = 15;
+
+pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
+    let cues: Vec<Range<usize>> = DOB_CUE.find_iter(text).map(|m| m.range()).collect();
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    DATE.captures_iter(text)
+        .filter(|c| {
+            let numeric = c.name("numeric").or(c.name("iso"));
+            numeric.is_none_or(|m| numeric_date_ok(m.as_str()))
+        })
+        .filter_map(|c| c.get(0))
+        .filter(|m| cues.iter().any(|cue| cue_applies(text, cue, &m.range())))
+        .map(|m| hit(PatternKind::DateOfBirth, m.range()))
+        .collect()
+}
+
+/// Whether the numbers of a numeric or ISO date make a day, a month and a year
+/// (day-month or month-day order).
+fn numeric_date_ok(s: &str) -> bool {
+    let parts: Vec<u32> = s
+        .split(['/', '.', '-'])
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let [a, b, c] = parts[..] else {
+        return false;
+    };
+    let day = |d: u32| (1..=31).contains(&d);
+    let month = |m: u32| (1..=12).contains(&m);
+    if s.find(['/', '.', '-']) == Some(4) {
+        return month(b) && day(c);
+    }
+    (day(a) && month(b)) || (month(a) && day(b))
+}
+
+fn cue_applies(text: &str, cue: &Range<usize>, date: &Range<usize>) -> bool {
+    let (gap, limit) = if cue.end <= date.start {
+        (&text[cue.end..date.start], CUE_BEFORE_DATE)
+    } else if date.end <= cue.start {
+        (&text[date.end..cue.start], CUE_AFTER_DATE)
+    } else {
+        return false;
+    };
+    gap.len() <= limit * 4 && gap.chars().count() <= limit && !ends_sentence(gap)
+}
+
+fn ends_sentence(gap: &str) -> bool {
+    SENTENCE_END.captures_iter(gap).any(|c| {
+        c.get(1)
+            .is_none_or(|w| !ABBREVIATIONS.contains(&w.as_str()))
+    })
+}

@@ -1,0 +1,64 @@
+//! A text as a reader sees it, for the patterns: without the characters
+//! that show nothing, full-width and other compatibility forms of ASCII
+//! read as ASCII, and where each byte came from.
+
+use std::ops::Range;
+
+/// A text without its soft hyphens, zero-width and other format characters,
+/// which show nothing and so join what they split ("020 7946\u{AD}0123"),
+/// and with full-width and other compatibility forms of ASCII characters
+/// read as ASCII (a reader reads `０２０` as `020`, `＠` as `@`), with where
+/// each byte came from.
+pub(crate) struct Visible {
+    pub(crate) text: String,
+    origin: Vec<usize>,
+}
+
+/// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
+/// is `A`, `＠` is `@`, `𝟕` is `7`), if it is one.
+pub(super) fn ascii_form(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let mut form = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        count += 1;
+        form = Some(d);
+    });
+    form.filter(|d| count == 1 && d.is_ascii_graphic())
+}
+
+impl Visible {
+    /// `None` when the text has none of those characters.
+    pub(crate) fn of(text: &str) -> Option<Visible> {
+        let changes = |c: char| crate::reading::is_invisible(c) || ascii_form(c).is_some();
+        if text.is_ascii() || !text.chars().any(changes) {
+            return None;
+        }
+        let mut visible = Visible {
+            text: String::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        for (at, c) in text.char_indices() {
+            if crate::reading::is_invisible(c) {
+                continue;
+            }
+            let c = ascii_form(c).unwrap_or(c);
+            visible.text.push(c);
+            visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+        Some(visible)
+    }
+
+    /// A range of the visible text as a range of the original.
+    pub(crate) fn original(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self.origin.get(range.start).copied().unwrap_or(text.len());
+            return at..at;
+        }
+        let last = self.origin[range.end - 1];
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        self.origin[range.start]..last + last_len
+    }
+}

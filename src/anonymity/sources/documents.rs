@@ -1,0 +1,174 @@
+//! One document: its front matter (but the `anonymity:` block, which names
+//! allowed terms by design) and comments, the text a reader sees in its
+//! body, its file name (which becomes an address), a quote's length and an
+//! allowance's reason. What a text holds is `hits.rs`'s to find.
+
+use super::yaml_files::push_yaml_without_comments;
+use super::{Found, Scanner, Target};
+use crate::diag::Diagnostic;
+use crate::markdown::{self, PlainText};
+use crate::model::{Allowance, Doc};
+use crate::reading;
+use crate::source::Span;
+use crate::yaml::Yaml;
+use std::ops::Range;
+
+impl Scanner<'_, '_> {
+    /// Scans a document's front matter and the text a reader sees in its
+    /// body; gives back that text, and where in it the body's begins.
+    pub(super) fn scan_doc<M>(
+        &self,
+        doc: &Doc<M>,
+        allowance: Option<&Allowance>,
+        found: &mut Found,
+    ) -> (PlainText, usize) {
+        let source = self.site.project.sources.get(doc.file);
+        let text = source.text.as_str();
+        let yaml = Yaml::new(doc.file, source, doc.yaml.clone());
+        check_reason(&yaml, allowance, &mut found.out);
+        let mut plain = PlainText::default();
+        let mut comments = PlainText::default();
+        let comment_ranges = reading::yaml_comments(text, doc.yaml.clone());
+        for range in front_matter_ranges(text, doc.yaml.clone()) {
+            push_yaml_without_comments(text, range, &comment_ranges, &mut plain, &mut comments);
+        }
+        if !comments.text.is_empty() {
+            let target = Target {
+                file: doc.file,
+                plain: comments,
+                allowance,
+                id_exempt: Vec::new(),
+            };
+            self.scan_comment(&target, found);
+        }
+        let body = plain.text.len();
+        markdown::plain_text(text, doc.body.clone(), &mut plain);
+        let id_exempt = yaml
+            .key_span("participant")
+            .map(|s| {
+                let end = text[s.range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| s.range.end + i);
+                s.range.start..end
+            })
+            .into_iter()
+            .collect();
+        let target = Target {
+            file: doc.file,
+            plain,
+            allowance,
+            id_exempt,
+        };
+        self.scan_target(&target, found);
+        self.scan_file_name(doc, allowance, found);
+        (target.plain, body)
+    }
+
+    /// Ids become URLs, so the file name is published too.
+    fn scan_file_name<M>(&self, doc: &Doc<M>, allowance: Option<&Allowance>, found: &mut Found) {
+        // The id as it is (a hyphen is a word boundary to the matcher, and
+        // joins a word split by it too: `thistle-bury`).
+        let name = doc.id.as_str();
+        let span = Span::file_start(doc.file);
+        for hit in self.matcher.find(name) {
+            if hit.partial || self.is_allowed(&hit, name, allowance, doc.file, found) {
+                continue;
+            }
+            found.out.push(
+                Diagnostic::error("anonymity::identifier-in-file-name", format!("this file's name contains a name from the identifiers list ({}), and file names become web addresses", hit.list.name()))
+                    .at(span.clone())
+                    .label("the file name is published as part of a link")
+                    .fix("rename the file using a pseudonym or a description"),
+            );
+        }
+        if !self.participant_ids.find(&doc.id).is_empty() {
+            found.out.push(
+                Diagnostic::error("anonymity::participant-id", "this file's name contains a participant id, and file names become web addresses")
+                    .at(span)
+                    .fix("rename the file; participant ids must never be published"),
+            );
+        }
+    }
+
+    /// `body`: the text a reader sees in the quote (block breaks between
+    /// its paragraphs count as no word).
+    pub(super) fn check_length(
+        &self,
+        doc: &Doc<crate::model::QuoteMeta>,
+        body: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = self.site.project.sources.text(doc.file);
+        let words = body
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let limit = self.site.project.config.max_quote_words;
+        if words > limit {
+            out.push(
+                Diagnostic::warning("anonymity::long-quote", format!("this quote is {words} words long; consent covered extracts of up to {limit} words"))
+                    .at(Span::new(doc.file, doc.body.start..doc.body.start + text[doc.body.clone()].find('\n').unwrap_or(0)))
+                    .fix("shorten the extract, marking cuts with [...]"),
+            );
+        }
+    }
+}
+
+/// Ranges of the front matter to scan: everything but the `anonymity:` block
+/// (which names allowed terms by design).
+fn front_matter_ranges(text: &str, yaml: Range<usize>) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = yaml.start;
+    let mut skipping = false;
+    let mut pos = yaml.start;
+    while pos < yaml.end {
+        let end = text[pos..yaml.end]
+            .find('\n')
+            .map_or(yaml.end, |i| pos + i + 1);
+        let line = &text[pos..end];
+        let top_level = !line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if top_level && line.starts_with("anonymity:") {
+            if pos > start {
+                ranges.push(start..pos);
+            }
+            skipping = true;
+        } else if top_level && skipping {
+            skipping = false;
+            start = pos;
+        }
+        pos = end;
+    }
+    if !skipping && yaml.end > start {
+        ranges.push(start..yaml.end);
+    }
+    ranges
+}
+
+fn check_reason(yaml: &Yaml, allowance: Option<&Allowance>, out: &mut Vec<Diagnostic>) {
+    let Some(allowance) = allowance else { return };
+    let missing = allowance
+        .reason
+        .as_deref()
+        .is_none_or(|r| r.trim().is_empty());
+    if missing && !allowance.allow.is_empty() {
+        out.push(
+            Diagnostic::error("anonymity::allowance-without-reason", "an allowance needs a reason")
+                .at(yaml.key_span("anonymity").unwrap_or_else(|| yaml.start_span()))
+                .label("`allow:` without `reason:`")
+                .fix("add `reason:` under `anonymity:` saying why the term may be published and who agreed"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymity_block_is_not_scanned() {
+        let text = "title: X\nanonymity:\n  allow: [Jane]\n  reason: r\nborough: a\n";
+        let ranges = front_matter_ranges(text, 0..text.len());
+        let kept: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(kept, "title: X\nborough: a\n");
+    }
+}

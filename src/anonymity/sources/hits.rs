@@ -1,0 +1,97 @@
+//! What one text holds: listed terms (unless the file allows them), structured
+//! identifiers, name-like words and participant ids, each a diagnostic at
+//! the source it was read from. Which texts are read is the caller's.
+
+use super::messages::{identifier_diagnostic, pattern_diagnostic};
+use super::{Found, Scanner, Target};
+use crate::anonymity::AllowanceUsed;
+use crate::anonymity::identifiers::{TermHit, normalise};
+use crate::anonymity::patterns;
+use crate::diag::Diagnostic;
+use crate::model::Allowance;
+use crate::source::{FileId, Span};
+
+impl Scanner<'_, '_> {
+    pub(super) fn scan_target(&self, target: &Target, found: &mut Found) {
+        let text = &target.plain.text;
+        for hit in self.matcher.find(text) {
+            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
+            if self.is_allowed(
+                &hit,
+                &text[hit.range.clone()],
+                target.allowance,
+                target.file,
+                found,
+            ) {
+                continue;
+            }
+            found
+                .out
+                .push(identifier_diagnostic(self.matcher, &hit, span));
+        }
+        for hit in patterns::find_patterns(text) {
+            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
+            found.out.push(pattern_diagnostic(&hit, span));
+        }
+        for range in patterns::find_name_like(text) {
+            let name = &text[range.clone()];
+            if !self.matcher.find(name).is_empty() {
+                continue;
+            }
+            let span = Span::new(target.file, target.plain.to_source(range));
+            found.out.push(
+                Diagnostic::warning("anonymity::name-like", "this looks like a person's name")
+                    .at(span)
+                    .label("a title followed by a name")
+                    .fix("replace the name with a redaction such as [name] or a role, unless it is not a person's name"),
+            );
+        }
+        for range in self.participant_ids.find(text) {
+            let source = target.plain.to_source(range);
+            if target
+                .id_exempt
+                .iter()
+                .any(|e| e.start <= source.start && source.end <= e.end)
+            {
+                continue;
+            }
+            found.out.push(
+                Diagnostic::error(
+                    "anonymity::participant-id",
+                    "a participant id would be published here",
+                )
+                .at(Span::new(target.file, source))
+                .label("participant ids are pseudonymous but must stay private")
+                .fix("remove it; quotes are linked to participants only through `participant:`"),
+            );
+        }
+    }
+
+    pub(super) fn is_allowed(
+        &self,
+        hit: &TermHit,
+        found_text: &str,
+        allowance: Option<&Allowance>,
+        file: FileId,
+        found: &mut Found,
+    ) -> bool {
+        let Some(allowance) = allowance else {
+            return false;
+        };
+        let term = normalise(self.matcher.term(hit));
+        let written = normalise(found_text);
+        let allowed = allowance.allow.iter().any(|a| {
+            let a = normalise(a);
+            a == term || a == written
+        });
+        if allowed {
+            // As written in the file: the listed form may say more than the file does.
+            found.allowances.push(AllowanceUsed {
+                file,
+                term: found_text.to_string(),
+                reason: allowance.reason.clone().unwrap_or_default(),
+            });
+        }
+        allowed
+    }
+}

@@ -1,0 +1,165 @@
+//! Where text hides in a project's files, scanned before rendering: bodies
+//! (across inline markup and line breaks), front matter strings, file names
+//! that become URLs, alt text, link targets, HTML comments and raw HTML, and
+//! the roles in the participant registry. Applies each file's allowances.
+//!
+//! - this module: the [`Scanner`], every document scanned in parallel, an
+//!   unchanged file's scan reused;
+//! - `documents.rs`: one document's front matter, body, file name, and a
+//!   quote's length;
+//! - `yaml_files.rs`: the participant registry's roles, the settings, and YAML
+//!   comments (warned about, not refused);
+//! - `hits.rs`: what one text holds (listed terms unless allowed,
+//!   structured identifiers, name-like words, participant ids);
+//! - `messages.rs`: the diagnostics for a listed term or a pattern.
+
+mod documents;
+mod hits;
+mod messages;
+mod yaml_files;
+
+use super::AllowanceUsed;
+use super::identifiers::TermMatcher;
+use super::participant_ids::ParticipantIds;
+use crate::diag::Diagnostic;
+use crate::hash::FastMap;
+use crate::markdown::PlainText;
+use crate::model::{Allowance, Doc};
+use crate::resolve::{FindingIx, Site};
+use crate::source::FileId;
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// For kinds with no check of their own beyond the scan.
+fn nothing<M>(_: &Doc<M>, _: &str, _: &mut Found) {}
+
+/// One file's text to scan, with what may be skipped in it.
+struct Target<'a> {
+    file: FileId,
+    plain: PlainText,
+    allowance: Option<&'a Allowance>,
+    /// Source ranges not checked for participant ids (the `participant:` field).
+    id_exempt: Vec<Range<usize>>,
+}
+
+pub struct Scanner<'s, 'p> {
+    site: &'s Site<'p>,
+    matcher: &'s TermMatcher,
+    participant_ids: &'s ParticipantIds,
+    /// What scanning each file found in the previous run, with the digest
+    /// of the file then (serve mode; the caller drops it when the lists
+    /// or settings every scan depends on have changed).
+    previous: Option<&'s Scans>,
+}
+
+/// What scanning each file found, by file, with the file's digest.
+pub type Scans = FastMap<FileId, (u64, Found)>;
+
+/// Whether a file's scan below was reused from the previous run.
+type Reused = bool;
+
+/// What scanning some files found: problems, and the allowances that let a term through.
+#[derive(Default, Clone)]
+pub struct Found {
+    pub out: Vec<Diagnostic>,
+    pub allowances: Vec<AllowanceUsed>,
+}
+
+impl Found {
+    fn merge(mut self, other: &Found) -> Found {
+        self.out.extend(other.out.iter().cloned());
+        self.allowances.extend(other.allowances.iter().cloned());
+        self
+    }
+}
+
+impl<'s, 'p> Scanner<'s, 'p> {
+    pub fn new(
+        site: &'s Site<'p>,
+        matcher: &'s TermMatcher,
+        participant_ids: &'s ParticipantIds,
+        previous: Option<&'s Scans>,
+    ) -> Self {
+        Scanner {
+            site,
+            matcher,
+            participant_ids,
+            previous,
+        }
+    }
+
+    /// Scans every published file, in parallel, reusing the previous scan of
+    /// each unchanged file; allowances come back sorted. Also returns what
+    /// was found in each file, for the next run.
+    pub fn scan_all(&self) -> (Found, Scans, usize) {
+        let project = self.site.project;
+        let site = self.site;
+        let all = |_: usize| true;
+        let mut scans: Vec<(FileId, u64, Found, Reused)> = Vec::new();
+        if let Some(landing) = &project.landing {
+            let one = std::slice::from_ref(landing);
+            scans.extend(self.scan_kind(one, |m| m.anonymity.as_ref(), all, nothing));
+        }
+        scans.extend(self.scan_kind(&project.boroughs, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(&project.codes, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(
+            &project.quotes,
+            |m| m.anonymity.as_ref(),
+            all,
+            |doc, body, found| self.check_length(doc, body, &mut found.out),
+        ));
+        scans.extend(self.scan_kind(
+            &project.findings,
+            |m| m.anonymity.as_ref(),
+            |i| site.is_published_finding(FindingIx(i)),
+            nothing,
+        ));
+        scans.extend(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing));
+        scans.extend(self.scan_kind(&project.pages, |m| m.anonymity.as_ref(), all, nothing));
+        let mut found = scans
+            .iter()
+            .fold(Found::default(), |all, (_, _, one, _)| all.merge(one));
+        let scanned = scans.iter().filter(|(.., reused)| !reused).count();
+        self.scan_registry(&mut found);
+        self.scan_settings(&mut found);
+        found.allowances.sort();
+        found.allowances.dedup();
+        let scans = scans
+            .into_iter()
+            .map(|(file, digest, one, _)| (file, (digest, one)))
+            .collect();
+        (found, scans, scanned)
+    }
+
+    /// Each kept document's scan, with its file's digest.
+    fn scan_kind<M: Sync>(
+        &self,
+        docs: &[Doc<M>],
+        allowance: impl Fn(&M) -> Option<&Allowance> + Sync,
+        keep: impl Fn(usize) -> bool + Sync,
+        extra: impl Fn(&Doc<M>, &str, &mut Found) + Sync,
+    ) -> Vec<(FileId, u64, Found, Reused)> {
+        docs.par_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, doc)| {
+                let digest = self.site.project.sources.get(doc.file).digest();
+                let before = self.previous.and_then(|scans| scans.get(&doc.file));
+                match before {
+                    Some((then, found)) if *then == digest => {
+                        (doc.file, digest, found.clone(), true)
+                    }
+                    _ => {
+                        let mut found = Found::default();
+                        let (plain, body) = self.scan_doc(doc, allowance(&doc.meta), &mut found);
+                        extra(doc, &plain.text[body..], &mut found);
+                        (doc.file, digest, found, false)
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,192 @@
+//! Reading source text the way a reader will see it once published:
+//! character references decoded (the complete HTML5 table), Markdown and
+//! YAML escapes undone, percent-encoding in addresses decoded, soft
+//! hyphens and zero-width characters dropped, and raw HTML split into the
+//! text that flows (inline tags and comments join words, block tags and
+//! `<br>` part them) and the text a page holds out of the flow (attribute
+//! values, comments). Every piece keeps the byte range it came from, so a
+//! finding points at the line and column that hold it. Also finds YAML
+//! comments, which are never published.
+//!
+//! Below both the text of bodies ([`crate::markdown`]) and the checks that
+//! read it ([`crate::anonymity`]), and knows neither.
+//!
+//! - this module: what to undo ([`Read`]), [`decode`], and the invisible
+//!   characters;
+//! - `escapes.rs`: character references, Markdown and YAML escapes,
+//!   percent-encoding (it owns the web_atoms and percent-encoding
+//!   dependencies);
+//! - `raw_html.rs`: raw HTML split into text, tags and comments;
+//! - `yaml_comments.rs`: where a YAML file's comments are;
+//! - [`layout`]: which HTML elements part the words around them.
+
+mod escapes;
+pub mod layout;
+mod raw_html;
+mod yaml_comments;
+
+use escapes::{entity, markdown_escape, percent, yaml_escape};
+pub use raw_html::{Token, html_tokens};
+use std::ops::Range;
+pub use yaml_comments::yaml_comments;
+
+/// What to undo while reading a piece of text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Read {
+    /// `&#84;`, `&#x54;`, `&amp;`: character references.
+    pub entities: bool,
+    /// `\*`: a backslash before ASCII punctuation (Markdown).
+    pub markdown_escapes: bool,
+    /// `\u0054`, `\x54`, `\t`, `\<newline>`: double-quoted YAML escapes.
+    pub yaml_escapes: bool,
+    /// `%69`: percent-encoding (addresses).
+    pub percent: bool,
+}
+
+impl Read {
+    pub const VERBATIM: Read = Read {
+        entities: false,
+        markdown_escapes: false,
+        yaml_escapes: false,
+        percent: false,
+    };
+    pub const MARKDOWN: Read = Read {
+        entities: true,
+        markdown_escapes: true,
+        yaml_escapes: false,
+        percent: false,
+    };
+    pub const ADDRESS: Read = Read {
+        entities: true,
+        markdown_escapes: true,
+        yaml_escapes: false,
+        percent: true,
+    };
+    pub const YAML: Read = Read {
+        entities: true,
+        markdown_escapes: false,
+        yaml_escapes: true,
+        percent: true,
+    };
+    pub const HTML: Read = Read {
+        entities: true,
+        markdown_escapes: false,
+        yaml_escapes: false,
+        percent: true,
+    };
+}
+
+/// Characters that show nothing and join the letters around them: every
+/// format character of Unicode (general category Cf: the soft hyphen,
+/// zero-width spaces and joiners, the bidirectional marks, embeddings,
+/// overrides and isolates a word processor leaves in text copied from
+/// Arabic or Hebrew, the word joiner, the byte-order mark, the tag
+/// characters), the combining grapheme joiner and the variation
+/// selectors, the Hangul fillers and every other default-ignorable code
+/// point. A reader sees `Thistle`, a right-to-left mark and `bury` as
+/// one word. The one list for the source checks, the patterns and the
+/// gate.
+pub fn is_invisible(c: char) -> bool {
+    // Unicode's Default_Ignorable_Code_Point (what a browser's text
+    // shaper shows as nothing, assigned or not), and the interlinear
+    // annotation marks.
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// Reads `text`, handing each piece of what a reader sees to `emit` with the
+/// byte range (in `text`) it was written as. `verbatim` pieces are exactly
+/// their range; the others were decoded from it.
+pub fn decode(text: &str, how: Read, emit: &mut dyn FnMut(&str, Range<usize>, bool)) {
+    let special = |b: u8| {
+        (b == b'&' && how.entities)
+            || (b == b'\\' && (how.markdown_escapes || how.yaml_escapes))
+            || (b == b'%' && how.percent)
+            || b >= 0x80
+    };
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut at = 0;
+    let flush = |emit: &mut dyn FnMut(&str, Range<usize>, bool), run: usize, at: usize| {
+        if at > run {
+            emit(&text[run..at], run..at, true);
+        }
+    };
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !special(b) {
+            at += 1;
+            continue;
+        }
+        let decoded: Option<(String, usize)> = match b {
+            b'&' => entity(&text[at..]),
+            b'\\' if how.markdown_escapes => markdown_escape(&text[at..]),
+            b'\\' => yaml_escape(&text[at..]),
+            b'%' => percent(&text[at..]),
+            _ => {
+                let c = text[at..].chars().next().expect("at a char boundary");
+                if is_invisible(c) {
+                    Some((String::new(), c.len_utf8()))
+                } else {
+                    at += c.len_utf8();
+                    continue;
+                }
+            }
+        };
+        let Some((piece, len)) = decoded else {
+            at += 1;
+            continue;
+        };
+        flush(emit, run, at);
+        let piece: String = piece.chars().filter(|&c| !is_invisible(c)).collect();
+        if !piece.is_empty() {
+            emit(&piece, at..at + len, false);
+        }
+        at += len;
+        run = at;
+    }
+    flush(emit, run, at);
+}
+
+/// `text` with every character reference decoded, as the source checks
+/// decode them (the gate's reading of text that is not markup).
+pub fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        match entity(&rest[at..]) {
+            Some((decoded, len)) => {
+                out.push_str(&decoded);
+                rest = &rest[at + len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+use super::*;
+
+/// What `decode` makes of `text`, and the source range of each piece.
+fn decoded(text: &str, how: Read) -> (String, Vec<(String, Range<usize>, bool)>) {
+    let mut out = String::new();
+    let mut pieces = Vec::new();
+    decode(text, how, &mut |piece, range, verbatim| {
+        out.push_str(piece);
+        pieces.push((piece.to_string(), range, verbatim));
+    });
+    (out, pieces)
+}
+
+#[test]
+fn character_references_numeric_hex_and_named() {
+    let how = Read::MARKDOWN;
+    assert_eq!(decoded("&#84;obias", how).0, "Tobias");
+    assert_eq!(decoded("&#x54;obias &#X54;", how).0, "Tobias T");
+    assert_eq!(decoded("&#84obias", how).0, "Tobias", "numeric without `;`");
+    assert_eq!(
+        decoded("caf&eacute; &amp; &AMP; &notin; &copy", how).0,
+        "café & & ∉ ©"
+    );
+    assert_eq!(
+        decoded("&NotEqualTilde;", how).0,
+        "\u{2242}\u{338}",
+        "two code points"
+    );
+    // Not references: left as written.
+    assert_eq!(
+        decoded("AT&T &nosuch; & x &#;", how).0,
+        "AT&T &nosuch; & x &#;"
+    );
+    assert_eq!(
+        decoded("&#0; &#xD800; &#99999999999;", how).0,
+        "\u{FFFD} \u{FFFD} \u{FFFD}"
+    );
+    // Windows-1252 numbers read as browsers read them.
+    assert_eq!(decoded("&#150;", how).0, "\u{2013}");
+}
+
+#[test]
+fn pieces_map_to_what_was_written() {
+    let (_, pieces) = decoded("Zoë &#84;ob\u{AD}ias", Read::MARKDOWN);
+    assert_eq!(
+        pieces,
+        vec![
+            ("Zoë ".to_string(), 0..5, true),
+            ("T".to_string(), 5..10, false),
+            ("ob".to_string(), 10..12, true),
+            ("ias".to_string(), 14..17, true),
+        ]
+    );
+}
+
+#[test]
+fn invisible_characters_are_dropped_even_when_written_as_references() {
+    let (text, _) = decoded(
+        "Tob\u{AD}i\u{200B}a\u{FEFF}s T&shy;o&#8203;m",
+        Read::MARKDOWN,
+    );
+    assert_eq!(text, "Tobias Tom");
+}
+
+#[test]
+fn yaml_escapes() {
+    let how = Read::YAML;
+    assert_eq!(
+        decoded(r"\u0054obias Tob\x69as \U00000054om", how).0,
+        "Tobias Tobias Tom"
+    );
+    assert_eq!(decoded("Tob\\\n    ias", how).0, "Tobias");
+    assert_eq!(decoded(r#"a\"b\\c\td"#, how).0, "a\"b\\c\td");
+    assert_eq!(decoded(r"C:\path \q", how).0, "C:\\path \\q", "not escapes");
+    assert_eq!(decoded("Tob%69as", how).0, "Tobias");
+}
+
+#[test]
+fn percent_encoding_decodes_utf8_runs() {
+    let how = Read::ADDRESS;
+    assert_eq!(decoded("Zo%C3%AB%20Tob%69as", how).0, "Zoë Tobias");
+    assert_eq!(decoded("100% sure %zz %4", how).0, "100% sure %zz %4");
+    assert_eq!(decoded("%FF", how).0, "\u{FFFD}");
+    // Not in ordinary text.
+    assert_eq!(decoded("Tob%69as", Read::MARKDOWN).0, "Tob%69as");
+}
+
+#[test]
+fn markdown_escapes_only_before_punctuation() {
+    assert_eq!(decoded(r"\*Tobias\* \n", Read::MARKDOWN).0, r"*Tobias* \n");
+}
+
+fn texts<'a>(s: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+    tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Text(r) => Some(&s[r.clone()]),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn html_tokens_split_text_tags_and_comments() {
+    let s = "<p class=\"Tobias\" data-x=y hidden>Tob<b>ias</b><!-- note --></p>";
+    let tokens = html_tokens(s);
+    assert_eq!(texts(s, &tokens), ["Tob", "ias"]);
+    let Token::Tag {
+        boundary,
+        attributes,
+    } = &tokens[0]
+    else {
+        panic!("{tokens:?}")
+    };
+    assert!(*boundary);
+    let held: Vec<&str> = attributes.iter().map(|r| &s[r.clone()]).collect();
+    assert_eq!(held, ["class", "Tobias", "data-x", "y", "hidden"]);
+    assert!(matches!(
+        &tokens[2],
+        Token::Tag {
+            boundary: false,
+            ..
+        }
+    ));
+    assert!(
+        tokens
+            .iter()
+            .any(|t| matches!(t, Token::Comment(r) if &s[r.clone()] == " note "))
+    );
+}
+
+#[test]
+fn a_stray_less_than_sign_hides_nothing() {
+    let s = "if a<b then Tobias";
+    assert_eq!(texts(s, &html_tokens(s)).concat(), s);
+    let s = "x < y and <3";
+    assert_eq!(texts(s, &html_tokens(s)).concat(), s);
+}
+
+#[test]
+fn script_and_style_contents_are_text() {
+    let s = "<script>if (a<b) { name = 'Tobias' }</script><style>p::after{content:'Tom'}</style>";
+    let text = texts(s, &html_tokens(s)).concat();
+    assert!(
+        text.contains("name = 'Tobias'") && text.contains("content:'Tom'"),
+        "{text}"
+    );
+}
+
+#[test]
+fn yaml_comments_outside_strings_and_block_scalars() {
+    let text = "# interviewed by Jane\ntitle: \"A # not\" # Tom\nurl: x#y\nnote: 'it''s # in' #c\nsummary: |\n  # kept, published\n  more\nb: c\n  # indented comment\n";
+    let found: Vec<&str> = yaml_comments(text, 0..text.len())
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(
+        found,
+        ["# interviewed by Jane", "# Tom", "#c", "# indented comment"]
+    );
+}
+
+#[test]
+fn a_multi_line_quoted_string_is_not_a_comment() {
+    let text = "title: \"first line\n  # still the title\"\nb: 1 # c\n";
+    let found: Vec<&str> = yaml_comments(text, 0..text.len())
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(found, ["# c"]);
+}
