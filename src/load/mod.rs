@@ -21,14 +21,6 @@ use memo::reread_reported;
 use named::{Found, check_registry, read_file, read_identifiers};
 use std::path::Path;
 
-// The output folder and the preview's watcher (whose files are being
-// changed elsewhere) still name these here; they belong to
-// [`crate::files`], and go once those two call them there.
-#[doc(hidden)]
-pub use crate::files::read::read_in_pieces;
-#[doc(hidden)]
-pub use crate::files::{display_name, listing::files_under, listing::is_ignored_name};
-
 /// The files of one project, read but not yet parsed.
 #[derive(Debug, Default)]
 pub struct Loaded {

@@ -84,7 +84,7 @@ impl Hashing {
 pub(super) fn written_in(path: &Path) -> std::io::Result<Written> {
     let mut file = std::fs::File::open(path)?;
     let mut hashing = Hashing::default();
-    crate::load::read_in_pieces(&mut file, |piece| {
+    crate::files::read::read_in_pieces(&mut file, |piece| {
         hashing.add(piece);
         true
     })?;

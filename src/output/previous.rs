@@ -234,7 +234,7 @@ fn foreign_in(
             foreign.push("(a folder that cannot be read)".to_string());
             continue;
         };
-        let relative = crate::load::display_name(dir, entry.path());
+        let relative = crate::files::display_name(dir, entry.path());
         let kind = entry.file_type();
         let ours = if kind.is_dir() {
             folder(&relative)

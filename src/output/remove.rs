@@ -100,7 +100,7 @@ pub(super) fn remove_previous(
         .par_iter()
         .filter(|path| **path != marker)
         .filter_map(|path| {
-            let relative = crate::load::display_name(dir, path);
+            let relative = crate::files::display_name(dir, path);
             let removed = ours.owns(&relative, path) && std::fs::remove_file(path).is_ok();
             (!removed).then_some(relative)
         })

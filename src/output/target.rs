@@ -80,7 +80,7 @@ impl Target {
             if real.starts_with(absolute(folder)?) {
                 return refuse(format!(
                     "it is inside {}/, which a build reads",
-                    crate::load::display_name(&inputs.root, folder)
+                    crate::files::display_name(&inputs.root, folder)
                 ));
             }
         }

@@ -240,7 +240,7 @@ pub(super) fn tree(dir: &Path) -> Vec<(String, String)> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-            (crate::load::display_name(dir, e.path()), text)
+            (crate::files::display_name(dir, e.path()), text)
         })
         .collect();
     files.sort();

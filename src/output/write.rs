@@ -217,7 +217,7 @@ pub(super) fn holds(path: &Path, bytes: &[u8]) -> bool {
     };
     // Read until the length its metadata gave (no call to find the end).
     let (mut rest, mut same) = (bytes, true);
-    let read = crate::load::read_in_pieces(&mut file, |piece| {
+    let read = crate::files::read::read_in_pieces(&mut file, |piece| {
         same = rest.get(..piece.len()) == Some(piece);
         rest = rest.get(piece.len()..).unwrap_or_default();
         same && !rest.is_empty()
