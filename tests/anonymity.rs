@@ -612,3 +612,36 @@ fn a_finding_that_narrows_the_borough_is_checked_too() {
     );
     assert!(out.contains("only 2 of the study's participants"), "{out}");
 }
+
+#[test]
+fn quotes_without_a_borough_are_listed_in_id_order_not_by_folder() {
+    // The example keeps one folder per borough, and the quotes attributed
+    // by role alone come from all three: listed in file order, they ran
+    // borough by borough, so a reader could place each GP's quote.
+    let project = Project::example();
+    project.build().expect_code(0);
+    let page = project.page("quotes.html");
+    let section = &page[page
+        .find("Quotes attributed without a borough")
+        .expect("the section")..];
+    let ids: Vec<&str> = section
+        .split("href=\"quotes/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(".html\"").map(|(id, _)| id))
+        .collect();
+    let folders: std::collections::BTreeSet<String> = ids
+        .iter()
+        .map(|id| {
+            let file = walkdir::WalkDir::new(project.path("content/quotes"))
+                .into_iter()
+                .filter_map(Result::ok)
+                .find(|e| e.file_name().to_str() == Some(&format!("{id}.md")))
+                .unwrap_or_else(|| panic!("no file for quote {id}"));
+            file.path().parent().unwrap().display().to_string()
+        })
+        .collect();
+    assert!(folders.len() > 1, "the example's section spans folders: {folders:?}");
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "listed in id order");
+}

@@ -187,6 +187,12 @@ pub fn parse(
             }
         }
     }
+    // Quotes go in id order, not file order: researchers keep one folder
+    // per borough, so a list in file order (the quotes attributed without
+    // a borough, a code's quotes) runs borough by borough and places each
+    // quote in its borough after all. A stable sort keeps two files of one
+    // id in file order for the duplicate message.
+    project.quotes.sort_by(|a, b| a.id.cmp(&b.id));
     check_unique(Kind::Borough, &project.boroughs, sources, out);
     check_unique(Kind::Code, &project.codes, sources, out);
     check_unique(Kind::Quote, &project.quotes, sources, out);
