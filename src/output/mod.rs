@@ -117,8 +117,16 @@ impl Target {
                 ));
             }
         }
+        // A file where a folder of the path must be: creating the folder
+        // would fail with the system's words and exit code 2 (#case-12.10).
+        let file = real.ancestors().skip(1).find(|a| a.exists());
+        if let Some(file) = file.filter(|a| !a.is_dir()) {
+            return refuse(format!("{} is a file, not a folder", file.display()));
+        }
         Ok(Target {
-            shown: output.to_path_buf(),
+            // `site/` named as `site`: its files are `site/a.txt`, not
+            // `site//a.txt` (#case-12.11).
+            shown: output.components().collect(),
             real,
         })
     }
