@@ -256,7 +256,7 @@ fn diagnostics(mut out: Vec<Diagnostic>, sources: &Sources) -> Diagnostics {
     for diagnostic in out {
         diagnostics.push(diagnostic);
     }
-    diagnostics.sort();
+    diagnostics.finish(sources);
     diagnostics
 }
 

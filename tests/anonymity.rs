@@ -640,7 +640,10 @@ fn quotes_without_a_borough_are_listed_in_id_order_not_by_folder() {
             file.path().parent().unwrap().display().to_string()
         })
         .collect();
-    assert!(folders.len() > 1, "the example's section spans folders: {folders:?}");
+    assert!(
+        folders.len() > 1,
+        "the example's section spans folders: {folders:?}"
+    );
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     assert_eq!(ids, sorted, "listed in id order");

@@ -336,7 +336,8 @@ fn the_registry_and_identifiers_list_are_read_again_only_when_changed() {
             "private/identifiers.yaml",
             "organisations: []",
             "organisations: []\nnicknames: [Marge]",
-            Some("nicknames"),
+            // The list's keys are never quoted (one may be a real name).
+            Some("is not a field of the identifiers list"),
         ),
         (
             "private/identifiers.yaml",

@@ -244,3 +244,118 @@ fn a_pathway_at_the_limits_builds() {
     project.build().expect_code(0);
     assert!(project.page("pathways/dense.html").contains("<svg"));
 }
+
+/// `levels` levels of `fan` field-note quotes, each embedding all `fan`
+/// quotes of the next level: `f{level}-{j}`.
+fn quote_fan(project: &common::Project, fan: usize, levels: usize) {
+    for level in 0..levels {
+        for j in 0..fan {
+            let mut body = format!("Level {level}.");
+            if level + 1 < levels {
+                for k in 0..fan {
+                    body.push_str(&format!(" ![](quote:f{}-{k})", level + 1));
+                }
+            }
+            project.write(
+                &format!("content/quotes/a/f{level}-{j}.md"),
+                format!(
+                    "---\nsource: field-notes\nborough: a\ncodes: [co-location]\n---\n{body}\n"
+                ),
+            );
+        }
+    }
+}
+
+// Regression (#case-08): 48 one-line quotes, 8 levels of 6 each embedding
+// the 6 of the next, were within the depth limit, but every page showed
+// 6^7 copies of the last level and the build never ended. A quote may show
+// at most 100 quotes in all: one error, at the embed that goes past, in
+// the quotes nearest the bottom that do.
+#[test]
+fn quotes_embedding_many_quotes_are_refused() {
+    let out = build_fails(
+        |p| quote_fan(p, 6, 8),
+        // f5-j shows 1 + 6 + 36 = 43 quotes; f4-j with its second embed
+        // 1 + 43 + 43 = 87, with its third 130.
+        "content/quotes/a/f4-0.md:6:46",
+        "reference::embed-too-many",
+    );
+    assert_eq!(out.matches("error[").count(), 6, "one for each f4: {out}");
+    assert!(out.contains("quote `f4-0` would show 259 quotes"), "{out}");
+    insta::assert_snapshot!(out.split("\n\n\n").next().unwrap_or_default());
+}
+
+#[test]
+fn a_quote_showing_a_hundred_quotes_builds() {
+    let project = common::Project::fixture("basic");
+    // f0 shows itself, 9 of f1 and 81 of f2: 91 quotes.
+    quote_fan(&project, 9, 3);
+    project.build().expect_code(0);
+    let page = project.page("quotes/f0-0.html");
+    assert_eq!(page.matches("Level 2.").count(), 81);
+}
+
+// Regression (#case-06): a project template with two loops over
+// `range(end=100000)`, one inside the other, never finished. The numbers
+// all of one page's `range()` calls give are counted: past a million, an
+// error at the call, naming the template.
+#[test]
+fn a_template_looping_inside_a_loop_is_stopped() {
+    let out = build_fails(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block content %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}{% endblock content %}\n",
+            );
+        },
+        "themes/default/templates/page.html:2:64",
+        "theme::template",
+    );
+    assert!(out.contains("more than 1000000 numbers"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+// Regression (#case-13): a page of one 3 MB line of broken links printed
+// 200,000 messages (97 MB) and took 28 s: finding each one's column counted
+// the line from its start. Now at most 20 of one code are shown for a
+// file, the rest counted, and the count is still the whole.
+#[test]
+fn many_problems_of_one_kind_in_a_file_are_counted_not_all_shown() {
+    let project = common::Project::fixture("basic");
+    let line = "[y](code:nope) ".repeat(50_000);
+    project.write(
+        "content/pages/long.md",
+        format!("---\ntitle: Long\n---\nZoë: {line}\n"),
+    );
+    let run = project.run(&["check"]);
+    run.expect_code(1);
+    assert_eq!(
+        run.stderr.matches("error[reference::unknown-code]").count(),
+        20
+    );
+    assert!(
+        run.stderr
+            .contains("49980 more like this in this file are not shown"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("50000 errors and 0 warnings"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+    // The columns count characters (`ë` is one), as for a short line.
+    assert!(
+        run.stderr.contains("content/pages/long.md:4:10"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/pages/long.md:4:295"),
+        "{}",
+        run.stderr
+    );
+    let json = project.run(&["check", "--format", "json"]);
+    assert_eq!(json.stdout.lines().count(), 20);
+}

@@ -84,7 +84,12 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         let names_someone = [&ids.people, &ids.places, &ids.organisations]
             .iter()
             .any(|list| list.iter().any(|term| !term.trim().is_empty()));
-        if !names_someone {
+        // A list that could not be read was reported where it went wrong;
+        // that it then names no one would only repeat it (#case-12.6).
+        let unread = out
+            .iter()
+            .any(|d| d.is_error() && d.span.as_ref().is_some_and(|s| s.file == file));
+        if !names_someone && !unread {
             // Fail closed: an empty list (a blank CI secret, a truncated
             // copy, every line commented out) would let every name through.
             out.push(

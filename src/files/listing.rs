@@ -5,7 +5,6 @@
 //! the theme loader and the preview's watcher all ask here. Does not read
 //! the files.
 
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -37,6 +36,8 @@ pub struct Listing {
     /// Everything else (links, pipes, sockets, devices), sorted, never
     /// opened: for content/, each is an error or a warning, not passed over.
     pub others: Vec<PathBuf>,
+    /// What could not be read (a folder without permission), with why.
+    pub unreadable: Vec<(PathBuf, std::io::Error)>,
 }
 
 /// Every file under `dir` (`content/`, a folder in it, or a theme's folder),
@@ -47,15 +48,39 @@ pub fn listed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// [`listed_files`], with what is neither a file nor a folder: one walk in
-/// name order, which gives paths sorted as [`PathBuf`] sorts them.
+/// name order, which gives paths sorted as [`PathBuf`] sorts them. Fails
+/// at the first file or folder that cannot be read.
 pub fn listing(dir: &Path) -> anyhow::Result<Listing> {
+    let mut found = whole_listing(dir);
+    let first = found.unreadable.drain(..).next();
+    match first {
+        Some((path, error)) => {
+            Err(anyhow::Error::new(error).context(format!("reading {}", path.display())))
+        }
+        None => Ok(found),
+    }
+}
+
+/// [`listing`], going on past what cannot be read (each noted, with why),
+/// so that all of it can be reported.
+pub fn whole_listing(dir: &Path) -> Listing {
     let mut found = Listing::default();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in walk {
-        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).to_path_buf();
+                let error = error
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("a link that leads back into itself"));
+                found.unreadable.push((path, error));
+                continue;
+            }
+        };
         let kind = entry.file_type();
         if kind.is_file() {
             found.files.push(entry.into_path());
@@ -63,7 +88,7 @@ pub fn listing(dir: &Path) -> anyhow::Result<Listing> {
             found.others.push(entry.into_path());
         }
     }
-    Ok(found)
+    found
 }
 
 /// Every file under `dir`, at any depth, hidden ones too, in no particular

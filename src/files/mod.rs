@@ -16,11 +16,44 @@ pub fn display_name(root: &Path, path: &Path) -> String {
         // Outside the project (a list named by EVALSITE_IDENTIFIERS): as given.
         return path.to_string_lossy().into_owned();
     };
-    relative
+    let name = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    // The project folder itself: named, never "" in a message (#case-12.2).
+    if name.is_empty() { ".".into() } else { name }
+}
+
+/// What is at a path that should be a folder (a theme's, `themes/<name>`).
+#[derive(Debug)]
+pub enum Folder {
+    /// A folder that can be read (or a link to one).
+    Readable,
+    /// Nothing.
+    Missing,
+    /// Something that cannot be read as a folder, and why ("is a file, not
+    /// a folder"): an error, never taken as missing.
+    Unusable(String),
+}
+
+/// What is at `path`, which should be a folder.
+pub fn look_at(path: &Path) -> Folder {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::symlink_metadata(path)
+        {
+            Ok(_) => Folder::Unusable("is a link to nothing".into()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Folder::Missing,
+            Err(e) => Folder::Unusable(format!("cannot be read: {e}")),
+        },
+        Err(e) => Folder::Unusable(format!("cannot be read: {e}")),
+        Ok(meta) if meta.is_file() => Folder::Unusable("is a file, not a folder".into()),
+        Ok(meta) if !meta.is_dir() => Folder::Unusable("is not a folder".into()),
+        Ok(_) => match std::fs::read_dir(path) {
+            Ok(_) => Folder::Readable,
+            Err(e) => Folder::Unusable(format!("cannot be read: {e}")),
+        },
+    }
 }
 
 /// Whether `path`, inside the project as written, is (through a link) a

@@ -49,6 +49,7 @@ pub(super) fn read_content(
     let Listing {
         files: listed,
         others,
+        ..
     } = match memo.as_deref_mut() {
         Some(memo) => memo.list(content)?,
         None => listing(content)?,

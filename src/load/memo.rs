@@ -146,11 +146,11 @@ impl Memo {
                 Ok(meta) if meta.is_dir() => listing(path)?,
                 Ok(meta) if meta.is_file() => Listing {
                     files: vec![path.clone()],
-                    others: Vec::new(),
+                    ..Listing::default()
                 },
                 Ok(_) => Listing {
-                    files: Vec::new(),
                     others: vec![path.clone()],
+                    ..Listing::default()
                 },
                 Err(_) => Listing::default(),
             };
@@ -166,6 +166,7 @@ impl Memo {
         Ok(Listing {
             files: listed,
             others,
+            unreadable: Vec::new(),
         })
     }
 

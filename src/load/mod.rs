@@ -18,6 +18,7 @@ use crate::model::Kind;
 use crate::source::{FileId, Sources};
 use content::{not_a_file, read_content};
 use memo::reread_reported;
+pub use named::LIST_FIELDS;
 use named::{Found, check_registry, read_file, read_identifiers};
 use std::path::Path;
 

@@ -73,6 +73,10 @@ pub(super) fn read_file(
     }
 }
 
+/// The fields of the identifiers list: the only words of it a message may
+/// quote (everything else in it may be a real name).
+pub const LIST_FIELDS: &[&str] = &["people", "places", "organisations", "replace"];
+
 /// Reads the identifiers list: missing or unreadable, it is an error (the
 /// checks would have no names to look for), unless the settings say the
 /// project has none.
@@ -100,7 +104,12 @@ pub(super) fn read_identifiers(
         return;
     }
     match read_file(root, &path, &mut loaded.sources, out, memo) {
-        Found::Read(id) => loaded.identifiers = Some(id),
+        Found::Read(id) => {
+            // The real names: a message may point into the list, but never
+            // show its text (#case-04).
+            loaded.sources.make_private(id, LIST_FIELDS);
+            loaded.identifiers = Some(id);
+        }
         Found::Unreadable => {}
         Found::Missing => out.push(
             Diagnostic::error(

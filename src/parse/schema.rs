@@ -83,6 +83,6 @@ pub(super) const PARTICIPANTS: Schema = Schema {
 
 pub(super) const IDENTIFIERS: Schema = Schema {
     what: "the identifiers list",
-    fields: &["people", "places", "organisations", "replace"],
+    fields: crate::load::LIST_FIELDS,
     nested: &[],
 };

@@ -70,8 +70,7 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
                 context.insert("root", self.at.root);
                 self.renderer
                     .theme
-                    .tera
-                    .render("partials/map.html", &context)
+                    .render_text("partials/map.html", &context)
                     .unwrap_or_default()
             }
             _ => String::new(),
@@ -93,8 +92,7 @@ impl markdown::Links for PageLinks<'_, '_, '_> {
         let renderer = self.renderer;
         renderer
             .theme
-            .tera
-            .render(tables::PARTIAL, &context)
+            .render_text(tables::PARTIAL, &context)
             .unwrap_or_else(|error| {
                 let diagnostic = *template_failure(renderer.theme, &error, tables::PARTIAL);
                 let mut failed = renderer
@@ -178,7 +176,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         let mut context = tera::Context::new();
         context.insert_value("quote", quote);
         context.insert("root", at.root);
-        let figure = self.theme.tera.render(QUOTE_PARTIAL, &context);
+        let figure = self.theme.render_text(QUOTE_PARTIAL, &context);
         let quote = context.remove("quote").unwrap_or_else(tera::Value::none);
         let figure = figure.unwrap_or_else(|error| {
             let id = &self.site.project.quotes[q].id;

@@ -11,11 +11,13 @@
 //! - `links`, `views`, `coding`, `maps`, `nav`, `urls`: what templates see
 //!   (links, page data, counts by code, map views, the menu, paths);
 //! - `memo`: what serve mode keeps from one render to the next;
+//! - `limits`: how much work one rendering of a template may do;
 //! - [`theme`]: the templates and static files.
 
 mod bodies;
 mod codebook;
 mod coding;
+mod limits;
 mod links;
 mod maps;
 mod memo;

@@ -1,6 +1,7 @@
 //! The navigation every page shares and the site's title, built once per
 //! build, and the menu drawn from them once per state it can be in.
 
+use super::theme::Theme;
 use super::urls;
 use crate::hash::FastMap;
 use crate::model::{Doc, Kind};
@@ -41,12 +42,12 @@ pub struct Menus {
 
 impl Menus {
     /// Draws every state of the menu `nav` with `tera`.
-    pub fn draw(nav: &[NavItem], tera: &tera::Tera) -> Result<Menus, tera::Error> {
+    pub fn draw(nav: &[NavItem], theme: &Theme) -> Result<Menus, tera::Error> {
         let draw = |nav: &[NavItem], depth: usize| -> Result<tera::Value, tera::Error> {
             let mut context = tera::Context::new();
             context.insert("nav", nav);
             context.insert("root", ["", "../"][depth]);
-            Ok(tera.render(MENU_PARTIAL, &context)?.into())
+            Ok(theme.render_text(MENU_PARTIAL, &context)?.into())
         };
         let mut paths = Vec::new();
         for item in nav {

@@ -81,7 +81,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         globals.insert("nav", &navigation);
         let theme = &*theme;
         let mut failed_pieces = Vec::new();
-        let menus = nav::Menus::draw(&navigation, &theme.tera)
+        let menus = nav::Menus::draw(&navigation, theme)
             .map_err(|error| {
                 let diagnostic = template_failure(theme, &error, nav::MENU_PARTIAL);
                 failed_pieces.push((*diagnostic, "the menu".to_string()));
@@ -309,12 +309,9 @@ impl<'s, 'p> Renderer<'s, 'p> {
             .as_ref()
             .map(|b| format!("{b}{}", page.path));
         context.insert("canonical", &canonical);
-        let mut html = Vec::with_capacity(8 * 1024);
         self.theme
-            .tera
-            .render_to(page.template, &context, &mut html)
-            .map_err(|error| template_failure(self.theme, &error, page.template))?;
-        Ok(html)
+            .render(page.template, &context)
+            .map_err(|error| template_failure(self.theme, &error, page.template))
     }
 
     /// A borough report's participant table (src/tables/).

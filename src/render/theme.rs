@@ -3,12 +3,12 @@
 //! overrides it file by file. Owns loading and compiling templates; does not
 //! build page data.
 
+use super::limits::{self, Watch};
 use crate::diag::Diagnostic;
-use crate::files::listing::listed_files;
+use crate::files::listing::whole_listing;
 use crate::files::read;
-use crate::files::{display_name, escapes};
+use crate::files::{Folder, display_name, escapes, look_at};
 use crate::source::{Sources, Span};
-use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -50,11 +50,57 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Source files of the project's own templates, by template name.
     pub template_files: BTreeMap<String, crate::source::FileId>,
+    /// The time kept on every rendering ([`super::limits`]).
+    watch: Watch,
+}
+
+impl Theme {
+    /// Renders `template` with `context`, within the limits of one
+    /// rendering ([`super::limits`]).
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, tera::Error> {
+        limits::render(&self.tera, &self.watch, template, context)
+    }
+
+    /// [`Theme::render`], as text.
+    pub fn render_text(
+        &self,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<String, tera::Error> {
+        self.render(template, context).map(|bytes| {
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
+    }
+}
+
+/// What is done when a rendering runs past [`limits::LONGEST`]: it cannot
+/// be stopped, so the program says which template, and where, and ends
+/// (exit code 1, as for any problem in the project's files). `paths` are
+/// the project's own templates' files, by template name.
+fn end_the_run(paths: BTreeMap<String, String>) -> limits::Runaway {
+    Box::new(move |template| {
+        let place = paths
+            .get(template)
+            .map_or(String::new(), |path| format!(" ({path})"));
+        eprintln!(
+            "error[theme::too-slow]: the template `{}`{} has taken more than {} seconds to make one page, and evalsite cannot stop it part way: the run ends here\n  = help: look in the template for loops inside loops, or templates that include each other many times; a page of a large report takes well under a second\n",
+            crate::diag::printable(template),
+            crate::diag::printable(&place),
+            limits::LONGEST.as_secs()
+        );
+        std::process::exit(1);
+    })
 }
 
 /// Loads the theme `name`, overriding the embedded default with the project's
 /// `themes/<name>/` files. Template files from the project are added to
-/// `sources` so template errors can point into them.
+/// `sources` so template errors can point into them. The folder itself was
+/// checked with the settings ([`crate::config::confine`]): when it is not
+/// a folder that can be read, the built-in theme alone is loaded (and the
+/// run fails on that error). In the folder, a link, or a file or folder
+/// that cannot be read, is an error: never passed over for the built-in
+/// file of the same name.
 pub fn load(
     root: &Path,
     name: &str,
@@ -66,39 +112,34 @@ pub fn load(
         .map(|(path, bytes)| (path.to_string(), (bytes.to_vec(), None)))
         .collect();
     let folder = root.join("themes").join(name);
-    if escapes(root, &folder) {
-        out.push(
-            Diagnostic::error(
-                "config::outside-project",
-                format!("themes/{name} is a link to a folder outside the project"),
-            )
-            .fix(format!("copy the theme into themes/{name}/ in the project")),
-        );
-        return Ok(None);
-    }
-    if folder.is_dir() {
-        for path in listed_files(&folder)? {
-            let relative = display_name(&folder, &path);
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            files.insert(relative, (bytes, Some(display_name(root, &path))));
+    if matches!(look_at(&folder), Folder::Readable) && !escapes(root, &folder) {
+        let found = whole_listing(&folder);
+        let before = out.len();
+        for (path, error) in &found.unreadable {
+            out.push(unreadable(root, path, &error.to_string()));
         }
-    } else if name != "default" {
-        out.push(
-            Diagnostic::error(
-                "config::unknown-theme",
-                format!("there is no theme `{name}`"),
-            )
-            .fix(format!(
-                "create themes/{name}/ in the project, or set `theme: default` in evalsite.yaml"
-            )),
-        );
-        return Ok(None);
+        for path in &found.others {
+            out.push(not_a_file(root, path));
+        }
+        for path in found.files {
+            let relative = display_name(&folder, &path);
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    files.insert(relative, (bytes, Some(display_name(root, &path))));
+                }
+                Err(e) => out.push(unreadable(root, &path, &e.to_string())),
+            }
+        }
+        if out[before..].iter().any(Diagnostic::is_error) {
+            return Ok(None);
+        }
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".svg", ".xml"]);
     tera.register_filter("thousands", thousands);
     tera.register_filter("safe", safe);
+    // Counted, so that loops inside loops cannot run for ever (#case-06).
+    tera.register_function("range", limits::range);
     let mut templates = Vec::new();
     let mut statics = BTreeMap::new();
     for (path, (bytes, project_path)) in files {
@@ -127,33 +168,136 @@ pub fn load(
     let ok = match added {
         Ok(()) => true,
         Err(error) => {
-            let name = match error.kind() {
-                tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                    report.filename().to_string()
+            let diagnostic = match circle(&error, &names, sources) {
+                Some(diagnostic) => diagnostic,
+                None => {
+                    let name = match error.kind() {
+                        tera::ErrorKind::SyntaxError(report)
+                        | tera::ErrorKind::RenderingError(report) => report.filename().to_string(),
+                        tera::ErrorKind::MissingParent { current, .. } => current.clone(),
+                        _ => String::new(),
+                    };
+                    template_error(&error, names.get(&name).copied().flatten(), &name)
                 }
-                _ => String::new(),
             };
-            out.push(template_error(
-                &error,
-                names.get(&name).copied().flatten(),
-                &name,
-            ));
+            out.push(diagnostic);
             false
         }
     };
-    let template_files = templates
+    let template_files: BTreeMap<String, crate::source::FileId> = templates
         .into_iter()
         .filter_map(|(name, _, file)| Some((name, file?)))
+        .collect();
+    let paths = template_files
+        .iter()
+        .map(|(name, &file)| (name.clone(), sources.name(file).to_string()))
         .collect();
     Ok(ok.then_some(Theme {
         tera,
         statics,
         template_files,
+        watch: Watch::new(limits::LONGEST, end_the_run(paths)),
     }))
 }
 
-/// A diagnostic for a Tera error, pointing into the template when it is a
-/// project file.
+/// Templates that include or extend each other in a circle (one that
+/// includes itself, say), blamed on the first of the project's own in the
+/// circle, at its `include` or `extends` of the next: not on the built-in
+/// theme (#case-12.8). `None` for any other error.
+fn circle(
+    error: &tera::Error,
+    names: &BTreeMap<String, Option<crate::source::FileId>>,
+    sources: &Sources,
+) -> Option<Diagnostic> {
+    let (chain, how, tag) = match error.kind() {
+        tera::ErrorKind::CircularInclude { include_chain, .. } => {
+            (include_chain, "includes", "include")
+        }
+        tera::ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => (inheritance_chain, "extends", "extends"),
+        _ => return None,
+    };
+    let at = chain
+        .windows(2)
+        .find_map(|pair| Some((names.get(&pair[0]).copied().flatten()?, &pair[1])));
+    let shown = chain.join(" → ");
+    let message = match chain.as_slice() {
+        [one, _] => format!("the template `{one}` {how} itself"),
+        _ => format!("templates {how} each other in a circle: {shown}"),
+    };
+    let diagnostic = Diagnostic::error("theme::template", message).fix(format!(
+        "remove the `{{% {tag} %}}` that leads back, or name another template in it"
+    ));
+    let Some((file, next)) = at else {
+        return Some(diagnostic.note(
+            "these templates are part of the built-in default theme: please report this as a bug",
+        ));
+    };
+    let text = sources.text(file);
+    let named = [format!("\"{next}\""), format!("'{next}'")];
+    let place = named.iter().find_map(|quoted| {
+        text.match_indices(quoted.as_str()).find_map(|(at, _)| {
+            let before = &text[..at];
+            let opened = &before[before.rfind("{%").unwrap_or(0)..];
+            opened.contains(tag).then_some(at..at + quoted.len())
+        })
+    });
+    Some(
+        match place {
+            Some(range) => diagnostic
+                .at(Span::new(file, range))
+                .label(format!("this {tag} leads back")),
+            None => diagnostic.at(Span::file_start(file)),
+        }
+        .note(format!("the circle: {shown}")),
+    )
+}
+
+/// A file or folder of the theme that cannot be read.
+fn unreadable(root: &Path, path: &Path, why: &str) -> Diagnostic {
+    let name = display_name(root, path);
+    Diagnostic::error("load::unreadable", format!("{name} cannot be read: {why}")).fix(format!(
+        "make {name} readable (or remove it): evalsite does not use the built-in file in place of one of the project's it cannot read"
+    ))
+}
+
+/// What is said of something in the theme's folder that is neither a file
+/// nor a folder: an error, whatever it is. Unlike in content/ (where a
+/// link not followed only leaves a page out), a link in a theme passed
+/// over would put the built-in theme's file of the same name in place of
+/// the project's without a word (#case-10: a `noindex` meta dropped).
+fn not_a_file(root: &Path, path: &Path) -> Diagnostic {
+    let name = display_name(root, path);
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Diagnostic::error(
+            "load::unreadable",
+            format!("{name} cannot be read as a file: it is not an ordinary file"),
+        )
+        .fix(format!(
+            "replace {name} with an ordinary file, or remove it"
+        ));
+    }
+    match std::fs::canonicalize(path) {
+        Err(_) => Diagnostic::error(
+            "load::link-not-followed",
+            format!("{name} is a link to nothing, and evalsite does not follow links in a theme"),
+        )
+        .fix(format!("put the file or folder itself at {name}, or delete the link")),
+        Ok(_) if escapes(root, path) => Diagnostic::error(
+            "load::outside-project",
+            format!("{name} is a link that points outside the project, and evalsite reads nothing outside it"),
+        )
+        .fix(format!("copy what it points to into the project at {name} instead of linking to it")),
+        Ok(_) => Diagnostic::error(
+            "load::link-not-followed",
+            format!("{name} is a link, and evalsite does not follow links in a theme"),
+        )
+        .fix(format!("put the file or folder itself at {name}, not a link to it")),
+    }
+}
+
 /// Tera's `safe` filter, but keeping the string it is given rather than
 /// copying it: the same output, without copying every page's HTML (a
 /// quote's figure, the menu, each body) once more, and the output scan can
@@ -183,6 +327,8 @@ fn thousands(n: i64, _: tera::Kwargs, _: &tera::State) -> String {
     grouped
 }
 
+/// A diagnostic for a Tera error, pointing into the template when it is a
+/// project file.
 pub fn template_error(
     error: &tera::Error,
     file: Option<crate::source::FileId>,

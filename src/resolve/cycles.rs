@@ -106,6 +106,7 @@ pub(super) fn quote_embed_cycles(site: &Site, out: &mut Vec<Diagnostic>) -> PerQ
             );
         }
     }
+    depth::refuse_crowded(quotes, &embeds, &mut refused, out);
     refused.into_iter().collect()
 }
 

@@ -1,15 +1,26 @@
-//! How deep the codebook tree and quotes set inside quotes may go, and the
-//! linear walks that find where they go deeper (docs/limits.md). A chain of
-//! about 800 quotes each embedding the next overflowed the stack and made
-//! output that grew with the square of the chain; a 4,000-deep codebook took
-//! minutes to order (#19.4). Everything here is iterative: no recursion on
-//! depth a researcher controls.
+//! How deep the codebook tree and quotes set inside quotes may go, how many
+//! quotes one quote may show in all, and the linear walks that find where
+//! they go past (docs/limits.md). A chain of about 800 quotes each
+//! embedding the next overflowed the stack and made output that grew with
+//! the square of the chain; a 4,000-deep codebook took minutes to order
+//! (#19.4); 48 quotes, each embedding 6 of the next level, 8 deep, made
+//! every page show 6^7 copies and a build that never ended (#case-08).
+//! Everything here is iterative: no recursion on depth a researcher
+//! controls.
+
+use crate::diag::Diagnostic;
+use crate::model::{Quote, Reference};
+use crate::source::Span;
 
 /// The most levels the codebook tree may have (a top-level theme is level 1).
 pub const MAX_CODE_DEPTH: usize = 16;
 
 /// The most quotes that may be set one inside another, counting the outer one.
 pub const MAX_EMBED_DEPTH: usize = 8;
+
+/// The most quote figures one quote may show, counting itself and every
+/// quote set inside it at any depth (a quote embedded twice counts twice).
+pub const MAX_EMBED_FIGURES: usize = 100;
 
 /// What walking the codebook's `parent:` links found.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -140,6 +151,99 @@ pub fn embed_depths(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
     depth
 }
 
+/// For each quote, how many quote figures it shows when set in place:
+/// itself and, for each embed, the figures of the quote embedded (at every
+/// depth, one per embed). Quotes marked `refused` are never set in place
+/// and count for nothing; the others must form no loop. Counts past
+/// `usize::MAX` stay there.
+pub fn embed_figures(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
+    const UNKNOWN: usize = 0;
+    let n = embeds.len();
+    let mut figures = vec![UNKNOWN; n];
+    let mut work: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if figures[root] != UNKNOWN || refused[root] {
+            continue;
+        }
+        work.push((root, 0));
+        while let Some(&(quote, next)) = work.last() {
+            match embeds[quote].get(next) {
+                Some(&inner) => {
+                    if let Some(top) = work.last_mut() {
+                        top.1 += 1;
+                    }
+                    if !refused[inner] && figures[inner] == UNKNOWN && inner != quote {
+                        work.push((inner, 0));
+                    }
+                }
+                None => {
+                    work.pop();
+                    figures[quote] = embeds[quote]
+                        .iter()
+                        .filter(|&&inner| !refused[inner] && inner != quote)
+                        .fold(1, |sum: usize, &inner| sum.saturating_add(figures[inner]));
+                }
+            }
+        }
+    }
+    figures
+}
+
+/// Refuses (marks in `refused`) every quote that would show more than
+/// [`MAX_EMBED_FIGURES`] quote figures, given each quote's embeds; one
+/// error where it first happens: in a quote whose embedded quotes are each
+/// within the limit, at the embed that takes it past. The quotes that
+/// embed such a quote are refused with it, as for depth.
+pub fn refuse_crowded(
+    quotes: &[Quote],
+    embeds: &[Vec<(usize, &Reference)>],
+    refused: &mut [bool],
+    out: &mut Vec<Diagnostic>,
+) {
+    let graph: Vec<Vec<usize>> = embeds
+        .iter()
+        .map(|edges| edges.iter().map(|&(to, _)| to).collect())
+        .collect();
+    let figures = embed_figures(&graph, refused);
+    let crowded = |q: usize| !refused[q] && figures[q] > MAX_EMBED_FIGURES;
+    for (from, edges) in embeds.iter().enumerate() {
+        let counted = |&&(to, _): &&(usize, &Reference)| !refused[to] && to != from;
+        if !crowded(from) || edges.iter().filter(counted).any(|&(to, _)| crowded(to)) {
+            continue;
+        }
+        let mut shown: usize = 1;
+        let Some((to, reference)) = edges.iter().filter(counted).find(|&&(to, _)| {
+            shown = shown.saturating_add(figures[to]);
+            shown > MAX_EMBED_FIGURES
+        }) else {
+            continue;
+        };
+        let id = &quotes[from].id;
+        out.push(
+            Diagnostic::error(
+                "reference::embed-too-many",
+                format!(
+                    "quote `{id}` would show {} quotes, counting itself and every quote set inside it; a quote may show at most {MAX_EMBED_FIGURES}",
+                    figures[from]
+                ),
+            )
+            .at(Span::new(quotes[from].file, reference.range.clone()))
+            .label(format!("with this embed it shows {shown}"))
+            .note(format!(
+                "quote `{}` shows {} quotes itself",
+                quotes[*to].id, figures[*to]
+            ))
+            .fix(format!(
+                "link to some of the quotes instead, with `[](quote:{})`: a link does not set the quote's text in place",
+                reference.id
+            )),
+        );
+    }
+    for quote in 0..refused.len() {
+        refused[quote] |= figures[quote] > MAX_EMBED_FIGURES;
+    }
+}
+
 /// Names of a long path, shortened to its ends: every message stays short
 /// however long the chain.
 pub fn shortened(names: &[&str]) -> String {
@@ -208,6 +312,30 @@ mod tests {
         // 0 embeds 1 and 2; 2 is in a circle.
         let depth = embed_depths(&[vec![1, 2], vec![], vec![2]], &[false, false, true]);
         assert_eq!(depth, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn figures_count_every_copy_without_recursion() {
+        // 0 embeds 1 twice and 2; 1 embeds 2; 3 is refused.
+        let figures = embed_figures(
+            &[vec![1, 1, 2, 3], vec![2], vec![], vec![]],
+            &[false, false, false, true],
+        );
+        assert_eq!(figures, vec![1 + 2 + 2 + 1, 2, 1, 0]);
+        // Regression (#case-08): levels of 6 quotes each embedding all 6 of
+        // the next, 30 deep, counted in linear time, and the count held at
+        // the largest number rather than overflowing.
+        let (fan, levels) = (6, 30);
+        let embeds: Vec<Vec<usize>> = (0..fan * levels)
+            .map(|q| match q / fan + 1 {
+                level if level < levels => (level * fan..(level + 1) * fan).collect(),
+                _ => vec![],
+            })
+            .collect();
+        let figures = embed_figures(&embeds, &vec![false; fan * levels]);
+        assert_eq!(figures[fan * levels - 1], 1);
+        assert_eq!(figures[fan * (levels - 2)], 1 + fan);
+        assert_eq!(figures[0], usize::MAX);
     }
 
     #[test]

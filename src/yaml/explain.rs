@@ -85,12 +85,8 @@ pub(super) fn explain_value_error(
         return (format!("{subject} must be {allowed}, not {given}"), fix);
     }
     let Some(rest) = detail.strip_prefix("invalid type: ") else {
-        let message = match path {
-            "" => detail.to_string(),
-            path => format!("{path}: {detail}"),
-        };
         return (
-            format!("this value has the wrong form: {message}"),
+            format!("{subject} has the wrong form: {detail}"),
             "check the format reference in docs/content-format.md for this field".into(),
         );
     };
@@ -119,6 +115,15 @@ pub(super) fn explain_value_error(
         "a boolean" => (
             "true or false".to_string(),
             format!("write `{field}: true` or `{field}: false`"),
+        ),
+        // What serde expects of a value chosen from a few words (an enum)
+        // given a list or a mapping: it means the YAML tag `!a4`, which no
+        // one writes (#case-12.4).
+        other if other.starts_with("a YAML tag") => (
+            "one word".to_string(),
+            format!(
+                "write one of the values `{field}` allows after `{field}:`, on the same line and without brackets (docs/content-format.md lists them)"
+            ),
         ),
         other if other == "a map" || other.starts_with("struct ") => (
             "`name: value` lines".to_string(),
@@ -261,6 +266,11 @@ mod tests {
                 "anonymity: invalid type: integer `5`, expected struct RawAnonymity",
                 "`anonymity` must be `name: value` lines, not the number 5",
                 "indented, one `name: value` on each",
+            ),
+            (
+                "paper: invalid type: sequence, expected a YAML tag starting with '!'",
+                "`paper` must be one word, not a list",
+                "write one of the values `paper` allows after `paper:`, on the same line",
             ),
             (
                 "status: unknown variant `fnal`, expected `draft` or `final`",

@@ -8,10 +8,13 @@
 
 use crate::diag::Diagnostic;
 use crate::source::{FileId, SourceFile, Span};
+use awkward::{one_field_per_line, without_path};
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
+use std::borrow::Cow;
 use std::ops::Range;
 
+mod awkward;
 mod depth;
 mod explain;
 mod spans;
@@ -41,12 +44,27 @@ pub struct Yaml<'a> {
 
 impl<'a> Yaml<'a> {
     pub fn new(file: FileId, source: &'a SourceFile, range: Range<usize>) -> Yaml<'a> {
+        let text = &source.text[range.clone()];
+        // A byte-order mark, which some editors write first, is no part of
+        // the YAML: the reader took the text after it for a second
+        // document (#case-12.5).
+        let bom = if text.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
         Yaml {
             file,
             source,
-            offset: range.start,
-            text: &source.text[range],
+            offset: range.start + bom,
+            text: &text[bom..],
         }
+    }
+
+    /// Whether no message may quote the text (the identifiers list): it
+    /// names a place by its field alone.
+    pub(super) fn private(&self) -> bool {
+        self.source.is_private()
     }
 
     fn span(&self, range: Range<usize>) -> Span {
@@ -87,14 +105,25 @@ impl<'a> Yaml<'a> {
             out.push(self.too_deep(at));
             return None;
         }
-        let value: Value = match serde_yaml::from_str(self.text) {
-            Ok(value) => value,
-            Err(error) => {
+        let mut text = Cow::Borrowed(self.text);
+        let value: Value = loop {
+            let error = match serde_yaml::from_str(&text) {
+                Ok(value) => break value,
+                Err(error) => error,
+            };
+            // A number too large to hold is reported and read as no value,
+            // written over with `~` and spaces (so every place in the text
+            // stays where it was): the other settings still apply.
+            let Some(range) = self.too_large_at(&text, &error) else {
                 out.push(self.syntax_error(&error));
                 return None;
-            }
+            };
+            out.push(self.too_large(range.clone()));
+            let mut blank = text.into_owned();
+            blank.replace_range(range.clone(), &format!("{:<1$}", "~", range.len()));
+            text = Cow::Owned(blank);
         };
-        let text = if value.is_null() { "{}" } else { self.text };
+        let text: &str = if value.is_null() { "{}" } else { &text };
         if !value.is_null() && !value.is_mapping() {
             out.push(
                 Diagnostic::error(
@@ -103,9 +132,7 @@ impl<'a> Yaml<'a> {
                 )
                 .at(self.start_span())
                 .label("this is not a `key: value` mapping")
-                .fix(
-                    "write one field per line, such as `title: Co-location without collaboration`",
-                ),
+                .fix(one_field_per_line(schema)),
             );
             return None;
         }
@@ -122,8 +149,10 @@ impl<'a> Yaml<'a> {
             Ok(parsed) => return Some((parsed, true)),
             Err(error) => error,
         };
-        // An unknown field already reported often causes a follow-on type error.
-        if out.len() == before || error.inner().location().is_some() {
+        // An unknown field already reported often causes a follow-on type
+        // error, or the same report again (from `deny_unknown_fields`).
+        let again = out.len() > before && detail(&error).starts_with("unknown field");
+        if (out.len() == before || error.inner().location().is_some()) && !again {
             out.push(self.value_error(&error, schema));
         }
         self.read_the_rest(text, error, schema, out)
@@ -157,11 +186,10 @@ impl<'a> Yaml<'a> {
                 Err(next) => next,
             };
             let detail = detail(&error);
-            let path = path_text(error.path());
-            if missing_field(&path, &detail).is_some() {
+            if missing_field(&path_text(error.path()), &detail).is_some() {
                 return None;
             }
-            let field = field_of(error.path());
+            let (path, field) = self.place(&error);
             let (message, fix) = explain_value_error(&path, field, &detail, schema.what);
             out.push(
                 Diagnostic::error("yaml::invalid-value", message)
@@ -198,25 +226,28 @@ impl<'a> Yaml<'a> {
             .label("a tab")
             .fix("replace the tab with spaces (most editors can show tabs and convert them)");
         }
-        Diagnostic::error(
-            "yaml::syntax",
-            format!(
-                "this YAML cannot be read: {}",
-                strip_location(&error.to_string())
-            ),
-        )
-        .at(self.error_span(error))
-        .label("the problem is here or just before")
-        .fix(
-            "check the indentation, that each field is `name: value`, and that text containing \
+        let said = strip_location(&error.to_string());
+        if said.contains("control characters are not allowed") {
+            return self.control_character(error);
+        }
+        // serde names where the problem is by the keys above it, which in
+        // the identifiers list may be real names.
+        let said = match self.private() {
+            true => without_path(&said),
+            false => &said,
+        };
+        Diagnostic::error("yaml::syntax", format!("this YAML cannot be read: {said}"))
+            .at(self.error_span(error))
+            .label("the problem is here or just before")
+            .fix(
+                "check the indentation, that each field is `name: value`, and that text containing \
              `:` or `#` is in quotes",
-        )
+            )
     }
 
     fn value_error(&self, error: &ReadError, schema: &Schema) -> Diagnostic {
         let detail = detail(error);
-        let path = path_text(error.path());
-        let field = field_of(error.path());
+        let (path, field) = self.place(error);
         let (message, fix) = explain_value_error(&path, field, &detail, schema.what);
         let span = match missing_field(&path, &detail) {
             Some(_) => self.start_span(),
@@ -256,12 +287,14 @@ impl<'a> Yaml<'a> {
 
     fn unknown_field(&self, key: &str, known: &[&str], what: &str) -> Diagnostic {
         let span = self.key_span(key).unwrap_or_else(|| self.start_span());
-        let diagnostic = Diagnostic::error(
-            "yaml::unknown-field",
-            format!("`{key}` is not a field of {what}"),
-        )
-        .at(span)
-        .label("unknown field");
+        // A key in the identifiers list may be a real name: not repeated.
+        let message = match self.private() {
+            true => format!("this key is not a field of {what}"),
+            false => format!("`{key}` is not a field of {what}"),
+        };
+        let diagnostic = Diagnostic::error("yaml::unknown-field", message)
+            .at(span)
+            .label("unknown field");
         match closest(key, known) {
             Some(best) => diagnostic.fix(format!("did you mean `{best}`?")),
             None => diagnostic.fix(format!(

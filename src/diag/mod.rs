@@ -3,12 +3,21 @@
 //! rendering (plain text, coloured terminal, JSON lines); does not decide what
 //! is a problem (each stage does).
 
+//!
+//! - `shown`: what of a file a message shows, and how;
+//! - `private`: what a message about the identifiers list may say.
+
+mod private;
+mod shown;
+
 use crate::source::{FileId, Sources, Span};
 use codespan_reporting::diagnostic::{self as cs, Label};
-use codespan_reporting::files;
 use codespan_reporting::term;
+use private::redact;
 use serde::Serialize;
-use std::ops::Range;
+use shown::Shown;
+pub use shown::{SHOWN_LINE, printable};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,7 +106,16 @@ fn bounded(mut text: String) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Errors and warnings not kept (see [`Diagnostics::finish`]), counted.
+    hidden_errors: usize,
+    hidden_warnings: usize,
 }
+
+/// The most diagnostics of one code kept for one file: the rest are
+/// counted, and a note on the last one kept says how many more there are
+/// (docs/limits.md). A file of megabytes can hold hundreds of thousands
+/// of the same mistake, and printed whole they ran to 100 MB (#case-13).
+pub const MOST_OF_ONE_KIND: usize = 20;
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -106,36 +124,104 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        self.hidden_errors += other.hidden_errors;
+        self.hidden_warnings += other.hidden_warnings;
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.hidden_errors > 0 || self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// Every error found, shown or not.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
+        self.items.iter().filter(|d| d.is_error()).count() + self.hidden_errors
     }
 
+    /// Every warning found, shown or not.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items.len() - self.items.iter().filter(|d| d.is_error()).count() + self.hidden_warnings
     }
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// The diagnostics to show.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
+    /// Makes the diagnostics ready to show, whatever the format: sorted
+    /// by file and position, at most [`MOST_OF_ONE_KIND`] of one code for
+    /// one file, and no text of a private file in what they say
+    /// ([`redact`]).
+    pub fn finish(&mut self, sources: &Sources) {
+        self.sort();
+        self.cap();
+        for diagnostic in &mut self.items {
+            if let Some(span) = &diagnostic.span {
+                let file = sources.get(span.file);
+                if let Some(words) = file.private_words() {
+                    redact(diagnostic, &file.text, words);
+                }
+            }
+        }
+    }
+
     /// Sorts by file and position so a report reads top to bottom; errors and
     /// warnings stay interleaved as they are in the files.
-    pub fn sort(&mut self) {
+    fn sort(&mut self) {
         self.items.sort_by_key(|d| {
             d.span
                 .as_ref()
                 .map_or((usize::MAX, 0), |s| (s.file.0, s.range.start))
         });
+    }
+
+    /// Keeps the first [`MOST_OF_ONE_KIND`] diagnostics of each code for
+    /// each file (in order), counting the rest, with a note on the last one
+    /// kept saying how many more there are.
+    fn cap(&mut self) {
+        let mut seen: HashMap<(FileId, &'static str), (usize, usize)> = HashMap::new();
+        for (at, d) in self.items.iter().enumerate() {
+            if let Some(span) = &d.span {
+                let (count, last) = seen.entry((span.file, d.code)).or_insert((0, at));
+                *count += 1;
+                if *count <= MOST_OF_ONE_KIND {
+                    *last = at;
+                }
+            }
+        }
+        if seen.values().all(|&(count, _)| count <= MOST_OF_ONE_KIND) {
+            return;
+        }
+        let mut kept = Vec::with_capacity(self.items.len());
+        let mut counts: HashMap<(FileId, &'static str), usize> = HashMap::new();
+        for (at, mut d) in std::mem::take(&mut self.items).into_iter().enumerate() {
+            let Some(key) = d.span.as_ref().map(|span| (span.file, d.code)) else {
+                kept.push(d);
+                continue;
+            };
+            let count = counts.entry(key).or_insert(0);
+            *count += 1;
+            if *count > MOST_OF_ONE_KIND {
+                match d.severity {
+                    Severity::Error => self.hidden_errors += 1,
+                    Severity::Warning => self.hidden_warnings += 1,
+                }
+                continue;
+            }
+            let (total, last) = seen[&key];
+            if at == last && total > MOST_OF_ONE_KIND {
+                let more = total - MOST_OF_ONE_KIND;
+                d.notes.push(format!(
+                    "{more} more like this in this file {} not shown: correct these {MOST_OF_ONE_KIND} and check again to see the rest",
+                    if more == 1 { "is" } else { "are" }
+                ));
+            }
+            kept.push(d);
+        }
+        self.items = kept;
     }
 }
 
@@ -153,17 +239,23 @@ fn to_codespan(diagnostic: &Diagnostic, shown: &Shown) -> cs::Diagnostic<FileId>
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
     };
-    let mut notes = diagnostic.notes.clone();
+    let mut notes: Vec<String> = diagnostic
+        .notes
+        .iter()
+        .map(|note| printable(note).into_owned())
+        .collect();
     if let Some(fix) = &diagnostic.fix {
-        notes.push(format!("help: {fix}"));
+        notes.push(format!("help: {}", printable(fix)));
     }
     let labels = diagnostic
         .span
         .iter()
-        .map(|span| Label::primary(span.file, shown.range(span)).with_message(&diagnostic.label))
+        .map(|span| {
+            Label::primary(span.file, shown.range(span)).with_message(printable(&diagnostic.label))
+        })
         .collect();
     base.with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
+        .with_message(printable(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -172,159 +264,6 @@ fn config() -> term::Config {
     term::Config {
         chars: term::Chars::ascii(),
         ..term::Config::default()
-    }
-}
-
-/// The most characters of a source line a message shows: a line longer
-/// than this (a whole quote on one line, megabytes long) is shown as this
-/// much of it around the caret, with `...` where it was cut.
-pub const SHOWN_LINE: usize = 200;
-
-/// How many characters of the line before the caret a cut line keeps.
-const BEFORE_CARET: usize = 60;
-
-/// What of a file a message shows: the files themselves, or, for a
-/// diagnostic on a line longer than [`SHOWN_LINE`], a window of that line
-/// (one line, still numbered and placed as in the file).
-struct Shown<'a> {
-    sources: &'a Sources,
-    window: Option<Window>,
-}
-
-struct Window {
-    file: FileId,
-    /// The window's text, with `...` where the line was cut.
-    text: String,
-    /// Zero-based line of the file the window is cut from.
-    line: usize,
-    /// The offset in the file of the window's first character after the
-    /// leading `...`, and the length of that `...`.
-    from: usize,
-    lead: usize,
-    /// The label's range in `text`.
-    label: Range<usize>,
-}
-
-impl<'a> Shown<'a> {
-    fn new(sources: &'a Sources, diagnostic: &Diagnostic) -> Shown<'a> {
-        let window = diagnostic
-            .span
-            .as_ref()
-            .and_then(|span| Window::cut(sources, span));
-        Shown { sources, window }
-    }
-
-    /// The label's range: in the window when there is one, otherwise the
-    /// span's range on character boundaries.
-    fn range(&self, span: &Span) -> Range<usize> {
-        match &self.window {
-            Some(window) if window.file == span.file => window.label.clone(),
-            _ => self.sources.get(span.file).clamp(span.range.clone()),
-        }
-    }
-
-    fn window(&self, id: FileId) -> Option<&Window> {
-        self.window.as_ref().filter(|w| w.file == id)
-    }
-}
-
-impl Window {
-    /// A window of the span's first line, when a line the message would
-    /// show is longer than [`SHOWN_LINE`]; `None` when every line is short.
-    fn cut(sources: &Sources, span: &Span) -> Option<Window> {
-        let file = sources.get(span.file);
-        let range = file.clamp(span.range.clone());
-        let (first, last) = (file.line_index(range.start), file.line_index(range.end));
-        let long = |line: usize| {
-            file.line_range(line)
-                .is_some_and(|r| file.text[r].chars().nth(SHOWN_LINE).is_some())
-        };
-        if !(first..=last).any(long) {
-            return None;
-        }
-        let line = file.line_range(first)?;
-        let text = &file.text[line.clone()];
-        let caret = range.start.min(line.end) - line.start;
-        // Up to BEFORE_CARET characters before the caret, SHOWN_LINE in all.
-        let from = text[..caret]
-            .char_indices()
-            .rev()
-            .nth(BEFORE_CARET - 1)
-            .map_or(0, |(i, _)| i);
-        let to = text[from..]
-            .char_indices()
-            .nth(SHOWN_LINE)
-            .map_or(text.len(), |(i, _)| from + i);
-        let lead = if from > 0 { "..." } else { "" };
-        let tail = if to < text.len() { "..." } else { "" };
-        let shown = format!("{lead}{}{tail}", &text[from..to]);
-        let end = range.end.min(line.start + to).max(range.start) - line.start;
-        let label = lead.len() + caret - from..lead.len() + end - from;
-        Some(Window {
-            file: span.file,
-            text: shown,
-            line: first,
-            from: line.start + from,
-            lead: lead.len(),
-            label,
-        })
-    }
-
-    /// The file's offset of an offset in the window's text.
-    fn offset_in_file(&self, offset: usize) -> usize {
-        self.from + offset.saturating_sub(self.lead)
-    }
-}
-
-impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
-    type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(self.sources.name(id))
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        match self.window(id) {
-            Some(window) => Ok(&window.text),
-            None => codespan_reporting::files::Files::source(self.sources, id),
-        }
-    }
-
-    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, files::Error> {
-        match self.window(id) {
-            Some(_) => Ok(0),
-            None => self.sources.line_index(id, byte),
-        }
-    }
-
-    fn line_number(&'a self, id: FileId, line: usize) -> Result<usize, files::Error> {
-        match self.window(id) {
-            Some(window) => Ok(window.line + line + 1),
-            None => Ok(line + 1),
-        }
-    }
-
-    fn location(&'a self, id: FileId, byte: usize) -> Result<files::Location, files::Error> {
-        let file = self.sources.get(id);
-        let offset = match self.window(id) {
-            Some(window) => window.offset_in_file(byte),
-            None => byte,
-        };
-        let (line_number, column_number) = file.line_column(offset);
-        Ok(files::Location {
-            line_number,
-            column_number,
-        })
-    }
-
-    fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, files::Error> {
-        match self.window(id) {
-            Some(window) if line == 0 => Ok(0..window.text.len()),
-            Some(window) => Ok(window.text.len()..window.text.len()),
-            None => self.sources.line_range(id, line),
-        }
     }
 }
 
