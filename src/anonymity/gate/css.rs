@@ -11,9 +11,10 @@
 //! on its own) are allowed. A style sheet from elsewhere (`@import` of
 //! another address) cannot be read, and is refused.
 //!
-//! [`hiding_names`] gives the class, id and element names a style sheet
-//! may hide (`display: none`, a clip, a size of nothing…): text inside
-//! such an element is also read as if it were not there.
+//! [`Effects`] gives the class, id and element names a style sheet may
+//! hide (`display: none`, a clip, a size of nothing…): text inside such an
+//! element is also read as if it were not there; and those it may lay out
+//! anew (a table cell shown inline is no cell).
 //!
 //! Not read: how a site's style sheet files order boxes (a theme may lay
 //! out its menu with `order:`), and what a style sheet moves on screen
@@ -21,6 +22,9 @@
 //! order. Owns the `cssparser` dependency (the tokenizer `scraper` uses).
 
 use cssparser::{ParseError, ParseErrorKind, Parser, Token};
+
+mod effects;
+pub use effects::{Effects, hides_its_element, reshapes_its_element};
 
 /// Where a style is written: a `style` attribute styles its own element,
 /// whose boxes' order the gate then knows to be changed.
@@ -331,75 +335,6 @@ fn imports_data(token: &Token, parser: &mut Parser) -> bool {
     }
 }
 
-/// The class, id and element names named in the selectors of rules that
-/// may hide what they select (`display: none`, `visibility: hidden`, a
-/// clip, a size or opacity of nothing, moved far off the page). Every word
-/// of such a selector is taken: more names than needed only means more
-/// text is also read as not shown.
-pub fn hiding_names(css: &str) -> Vec<String> {
-    let mut parser = Parser::new(css);
-    let mut names = Vec::new();
-    rules(&mut parser, &mut names);
-    names
-}
-
-fn rules(parser: &mut Parser, names: &mut Vec<String>) {
-    let mut selector: Vec<String> = Vec::new();
-    loop {
-        let token = match parser.next() {
-            Ok(token) => token.clone(),
-            Err(_) => return,
-        };
-        match token {
-            Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
-                selector.push(name.to_string());
-            }
-            // `[data-x]`, `:is(.a)`, `:not(…)`: the words inside count too.
-            Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
-                let _ = parser.parse_nested_block(|inner| {
-                    selector_words(inner, &mut selector);
-                    Ok::<(), Refused>(())
-                });
-            }
-            Token::Semicolon => selector.clear(),
-            Token::CurlyBracketBlock => {
-                let hides = parser
-                    .parse_nested_block(|inner| Ok::<bool, Refused>(hides(inner, names)))
-                    .unwrap_or(false);
-                if hides {
-                    names.append(&mut selector);
-                }
-                selector.clear();
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Every word inside a selector's brackets or functions.
-fn selector_words(parser: &mut Parser, words: &mut Vec<String>) {
-    while let Ok(token) = parser.next() {
-        match token.clone() {
-            Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
-                words.push(name.to_string())
-            }
-            Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
-                let _ = parser.parse_nested_block(|inner| {
-                    selector_words(inner, words);
-                    Ok::<(), Refused>(())
-                });
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Whether a `style` attribute's declarations may hide its element.
-pub fn hides_its_element(declarations: &str) -> bool {
-    let mut parser = Parser::new(declarations);
-    hides(&mut parser, &mut Vec::new())
-}
-
 /// Whether a style sheet shows text in capitals (`text-transform`,
 /// small capitals), so that lower-case letters are shown as the capitals
 /// of a postcode or an NI number.
@@ -408,84 +343,6 @@ pub fn shows_capitals(css: &str) -> bool {
     (lower.contains("text-transform")
         && (lower.contains("uppercase") || lower.contains("capitalize")))
         || (lower.contains("font-variant") && lower.contains("caps"))
-}
-
-/// Whether a rule's declarations may hide what it selects; nested rules
-/// (in `@media`) are read for their own names.
-fn hides(parser: &mut Parser, names: &mut Vec<String>) -> bool {
-    let mut hides = false;
-    let mut last_ident: Option<String> = None;
-    let mut property: Option<String> = None;
-    let mut selector: Vec<String> = Vec::new();
-    loop {
-        let token = match parser.next() {
-            Ok(token) => token.clone(),
-            Err(_) => return hides,
-        };
-        match (&property, token) {
-            (_, Token::CurlyBracketBlock) => {
-                // A nested rule (`@media print { .nav { display: none } }`).
-                let nested = parser
-                    .parse_nested_block(|inner| Ok::<bool, Refused>(self::hides(inner, names)))
-                    .unwrap_or(false);
-                if nested {
-                    names.append(&mut selector);
-                }
-                selector.clear();
-                property = None;
-            }
-            (Some(_), Token::Semicolon) => {
-                property = None;
-                selector.clear();
-            }
-            (Some(name), token) => hides |= hiding(name, &token),
-            (None, Token::Colon) => property = last_ident.take(),
-            (None, Token::Ident(name)) => {
-                selector.push(name.to_string());
-                last_ident = Some(name.to_ascii_lowercase());
-            }
-            (None, Token::IDHash(name) | Token::Hash(name)) => selector.push(name.to_string()),
-            (None, Token::Semicolon) => selector.clear(),
-            (None, _) => last_ident = None,
-        }
-    }
-}
-
-/// Whether `token` in `property`'s value may hide an element's text.
-fn hiding(property: &str, token: &Token) -> bool {
-    let word = |w: &str| matches!(token, Token::Ident(i) if i.eq_ignore_ascii_case(w));
-    let number = match token {
-        Token::Number { value, .. }
-        | Token::Dimension { value, .. }
-        | Token::Percentage {
-            unit_value: value, ..
-        } => Some(*value),
-        _ => None,
-    };
-    match property {
-        "display" => word("none"),
-        "visibility" => word("hidden") || word("collapse"),
-        "content-visibility" => word("hidden"),
-        "opacity" | "max-width" | "max-height" | "line-height" => number == Some(0.0),
-        // A size of less than a pixel, in any unit (`font: 0/0 a`, `.01px`).
-        "font-size" | "font" => number.is_some_and(|n| n.abs() < 1.0),
-        "width" | "height" => number.is_some_and(|n| n <= 1.0),
-        "clip" | "clip-path" => !(word("auto") || word("none")),
-        "color" | "-webkit-text-fill-color" => word("transparent"),
-        // Far off the page, in any unit (`-9999px`, `-99em`).
-        "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top"
-        | "inset" | "inset-inline-start" | "inset-block-start" => {
-            number.is_some_and(|n| n <= -10.0)
-        }
-        "transform" | "translate" | "scale" => {
-            number.is_some()
-                || matches!(token, Token::Function(f)
-                    if ["scale", "translate", "matrix"]
-                        .iter()
-                        .any(|t| f.to_ascii_lowercase().starts_with(t)))
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

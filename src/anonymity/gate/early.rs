@@ -33,8 +33,8 @@ pub struct Early {
     verdicts: Mutex<FastMap<String, bool>>,
     /// Blocks found clean in the files read so far.
     clean: Clean,
-    /// The names the site's style sheets may hide.
-    hiding: Arc<crate::hash::FastSet<String>>,
+    /// The names the site's style sheets may hide or lay out anew.
+    styles: Arc<super::css::Effects>,
     /// A site's style sheet shows text in capitals.
     capitals: bool,
 }
@@ -52,7 +52,7 @@ impl Early {
             shows: rendered.shows.clone(),
             verdicts: Mutex::default(),
             clean: Clean::default(),
-            hiding: super::hiding_names(rendered.files.iter()),
+            styles: super::look::style_effects(rendered.files.iter()),
             capitals: super::look::shows_capitals(rendered.files.iter()),
         }
     }
@@ -90,7 +90,7 @@ impl Early {
         let look = Look {
             matcher: &self.matcher,
             ids: &self.ids,
-            hiding: self.hiding.clone(),
+            styles: self.styles.clone(),
             capitals: self.capitals,
         };
         let mut name = look.texts();

@@ -358,3 +358,38 @@ fn a_style_showing_capitals_is_noted() {
     assert!(found.capitals);
     assert!(!texts("<!doctype html><p>e1 6an</p>").capitals);
 }
+
+/// Defect (red team, round 4, leak 7): table cells a style shows inline
+/// or floats read as one line, and were read as cells.
+#[test]
+fn cells_a_style_lays_out_anew_are_read_as_one_line() {
+    let numbers = |html: &str| texts(&format!("<!doctype html>{html}")).numbers;
+    let joined = |html: &str| numbers(html).iter().any(|n| n.contains("943 476 5919"));
+    let row = "<table><tr><td>943</td> <td>476</td> <td>5919</td></tr></table>";
+    assert!(!joined(row));
+    for html in [
+        format!("<style>td {{ display: inline }}</style>{row}"),
+        format!("<style>table * {{ float: left }}</style>{row}"),
+        format!(
+            "<style>.n {{ display: inline-block }}</style>{}",
+            row.replace("<td>", "<td class=n>")
+        ),
+        row.replace("<td>", "<td style=\"display:contents\">"),
+    ] {
+        assert!(joined(&html), "{html}");
+    }
+    // A cell styled as a cell is still one.
+    assert!(!joined(&format!(
+        "<style>td {{ display: table-cell; color: red }}</style>{row}"
+    )));
+}
+
+/// Defect (red team, round 5): a rule hiding elements by position alone
+/// (`p > :first-child`) named no name of the element it hid.
+#[test]
+fn a_rule_that_hides_by_position_may_hide_any_element() {
+    assert!(reads(
+        "<style>p > :first-child { display: none }</style><p>Marjorie Quill<span>x</span>feather</p>",
+        "Marjorie Quillfeather"
+    ));
+}

@@ -15,8 +15,8 @@ use std::sync::Arc;
 pub(super) struct Look<'a> {
     pub(super) matcher: &'a TermMatcher,
     pub(super) ids: &'a ParticipantIds,
-    /// The class, id and element names the site's style sheets may hide.
-    pub(super) hiding: Arc<crate::hash::FastSet<String>>,
+    /// The names the site's style sheets may hide or lay out anew.
+    pub(super) styles: Arc<css::Effects>,
     /// A site's style sheet shows text in capitals.
     pub(super) capitals: bool,
 }
@@ -60,8 +60,6 @@ impl Clean {
     }
 }
 
-/// The class, id and element names the style sheets among `files` may
-/// hide (see [`css::hiding_names`]).
 /// Whether a style sheet among `files` shows text in capitals.
 pub(super) fn shows_capitals<'f>(
     mut files: impl Iterator<Item = (&'f String, &'f Contents)>,
@@ -72,15 +70,17 @@ pub(super) fn shows_capitals<'f>(
     })
 }
 
-pub(super) fn hiding_names<'f>(
+/// The names the style sheets among `files` may hide or lay out anew
+/// (see [`css::Effects`]).
+pub(super) fn style_effects<'f>(
     files: impl Iterator<Item = (&'f String, &'f Contents)>,
-) -> Arc<crate::hash::FastSet<String>> {
-    let names = files
+) -> Arc<css::Effects> {
+    let mut effects = css::Effects::default();
+    files
         .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".css"))
         .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
-        .flat_map(css::hiding_names)
-        .collect();
-    Arc::new(names)
+        .for_each(|sheet| effects.read(sheet));
+    Arc::new(effects)
 }
 
 impl Look<'_> {
@@ -88,7 +88,7 @@ impl Look<'_> {
     /// may hide.
     pub fn texts(&self) -> Texts {
         Texts {
-            hiding: self.hiding.clone(),
+            styles: self.styles.clone(),
             capitals: self.capitals,
             ..Texts::default()
         }

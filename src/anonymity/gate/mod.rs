@@ -37,7 +37,7 @@ mod texts;
 pub use allow::allowances;
 use allow::{allowed_here, context_of, titles_digest};
 pub use early::Early;
-use look::{Clean, Look, hiding_names};
+use look::{Clean, Look};
 use read::read;
 pub use redact::Redactor;
 use report::{leak, unreadable};
@@ -123,7 +123,7 @@ pub fn gate(
     let look = Look {
         matcher: &checked.matcher,
         ids: &checked.participant_ids,
-        hiding: hiding_names(rendered.files.iter()),
+        styles: look::style_effects(rendered.files.iter()),
         capitals: look::shows_capitals(rendered.files.iter()),
     };
     let key = checked.gate_inputs;

@@ -35,7 +35,7 @@ fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
     let look = Look {
         matcher,
         ids,
-        hiding: Default::default(),
+        styles: Default::default(),
         capitals: false,
     };
     let mut texts = Texts::default();

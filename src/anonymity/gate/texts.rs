@@ -17,8 +17,8 @@ pub(super) struct Texts {
     /// The text around each place two blocks of a page meet, searched for
     /// numbers and postcodes.
     pub numbers: Vec<String>,
-    /// The class, id and element names the site's style sheets may hide.
-    pub hiding: Arc<crate::hash::FastSet<String>>,
+    /// The names the site's style sheets may hide or lay out anew.
+    pub styles: Arc<super::css::Effects>,
     /// A style shows text in capitals (`text-transform: uppercase`), so
     /// lower-case letters are read as capitals too, for postcodes and NI
     /// numbers.

@@ -12,6 +12,13 @@ fn attribute(css: &str) -> Result<(), &'static str> {
 fn the_default_themes_style_sheet_is_readable() {
     let theme = include_str!("../../../../themes/default/static/style.css");
     assert_eq!(sheet(theme), Ok(()));
+    // Its hiding and layout rules name what they select: no element of a
+    // page is read both ways, nor any cell as no cell, for its sake alone.
+    let mut effects = Effects::default();
+    effects.read(theme);
+    assert!(!effects.hiding.contains("*"), "{:?}", effects.hiding);
+    assert!(!effects.reshaping.contains("*"), "{:?}", effects.reshaping);
+    assert!(!effects.reshaping.contains("td"), "{:?}", effects.reshaping);
 }
 
 /// Defect (red team, round 2): a style sheet assembled a name out of
@@ -118,7 +125,7 @@ fn the_names_a_style_sheet_may_hide_are_found() {
                @media print { .site-nav { display: none } }\n\
                .tiny { font-size: 0 }\n\
                .shown { color: red; display: block }";
-    let names = hiding_names(css);
+    let names = hiding(css);
     for name in ["visually-hidden", "gone", "away", "site-nav", "tiny"] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
@@ -128,10 +135,60 @@ fn the_names_a_style_sheet_may_hide_are_found() {
     // that hide by size or distance in any unit.
     let css = "[data-r] { display: none } :is(.inner) { font: 0/0 a }\n\
                .far { left: -99em } .tiny { font-size: .01px } .moved { transform: translateX(-9999px) }";
-    let names = hiding_names(css);
+    let names = hiding(css);
     for name in ["data-r", "inner", "far", "tiny", "moved"] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
     assert!(hides_its_element("font-size: 0"));
     assert!(!hides_its_element("color: inherit"));
+}
+
+fn hiding(css: &str) -> Vec<String> {
+    let mut effects = Effects::default();
+    effects.read(css);
+    effects.hiding.into_iter().collect()
+}
+
+#[test]
+fn a_rule_whose_subject_names_nothing_may_hide_any_element() {
+    // Red team: `p > :first-child { display: none }` hid a span inside a
+    // name, and no name of the rule was the span's.
+    for css in [
+        "p > :first-child { display: none }",
+        ":nth-child(2) { font-size: 0 }",
+        "* + * { visibility: hidden }",
+        ".a, :empty { display: none }",
+        "@media print { .nav :not(.b) { display: none } }",
+        ".box { & > * { display: none } }",
+    ] {
+        assert!(hiding(css).iter().any(|n| n == "*"), "{css}");
+    }
+    for css in [
+        ".menu-toggle:checked ~ ul { display: none }",
+        ".map-text:not([open]) { display: none }",
+        "TD.away , #gone { display: none }",
+        "@media (max-width: 2px) { p { display: none } }",
+        ".box { & .in { display: none } }",
+    ] {
+        let names = hiding(css);
+        assert!(!names.iter().any(|n| n == "*"), "{css}: {names:?}");
+    }
+    assert!(
+        hiding("TD.away { display: none }")
+            .iter()
+            .any(|n| n == "td")
+    );
+}
+
+#[test]
+fn a_cell_laid_out_anew_is_found() {
+    let mut effects = Effects::default();
+    effects.read(".tag { display: inline-block } thead { display: table-header-group } .f { float: left } td.c { display: table-cell }");
+    for name in ["tag", "thead", "f"] {
+        assert!(effects.reshaping.contains(name), "{name}");
+    }
+    assert!(!effects.reshaping.contains("c"));
+    assert!(reshapes_its_element("display: inline"));
+    assert!(reshapes_its_element("float: right"));
+    assert!(!reshapes_its_element("display: table-cell; color: red"));
 }
