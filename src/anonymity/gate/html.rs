@@ -37,7 +37,7 @@
 //! that declares an encoding other than UTF-8, or numbers a list from a
 //! number of four or more digits, is refused.
 
-use super::line::{Flow, Run, shown_spaces};
+use super::line::{Flow, Run, Shown, shown_spaces};
 use super::{Texts, css, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
@@ -80,6 +80,10 @@ struct Opened {
     /// It has a style of its own (an attribute, a class), which may show it
     /// inside an element that hides.
     shows: bool,
+    /// It is not shown, and no style shows it (`hidden`, `<template>`).
+    never: bool,
+    /// Which element of the page it is, counted from 1.
+    number: usize,
     /// What it holds is raw text (a script, a style sheet).
     raw: bool,
     /// A `<style>`: its text is gathered to be read as one style sheet.
@@ -103,6 +107,8 @@ struct Reader<'t> {
     named: FastSet<String>,
     /// The text of the `<style>` being read.
     style: Option<String>,
+    /// How many elements have been opened.
+    elements: usize,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -118,6 +124,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         names: Vec::new(),
         named: FastSet::default(),
         style: None,
+        elements: 0,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -270,20 +277,27 @@ impl Reader<'_> {
             "audio" | "video" | "canvas" | "object" | "embed"
         );
         let closed = name == "dialog" && element.attr("open").is_none();
-        let hides = may_hide || fallback || closed || layout::not_shown(&name) || name == "rt";
+        // A style that gives an element a `display` of its own shows it
+        // where it would not be shown, and makes a cell no cell.
+        let reshaped = self.styles.reshapes(&name, element.attrs())
+            || element.attr("style").is_some_and(css::reshapes_its_element);
+        let not_shown =
+            fallback || closed || layout::not_shown(&name) || element.attr("hidden").is_some();
+        let hides = may_hide || not_shown || name == "rt";
         let shows = element.attr("style").is_some() || element.attr("class").is_some();
+        self.elements += 1;
         let opened = Opened {
             hides,
             shows,
+            never: not_shown && !reshaped,
+            number: self.elements,
             raw: raw || HIDDEN_RAW.contains(&name.as_str()),
             style: name == "style",
             // A closed dialog is not drawn; a text area is a box in the line.
             block: layout::parts_words(&name) && !closed && name != "textarea",
             // A cell a style shows inline or floats is no cell: numbers
             // in it and the next read as one (red team round 4, leak 7).
-            cell: matches!(name.as_str(), "td" | "th")
-                && !self.styles.reshapes(&name, element.attrs())
-                && !element.attr("style").is_some_and(css::reshapes_its_element),
+            cell: matches!(name.as_str(), "td" | "th") && !reshaped,
             br: name == "br",
             reversal: None,
         };
@@ -347,7 +361,9 @@ impl Reader<'_> {
         }
         for text in shown {
             let text = shown_spaces(&text).into_owned();
-            self.run.text(&text, true);
+            // Shown or not, as the element is: numbered as one more.
+            self.elements += 1;
+            self.run.text(&text, Shown::Either(self.elements));
             self.flow.text(&text, true);
         }
     }
@@ -406,38 +422,39 @@ impl Reader<'_> {
 /// Whether an element around a text may hide it.
 #[derive(Clone, Copy)]
 struct Hidden {
-    /// Within its block: what the line shows around it (an element that
-    /// hides a whole block hides no word's part).
-    in_line: bool,
+    /// Within its block: how the line shows it (an element that hides a
+    /// whole block hides no word's part).
+    in_line: Shown,
     /// Anywhere up the tree: what the page's flow shows.
     anywhere: bool,
 }
 
-/// Whether the innermost element that hides or has a style of its own,
-/// among those open, hides (an element with a style of its own may show
-/// what one around it hides).
+/// How a text is shown. In its line: never, inside an element not shown;
+/// as the innermost element around it that may hide it or has a style of
+/// its own decides, inside one that may hide it; always otherwise.
+/// Anywhere (for the page's flow): whether that innermost element hides.
 fn hidden(open: &[Opened]) -> Hidden {
-    let mut in_line = None;
-    let mut anywhere = None;
-    for o in open.iter().rev() {
-        let verdict = match (o.hides, o.shows) {
-            (true, _) => Some(true),
-            (false, true) => Some(false),
-            (false, false) => None,
-        };
-        if o.block {
-            in_line = in_line.or(Some(false));
+    let mut decides = None;
+    let mut hider = false;
+    let mut never = false;
+    for o in open.iter().rev().take_while(|o| !o.block) {
+        if o.hides || o.shows {
+            decides = decides.or(Some(o.number));
         }
-        in_line = in_line.or(verdict);
-        anywhere = anywhere.or(verdict);
-        if in_line.is_some() && anywhere.is_some() {
-            break;
-        }
+        hider |= o.hides;
+        never |= o.never;
     }
-    Hidden {
-        in_line: in_line.unwrap_or(false),
-        anywhere: anywhere.unwrap_or(false),
-    }
+    let in_line = match (never, hider, decides) {
+        (true, _, _) => Shown::Never,
+        (false, true, Some(element)) => Shown::Either(element),
+        _ => Shown::Always,
+    };
+    let anywhere = open
+        .iter()
+        .rev()
+        .find(|o| o.hides || o.shows)
+        .is_some_and(|o| o.hides);
+    Hidden { in_line, anywhere }
 }
 
 /// Whether a `<link>` loads a style sheet from another address (not a

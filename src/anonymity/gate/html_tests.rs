@@ -378,10 +378,8 @@ fn cells_a_style_lays_out_anew_are_read_as_one_line() {
     ] {
         assert!(joined(&html), "{html}");
     }
-    // A cell styled as a cell is still one.
-    assert!(!joined(&format!(
-        "<style>td {{ display: table-cell; color: red }}</style>{row}"
-    )));
+    // A cell styled otherwise is still one.
+    assert!(!joined(&format!("<style>td {{ color: red }}</style>{row}")));
 }
 
 /// Defect (red team, round 5): a rule hiding elements by position alone
@@ -392,4 +390,39 @@ fn a_rule_that_hides_by_position_may_hide_any_element() {
         "<style>p > :first-child { display: none }</style><p>Marjorie Quill<span>x</span>feather</p>",
         "Marjorie Quillfeather"
     ));
+}
+
+/// Defect (red team, rounds 4 and 5): the line was read with every
+/// element that may be hidden shown, or every one hidden, and a name
+/// shown with one hidden and another not was neither.
+#[test]
+fn a_line_is_read_every_way_its_elements_may_be_shown() {
+    for html in [
+        "<p>Marjorie Quill<span hidden>x</span><span style=\"color:inherit\">feather</span></p>",
+        "<style>.a:first-child { display: none }</style><p>Marjorie Quill<span class=a>x</span><span class=a>feather</span></p>",
+        "<style>@media (max-width: 2px) { p { display: none } }</style><p>Marjorie Quill<span hidden>x</span>feather</p>",
+        "<style>.h { visibility: hidden } .s { visibility: visible }</style><p>Marjorie Quill<span class=h>x<span class=s>feather</span></span></p>",
+    ] {
+        assert!(reads(html, "Marjorie Quillfeather"), "{html}");
+    }
+    // A `<template>` inside a word is not shown: one reading, not two.
+    assert!(reads(
+        "<p>Quill<template>x</template>feather</p>",
+        "Quillfeather"
+    ));
+}
+
+#[test]
+fn a_line_with_too_many_ways_to_be_shown_is_refused() {
+    let spans = |n: usize| {
+        (0..n)
+            .map(|i| format!("<span class=h>{i}</span>"))
+            .collect::<String>()
+    };
+    let page = |n: usize| format!("<style>.h {{ display: none }}</style><p>a{}b</p>", spans(n));
+    assert_eq!(texts(&page(8)).unreadable, None);
+    assert_eq!(
+        texts(&page(9)).unreadable,
+        Some(super::super::line::TOO_MANY_EITHER)
+    );
 }

@@ -53,12 +53,40 @@ impl Line {
     }
 }
 
+/// How a piece of a line may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Nothing around it in the line hides it.
+    Always,
+    /// An element around it in the line is not shown (`hidden`, a
+    /// `<template>`), and no style shows it.
+    Never,
+    /// It is shown or not as one element decides (the innermost around it
+    /// that a style may hide or show, numbered in the page): every piece
+    /// that element decides is shown together, or none is.
+    Either(usize),
+}
+
+/// The most elements in one line that may each be shown or hidden: every
+/// way the line may be shown is read, 2 to the power of this at most.
+pub const MOST_EITHER: usize = 8;
+
+pub(super) const TOO_MANY_EITHER: &str = "more than 8 elements in one line of its text may each be hidden or shown by a style, too many ways of showing the line for the gate to read each";
+
+/// A piece of a line, kept to read the line each way it may be shown.
+enum Piece {
+    Text(String, Shown),
+    Inline,
+    Space,
+}
+
 /// One run of text between block boundaries.
 #[derive(Default)]
 pub struct Run {
     all: Line,
-    visible: Line,
-    /// Whether any text went to `all` only.
+    /// The run's pieces, for the ways it may be shown.
+    pieces: Vec<Piece>,
+    /// Whether any piece may be hidden.
     hid: bool,
     /// The text as written from the first right-to-left override on
     /// (empty without one), to read as it is shown.
@@ -69,31 +97,29 @@ pub struct Run {
 }
 
 impl Run {
-    /// Text in the line; `hidden` when an element around it may be hidden.
-    pub fn text(&mut self, s: &str, hidden: bool) {
+    /// Text in the line, shown as `shown` says.
+    pub fn text(&mut self, s: &str, shown: Shown) {
         if !self.overridden.is_empty() || s.contains('\u{202e}') {
             self.overridden.push_str(s);
         }
-        if let Some(shown) = &mut self.shown {
-            shown.push_str(s);
+        if let Some(reversed) = &mut self.shown {
+            reversed.push_str(s);
         }
         self.all.text(s);
-        match hidden {
-            true => self.hid = true,
-            false => self.visible.text(s),
-        }
+        self.hid |= shown != Shown::Always;
+        self.pieces.push(Piece::Text(s.to_string(), shown));
     }
 
     /// An inline tag or a comment: nothing, or a space.
     pub fn inline(&mut self) {
         self.all.inline();
-        self.visible.inline();
+        self.pieces.push(Piece::Inline);
     }
 
     /// `<br>`: a space both ways.
     pub fn space(&mut self) {
         self.all.space();
-        self.visible.space();
+        self.pieces.push(Piece::Space);
         if let Some(shown) = &mut self.shown {
             shown.push(' ');
         }
@@ -114,7 +140,8 @@ impl Run {
         }
     }
 
-    /// The end of a block: what the run read goes into `texts`.
+    /// The end of a block: what the run read goes into `texts`, as written
+    /// and each way it may be shown.
     pub fn end(&mut self, texts: &mut Texts) {
         let run = std::mem::take(self);
         if run.all.is_blank() {
@@ -128,15 +155,64 @@ impl Run {
             text::versions(&shown, texts);
         }
         if texts.capitals {
-            for line in [&run.all.joined, &run.all.spaced, &run.visible.joined] {
+            for line in [&run.all.joined, &run.all.spaced] {
                 capitals(line, texts);
             }
         }
-        if run.hid && !run.visible.is_blank() && run.visible != run.all {
-            run.visible.into_blocks(texts);
+        if run.hid {
+            for line in ways_shown(&run.pieces, texts) {
+                if texts.capitals {
+                    capitals(&line.joined, texts);
+                }
+                if !line.is_blank() && line != run.all {
+                    line.into_blocks(texts);
+                }
+            }
         }
         run.all.into_blocks(texts);
     }
+}
+
+/// Each way the line of `pieces` may be shown, each once: every choice of
+/// shown or hidden for the elements that decide it. Past [`MOST_EITHER`]
+/// of them, the file is refused, and the line read with each hidden.
+fn ways_shown(pieces: &[Piece], texts: &mut Texts) -> Vec<Line> {
+    let mut either: Vec<usize> = Vec::new();
+    for piece in pieces {
+        if let Piece::Text(s, Shown::Either(element)) = piece
+            && !s.trim().is_empty()
+            && !either.contains(element)
+        {
+            either.push(*element);
+        }
+    }
+    if either.len() > MOST_EITHER {
+        texts.refuse(TOO_MANY_EITHER);
+        either.clear();
+    }
+    let mut ways: Vec<Line> = Vec::new();
+    for choice in 0..1usize << either.len() {
+        let shows = |element: &usize| {
+            either
+                .iter()
+                .position(|e| e == element)
+                .is_some_and(|bit| choice & (1 << bit) != 0)
+        };
+        let mut line = Line::default();
+        for piece in pieces {
+            match piece {
+                Piece::Text(s, Shown::Always) => line.text(s),
+                Piece::Text(s, Shown::Either(element)) if shows(element) => line.text(s),
+                Piece::Text(..) => {}
+                Piece::Inline => line.inline(),
+                Piece::Space => line.space(),
+            }
+        }
+        if !ways.contains(&line) {
+            ways.push(line);
+        }
+    }
+    ways
 }
 
 /// `line` in capitals, where a style may show it so, for postcodes and NI

@@ -251,54 +251,98 @@ fn words(parser: &mut Parser, words: &mut Vec<String>) {
     }
 }
 
-/// Whether `token` in `property`'s value may lay a table cell out as
-/// something else: any `display` but a cell's own, any float.
+/// Whether `token` in `property`'s value may lay an element out anew: any
+/// `display` but `none` (which also shows an element not shown by
+/// default), any float (a cell so laid out may be no cell).
 fn reshaping(property: &str, token: &Token) -> bool {
     let Token::Ident(value) = token else {
         return false;
     };
     match property {
-        "display" => {
-            !value.eq_ignore_ascii_case("table-cell") && !value.eq_ignore_ascii_case("none")
-        }
+        "display" => !value.eq_ignore_ascii_case("none"),
         "float" => !value.eq_ignore_ascii_case("none"),
         _ => false,
     }
 }
 
 /// Whether `token` in `property`'s value may hide an element's text.
+/// Sizes and distances are compared in pixels, an `em` taken as 16 and a
+/// viewport unit as a phone's hundredth; a value the gate cannot work out
+/// (`var()`, `calc()`, `min()`) for whether or how large text is shown may
+/// hide.
 fn hiding(property: &str, token: &Token) -> bool {
     let word = |w: &str| matches!(token, Token::Ident(i) if i.eq_ignore_ascii_case(w));
-    let number = match token {
-        Token::Number { value, .. }
-        | Token::Dimension { value, .. }
-        | Token::Percentage {
-            unit_value: value, ..
-        } => Some(*value),
-        _ => None,
-    };
-    match property {
+    let worked_out = !matches!(token, Token::Function(f)
+        if ["var", "calc", "min", "max", "clamp", "env", "attr"]
+            .iter()
+            .any(|name| f.eq_ignore_ascii_case(name)));
+    let hides = match property {
         "display" => word("none"),
         "visibility" => word("hidden") || word("collapse"),
         "content-visibility" => word("hidden"),
-        "opacity" | "max-width" | "max-height" | "line-height" => number == Some(0.0),
-        // A size of less than a pixel, in any unit (`font: 0/0 a`, `.01px`).
-        "font-size" | "font" => number.is_some_and(|n| n.abs() < 1.0),
-        "width" | "height" => number.is_some_and(|n| n <= 1.0),
+        "opacity" => number(token).is_some_and(|n| n <= 0.05),
+        "max-width" | "max-height" | "max-inline-size" | "max-block-size" | "line-height"
+        | "width" | "height" | "inline-size" | "block-size" => {
+            pixels(token).is_some_and(|n| n <= 1.0)
+        }
+        // Letters smaller than a few pixels cannot be read (`font: 0/0 a`).
+        "font-size" | "font" => pixels(token).is_some_and(|n| n < 4.0),
         "clip" | "clip-path" => !(word("auto") || word("none")),
         "color" | "-webkit-text-fill-color" => word("transparent"),
-        // Far off the page, in any unit (`-9999px`, `-99em`).
+        // Off the page: far to one side, in any unit (`-9999px`, `-99em`).
         "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top"
-        | "inset" | "inset-inline-start" | "inset-block-start" => {
-            number.is_some_and(|n| n <= -10.0)
+        | "margin-right" | "inset" | "inset-inline-start" | "inset-block-start"
+        | "inset-inline-end" | "inset-block-end" => {
+            pixels(token).is_some_and(|n| n <= -100.0 || n >= 1000.0)
         }
         "transform" | "translate" | "scale" => {
-            number.is_some()
+            number(token).is_some()
                 || matches!(token, Token::Function(f)
                     if ["scale", "translate", "matrix"]
                         .iter()
                         .any(|t| f.to_ascii_lowercase().starts_with(t)))
         }
-        _ => false,
+        _ => return false,
+    };
+    // Colours, boxes' sizes and places from a custom property or a sum are
+    // taken as shown: themes set them so everywhere (`var(--measure)`).
+    let unsure = matches!(
+        property,
+        "display" | "visibility" | "content-visibility" | "opacity" | "font-size" | "font"
+    );
+    hides || (!worked_out && unsure)
+}
+
+/// A number, a length or a percentage's value.
+fn number(token: &Token) -> Option<f32> {
+    match token {
+        Token::Number { value, .. } | Token::Dimension { value, .. } => Some(*value),
+        Token::Percentage { unit_value, .. } => Some(*unit_value),
+        _ => None,
+    }
+}
+
+/// A length in pixels, roughly (a percentage as of 16 pixels; a unit not
+/// known as a pixel).
+fn pixels(token: &Token) -> Option<f32> {
+    match token {
+        Token::Number { value, .. } => Some(*value),
+        Token::Percentage { unit_value, .. } => Some(unit_value * 16.0),
+        Token::Dimension { value, unit, .. } => {
+            let per = match unit.to_ascii_lowercase().as_str() {
+                "pt" => 4.0 / 3.0,
+                "pc" => 16.0,
+                "in" => 96.0,
+                "cm" => 37.8,
+                "mm" => 3.78,
+                "q" => 0.945,
+                "em" | "rem" | "lh" | "rlh" | "ic" => 16.0,
+                "ex" | "ch" | "cap" | "rex" | "rch" => 8.0,
+                u if u.contains('v') => 3.9,
+                _ => 1.0,
+            };
+            Some(value * per)
+        }
+        _ => None,
     }
 }
