@@ -135,6 +135,22 @@ fn lookalike_letters_from_other_scripts_do_not_hide_a_name() {
         "content/boroughs/b.md:5:8",
         "anonymity::identifier",
     );
+    // Round 5: letters beyond the common table, from Unicode's
+    // confusables (Armenian `օ`, Latin `ɑ`, Greek `Ϲ`, Lisu `ꓔ`).
+    for name in [
+        "Marjorie Quillfeather".replace('a', "\u{251}"),
+        "Thistlebury".replace('T', "\u{a4d4}"),
+        "Marjorie Quillfeather".replace('o', "\u{585}"),
+        "Thistlebury"
+            .replace('T', "\u{3a4}")
+            .replace('h', "\u{4bb}"),
+    ] {
+        build_fails(
+            borough_b(&format!("We met {name} staff.")),
+            "content/boroughs/b.md:5:8",
+            "anonymity::identifier",
+        );
+    }
 }
 
 /// The fixes above must not refuse what is clean: redactions, pseudonyms,

@@ -81,6 +81,48 @@ const SHOWN_KEYWORDS: &[&str] = &[
     "upper-alpha",
     "lower-latin",
     "upper-latin",
+    // The other counter styles CSS defines: each shows an item's number in
+    // some script's numerals or letters, nothing else.
+    "arabic-indic",
+    "armenian",
+    "upper-armenian",
+    "lower-armenian",
+    "bengali",
+    "cambodian",
+    "khmer",
+    "cjk-decimal",
+    "cjk-earthly-branch",
+    "cjk-heavenly-stem",
+    "devanagari",
+    "ethiopic-numeric",
+    "georgian",
+    "gujarati",
+    "gurmukhi",
+    "hebrew",
+    "hiragana",
+    "hiragana-iroha",
+    "japanese-formal",
+    "japanese-informal",
+    "kannada",
+    "katakana",
+    "katakana-iroha",
+    "korean-hangul-formal",
+    "korean-hanja-formal",
+    "korean-hanja-informal",
+    "lao",
+    "malayalam",
+    "mongolian",
+    "myanmar",
+    "oriya",
+    "persian",
+    "simp-chinese-formal",
+    "simp-chinese-informal",
+    "tamil",
+    "telugu",
+    "thai",
+    "tibetan",
+    "trad-chinese-formal",
+    "trad-chinese-informal",
     "filled",
     "open",
     "dot",
@@ -142,7 +184,7 @@ pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
 pub const COUNTER_STYLE: &str = "its style sheet defines a counter style (`@counter-style`), whose markers can spell any word, which the gate cannot read where they are shown";
-pub const ELSEWHERE: &str = "it loads a style sheet from another address (`@import`), which the gate cannot read: copy the style sheet into the theme";
+pub const ELSEWHERE: &str = "it loads a style sheet from another site (`@import` of an address with a scheme or host), which the gate cannot read: copy the style sheet into the theme's static/ folder and import it by its path";
 
 /// Whether `css` shows only text the gate can read in place; why not
 /// otherwise.
@@ -213,7 +255,7 @@ impl Style {
                 Token::QuotedString(_) | Token::UnquotedUrl(_) | Token::Function(_)
                     if at_rule.as_deref() == Some("import") =>
                 {
-                    if !imports_data(&token, parser) {
+                    if !imports_here(&token, parser) {
                         return Err(refuse(ELSEWHERE));
                     }
                 }
@@ -243,6 +285,9 @@ impl Style {
                 if (property == "content" && !CONTENT_WORDS.contains(&lower(word).as_str()))
                     || (shown
                         && property != "content"
+                        // An emphasis mark is a shape or a string, never
+                        // a counter style; its words are shapes and colours.
+                        && !property.starts_with("text-emphasis")
                         && !SHOWN_KEYWORDS.contains(&lower(word).as_str())) =>
             {
                 Err(refuse(GENERATED))
@@ -315,20 +360,38 @@ impl Style {
     }
 }
 
+/// Whether a style sheet's `address` is on another site: it has a scheme
+/// other than `data:` or a host, read as a browser reads an address (tabs
+/// and line breaks dropped, a backslash a slash: `/\\host` is `//host`).
+pub fn from_elsewhere(address: &str) -> bool {
+    let address: String = address
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| {
+            if c == '\\' {
+                '/'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    !address.starts_with("data:") && (address.contains(':') || address.starts_with("//"))
+}
+
 /// Whether an `@import`'s address (`token`, and a `url(…)`'s contents) is
-/// a `data:` address, whose style sheet is read where it is written.
-fn imports_data(token: &Token, parser: &mut Parser) -> bool {
+/// read by the gate: a `data:` address, whose style sheet is read where it
+/// is written, or a file of the site (an address without a scheme or host),
+/// read as every published file is.
+fn imports_here(token: &Token, parser: &mut Parser) -> bool {
+    let here = |address: &str| !from_elsewhere(address);
     match token {
-        Token::QuotedString(address) | Token::UnquotedUrl(address) => address
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("data:"),
+        Token::QuotedString(address) | Token::UnquotedUrl(address) => here(address),
         Token::Function(name) if name.eq_ignore_ascii_case("url") => parser
             .parse_nested_block(|inner| {
-                let data = matches!(inner.next(), Ok(Token::QuotedString(a))
-                    if a.trim_start().to_ascii_lowercase().starts_with("data:"));
+                let read = matches!(inner.next(), Ok(Token::QuotedString(a)) if here(a));
                 while inner.next().is_ok() {}
-                Ok::<bool, Refused>(data)
+                Ok::<bool, Refused>(read)
             })
             .unwrap_or(false),
         _ => false,

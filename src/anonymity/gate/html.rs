@@ -38,7 +38,7 @@
 //! number of four or more digits, is refused.
 
 use super::line::{Flow, Run, Shown, shown_spaces};
-use super::{Texts, css, text};
+use super::{Texts, css, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
 use scraper::{Html, Node};
@@ -70,6 +70,7 @@ const GEOMETRY: &[&str] = &[
 ];
 
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
+const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
 
 /// What an element's start tells about its contents.
@@ -82,6 +83,8 @@ struct Opened {
     shows: bool,
     /// It is not shown, and no style shows it (`hidden`, `<template>`).
     never: bool,
+    /// A reader sees one of its children (a MathML `<maction>`'s).
+    picks: bool,
     /// Which element of the page it is, counted from 1.
     number: usize,
     /// What it holds is raw text (a script, a style sheet).
@@ -188,7 +191,8 @@ impl Reader<'_> {
             match edge {
                 ego_tree::iter::Edge::Open(node) => match node.value() {
                     Node::Element(element) => {
-                        let opened = self.open(element, raw);
+                        let picked = open.last().is_some_and(|o| o.picks);
+                        let opened = self.open(element, raw, picked);
                         open.push(opened);
                     }
                     other => self.leaf(other, hidden(&open), raw),
@@ -248,11 +252,10 @@ impl Reader<'_> {
 
     /// An element's start: its names and attributes read, and what its
     /// contents are.
-    fn open(&mut self, element: &scraper::node::Element, raw: bool) -> Opened {
+    fn open(&mut self, element: &scraper::node::Element, raw: bool, picked: bool) -> Opened {
         let name = element.name().to_ascii_lowercase();
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
-        let mut may_hide = self.styles.hides(&name, element.attrs());
         for (attribute, value) in element.attrs() {
             self.note(attribute);
             let attribute = attribute.to_ascii_lowercase();
@@ -261,35 +264,25 @@ impl Reader<'_> {
                 true => self.texts.flow(value.to_string()),
                 false => self.attribute(&name, &attribute, value),
             }
-            may_hide |= match attribute.as_str() {
-                "hidden" => true,
-                "style" => css::hides_its_element(value),
-                _ => false,
-            };
         }
         if name == "link" && loads_a_style_sheet_from_elsewhere(element) {
             self.texts.refuse(css::ELSEWHERE);
         }
-        // What an element holds that a browser shows only where it cannot
-        // show the element (a video's fallback), or a dialog not open.
-        let fallback = matches!(
-            name.as_str(),
-            "audio" | "video" | "canvas" | "object" | "embed"
-        );
+        // A shadow root written in the page shows its slots' children in
+        // another order than they are written (round 5).
+        if name == "template"
+            && (element.attr("shadowrootmode").is_some() || element.attr("shadowroot").is_some())
+        {
+            self.texts.refuse(SHADOW_ROOT);
+        }
+        let showing = shown::showing(element, &name, &self.styles, picked);
         let closed = name == "dialog" && element.attr("open").is_none();
-        // A style that gives an element a `display` of its own shows it
-        // where it would not be shown, and makes a cell no cell.
-        let reshaped = self.styles.reshapes(&name, element.attrs())
-            || element.attr("style").is_some_and(css::reshapes_its_element);
-        let not_shown =
-            fallback || closed || layout::not_shown(&name) || element.attr("hidden").is_some();
-        let hides = may_hide || not_shown || name == "rt";
-        let shows = element.attr("style").is_some() || element.attr("class").is_some();
         self.elements += 1;
         let opened = Opened {
-            hides,
-            shows,
-            never: not_shown && !reshaped,
+            hides: showing.hides,
+            shows: showing.shows,
+            never: showing.never,
+            picks: showing.picks,
             number: self.elements,
             raw: raw || HIDDEN_RAW.contains(&name.as_str()),
             style: name == "style",
@@ -297,7 +290,7 @@ impl Reader<'_> {
             block: layout::parts_words(&name) && !closed && name != "textarea",
             // A cell a style shows inline or floats is no cell: numbers
             // in it and the next read as one (red team round 4, leak 7).
-            cell: matches!(name.as_str(), "td" | "th") && !reshaped,
+            cell: matches!(name.as_str(), "td" | "th") && !showing.reshaped,
             br: name == "br",
             reversal: None,
         };
@@ -466,8 +459,7 @@ fn loads_a_style_sheet_from_elsewhere(link: &scraper::node::Element) -> bool {
         || link
             .attr("as")
             .is_some_and(|a| a.eq_ignore_ascii_case("style"));
-    let href = link.attr("href").unwrap_or("").trim_start();
-    style_sheet && (href.contains("://") || href.starts_with("//"))
+    style_sheet && css::from_elsewhere(link.attr("href").unwrap_or(""))
 }
 
 /// Whether `text` holds `key=…` naming an encoding other than UTF-8 (a

@@ -426,3 +426,24 @@ fn a_line_with_too_many_ways_to_be_shown_is_refused() {
         Some(super::super::line::TOO_MANY_EITHER)
     );
 }
+
+/// Defect (red team, round 5): SVG's own ways to hide text, elements a
+/// reader sees one child of, `popover`, and shadow roots written in the
+/// page.
+#[test]
+fn svg_pickers_popovers_and_shadow_roots() {
+    for html in [
+        "<svg><text>Marjorie Quill<tspan display=\"none\">x</tspan>feather</text></svg>",
+        "<svg><text>Marjorie Quill<tspan visibility=\"hidden\">x</tspan>feather</text></svg>",
+        "<svg><text>Marjorie Quill<tspan font-size=\"0\">x</tspan>feather</text></svg>",
+        "<svg><text>Marjorie Quill<tspan fill=\"none\">x</tspan>feather</text></svg>",
+        "<svg><text>Marjorie Quill<tspan textLength=\"0\">x</tspan>feather</text></svg>",
+        "<p>Marjorie Quill<span popover>x</span>feather</p>",
+        "<p><math><semantics><mi>Marjorie Quillfeather</mi><annotation>x</annotation></semantics></math></p>",
+        "<p>Marjorie Quill<math><maction actiontype=toggle><mi>x</mi><mi>feather</mi></maction></math></p>",
+    ] {
+        assert!(reads(html, "Marjorie Quillfeather"), "{html}");
+    }
+    let shadow = "<div><template shadowrootmode=open><slot name=b></slot><slot name=a></slot></template><span slot=a>feather</span><span slot=b>Quill</span></div>";
+    assert!(texts(shadow).unreadable.is_some());
+}

@@ -31,6 +31,7 @@ mod origin;
 mod read;
 mod redact;
 mod report;
+mod shown;
 mod text;
 mod texts;
 

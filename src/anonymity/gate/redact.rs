@@ -2,7 +2,9 @@
 //! problems repeat what messages say, and a message may repeat a word the
 //! researcher wrote (an unknown id such as `marjorie-quillfeather`). The
 //! preview is served over HTTP, so those texts pass here first: every
-//! listed term and participant id in them is shown as `[…]`.
+//! listed term, participant id and structured identifier (a phone, NHS or
+//! National Insurance number, a postcode, an email address) in them is
+//! shown as `[…]`.
 
 use crate::anonymity::Checked;
 use crate::anonymity::identifiers::TermMatcher;
@@ -35,6 +37,16 @@ impl Redactor {
             .map(|hit| hit.range)
             .chain(self.ids.find(text))
             .collect();
+        // Phone, NHS and other numbers, also as an id spells them
+        // (`quote:020-7946-0958`): a hyphen read as a space, one byte for
+        // one, so the places found are the text's own.
+        for version in [text.to_string(), text.replace(['-', '_', '.'], " ")] {
+            ranges.extend(
+                crate::anonymity::patterns::find_patterns(&version)
+                    .into_iter()
+                    .map(|hit| hit.range),
+            );
+        }
         if ranges.is_empty() {
             return text.to_string();
         }

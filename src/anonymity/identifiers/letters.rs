@@ -19,9 +19,10 @@ pub(super) fn is_apostrophe(c: char) -> bool {
 /// The Latin letter (lowercase) that a Cyrillic or Greek letter looks
 /// exactly like, in its own case: a reader sees `Thistl\u{435}bury` (with a
 /// Cyrillic `е`, as a keyboard switched to Russian, or a text run through
-/// a translation tool, types it) as the listed name. Only letters whose
-/// shapes are the Latin ones: Cyrillic `п` or Greek `λ` are left alone, so
-/// ordinary Russian or Greek text matches no Latin name.
+/// a translation tool, types it) as the listed name. The table holds the
+/// common ones; every other letter comes from Unicode's confusables, which
+/// may also take a letter merely like a Latin one (Cyrillic `п` for `n`):
+/// a Russian word then matches a Latin name only where it is drawn alike.
 pub(super) fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
         // Cyrillic capitals, then small letters.
@@ -80,7 +81,18 @@ pub(super) fn latin_lookalike(c: char) -> Option<char> {
         '\u{3c4}' => 't',
         '\u{3c5}' => 'u',
         '\u{3c7}' => 'x',
-        _ => return None,
+        c if c.is_ascii() => return None,
+        // Any other letter Unicode's confusables (UTS #39) draw as one
+        // Latin letter: Cyrillic `Ԛ`, Greek `Ϲ`, Armenian `օ`, Lisu `ꓔ`,
+        // Latin `ɑ` (red team, round 5).
+        c => {
+            let mut buffer = [0; 4];
+            let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buffer));
+            match (skeleton.next(), skeleton.next()) {
+                (Some(latin), None) if latin.is_ascii_alphabetic() => latin.to_ascii_lowercase(),
+                _ => return None,
+            }
+        }
     })
 }
 

@@ -289,6 +289,9 @@ fn hiding(property: &str, token: &Token) -> bool {
         "font-size" | "font" => pixels(token).is_some_and(|n| n < 4.0),
         "clip" | "clip-path" => !(word("auto") || word("none")),
         "color" | "-webkit-text-fill-color" => word("transparent"),
+        // SVG text is drawn in its fill.
+        "fill" => word("none") || word("transparent"),
+        "fill-opacity" => number(token).is_some_and(|n| n <= 0.05),
         // Off the page: far to one side, in any unit (`-9999px`, `-99em`).
         "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top"
         | "margin-right" | "inset" | "inset-inline-start" | "inset-block-start"

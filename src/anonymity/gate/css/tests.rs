@@ -227,3 +227,31 @@ fn values_that_may_hide_are_known_in_any_form() {
         assert!(!hiding(css).iter().any(|n| n == "h"), "{css}");
     }
 }
+
+/// False refusals (red team, round 5): a style sheet of the theme
+/// imported by its path, emphasis marks in a colour, and the list styles
+/// CSS defines for other scripts.
+#[test]
+fn ordinary_imports_emphasis_and_list_styles_are_allowed() {
+    for css in [
+        "@import \"print.css\" print;",
+        "@import url(\"fonts/serif.css\");",
+        "@import url(./base.css);",
+        "em { text-emphasis: filled sesame red }",
+        "em { text-emphasis: dot currentColor }",
+        "ol { list-style-type: upper-armenian }",
+        "ol { list-style: georgian inside }",
+        "ol { list-style-type: cjk-decimal } ul { list-style-type: hiragana }",
+    ] {
+        assert_eq!(sheet(css), Ok(()), "{css}");
+    }
+    for css in [
+        "@import \"//example.org/x.css\";",
+        "@import \"/\\\\example.org/x.css\";",
+        "@import \"https:example.org/x.css\";",
+        "em { text-emphasis: \"Jo\" }",
+        "ol { list-style-type: my-names }",
+    ] {
+        assert!(sheet(css).is_err(), "{css}");
+    }
+}

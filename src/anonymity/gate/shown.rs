@@ -1,0 +1,99 @@
+//! Whether an element may be shown, for [`super::html`]: what its name,
+//! its attributes and the site's styles say about it. An element may hide
+//! what it holds (a class a style sheet hides, `hidden`, `popover`, an SVG
+//! `display="none"`, a MathML `<maction>`'s other children), or not show it at all
+//! unless a style shows it (`<template>`, `hidden`); an element with a
+//! style of its own may show what one around it hides.
+
+use super::css;
+use crate::reading::layout;
+use scraper::node::Element;
+
+/// SVG's presentation attributes that may hide an element: read as the
+/// declarations they stand for.
+const PRESENTATION: &[&str] = &[
+    "display",
+    "visibility",
+    "opacity",
+    "fill",
+    "fill-opacity",
+    "font-size",
+    "font",
+    "transform",
+    "clip-path",
+];
+
+/// SVG elements never drawn where they are: what they hold is drawn
+/// elsewhere (a `<symbol>` by `<use>`), or not at all.
+const SVG_NOT_DRAWN: &[&str] = &[
+    "defs",
+    "symbol",
+    "clippath",
+    "mask",
+    "pattern",
+    "marker",
+    "lineargradient",
+    "radialgradient",
+    "filter",
+    "metadata",
+];
+
+/// Elements of which a reader sees one child, chosen elsewhere: each of
+/// their children may be hidden. (A `<select>` also shows one option, but
+/// in a box of its own, read as a block: a filter's lists of themes and
+/// boroughs would otherwise be too many ways to read.)
+const PICKS_ONE: &[&str] = &["semantics", "maction"];
+
+/// What an element's start says about showing what it holds.
+pub struct Showing {
+    /// What it holds may be hidden.
+    pub hides: bool,
+    /// It has a style of its own, which may show it inside one that hides.
+    pub shows: bool,
+    /// It is not shown, and no style shows it.
+    pub never: bool,
+    /// A style gives it a `display` or float of its own (a cell so styled
+    /// is no cell).
+    pub reshaped: bool,
+    /// Each of its children may be hidden ([`PICKS_ONE`]).
+    pub picks: bool,
+}
+
+/// How `element` (named `name`, lower case) shows what it holds, with the
+/// site's and page's `styles`; `picked`: its parent shows one child.
+pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: bool) -> Showing {
+    let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
+    let attribute = |a: &str| element.attr(a);
+    let presentation = |a: &&str| {
+        attribute(a).is_some_and(|value| css::hides_its_element(&format!("{a}: {value}")))
+    };
+    let may_hide = styles.hides(name, element.attrs())
+        || attribute("hidden").is_some()
+        || attribute("popover").is_some()
+        || attribute("style").is_some_and(css::hides_its_element)
+        || (svg && PRESENTATION.iter().any(presentation))
+        // Text squeezed into no length at all.
+        || (svg && attribute("textLength").is_some_and(|l| l.trim().parse::<f32>().is_ok_and(|l| l <= 1.0)))
+        || picked;
+    // What an element holds that a browser shows only where it cannot
+    // show the element (a video's fallback), or a dialog not open.
+    let fallback = matches!(name, "audio" | "video" | "canvas" | "object" | "embed");
+    let closed = name == "dialog" && attribute("open").is_none();
+    let reshaped = styles.reshapes(name, element.attrs())
+        || attribute("style").is_some_and(css::reshapes_its_element);
+    let not_shown = fallback
+        || closed
+        || layout::not_shown(name)
+        || attribute("hidden").is_some()
+        || matches!(name, "annotation" | "annotation-xml");
+    let not_drawn = svg && SVG_NOT_DRAWN.contains(&name);
+    Showing {
+        hides: may_hide || not_shown || not_drawn || name == "rt",
+        shows: attribute("style").is_some()
+            || attribute("class").is_some()
+            || (svg && PRESENTATION.iter().any(|a| attribute(a).is_some())),
+        never: not_shown && !reshaped,
+        reshaped,
+        picks: PICKS_ONE.contains(&name),
+    }
+}
