@@ -115,12 +115,37 @@ pub fn code_levels(parent: &[Option<usize>]) -> CodeLevels {
 /// `embeds` are each quote's embedded quotes; those marked `refused` (in a
 /// circle of embeds) are never set in place and count for nothing.
 pub fn embed_depths(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
-    const UNKNOWN: usize = 0;
+    bottom_up(embeds, refused, |inner| {
+        1 + Iterator::max(inner).unwrap_or(0)
+    })
+}
+
+/// For each quote, how many quote figures it shows when set in place:
+/// itself and, for each embed, the figures of the quote embedded (at every
+/// depth, one per embed). Quotes marked `refused` are never set in place
+/// and count for nothing; the others must form no loop. Counts past
+/// `usize::MAX` stay there.
+pub fn embed_figures(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
+    bottom_up(embeds, refused, |inner| {
+        Iterator::fold(inner, 1, |sum: usize, figures| sum.saturating_add(figures))
+    })
+}
+
+/// A value for each quote not `refused`, made by `value` from the values
+/// of the quotes it embeds (one per embed, those refused left out), each
+/// worked out once, deepest first, without recursion (a chain of embeds
+/// may be thousands long). The quotes not refused must form no loop; a
+/// refused quote's value is 0.
+fn bottom_up(
+    embeds: &[Vec<usize>],
+    refused: &[bool],
+    value: impl Fn(&mut dyn Iterator<Item = usize>) -> usize,
+) -> Vec<usize> {
     let n = embeds.len();
-    let mut depth = vec![UNKNOWN; n];
+    let mut values: Vec<Option<usize>> = vec![None; n];
     let mut work: Vec<(usize, usize)> = Vec::new();
     for root in 0..n {
-        if depth[root] != UNKNOWN || refused[root] {
+        if values[root].is_some() || refused[root] {
             continue;
         }
         work.push((root, 0));
@@ -132,61 +157,22 @@ pub fn embed_depths(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
                     }
                     // Outside circles the embeds form no loop: each is met
                     // unknown at most once on a walk.
-                    if !refused[inner] && depth[inner] == UNKNOWN && inner != quote {
+                    if !refused[inner] && values[inner].is_none() && inner != quote {
                         work.push((inner, 0));
                     }
                 }
                 None => {
                     work.pop();
-                    depth[quote] = 1 + embeds[quote]
+                    let mut inner = embeds[quote]
                         .iter()
                         .filter(|&&inner| !refused[inner] && inner != quote)
-                        .map(|&inner| depth[inner])
-                        .max()
-                        .unwrap_or(0);
+                        .map(|&inner| values[inner].unwrap_or(0));
+                    values[quote] = Some(value(&mut inner));
                 }
             }
         }
     }
-    depth
-}
-
-/// For each quote, how many quote figures it shows when set in place:
-/// itself and, for each embed, the figures of the quote embedded (at every
-/// depth, one per embed). Quotes marked `refused` are never set in place
-/// and count for nothing; the others must form no loop. Counts past
-/// `usize::MAX` stay there.
-pub fn embed_figures(embeds: &[Vec<usize>], refused: &[bool]) -> Vec<usize> {
-    const UNKNOWN: usize = 0;
-    let n = embeds.len();
-    let mut figures = vec![UNKNOWN; n];
-    let mut work: Vec<(usize, usize)> = Vec::new();
-    for root in 0..n {
-        if figures[root] != UNKNOWN || refused[root] {
-            continue;
-        }
-        work.push((root, 0));
-        while let Some(&(quote, next)) = work.last() {
-            match embeds[quote].get(next) {
-                Some(&inner) => {
-                    if let Some(top) = work.last_mut() {
-                        top.1 += 1;
-                    }
-                    if !refused[inner] && figures[inner] == UNKNOWN && inner != quote {
-                        work.push((inner, 0));
-                    }
-                }
-                None => {
-                    work.pop();
-                    figures[quote] = embeds[quote]
-                        .iter()
-                        .filter(|&&inner| !refused[inner] && inner != quote)
-                        .fold(1, |sum: usize, &inner| sum.saturating_add(figures[inner]));
-                }
-            }
-        }
-    }
-    figures
+    values.into_iter().map(|v| v.unwrap_or(0)).collect()
 }
 
 /// Refuses (marks in `refused`) every quote that would show more than

@@ -56,12 +56,6 @@ const SHOWN_KEYWORDS: &[&str] = &[
     "none",
     "auto",
     "normal",
-    "inherit",
-    "initial",
-    "unset",
-    "revert",
-    "revert-layer",
-    "important",
     "clip",
     "ellipsis",
     "fade",
@@ -144,12 +138,15 @@ const CONTENT_WORDS: &[&str] = &[
     "close-quote",
     "no-open-quote",
     "no-close-quote",
+];
+
+/// Words every property may hold, and `!important`.
+const CSS_WIDE: &[&str] = &[
     "inherit",
     "initial",
     "unset",
     "revert",
     "revert-layer",
-    // `!important`
     "important",
 ];
 
@@ -278,6 +275,7 @@ impl Style {
             Token::QuotedString(text) if shown && text.chars().any(char::is_alphanumeric) => {
                 Err(refuse(GENERATED))
             }
+            Token::Ident(word) if CSS_WIDE.contains(&lower(word).as_str()) => Ok(()),
             // An unknown word in `content:`, or a word in another shown
             // property that is not one of its keywords (a counter style's
             // name, which may spell anything).
