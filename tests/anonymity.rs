@@ -648,3 +648,33 @@ fn quotes_without_a_borough_are_listed_in_id_order_not_by_folder() {
     sorted.sort_unstable();
     assert_eq!(ids, sorted, "listed in id order");
 }
+
+#[test]
+fn findings_that_each_pass_can_place_a_quote_together() {
+    // Red team, round 6: a quote attributed by role alone, cited by a
+    // finding holding in A and B (4 social workers) and one holding in B
+    // and C (3): each passes, but the quote's page lists both, and B, the
+    // borough they share, has one social worker.
+    let finding = |id: &str, boroughs: &str| {
+        format!(
+            "---\ntitle: Cover is thin ({id})\ncodes: [care-coordination]\nboroughs: [{boroughs}]\n\
+             quotes: [sw-monthly-mdt]\nstatus: final\n---\nSocial workers covered several teams.\n"
+        )
+    };
+    let project = Project::example();
+    project.edit(
+        "content/quotes/borough-b/sw-monthly-mdt.md",
+        "attribution: [sector, borough]",
+        "attribution: [role]",
+    );
+    project.write("content/findings/zz-sw-ab.md", finding("ab", "a, b"));
+    project.build().expect_code(0);
+    project.write("content/findings/zz-sw-bc.md", finding("bc", "b, c"));
+    let (text, json) = checked(&project, 1);
+    assert!(text.contains("anonymity::small-group-in-context"), "{text}");
+    assert!(text.contains("leaves only Borough B"), "{text}");
+    assert!(json.contains("small-group-in-context"), "{json}");
+    // Each finding on its own still builds.
+    project.remove("content/findings/zz-sw-ab.md");
+    project.build().expect_code(0);
+}

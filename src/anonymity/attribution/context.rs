@@ -35,7 +35,8 @@ pub(super) fn check_context(
         let mention = project.quotes[outer].id.as_str();
         shown.extend(site.quote_findings[outer].iter().map(|&f| (f, mention)));
     }
-    for (f, mention) in shown {
+    let mut reported = false;
+    for &(f, mention) in &shown {
         let finding = &project.findings[f];
         let boroughs = &finding.meta.boroughs;
         if boroughs.is_empty() {
@@ -69,7 +70,90 @@ pub(super) fn check_context(
             .label("the finding's boroughs narrow down who said it")
             .fix("cite a quote attributed by borough instead, cite it from a finding that holds in more boroughs, or leave it out of this finding"),
         );
+        reported = true;
     }
+    if !reported {
+        check_together(site, q, who, fields, &shown, out);
+    }
+}
+
+/// Findings that each hold in some boroughs place a quote they all cite in
+/// the boroughs they share: a reader who reads them all (the quote's page
+/// lists them) learns that much. Each may pass on its own (red team,
+/// round 6: one holds in A and B, the other in B and C, and B alone has
+/// too few); the group is counted again where they overlap, and the error
+/// is at the finding that narrows it down to there.
+fn check_together(
+    site: &Site,
+    q: QuoteIx,
+    who: &Participant,
+    fields: &[AttributionField],
+    shown: &[(FindingIx, &str)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    let mut common: Option<Vec<&str>> = None;
+    let mut narrowed_by: Option<(FindingIx, &str)> = None;
+    for &(f, mention) in shown {
+        let boroughs = &project.findings[f].meta.boroughs;
+        if boroughs.is_empty() {
+            continue;
+        }
+        let next: Vec<&str> = match &common {
+            None => boroughs.iter().map(String::as_str).collect(),
+            Some(common) => common
+                .iter()
+                .copied()
+                .filter(|b| boroughs.iter().any(|o| o == b))
+                .collect(),
+        };
+        if common.as_ref().is_some_and(|c| c.len() > next.len()) {
+            narrowed_by = Some((f, mention));
+        }
+        common = Some(next);
+    }
+    let (Some(common), Some((f, mention))) = (common, narrowed_by) else {
+        return;
+    };
+    // Findings that share no borough tell a reader nothing they agree on.
+    if common.is_empty() {
+        return;
+    }
+    let size = group_size_in(&project.participants, who, fields, &common);
+    if size >= k {
+        return;
+    }
+    let finding = &project.findings[f];
+    let yaml = Yaml::new(
+        finding.file,
+        project.sources.get(finding.file),
+        finding.yaml.clone(),
+    );
+    let span = match finding.refs.iter().find(|r| r.embed && r.id == mention) {
+        Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
+        None => yaml.value_span("quotes", mention),
+    };
+    let places: Vec<&str> = common.iter().map(|b| site.borough_title(b)).collect();
+    let others: Vec<&str> = shown
+        .iter()
+        .filter(|&&(o, _)| o != f && !project.findings[o].meta.boroughs.is_empty())
+        .map(|&(o, _)| project.findings[o].meta.title.as_str())
+        .collect();
+    out.push(
+        Diagnostic::error(
+            "anonymity::small-group-in-context",
+            format!(
+                "with the other findings that cite it ({}), this finding leaves only {} where the quote “{}” can come from, where only {size} of the study's participants share that attribution; at least {k} must",
+                others.join("; "),
+                places.join(" and "),
+                site.attribution(q)
+            ),
+        )
+        .at(span)
+        .label("together with the other findings citing the quote, this narrows down who said it")
+        .fix("cite a quote attributed by borough instead, cite it from findings whose boroughs overlap more, or leave it out of this finding"),
+    );
 }
 
 /// A quote embedded in one borough's page: where, which borough, and why

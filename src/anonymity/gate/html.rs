@@ -85,6 +85,10 @@ struct Opened {
     never: bool,
     /// A reader sees one of its children (a MathML `<maction>`'s).
     picks: bool,
+    /// A `<select>`: its number, for its options.
+    select: Option<usize>,
+    /// An option of the `<select>` of this number: one of them is shown.
+    option_of: Option<usize>,
     /// Which element of the page it is, counted from 1.
     number: usize,
     /// What it holds is raw text (a script, a style sheet).
@@ -192,7 +196,10 @@ impl Reader<'_> {
                 ego_tree::iter::Edge::Open(node) => match node.value() {
                     Node::Element(element) => {
                         let picked = open.last().is_some_and(|o| o.picks);
-                        let opened = self.open(element, raw, picked);
+                        let mut opened = self.open(element, raw, picked);
+                        if element.name().eq_ignore_ascii_case("option") {
+                            opened.option_of = open.iter().rev().find_map(|o| o.select);
+                        }
                         open.push(opened);
                     }
                     other => self.leaf(other, hidden(&open), raw),
@@ -283,11 +290,16 @@ impl Reader<'_> {
             shows: showing.shows,
             never: showing.never,
             picks: showing.picks,
+            select: (name == "select").then_some(self.elements),
+            option_of: None,
             number: self.elements,
             raw: raw || HIDDEN_RAW.contains(&name.as_str()),
             style: name == "style",
-            // A closed dialog is not drawn; a text area is a box in the line.
-            block: layout::parts_words(&name) && !closed && name != "textarea",
+            // A closed dialog is not drawn; a text area is a box in the
+            // line, and so is a list to pick from, showing one option.
+            block: layout::parts_words(&name)
+                && !closed
+                && !matches!(name.as_str(), "textarea" | "select" | "option" | "optgroup"),
             // A cell a style shows inline or floats is no cell: numbers
             // in it and the next read as one (red team round 4, leak 7).
             cell: matches!(name.as_str(), "td" | "th") && !showing.reshaped,
@@ -423,23 +435,32 @@ struct Hidden {
 }
 
 /// How a text is shown. In its line: never, inside an element not shown;
-/// as the innermost element around it that may hide it or has a style of
-/// its own decides, inside one that may hide it; always otherwise.
+/// as one option of its list to pick from; as the innermost element around
+/// it that may hide it or has a style of its own decides, inside one that
+/// may hide it; always otherwise.
 /// Anywhere (for the page's flow): whether that innermost element hides.
 fn hidden(open: &[Opened]) -> Hidden {
     let mut decides = None;
     let mut hider = false;
     let mut never = false;
+    let mut option = None;
     for o in open.iter().rev().take_while(|o| !o.block) {
         if o.hides || o.shows {
             decides = decides.or(Some(o.number));
         }
         hider |= o.hides;
         never |= o.never;
+        if let Some(group) = o.option_of {
+            option = option.or(Some(Shown::OneOf {
+                group,
+                member: o.number,
+            }));
+        }
     }
-    let in_line = match (never, hider, decides) {
-        (true, _, _) => Shown::Never,
-        (false, true, Some(element)) => Shown::Either(element),
+    let in_line = match (never, option, hider, decides) {
+        (true, ..) => Shown::Never,
+        (false, Some(option), ..) => option,
+        (false, None, true, Some(element)) => Shown::Either(element),
         _ => Shown::Always,
     };
     let anywhere = open

@@ -423,7 +423,7 @@ fn a_line_with_too_many_ways_to_be_shown_is_refused() {
     assert_eq!(texts(&page(8)).unreadable, None);
     assert_eq!(
         texts(&page(9)).unreadable,
-        Some(super::super::line::TOO_MANY_EITHER)
+        Some(super::super::line::TOO_MANY_WAYS)
     );
 }
 
@@ -439,6 +439,9 @@ fn svg_pickers_popovers_and_shadow_roots() {
         "<svg><text>Marjorie Quill<tspan fill=\"none\">x</tspan>feather</text></svg>",
         "<svg><text>Marjorie Quill<tspan textLength=\"0\">x</tspan>feather</text></svg>",
         "<p>Marjorie Quill<span popover>x</span>feather</p>",
+        "<p>Marjorie Quill<object>fe</object><span style=\"display:none\">x</span>ather</p>",
+        "<p>Marjorie Quill<select><option>x</option><option selected>feather</option></select></p>",
+        "<p>Marjorie <select><option>Quill</option></select><select><optgroup label=g><option>x</option><option>feather</option></optgroup></select></p>",
         "<p><math><semantics><mi>Marjorie Quillfeather</mi><annotation>x</annotation></semantics></math></p>",
         "<p>Marjorie Quill<math><maction actiontype=toggle><mi>x</mi><mi>feather</mi></maction></math></p>",
     ] {

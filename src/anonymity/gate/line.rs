@@ -65,13 +65,17 @@ pub enum Shown {
     /// that a style may hide or show, numbered in the page): every piece
     /// that element decides is shown together, or none is.
     Either(usize),
+    /// One of a group is shown (an option of a `<select>`, numbered as the
+    /// select `group` and the option `member`), or none.
+    OneOf { group: usize, member: usize },
 }
 
-/// The most elements in one line that may each be shown or hidden: every
-/// way the line may be shown is read, 2 to the power of this at most.
-pub const MOST_EITHER: usize = 8;
+/// The most ways one line may be shown that are each read: 2 for each
+/// element that may be shown or hidden, times the options of each list to
+/// pick from, and one more for each list (showing none).
+pub const MOST_WAYS: usize = 256;
 
-pub(super) const TOO_MANY_EITHER: &str = "more than 8 elements in one line of its text may each be hidden or shown by a style, too many ways of showing the line for the gate to read each";
+pub(super) const TOO_MANY_WAYS: &str = "one line of its text may be shown in more than 256 ways (elements a style may hide or show, options of lists to pick from), too many for the gate to read each";
 
 /// A piece of a line, kept to read the line each way it may be shown.
 enum Piece {
@@ -174,45 +178,82 @@ impl Run {
 }
 
 /// Each way the line of `pieces` may be shown, each once: every choice of
-/// shown or hidden for the elements that decide it. Past [`MOST_EITHER`]
-/// of them, the file is refused, and the line read with each hidden.
+/// shown or hidden for the elements that decide it, and of one option (or
+/// none) for each list to pick from. Past [`MOST_WAYS`], the file is
+/// refused, and the line read with each such element hidden.
 fn ways_shown(pieces: &[Piece], texts: &mut Texts) -> Vec<Line> {
     let mut either: Vec<usize> = Vec::new();
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for piece in pieces {
-        if let Piece::Text(s, Shown::Either(element)) = piece
-            && !s.trim().is_empty()
-            && !either.contains(element)
-        {
-            either.push(*element);
-        }
-    }
-    if either.len() > MOST_EITHER {
-        texts.refuse(TOO_MANY_EITHER);
-        either.clear();
-    }
-    let mut ways: Vec<Line> = Vec::new();
-    for choice in 0..1usize << either.len() {
-        let shows = |element: &usize| {
-            either
-                .iter()
-                .position(|e| e == element)
-                .is_some_and(|bit| choice & (1 << bit) != 0)
-        };
-        let mut line = Line::default();
-        for piece in pieces {
-            match piece {
-                Piece::Text(s, Shown::Always) => line.text(s),
-                Piece::Text(s, Shown::Either(element)) if shows(element) => line.text(s),
-                Piece::Text(..) => {}
-                Piece::Inline => line.inline(),
-                Piece::Space => line.space(),
+        match piece {
+            Piece::Text(s, _) if s.trim().is_empty() => {}
+            Piece::Text(_, Shown::Either(element)) if !either.contains(element) => {
+                either.push(*element);
             }
-        }
-        if !ways.contains(&line) {
-            ways.push(line);
+            Piece::Text(_, Shown::OneOf { group, member }) => {
+                match groups.iter_mut().find(|(g, _)| g == group) {
+                    Some((_, members)) if members.contains(member) => {}
+                    Some((_, members)) => members.push(*member),
+                    None => groups.push((*group, vec![*member])),
+                }
+            }
+            _ => {}
         }
     }
-    ways
+    let ways = groups
+        .iter()
+        .map(|(_, members)| members.len() + 1)
+        .try_fold(1usize, |ways, choices| ways.checked_mul(choices))
+        .and_then(|ways| ways.checked_mul(1usize.checked_shl(either.len() as u32)?))
+        .filter(|&ways| ways <= MOST_WAYS);
+    let Some(ways) = ways else {
+        texts.refuse(TOO_MANY_WAYS);
+        return vec![line_of(pieces, |_| false)];
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for way in 0..ways {
+        // The way's number, read in mixed radix: a bit for each element
+        // that may be hidden, then an option (or none, the last) per list.
+        let mut rest = way >> either.len();
+        let picked: Vec<(usize, Option<usize>)> = groups
+            .iter()
+            .map(|(group, members)| {
+                let choice = rest % (members.len() + 1);
+                rest /= members.len() + 1;
+                (*group, members.get(choice).copied())
+            })
+            .collect();
+        let line = line_of(pieces, |shown| match shown {
+            Shown::Either(element) => either
+                .iter()
+                .position(|&e| e == element)
+                .is_some_and(|bit| way & (1 << bit) != 0),
+            Shown::OneOf { group, member } => {
+                picked.iter().any(|&(g, m)| g == group && m == Some(member))
+            }
+            _ => false,
+        });
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The line of `pieces` with what is shown always, and what `shows` says
+/// of the rest.
+fn line_of(pieces: &[Piece], shows: impl Fn(Shown) -> bool) -> Line {
+    let mut line = Line::default();
+    for piece in pieces {
+        match piece {
+            Piece::Text(s, Shown::Always) => line.text(s),
+            Piece::Text(s, shown) if shows(*shown) => line.text(s),
+            Piece::Text(..) => {}
+            Piece::Inline => line.inline(),
+            Piece::Space => line.space(),
+        }
+    }
+    line
 }
 
 /// `line` in capitals, where a style may show it so, for postcodes and NI

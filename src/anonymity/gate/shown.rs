@@ -76,23 +76,29 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
         || (svg && attribute("textLength").is_some_and(|l| l.trim().parse::<f32>().is_ok_and(|l| l <= 1.0)))
         || picked;
     // What an element holds that a browser shows only where it cannot
-    // show the element (a video's fallback), or a dialog not open.
-    let fallback = matches!(name, "audio" | "video" | "canvas" | "object" | "embed");
+    // show the element (a video's fallback, `<noscript>` without
+    // scripts), or a dialog not open.
+    let fallback = matches!(
+        name,
+        "audio" | "video" | "canvas" | "object" | "embed" | "noscript"
+    );
     let closed = name == "dialog" && attribute("open").is_none();
     let reshaped = styles.reshapes(name, element.attrs())
         || attribute("style").is_some_and(css::reshapes_its_element);
-    let not_shown = fallback
-        || closed
+    // A fallback is shown where the element cannot be (an `<object>`
+    // with nothing to show): it may be shown, never certainly hidden
+    // (red team, round 6).
+    let not_shown = closed
         || layout::not_shown(name)
         || attribute("hidden").is_some()
         || matches!(name, "annotation" | "annotation-xml");
     let not_drawn = svg && SVG_NOT_DRAWN.contains(&name);
     Showing {
-        hides: may_hide || not_shown || not_drawn || name == "rt",
+        hides: may_hide || fallback || not_shown || not_drawn || name == "rt",
         shows: attribute("style").is_some()
             || attribute("class").is_some()
             || (svg && PRESENTATION.iter().any(|a| attribute(a).is_some())),
-        never: not_shown && !reshaped,
+        never: not_shown && !fallback && !reshaped,
         reshaped,
         picks: PICKS_ONE.contains(&name),
     }

@@ -32,7 +32,7 @@ impl Effects {
     /// Adds what the rules of `css` may do.
     pub fn read(&mut self, css: &str) {
         let mut parser = Parser::new(css);
-        block(&mut parser, self);
+        block(&mut parser, self, &[]);
     }
 
     /// Whether an element of tag `name` with `attributes` may be hidden.
@@ -84,14 +84,14 @@ fn selects<'a>(
 /// Whether a `style` attribute's declarations may hide its element.
 pub fn hides_its_element(declarations: &str) -> bool {
     let mut parser = Parser::new(declarations);
-    block(&mut parser, &mut Effects::default()).hides
+    block(&mut parser, &mut Effects::default(), &[]).hides
 }
 
 /// Whether a `style` attribute's declarations may lay its element out
 /// anew.
 pub fn reshapes_its_element(declarations: &str) -> bool {
     let mut parser = Parser::new(declarations);
-    block(&mut parser, &mut Effects::default()).reshapes
+    block(&mut parser, &mut Effects::default(), &[]).reshapes
 }
 
 /// What a block's own declarations do.
@@ -103,8 +103,9 @@ struct Does {
 
 /// Reads a block (a sheet, a rule's declarations, an `@media` block) into
 /// `effects`: each nested rule's names, under what its declarations do;
-/// returns what the block's own declarations do.
-fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects) -> Does {
+/// returns what the block's own declarations do. `outer`: the names the
+/// rule the block is nested in may select, which `&` stands for.
+fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -> Does {
     let mut does = Does::default();
     let mut item: Item<'i> = Item::default();
     while let Ok(token) = parser.next_including_whitespace_and_comments().cloned() {
@@ -114,10 +115,16 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects) -> Does {
                 item = Item::default();
             }
             Token::CurlyBracketBlock => {
+                let names = item.selected(outer);
+                // What `&` stands for inside: this rule's names; inside an
+                // at-rule, the rule around it, with `@scope`'s root.
+                let within: Vec<String> = match item.first() {
+                    Some(Token::AtKeyword(_)) => outer.iter().chain(&item.inner).cloned().collect(),
+                    _ => names.clone(),
+                };
                 let inner = parser
-                    .parse_nested_block(|inner| Ok::<Does, Refused>(block(inner, effects)))
+                    .parse_nested_block(|inner| Ok::<Does, Refused>(block(inner, effects, &within)))
                     .unwrap_or_default();
-                let names = item.selected();
                 if inner.hides {
                     effects.hiding.extend(names.iter().cloned());
                 }
@@ -127,10 +134,12 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects) -> Does {
                 item = Item::default();
             }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
+                let mut last = None;
                 let _ = parser.parse_nested_block(|inner| {
-                    words(inner, &mut item.inner);
+                    words(inner, &mut item.inner, &mut last);
                     Ok::<(), Refused>(())
                 });
+                item.last_numbers.push((item.tokens.len(), last));
                 item.tokens.push(token);
             }
             token => item.tokens.push(token),
@@ -145,10 +154,21 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects) -> Does {
 #[derive(Default)]
 struct Item<'i> {
     tokens: Vec<Token<'i>>,
+    /// For each function or bracket among `tokens` (by its place), the last
+    /// number inside it: a colour's alpha (`rgb(0 0 0 / 0)`), a filter's
+    /// amount (`opacity(0)`).
+    last_numbers: Vec<(usize, Option<f32>)>,
     inner: Vec<String>,
 }
 
 impl Item<'_> {
+    /// The first token, white space and comments passed over.
+    fn first(&self) -> Option<&Token<'_>> {
+        self.tokens
+            .iter()
+            .find(|t| !matches!(t, Token::WhiteSpace(_) | Token::Comment(_)))
+    }
+
     /// Reads the item as a declaration (`property: value`).
     fn declaration(&self, does: &mut Does) {
         let mut tokens = self
@@ -161,19 +181,33 @@ impl Item<'_> {
         };
         let property = property.to_ascii_lowercase();
         for token in tokens {
-            does.hides |= hiding(&property, token);
+            let at = self
+                .tokens
+                .iter()
+                .position(|t| std::ptr::eq(t, token))
+                .unwrap_or(usize::MAX);
+            let last = self
+                .last_numbers
+                .iter()
+                .find(|(i, _)| *i == at)
+                .and_then(|(_, n)| *n);
+            does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
         }
     }
 
     /// The names a rule with this prelude may select: every word of it,
-    /// and [`ANY`] when a selector's subject names nothing. An at-rule's
+    /// those of the rule it is nested in (`outer`) where it says `&`, and
+    /// [`ANY`] when a selector's subject names nothing. An at-rule's
     /// prelude (`@media print`) selects nothing.
-    fn selected(&self) -> Vec<String> {
-        if matches!(self.tokens.first(), Some(Token::AtKeyword(_))) {
+    fn selected(&self, outer: &[String]) -> Vec<String> {
+        if matches!(self.first(), Some(Token::AtKeyword(_))) {
             return Vec::new();
         }
         let mut names: Vec<String> = self.inner.clone();
+        if self.tokens.iter().any(|t| matches!(t, Token::Delim('&'))) {
+            names.extend(outer.iter().cloned());
+        }
         // Whether the compound selector being read names something, and
         // whether a combinator may start the next one.
         let mut named = false;
@@ -233,16 +267,20 @@ impl Item<'_> {
     }
 }
 
-/// Every word inside a selector's brackets or functions.
-fn words(parser: &mut Parser, words: &mut Vec<String>) {
+/// Every word inside a selector's brackets or functions, and the last
+/// number at this level (`last`).
+fn words(parser: &mut Parser, words: &mut Vec<String>, last: &mut Option<f32>) {
     while let Ok(token) = parser.next() {
         match token.clone() {
             Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
                 words.push(name.to_string())
             }
+            token @ (Token::Number { .. } | Token::Percentage { .. } | Token::Dimension { .. }) => {
+                *last = number(&token);
+            }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
                 let _ = parser.parse_nested_block(|inner| {
-                    self::words(inner, words);
+                    self::words(inner, words, &mut None);
                     Ok::<(), Refused>(())
                 });
             }
@@ -265,50 +303,64 @@ fn reshaping(property: &str, token: &Token) -> bool {
     }
 }
 
-/// Whether `token` in `property`'s value may hide an element's text.
-/// Sizes and distances are compared in pixels, an `em` taken as 16 and a
-/// viewport unit as a phone's hundredth; a value the gate cannot work out
-/// (`var()`, `calc()`, `min()`) for whether or how large text is shown may
-/// hide.
-fn hiding(property: &str, token: &Token) -> bool {
+/// Whether `token` in `property`'s value may hide an element's text
+/// (`last`: a function's last number). Sizes and distances are compared in
+/// pixels, an `em` taken as 16 and a viewport unit as a phone's hundredth;
+/// a value the gate cannot work out (`var()`, `calc()`, `min()`) for
+/// whether or how large text is shown may hide.
+fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
     let word = |w: &str| matches!(token, Token::Ident(i) if i.eq_ignore_ascii_case(w));
-    let worked_out = !matches!(token, Token::Function(f)
-        if ["var", "calc", "min", "max", "clamp", "env", "attr"]
-            .iter()
-            .any(|name| f.eq_ignore_ascii_case(name)));
+    let function = |names: &[&str]| {
+        matches!(token, Token::Function(f)
+            if names.iter().any(|name| f.to_ascii_lowercase().starts_with(name)))
+    };
+    let worked_out = !function(&["var", "calc", "min", "max", "clamp", "env", "attr"]);
+    // A colour of no opacity: `transparent`, `#0000`, `rgb(0 0 0 / 0)`.
+    let clear = word("transparent")
+        || matches!(token, Token::Hash(h) | Token::IDHash(h)
+            if (h.len() == 4 && h.ends_with('0')) || (h.len() == 8 && h.ends_with("00")))
+        || (function(&["rgb", "hsl", "hwb", "lab", "lch", "oklab", "oklch", "color"])
+            && last.is_some_and(|alpha| alpha <= 0.05));
     let hides = match property {
         "display" => word("none"),
         "visibility" => word("hidden") || word("collapse"),
         "content-visibility" => word("hidden"),
-        "opacity" => number(token).is_some_and(|n| n <= 0.05),
+        "opacity" | "fill-opacity" => number(token).is_some_and(|n| n <= 0.05),
+        "zoom" => number(token).is_some_and(|n| n <= 0.25),
         "max-width" | "max-height" | "max-inline-size" | "max-block-size" | "line-height"
         | "width" | "height" | "inline-size" | "block-size" => {
-            pixels(token).is_some_and(|n| n <= 1.0)
+            pixels(token).is_some_and(|n| n <= 4.0)
         }
-        // Letters smaller than a few pixels cannot be read (`font: 0/0 a`).
+        // Letters smaller than a few pixels cannot be read (`font: 0/0 a`),
+        // nor letters drawn over each other.
         "font-size" | "font" => pixels(token).is_some_and(|n| n < 4.0),
-        "clip" | "clip-path" => !(word("auto") || word("none")),
-        "color" | "-webkit-text-fill-color" => word("transparent"),
-        // SVG text is drawn in its fill.
-        "fill" => word("none") || word("transparent"),
-        "fill-opacity" => number(token).is_some_and(|n| n <= 0.05),
-        // Off the page: far to one side, in any unit (`-9999px`, `-99em`).
-        "text-indent" | "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top"
-        | "margin-right" | "inset" | "inset-inline-start" | "inset-block-start"
-        | "inset-inline-end" | "inset-block-end" => {
-            pixels(token).is_some_and(|n| n <= -100.0 || n >= 1000.0)
+        "letter-spacing" | "word-spacing" => pixels(token).is_some_and(|n| n <= -2.0),
+        "clip" | "clip-path" | "mask" | "mask-image" | "-webkit-mask" | "-webkit-mask-image" => {
+            !(word("auto") || word("none"))
         }
-        "transform" | "translate" | "scale" => {
-            number(token).is_some()
-                || matches!(token, Token::Function(f)
-                    if ["scale", "translate", "matrix"]
-                        .iter()
-                        .any(|t| f.to_ascii_lowercase().starts_with(t)))
+        "color" | "-webkit-text-fill-color" | "fill" => clear || word("none"),
+        "filter" => function(&["opacity"]) && last.is_some_and(|n| n <= 0.05),
+        "mix-blend-mode" => !word("normal"),
+        // Off the page: far to one side, in any unit (`-9999px`, `-99em`),
+        // or pushed out of its own box (`text-indent: 100%`).
+        "text-indent" => {
+            pixels(token).is_some_and(|n| n <= -100.0 || n >= 1000.0)
+                || matches!(token, Token::Percentage { unit_value, .. } if *unit_value >= 0.5)
+        }
+        "left" | "top" | "right" | "bottom" | "margin-left" | "margin-top" | "margin-right"
+        | "inset" | "inset-inline-start" | "inset-block-start" | "inset-inline-end"
+        | "inset-block-end" => pixels(token).is_some_and(|n| n <= -100.0 || n >= 1000.0),
+        // Any transform may turn, squeeze or move text out of sight.
+        "transform" | "translate" | "scale" | "rotate" => {
+            !word("none")
+                && (number(token).is_some()
+                    || matches!(token, Token::Function(_))
+                    || matches!(token, Token::Ident(_)))
         }
         _ => return false,
     };
-    // Colours, boxes' sizes and places from a custom property or a sum are
-    // taken as shown: themes set them so everywhere (`var(--measure)`).
+    // Boxes' sizes and places from a custom property or a sum are taken
+    // as shown: themes set them so everywhere (`var(--measure)`).
     let unsure = matches!(
         property,
         "display" | "visibility" | "content-visibility" | "opacity" | "font-size" | "font"

@@ -187,6 +187,19 @@ fn a_rule_whose_subject_names_nothing_may_hide_any_element() {
             .iter()
             .any(|n| n == "td")
     );
+    // Red team, round 6: `&` is the rule it is nested in.
+    for css in [
+        ".x { & { display: none } }",
+        ".x { .w & { display: none } }",
+        ".x { @media print { & { display: none } } }",
+        "@scope (.x) { & { display: none } }",
+    ] {
+        assert!(
+            hiding(css).iter().any(|n| n == "x"),
+            "{css}: {:?}",
+            hiding(css)
+        );
+    }
 }
 
 #[test]
@@ -214,6 +227,19 @@ fn values_that_may_hide_are_known_in_any_form() {
         ".h { font-size: .1em }",
         ".h { font-size: 2pt }",
         ".h { opacity: 0.01 }",
+        // Round 6.
+        ".h { zoom: 0.01 }",
+        ".h { text-indent: 100%; overflow: hidden }",
+        ".h { width: 2px; overflow: hidden; display: inline-block }",
+        ".h { color: #0000 }",
+        ".h { color: rgba(0, 0, 0, 0) }",
+        ".h { color: rgb(0 0 0 / 0%) }",
+        ".h { filter: opacity(0) }",
+        ".h { transform: rotateY(90deg) }",
+        ".h { rotate: y 90deg }",
+        ".h { mask-image: linear-gradient(transparent, transparent) }",
+        ".h { letter-spacing: -100px }",
+        ".h { mix-blend-mode: screen }",
     ] {
         assert!(hiding(css).iter().any(|n| n == "h"), "{css}");
     }
@@ -223,6 +249,8 @@ fn values_that_may_hide_are_known_in_any_form() {
         ".h { margin-left: -1.5rem }",
         ".h { color: var(--muted); max-width: var(--measure) }",
         ".h { width: calc(100% - 2rem) }",
+        ".h { color: rgb(20 20 20 / 0.9); letter-spacing: -0.01em; transform: none }",
+        ".h { color: #0a0a0a; filter: opacity(0.9); zoom: 1.1 }",
     ] {
         assert!(!hiding(css).iter().any(|n| n == "h"), "{css}");
     }
