@@ -38,6 +38,7 @@
 //! number of four or more digits, is refused.
 
 use super::line::{Flow, Run, Shown, shown_spaces};
+use super::shown::{Hidden, Opened, hidden};
 use super::{Texts, css, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
@@ -72,35 +73,6 @@ const GEOMETRY: &[&str] = &[
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
-
-/// What an element's start tells about its contents.
-#[derive(Default)]
-struct Opened {
-    /// What it holds may be hidden (or is not shown unless a style shows it).
-    hides: bool,
-    /// It has a style of its own (an attribute, a class), which may show it
-    /// inside an element that hides.
-    shows: bool,
-    /// It is not shown, and no style shows it (`hidden`, `<template>`).
-    never: bool,
-    /// A reader sees one of its children (a MathML `<maction>`'s).
-    picks: bool,
-    /// A `<select>`: its number, for its options.
-    select: Option<usize>,
-    /// An option of the `<select>` of this number: one of them is shown.
-    option_of: Option<usize>,
-    /// Which element of the page it is, counted from 1.
-    number: usize,
-    /// What it holds is raw text (a script, a style sheet).
-    raw: bool,
-    /// A `<style>`: its text is gathered to be read as one style sheet.
-    style: bool,
-    block: bool,
-    cell: bool,
-    br: bool,
-    /// Where a reversal it makes begins.
-    reversal: Option<usize>,
-}
 
 /// The state of one page's reading.
 struct Reader<'t> {
@@ -422,53 +394,6 @@ impl Reader<'_> {
             _ => {}
         }
     }
-}
-
-/// Whether an element around a text may hide it.
-#[derive(Clone, Copy)]
-struct Hidden {
-    /// Within its block: how the line shows it (an element that hides a
-    /// whole block hides no word's part).
-    in_line: Shown,
-    /// Anywhere up the tree: what the page's flow shows.
-    anywhere: bool,
-}
-
-/// How a text is shown. In its line: never, inside an element not shown;
-/// as one option of its list to pick from; as the innermost element around
-/// it that may hide it or has a style of its own decides, inside one that
-/// may hide it; always otherwise.
-/// Anywhere (for the page's flow): whether that innermost element hides.
-fn hidden(open: &[Opened]) -> Hidden {
-    let mut decides = None;
-    let mut hider = false;
-    let mut never = false;
-    let mut option = None;
-    for o in open.iter().rev().take_while(|o| !o.block) {
-        if o.hides || o.shows {
-            decides = decides.or(Some(o.number));
-        }
-        hider |= o.hides;
-        never |= o.never;
-        if let Some(group) = o.option_of {
-            option = option.or(Some(Shown::OneOf {
-                group,
-                member: o.number,
-            }));
-        }
-    }
-    let in_line = match (never, option, hider, decides) {
-        (true, ..) => Shown::Never,
-        (false, Some(option), ..) => option,
-        (false, None, true, Some(element)) => Shown::Either(element),
-        _ => Shown::Always,
-    };
-    let anywhere = open
-        .iter()
-        .rev()
-        .find(|o| o.hides || o.shows)
-        .is_some_and(|o| o.hides);
-    Hidden { in_line, anywhere }
 }
 
 /// Whether a `<link>` loads a style sheet from another address (not a

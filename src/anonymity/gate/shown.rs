@@ -1,11 +1,14 @@
 //! Whether an element may be shown, for [`super::html`]: what its name,
-//! its attributes and the site's styles say about it. An element may hide
-//! what it holds (a class a style sheet hides, `hidden`, `popover`, an SVG
-//! `display="none"`, a MathML `<maction>`'s other children), or not show it at all
-//! unless a style shows it (`<template>`, `hidden`); an element with a
-//! style of its own may show what one around it hides.
+//! its attributes and the site's styles say about it ([`showing`]), and
+//! how a text is shown given the elements open around it ([`hidden`]). An
+//! element may hide what it holds (a class a style sheet hides, `hidden`,
+//! `popover`, an SVG `display="none"`, a MathML `<maction>`'s other
+//! children), or not show it at all unless a style shows it
+//! (`<template>`, `hidden`); an element with a style of its own may show
+//! what one around it hides.
 
 use super::css;
+use super::line::Shown;
 use crate::reading::layout;
 use scraper::node::Element;
 
@@ -102,4 +105,80 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
         reshaped,
         picks: PICKS_ONE.contains(&name),
     }
+}
+
+/// What an element's start tells about its contents.
+#[derive(Default)]
+pub(super) struct Opened {
+    /// What it holds may be hidden (or is not shown unless a style shows it).
+    pub(super) hides: bool,
+    /// It has a style of its own (an attribute, a class), which may show it
+    /// inside an element that hides.
+    pub(super) shows: bool,
+    /// It is not shown, and no style shows it (`hidden`, `<template>`).
+    pub(super) never: bool,
+    /// A reader sees one of its children (a MathML `<maction>`'s).
+    pub(super) picks: bool,
+    /// A `<select>`: its number, for its options.
+    pub(super) select: Option<usize>,
+    /// An option of the `<select>` of this number: one of them is shown.
+    pub(super) option_of: Option<usize>,
+    /// Which element of the page it is, counted from 1.
+    pub(super) number: usize,
+    /// What it holds is raw text (a script, a style sheet).
+    pub(super) raw: bool,
+    /// A `<style>`: its text is gathered to be read as one style sheet.
+    pub(super) style: bool,
+    pub(super) block: bool,
+    pub(super) cell: bool,
+    pub(super) br: bool,
+    /// Where a reversal it makes begins.
+    pub(super) reversal: Option<usize>,
+}
+
+/// Whether an element around a text may hide it.
+#[derive(Clone, Copy)]
+pub(super) struct Hidden {
+    /// Within its block: how the line shows it (an element that hides a
+    /// whole block hides no word's part).
+    pub(super) in_line: Shown,
+    /// Anywhere up the tree: what the page's flow shows.
+    pub(super) anywhere: bool,
+}
+
+/// How a text is shown. In its line: never, inside an element not shown;
+/// as one option of its list to pick from; as the innermost element around
+/// it that may hide it or has a style of its own decides, inside one that
+/// may hide it; always otherwise.
+/// Anywhere (for the page's flow): whether that innermost element hides.
+pub(super) fn hidden(open: &[Opened]) -> Hidden {
+    let mut decides = None;
+    let mut hider = false;
+    let mut never = false;
+    let mut option = None;
+    for o in open.iter().rev().take_while(|o| !o.block) {
+        if o.hides || o.shows {
+            decides = decides.or(Some(o.number));
+        }
+        hider |= o.hides;
+        never |= o.never;
+        if let Some(group) = o.option_of {
+            option = option.or(Some(Shown::OneOf {
+                group,
+                member: o.number,
+            }));
+        }
+    }
+    let in_line = match (never, option, hider, decides) {
+        (true, ..) => Shown::Never,
+        (false, Some(option), ..) => option,
+        (false, None, true, Some(element)) => Shown::Either(element),
+        _ => Shown::Always,
+    };
+    let anywhere = open
+        .iter()
+        .rev()
+        .find(|o| o.hides || o.shows)
+        .is_some_and(|o| o.hides);
+    Hidden { in_line, anywhere }
 }
