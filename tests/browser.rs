@@ -89,7 +89,7 @@ fn start_chromedriver(driver: &PathBuf) -> (Running, String) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(25));
     }
     (running, format!("http://127.0.0.1:{port}"))
 }
@@ -162,7 +162,7 @@ async fn until(client: &Client, what: &str, script: &str, done: impl Fn(&Value) 
         } else {
             assert!(Instant::now() < deadline, "gave up waiting for {what}");
         }
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
 

@@ -368,3 +368,26 @@ fn round_four_roads_are_refused() {
         refused(borough_b(body), "content/boroughs/b.md:5:");
     }
 }
+
+/// A line that may be shown in too many ways is refused at the file the
+/// page is made from (the fuzz target found it without a place); code in
+/// a highlighted block is one way to read, whatever its tokens.
+#[test]
+fn a_line_shown_too_many_ways_is_refused_at_its_file() {
+    let spans: String = (0..9).map(|i| format!("<span hidden>{i}</span>")).collect();
+    let body = format!("Nine things: {spans} here.");
+    build_fails(
+        borough_b(&body),
+        "content/boroughs/b.md:1:1",
+        "anonymity::unreadable-output",
+    );
+    let project = Project::fixture("basic");
+    let code: String = (0..40)
+        .map(|i| format!("x{i} = f(\"s{i}\") # c{i}\n"))
+        .collect();
+    project.write(
+        BOROUGH_B,
+        format!("---\ntitle: Borough B\norder: 2\n---\n```python\n{code}```\n\nWith `a`, `b`, `c`, `d`, `e`, `f`, `g`, `h`, `i` and `j` inline.\n"),
+    );
+    project.build().expect_code(0);
+}

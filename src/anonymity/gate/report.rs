@@ -29,6 +29,16 @@ pub(super) fn unreadable(
         .or_else(|| {
             origin::find_unreadable(inputs.sources, &inputs.templates, why)
                 .map(|span| (span, format!("this template line is on {path}")))
+        })
+        // No one line holds it (a line shown too many ways): the file the
+        // page is made from, so the message has a place.
+        .or_else(|| {
+            rendered.origins.get(path).map(|&file| {
+                (
+                    Span::file_start(file),
+                    format!("{path} is made from this file"),
+                )
+            })
         });
     match line {
         Some((span, label)) => diagnostic

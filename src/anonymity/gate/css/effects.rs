@@ -327,10 +327,13 @@ fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
         "content-visibility" => word("hidden"),
         "opacity" | "fill-opacity" => number(token).is_some_and(|n| n <= 0.05),
         "zoom" => number(token).is_some_and(|n| n <= 0.25),
-        "max-width" | "max-height" | "max-inline-size" | "max-block-size" | "line-height"
-        | "width" | "height" | "inline-size" | "block-size" => {
-            pixels(token).is_some_and(|n| n <= 4.0)
-        }
+        "max-width" | "max-height" | "max-inline-size" | "max-block-size" | "width" | "height"
+        | "inline-size" | "block-size" => pixels(token).is_some_and(|n| n <= 4.0),
+        // A number alone is a multiple of the font's size (`1.45`).
+        "line-height" => match token {
+            Token::Number { value, .. } => *value <= 0.05,
+            _ => pixels(token).is_some_and(|n| n <= 1.0),
+        },
         // Letters smaller than a few pixels cannot be read (`font: 0/0 a`),
         // nor letters drawn over each other.
         "font-size" | "font" => pixels(token).is_some_and(|n| n < 4.0),

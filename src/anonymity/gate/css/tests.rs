@@ -19,7 +19,7 @@ fn the_default_themes_style_sheet_is_readable() {
     assert!(!effects.hiding.contains("*"), "{:?}", effects.hiding);
     // Small print (`.88rem`) and sizes from custom properties hide
     // nothing: a paragraph, a link or a span is read one way.
-    for name in ["p", "a", "span", "figure", "lead"] {
+    for name in ["p", "a", "span", "figure", "lead", "code", "pre"] {
         assert!(
             !effects.hiding.contains(name),
             "{name}: {:?}",
@@ -251,6 +251,7 @@ fn values_that_may_hide_are_known_in_any_form() {
         ".h { width: calc(100% - 2rem) }",
         ".h { color: rgb(20 20 20 / 0.9); letter-spacing: -0.01em; transform: none }",
         ".h { color: #0a0a0a; filter: opacity(0.9); zoom: 1.1 }",
+        ".h { line-height: 1.45; color: #8a3f00 }",
     ] {
         assert!(!hiding(css).iter().any(|n| n == "h"), "{css}");
     }
