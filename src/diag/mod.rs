@@ -385,13 +385,12 @@ mod tests {
             "---\ntitle: X\nbouroughs: [a]\n---\n",
         ));
         let start = sources.text(id).find("bouroughs").unwrap();
-        let diagnostic =
-            Diagnostic::error("frontmatter::unknown-field", "unknown field `bouroughs`")
-                .at(Span::new(id, start..start + 9))
-                .label("not a field of a finding")
-                .fix("did you mean `boroughs`?");
+        let diagnostic = Diagnostic::error("yaml::unknown-field", "unknown field `bouroughs`")
+            .at(Span::new(id, start..start + 9))
+            .label("not a field of a finding")
+            .fix("did you mean `boroughs`?");
         let text = render_plain(&sources, &diagnostic);
-        assert!(text.contains("error[frontmatter::unknown-field]: unknown field `bouroughs`"));
+        assert!(text.contains("error[yaml::unknown-field]: unknown field `bouroughs`"));
         assert!(text.contains("content/findings/x.md:3:1"), "{text}");
         assert!(text.contains("bouroughs: [a]"));
         assert!(
