@@ -391,3 +391,24 @@ fn a_line_shown_too_many_ways_is_refused_at_its_file() {
     );
     project.build().expect_code(0);
 }
+
+/// A theme's style sheet that is refused is named with the line of the
+/// rule that is (round 5: only the file was named).
+#[test]
+fn a_refused_style_sheet_is_named_at_its_rule() {
+    let project = Project::example();
+    let sheet = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    let line = sheet.lines().count() + 2;
+    project.write(
+        "themes/default/static/style.css",
+        format!("{sheet}\n.note::after {{ content: \"see the appendix\" }}\n"),
+    );
+    let run = project.build();
+    run.expect_code(1);
+    let wanted = format!("themes/default/static/style.css:{line}:1");
+    assert!(run.stderr.contains(&wanted), "{wanted} in {}", run.stderr);
+    assert!(run.stderr.contains("generated text"), "{}", run.stderr);
+}

@@ -196,6 +196,45 @@ pub fn check(css: &str, context: Context) -> Result<(), &'static str> {
         })
 }
 
+/// Where in `css` the first rule [`check`] refuses begins (a byte offset),
+/// found by checking each top-level rule on its own: for a message that
+/// names the line of a theme's style sheet.
+pub fn refused_at(css: &str) -> Option<usize> {
+    let mut parser = Parser::new(css);
+    let mut start = parser.position();
+    loop {
+        let token = parser.next().cloned();
+        let end = match token {
+            Ok(Token::CurlyBracketBlock) => {
+                let _ = parser.parse_nested_block(|inner| {
+                    while inner.next().is_ok() {}
+                    Ok::<(), Refused>(())
+                });
+                parser.position()
+            }
+            Ok(Token::Semicolon) => parser.position(),
+            Ok(_) => continue,
+            Err(_) => parser.position(),
+        };
+        let rule = parser.slice(start..end);
+        if check(rule, Context::Sheet).is_err() {
+            // Past the white space and comments the rule begins with.
+            let mut rest = rule.trim_start();
+            while let Some(comment) = rest.strip_prefix("/*") {
+                rest = comment
+                    .split_once("*/")
+                    .map_or("", |(_, after)| after)
+                    .trim_start();
+            }
+            return Some(start.byte_index() + rule.len() - rest.len());
+        }
+        if token.is_err() {
+            return None;
+        }
+        start = parser.position();
+    }
+}
+
 type Refused = ParseError<&'static str>;
 
 fn refuse(why: &'static str) -> Refused {

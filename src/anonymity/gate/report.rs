@@ -14,7 +14,13 @@ pub(super) fn unreadable(
     why: &'static str,
 ) -> Diagnostic {
     let from = match path.strip_prefix("static/") {
-        Some(file) => format!(" (the theme's static file {}/{file})", inputs.theme_folder),
+        Some(file) => {
+            format!(
+                " (the theme's static file {}/{file}{})",
+                inputs.theme_folder,
+                sheet_line(rendered, path).unwrap_or_default()
+            )
+        }
         None => String::new(),
     };
     let diagnostic = Diagnostic::error(
@@ -125,4 +131,19 @@ pub(super) fn leak(
             "{first} is a listing page made from several files; a template or theme file prints it"
         )),
     }
+}
+
+/// `:line:column` of the first rule refused in the style sheet published
+/// at `path`, when it is one (a theme's static file has no place among
+/// the sources, so its line is said in the message).
+fn sheet_line(rendered: &Rendered, path: &str) -> Option<String> {
+    if !path.to_ascii_lowercase().ends_with(".css") {
+        return None;
+    }
+    let text = std::str::from_utf8(rendered.files.get(path)?).ok()?;
+    let at = super::css::refused_at(text)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(format!(":{line}:{column}"))
 }

@@ -284,3 +284,13 @@ fn ordinary_imports_emphasis_and_list_styles_are_allowed() {
         assert!(sheet(css).is_err(), "{css}");
     }
 }
+
+#[test]
+fn the_refused_rule_is_found_by_its_start() {
+    let css = "body { color: red }\n/* note */\n@media print {\n  a::after { content: \"see\" }\n}\np { margin: 0 }\n";
+    let at = refused_at(css).expect("refused");
+    assert!(css[at..].starts_with("@media print"), "{}", &css[at..]);
+    assert_eq!(refused_at("p { margin: 0 } a { color: red }"), None);
+    let last = "p { margin: 0 }\na::before { content: \"x\" }";
+    assert!(last[refused_at(last).unwrap()..].starts_with("a::before"));
+}
