@@ -15,7 +15,14 @@ fn codes_in_source() -> Vec<String> {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        for piece in text.split('"').skip(1).step_by(2) {
+        // A code in a literal of its own ("stage::name"), or written into
+        // a message by hand ("error[stage::name]: ...").
+        let quoted = text.split('"').skip(1).step_by(2);
+        let bracketed = text
+            .split("error[")
+            .skip(1)
+            .filter_map(|rest| rest.split(']').next());
+        for piece in quoted.chain(bracketed) {
             let Some((stage, name)) = piece.split_once("::") else {
                 continue;
             };
