@@ -678,3 +678,39 @@ fn findings_that_each_pass_can_place_a_quote_together() {
     project.remove("content/findings/zz-sw-ab.md");
     project.build().expect_code(0);
 }
+
+#[test]
+fn a_link_with_its_own_text_places_a_quote_as_an_embed_does() {
+    // Red team, round 7: "[in one interview](quote:…)" from Borough B's
+    // report prints nothing of the quote, but its page says "Social
+    // worker", and B has one.
+    let setup = |p: &Project, link_from: &str, text: &str| {
+        p.write(
+            "content/quotes/zz-paperwork.md",
+            "---\nparticipant: b-sw-1\nsource: interview\ncodes: [information-sharing]\n\
+             attribution: [role]\n---\nThe paperwork never follows the person home.\n",
+        );
+        let body = p.read(link_from);
+        p.write(link_from, format!("{body}\n{text}\n"));
+    };
+    let link = "Paper records came up [in one interview](quote:zz-paperwork).";
+    let project = Project::example();
+    setup(&project, "content/boroughs/b.md", link);
+    let (text, _) = checked(&project, 1);
+    assert!(text.contains("anonymity::small-group-in-context"), "{text}");
+    assert!(text.contains("content/boroughs/b.md"), "{text}");
+    // From a finding that holds in B alone, the same.
+    let project = Project::example();
+    let finding = "content/findings/zz-paper.md";
+    project.write(
+        finding,
+        "---\ntitle: Paper records\ncodes: [information-sharing]\nboroughs: [b]\nstatus: final\n---\nSeen once.\n",
+    );
+    setup(&project, finding, link);
+    let (text, _) = checked(&project, 1);
+    assert!(text.contains("content/findings/zz-paper.md"), "{text}");
+    // Linked from nowhere that places it, it builds.
+    let project = Project::example();
+    setup(&project, "content/pages/methods.md", link);
+    project.build().expect_code(0);
+}

@@ -20,6 +20,7 @@ pub(super) fn check_context(
     who: &Participant,
     fields: &[AttributionField],
     containers: &FastMap<&str, Vec<QuoteIx>>,
+    linked: &[FindingIx],
     out: &mut Vec<Diagnostic>,
 ) {
     let project = site.project;
@@ -35,6 +36,12 @@ pub(super) fn check_context(
         let mention = project.quotes[outer].id.as_str();
         shown.extend(site.quote_findings[outer].iter().map(|&f| (f, mention)));
     }
+    shown.extend(
+        linked
+            .iter()
+            .filter(|&&f| !site.quote_findings[q].contains(&f))
+            .map(|&f| (f, quote_id.as_str())),
+    );
     let mut reported = false;
     for &(f, mention) in &shown {
         let finding = &project.findings[f];
@@ -52,10 +59,7 @@ pub(super) fn check_context(
             project.sources.get(finding.file),
             finding.yaml.clone(),
         );
-        let span = match finding.refs.iter().find(|r| r.embed && r.id == mention) {
-            Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
-            None => yaml.value_span("quotes", mention),
-        };
+        let span = mention_span(finding, &yaml, mention);
         let places: Vec<&str> = boroughs.iter().map(|b| site.borough_title(b)).collect();
         out.push(
             Diagnostic::error(
@@ -130,10 +134,7 @@ fn check_together(
         project.sources.get(finding.file),
         finding.yaml.clone(),
     );
-    let span = match finding.refs.iter().find(|r| r.embed && r.id == mention) {
-        Some(reference) => crate::source::Span::new(finding.file, reference.range.clone()),
-        None => yaml.value_span("quotes", mention),
-    };
+    let span = mention_span(finding, &yaml, mention);
     let places: Vec<&str> = common.iter().map(|b| site.borough_title(b)).collect();
     let others: Vec<&str> = shown
         .iter()
@@ -156,8 +157,8 @@ fn check_together(
     );
 }
 
-/// A quote embedded in one borough's page: where, which borough, and why
-/// the page places it there.
+/// A quote embedded in or linked from one borough's page: where, which
+/// borough, and why the page places it there.
 pub(super) struct BoroughEmbed<'p> {
     file: crate::source::FileId,
     range: std::ops::Range<usize>,
@@ -183,10 +184,10 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
     });
     let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
     for (file, borough, refs, why) in boroughs.chain(pathways) {
-        for r in refs
-            .iter()
-            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
-        {
+        // A link places the quote as an embed does: a reader who follows
+        // "[in one interview](quote:…)" from Borough B's report reads the
+        // quote as B's (red team, round 7).
+        for r in refs.iter().filter(|r| r.kind == crate::model::Kind::Quote) {
             // The quote, and every quote it shows set in its text.
             for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
                 embeds.entry(id).or_default().push(BoroughEmbed {
@@ -288,4 +289,31 @@ pub(super) fn check_borough_embeds(
             .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
         );
     }
+}
+
+/// Where a finding shows the quote `mention`: an embed, its place in
+/// `quotes:`, or a link in its text.
+fn mention_span(
+    finding: &crate::model::Finding,
+    yaml: &Yaml,
+    mention: &str,
+) -> crate::source::Span {
+    let at = |embed: bool| {
+        finding
+            .refs
+            .iter()
+            .find(|r| r.embed == embed && r.kind == crate::model::Kind::Quote && r.id == mention)
+            .map(|r| crate::source::Span::new(finding.file, r.range.clone()))
+    };
+    at(true)
+        .or_else(|| {
+            finding
+                .meta
+                .quotes
+                .iter()
+                .any(|id| id == mention)
+                .then(|| yaml.value_span("quotes", mention))
+        })
+        .or_else(|| at(false))
+        .unwrap_or_else(|| yaml.value_span("quotes", mention))
 }

@@ -22,8 +22,8 @@ mod pages;
 
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
-use crate::model::{AttributionField, Consent};
-use crate::resolve::{ParticipantIx, QuoteIx, Site};
+use crate::model::{AttributionField, Consent, Kind};
+use crate::resolve::{FindingIx, ParticipantIx, QuoteIx, Site};
 use crate::yaml::Yaml;
 use context::{borough_embeds, check_borough_embeds, check_context, nested};
 use groups::names;
@@ -48,6 +48,24 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
             }
         }
     }
+    // For each quote linked from a published finding's text (not cited),
+    // those findings: a link places it as a citation does (round 7).
+    let mut linked: FastMap<&str, Vec<FindingIx>> = FastMap::default();
+    for (f, finding) in FindingIx::each(&project.findings) {
+        if !site.is_published_finding(f) {
+            continue;
+        }
+        for r in finding
+            .refs
+            .iter()
+            .filter(|r| r.kind == Kind::Quote && !r.embed)
+        {
+            let findings = linked.entry(r.id.as_str()).or_default();
+            if !findings.contains(&f) {
+                findings.push(f);
+            }
+        }
+    }
     for (q, quote) in QuoteIx::each(&project.quotes) {
         let Some(p) = site.quote_participant[q] else {
             continue;
@@ -64,7 +82,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         if size >= k {
             let before = out.len();
             if !fields.contains(&AttributionField::Borough) {
-                check_context(site, q, who, fields, &containers, out);
+                let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
+                check_context(site, q, who, fields, &containers, links, out);
                 if let Some(embeds) = embeds.get(quote.id.as_str()) {
                     check_borough_embeds(site, q, who, fields, embeds, out);
                 }
