@@ -106,8 +106,11 @@ pub(super) fn leak(
                 .at(span)
                 .label(format!("{page} shows this line, read as a browser reads it"))
                 .fix(match what_plain == what {
-                    true => "the source check did not read it as written here (markup, a comment or a character reference inside it): remove it, or replace it with a redaction such as `[name]`",
-                    false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file",
+                    true => format!(
+                        "the checks of your files did not read it as a reader sees it here (markup, a comment or a character reference inside it, spaces a browser joins, or letters a style shows in capitals): remove it, or replace it with a redaction such as `{}`",
+                        redaction(what_plain)
+                    ),
+                    false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file".to_string(),
                 });
         }
         searched.extend(files);
@@ -146,4 +149,20 @@ fn sheet_line(rendered: &Rendered, path: &str) -> Option<String> {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Some(format!(":{line}:{column}"))
+}
+
+/// A redaction to suggest in place of what was found (`what`, as the
+/// message names it).
+fn redaction(what: &str) -> &'static str {
+    if what.contains("postcode") {
+        "[postcode]"
+    } else if what.contains("email") {
+        "[email]"
+    } else if what.contains("date of birth") {
+        "[date]"
+    } else if what.contains("number") {
+        "[number]"
+    } else {
+        "[name]"
+    }
 }

@@ -28,7 +28,7 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
-        (?: (?:(?-u:\B)\+|(?-u:\b)00)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
+        (?: (?:(?-u:\B)\+|(?-u:\b)00[\ \-\u{a0}]?)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
           | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
           | (?-u:\b)0
         )
@@ -81,18 +81,31 @@ fn phone_at(text: &str, m: Match) -> Option<Range<usize>> {
         let valid = (9..=10).contains(&nsn.len())
             && PHONE_FIRST_DIGITS.contains(&nsn.as_bytes()[0])
             && grouped
-            && !text[end..].starts_with(char::is_alphanumeric);
+            && (!text[end..].starts_with(char::is_alphanumeric) || extension(&text[end..]));
         valid.then_some(m.start()..end)
     })
+}
+
+/// Whether what follows a number is an extension run on to it (`x12`,
+/// `ext. 12`, `ext12`), which does not make it another word.
+fn extension(after: &str) -> bool {
+    let lower = after.get(..4).unwrap_or(after).to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("ext")
+        .or_else(|| lower.strip_prefix('x'))
+        .unwrap_or("");
+    lower.starts_with("ext") || rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a candidate starts with +44 / 0044 (and "(0)"), and where the
 /// digits after that prefix start.
 fn international_prefix(candidate: &str) -> (bool, usize) {
-    let Some(rest) = candidate
-        .strip_prefix("+44")
-        .or_else(|| candidate.strip_prefix("0044"))
-    else {
+    let Some(rest) = candidate.strip_prefix("+44").or_else(|| {
+        candidate
+            .strip_prefix("00")
+            .map(|rest| rest.trim_start_matches([' ', '-', '\u{a0}']))
+            .and_then(|rest| rest.strip_prefix("44"))
+    }) else {
         return (false, 0);
     };
     let rest = rest.trim_start_matches([' ', '-', '\u{a0}']);

@@ -9,16 +9,19 @@ use std::sync::LazyLock;
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
 
-/// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52), ISO (1952-03-14),
-/// or with the month in words (14 March 1952, 14th of March 1952, March 14,
-/// 1952). Numeric forms are checked by [`numeric_date_ok`].
+/// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52), ISO (1952-03-14,
+/// 1952/03/14), eight digits (14031952, 19520314), or with the month in
+/// words (14 March 1952, 14th of March 1952, 14-Mar-1952 as letters print
+/// it, 14 Mar 52, March 14, 1952). Numeric forms are checked by
+/// [`numeric_date_ok`].
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)(?-u:\b)(?:
             (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] (?:\d{{4}}|\d{{2}}) )
-          | (?P<iso> \d{{4}}-\d{{1,2}}-\d{{1,2}} )
-          | {DAY} (?:\s+of)? \s+ {MONTH} ,? \s+ \d{{4}}
-          | {MONTH} \s+ {DAY} ,? \s+ \d{{4}}
+          | (?P<iso> \d{{4}} [/.\-] \d{{1,2}} [/.\-] \d{{1,2}} )
+          | (?P<compact> \d{{8}} )
+          | {DAY} (?:\s+of)? [\s/.\-]+ {MONTH} ,? [\s/.\-]+ (?:\d{{4}}|\d{{2}})
+          | {MONTH} \s+ {DAY} ,? \s+ (?:\d{{4}}|\d{{2}})
         )(?-u:\b)"
     ))
 });
@@ -27,7 +30,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Plan B." is not a cue.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date\s+of\s+birth(?-u:\b)|birth\s?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
+        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[\s\-_]+of[\s\-_]+birth(?-u:\b)|birth[\s\-_]?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
     )
 });
 
@@ -52,6 +55,9 @@ pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
     }
     DATE.captures_iter(text)
         .filter(|c| {
+            if let Some(compact) = c.name("compact") {
+                return compact_date_ok(compact.as_str());
+            }
             let numeric = c.name("numeric").or(c.name("iso"));
             numeric.is_none_or(|m| numeric_date_ok(m.as_str()))
         })
@@ -74,9 +80,21 @@ fn numeric_date_ok(s: &str) -> bool {
     let day = |d: u32| (1..=31).contains(&d);
     let month = |m: u32| (1..=12).contains(&m);
     if s.find(['/', '.', '-']) == Some(4) {
+        // Year first (1952-03-14, 1952/03/14).
         return month(b) && day(c);
     }
     (day(a) && month(b)) || (month(a) && day(b))
+}
+
+/// Whether eight digits make a date, day first (14031952) or year first
+/// (19520314), with a year from 1900 to 2099.
+fn compact_date_ok(s: &str) -> bool {
+    let part = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let day = |d: u32| (1..=31).contains(&d);
+    let month = |m: u32| (1..=12).contains(&m);
+    let year = |y: u32| (1900..=2099).contains(&y);
+    (day(part(0..2)) && month(part(2..4)) && year(part(4..8)))
+        || (year(part(0..4)) && month(part(4..6)) && day(part(6..8)))
 }
 
 fn cue_applies(text: &str, cue: &Range<usize>, date: &Range<usize>) -> bool {

@@ -92,15 +92,19 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
     }
 }
 
-/// [`find_patterns`] without first asking [`may_hold_one`].
+/// [`find_patterns`] without first asking [`may_hold_one`]: in the text as
+/// written, and with the dots, slashes, hyphens and underscores that part
+/// its numbers read as spaces (020.7946.0958, AB-12-34-56-C, E1-6AN, as
+/// people write them).
 fn every_pattern(text: &str) -> Vec<PatternHit> {
-    let mut hits = Vec::new();
-    hits.extend(emails(text));
-    hits.extend(phones(text));
-    hits.extend(nhs_numbers(text));
-    hits.extend(ni_numbers(text));
-    hits.extend(postcodes(text));
-    hits.extend(dates_of_birth(text));
+    let mut hits = each_pattern(text);
+    if let Some(spaced) = separators_as_spaces(text) {
+        hits.extend(
+            each_pattern(&spaced)
+                .into_iter()
+                .filter(|hit| hit.kind != PatternKind::Email),
+        );
+    }
     hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end), h.kind));
     let mut kept: Vec<PatternHit> = Vec::new();
     for hit in hits {
@@ -109,6 +113,62 @@ fn every_pattern(text: &str) -> Vec<PatternHit> {
         }
     }
     kept
+}
+
+fn each_pattern(text: &str) -> Vec<PatternHit> {
+    let mut hits = Vec::new();
+    hits.extend(emails(text));
+    hits.extend(phones(text));
+    hits.extend(nhs_numbers(text));
+    hits.extend(ni_numbers(text));
+    hits.extend(postcodes(text));
+    hits.extend(dates_of_birth(text));
+    hits
+}
+
+/// `text` with each `.`, `/`, `-` or `_` that has a digit on one side and a
+/// letter or digit on the other written as a space, one byte for one (so
+/// places found in it are the text's own); `None` when there is none.
+fn separators_as_spaces(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // The digits running up to `i` from before it, or on from after it.
+    let run_before = |i: usize| {
+        bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let run_after = |i: usize| {
+        bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let parts = |i: usize| {
+        let (Some(&before), Some(&after)) = (bytes.get(i.wrapping_sub(1)), bytes.get(i + 1)) else {
+            return false;
+        };
+        let between = before.is_ascii_alphanumeric()
+            && after.is_ascii_alphanumeric()
+            && (before.is_ascii_digit() || after.is_ascii_digit());
+        match bytes[i] {
+            b'/' | b'-' | b'_' => between,
+            // A decimal point (3.0207946012) is not a separator: groups of
+            // a number written with dots are short on both sides.
+            b'.' => between && run_before(i) <= 6 && run_after(i) <= 6,
+            _ => false,
+        }
+    };
+    let at: Vec<usize> = (1..bytes.len()).filter(|&i| parts(i)).collect();
+    if at.is_empty() {
+        return None;
+    }
+    let mut spaced = bytes.to_vec();
+    for i in at {
+        spaced[i] = b' ';
+    }
+    String::from_utf8(spaced).ok()
 }
 
 /// Whether `text` may hold a structured identifier: each has a digit (any

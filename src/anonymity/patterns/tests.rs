@@ -379,3 +379,37 @@ fn text_without_a_digit_or_an_at_sign_is_not_run_through_the_expressions() {
         assert_eq!(find_patterns(text), every_pattern(text), "{text}");
     }
 }
+
+/// Red team, round 7: numbers as people write them with other separators,
+/// an extension run on, and dates of birth as letters print them.
+#[test]
+fn numbers_with_other_separators_and_dates_as_printed() {
+    let kinds = |text: &str| -> Vec<PatternKind> {
+        find_patterns(text).into_iter().map(|h| h.kind).collect()
+    };
+    for (text, kind) in [
+        ("ring 020.7946.0958 today", PatternKind::Phone),
+        ("ring 020 7946 0958x12 today", PatternKind::Phone),
+        ("ring 020 7946 0958ext. 12", PatternKind::Phone),
+        ("ring 00 44 7700 900123", PatternKind::Phone),
+        ("NHS 943.476.5919", PatternKind::NhsNumber),
+        ("NHS 943/476/5919", PatternKind::NhsNumber),
+        ("NI AB-12-34-56-C", PatternKind::NiNumber),
+        ("lives at E1-6AN", PatternKind::Postcode),
+        ("DOB: 03-Mar-1961", PatternKind::DateOfBirth),
+        ("DOB 3 Mar 61", PatternKind::DateOfBirth),
+        ("date-of-birth 1961/03/03", PatternKind::DateOfBirth),
+        ("birth-date 03031961", PatternKind::DateOfBirth),
+    ] {
+        assert!(kinds(text).contains(&kind), "{text}: {:?}", kinds(text));
+    }
+    for text in [
+        "pi is 3.0207946012",
+        "version 2.10.3 of the tool",
+        "the 2019-2020 and 2020/21 reports",
+        "a co-located team",
+        "born in 1961, moved in 03031999x",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+}
