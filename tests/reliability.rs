@@ -600,6 +600,31 @@ fn a_second_build_into_one_output_folder_stops_and_leaves_nothing() {
     );
 }
 
+// Second reliability red team, case 1: one folder reached by two names (a
+// bind mount) has a lock file beside each name, so two builds wrote it at
+// once. The folder itself is locked too; the test holds that lock, as a
+// build through the other name would.
+#[cfg(unix)]
+#[test]
+fn a_build_into_a_folder_another_build_holds_by_another_name_stops() {
+    let project = Project::fixture("basic");
+    project.build().expect_code(0);
+    let folder = std::fs::File::open(project.path("site")).unwrap();
+    folder.try_lock().unwrap();
+    let before = everything(project.root());
+    let run = project.build();
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("under another name for the same folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before, "nothing left behind");
+    drop(folder);
+    project.build().expect_code(0);
+}
+
 // #19 (report case-02): a lock that could not be taken (a read-only
 // project folder, a lock file that was a folder) let the build go on
 // without it, and one that was a link to nothing was made into a file

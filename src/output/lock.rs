@@ -4,6 +4,10 @@
 //! beside or in the output folder is touched until the build is done, then
 //! removed. A build that cannot take it does not build.
 //!
+//! The output folder itself is locked too where it is there: one folder
+//! reached by two names (a bind mount) has a lock file beside each name,
+//! but one folder.
+//!
 //! The file is removed by the build holding it, before it lets go; a build
 //! that took the lock of a file no longer there (removed as it waited)
 //! tries again with the file there now, so two builds never hold the lock
@@ -31,6 +35,10 @@ const TRIES: usize = 20;
 pub(super) struct Lock {
     file: std::fs::File,
     path: PathBuf,
+    /// The output folder itself, locked too where it is there: one folder
+    /// reached by two names (a bind mount) has two lock files beside it,
+    /// but one folder to lock (second reliability red team, case 1).
+    _folder: Option<std::fs::File>,
 }
 
 impl Drop for Lock {
@@ -69,7 +77,17 @@ pub(super) fn lock(parent: &Path, name: &OsStr, shown: &Path) -> anyhow::Result<
     for _ in 0..TRIES {
         let file = open(&path).map_err(unable)?;
         match file.try_lock() {
-            Ok(()) if is_at(&file, &path) => return Ok(Lock { file, path }),
+            Ok(()) if is_at(&file, &path) => {
+                // Made first, so that the lock file goes (when it drops) if
+                // the folder's lock cannot be taken.
+                let mut lock = Lock {
+                    file,
+                    path,
+                    _folder: None,
+                };
+                lock._folder = lock_folder(&parent.join(name), shown)?;
+                return Ok(lock);
+            }
             // Removed by the build that held it, as this one took it.
             Ok(()) => continue,
             Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
@@ -87,6 +105,29 @@ pub(super) fn lock(parent: &Path, name: &OsStr, shown: &Path) -> anyhow::Result<
     Err(unable(
         "it was removed and made again each time evalsite took it".into(),
     ))
+}
+
+/// Locks the output folder `folder` itself where it is there and can be
+/// opened (on Unix a folder can be locked as a file is); `None` where it is
+/// not there yet, or cannot be opened to lock (its lock file then keeps
+/// builds apart). Another build holding it is an error.
+fn lock_folder(folder: &Path, shown: &Path) -> anyhow::Result<Option<std::fs::File>> {
+    let is_folder = std::fs::metadata(folder).is_ok_and(|m| m.is_dir());
+    let Some(file) = is_folder
+        .then(|| std::fs::File::open(folder).ok())
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another build is writing {} (under another name for the same folder); wait for it to finish, then build again",
+            shown.display()
+        ),
+        // A file system that does not lock folders: the lock file is all.
+        Err(std::fs::TryLockError::Error(_)) => Ok(None),
+    }
 }
 
 /// Whether `file` is (still) the file at `path`.
