@@ -2,7 +2,7 @@
 //! empty folder, a site evalsite marked holding only what it wrote, or a
 //! site of the version before markers. Anything else is refused, named.
 
-use super::marker::{self, Found, MARKER, Marker};
+use super::marker::{self, Found, MARKER, Marker, Recorded};
 use super::{Refused, Target};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -74,7 +74,7 @@ pub(super) fn replaceable<B>(
         )));
     }
     match marker::read(real) {
-        Found::Marked(marker) => marked(target, marker),
+        Found::Marked(marker) => marked(target, marker, files),
         Found::Unreadable => anyhow::bail!(Refused(format!(
             "evalsite will not replace {shown}: its {MARKER} file is not one this version of evalsite can read (it was changed, or written by another version); if {shown} is a site evalsite made and holds nothing of yours, delete it yourself and build again, or choose an empty or new folder for --output"
         ))),
@@ -84,8 +84,29 @@ pub(super) fn replaceable<B>(
 
 /// A marked site may be replaced when it holds nothing but the files its
 /// marker lists (and the folders they are in).
-fn marked(target: &Target, marker: Marker) -> anyhow::Result<Previous> {
+fn marked<B>(
+    target: &Target,
+    marker: Marker,
+    files: &BTreeMap<String, B>,
+) -> anyhow::Result<Previous> {
     let (real, shown) = (&target.real, target.shown.display().to_string());
+    // A marker of format 2 lists paths alone, so nothing tells a page
+    // evalsite wrote from a file put there since under a listed name (or a
+    // marker copied into someone's folder): only what this build writes,
+    // or pages in evalsite's own folders, may be replaced (second
+    // reliability red team, case 3).
+    if marker.files.values().any(|r| *r == Recorded::Unknown) {
+        let foreign: Vec<String> = foreign_files(real, files)
+            .into_iter()
+            .filter(|path| path != MARKER)
+            .collect();
+        if !foreign.is_empty() {
+            anyhow::bail!(Refused(format!(
+                "evalsite will not replace {shown}: its {MARKER} file is of an older format that records no file's contents, and it holds files this build does not write, which it would delete: {}; move them out of {shown} (or delete them if they are old pages) and build again",
+                named(&shown, &foreign)
+            )));
+        }
+    }
     // The folders the listed files are in, found once (a large site is
     // tens of thousands of files in a few folders).
     let folders: std::collections::BTreeSet<&str> = (marker.files.keys())

@@ -71,7 +71,10 @@ fn a_refusal_for_added_files_names_the_changed_ones_too() {
 }
 
 /// A site of the version before hashes (format 2: the paths alone) is
-/// replaced as before: what its files were cannot be known.
+/// replaced only where it holds what this build writes (or pages in
+/// evalsite's own folders): what its files were cannot be known, and a
+/// file put under a listed name, or a marker copied into someone's
+/// folder, would otherwise be deleted (second reliability red team, case 3).
 #[test]
 fn a_site_marked_with_paths_alone_is_replaced() {
     let dir = tempfile::tempdir().unwrap();
@@ -88,6 +91,17 @@ fn a_site_marked_with_paths_alone_is_replaced() {
         .to_string();
     assert!(error.contains("site/CNAME"), "{error}");
     std::fs::remove_file(site.join("CNAME")).unwrap();
+    // A listed file this build does not write is kept, and named.
+    let error = write_files_as_site(&target(&site), &new)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("site/a/"), "{error}");
+    assert!(error.contains("older format"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(site.join("a/old.html")).unwrap(),
+        "old"
+    );
+    std::fs::remove_dir_all(site.join("a")).unwrap();
     write_files_as_site(&target(&site), &new).unwrap();
     assert_eq!(
         tree(&site),
