@@ -22,6 +22,7 @@
 
 mod lock;
 mod marker;
+mod mounts;
 mod previous;
 mod remove;
 mod staging;
@@ -97,8 +98,9 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
     let mut kept = remove_leftovers(&[parent, real], parent, &name, &tag, files);
     let previous = replaceable(target, files)?;
     // A mount point cannot be replaced, nor a file moved into it from
-    // another file system: the new site is written inside it.
-    let mount = is_mount_point(real);
+    // another file system, and a folder mounted elsewhere too would leave
+    // that mount showing the old folder: the new site is written inside it.
+    let mount = is_mount_point(real) || mounts::mounted_elsewhere(real);
     let contents_only = mount
         || match &previous {
             Previous::Empty => true,
