@@ -139,10 +139,9 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -
                     words(inner, &mut item.inner, &mut last);
                     Ok::<(), Refused>(())
                 });
-                item.last_numbers.push((item.tokens.len(), last));
-                item.tokens.push(token);
+                item.push(token, last);
             }
-            token => item.tokens.push(token),
+            token => item.push(token, None),
         }
     }
     item.declaration(&mut does);
@@ -154,14 +153,14 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -
 #[derive(Default)]
 struct Item<'i> {
     tokens: Vec<Token<'i>>,
-    /// For each function or bracket among `tokens` (by its place), the last
-    /// number inside it: a colour's alpha (`rgb(0 0 0 / 0)`), a filter's
+    /// For each of `tokens`, the last number inside it where it is a
+    /// function or bracket: a colour's alpha (`rgb(0 0 0 / 0)`), a filter's
     /// amount (`opacity(0)`).
-    last_numbers: Vec<(usize, Option<f32>)>,
+    last_numbers: Vec<Option<f32>>,
     inner: Vec<String>,
 }
 
-impl Item<'_> {
+impl<'i> Item<'i> {
     /// The first token, white space and comments passed over.
     fn first(&self) -> Option<&Token<'_>> {
         self.tokens
@@ -170,27 +169,24 @@ impl Item<'_> {
     }
 
     /// Reads the item as a declaration (`property: value`).
+    fn push(&mut self, token: Token<'i>, last_number: Option<f32>) {
+        self.tokens.push(token);
+        self.last_numbers.push(last_number);
+    }
+
     fn declaration(&self, does: &mut Does) {
         let mut tokens = self
             .tokens
             .iter()
-            .filter(|t| !matches!(t, Token::WhiteSpace(_) | Token::Comment(_)));
-        let (Some(Token::Ident(property)), Some(Token::Colon)) = (tokens.next(), tokens.next())
+            .zip(&self.last_numbers)
+            .filter(|(t, _)| !matches!(t, Token::WhiteSpace(_) | Token::Comment(_)));
+        let (Some((Token::Ident(property), _)), Some((Token::Colon, _))) =
+            (tokens.next(), tokens.next())
         else {
             return;
         };
         let property = property.to_ascii_lowercase();
-        for token in tokens {
-            let at = self
-                .tokens
-                .iter()
-                .position(|t| std::ptr::eq(t, token))
-                .unwrap_or(usize::MAX);
-            let last = self
-                .last_numbers
-                .iter()
-                .find(|(i, _)| *i == at)
-                .and_then(|(_, n)| *n);
+        for (token, &last) in tokens {
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
         }
@@ -357,8 +353,7 @@ fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
         "transform" | "translate" | "scale" | "rotate" => {
             !word("none")
                 && (number(token).is_some()
-                    || matches!(token, Token::Function(_))
-                    || matches!(token, Token::Ident(_)))
+                    || matches!(token, Token::Function(_) | Token::Ident(_)))
         }
         _ => return false,
     };
