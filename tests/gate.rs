@@ -348,12 +348,7 @@ fn clean_lookalikes_still_build() {
 fn the_preview_reads_every_page_again_when_the_identifiers_change() {
     use evalsite::{memo::Memo, pipeline};
     let project = Project::fixture("basic");
-    let options = pipeline::Options {
-        root: project.root().to_path_buf(),
-        include_drafts: false,
-        identifiers: None,
-        timings: false,
-    };
+    let options = serve_options(&project);
     let mut memo = Memo::default();
     let first = pipeline::run(&options, pipeline::Mode::Serve(&mut memo, &|_| {})).unwrap();
     assert!(!first.diagnostics.has_errors());
@@ -392,12 +387,7 @@ fn the_preview_shows_a_page_early_only_if_the_whole_gate_would() {
     use evalsite::{memo::Memo, pipeline};
     use std::sync::Mutex;
     let project = Project::fixture("basic");
-    let options = pipeline::Options {
-        root: project.root().to_path_buf(),
-        include_drafts: false,
-        identifiers: None,
-        timings: false,
-    };
+    let options = serve_options(&project);
     let mut memo = Memo::default();
     // Each run: which of `paths` the early gate let out.
     let mut run = |paths: &[&str]| {
@@ -429,4 +419,14 @@ fn the_preview_shows_a_page_early_only_if_the_whole_gate_would() {
     // An allowed term: the whole gate lets it out; early, it waits.
     allow_in_methods(&project);
     assert_eq!(run(&["pages/methods.html"]), (true, Vec::new()));
+}
+
+/// The pipeline's options for `project` as the preview runs it.
+fn serve_options(project: &Project) -> evalsite::pipeline::Options {
+    evalsite::pipeline::Options {
+        root: project.root().to_path_buf(),
+        include_drafts: false,
+        identifiers: None,
+        timings: false,
+    }
 }
