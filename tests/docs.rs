@@ -4,48 +4,39 @@
 
 use std::path::Path;
 
-/// Every `"stage::name"` string literal in `src/`, outside test modules'
-/// made-up codes.
+/// Every code in `src/` outside tests: a `"stage::name"` string literal,
+/// or one written into a message by hand (`error[stage::name]: ...`).
 fn codes_in_source() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut codes = Vec::new();
     for entry in walkdir::WalkDir::new(&root) {
         let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "rs") {
+        let name = entry.file_name().to_string_lossy();
+        if !name.ends_with(".rs") || name == "tests.rs" || name.ends_with("_tests.rs") {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        // A code in a literal of its own ("stage::name"), or written into
-        // a message by hand ("error[stage::name]: ...").
+        // A file's own tests come last, in `mod tests { ... }`.
+        let text = text
+            .split("#[cfg(test)]\nmod tests {")
+            .next()
+            .unwrap_or_default();
         let quoted = text.split('"').skip(1).step_by(2);
         let bracketed = text
             .split("error[")
             .skip(1)
             .filter_map(|rest| rest.split(']').next());
+        let word = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+        };
         for piece in quoted.chain(bracketed) {
-            let Some((stage, name)) = piece.split_once("::") else {
-                continue;
-            };
-            let word =
-                |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-            let stages = [
-                "load",
-                "frontmatter",
-                "yaml",
-                "config",
-                "id",
-                "reference",
-                "quote",
-                "codebook",
-                "pathway",
-                "participants",
-                "table",
-                "anonymity",
-                "theme",
-                "serve",
-            ];
-            if stages.contains(&stage) && word(name) {
-                codes.push(format!("{stage}::{name}"));
+            if let Some((stage, code)) = piece.split_once("::")
+                && word(stage)
+                && word(code)
+            {
+                codes.push(piece.to_string());
             }
         }
     }
