@@ -6,6 +6,8 @@ use std::ops::Range;
 
 pub struct ParticipantIds {
     automaton: Option<AhoCorasick>,
+    /// The ids looked for.
+    ids: Vec<String>,
 }
 
 fn is_id_byte(b: u8) -> bool {
@@ -26,7 +28,13 @@ impl ParticipantIds {
                 .build(&ids)
                 .expect("participant ids are plain strings")
         });
-        ParticipantIds { automaton }
+        let ids = ids.into_iter().map(str::to_string).collect();
+        ParticipantIds { automaton, ids }
+    }
+
+    /// The ids looked for.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
     }
 
     /// Whole-word occurrences of any participant id in `text`.

@@ -87,12 +87,7 @@ impl Early {
     }
 
     fn read(&self, path: &str, bytes: &[u8]) -> bool {
-        let look = Look {
-            matcher: &self.matcher,
-            ids: &self.ids,
-            styles: self.styles.clone(),
-            capitals: self.capitals,
-        };
+        let look = Look::new(&self.matcher, &self.ids, self.styles.clone(), self.capitals);
         let mut name = look.texts();
         names::read(path, &mut name);
         let mut texts = look.texts();

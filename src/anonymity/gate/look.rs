@@ -5,7 +5,7 @@
 //! Does not read files ([`super::read`]) or report ([`super::report`]).
 
 use super::{Texts, css};
-use crate::anonymity::identifiers::{TermMatcher, normalise};
+use crate::anonymity::identifiers::{Parting, TermMatcher, normalise};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::anonymity::patterns;
 use crate::render::Contents;
@@ -19,6 +19,8 @@ pub(super) struct Look<'a> {
     pub(super) styles: Arc<css::Effects>,
     /// A site's style sheet shows text in capitals.
     pub(super) capitals: bool,
+    /// The characters no term or id holds or reaches across.
+    parting: Parting,
 }
 
 /// One thing found, without the text found.
@@ -51,12 +53,53 @@ const SEPARATOR: &str = "\n\n\u{b6}\n\n";
 /// letter, digit or id character, and its blank line ends a sentence, so no
 /// term, pattern or date-of-birth cue reaches across it (the property test
 /// reads every page with a cache warmed on other pages).
+///
+/// `pieces` holds the pieces of flows (see [`Look::find_flowing`]) in
+/// which no term and no id was found.
 #[derive(Default)]
-pub(super) struct Clean(pub(super) std::sync::RwLock<crate::hash::FastSet<Box<str>>>);
+pub(super) struct Clean {
+    blocks: Known,
+    pieces: Known,
+    /// The texts where blocks meet in which no number was found.
+    numbers: Known,
+}
+
+type Known = std::sync::RwLock<crate::hash::FastSet<Box<str>>>;
 
 impl Clean {
     pub(super) fn len(&self) -> usize {
-        self.0.read().map_or(0, |set| set.len())
+        [&self.blocks, &self.pieces, &self.numbers]
+            .iter()
+            .map(|known| known.read().map_or(0, |set| set.len()))
+            .sum()
+    }
+}
+
+/// The distinct texts of `texts` that `known` does not hold.
+fn unknown<'t>(texts: impl Iterator<Item = &'t str>, known: Option<&Known>) -> Vec<&'t str> {
+    let known = known.map(|k| k.read().unwrap_or_else(|e| e.into_inner()));
+    let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
+    texts
+        .filter(|text| seen.insert(text) && !known.as_ref().is_some_and(|k| k.contains(*text)))
+        .collect()
+}
+
+/// Adds to `known` the texts of `todo` (joined at `starts`) that none of
+/// the `dirty` ranges of the joined text touches.
+fn learn(known: &Known, todo: &[&str], starts: &[usize], dirty: Vec<std::ops::Range<usize>>) {
+    let mut is_dirty = vec![false; todo.len()];
+    for range in dirty {
+        let block_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let (first, last) = (block_of(range.start), block_of(range.end.max(1) - 1));
+        for flag in &mut is_dirty[first..=last.max(first)] {
+            *flag = true;
+        }
+    }
+    let mut known = known.write().unwrap_or_else(|e| e.into_inner());
+    for (text, dirty) in todo.iter().zip(is_dirty) {
+        if !dirty {
+            known.insert(Box::from(*text));
+        }
     }
 }
 
@@ -83,7 +126,22 @@ pub(super) fn style_effects<'f>(
     Arc::new(effects)
 }
 
-impl Look<'_> {
+impl<'a> Look<'a> {
+    pub fn new(
+        matcher: &'a TermMatcher,
+        ids: &'a ParticipantIds,
+        styles: Arc<css::Effects>,
+        capitals: bool,
+    ) -> Look<'a> {
+        Look {
+            matcher,
+            ids,
+            styles,
+            capitals,
+            parting: Parting::new(matcher.strings(), ids.ids()),
+        }
+    }
+
     /// An empty reading of a file, knowing what the site's style sheets
     /// may hide.
     pub fn texts(&self) -> Texts {
@@ -105,9 +163,9 @@ impl Look<'_> {
     pub fn find_in(&self, texts: &Texts, clean: Option<&Clean>) -> Vec<Hit> {
         let mut found = self.find_with(&texts.blocks, clean);
         for flow in &texts.flows {
-            found.extend(self.find_flowing(flow));
+            found.extend(self.find_flowing(flow, clean));
         }
-        found.extend(find_numbers(&texts.numbers));
+        found.extend(find_numbers(&texts.numbers, clean));
         found.extend(find_in_capitals(&texts.capital_lines));
         found
     }
@@ -115,35 +173,57 @@ impl Look<'_> {
     /// In a page's text joined across every element: listed terms,
     /// participant ids and email addresses (not numbers, which tables and
     /// lists set side by side).
-    fn find_flowing(&self, flow: &str) -> Vec<Hit> {
+    ///
+    /// Terms and ids are searched in the pieces of the flow between the
+    /// characters that part them ([`Parting`]): no hit holds such a
+    /// character or is joined across one, so the pieces hold every hit the
+    /// whole flow holds, and each distinct piece is searched once, less
+    /// those `clean` holds (a page's menu and the quotes it shows repeat
+    /// across thousands of pages).
+    pub(super) fn find_flowing(&self, flow: &str, clean: Option<&Clean>) -> Vec<Hit> {
+        let todo = unknown(self.parting.pieces(flow), clean.map(|c| &c.pieces));
         let mut found = Vec::new();
-        for hit in self.matcher.find(flow) {
-            if !hit.partial {
-                found.push(Hit {
-                    what: format!("a term from the identifiers list ({})", hit.list.name()),
-                    term: vec![
-                        normalise(self.matcher.term(&hit)),
-                        normalise(&flow[hit.range.clone()]),
-                    ],
-                });
+        let mut dirty = Vec::new();
+        // The separator between pieces searched in one go parts hits too
+        // (unless a listed term holds it: each piece is then searched
+        // alone).
+        let joined: Vec<(String, Vec<usize>)> = match self.parting.parts('\u{b6}') {
+            true => vec![join(&todo)],
+            false => todo.iter().map(|piece| join(&[piece])).collect(),
+        };
+        let mut offset = 0;
+        let mut starts = Vec::with_capacity(todo.len());
+        for (text, at) in &joined {
+            starts.extend(at.iter().map(|s| s + offset));
+            for hit in self.matcher.find(text) {
+                dirty.push(hit.range.start + offset..hit.range.end + offset);
+                if !hit.partial {
+                    found.push(Hit {
+                        what: format!("a term from the identifiers list ({})", hit.list.name()),
+                        term: vec![
+                            normalise(self.matcher.term(&hit)),
+                            normalise(&text[hit.range.clone()]),
+                        ],
+                    });
+                }
             }
-        }
-        for _ in self.ids.find(flow) {
-            found.push(Hit {
-                what: "a participant id".to_string(),
-                term: Vec::new(),
-            });
-        }
-        if flow.contains('@') {
-            let emails = patterns::find_patterns(flow)
-                .into_iter()
-                .filter(|hit| hit.kind == patterns::PatternKind::Email);
-            for hit in emails {
+            for range in self.ids.find(text) {
+                dirty.push(range.start + offset..range.end + offset);
                 found.push(Hit {
-                    what: hit.kind.describe().to_string(),
+                    what: "a participant id".to_string(),
                     term: Vec::new(),
                 });
             }
+            offset += text.len();
+        }
+        if let Some(clean) = clean {
+            learn(&clean.pieces, &todo, &starts, dirty);
+        }
+        for hit in patterns::find_emails(flow) {
+            found.push(Hit {
+                what: hit.kind.describe().to_string(),
+                term: Vec::new(),
+            });
         }
         found
     }
@@ -153,17 +233,7 @@ impl Look<'_> {
     pub fn find_with(&self, blocks: &[String], clean: Option<&Clean>) -> Vec<Hit> {
         // Each distinct block once (a page repeats its menu's links, class
         // names, …), less those already found clean.
-        let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
-        let mut todo: Vec<&str> = Vec::new();
-        {
-            let known = clean.map(|c| c.0.read().unwrap_or_else(|e| e.into_inner()));
-            for block in blocks {
-                let known_clean = known.as_ref().is_some_and(|k| k.contains(block.as_str()));
-                if seen.insert(block.as_str()) && !known_clean {
-                    todo.push(block);
-                }
-            }
-        }
+        let todo = unknown(blocks.iter().map(String::as_str), clean.map(|c| &c.blocks));
         let mut joined = String::with_capacity(todo.iter().map(|b| 2 * b.len() + 10).sum());
         let mut starts = Vec::with_capacity(todo.len());
         for block in &todo {
@@ -202,34 +272,43 @@ impl Look<'_> {
                 term: Vec::new(),
             });
         }
-        if patterns::may_hold_one(&joined) {
-            for hit in patterns::find_patterns(&joined) {
-                dirty.push(hit.range.clone());
-                found.push(Hit {
-                    what: hit.kind.describe().to_string(),
-                    term: Vec::new(),
-                });
-            }
+        // The structured identifiers, in the blocks that may hold one (a
+        // digit or an at sign, see `may_hold_one`): most hold neither.
+        let may_hold: Vec<usize> = (0..todo.len())
+            .filter(|&i| {
+                let end = starts.get(i + 1).copied().unwrap_or(joined.len());
+                patterns::may_hold_one(&joined[starts[i]..end])
+            })
+            .collect();
+        let texts: Vec<&str> = may_hold
+            .iter()
+            .map(|&i| &joined[starts[i]..starts.get(i + 1).copied().unwrap_or(joined.len())])
+            .collect();
+        for (hit, i) in find_patterns_in(&texts) {
+            dirty.push(starts[may_hold[i]]..starts[may_hold[i]] + 1);
+            found.push(Hit {
+                what: hit.kind.describe().to_string(),
+                term: Vec::new(),
+            });
         }
         if let Some(clean) = clean {
             // Every block a finding touches is not clean.
-            let mut is_dirty = vec![false; todo.len()];
-            for range in dirty {
-                let block_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
-                let (first, last) = (block_of(range.start), block_of(range.end.max(1) - 1));
-                for flag in &mut is_dirty[first..=last.max(first)] {
-                    *flag = true;
-                }
-            }
-            let mut known = clean.0.write().unwrap_or_else(|e| e.into_inner());
-            for (block, dirty) in todo.iter().zip(is_dirty) {
-                if !dirty {
-                    known.insert(Box::from(*block));
-                }
-            }
+            learn(&clean.blocks, &todo, &starts, dirty);
         }
         found
     }
+}
+
+/// `texts` joined by the [`SEPARATOR`], with where each starts.
+fn join(texts: &[&str]) -> (String, Vec<usize>) {
+    let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + SEPARATOR.len()).sum());
+    let mut starts = Vec::with_capacity(texts.len());
+    for text in texts {
+        starts.push(joined.len());
+        joined.push_str(text);
+        joined.push_str(SEPARATOR);
+    }
+    (joined, starts)
 }
 
 /// Postcodes and NI numbers written in lower case where a style shows
@@ -252,23 +331,63 @@ fn find_in_capitals(lines: &[String]) -> Vec<Hit> {
 
 /// Phone, NHS and National Insurance numbers and postcodes in the text
 /// around the places blocks meet (the other patterns are read in blocks
-/// and flows).
-fn find_numbers(numbers: &[String]) -> Vec<Hit> {
+/// and flows), each distinct text once, less those `clean` holds.
+fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
     use patterns::PatternKind::{NhsNumber, NiNumber, Phone, Postcode};
+    let todo = unknown(
+        numbers.iter().map(String::as_str),
+        clean.map(|c| &c.numbers),
+    );
+    // Each with its dashes and spaces folded too, as part of it.
+    let texts: Vec<String> = todo
+        .iter()
+        .map(|number| {
+            let folded = number.replace(DASHES, "-").replace(SPACES, " ");
+            match folded == *number {
+                true => folded,
+                false => format!("{number}{SEPARATOR}{folded}"),
+            }
+        })
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut found = Vec::new();
-    for number in numbers {
-        let folded = number.replace(DASHES, "-").replace(SPACES, " ");
-        let versions = std::iter::once(number).chain((folded != *number).then_some(&folded));
-        for text in versions {
-            for hit in patterns::find_patterns(text) {
-                if matches!(hit.kind, Phone | NhsNumber | NiNumber | Postcode) {
-                    found.push(Hit {
-                        what: hit.kind.describe().to_string(),
-                        term: Vec::new(),
-                    });
-                }
+    let mut dirty = vec![false; todo.len()];
+    for (hit, i) in find_patterns_in(&texts) {
+        if matches!(hit.kind, Phone | NhsNumber | NiNumber | Postcode) {
+            dirty[i] = true;
+            found.push(Hit {
+                what: hit.kind.describe().to_string(),
+                term: Vec::new(),
+            });
+        }
+    }
+    if let Some(clean) = clean {
+        let mut known = clean.numbers.write().unwrap_or_else(|e| e.into_inner());
+        for (number, dirty) in todo.iter().zip(dirty) {
+            if !dirty {
+                known.insert(Box::from(*number));
             }
         }
     }
     found
 }
+
+/// The structured identifiers in each of `texts`, searched in one go
+/// (joined by the [`SEPARATOR`], which no pattern reaches across), with
+/// the text each is in.
+fn find_patterns_in(texts: &[&str]) -> Vec<(patterns::PatternHit, usize)> {
+    let (joined, starts) = join(texts);
+    patterns::find_patterns(&joined)
+        .into_iter()
+        .map(|hit| {
+            let i = starts
+                .partition_point(|&s| s <= hit.range.start)
+                .saturating_sub(1);
+            (hit, i)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "look_tests.rs"]
+mod tests;

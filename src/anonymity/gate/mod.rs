@@ -121,12 +121,12 @@ pub fn gate(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Gated> {
     let checked = inputs.checked;
-    let look = Look {
-        matcher: &checked.matcher,
-        ids: &checked.participant_ids,
-        styles: look::style_effects(rendered.files.iter()),
-        capitals: look::shows_capitals(rendered.files.iter()),
-    };
+    let look = Look::new(
+        &checked.matcher,
+        &checked.participant_ids,
+        look::style_effects(rendered.files.iter()),
+        look::shows_capitals(rendered.files.iter()),
+    );
     let key = checked.gate_inputs;
     let mut fresh = Memo::default();
     let mut memo = memo.map(|memo| {

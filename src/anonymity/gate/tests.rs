@@ -32,12 +32,7 @@ fn found(html: &str) -> Vec<String> {
 /// What the gate finds in a page, passing over blocks `clean` holds.
 fn found_with(html: &str, clean: Option<&Clean>) -> Vec<String> {
     let (matcher, ids) = tools();
-    let look = Look {
-        matcher,
-        ids,
-        styles: Default::default(),
-        capitals: false,
-    };
+    let look = Look::new(matcher, ids, Default::default(), false);
     let mut texts = Texts::default();
     read("page.html", html.as_bytes(), &mut texts).expect("readable");
     look.find_in(&texts, clean)

@@ -27,9 +27,7 @@ pub(super) struct Pattern {
 #[derive(Debug)]
 pub struct TermMatcher {
     pub(super) trie: WordTrie,
-    /// The normalised strings looked for, by pattern number (for the test
-    /// that holds the trie to an Aho-Corasick automaton).
-    #[cfg(test)]
+    /// The normalised strings looked for, by pattern number.
     pub(super) strings: Vec<String>,
     pub(super) terms: Vec<Term>,
     pub(super) patterns: Vec<Pattern>,
@@ -157,6 +155,11 @@ impl TermMatcher {
     /// hit, the one given for the full name).
     pub fn replacement(&self, hit: &TermHit) -> Option<&str> {
         self.terms[hit.term].replacement.as_deref()
+    }
+
+    /// The normalised strings looked for.
+    pub fn strings(&self) -> &[String] {
+        &self.strings
     }
 
     /// True when there is nothing to look for.

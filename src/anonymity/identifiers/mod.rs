@@ -12,18 +12,21 @@
 //!   where each of its bytes came from;
 //! - `letters.rs`: letters read as others (apostrophes, Latin lookalikes,
 //!   stroked letters);
-//! - `word_trie.rs`: the search for the patterns where a word can begin.
+//! - `word_trie.rs`: the search for the patterns where a word can begin;
+//! - `parting.rs`: the characters no hit holds or reaches across.
 
 mod joined;
 mod letters;
 mod matcher;
 mod normalise;
+mod parting;
 mod terms;
 mod word_trie;
 
 pub use crate::model::Identifiers;
 pub use matcher::TermMatcher;
 pub use normalise::normalise;
+pub use parting::Parting;
 use std::ops::Range;
 
 impl Identifiers {

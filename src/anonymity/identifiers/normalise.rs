@@ -206,6 +206,16 @@ impl Normalised {
     }
 }
 
+/// Whether `c` is read as a character of its own wherever it stands: not
+/// a separator, not dropped, not a dot or an apostrophe, on the ASCII fast
+/// path and the general way alike.
+pub(super) fn kept_everywhere(c: char) -> bool {
+    let fast = !c.is_ascii() || ASCII[c as usize] == Ascii::Word;
+    fast && !is_apostrophe(c)
+        && matches!(classify(c, true), CharClass::Kept)
+        && matches!(classify(c, false), CharClass::Kept)
+}
+
 fn classify(c: char, after_letter: bool) -> CharClass {
     match c {
         c if crate::reading::is_invisible(c) => CharClass::Dropped,

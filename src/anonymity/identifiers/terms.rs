@@ -125,7 +125,6 @@ impl Builder {
     pub(super) fn finish(self) -> TermMatcher {
         TermMatcher {
             trie: WordTrie::new(&self.strings),
-            #[cfg(test)]
             strings: self.strings,
             terms: self.terms,
             patterns: self.patterns,

@@ -25,7 +25,7 @@ use numbers::{nhs_numbers, ni_numbers};
 use regex::Regex;
 use std::ops::Range;
 pub(crate) use visible::Visible;
-use visible::ascii_form;
+pub(crate) use visible::ascii_form;
 
 /// The kind of a structured identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,6 +90,33 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
             })
             .collect(),
     }
+}
+
+/// The email addresses [`find_patterns`] finds in `text`, searched only
+/// in the words that hold an at sign: an address holds no white space
+/// (that a reader sees: an invisible character does not part words), and
+/// the search of each word is the search of the whole text there (a page
+/// has a few addresses and many words, and its style rules hold `@page`).
+pub fn find_emails(text: &str) -> Vec<PatternHit> {
+    let parts = |c: char| c.is_whitespace() && !crate::reading::is_invisible(c);
+    let mut found = Vec::new();
+    let mut at = 0;
+    for word in text.split(parts) {
+        let holds_at = word.contains('@')
+            || (!word.is_ascii() && word.chars().any(|c| ascii_form(c) == Some('@')));
+        if holds_at {
+            let emails = find_patterns(word)
+                .into_iter()
+                .filter(|hit| hit.kind == PatternKind::Email);
+            found.extend(emails.map(|hit| PatternHit {
+                range: hit.range.start + at..hit.range.end + at,
+                kind: hit.kind,
+            }));
+        }
+        at += word.len();
+        at += text[at..].chars().next().map_or(0, char::len_utf8);
+    }
+    found
 }
 
 /// [`find_patterns`] without first asking [`may_hold_one`]: in the text as

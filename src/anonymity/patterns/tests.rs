@@ -413,3 +413,71 @@ fn numbers_with_other_separators_and_dates_as_printed() {
         assert_eq!(kinds(text), vec![], "{text}");
     }
 }
+
+mod emails_by_word {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text around addresses: every kind of space (seen and
+    /// invisible), at signs full-width and small, and what an address is
+    /// made of.
+    const PIECES: &[&str] = &[
+        "jo",
+        "@",
+        "\u{ff20}",
+        "\u{fe6b}",
+        "example",
+        ".",
+        "org",
+        "nhs.net",
+        "'",
+        "-",
+        "%",
+        "+",
+        "_",
+        "é",
+        "7",
+        " ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{3000}",
+        "\u{2009}",
+        "\u{200b}",
+        "\u{ad}",
+        "\u{180e}",
+        "\u{2060}",
+        "\u{ff0e}",
+        ",",
+        "<",
+        "(",
+        "ann.o'neill@nhs.net",
+        "x@y.co.uk",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Searching only the words that hold an at sign finds every
+        /// address the search of the whole text finds, where it finds it.
+        #[test]
+        fn the_words_with_an_at_sign_hold_every_address(
+            pieces in prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..40),
+        ) {
+            let text: String = pieces.concat();
+            let whole: Vec<PatternHit> = find_patterns(&text)
+                .into_iter()
+                .filter(|hit| hit.kind == PatternKind::Email)
+                .collect();
+            prop_assert_eq!(find_emails(&text), whole, "in {:?}", text);
+        }
+    }
+
+    #[test]
+    fn an_address_is_found_among_words_and_style_rules() {
+        let text = "<style>@page { size: A4 }</style> write to jo\u{ad}@example.org today";
+        let found = find_emails(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "jo\u{ad}@example.org");
+    }
+}

@@ -16,7 +16,7 @@ pub(crate) struct Visible {
 
 /// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
 /// is `A`, `＠` is `@`, `𝟕` is `7`), if it is one.
-pub(super) fn ascii_form(c: char) -> Option<char> {
+pub(crate) fn ascii_form(c: char) -> Option<char> {
     if c.is_ascii() {
         return None;
     }
