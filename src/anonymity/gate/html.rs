@@ -232,13 +232,13 @@ impl Reader<'_> {
     /// An element's start: its names and attributes read, and what its
     /// contents are.
     fn open(&mut self, element: &scraper::node::Element, raw: bool, picked: bool) -> Opened {
-        let name = element.name().to_ascii_lowercase();
+        let name = lower(element.name());
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
         for (attribute, value) in element.attrs() {
             self.note(attribute);
-            let attribute = attribute.to_ascii_lowercase();
-            match svg && GEOMETRY.contains(&attribute.as_str()) {
+            let attribute = lower(attribute);
+            match svg && GEOMETRY.contains(&&*attribute) {
                 // Coordinates, not text: a run of them is no phone number.
                 true => self.texts.flow(value.to_string()),
                 false => self.attribute(&name, &attribute, value),
@@ -265,16 +265,16 @@ impl Reader<'_> {
             select: (name == "select").then_some(self.elements),
             option_of: None,
             number: self.elements,
-            raw: raw || HIDDEN_RAW.contains(&name.as_str()),
+            raw: raw || HIDDEN_RAW.contains(&&*name),
             style: name == "style",
             // A closed dialog is not drawn; a text area is a box in the
             // line, and so is a list to pick from, showing one option.
             block: layout::parts_words(&name)
                 && !closed
-                && !matches!(name.as_str(), "textarea" | "select" | "option" | "optgroup"),
+                && !matches!(&*name, "textarea" | "select" | "option" | "optgroup"),
             // A cell a style shows inline or floats is no cell: numbers
             // in it and the next read as one (red team round 4, leak 7).
-            cell: matches!(name.as_str(), "td" | "th") && !showing.reshaped,
+            cell: matches!(&*name, "td" | "th") && !showing.reshaped,
             br: name == "br",
             reversal: None,
         };
@@ -323,7 +323,7 @@ impl Reader<'_> {
         // poster, an object, a background in a style, a frame): its text
         // shows where the element is.
         for (_, value) in element.attrs() {
-            if value.len() > 5 && value.to_ascii_lowercase().contains("data:") {
+            if text::has_data_address(value) {
                 for (media, document) in text::data_addresses(value).into_iter().flatten() {
                     if media.contains("svg") || media.contains("html") || media.contains("xml") {
                         shown.push(document_text(&document));
@@ -445,6 +445,14 @@ fn document_text(document: &str) -> String {
 /// decoded, not left out.
 fn may_drop_text(error: &str) -> bool {
     !error.contains("haracter reference")
+}
+
+/// `name` in lower case (a page's tag and attribute names mostly are).
+fn lower(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => name.to_ascii_lowercase().into(),
+        false => name.into(),
+    }
 }
 
 fn is_rtl(dir: &str) -> bool {

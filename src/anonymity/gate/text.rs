@@ -110,7 +110,8 @@ pub fn versions(text: &str, out: &mut Texts) {
     }
 }
 
-fn has_data_address(text: &str) -> bool {
+/// Whether `text` holds `data:`, in any case.
+pub fn has_data_address(text: &str) -> bool {
     text.as_bytes()
         .windows(5)
         .any(|w| w.eq_ignore_ascii_case(b"data:"))
