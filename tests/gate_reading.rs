@@ -412,3 +412,28 @@ fn a_refused_style_sheet_is_named_at_its_rule() {
     assert!(run.stderr.contains(&wanted), "{wanted} in {}", run.stderr);
     assert!(run.stderr.contains("generated text"), "{}", run.stderr);
 }
+
+/// Defect (red team, round 6): a paragraph with many links, each with
+/// words for screen-reader users only (the theme's `.visually-hidden`),
+/// was refused as "more than 256 ways" to read. Far apart, such elements
+/// cannot change one name or number together, and the page builds; a name
+/// split by one of them among them is still refused.
+#[test]
+fn many_links_with_hidden_words_in_one_paragraph_build() {
+    let link = "<a href=\"../pages/about.html\">the report<span class=\"visually-hidden\"> (opens the about page)</span></a>";
+    let words = "was read by the commissioners and the partnership board before the second round of \
+                 interviews began in the three boroughs";
+    let paragraph: String = (0..12).map(|_| format!("{link} {words}, ")).collect();
+    let project = Project::fixture("basic");
+    borough_b(&paragraph)(&project);
+    project.build().expect_code(0);
+    let page = project.page("boroughs/b.html");
+    assert_eq!(page.matches("(opens the about page)").count(), 12, "{page}");
+    build_fails(
+        borough_b(&format!(
+            "{paragraph}We met at Thistle<span class=\"visually-hidden\">x</span>bury."
+        )),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+}

@@ -75,7 +75,7 @@ pub enum Shown {
 /// pick from, and one more for each list (showing none).
 pub const MOST_WAYS: usize = 256;
 
-pub(super) const TOO_MANY_WAYS: &str = "one line of its text may be shown in more than 256 ways (elements a style may hide or show, options of lists to pick from), too many for the gate to read each";
+pub(super) const TOO_MANY_WAYS: &str = "one line of its text may be shown in more than 256 ways (elements a style may hide or show, less than 100 letters and digits apart, and options of lists to pick from), too many for the gate to read each";
 
 /// A piece of a line, kept to read the line each way it may be shown.
 enum Piece {
@@ -177,27 +177,117 @@ impl Run {
     }
 }
 
+/// What decides whether a piece of a line is shown: an element that may
+/// be hidden, or a list to pick from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decider {
+    Element(usize),
+    List(usize),
+}
+
+fn decider(piece: &Piece) -> Option<Decider> {
+    match piece {
+        Piece::Text(s, _) if s.trim().is_empty() => None,
+        Piece::Text(_, Shown::Either(element)) => Some(Decider::Element(*element)),
+        Piece::Text(_, Shown::OneOf { group, .. }) => Some(Decider::List(*group)),
+        _ => None,
+    }
+}
+
+/// The deciders of a line in parts that do not matter to one another:
+/// between two parts stands text always shown with at least `reach`
+/// ASCII letters and digits and a space, more than any hit holds with
+/// what decides it (see `Texts::reach`), so no hit reaches from one part
+/// to the other, and each part may be read in its ways with the others
+/// fixed. Without a reach, one part.
+fn parts(pieces: &[Piece], reach: Option<usize>) -> Vec<Vec<Decider>> {
+    let mut parts: Vec<Vec<Decider>> = Vec::new();
+    // The letters and digits, and whether a space, since the last decider.
+    let (mut letters, mut spaced) = (0usize, false);
+    let mut last_piece: Vec<(Decider, usize)> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Some(d) = decider(piece) {
+            match last_piece.iter_mut().find(|(e, _)| *e == d) {
+                Some(last) => last.1 = i,
+                None => last_piece.push((d, i)),
+            }
+        }
+    }
+    let mut open_until = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        match (decider(piece), piece) {
+            (Some(d), _) => {
+                let far = reach.is_some_and(|reach| letters >= reach && spaced);
+                if parts.is_empty() || (far && i > open_until) {
+                    parts.push(Vec::new());
+                }
+                let part = parts.last_mut().expect("a part");
+                if !part.contains(&d) {
+                    part.push(d);
+                }
+                let last = last_piece.iter().find(|(e, _)| *e == d).map_or(i, |l| l.1);
+                open_until = open_until.max(last);
+                (letters, spaced) = (0, false);
+            }
+            (None, Piece::Text(s, Shown::Always)) => {
+                letters += s.bytes().filter(u8::is_ascii_alphanumeric).count();
+                spaced |= s.contains(' ');
+            }
+            (None, Piece::Space) => spaced = true,
+            (None, _) => {}
+        }
+    }
+    if parts.is_empty() {
+        // Nothing decides: the one way, what is never shown left out.
+        parts.push(Vec::new());
+    }
+    parts
+}
+
 /// Each way the line of `pieces` may be shown, each once: every choice of
 /// shown or hidden for the elements that decide it, and of one option (or
-/// none) for each list to pick from. Past [`MOST_WAYS`], the file is
-/// refused, and the line read with each such element hidden.
+/// none) for each list to pick from, in each part of the line that
+/// matters to others (see [`parts`]), the rest hidden. Past [`MOST_WAYS`]
+/// in one part, the file is refused, and the line read with each such
+/// element hidden.
 fn ways_shown(pieces: &[Piece], texts: &mut Texts) -> Vec<Line> {
-    let mut either: Vec<usize> = Vec::new();
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for part in parts(pieces, texts.reach) {
+        if !ways_of_part(pieces, &part, &mut lines) {
+            texts.refuse(TOO_MANY_WAYS);
+            return vec![line_of(pieces, |_| false)];
+        }
+    }
+    lines
+}
+
+/// Adds to `lines` each way the line may be shown as `part`'s deciders
+/// choose, the others hidden (an element holding only white space is in
+/// no part, and always hidden here: the line with every element shown is
+/// read apart); `false` past
+/// [`MOST_WAYS`].
+fn ways_of_part(pieces: &[Piece], part: &[Decider], lines: &mut Vec<Line>) -> bool {
+    let either: Vec<usize> = part
+        .iter()
+        .filter_map(|d| match d {
+            Decider::Element(e) => Some(*e),
+            Decider::List(_) => None,
+        })
+        .collect();
+    let mut groups: Vec<(usize, Vec<usize>)> = part
+        .iter()
+        .filter_map(|d| match d {
+            Decider::List(g) => Some((*g, Vec::new())),
+            Decider::Element(_) => None,
+        })
+        .collect();
     for piece in pieces {
-        match piece {
-            Piece::Text(s, _) if s.trim().is_empty() => {}
-            Piece::Text(_, Shown::Either(element)) if !either.contains(element) => {
-                either.push(*element);
-            }
-            Piece::Text(_, Shown::OneOf { group, member }) => {
-                match groups.iter_mut().find(|(g, _)| g == group) {
-                    Some((_, members)) if members.contains(member) => {}
-                    Some((_, members)) => members.push(*member),
-                    None => groups.push((*group, vec![*member])),
-                }
-            }
-            _ => {}
+        if let Piece::Text(s, Shown::OneOf { group, member }) = piece
+            && !s.trim().is_empty()
+            && let Some((_, members)) = groups.iter_mut().find(|(g, _)| g == group)
+            && !members.contains(member)
+        {
+            members.push(*member);
         }
     }
     let ways = groups
@@ -207,10 +297,8 @@ fn ways_shown(pieces: &[Piece], texts: &mut Texts) -> Vec<Line> {
         .and_then(|ways| ways.checked_mul(1usize.checked_shl(either.len() as u32)?))
         .filter(|&ways| ways <= MOST_WAYS);
     let Some(ways) = ways else {
-        texts.refuse(TOO_MANY_WAYS);
-        return vec![line_of(pieces, |_| false)];
+        return false;
     };
-    let mut lines: Vec<Line> = Vec::new();
     for way in 0..ways {
         // The way's number, read in mixed radix: a bit for each element
         // that may be hidden, then an option (or none, the last) per list.
@@ -237,7 +325,7 @@ fn ways_shown(pieces: &[Piece], texts: &mut Texts) -> Vec<Line> {
             lines.push(line);
         }
     }
-    lines
+    true
 }
 
 /// The line of `pieces` with what is shown always, and what `shows` says

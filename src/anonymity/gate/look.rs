@@ -145,9 +145,15 @@ impl<'a> Look<'a> {
     /// An empty reading of a file, knowing what the site's style sheets
     /// may hide.
     pub fn texts(&self) -> Texts {
+        let longest = |strings: &[String]| strings.iter().map(String::len).max().unwrap_or(0);
         Texts {
             styles: self.styles.clone(),
             capitals: self.capitals,
+            reach: Some(
+                patterns::REACH
+                    .max(longest(self.matcher.strings()))
+                    .max(longest(self.ids.ids())),
+            ),
             ..Texts::default()
         }
     }

@@ -267,3 +267,135 @@ proptest! {
         prop_assert_eq!(&what(find_numbers(&windows, Some(warm))), &apart);
     }
 }
+
+/// What the gate finds in `html`, its lines read in parts `reach` apart
+/// (`None`: every way of the whole line).
+fn found_reading(html: &str, reach: Option<usize>) -> (BTreeSet<String>, bool) {
+    let (matcher, ids) = tools();
+    let look = Look::new(matcher, ids, Default::default(), false);
+    let mut texts = look.texts();
+    texts.reach = reach;
+    let refused = super::super::read("page.html", html.as_bytes(), &mut texts).is_err();
+    let found = look.find(&texts).into_iter().map(|hit| hit.what).collect();
+    (found, refused)
+}
+
+/// Text always shown, and what elements that may be hidden hold: words
+/// of names, numbers, dates and their cues, spaces.
+const SHOWN: &[&str] = &[
+    "care ",
+    "the team said ",
+    "Thistle",
+    "bury ",
+    "Marjorie ",
+    "Quill",
+    "feather ",
+    "020 ",
+    "7946 ",
+    "0958 ",
+    "born on ",
+    "3 March ",
+    "1961 ",
+    "jo@",
+    "example.org ",
+    "a-sw-",
+    "1 ",
+    "and then a long while later, after the meeting with everyone there, ",
+    "Mar",
+    "jorie Quill",
+    "feather ",
+    "Thi",
+    "stle",
+    "bu",
+    "ry ",
+    "020 79",
+    "46 09",
+    "58 ",
+];
+const HIDDEN: &[&str] = &[
+    "x", " ", "Thistle", "bury", "0958", "born", "1961", "jo", "1",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A line read in parts finds what the line read every way finds: a
+    /// secret cut into pieces, some in elements that may be hidden, some
+    /// with a letter in such an element between them, among other text
+    /// and elements.
+    #[test]
+    fn a_line_read_in_parts_holds_what_it_holds_every_way(
+        before in prop::collection::vec(
+            (prop::collection::vec(prop::sample::select(SHOWN.to_vec()), 0..6),
+             prop::option::of(prop::sample::select(HIDDEN.to_vec()))),
+            0..4,
+        ),
+        secret in prop::sample::select(LINE_SECRETS.to_vec()),
+        cuts in prop::collection::vec((0..40usize, 0..3u8), 0..5),
+        after in prop::collection::vec(prop::sample::select(SHOWN.to_vec()), 0..6),
+    ) {
+        let mut html = String::from("<!doctype html><style>.vh{position:absolute;left:-9999px}</style><p>");
+        for (shown, hidden) in &before {
+            html.push_str(&shown.concat());
+            if let Some(hidden) = hidden {
+                html.push_str(&format!("<span class=vh>{hidden}</span>"));
+            }
+        }
+        // The secret cut at char boundaries; each piece shown, in an
+        // element that may be hidden, or followed by a letter in one.
+        let mut at: Vec<usize> = cuts.iter().map(|(c, _)| c % (secret.len() + 1)).collect();
+        at.retain(|&i| secret.is_char_boundary(i));
+        at.extend([0, secret.len()]);
+        at.sort();
+        at.dedup();
+        for (w, how) in at.windows(2).zip(cuts.iter().map(|c| c.1).chain(std::iter::repeat(0))) {
+            let piece = &secret[w[0]..w[1]];
+            match how {
+                1 => html.push_str(&format!("<span class=vh>{piece}</span>")),
+                2 => html.push_str(&format!("{piece}<span class=vh>x</span>")),
+                _ => html.push_str(piece),
+            }
+        }
+        html.push_str(&after.concat());
+        html.push_str("</p>");
+        let (matcher, ids) = tools();
+        let reach = Look::new(matcher, ids, Default::default(), false).texts().reach;
+        prop_assert_eq!(found_reading(&html, reach), found_reading(&html, None), "in {}", html);
+    }
+}
+
+/// Secrets as a line may hold them, to be cut by elements.
+const LINE_SECRETS: &[&str] = &[
+    "Marjorie Quillfeather",
+    "Dr Ann O'Neill-Smith",
+    "Thistlebury",
+    "ring 020 7946 0958",
+    "born on 3 March 1961",
+    "jo@example.org",
+    "a-sw-1",
+];
+
+/// Defect (red team, round 6): a paragraph with more than 8 links, each
+/// with words for screen readers only, was refused as too many ways to
+/// read. Far apart, each is read in its ways alone; close together, the
+/// line is still refused.
+#[test]
+fn many_elements_that_may_be_hidden_far_apart_are_read() {
+    let link = "<a href=\"r.html\">report<span class=vh> (opens a PDF)</span></a>";
+    let between = "was written by the team after the meetings in the spring and summer, \
+                   then read again by the board and the partners before it was published, ";
+    let far: String = (0..12).map(|_| format!("{link} {between}")).collect();
+    let close: String = (0..12).map(|_| format!("{link} and ")).collect();
+    let page = |body: &str| {
+        format!("<!doctype html><style>.vh{{position:absolute;left:-9999px}}</style><p>{body}</p>")
+    };
+    let (matcher, ids) = tools();
+    let reach = Look::new(matcher, ids, Default::default(), false)
+        .texts()
+        .reach;
+    assert_eq!(found_reading(&page(&far), reach), (BTreeSet::new(), false));
+    assert!(found_reading(&page(&close), reach).1);
+    // A name hidden inside a word among them is still found.
+    let hidden_in_name = format!("{far}Thistle<span class=vh>x</span>bury {far}");
+    assert!(!found_reading(&page(&hidden_in_name), reach).0.is_empty());
+}

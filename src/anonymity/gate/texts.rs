@@ -28,6 +28,11 @@ pub(super) struct Texts {
     pub capital_lines: Vec<String>,
     /// Why the file cannot be read as it is shown, if it cannot.
     pub unreadable: Option<&'static str>,
+    /// How many ASCII letters and digits of text always shown keep two
+    /// elements that may be hidden from mattering to one hit (see
+    /// `line::parts`); `None`: every such element of a line matters to
+    /// every other.
+    pub reach: Option<usize>,
     /// How deep the document being read is set in others (a comment, a
     /// script, a frame's `srcdoc`, a `data:` address read as HTML).
     pub depth: usize,

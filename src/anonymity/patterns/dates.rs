@@ -44,7 +44,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Characters a date may follow its cue by ("DOB: ... 14/03/1952").
-const CUE_BEFORE_DATE: usize = 40;
+pub(super) const CUE_BEFORE_DATE: usize = 40;
 /// Characters a date may precede its cue by ("14/03/1952 (DOB)").
 const CUE_AFTER_DATE: usize = 15;
 

@@ -27,6 +27,14 @@ use std::ops::Range;
 pub(crate) use visible::Visible;
 pub(crate) use visible::ascii_form;
 
+/// More ASCII letters and digits than any structured identifier holds
+/// with what decides it (a date of birth with its cue and the 40
+/// characters between them): text around one that is this far from it
+/// changes nothing of it. An address holds no white space.
+pub const REACH: usize = 100;
+
+const _: () = assert!(dates::CUE_BEFORE_DATE + 2 * 30 <= REACH);
+
 /// The kind of a structured identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PatternKind {
