@@ -713,4 +713,21 @@ fn a_link_with_its_own_text_places_a_quote_as_an_embed_does() {
     let project = Project::example();
     setup(&project, "content/pages/methods.md", link);
     project.build().expect_code(0);
+    // A plain link to the quote's page (as the site writes it, with an
+    // anchor, or percent-encoded) takes a reader to the same quote.
+    for page in [
+        "../quotes/zz-paperwork.html",
+        "../quotes/zz-paperwork.html#top",
+        "../quotes/zz%2Dpaperwork.html",
+    ] {
+        let project = Project::example();
+        let link = format!("Paper records came up [in one interview]({page}).");
+        setup(&project, "content/boroughs/b.md", &link);
+        let (text, _) = checked(&project, 1);
+        assert!(
+            text.contains("anonymity::small-group-in-context"),
+            "{page}: {text}"
+        );
+        assert!(text.contains("content/boroughs/b.md"), "{page}: {text}");
+    }
 }

@@ -20,23 +20,48 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             _ => continue,
         };
-        let Some((kind, id)) = parse_target(dest) else {
-            continue;
+        let (kind, id, target) = match parse_target(dest) {
+            Some((kind, id)) => (kind, id.to_string(), format!("{}:{}", kind.scheme(), id)),
+            None => match quote_page(dest).filter(|_| !embed) {
+                Some(id) => (Kind::Quote, id, dest.to_string()),
+                None => continue,
+            },
         };
         let written = &text[body.start + range.start..body.start + range.end];
-        let target = format!("{}:{}", kind.scheme(), id);
         let at = written
             .rfind(&target)
             .map_or(range.start, |i| range.start + i);
         let start = body.start + at;
         refs.push(Reference {
             kind,
-            id: id.to_string(),
+            id,
             embed,
             range: start..start + target.len(),
         });
     }
     refs
+}
+
+/// The quote a plain link to its page names (`../quotes/ID.html`, the
+/// address the site gives it, with or without `#…`): such a link takes a
+/// reader to the quote as `[…](quote:ID)` does, so it is read as one. An
+/// address with a scheme (`https:`) is another site's.
+fn quote_page(dest: &str) -> Option<String> {
+    if dest.contains(':') {
+        return None;
+    }
+    let path = dest.split(['#', '?']).next()?;
+    // As the server reads it: `%2D` is `-`.
+    let mut decoded = String::with_capacity(path.len());
+    let percent = crate::reading::Read {
+        percent: true,
+        ..crate::reading::Read::VERBATIM
+    };
+    crate::reading::decode(path, percent, &mut |piece, _, _| decoded.push_str(piece));
+    let (folder, file) = decoded.rsplit_once('/')?;
+    let id = file.strip_suffix(".html")?;
+    let in_quotes = folder == "quotes" || folder.ends_with("/quotes");
+    (in_quotes && !id.is_empty()).then(|| id.to_string())
 }
 
 /// Whether a body may hold an entity link or embed: the target's kind is
