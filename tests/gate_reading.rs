@@ -437,3 +437,19 @@ fn many_links_with_hidden_words_in_one_paragraph_build() {
         "anonymity::output-leak",
     );
 }
+
+/// Red team, round 6 ("not caught"): a letter in white on the page's
+/// white, inside a name, leaves the name as a reader sees it.
+#[test]
+fn a_white_letter_inside_a_name_does_not_hide_it() {
+    for body in [
+        "We met at Thistle<span style=\"color:#fff\">x</span>bury.",
+        "We met at Thistle<span style=\"color: rgb(254 254 254)\">x</span>bury.",
+    ] {
+        build_fails(
+            borough_b(body),
+            "content/boroughs/b.md:5:",
+            "anonymity::output-leak",
+        );
+    }
+}

@@ -23,6 +23,7 @@
 
 use cssparser::{ParseError, ParseErrorKind, Parser, Token};
 
+mod colour;
 mod effects;
 pub use effects::{Effects, hides_its_element, reshapes_its_element};
 

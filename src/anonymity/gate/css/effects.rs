@@ -99,6 +99,10 @@ pub fn reshapes_its_element(declarations: &str) -> bool {
 struct Does {
     hides: bool,
     reshapes: bool,
+    /// It gives text a colour hardly to be told from white.
+    white_text: bool,
+    /// It gives a background of its own (on which white text may show).
+    backed: bool,
 }
 
 /// Reads a block (a sheet, a rule's declarations, an `@media` block) into
@@ -134,17 +138,20 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -
                 item = Item::default();
             }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
-                let mut last = None;
+                let mut numbers = Vec::new();
                 let _ = parser.parse_nested_block(|inner| {
-                    words(inner, &mut item.inner, &mut last);
+                    words(inner, &mut item.inner, &mut numbers);
                     Ok::<(), Refused>(())
                 });
-                item.push(token, last);
+                item.push(token, numbers);
             }
-            token => item.push(token, None),
+            token => item.push(token, Vec::new()),
         }
     }
     item.declaration(&mut does);
+    // White text on the page's own white hides, unless the rule gives
+    // it a background too (a badge).
+    does.hides |= does.white_text && !does.backed;
     does
 }
 
@@ -153,10 +160,10 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -
 #[derive(Default)]
 struct Item<'i> {
     tokens: Vec<Token<'i>>,
-    /// For each of `tokens`, the last number inside it where it is a
-    /// function or bracket: a colour's alpha (`rgb(0 0 0 / 0)`), a filter's
-    /// amount (`opacity(0)`).
-    last_numbers: Vec<Option<f32>>,
+    /// For each of `tokens`, the numbers inside it where it is a function
+    /// or bracket, and whether each is a percentage: a colour's channels
+    /// and alpha (`rgb(0 0 0 / 0)`), a filter's amount (`opacity(0)`).
+    numbers: Vec<Vec<(f32, bool)>>,
     inner: Vec<String>,
 }
 
@@ -169,16 +176,16 @@ impl<'i> Item<'i> {
     }
 
     /// Reads the item as a declaration (`property: value`).
-    fn push(&mut self, token: Token<'i>, last_number: Option<f32>) {
+    fn push(&mut self, token: Token<'i>, numbers: Vec<(f32, bool)>) {
         self.tokens.push(token);
-        self.last_numbers.push(last_number);
+        self.numbers.push(numbers);
     }
 
     fn declaration(&self, does: &mut Does) {
         let mut tokens = self
             .tokens
             .iter()
-            .zip(&self.last_numbers)
+            .zip(&self.numbers)
             .filter(|(t, _)| !matches!(t, Token::WhiteSpace(_) | Token::Comment(_)));
         let (Some((Token::Ident(property), _)), Some((Token::Colon, _))) =
             (tokens.next(), tokens.next())
@@ -186,9 +193,14 @@ impl<'i> Item<'i> {
             return;
         };
         let property = property.to_ascii_lowercase();
-        for (token, &last) in tokens {
+        for (token, numbers) in tokens {
+            let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
+            if matches!(property.as_str(), "color" | "-webkit-text-fill-color") {
+                does.white_text |= super::colour::near_white(token, numbers);
+            }
+            does.backed |= property.starts_with("background");
         }
     }
 
@@ -263,20 +275,21 @@ impl<'i> Item<'i> {
     }
 }
 
-/// Every word inside a selector's brackets or functions, and the last
-/// number at this level (`last`).
-fn words(parser: &mut Parser, words: &mut Vec<String>, last: &mut Option<f32>) {
+/// Every word inside a selector's brackets or functions, and the numbers
+/// at this level, each with whether it is a percentage.
+fn words(parser: &mut Parser, words: &mut Vec<String>, numbers: &mut Vec<(f32, bool)>) {
     while let Ok(token) = parser.next() {
         match token.clone() {
             Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
                 words.push(name.to_string())
             }
             token @ (Token::Number { .. } | Token::Percentage { .. } | Token::Dimension { .. }) => {
-                *last = number(&token);
+                numbers
+                    .extend(number(&token).map(|n| (n, matches!(token, Token::Percentage { .. }))));
             }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
                 let _ = parser.parse_nested_block(|inner| {
-                    self::words(inner, words, &mut None);
+                    self::words(inner, words, &mut Vec::new());
                     Ok::<(), Refused>(())
                 });
             }

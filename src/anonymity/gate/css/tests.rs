@@ -294,3 +294,39 @@ fn the_refused_rule_is_found_by_its_start() {
     let last = "p { margin: 0 }\na::before { content: \"x\" }";
     assert!(last[refused_at(last).unwrap()..].starts_with("a::before"));
 }
+
+/// Red team, round 6 ("not caught"): text in white, or nearly, on the
+/// page's own white cannot be seen, so a letter so coloured inside a name
+/// hides in it. A rule that gives a background of its own (a badge) shows
+/// it.
+#[test]
+fn white_text_without_a_background_of_its_own_hides() {
+    for white in [
+        "color: #fff",
+        "color: #FEFEFE",
+        "color: #ffffff80",
+        "color: white",
+        "color: WhiteSmoke",
+        "color: rgb(255 255 255)",
+        "color: rgba(250, 250, 250, 0.9)",
+        "color: rgb(100% 100% 100%)",
+        "color: hsl(0 0% 100%)",
+        "-webkit-text-fill-color: #fff",
+    ] {
+        assert!(hides_its_element(white), "{white}");
+    }
+    for shown in [
+        "color: #fff; background: #1d6b36",
+        "background-color: var(--accent); color: white",
+        "color: #777",
+        "color: #ddd",
+        "color: red",
+        "color: rgb(20 20 20)",
+        "color: hsl(0 100% 50%)",
+        "color: var(--text)",
+    ] {
+        assert!(!hides_its_element(shown), "{shown}");
+    }
+    assert!(hiding(".faint { color: #fcfcfc }").contains(&"faint".to_string()));
+    assert!(!hiding(".badge { color: #fff; background: #8a5a00 }").contains(&"badge".to_string()));
+}
