@@ -21,6 +21,9 @@ pub(super) struct Look<'a> {
     pub(super) capitals: bool,
     /// The characters no term or id holds or reaches across.
     parting: Parting,
+    /// How far apart two elements that may be hidden change no hit
+    /// together (see `Texts::reach`).
+    reach: usize,
 }
 
 /// One thing found, without the text found.
@@ -133,27 +136,26 @@ impl<'a> Look<'a> {
         styles: Arc<css::Effects>,
         capitals: bool,
     ) -> Look<'a> {
+        let longest = |strings: &[String]| strings.iter().map(String::len).max().unwrap_or(0);
         Look {
             matcher,
             ids,
             styles,
             capitals,
             parting: Parting::new(matcher.strings(), ids.ids()),
+            reach: patterns::REACH
+                .max(longest(matcher.strings()))
+                .max(longest(ids.ids())),
         }
     }
 
     /// An empty reading of a file, knowing what the site's style sheets
     /// may hide.
     pub fn texts(&self) -> Texts {
-        let longest = |strings: &[String]| strings.iter().map(String::len).max().unwrap_or(0);
         Texts {
             styles: self.styles.clone(),
             capitals: self.capitals,
-            reach: Some(
-                patterns::REACH
-                    .max(longest(self.matcher.strings()))
-                    .max(longest(self.ids.ids())),
-            ),
+            reach: Some(self.reach),
             ..Texts::default()
         }
     }
