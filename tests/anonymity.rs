@@ -731,3 +731,32 @@ fn a_link_with_its_own_text_places_a_quote_as_an_embed_does() {
         assert!(text.contains("content/boroughs/b.md"), "{page}: {text}");
     }
 }
+
+/// Round 7 had no time for YAML's own ways of writing a value: a folded
+/// block joins its lines (a name split over two is one name), and an
+/// alias repeats what its anchor holds. Each is refused where the name is
+/// written.
+#[test]
+fn yaml_folded_blocks_and_aliases_are_read_as_published() {
+    let front = |fields: &str| {
+        format!(
+            "---\n{fields}\ncodes: [co-location]\nboroughs: [a, b]\nquotes: [same-building]\n---\nBody.\n"
+        )
+    };
+    let folded = front("title: Co-location\nsummary: >\n  We met Marjorie\n  Quillfeather there.");
+    common::build_fails(
+        |p: &Project| {
+            p.write(FINDING, &folded);
+        },
+        "content/findings/co-location.md:4:10",
+        "anonymity::identifier",
+    );
+    let aliased = front("title: &t Thistlebury notes\nsummary: *t");
+    common::build_fails(
+        |p: &Project| {
+            p.write(FINDING, &aliased);
+        },
+        "content/findings/co-location.md:2:11",
+        "anonymity::identifier",
+    );
+}
