@@ -282,18 +282,19 @@ impl<'a> Look<'a> {
         }
         // The structured identifiers, in the blocks that may hold one (a
         // digit or an at sign, see `may_hold_one`): most hold neither.
-        let may_hold: Vec<usize> = (0..todo.len())
-            .filter(|&i| {
-                let end = starts.get(i + 1).copied().unwrap_or(joined.len());
-                patterns::may_hold_one(&joined[starts[i]..end])
+        let numeric: Vec<(usize, &str)> = (0..todo.len())
+            .map(|i| {
+                (
+                    i,
+                    &joined[starts[i]..starts.get(i + 1).copied().unwrap_or(joined.len())],
+                )
             })
+            .filter(|(_, block)| patterns::may_hold_one(block))
             .collect();
-        let texts: Vec<&str> = may_hold
-            .iter()
-            .map(|&i| &joined[starts[i]..starts.get(i + 1).copied().unwrap_or(joined.len())])
-            .collect();
+        let texts: Vec<&str> = numeric.iter().map(|&(_, block)| block).collect();
         for (hit, i) in find_patterns_in(&texts) {
-            dirty.push(starts[may_hold[i]]..starts[may_hold[i]] + 1);
+            let start = starts[numeric[i].0];
+            dirty.push(start..start + 1);
             found.push(Hit {
                 what: hit.kind.describe().to_string(),
                 term: Vec::new(),
