@@ -193,15 +193,23 @@ impl<'i> Item<'i> {
             return;
         };
         let property = property.to_ascii_lowercase();
+        let background = matches!(property.as_str(), "background" | "background-color");
+        // A background of its own that white text may show on: not white
+        // nor see-through.
+        let mut light = false;
         for (token, numbers) in tokens {
             let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
+            let white = super::colour::near_white(token, numbers);
             if matches!(property.as_str(), "color" | "-webkit-text-fill-color") {
-                does.white_text |= super::colour::near_white(token, numbers);
+                does.white_text |= white;
             }
-            does.backed |= property.starts_with("background");
+            light |= white
+                || hiding("color", token, last)
+                || matches!(token, Token::Ident(w) if w.eq_ignore_ascii_case("none"));
         }
+        does.backed |= background && !light;
     }
 
     /// The names a rule with this prelude may select: every word of it,

@@ -312,6 +312,11 @@ fn white_text_without_a_background_of_its_own_hides() {
         "color: rgb(100% 100% 100%)",
         "color: hsl(0 0% 100%)",
         "-webkit-text-fill-color: #fff",
+        // A background that is itself white, see-through or none.
+        "color: #fff; background: #fff",
+        "color: #fff; background-color: transparent",
+        "color: white; background: none",
+        "color: #fff; background-position: 0 0",
     ] {
         assert!(hides_its_element(white), "{white}");
     }
