@@ -205,6 +205,23 @@ fn unknown_quote_in_front_matter() {
     assert!(out.contains("did you mean `same-building`?"), "{out}");
 }
 
+/// A link written as the address of a quote's page is read as a quote
+/// link: a misspelt id is named at the address, with the id meant.
+#[test]
+fn unknown_quote_in_a_link_to_its_page() {
+    fails_at!(
+        |p| {
+            p.edit(
+                FINDING,
+                "[](finding:draft-idea)",
+                "[one interview](../quotes/same-bulding.html#top)",
+            );
+        },
+        "content/findings/co-location.md:8:88",
+        "reference::unknown-quote",
+    );
+}
+
 #[test]
 fn unknown_finding_in_a_body_link() {
     fails_at!(
