@@ -408,6 +408,24 @@ impl Flow {
     /// addresses), and the text around each place two blocks meet, joined
     /// and with a space, for numbers (never across a table cell's edge).
     pub fn finish(self, texts: &mut Texts) {
+        // Only a window with a digit is read (below): a page whose text has
+        // none (most have none) has none to read.
+        let digits = |layer: &str| layer.bytes().any(|b| b.is_ascii_digit());
+        if digits(&self.all) || digits(&self.visible) {
+            self.numbers(texts);
+        }
+        let visible_differs = self.visible != self.all && !self.visible.trim().is_empty();
+        if visible_differs {
+            texts.flow(self.visible);
+        }
+        if !self.all.trim().is_empty() {
+            texts.flow(self.all);
+        }
+    }
+
+    /// The text around each place two blocks meet, joined and with a
+    /// space, that holds a digit.
+    fn numbers(&self, texts: &mut Texts) {
         let mut seen = crate::hash::FastSet::default();
         // No number reaches across a table cell's edge: for each place
         // blocks meet, the nearest cell edges before and after it (found in
@@ -420,6 +438,21 @@ impl Flow {
                 next = Some(*b);
             }
         }
+        // Where each layer's digits are, to pass over a window without one
+        // at once (most are).
+        let digits = |layer: &str| -> Vec<usize> {
+            let bytes = layer.bytes().enumerate();
+            bytes
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let digits = [digits(&self.all), digits(&self.visible)];
+        let holds_digit = |layer: usize, range: std::ops::Range<usize>| {
+            let digits = &digits[layer];
+            let first = digits.partition_point(|&d| d < range.start);
+            digits.get(first).is_some_and(|&d| d < range.end)
+        };
         let mut cells_before: Option<(usize, usize, bool)> = None;
         for (i, &(at_all, at_visible, cell)) in self.breaks.iter().enumerate() {
             if cell {
@@ -441,15 +474,17 @@ impl Flow {
                     after.map(|b| b.1),
                 ),
             ];
-            for (layer, at, from, to) in layers {
+            for (n, (layer, at, from, to)) in layers.into_iter().enumerate() {
                 let layer = &layer[..to.unwrap_or(layer.len())];
                 let from = from.unwrap_or(0);
-                let (before, after) = around(&layer[from..], at - from);
-                if !(before.contains(|c: char| c.is_ascii_digit())
-                    || after.contains(|c: char| c.is_ascii_digit()))
-                {
+                let window = around(&layer[from..], at - from);
+                if !holds_digit(n, from + window.start..from + window.end) {
                     continue;
                 }
+                let (before, after) = (
+                    &layer[from + window.start..at],
+                    &layer[at..from + window.end],
+                );
                 let spaced = format!("{before} {after}");
                 if texts.capitals {
                     capitals(&spaced, texts);
@@ -464,19 +499,13 @@ impl Flow {
                 }
             }
         }
-        let visible_differs = self.visible != self.all && !self.visible.trim().is_empty();
-        if visible_differs {
-            texts.flow(self.visible);
-        }
-        if !self.all.trim().is_empty() {
-            texts.flow(self.all);
-        }
     }
 }
 
 /// Up to [`NUMBER_REACH`] characters of `text` on each side of `at`,
-/// widened to whole words (so a number is never cut into a shorter one).
-fn around(text: &str, at: usize) -> (&str, &str) {
+/// widened to whole words (so a number is never cut into a shorter one):
+/// where they start and end in `text`.
+fn around(text: &str, at: usize) -> std::ops::Range<usize> {
     let before = &text[..at];
     let after = &text[at..];
     let mut start = before
@@ -490,7 +519,7 @@ fn around(text: &str, at: usize) -> (&str, &str) {
         .nth(NUMBER_REACH)
         .map_or(after.len(), |(i, _)| i);
     end = after[end..].find(' ').map_or(after.len(), |i| end + i);
-    (&before[start..], &after[..end])
+    start..at + end
 }
 
 fn push_collapsed(out: &mut String, s: &str) {
@@ -525,9 +554,10 @@ mod tests {
         assert!(texts.numbers.iter().any(|n| n.contains("020 7946 0958")));
         // Table cells meet with a space, never joined.
         assert!(!texts.numbers.iter().any(|n| n.contains("1234")));
-        let (before, after) = around("aaaa 0123456789012345678901234567890123 x", 5);
+        let text = "aaaa 0123456789012345678901234567890123 x";
+        let window = around(text, 5);
         assert_eq!(
-            (before, after),
+            (&text[window.start..5], &text[5..window.end]),
             ("aaaa ", "0123456789012345678901234567890123")
         );
     }
