@@ -105,26 +105,52 @@ pub fn find_patterns(text: &str) -> Vec<PatternHit> {
 /// (that a reader sees: an invisible character does not part words), and
 /// the search of each word is the search of the whole text there (a page
 /// has a few addresses and many words, and its style rules hold `@page`).
+/// The words are found from their at signs ([`AT_SIGNS`]).
 pub fn find_emails(text: &str) -> Vec<PatternHit> {
     let parts = |c: char| c.is_whitespace() && !crate::reading::is_invisible(c);
     let mut found = Vec::new();
-    let mut at = 0;
-    for word in text.split(parts) {
-        let holds_at = word.contains('@')
-            || (!word.is_ascii() && word.chars().any(|c| ascii_form(c) == Some('@')));
-        if holds_at {
-            let emails = find_patterns(word)
-                .into_iter()
-                .filter(|hit| hit.kind == PatternKind::Email);
-            found.extend(emails.map(|hit| PatternHit {
-                range: hit.range.start + at..hit.range.end + at,
-                kind: hit.kind,
-            }));
+    let mut searched_to = 0;
+    for at in at_signs(text) {
+        if at < searched_to {
+            continue;
         }
-        at += word.len();
-        at += text[at..].chars().next().map_or(0, char::len_utf8);
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| parts(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| parts(c))
+            .map_or(text.len(), |(i, _)| at + i);
+        let emails = find_patterns(&text[start..end])
+            .into_iter()
+            .filter(|hit| hit.kind == PatternKind::Email);
+        found.extend(emails.map(|hit| PatternHit {
+            range: hit.range.start + start..hit.range.end + start,
+            kind: hit.kind,
+        }));
+        searched_to = end;
     }
     found
+}
+
+/// Every character read as an at sign (`@` and the characters
+/// [`visible::ascii_form`] reads as one: a test reads every character).
+pub(crate) const AT_SIGNS: [char; 3] = ['@', '\u{fe6b}', '\u{ff20}'];
+
+/// Where the at signs of `text` are, in order.
+fn at_signs(text: &str) -> Vec<usize> {
+    let signs = match text.is_ascii() {
+        true => &AT_SIGNS[..1],
+        false => &AT_SIGNS[..],
+    };
+    let mut at: Vec<usize> = signs
+        .iter()
+        .flat_map(|&sign| text.match_indices(sign).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at
 }
 
 /// [`find_patterns`] without first asking [`may_hold_one`]: in the text as

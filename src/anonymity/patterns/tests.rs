@@ -418,6 +418,17 @@ mod emails_by_word {
     use super::*;
     use proptest::prelude::*;
 
+    /// The at signs `find_emails` starts from are every character read as
+    /// one.
+    #[test]
+    fn every_character_read_as_an_at_sign_is_listed() {
+        let read_as_at: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| c == '@' || visible::ascii_form(c) == Some('@'))
+            .collect();
+        assert_eq!(read_as_at, AT_SIGNS);
+    }
+
     /// Pieces of text around addresses: every kind of space (seen and
     /// invisible), at signs full-width and small, and what an address is
     /// made of.
