@@ -112,6 +112,23 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `text` holds a character that [`is_invisible`], looking only at
+/// the characters whose first byte one of them may start with (a test
+/// reads every character).
+pub fn holds_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        INVISIBLE_LEADS.contains(&b)
+            && text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_invisible)
+    })
+}
+
+/// The first bytes of the UTF-8 of the characters that [`is_invisible`].
+const INVISIBLE_LEADS: [u8; 9] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
+
 /// Reads `text`, handing each piece of what a reader sees to `emit` with the
 /// byte range (in `text`) it was written as. `verbatim` pieces are exactly
 /// their range; the others were decoded from it.

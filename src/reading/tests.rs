@@ -169,3 +169,20 @@ fn a_multi_line_quoted_string_is_not_a_comment() {
         .collect();
     assert_eq!(found, ["# c"]);
 }
+
+/// `holds_invisible` looks only at the characters starting with the bytes
+/// an invisible character may start with: every one does, and it finds
+/// each, alone and among other text.
+#[test]
+fn every_invisible_character_is_found_by_its_first_byte() {
+    let mut invisible = 0;
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let mut bytes = [0; 4];
+        let alone = c.encode_utf8(&mut bytes);
+        let among = format!("é{alone}x");
+        assert_eq!(holds_invisible(alone), is_invisible(c), "{c:?}");
+        assert_eq!(holds_invisible(&among), is_invisible(c), "{c:?}");
+        invisible += usize::from(is_invisible(c));
+    }
+    assert!(invisible > 4000);
+}

@@ -26,7 +26,7 @@ const MARKS: [char; 4] = ['*', '_', '~', '`'];
 pub use crate::reading::is_invisible;
 
 pub fn has_invisible(text: &str) -> bool {
-    !text.is_ascii() && text.contains(is_invisible)
+    !text.is_ascii() && crate::reading::holds_invisible(text)
 }
 
 /// `text` without the characters that do not show.
