@@ -29,11 +29,30 @@ pub(crate) fn ascii_form(c: char) -> Option<char> {
     form.filter(|d| count == 1 && d.is_ascii_graphic())
 }
 
+/// The first bytes of the UTF-8 of every character [`Visible`] reads
+/// otherwise (a test reads every character).
+const CHANGED_LEADS: [u8; 13] = [
+    0xC2, 0xC5, 0xCA, 0xCB, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEA, 0xEF, 0xF0, 0xF3,
+];
+
+/// Whether `text` holds a character [`Visible`] reads otherwise (one that
+/// shows nothing, or a compatibility form of ASCII), looking only at the
+/// characters starting with one of [`CHANGED_LEADS`].
+pub(crate) fn holds_change(text: &str) -> bool {
+    let changes = |c: char| crate::reading::is_invisible(c) || ascii_form(c).is_some();
+    text.bytes().enumerate().any(|(at, b)| {
+        CHANGED_LEADS.contains(&b)
+            && text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(changes)
+    })
+}
+
 impl Visible {
     /// `None` when the text has none of those characters.
     pub(crate) fn of(text: &str) -> Option<Visible> {
-        let changes = |c: char| crate::reading::is_invisible(c) || ascii_form(c).is_some();
-        if text.is_ascii() || !text.chars().any(changes) {
+        if text.is_ascii() || !holds_change(text) {
             return None;
         }
         let mut visible = Visible {
