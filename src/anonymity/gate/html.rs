@@ -38,7 +38,7 @@
 //! number of four or more digits, is refused.
 
 use super::line::{Flow, Run, Shown, shown_spaces};
-use super::shown::{Hidden, Opened, hidden};
+use super::shown::{Hidden, Opened, attr, hidden};
 use super::{Texts, css, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
@@ -140,7 +140,7 @@ fn own_styles(document: &Html, site: &Arc<css::Effects>) -> (Arc<css::Effects>, 
             own.read(&css);
             capitals |= css::shows_capitals(&css);
         }
-        capitals |= element.attr("style").is_some_and(css::shows_capitals);
+        capitals |= attr(element, "style").is_some_and(css::shows_capitals);
     }
     if site.holds(&own) {
         return (site.clone(), capitals);
@@ -250,12 +250,12 @@ impl Reader<'_> {
         // A shadow root written in the page shows its slots' children in
         // another order than they are written (round 5).
         if name == "template"
-            && (element.attr("shadowrootmode").is_some() || element.attr("shadowroot").is_some())
+            && (attr(element, "shadowrootmode").is_some() || attr(element, "shadowroot").is_some())
         {
             self.texts.refuse(SHADOW_ROOT);
         }
         let showing = shown::showing(element, &name, &self.styles, picked);
-        let closed = name == "dialog" && element.attr("open").is_none();
+        let closed = name == "dialog" && attr(element, "open").is_none();
         self.elements += 1;
         let opened = Opened {
             hides: showing.hides,
@@ -294,7 +294,7 @@ impl Reader<'_> {
             false => self.run.inline(),
         }
         self.shown_in_line(&name, element);
-        let reversed = name == "bdo" && element.attr("dir").is_some_and(is_rtl);
+        let reversed = name == "bdo" && attr(element, "dir").is_some_and(is_rtl);
         Opened {
             reversal: reversed.then(|| self.run.reversal_starts()),
             ..opened
@@ -309,13 +309,13 @@ impl Reader<'_> {
         let mut shown: Vec<String> = Vec::new();
         match name {
             "img" | "input" | "area" | "textarea" => {
-                shown.extend(element.attr("alt").map(str::to_string));
-                shown.extend(element.attr("value").map(str::to_string));
-                shown.extend(element.attr("placeholder").map(str::to_string));
+                shown.extend(attr(element, "alt").map(str::to_string));
+                shown.extend(attr(element, "value").map(str::to_string));
+                shown.extend(attr(element, "placeholder").map(str::to_string));
             }
             "button" | "option" | "track" => {
-                shown.extend(element.attr("value").map(str::to_string));
-                shown.extend(element.attr("label").map(str::to_string));
+                shown.extend(attr(element, "value").map(str::to_string));
+                shown.extend(attr(element, "label").map(str::to_string));
             }
             _ => {}
         }
@@ -332,7 +332,7 @@ impl Reader<'_> {
             }
         }
         if name == "iframe"
-            && let Some(document) = element.attr("srcdoc")
+            && let Some(document) = attr(element, "srcdoc")
         {
             shown.push(document_text(document));
         }
@@ -399,13 +399,10 @@ impl Reader<'_> {
 /// Whether a `<link>` loads a style sheet from another address (not a
 /// file of the site, nor a `data:` address, which is read where it is).
 fn loads_a_style_sheet_from_elsewhere(link: &scraper::node::Element) -> bool {
-    let style_sheet = link
-        .attr("rel")
+    let style_sheet = attr(link, "rel")
         .is_some_and(|rel| rel.to_ascii_lowercase().contains("stylesheet"))
-        || link
-            .attr("as")
-            .is_some_and(|a| a.eq_ignore_ascii_case("style"));
-    style_sheet && css::from_elsewhere(link.attr("href").unwrap_or(""))
+        || attr(link, "as").is_some_and(|a| a.eq_ignore_ascii_case("style"));
+    style_sheet && css::from_elsewhere(attr(link, "href").unwrap_or(""))
 }
 
 /// Whether `text` holds `key=…` naming an encoding other than UTF-8 (a

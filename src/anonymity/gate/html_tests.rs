@@ -450,3 +450,57 @@ fn svg_pickers_popovers_and_shadow_roots() {
     let shadow = "<div><template shadowrootmode=open><slot name=b></slot><slot name=a></slot></template><span slot=a>feather</span><span slot=b>Quill</span></div>";
     assert!(texts(shadow).unreadable.is_some());
 }
+
+/// The gate's own attribute lookup finds what `Element::attr` finds, in
+/// HTML, SVG and MathML, with names in any case, namespaced attributes
+/// (`xlink:href`, `xml:lang`) and attributes given twice.
+#[test]
+fn attributes_are_looked_up_as_the_parser_keeps_them() {
+    let page = r#"<!doctype html><p HIDDEN class=a Style="x" data-x=1 hidden=2>t</p>
+        <svg viewBox="0 0 1 1"><a xlink:href="h" href="g" xml:lang="en" textLength="0"><text Display="none">t</text></a></svg>
+        <math><maction actiontype=toggle selection=2><mi>x</mi></maction></math>
+        <dialog open><img alt="a" ALT="b" value=v></dialog><bdo dir=RTL>x</bdo><link rel=stylesheet as=style href=x>"#;
+    let document = Html::parse_document(page);
+    let names = [
+        "hidden",
+        "class",
+        "style",
+        "data-x",
+        "href",
+        "lang",
+        "textlength",
+        "textLength",
+        "display",
+        "open",
+        "alt",
+        "value",
+        "dir",
+        "rel",
+        "as",
+        "actiontype",
+        "selection",
+        "xlink:href",
+    ];
+    let mut elements = 0;
+    for node in document.tree.nodes() {
+        if let Node::Element(element) = node.value() {
+            elements += 1;
+            for name in names {
+                assert_eq!(
+                    attr(element, name),
+                    element.attr(name),
+                    "{name} on {}",
+                    element.name()
+                );
+            }
+        }
+    }
+    assert!(elements > 12);
+    let svg_a = document
+        .tree
+        .nodes()
+        .filter_map(|n| n.value().as_element())
+        .find(|e| e.name() == "a")
+        .unwrap();
+    assert_eq!(attr(svg_a, "href"), Some("g"), "xlink:href is not href");
+}

@@ -66,7 +66,7 @@ pub struct Showing {
 /// site's and page's `styles`; `picked`: its parent shows one child.
 pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: bool) -> Showing {
     let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
-    let attribute = |a: &str| element.attr(a);
+    let attribute = |a: &str| attr(element, a);
     let presentation = |a: &&str| {
         attribute(a).is_some_and(|value| css::hides_its_element(&format!("{a}: {value}")))
     };
@@ -105,6 +105,17 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
         reshaped,
         picks: PICKS_ONE.contains(&name),
     }
+}
+
+/// The value of `element`'s attribute `name` (lower case, in no
+/// namespace), as `Element::attr` finds it, without making the name an
+/// interned atom first (which took a tenth of reading a page).
+pub(super) fn attr<'e>(element: &'e Element, name: &str) -> Option<&'e str> {
+    element
+        .attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, value)| &**value)
 }
 
 /// What an element's start tells about its contents.
