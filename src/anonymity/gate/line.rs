@@ -523,21 +523,61 @@ fn around(text: &str, at: usize) -> std::ops::Range<usize> {
 }
 
 fn push_collapsed(out: &mut String, s: &str) {
-    for c in s.chars() {
-        let c = match c {
-            '\n' | '\r' | '\t' | '\x0c' | ' ' => ' ',
-            c => c,
-        };
-        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
+    // White space is ASCII: the text between is pushed whole.
+    let space = |b: &u8| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c' | b' ');
+    let mut rest = s;
+    while !rest.is_empty() {
+        let at = rest.bytes().position(|b| space(&b)).unwrap_or(rest.len());
+        out.push_str(&rest[..at]);
+        if at < rest.len() {
+            if !(out.is_empty() || out.ends_with(' ')) {
+                out.push(' ');
+            }
+            rest = &rest[at + 1..];
+        } else {
+            rest = "";
         }
-        out.push(c);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// White space collapsed a run at a time, as it is character by
+    /// character.
+    #[test]
+    fn white_space_is_collapsed_as_character_by_character() {
+        fn by_character(out: &mut String, s: &str) {
+            for c in s.chars() {
+                let c = match c {
+                    '\n' | '\r' | '\t' | '\x0c' | ' ' => ' ',
+                    c => c,
+                };
+                if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                    continue;
+                }
+                out.push(c);
+            }
+        }
+        let pieces = [
+            "", " ", "  ", "\n", "\r\n", "\t", "\x0c", "a", "é", "\u{a0}", "\u{3000}", "b c",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let s = format!("{second}{third}{second}");
+                    for start in ["", "x", "x "] {
+                        let (mut fast, mut slow) =
+                            (format!("{start}{first}"), format!("{start}{first}"));
+                        push_collapsed(&mut fast, &s);
+                        by_character(&mut slow, &s);
+                        assert_eq!(fast, slow, "{start:?} + {first:?} + {s:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn numbers_are_read_where_blocks_meet_whole_words_only() {

@@ -63,7 +63,7 @@ pub fn versions(text: &str, out: &mut Texts) {
     if let Some(hosts) = punycode_decoded(text) {
         decoded.push(hosts);
     }
-    if text.contains(['\0', '\u{1}', '\u{2}', '\u{3}']) {
+    if text.bytes().any(|b| b <= 3) {
         // Text with a control character between its letters (UTF-16
         // without its byte-order mark is ASCII with a NUL after each
         // letter): a browser that guesses the encoding shows the letters.
@@ -72,7 +72,7 @@ pub fn versions(text: &str, out: &mut Texts) {
     if let Some(shown) = overridden_as_shown(text) {
         decoded.push(shown);
     }
-    if text.contains(MARKS) {
+    if text.bytes().any(|b| MARKS.iter().any(|&m| m as u8 == b)) {
         // Markdown's emphasis marks, which a reader of a `.md` file reads past.
         decoded.push(text.replace(MARKS, ""));
     }
@@ -112,9 +112,14 @@ pub fn versions(text: &str, out: &mut Texts) {
 
 /// Whether `text` holds `data:`, in any case.
 pub fn has_data_address(text: &str) -> bool {
+    text.contains(':') && contains_ignoring_case(text, b"data:")
+}
+
+/// Whether `text` holds `needle` (lower-case ASCII) in any case.
+fn contains_ignoring_case(text: &str, needle: &[u8]) -> bool {
     text.as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"data:"))
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Why a `data:` address cannot be read: it declares another encoding.
@@ -193,7 +198,7 @@ pub fn is_utf8_name(name: &str) -> bool {
 /// `text` with each host name written in punycode (`xn--…`) as a browser
 /// shows it; `None` without one.
 pub fn punycode_decoded(text: &str) -> Option<String> {
-    if !text.to_ascii_lowercase().contains("xn--") {
+    if !(text.contains("--") && contains_ignoring_case(text, b"xn--")) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
