@@ -508,16 +508,25 @@ impl Flow {
 fn around(text: &str, at: usize) -> std::ops::Range<usize> {
     let before = &text[..at];
     let after = &text[at..];
-    let mut start = before
-        .char_indices()
-        .rev()
-        .nth(NUMBER_REACH - 1)
-        .map_or(0, |(i, _)| i);
+    // Where ASCII, a character is a byte.
+    let mut start = match at.checked_sub(NUMBER_REACH) {
+        Some(start) if before.as_bytes()[start..].is_ascii() => start,
+        None if before.is_ascii() => 0,
+        _ => before
+            .char_indices()
+            .rev()
+            .nth(NUMBER_REACH - 1)
+            .map_or(0, |(i, _)| i),
+    };
     start = before[..start].rfind(' ').map_or(0, |i| i + 1);
-    let mut end = after
-        .char_indices()
-        .nth(NUMBER_REACH)
-        .map_or(after.len(), |(i, _)| i);
+    let ascii = NUMBER_REACH.min(after.len());
+    let mut end = match after.as_bytes()[..ascii].is_ascii() {
+        true => ascii,
+        false => after
+            .char_indices()
+            .nth(NUMBER_REACH)
+            .map_or(after.len(), |(i, _)| i),
+    };
     end = after[end..].find(' ').map_or(after.len(), |i| end + i);
     start..at + end
 }
@@ -543,6 +552,60 @@ fn push_collapsed(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window around a place blocks meet, found a byte at a time
+    /// where the text is ASCII, is the one found a character at a time.
+    #[test]
+    fn windows_are_found_as_character_by_character() {
+        fn by_character(text: &str, at: usize) -> std::ops::Range<usize> {
+            let (before, after) = (&text[..at], &text[at..]);
+            let mut start = before
+                .char_indices()
+                .rev()
+                .nth(NUMBER_REACH - 1)
+                .map_or(0, |(i, _)| i);
+            start = before[..start].rfind(' ').map_or(0, |i| i + 1);
+            let mut end = after
+                .char_indices()
+                .nth(NUMBER_REACH)
+                .map_or(after.len(), |(i, _)| i);
+            end = after[end..].find(' ').map_or(after.len(), |i| end + i);
+            start..at + end
+        }
+        let pieces = [
+            "a",
+            "7",
+            " ",
+            "é",
+            "\u{2013}",
+            "0123456789",
+            "x y",
+            "\u{1F600}",
+        ];
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut positions = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 40 {
+                text.push_str(pieces[next() % pieces.len()]);
+            }
+            positions += text.chars().count() + 1;
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    around(&text, at),
+                    by_character(&text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
+        assert!(positions > 500_000);
+    }
 
     /// White space collapsed a run at a time, as it is character by
     /// character.
