@@ -184,7 +184,7 @@ impl Watch {
                 .insert(number, (Instant::now(), template.to_string()));
             number
         };
-        self.shared.wake.notify_one();
+        // No need to wake the watch: it wakes by then (see `keep_time`).
         let result = render();
         self.shared.lock().now.remove(&number);
         result
@@ -210,6 +210,10 @@ impl Shared {
 
     /// Waits for the oldest rendering's time to run out, and calls
     /// `runaway` for it if it is still under way then; until stopped.
+    /// With none under way it waits `longest`, so that a rendering begun
+    /// while it waits is looked at by its own end of time, and a rendering
+    /// need not wake it (waking it for each of tens of thousands was a
+    /// tenth of rendering a large report).
     fn keep_time(&self, longest: Duration) {
         let mut running = self.lock();
         loop {
@@ -218,7 +222,11 @@ impl Shared {
             }
             let oldest = running.now.values().min_by_key(|(began, _)| *began);
             let Some((began, template)) = oldest else {
-                running = self.wake.wait(running).unwrap_or_else(|e| e.into_inner());
+                running = self
+                    .wake
+                    .wait_timeout(running, longest)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
                 continue;
             };
             let waited = began.elapsed();
@@ -338,5 +346,25 @@ mod tests {
         });
         assert!(fired.load(Ordering::SeqCst));
         assert_eq!(reported.lock().unwrap().as_deref(), Some("page.html"));
+    }
+
+    /// A rendering begun once the watch has nothing under way (the one
+    /// before it ended at once) is reported too, though no rendering
+    /// wakes the watch.
+    #[test]
+    fn a_rendering_begun_while_the_watch_waits_is_reported() {
+        let reported = Arc::new(Mutex::new(Vec::new()));
+        let noted = reported.clone();
+        let watch = Watch::new(
+            Duration::from_secs(1),
+            Box::new(move |template| noted.lock().unwrap().push(template.to_string())),
+        );
+        watch.during("first.html", || {});
+        watch.during("second.html", || {
+            while reported.lock().unwrap().is_empty() {
+                std::hint::spin_loop();
+            }
+        });
+        assert_eq!(*reported.lock().unwrap(), ["second.html"]);
     }
 }
