@@ -67,23 +67,58 @@ pub(super) struct Clean {
     numbers: Known,
 }
 
-type Known = std::sync::RwLock<crate::hash::FastSet<Box<str>>>;
+/// Texts found clean, in shards by their hash, so that the threads that
+/// read pages side by side seldom wait for one another (one set behind
+/// one lock kept a thread waiting for a tenth of a build).
+#[derive(Default)]
+struct Known {
+    shards: [std::sync::RwLock<crate::hash::FastSet<Box<str>>>; SHARDS],
+}
+
+const SHARDS: usize = 16;
+
+impl Known {
+    fn shard(&self, text: &str) -> &std::sync::RwLock<crate::hash::FastSet<Box<str>>> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        text.hash(&mut hasher);
+        &self.shards[hasher.finish() as usize % SHARDS]
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        let shard = self.shard(text).read();
+        shard.unwrap_or_else(|e| e.into_inner()).contains(text)
+    }
+
+    fn insert(&self, text: &str) {
+        let shard = self.shard(text).write();
+        shard
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(Box::from(text));
+    }
+
+    fn len(&self) -> usize {
+        let len = |shard: &std::sync::RwLock<crate::hash::FastSet<Box<str>>>| {
+            shard.read().map_or(0, |set| set.len())
+        };
+        self.shards.iter().map(len).sum()
+    }
+}
 
 impl Clean {
     pub(super) fn len(&self) -> usize {
         [&self.blocks, &self.pieces, &self.numbers]
             .iter()
-            .map(|known| known.read().map_or(0, |set| set.len()))
+            .map(|known| known.len())
             .sum()
     }
 }
 
 /// The distinct texts of `texts` that `known` does not hold.
 fn unknown<'t>(texts: impl Iterator<Item = &'t str>, known: Option<&Known>) -> Vec<&'t str> {
-    let known = known.map(|k| k.read().unwrap_or_else(|e| e.into_inner()));
     let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
     texts
-        .filter(|text| seen.insert(text) && !known.as_ref().is_some_and(|k| k.contains(*text)))
+        .filter(|text| seen.insert(text) && !known.is_some_and(|k| k.contains(text)))
         .collect()
 }
 
@@ -98,10 +133,9 @@ fn learn(known: &Known, todo: &[&str], starts: &[usize], dirty: Vec<std::ops::Ra
             *flag = true;
         }
     }
-    let mut known = known.write().unwrap_or_else(|e| e.into_inner());
     for (text, dirty) in todo.iter().zip(is_dirty) {
         if !dirty {
-            known.insert(Box::from(*text));
+            known.insert(text);
         }
     }
 }
@@ -371,10 +405,9 @@ fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
         }
     }
     if let Some(clean) = clean {
-        let mut known = clean.numbers.write().unwrap_or_else(|e| e.into_inner());
         for (number, dirty) in todo.iter().zip(dirty) {
             if !dirty {
-                known.insert(Box::from(*number));
+                clean.numbers.insert(number);
             }
         }
     }
