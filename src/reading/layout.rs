@@ -91,7 +91,10 @@ const NOT_SHOWN: &[&str] = &[
 /// Whether the tags of element `name` (lower case) part the words on
 /// either side of them.
 pub fn parts_words(name: &str) -> bool {
-    PART_WORDS.contains(&name)
+    // Asked for every element of every page: a set, not a list.
+    static SET: std::sync::LazyLock<crate::hash::FastSet<&str>> =
+        std::sync::LazyLock::new(|| PART_WORDS.iter().copied().collect());
+    SET.contains(name)
 }
 
 /// Whether a browser shows nothing of element `name` (lower case) by
