@@ -75,7 +75,7 @@ pub enum Shown {
 /// pick from, and one more for each list (showing none).
 pub const MOST_WAYS: usize = 256;
 
-pub(super) const TOO_MANY_WAYS: &str = "one line of its text may be shown in more than 256 ways (elements a style may hide or show, less than 100 letters and digits apart, and options of lists to pick from), too many for the gate to read each";
+pub(super) const TOO_MANY_WAYS: &str = "one line of its text may be shown in more than 256 ways (elements a style may hide or show, less than 100 letters and digits apart, or as far apart as the longest listed term or participant id is long where that is longer, and options of lists to pick from), too many for the gate to read each";
 
 /// A piece of a line, kept to read the line each way it may be shown.
 enum Piece {
