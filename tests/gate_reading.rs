@@ -438,6 +438,36 @@ fn many_links_with_hidden_words_in_one_paragraph_build() {
     );
 }
 
+/// Defect (the fuzz test, 2026-12-06): the default theme's print rule
+/// `script { display: none !important }` was read as one that may show
+/// scripts (`important` taken for a `display` value), so ten inline
+/// scripts in one paragraph made too many ways to read and every page
+/// showing it was refused. A script is never shown, and the page builds;
+/// a name split by one is still refused.
+#[test]
+fn scripts_in_a_paragraph_are_never_shown_with_the_default_theme() {
+    let scripts = "<script>alert(1)</script><script>alert(1)</script>";
+    let paragraph: String = (0..5)
+        .map(|_| format!("We are in the same building {scripts}now.\n"))
+        .collect();
+    let project = Project::fixture("basic");
+    borough_b(&paragraph)(&project);
+    project.build().expect_code(0);
+    let page = project.page("boroughs/b.html");
+    assert_eq!(
+        page.matches("<script>alert(1)</script>").count(),
+        10,
+        "{page}"
+    );
+    build_fails(
+        borough_b(&format!(
+            "{paragraph}We met at Thistle<script>x</script>bury."
+        )),
+        "content/boroughs/b.md:",
+        "anonymity::output-leak",
+    );
+}
+
 /// Red team, round 6 ("not caught"): a letter in white on the page's
 /// white, inside a name, leaves the name as a reader sees it.
 #[test]

@@ -194,10 +194,18 @@ impl<'i> Item<'i> {
         };
         let property = property.to_ascii_lowercase();
         let background = matches!(property.as_str(), "background" | "background-color");
+        // The value, without `!important` (which is no value: `display:
+        // none !important` shows nothing).
+        let mut value: Vec<_> = tokens.collect();
+        if let [.., (Token::Delim('!'), _), (Token::Ident(flag), _)] = value.as_slice()
+            && flag.eq_ignore_ascii_case("important")
+        {
+            value.truncate(value.len() - 2);
+        }
         // A background of its own that white text may show on: not white
         // nor see-through.
         let mut light = false;
-        for (token, numbers) in tokens {
+        for (token, numbers) in value {
             let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);

@@ -212,6 +212,13 @@ fn a_cell_laid_out_anew_is_found() {
     assert!(reshapes_its_element("display: inline"));
     assert!(reshapes_its_element("float: right"));
     assert!(!reshapes_its_element("display: none; color: red"));
+    // `!important` is no value (the fuzz test found a theme's print rule
+    // `script { display: none !important }` read as showing scripts).
+    assert!(!reshapes_its_element("display: none !important"));
+    assert!(!reshapes_its_element("display:none!IMPORTANT"));
+    assert!(reshapes_its_element("display: block !important"));
+    assert!(hides_its_element("display: none !important"));
+    assert!(hides_its_element("color: #fff !important"));
 }
 
 /// Defect (red team, round 5): hiding values the gate did not know.
