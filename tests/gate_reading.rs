@@ -369,16 +369,18 @@ fn round_four_roads_are_refused() {
     }
 }
 
-/// A line that may be shown in too many ways is refused at the file the
-/// page is made from (the fuzz target found it without a place); code in
-/// a highlighted block is one way to read, whatever its tokens.
+/// A line that may be shown in too many ways is refused at that line,
+/// read with the site's style sheets as the page was (the fuzz target
+/// found it without a place; then it was named at the file the page is
+/// made from); code in a highlighted block is one way to read, whatever
+/// its tokens.
 #[test]
 fn a_line_shown_too_many_ways_is_refused_at_its_file() {
     let spans: String = (0..9).map(|i| format!("<span hidden>{i}</span>")).collect();
     let body = format!("Nine things: {spans} here.");
     build_fails(
         borough_b(&body),
-        "content/boroughs/b.md:1:1",
+        "content/boroughs/b.md:5:1",
         "anonymity::unreadable-output",
     );
     let project = Project::fixture("basic");
@@ -465,6 +467,41 @@ fn scripts_in_a_paragraph_are_never_shown_with_the_default_theme() {
         )),
         "content/boroughs/b.md:",
         "anonymity::output-leak",
+    );
+}
+
+/// Defect (found with the fuzz test's case, 2026-12-06): a quote whose
+/// paragraph, over several lines, has too many elements a style may hide
+/// to read each way was refused on every page that shows it, but on the
+/// pages made from no one file (the quote list) the message had no place.
+/// No one line holds the cause, so each message points at the quote's
+/// file, which does.
+#[test]
+fn a_paragraph_with_too_many_ways_is_refused_at_its_file_on_every_page() {
+    let hidden = "<span class=\"visually-hidden\">x</span>";
+    let body: String = (0..5)
+        .map(|_| format!("We are in the same building {hidden}{hidden}now.\n"))
+        .collect();
+    let project = Project::fixture("basic");
+    let quote = "content/quotes/a/same-building.md";
+    project.write(
+        quote,
+        format!("---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\n---\n{body}"),
+    );
+    let run = project.build();
+    run.expect_code(1);
+    let errors: Vec<&str> = run.stderr.split("\nerror[").skip(1).collect();
+    assert!(errors.len() >= 3, "{}", run.stderr);
+    for error in &errors {
+        assert!(
+            error.contains(&format!("--> {quote}:1:1")),
+            "an error without the quote's place:\n{error}"
+        );
+    }
+    assert!(
+        run.stderr.contains("quotes.html shows this file"),
+        "{}",
+        run.stderr
     );
 }
 

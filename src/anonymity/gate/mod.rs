@@ -167,7 +167,7 @@ pub fn gate(
         };
         read += 1;
         if let Some(why) = found.unreadable {
-            out.push(unreadable(inputs, &rendered, path, why));
+            out.push(unreadable(inputs, &look, &rendered, path, why));
         } else if found.what.is_empty() && found.in_name.is_empty() {
             fresh
                 .passed

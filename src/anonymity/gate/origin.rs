@@ -56,22 +56,36 @@ fn find_in(look: &Look, sources: &Sources, file: FileId, count: usize, what: &st
     None
 }
 
-/// The first line of one of `files` that, read as HTML, cannot be read
-/// for the reason `why` (a style that shows text out of place, say).
-pub fn find_unreadable(sources: &Sources, files: &[FileId], why: &str) -> Option<Span> {
-    files.iter().find_map(|&file| {
+/// The first line of one of `files` that, read as HTML (into `texts()`),
+/// cannot be read for the reason `why` (a style that shows text out of
+/// place, say), or else the first file that cannot, read whole; and which
+/// of the two it is (`"line"` or `"file"`).
+pub fn find_unreadable(
+    sources: &Sources,
+    files: &[FileId],
+    why: &str,
+    texts: &dyn Fn() -> Texts,
+) -> Option<(Span, &'static str)> {
+    let refused = |text: &str| super::read("line.html", text.as_bytes(), &mut texts()) == Err(why);
+    let line = files.iter().find_map(|&file| {
         let source = sources.get(file);
         let mut start = 0;
         for line in source.text.split_inclusive('\n') {
-            let mut texts = Texts::default();
-            if super::read("line.html", line.as_bytes(), &mut texts) == Err(why) {
+            if refused(line) {
                 let from = line.len() - line.trim_start().len();
                 let end = line.trim_end().len().max(from + 1).min(line.len());
-                return Some(Span::new(file, start + from..start + end));
+                return Some((Span::new(file, start + from..start + end), "line"));
             }
             start += line.len();
         }
         None
+    });
+    // No one line: a file whose text, read whole, is refused for it (a
+    // paragraph over several lines with too many ways to be shown).
+    line.or_else(|| {
+        (files.iter())
+            .find(|&&file| refused(&sources.get(file).text))
+            .map(|&file| (Span::file_start(file), "file"))
     })
 }
 

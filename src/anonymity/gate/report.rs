@@ -9,6 +9,7 @@ use crate::source::{FileId, Span};
 
 pub(super) fn unreadable(
     inputs: &Inputs,
+    look: &Look,
     rendered: &Rendered,
     path: &str,
     why: &'static str,
@@ -30,11 +31,13 @@ pub(super) fn unreadable(
     // The line of a source file the page shows, or of a template, that
     // holds what cannot be read.
     let files = shown(rendered, path);
-    let line = origin::find_unreadable(inputs.sources, &files, why)
-        .map(|span| (span, format!("{path} shows this line")))
+    // Read with the site's style sheets, as the page was.
+    let texts = || look.texts();
+    let line = origin::find_unreadable(inputs.sources, &files, why, &texts)
+        .map(|(span, what)| (span, format!("{path} shows this {what}")))
         .or_else(|| {
-            origin::find_unreadable(inputs.sources, &inputs.templates, why)
-                .map(|span| (span, format!("this template line is on {path}")))
+            origin::find_unreadable(inputs.sources, &inputs.templates, why, &texts)
+                .map(|(span, what)| (span, format!("this template {what} is on {path}")))
         })
         // No one line holds it (a line shown too many ways): the file the
         // page is made from, so the message has a place.
