@@ -116,13 +116,19 @@ pub fn is_invisible(c: char) -> bool {
 /// the characters whose first byte one of them may start with (a test
 /// reads every character).
 pub fn holds_invisible(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| {
-        INVISIBLE_LEADS.contains(&b)
+    holds_char(text, &INVISIBLE_LEADS, is_invisible)
+}
+
+/// Whether `text` holds a character that `is` says yes to, asking only
+/// the characters whose UTF-8 starts with one of `leads` (every character
+/// `is` says yes to must start with one: the caller's test shows it).
+pub fn holds_char(text: &str, leads: &[u8], is: impl Fn(char) -> bool) -> bool {
+    text.bytes().enumerate().any(|(at, b)| {
+        leads.contains(&b)
             && text
                 .get(at..)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(is_invisible)
+                .is_some_and(&is)
     })
 }
 

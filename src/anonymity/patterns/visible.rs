@@ -39,13 +39,8 @@ const CHANGED_LEADS: [u8; 13] = [
 /// shows nothing, or a compatibility form of ASCII), looking only at the
 /// characters starting with one of [`CHANGED_LEADS`].
 pub(crate) fn holds_change(text: &str) -> bool {
-    let changes = |c: char| crate::reading::is_invisible(c) || ascii_form(c).is_some();
-    text.bytes().enumerate().any(|(at, b)| {
-        CHANGED_LEADS.contains(&b)
-            && text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(changes)
+    crate::reading::holds_char(text, &CHANGED_LEADS, |c| {
+        crate::reading::is_invisible(c) || ascii_form(c).is_some()
     })
 }
 
