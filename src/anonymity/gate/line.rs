@@ -408,12 +408,7 @@ impl Flow {
     /// addresses), and the text around each place two blocks meet, joined
     /// and with a space, for numbers (never across a table cell's edge).
     pub fn finish(self, texts: &mut Texts) {
-        // Only a window with a digit is read (below): a page whose text has
-        // none (most have none) has none to read.
-        let digits = |layer: &str| layer.bytes().any(|b| b.is_ascii_digit());
-        if digits(&self.all) || digits(&self.visible) {
-            self.numbers(texts);
-        }
+        self.numbers(texts);
         let visible_differs = self.visible != self.all && !self.visible.trim().is_empty();
         if visible_differs {
             texts.flow(self.visible);
@@ -426,6 +421,24 @@ impl Flow {
     /// The text around each place two blocks meet, joined and with a
     /// space, that holds a digit.
     fn numbers(&self, texts: &mut Texts) {
+        // Where each layer's digits are, to pass over a window without one
+        // at once (most are), and a page without any (most) at once.
+        let digits = |layer: &str| -> Vec<usize> {
+            let bytes = layer.bytes().enumerate();
+            bytes
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let digits = [digits(&self.all), digits(&self.visible)];
+        if digits.iter().all(Vec::is_empty) {
+            return;
+        }
+        let holds_digit = |layer: usize, range: std::ops::Range<usize>| {
+            let digits = &digits[layer];
+            let first = digits.partition_point(|&d| d < range.start);
+            digits.get(first).is_some_and(|&d| d < range.end)
+        };
         let mut seen = crate::hash::FastSet::default();
         // No number reaches across a table cell's edge: for each place
         // blocks meet, the nearest cell edges before and after it (found in
@@ -438,21 +451,6 @@ impl Flow {
                 next = Some(*b);
             }
         }
-        // Where each layer's digits are, to pass over a window without one
-        // at once (most are).
-        let digits = |layer: &str| -> Vec<usize> {
-            let bytes = layer.bytes().enumerate();
-            bytes
-                .filter(|(_, b)| b.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect()
-        };
-        let digits = [digits(&self.all), digits(&self.visible)];
-        let holds_digit = |layer: usize, range: std::ops::Range<usize>| {
-            let digits = &digits[layer];
-            let first = digits.partition_point(|&d| d < range.start);
-            digits.get(first).is_some_and(|&d| d < range.end)
-        };
         let mut cells_before: Option<(usize, usize, bool)> = None;
         for (i, &(at_all, at_visible, cell)) in self.breaks.iter().enumerate() {
             if cell {
@@ -582,19 +580,10 @@ mod tests {
             "x y",
             "\u{1F600}",
         ];
-        let mut seed = 7u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut made_up = crate::made_up::Sequence::new(7);
         let mut positions = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..next() % 40 {
-                text.push_str(pieces[next() % pieces.len()]);
-            }
+            let text = made_up.text(&pieces, 40);
             positions += text.chars().count() + 1;
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 assert_eq!(
