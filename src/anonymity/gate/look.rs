@@ -65,6 +65,9 @@ pub(super) struct Clean {
     pieces: Known,
     /// The texts where blocks meet in which no number was found.
     numbers: Known,
+    /// The lines in capitals in which no postcode and no National
+    /// Insurance number was found.
+    capitals: Known,
 }
 
 /// Texts found clean, in shards by their hash, so that the threads that
@@ -107,7 +110,7 @@ impl Known {
 
 impl Clean {
     pub(super) fn len(&self) -> usize {
-        [&self.blocks, &self.pieces, &self.numbers]
+        [&self.blocks, &self.pieces, &self.numbers, &self.capitals]
             .iter()
             .map(|known| known.len())
             .sum()
@@ -208,7 +211,7 @@ impl<'a> Look<'a> {
             found.extend(self.find_flowing(flow, clean));
         }
         found.extend(find_numbers(&texts.numbers, clean));
-        found.extend(find_in_capitals(&texts.capital_lines));
+        found.extend(find_in_capitals(&texts.capital_lines, clean));
         found
     }
 
@@ -355,48 +358,46 @@ fn join(texts: &[&str]) -> (String, Vec<usize>) {
 }
 
 /// Postcodes and NI numbers written in lower case where a style shows
-/// them in capitals.
-fn find_in_capitals(lines: &[String]) -> Vec<Hit> {
+/// them in capitals (the lines in capitals), less those `clean` holds.
+fn find_in_capitals(lines: &[String], clean: Option<&Clean>) -> Vec<Hit> {
     use patterns::PatternKind::{NiNumber, Postcode};
-    let mut found = Vec::new();
-    for line in lines {
-        for hit in patterns::find_patterns(line) {
-            if matches!(hit.kind, NiNumber | Postcode) {
-                found.push(Hit {
-                    what: hit.kind.describe().to_string(),
-                    term: Vec::new(),
-                });
-            }
-        }
-    }
-    found
+    find_kinds(lines, clean.map(|c| &c.capitals), &[NiNumber, Postcode])
 }
 
 /// Phone, NHS and National Insurance numbers and postcodes in the text
 /// around the places blocks meet (the other patterns are read in blocks
-/// and flows), each distinct text once, less those `clean` holds.
+/// and flows), less those `clean` holds.
 fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
     use patterns::PatternKind::{NhsNumber, NiNumber, Phone, Postcode};
-    let todo = unknown(
-        numbers.iter().map(String::as_str),
-        clean.map(|c| &c.numbers),
-    );
-    // Each with its dashes and spaces folded too, as part of it.
-    let texts: Vec<String> = todo
+    let kinds = [Phone, NhsNumber, NiNumber, Postcode];
+    find_kinds(numbers, clean.map(|c| &c.numbers), &kinds)
+}
+
+/// The structured identifiers of `kinds` in `texts`: each distinct text
+/// once, less those `known` holds, with its dashes and spaces folded too
+/// (as part of it), in one search ([`find_patterns_in`]); the texts in
+/// which none is found are added to `known`.
+fn find_kinds(
+    texts: &[String],
+    known: Option<&Known>,
+    kinds: &[patterns::PatternKind],
+) -> Vec<Hit> {
+    let todo = unknown(texts.iter().map(String::as_str), known);
+    let folded: Vec<String> = todo
         .iter()
-        .map(|number| {
-            let folded = number.replace(DASHES, "-").replace(SPACES, " ");
-            match folded == *number {
+        .map(|text| {
+            let folded = text.replace(DASHES, "-").replace(SPACES, " ");
+            match folded == *text {
                 true => folded,
-                false => format!("{number}{SEPARATOR}{folded}"),
+                false => format!("{text}{SEPARATOR}{folded}"),
             }
         })
         .collect();
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut dirty = vec![false; todo.len()];
-    for (hit, i) in find_patterns_in(&texts) {
-        if matches!(hit.kind, Phone | NhsNumber | NiNumber | Postcode) {
+    for (hit, i) in find_patterns_in(&folded) {
+        if kinds.contains(&hit.kind) {
             dirty[i] = true;
             found.push(Hit {
                 what: hit.kind.describe().to_string(),
@@ -404,10 +405,10 @@ fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
             });
         }
     }
-    if let Some(clean) = clean {
-        for (number, dirty) in todo.iter().zip(dirty) {
+    if let Some(known) = known {
+        for (text, dirty) in todo.iter().zip(dirty) {
             if !dirty {
-                clean.numbers.insert(number);
+                known.insert(text);
             }
         }
     }

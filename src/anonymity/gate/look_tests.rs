@@ -266,6 +266,39 @@ proptest! {
         let warm = WARM.get_or_init(Clean::default);
         prop_assert_eq!(&what(find_numbers(&windows, Some(warm))), &apart);
     }
+
+    /// Lines in capitals, searched in one go with those found clean
+    /// before passed over, hold the postcodes and NI numbers each holds
+    /// alone, as written and with its dashes and spaces folded.
+    #[test]
+    fn lines_in_capitals_searched_together_are_found_as_apart(
+        lines in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(NUMBER_PIECES.to_vec()), 1..8),
+            1..6,
+        ),
+    ) {
+        use crate::anonymity::patterns::{PatternKind, find_patterns};
+        static WARM: OnceLock<Clean> = OnceLock::new();
+        let lines: Vec<String> = lines.iter().map(|l| l.concat().to_uppercase()).collect();
+        let what = |hits: Vec<Hit>| hits.into_iter().map(|h| h.what).collect::<BTreeSet<_>>();
+        let alone = |line: &str| {
+            find_patterns(line)
+                .into_iter()
+                .filter(|hit| matches!(hit.kind, PatternKind::NiNumber | PatternKind::Postcode))
+                .map(|hit| hit.kind.describe().to_string())
+                .collect::<Vec<_>>()
+        };
+        let apart: BTreeSet<String> = lines
+            .iter()
+            .flat_map(|l| {
+                let folded = l.replace(DASHES, "-").replace(SPACES, " ");
+                [alone(l), alone(&folded)].concat()
+            })
+            .collect();
+        prop_assert_eq!(&what(find_in_capitals(&lines, None)), &apart);
+        let warm = WARM.get_or_init(Clean::default);
+        prop_assert_eq!(&what(find_in_capitals(&lines, Some(warm))), &apart);
+    }
 }
 
 /// What the gate finds in `html`, its lines read in parts `reach` apart
