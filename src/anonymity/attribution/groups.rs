@@ -21,16 +21,25 @@ fn value(participant: &Participant, field: AttributionField) -> String {
     }
 }
 
+/// Whether a participant has `who`'s values of `fields` (`who`'s taken
+/// once: a role's key is dear).
+fn shares_with(who: &Participant, fields: &[AttributionField]) -> impl Fn(&Participant) -> bool {
+    let theirs: Vec<(AttributionField, String)> =
+        fields.iter().map(|&f| (f, value(who, f))).collect();
+    move |p| theirs.iter().all(|(f, v)| value(p, *f) == *v)
+}
+
 /// How many participants who have not withdrawn share `who`'s values of `fields`.
 pub fn group_size(
     participants: &[Participant],
     who: &Participant,
     fields: &[AttributionField],
 ) -> usize {
+    let shares = shares_with(who, fields);
     participants
         .iter()
         .filter(|p| p.consent != Consent::Withdrawn)
-        .filter(|p| fields.iter().all(|&f| value(p, f) == value(who, f)))
+        .filter(|p| shares(p))
         .count()
 }
 
@@ -83,9 +92,10 @@ pub(super) fn group_size_in(
     fields: &[AttributionField],
     boroughs: &[&str],
 ) -> usize {
+    let shares = shares_with(who, fields);
     participants
         .iter()
         .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough.as_str()))
-        .filter(|p| fields.iter().all(|&f| value(p, f) == value(who, f)))
+        .filter(|p| shares(p))
         .count()
 }
