@@ -354,10 +354,19 @@ fn capitals(line: &str, texts: &mut Texts) {
 
 /// A browser shows a line break or a tab in text as a space.
 pub fn shown_spaces(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.contains(['\n', '\r', '\t', '\x0c']) {
-        true => s.replace(['\n', '\r', '\t', '\x0c'], " ").into(),
-        false => s.into(),
+    let shown_as_space = |b: u8| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c');
+    if !s.bytes().any(shown_as_space) {
+        return s.into();
     }
+    // One ASCII byte for another, so still UTF-8 (`str::replace` with a
+    // set of characters searches a character at a time).
+    let bytes: Vec<u8> = s
+        .bytes()
+        .map(|b| if shown_as_space(b) { b' ' } else { b })
+        .collect();
+    String::from_utf8(bytes)
+        .unwrap_or_else(|_| s.replace(['\n', '\r', '\t', '\x0c'], " "))
+        .into()
 }
 
 /// The page's text across every element, white space collapsed as a
@@ -594,6 +603,24 @@ mod tests {
             }
         }
         assert!(positions > 500_000);
+    }
+
+    /// Line breaks and tabs shown as spaces a byte at a time, as
+    /// `str::replace` shows them a character at a time.
+    #[test]
+    fn breaks_are_shown_as_spaces_as_by_replacing_characters() {
+        let pieces = [
+            "", " ", "\n", "\r\n", "\t", "\x0c", "a", "é", "\u{2028}", "\u{85}", "中",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let s = format!("{first}{second}{third}{second}");
+                    let slow = s.replace(['\n', '\r', '\t', '\x0c'], " ");
+                    assert_eq!(shown_spaces(&s), slow, "{s:?}");
+                }
+            }
+        }
     }
 
     /// White space collapsed a run at a time, as it is character by

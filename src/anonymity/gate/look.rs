@@ -45,6 +45,29 @@ pub(super) const SPACES: [char; 19] = [
     '\u{202f}', '\u{205f}', '\u{3000}',
 ];
 
+/// `text` with its Unicode dashes read as hyphens and its Unicode spaces
+/// as spaces, as a reader sees them; `None` when it has none (ASCII text
+/// never has: every one of them is outside ASCII).
+fn folded(text: &str) -> Option<String> {
+    if text.is_ascii() || !text.contains(|c| DASHES.contains(&c) || SPACES.contains(&c)) {
+        return None;
+    }
+    Some(text.replace(DASHES, "-").replace(SPACES, " "))
+}
+
+const _: () = {
+    let mut i = 0;
+    while i < DASHES.len() {
+        assert!(!DASHES[i].is_ascii());
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SPACES.len() {
+        assert!(!SPACES[i].is_ascii());
+        i += 1;
+    }
+};
+
 /// Between two blocks of text searched in one go: no term or pattern holds
 /// it, and the blank lines end a sentence.
 const SEPARATOR: &str = "\n\n\u{b6}\n\n";
@@ -288,8 +311,8 @@ impl<'a> Look<'a> {
             // A reader sees a Unicode dash as a hyphen and a Unicode space
             // as a space: read once more with them folded, as part of the
             // same block.
-            if block.contains(DASHES) || block.contains(SPACES) {
-                joined.push_str(&block.replace(DASHES, "-").replace(SPACES, " "));
+            if let Some(folded) = folded(block) {
+                joined.push_str(&folded);
                 joined.push_str(SEPARATOR);
             }
         }
@@ -385,12 +408,9 @@ fn find_kinds(
     let todo = unknown(texts.iter().map(String::as_str), known);
     let folded: Vec<String> = todo
         .iter()
-        .map(|text| {
-            let folded = text.replace(DASHES, "-").replace(SPACES, " ");
-            match folded == *text {
-                true => folded,
-                false => format!("{text}{SEPARATOR}{folded}"),
-            }
+        .map(|text| match folded(text) {
+            None => text.to_string(),
+            Some(folded) => format!("{text}{SEPARATOR}{folded}"),
         })
         .collect();
     let folded: Vec<&str> = folded.iter().map(String::as_str).collect();

@@ -206,6 +206,30 @@ fn what_a_term_or_id_holds_does_not_part() {
     assert!(!in_pieces(&look, "Thistle\u{ad}bury", &clean).is_empty());
 }
 
+/// Dashes and spaces folded only where there are some, as replacing
+/// every one of them gives: `None` exactly when that changes nothing.
+#[test]
+fn dashes_and_spaces_are_folded_as_by_replacing_each() {
+    let mut pieces: Vec<String> = ["", "a", "-", " ", "é", "\u{2044}", "中", "1"]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    pieces.extend(DASHES.iter().chain(&SPACES).map(|c| c.to_string()));
+    for first in &pieces {
+        for second in &pieces {
+            let text = format!("{first}x{second}{first}");
+            let slow = text.replace(DASHES, "-").replace(SPACES, " ");
+            match folded(&text) {
+                None => assert_eq!(slow, text),
+                Some(fast) => {
+                    assert_eq!(fast, slow);
+                    assert_ne!(fast, text);
+                }
+            }
+        }
+    }
+}
+
 /// Pieces of the text where blocks meet: numbers in groups, dashes and
 /// spaces of every kind, postcodes, NI numbers and dates.
 const NUMBER_PIECES: &[&str] = &[
