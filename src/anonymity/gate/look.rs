@@ -142,7 +142,8 @@ impl Clean {
 
 /// The distinct texts of `texts` that `known` does not hold.
 fn unknown<'t>(texts: impl Iterator<Item = &'t str>, known: Option<&Known>) -> Vec<&'t str> {
-    let mut seen: crate::hash::FastSet<&str> = crate::hash::FastSet::default();
+    let mut seen: crate::hash::FastSet<&str> =
+        crate::hash::FastSet::with_capacity_and_hasher(texts.size_hint().0, Default::default());
     texts
         .filter(|text| seen.insert(text) && !known.is_some_and(|k| k.contains(text)))
         .collect()
