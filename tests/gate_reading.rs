@@ -426,16 +426,31 @@ fn many_links_with_hidden_words_in_one_paragraph_build() {
     let words = "was read by the commissioners and the partnership board before the second round of \
                  interviews began in the three boroughs";
     let paragraph: String = (0..12).map(|_| format!("{link} {words}, ")).collect();
+    builds_but_not_with_a_name_split(
+        &paragraph,
+        ("(opens the about page)", 12),
+        "<span class=\"visually-hidden\">x</span>",
+        "content/boroughs/b.md:5:",
+    );
+}
+
+/// `paragraph` as borough B's report builds, and its page shows
+/// `shown.0` `shown.1` times; with a listed name split by `split` after
+/// it, the build is refused at `place`.
+fn builds_but_not_with_a_name_split(
+    paragraph: &str,
+    shown: (&str, usize),
+    split: &str,
+    place: &str,
+) {
     let project = Project::fixture("basic");
-    borough_b(&paragraph)(&project);
+    borough_b(paragraph)(&project);
     project.build().expect_code(0);
     let page = project.page("boroughs/b.html");
-    assert_eq!(page.matches("(opens the about page)").count(), 12, "{page}");
+    assert_eq!(page.matches(shown.0).count(), shown.1, "{page}");
     build_fails(
-        borough_b(&format!(
-            "{paragraph}We met at Thistle<span class=\"visually-hidden\">x</span>bury."
-        )),
-        "content/boroughs/b.md:5:",
+        borough_b(&format!("{paragraph}We met at Thistle{split}bury.")),
+        place,
         "anonymity::output-leak",
     );
 }
@@ -452,21 +467,11 @@ fn scripts_in_a_paragraph_are_never_shown_with_the_default_theme() {
     let paragraph: String = (0..5)
         .map(|_| format!("We are in the same building {scripts}now.\n"))
         .collect();
-    let project = Project::fixture("basic");
-    borough_b(&paragraph)(&project);
-    project.build().expect_code(0);
-    let page = project.page("boroughs/b.html");
-    assert_eq!(
-        page.matches("<script>alert(1)</script>").count(),
-        10,
-        "{page}"
-    );
-    build_fails(
-        borough_b(&format!(
-            "{paragraph}We met at Thistle<script>x</script>bury."
-        )),
+    builds_but_not_with_a_name_split(
+        &paragraph,
+        ("<script>alert(1)</script>", 10),
+        "<script>x</script>",
         "content/boroughs/b.md:",
-        "anonymity::output-leak",
     );
 }
 
