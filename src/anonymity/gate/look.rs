@@ -407,17 +407,17 @@ fn find_kinds(
     kinds: &[patterns::PatternKind],
 ) -> Vec<Hit> {
     let todo = unknown(texts.iter().map(String::as_str), known);
-    let folded: Vec<String> = todo
+    let versions: Vec<String> = todo
         .iter()
         .map(|text| match folded(text) {
             None => text.to_string(),
             Some(folded) => format!("{text}{SEPARATOR}{folded}"),
         })
         .collect();
-    let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let versions: Vec<&str> = versions.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut dirty = vec![false; todo.len()];
-    for (hit, i) in find_patterns_in(&folded) {
+    for (hit, i) in find_patterns_in(&versions) {
         if kinds.contains(&hit.kind) {
             dirty[i] = true;
             found.push(Hit {
