@@ -230,6 +230,21 @@ fn dashes_and_spaces_are_folded_as_by_replacing_each() {
     }
 }
 
+/// A number or postcode written with Unicode dashes or spaces between its
+/// groups is found where blocks meet and in lines in capitals, as a
+/// reader sees it (with hyphens and spaces).
+#[test]
+fn numbers_with_unicode_dashes_and_spaces_are_found() {
+    let what = |hits: Vec<Hit>| hits.into_iter().map(|h| h.what).collect::<Vec<_>>();
+    let phone = ["ring 020\u{2013}7946\u{2013}0958".to_string()];
+    assert_eq!(what(find_numbers(&phone, None)), ["a UK phone number"]);
+    let ni = ["AB\u{2013}12\u{2013}34\u{2013}56\u{2013}C".to_string()];
+    assert_eq!(
+        what(find_in_capitals(&ni, None)),
+        ["a National Insurance number"]
+    );
+}
+
 /// Pieces of the text where blocks meet: numbers in groups, dashes and
 /// spaces of every kind, postcodes, NI numbers and dates.
 const NUMBER_PIECES: &[&str] = &[
@@ -270,58 +285,38 @@ const NUMBER_PIECES: &[&str] = &[
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// The texts where blocks meet, searched in one go with those found
-    /// clean before passed over, hold what each searched alone holds.
+    /// The texts where blocks meet and the lines in capitals, each
+    /// searched in one go with those found clean before passed over, hold
+    /// what each text holds alone (searched as written and with its
+    /// dashes and spaces folded), of the kinds looked for there.
     #[test]
-    fn numbers_searched_together_are_found_as_apart(
-        windows in prop::collection::vec(
+    fn texts_searched_together_are_found_as_apart(
+        texts in prop::collection::vec(
             prop::collection::vec(prop::sample::select(NUMBER_PIECES.to_vec()), 1..8),
             1..6,
         ),
     ) {
+        use crate::anonymity::patterns::{PatternKind::*, find_patterns};
         static WARM: OnceLock<Clean> = OnceLock::new();
-        let windows: Vec<String> = windows.iter().map(|w| w.concat()).collect();
-        let what = |hits: Vec<Hit>| hits.into_iter().map(|h| h.what).collect::<BTreeSet<_>>();
-        let apart: BTreeSet<String> = windows
-            .iter()
-            .flat_map(|w| what(find_numbers(std::slice::from_ref(w), None)))
-            .collect();
-        prop_assert_eq!(&what(find_numbers(&windows, None)), &apart);
         let warm = WARM.get_or_init(Clean::default);
-        prop_assert_eq!(&what(find_numbers(&windows, Some(warm))), &apart);
-    }
-
-    /// Lines in capitals, searched in one go with those found clean
-    /// before passed over, hold the postcodes and NI numbers each holds
-    /// alone, as written and with its dashes and spaces folded.
-    #[test]
-    fn lines_in_capitals_searched_together_are_found_as_apart(
-        lines in prop::collection::vec(
-            prop::collection::vec(prop::sample::select(NUMBER_PIECES.to_vec()), 1..8),
-            1..6,
-        ),
-    ) {
-        use crate::anonymity::patterns::{PatternKind, find_patterns};
-        static WARM: OnceLock<Clean> = OnceLock::new();
-        let lines: Vec<String> = lines.iter().map(|l| l.concat().to_uppercase()).collect();
         let what = |hits: Vec<Hit>| hits.into_iter().map(|h| h.what).collect::<BTreeSet<_>>();
-        let alone = |line: &str| {
-            find_patterns(line)
-                .into_iter()
-                .filter(|hit| matches!(hit.kind, PatternKind::NiNumber | PatternKind::Postcode))
+        let apart = |texts: &[String], kinds: &[patterns::PatternKind]| {
+            texts
+                .iter()
+                .flat_map(|t| [t.clone(), t.replace(DASHES, "-").replace(SPACES, " ")])
+                .flat_map(|t| find_patterns(&t))
+                .filter(|hit| kinds.contains(&hit.kind))
                 .map(|hit| hit.kind.describe().to_string())
-                .collect::<Vec<_>>()
+                .collect::<BTreeSet<_>>()
         };
-        let apart: BTreeSet<String> = lines
-            .iter()
-            .flat_map(|l| {
-                let folded = l.replace(DASHES, "-").replace(SPACES, " ");
-                [alone(l), alone(&folded)].concat()
-            })
-            .collect();
-        prop_assert_eq!(&what(find_in_capitals(&lines, None)), &apart);
-        let warm = WARM.get_or_init(Clean::default);
-        prop_assert_eq!(&what(find_in_capitals(&lines, Some(warm))), &apart);
+        let windows: Vec<String> = texts.iter().map(|t| t.concat()).collect();
+        let numbers = apart(&windows, &[Phone, NhsNumber, NiNumber, Postcode]);
+        prop_assert_eq!(&what(find_numbers(&windows, None)), &numbers);
+        prop_assert_eq!(&what(find_numbers(&windows, Some(warm))), &numbers);
+        let lines: Vec<String> = windows.iter().map(|t| t.to_uppercase()).collect();
+        let capitals = apart(&lines, &[NiNumber, Postcode]);
+        prop_assert_eq!(&what(find_in_capitals(&lines, None)), &capitals);
+        prop_assert_eq!(&what(find_in_capitals(&lines, Some(warm))), &capitals);
     }
 }
 
