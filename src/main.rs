@@ -29,48 +29,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build { project, output } => {
             let target = output.unwrap_or_else(|| pipeline::default_output(&project.root));
             let options = options(&project)?;
-            let outcome = pipeline::run(&options, Mode::Build)?;
+            let mut outcome = pipeline::run(&options, Mode::Write(&target))?;
             report(&outcome, &project);
-            match &outcome.rendered {
-                Some(rendered) if !outcome.diagnostics.has_errors() => {
-                    let started = std::time::Instant::now();
-                    let written = output::Target::new(&target, &inputs(&project, &outcome))
-                        .and_then(|to| output::write_site(&to, rendered));
-                    let kept = match written {
-                        Ok(kept) => kept,
-                        Err(error) => {
-                            return match error.downcast_ref::<output::Refused>() {
-                                Some(refused) => {
-                                    eprintln!("error: {refused}");
-                                    Ok(ExitCode::from(INPUT_PROBLEMS))
-                                }
-                                None => Err(error),
-                            };
+            let built = outcome.rendered.is_some() && !outcome.diagnostics.has_errors();
+            let kept = match (outcome.written.take(), built) {
+                (Some(Ok(kept)), _) => kept,
+                (Some(Err(error)), true) => {
+                    return match error.downcast_ref::<output::Refused>() {
+                        Some(refused) => {
+                            eprintln!("error: {refused}");
+                            Ok(ExitCode::from(INPUT_PROBLEMS))
                         }
+                        None => Err(error),
                     };
-                    for kept in kept {
-                        eprintln!("warning: {kept}");
-                    }
-                    if options.timings {
-                        outcome.timings.print(Some(started.elapsed()));
-                    }
-                    if project.format == DiagnosticFormat::Human {
-                        eprintln!(
-                            "Built {} pages into {}",
-                            outcome.summary.pages,
-                            target.display()
-                        );
-                    }
-                    Ok(ExitCode::SUCCESS)
                 }
-                _ => Ok(failed(&outcome, &project, "nothing was written")),
+                (None, true) => anyhow::bail!("the site passed the checks but was not written"),
+                (_, false) => Vec::new(),
+            };
+            for kept in kept {
+                eprintln!("warning: {kept}");
             }
+            if !built {
+                return Ok(failed(&outcome, &project, "nothing was written"));
+            }
+            if options.timings {
+                outcome.timings.print();
+            }
+            if project.format == DiagnosticFormat::Human {
+                eprintln!(
+                    "Built {} pages into {}",
+                    outcome.summary.pages,
+                    target.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Check { project } => {
             let options = options(&project)?;
             let outcome = pipeline::run(&options, Mode::Check)?;
             if options.timings {
-                outcome.timings.print(None);
+                outcome.timings.print();
             }
             report(&outcome, &project);
             if outcome.diagnostics.has_errors() {
@@ -151,35 +149,6 @@ fn idle_timeout() -> anyhow::Result<std::time::Duration> {
         Err(std::env::VarError::NotUnicode(_)) => anyhow::bail!(
             "{IDLE_TIMEOUT_VARIABLE} is not text: set it to a whole number of milliseconds, or unset it"
         ),
-    }
-}
-
-/// What the build read, which the output folder may not replace.
-fn inputs(project: &ProjectArgs, outcome: &Outcome) -> output::Inputs {
-    let root = &project.root;
-    let summary = &outcome.summary;
-    let mut read = vec![
-        (root.join("content"), "content/".to_string()),
-        (root.join("private"), "private/".to_string()),
-        (
-            summary.theme_folder.clone(),
-            "the theme's folder".to_string(),
-        ),
-    ];
-    if let Some(list) = &summary.identifiers_list {
-        read.push((list.clone(), "the identifiers list".to_string()));
-    }
-    // Not inside private/ or themes/ either, where nothing published
-    // belongs (and a theme made there later would be read).
-    output::Inputs {
-        root: root.clone(),
-        read,
-        listed: vec![
-            root.join("content"),
-            root.join("private"),
-            root.join("themes"),
-            summary.theme_folder.clone(),
-        ],
     }
 }
 

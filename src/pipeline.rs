@@ -1,9 +1,10 @@
 //! The only orchestrator: load → parse → theme → resolve → check → render →
-//! gate. `build`, `check` and `serve` all call [`run`], saying which they
-//! are with a [`Mode`]; what happens to the gated files afterwards (written
-//! to disk, served from memory) is the caller's. Serve mode's reuse of the
-//! previous run is in [`crate::reuse`], the stage timings in
-//! [`crate::timings`].
+//! gate (→ write). `build`, `check` and `serve` all call [`run`], saying
+//! which they are with a [`Mode`]; a build's files are written into the
+//! output folder as the gate lets each through ([`output::Writing`]), and
+//! put in place once the whole site has passed; the preview serves them
+//! from memory. Serve mode's reuse of the previous run is in
+//! [`crate::reuse`], the stage timings in [`crate::timings`].
 
 use crate::anonymity::gate::{self, Gated};
 use crate::anonymity::{self, Checked};
@@ -16,7 +17,7 @@ use crate::render::{
 use crate::resolve::Site;
 use crate::source::Sources;
 use crate::timings::{Stopwatch, Timings, timed};
-use crate::{config, load, parse, resolve, reuse};
+use crate::{config, load, output, parse, resolve, reuse};
 use std::path::{Path, PathBuf};
 
 /// Which command the run is for.
@@ -24,8 +25,11 @@ pub enum Mode<'m> {
     /// Every check, the pages made and gated too (the gate is a check),
     /// then let go.
     Check,
-    /// As a check, keeping the gated pages for the caller to write.
+    /// As a check, keeping the gated pages for the caller.
     Build,
+    /// As a build, writing the gated pages into the output folder at this
+    /// path ([`Outcome::written`]).
+    Write(&'m Path),
     /// As a build, reusing what `memo` kept from the previous run for what
     /// has not changed since, and refilling it. Gives exactly what a build
     /// gives (tests/incremental.rs holds it to that).
@@ -39,7 +43,15 @@ impl Mode<'_> {
     fn memo(&mut self) -> Option<&mut Memo> {
         match self {
             Mode::Serve(memo, _) => Some(memo),
-            Mode::Check | Mode::Build => None,
+            Mode::Check | Mode::Build | Mode::Write(_) => None,
+        }
+    }
+
+    /// Where a build writes its site.
+    fn output(&self) -> Option<&Path> {
+        match self {
+            Mode::Write(dir) => Some(dir),
+            Mode::Check | Mode::Build | Mode::Serve(..) => None,
         }
     }
 
@@ -47,7 +59,7 @@ impl Mode<'_> {
     fn serve(&mut self) -> Option<(&mut Memo, reuse::Early<'_>)> {
         match self {
             Mode::Serve(memo, early) => Some((memo, *early)),
-            Mode::Check | Mode::Build => None,
+            Mode::Check | Mode::Build | Mode::Write(_) => None,
         }
     }
 }
@@ -75,11 +87,6 @@ pub struct Summary {
     pub allowances: Vec<(String, String, String)>,
     /// Why the project has no identifiers list (`identifiers: none`).
     pub no_identifiers: Option<String>,
-    /// The identifiers list the checks read, and the project's theme
-    /// folder (which may not exist): with content/ and private/, what the
-    /// output folder may not replace.
-    pub identifiers_list: Option<PathBuf>,
-    pub theme_folder: PathBuf,
 }
 
 /// The result of one run: every diagnostic, the sources they point into, and
@@ -90,6 +97,12 @@ pub struct Outcome {
     /// The gated site, in a build or serve mode without errors.
     pub rendered: Option<Gated>,
     pub summary: Summary,
+    /// In [`Mode::Write`], once the site passed: the folders kept rather
+    /// than removed (for a warning), or why the site could not be written
+    /// (an [`output::Refused`] for a folder the researcher must change);
+    /// after a build that failed, the folder kept while its unfinished
+    /// site was removed, if any.
+    pub written: Option<anyhow::Result<Vec<output::Kept>>>,
     /// How long each stage took, for `EVALSITE_TIMINGS=1` and the benchmark.
     pub timings: Timings,
     /// What this run did itself rather than reuse from the previous run
@@ -112,6 +125,12 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     let mut project = parse::parse(loaded, settings, &mut out, parse_memo);
     clock.lap("parse");
     let theme_name = project.config.theme.clone();
+    let theme_folder = root.join("themes").join(&theme_name);
+    // Checked before anything is made: the site is written as it passes.
+    let writing = mode.output().map(|dir| {
+        let read = output_inputs(root, identifiers_list.as_deref(), &theme_folder);
+        output::Writing::to(output::Target::new(dir, &read))
+    });
     let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
     clock.lap("theme");
     let site = resolve::resolve(&project, options.include_drafts, &mut out);
@@ -142,16 +161,28 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
             )
         }
         (Some(theme), None, Some(made)) => {
-            gate_made(&inputs(theme), made, source_errors, &mut out, &mut clock)
+            let stage = writing.as_ref().map(|w| w as &dyn gate::Stage);
+            gate_made(
+                &inputs(theme),
+                made,
+                source_errors,
+                stage,
+                &mut out,
+                &mut clock,
+            )
         }
         (_, serve, _) => (None, serve.map_or_else(Work::default, |(m, _)| m.work())),
     };
-    let summary = Summary {
-        identifiers_list,
-        ..summarise(root, &project, &site, &checked, gated.as_ref())
-    };
+    let summary = summarise(&project, &site, &checked, gated.as_ref());
     let diagnostics = diagnostics(out, &project.sources);
     let rendered = gated.filter(|_| !matches!(mode, Mode::Check) && !diagnostics.has_errors());
+    let written = writing.map(|writing| match &rendered {
+        Some(gated) => writing.finish(gated),
+        None => Ok(writing.abandon().into_iter().collect()),
+    });
+    if written.is_some() {
+        clock.lap("write");
+    }
     drop(site);
     let sources = std::mem::take(&mut project.sources);
     if let Some(memo) = mode.memo() {
@@ -161,6 +192,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         sources,
         diagnostics,
         rendered,
+        written,
         summary,
         timings: clock.stop(),
         work,
@@ -231,11 +263,13 @@ fn check(
 }
 
 /// Stage 6 in a check or build: the pages made alongside the checks, with
-/// their own problems, and the gate over them unless the sources had errors.
+/// their own problems, and the gate over them unless the sources had errors
+/// (giving a build's `stage` each file as it passes).
 fn gate_made(
     inputs: &gate::Inputs,
     (made, mut render_out): (Rendered, Vec<Diagnostic>),
     source_errors: bool,
+    stage: Option<&dyn gate::Stage>,
     out: &mut Vec<Diagnostic>,
     clock: &mut Stopwatch,
 ) -> (Option<Gated>, Work) {
@@ -244,7 +278,7 @@ fn gate_made(
         rendered: made.files.keys().cloned().collect(),
         ..Work::default()
     };
-    let gated = (!source_errors).then(|| gate::gate(inputs, made, None, out));
+    let gated = (!source_errors).then(|| gate::gate(inputs, made, None, stage, out));
     clock.lap("gate");
     (gated.flatten(), work)
 }
@@ -292,7 +326,6 @@ fn drop_knock_ons(out: &mut Vec<Diagnostic>, sources: &Sources) {
 }
 
 fn summarise(
-    root: &Path,
     project: &parse::Project,
     site: &Site,
     checked: &Checked,
@@ -318,8 +351,32 @@ fn summarise(
             })
             .collect(),
         no_identifiers: project.config.no_identifiers.clone(),
-        identifiers_list: None,
-        theme_folder: root.join("themes").join(&project.config.theme),
+    }
+}
+
+/// What the build read, which the output folder may not replace: the
+/// project's content/ and private/, its theme's folder (which may not
+/// exist) and its identifiers list.
+fn output_inputs(root: &Path, list: Option<&Path>, theme_folder: &Path) -> output::Inputs {
+    let mut read = vec![
+        (root.join("content"), "content/".to_string()),
+        (root.join("private"), "private/".to_string()),
+        (theme_folder.to_path_buf(), "the theme's folder".to_string()),
+    ];
+    if let Some(list) = list {
+        read.push((list.to_path_buf(), "the identifiers list".to_string()));
+    }
+    // Not inside private/ or themes/ either, where nothing published
+    // belongs (and a theme made there later would be read).
+    output::Inputs {
+        root: root.to_path_buf(),
+        read,
+        listed: vec![
+            root.join("content"),
+            root.join("private"),
+            root.join("themes"),
+            theme_folder.to_path_buf(),
+        ],
     }
 }
 /// The default output folder of a project.

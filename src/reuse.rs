@@ -57,7 +57,7 @@ pub fn render_and_gate(
             // while the whole site goes through the gate.
             early(gate::Early::new(inputs.checked, &whole));
             clock.lap("early");
-            gate::gate(inputs, whole, Some(&mut memo.checks.gate), out)
+            gate::gate(inputs, whole, Some(&mut memo.checks.gate), None, out)
         })
         .flatten();
     clock.lap("gate");

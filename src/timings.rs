@@ -25,12 +25,10 @@ pub struct Within {
 }
 
 impl Timings {
-    /// The timing lines, with the caller's own stage (writing) after the
-    /// pipeline's.
-    pub fn lines(&self, after: Option<Duration>) -> Vec<String> {
-        let after = after.map(|d| ("write", d));
+    /// The timing lines.
+    pub fn lines(&self) -> Vec<String> {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        let laps = self.laps.iter().copied().chain(after);
+        let laps = self.laps.iter().copied();
         let laps = laps.map(|(stage, took)| format!("timing: {stage} {:.1}", ms(took)));
         let within = self.within.iter().map(|Within { stage, lap, took }| {
             format!("timing: {stage} {:.1} within {lap}", ms(*took))
@@ -39,8 +37,8 @@ impl Timings {
     }
 
     /// Prints [`Timings::lines`] on standard error.
-    pub fn print(&self, after: Option<Duration>) {
-        for line in self.lines(after) {
+    pub fn print(&self) {
+        for line in self.lines() {
             eprintln!("{line}");
         }
     }
@@ -97,11 +95,13 @@ mod tests {
         clock.lap("load");
         clock.lap("check+render");
         clock.within("check", Duration::from_micros(81_549));
+        clock.lap("write");
         let mut timings = clock.stop();
         timings.laps[0].1 = Duration::from_micros(12_345);
         timings.laps[1].1 = Duration::from_millis(90);
+        timings.laps[2].1 = Duration::from_millis(3);
         assert_eq!(
-            timings.lines(Some(Duration::from_millis(3))),
+            timings.lines(),
             [
                 "timing: load 12.3",
                 "timing: check+render 90.0",

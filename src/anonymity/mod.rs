@@ -46,6 +46,22 @@ pub struct Checked {
     pages: Arc<attribution::Pages>,
 }
 
+#[cfg(test)]
+impl Checked {
+    /// What the checks of a project with no pages, allowances or other
+    /// findings leave, looking for what `matcher` and `ids` find.
+    pub(crate) fn for_tests(matcher: TermMatcher, ids: participant_ids::ParticipantIds) -> Checked {
+        Checked {
+            matcher: Arc::new(matcher),
+            participant_ids: Arc::new(ids),
+            allowed: Default::default(),
+            gate_inputs: 0,
+            allowances: Vec::new(),
+            pages: Default::default(),
+        }
+    }
+}
+
 /// What the source checks found in each file in the previous run (serve
 /// mode), and the digests of the files every scan depends on.
 #[derive(Default)]

@@ -1,8 +1,9 @@
 //! Where the rendered site goes. A build writes every file into a temporary
-//! folder beside the output folder, checks that all of it is there, and
-//! only then puts it in place: a failed or killed build leaves the
-//! previous site exactly as it was. This module runs the steps in order;
-//! the steps are its submodules:
+//! folder beside the output folder as soon as the disclosure gate has
+//! passed it ([`Writing`]), checks once the whole site has passed that all
+//! of it is there, and only then puts it in place: a failed or killed
+//! build leaves the previous site exactly as it was. This module runs the
+//! steps in order; the steps are its submodules:
 //!
 //! - [`target`]: the output folder checked against the project;
 //! - [`lock`]: the lock that keeps two builds writing one output folder
@@ -36,40 +37,36 @@ mod tests;
 mod tests_changed;
 #[cfg(test)]
 mod tests_folder;
+#[cfg(test)]
+mod tests_stream;
 
 pub use lock::LOCK;
 pub use marker::MARKER;
 pub use remove::Kept;
 pub use target::{Inputs, Refused, Target};
 
+use crate::anonymity::gate::{self, Gated};
+use crate::render::Contents;
 use anyhow::Context;
 use marker::{Lines, Marker, Recorded, Written};
 use previous::{Previous, refuse_changed, replaceable};
 use rayon::prelude::*;
 use remove::{Ours, remove_previous};
 use staging::{STAGING, discard, remove_leftovers};
+#[cfg(test)]
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::path::Path;
-use swap::{Contents, Exchange, exchange, is_mount_point, swap_contents, swap_folder};
-use write::{Replacing, Seen, Stamp, write_files};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
+use swap::{Exchange, exchange, is_mount_point, swap_contents, swap_folder};
+use write::{Put, Replacing, Stamp, Writer};
 
-/// Writes a site that passed the disclosure gate (paths relative to the
-/// site root) as the folder `target`, replacing what is there only if
-/// evalsite wrote it (and the folder itself only if evalsite made it):
-/// nothing but a gated site can be written. Gives the folders kept rather
-/// than removed (with files that were not evalsite's in them), for a
-/// warning.
-pub fn write_site(
-    target: &Target,
-    site: &crate::anonymity::gate::Gated,
-) -> anyhow::Result<Vec<Kept>> {
-    write_files_as_site(target, site.files())
-}
-
-/// [`write_site`] for any files: private, so that only a gated site is
-/// written (the tests below call it with made-up files).
-fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
+/// [`Writing::finish`] for any files: private, so that only a gated site
+/// is written (the tests below call it with made-up files).
+#[cfg(test)]
+fn write_files_as_site<B: Borrow<Vec<u8>>>(
     target: &Target,
     files: &BTreeMap<String, B>,
 ) -> anyhow::Result<Vec<Kept>> {
@@ -79,11 +76,202 @@ fn write_files_as_site<B: Borrow<Vec<u8>> + Sync>(
 /// [`write_files_as_site`] with `exchange` (another in tests, to try the
 /// two renames used where the system has no atomic exchange, and a swap
 /// that fails).
-fn write_with<B: Borrow<Vec<u8>> + Sync>(
+#[cfg(test)]
+fn write_with<B: Borrow<Vec<u8>>>(
     target: &Target,
     files: &BTreeMap<String, B>,
     exchange: Exchange,
 ) -> anyhow::Result<Vec<Kept>> {
+    let files: BTreeMap<String, Contents> = (files.iter())
+        .map(|(path, bytes)| (path.clone(), std::sync::Arc::new(bytes.borrow().clone())))
+        .collect();
+    let target = Target {
+        shown: target.shown.clone(),
+        real: target.real.clone(),
+    };
+    Writing::new(Ok(target), exchange).finish_files(&files)
+}
+
+/// A site written into its staging folder while the disclosure gate
+/// reads it, each file as soon as it alone has passed (see
+/// [`gate::Stage`]), and put in place only once the whole site has passed
+/// ([`Writing::finish`], which takes the gated site); a build that fails
+/// removes it ([`Writing::abandon`]). Nothing a reader can see changes
+/// before the whole site has passed: the staging folder is beside the
+/// output folder (inside it, hidden, where that is a mount point), and the
+/// output folder is as it was until the swap.
+///
+/// The staging folder is begun once every file's name has passed, because
+/// its folders and its marker (which lists every file, with its length and
+/// a hash of its bytes, so that a killed build's folder can be removed by
+/// the next) hold the names; no file's bytes are written before they pass.
+pub struct Writing {
+    target: anyhow::Result<Target>,
+    exchange: Exchange,
+    begun: OnceLock<anyhow::Result<Begun>>,
+}
+
+/// The staging folder once begun, and the thread that writes into it.
+struct Begun {
+    _lock: lock::Lock,
+    parent: PathBuf,
+    name: String,
+    tag: String,
+    /// Folders kept while removing what killed builds left.
+    kept: Vec<Kept>,
+    /// The previous site's marker (as found, or made for a site of the
+    /// version before markers: `unmarked`).
+    previous: Option<Arc<Marker>>,
+    unmarked: bool,
+    site: Arc<NewSite>,
+    staging: PathBuf,
+    /// How the previous site's marker looked when the build found it.
+    marker_stamp: Option<Stamp>,
+    writer: Arc<Writer>,
+    /// Where no previous site is replaced: the thread writing each file
+    /// as it passes. Where one is, most files are linked from it, which
+    /// is quicker done after the gate on every core than alongside it.
+    streaming: Option<Streaming>,
+}
+
+/// The thread that writes each file of the new site as it passes.
+struct Streaming {
+    /// The index of each file (in the new site) to write, as it passes.
+    send: Sender<usize>,
+    thread: JoinHandle<anyhow::Result<Vec<(usize, Put)>>>,
+}
+
+impl Streaming {
+    fn start(site: Arc<NewSite>, writer: Arc<Writer>) -> anyhow::Result<Streaming> {
+        let (send, receive) = std::sync::mpsc::channel::<usize>();
+        // One thread: the gate's reading keeps the cores busy, and two
+        // writers into one folder wait on each other.
+        let thread = std::thread::Builder::new()
+            .name("evalsite-write".into())
+            .spawn(move || {
+                let mut put = Vec::new();
+                for index in receive {
+                    let (path, bytes) = &site.files[index];
+                    put.push((index, writer.put(path, bytes, site.written[index])?));
+                }
+                Ok(put)
+            })
+            .context("starting the thread that writes the site")?;
+        Ok(Streaming { send, thread })
+    }
+
+    /// Hands over the file at `index`, to be written.
+    fn put(&self, index: usize) {
+        // The thread stops at its first error, which `end` gives.
+        let _ = self.send.send(index);
+    }
+
+    /// Waits until every file handed over is written; gives what writing
+    /// each found, by index.
+    fn end(self) -> anyhow::Result<Vec<(usize, Put)>> {
+        drop(self.send);
+        match self.thread.join() {
+            Ok(put) => put,
+            Err(_) => anyhow::bail!("the thread writing the site failed"),
+        }
+    }
+}
+
+impl Writing {
+    /// A site to write into `target`, or the reason it may not be (given
+    /// by [`Writing::finish`], if the site passes).
+    pub fn to(target: anyhow::Result<Target>) -> Writing {
+        Writing::new(target, exchange)
+    }
+
+    fn new(target: anyhow::Result<Target>, exchange: Exchange) -> Writing {
+        Writing {
+            target,
+            exchange,
+            begun: OnceLock::new(),
+        }
+    }
+
+    /// Puts the site that passed the gate (the very files begun with) in
+    /// place of the output folder, writing whatever was not written yet:
+    /// nothing but a gated site can be put in place. Gives the folders
+    /// kept rather than removed (with files that were not evalsite's in
+    /// them), for a warning.
+    pub fn finish(self, site: &Gated) -> anyhow::Result<Vec<Kept>> {
+        self.finish_files(site.files())
+    }
+
+    fn finish_files(self, files: &BTreeMap<String, Contents>) -> anyhow::Result<Vec<Kept>> {
+        let target = self.target?;
+        let begun = match self.begun.into_inner() {
+            Some(begun) => begun?,
+            None => begin(&target, files)?,
+        };
+        finish(&target, begun, files, self.exchange)
+    }
+
+    /// Removes what was written, after a build that failed. Gives the
+    /// folder kept rather than removed, if any (with files that were not
+    /// evalsite's in it), for a warning.
+    pub fn abandon(self) -> Option<Kept> {
+        let begun = self.begun.into_inner()?.ok()?;
+        let (site, staging, parent, name) = (
+            begun.site.clone(),
+            begun.staging.clone(),
+            begun.parent.clone(),
+            begun.name.clone(),
+        );
+        if let Some(streaming) = begun.streaming {
+            let _ = streaming.end();
+        }
+        let what = "the new site of a build that failed".to_string();
+        remove_previous(
+            &staging,
+            &Ours::Listed(&site.unfinished()),
+            &parent,
+            &name,
+            what,
+        )
+    }
+}
+
+impl gate::Stage for Writing {
+    fn open(&self, named: gate::Named) {
+        if let Ok(target) = &self.target {
+            self.begun.get_or_init(|| begin(target, named.files()));
+        }
+    }
+
+    fn put(&self, passed: gate::Passed) {
+        let Some(Ok(
+            begun @ Begun {
+                streaming: Some(streaming),
+                ..
+            },
+        )) = self.begun.get()
+        else {
+            return;
+        };
+        let files = &begun.site.files;
+        let found = files.binary_search_by(|(path, _)| path.as_str().cmp(passed.path()));
+        // Only the very bytes the site was begun with (`finish` holds the
+        // whole gated site to them): anything else is written, if it
+        // passes, by `finish`.
+        if let Some(index) = found
+            .ok()
+            .filter(|&i| Arc::ptr_eq(&files[i].1, passed.bytes()))
+        {
+            streaming.put(index);
+        }
+    }
+}
+
+/// Begins writing `files` as the folder `target`: takes the lock, removes
+/// what killed builds left, checks that what is there may be replaced,
+/// makes the staging folder with the marker of an unfinished site and
+/// every folder of the new one, and, where no previous site is replaced,
+/// starts the thread that writes each file as it passes.
+fn begin(target: &Target, files: &BTreeMap<String, Contents>) -> anyhow::Result<Begun> {
     let real = &target.real;
     let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
         anyhow::bail!(Refused(format!(
@@ -92,10 +280,10 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
         )));
     };
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let _lock = lock::lock(parent, name, &target.shown)?;
+    let lock = lock::lock(parent, name, &target.shown)?;
     let tag = staging::tag(name);
     let name = name.to_string_lossy();
-    let mut kept = remove_leftovers(&[parent, real], parent, &name, &tag, files);
+    let kept = remove_leftovers(&[parent, real], parent, &name, &tag, files);
     let previous = replaceable(target, files)?;
     // A mount point cannot be replaced, nor a file moved into it from
     // another file system, and a folder mounted elsewhere too would leave
@@ -112,15 +300,110 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
         Previous::Marked(marker) => (Some(marker), false),
         Previous::Unmarked(found) => (Some(adopt(real, &found)?), true),
     };
-    let site = NewSite::of(files, contents_only);
+    let previous = previous.map(Arc::new);
+    let site = Arc::new(NewSite::of(files, contents_only));
     let place = if mount { real.as_path() } else { parent };
     let staging = staging::make(place, STAGING, &tag)?;
     // What is written of the new site is removed if the build stops.
     let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
-    let (seen, both) = fill(&staging, &site, target, previous.as_ref()).map_err(abandon)?;
+    marker::write(&staging, site.listing(), site.lines(true)).map_err(abandon)?;
+    let replacing = previous
+        .as_ref()
+        .map(|marker| Replacing { dir: real, marker });
+    let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
+    let paths = site.files.iter().map(|(path, _)| path.as_str());
+    let writer = Arc::new(Writer::new(&staging, paths, replacing).map_err(abandon)?);
+    let streaming = (previous.is_none())
+        .then(|| Streaming::start(site.clone(), writer.clone()))
+        .transpose()
+        .map_err(abandon)?;
+    Ok(Begun {
+        _lock: lock,
+        parent: parent.to_path_buf(),
+        name: name.into_owned(),
+        tag,
+        kept,
+        previous,
+        unmarked,
+        site,
+        staging,
+        marker_stamp,
+        writer,
+        streaming,
+    })
+}
+
+/// Writes what was not written yet of `files` (the gated site, which must
+/// be the very one begun with), marks the staging folder, checks that it
+/// is all there, and puts it in place.
+fn finish(
+    target: &Target,
+    begun: Begun,
+    files: &BTreeMap<String, Contents>,
+    exchange: Exchange,
+) -> anyhow::Result<Vec<Kept>> {
+    let Begun {
+        _lock,
+        parent,
+        name,
+        tag,
+        mut kept,
+        previous,
+        unmarked,
+        site,
+        staging,
+        marker_stamp,
+        writer,
+        streaming,
+    } = begun;
+    let real = &target.real;
+    let parent = parent.as_path();
+    let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
+    let streamed = match streaming {
+        Some(streaming) => streaming.end().map_err(abandon)?,
+        None => Vec::new(),
+    };
+    let same = files.len() == site.files.len()
+        && (files.iter().zip(&site.files)).all(|((p, b), (q, c))| p == q && Arc::ptr_eq(b, c));
+    if !same {
+        return Err(abandon(anyhow::anyhow!(
+            "the site that passed the gate is not the one being written; nothing was put in place"
+        )));
+    }
+    let mut done = vec![false; site.files.len()];
+    for (index, _) in &streamed {
+        done[*index] = true;
+    }
+    let rest: Vec<Put> = (site.files.par_iter().zip(&site.written).zip(&done))
+        .filter(|(_, done)| !**done)
+        .map(|(((path, bytes), &written), _)| writer.put(path, bytes, written))
+        .collect::<anyhow::Result<_>>()
+        .map_err(abandon)?;
+    let put = streamed
+        .into_iter()
+        .map(|(_, put)| put)
+        .chain(rest)
+        .collect();
+    let paths: Vec<&str> = site.files.iter().map(|(path, _)| path.as_str()).collect();
+    let mut seen = match writer.seen(&paths, put) {
+        Ok(seen) => seen,
+        Err(changed) => {
+            let shown = target.shown.display().to_string();
+            return Err(abandon(refuse_changed(&shown, &changed)));
+        }
+    };
+    seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
+    let both = (|| {
+        marker::put(site.marker.as_bytes(), &staging, &staging)?;
+        complete(&staging, site.listing())?;
+        (site.contents_only)
+            .then(|| both_versions(real, site.listing(), previous.as_deref(), site.lines(false)))
+            .transpose()
+    })()
+    .map_err(abandon)?;
     let holders = match both {
         Some(both) => {
-            let contents = Contents {
+            let contents = swap::Contents {
                 staging: &staging,
                 target: real,
                 both: &both,
@@ -150,7 +433,7 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
     };
     // The marker in each holder is the one the build found, unless this
     // build wrote it there (the one listing both versions; an old site's).
-    let wrote_marker = contents_only || unmarked;
+    let wrote_marker = site.contents_only || unmarked;
     let what = format!("the previous {}", target.shown.display());
     for holder in holders {
         let mut seen = std::borrow::Cow::Borrowed(&seen);
@@ -174,20 +457,21 @@ fn write_with<B: Borrow<Vec<u8>> + Sync>(
 }
 
 /// The files of the new site, with what each is, and its marker.
-struct NewSite<'a, B> {
-    files: Vec<(&'a String, &'a B)>,
+struct NewSite {
+    files: Vec<(String, Contents)>,
     written: Vec<Written>,
     /// The marker's text once every file is written.
     marker: String,
     contents_only: bool,
 }
 
-impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
-    fn of(files: &'a BTreeMap<String, B>, contents_only: bool) -> Self {
-        let files: Vec<(&String, &B)> = files.iter().collect();
+impl NewSite {
+    fn of(files: &BTreeMap<String, Contents>, contents_only: bool) -> Self {
+        let files: Vec<(String, Contents)> =
+            files.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
         let written = files
             .par_iter()
-            .map(|(_, bytes)| Written::of((*bytes).borrow()))
+            .map(|(_, bytes)| Written::of(bytes))
             .collect();
         let mut site = NewSite {
             files,
@@ -218,38 +502,6 @@ impl<'a, B: Borrow<Vec<u8>> + Sync> NewSite<'a, B> {
     fn unfinished(&self) -> Marker {
         staging::unfinished(self.listing())
     }
-}
-
-/// Writes the new site into `staging` (linking what it can from the
-/// `previous` site of `target`, and checking its files as it goes), marks
-/// it, and checks that it is all there. Gives the previous site's files
-/// as the build found them, and, where what is in the folder is to be
-/// swapped, the marker listing both versions of each file.
-fn fill<B: Borrow<Vec<u8>> + Sync>(
-    staging: &Path,
-    site: &NewSite<B>,
-    target: &Target,
-    previous: Option<&Marker>,
-) -> anyhow::Result<(Seen, Option<String>)> {
-    let real = &target.real;
-    marker::write(staging, site.listing(), site.lines(true))?;
-    let replacing = previous.map(|marker| Replacing { dir: real, marker });
-    let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
-    let mut seen = match write_files(staging, &site.files, &site.written, replacing)? {
-        Ok(seen) => seen,
-        Err(changed) => {
-            let shown = target.shown.display().to_string();
-            return Err(refuse_changed(&shown, &changed));
-        }
-    };
-    seen.extend(marker_stamp.map(|stamp| (MARKER.to_string(), stamp)));
-    marker::put(site.marker.as_bytes(), staging, staging)?;
-    complete(staging, site.listing())?;
-    let both = site
-        .contents_only
-        .then(|| both_versions(real, site.listing(), previous, site.lines(false)))
-        .transpose()?;
-    Ok((seen, both))
 }
 
 /// What a site of the version before markers holds (all of which an

@@ -8,9 +8,9 @@
 use super::marker::{self, Marker, Recorded, Written};
 use anyhow::Context;
 use rayon::prelude::*;
-use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How a file of the previous site looked when the build found it as
@@ -49,11 +49,11 @@ pub(super) type Seen = BTreeMap<String, Stamp>;
 #[derive(Clone, Copy)]
 pub(super) struct Replacing<'a> {
     pub dir: &'a Path,
-    pub marker: &'a Marker,
+    pub marker: &'a Arc<Marker>,
 }
 
 /// What a file of the previous site was found to be.
-enum Found {
+pub(super) enum Found {
     /// Not there.
     Gone,
     /// As evalsite wrote it; `same` when it holds the bytes the new build
@@ -63,112 +63,127 @@ enum Found {
     Changed,
 }
 
-/// Writes each file (with `written`, what each is: same order) under
-/// `root`, or, where the previous site has the file with the same bytes,
-/// hard-links that file instead: after a small edit most of a large site is
-/// unchanged, and linking is much cheaper than writing, and than deleting
-/// the old copy afterwards (its data stays in use). The previous site is
-/// only read, never changed. `Err` holds the files of the previous site
-/// that were changed after evalsite wrote them, when there are any (then
-/// nothing of it may be replaced).
-pub(super) fn write_files<B: Borrow<Vec<u8>> + Sync>(
-    root: &Path,
-    files: &[(&String, &B)],
-    written: &[Written],
-    previous: Option<Replacing>,
-) -> anyhow::Result<Result<Seen, Vec<String>>> {
-    let folders: std::collections::BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|(path, _)| Path::new(path.as_str()).parent())
-        .collect();
-    for folder in folders {
-        let dir = root.join(folder);
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    // Cleared at the first link that fails (a file system without hard
-    // links, or an output folder that is a mount point): write from then on.
-    let linking = AtomicBool::new(previous.is_some());
-    let found: Vec<Option<(String, Found, bool)>> = files
-        .par_iter()
-        .zip(written)
-        .map(|((path, bytes), &new)| {
-            let full = root.join(path);
-            let bytes: &[u8] = (*bytes).borrow();
-            let Some((old, recorded)) = previous.and_then(|p| listed(p, path)) else {
-                write(&full, bytes)?;
-                return Ok(None);
-            };
-            let found = check(&old, recorded, Some((bytes, new)));
-            let linked = match found {
-                Found::AsWritten { same: true, .. } if linking.load(Ordering::Relaxed) => {
-                    let linked = std::fs::hard_link(&old, &full).is_ok();
-                    if !linked {
-                        linking.store(false, Ordering::Relaxed);
-                    }
-                    linked
-                }
-                _ => false,
-            };
-            if !linked {
-                write(&full, bytes)?;
-            }
-            Ok(Some((path.to_string(), found, linked)))
-        })
-        .collect::<anyhow::Result<_>>()?;
-    let Some(previous) = previous else {
-        return Ok(Ok(Seen::new()));
-    };
-    // The previous site's files the new build does not write are checked too:
-    // they are removed with it.
-    let gone = (previous.marker.files.par_iter())
-        .filter(|(path, _)| {
-            (files.binary_search_by(|(p, _)| p.as_str().cmp(path.as_str()))).is_err()
-        })
-        .map(|(path, recorded)| {
-            let found = check(&previous.dir.join(path), recorded, None);
-            Some((path.clone(), found, false))
-        });
-    // Looked at last, just before the swap: a linked file is the previous
-    // site's, shared, and if it changed since it was read, the new site
-    // would hold bytes the gate never read.
-    let checked: Vec<(String, Option<Stamp>)> = (found.into_par_iter().chain(gone).flatten())
-        .filter_map(|(path, found, linked)| match found {
-            Found::AsWritten { stamp, .. }
-                if linked && Stamp::now(&root.join(&path)) != Some(stamp) =>
-            {
-                Some((path, None))
-            }
-            Found::AsWritten { stamp, .. } => Some((path, Some(stamp))),
-            Found::Changed => Some((path, None)),
-            Found::Gone => None,
-        })
-        .collect();
-    let mut seen = Seen::new();
-    let mut changed = Vec::new();
-    for (path, stamp) in checked {
-        match stamp {
-            Some(stamp) => {
-                seen.insert(path, stamp);
-            }
-            None => changed.push(path),
+/// What writing one file found of the previous site's file at its path
+/// (none where the previous site does not list it), and whether the file
+/// was linked from there.
+pub(super) type Put = Option<(String, Found, bool)>;
+
+/// Writes files under `root`, one at a time in any order, or, where the
+/// previous site has the file with the same bytes, hard-links that file
+/// instead: after a small edit most of a large site is unchanged, and
+/// linking is much cheaper than writing, and than deleting the old copy
+/// afterwards (its data stays in use). The previous site is only read,
+/// never changed.
+pub(super) struct Writer {
+    root: PathBuf,
+    previous: Option<(PathBuf, Arc<Marker>)>,
+    /// Cleared at the first link that fails (a file system without hard
+    /// links, or an output folder that is a mount point): write from then
+    /// on.
+    linking: AtomicBool,
+}
+
+impl Writer {
+    /// A writer into `root` (which holds no file yet) replacing `previous`,
+    /// with every folder of `paths` made.
+    pub fn new<'a>(
+        root: &Path,
+        paths: impl Iterator<Item = &'a str>,
+        previous: Option<Replacing>,
+    ) -> anyhow::Result<Writer> {
+        let folders: std::collections::BTreeSet<&Path> =
+            paths.filter_map(|path| Path::new(path).parent()).collect();
+        for folder in folders {
+            let dir = root.join(folder);
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         }
+        Ok(Writer {
+            root: root.to_path_buf(),
+            previous: previous.map(|p| (p.dir.to_path_buf(), p.marker.clone())),
+            linking: AtomicBool::new(previous.is_some()),
+        })
     }
-    if !changed.is_empty() {
-        changed.sort();
-        return Ok(Err(changed));
+
+    /// Writes (or links) the file at `path`, whose bytes are `bytes`
+    /// (`new` says what they are), checking the previous site's file
+    /// there as it reads it.
+    pub fn put(&self, path: &str, bytes: &[u8], new: Written) -> anyhow::Result<Put> {
+        let full = self.root.join(path);
+        let listed = (self.previous.as_ref())
+            .and_then(|(dir, marker)| Some((dir.join(path), marker.files.get(path)?)));
+        let Some((old, recorded)) = listed else {
+            write(&full, bytes)?;
+            return Ok(None);
+        };
+        let found = check(&old, recorded, Some((bytes, new)));
+        let linked = match found {
+            Found::AsWritten { same: true, .. } if self.linking.load(Ordering::Relaxed) => {
+                let linked = std::fs::hard_link(&old, &full).is_ok();
+                if !linked {
+                    self.linking.store(false, Ordering::Relaxed);
+                }
+                linked
+            }
+            _ => false,
+        };
+        if !linked {
+            write(&full, bytes)?;
+        }
+        Ok(Some((path.to_string(), found, linked)))
     }
-    Ok(Ok(seen))
+
+    /// Once every file of the new site (`paths`, sorted) is written, with
+    /// what writing each found (`put`): the previous site's files as the
+    /// build found them. `Err` holds the files of the previous site that
+    /// were changed after evalsite wrote them, when there are any (then
+    /// nothing of it may be replaced).
+    pub fn seen(&self, paths: &[&str], put: Vec<Put>) -> Result<Seen, Vec<String>> {
+        let Some((dir, marker)) = &self.previous else {
+            return Ok(Seen::new());
+        };
+        // The previous site's files the new build does not write are
+        // checked too: they are removed with it.
+        let gone = (marker.files.par_iter())
+            .filter(|(path, _)| paths.binary_search(&path.as_str()).is_err())
+            .map(|(path, recorded)| {
+                let found = check(&dir.join(path), recorded, None);
+                Some((path.clone(), found, false))
+            });
+        // Looked at last, just before the swap: a linked file is the
+        // previous site's, shared, and if it changed since it was read,
+        // the new site would hold bytes the gate never read.
+        let checked: Vec<(String, Option<Stamp>)> = (put.into_par_iter().chain(gone).flatten())
+            .filter_map(|(path, found, linked)| match found {
+                Found::AsWritten { stamp, .. }
+                    if linked && Stamp::now(&self.root.join(&path)) != Some(stamp) =>
+                {
+                    Some((path, None))
+                }
+                Found::AsWritten { stamp, .. } => Some((path, Some(stamp))),
+                Found::Changed => Some((path, None)),
+                Found::Gone => None,
+            })
+            .collect();
+        let mut seen = Seen::new();
+        let mut changed = Vec::new();
+        for (path, stamp) in checked {
+            match stamp {
+                Some(stamp) => {
+                    seen.insert(path, stamp);
+                }
+                None => changed.push(path),
+            }
+        }
+        if !changed.is_empty() {
+            changed.sort();
+            return Err(changed);
+        }
+        Ok(seen)
+    }
 }
 
 fn write(full: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(full, bytes).with_context(|| format!("writing {}", full.display()))
-}
-
-/// Where the previous site has `path` and what its marker says was
-/// written there, if it lists it.
-fn listed<'a>(previous: Replacing<'a>, path: &str) -> Option<(std::path::PathBuf, &'a Recorded)> {
-    let recorded = previous.marker.files.get(path)?;
-    Some((previous.dir.join(path), recorded))
 }
 
 /// What the previous site's file at `old` is, against what its marker

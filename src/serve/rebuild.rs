@@ -25,7 +25,7 @@ pub fn build(
     let started = Instant::now();
     let outcome = pipeline::run(options, Mode::Serve(memo, early))?;
     if options.timings {
-        outcome.timings.print(None);
+        outcome.timings.print();
     }
     diag::emit(&outcome.sources, &outcome.diagnostics, format);
     let problems = outcome

@@ -172,6 +172,18 @@ impl Project {
         files
     }
 
+    /// What evalsite left beside site/ (staging folders, old sites, lock
+    /// files): nothing, after a build that ended, passed or failed.
+    pub fn beside_site(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".evalsite-"))
+            .collect();
+        names.sort();
+        names
+    }
+
     /// The text of a generated page.
     pub fn page(&self, relative: &str) -> String {
         self.read(&format!("site/{relative}"))
@@ -198,6 +210,7 @@ pub fn refused(change: impl Fn(&Project), location: &str) -> String {
         run.stderr
     );
     assert_eq!(project.site_files(), before, "site/ must be left as it was");
+    assert_eq!(project.beside_site(), [] as [String; 0]);
     project.run(&["check"]).expect_code(1);
     run.stderr
 }
@@ -229,6 +242,7 @@ pub fn build_fails(change: impl Fn(&Project), location: &str, code: &str) -> Str
         before,
         "site/ must be left exactly as it was"
     );
+    assert_eq!(project.beside_site(), [] as [String; 0]);
     // `check`, which keeps no page, reports exactly what the build did.
     let check = project.run(&["check"]);
     check.expect_code(1);

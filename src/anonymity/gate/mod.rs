@@ -6,7 +6,7 @@
 //! boroughs is held to k for the quotes it shows.
 //!
 //! Only [`gate`] makes a [`Gated`] site, and only a [`Gated`] site can be
-//! written (`output::write_site`) or served (the preview may show a page
+//! written (`output::Writing`) or served (the preview may show a page
 //! before the whole site has passed, once it alone has: [`Early`]): a later
 //! kind of output that wants to reach a reader has to pass here first.
 //!
@@ -68,6 +68,49 @@ impl Gated {
     }
 }
 
+/// Where a build puts each file as soon as it alone has passed, while the
+/// gate reads the rest (`output::Writing`): a file passes alone when
+/// nothing at all is found in it or in its name (an allowed term only
+/// where its allowance allows it), it reads in full, and, before any file
+/// is read, every file's name has passed and every page has held its
+/// quotes to k. What is put there may reach a reader only once the whole
+/// site has passed ([`Gated`]).
+pub trait Stage: Sync {
+    /// Called once, when every file's name has passed and every page's
+    /// quotes hold k, before any file is [`Stage::put`]; never where
+    /// anything else has failed already.
+    fn open(&self, named: Named);
+    /// One file that passed on its own.
+    fn put(&self, passed: Passed);
+}
+
+/// The files of a site whose names (and every page's quotes) have passed,
+/// not yet their bytes: they may be named on disk, measured and hashed,
+/// not written. Made by the gate only.
+pub struct Named<'a>(&'a BTreeMap<String, Contents>);
+
+impl Named<'_> {
+    pub fn files(&self) -> &BTreeMap<String, Contents> {
+        self.0
+    }
+}
+
+/// One file that passed the gate on its own. Made by the gate only.
+pub struct Passed<'a> {
+    path: &'a str,
+    bytes: &'a Contents,
+}
+
+impl Passed<'_> {
+    pub fn path(&self) -> &str {
+        self.path
+    }
+
+    pub fn bytes(&self) -> &Contents {
+        self.bytes
+    }
+}
+
 /// What the gate needs besides the files: what to look for, and where to
 /// look for the source of what it finds.
 pub struct Inputs<'a> {
@@ -113,11 +156,13 @@ struct Found {
 
 /// Reads every file of `rendered` and every name, and lets the site through
 /// only if nothing is found; otherwise reports what was found, one message
-/// per kind of leak naming the files.
+/// per kind of leak naming the files. A build's `stage` is given each file
+/// as soon as it alone has passed (see [`Stage`]).
 pub fn gate(
     inputs: &Inputs,
     rendered: Rendered,
     memo: Option<&mut Memo>,
+    stage: Option<&dyn Stage>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Gated> {
     let checked = inputs.checked;
@@ -140,6 +185,22 @@ pub fn gate(
         _ => Clean::default(),
     };
     let passed = memo.as_deref().map(|m| &m.passed);
+    // Every quote a page about some boroughs shows, held to k there.
+    let before = out.len();
+    let pages = rendered
+        .origins
+        .iter()
+        .map(|(path, &origin)| (path.as_str(), origin, shown(&rendered, path)));
+    checked.pages.check(inputs.sources, pages, out);
+    let small_groups = out.len() > before;
+    let stage = stage.filter(|_| {
+        !small_groups
+            && !out.iter().any(Diagnostic::is_error)
+            && names_pass(&look, rendered.files.keys())
+    });
+    if let Some(stage) = stage {
+        stage.open(Named(&rendered.files));
+    }
     let titles = titles_digest(&rendered, checked);
     let results: Vec<(&String, u64, Option<Found>)> = rendered
         .files
@@ -149,11 +210,11 @@ pub fn gate(
             if passed.is_some_and(|p| passed_before(p, path, bytes, context)) {
                 return (path, context, None);
             }
-            (
-                path,
-                context,
-                Some(examine(&look, &clean, checked, &rendered, path, bytes)),
-            )
+            let found = examine(&look, &clean, checked, &rendered, path, bytes);
+            if let Some(stage) = stage.filter(|_| found.passes()) {
+                stage.put(Passed { path, bytes });
+            }
+            (path, context, Some(found))
         })
         .collect();
     let mut leaks: BTreeMap<(String, bool), Vec<&str>> = BTreeMap::new();
@@ -168,7 +229,7 @@ pub fn gate(
         read += 1;
         if let Some(why) = found.unreadable {
             out.push(unreadable(inputs, &look, &rendered, path, why));
-        } else if found.what.is_empty() && found.in_name.is_empty() {
+        } else if found.passes() {
             fresh
                 .passed
                 .insert(path.clone(), (rendered.files[path].clone(), context));
@@ -180,14 +241,6 @@ pub fn gate(
             leaks.entry((what, true)).or_default().push(path);
         }
     }
-    // Every quote a page about some boroughs shows, held to k there.
-    let before = out.len();
-    let pages = rendered
-        .origins
-        .iter()
-        .map(|(path, &origin)| (path.as_str(), origin, shown(&rendered, path)));
-    checked.pages.check(inputs.sources, pages, out);
-    let small_groups = out.len() > before;
     let failed = small_groups
         || !leaks.is_empty()
         || out.iter().any(|d| d.code == "anonymity::unreadable-output");
@@ -201,6 +254,23 @@ pub fn gate(
         *memo = fresh;
     }
     (!failed).then_some(Gated(rendered))
+}
+
+impl Found {
+    /// Nothing found, and read in full.
+    fn passes(&self) -> bool {
+        self.unreadable.is_none() && self.what.is_empty() && self.in_name.is_empty()
+    }
+}
+
+/// Whether no name of `paths` holds anything the gate looks for.
+fn names_pass<'a>(look: &Look, paths: impl Iterator<Item = &'a String>) -> bool {
+    let paths: Vec<&String> = paths.collect();
+    paths.par_iter().all(|path| {
+        let mut name = look.texts();
+        names::read(path, &mut name);
+        look.find(&name).is_empty()
+    })
 }
 
 /// Whether `bytes` are the very bytes that passed at `path` last time
@@ -273,3 +343,5 @@ fn examine(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_stage;
