@@ -128,9 +128,10 @@ struct Begun {
     /// How the previous site's marker looked when the build found it.
     marker_stamp: Option<Stamp>,
     writer: Arc<Writer>,
-    /// Where no previous site is replaced: the thread writing each file
-    /// as it passes. Where one is, most files are linked from it, which
-    /// is quicker done after the gate on every core than alongside it.
+    /// Where no previous site is replaced (and the staging folder is not
+    /// inside the output folder): the thread writing each file as it
+    /// passes. Where one is, most files are linked from it, which is
+    /// quicker done after the gate on every core than alongside it.
     streaming: Option<Streaming>,
 }
 
@@ -269,8 +270,9 @@ impl gate::Stage for Writing {
 /// Begins writing `files` as the folder `target`: takes the lock, removes
 /// what killed builds left, checks that what is there may be replaced,
 /// makes the staging folder with the marker of an unfinished site and
-/// every folder of the new one, and, where no previous site is replaced,
-/// starts the thread that writes each file as it passes.
+/// every folder of the new one, and, where no previous site is replaced
+/// and the output folder is not a mount point, starts the thread that
+/// writes each file as it passes.
 fn begin(target: &Target, files: &BTreeMap<String, Contents>) -> anyhow::Result<Begun> {
     let real = &target.real;
     let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
@@ -313,7 +315,10 @@ fn begin(target: &Target, files: &BTreeMap<String, Contents>) -> anyhow::Result<
     let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
     let paths = site.files.iter().map(|(path, _)| path.as_str());
     let writer = Arc::new(Writer::new(&staging, paths, replacing).map_err(abandon)?);
-    let streaming = (previous.is_none())
+    // Not into a staging folder inside the output folder (a mount
+    // point), which a web server may be serving: there the files are
+    // written once the whole site has passed.
+    let streaming = (previous.is_none() && !mount)
         .then(|| Streaming::start(site.clone(), writer.clone()))
         .transpose()
         .map_err(abandon)?;
