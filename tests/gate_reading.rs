@@ -525,3 +525,43 @@ fn a_white_letter_inside_a_name_does_not_hide_it() {
         );
     }
 }
+
+/// Red team, round 6 ("not caught" until now): a letter in the colour of
+/// the page's background (given through a custom property, or a page
+/// that is not white), or of its own background, inside a name, leaves
+/// the name as a reader sees it. A page's own custom property reaches the
+/// theme's rules too.
+#[test]
+fn a_letter_in_the_colour_of_its_background_does_not_hide_a_name() {
+    let css = include_str!("../themes/default/static/style.css");
+    let in_ink = "We met at Thistle<span class=\"ink\">x</span>bury.";
+    for (rule, body) in [
+        (".ink { color: var(--paper) }", in_ink),
+        (
+            "body { background: #102030 } .ink { color: #112233 }",
+            in_ink,
+        ),
+        (".ink { color: #1d6b36; background: #1d6b36 }", in_ink),
+        (
+            ".ink { color: var(--ink) }",
+            "<span style=\"--ink: #fdfdfb\">We met at Thistle<span class=\"ink\">x</span>bury.</span>",
+        ),
+    ] {
+        let change = |p: &Project| {
+            p.write(
+                "themes/default/static/style.css",
+                format!("{css}\n{rule}\n"),
+            );
+            borough_b(body)(p);
+        };
+        build_fails(change, "content/boroughs/b.md:5:", "anonymity::output-leak");
+    }
+    // The same rules with no name split build.
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/static/style.css",
+        format!("{css}\n.ink {{ color: var(--paper) }}\n"),
+    );
+    borough_b("We met at the<span class=\"ink\">x</span>hall.")(&project);
+    project.build().expect_code(0);
+}

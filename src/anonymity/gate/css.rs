@@ -25,7 +25,11 @@ use cssparser::{ParseError, ParseErrorKind, Parser, Token};
 
 mod colour;
 mod effects;
-pub use effects::{Effects, hides_its_element, reshapes_its_element};
+mod palette;
+pub use effects::Effects;
+#[cfg(test)]
+pub use effects::{hides_its_element, reshapes_its_element};
+pub use palette::Palette;
 
 /// Where a style is written: a `style` attribute styles its own element,
 /// whose boxes' order the gate then knows to be changed.

@@ -124,9 +124,13 @@ pub fn read(html: &str, texts: &mut Texts) {
 
 /// What the page's own styles do, with the site's style sheets (their
 /// `effects`): the names they may hide or lay out anew, and whether they
-/// show text in capitals.
+/// show text in capitals. Where the page gives custom properties or a
+/// background of its own (in a `<style>`, or a `style` attribute, which
+/// the elements inside it see too), the site's style sheets are read
+/// again with them.
 fn own_styles(document: &Html, site: &Arc<css::Effects>) -> (Arc<css::Effects>, bool) {
-    let mut own = css::Effects::default();
+    let mut sheets: Vec<String> = Vec::new();
+    let mut given = css::Palette::default();
     let mut capitals = false;
     for node in document.tree.nodes() {
         let Node::Element(element) = node.value() else {
@@ -137,11 +141,25 @@ fn own_styles(document: &Html, site: &Arc<css::Effects>) -> (Arc<css::Effects>, 
                 .descendants()
                 .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
                 .collect();
-            own.read(&css);
             capitals |= css::shows_capitals(&css);
+            sheets.push(css);
         }
-        capitals |= attr(element, "style").is_some_and(css::shows_capitals);
+        if let Some(style) = attr(element, "style") {
+            capitals |= css::shows_capitals(style);
+            given.read_attribute(&element.name().to_ascii_lowercase(), style);
+        }
     }
+    for css in &sheets {
+        given.read(css);
+    }
+    if !site.palette().holds(&given) {
+        let all = site.sheets().chain(sheets.iter().map(String::as_str));
+        return (Arc::new(css::Effects::of(all, given)), capitals);
+    }
+    if sheets.is_empty() {
+        return (site.clone(), capitals);
+    }
+    let own = css::Effects::of(sheets.iter().map(String::as_str), site.palette().clone());
     if site.holds(&own) {
         return (site.clone(), capitals);
     }

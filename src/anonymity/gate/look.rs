@@ -182,12 +182,14 @@ pub(super) fn shows_capitals<'f>(
 pub(super) fn style_effects<'f>(
     files: impl Iterator<Item = (&'f String, &'f Contents)>,
 ) -> Arc<css::Effects> {
-    let mut effects = css::Effects::default();
-    files
+    let sheets: Vec<&str> = files
         .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".css"))
         .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
-        .for_each(|sheet| effects.read(sheet));
-    Arc::new(effects)
+        .collect();
+    Arc::new(css::Effects::of(
+        sheets.iter().copied(),
+        css::Palette::default(),
+    ))
 }
 
 impl<'a> Look<'a> {

@@ -67,13 +67,12 @@ pub struct Showing {
 pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: bool) -> Showing {
     let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
     let attribute = |a: &str| attr(element, a);
-    let presentation = |a: &&str| {
-        attribute(a).is_some_and(|value| css::hides_its_element(&format!("{a}: {value}")))
-    };
+    let presentation =
+        |a: &&str| attribute(a).is_some_and(|value| styles.hides_in(&format!("{a}: {value}")));
     let may_hide = styles.hides(name, element.attrs())
         || attribute("hidden").is_some()
         || attribute("popover").is_some()
-        || attribute("style").is_some_and(css::hides_its_element)
+        || attribute("style").is_some_and(|style| styles.hides_in(style))
         || (svg && PRESENTATION.iter().any(presentation))
         // Text squeezed into no length at all.
         || (svg && attribute("textLength").is_some_and(|l| l.trim().parse::<f32>().is_ok_and(|l| l <= 1.0)))
@@ -87,7 +86,7 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
     );
     let closed = name == "dialog" && attribute("open").is_none();
     let reshaped = styles.reshapes(name, element.attrs())
-        || attribute("style").is_some_and(css::reshapes_its_element);
+        || attribute("style").is_some_and(|style| styles.reshapes_in(style));
     // A fallback is shown where the element cannot be (an `<object>`
     // with nothing to show): it may be shown, never certainly hidden
     // (red team, round 6).

@@ -11,6 +11,8 @@
 //! is kept as [`ANY`].
 
 use super::Refused;
+use super::colour::{self, Rgb};
+use super::palette::Palette;
 use crate::hash::FastSet;
 use cssparser::{Parser, Token};
 
@@ -26,13 +28,91 @@ pub struct Effects {
     /// Names whose elements a rule gives a `display` or `float` of its own
     /// (a table cell so styled may be no cell at all).
     pub reshaping: FastSet<String>,
+    /// What the style sheets read give custom properties and the page's
+    /// background.
+    style: Style,
+    /// The style sheets read by [`Effects::of`], to read again where a
+    /// page gives custom properties of its own.
+    sheets: std::sync::Arc<Vec<String>>,
+}
+
+/// The custom properties' values and the page's background, for reading
+/// what a rule does.
+#[derive(Debug, Clone)]
+struct Style {
+    palette: Palette,
+    /// The colours the page's background may be (`None`: not worked
+    /// out, so text of any colour may not show on it).
+    page: Option<Vec<Rgb>>,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style::of(Palette::default())
+    }
+}
+
+impl Style {
+    fn of(palette: Palette) -> Style {
+        let page = palette.page_colours();
+        Style { palette, page }
+    }
 }
 
 impl Effects {
-    /// Adds what the rules of `css` may do.
+    /// What the rules of the style sheets `sheets` may do, with the custom
+    /// properties and page backgrounds they, and `palette`, give.
+    pub fn of<'s>(sheets: impl Iterator<Item = &'s str> + Clone, palette: Palette) -> Effects {
+        let mut palette = palette;
+        for css in sheets.clone() {
+            palette.read(css);
+        }
+        let mut effects = Effects {
+            style: Style::of(palette),
+            sheets: std::sync::Arc::new(sheets.clone().map(str::to_string).collect()),
+            ..Effects::default()
+        };
+        for css in sheets {
+            effects.read(css);
+        }
+        effects
+    }
+
+    /// The style sheets read by [`Effects::of`].
+    pub fn sheets(&self) -> impl Iterator<Item = &str> + Clone {
+        self.sheets.iter().map(String::as_str)
+    }
+
+    /// What the style sheets read give custom properties and the page.
+    pub fn palette(&self) -> &Palette {
+        &self.style.palette
+    }
+
+    /// Adds what the rules of `css` may do (with the custom properties
+    /// and page backgrounds known so far).
     pub fn read(&mut self, css: &str) {
-        let mut parser = Parser::new(css);
-        block(&mut parser, self, &[]);
+        let style = std::mem::take(&mut self.style);
+        block(
+            &mut Parser::new(css),
+            &mut Cx::new(Some(self), &style),
+            &[],
+            false,
+        );
+        self.style = style;
+    }
+
+    /// Whether a `style` attribute's (or an SVG presentation attribute's)
+    /// declarations may hide its element.
+    pub fn hides_in(&self, declarations: &str) -> bool {
+        let mut cx = Cx::new(None, &self.style);
+        block(&mut Parser::new(declarations), &mut cx, &[], false).hides
+    }
+
+    /// Whether a `style` attribute's declarations may lay its element out
+    /// anew.
+    pub fn reshapes_in(&self, declarations: &str) -> bool {
+        let mut cx = Cx::new(None, &self.style);
+        block(&mut Parser::new(declarations), &mut cx, &[], false).reshapes
     }
 
     /// Whether an element of tag `name` with `attributes` may be hidden.
@@ -81,17 +161,62 @@ fn selects<'a>(
         })
 }
 
-/// Whether a `style` attribute's declarations may hide its element.
+/// Whether a `style` attribute's declarations may hide its element (on a
+/// site whose style sheets give no custom property nor page background).
+#[cfg(test)]
 pub fn hides_its_element(declarations: &str) -> bool {
-    let mut parser = Parser::new(declarations);
-    block(&mut parser, &mut Effects::default(), &[]).hides
+    Effects::default().hides_in(declarations)
 }
 
 /// Whether a `style` attribute's declarations may lay its element out
 /// anew.
+#[cfg(test)]
 pub fn reshapes_its_element(declarations: &str) -> bool {
-    let mut parser = Parser::new(declarations);
-    block(&mut parser, &mut Effects::default(), &[]).reshapes
+    Effects::default().reshapes_in(declarations)
+}
+
+impl Palette {
+    /// Adds what the rules of `css` give custom properties and the page.
+    pub fn read(&mut self, css: &str) {
+        let mut cx = Cx {
+            gather: Some(self),
+            ..Cx::new(None, &PLAIN)
+        };
+        block(&mut Parser::new(css), &mut cx, &[], false);
+    }
+
+    /// Adds what the `style` attribute `declarations` of an element give
+    /// custom properties, and the page where it is `<html>` or `<body>`.
+    pub fn read_attribute(&mut self, element: &str, declarations: &str) {
+        let page = matches!(element, "html" | "body");
+        let mut cx = Cx {
+            gather: Some(self),
+            ..Cx::new(None, &PLAIN)
+        };
+        block(&mut Parser::new(declarations), &mut cx, &[], page);
+    }
+}
+
+/// A style with no custom properties, on a white page.
+static PLAIN: std::sync::LazyLock<Style> = std::sync::LazyLock::new(Style::default);
+
+/// What reading a block needs: where the names the rules may hide go (if
+/// anywhere), the custom properties and page, and, when only gathering
+/// those (a first reading), where they go.
+struct Cx<'c> {
+    effects: Option<&'c mut Effects>,
+    style: &'c Style,
+    gather: Option<&'c mut Palette>,
+}
+
+impl<'c> Cx<'c> {
+    fn new(effects: Option<&'c mut Effects>, style: &'c Style) -> Cx<'c> {
+        Cx {
+            effects,
+            style,
+            gather: None,
+        }
+    }
 }
 
 /// What a block's own declarations do.
@@ -103,39 +228,93 @@ struct Does {
     white_text: bool,
     /// It gives a background of its own (on which white text may show).
     backed: bool,
+    /// The colours it gives text, and backgrounds, where known.
+    text: Vec<Rgb>,
+    backgrounds: Vec<Rgb>,
+}
+
+impl Does {
+    /// Adds what another reading of the same declarations does (one with
+    /// its `var()`s replaced).
+    fn add(&mut self, other: Does) {
+        self.hides |= other.hides;
+        self.reshapes |= other.reshapes;
+        self.white_text |= other.white_text;
+        self.text.extend(other.text);
+        self.backgrounds.extend(other.backgrounds);
+    }
+
+    /// What the rule's colours do together: text in white (or nearly)
+    /// on the page's own white hides, unless the rule gives it a
+    /// background too (a badge); text of any colour hides on a background
+    /// of nearly its colour: its own where it gives one, else the page's.
+    /// A background of its own the gate cannot work out (an image) is
+    /// taken as one the text shows on.
+    fn settle(&mut self, style: &Style) {
+        self.hides |= self.white_text && !self.backed;
+        for &text in &self.text {
+            self.hides |= match (&self.backgrounds[..], &style.page) {
+                ([], _) if self.backed => false,
+                ([], None) => true,
+                ([], Some(page)) => page.iter().any(|&b| colour::faint(text, b)),
+                (own, _) => own.iter().any(|&b| colour::faint(text, b)),
+            };
+        }
+    }
 }
 
 /// Reads a block (a sheet, a rule's declarations, an `@media` block) into
-/// `effects`: each nested rule's names, under what its declarations do;
+/// `cx`: each nested rule's names, under what its declarations do;
 /// returns what the block's own declarations do. `outer`: the names the
-/// rule the block is nested in may select, which `&` stands for.
-fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -> Does {
+/// rule the block is nested in may select, which `&` stands for; `page`:
+/// whether that rule may select the page itself.
+fn block<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) -> Does {
+    let mut does = walk(parser, cx, outer, page);
+    does.settle(cx.style);
+    does
+}
+
+/// [`block`], but for what the colours do together.
+fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) -> Does {
     let mut does = Does::default();
     let mut item: Item<'i> = Item::default();
+    let mut start = parser.position();
     while let Ok(token) = parser.next_including_whitespace_and_comments().cloned() {
         match token {
             Token::Semicolon => {
-                item.declaration(&mut does);
+                let text = parser.slice_from(start);
+                item.declaration(&mut does, text.strip_suffix(';').unwrap_or(text), cx, page);
                 item = Item::default();
+                start = parser.position();
             }
             Token::CurlyBracketBlock => {
                 let names = item.selected(outer);
                 // What `&` stands for inside: this rule's names; inside an
                 // at-rule, the rule around it, with `@scope`'s root.
-                let within: Vec<String> = match item.first() {
-                    Some(Token::AtKeyword(_)) => outer.iter().chain(&item.inner).cloned().collect(),
-                    _ => names.clone(),
+                let (within, page): (Vec<String>, bool) = match item.first() {
+                    Some(Token::AtKeyword(_)) => {
+                        (outer.iter().chain(&item.inner).cloned().collect(), page)
+                    }
+                    _ => {
+                        let page = names.iter().any(|n| PAGE.contains(&n.as_str()));
+                        (names.clone(), page)
+                    }
                 };
                 let inner = parser
-                    .parse_nested_block(|inner| Ok::<Does, Refused>(block(inner, effects, &within)))
+                    .parse_nested_block(|inner| {
+                        Ok::<Does, Refused>(block(inner, cx, &within, page))
+                    })
                     .unwrap_or_default();
-                if inner.hides {
-                    effects.hiding.extend(names.iter().cloned());
-                }
-                if inner.reshapes {
-                    effects.reshaping.extend(names);
+                if let Some(effects) = cx.effects.as_deref_mut() {
+                    if inner.hides {
+                        effects.hiding.extend(names.iter().cloned());
+                    }
+                    if inner.reshapes {
+                        effects.reshaping.extend(names);
+                    }
                 }
                 item = Item::default();
+                start = parser.position();
             }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
                 let mut numbers = Vec::new();
@@ -148,12 +327,12 @@ fn block<'i>(parser: &mut Parser<'i>, effects: &mut Effects, outer: &[String]) -
             token => item.push(token, Vec::new()),
         }
     }
-    item.declaration(&mut does);
-    // White text on the page's own white hides, unless the rule gives
-    // it a background too (a badge).
-    does.hides |= does.white_text && !does.backed;
+    item.declaration(&mut does, parser.slice_from(start), cx, page);
     does
 }
+
+/// The names a rule may select the page itself by (`:root` is `root`).
+const PAGE: &[&str] = &["html", "body", "root", ANY];
 
 /// The tokens of a declaration or of a rule's prelude, read so far, with
 /// the words inside its brackets and functions.
@@ -181,7 +360,9 @@ impl<'i> Item<'i> {
         self.numbers.push(numbers);
     }
 
-    fn declaration(&self, does: &mut Does) {
+    /// Reads the item as a declaration (`property: value`), written as
+    /// `text`, in a rule that may select the page when `page`.
+    fn declaration(&self, does: &mut Does, text: &str, cx: &mut Cx, page: bool) {
         let mut tokens = self
             .tokens
             .iter()
@@ -193,7 +374,13 @@ impl<'i> Item<'i> {
             return;
         };
         let property = property.to_ascii_lowercase();
+        let value_text = text.split_once(':').map_or("", |(_, value)| value);
+        if let Some(gather) = cx.gather.as_deref_mut() {
+            gather.give(&property, value_text, page);
+            return;
+        }
         let background = matches!(property.as_str(), "background" | "background-color");
+        let text_colour = matches!(property.as_str(), "color" | "-webkit-text-fill-color");
         // The value, without `!important` (which is no value: `display:
         // none !important` shows nothing).
         let mut value: Vec<_> = tokens.collect();
@@ -209,15 +396,39 @@ impl<'i> Item<'i> {
             let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
-            let white = super::colour::near_white(token, numbers);
-            if matches!(property.as_str(), "color" | "-webkit-text-fill-color") {
+            let white = colour::near_white(token, numbers);
+            if text_colour {
                 does.white_text |= white;
             }
             light |= white
                 || hiding("color", token, last)
                 || matches!(token, Token::Ident(w) if w.eq_ignore_ascii_case("none"));
         }
-        does.backed |= background && !light;
+        let mut backed = background && !light;
+        if text_colour {
+            does.text.extend(colour::colours_in(value_text));
+        }
+        if background {
+            does.backgrounds.extend(colour::colours_in(value_text));
+        }
+        // With each value its custom properties may have: read as if
+        // written so (and as written, above).
+        if Palette::uses(value_text) {
+            match cx.style.palette.variants(value_text) {
+                Some(variants) => {
+                    for variant in variants {
+                        let written = format!("{property}: {variant}");
+                        let mut inner = Cx::new(None, cx.style);
+                        let read = walk(&mut Parser::new(&written), &mut inner, &[], page);
+                        backed &= read.backed;
+                        does.add(read);
+                    }
+                }
+                // More ways than the gate reads: it may hide.
+                None => does.hides = true,
+            }
+        }
+        does.backed |= backed;
     }
 
     /// The names a rule with this prelude may select: every word of it,
