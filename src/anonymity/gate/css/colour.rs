@@ -7,32 +7,12 @@ use cssparser::{Parser, Token};
 /// Red, green and blue, each 0 to 255.
 pub type Rgb = [f32; 3];
 
-/// Named colours a reader cannot tell from white, on white.
-const NEAR_WHITE: &[&str] = &[
-    "white",
-    "snow",
-    "ivory",
-    "ghostwhite",
-    "whitesmoke",
-    "seashell",
-    "floralwhite",
-    "azure",
-    "mintcream",
-    "honeydew",
-    "aliceblue",
-    "lavenderblush",
-    "linen",
-    "oldlace",
-    "cornsilk",
-    "lightyellow",
-];
-
 /// Whether `token` (with `numbers`, a function's own numbers and whether
 /// each is a percentage) is a colour that hardly differs from white: less
 /// than 1.25 to 1 in contrast with it, as WCAG reckons contrast.
 pub(super) fn near_white(token: &Token, numbers: &[(f32, bool)]) -> bool {
     match token {
-        Token::Ident(name) => NEAR_WHITE.iter().any(|n| name.eq_ignore_ascii_case(n)),
+        Token::Ident(name) => named(name).is_some_and(light),
         Token::Hash(hex) | Token::IDHash(hex) => from_hex(hex).is_some_and(light),
         Token::Function(name) => match name.to_ascii_lowercase().as_str() {
             "rgb" | "rgba" => from_rgb(numbers).is_some_and(light),
@@ -47,6 +27,13 @@ pub(super) fn near_white(token: &Token, numbers: &[(f32, bool)]) -> bool {
         },
         _ => false,
     }
+}
+
+/// A named colour (`navy`, `WhiteSmoke`) as red, green and blue, from
+/// cssparser's table of CSS's names.
+fn named(name: &str) -> Option<Rgb> {
+    let (r, g, b) = cssparser::color::parse_named_color(&name.to_ascii_lowercase()).ok()?;
+    Some([r as f32, g as f32, b as f32])
 }
 
 /// `#fff`, `#ffff`, `#ffffff` or `#ffffffff` as red, green and blue.
@@ -107,10 +94,7 @@ pub(super) fn colours_in(value: &str) -> Vec<Rgb> {
 fn collect(parser: &mut Parser, out: &mut Vec<Rgb>) {
     while let Ok(token) = parser.next().cloned() {
         match token {
-            Token::Ident(name) => {
-                let named = cssparser::color::parse_named_color(&name.to_ascii_lowercase());
-                out.extend(named.map(|(r, g, b)| [r as f32, g as f32, b as f32]));
-            }
+            Token::Ident(name) => out.extend(named(&name)),
             Token::Hash(hex) | Token::IDHash(hex) => {
                 let clear = (hex.len() == 4 && hex.ends_with('0'))
                     || (hex.len() == 8 && hex.ends_with("00"));
@@ -180,4 +164,51 @@ fn from_hsl(numbers: &[(f32, bool)]) -> Option<Rgb> {
     };
     let m = lightness - chroma / 2.0;
     Some([(r + m) * 255.0, (g + m) * 255.0, (b + m) * 255.0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name CSS gives a colour that hardly differs from white is
+    /// read as white, and no other.
+    #[test]
+    fn named_colours_near_white_are_those_of_little_contrast_with_it() {
+        let mut near: Vec<&str> = cssparser::color::all_named_colors()
+            .filter(|(name, _)| near_white(&Token::Ident((*name).into()), &[]))
+            .map(|(name, _)| name)
+            .collect();
+        near.sort();
+        // Yellow too: 1.07 to 1 against white.
+        for name in [
+            "white",
+            "snow",
+            "ivory",
+            "whitesmoke",
+            "lightyellow",
+            "azure",
+            "yellow",
+        ] {
+            assert!(near.contains(&name), "{name}: {near:?}");
+        }
+        for name in ["lightgray", "gold", "pink", "black", "navy"] {
+            assert!(!near.contains(&name), "{name}");
+        }
+        assert!(near_white(&Token::Ident("WhiteSmoke".into()), &[]));
+    }
+
+    #[test]
+    fn colours_are_read_as_written() {
+        assert_eq!(colours_in("navy"), [[0.0, 0.0, 128.0]]);
+        assert_eq!(
+            colours_in("#fff0 rgb(1 2 3 / 0) transparent"),
+            Vec::<Rgb>::new()
+        );
+        let hsl = colours_in("hsl(120 100% 25%)");
+        assert!(
+            (hsl[0][1] - 127.5).abs() < 0.5 && hsl[0][0] < 0.5,
+            "{hsl:?}"
+        );
+        assert_eq!(colours_in("linear-gradient(red, #00f)").len(), 2);
+    }
 }
