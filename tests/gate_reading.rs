@@ -528,11 +528,12 @@ fn a_white_letter_inside_a_name_does_not_hide_it() {
 
 /// Red team, round 6 ("not caught" until now): a letter in the colour of
 /// the page's background (given through a custom property, or a page
-/// that is not white), or of its own background, inside a name, leaves
-/// the name as a reader sees it. A page's own custom property reaches the
+/// that is not white), or of its own background, or too small to read
+/// once its font size has shrunk with nesting, inside a name, leaves the
+/// name as a reader sees it. A page's own custom property reaches the
 /// theme's rules too.
 #[test]
-fn a_letter_in_the_colour_of_its_background_does_not_hide_a_name() {
+fn a_letter_a_reader_cannot_see_does_not_hide_a_name() {
     let css = include_str!("../themes/default/static/style.css");
     let in_ink = "We met at Thistle<span class=\"ink\">x</span>bury.";
     for (rule, body) in [
@@ -542,6 +543,10 @@ fn a_letter_in_the_colour_of_its_background_does_not_hide_a_name() {
             in_ink,
         ),
         (".ink { color: #1d6b36; background: #1d6b36 }", in_ink),
+        (
+            ".s { font-size: .5em }",
+            "We met at Thistle<span class=\"s\"><span class=\"s\"><span class=\"s\">x</span></span></span>bury.",
+        ),
         (
             ".ink { color: var(--ink) }",
             "<span style=\"--ink: #fdfdfb\">We met at Thistle<span class=\"ink\">x</span>bury.</span>",

@@ -70,6 +70,9 @@ const GEOMETRY: &[&str] = &[
     "rotate",
 ];
 
+/// A page's font size in pixels, as a browser sets it.
+const PAGE_FONT: f32 = 16.0;
+
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
@@ -186,7 +189,8 @@ impl Reader<'_> {
                 ego_tree::iter::Edge::Open(node) => match node.value() {
                     Node::Element(element) => {
                         let picked = open.last().is_some_and(|o| o.picks);
-                        let mut opened = self.open(element, raw, picked);
+                        let scale = open.last().map_or(1.0, |o| o.scale);
+                        let mut opened = self.open(element, raw, picked, scale);
                         if element.name().eq_ignore_ascii_case("option") {
                             opened.option_of = open.iter().rev().find_map(|o| o.select);
                         }
@@ -249,7 +253,14 @@ impl Reader<'_> {
 
     /// An element's start: its names and attributes read, and what its
     /// contents are.
-    fn open(&mut self, element: &scraper::node::Element, raw: bool, picked: bool) -> Opened {
+    /// `scale`: its parent's font size as a share of the page's.
+    fn open(
+        &mut self,
+        element: &scraper::node::Element,
+        raw: bool,
+        picked: bool,
+        scale: f32,
+    ) -> Opened {
         let name = lower(element.name());
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
@@ -275,8 +286,14 @@ impl Reader<'_> {
         let showing = shown::showing(element, &name, &self.styles, picked);
         let closed = name == "dialog" && attr(element, "open").is_none();
         self.elements += 1;
+        // Sizes that are shares of the parent's make letters too small to
+        // read, nested deep enough: the element where they become so may
+        // hide what it holds.
+        let own = scale * self.styles.shrinks(&name, element.attrs());
+        let tiny = |scale: f32| PAGE_FONT * scale < css::SMALLEST_FONT;
         let opened = Opened {
-            hides: showing.hides,
+            hides: showing.hides || (tiny(own) && !tiny(scale)),
+            scale: own,
             shows: showing.shows,
             never: showing.never,
             picks: showing.picks,

@@ -504,3 +504,41 @@ fn attributes_are_looked_up_as_the_parser_keeps_them() {
         .unwrap();
     assert_eq!(attr(svg_a, "href"), Some("g"), "xlink:href is not href");
 }
+
+/// Red team, round 6 ("not caught" until now): font sizes given as
+/// shares of the parent's (`em`, `%`, `smaller`) grow smaller with each
+/// element nested, until letters are too small to read.
+#[test]
+fn sizes_that_shrink_with_nesting_hide_once_too_small() {
+    let nested = |css: &str, depth: usize, attribute: &str| {
+        let open = format!("<span {attribute}>").repeat(depth);
+        let close = "</span>".repeat(depth);
+        format!("<!doctype html><style>{css}</style><p>Quill{open}x{close}feather</p>")
+    };
+    for (css, depth, attribute) in [
+        (".s { font-size: .5em }", 3, "class=s"),
+        (".s { font-size: 50% }", 3, "class=s"),
+        (".s { font: smaller serif }", 8, "class=s"),
+        (
+            ":root { --f: .5em } .s { font-size: var(--f) }",
+            3,
+            "class=s",
+        ),
+        ("", 3, "style=\"font-size: .5em\""),
+        ("span { font-size: .7em }", 4, ""),
+    ] {
+        let html = nested(css, depth, attribute);
+        assert!(reads(&html, "Quillfeather"), "{html}");
+    }
+    // Not yet too small: 16 × 0.5 × 0.5 is 4 pixels; sizes in pixels or
+    // `rem` do not shrink with nesting.
+    for (css, depth) in [
+        (".s { font-size: .5em }", 2),
+        (".s { font-size: .85rem }", 9),
+        (".s { font-size: 12px }", 9),
+        (".s { font-size: 1.2em }", 9),
+    ] {
+        let html = nested(css, depth, "class=s");
+        assert!(!reads(&html, "Quillfeather"), "{html}");
+    }
+}

@@ -144,6 +144,9 @@ pub(super) struct Opened {
     pub(super) br: bool,
     /// Where a reversal it makes begins.
     pub(super) reversal: Option<usize>,
+    /// Its font size as a share of the page's, at the smallest the
+    /// styles may make it.
+    pub(super) scale: f32,
 }
 
 /// Whether an element around a text may hide it.

@@ -16,6 +16,9 @@ use super::palette::Palette;
 use crate::hash::FastSet;
 use cssparser::{Parser, Token};
 
+/// Letters smaller than this many pixels cannot be read.
+pub const SMALLEST_FONT: f32 = 4.0;
+
 /// The name that stands for every element: a rule whose selector's subject
 /// names no element, class, id or attribute.
 pub const ANY: &str = "*";
@@ -28,6 +31,10 @@ pub struct Effects {
     /// Names whose elements a rule gives a `display` or `float` of its own
     /// (a table cell so styled may be no cell at all).
     pub reshaping: FastSet<String>,
+    /// Names whose elements a rule gives a font size smaller than their
+    /// parent's (`0.5em`, `50%`, `smaller`), with the smallest such
+    /// share: nested, they may make letters too small to read.
+    pub shrinking: crate::hash::FastMap<String, f32>,
     /// What the style sheets read give custom properties and the page's
     /// background.
     style: Style,
@@ -108,6 +115,38 @@ impl Effects {
         block(&mut Parser::new(declarations), &mut cx, &[], false).hides
     }
 
+    /// The smallest share of its parent's font size an element of tag
+    /// `name` with `attributes` may be given (1 where none is smaller),
+    /// by the style sheets or its `style` attribute.
+    pub fn shrinks<'a>(
+        &self,
+        name: &str,
+        attributes: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> f32 {
+        let mut share = 1.0f32;
+        if !self.shrinking.is_empty() {
+            for n in [name, ANY] {
+                share = share.min(self.shrinking.get(n).copied().unwrap_or(1.0));
+            }
+            for (attribute, value) in attributes.clone() {
+                let named: Vec<&str> = match attribute {
+                    "class" => value.split_whitespace().collect(),
+                    "id" => vec![value.trim()],
+                    other => vec![other],
+                };
+                for n in named {
+                    share = share.min(self.shrinking.get(n).copied().unwrap_or(1.0));
+                }
+            }
+        }
+        let style = attributes.filter(|(a, _)| *a == "style").map(|(_, v)| v);
+        for declarations in style {
+            let mut cx = Cx::new(None, &self.style);
+            share = share.min(block(&mut Parser::new(declarations), &mut cx, &[], false).shrink);
+        }
+        share
+    }
+
     /// Whether a `style` attribute's declarations may lay its element out
     /// anew.
     pub fn reshapes_in(&self, declarations: &str) -> bool {
@@ -136,12 +175,19 @@ impl Effects {
 
     /// Whether every name of `other` is here already.
     pub fn holds(&self, other: &Effects) -> bool {
-        other.hiding.is_subset(&self.hiding) && other.reshaping.is_subset(&self.reshaping)
+        other.hiding.is_subset(&self.hiding)
+            && other.reshaping.is_subset(&self.reshaping)
+            && (other.shrinking.iter())
+                .all(|(name, share)| self.shrinking.get(name).is_some_and(|s| s <= share))
     }
 
     pub fn extend(&mut self, other: Effects) {
         self.hiding.extend(other.hiding);
         self.reshaping.extend(other.reshaping);
+        for (name, share) in other.shrinking {
+            let mine = self.shrinking.entry(name).or_insert(1.0);
+            *mine = mine.min(share);
+        }
     }
 }
 
@@ -220,10 +266,11 @@ impl<'c> Cx<'c> {
 }
 
 /// What a block's own declarations do.
-#[derive(Default)]
 struct Does {
     hides: bool,
     reshapes: bool,
+    /// The smallest share of the parent's font size it gives (1 if none).
+    shrink: f32,
     /// It gives text a colour hardly to be told from white.
     white_text: bool,
     /// It gives a background of its own (on which white text may show).
@@ -233,12 +280,27 @@ struct Does {
     backgrounds: Vec<Rgb>,
 }
 
+impl Default for Does {
+    fn default() -> Does {
+        Does {
+            hides: false,
+            reshapes: false,
+            shrink: 1.0,
+            white_text: false,
+            backed: false,
+            text: Vec::new(),
+            backgrounds: Vec::new(),
+        }
+    }
+}
+
 impl Does {
     /// Adds what another reading of the same declarations does (one with
     /// its `var()`s replaced).
     fn add(&mut self, other: Does) {
         self.hides |= other.hides;
         self.reshapes |= other.reshapes;
+        self.shrink = self.shrink.min(other.shrink);
         self.white_text |= other.white_text;
         self.text.extend(other.text);
         self.backgrounds.extend(other.backgrounds);
@@ -308,6 +370,12 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                 if let Some(effects) = cx.effects.as_deref_mut() {
                     if inner.hides {
                         effects.hiding.extend(names.iter().cloned());
+                    }
+                    if inner.shrink < 1.0 {
+                        for name in &names {
+                            let share = effects.shrinking.entry(name.clone()).or_insert(1.0);
+                            *share = share.min(inner.shrink);
+                        }
                     }
                     if inner.reshapes {
                         effects.reshaping.extend(names);
@@ -396,6 +464,9 @@ impl<'i> Item<'i> {
             let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
+            if matches!(property.as_str(), "font-size" | "font") {
+                does.shrink = does.shrink.min(shrinking(token));
+            }
             let white = colour::near_white(token, numbers);
             if text_colour {
                 does.white_text |= white;
@@ -525,6 +596,24 @@ fn words(parser: &mut Parser, words: &mut Vec<String>, numbers: &mut Vec<(f32, b
     }
 }
 
+/// The share of its parent's font size `token` in a `font-size` (or
+/// `font`) gives, where less than 1: `0.5em`, `50%`, `smaller`; 1
+/// otherwise (a size in pixels or `rem` does not grow smaller with
+/// nesting).
+fn shrinking(token: &Token) -> f32 {
+    let share = match token {
+        Token::Percentage { unit_value, .. } => *unit_value,
+        Token::Dimension { value, unit, .. } => match unit.to_ascii_lowercase().as_str() {
+            "em" => *value,
+            "ex" | "ch" | "cap" => value / 2.0,
+            _ => 1.0,
+        },
+        Token::Ident(word) if word.eq_ignore_ascii_case("smaller") => 1.0 / 1.2,
+        _ => 1.0,
+    };
+    share.clamp(0.0, 1.0)
+}
+
 /// Whether `token` in `property`'s value may lay an element out anew: any
 /// `display` but `none` (which also shows an element not shown by
 /// default), any float (a cell so laid out may be no cell).
@@ -572,7 +661,7 @@ fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
         },
         // Letters smaller than a few pixels cannot be read (`font: 0/0 a`),
         // nor letters drawn over each other.
-        "font-size" | "font" => pixels(token).is_some_and(|n| n < 4.0),
+        "font-size" | "font" => pixels(token).is_some_and(|n| n < SMALLEST_FONT),
         "letter-spacing" | "word-spacing" => pixels(token).is_some_and(|n| n <= -2.0),
         "clip" | "clip-path" | "mask" | "mask-image" | "-webkit-mask" | "-webkit-mask-image" => {
             !(word("auto") || word("none"))

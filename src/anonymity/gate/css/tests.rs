@@ -27,6 +27,13 @@ fn the_default_themes_style_sheet_is_readable() {
         );
     }
     assert!(!effects.reshaping.contains("*"), "{:?}", effects.reshaping);
+    // Its smaller print is in `rem` or shrinks little: nothing shrinks
+    // every element.
+    assert!(
+        !effects.shrinking.contains_key("*"),
+        "{:?}",
+        effects.shrinking
+    );
     assert!(!effects.reshaping.contains("td"), "{:?}", effects.reshaping);
 }
 
