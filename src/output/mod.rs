@@ -105,6 +105,9 @@ fn write_with<B: Borrow<Vec<u8>>>(
 /// its folders and its marker (which lists every file, with its length and
 /// a hash of its bytes, so that a killed build's folder can be removed by
 /// the next) hold the names; no file's bytes are written before they pass.
+/// Where it would be made inside the output folder, or folders would be
+/// made for the output folder, it is begun only once the whole site has
+/// passed ([`begins_early`]).
 pub struct Writing {
     target: anyhow::Result<Target>,
     exchange: Exchange,
@@ -238,7 +241,7 @@ impl Writing {
 
 impl gate::Stage for Writing {
     fn open(&self, named: gate::Named) {
-        if let Ok(target) = &self.target {
+        if let Some(target) = self.target.as_ref().ok().filter(|t| begins_early(t)) {
             self.begun.get_or_init(|| begin(target, named.files()));
         }
     }
@@ -265,6 +268,24 @@ impl gate::Stage for Writing {
             streaming.put(index);
         }
     }
+}
+
+/// Whether the writing of a site into `target` may begin before the whole
+/// site has passed (once every name has): not where that would make
+/// anything a build that then fails leaves behind or a reader may see,
+/// so that such a build changes nothing on disk, as before. Not where
+/// the folder that is to hold the output folder is not there yet (the
+/// folders `begin` makes for it would stay after a build that fails), nor
+/// where the staging folder would be made inside the output folder (a
+/// mount point, or one mounted elsewhere too: a web server may be
+/// serving it, and the staging folder's marker lists every file, with
+/// its length and a hash of its bytes, before any file has passed).
+/// There `finish` begins it, once the whole site has passed.
+fn begins_early(target: &Target) -> bool {
+    let real = &target.real;
+    real.parent().is_some_and(Path::is_dir)
+        && !is_mount_point(real)
+        && !mounts::mounted_elsewhere(real)
 }
 
 /// Begins writing `files` as the folder `target`: takes the lock, removes
