@@ -535,6 +535,34 @@ fn a_file_in_a_killed_builds_folder_is_kept_and_named() {
     );
 }
 
+// Red team of writing files as they pass the gate (1372fc9): a build now
+// removes what killed builds left as soon as every name has passed, so
+// one that then failed on a file's bytes did so too, but said nothing of
+// the folder it kept, renamed, with a file someone had put in it.
+#[test]
+fn a_build_that_fails_names_the_killed_builds_folder_it_kept() {
+    let project = Project::fixture("basic");
+    let unfinished = "This folder was written by evalsite build.\nformat: 3\nunfinished: the build writing this folder had not finished\nfiles (length, hash, path):\n9 0123456789abcdef index.html\n";
+    project.write(".evalsite-build-site-a1b2c3d4/.evalsite-site", unfinished);
+    project.write(".evalsite-build-site-a1b2c3d4/notes.txt", "mine");
+    leak_in_a_static_file(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[anonymity::output-leak]"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read("site-kept/notes.txt"), "mine");
+    assert!(
+        run.stderr.contains("warning: evalsite kept ROOT/site-kept, what is left of a folder a stopped build left (.evalsite-build-site-a1b2c3d4): it holds files evalsite did not write, or that were changed after evalsite wrote them: ROOT/site-kept/notes.txt;"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path("site").exists());
+    assert_eq!(project.beside_site(), [] as [String; 0]);
+}
+
 // #19 (follow-up): `format: 1` was never released; a marker of a format
 // this version does not know is refused, not read by another format's rule.
 #[test]

@@ -215,27 +215,38 @@ impl Writing {
     }
 
     /// Removes what was written, after a build that failed. Gives the
-    /// folder kept rather than removed, if any (with files that were not
-    /// evalsite's in it), for a warning.
-    pub fn abandon(self) -> Option<Kept> {
-        let begun = self.begun.into_inner()?.ok()?;
-        let (site, staging, parent, name) = (
-            begun.site.clone(),
-            begun.staging.clone(),
-            begun.parent.clone(),
-            begun.name.clone(),
-        );
-        if let Some(streaming) = begun.streaming {
+    /// folders kept rather than removed (with files that were not
+    /// evalsite's in them), for a warning: this build's, and those of
+    /// killed builds, which were removed as it began writing.
+    pub fn abandon(self) -> Vec<Kept> {
+        let Some(Ok(begun)) = self.begun.into_inner() else {
+            return Vec::new();
+        };
+        let Begun {
+            _lock,
+            parent,
+            name,
+            mut kept,
+            site,
+            staging,
+            streaming,
+            ..
+        } = begun;
+        if let Some(streaming) = streaming {
             let _ = streaming.end();
         }
         let what = "the new site of a build that failed".to_string();
-        remove_previous(
+        kept.extend(remove_previous(
             &staging,
             &Ours::Listed(&site.unfinished()),
             &parent,
             &name,
             what,
-        )
+        ));
+        if let Ok(target) = &self.target {
+            named_as_shown(target, &mut kept);
+        }
+        kept
     }
 }
 
@@ -469,17 +480,21 @@ fn finish(
         let ours = Ours::Seen(&seen);
         kept.extend(remove_previous(&holder, &ours, parent, &name, what.clone()));
     }
-    // Named beside the output folder as the researcher gave it, unless
-    // that is a link (then the kept folder is beside the folder it
-    // points to, named in full).
-    if target.shown.file_name() == real.file_name() {
-        for kept in &mut kept {
+    named_as_shown(target, &mut kept);
+    Ok(kept)
+}
+
+/// The folders `kept` named beside the output folder as the researcher
+/// gave it, unless that is a link (then a kept folder is beside the
+/// folder it points to, named in full).
+fn named_as_shown(target: &Target, kept: &mut [Kept]) {
+    if target.shown.file_name() == target.real.file_name() {
+        for kept in kept {
             if let Some(name) = kept.folder.file_name() {
                 kept.folder = target.shown.with_file_name(name);
             }
         }
     }
-    Ok(kept)
 }
 
 /// The files of the new site, with what each is, and its marker.
