@@ -100,8 +100,8 @@ pub struct Outcome {
     /// In [`Mode::Write`], once the site passed: the folders kept rather
     /// than removed (for a warning), or why the site could not be written
     /// (an [`output::Refused`] for a folder the researcher must change);
-    /// after a build that failed, the folder kept while its unfinished
-    /// site was removed, if any.
+    /// after a build that failed, the folders kept while its unfinished
+    /// site and what killed builds left were removed, if any.
     pub written: Option<anyhow::Result<Vec<output::Kept>>>,
     /// How long each stage took, for `EVALSITE_TIMINGS=1` and the benchmark.
     pub timings: Timings,
@@ -178,7 +178,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     let rendered = gated.filter(|_| !matches!(mode, Mode::Check) && !diagnostics.has_errors());
     let written = writing.map(|writing| match &rendered {
         Some(gated) => writing.finish(gated),
-        None => Ok(writing.abandon().into_iter().collect()),
+        None => Ok(writing.abandon()),
     });
     if written.is_some() {
         clock.lap("write");

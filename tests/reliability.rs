@@ -535,6 +535,34 @@ fn a_file_in_a_killed_builds_folder_is_kept_and_named() {
     );
 }
 
+// Red team of writing files as they pass the gate (1372fc9): a build now
+// removes what killed builds left as soon as every name has passed, so
+// one that then failed on a file's bytes did so too, but said nothing of
+// the folder it kept, renamed, with a file someone had put in it.
+#[test]
+fn a_build_that_fails_names_the_killed_builds_folder_it_kept() {
+    let project = Project::fixture("basic");
+    let unfinished = "This folder was written by evalsite build.\nformat: 3\nunfinished: the build writing this folder had not finished\nfiles (length, hash, path):\n9 0123456789abcdef index.html\n";
+    project.write(".evalsite-build-site-a1b2c3d4/.evalsite-site", unfinished);
+    project.write(".evalsite-build-site-a1b2c3d4/notes.txt", "mine");
+    leak_in_a_static_file(&project);
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[anonymity::output-leak]"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read("site-kept/notes.txt"), "mine");
+    assert!(
+        run.stderr.contains("warning: evalsite kept ROOT/site-kept, what is left of a folder a stopped build left (.evalsite-build-site-a1b2c3d4): it holds files evalsite did not write, or that were changed after evalsite wrote them: ROOT/site-kept/notes.txt;"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path("site").exists());
+    assert_eq!(project.beside_site(), [] as [String; 0]);
+}
+
 // #19 (follow-up): `format: 1` was never released; a marker of a format
 // this version does not know is refused, not read by another format's rule.
 #[test]
@@ -829,6 +857,77 @@ ls -A "{disk}""#,
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("No space left on device"), "{stderr}");
     assert_eq!(stdout, "rc=2\nunchanged\nfiller\nreport\n", "{stderr}");
+}
+
+/// A static file of the theme that prints a listed name: only the gate
+/// finds it, once every file's name has passed and every page's quotes
+/// have held k, after other files have passed on their own.
+fn leak_in_a_static_file(project: &Project) {
+    project.write(
+        "themes/default/static/zz-notes.txt",
+        "Notes from Marjorie Quillfeather",
+    );
+}
+
+// Red team of writing files as they pass the gate (1372fc9): a build that
+// failed on a file's bytes, into an output folder in folders that were not
+// there, made those folders, and they stayed (before, a build that failed
+// made nothing). Nothing is made before the whole site has passed there.
+#[test]
+fn a_build_that_fails_makes_no_folder_to_hold_its_output_folder() {
+    let project = Project::fixture("basic");
+    leak_in_a_static_file(&project);
+    let output = project.path("public/reports/site");
+    let output = output.to_str().unwrap();
+    let before = everything(project.root());
+    let run = project.run(&["build", "--output", output]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[anonymity::output-leak]"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(everything(project.root()), before, "nothing made");
+    project.remove("themes/default/static/zz-notes.txt");
+    project.run(&["build", "--output", output]).expect_code(0);
+    assert!(project.path("public/reports/site/index.html").is_file());
+    assert_eq!(names_in(&project.path("public/reports")), ["site"]);
+}
+
+// Red team of 1372fc9 and deeb3e4: into an output folder that is a mount
+// point, a build that then failed on a file's bytes made its staging
+// folder inside it before that file was read, with the marker listing
+// every file's name, length and a hash of its bytes (the leaking file's
+// too), where a web server serving the folder could read it, and where a
+// build killed then left it. The folder is not touched at all now: not
+// even its times change.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_that_fails_leaves_a_mount_point_untouched() {
+    let project = Project::fixture("basic");
+    leak_in_a_static_file(&project);
+    let web = tempfile::tempdir().unwrap();
+    let www = web.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let script = format!(
+        r#"mount -t tmpfs -o size=2m tmpfs "{www}" || exit 77
+before=$(stat -c '%y %z' "{www}")
+"$EVALSITE" build --root "{root}" --output "{www}"
+echo "rc=$?"
+after=$(stat -c '%y %z' "{www}")
+[ "$before" = "$after" ] && echo untouched || echo touched
+ls -A "{www}""#,
+        www = www.display(),
+        root = project.root().display(),
+    );
+    let Some(output) = in_own_mounts(&script) else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error[anonymity::output-leak]"), "{stderr}");
+    assert_eq!(stdout, "rc=1\nuntouched\n", "{stderr}");
+    assert_eq!(names_in(web.path()), ["www"]);
 }
 
 // #19 (report case-01): a build killed while it removed a folder of its

@@ -105,6 +105,9 @@ fn write_with<B: Borrow<Vec<u8>>>(
 /// its folders and its marker (which lists every file, with its length and
 /// a hash of its bytes, so that a killed build's folder can be removed by
 /// the next) hold the names; no file's bytes are written before they pass.
+/// Where it would be made inside the output folder, or folders would be
+/// made for the output folder, it is begun only once the whole site has
+/// passed ([`begins_early`]).
 pub struct Writing {
     target: anyhow::Result<Target>,
     exchange: Exchange,
@@ -212,33 +215,44 @@ impl Writing {
     }
 
     /// Removes what was written, after a build that failed. Gives the
-    /// folder kept rather than removed, if any (with files that were not
-    /// evalsite's in it), for a warning.
-    pub fn abandon(self) -> Option<Kept> {
-        let begun = self.begun.into_inner()?.ok()?;
-        let (site, staging, parent, name) = (
-            begun.site.clone(),
-            begun.staging.clone(),
-            begun.parent.clone(),
-            begun.name.clone(),
-        );
-        if let Some(streaming) = begun.streaming {
+    /// folders kept rather than removed (with files that were not
+    /// evalsite's in them), for a warning: this build's, and those of
+    /// killed builds, which were removed as it began writing.
+    pub fn abandon(self) -> Vec<Kept> {
+        let Some(Ok(begun)) = self.begun.into_inner() else {
+            return Vec::new();
+        };
+        let Begun {
+            _lock,
+            parent,
+            name,
+            mut kept,
+            site,
+            staging,
+            streaming,
+            ..
+        } = begun;
+        if let Some(streaming) = streaming {
             let _ = streaming.end();
         }
         let what = "the new site of a build that failed".to_string();
-        remove_previous(
+        kept.extend(remove_previous(
             &staging,
             &Ours::Listed(&site.unfinished()),
             &parent,
             &name,
             what,
-        )
+        ));
+        if let Ok(target) = &self.target {
+            named_as_shown(target, &mut kept);
+        }
+        kept
     }
 }
 
 impl gate::Stage for Writing {
     fn open(&self, named: gate::Named) {
-        if let Ok(target) = &self.target {
+        if let Some(target) = self.target.as_ref().ok().filter(|t| begins_early(t)) {
             self.begun.get_or_init(|| begin(target, named.files()));
         }
     }
@@ -265,6 +279,24 @@ impl gate::Stage for Writing {
             streaming.put(index);
         }
     }
+}
+
+/// Whether the writing of a site into `target` may begin before the whole
+/// site has passed (once every name has): not where that would make
+/// anything a build that then fails leaves behind or a reader may see,
+/// so that such a build changes nothing on disk, as before. Not where
+/// the folder that is to hold the output folder is not there yet (the
+/// folders `begin` makes for it would stay after a build that fails), nor
+/// where the staging folder would be made inside the output folder (a
+/// mount point, or one mounted elsewhere too: a web server may be
+/// serving it, and the staging folder's marker lists every file, with
+/// its length and a hash of its bytes, before any file has passed).
+/// There `finish` begins it, once the whole site has passed.
+fn begins_early(target: &Target) -> bool {
+    let real = &target.real;
+    real.parent().is_some_and(Path::is_dir)
+        && !is_mount_point(real)
+        && !mounts::mounted_elsewhere(real)
 }
 
 /// Begins writing `files` as the folder `target`: takes the lock, removes
@@ -448,17 +480,21 @@ fn finish(
         let ours = Ours::Seen(&seen);
         kept.extend(remove_previous(&holder, &ours, parent, &name, what.clone()));
     }
-    // Named beside the output folder as the researcher gave it, unless
-    // that is a link (then the kept folder is beside the folder it
-    // points to, named in full).
-    if target.shown.file_name() == real.file_name() {
-        for kept in &mut kept {
+    named_as_shown(target, &mut kept);
+    Ok(kept)
+}
+
+/// The folders `kept` named beside the output folder as the researcher
+/// gave it, unless that is a link (then a kept folder is beside the
+/// folder it points to, named in full).
+fn named_as_shown(target: &Target, kept: &mut [Kept]) {
+    if target.shown.file_name() == target.real.file_name() {
+        for kept in kept {
             if let Some(name) = kept.folder.file_name() {
                 kept.folder = target.shown.with_file_name(name);
             }
         }
     }
-    Ok(kept)
 }
 
 /// The files of the new site, with what each is, and its marker.
