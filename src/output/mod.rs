@@ -106,8 +106,8 @@ fn write_with<B: Borrow<Vec<u8>>>(
 /// a hash of its bytes, so that a killed build's folder can be removed by
 /// the next) hold the names; no file's bytes are written before they pass.
 /// Where it would be made inside the output folder, or folders would be
-/// made for the output folder, it is begun only once the whole site has
-/// passed ([`begins_early`]).
+/// made for the output folder, or a previous site is there, it is begun
+/// only once the whole site has passed ([`begins_early`]).
 pub struct Writing {
     target: anyhow::Result<Target>,
     exchange: Exchange,
@@ -205,9 +205,10 @@ impl Writing {
         self.finish_files(site.files())
     }
 
-    fn finish_files(self, files: &BTreeMap<String, Contents>) -> anyhow::Result<Vec<Kept>> {
-        let target = self.target?;
-        let begun = match self.begun.into_inner() {
+    fn finish_files(mut self, files: &BTreeMap<String, Contents>) -> anyhow::Result<Vec<Kept>> {
+        let began = self.begun.take();
+        let target = std::mem::replace(&mut self.target, Err(anyhow::anyhow!("finished")))?;
+        let begun = match began {
             Some(begun) => begun?,
             None => begin(&target, files)?,
         };
@@ -218,8 +219,12 @@ impl Writing {
     /// folders kept rather than removed (with files that were not
     /// evalsite's in them), for a warning: this build's, and those of
     /// killed builds, which were removed as it began writing.
-    pub fn abandon(self) -> Vec<Kept> {
-        let Some(Ok(begun)) = self.begun.into_inner() else {
+    pub fn abandon(mut self) -> Vec<Kept> {
+        self.abandon_begun()
+    }
+
+    fn abandon_begun(&mut self) -> Vec<Kept> {
+        let Some(Ok(begun)) = self.begun.take() else {
             return Vec::new();
         };
         let Begun {
@@ -247,6 +252,14 @@ impl Writing {
             named_as_shown(target, &mut kept);
         }
         kept
+    }
+}
+
+/// A build that stops before it finishes or abandons its writing (a
+/// panic) removes what it wrote too.
+impl Drop for Writing {
+    fn drop(&mut self) {
+        self.abandon_begun();
     }
 }
 
@@ -294,7 +307,15 @@ impl gate::Stage for Writing {
 /// There `finish` begins it, once the whole site has passed.
 fn begins_early(target: &Target) -> bool {
     let real = &target.real;
+    // Nor over a previous site: its files are linked after the gate (see
+    // [`Begun::streaming`]), so beginning early would only hold the lock,
+    // and leave the staging folder's marker beside it, for longer.
+    let nothing_there = real.read_dir().map_or_else(
+        |e| e.kind() == std::io::ErrorKind::NotFound,
+        |mut d| d.next().is_none(),
+    );
     real.parent().is_some_and(Path::is_dir)
+        && nothing_there
         && !is_mount_point(real)
         && !mounts::mounted_elsewhere(real)
 }

@@ -122,3 +122,40 @@ fn a_site_other_than_the_one_begun_with_is_not_put_in_place() {
         everything(dir.path())
     );
 }
+
+/// Writing begins before the whole site has passed only into an output
+/// folder that is not there yet, or empty, beside which it can be made.
+#[test]
+fn writing_begins_early_only_where_nothing_is_there_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(begins_early(&target(&site)));
+    std::fs::create_dir(&site).unwrap();
+    assert!(begins_early(&target(&site)));
+    std::fs::write(site.join("index.html"), "old").unwrap();
+    assert!(!begins_early(&target(&site)));
+    // Nor where the folder to hold it is not there.
+    assert!(!begins_early(&target(&dir.path().join("a/site"))));
+}
+
+/// A build that stops without finishing or abandoning its writing (a
+/// panic unwinding through it) removes what it wrote all the same.
+#[test]
+fn a_writing_dropped_unfinished_removes_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let new = contents(&[("index.html", "home"), ("a/1.html", "one")]);
+    let writing = begun(&site, &new);
+    let Some(Ok(started)) = writing.begun.get() else {
+        panic!("begun");
+    };
+    let streaming = started.streaming.as_ref().expect("nothing there yet");
+    streaming.put(0);
+    streaming.put(1);
+    drop(writing);
+    assert!(
+        everything(dir.path()).is_empty(),
+        "{:?}",
+        everything(dir.path())
+    );
+}
