@@ -5,7 +5,7 @@
 //! (exit 1, site/ untouched, the message at the file and line).
 
 mod common;
-use common::{Project, build_fails};
+use common::{Project, build_fails, refused};
 
 const BOROUGH_B: &str = "content/boroughs/b.md";
 
@@ -349,5 +349,47 @@ fn text_reversed_by_a_right_to_left_override_is_read_as_shown() {
         borough_b("We met \u{202e}yrubeltsihT\u{202c} staff."),
         "content/boroughs/b.md:5:8",
         "anonymity::output-leak",
+    );
+}
+
+/// Red team, round 8: the Unicode bidirectional algorithm. In a right-to-left block
+/// (`dir="rtl"`, as a quote in Arabic or Hebrew is set), runs of digits
+/// separated by spaces are laid out right to left, so `123 900 07700` is
+/// shown as the phone number `07700 900 123`, and `5919 476 943` as the
+/// NHS number `943 476 5919` (checked in Chromium). Only `<bdo>` and the
+/// override character are read reversed; this was published.
+#[test]
+fn numbers_laid_out_right_to_left_are_read_as_shown() {
+    for line in [
+        r#"<p dir="rtl">123 900 07700</p>"#,
+        r#"<p dir="rtl">5919 476 943</p>"#,
+    ] {
+        refused(
+            |p: &Project| {
+                p.write(
+                    "content/boroughs/b.md",
+                    format!("---\ntitle: Borough B\norder: 2\n---\n{line}\n"),
+                );
+            },
+            "content/boroughs/b.md:5:",
+        );
+    }
+}
+
+/// Red team, round 8: the same bidirectional layout with no `dir` at all. After a
+/// Hebrew word in an ordinary (left-to-right) paragraph, the digit groups
+/// take the word's direction, so `<Hebrew> 123 900 07700` in a quote from
+/// a Hebrew speaker is shown as "07700 900 123 <Hebrew>" (checked in
+/// Chromium). Published with exit 0.
+#[test]
+fn numbers_after_right_to_left_words_are_read_as_shown() {
+    refused(
+        |p: &Project| {
+            p.write(
+                "content/boroughs/b.md",
+                "---\ntitle: Borough B\norder: 2\n---\nShe wrote: \u{5d4}\u{5d8}\u{5dc}\u{5e4}\u{5d5}\u{5df} 123 900 07700\n",
+            );
+        },
+        "content/boroughs/b.md:5:",
     );
 }

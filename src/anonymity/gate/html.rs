@@ -39,7 +39,7 @@
 
 use super::line::{Flow, Run, Shown, shown_spaces};
 use super::shown::{Hidden, Opened, attr, hidden};
-use super::{Texts, css, shown, text};
+use super::{Texts, bidi, css, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
 use scraper::{Html, Node};
@@ -91,6 +91,8 @@ struct Reader<'t> {
     style: Option<String>,
     /// How many elements have been opened.
     elements: usize,
+    /// An element is set right to left (`dir`, a style).
+    right_to_left: bool,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -98,6 +100,8 @@ pub fn read(html: &str, texts: &mut Texts) {
     let document = Html::parse_document(html);
     let (styles, capitals) = own_styles(&document, &texts.styles);
     texts.capitals |= capitals;
+    let first = texts.blocks.len();
+    let site_rtl = styles.right_to_left;
     let mut reader = Reader {
         texts,
         styles,
@@ -107,6 +111,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         named: FastSet::default(),
         style: None,
         elements: 0,
+        right_to_left: site_rtl,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -114,11 +119,22 @@ pub fn read(html: &str, texts: &mut Texts) {
         mut run,
         flow,
         names,
+        right_to_left,
         ..
     } = reader;
     run.end(texts);
     texts.blocks.push(names.join("\n"));
     flow.finish(texts);
+    // Where text may run right to left, numbers parted by spaces are
+    // shown in the opposite order (see [`bidi`]).
+    let lines = &texts.blocks[first..];
+    if right_to_left || lines.iter().any(|line| bidi::turns_right_to_left(line)) {
+        let reversed: Vec<String> = lines
+            .iter()
+            .filter_map(|l| bidi::numbers_reversed(l))
+            .collect();
+        texts.blocks.extend(reversed);
+    }
     if document.errors.iter().any(|e| may_drop_text(e)) {
         // Fail closed: what the parser's repairs left out is in the text.
         text::versions(html, texts);
@@ -218,6 +234,7 @@ impl Reader<'_> {
                 if let Some(style) = &mut self.style {
                     style.push_str(t);
                 }
+                self.right_to_left |= bidi::turns_right_to_left(t);
                 if raw {
                     raw_text(t, self.texts);
                 }
@@ -285,6 +302,9 @@ impl Reader<'_> {
         }
         let showing = shown::showing(element, &name, &self.styles, picked);
         let closed = name == "dialog" && attr(element, "open").is_none();
+        self.right_to_left |= attr(element, "dir")
+            .is_some_and(|d| !d.trim().eq_ignore_ascii_case("ltr"))
+            || attr(element, "style").is_some_and(|s| self.styles.right_to_left_in(s));
         self.elements += 1;
         // Sizes that are shares of the parent's make letters too small to
         // read, nested deep enough: the element where they become so may

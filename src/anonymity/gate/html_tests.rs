@@ -542,3 +542,28 @@ fn sizes_that_shrink_with_nesting_hide_once_too_small() {
         assert!(!reads(&html, "Quillfeather"), "{html}");
     }
 }
+
+/// Red team, round 8: a right-to-left paragraph, or numbers after a word
+/// of a right-to-left script or a right-to-left mark, shows numbers
+/// parted by spaces in the opposite order: `123 900 07700` is shown
+/// `07700 900 123`.
+#[test]
+fn numbers_a_right_to_left_line_shows_reversed_are_read_so() {
+    for html in [
+        "<p dir=\"rtl\">123 900 07700</p>",
+        "<p dir=\"RTL\">123 900 07700</p>",
+        "<p style=\"direction: rtl\">123 900 07700</p>",
+        "<style>.r { direction: rtl }</style><p class=r>123 900 07700</p>",
+        "<p>שלום 123 900 07700</p>",
+        "<p>&#x200F;123 900 07700</p>",
+        "<p><img alt=\"مرحبا\">123 900 07700</p>",
+    ] {
+        let html = format!("<!doctype html>{html}");
+        assert!(reads(&html, "07700 900 123"), "{html}");
+    }
+    // Left to right, they are read as written only.
+    assert!(!reads(
+        "<!doctype html><p>123 900 07700</p>",
+        "07700 900 123"
+    ));
+}

@@ -21,6 +21,7 @@
 //!   produced what was found.
 
 mod allow;
+mod bidi;
 mod css;
 mod early;
 mod html;

@@ -35,6 +35,8 @@ pub struct Effects {
     /// parent's (`0.5em`, `50%`, `smaller`), with the smallest such
     /// share: nested, they may make letters too small to read.
     pub shrinking: crate::hash::FastMap<String, f32>,
+    /// A rule lays text out right to left (`direction: rtl`).
+    pub right_to_left: bool,
     /// What the style sheets read give custom properties and the page's
     /// background.
     style: Style,
@@ -147,6 +149,13 @@ impl Effects {
         share
     }
 
+    /// Whether a `style` attribute's declarations lay text out right to
+    /// left.
+    pub fn right_to_left_in(&self, declarations: &str) -> bool {
+        let mut cx = Cx::new(None, &self.style);
+        block(&mut Parser::new(declarations), &mut cx, &[], false).right_to_left
+    }
+
     /// Whether a `style` attribute's declarations may lay its element out
     /// anew.
     pub fn reshapes_in(&self, declarations: &str) -> bool {
@@ -177,6 +186,7 @@ impl Effects {
     pub fn holds(&self, other: &Effects) -> bool {
         other.hiding.is_subset(&self.hiding)
             && other.reshaping.is_subset(&self.reshaping)
+            && (self.right_to_left || !other.right_to_left)
             && (other.shrinking.iter())
                 .all(|(name, share)| self.shrinking.get(name).is_some_and(|s| s <= share))
     }
@@ -184,6 +194,7 @@ impl Effects {
     pub fn extend(&mut self, other: Effects) {
         self.hiding.extend(other.hiding);
         self.reshaping.extend(other.reshaping);
+        self.right_to_left |= other.right_to_left;
         for (name, share) in other.shrinking {
             let mine = self.shrinking.entry(name).or_insert(1.0);
             *mine = mine.min(share);
@@ -271,6 +282,8 @@ struct Does {
     reshapes: bool,
     /// The smallest share of the parent's font size it gives (1 if none).
     shrink: f32,
+    /// It lays text out right to left.
+    right_to_left: bool,
     /// It gives text a colour hardly to be told from white.
     white_text: bool,
     /// It gives a background of its own (on which white text may show).
@@ -286,6 +299,7 @@ impl Default for Does {
             hides: false,
             reshapes: false,
             shrink: 1.0,
+            right_to_left: false,
             white_text: false,
             backed: false,
             text: Vec::new(),
@@ -301,6 +315,7 @@ impl Does {
         self.hides |= other.hides;
         self.reshapes |= other.reshapes;
         self.shrink = self.shrink.min(other.shrink);
+        self.right_to_left |= other.right_to_left;
         self.white_text |= other.white_text;
         self.text.extend(other.text);
         self.backgrounds.extend(other.backgrounds);
@@ -368,6 +383,7 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                     })
                     .unwrap_or_default();
                 if let Some(effects) = cx.effects.as_deref_mut() {
+                    effects.right_to_left |= inner.right_to_left;
                     if inner.hides {
                         effects.hiding.extend(names.iter().cloned());
                     }
@@ -467,6 +483,8 @@ impl<'i> Item<'i> {
             if matches!(property.as_str(), "font-size" | "font") {
                 does.shrink = does.shrink.min(shrinking(token));
             }
+            does.right_to_left |= property == "direction"
+                && matches!(token, Token::Ident(w) if w.eq_ignore_ascii_case("rtl"));
             let white = colour::near_white(token, numbers);
             if text_colour {
                 does.white_text |= white;
