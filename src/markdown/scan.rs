@@ -15,6 +15,22 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
         return refs;
     }
     for (event, range) in parser(&text[body.clone()]) {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            // `<a href>`, `<iframe src>`, `<object data>` leading to a
+            // quote's page, as a link in Markdown does.
+            for (at, value) in addresses_in_html(html) {
+                if let Some(id) = quote_page(value) {
+                    let start = body.start + range.start + at;
+                    refs.push(Reference {
+                        kind: Kind::Quote,
+                        id,
+                        embed: false,
+                        range: start..start + value.len(),
+                    });
+                }
+            }
+            continue;
+        }
         let (dest, embed) = match &event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
@@ -43,25 +59,60 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
 }
 
 /// The quote a plain link to its page names (`../quotes/ID.html`, the
-/// address the site gives it, with or without `#…`): such a link takes a
-/// reader to the quote as `[…](quote:ID)` does, so it is read as one. An
-/// address with a scheme (`https:`) is another site's.
+/// address the site gives it, with or without `#…`, with `.` and `..`
+/// segments, or in full under any host, as the published site has it):
+/// such a link takes a reader to the quote as `[…](quote:ID)` does, so it
+/// is read as one. An address with another scheme (`mailto:`) is not.
 fn quote_page(dest: &str) -> Option<String> {
-    if dest.contains(':') {
-        return None;
-    }
-    let path = dest.split(['#', '?']).next()?;
-    // As the server reads it: `%2D` is `-`.
+    let path = dest.trim().split(['#', '?']).next()?;
+    // As the server reads it: `%2D` is `-`; `&#46;` is `.` in HTML.
     let mut decoded = String::with_capacity(path.len());
-    let percent = crate::reading::Read {
+    let read = crate::reading::Read {
         percent: true,
+        entities: true,
         ..crate::reading::Read::VERBATIM
     };
-    crate::reading::decode(path, percent, &mut |piece, _, _| decoded.push_str(piece));
-    let (folder, file) = decoded.rsplit_once('/')?;
+    crate::reading::decode(path, read, &mut |piece, _, _| decoded.push_str(piece));
+    // The site's own pages under any host (its `base_url`): the path.
+    let path = match decoded.split_once("://") {
+        Some((scheme, rest)) if ["http", "https"].contains(&&*scheme.to_ascii_lowercase()) => {
+            rest.split_once('/').map_or("", |(_, path)| path)
+        }
+        _ if decoded.starts_with("//") => decoded[2..].split_once('/').map_or("", |(_, p)| p),
+        _ if decoded.contains(':') => return None,
+        _ => &decoded,
+    };
+    // `.` and `..` as a browser resolves them.
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "." => {}
+            ".." => {
+                segments.pop();
+            }
+            segment => segments.push(segment),
+        }
+    }
+    let (file, folders) = segments.split_last()?;
     let id = file.strip_suffix(".html")?;
-    let in_quotes = folder == "quotes" || folder.ends_with("/quotes");
+    let in_quotes = folders.last() == Some(&"quotes");
     (in_quotes && !id.is_empty()).then(|| id.to_string())
+}
+
+/// Every value of an attribute that leads to or shows another page
+/// (`href`, `src`, `data`…) in a piece of HTML, with where it starts.
+fn addresses_in_html(html: &str) -> Vec<(usize, &str)> {
+    static ADDRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)\b(?:href|src|data|action|formaction|cite|poster|srcset|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#,
+        )
+        .expect("a valid pattern")
+    });
+    ADDRESS
+        .captures_iter(html)
+        .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .map(|m| (m.start(), m.as_str()))
+        .collect()
 }
 
 /// Whether a body may hold an entity link or embed: the target's kind is
@@ -293,6 +344,30 @@ mod tests {
             ),
         ] {
             assert_eq!(first_paragraph(body), Some(first), "{body:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod html_address_tests {
+    use super::*;
+
+    #[test]
+    fn quote_pages_in_html_and_in_any_spelling_are_references() {
+        for body in [
+            "Overview.\n\n<a href=\"../quotes/gp-says.html\">one GP said</a>\n",
+            "Text <iframe src='../quotes/gp-says.html' title=x></iframe> more\n",
+            "<object data=../quotes/gp-says.html></object>\n",
+            "[x](https://example.org/eval/quotes/gp-says.html)\n",
+            "[x](./../quotes/./gp-says.html)\n",
+            "<https://example.org/eval/quotes/gp-says.html>\n",
+        ] {
+            let refs = references(body, 0..body.len());
+            assert!(
+                refs.iter()
+                    .any(|r| r.kind == Kind::Quote && r.id == "gp-says"),
+                "{body:?}: {refs:?}"
+            );
         }
     }
 }
