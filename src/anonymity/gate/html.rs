@@ -300,20 +300,21 @@ impl Reader<'_> {
         {
             self.texts.refuse(SHADOW_ROOT);
         }
-        let showing = shown::showing(element, &name, &self.styles, picked);
+        let own = attr(element, "style").map(|style| self.styles.own(style));
+        let showing = shown::showing(element, &name, &self.styles, picked, own);
         let closed = name == "dialog" && attr(element, "open").is_none();
-        self.right_to_left |= attr(element, "dir")
-            .is_some_and(|d| !d.trim().eq_ignore_ascii_case("ltr"))
-            || attr(element, "style").is_some_and(|s| self.styles.right_to_left_in(s));
+        self.right_to_left |= own.is_some_and(|own| own.right_to_left)
+            || attr(element, "dir").is_some_and(|d| !d.trim().eq_ignore_ascii_case("ltr"));
         self.elements += 1;
         // Sizes that are shares of the parent's make letters too small to
         // read, nested deep enough: the element where they become so may
         // hide what it holds.
-        let own = scale * self.styles.shrinks(&name, element.attrs());
+        let size =
+            scale * self.styles.shrinks(&name, element.attrs()) * own.map_or(1.0, |own| own.shrink);
         let tiny = |scale: f32| PAGE_FONT * scale < css::SMALLEST_FONT;
         let opened = Opened {
-            hides: showing.hides || (tiny(own) && !tiny(scale)),
-            scale: own,
+            hides: showing.hides || (tiny(size) && !tiny(scale)),
+            scale: size,
             shows: showing.shows,
             never: showing.never,
             picks: showing.picks,

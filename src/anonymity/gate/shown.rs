@@ -64,7 +64,14 @@ pub struct Showing {
 
 /// How `element` (named `name`, lower case) shows what it holds, with the
 /// site's and page's `styles`; `picked`: its parent shows one child.
-pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: bool) -> Showing {
+/// `own`: what its `style` attribute does, if it has one.
+pub fn showing(
+    element: &Element,
+    name: &str,
+    styles: &css::Effects,
+    picked: bool,
+    own: Option<css::Own>,
+) -> Showing {
     let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
     let attribute = |a: &str| attr(element, a);
     let presentation =
@@ -72,7 +79,7 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
     let may_hide = styles.hides(name, element.attrs())
         || attribute("hidden").is_some()
         || attribute("popover").is_some()
-        || attribute("style").is_some_and(|style| styles.hides_in(style))
+        || own.is_some_and(|own| own.hides)
         || (svg && PRESENTATION.iter().any(presentation))
         // Text squeezed into no length at all.
         || (svg && attribute("textLength").is_some_and(|l| l.trim().parse::<f32>().is_ok_and(|l| l <= 1.0)))
@@ -85,8 +92,7 @@ pub fn showing(element: &Element, name: &str, styles: &css::Effects, picked: boo
         "audio" | "video" | "canvas" | "object" | "embed" | "noscript"
     );
     let closed = name == "dialog" && attribute("open").is_none();
-    let reshaped = styles.reshapes(name, element.attrs())
-        || attribute("style").is_some_and(|style| styles.reshapes_in(style));
+    let reshaped = styles.reshapes(name, element.attrs()) || own.is_some_and(|own| own.reshapes);
     // A fallback is shown where the element cannot be (an `<object>`
     // with nothing to show): it may be shown, never certainly hidden
     // (red team, round 6).

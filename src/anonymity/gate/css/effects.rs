@@ -119,18 +119,18 @@ impl Effects {
 
     /// The smallest share of its parent's font size an element of tag
     /// `name` with `attributes` may be given (1 where none is smaller),
-    /// by the style sheets or its `style` attribute.
+    /// by the style sheets (its `style` attribute: [`Effects::own`]).
     pub fn shrinks<'a>(
         &self,
         name: &str,
-        attributes: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+        attributes: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> f32 {
         let mut share = 1.0f32;
         if !self.shrinking.is_empty() {
             for n in [name, ANY] {
                 share = share.min(self.shrinking.get(n).copied().unwrap_or(1.0));
             }
-            for (attribute, value) in attributes.clone() {
+            for (attribute, value) in attributes {
                 let named: Vec<&str> = match attribute {
                     "class" => value.split_whitespace().collect(),
                     "id" => vec![value.trim()],
@@ -141,26 +141,20 @@ impl Effects {
                 }
             }
         }
-        let style = attributes.filter(|(a, _)| *a == "style").map(|(_, v)| v);
-        for declarations in style {
-            let mut cx = Cx::new(None, &self.style);
-            share = share.min(block(&mut Parser::new(declarations), &mut cx, &[], false).shrink);
-        }
         share
     }
 
-    /// Whether a `style` attribute's declarations lay text out right to
-    /// left.
-    pub fn right_to_left_in(&self, declarations: &str) -> bool {
+    /// What a `style` attribute's declarations do to its element, read
+    /// once.
+    pub fn own(&self, declarations: &str) -> Own {
         let mut cx = Cx::new(None, &self.style);
-        block(&mut Parser::new(declarations), &mut cx, &[], false).right_to_left
-    }
-
-    /// Whether a `style` attribute's declarations may lay its element out
-    /// anew.
-    pub fn reshapes_in(&self, declarations: &str) -> bool {
-        let mut cx = Cx::new(None, &self.style);
-        block(&mut Parser::new(declarations), &mut cx, &[], false).reshapes
+        let does = block(&mut Parser::new(declarations), &mut cx, &[], false);
+        Own {
+            hides: does.hides,
+            reshapes: does.reshapes,
+            shrink: does.shrink,
+            right_to_left: does.right_to_left,
+        }
     }
 
     /// Whether an element of tag `name` with `attributes` may be hidden.
@@ -229,7 +223,20 @@ pub fn hides_its_element(declarations: &str) -> bool {
 /// anew.
 #[cfg(test)]
 pub fn reshapes_its_element(declarations: &str) -> bool {
-    Effects::default().reshapes_in(declarations)
+    Effects::default().own(declarations).reshapes
+}
+
+/// What a `style` attribute does to its element.
+#[derive(Debug, Clone, Copy)]
+pub struct Own {
+    /// It may hide it.
+    pub hides: bool,
+    /// It may lay it out anew (a cell shown inline is no cell).
+    pub reshapes: bool,
+    /// The smallest share of its parent's font size it gives it.
+    pub shrink: f32,
+    /// It lays its text out right to left.
+    pub right_to_left: bool,
 }
 
 impl Palette {
