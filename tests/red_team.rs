@@ -393,3 +393,26 @@ fn numbers_after_right_to_left_words_are_read_as_shown() {
         "content/boroughs/b.md:5:",
     );
 }
+
+/// Red team, round 8: SVG text placed by its own attributes. Two `<text>`
+/// elements at one point, the second anchored at its end, are drawn as
+/// one word in the opposite order to the source: `bury` then `Thistle`
+/// shows "Thistlebury", and `900123` then `07700` shows "07700900123"
+/// (checked in Chromium by the red team).
+#[test]
+fn svg_text_placed_by_anchor_is_read_as_drawn() {
+    for svg in [
+        r#"<svg width="300" height="60" font-size="24"><text x="150" y="30" text-anchor="start">bury</text><text x="150" y="30" text-anchor="end">Thistle</text></svg>"#,
+        r#"<svg width="400" height="60" font-size="24"><text x="200" y="30">900123</text><text x="200" y="30" text-anchor="end">07700</text></svg>"#,
+    ] {
+        refused(
+            |p: &Project| {
+                p.write(
+                    "content/boroughs/b.md",
+                    format!("---\ntitle: Borough B\norder: 2\n---\n{svg}\n"),
+                );
+            },
+            "content/boroughs/b.md:5:",
+        );
+    }
+}

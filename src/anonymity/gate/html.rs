@@ -93,6 +93,10 @@ struct Reader<'t> {
     elements: usize,
     /// An element is set right to left (`dir`, a style).
     right_to_left: bool,
+    /// How many `<svg>` elements are open, and the pieces of text drawn in
+    /// the outermost so far.
+    svg: usize,
+    drawn: Vec<String>,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -112,6 +116,8 @@ pub fn read(html: &str, texts: &mut Texts) {
         style: None,
         elements: 0,
         right_to_left: site_rtl,
+        svg: 0,
+        drawn: Vec::new(),
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -235,6 +241,9 @@ impl Reader<'_> {
                     style.push_str(t);
                 }
                 self.right_to_left |= bidi::turns_right_to_left(t);
+                if self.svg > 0 && !raw && t.chars().any(char::is_alphanumeric) {
+                    self.drawn.push(t.trim().to_string());
+                }
                 if raw {
                     raw_text(t, self.texts);
                 }
@@ -332,10 +341,14 @@ impl Reader<'_> {
             // in it and the next read as one (red team round 4, leak 7).
             cell: matches!(&*name, "td" | "th") && !showing.reshaped,
             br: name == "br",
+            svg: svg && name == "svg",
             reversal: None,
         };
         if opened.style {
             self.style = Some(String::new());
+        }
+        if opened.svg {
+            self.svg += 1;
         }
         if opened.br {
             self.run.space();
@@ -404,6 +417,12 @@ impl Reader<'_> {
     fn close(&mut self, opened: Opened) {
         if let Some(from) = opened.reversal {
             self.run.reversal_ends(from);
+        }
+        if opened.svg {
+            self.svg -= 1;
+            if self.svg == 0 {
+                drawn_together(std::mem::take(&mut self.drawn), self.texts);
+            }
         }
         if opened.style
             && let Some(sheet) = self.style.take()
@@ -505,6 +524,22 @@ fn lower(name: &str) -> std::borrow::Cow<'_, str> {
     match name.bytes().any(|b| b.is_ascii_uppercase()) {
         true => name.to_ascii_lowercase().into(),
         false => name.into(),
+    }
+}
+
+/// The pieces of text a drawing (`<svg>`) holds, read two by two in both
+/// orders, joined: each piece is placed where its own attributes say
+/// (`x`, `text-anchor="end"`, a transform), so two written apart may be
+/// drawn as one word, in either order (`bury` then `Thistle`, anchored
+/// at its end, draws "Thistlebury"). A word split into three or more
+/// pieces so placed is not read (docs/anonymity.md, "not caught").
+fn drawn_together(mut pieces: Vec<String>, texts: &mut Texts) {
+    pieces.sort();
+    pieces.dedup();
+    for first in &pieces {
+        for second in pieces.iter().filter(|p| *p != first) {
+            texts.blocks.push(format!("{first}{second}"));
+        }
     }
 }
 

@@ -567,3 +567,21 @@ fn numbers_a_right_to_left_line_shows_reversed_are_read_so() {
         "07700 900 123"
     ));
 }
+
+/// Red team, round 8: SVG places each piece of text where its own
+/// attributes say, so two pieces written apart may be drawn as one word,
+/// in either order.
+#[test]
+fn pieces_of_a_drawing_are_read_together_in_either_order() {
+    let html = "<!doctype html><svg><text x=150 y=30>bury</text>\
+                <text x=150 y=30 text-anchor=end>Thistle</text></svg>";
+    assert!(reads(html, "Thistlebury"));
+    assert!(reads(html, "buryThistle"));
+    let numbers = "<!doctype html><svg><text x=200>900123</text><text x=200 text-anchor=end>07700</text></svg>";
+    assert!(reads(numbers, "07700900123"));
+    // Outside a drawing, text is read in its order only.
+    assert!(!reads(
+        "<!doctype html><p>bury</p><p>Thistle</p>",
+        "Thistlebury"
+    ));
+}

@@ -148,6 +148,8 @@ pub(super) struct Opened {
     pub(super) block: bool,
     pub(super) cell: bool,
     pub(super) br: bool,
+    /// An `<svg>`: its text is drawn where its own attributes place it.
+    pub(super) svg: bool,
     /// Where a reversal it makes begins.
     pub(super) reversal: Option<usize>,
     /// Its font size as a share of the page's, at the smallest the
