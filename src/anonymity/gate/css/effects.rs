@@ -362,14 +362,21 @@ fn block<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool)
 fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) -> Does {
     let mut does = Does::default();
     let mut item: Item<'i> = Item::default();
-    let mut start = parser.position();
+    // Where the item's value begins, as written: after its first colon.
+    let mut value = None;
+    let value_text = |parser: &Parser<'i>, value: Option<_>| {
+        value.map_or("", |at| parser.slice_from(at).trim_end_matches(';'))
+    };
     while let Ok(token) = parser.next_including_whitespace_and_comments().cloned() {
         match token {
+            Token::Colon if value.is_none() => {
+                value = Some(parser.position());
+                item.push(token, Vec::new());
+            }
             Token::Semicolon => {
-                let text = parser.slice_from(start);
-                item.declaration(&mut does, text.strip_suffix(';').unwrap_or(text), cx, page);
+                item.declaration(&mut does, value_text(parser, value), cx, page);
                 item = Item::default();
-                start = parser.position();
+                value = None;
             }
             Token::CurlyBracketBlock => {
                 let names = item.selected(outer);
@@ -405,7 +412,7 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                     }
                 }
                 item = Item::default();
-                start = parser.position();
+                value = None;
             }
             Token::SquareBracketBlock | Token::ParenthesisBlock | Token::Function(_) => {
                 let mut numbers = Vec::new();
@@ -418,7 +425,7 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
             token => item.push(token, Vec::new()),
         }
     }
-    item.declaration(&mut does, parser.slice_from(start), cx, page);
+    item.declaration(&mut does, value_text(parser, value), cx, page);
     does
 }
 
@@ -451,9 +458,10 @@ impl<'i> Item<'i> {
         self.numbers.push(numbers);
     }
 
-    /// Reads the item as a declaration (`property: value`), written as
-    /// `text`, in a rule that may select the page when `page`.
-    fn declaration(&self, does: &mut Does, text: &str, cx: &mut Cx, page: bool) {
+    /// Reads the item as a declaration (`property: value`), its value
+    /// written as `value_text`, in a rule that may select the page when
+    /// `page`.
+    fn declaration(&self, does: &mut Does, value_text: &str, cx: &mut Cx, page: bool) {
         let mut tokens = self
             .tokens
             .iter()
@@ -465,7 +473,6 @@ impl<'i> Item<'i> {
             return;
         };
         let property = property.to_ascii_lowercase();
-        let value_text = text.split_once(':').map_or("", |(_, value)| value);
         if let Some(gather) = cx.gather.as_deref_mut() {
             gather.give(&property, value_text, page);
             return;

@@ -370,6 +370,8 @@ fn text_the_colour_of_its_background_hides() {
         ".ink { color: v\\61r(--paper) } :root { --paper: #fff }",
         ".ink { color: var(--none, white) }",
         ":root { --clear: transparent } .ink { color: var(--clear) }",
+        // A colon in a comment before the property is not its value's.
+        ":root { /* a: b */ --paper: white } .ink { /* c: d */ color: var(--paper) }",
         ":root { --gone: none } .ink { display: var(--gone) }",
         // On a dark page, given to the page in any of its names.
         "body { background: #102030 } .ink { color: #112233 }",
@@ -405,4 +407,14 @@ fn a_value_of_too_many_ways_may_hide() {
     }
     css.push_str(" } .ink { color: var(--a) var(--a) }");
     assert!(site_hides(&css).contains(&"ink".to_string()));
+}
+
+/// A declaration's value is what follows its own colon, not a colon in a
+/// comment before it.
+#[test]
+fn a_value_is_read_from_its_own_colon() {
+    let mut palette = Palette::default();
+    palette.read(":root { /* note: the page */ --paper: white; --ink: /*:*/ #111 }");
+    assert_eq!(palette.variants("var(--paper)").unwrap(), ["white"]);
+    assert_eq!(palette.variants("var(--ink)").unwrap(), ["#111"]);
 }
