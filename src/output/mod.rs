@@ -131,10 +131,8 @@ struct Begun {
     /// How the previous site's marker looked when the build found it.
     marker_stamp: Option<Stamp>,
     writer: Arc<Writer>,
-    /// Where no previous site is replaced (and the staging folder is not
-    /// inside the output folder): the thread writing each file as it
-    /// passes. Where one is, most files are linked from it, which is
-    /// quicker done after the gate on every core than alongside it.
+    /// Where begun before the whole site has passed ([`begins_early`]):
+    /// the thread writing each file as it passes.
     streaming: Option<Streaming>,
 }
 
@@ -210,7 +208,7 @@ impl Writing {
         let target = std::mem::replace(&mut self.target, Err(anyhow::anyhow!("finished")))?;
         let begun = match began {
             Some(begun) => begun?,
-            None => begin(&target, files)?,
+            None => begin(&target, files, false)?,
         };
         finish(&target, begun, files, self.exchange)
     }
@@ -266,7 +264,8 @@ impl Drop for Writing {
 impl gate::Stage for Writing {
     fn open(&self, named: gate::Named) {
         if let Some(target) = self.target.as_ref().ok().filter(|t| begins_early(t)) {
-            self.begun.get_or_init(|| begin(target, named.files()));
+            self.begun
+                .get_or_init(|| begin(target, named.files(), true));
         }
     }
 
@@ -307,9 +306,10 @@ impl gate::Stage for Writing {
 /// There `finish` begins it, once the whole site has passed.
 fn begins_early(target: &Target) -> bool {
     let real = &target.real;
-    // Nor over a previous site: its files are linked after the gate (see
-    // [`Begun::streaming`]), so beginning early would only hold the lock,
-    // and leave the staging folder's marker beside it, for longer.
+    // Nor over a previous site: most of its files are linked into the new
+    // one, which is quicker done after the gate on every core than beside
+    // it, so beginning early would only hold the lock, and leave the
+    // staging folder's marker beside it, for longer.
     let nothing_there = real.read_dir().map_or_else(
         |e| e.kind() == std::io::ErrorKind::NotFound,
         |mut d| d.next().is_none(),
@@ -323,10 +323,14 @@ fn begins_early(target: &Target) -> bool {
 /// Begins writing `files` as the folder `target`: takes the lock, removes
 /// what killed builds left, checks that what is there may be replaced,
 /// makes the staging folder with the marker of an unfinished site and
-/// every folder of the new one, and, where no previous site is replaced
-/// and the output folder is not a mount point, starts the thread that
-/// writes each file as it passes.
-fn begin(target: &Target, files: &BTreeMap<String, Contents>) -> anyhow::Result<Begun> {
+/// every folder of the new one, and, when begun `early` (before the whole
+/// site has passed, see [`begins_early`]), starts the thread that writes
+/// each file as it passes.
+fn begin(
+    target: &Target,
+    files: &BTreeMap<String, Contents>,
+    early: bool,
+) -> anyhow::Result<Begun> {
     let real = &target.real;
     let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
         anyhow::bail!(Refused(format!(
@@ -368,10 +372,7 @@ fn begin(target: &Target, files: &BTreeMap<String, Contents>) -> anyhow::Result<
     let marker_stamp = replacing.and_then(|_| Stamp::now(&real.join(MARKER)));
     let paths = site.files.iter().map(|(path, _)| path.as_str());
     let writer = Arc::new(Writer::new(&staging, paths, replacing).map_err(abandon)?);
-    // Not into a staging folder inside the output folder (a mount
-    // point), which a web server may be serving: there the files are
-    // written once the whole site has passed.
-    let streaming = (previous.is_none() && !mount)
+    let streaming = early
         .then(|| Streaming::start(site.clone(), writer.clone()))
         .transpose()
         .map_err(abandon)?;

@@ -33,7 +33,7 @@ fn everything(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
 /// every name has passed.
 fn begun(site: &Path, files: &BTreeMap<String, Contents>) -> Writing {
     let writing = Writing::to(Ok(target(site)));
-    let begun = begin(&target(site), files).unwrap();
+    let begun = begin(&target(site), files, begins_early(&target(site))).unwrap();
     assert!(writing.begun.set(Ok(begun)).is_ok());
     writing
 }
