@@ -9,7 +9,7 @@
 //! and the whole gate's verdict (and its messages) stay the preview's
 //! status.
 
-use super::{Clean, Look, names, read};
+use super::{Clean, Look, read};
 use crate::anonymity::Checked;
 use crate::anonymity::attribution::Pages;
 use crate::anonymity::identifiers::TermMatcher;
@@ -88,8 +88,6 @@ impl Early {
 
     fn read(&self, path: &str, bytes: &[u8]) -> bool {
         let look = Look::new(&self.matcher, &self.ids, self.styles.clone(), self.capitals);
-        let mut name = look.texts();
-        names::read(path, &mut name);
         let mut texts = look.texts();
         let readable = read(path, bytes, &mut texts).is_ok();
         let shown: Vec<FileId> = self
@@ -98,7 +96,7 @@ impl Early {
             .map(|files| files.to_vec())
             .unwrap_or_default();
         readable
-            && look.find(&name).is_empty()
+            && look.find_in_name(path).is_empty()
             && look.find_in(&texts, Some(&self.clean)).is_empty()
             && self
                 .origins

@@ -229,6 +229,14 @@ impl<'a> Look<'a> {
         self.find_in(texts, None)
     }
 
+    /// What a file's name (its site-relative `path`) shows, read as
+    /// [`super::names`] reads it.
+    pub fn find_in_name(&self, path: &str) -> Vec<Hit> {
+        let mut name = self.texts();
+        super::names::read(path, &mut name);
+        self.find(&name)
+    }
+
     /// [`Look::find`], passing over the blocks `clean` has and adding
     /// those in which nothing is found.
     pub fn find_in(&self, texts: &Texts, clean: Option<&Clean>) -> Vec<Hit> {

@@ -267,11 +267,9 @@ impl Found {
 /// Whether no name of `paths` holds anything the gate looks for.
 fn names_pass<'a>(look: &Look, paths: impl Iterator<Item = &'a String>) -> bool {
     let paths: Vec<&String> = paths.collect();
-    paths.par_iter().all(|path| {
-        let mut name = look.texts();
-        names::read(path, &mut name);
-        look.find(&name).is_empty()
-    })
+    paths
+        .par_iter()
+        .all(|path| look.find_in_name(path).is_empty())
 }
 
 /// Whether `bytes` are the very bytes that passed at `path` last time
@@ -308,9 +306,7 @@ fn examine(
     bytes: &[u8],
 ) -> Found {
     let mut found = Found::default();
-    let mut name = look.texts();
-    names::read(path, &mut name);
-    for hit in look.find(&name) {
+    for hit in look.find_in_name(path) {
         found.in_name.insert(hit.what);
     }
     let mut texts = look.texts();
