@@ -73,6 +73,12 @@ const GEOMETRY: &[&str] = &[
 /// A page's font size in pixels, as a browser sets it.
 const PAGE_FONT: f32 = 16.0;
 
+/// The most distinct pieces of text one drawing (`<svg>`) may hold: each
+/// two are read side by side, both ways round (160,000 joined; the
+/// default theme's largest map holds about 120).
+const MAX_DRAWN: usize = 400;
+const TOO_MANY_DRAWN: &str = "a drawing (`<svg>`) in it holds more than 400 pieces of text, each placed where its own attributes say, which may be drawn side by side in more ways than the gate reads; split the drawing into smaller ones";
+
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
@@ -536,6 +542,11 @@ fn lower(name: &str) -> std::borrow::Cow<'_, str> {
 fn drawn_together(mut pieces: Vec<String>, texts: &mut Texts) {
     pieces.sort();
     pieces.dedup();
+    // Each pair is read: past this many pieces, too many (fail closed).
+    if pieces.len() > MAX_DRAWN {
+        texts.refuse(TOO_MANY_DRAWN);
+        return;
+    }
     for first in &pieces {
         for second in pieces.iter().filter(|p| *p != first) {
             texts.blocks.push(format!("{first}{second}"));
