@@ -95,7 +95,9 @@ fn quote_page(dest: &str) -> Option<String> {
     }
     let (file, folders) = segments.split_last()?;
     let id = file.strip_suffix(".html")?;
-    let in_quotes = folders.last() == Some(&"quotes");
+    let in_quotes = folders
+        .last()
+        .is_some_and(|f| f.eq_ignore_ascii_case("quotes"));
     (in_quotes && !id.is_empty()).then(|| id.to_string())
 }
 
@@ -117,10 +119,14 @@ fn addresses_in_html(html: &str) -> Vec<(usize, &str)> {
 
 /// Whether a body may hold an entity link or embed: the target's kind is
 /// written out (`finding`, `quote`, …; its letters cannot be escaped with a
-/// backslash), unless a letter is spelt as a character reference (`&#102;`).
-/// Most quotes hold none, and are then not parsed for them.
+/// backslash), unless a letter is spelt as a character reference (`&#102;`)
+/// or, in a quote page's address, percent-encoded (`q%75otes`) or in
+/// capitals (`QUOTES`, which a host that ignores case serves). Most quotes
+/// hold none, and are then not parsed for them.
 fn may_refer(body: &str) -> bool {
-    body.contains('&') || Kind::ALL.iter().any(|kind| body.contains(kind.scheme()))
+    body.contains(['&', '%'])
+        || Kind::ALL.iter().any(|kind| body.contains(kind.scheme()))
+        || (body.as_bytes().windows(6)).any(|w| w.eq_ignore_ascii_case(b"quotes"))
 }
 
 /// A participant table written in a body (`![](participants:SPEC)`), or a
@@ -361,6 +367,8 @@ mod html_address_tests {
             "[x](https://example.org/eval/quotes/gp-says.html)\n",
             "[x](./../quotes/./gp-says.html)\n",
             "<https://example.org/eval/quotes/gp-says.html>\n",
+            "[x](..%2Fq%75otes/gp-says.html)\n",
+            "[x](../QUOTES/gp-says.html)\n",
         ] {
             let refs = references(body, 0..body.len());
             assert!(
