@@ -122,26 +122,15 @@ impl Effects {
     /// by the style sheets (its `style` attribute: [`Effects::own`]).
     pub fn shrinks<'a>(
         &self,
-        name: &str,
+        name: &'a str,
         attributes: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> f32 {
-        let mut share = 1.0f32;
-        if !self.shrinking.is_empty() {
-            for n in [name, ANY] {
-                share = share.min(self.shrinking.get(n).copied().unwrap_or(1.0));
-            }
-            for (attribute, value) in attributes {
-                let named: Vec<&str> = match attribute {
-                    "class" => value.split_whitespace().collect(),
-                    "id" => vec![value.trim()],
-                    other => vec![other],
-                };
-                for n in named {
-                    share = share.min(self.shrinking.get(n).copied().unwrap_or(1.0));
-                }
-            }
+        if self.shrinking.is_empty() {
+            return 1.0;
         }
-        share
+        names_of(name, attributes)
+            .filter_map(|n| self.shrinking.get(n))
+            .fold(1.0, |a, &b| a.min(b))
     }
 
     /// What a `style` attribute's declarations do to its element, read
@@ -160,7 +149,7 @@ impl Effects {
     /// Whether an element of tag `name` with `attributes` may be hidden.
     pub fn hides<'a>(
         &self,
-        name: &str,
+        name: &'a str,
         attributes: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> bool {
         selects(&self.hiding, name, attributes)
@@ -170,7 +159,7 @@ impl Effects {
     /// anew.
     pub fn reshapes<'a>(
         &self,
-        name: &str,
+        name: &'a str,
         attributes: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> bool {
         selects(&self.reshaping, name, attributes)
@@ -200,16 +189,28 @@ impl Effects {
 /// one of its tag, classes, id or attribute names is named.
 fn selects<'a>(
     names: &FastSet<String>,
-    tag: &str,
-    mut attributes: impl Iterator<Item = (&'a str, &'a str)>,
+    tag: &'a str,
+    attributes: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> bool {
-    names.contains(ANY)
-        || names.contains(tag)
-        || attributes.any(|(attribute, value)| match attribute {
-            "class" => value.split_whitespace().any(|c| names.contains(c)),
-            "id" => names.contains(value.trim()),
-            other => names.contains(other),
-        })
+    names_of(tag, attributes).any(|name| names.contains(name))
+}
+
+/// The names a rule may select an element of tag `tag` with `attributes`
+/// by: [`ANY`], its tag, each of its classes, its id, and its attributes'
+/// names.
+fn names_of<'a>(
+    tag: &'a str,
+    attributes: impl Iterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = &'a str> {
+    let own = attributes.flat_map(|(attribute, value)| {
+        let (classes, one) = match attribute {
+            "class" => (value, None),
+            "id" => ("", Some(value.trim())),
+            other => ("", Some(other)),
+        };
+        classes.split_whitespace().chain(one)
+    });
+    [ANY, tag].into_iter().chain(own)
 }
 
 /// Whether a `style` attribute's declarations may hide its element (on a
