@@ -289,6 +289,55 @@ fn a_quote_set_in_another_quote_is_checked_where_that_one_is_shown() {
     project.build().expect_code(0);
 }
 
+/// Red team, round 8: a finding's summary on a borough's report. A finding
+/// that holds in Borough A and B links the GP quote from its first
+/// paragraph (three GPs in A and B together: it may). Its summary is shown
+/// on Borough A's report, where a reader takes what it links as said in
+/// Borough A, and only one GP is there. The build went on and linked it.
+/// Decided: a summary on a borough's report links a quote only when its
+/// attribution holds there; otherwise the link's words are shown as text.
+/// The finding's own page links it, and a quote that holds is linked.
+#[test]
+fn a_finding_summary_on_a_borough_report_links_only_quotes_that_hold_there() {
+    let project = Project::fixture("basic");
+    gp_quote(&project);
+    project.write(
+        "content/quotes/a/sw-says.md",
+        "---\nparticipant: a-sw-2\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe notes are read late.\n",
+    );
+    let summary =
+        "As one said, [nobody reads the notes](quote:gp-says), and [late](quote:sw-says).";
+    for (name, finding) in [
+        (
+            "first paragraph",
+            format!(
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\n---\n{summary}\n\nMore.\n"
+            ),
+        ),
+        (
+            "summary:",
+            format!(
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\nsummary: \"{summary}\"\n---\nMore.\n"
+            ),
+        ),
+    ] {
+        project.write("content/findings/both.md", &finding);
+        project.build().expect_code(0);
+        let report = project.page("boroughs/a.html");
+        let article = &report[report.find("nobody reads the notes").expect(name) - 200..];
+        let article = &article[..article.find("</article>").unwrap_or(article.len())];
+        assert!(!article.contains("gp-says.html"), "{name}: {article}");
+        assert!(article.contains("sw-says.html"), "{name}: {article}");
+        let page = project.page("findings/both.html");
+        assert!(page.contains("quotes/gp-says.html"), "{name}");
+        // Borough B's report has two GPs: there it is linked.
+        assert!(
+            project.page("boroughs/b.html").contains("gp-says.html"),
+            "{name}"
+        );
+    }
+}
+
 /// Defect: evalsite.yaml's `title` and `base_url` are printed on every
 /// page (header, tab, canonical link), but the file was not read by the
 /// source checks, so a name there (written with a YAML escape, or as

@@ -137,7 +137,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             title: label(&finding.meta.title).into_owned(),
             url: format!("{}{}", at.root, urls::of(Kind::Finding, &finding.id)),
             html,
-            summary: self.finding_summary(at, f),
+            summary: self.finding_summary(at, f, only_borough),
             lead: finding.meta.summary.is_some(),
             strength: finding.meta.kind == FindingKind::Strength,
             draft: finding.meta.status == Status::Draft,

@@ -11,6 +11,43 @@ use crate::markdown;
 use crate::model::{FindingKind, Kind};
 use crate::resolve::{BoroughIx, CodeIx, FindingIx, PathwayIx, QuoteIx};
 
+/// A finding's summary on a borough's report: a finding that holds in
+/// several boroughs is summarised on each one's report, where a reader
+/// takes a quote it links as said in that borough. A quote whose
+/// attribution is shared by fewer than `k` participants there is not
+/// linked: the words written as the link are shown as text (the finding's
+/// own page, about all its boroughs, links it). Red team, round 8.
+struct InBorough<'r, 's, 'p, 'b> {
+    page: super::PageLinks<'r, 's, 'p>,
+    borough: &'b str,
+}
+
+impl markdown::Links for InBorough<'_, '_, '_, '_> {
+    fn href(&self, kind: Kind, id: &str) -> Option<String> {
+        let site = self.page.at.site;
+        if kind == Kind::Quote
+            && site
+                .quote(id)
+                .is_some_and(|q| !crate::anonymity::attribution::holds_in(site, q, self.borough))
+        {
+            return None;
+        }
+        self.page.href(kind, id)
+    }
+
+    fn title(&self, kind: Kind, id: &str) -> String {
+        self.page.title(kind, id)
+    }
+
+    fn embed(&self, kind: Kind, id: &str) -> String {
+        self.page.embed(kind, id)
+    }
+
+    fn participant_table(&self, spec: &str) -> String {
+        self.page.participant_table(spec)
+    }
+}
+
 /// The anchor of a finding's article on a borough report.
 fn anchor(id: &str) -> String {
     format!("finding-{id}")
@@ -18,15 +55,30 @@ fn anchor(id: &str) -> String {
 
 impl<'s, 'p> Renderer<'s, 'p> {
     /// A finding's summary as HTML: `summary:` if written, else the body's
-    /// first paragraph (noted as shown, so a preview redraws it).
-    pub(super) fn finding_summary(&self, at: &At<'_, 'p>, f: FindingIx) -> tera::Value {
+    /// first paragraph (noted as shown, so a preview redraws it). On the
+    /// report of `borough`, it links a quote only where the quote's
+    /// attribution holds there ([`InBorough`]).
+    pub(super) fn finding_summary(
+        &self,
+        at: &At<'_, 'p>,
+        f: FindingIx,
+        borough: Option<&str>,
+    ) -> tera::Value {
         let finding = &self.site.project.findings[f];
-        let links = super::PageLinks {
+        let page = super::PageLinks {
             renderer: self,
             at: *at,
         };
+        let in_borough;
+        let links: &dyn markdown::Links = match borough {
+            Some(borough) => {
+                in_borough = InBorough { page, borough };
+                &in_borough
+            }
+            None => &page,
+        };
         if let Some(summary) = &finding.meta.summary {
-            return markdown::to_html(summary, &links).into();
+            return markdown::to_html(summary, links).into();
         }
         at.shown.note(finding.file);
         let project = self.site.project;
@@ -37,7 +89,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
         });
         first.map_or_else(
             || "".into(),
-            |paragraph| markdown::to_html(paragraph, &links).into(),
+            |paragraph| markdown::to_html(paragraph, links).into(),
         )
     }
 
@@ -180,7 +232,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
                     .collect();
                 FindingItem {
                     link: at.finding_link(f),
-                    summary: self.finding_summary(&at, f),
+                    summary: self.finding_summary(&at, f, None),
                     strength: finding.meta.kind == FindingKind::Strength,
                     boroughs: at.links(Kind::Borough, boroughs.iter().copied()),
                     themes: at.links(Kind::Code, theme_ids.iter().copied()),

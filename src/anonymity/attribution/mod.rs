@@ -130,5 +130,25 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     reported
 }
 
+/// Whether quote `q` may be linked from a page about `borough` alone (a
+/// finding's summary on that borough's report): a reader takes what it
+/// leads to as said there. It may when its attribution says its own
+/// borough, or is shared by at least `k` participants in `borough`; a
+/// quote of no participant names no one (as on the pages, [`Pages`]).
+pub fn holds_in(site: &Site, q: QuoteIx, borough: &str) -> bool {
+    let project = site.project;
+    let fields = site.attribution_fields(q);
+    let Some(p) = site.quote_participant[q] else {
+        return true;
+    };
+    fields.contains(&AttributionField::Borough)
+        || groups::group_size_in(
+            &project.participants,
+            &project.participants[p],
+            fields,
+            &[borough],
+        ) >= project.config.k
+}
+
 #[cfg(test)]
 mod tests;
