@@ -128,6 +128,9 @@ struct Begun {
     unmarked: bool,
     site: Arc<NewSite>,
     staging: PathBuf,
+    /// The permissions the staging folder was made with, given back once
+    /// the site in it has passed ([`staging::shut`]).
+    made: std::fs::Permissions,
     /// How the previous site's marker looked when the build found it.
     marker_stamp: Option<Stamp>,
     writer: Arc<Writer>,
@@ -365,6 +368,7 @@ fn begin(
     let staging = staging::make(place, STAGING, &tag)?;
     // What is written of the new site is removed if the build stops.
     let abandon = |error| discard(&staging, &site.unfinished(), parent, &name, error);
+    let made = staging::shut(&staging).map_err(abandon)?;
     marker::write(&staging, site.listing(), site.lines(true)).map_err(abandon)?;
     let replacing = previous
         .as_ref()
@@ -386,6 +390,7 @@ fn begin(
         unmarked,
         site,
         staging,
+        made,
         marker_stamp,
         writer,
         streaming,
@@ -411,6 +416,7 @@ fn finish(
         unmarked,
         site,
         staging,
+        made,
         marker_stamp,
         writer,
         streaming,
@@ -455,6 +461,8 @@ fn finish(
     let both = (|| {
         marker::put(site.marker.as_bytes(), &staging, &staging)?;
         complete(&staging, site.listing())?;
+        // The whole site has passed: the folder may be seen.
+        staging::open(&staging, made)?;
         (site.contents_only)
             .then(|| both_versions(real, site.listing(), previous.as_deref(), site.lines(false)))
             .transpose()

@@ -43,6 +43,30 @@ pub(super) fn make(dir: &Path, prefix: &str, tag: &str) -> anyhow::Result<PathBu
     Ok(made.keep())
 }
 
+/// Shuts the staging folder `dir`, just made, to everyone but its owner
+/// until the site in it has passed (a web server serving the folder it
+/// is in may list it, and its marker lists every file with its length and
+/// a hash of its bytes before they have passed); gives the permissions it
+/// was made with, which [`open`] gives back.
+pub(super) fn shut(dir: &Path) -> anyhow::Result<std::fs::Permissions> {
+    let made = std::fs::metadata(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .permissions();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("shutting {}", dir.display()))?;
+    }
+    Ok(made)
+}
+
+/// Gives the staging folder `dir` back the permissions it was made with
+/// (as any new folder there would have), once its site has passed.
+pub(super) fn open(dir: &Path, made: std::fs::Permissions) -> anyhow::Result<()> {
+    std::fs::set_permissions(dir, made).with_context(|| format!("opening {}", dir.display()))
+}
+
 /// Whether `file_name` is named as these folders are for the output folder
 /// `name` (with `tag`): as now, or as the version before named them (with
 /// the output folder's name in place of the tag).

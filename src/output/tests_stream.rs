@@ -159,3 +159,28 @@ fn a_writing_dropped_unfinished_removes_what_it_wrote() {
         everything(dir.path())
     );
 }
+
+/// While files are written before the whole site has passed, no one but
+/// the owner may look into the staging folder: a web server serving the
+/// folder it is in could list it, and its marker lists every file with
+/// its length and a hash of its bytes. Once the site has passed, the
+/// folder is put in place with the permissions any new folder there gets.
+#[cfg(unix)]
+#[test]
+fn the_staging_folder_is_shut_until_the_site_has_passed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let new = contents(&[("index.html", "home"), ("a/1.html", "one")]);
+    let writing = begun(&site, &new);
+    let Some(Ok(started)) = writing.begun.get() else {
+        panic!("begun");
+    };
+    assert!(started.streaming.is_some(), "nothing there: begun early");
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode(&started.staging), 0o700);
+    writing.finish_files(&new).unwrap();
+    let fresh = dir.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    assert_eq!(mode(&site), mode(&fresh));
+}
