@@ -529,7 +529,8 @@ fn a_white_letter_inside_a_name_does_not_hide_it() {
 /// Red team, round 6 ("not caught" until now): a letter in the colour of
 /// the page's background (given through a custom property, or a page
 /// that is not white), or of its own background, or too small to read
-/// once its font size has shrunk with nesting, inside a name, leaves the
+/// once its font size has shrunk with nesting, or on a picture (which may
+/// be of its own colour), inside a name, leaves the
 /// name as a reader sees it. A page's own custom property reaches the
 /// theme's rules too.
 #[test]
@@ -543,6 +544,12 @@ fn a_letter_a_reader_cannot_see_does_not_hide_a_name() {
             in_ink,
         ),
         (".ink { color: #1d6b36; background: #1d6b36 }", in_ink),
+        // On a picture, which may be of the text's own colour.
+        (".ink { background: #fff url(paper.png) }", in_ink),
+        (
+            ".ink { background-image: image-set(\"paper.png\" 1x) }",
+            in_ink,
+        ),
         (
             ".s { font-size: .5em }",
             "We met at Thistle<span class=\"s\"><span class=\"s\"><span class=\"s\">x</span></span></span>bury.",

@@ -333,8 +333,9 @@ impl Does {
     /// on the page's own white hides, unless the rule gives it a
     /// background too (a badge); text of any colour hides on a background
     /// of nearly its colour: its own where it gives one, else the page's.
-    /// A background of its own the gate cannot work out (an image) is
-    /// taken as one the text shows on.
+    /// A picture as background may hide text of any colour (see
+    /// `hiding`); a background of its own the gate cannot otherwise work
+    /// out is taken as one the text shows on.
     fn settle(&mut self, style: &Style) {
         self.hides |= self.white_text && !self.backed;
         for &text in &self.text {
@@ -700,6 +701,20 @@ fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
             !(word("auto") || word("none"))
         }
         "color" | "-webkit-text-fill-color" | "fill" => clear || word("none"),
+        // A picture behind text may be of the text's own colour, which no
+        // style sheet says (a gradient's colours are read, in `settle`).
+        "background" | "background-image" => {
+            matches!(token, Token::UnquotedUrl(_))
+                || function(&[
+                    "url",
+                    "image",
+                    "-webkit-image-set",
+                    "element",
+                    "cross-fade",
+                    "-webkit-cross-fade",
+                    "paint",
+                ])
+        }
         "filter" => function(&["opacity"]) && last.is_some_and(|n| n <= 0.05),
         "mix-blend-mode" => !word("normal"),
         // Off the page: far to one side, in any unit (`-9999px`, `-99em`),
