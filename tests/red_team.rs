@@ -336,6 +336,19 @@ fn a_finding_summary_on_a_borough_report_links_only_quotes_that_hold_there() {
             "{name}"
         );
     }
+    // A link written without text prints the quote's attribution, which
+    // Borough A's report would show: refused, at the link.
+    build_fails(
+        |p: &Project| {
+            gp_quote(p);
+            p.write(
+                "content/findings/both.md",
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\n---\nAs one said: [](quote:gp-says).\n",
+            );
+        },
+        "content/findings/both.md:6:",
+        "anonymity::small-group-in-context",
+    );
 }
 
 /// Defect: evalsite.yaml's `title` and `base_url` are printed on every
