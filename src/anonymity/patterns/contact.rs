@@ -24,7 +24,9 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 /// A candidate: an international prefix (+44, 0044, optionally with "(0)"),
 /// a parenthesised area code, or a trunk 0, then digit groups separated by
-/// single spaces or hyphens. Validated and trimmed by [`phone_at`].
+/// single spaces or hyphens, or a hyphen with a space either side (`07700 -
+/// 900123`, as signatures write it; red team round 9). Validated and
+/// trimmed by [`phone_at`].
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
@@ -32,7 +34,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
           | (?-u:\b)0
         )
-        \d* (?:[\ \-\u{a0}]\d+)*",
+        \d* (?: (?:[\ \u{a0}]?-[\ \u{a0}]? | [\ \u{a0}]) \d+)*",
     )
 });
 

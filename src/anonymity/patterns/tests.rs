@@ -104,9 +104,15 @@ fn mobiles_and_international() {
         "+447700900123",
         "+44 7700 900123",
         "0044 20 7946 0123",
+        // A hyphen with a space either side, as signatures write it.
+        "07700 - 900123",
+        "0113 - 496 - 0000",
+        "07700- 900123",
     ] {
         assert_only(Phone, number, &format!("ring {number}."));
     }
+    // Not groups of a number: a year range beside a number too short.
+    assert_none("in 2019 - 2020 and 0113 - 49 at most");
 }
 
 #[test]
