@@ -139,16 +139,30 @@ pub struct Participant {
     pub consent: Consent,
 }
 
-/// The form in which two spellings of a role are the same role: Unicode
-/// compatibility-normalised, lowercase, one space between words.
+/// The form in which two spellings of a role are the same role, as a
+/// reader sees them: Unicode compatibility-normalised, lowercase, one space
+/// between words, every apostrophe as `'` and dash as `-`, and without the
+/// characters that show as nothing (a soft hyphen, a zero-width space).
+/// Red team, round 9: Word's curly apostrophe and non-breaking hyphen made
+/// one role two groups.
 pub fn role_key(role: &str) -> String {
+    use crate::reading::{DASHES, is_apostrophe, is_invisible};
     use unicode_normalization::UnicodeNormalization;
     // ASCII text is its own compatibility form (a test reads every ASCII
     // character): the attribution check asks for a role's key once for
     // each participant of each group it counts.
     let folded: String = match role.is_ascii() {
-        true => role.to_ascii_lowercase(),
-        false => role.nfkc().collect::<String>().to_lowercase(),
+        true => role.to_ascii_lowercase().replace('`', "'"),
+        false => role
+            .nfkc()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| match c {
+                c if is_apostrophe(c) => '\'',
+                c if DASHES.contains(&c) => '-',
+                c => c,
+            })
+            .collect::<String>()
+            .to_lowercase(),
     };
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -401,6 +415,11 @@ mod tests {
         assert_eq!(role_key("  District   Nurse "), role_key("district nurse"));
         assert_eq!(role_key("Ｇ Ｐ"), role_key("g p"));
         assert_ne!(role_key("District nurse"), role_key("Practice nurse"));
+        // As Word and web pages write them.
+        assert_eq!(role_key("Carers\u{2019} lead"), role_key("carers' lead"));
+        assert_eq!(role_key("Carers` lead"), role_key("carers' lead"));
+        assert_eq!(role_key("Re\u{2011}ablement worker"), "re-ablement worker");
+        assert_eq!(role_key("Social wor\u{ad}ker\u{200b}"), "social worker");
     }
 
     /// ASCII text is its own compatibility form: every ASCII character

@@ -28,3 +28,36 @@ fn a_phone_number_with_a_spaced_hyphen_is_refused() {
         "content/boroughs/b.md:5:6",
     );
 }
+
+/// False refusal: a registry typed partly in Word keeps the same role with
+/// an apostrophe Word made curly, a non-breaking hyphen (Ctrl+Shift+-), an
+/// optional hyphen (a soft hyphen) or a zero-width space pasted from a web
+/// page. A reader sees one role ("Carers’ lead", "Re-ablement worker",
+/// "Social worker"), and a quote printed with it is shared by both social
+/// workers in Borough A (k = 2), but the roles are counted as two groups of
+/// one and the quote is refused (exit 1). Capitals, spaces and width are
+/// already one role; these should be too (with the spelling warning).
+#[test]
+fn role_spellings_a_reader_cannot_tell_apart_are_one_group() {
+    for (first, second) in [
+        ("Carers' lead", "Carers\u{2019} lead"),
+        ("Re-ablement worker", "Re\u{2011}ablement worker"),
+        ("Social worker", "Social wor\u{ad}ker"),
+        ("Social worker", "Social worker\u{200b}"),
+    ] {
+        let project = Project::fixture("basic");
+        project.write(
+            "content/participants.yaml",
+            format!(
+                "participants:\n\
+                 \x20 - {{id: a-sw-1, role: \"{first}\", sector: social-care, borough: a}}\n\
+                 \x20 - {{id: a-sw-2, role: \"{second}\", sector: social-care, borough: a}}\n\
+                 \x20 - {{id: a-gp-1, role: GP, sector: primary-care, borough: a}}\n\
+                 \x20 - {{id: b-dn-1, role: District nurse, sector: health, borough: b}}\n\
+                 \x20 - {{id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}}\n"
+            ),
+        );
+        let run = project.build();
+        assert_eq!(run.code, 0, "{first:?} / {second:?}:\n{}", run.stderr);
+    }
+}

@@ -112,6 +112,31 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether a reader takes `c` for an apostrophe (a typographic one, a
+/// modifier letter, a prime, a backtick, an acute accent, a full-width
+/// one). The one list for role spellings and the identifiers' matchers.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201B}'
+            | '\u{02BC}'
+            | '\u{2032}'
+            | '`'
+            | '\u{B4}'
+            | '\u{FF07}'
+    )
+}
+
+/// The Unicode dashes a reader takes for a hyphen (a word processor's
+/// non-breaking and en dashes, the minus sign, the small and full-width
+/// hyphen-minus). None is ASCII.
+pub const DASHES: [char; 9] = [
+    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
+    '\u{ff0d}',
+];
+
 /// Whether `text` holds a character that [`is_invisible`], looking only at
 /// the characters whose first byte one of them may start with (a test
 /// reads every character).

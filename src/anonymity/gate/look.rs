@@ -35,10 +35,7 @@ pub(super) struct Hit {
     pub term: Vec<String>,
 }
 
-pub(super) const DASHES: [char; 9] = [
-    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
-    '\u{ff0d}',
-];
+pub(super) use crate::reading::DASHES;
 pub(super) const SPACES: [char; 19] = [
     '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
     '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',

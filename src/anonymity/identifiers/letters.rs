@@ -2,19 +2,7 @@
 //! Greek letters shaped like Latin ones, and letters with a stroke that do
 //! not decompose. Does not normalise a text (`normalise.rs`).
 
-pub(super) fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201B}'
-            | '\u{02BC}'
-            | '\u{2032}'
-            | '`'
-            | '\u{B4}'
-            | '\u{FF07}'
-    )
-}
+pub(super) use crate::reading::is_apostrophe;
 
 /// The Latin letter (lowercase) that a Cyrillic or Greek letter looks
 /// exactly like, in its own case: a reader sees `Thistl\u{435}bury` (with a
