@@ -5,7 +5,7 @@
 //! (exit 1, site/ untouched, the message at the file and line).
 
 mod common;
-use common::{Project, build_fails, refused};
+use common::{Project, build_fails, gp_quote, refused};
 
 const BOROUGH_B: &str = "content/boroughs/b.md";
 
@@ -213,23 +213,6 @@ fn a_small_count_in_a_hand_written_table_is_warned_however_written() {
     let run = project.build();
     run.expect_code(0);
     assert!(!run.stderr.contains("table::small-count"), "{}", run.stderr);
-}
-
-/// Two more GPs in Borough B, so a GP's quote attributed by role alone
-/// passes study-wide (3 GPs, k = 2) while Borough A has one GP; the GP's
-/// quote `gp-says` (participant a-gp-1), attributed by role.
-fn gp_quote(p: &Project) {
-    let registry = p.read("content/participants.yaml");
-    p.write(
-        "content/participants.yaml",
-        format!(
-            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n"
-        ),
-    );
-    p.write(
-        "content/quotes/a/gp-says.md",
-        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe GP view is that nobody reads the notes.\n",
-    );
 }
 
 /// [`gp_quote`], and a social worker's quote `sw-says` that embeds it.

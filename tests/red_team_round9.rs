@@ -3,7 +3,7 @@
 //! wrong place. Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, refused};
+use common::{Project, build_fails, gp_quote, refused};
 
 const BOROUGH_B: &str = "content/boroughs/b.md";
 
@@ -27,6 +27,42 @@ fn a_phone_number_with_a_spaced_hyphen_is_refused() {
         borough_b("Mob: 07700 - 900123 (please text first)."),
         "content/boroughs/b.md:5:6",
     );
+}
+
+/// Road: field notes from Borough A (always shown as "Field notes,
+/// Borough A", and listed under Borough A) that link the GP's quote with
+/// words of their own. The linked page shows "GP", so readers learn the
+/// GP who said it works in Borough A, where there is one. The same link
+/// written without words (which prints "GP") is refused, and so is the
+/// same link from Borough A's report "whatever the link's text"; with
+/// words, from field notes, or from a quote attributed to Borough A, it
+/// is published (exit 0).
+#[test]
+fn a_quote_linked_with_words_from_field_notes_is_held_to_k_in_their_borough() {
+    for (file, front) in [
+        (
+            "content/quotes/a/notes-a.md",
+            "source: field-notes\nborough: a\ncodes: [co-location]",
+        ),
+        (
+            "content/quotes/a/sw-says.md",
+            "participant: a-sw-2\nsource: interview\ncodes: [co-location]",
+        ),
+    ] {
+        build_fails(
+            |p: &Project| {
+                gp_quote(p);
+                p.write(
+                    file,
+                    format!(
+                        "---\n{front}\n---\nAt the huddle the plan was [made again](quote:gp-says).\n"
+                    ),
+                );
+            },
+            &format!("{file}:6:"),
+            "anonymity::small-group-in-context",
+        );
+    }
 }
 
 /// False refusal: a registry typed partly in Word keeps the same role with

@@ -329,3 +329,20 @@ impl Lcg {
         ((self.0 >> 33) % n as u64) as usize
     }
 }
+
+/// Two more GPs in Borough B, so a GP's quote attributed by role alone
+/// passes study-wide (3 GPs, k = 2) while Borough A has one GP; the GP's
+/// quote `gp-says` (participant a-gp-1), attributed by role.
+pub fn gp_quote(p: &Project) {
+    let registry = p.read("content/participants.yaml");
+    p.write(
+        "content/participants.yaml",
+        format!(
+            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n"
+        ),
+    );
+    p.write(
+        "content/quotes/a/gp-says.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe GP view is that nobody reads the notes.\n",
+    );
+}

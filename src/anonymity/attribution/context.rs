@@ -200,7 +200,9 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
         }
     }
     // A quote placed in a borough (shown with its borough) is listed under
-    // it, with every quote it embeds.
+    // it, with every quote it embeds, and its page is about that borough:
+    // a quote it links with words of its own is read as said there too
+    // (red team, round 9: field notes of Borough A linking a GP's quote).
     // (Field notes always show their borough, whatever `attribution:` says.)
     for (q, quote) in QuoteIx::each(&project.quotes) {
         let Some(borough) = site.quote_borough[q].filter(|_| site.published_borough(q).is_some())
@@ -210,14 +212,18 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
         for r in quote
             .refs
             .iter()
-            .filter(|r| r.embed && r.kind == crate::model::Kind::Quote)
+            .filter(|r| r.kind == crate::model::Kind::Quote)
         {
+            let why = match r.embed {
+                true => "it is set in a quote attributed to",
+                false => "it is linked from a quote attributed to",
+            };
             for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
                 embeds.entry(id).or_default().push(BoroughEmbed {
                     file: quote.file,
                     range: r.range.clone(),
                     borough,
-                    why: "it is set in a quote attributed to",
+                    why,
                 });
             }
         }
