@@ -17,6 +17,17 @@ fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
     }
 }
 
+/// The theme's style sheet with `rule` added at its end.
+fn style_with(rule: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        let css = include_str!("../themes/default/static/style.css");
+        p.write(
+            "themes/default/static/style.css",
+            format!("{css}\n{rule}\n"),
+        );
+    }
+}
+
 /// Road: a mobile number copied from an email signature, `07700 - 900123`,
 /// its groups parted by a hyphen with a space either side. The grouping is
 /// the usual one and a reader dials it as written; only the spaced
@@ -63,6 +74,23 @@ fn a_quote_linked_with_words_from_field_notes_is_held_to_k_in_their_borough() {
             "anonymity::small-group-in-context",
         );
     }
+}
+
+/// Road: a picture drawn from an SVG `data:` address, written as the
+/// common SVG-to-CSS encoders write it: `<` and `>` percent-encoded, the
+/// SVG's own attribute quotes left as `'` (`xmlns='http://…'`). A design
+/// tool splits a kerned word into `<tspan>`s. The gate reads such an
+/// address only up to its first quote (or `)`, as in `translate(0 18)`),
+/// so the drawing's text "Thistlebury" (a logo in the site's header, or a
+/// picture in a borough report) is published (exit 0). Encoded with
+/// `%27` instead of `'`, the same drawing is refused.
+#[test]
+fn an_svg_data_address_with_quotes_in_it_is_read_whole() {
+    let svg = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='220' height='24'%3E%3Ctext y='18'%3E%3Ctspan%3EThistle%3C/tspan%3E%3Ctspan%3Ebury%3C/tspan%3E%3C/text%3E%3C/svg%3E";
+    let image = format!("![The partnership's logo](<{svg}>)");
+    refused(borough_b(&image), "content/boroughs/b.md:5:");
+    let rule = format!(".site-header {{ background: url(\"{svg}\") no-repeat right center; }}");
+    refused(style_with(&rule), "themes/default/static/style.css");
 }
 
 /// False refusal: a registry typed partly in Word keeps the same role with

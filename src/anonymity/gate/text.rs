@@ -130,7 +130,6 @@ const OTHER_ENCODING: &str = "it holds a `data:` address that declares a charact
 /// text, or the readable runs of what is not text; refused where it
 /// declares an encoding other than UTF-8.
 pub fn data_addresses(text: &str) -> Vec<Result<(String, String), &'static str>> {
-    use base64::Engine;
     let mut found = Vec::new();
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
@@ -154,37 +153,64 @@ pub fn data_addresses(text: &str) -> Vec<Result<(String, String), &'static str>>
             found.push(Err(OTHER_ENCODING));
             continue;
         }
-        let end = text[comma + 1..]
+        // Where the address ends: at the first quote, bracket or line end;
+        // and also at the one that closes what opened it (a quote, `(`,
+        // `<`) or at the end where nothing did (an attribute's whole
+        // value), for an SVG written with the other quotes inside
+        // (`"data:image/svg+xml,%3Csvg xmlns='…'%3E…"`; red team, round 9).
+        let after = comma + 1;
+        let short = text[after..]
             .find(['"', '\'', '`', ')', '\n'])
-            .map_or(text.len(), |i| comma + 1 + i);
-        let raw = &text[comma + 1..end];
-        let bytes = match media.split(';').any(|p| p.trim() == "base64") {
-            true => {
-                let payload: String = percent_decode(raw)
-                    .chars()
-                    .filter(|c| !c.is_ascii_whitespace())
-                    .collect();
-                let engines = [
-                    base64::engine::general_purpose::STANDARD,
-                    base64::engine::general_purpose::STANDARD_NO_PAD,
-                    base64::engine::general_purpose::URL_SAFE,
-                    base64::engine::general_purpose::URL_SAFE_NO_PAD,
-                ];
-                engines
-                    .iter()
-                    .find_map(|e| e.decode(payload.as_bytes()).ok())
+            .map_or(text.len(), |i| after + i);
+        let closing = match text[..start - "data:".len()].trim_end().chars().last() {
+            None => Some(text.len()),
+            Some(open @ ('"' | '\'')) => {
+                Some(text[after..].find(open).map_or(text.len(), |i| after + i))
             }
-            false => Some(percent_encoding::percent_decode_str(raw).collect()),
+            Some('(') => Some(text[after..].find(')').map_or(text.len(), |i| after + i)),
+            Some('<') => Some(text[after..].find('>').map_or(text.len(), |i| after + i)),
+            Some(_) => None,
         };
+        let base64 = media.split(';').any(|p| p.trim() == "base64");
         let media = media.split(';').next().unwrap_or("").trim().to_string();
-        match bytes.map(String::from_utf8) {
-            Some(Ok(text)) => found.push(Ok((media, text))),
-            // An image's metadata, say.
-            Some(Err(bytes)) => found.push(Ok((media, readable_runs(bytes.as_bytes())))),
-            None => {}
+        for end in std::iter::once(short).chain(closing.filter(|&end| end != short)) {
+            found.extend(
+                data_address(&text[after..end], base64).map(|held| Ok((media.clone(), held))),
+            );
         }
     }
     found
+}
+
+/// What one `data:` address's payload `raw` holds (percent-decoded, and
+/// base64-decoded where `base64`): its text, or the readable runs of what
+/// is not text.
+fn data_address(raw: &str, base64: bool) -> Option<String> {
+    use base64::Engine;
+    let bytes = match base64 {
+        true => {
+            let payload: String = percent_decode(raw)
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .collect();
+            let engines = [
+                base64::engine::general_purpose::STANDARD,
+                base64::engine::general_purpose::STANDARD_NO_PAD,
+                base64::engine::general_purpose::URL_SAFE,
+                base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            ];
+            engines
+                .iter()
+                .find_map(|e| e.decode(payload.as_bytes()).ok())
+        }
+        false => Some(percent_encoding::percent_decode_str(raw).collect()),
+    };
+    match bytes.map(String::from_utf8) {
+        Some(Ok(text)) => Some(text),
+        // An image's metadata, say.
+        Some(Err(bytes)) => Some(readable_runs(bytes.as_bytes())),
+        None => None,
+    }
 }
 
 /// Whether an encoding's name (lower case) names UTF-8 or its ASCII subset.
