@@ -93,6 +93,23 @@ fn an_svg_data_address_with_quotes_in_it_is_read_whole() {
     refused(style_with(&rule), "themes/default/static/style.css");
 }
 
+/// Wrong place: Markdown's smart punctuation turns `--` into an en dash,
+/// which the final check reads as a hyphen, so `07700--900123` and
+/// `Thistle--bury` are refused; but the message points at
+/// `content/boroughs/b.md:1:1` and says "a template or theme file prints
+/// it", sending the researcher to the theme, though line 5 of the file
+/// holds it.
+#[test]
+fn a_double_hyphen_made_a_dash_is_refused_at_its_line() {
+    for body in [
+        "Ring 07700--900123 after six.",
+        "We met staff at Thistle--bury.",
+    ] {
+        let out = refused(borough_b(body), "content/boroughs/b.md:5:");
+        assert!(!out.contains("a template or theme file prints it"), "{out}");
+    }
+}
+
 /// False refusal: a registry typed partly in Word keeps the same role with
 /// an apostrophe Word made curly, a non-breaking hyphen (Ctrl+Shift+-), an
 /// optional hyphen (a soft hyphen) or a zero-width space pasted from a web

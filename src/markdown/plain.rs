@@ -35,6 +35,12 @@ struct Piece {
     verbatim: bool,
 }
 
+/// What Markdown's smart punctuation shows for `--`, `---`, `...` and
+/// straight quotes.
+const SMART: [&str; 7] = [
+    "\u{2013}", "\u{2014}", "\u{2026}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
+];
+
 /// Separates blocks so a name cannot run on from one paragraph to the next.
 const BLOCK_BREAK: &str = "\n\u{b6}\n";
 
@@ -62,6 +68,17 @@ impl PlainText {
             });
             self.text.push_str(piece);
         });
+    }
+
+    /// Adds `shown`, which the `len` bytes written at `source` are shown as.
+    fn push_shown(&mut self, shown: &str, source: usize, len: usize) {
+        self.pieces.push(Piece {
+            text: self.text.len(),
+            source,
+            len,
+            verbatim: false,
+        });
+        self.text.push_str(shown);
     }
 
     /// Adds text from the source file verbatim (file names), as a block of
@@ -258,9 +275,13 @@ pub fn plain_text(text: &str, body: Range<usize>, out: &mut PlainText) {
         }
         match event {
             Event::Text(t) => {
-                // Inline text maps one to one unless an escape or entity changed it.
+                // Inline text maps one to one unless an escape or entity
+                // changed it, or it is punctuation Markdown made (`--` is
+                // shown as an en dash, `"` as a curly quote): read as shown.
                 if written == t.as_ref() || in_code {
                     out.push_read(written, source, Read::VERBATIM);
+                } else if SMART.contains(&t.as_ref()) {
+                    out.push_shown(&t, source, written.len());
                 } else {
                     out.push_read(written, source, Read::MARKDOWN);
                 }

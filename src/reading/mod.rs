@@ -137,6 +137,14 @@ pub const DASHES: [char; 9] = [
     '\u{ff0d}',
 ];
 
+/// The Unicode spaces a reader takes for a space (no-break, thin, narrow,
+/// ideographic, line and paragraph separators…). None is ASCII.
+pub const SPACES: [char; 19] = [
+    '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
+    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
+    '\u{202f}', '\u{205f}', '\u{3000}',
+];
+
 /// Whether `text` holds a character that [`is_invisible`], looking only at
 /// the characters whose first byte one of them may start with (a test
 /// reads every character).

@@ -36,11 +36,7 @@ pub(super) struct Hit {
 }
 
 pub(super) use crate::reading::DASHES;
-pub(super) const SPACES: [char; 19] = [
-    '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
-    '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
-    '\u{202f}', '\u{205f}', '\u{3000}',
-];
+pub(super) use crate::reading::SPACES;
 
 /// `text` with its Unicode dashes read as hyphens and its Unicode spaces
 /// as spaces, as a reader sees them; `None` when it has none (ASCII text
@@ -405,26 +401,18 @@ fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
 }
 
 /// The structured identifiers of `kinds` in `texts`: each distinct text
-/// once, less those `known` holds, with its dashes and spaces folded too
-/// (as part of it), in one search ([`find_patterns_in`]); the texts in
-/// which none is found are added to `known`.
+/// once, less those `known` holds, in one search ([`find_patterns_in`];
+/// the patterns read Unicode dashes and spaces as a reader sees them);
+/// the texts in which none is found are added to `known`.
 fn find_kinds(
     texts: &[String],
     known: Option<&Known>,
     kinds: &[patterns::PatternKind],
 ) -> Vec<Hit> {
     let todo = unknown(texts.iter().map(String::as_str), known);
-    let versions: Vec<String> = todo
-        .iter()
-        .map(|text| match folded(text) {
-            None => text.to_string(),
-            Some(folded) => format!("{text}{SEPARATOR}{folded}"),
-        })
-        .collect();
-    let versions: Vec<&str> = versions.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut dirty = vec![false; todo.len()];
-    for (hit, i) in find_patterns_in(&versions) {
+    for (hit, i) in find_patterns_in(&todo) {
         if kinds.contains(&hit.kind) {
             dirty[i] = true;
             found.push(Hit {

@@ -12,10 +12,11 @@ pub(super) struct Joined {
     origin: Vec<usize>,
 }
 
-/// Hyphens a word is split by: ASCII, the Unicode hyphen and the
-/// non-breaking hyphen.
+/// Hyphens a word is split by: ASCII, and every Unicode dash a reader
+/// takes for one (the hyphen, Word's non-breaking hyphen, the en dash
+/// Markdown makes of `--`), as the gate reads them.
 fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+    c == '-' || crate::reading::DASHES.contains(&c)
 }
 
 impl Joined {

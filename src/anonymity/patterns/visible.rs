@@ -2,13 +2,15 @@
 //! that show nothing, full-width and other compatibility forms of ASCII
 //! read as ASCII, and where each byte came from.
 
+use crate::reading::{DASHES, SPACES};
 use std::ops::Range;
 
 /// A text without its soft hyphens, zero-width and other format characters,
 /// which show nothing and so join what they split ("020 7946\u{AD}0123"),
 /// and with full-width and other compatibility forms of ASCII characters
-/// read as ASCII (a reader reads `０２０` as `020`, `＠` as `@`), with where
-/// each byte came from.
+/// read as ASCII (a reader reads `０２０` as `020`, `＠` as `@`), and the
+/// Unicode dashes and spaces as `-` and ` ` (Markdown makes `--` an en
+/// dash: `07700–900123`), with where each byte came from.
 pub(crate) struct Visible {
     pub(crate) text: String,
     origin: Vec<usize>,
@@ -40,7 +42,10 @@ const CHANGED_LEADS: [u8; 13] = [
 /// characters starting with one of [`CHANGED_LEADS`].
 pub(crate) fn holds_change(text: &str) -> bool {
     crate::reading::holds_char(text, &CHANGED_LEADS, |c| {
-        crate::reading::is_invisible(c) || ascii_form(c).is_some()
+        crate::reading::is_invisible(c)
+            || ascii_form(c).is_some()
+            || DASHES.contains(&c)
+            || SPACES.contains(&c)
     })
 }
 
@@ -58,7 +63,11 @@ impl Visible {
             if crate::reading::is_invisible(c) {
                 continue;
             }
-            let c = ascii_form(c).unwrap_or(c);
+            let c = match c {
+                c if DASHES.contains(&c) => '-',
+                c if SPACES.contains(&c) => ' ',
+                c => ascii_form(c).unwrap_or(c),
+            };
             visible.text.push(c);
             visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
