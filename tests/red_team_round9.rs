@@ -110,6 +110,34 @@ fn a_double_hyphen_made_a_dash_is_refused_at_its_line() {
     }
 }
 
+/// Wrong place: a name in a theme's text file (a CSV of figures, a
+/// script) is refused naming the file only, with "find what it prints":
+/// no line or column, though a CSV of figures may run to thousands of
+/// lines and a refused style sheet rule is named at its line.
+#[test]
+fn a_leak_in_a_themes_text_file_is_named_at_its_line() {
+    build_fails(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/figures.csv",
+                "borough,referrals\nA,41\nThistlebury,52\nB,38\n",
+            );
+        },
+        "themes/default/static/figures.csv:3:1",
+        "anonymity::output-leak",
+    );
+    build_fails(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/app.js",
+                "// menu\nvar open = false;\nvar place = \"Thistlebury\";\n",
+            );
+        },
+        "themes/default/static/app.js:3:14",
+        "anonymity::output-leak",
+    );
+}
+
 /// False refusal: a registry typed partly in Word keeps the same role with
 /// an apostrophe Word made curly, a non-breaking hyphen (Ctrl+Shift+-), an
 /// optional hyphen (a soft hyphen) or a zero-width space pasted from a web

@@ -19,9 +19,20 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
     })
 }
 
+/// Where in `text` (a published file that is no source: a theme's static
+/// file) something described as `what` begins, as [`find`] finds it.
+pub fn find_in_text(look: &Look, text: &str, what: &str) -> Option<std::ops::Range<usize>> {
+    (1..=3).find_map(|lines| range_in(look, text, lines, what))
+}
+
 /// The first `count` lines in a row of `file` that hold `what`.
 fn find_in(look: &Look, sources: &Sources, file: FileId, count: usize, what: &str) -> Option<Span> {
-    let text = &sources.get(file).text;
+    range_in(look, &sources.get(file).text, count, what).map(|range| Span::new(file, range))
+}
+
+/// The first `count` lines in a row of `text` that hold `what`: from where
+/// it begins to the end of that line.
+fn range_in(look: &Look, text: &str, count: usize, what: &str) -> Option<std::ops::Range<usize>> {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .filter(|&i| i < text.len())
@@ -51,7 +62,7 @@ fn find_in(look: &Look, sources: &Sources, file: FileId, count: usize, what: &st
         }
         let line_end = window[..first_line].trim_end().len();
         let end = line_end.max(low + 1).min(window.len());
-        return Some(Span::new(file, start + low..start + end));
+        return Some(start + low..start + end);
     }
     None
 }

@@ -74,6 +74,9 @@ pub(super) fn leak(
     };
     let message = match in_name {
         true => format!("the name of the generated file {first}{more} would publish {what}"),
+        false if first.starts_with("static/") => {
+            format!("the published file {first}{more} would publish {what}")
+        }
         false => format!("the generated page {first}{more} would publish {what}"),
     };
     let mut diagnostic = Diagnostic::error("anonymity::output-leak", message);
@@ -124,19 +127,45 @@ pub(super) fn leak(
             .label(format!("this template line prints it on {first}"))
             .fix("remove it from the template");
     }
-    diagnostic = diagnostic.fix("the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme");
+    let printed = "the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme";
     match (first.strip_prefix("static/"), rendered.origins.get(first)) {
-        (Some(file), _) => diagnostic.note(format!(
-            "{first} is the theme's static file {}/{file}",
-            inputs.theme_folder
-        )),
-        (None, Some(&file)) => diagnostic.at(Span::file_start(file)).label(format!(
-            "{first} is made from this file; a template or theme file prints it"
-        )),
-        (None, None) => diagnostic.note(format!(
+        (Some(file), _) => diagnostic
+            .note(format!(
+                "{first} is the theme's static file {}/{file}{}",
+                inputs.theme_folder,
+                static_line(look, rendered, first, what_plain).unwrap_or_default()
+            ))
+            .fix(format!(
+                "remove it from that file, or replace it with a redaction such as `{}`",
+                redaction(what_plain)
+            )),
+        (None, Some(&file)) => diagnostic
+            .fix(printed)
+            .at(Span::file_start(file))
+            .label(format!(
+                "{first} is made from this file; a template or theme file prints it"
+            )),
+        (None, None) => diagnostic.fix(printed).note(format!(
             "{first} is a listing page made from several files; a template or theme file prints it"
         )),
     }
+}
+
+/// `:line:column` where the published text file at `path` (a theme's
+/// static file: a CSV of figures, a script) holds something described as
+/// `what`, read as the gate reads it.
+fn static_line(look: &Look, rendered: &Rendered, path: &str, what: &str) -> Option<String> {
+    let text = std::str::from_utf8(rendered.files.get(path)?).ok()?;
+    let at = origin::find_in_text(look, text, what)?.start;
+    Some(line_column(text, at))
+}
+
+/// `:line:column` of byte `at` of `text`, as a reader counts them.
+fn line_column(text: &str, at: usize) -> String {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!(":{line}:{column}")
 }
 
 /// `:line:column` of the first rule refused in the style sheet published
@@ -148,10 +177,7 @@ fn sheet_line(rendered: &Rendered, path: &str) -> Option<String> {
     }
     let text = std::str::from_utf8(rendered.files.get(path)?).ok()?;
     let at = super::css::refused_at(text)?;
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some(format!(":{line}:{column}"))
+    Some(line_column(text, at))
 }
 
 /// A redaction to suggest in place of what was found (`what`, as the
