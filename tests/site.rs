@@ -404,7 +404,7 @@ fn the_bundled_example_builds_cleanly_and_every_link_resolves() {
     // The one allowance of the example is listed in the build summary.
     assert!(
         run.stderr
-            .contains("allowed: “St Brannock's Hospital” in content/pages/methods.md"),
+            .contains("allowed: “St Brannock’s Hospital” in content/pages/methods.md"),
         "{}",
         run.stderr
     );
