@@ -579,3 +579,39 @@ fn a_letter_a_reader_cannot_see_does_not_hide_a_name() {
     borough_b("We met at the<span class=\"ink\">x</span>hall.")(&project);
     project.build().expect_code(0);
 }
+
+/// Red team, round 9: a date in a table's "Date of birth" column, rows
+/// below the heading, is a date of birth however far the heading is (a
+/// reader takes the column's heading with each cell): in HTML, in a
+/// Markdown table, and in a CSV of figures in the theme's static folder.
+/// The same tables with the dates under another heading build.
+#[test]
+fn a_date_in_a_date_of_birth_column_is_a_date_of_birth() {
+    let rows = "<tr><td>[name]</td><td>[removed]</td><td>Social worker in the duty team</td></tr>"
+        .repeat(3);
+    let table = |heading: &str| {
+        format!(
+            "<table><tr><th>Who</th><th>{heading}</th><th>Role</th></tr>{rows}<tr><td>[name]</td><td>14/03/1952</td><td>District nurse</td></tr></table>"
+        )
+    };
+    build_fails(
+        borough_b(&table("Date of birth")),
+        "content/boroughs/b.md:5:",
+        "anonymity::output-leak",
+    );
+    let csv = "participant,date of birth,role,notes\nP01,,carer,interviewed at home with her daughter present\nP02,,carer,interviewed at home with her daughter present\nP03,14/03/1952,carer,at home\n";
+    build_fails(
+        |p: &Project| {
+            p.write("themes/default/static/cohort.csv", csv);
+        },
+        "themes/default/static/cohort.csv:4:",
+        "anonymity::output-leak",
+    );
+    let project = Project::fixture("basic");
+    borough_b(&table("Date of interview"))(&project);
+    project.write(
+        "themes/default/static/cohort.csv",
+        csv.replace("date of birth", "date of interview"),
+    );
+    project.build().expect_code(0);
+}

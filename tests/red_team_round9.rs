@@ -28,6 +28,38 @@ fn style_with(rule: &str) -> impl Fn(&Project) + '_ {
     }
 }
 
+/// Road: a table of participants' characteristics pasted from a
+/// spreadsheet, with a "Date of birth" column emptied for every row but
+/// one. A reader sees `14/03/1952` under the heading "Date of birth", but
+/// the cue must be within 40 characters of the date in the same sentence,
+/// so a date three rows down is published (exit 0). The same column in a
+/// CSV of figures in the theme's static folder is published too.
+#[test]
+fn a_date_under_a_date_of_birth_column_is_a_date_of_birth() {
+    refused(
+        borough_b(
+            "| Participant | Date of birth | Role | Team |\n\
+             |---|---|---|---|\n\
+             | [name] | [removed] | Social worker | Duty and assessment |\n\
+             | [name] | [removed] | Social worker | Hospital discharge team |\n\
+             | [name] | 14/03/1952 | District nurse | Community nursing |",
+        ),
+        "content/boroughs/b.md:9:",
+    );
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.csv",
+                "participant,date of birth,role,team,notes\n\
+                 P01,,carer,community nursing,interviewed at home with daughter present\n\
+                 P02,,carer,community nursing,interviewed at home with daughter present\n\
+                 P03,14/03/1952,carer,community nursing,at home\n",
+            );
+        },
+        "themes/default/static/cohort.csv",
+    );
+}
+
 /// Road: a mobile number copied from an email signature, `07700 - 900123`,
 /// its groups parted by a hyphen with a space either side. The grouping is
 /// the usual one and a reader dials it as written; only the spaced

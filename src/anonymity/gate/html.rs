@@ -147,9 +147,64 @@ pub fn read(html: &str, texts: &mut Texts) {
             .collect();
         texts.blocks.extend(reversed);
     }
+    if html.contains("<table") || html.contains("<TABLE") {
+        table_columns(&document, texts);
+    }
     if document.errors.iter().any(|e| may_drop_text(e)) {
         // Fail closed: what the parser's repairs left out is in the text.
         text::versions(html, texts);
+    }
+}
+
+/// Each table's cells under a heading that marks dates of birth, read
+/// once more after it (`Date of birth: 14/03/1952`), as a screen reader
+/// reads a cell and a reader takes it, however many rows down (red team,
+/// round 9). The headings are the first row's cells.
+fn table_columns(document: &Html, texts: &mut Texts) {
+    let is = |node: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
+        node.value()
+            .as_element()
+            .is_some_and(|e| names.iter().any(|n| e.name().eq_ignore_ascii_case(n)))
+    };
+    let text_of = |node: ego_tree::NodeRef<'_, Node>| {
+        let mut text = String::new();
+        for piece in node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+        {
+            text.push_str(&piece);
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for table in document
+        .tree
+        .root()
+        .descendants()
+        .filter(|n| is(n, &["table"]))
+    {
+        // The table's own rows, not those of a table inside it.
+        let rows = table.descendants().filter(|row| {
+            is(row, &["tr"])
+                && row.ancestors().find(|a| is(a, &["table"])).map(|a| a.id()) == Some(table.id())
+        });
+        let mut headings: Option<Vec<String>> = None;
+        for row in rows {
+            let cells: Vec<String> = row
+                .children()
+                .filter(|c| is(c, &["td", "th"]))
+                .map(text_of)
+                .collect();
+            let Some(headings) = &headings else {
+                headings = Some(cells);
+                continue;
+            };
+            for (heading, cell) in headings.iter().zip(&cells) {
+                if !cell.is_empty() && crate::anonymity::patterns::names_a_date_of_birth(heading) {
+                    texts.blocks.push(format!("{heading}: {cell}"));
+                }
+            }
+        }
     }
 }
 

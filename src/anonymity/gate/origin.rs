@@ -20,9 +20,30 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
 }
 
 /// Where in `text` (a published file that is no source: a theme's static
-/// file) something described as `what` begins, as [`find`] finds it.
-pub fn find_in_text(look: &Look, text: &str, what: &str) -> Option<std::ops::Range<usize>> {
-    (1..=3).find_map(|lines| range_in(look, text, lines, what))
+/// file) something described as `what` begins, as [`find`] finds it; in
+/// a table of figures (`delimiter`), the row that holds it read under the
+/// headings.
+pub fn find_in_text(
+    look: &Look,
+    text: &str,
+    what: &str,
+    delimiter: Option<u8>,
+) -> Option<std::ops::Range<usize>> {
+    (1..=3)
+        .find_map(|lines| range_in(look, text, lines, what))
+        .or_else(|| {
+            let delimiter = delimiter?;
+            let headings = text.lines().next()?;
+            let mut start = 0;
+            text.split_inclusive('\n').find_map(|line| {
+                let at = start;
+                start += line.len();
+                let mut texts = look.texts();
+                text::columns(&format!("{headings}\n{line}"), delimiter, &mut texts);
+                let found = at > 0 && look.find(&texts).iter().any(|hit| hit.what == what);
+                found.then(|| at..at + line.trim_end().len().max(1))
+            })
+        })
 }
 
 /// The first `count` lines in a row of `file` that hold `what`.

@@ -415,3 +415,46 @@ pub fn readable_runs(bytes: &[u8]) -> String {
 #[cfg(test)]
 #[path = "text_tests.rs"]
 mod tests;
+
+/// The delimiter of a table of figures published at `path` (`.csv`,
+/// `.tsv`), if it is one.
+pub fn delimiter_of(path: &str) -> Option<u8> {
+    let ext = path.rsplit_once('.')?.1;
+    match () {
+        _ if ext.eq_ignore_ascii_case("csv") => Some(b','),
+        _ if ext.eq_ignore_ascii_case("tsv") => Some(b'\t'),
+        _ => None,
+    }
+}
+
+/// A table of figures (`.csv`, `.tsv`): each field under a heading that
+/// marks dates of birth read once more after it (`date of birth:
+/// 14/03/1952`), as a reader of the table takes it, however many rows
+/// down (red team, round 9). The file is read as text too.
+pub fn columns(text: &str, delimiter: u8, out: &mut Texts) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let Some(Ok(headings)) = records.next() else {
+        return;
+    };
+    let marked: Vec<(usize, &str)> = headings
+        .iter()
+        .enumerate()
+        .filter(|(_, heading)| crate::anonymity::patterns::names_a_date_of_birth(heading))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    // A field the reader cannot split is read as the text it is.
+    for record in records.flatten() {
+        for &(column, heading) in &marked {
+            if let Some(field) = record.get(column).filter(|f| !f.trim().is_empty()) {
+                out.blocks.push(format!("{heading}: {field}"));
+            }
+        }
+    }
+}

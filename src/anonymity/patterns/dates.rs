@@ -34,6 +34,12 @@ static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `text` (a table's column heading) marks a date as a date of
+/// birth: every date under it is one.
+pub fn names_a_date_of_birth(text: &str) -> bool {
+    DOB_CUE.is_match(text)
+}
+
 /// A sentence ending inside the gap between a cue and a date: the cue is then
 /// about something else. Common abbreviations (Dr., Mrs.) do not end one.
 static SENTENCE_END: LazyLock<Regex> =

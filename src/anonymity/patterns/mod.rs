@@ -20,6 +20,7 @@ mod visible;
 
 use contact::{emails, phones, postcodes};
 use dates::dates_of_birth;
+pub use dates::names_a_date_of_birth;
 pub use names::find_name_like;
 use numbers::{nhs_numbers, ni_numbers};
 use regex::Regex;

@@ -14,8 +14,17 @@ use crate::source::{FileId, Span};
 impl Scanner<'_, '_> {
     pub(super) fn scan_target(&self, target: &Target, found: &mut Found) {
         let text = &target.plain.text;
+        // Once for each place: a table's cell is read twice (in the flow,
+        // and after its column's heading).
+        let mut named = Vec::new();
         for hit in self.matcher.find(text) {
-            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
+            let source = target.plain.to_source(hit.range.clone());
+            let key = (source.clone(), hit.term, hit.partial);
+            if named.contains(&key) {
+                continue;
+            }
+            named.push(key);
+            let span = Span::new(target.file, source);
             if self.is_allowed(
                 &hit,
                 &text[hit.range.clone()],
@@ -29,9 +38,16 @@ impl Scanner<'_, '_> {
                 .out
                 .push(identifier_diagnostic(self.matcher, &hit, span));
         }
+        let mut seen = Vec::new();
         for hit in patterns::find_patterns(text) {
-            let span = Span::new(target.file, target.plain.to_source(hit.range.clone()));
-            found.out.push(pattern_diagnostic(&hit, span));
+            let source = target.plain.to_source(hit.range.clone());
+            if seen.contains(&(source.clone(), hit.kind)) {
+                continue;
+            }
+            seen.push((source.clone(), hit.kind));
+            found
+                .out
+                .push(pattern_diagnostic(&hit, Span::new(target.file, source)));
         }
         for range in patterns::find_name_like(text) {
             let name = &text[range.clone()];
