@@ -4,20 +4,9 @@
 //! it). Each test names the defect it pins.
 
 mod common;
-use common::{Project, build_fails, refused};
+use common::{BOROUGH_B, Project, borough_b, build_fails, refused};
 
-const BOROUGH_B: &str = "content/boroughs/b.md";
 const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
-
-/// Borough B's report with `body` as its overview (line 5 of the file).
-fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        p.write(
-            BOROUGH_B,
-            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
-        );
-    }
-}
 
 /// The free page's template with `html` before its content.
 fn page_template(html: &str) -> impl Fn(&Project) + '_ {

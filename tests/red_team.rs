@@ -5,19 +5,7 @@
 //! (exit 1, site/ untouched, the message at the file and line).
 
 mod common;
-use common::{Project, build_fails, gp_quote, refused};
-
-const BOROUGH_B: &str = "content/boroughs/b.md";
-
-/// Borough B's report with `body` as its overview (line 5 of the file).
-fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        p.write(
-            BOROUGH_B,
-            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
-        );
-    }
-}
+use common::{BOROUGH_B, Project, borough_b, build_fails, gp_quote, refused};
 
 /// Defect: bidirectional marks (U+200E, U+200F, U+202A to U+202E, U+2066
 /// to U+2069, U+061C) and the other format characters show nothing, as a

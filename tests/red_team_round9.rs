@@ -3,19 +3,7 @@
 //! wrong place. Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, build_fails, gp_quote, refused};
-
-const BOROUGH_B: &str = "content/boroughs/b.md";
-
-/// Borough B's report with `body` as its overview (line 5 of the file).
-fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        p.write(
-            BOROUGH_B,
-            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
-        );
-    }
-}
+use common::{Project, borough_b, build_fails, gp_quote, refused};
 
 /// The theme's style sheet with `rule` added at its end.
 fn style_with(rule: &str) -> impl Fn(&Project) + '_ {

@@ -38,6 +38,14 @@ fn begun(site: &Path, files: &BTreeMap<String, Contents>) -> Writing {
     writing
 }
 
+/// What [`begun`] began.
+fn started(writing: &Writing) -> &Begun {
+    match writing.begun.get() {
+        Some(Ok(started)) => started,
+        _ => panic!("not begun"),
+    }
+}
+
 #[test]
 fn a_build_that_fails_after_files_were_written_leaves_everything_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,9 +56,7 @@ fn a_build_that_fails_after_files_were_written_leaves_everything_as_it_was() {
     let before = everything(dir.path());
     let new = contents(&[("index.html", "two"), ("b/new.html", "new")]);
     let writing = begun(&site, &new);
-    let Some(Ok(started)) = writing.begun.get() else {
-        panic!("begun");
-    };
+    let started = started(&writing);
     // Replacing a site, files are linked from it after the gate.
     assert!(started.streaming.is_none());
     // Every file written (here, not by the writing thread, so that it is
@@ -76,9 +82,7 @@ fn files_written_as_they_pass_and_the_rest_at_the_end_make_the_whole_site() {
     ];
     let new = contents(&pairs);
     let writing = begun(&site, &new);
-    let Some(Ok(started)) = writing.begun.get() else {
-        panic!("begun");
-    };
+    let started = started(&writing);
     // Two files handed to the writing thread, as the gate passes them.
     let streaming = started.streaming.as_ref().expect("no previous site");
     for index in [1, 3] {
@@ -146,9 +150,7 @@ fn a_writing_dropped_unfinished_removes_what_it_wrote() {
     let site = dir.path().join("site");
     let new = contents(&[("index.html", "home"), ("a/1.html", "one")]);
     let writing = begun(&site, &new);
-    let Some(Ok(started)) = writing.begun.get() else {
-        panic!("begun");
-    };
+    let started = started(&writing);
     let streaming = started.streaming.as_ref().expect("nothing there yet");
     streaming.put(0);
     streaming.put(1);
@@ -173,9 +175,7 @@ fn the_staging_folder_is_shut_until_the_site_has_passed() {
     let site = dir.path().join("site");
     let new = contents(&[("index.html", "home"), ("a/1.html", "one")]);
     let writing = begun(&site, &new);
-    let Some(Ok(started)) = writing.begun.get() else {
-        panic!("begun");
-    };
+    let started = started(&writing);
     assert!(started.streaming.is_some(), "nothing there: begun early");
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode(&started.staging), 0o700);

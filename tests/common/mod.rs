@@ -346,3 +346,16 @@ pub fn gp_quote(p: &Project) {
         "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe GP view is that nobody reads the notes.\n",
     );
 }
+
+/// The file of Borough B's report.
+pub const BOROUGH_B: &str = "content/boroughs/b.md";
+
+/// Borough B's report with `body` as its overview (line 5 of the file).
+pub fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        p.write(
+            BOROUGH_B,
+            format!("---\ntitle: Borough B\norder: 2\n---\n{body}\n"),
+        );
+    }
+}
