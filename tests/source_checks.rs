@@ -435,3 +435,28 @@ fn an_identifiers_list_that_names_no_one_stops_the_build() {
         );
     }
 }
+
+/// A Markdown table's cell is read twice (in the flow, and after its
+/// column's heading), but each thing found in it is reported once.
+#[test]
+fn a_table_cell_is_reported_once() {
+    let project = Project::fixture("basic");
+    project.write(
+        "content/boroughs/b.md",
+        "---\ntitle: Borough B\norder: 2\n---\n| Who | Date of birth | Place |\n|---|---|---|\n| a-sw-1 | 14/03/1952 | Thistlebury |\n",
+    );
+    let run = project.build();
+    run.expect_code(1);
+    for code in [
+        "anonymity::participant-id",
+        "anonymity::date-of-birth",
+        "anonymity::identifier",
+    ] {
+        assert_eq!(
+            run.stderr.matches(&format!("error[{code}]")).count(),
+            1,
+            "{code}:\n{}",
+            run.stderr
+        );
+    }
+}

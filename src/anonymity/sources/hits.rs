@@ -14,16 +14,21 @@ use crate::source::{FileId, Span};
 impl Scanner<'_, '_> {
     pub(super) fn scan_target(&self, target: &Target, found: &mut Found) {
         let text = &target.plain.text;
-        // Once for each place: a table's cell is read twice (in the flow,
-        // and after its column's heading).
-        let mut named = Vec::new();
+        // Each thing once for each place: a table's cell is read twice (in
+        // the flow, and after its column's heading).
+        let mut met: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut first = |source: &std::ops::Range<usize>, what: String| {
+            let new = !met.contains(&(source.clone(), what.clone()));
+            if new {
+                met.push((source.clone(), what));
+            }
+            new
+        };
         for hit in self.matcher.find(text) {
             let source = target.plain.to_source(hit.range.clone());
-            let key = (source.clone(), hit.term, hit.partial);
-            if named.contains(&key) {
+            if !first(&source, format!("{} {}", hit.term, hit.partial)) {
                 continue;
             }
-            named.push(key);
             let span = Span::new(target.file, source);
             if self.is_allowed(
                 &hit,
@@ -38,13 +43,11 @@ impl Scanner<'_, '_> {
                 .out
                 .push(identifier_diagnostic(self.matcher, &hit, span));
         }
-        let mut seen = Vec::new();
         for hit in patterns::find_patterns(text) {
             let source = target.plain.to_source(hit.range.clone());
-            if seen.contains(&(source.clone(), hit.kind)) {
+            if !first(&source, hit.kind.code().to_string()) {
                 continue;
             }
-            seen.push((source.clone(), hit.kind));
             found
                 .out
                 .push(pattern_diagnostic(&hit, Span::new(target.file, source)));
@@ -54,7 +57,11 @@ impl Scanner<'_, '_> {
             if !self.matcher.find(name).is_empty() {
                 continue;
             }
-            let span = Span::new(target.file, target.plain.to_source(range));
+            let source = target.plain.to_source(range);
+            if !first(&source, "name-like".to_string()) {
+                continue;
+            }
+            let span = Span::new(target.file, source);
             found.out.push(
                 Diagnostic::warning("anonymity::name-like", "this looks like a person's name")
                     .at(span)
@@ -64,6 +71,9 @@ impl Scanner<'_, '_> {
         }
         for range in self.participant_ids.find(text) {
             let source = target.plain.to_source(range);
+            if !first(&source, "participant-id".to_string()) {
+                continue;
+            }
             if target
                 .id_exempt
                 .iter()
