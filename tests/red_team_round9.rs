@@ -3,18 +3,7 @@
 //! wrong place. Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, borough_b, build_fails, gp_quote, refused};
-
-/// The theme's style sheet with `rule` added at its end.
-fn style_with(rule: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        let css = include_str!("../themes/default/static/style.css");
-        p.write(
-            "themes/default/static/style.css",
-            format!("{css}\n{rule}\n"),
-        );
-    }
-}
+use common::{Project, borough_b, build_fails, gp_quote, refused, style_with};
 
 /// Road: a table of participants' characteristics pasted from a
 /// spreadsheet, with a "Date of birth" column emptied for every row but

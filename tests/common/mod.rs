@@ -359,3 +359,14 @@ pub fn borough_b(body: &str) -> impl Fn(&Project) + '_ {
         );
     }
 }
+
+/// The theme's style sheet with `rule` added at its end.
+pub fn style_with(rule: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        let css = include_str!("../../themes/default/static/style.css");
+        p.write(
+            "themes/default/static/style.css",
+            format!("{css}\n{rule}\n"),
+        );
+    }
+}

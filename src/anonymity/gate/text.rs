@@ -432,6 +432,14 @@ pub fn delimiter_of(path: &str) -> Option<u8> {
 /// 14/03/1952`), as a reader of the table takes it, however many rows
 /// down (red team, round 9). The file is read as text too.
 pub fn columns(text: &str, delimiter: u8, out: &mut Texts) {
+    // A spreadsheet set to a European locale writes `;` between fields
+    // into a `.csv`: the headings' line says which it is.
+    let first = text.lines().next().unwrap_or("");
+    let delimiter =
+        match delimiter == b',' && first.matches(';').count() > first.matches(',').count() {
+            true => b';',
+            false => delimiter,
+        };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

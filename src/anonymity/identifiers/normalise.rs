@@ -223,6 +223,9 @@ fn classify(c: char, after_letter: bool) -> CharClass {
             CharClass::Separator
         }
         '.' if after_letter => CharClass::Separator,
+        // An ellipsis, typed or made by Markdown of `...`: a pause between
+        // two words (`Marjorie… Quillfeather`), as a full stop after one is.
+        '\u{2026}' => CharClass::Separator,
         c if c.is_whitespace() => CharClass::Separator,
         c if is_combining_mark(c) => CharClass::Dropped,
         _ => CharClass::Kept,

@@ -26,11 +26,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Words that mark a date as a date of birth. "b." only in lowercase, so that
-/// "Plan B." is not a cue.
+/// Words that mark a date as a date of birth (also run together, as
+/// exports name a column: `DateOfBirth`, `date_of_birth`). "b." only in
+/// lowercase, so that "Plan B." is not a cue.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[\s\-_]+of[\s\-_]+birth(?-u:\b)|birth[\s\-_]?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
+        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[\s\-_]*of[\s\-_]*birth(?-u:\b)|birth[\s\-_]?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
     )
 });
 

@@ -701,9 +701,10 @@ fn hiding(property: &str, token: &Token, last: Option<f32>) -> bool {
             !(word("auto") || word("none"))
         }
         "color" | "-webkit-text-fill-color" | "fill" => clear || word("none"),
-        // A picture behind text may be of the text's own colour, which no
-        // style sheet says (a gradient's colours are read, in `settle`).
-        "background" | "background-image" => {
+        // A picture behind text (or a border's, filling the box) may be of
+        // the text's own colour, which no style sheet says (a gradient's
+        // colours are read, in `settle`).
+        "background" | "background-image" | "border-image" | "border-image-source" => {
             matches!(token, Token::UnquotedUrl(_))
                 || function(&[
                     "url",

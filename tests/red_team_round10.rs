@@ -1,0 +1,96 @@
+//! Red team, round 10: roads a researcher's or a theme author's ordinary
+//! mistake still has to the published site, and clean files refused.
+//! Each failed when it was written; each says what should happen.
+
+mod common;
+use common::{Project, borough_b, build_fails, refused, style_with};
+
+/// Road: a CSV of figures exported by Excel in a European locale (fields
+/// parted by `;`) or by a database (the heading `DateOfBirth`, written as
+/// one word). The gate reads a `.csv` as parted by commas, and takes only
+/// "date of birth" with separators for a cue, so a date three rows under
+/// the heading is published. A JSON data file written by the same export
+/// (`"dateOfBirth": "1952-03-14"`) is published too, and so is a record
+/// pasted into a report as the database prints it (`DateOfBirth:
+/// 14/03/1952`), which "Date of birth: 14/03/1952" is refused as.
+#[test]
+fn date_of_birth_columns_as_exports_write_them_are_read() {
+    refused(
+        borough_b("Referral record: DateOfBirth: 14/03/1952; Team: Community nursing."),
+        "content/boroughs/b.md:5:31",
+    );
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.csv",
+                "participant;notes;date of birth;role\n\
+                 P01;interviewed at home with daughter present;;carer\n\
+                 P02;interviewed at home with daughter present;;carer\n\
+                 P03;interviewed at home with daughter present;14/03/1952;carer\n",
+            );
+        },
+        "themes/default/static/cohort.csv",
+    );
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.csv",
+                "ParticipantID,DateOfBirth,Role,Team\n\
+                 P01,,Carer,Community nursing\n\
+                 P02,,Carer,Community nursing\n\
+                 P03,14/03/1952,Carer,Community nursing\n",
+            );
+        },
+        "themes/default/static/cohort.csv",
+    );
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.json",
+                "[{\"id\": \"P03\", \"role\": \"carer\", \"dateOfBirth\": \"1952-03-14\"}]\n",
+            );
+        },
+        "themes/default/static/cohort.json",
+    );
+}
+
+/// Road: a picture drawn over a box by `border-image` with `fill` (as a
+/// theme's "highlight" style paints a texture) may hide the box's text
+/// exactly as a `background` picture does, which the gate reads as
+/// hiding. A name split by such an element reads whole to the reader, and
+/// is published (exit 0).
+#[test]
+fn a_border_image_picture_may_hide_text_as_a_background_does() {
+    // `background: url(…)` is refused so; these are not.
+    for rule in [
+        ".marker { border-image: url(\"texture.png\") 0 fill; }",
+        ".marker { border-image-source: url(\"texture.png\"); border-image-slice: 0 fill; }",
+    ] {
+        let change = |p: &Project| {
+            style_with(rule)(p);
+            borough_b("We met staff at Thistle<span class=\"marker\">x</span>bury.")(p);
+        };
+        refused(change, "content/boroughs/b.md:5:");
+    }
+}
+
+/// Road: a hesitation in a transcript, "Marjorie... Quillfeather". The
+/// docs promise that full stops after a word count as a space, but the
+/// checks now read Markdown's smart punctuation, which makes `...` an
+/// ellipsis (`…`), and the gate reads the page's `…`: neither takes it for
+/// a space, and the full name is published with only a warning for the
+/// first name (exit 0). Typed as `…`, or with no space after it, likewise.
+#[test]
+fn a_name_parted_by_an_ellipsis_is_refused() {
+    for body in [
+        "It was, er, Marjorie... Quillfeather who rang.",
+        "It was, er, Marjorie\u{2026} Quillfeather who rang.",
+        "It was Marjorie...Quillfeather who rang.",
+    ] {
+        build_fails(
+            borough_b(body),
+            "content/boroughs/b.md:5:",
+            "anonymity::identifier",
+        );
+    }
+}
