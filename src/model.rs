@@ -142,25 +142,30 @@ pub struct Participant {
 /// The form in which two spellings of a role are the same role, as a
 /// reader sees them: Unicode compatibility-normalised, lowercase, one space
 /// between words, every apostrophe as `'` and dash as `-`, and without the
-/// characters that show as nothing (a soft hyphen, a zero-width space).
+/// characters that show as nothing (a soft hyphen, a zero-width space), and
+/// a Cyrillic or Greek letter drawn as a Latin one read as that letter.
 /// Red team, round 9: Word's curly apostrophe and non-breaking hyphen made
 /// one role two groups.
 pub fn role_key(role: &str) -> String {
-    use crate::reading::{DASHES, is_apostrophe, is_invisible};
+    use crate::reading::{DASHES, is_apostrophe, is_invisible, latin_lookalike};
     use unicode_normalization::UnicodeNormalization;
     // ASCII text is its own compatibility form (a test reads every ASCII
     // character): the attribution check asks for a role's key once for
     // each participant of each group it counts.
     let folded: String = match role.is_ascii() {
         true => role.to_ascii_lowercase().replace('`', "'"),
+        // Apostrophes first: compatibility forms part an acute accent
+        // (`´`) into a space and an accent.
         false => role
-            .nfkc()
+            .chars()
             .filter(|&c| !is_invisible(c))
             .map(|c| match c {
                 c if is_apostrophe(c) => '\'',
                 c if DASHES.contains(&c) => '-',
                 c => c,
             })
+            .nfkc()
+            .map(|c| latin_lookalike(c).unwrap_or(c))
             .collect::<String>()
             .to_lowercase(),
     };
@@ -420,6 +425,8 @@ mod tests {
         assert_eq!(role_key("Carers` lead"), role_key("carers' lead"));
         assert_eq!(role_key("Re\u{2011}ablement worker"), "re-ablement worker");
         assert_eq!(role_key("Social wor\u{ad}ker\u{200b}"), "social worker");
+        assert_eq!(role_key("Carers\u{b4} lead"), "carers' lead");
+        assert_eq!(role_key("Soci\u{430}l worker"), "social worker");
     }
 
     /// ASCII text is its own compatibility form: every ASCII character
