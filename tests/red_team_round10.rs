@@ -129,3 +129,40 @@ fn a_name_parted_by_an_ellipsis_is_refused() {
         );
     }
 }
+
+/// False refusal: an icon after each external link, as themes draw one
+/// (`a[href^="http"]::after { content: url("external.svg") }`). A picture
+/// is no generated text, and written `url(external.svg)` without quotes it
+/// builds; with the quotes most style guides ask for, the style sheet is
+/// refused as showing "generated text holding letters or digits".
+#[test]
+fn a_picture_as_generated_content_is_not_text() {
+    let p = Project::fixture("basic");
+    style_with("a[href^=\"http\"]::after { content: url(\"external.svg\"); margin-left: 0.2em; }")(
+        &p,
+    );
+    let run = p.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Road: a theme's style sheet that imports another inlined as a `data:`
+/// address (as some bundlers inline `@import`s). A style sheet loaded from
+/// another address is refused, and one of the site's own is read; this one
+/// is neither, so its `display: none` is unknown to the gate, and a name
+/// split by an element it hides is published whole (exit 0).
+#[test]
+fn a_style_sheet_imported_from_a_data_address_is_read_or_refused() {
+    refused(
+        |p: &Project| {
+            let css = include_str!("../themes/default/static/style.css");
+            p.write(
+                "themes/default/static/style.css",
+                format!("@import url(\"data:text/css,.marker%7Bdisplay:none%7D\");\n{css}"),
+            );
+            borough_b("We met staff at Thistle<span class=\"marker\">x</span>bury.")(p);
+        },
+        // Refused where the style sheet imports it: its rules are not
+        // applied by the gate.
+        "themes/default/static/style.css:1:1",
+    );
+}

@@ -186,7 +186,7 @@ pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
 pub const COUNTER_STYLE: &str = "its style sheet defines a counter style (`@counter-style`), whose markers can spell any word, which the gate cannot read where they are shown";
-pub const ELSEWHERE: &str = "it loads a style sheet from another site (`@import` of an address with a scheme or host), which the gate cannot read: copy the style sheet into the theme's static/ folder and import it by its path";
+pub const ELSEWHERE: &str = "it loads a style sheet that is not one of the site's files (`@import` or `<link>` of an address with a scheme or host, or of a `data:` address), whose rules the gate cannot apply: copy the style sheet into the theme's static/ folder and import it by its path";
 
 /// Whether `css` shows only text the gate can read in place; why not
 /// otherwise.
@@ -365,6 +365,12 @@ impl Style {
                     return Err(refuse(GENERATED));
                 }
                 let attr = shown && name == "attr";
+                // A picture's address (`content: url("external.svg")`) is
+                // no text shown; it is read as the sheet's text is.
+                let address = matches!(
+                    name.as_str(),
+                    "url" | "src" | "image" | "image-set" | "-webkit-image-set"
+                );
                 parser.parse_nested_block(|inner| {
                     let mut first = true;
                     while let Ok(token) = inner.next() {
@@ -381,7 +387,9 @@ impl Style {
                         first = false;
                         // Inside a function, words are its arguments
                         // (`url(…)`, `rgb(…)`), not shown text.
-                        if !matches!(token, Token::Ident(_)) {
+                        let argument = matches!(token, Token::Ident(_))
+                            || (address && matches!(token, Token::QuotedString(_)));
+                        if !argument {
                             self.value(inner, property, &token)?;
                         }
                     }
@@ -402,9 +410,12 @@ impl Style {
     }
 }
 
-/// Whether a style sheet's `address` is on another site: it has a scheme
-/// other than `data:` or a host, read as a browser reads an address (tabs
-/// and line breaks dropped, a backslash a slash: `/\\host` is `//host`).
+/// Whether a style sheet's `address` is not one of the site's files: it
+/// has a scheme or a host, read as a browser reads an address (tabs and
+/// line breaks dropped, a backslash a slash: `/\\host` is `//host`). A
+/// `data:` address is one too: its text is read where it is written, but
+/// its rules would hide or move text where the gate does not apply them
+/// (red team, round 10).
 pub fn from_elsewhere(address: &str) -> bool {
     let address: String = address
         .trim()
@@ -418,13 +429,12 @@ pub fn from_elsewhere(address: &str) -> bool {
             }
         })
         .collect();
-    !address.starts_with("data:") && (address.contains(':') || address.starts_with("//"))
+    address.contains(':') || address.starts_with("//")
 }
 
 /// Whether an `@import`'s address (`token`, and a `url(…)`'s contents) is
-/// read by the gate: a `data:` address, whose style sheet is read where it
-/// is written, or a file of the site (an address without a scheme or host),
-/// read as every published file is.
+/// a file of the site (an address without a scheme or host), read as
+/// every published file is, and applied with the others.
 fn imports_here(token: &Token, parser: &mut Parser) -> bool {
     let here = |address: &str| !from_elsewhere(address);
     match token {
