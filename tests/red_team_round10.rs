@@ -109,6 +109,19 @@ fn a_border_image_picture_may_hide_text_as_a_background_does() {
     }
 }
 
+/// Road: a retina logo in a page, its SVG drawn from a base64 `data:`
+/// address in `srcset` with its density (`… 2x`). The gate reads the
+/// address to the closing quote, so the payload holds " 2x", cannot be
+/// decoded, and the drawing's text "Thistlebury" is published.
+#[test]
+fn a_data_address_in_srcset_is_read_to_its_descriptor() {
+    let b64 = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyMDAiIGhlaWdodD0iMjQiPjx0ZXh0IHk9IjE4Ij5UaGlzdGxlYnVyeTwvdGV4dD48L3N2Zz4=";
+    let img = format!(
+        "<img alt=\"The partnership's logo\" src=\"../static/logo.png\" srcset=\"data:image/svg+xml;base64,{b64} 2x\">"
+    );
+    refused(borough_b(&img), "content/boroughs/b.md:5:");
+}
+
 /// Road: a hesitation in a transcript, "Marjorie... Quillfeather". The
 /// docs promise that full stops after a word count as a space, but the
 /// checks now read Markdown's smart punctuation, which makes `...` an

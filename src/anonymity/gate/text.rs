@@ -173,7 +173,16 @@ pub fn data_addresses(text: &str) -> Vec<Result<(String, String), &'static str>>
         };
         let base64 = media.split(';').any(|p| p.trim() == "base64");
         let media = media.split(';').next().unwrap_or("").trim().to_string();
-        for end in std::iter::once(short).chain(closing.filter(|&end| end != short)) {
+        // And at the first space: a `srcset` follows each address with its
+        // width or density (`data:…;base64,… 2x`; red team, round 10).
+        let spaced = text[after..].find(char::is_whitespace).map(|i| after + i);
+        let mut ends = vec![short];
+        for end in [closing, spaced].into_iter().flatten() {
+            if !ends.contains(&end) {
+                ends.push(end);
+            }
+        }
+        for end in ends {
             found.extend(
                 data_address(&text[after..end], base64).map(|held| Ok((media.clone(), held))),
             );
