@@ -40,6 +40,59 @@ fn role_spellings_drawn_alike_are_one_group() {
     }
 }
 
+/// Road: an HTML table pasted from Word, with a grouped heading row above
+/// the column headings (`<thead>` of two rows, the first with `colspan`).
+/// The gate takes the first row for the headings, so "Date of birth" in
+/// the second is a cell, and a date three rows under it is published.
+#[test]
+fn a_date_under_a_second_heading_row_is_a_date_of_birth() {
+    refused(
+        borough_b(
+            "<table>\n<thead>\n<tr><th colspan=\"2\">Participant</th><th colspan=\"2\">Interview</th></tr>\n\
+             <tr><th>Role</th><th>Date of birth</th><th>Place</th><th>Length</th></tr>\n</thead>\n<tbody>\n\
+             <tr><td>Social worker</td><td>[removed]</td><td>Office</td><td>45 minutes</td></tr>\n\
+             <tr><td>Social worker</td><td>[removed]</td><td>Office</td><td>50 minutes</td></tr>\n\
+             <tr><td>District nurse</td><td>14/03/1952</td><td>Home</td><td>40 minutes</td></tr>\n\
+             </tbody>\n</table>",
+        ),
+        "content/boroughs/b.md:",
+    );
+}
+
+/// Road: an HTML table whose first column merges rows (`rowspan`, as a
+/// table of participants grouped by team is). Rows under the merged cell
+/// have one cell fewer, so the gate pairs their cells with the wrong
+/// headings and the date under "Date of birth" is published.
+#[test]
+fn a_date_of_birth_in_a_row_under_a_merged_cell_is_refused() {
+    refused(
+        borough_b(
+            "<table>\n<tr><th>Team</th><th>Role</th><th>Date of birth</th></tr>\n\
+             <tr><td rowspan=\"3\">Community nursing</td><td>District nurse</td><td>[removed]</td></tr>\n\
+             <tr><td>District nurse</td><td>[removed]</td></tr>\n\
+             <tr><td>Healthcare assistant</td><td>14/03/1952</td></tr>\n</table>",
+        ),
+        "content/boroughs/b.md:",
+    );
+}
+
+/// Road: a spreadsheet of participants pasted turned round (one column
+/// per participant, the fields down the first column, as in a "profile"
+/// sheet). The date is in the row whose heading is "Date of birth", but
+/// more than 40 characters after it, so it is published.
+#[test]
+fn a_date_in_a_date_of_birth_row_is_a_date_of_birth() {
+    refused(
+        borough_b(
+            "| Field | Participant 1 | Participant 2 | Participant 3 |\n\
+             |---|---|---|---|\n\
+             | Role | District nurse | District nurse | Healthcare assistant |\n\
+             | Date of birth | [removed at their request] | [removed at their request] | 14/03/1952 |",
+        ),
+        "content/boroughs/b.md:8:",
+    );
+}
+
 /// Road: a CSV of figures exported by Excel in a European locale (fields
 /// parted by `;`) or by a database (the heading `DateOfBirth`, written as
 /// one word). The gate reads a `.csv` as parted by commas, and takes only
@@ -120,6 +173,25 @@ fn a_data_address_in_srcset_is_read_to_its_descriptor() {
         "<img alt=\"The partnership's logo\" src=\"../static/logo.png\" srcset=\"data:image/svg+xml;base64,{b64} 2x\">"
     );
     refused(borough_b(&img), "content/boroughs/b.md:5:");
+}
+
+/// Wrong place: an HTML table pasted into a report (as a table copied from
+/// a web page or from Word's HTML is) with a "Date of birth" column is
+/// refused by the gate, but the message points at `content/boroughs/b.md:1:1`
+/// and says "a template or theme file prints it", though line 9 holds the
+/// date. The same table in Markdown is refused at the date.
+#[test]
+fn a_date_of_birth_in_an_html_table_is_refused_at_its_line() {
+    let out = refused(
+        borough_b(
+            "<table>\n<tr><th>Team</th><th>Role</th><th>Date of birth</th></tr>\n\
+             <tr><td>Community nursing</td><td>District nurse</td><td>[removed]</td></tr>\n\
+             <tr><td>Community nursing</td><td>District nurse</td><td>[removed]</td></tr>\n\
+             <tr><td>Community nursing</td><td>Healthcare assistant</td><td>14/03/1952</td></tr>\n</table>",
+        ),
+        "content/boroughs/b.md:9:",
+    );
+    assert!(!out.contains("a template or theme file prints it"), "{out}");
 }
 
 /// Road: a hesitation in a transcript, "Marjorie... Quillfeather". The

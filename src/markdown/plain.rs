@@ -262,16 +262,39 @@ fn written_destination<'w>(written: &'w str, parsed: &str) -> Option<(&'w str, u
 
 /// A table being read: its columns' headings, and where the cell being
 /// read starts. Each cell below the headings is read once more after its
-/// column's heading (`Date of birth: 14/03/1952`), as a screen reader
-/// reads it and as a reader takes it: a date three rows under "Date of
-/// birth" is one (red team, round 9).
+/// column's heading (`Date of birth: 14/03/1952`), and after its row's
+/// first cell, as a screen reader reads it and as a reader takes it: a
+/// date three rows under "Date of birth" is one (red team, round 9), and
+/// so is one three cells along a row that starts so (round 10).
 #[derive(Default)]
 struct Table {
-    headings: Vec<String>,
+    headings: Vec<Cell>,
+    /// The first cell of the row being read.
+    row: Option<Cell>,
     in_head: bool,
     column: usize,
     /// Where the cell's plain text starts, and where and how it is written.
     cell: Option<(usize, usize, String)>,
+}
+
+/// A cell's text as shown, and where it is written.
+#[derive(Clone)]
+struct Cell {
+    shown: String,
+    at: usize,
+    written: String,
+}
+
+impl Cell {
+    /// Adds the cell's text to `side`, mapped to where it is written, so
+    /// that what is found in it is found where the cell is.
+    fn push(&self, side: &mut PlainText) {
+        match self.written.find(&self.shown) {
+            Some(i) => side.push_read(&self.shown, self.at + i, Read::VERBATIM),
+            // Written otherwise (markup, a reference): the whole cell.
+            None => side.push_shown(&self.shown, self.at, self.written.len()),
+        }
+    }
 }
 
 impl Table {
@@ -292,23 +315,30 @@ impl Table {
                 self.cell = Some((out.text.len(), source, written.to_string()));
             }
             Event::End(TagEnd::TableCell) => {
-                if let Some((from, at, cell)) = self.cell.take() {
-                    let shown = out.text.get(from..).unwrap_or("").trim();
+                if let Some((from, at, written)) = self.cell.take() {
+                    let cell = Cell {
+                        shown: out.text.get(from..).unwrap_or("").trim().to_string(),
+                        at,
+                        written,
+                    };
                     if self.in_head {
-                        self.headings.push(shown.to_string());
-                    } else if let Some(heading) = self.headings.get(self.column)
-                        && !heading.is_empty()
-                        && !shown.is_empty()
-                    {
-                        side.push(&format!("{heading}: "), at);
-                        match cell.find(shown) {
-                            Some(i) => side.push_aside(shown, at + i, Read::VERBATIM),
-                            // Written otherwise (markup, a reference): the
-                            // whole cell.
-                            None => {
-                                side.push_shown(shown, at, cell.len());
-                                side.push(BLOCK_BREAK, at + cell.len());
+                        self.headings.push(cell);
+                    } else {
+                        // A table turned round names each row in its first
+                        // cell: `| Date of birth | … | 14/03/1952 |`.
+                        if self.column == 0 {
+                            self.row = Some(cell.clone());
+                        }
+                        let column = self.headings.get(self.column);
+                        let row = self.row.as_ref().filter(|_| self.column > 0);
+                        for heading in [column, row].into_iter().flatten() {
+                            if heading.shown.is_empty() || cell.shown.is_empty() {
+                                continue;
                             }
+                            heading.push(side);
+                            side.push(": ", cell.at);
+                            cell.push(side);
+                            side.push(BLOCK_BREAK, cell.at + cell.written.len());
                         }
                     }
                 }
@@ -584,5 +614,18 @@ mod table_tests {
         let date = at + "Date of birth: ".len();
         let source = plain.to_source(date..date + 10);
         assert_eq!(&text[source], "14/03/1952");
+        // A heading read with a cell is found where the heading is written.
+        let heading = plain.to_source(at..at + "Date of birth".len());
+        assert_eq!(&text[heading], "Date of birth");
+        // And a row's first cell heads the row.
+        let text =
+            "| Field | P1 | P2 |\n|---|---|---|\n| Date of birth | [removed] | 14/03/1952 |\n";
+        let mut plain = PlainText::default();
+        plain_text(text, 0..text.len(), &mut plain);
+        assert!(
+            plain.text.contains("Date of birth: 14/03/1952"),
+            "{}",
+            plain.text
+        );
     }
 }

@@ -159,23 +159,40 @@ pub fn read(html: &str, texts: &mut Texts) {
 /// Each table's cells under a heading that marks dates of birth, read
 /// once more after it (`Date of birth: 14/03/1952`), as a screen reader
 /// reads a cell and a reader takes it, however many rows down (red team,
-/// round 9). The headings are the first row's cells.
+/// round 9): the headings are the leading rows of heading cells (or of
+/// `<thead>`), else the first row, and a row's first cell heads the row
+/// (round 10). Cells are placed as a browser places them, across the
+/// columns and rows they span.
 fn table_columns(document: &Html, texts: &mut Texts) {
+    use crate::anonymity::patterns::names_a_date_of_birth;
     let is = |node: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
         node.value()
             .as_element()
             .is_some_and(|e| names.iter().any(|n| e.name().eq_ignore_ascii_case(n)))
     };
     let text_of = |node: ego_tree::NodeRef<'_, Node>| {
-        let mut text = String::new();
-        for piece in node
+        let pieces: Vec<String> = node
             .descendants()
             .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-        {
-            text.push_str(&piece);
-            text.push(' ');
+            .collect();
+        pieces
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let span = |cell: &ego_tree::NodeRef<'_, Node>, name: &str| {
+        let element = cell.value().as_element();
+        let value = element
+            .and_then(|e| attr(e, name))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        // A browser spans at most 1,000 columns and 65,534 rows; `0` rows
+        // run to the end of the table.
+        match value {
+            Some(0) if name == "rowspan" => MAX_SPAN,
+            Some(n) => n.clamp(1, MAX_SPAN),
+            None => 1,
         }
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     for table in document
         .tree
@@ -184,29 +201,87 @@ fn table_columns(document: &Html, texts: &mut Texts) {
         .filter(|n| is(n, &["table"]))
     {
         // The table's own rows, not those of a table inside it.
-        let rows = table.descendants().filter(|row| {
-            is(row, &["tr"])
-                && row.ancestors().find(|a| is(a, &["table"])).map(|a| a.id()) == Some(table.id())
-        });
-        let mut headings: Option<Vec<String>> = None;
-        for row in rows {
-            let cells: Vec<String> = row
-                .children()
-                .filter(|c| is(c, &["td", "th"]))
-                .map(text_of)
-                .collect();
-            let Some(headings) = &headings else {
-                headings = Some(cells);
-                continue;
-            };
-            for (heading, cell) in headings.iter().zip(&cells) {
-                if !cell.is_empty() && crate::anonymity::patterns::names_a_date_of_birth(heading) {
-                    texts.blocks.push(format!("{heading}: {cell}"));
+        let rows: Vec<_> = table
+            .descendants()
+            .filter(|row| {
+                is(row, &["tr"])
+                    && row.ancestors().find(|a| is(a, &["table"])).map(|a| a.id())
+                        == Some(table.id())
+            })
+            .collect();
+        // Each row's cells by column, where the cells above reach down.
+        let mut grid: Vec<Vec<Option<std::rc::Rc<String>>>> = vec![Vec::new(); rows.len()];
+        let mut heading_rows = 0;
+        let mut headings_done = false;
+        for (r, row) in rows.iter().enumerate() {
+            let cells: Vec<_> = row.children().filter(|c| is(c, &["td", "th"])).collect();
+            let all_heads = !cells.is_empty() && cells.iter().all(|c| is(c, &["th"]));
+            let in_head = row.parent().is_some_and(|p| is(&p, &["thead"]));
+            if !headings_done && (all_heads || in_head) {
+                heading_rows = r + 1;
+            } else {
+                headings_done = true;
+            }
+            let mut column = 0;
+            for cell in cells {
+                while grid[r].get(column).is_some_and(Option::is_some) {
+                    column += 1;
+                }
+                let text = std::rc::Rc::new(text_of(cell));
+                let (across, down) = (span(&cell, "colspan"), span(&cell, "rowspan"));
+                if column + across > MAX_COLUMNS {
+                    texts.refuse(TOO_WIDE);
+                    return;
+                }
+                for below in grid.iter_mut().skip(r).take(down) {
+                    if below.len() < column + across {
+                        below.resize(column + across, None);
+                    }
+                    for slot in &mut below[column..column + across] {
+                        *slot = Some(text.clone());
+                    }
+                }
+                column += across;
+            }
+        }
+        let heading_rows = if heading_rows == 0 { 1 } else { heading_rows };
+        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+        let headings: Vec<String> = (0..width)
+            .map(|c| {
+                let mut parts: Vec<&str> = Vec::new();
+                for row in grid.iter().take(heading_rows) {
+                    if let Some(Some(text)) = row.get(c)
+                        && !parts.contains(&text.as_str())
+                    {
+                        parts.push(text);
+                    }
+                }
+                parts.join(" ")
+            })
+            .collect();
+        for row in grid.iter().skip(heading_rows) {
+            let row_heading = row.first().cloned().flatten();
+            for (c, cell) in row.iter().enumerate() {
+                let Some(cell) = cell.as_deref().filter(|t| !t.is_empty()) else {
+                    continue;
+                };
+                let row_heading = row_heading.as_deref().filter(|_| c > 0);
+                for heading in [headings.get(c), row_heading].into_iter().flatten() {
+                    if names_a_date_of_birth(heading) {
+                        texts.blocks.push(format!("{heading}: {cell}"));
+                    }
                 }
             }
         }
     }
 }
+
+/// The most columns or rows one table cell is taken to span.
+const MAX_SPAN: usize = 1000;
+/// The most columns a table may have for its cells to be read under their
+/// headings.
+const MAX_COLUMNS: usize = 2000;
+const TOO_WIDE: &str = "it holds a table more than 2,000 columns wide, whose cells the gate cannot read under their headings; split the table";
 
 /// What the page's own styles do, with the site's style sheets (their
 /// `effects`): the names they may hide or lay out anew, and whether they

@@ -12,11 +12,47 @@ use crate::source::{FileId, Sources, Span};
 /// in a row that hold it together (a name split over a line break): its
 /// span, from where what was found begins.
 pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Option<Span> {
-    (1..=3).find_map(|lines| {
-        files
-            .iter()
-            .find_map(|&file| find_in(look, sources, file, lines, what))
-    })
+    (1..=3)
+        .find_map(|lines| {
+            files
+                .iter()
+                .find_map(|&file| find_in(look, sources, file, lines, what))
+        })
+        .or_else(|| {
+            files.iter().find_map(|&file| {
+                let text = &sources.get(file).text;
+                completed_at(look, text, what).map(|range| Span::new(file, range))
+            })
+        })
+}
+
+/// The line of `text` on which something described as `what` is first
+/// whole, reading from the top: where no few lines hold it alone (a date
+/// rows under its table's "Date of birth" heading), the line that
+/// completes it. Found by halving, on line ends.
+fn completed_at(look: &Look, text: &str, what: &str) -> Option<std::ops::Range<usize>> {
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    if !holds(look, text, what) {
+        return None;
+    }
+    // The first line end up to which the text holds it.
+    let (mut low, mut high) = (0, ends.len() - 1);
+    while low < high {
+        let middle = (low + high) / 2;
+        match holds(look, &text[..ends[middle]], what) {
+            true => high = middle,
+            false => low = middle + 1,
+        }
+    }
+    let start = if low == 0 { 0 } else { ends[low - 1] };
+    let line = text[start..ends[low]].trim_end();
+    let from = line.len() - line.trim_start().len();
+    let end = (start + line.len().max(from + 1)).min(text.len());
+    Some(start + from..end)
 }
 
 /// Where in `text` (a published file that is no source: a theme's static
