@@ -3,7 +3,7 @@
 //! Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, borough_b, build_fails, refused, style_with};
+use common::{Project, borough_b, build_fails, gp_quote, refused, style_with};
 
 /// The registry with Borough A's two social workers' roles as given.
 fn two_social_workers(first: &str, second: &str) -> Project {
@@ -20,6 +20,115 @@ fn two_social_workers(first: &str, second: &str) -> Project {
         ),
     );
     project
+}
+
+/// `gp_quote`, and a social worker's quote `sw-says` (two social workers
+/// in Borough A, attributed by role: it holds there) that links the GP's
+/// quote with words of its own.
+fn sw_links_gp(p: &Project) {
+    gp_quote(p);
+    p.write(
+        "content/quotes/a/sw-says.md",
+        "---\nparticipant: a-sw-2\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nAs [the GP put it](quote:gp-says), the notes are read late.\n",
+    );
+}
+
+/// The article of finding `id` on Borough A's report.
+fn article_on_a(p: &Project, id: &str) -> String {
+    let report = p.page("boroughs/a.html");
+    let start = report
+        .find(&format!("id=\"finding-{id}\""))
+        .unwrap_or_else(|| panic!("no finding {id} on Borough A's report:\n{report}"));
+    let article = &report[start..];
+    article[..article.find("</article>").unwrap_or(article.len())].to_string()
+}
+
+/// Road: a finding that holds in Borough A and B (three GPs together) links
+/// the GP's quote from its first paragraph by the quote page's address
+/// (`../quotes/gp-says.html`, as copied from the preview's address bar) or
+/// by an HTML `<a>`. Its summary is shown on Borough A's report, where a
+/// reader takes what it links as said in Borough A, with one GP. Written
+/// `quote:gp-says`, the link is shown there as text (round 8's decision);
+/// written as an address, [`InBorough`] never sees it, and Borough A's
+/// report links the quote (exit 0).
+#[test]
+fn a_summary_on_a_borough_report_does_not_link_a_quote_by_its_address() {
+    for link in [
+        "[nobody reads the notes](../quotes/gp-says.html)",
+        "<a href=\"../quotes/gp-says.html\">nobody reads the notes</a>",
+        "[nobody reads the notes](https://example.org/eval/quotes/gp-says.html)",
+    ] {
+        let p = Project::fixture("basic");
+        gp_quote(&p);
+        p.write(
+            "content/findings/both.md",
+            format!(
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\n---\nAs one said, {link}.\n\nMore.\n"
+            ),
+        );
+        let run = p.build();
+        if run.code == 1 {
+            assert!(
+                run.stderr.contains("content/findings/both.md:6:"),
+                "{link}: {}",
+                run.stderr
+            );
+            continue;
+        }
+        run.expect_code(0);
+        let article = article_on_a(&p, "both");
+        assert!(!article.contains("gp-says"), "{link}: {article}");
+    }
+}
+
+/// Road: a quote set in a page about Borough A shows its text there,
+/// links and all. Borough A's report (or field notes of Borough A) embeds
+/// the social worker's quote, which links the GP's quote with its own
+/// words: the link is on Borough A's report, and a reader who follows it
+/// takes the GP's words as said in Borough A, with one GP. The same link
+/// written in Borough A's report itself is refused (round 7), and so is a
+/// quote the social worker's quote embeds (round 8); a quote it links is
+/// not followed (`nested` reads embeds only), and the build publishes.
+/// Likewise a finding that holds only in Borough A and cites the social
+/// worker's quote: its page, about Borough A, shows the link.
+#[test]
+fn a_quote_linked_from_a_quote_set_in_a_borough_page_is_held_to_k_there() {
+    for (file, text) in [
+        (
+            "content/boroughs/a.md",
+            "---\ntitle: Borough A\norder: 1\n---\nOverview.\n\n![](quote:sw-says)\n",
+        ),
+        (
+            "content/quotes/a/notes-a.md",
+            "---\nsource: field-notes\nborough: a\ncodes: [co-location]\n---\nAt the huddle:\n\n![](quote:sw-says)\n",
+        ),
+        (
+            "content/findings/co-location.md",
+            "---\ntitle: Co-location without collaboration\ncodes: [co-location]\nboroughs: [a]\nquotes: [sw-says]\n---\nBody.\n",
+        ),
+    ] {
+        let p = Project::fixture("basic");
+        p.build().expect_code(0);
+        let before = p.site_files();
+        sw_links_gp(&p);
+        p.write(file, text);
+        let run = p.build();
+        assert_eq!(run.code, 1, "{file}:\n{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("error[anonymity::small-group-in-context]"),
+            "{file}: {}",
+            run.stderr
+        );
+        // At the embed or citation, or at the link in the quote.
+        assert!(
+            run.stderr.contains(&format!("{file}:"))
+                || run.stderr.contains("content/quotes/a/sw-says.md:7:"),
+            "{file}: {}",
+            run.stderr
+        );
+        assert_eq!(p.site_files(), before);
+    }
 }
 
 /// False refusal: an acute accent typed for an apostrophe (`´`, as on

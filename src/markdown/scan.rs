@@ -63,7 +63,7 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
 /// segments, or in full under any host, as the published site has it):
 /// such a link takes a reader to the quote as `[…](quote:ID)` does, so it
 /// is read as one. An address with another scheme (`mailto:`) is not.
-fn quote_page(dest: &str) -> Option<String> {
+pub fn quote_page(dest: &str) -> Option<String> {
     let path = dest.trim().split(['#', '?']).next()?;
     // As the server reads it: `%2D` is `-`; `&#46;` is `.` in HTML.
     let mut decoded = String::with_capacity(path.len());

@@ -31,6 +31,8 @@ pub struct Pages {
     summaries: std::collections::BTreeMap<FileId, (String, Span)>,
     /// Borough titles, by id.
     titles: FastMap<String, String>,
+    /// The file of each quote [`Pages::quotes`] holds, by its id.
+    by_id: FastMap<String, FileId>,
 }
 
 /// A quote as the page check needs it.
@@ -121,7 +123,12 @@ impl Pages {
             .iter()
             .map(|b| (b.id.clone(), b.meta.title.clone()))
             .collect();
+        let by_id = quotes
+            .iter()
+            .map(|(&file, quote): (&FileId, &Shown)| (quote.id.clone(), file))
+            .collect();
         Pages {
+            by_id,
             k: project.config.k,
             participants: project.participants.clone(),
             about,
@@ -184,6 +191,70 @@ impl Pages {
                 let who = &self.participants[quote.participant];
                 group_size_in(&self.participants, who, &quote.fields, &places) >= self.k
             })
+    }
+
+    /// Whether every quote whose page a page made from `origin` leads to
+    /// (`ids`) is shared by at least `k` participants in the boroughs the
+    /// page is about: a reader takes a quote a page about Borough A leads
+    /// to as said there, as one it shows (red team, rounds 8 and 10: a
+    /// link by the quote page's address, or in a quote set on the page).
+    pub fn holds_links(&self, origin: FileId, ids: &[String]) -> bool {
+        let files: Vec<FileId> = ids
+            .iter()
+            .filter_map(|id| self.by_id.get(id).copied())
+            .collect();
+        self.holds(origin, &files)
+    }
+
+    /// [`Pages::check`] for the quotes whose pages each page leads to
+    /// (see [`Pages::holds_links`]): `pages` gives each page's path, the
+    /// file it is made from, the ids it leads to and the files it shows.
+    pub fn check_links<'a>(
+        &self,
+        sources: &Sources,
+        pages: impl Iterator<Item = (&'a str, FileId, &'a [String], Vec<FileId>)>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut done: Vec<FileId> = Vec::new();
+        for (page, origin, ids, shown) in pages {
+            let Some(boroughs) = self.about.get(&origin) else {
+                continue;
+            };
+            let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+            let titles: Vec<&str> = boroughs
+                .iter()
+                .map(|b| self.titles.get(b).map_or(b.as_str(), String::as_str))
+                .collect();
+            for file in ids.iter().filter_map(|id| self.by_id.get(id)) {
+                let Some(quote) = self.quotes.get(file) else {
+                    continue;
+                };
+                if *file == origin || quote.reported || done.contains(file) {
+                    continue;
+                }
+                let who = &self.participants[quote.participant];
+                let size = group_size_in(&self.participants, who, &quote.fields, &places);
+                if size >= self.k {
+                    continue;
+                }
+                done.push(*file);
+                let span = self.place(sources, quote, origin, &shown);
+                let k = self.k;
+                out.push(
+                    Diagnostic::error(
+                        "anonymity::small-group-in-context",
+                        format!(
+                            "the generated page {page} is about {} and leads to the quote “{}”, so readers learn it comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                            titles.join(" and "),
+                            quote.attribution
+                        ),
+                    )
+                    .at(span)
+                    .label(format!("this leads to the quote from {page}"))
+                    .fix("link the quote with `quote:ID` in a finding's summary (a borough's report then shows the words without the link), link a quote attributed by borough instead, or leave the link out"),
+                );
+            }
+        }
     }
 
     /// Every quote shown on a page about some boroughs whose attribution

@@ -95,12 +95,12 @@ impl Early {
             .get(path)
             .map(|files| files.to_vec())
             .unwrap_or_default();
+        let quotes = super::linked_quotes(path, &texts);
         readable
             && look.find_in_name(path).is_empty()
             && look.find_in(&texts, Some(&self.clean)).is_empty()
-            && self
-                .origins
-                .get(path)
-                .is_none_or(|&origin| self.pages.holds(origin, &shown))
+            && self.origins.get(path).is_none_or(|&origin| {
+                self.pages.holds(origin, &shown) && self.pages.holds_links(origin, &quotes)
+            })
     }
 }

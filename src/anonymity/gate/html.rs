@@ -70,6 +70,28 @@ const GEOMETRY: &[&str] = &[
     "rotate",
 ];
 
+/// Attributes whose value is an address a page leads to or shows.
+const LEADS: &[&str] = &[
+    "href",
+    "src",
+    "data",
+    "action",
+    "formaction",
+    "cite",
+    "poster",
+    "xlink:href",
+];
+
+/// Whether an address may lead to a quote's page: it says `quotes` in any
+/// case, or may spell it with a percent sign (`q%75otes`).
+fn may_be_a_quote_page(address: &str) -> bool {
+    address.contains('%')
+        || address
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"quotes"))
+}
+
 /// A page's font size in pixels, as a browser sets it.
 const PAGE_FONT: f32 = 16.0;
 
@@ -582,6 +604,9 @@ impl Reader<'_> {
 
     fn attribute(&mut self, element: &str, name: &str, value: &str) {
         text::versions(value, self.texts);
+        if LEADS.contains(&name) && may_be_a_quote_page(value) {
+            self.texts.links.push(value.to_string());
+        }
         match name {
             // A document in an attribute, shown in a frame.
             "srcdoc" => self.texts.inner(value, read),

@@ -148,6 +148,11 @@ const CLEAN_KEPT: usize = 2_000_000;
 /// What the gate found in one file.
 #[derive(Default)]
 struct Found {
+    /// The quotes whose pages the file leads to, by id.
+    quotes: Vec<String>,
+    /// A page about some boroughs leads to a quote whose attribution is
+    /// shared by fewer than k participants there (reported apart).
+    leads_to_small_group: bool,
     /// Descriptions, each once.
     what: BTreeSet<String>,
     /// Found in the file's name rather than its contents.
@@ -211,13 +216,32 @@ pub fn gate(
             if passed.is_some_and(|p| passed_before(p, path, bytes, context)) {
                 return (path, context, None);
             }
-            let found = examine(&look, &clean, checked, &rendered, path, bytes);
+            let mut found = examine(&look, &clean, checked, &rendered, path, bytes);
+            found.leads_to_small_group = rendered
+                .origins
+                .get(path.as_str())
+                .is_some_and(|&origin| !checked.pages.holds_links(origin, &found.quotes));
             if let Some(stage) = stage.filter(|_| found.passes()) {
                 stage.put(Passed { path, bytes });
             }
             (path, context, Some(found))
         })
         .collect();
+    // A page about some boroughs that leads to a quote's page tells
+    // readers the quote comes from there, as one that shows it does.
+    let linked = results.iter().filter_map(|(path, _, found)| {
+        let found = found.as_ref().filter(|f| f.leads_to_small_group)?;
+        let origin = *rendered.origins.get(path.as_str())?;
+        Some((
+            path.as_str(),
+            origin,
+            found.quotes.as_slice(),
+            shown(&rendered, path),
+        ))
+    });
+    let before_links = out.len();
+    checked.pages.check_links(inputs.sources, linked, out);
+    let small_groups = small_groups || out.len() > before_links;
     let mut leaks: BTreeMap<(String, bool), Vec<&str>> = BTreeMap::new();
     let mut read = 0;
     for (path, context, found) in results {
@@ -260,7 +284,10 @@ pub fn gate(
 impl Found {
     /// Nothing found, and read in full.
     fn passes(&self) -> bool {
-        self.unreadable.is_none() && self.what.is_empty() && self.in_name.is_empty()
+        self.unreadable.is_none()
+            && self.what.is_empty()
+            && self.in_name.is_empty()
+            && !self.leads_to_small_group
     }
 }
 
@@ -297,6 +324,26 @@ pub(super) fn shown(rendered: &Rendered, path: &str) -> Vec<FileId> {
 }
 
 /// Reads one file and its name.
+/// The quotes whose pages the file at `path` leads to (a link, a frame,
+/// an object), by id: each address as a browser resolves it from the
+/// file's folder.
+fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
+    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut ids: Vec<String> = Vec::new();
+    for link in &texts.links {
+        let link = link.trim();
+        let relative = !link.starts_with('/') && !link.contains(':');
+        let id = match relative && !folder.is_empty() {
+            true => crate::markdown::quote_page(&format!("{folder}/{link}")),
+            false => crate::markdown::quote_page(link),
+        };
+        if let Some(id) = id.filter(|id| !ids.contains(id)) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
 fn examine(
     look: &Look,
     clean: &Clean,
@@ -314,6 +361,7 @@ fn examine(
         found.unreadable = Some(why);
         return found;
     }
+    found.quotes = linked_quotes(path, &texts);
     let mut allowed_terms: BTreeSet<String> = BTreeSet::new();
     for hit in look.find_in(&texts, Some(clean)) {
         match hit
