@@ -94,7 +94,10 @@ pub fn quote_page(dest: &str) -> Option<String> {
         }
     }
     let (file, folders) = segments.split_last()?;
-    let id = file.strip_suffix(".html")?;
+    // Hosts serve `quotes/ID.html` for `quotes/ID` too (round 11).
+    let id = file
+        .strip_suffix(".html")
+        .or_else(|| (!file.contains('.')).then_some(*file))?;
     let in_quotes = folders
         .last()
         .is_some_and(|f| f.eq_ignore_ascii_case("quotes"));

@@ -141,7 +141,8 @@ impl Pages {
 
     /// Where to point for `quote` shown on a page made from `origin` that
     /// shows `shown`: an embed there, a summary that sets it, where the
-    /// text there names it, a link there, then anywhere.
+    /// text there names it, a link there, its id written there, then
+    /// anywhere.
     fn place(&self, sources: &Sources, quote: &Shown, origin: FileId, shown: &[FileId]) -> Span {
         let on_page = |file: FileId| file == origin || shown.contains(&file);
         let cited = self.cited.get(&quote.id).map_or(&[][..], Vec::as_slice);
@@ -165,11 +166,20 @@ impl Pages {
                 .find(|(s, _)| on_page(s.file))
                 .map(|(s, _)| s.clone())
         };
+        // The quote's id where the page's files spell it some other way
+        // (an address with a backslash, a script, a `<base>`).
+        let spelt = || {
+            std::iter::once(&origin).chain(shown).find_map(|&file| {
+                let at = sources.get(file).text.find(&quote.id)?;
+                Some(Span::new(file, at..at + quote.id.len()))
+            })
+        };
         embed
             .map(|(s, _)| s.clone())
             .or_else(summary)
             .or_else(written)
             .or_else(link)
+            .or_else(spelt)
             .or(cited.first().map(|(s, _)| s.clone()))
             .unwrap_or_else(|| Span::file_start(origin))
     }

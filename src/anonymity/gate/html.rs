@@ -82,16 +82,6 @@ const LEADS: &[&str] = &[
     "xlink:href",
 ];
 
-/// Whether an address may lead to a quote's page: it says `quotes` in any
-/// case, or may spell it with a percent sign (`q%75otes`).
-fn may_be_a_quote_page(address: &str) -> bool {
-    address.contains('%')
-        || address
-            .as_bytes()
-            .windows(6)
-            .any(|w| w.eq_ignore_ascii_case(b"quotes"))
-}
-
 /// A page's font size in pixels, as a browser sets it.
 const PAGE_FONT: f32 = 16.0;
 
@@ -181,12 +171,10 @@ pub fn read(html: &str, texts: &mut Texts) {
 /// Each table's cells under a heading that marks dates of birth, read
 /// once more after it (`Date of birth: 14/03/1952`), as a screen reader
 /// reads a cell and a reader takes it, however many rows down (red team,
-/// round 9): the headings are the leading rows of heading cells (or of
-/// `<thead>`), else the first row, and a row's first cell heads the row
-/// (round 10). Cells are placed as a browser places them, across the
-/// columns and rows they span.
+/// round 9), and after a row's first cell that marks them (round 10), as
+/// [`read_under_headings`] reads them. Cells are placed as a browser
+/// places them, across the columns and rows they span.
 fn table_columns(document: &Html, texts: &mut Texts) {
-    use crate::anonymity::patterns::names_a_date_of_birth;
     let is = |node: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
         node.value()
             .as_element()
@@ -232,24 +220,14 @@ fn table_columns(document: &Html, texts: &mut Texts) {
             })
             .collect();
         // Each row's cells by column, where the cells above reach down.
-        let mut grid: Vec<Vec<Option<std::rc::Rc<String>>>> = vec![Vec::new(); rows.len()];
-        let mut heading_rows = 0;
-        let mut headings_done = false;
+        let mut grid: Vec<Vec<Option<std::rc::Rc<str>>>> = vec![Vec::new(); rows.len()];
         for (r, row) in rows.iter().enumerate() {
-            let cells: Vec<_> = row.children().filter(|c| is(c, &["td", "th"])).collect();
-            let all_heads = !cells.is_empty() && cells.iter().all(|c| is(c, &["th"]));
-            let in_head = row.parent().is_some_and(|p| is(&p, &["thead"]));
-            if !headings_done && (all_heads || in_head) {
-                heading_rows = r + 1;
-            } else {
-                headings_done = true;
-            }
             let mut column = 0;
-            for cell in cells {
+            for cell in row.children().filter(|c| is(c, &["td", "th"])) {
                 while grid[r].get(column).is_some_and(Option::is_some) {
                     column += 1;
                 }
-                let text = std::rc::Rc::new(text_of(cell));
+                let text: std::rc::Rc<str> = text_of(cell).into();
                 let (across, down) = (span(&cell, "colspan"), span(&cell, "rowspan"));
                 if column + across > MAX_COLUMNS {
                     texts.refuse(TOO_WIDE);
@@ -266,35 +244,7 @@ fn table_columns(document: &Html, texts: &mut Texts) {
                 column += across;
             }
         }
-        let heading_rows = if heading_rows == 0 { 1 } else { heading_rows };
-        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-        let headings: Vec<String> = (0..width)
-            .map(|c| {
-                let mut parts: Vec<&str> = Vec::new();
-                for row in grid.iter().take(heading_rows) {
-                    if let Some(Some(text)) = row.get(c)
-                        && !parts.contains(&text.as_str())
-                    {
-                        parts.push(text);
-                    }
-                }
-                parts.join(" ")
-            })
-            .collect();
-        for row in grid.iter().skip(heading_rows) {
-            let row_heading = row.first().cloned().flatten();
-            for (c, cell) in row.iter().enumerate() {
-                let Some(cell) = cell.as_deref().filter(|t| !t.is_empty()) else {
-                    continue;
-                };
-                let row_heading = row_heading.as_deref().filter(|_| c > 0);
-                for heading in [headings.get(c), row_heading].into_iter().flatten() {
-                    if names_a_date_of_birth(heading) {
-                        texts.blocks.push(format!("{heading}: {cell}"));
-                    }
-                }
-            }
-        }
+        text::read_under_headings(&grid, texts);
     }
 }
 
@@ -604,8 +554,17 @@ impl Reader<'_> {
 
     fn attribute(&mut self, element: &str, name: &str, value: &str) {
         text::versions(value, self.texts);
-        if LEADS.contains(&name) && may_be_a_quote_page(value) {
+        if LEADS.contains(&name) {
+            if element == "base" && name == "href" {
+                self.texts.base.get_or_insert_with(|| value.to_string());
+            }
             self.texts.links.push(value.to_string());
+        } else if name == "srcset" {
+            // Each address, before its width or density.
+            let candidates = value.split(',').filter_map(|c| c.split_whitespace().next());
+            self.texts.links.extend(candidates.map(str::to_string));
+        } else if name.starts_with("on") || name == "content" || name == "ping" {
+            self.texts.scripts.push(value.to_string());
         }
         match name {
             // A document in an attribute, shown in a frame.
@@ -717,6 +676,7 @@ fn is_rtl(dir: &str) -> bool {
 /// decoding, and as HTML (a script may write it into the page).
 fn raw_text(s: &str, texts: &mut Texts) {
     text::versions(s, texts);
+    texts.scripts.push(s.to_string());
     if s.contains('<') {
         texts.inner(s, read);
     }

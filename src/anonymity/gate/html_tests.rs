@@ -602,15 +602,19 @@ fn a_drawing_of_too_many_pieces_of_text_is_refused() {
 }
 
 /// A table's cells are placed as a browser places them (across the
-/// columns and rows they span) and read after their column's headings
-/// (every heading row) and their row's first cell, where those mark a
-/// date of birth; a table too wide to place is refused.
+/// columns and rows they span) and read after any cell above them, and
+/// their row's first cell, that marks a date of birth; a table too wide
+/// to place is refused.
 #[test]
 fn table_cells_are_read_under_their_headings() {
     let table = "<table><thead><tr><th colspan=2>Participant</th></tr>\
         <tr><th>Team</th><th>Date of birth</th></tr></thead>\
         <tr><td rowspan=2>Nursing</td><td>[removed]</td></tr><tr><td>14/03/1952</td></tr></table>";
-    assert!(reads(table, "Participant Date of birth: 14/03/1952"));
+    assert!(reads(table, "Date of birth: 14/03/1952"));
+    // A title row first, an empty corner cell: any cell above marks it.
+    let titled = "<table><tr><td colspan=2>Cohort</td></tr><tr><td></td><th>Date of birth</th></tr>\
+        <tr><td>P1</td><td>[removed]</td></tr><tr><td>P2</td><td>14/03/1952</td></tr></table>";
+    assert!(reads(titled, "Date of birth: 14/03/1952"));
     let turned = "<table><tr><th>Field</th><th>P1</th><th>P2</th></tr>\
         <tr><td>Date of birth</td><td>[removed]</td><td>14/03/1952</td></tr></table>";
     assert!(reads(turned, "Date of birth: 14/03/1952"));

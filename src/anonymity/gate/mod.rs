@@ -324,21 +324,57 @@ pub(super) fn shown(rendered: &Rendered, path: &str) -> Vec<FileId> {
 }
 
 /// Reads one file and its name.
-/// The quotes whose pages the file at `path` leads to (a link, a frame,
-/// an object), by id: each address as a browser resolves it from the
-/// file's folder.
+/// The quotes whose pages the file at `path` leads to, by id: each
+/// address it links, frames or shows (see [`Texts::links`]) as a browser
+/// resolves it (tabs and line breaks dropped, `\\` a `/`, against the
+/// page's `<base>` and folder); and any quote page's address a script, an
+/// event handler or a refresh spells out (red team, round 11).
 fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
+    static SPELT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)quotes[/\\]+([A-Za-z0-9._~-]+)").expect("a valid pattern")
+    });
+    let clean = |address: &str| -> String {
+        address
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .map(|c| if c == '\\' { '/' } else { c })
+            .collect()
+    };
     let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let join = |from: &str, address: &str| match from.is_empty()
+        || address.starts_with('/')
+        || address.contains(':')
+    {
+        true => address.to_string(),
+        false => format!("{from}/{address}"),
+    };
+    // The folder links resolve from: the page's, or its `<base>`'s.
+    let from = match texts.base.as_deref().map(clean) {
+        Some(base) => {
+            let base = join(folder, &base);
+            match base.rsplit_once('/') {
+                Some((folder, _)) => folder.to_string(),
+                None => String::new(),
+            }
+        }
+        None => folder.to_string(),
+    };
     let mut ids: Vec<String> = Vec::new();
-    for link in &texts.links {
-        let link = link.trim();
-        let relative = !link.starts_with('/') && !link.contains(':');
-        let id = match relative && !folder.is_empty() {
-            true => crate::markdown::quote_page(&format!("{folder}/{link}")),
-            false => crate::markdown::quote_page(link),
-        };
+    let mut add = |id: Option<String>| {
         if let Some(id) = id.filter(|id| !ids.contains(id)) {
             ids.push(id);
+        }
+    };
+    for link in &texts.links {
+        add(crate::markdown::quote_page(&join(&from, &clean(link))));
+    }
+    for script in &texts.scripts {
+        if text::contains_ignoring_case(script, b"quotes") {
+            for found in SPELT.captures_iter(script) {
+                let id = &found[1];
+                add(Some(id.strip_suffix(".html").unwrap_or(id).to_string()));
+            }
         }
     }
     ids

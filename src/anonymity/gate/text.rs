@@ -116,7 +116,7 @@ pub fn has_data_address(text: &str) -> bool {
 }
 
 /// Whether `text` holds `needle` (lower-case ASCII) in any case.
-fn contains_ignoring_case(text: &str, needle: &[u8]) -> bool {
+pub(super) fn contains_ignoring_case(text: &str, needle: &[u8]) -> bool {
     text.as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle))
@@ -436,10 +436,12 @@ pub fn delimiter_of(path: &str) -> Option<u8> {
     }
 }
 
-/// A table of figures (`.csv`, `.tsv`): each field under a heading that
-/// marks dates of birth read once more after it (`date of birth:
-/// 14/03/1952`), as a reader of the table takes it, however many rows
-/// down (red team, round 9). The file is read as text too.
+/// A table of figures (`.csv`, `.tsv`): each field read once more after a
+/// heading above it, or its row's first field, that marks dates of birth
+/// (`date of birth: 14/03/1952`), as a reader of the table takes it,
+/// however many rows down, whatever title line comes first (red team,
+/// rounds 9 and 11; see [`read_under_headings`]). The file is read as
+/// text too.
 pub fn columns(text: &str, delimiter: u8, out: &mut Texts) {
     // A spreadsheet set to a European locale writes `;` between fields
     // into a `.csv`: the headings' line says which it is.
@@ -449,28 +451,56 @@ pub fn columns(text: &str, delimiter: u8, out: &mut Texts) {
             true => b';',
             false => delimiter,
         };
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let Some(Ok(headings)) = records.next() else {
-        return;
-    };
-    let marked: Vec<(usize, &str)> = headings
-        .iter()
-        .enumerate()
-        .filter(|(_, heading)| crate::anonymity::patterns::names_a_date_of_birth(heading))
+    // A record the reader cannot split is read as the text it is.
+    let grid: Vec<Vec<Option<String>>> = reader
+        .into_records()
+        .flatten()
+        .map(|record| record.iter().map(|field| Some(field.to_string())).collect())
         .collect();
-    if marked.is_empty() {
-        return;
-    }
-    // A field the reader cannot split is read as the text it is.
-    for record in records.flatten() {
-        for &(column, heading) in &marked {
-            if let Some(field) = record.get(column).filter(|f| !f.trim().is_empty()) {
-                out.blocks.push(format!("{heading}: {field}"));
+    read_under_headings(&grid, out);
+}
+
+/// Each cell of `grid` (a table's rows of cells, by column) read once
+/// more after every cell above it in its column, and after its row's
+/// first cell, that marks dates of birth: whichever rows head the table
+/// (a title row, two rows of headings, an empty corner cell), and
+/// whichever way round it is (one participant a column).
+pub(super) fn read_under_headings<T: AsRef<str>>(grid: &[Vec<Option<T>>], texts: &mut Texts) {
+    use crate::anonymity::patterns::names_a_date_of_birth;
+    let mut marked: Vec<Option<&str>> = Vec::new();
+    for row in grid {
+        let row_heading = row
+            .first()
+            .and_then(Option::as_ref)
+            .map(AsRef::as_ref)
+            .filter(|heading| names_a_date_of_birth(heading));
+        for (c, cell) in row.iter().enumerate() {
+            let Some(cell) = cell
+                .as_ref()
+                .map(AsRef::as_ref)
+                .filter(|t| !t.trim().is_empty())
+            else {
+                continue;
+            };
+            let column = marked.get(c).copied().flatten().filter(|&h| h != cell);
+            let row = row_heading.filter(|&h| c > 0 && h != cell);
+            for heading in [column, row].into_iter().flatten() {
+                texts.blocks.push(format!("{heading}: {cell}"));
+            }
+        }
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(cell) = cell.as_ref().map(AsRef::as_ref)
+                && names_a_date_of_birth(cell)
+            {
+                if marked.len() <= c {
+                    marked.resize(c + 1, None);
+                }
+                marked[c] = Some(cell);
             }
         }
     }

@@ -26,9 +26,14 @@ pub(super) struct Texts {
     /// With `capitals`, the text of a page's lines and where its blocks
     /// meet, in capitals, searched for postcodes and NI numbers.
     pub capital_lines: Vec<String>,
-    /// The addresses a page leads to or shows (`href`, `src`, `data`…)
-    /// that may be a quote's page, as written.
+    /// The addresses a page leads to or shows (`href`, `src`, `data`…),
+    /// as written.
     pub links: Vec<String>,
+    /// The page's `<base href>`, against which its links resolve.
+    pub base: Option<String>,
+    /// Scripts, event handlers and a refresh's `content`, which may send a
+    /// reader to an address they spell out.
+    pub scripts: Vec<String>,
     /// Why the file cannot be read as it is shown, if it cannot.
     pub unreadable: Option<&'static str>,
     /// How many ASCII letters and digits of text always shown keep two
