@@ -203,6 +203,11 @@ impl Pages {
             })
     }
 
+    /// Whether a page made from `origin` is about some boroughs.
+    pub fn is_about(&self, origin: FileId) -> bool {
+        self.about.contains_key(&origin)
+    }
+
     /// Whether every quote whose page a page made from `origin` leads to
     /// (`ids`) is shared by at least `k` participants in the boroughs the
     /// page is about: a reader takes a quote a page about Borough A leads

@@ -89,6 +89,7 @@ impl Early {
     fn read(&self, path: &str, bytes: &[u8]) -> bool {
         let look = Look::new(&self.matcher, &self.ids, self.styles.clone(), self.capitals);
         let mut texts = look.texts();
+        texts.links_wanted = (self.origins.get(path)).is_some_and(|&o| self.pages.is_about(o));
         let readable = read(path, bytes, &mut texts).is_ok();
         let shown: Vec<FileId> = self
             .shows

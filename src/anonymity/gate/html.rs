@@ -552,8 +552,9 @@ impl Reader<'_> {
         }
     }
 
-    fn attribute(&mut self, element: &str, name: &str, value: &str) {
-        text::versions(value, self.texts);
+    /// An address the page leads to (`href`, `src`…), or a script, event
+    /// handler or refresh that may spell one out (see `linked_quotes`).
+    fn lead(&mut self, element: &str, name: &str, value: &str) {
         if LEADS.contains(&name) {
             if element == "base" && name == "href" {
                 self.texts.base.get_or_insert_with(|| value.to_string());
@@ -565,6 +566,13 @@ impl Reader<'_> {
             self.texts.links.extend(candidates.map(str::to_string));
         } else if name.starts_with("on") || name == "content" || name == "ping" {
             self.texts.scripts.push(value.to_string());
+        }
+    }
+
+    fn attribute(&mut self, element: &str, name: &str, value: &str) {
+        text::versions(value, self.texts);
+        if self.texts.links_wanted {
+            self.lead(element, name, value);
         }
         match name {
             // A document in an attribute, shown in a frame.
@@ -676,7 +684,9 @@ fn is_rtl(dir: &str) -> bool {
 /// decoding, and as HTML (a script may write it into the page).
 fn raw_text(s: &str, texts: &mut Texts) {
     text::versions(s, texts);
-    texts.scripts.push(s.to_string());
+    if texts.links_wanted {
+        texts.scripts.push(s.to_string());
+    }
     if s.contains('<') {
         texts.inner(s, read);
     }

@@ -367,7 +367,12 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
         }
     };
     for link in &texts.links {
-        add(crate::markdown::quote_page(&join(&from, &clean(link))));
+        let address = join(&from, &clean(link));
+        // Only an address that says `quotes`, or may spell it otherwise,
+        // is worth reading as one (most of a page's links are not).
+        if address.contains(['%', '&']) || text::contains_ignoring_case(&address, b"quotes") {
+            add(crate::markdown::quote_page(&address));
+        }
     }
     for script in &texts.scripts {
         if text::contains_ignoring_case(script, b"quotes") {
@@ -393,11 +398,19 @@ fn examine(
         found.in_name.insert(hit.what);
     }
     let mut texts = look.texts();
+    // Where a page is about some boroughs, the quotes it leads to.
+    let about = rendered
+        .origins
+        .get(path)
+        .is_some_and(|&origin| checked.pages.is_about(origin));
+    texts.links_wanted = about;
     if let Err(why) = read(path, bytes, &mut texts) {
         found.unreadable = Some(why);
         return found;
     }
-    found.quotes = linked_quotes(path, &texts);
+    if about {
+        found.quotes = linked_quotes(path, &texts);
+    }
     let mut allowed_terms: BTreeSet<String> = BTreeSet::new();
     for hit in look.find_in(&texts, Some(clean)) {
         match hit

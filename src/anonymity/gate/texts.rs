@@ -27,8 +27,9 @@ pub(super) struct Texts {
     /// meet, in capitals, searched for postcodes and NI numbers.
     pub capital_lines: Vec<String>,
     /// The addresses a page leads to or shows (`href`, `src`, `data`…),
-    /// as written.
+    /// as written, when `links_wanted` (a page about some boroughs).
     pub links: Vec<String>,
+    pub links_wanted: bool,
     /// The page's `<base href>`, against which its links resolve.
     pub base: Option<String>,
     /// Scripts, event handlers and a refresh's `content`, which may send a
