@@ -43,7 +43,7 @@ impl ParticipantIds {
         if self.automaton.is_none() {
             return Vec::new();
         }
-        match super::patterns::Visible::of(text) {
+        match super::patterns::Visible::of(text, false) {
             None => self.find_visible(text),
             Some(visible) => self
                 .find_visible(&visible.text)

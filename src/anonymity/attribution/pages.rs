@@ -193,11 +193,19 @@ impl Pages {
             return true;
         };
         let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
+        // A report leads to thousands of quotes of a few dozen speakers:
+        // each speaker's group once.
+        let mut asked: Vec<(ParticipantIx, &[AttributionField])> = Vec::new();
         shown
             .iter()
             .filter(|&&f| f != origin)
             .filter_map(|file| self.quotes.get(file))
             .all(|quote| {
+                let key = (quote.participant, quote.fields.as_slice());
+                if asked.contains(&key) {
+                    return true;
+                }
+                asked.push(key);
                 let who = &self.participants[quote.participant];
                 group_size_in(&self.participants, who, &quote.fields, &places) >= self.k
             })

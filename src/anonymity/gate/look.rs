@@ -401,18 +401,26 @@ fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
 }
 
 /// The structured identifiers of `kinds` in `texts`: each distinct text
-/// once, less those `known` holds, in one search ([`find_patterns_in`];
-/// the patterns read Unicode dashes and spaces as a reader sees them);
-/// the texts in which none is found are added to `known`.
+/// once, less those `known` holds, with its dashes and spaces folded too
+/// (as part of it), in one search ([`find_patterns_in`]); the texts in
+/// which none is found are added to `known`.
 fn find_kinds(
     texts: &[String],
     known: Option<&Known>,
     kinds: &[patterns::PatternKind],
 ) -> Vec<Hit> {
     let todo = unknown(texts.iter().map(String::as_str), known);
+    let versions: Vec<String> = todo
+        .iter()
+        .map(|text| match folded(text) {
+            None => text.to_string(),
+            Some(folded) => format!("{text}{SEPARATOR}{folded}"),
+        })
+        .collect();
+    let versions: Vec<&str> = versions.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut dirty = vec![false; todo.len()];
-    for (hit, i) in find_patterns_in(&todo) {
+    for (hit, i) in find_patterns_in(&versions) {
         if kinds.contains(&hit.kind) {
             dirty[i] = true;
             found.push(Hit {

@@ -333,14 +333,18 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
     static SPELT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)quotes[/\\]+([A-Za-z0-9._~-]+)").expect("a valid pattern")
     });
-    let clean = |address: &str| -> String {
-        address
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .map(|c| if c == '\\' { '/' } else { c })
-            .collect()
-    };
+    fn clean(address: &str) -> std::borrow::Cow<'_, str> {
+        let address = address.trim();
+        match address.contains(['\t', '\n', '\r', '\\']) {
+            true => address
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .map(|c| if c == '\\' { '/' } else { c })
+                .collect::<String>()
+                .into(),
+            false => address.into(),
+        }
+    }
     let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
     let join = |from: &str, address: &str| match from.is_empty()
         || address.starts_with('/')
@@ -366,12 +370,19 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
             ids.push(id);
         }
     };
+    // Only an address that says `quotes`, or may spell it otherwise, or
+    // is a file beside the page in the quotes' folder, or resolves against
+    // a `<base>`, is worth reading as one (most of a page's links are not).
+    let beside_quotes = text::contains_ignoring_case(&from, b"quotes");
     for link in &texts.links {
-        let address = join(&from, &clean(link));
-        // Only an address that says `quotes`, or may spell it otherwise,
-        // is worth reading as one (most of a page's links are not).
-        if address.contains(['%', '&']) || text::contains_ignoring_case(&address, b"quotes") {
-            add(crate::markdown::quote_page(&address));
+        let link = clean(link);
+        let beside = beside_quotes && !link.trim_start_matches("./").contains('/');
+        let may = texts.base.is_some()
+            || beside
+            || link.contains(['%', '&'])
+            || text::contains_ignoring_case(&link, b"quotes");
+        if may {
+            add(crate::markdown::quote_page(&join(&from, &link)));
         }
     }
     for script in &texts.scripts {

@@ -40,19 +40,22 @@ const CHANGED_LEADS: [u8; 13] = [
 /// Whether `text` holds a character [`Visible`] reads otherwise (one that
 /// shows nothing, or a compatibility form of ASCII), looking only at the
 /// characters starting with one of [`CHANGED_LEADS`].
-pub(crate) fn holds_change(text: &str) -> bool {
+pub(crate) fn holds_change(text: &str, marks: bool) -> bool {
     crate::reading::holds_char(text, &CHANGED_LEADS, |c| {
         crate::reading::is_invisible(c)
             || ascii_form(c).is_some()
-            || DASHES.contains(&c)
-            || SPACES.contains(&c)
+            || (marks && (DASHES.contains(&c) || SPACES.contains(&c)))
     })
 }
 
 impl Visible {
-    /// `None` when the text has none of those characters.
-    pub(crate) fn of(text: &str) -> Option<Visible> {
-        if text.is_ascii() || !holds_change(text) {
+    /// `None` when the text has none of those characters. With `marks`,
+    /// Unicode dashes and spaces are read as `-` and ` ` too (the checks
+    /// of the files; the gate reads a second, folded version of each text
+    /// instead, which costs less than mapping every byte of a page's texts
+    /// searched together).
+    pub(crate) fn of(text: &str, marks: bool) -> Option<Visible> {
+        if text.is_ascii() || !holds_change(text, marks) {
             return None;
         }
         let mut visible = Visible {
@@ -64,8 +67,8 @@ impl Visible {
                 continue;
             }
             let c = match c {
-                c if DASHES.contains(&c) => '-',
-                c if SPACES.contains(&c) => ' ',
+                c if marks && DASHES.contains(&c) => '-',
+                c if marks && SPACES.contains(&c) => ' ',
                 c => ascii_form(c).unwrap_or(c),
             };
             visible.text.push(c);

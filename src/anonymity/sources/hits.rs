@@ -43,7 +43,7 @@ impl Scanner<'_, '_> {
                 .out
                 .push(identifier_diagnostic(self.matcher, &hit, span));
         }
-        for hit in patterns::find_patterns(text) {
+        for hit in patterns::find_patterns_as_shown(text) {
             let source = target.plain.to_source(hit.range.clone());
             if !first(&source, hit.kind.code().to_string()) {
                 continue;
