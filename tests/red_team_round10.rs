@@ -3,24 +3,7 @@
 //! Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, borough_b, build_fails, gp_quote, refused, style_with};
-
-/// The registry with Borough A's two social workers' roles as given.
-fn two_social_workers(first: &str, second: &str) -> Project {
-    let project = Project::fixture("basic");
-    project.write(
-        "content/participants.yaml",
-        format!(
-            "participants:\n\
-             \x20 - {{id: a-sw-1, role: \"{first}\", sector: social-care, borough: a}}\n\
-             \x20 - {{id: a-sw-2, role: \"{second}\", sector: social-care, borough: a}}\n\
-             \x20 - {{id: a-gp-1, role: GP, sector: primary-care, borough: a}}\n\
-             \x20 - {{id: b-dn-1, role: District nurse, sector: health, borough: b}}\n\
-             \x20 - {{id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}}\n"
-        ),
-    );
-    project
-}
+use common::{Project, borough_b, build_fails, gp_quote, refused, style_with, two_social_workers};
 
 /// `gp_quote`, and a social worker's quote `sw-says` (two social workers
 /// in Borough A, attributed by role: it holds there) that links the GP's

@@ -3,7 +3,7 @@
 //! wrong place. Each failed when it was written; each says what should happen.
 
 mod common;
-use common::{Project, borough_b, build_fails, gp_quote, refused, style_with};
+use common::{Project, borough_b, build_fails, gp_quote, refused, style_with, two_social_workers};
 
 /// Road: a table of participants' characteristics pasted from a
 /// spreadsheet, with a "Date of birth" column emptied for every row but
@@ -163,18 +163,7 @@ fn role_spellings_a_reader_cannot_tell_apart_are_one_group() {
         ("Social worker", "Social wor\u{ad}ker"),
         ("Social worker", "Social worker\u{200b}"),
     ] {
-        let project = Project::fixture("basic");
-        project.write(
-            "content/participants.yaml",
-            format!(
-                "participants:\n\
-                 \x20 - {{id: a-sw-1, role: \"{first}\", sector: social-care, borough: a}}\n\
-                 \x20 - {{id: a-sw-2, role: \"{second}\", sector: social-care, borough: a}}\n\
-                 \x20 - {{id: a-gp-1, role: GP, sector: primary-care, borough: a}}\n\
-                 \x20 - {{id: b-dn-1, role: District nurse, sector: health, borough: b}}\n\
-                 \x20 - {{id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}}\n"
-            ),
-        );
+        let project = two_social_workers(first, second);
         let run = project.build();
         assert_eq!(run.code, 0, "{first:?} / {second:?}:\n{}", run.stderr);
     }

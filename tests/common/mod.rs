@@ -370,3 +370,20 @@ pub fn style_with(rule: &str) -> impl Fn(&Project) + '_ {
         );
     }
 }
+
+/// The registry with Borough A's two social workers' roles as given.
+pub fn two_social_workers(first: &str, second: &str) -> Project {
+    let project = Project::fixture("basic");
+    project.write(
+        "content/participants.yaml",
+        format!(
+            "participants:\n\
+             \x20 - {{id: a-sw-1, role: \"{first}\", sector: social-care, borough: a}}\n\
+             \x20 - {{id: a-sw-2, role: \"{second}\", sector: social-care, borough: a}}\n\
+             \x20 - {{id: a-gp-1, role: GP, sector: primary-care, borough: a}}\n\
+             \x20 - {{id: b-dn-1, role: District nurse, sector: health, borough: b}}\n\
+             \x20 - {{id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}}\n"
+        ),
+    );
+    project
+}

@@ -240,14 +240,9 @@ impl Pages {
     ) {
         let mut done: Vec<FileId> = Vec::new();
         for (page, origin, ids, shown) in pages {
-            let Some(boroughs) = self.about.get(&origin) else {
+            let Some((places, titles)) = self.boroughs_of(origin) else {
                 continue;
             };
-            let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
-            let titles: Vec<&str> = boroughs
-                .iter()
-                .map(|b| self.titles.get(b).map_or(b.as_str(), String::as_str))
-                .collect();
             for file in ids.iter().filter_map(|id| self.by_id.get(id)) {
                 let Some(quote) = self.quotes.get(file) else {
                     continue;
@@ -262,22 +257,55 @@ impl Pages {
                 }
                 done.push(*file);
                 let span = self.place(sources, quote, origin, &shown);
-                let k = self.k;
-                out.push(
-                    Diagnostic::error(
-                        "anonymity::small-group-in-context",
-                        format!(
-                            "the generated page {page} is about {} and leads to the quote “{}”, so readers learn it comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
-                            titles.join(" and "),
-                            quote.attribution
-                        ),
-                    )
-                    .at(span)
-                    .label(format!("this leads to the quote from {page}"))
-                    .fix("link the quote with `quote:ID` in a finding's summary (a borough's report then shows the words without the link), link a quote attributed by borough instead, or leave the link out"),
-                );
+                out.push(self.small_group(page, &titles, quote, size, true).at(span));
             }
         }
+    }
+
+    /// The boroughs a page made from `origin` is about, by id and by
+    /// title; `None` for a page about none.
+    fn boroughs_of(&self, origin: FileId) -> Option<(Vec<&str>, Vec<&str>)> {
+        let boroughs = self.about.get(&origin)?;
+        let places = boroughs.iter().map(String::as_str).collect();
+        let titles = boroughs
+            .iter()
+            .map(|b| self.titles.get(b).map_or(b.as_str(), String::as_str))
+            .collect();
+        Some((places, titles))
+    }
+
+    /// The error for `quote`, shared by `size` participants in the
+    /// boroughs (`titles`) the generated `page` is about, which shows it,
+    /// or `leads` to its page.
+    fn small_group(
+        &self,
+        page: &str,
+        titles: &[&str],
+        quote: &Shown,
+        size: usize,
+        leads: bool,
+    ) -> Diagnostic {
+        let (k, titles) = (self.k, titles.join(" and "));
+        let attribution = &quote.attribution;
+        let (message, label, fix) = match leads {
+            false => (
+                format!(
+                    "the generated page {page} is about {titles}, so readers learn the quote “{attribution}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must"
+                ),
+                format!("this puts the quote on {page}"),
+                "show a quote attributed by borough instead, show it on a page that is not about one borough, or leave it out",
+            ),
+            true => (
+                format!(
+                    "the generated page {page} is about {titles} and leads to the quote “{attribution}”, so readers learn it comes from there, where only {size} of the study's participants share that attribution; at least {k} must"
+                ),
+                format!("this leads to the quote from {page}"),
+                "link the quote with `quote:ID` in a finding's summary (a borough's report then shows the words without the link), link a quote attributed by borough instead, or leave the link out",
+            ),
+        };
+        Diagnostic::error("anonymity::small-group-in-context", message)
+            .label(label)
+            .fix(fix)
     }
 
     /// Every quote shown on a page about some boroughs whose attribution
@@ -296,14 +324,9 @@ impl Pages {
         let mut sizes: FastMap<(ParticipantIx, &[AttributionField], FileId), usize> =
             FastMap::default();
         for (page, origin, shown) in pages {
-            let Some(boroughs) = self.about.get(&origin) else {
+            let Some((places, titles)) = self.boroughs_of(origin) else {
                 continue;
             };
-            let places: Vec<&str> = boroughs.iter().map(String::as_str).collect();
-            let titles: Vec<&str> = boroughs
-                .iter()
-                .map(|b| self.titles.get(b).map_or(b.as_str(), String::as_str))
-                .collect();
             for file in shown.iter().filter(|&&f| f != origin) {
                 let Some(quote) = self.quotes.get(file) else {
                     continue;
@@ -322,20 +345,7 @@ impl Pages {
                 }
                 done.push(*file);
                 let span = self.place(sources, quote, origin, &shown);
-                let k = self.k;
-                out.push(
-                    Diagnostic::error(
-                        "anonymity::small-group-in-context",
-                        format!(
-                            "the generated page {page} is about {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
-                            titles.join(" and "),
-                            quote.attribution
-                        ),
-                    )
-                    .at(span)
-                    .label(format!("this puts the quote on {page}"))
-                    .fix("show a quote attributed by borough instead, show it on a page that is not about one borough, or leave it out"),
-                );
+                out.push(self.small_group(page, &titles, quote, size, false).at(span));
             }
         }
     }
