@@ -195,3 +195,20 @@ fn a_date_of_birth_row_in_a_csv_is_read() {
         "themes/default/static/cohort.csv",
     );
 }
+
+/// The other ways a page leads to an address, which the gate collects as
+/// it collects a link's (tried after round 11, not by it): a form's
+/// action, an SVG link, a page to fetch ahead, a `srcset` candidate, and a
+/// frame.
+#[test]
+fn every_way_a_page_leads_to_a_quote_is_held_to_k() {
+    for html in [
+        "<form action=\"../quotes/gp-says.html\"><button>Read</button></form>",
+        "<svg><a xlink:href=\"../quotes/gp-says.html\"><text y=\"10\">Read</text></a></svg>",
+        "<link rel=\"prefetch\" href=\"../quotes/gp-says.html\">",
+        "<img alt=\"\" srcset=\"../quotes/gp-says.html 2x\">",
+        "<iframe title=\"A quote\" src=\"../quotes/gp-says.html\"></iframe>",
+    ] {
+        refused(a_leads(html), "content/boroughs/a.md:7:");
+    }
+}
