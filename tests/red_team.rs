@@ -5,7 +5,7 @@
 //! (exit 1, site/ untouched, the message at the file and line).
 
 mod common;
-use common::{BOROUGH_B, Project, borough_b, build_fails, gp_quote, refused};
+use common::{BOROUGH_B, Project, borough_a_with, borough_b, build_fails, gp_quote, refused};
 
 /// Defect: bidirectional marks (U+200E, U+200F, U+202A to U+202E, U+2066
 /// to U+2069, U+061C) and the other format characters show nothing, as a
@@ -450,17 +450,6 @@ fn svg_text_placed_by_anchor_is_read_as_drawn() {
                 );
             },
             "content/boroughs/b.md:5:",
-        );
-    }
-}
-
-/// Borough A's report with `line` at line 7 of its file.
-fn borough_a_with(line: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        gp_quote(p);
-        p.write(
-            "content/boroughs/a.md",
-            format!("---\ntitle: Borough A\norder: 1\n---\nOverview.\n\n{line}\n"),
         );
     }
 }

@@ -3,20 +3,7 @@
 //! when it was written; each says what should happen.
 
 mod common;
-use common::{Project, borough_b, gp_quote, refused};
-
-/// `gp_quote`, and Borough A's report with `html` on line 7: Borough A has
-/// one GP, so a report about it that leads to the GP's quote (attributed
-/// by role) tells readers the one GP of Borough A said it.
-fn a_leads(html: &str) -> impl Fn(&Project) + '_ {
-    move |p: &Project| {
-        gp_quote(p);
-        p.write(
-            "content/boroughs/a.md",
-            format!("---\ntitle: Borough A\norder: 1\n---\nOverview.\n\n{html}\n"),
-        );
-    }
-}
+use common::{Project, borough_a_with, borough_b, gp_quote, refused};
 
 /// Road: a `<base href="../quotes/">` in the report makes every relative
 /// link after it resolve in `quotes/`, so `<a href="gp-says.html">` leads
@@ -26,7 +13,7 @@ fn a_leads(html: &str) -> impl Fn(&Project) + '_ {
 #[test]
 fn a_base_address_is_read_before_the_links_after_it() {
     refused(
-        a_leads("<base href=\"../quotes/\"><a href=\"gp-says.html\">one GP said</a>"),
+        borough_a_with("<base href=\"../quotes/\"><a href=\"gp-says.html\">one GP said</a>"),
         "content/boroughs/a.md:7:",
     );
 }
@@ -38,7 +25,7 @@ fn a_base_address_is_read_before_the_links_after_it() {
 #[test]
 fn a_link_with_backslashes_leads_to_the_quote() {
     refused(
-        a_leads("<a href=\"..\\quotes\\gp-says.html\">one GP said</a>"),
+        borough_a_with("<a href=\"..\\quotes\\gp-says.html\">one GP said</a>"),
         "content/boroughs/a.md:7:",
     );
 }
@@ -52,11 +39,11 @@ fn tabs_and_line_breaks_in_an_address_are_stripped_as_a_browser_does() {
     // Named where the quote's id is written: after the line break, on
     // line 8.
     refused(
-        a_leads("<a href=\"../quo\ntes/gp-says.html\">one GP said</a>"),
+        borough_a_with("<a href=\"../quo\ntes/gp-says.html\">one GP said</a>"),
         "content/boroughs/a.md:8:",
     );
     refused(
-        a_leads("<a href=\"../quo&#9;tes/gp-says.html\">one GP said</a>"),
+        borough_a_with("<a href=\"../quo&#9;tes/gp-says.html\">one GP said</a>"),
         "content/boroughs/a.md:7:",
     );
 }
@@ -67,7 +54,7 @@ fn tabs_and_line_breaks_in_an_address_are_stripped_as_a_browser_does() {
 #[test]
 fn a_refresh_to_a_quote_leads_to_it() {
     refused(
-        a_leads("<meta http-equiv=\"refresh\" content=\"30;url=../quotes/gp-says.html\">"),
+        borough_a_with("<meta http-equiv=\"refresh\" content=\"30;url=../quotes/gp-says.html\">"),
         "content/boroughs/a.md:7:",
     );
 }
@@ -78,7 +65,9 @@ fn a_refresh_to_a_quote_leads_to_it() {
 #[test]
 fn a_script_that_goes_to_a_quote_leads_to_it() {
     refused(
-        a_leads("<button onclick=\"location='../quotes/gp-says.html'\">one GP said</button>"),
+        borough_a_with(
+            "<button onclick=\"location='../quotes/gp-says.html'\">one GP said</button>",
+        ),
         "content/boroughs/a.md:7:",
     );
 }
@@ -89,7 +78,7 @@ fn a_script_that_goes_to_a_quote_leads_to_it() {
 #[test]
 fn a_link_to_a_quote_without_html_leads_to_it() {
     refused(
-        a_leads("<a href=\"../quotes/gp-says\">one GP said</a>"),
+        borough_a_with("<a href=\"../quotes/gp-says\">one GP said</a>"),
         "content/boroughs/a.md:7:",
     );
 }
@@ -209,6 +198,6 @@ fn every_way_a_page_leads_to_a_quote_is_held_to_k() {
         "<img alt=\"\" srcset=\"../quotes/gp-says.html 2x\">",
         "<iframe title=\"A quote\" src=\"../quotes/gp-says.html\"></iframe>",
     ] {
-        refused(a_leads(html), "content/boroughs/a.md:7:");
+        refused(borough_a_with(html), "content/boroughs/a.md:7:");
     }
 }

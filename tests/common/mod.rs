@@ -387,3 +387,16 @@ pub fn two_social_workers(first: &str, second: &str) -> Project {
     );
     project
 }
+
+/// [`gp_quote`], and Borough A's report with `line` at line 7 of its
+/// file: Borough A has one GP, so a report about it that shows or leads to
+/// the GP's quote (attributed by role) tells readers which GP said it.
+pub fn borough_a_with(line: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        gp_quote(p);
+        p.write(
+            "content/boroughs/a.md",
+            format!("---\ntitle: Borough A\norder: 1\n---\nOverview.\n\n{line}\n"),
+        );
+    }
+}
