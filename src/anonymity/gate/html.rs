@@ -115,6 +115,8 @@ struct Reader<'t> {
     /// the outermost so far.
     svg: usize,
     drawn: Vec<String>,
+    /// The page holds a table (whose cells are read under their headings).
+    tables: bool,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -136,6 +138,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         right_to_left: site_rtl,
         svg: 0,
         drawn: Vec::new(),
+        tables: false,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -144,6 +147,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         flow,
         names,
         right_to_left,
+        tables,
         ..
     } = reader;
     run.end(texts);
@@ -159,7 +163,7 @@ pub fn read(html: &str, texts: &mut Texts) {
             .collect();
         texts.blocks.extend(reversed);
     }
-    if html.contains("<table") || html.contains("<TABLE") {
+    if tables {
         table_columns(&document, texts);
     }
     if document.errors.iter().any(|e| may_drop_text(e)) {
@@ -221,6 +225,7 @@ fn table_columns(document: &Html, texts: &mut Texts) {
             .collect();
         // Each row's cells by column, where the cells above reach down.
         let mut grid: Vec<Vec<Option<std::rc::Rc<str>>>> = vec![Vec::new(); rows.len()];
+        let mut placed: usize = 0;
         for (r, row) in rows.iter().enumerate() {
             let mut column = 0;
             for cell in row.children().filter(|c| is(c, &["td", "th"])) {
@@ -229,7 +234,8 @@ fn table_columns(document: &Html, texts: &mut Texts) {
                 }
                 let text: std::rc::Rc<str> = text_of(cell).into();
                 let (across, down) = (span(&cell, "colspan"), span(&cell, "rowspan"));
-                if column + across > MAX_COLUMNS {
+                placed += across.saturating_mul(down.min(rows.len() - r));
+                if column + across > MAX_COLUMNS || placed > MAX_PLACED {
                     texts.refuse(TOO_WIDE);
                     return;
                 }
@@ -253,7 +259,11 @@ const MAX_SPAN: usize = 1000;
 /// The most columns a table may have for its cells to be read under their
 /// headings.
 const MAX_COLUMNS: usize = 2000;
-const TOO_WIDE: &str = "it holds a table more than 2,000 columns wide, whose cells the gate cannot read under their headings; split the table";
+/// The most places a table's cells may take, spans counted (a cell
+/// spanning 2,000 columns and every row of a long table would fill
+/// millions).
+const MAX_PLACED: usize = 1_000_000;
+const TOO_WIDE: &str = "it holds a table more than 2,000 columns wide, or whose cells span more than a million places, whose cells the gate cannot read under their headings; split the table";
 
 /// What the page's own styles do, with the site's style sheets (their
 /// `effects`): the names they may hide or lay out anew, and whether they
@@ -398,6 +408,7 @@ impl Reader<'_> {
         let name = lower(element.name());
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
+        self.tables |= name == "table";
         for (attribute, value) in element.attrs() {
             self.note(attribute);
             let attribute = lower(attribute);

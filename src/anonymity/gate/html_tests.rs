@@ -622,4 +622,13 @@ fn table_cells_are_read_under_their_headings() {
     assert!(!reads(clean, "Date of interview: 14/03/2024"));
     let wide = "<table><tr><td colspan=1000>a</td><td colspan=1000>b</td><td colspan=1000>c</td></tr></table>";
     assert!(texts(wide).unreadable.is_some());
+    // A cell spanning 1,000 columns and every one of 2,000 rows.
+    let long = format!(
+        "<table><tr><td colspan=1000 rowspan=0>a</td></tr>{}</table>",
+        "<tr><td>b</td></tr>".repeat(2000)
+    );
+    assert!(texts(&long).unreadable.is_some());
+    // A tag in any case is a table.
+    let cased = "<TaBle><tr><th>Date of birth</th></tr><tr><td>14/03/1952</td></tr></TaBle>";
+    assert!(reads(cased, "Date of birth: 14/03/1952"));
 }

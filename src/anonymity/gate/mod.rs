@@ -323,7 +323,6 @@ pub(super) fn shown(rendered: &Rendered, path: &str) -> Vec<FileId> {
     files
 }
 
-/// Reads one file and its name.
 /// The quotes whose pages the file at `path` leads to, by id: each
 /// address it links, frames or shows (see [`Texts::links`]) as a browser
 /// resolves it (tabs and line breaks dropped, `\\` a `/`, against the
@@ -396,6 +395,7 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
     ids
 }
 
+/// Reads one file and its name.
 fn examine(
     look: &Look,
     clean: &Clean,
