@@ -428,10 +428,9 @@ mod tests;
 /// The delimiter of a table of figures published at `path` (`.csv`,
 /// `.tsv`), if it is one.
 pub fn delimiter_of(path: &str) -> Option<u8> {
-    let ext = path.rsplit_once('.')?.1;
-    match () {
-        _ if ext.eq_ignore_ascii_case("csv") => Some(b','),
-        _ if ext.eq_ignore_ascii_case("tsv") => Some(b'\t'),
+    match path.rsplit_once('.')?.1.to_ascii_lowercase().as_str() {
+        "csv" => Some(b','),
+        "tsv" => Some(b'\t'),
         _ => None,
     }
 }
