@@ -5,7 +5,7 @@
 //! Does not read files ([`super::read`]) or report ([`super::report`]).
 
 use super::{Texts, css};
-use crate::anonymity::identifiers::{Parting, TermMatcher, normalise};
+use crate::anonymity::identifiers::{Parting, TermHit, TermMatcher, normalise};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::anonymity::patterns;
 use crate::render::Contents;
@@ -265,18 +265,21 @@ impl<'a> Look<'a> {
         };
         let mut offset = 0;
         let mut starts = Vec::with_capacity(todo.len());
+        let mut partial = false;
+        let term_hit = |hit: &TermHit, text: &str| Hit {
+            what: format!("a term from the identifiers list ({})", hit.list.name()),
+            term: vec![
+                normalise(self.matcher.term(hit)),
+                normalise(&text[hit.range.clone()]),
+            ],
+        };
         for (text, at) in &joined {
             starts.extend(at.iter().map(|s| s + offset));
             for hit in self.matcher.find(text) {
                 dirty.push(hit.range.start + offset..hit.range.end + offset);
+                partial |= hit.partial;
                 if !hit.partial {
-                    found.push(Hit {
-                        what: format!("a term from the identifiers list ({})", hit.list.name()),
-                        term: vec![
-                            normalise(self.matcher.term(&hit)),
-                            normalise(&text[hit.range.clone()]),
-                        ],
-                    });
+                    found.push(term_hit(&hit, text));
                 }
             }
             for range in self.ids.find(text) {
@@ -290,6 +293,20 @@ impl<'a> Look<'a> {
         }
         if let Some(clean) = clean {
             learn(&clean.pieces, &todo, &starts, dirty);
+        }
+        // A person's first and last names are one name across a comma, a
+        // quotation mark or a bracket (`QUILLFEATHER, Marjorie`), which
+        // part every other hit: where a piece holds a name alone (never
+        // found clean), the flow is searched whole for them.
+        if partial {
+            let mut known: Vec<Vec<String>> = found.iter().map(|hit| hit.term.clone()).collect();
+            for hit in self.matcher.find(flow).iter().filter(|hit| !hit.partial) {
+                let hit = term_hit(hit, flow);
+                if !known.contains(&hit.term) {
+                    known.push(hit.term.clone());
+                    found.push(hit);
+                }
+            }
         }
         for hit in patterns::find_emails(flow) {
             found.push(Hit {

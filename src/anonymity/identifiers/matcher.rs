@@ -15,6 +15,9 @@ pub(super) struct Term {
     pub(super) text: String,
     pub(super) list: List,
     pub(super) replacement: Option<String>,
+    /// A person's first and last names, normalised (for a name of two or
+    /// more words once titles are dropped).
+    pub(super) names: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -54,8 +57,9 @@ impl TermMatcher {
         builder.finish()
     }
 
-    /// Every hit in `text`, sorted by start. Full hits do not overlap one
-    /// another; a partial hit never overlaps a full one.
+    /// Every hit in `text`, sorted by start. A partial hit never overlaps
+    /// a full one or another partial one; full hits may overlap (see
+    /// [`TermMatcher::names_together`]).
     ///
     /// A hyphen between two letters (and the line break or spaces after
     /// it) is read both as a word boundary and as joining the word, as a
@@ -68,12 +72,15 @@ impl TermMatcher {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for mut hit in self.find_plain(&joined.text) {
                 hit.range = joined.original(hit.range);
-                // A full hit stands over a partial one, as in one text.
-                let blocked = hits
-                    .iter()
-                    .any(|h| overlap(&h.range, &hit.range) && (hit.partial || !h.partial));
+                // A full hit stands over a partial one, as in one text. Two
+                // full hits may overlap (a name read with the word joined,
+                // beside one read across a comma), each found on its own.
+                let blocked = match hit.partial {
+                    true => hits.iter().any(|h| overlap(&h.range, &hit.range)),
+                    false => hits.iter().any(|h| h.range == hit.range && !h.partial),
+                };
                 if !blocked {
-                    hits.retain(|h| !overlap(&h.range, &hit.range));
+                    hits.retain(|h| !(h.partial && overlap(&h.range, &hit.range)));
                     hits.push(hit);
                 }
             }
@@ -128,9 +135,18 @@ impl TermMatcher {
             return Vec::new();
         }
         let norm = Normalised::of(text);
-        let full = select_leftmost_longest(full, &[]);
+        let mut full = select_leftmost_longest(full, &[]);
         let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
-        let partial = select_leftmost_longest(partial, &full_ranges);
+        let mut partial = select_leftmost_longest(partial, &full_ranges);
+        if !partial.is_empty() {
+            let together = self.names_together(text, &norm, &partial, &full_ranges);
+            partial.retain(|(r, _)| {
+                !together
+                    .iter()
+                    .any(|(t, _)| t.start <= r.start && r.end <= t.end)
+            });
+            full.extend(together);
+        }
         let mut hits: Vec<TermHit> = full
             .into_iter()
             .chain(partial)
@@ -143,6 +159,95 @@ impl TermMatcher {
             .collect();
         hits.sort_by_key(|h| (h.range.start, h.range.end));
         hits
+    }
+
+    /// A listed person's first and last names written together, which a
+    /// reader takes for the full name: in either order, with up to two
+    /// names or initials between them, or a nickname in quotation marks
+    /// or brackets (`Marjorie J. Quillfeather`, `QUILLFEATHER, Marjorie`,
+    /// `Marjorie "Midge" Quillfeather`); or one of them with the other's
+    /// initial (`M. Quillfeather`, `Marjorie Q.`). `partial`: the partial
+    /// hits, in `norm`'s places, sorted; none overlaps `full`. Each is
+    /// returned as a full hit of the person's name, in `norm`'s places
+    /// (two may overlap: `Quillfeather, Marjorie Quillfeather`).
+    fn names_together(
+        &self,
+        text: &str,
+        norm: &Normalised,
+        partial: &[(Range<usize>, Pattern)],
+        full: &[Range<usize>],
+    ) -> Vec<(Range<usize>, Pattern)> {
+        let of = |range: &Range<usize>| &norm.text[range.clone()];
+        let person = |first: &str, last: &str| {
+            self.terms.iter().position(|t| {
+                t.names
+                    .as_ref()
+                    .is_some_and(|(f, l)| f == first && l == last)
+            })
+        };
+        let person_by = |matches: &dyn Fn(&str, &str) -> bool| {
+            self.terms
+                .iter()
+                .position(|t| t.names.as_ref().is_some_and(|(f, l)| matches(f, l)))
+        };
+        // The character of `text` that `norm`'s byte `at` came from.
+        let written = |at: usize| text[norm.origin[at]..].chars().next();
+        let after_written = |at: usize| {
+            let from = norm.origin[at];
+            let mut chars = text[from..].chars();
+            chars.next();
+            chars.next()
+        };
+        let full_hit = |term: usize| Pattern {
+            term,
+            partial: false,
+        };
+        let mut together: Vec<(Range<usize>, Pattern)> = Vec::new();
+        // Each pair side by side, and each name beside an initial, is
+        // read on its own (so that what is found in a text is found in
+        // each of its parts: see `Parting`).
+        for (i, (range, _)) in partial.iter().enumerate() {
+            let name = of(range);
+            if let Some((next, _)) = partial.get(i + 1) {
+                let between = range.end..next.start;
+                let other = of(next);
+                let term = person(name, other).or_else(|| person(other, name));
+                if let Some(term) = term
+                    && names_between(text, norm, between.clone())
+                    && !overlaps_any(full, &between)
+                {
+                    together.push((range.start..next.end, full_hit(term)));
+                }
+            }
+            // An initial before a last name (`M. Quillfeather`), or after a
+            // first name with its full stop (`Marjorie Q.`).
+            let before = norm.text[..range.start].strip_suffix(' ');
+            if let Some(at) = before.and_then(initial_at_end) {
+                let letter = &norm.text[at..range.start - 1];
+                let upper = written(at).is_some_and(char::is_uppercase);
+                let stop = after_written(at) == Some('.');
+                let word = matches!(letter, "a" | "i");
+                if upper
+                    && (stop || !word)
+                    && let Some(term) = person_by(&|f, l| l == name && f.starts_with(letter))
+                {
+                    together.push((at..range.end, full_hit(term)));
+                }
+            }
+            if let Some(rest) = norm.text[range.end..].strip_prefix(' ')
+                && let Some(letter) = initial_at_start(rest)
+            {
+                let at = range.end + 1;
+                let upper = written(at).is_some_and(char::is_uppercase);
+                if upper
+                    && after_written(at) == Some('.')
+                    && let Some(term) = person_by(&|f, l| f == name && l.starts_with(letter))
+                {
+                    together.push((range.start..at + letter.len(), full_hit(term)));
+                }
+            }
+        }
+        together
     }
 
     /// The listed term as written in identifiers.yaml (for a partial hit, the
@@ -183,6 +288,65 @@ fn select_leftmost_longest(
         }
     }
     kept
+}
+
+/// Whether the text of `norm` in `between` (two of a person's names
+/// apart) holds only what may stand inside one name: up to two names or
+/// initials, each written with a capital or in quotation marks or
+/// brackets (a nickname), and commas (`QUILLFEATHER, Marjorie`) or the
+/// edge of a table's cell as Markdown writes it (`| Quillfeather |
+/// Marjorie |`).
+fn names_between(text: &str, norm: &Normalised, between: Range<usize>) -> bool {
+    const MARKS: &[char] = &[
+        ',', '|', '"', '\'', '(', ')', '[', ']', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}',
+        '\u{ab}', '\u{bb}',
+    ];
+    let gap = &norm.text[between.clone()];
+    if !gap
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || MARKS.contains(&c))
+    {
+        return false;
+    }
+    let mut names = 0;
+    let mut at = between.start;
+    for word in gap.split(' ') {
+        let bare = word.trim_start_matches(MARKS);
+        let start = at + (word.len() - bare.len());
+        at += word.len() + 1;
+        if bare.trim_end_matches(MARKS).is_empty() {
+            continue;
+        }
+        names += 1;
+        // Opened by a quotation mark or a bracket: a nickname.
+        let quoted = word.len() > bare.len() && !word.starts_with([',', '|']);
+        let capital = text[norm.origin[start]..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !capital && !quoted {
+            return false;
+        }
+    }
+    names <= 2
+}
+
+/// Where a word of one letter ends `text` (after a space, a mark or at
+/// its start).
+fn initial_at_end(text: &str) -> Option<usize> {
+    let letter = text.chars().next_back().filter(|c| c.is_alphabetic())?;
+    let at = text.len() - letter.len_utf8();
+    let before = text[..at].chars().next_back();
+    (!before.is_some_and(char::is_alphanumeric)).then_some(at)
+}
+
+/// The word of one letter `text` starts with (before a space, a mark or
+/// its end).
+fn initial_at_start(text: &str) -> Option<&str> {
+    let letter = text.chars().next().filter(|c| c.is_alphabetic())?;
+    let end = letter.len_utf8();
+    let next = text[end..].chars().next();
+    (!next.is_some_and(char::is_alphanumeric)).then_some(&text[..end])
 }
 
 fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {

@@ -70,6 +70,7 @@ impl Builder {
             text: entry.trim().to_string(),
             list,
             replacement: replace.get(&norm).map(|r| r.to_string()),
+            names: None,
         });
         self.add_pattern(norm.clone(), term, false);
         self.add_glued(&norm, term);
@@ -93,6 +94,9 @@ impl Builder {
             [only] => vec![*only],
             [first, .., last] => vec![*first, *last],
         };
+        if let [first, .., last] = name {
+            self.terms[term].names = Some((first.to_string(), last.to_string()));
+        }
         for part in parts {
             let letters = part.chars().filter(|c| c.is_alphabetic()).count();
             if letters >= MIN_PARTIAL_LETTERS && !HONORIFICS.contains(&part) {

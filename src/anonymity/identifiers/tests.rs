@@ -496,3 +496,65 @@ fn a_hyphen_between_letters_also_joins_the_word() {
     assert_eq!(found("an el-bow"), one("bow"));
     assert!(found("a co-located team, a-sw-1, re- bury").is_empty());
 }
+
+/// A listed person's first and last names together are the full name to a
+/// reader: in either order, with a middle name, an initial or a nickname
+/// between, or one of them as an initial (red team, round 12).
+#[test]
+fn first_and_last_names_together_are_the_full_name() {
+    let m = TermMatcher::new(&ids(&["Marjorie Anne Quillfeather"], &[], &[]));
+    for text in [
+        "signed Marjorie Quillfeather today",
+        "signed Quillfeather, Marjorie (district nurse)",
+        "signed QUILLFEATHER Marjorie",
+        "signed Marjorie J. Quillfeather",
+        "signed Marjorie Joan Louise Quillfeather",
+        "signed Marjorie \"Midge\" Quillfeather",
+        "signed Marjorie (midge) Quillfeather",
+        "signed Marjorie \u{201c}Quillfeather\u{201d}",
+        "signed M. Quillfeather",
+        "signed M Quillfeather",
+        "signed Marjorie Q. at the end",
+        "| Quillfeather | Marjorie |",
+    ] {
+        let hits = found(&m, text);
+        assert!(
+            hits.iter()
+                .any(|&(_, term, partial)| !partial && term == "Marjorie Anne Quillfeather"),
+            "{text}: {hits:?}"
+        );
+    }
+}
+
+/// Two names of one person apart in a sentence, or beside a word that is
+/// no initial, stay partial: each may be someone else.
+#[test]
+fn names_apart_stay_partial() {
+    let m = TermMatcher::new(&ids(
+        &["Marjorie Quillfeather", "Ann Ashworth"],
+        &["Thistlebury"],
+        &[],
+    ));
+    for text in [
+        "Marjorie said that Quillfeather agreed",
+        "Quillfeather, said Marjorie",
+        "Marjorie, a nurse, and Quillfeather met",
+        "Marjorie and the other three Quillfeather cousins",
+        "Marjorie Q came",
+        "A Quillfeather came",
+        "Ann a Ashworth",
+        "I Ashworth",
+        "Marjorie 2 Quillfeather",
+        "Marjorie Thistlebury Quillfeather",
+    ] {
+        let hits = found(&m, text);
+        let people = hits.iter().filter(|h| h.1 != "Thistlebury");
+        assert!(
+            people.clone().all(|&(_, _, partial)| partial),
+            "{text}: {hits:?}"
+        );
+    }
+    // An initial that is not the other name's stays partial too.
+    assert!(found(&m, "T. Quillfeather").iter().all(|h| h.2));
+    assert!(found(&m, "A. Ashworth").iter().any(|h| !h.2));
+}
