@@ -6,7 +6,7 @@
 //! says what should happen.
 
 mod common;
-use common::{Project, borough_b, refused};
+use common::{Project, borough_a_with, borough_b, gp_quote, refused};
 
 /// The identifiers list with `people` as its only person.
 fn people(p: &Project, people: &str) {
@@ -40,5 +40,76 @@ fn a_listed_persons_name_in_another_order_or_with_a_middle_name_is_refused() {
             borough_b("The referral letter was signed Marjorie Quillfeather, district nurse.")(p);
         },
         "content/boroughs/b.md:5:",
+    );
+}
+
+/// Road: a participant id written with underscores, `a_sw_1`, as the
+/// researcher's transcript files and spreadsheet columns name it
+/// (`a_sw_1_transcript.docx`), in a note and as a footnote's label. It is
+/// the id `a-sw-1` to anyone who holds the study's records, and the
+/// identifiers list's names are matched with `_` as a space; but
+/// `ParticipantIds` (`anonymity/participant_ids.rs`) looks for the id's
+/// exact characters, so it is published (exit 0).
+#[test]
+fn a_participant_id_written_with_underscores_is_refused() {
+    refused(
+        borough_b("As a_sw_1 put it, the duty team reads the notes last."),
+        "content/boroughs/b.md:5:",
+    );
+    refused(
+        borough_b(
+            "The duty team reads the notes last.[^a_sw_1]\n\n[^a_sw_1]: Said twice in interview.",
+        ),
+        "content/boroughs/b.md:5:",
+    );
+}
+
+/// Road: a quote's file named after the transcript it was cut from,
+/// `a-sw-2-late-notes.md` (as researchers name excerpts by participant),
+/// so its page is published at `quotes/a-sw-2-late-notes.html`, and every
+/// link to it says `a-sw-2`; or a report citing a transcript by its
+/// name, `a-sw-1-2017-11-14`. A reader sees the participant id in the
+/// address. `ParticipantIds::find_visible` takes `-` as part of an id, so
+/// `a-sw-2` followed by `-late` is not a whole word, in a file name or in
+/// text, and both are published (exit 0).
+#[test]
+fn a_participant_id_joined_to_other_words_by_a_hyphen_is_refused() {
+    refused(
+        |p: &Project| {
+            p.write(
+                "content/quotes/a/a-sw-2-late-notes.md",
+                "---\nparticipant: a-sw-2\nsource: interview\ncodes: [co-location]\n---\nThe notes are read late, if at all.\n",
+            );
+        },
+        "content/quotes/a/a-sw-2-late-notes.md:1:",
+    );
+    refused(
+        borough_b("At the discharge forum (see transcript a-sw-1-2017-11-14) two teams sat apart."),
+        "content/boroughs/b.md:5:",
+    );
+}
+
+/// Road: the researcher names quote files after the participant, one
+/// number each (`a-gp-1-q1.md`, `a-gp-1-q2.md`), or links a transcript by
+/// its file name (`a-gp-1-transcript.html`). A participant id is looked
+/// for as a whole word, and `-` counts as part of a word, so `a-gp-1` in
+/// `a-gp-1-q1` is not found: the quote's page is published as
+/// `quotes/a-gp-1-q1.html`, with the id (and "a", the borough its
+/// attribution "GP" leaves out) in its address, and so is the link. The
+/// file named `a-gp-1.md` is refused; these should be too.
+#[test]
+fn a_participant_id_run_into_a_file_name_is_refused() {
+    refused(
+        |p: &Project| {
+            gp_quote(p);
+            let text = p.read("content/quotes/a/gp-says.md");
+            p.remove("content/quotes/a/gp-says.md");
+            p.write("content/quotes/a/a-gp-1-q1.md", text);
+        },
+        "content/quotes/a/a-gp-1-q1.md:1:1",
+    );
+    refused(
+        borough_a_with("See the [transcript](../transcripts/a-gp-1-transcript.html)."),
+        "content/boroughs/a.md:7:",
     );
 }

@@ -10,8 +10,16 @@ pub struct ParticipantIds {
     ids: Vec<String>,
 }
 
-fn is_id_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+/// The marks that part an id's words, read as one another: a reader takes
+/// `a_sw_1`, `a.sw.1` and `a/sw/1` for `a-sw-1` (red team, round 12).
+pub const ID_MARKS: [char; 4] = ['-', '_', '.', '/'];
+
+/// `text` with each of [`ID_MARKS`] written `-`, byte for byte.
+fn marks_as_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.contains(['_', '.', '/']) {
+        true => text.replace(['_', '.', '/'], "-").into(),
+        false => text.into(),
+    }
 }
 
 impl ParticipantIds {
@@ -25,7 +33,7 @@ impl ParticipantIds {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&ids)
+                .build(ids.iter().map(|id| marks_as_hyphens(id).into_owned()))
                 .expect("participant ids are plain strings")
         });
         let ids = ids.into_iter().map(str::to_string).collect();
@@ -37,8 +45,11 @@ impl ParticipantIds {
         &self.ids
     }
 
-    /// Whole-word occurrences of any participant id in `text`.
-    /// Soft hyphens and zero-width characters inside an id do not hide it.
+    /// Whole-word occurrences of any participant id in `text`: not beside
+    /// a letter or digit (an id run into other words by a hyphen, as a
+    /// file named `a-sw-2-notes.md`, is found), with `-`, `_`, `.` and `/`
+    /// read as one another. Soft hyphens and zero-width characters inside
+    /// an id do not hide it.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         if self.automaton.is_none() {
             return Vec::new();
@@ -57,12 +68,13 @@ impl ParticipantIds {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        let text = marks_as_hyphens(text);
         let bytes = text.as_bytes();
         automaton
-            .find_iter(text)
+            .find_iter(&*text)
             .filter(|m| {
-                let before = m.start() == 0 || !is_id_byte(bytes[m.start() - 1]);
-                let after = m.end() == bytes.len() || !is_id_byte(bytes[m.end()]);
+                let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
+                let after = m.end() == bytes.len() || !bytes[m.end()].is_ascii_alphanumeric();
                 before && after
             })
             .map(|m| m.range())
@@ -96,5 +108,25 @@ mod tests {
         assert_eq!(finder.find("said b-gp-1 then").len(), 1);
         assert_eq!(finder.find("see b-gp-12 or ab-gp-1").len(), 0);
         assert_eq!(finder.find("B-GP-1.").len(), 1);
+    }
+
+    /// Run into other words by a hyphen, or written with other marks
+    /// between its words, an id is the id to a reader (red team, round 12).
+    #[test]
+    fn finds_ids_run_into_words_or_written_with_other_marks() {
+        let finder = ids(&["b-gp-1", "c/n/3"]);
+        for text in [
+            "quotes/b-gp-1-late-notes.html",
+            "transcript b-gp-1-2017-11-14",
+            "file b_gp_1_transcript.docx",
+            "B.GP.1 said",
+            "see c-n-3 and",
+            "see c_n_3",
+        ] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+        assert_eq!(finder.find("xb-gp-1 b-gp-10 b-gp-1x").len(), 0);
+        let text = "said b_gp_1.";
+        assert_eq!(&text[finder.find(text)[0].clone()], "b_gp_1");
     }
 }

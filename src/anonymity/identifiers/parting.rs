@@ -31,6 +31,10 @@ impl Parting {
         for s in strings {
             held.extend(s.as_ref().chars());
         }
+        if !raw.is_empty() {
+            // Ids are found with their marks read as one another.
+            held.extend(crate::anonymity::participant_ids::ID_MARKS);
+        }
         for r in raw {
             for c in r.as_ref().chars() {
                 held.extend(c.to_lowercase());
