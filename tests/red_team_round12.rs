@@ -113,3 +113,63 @@ fn a_participant_id_run_into_a_file_name_is_refused() {
         "content/boroughs/a.md:7:",
     );
 }
+
+/// Road: an HTML table whose caption says what its dates are, "Date of
+/// birth of each carer interviewed at home", under a column headed "Date"
+/// (the caption is the table's name: a screen reader announces it with
+/// the table, and a sighted reader reads it above the column). The cue is
+/// read only within 40 characters of a date, or in a cell above it or
+/// first in its row (`table_columns` in `gate/html.rs` reads only `td`
+/// and `th`, as do the source checks' tables); a caption is neither, so
+/// the date three rows down is published (exit 0).
+#[test]
+fn a_date_of_birth_in_a_table_whose_caption_names_it_is_read() {
+    refused(
+        borough_b(
+            "<table>\n\
+             <caption>Table 3. Date of birth of each carer interviewed at home</caption>\n\
+             <tr><th>Carer</th><th>Relationship</th><th>Date</th></tr>\n\
+             <tr><td>C1</td><td>daughter, lives with her mother</td><td>[removed at their request]</td></tr>\n\
+             <tr><td>C2</td><td>son, lives nearby</td><td>[removed at their request]</td></tr>\n\
+             <tr><td>C3</td><td>husband, the only carer over eighty</td><td>14/03/1952</td></tr>\n\
+             </table>",
+        ),
+        "content/boroughs/b.md:10:",
+    );
+}
+
+/// Road: a table of figures published for download as Excel saves it
+/// with "Text (Tab delimited) (*.txt)", `cohort.txt`, or as a Markdown
+/// table, `cohort.md`: a "date of birth" column emptied for every row but
+/// one. A reader of the file reads the date under its heading. Only
+/// `.csv` and `.tsv` are read by their columns (`delimiter_of` in
+/// `gate/text.rs`); a `.txt` or `.md` table is read as running text, the
+/// date is far from its heading, and each is published (exit 0).
+#[test]
+fn a_table_of_figures_in_a_txt_or_md_file_is_read_by_its_columns() {
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.txt",
+                "participant\tnotes\tdate of birth\trole\n\
+                 P01\tinterviewed at home with her daughter present\t\tcarer\n\
+                 P02\tinterviewed at home with her son present\t\tcarer\n\
+                 P03\tinterviewed at home, the only carer over eighty\t14/03/1952\tcarer\n",
+            );
+        },
+        "themes/default/static/cohort.txt:4:",
+    );
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/cohort.md",
+                "| Participant | Notes | Date of birth |\n\
+                 |---|---|---|\n\
+                 | P01 | interviewed at home with her daughter present | |\n\
+                 | P02 | interviewed at home with her son present | |\n\
+                 | P03 | interviewed at home, the only carer over eighty | 14/03/1952 |\n",
+            );
+        },
+        "themes/default/static/cohort.md:5:",
+    );
+}

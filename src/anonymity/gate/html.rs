@@ -250,6 +250,18 @@ fn table_columns(document: &Html, texts: &mut Texts) {
                 column += across;
             }
         }
+        // A caption naming dates of birth names every column's (`Table 3.
+        // Date of birth of each carer`, over a column headed "Date"), as a
+        // screen reader announces it with the table (red team, round 12).
+        let caption = table
+            .children()
+            .find(|c| is(c, &["caption"]))
+            .map(text_of)
+            .filter(|caption| crate::anonymity::patterns::names_a_date_of_birth(caption));
+        if let Some(caption) = caption {
+            let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+            grid.insert(0, vec![Some(caption.into()); width]);
+        }
         text::read_under_headings(&grid, texts);
     }
 }

@@ -610,14 +610,14 @@ fn table_cells_are_read_under_their_headings() {
     let table = "<table><thead><tr><th colspan=2>Participant</th></tr>\
         <tr><th>Team</th><th>Date of birth</th></tr></thead>\
         <tr><td rowspan=2>Nursing</td><td>[removed]</td></tr><tr><td>14/03/1952</td></tr></table>";
-    assert!(reads(table, "Date of birth: 14/03/1952"));
+    assert!(reads(table, "date of birth: 14/03/1952"));
     // A title row first, an empty corner cell: any cell above marks it.
     let titled = "<table><tr><td colspan=2>Cohort</td></tr><tr><td></td><th>Date of birth</th></tr>\
         <tr><td>P1</td><td>[removed]</td></tr><tr><td>P2</td><td>14/03/1952</td></tr></table>";
-    assert!(reads(titled, "Date of birth: 14/03/1952"));
+    assert!(reads(titled, "date of birth: 14/03/1952"));
     let turned = "<table><tr><th>Field</th><th>P1</th><th>P2</th></tr>\
         <tr><td>Date of birth</td><td>[removed]</td><td>14/03/1952</td></tr></table>";
-    assert!(reads(turned, "Date of birth: 14/03/1952"));
+    assert!(reads(turned, "date of birth: 14/03/1952"));
     let clean = "<table><tr><th>Team</th><th>Date of interview</th></tr><tr><td>A</td><td>14/03/2024</td></tr></table>";
     assert!(!reads(clean, "Date of interview: 14/03/2024"));
     let wide = "<table><tr><td colspan=1000>a</td><td colspan=1000>b</td><td colspan=1000>c</td></tr></table>";
@@ -630,5 +630,15 @@ fn table_cells_are_read_under_their_headings() {
     assert!(texts(&long).unreadable.is_some());
     // A tag in any case is a table.
     let cased = "<TaBle><tr><th>Date of birth</th></tr><tr><td>14/03/1952</td></tr></TaBle>";
-    assert!(reads(cased, "Date of birth: 14/03/1952"));
+    assert!(reads(cased, "date of birth: 14/03/1952"));
+    // However long the heading, and from a caption that names them.
+    let long = "<table><tr><th>Date of birth, as given on the referral form where the family agreed</th></tr>\
+        <tr><td>14/03/1952</td></tr></table>";
+    assert!(reads(long, "date of birth: 14/03/1952"));
+    let captioned = "<table><caption>Table 3. Date of birth of each carer</caption>\
+        <tr><th>Carer</th><th>Date</th></tr><tr><td>C1</td><td>14/03/1952</td></tr></table>";
+    assert!(reads(captioned, "date of birth: 14/03/1952"));
+    let interviews = "<table><caption>Table 4. Interviews</caption>\
+        <tr><th>Carer</th><th>Date</th></tr><tr><td>C1</td><td>14/03/2024</td></tr></table>";
+    assert!(!reads(interviews, "date of birth: 14/03/2024"));
 }

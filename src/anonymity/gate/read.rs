@@ -27,7 +27,7 @@ pub(super) fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'
                 // Only a page's text is shown in a style's capitals.
                 texts.capitals = false;
                 text::versions(text, texts);
-                if let Some(delimiter) = text::delimiter_of(path) {
+                if let Some(delimiter) = text::delimiter_of(path, text) {
                     text::columns(text, delimiter, texts);
                 }
                 if text.contains('<') {

@@ -156,7 +156,7 @@ pub(super) fn leak(
 /// `what`, read as the gate reads it.
 fn static_line(look: &Look, rendered: &Rendered, path: &str, what: &str) -> Option<String> {
     let text = std::str::from_utf8(rendered.files.get(path)?).ok()?;
-    let delimiter = super::text::delimiter_of(path);
+    let delimiter = super::text::delimiter_of(path, text);
     let at = origin::find_in_text(look, text, what, delimiter)?.start;
     Some(line_column(text, at))
 }

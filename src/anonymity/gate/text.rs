@@ -425,12 +425,17 @@ pub fn readable_runs(bytes: &[u8]) -> String {
 #[path = "text_tests.rs"]
 mod tests;
 
-/// The delimiter of a table of figures published at `path` (`.csv`,
-/// `.tsv`), if it is one.
-pub fn delimiter_of(path: &str) -> Option<u8> {
-    match path.rsplit_once('.')?.1.to_ascii_lowercase().as_str() {
-        "csv" => Some(b','),
-        "tsv" => Some(b'\t'),
+/// The delimiter of a table of figures published at `path` as `text`,
+/// if it may be one: a `.csv` or `.tsv` file, or any text with a table
+/// in it as Markdown writes one (`| … |`) or as a spreadsheet saves one
+/// as text, with tabs between its fields (red team, round 12).
+pub fn delimiter_of(path: &str, text: &str) -> Option<u8> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("csv") => Some(b','),
+        Some("tsv") => Some(b'\t'),
+        _ if text.lines().any(|l| l.trim_start().starts_with('|')) => Some(b'|'),
+        _ if text.contains('\t') => Some(b'\t'),
         _ => None,
     }
 }
@@ -488,8 +493,10 @@ pub(super) fn read_under_headings<T: AsRef<str>>(grid: &[Vec<Option<T>>], texts:
             };
             let column = marked.get(c).copied().flatten().filter(|&h| h != cell);
             let row = row_heading.filter(|&h| c > 0 && h != cell);
-            for heading in [column, row].into_iter().flatten() {
-                texts.blocks.push(format!("{heading}: {cell}"));
+            // Read after the cue itself, however long the heading that
+            // holds it ("Date of birth, as on the referral form").
+            if column.is_some() || row.is_some() {
+                texts.blocks.push(format!("date of birth: {cell}"));
             }
         }
         for (c, cell) in row.iter().enumerate() {
