@@ -374,13 +374,13 @@ fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
 fn the_suggested_attribution_builds() {
     let project = Project::fixture("basic");
     project.write(
-        "content/quotes/a/gp-view.md",
+        "content/quotes/a/corridor-view.md",
         "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nWe share a corridor and little else.\n",
     );
     project.build().expect_code(0);
     assert!(
         project
-            .page("quotes/gp-view.html")
+            .page("quotes/corridor-view.html")
             .contains(">Borough A</a>")
     );
 }

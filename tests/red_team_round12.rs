@@ -173,3 +173,43 @@ fn a_table_of_figures_in_a_txt_or_md_file_is_read_by_its_columns() {
         "themes/default/static/cohort.md:5:",
     );
 }
+
+/// Road: the researcher files Borough A's quotes under ids that start with
+/// the borough (as the example project does: `c-gp-where-do-i-fit`,
+/// attributed "GP", Borough C's one GP). The GP's quote, attributed by role
+/// alone so as not to name Borough A (one GP there), is `a-gp-notes`: its
+/// page is `quotes/a-gp-notes.html`, beside Borough A's report at
+/// `boroughs/a.html`, and the quote list links it so. The address tells
+/// what the attribution leaves out; the quote is counted in the study
+/// (three GPs) and published (exit 0). Refused at the file, whose name
+/// becomes the address.
+#[test]
+fn a_quote_address_that_names_its_borough_is_refused() {
+    refused(
+        |p: &Project| {
+            gp_quote(p);
+            let text = p.read("content/quotes/a/gp-says.md");
+            p.remove("content/quotes/a/gp-says.md");
+            p.write("content/quotes/a/a-gp-notes.md", text);
+        },
+        "content/quotes/a/a-gp-notes.md:",
+    );
+}
+
+/// The address may say what the attribution says: the GP's quote,
+/// attributed "GP, Borough A" where enough GPs share that, may be filed as
+/// `a-gp-notes`.
+#[test]
+fn a_quote_address_may_say_what_its_attribution_says() {
+    let project = Project::fixture("basic");
+    let registry = project.read("content/participants.yaml");
+    project.write(
+        "content/participants.yaml",
+        format!("{registry}  - {{id: a-gp-2, role: GP, sector: primary-care, borough: a}}\n  - {{id: a-gp-3, role: GP, sector: primary-care, borough: a}}\n"),
+    );
+    project.write(
+        "content/quotes/a/a-gp-notes.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\n---\nWe read every letter.\n",
+    );
+    project.build().expect_code(0);
+}

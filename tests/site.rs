@@ -708,7 +708,7 @@ fn the_bundled_examples_pages_as_a_reader_sees_them() {
     project.build().expect_code(0);
     insta::assert_snapshot!(
         "example_quote_page",
-        main_html(&project.page("quotes/c-gp-where-do-i-fit.html"))
+        main_html(&project.page("quotes/gp-where-do-i-fit.html"))
     );
     insta::assert_snapshot!(
         "example_finding_page",

@@ -81,6 +81,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         reported.push(q);
         if size >= k {
             let before = out.len();
+            check_address(site, q, who, fields, out);
             if !fields.contains(&AttributionField::Borough) {
                 let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
                 check_context(site, q, who, fields, &containers, links, out);
@@ -128,6 +129,60 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         });
     }
     reported
+}
+
+/// A quote's page is published at its id (`quotes/ID.html`), which every
+/// link to it shows: the id must not say the borough or role its
+/// attribution leaves out (`a-gp-notes` for a quote attributed "GP", one
+/// of a borough's few), or the address tells a reader what the
+/// attribution hides (red team, round 12).
+fn check_address(
+    site: &Site,
+    q: QuoteIx,
+    who: &crate::model::Participant,
+    fields: &[AttributionField],
+    out: &mut Vec<Diagnostic>,
+) {
+    let quote = &site.project.quotes[q];
+    let words = |text: &str| -> Vec<String> {
+        crate::anonymity::identifiers::normalise(text)
+            .split([' ', '.', '/'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let address = words(&quote.id);
+    let says = |value: &str| {
+        let value = words(value);
+        !value.is_empty() && address.windows(value.len()).any(|w| w == value.as_slice())
+    };
+    let mut told: Vec<String> = Vec::new();
+    if !fields.contains(&AttributionField::Borough) {
+        let title = site.borough_title(&who.borough);
+        if says(&who.borough) || says(title) {
+            told.push(format!("its borough ({title})"));
+        }
+    }
+    if !fields.contains(&AttributionField::Role) && says(&who.role) {
+        told.push(format!("its speaker's role ({})", who.role));
+    }
+    if told.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::error(
+            "anonymity::attribution-in-address",
+            format!(
+                "this quote's page would be published at quotes/{}.html, whose address says {}, which its attribution “{}” leaves out",
+                quote.id,
+                told.join(" and "),
+                site.attribution(q)
+            ),
+        )
+        .at(crate::source::Span::file_start(quote.file))
+        .label("this file's name becomes the quote's web address")
+        .fix("rename the file so that its name says only what the quote is about (and change the links to it)"),
+    );
 }
 
 /// Whether quote `q` may be linked from a page about `borough` alone (a
