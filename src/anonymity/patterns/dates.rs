@@ -26,12 +26,27 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Words that mark a date as a date of birth (also run together, as
-/// exports name a column: `DateOfBirth`, `date_of_birth`). "b." only in
-/// lowercase, so that "Plan B." is not a cue.
+/// Words that mark a date as a date of birth, and their plurals, as a
+/// column of several is headed ("dates of birth", "birth dates", "DOBs",
+/// "D.O.B.s"); also run together, as exports name a column
+/// (`DateOfBirth`, `date_of_birth`). A footnote marker run on to the cue
+/// leaves it a cue: `*`, `†` or `[1]` already part from it, and a
+/// superscript, read as the digit or letter it is (`birth¹` as `birth1`,
+/// `birthᵃ` as `birtha`), is taken with it (a letter not after "born",
+/// which would make "borne" a cue). "b." only in lowercase, so that
+/// "Plan B." is not a cue.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[\s\-_]*of[\s\-_]*birth(?-u:\b)|birth[\s\-_]?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
+        r"(?ix)
+        (?-u:\b)(?:
+            (?: d\.?o\.?b (?:\.?['’]?s)?
+              | (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
+              | birth [\s\-_]? dates?
+              | birthdays?
+            ) (?:\d{1,2} | [a-z])? (?-u:\b) \.?
+          | born \d{0,2} (?-u:\b)
+        )
+        | (?-i: (?-u:\b) b\. )",
     )
 });
 

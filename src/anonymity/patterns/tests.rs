@@ -283,6 +283,61 @@ fn ordinary_dates_are_not_dates_of_birth() {
     }
 }
 
+/// Red team, round 12: a column headed as tables head it, in the plural
+/// or with a footnote marker, is a column of dates of birth; and so is a
+/// date after such a cue in a sentence.
+#[test]
+fn plural_cues_and_cues_with_a_footnote_marker() {
+    for heading in [
+        "Dates of birth",
+        "dates-of-birth",
+        "DatesOfBirth",
+        "Date(s) of birth",
+        "Birth dates",
+        "birthdates",
+        "DOBs",
+        "DOB's",
+        "D.O.B.s",
+        "Date of birth¹",
+        "Date of birth1",
+        "Date of birth²³",
+        "Date of birthᵃ",
+        "Date of birtha",
+        "DOB*",
+        "Date of birth†",
+        "Date of birth[1]",
+        "Date of birth[^1]",
+        "DOB¹",
+        "Born¹",
+    ] {
+        assert!(names_a_date_of_birth(heading), "{heading:?}");
+        let text = format!("{heading}: 14/03/1952");
+        assert_only(PatternKind::DateOfBirth, "14/03/1952", &text);
+    }
+    for heading in [
+        "Borne by the trust",
+        "Date of admission",
+        "Dates",
+        "Births",
+        "Birthplace",
+        "Dobson",
+        "adobe",
+        "Notes¹",
+        "Plan B.",
+        "newborn",
+    ] {
+        assert!(!names_a_date_of_birth(heading), "{heading:?}");
+    }
+    for text in [
+        "costs borne by the trust on 14/03/2019",
+        "Births fell; on 14/03/2019 the unit closed",
+        "Dobson met us on 14/03/2019",
+        "Notes¹: 14/03/2019",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn date_far_from_its_cue_is_not_flagged() {
     let text = "born in a small village far to the north, and later on 14 March 1952";
