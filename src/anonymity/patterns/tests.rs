@@ -338,6 +338,55 @@ fn plural_cues_and_cues_with_a_footnote_marker() {
     }
 }
 
+/// Red team, round 12: a date of birth in the shapes a transcript, an
+/// export and a form's boxes give it.
+#[test]
+fn dates_of_birth_as_transcripts_exports_and_forms_give_them() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        ("born on the 14th of March '52, and", "14th of March '52"),
+        ("born on the 14th of March ’52, and", "14th of March ’52"),
+        ("born on the 14th of March ‘52, and", "14th of March ‘52"),
+        ("born 14 Mar '52", "14 Mar '52"),
+        ("her birthday, March 14, '52", "March 14, '52"),
+        ("DOB 14/03/'52", "14/03/'52"),
+        ("DOB: 1952-03-14T00:00:00Z, copied", "1952-03-14T00:00:00Z"),
+        ("DOB: 1952-03-14T00:00:00.000+00:00", "1952-03-14T00:00:00.000+00:00"),
+        ("DOB: 1952-03-14T00:00", "1952-03-14T00:00"),
+        ("dob=19520314T000000Z", "19520314T000000Z"),
+        ("DOB: 1952-03-14 00:00", "1952-03-14"),
+        ("read DOB 14 03 1952.", "14 03 1952"),
+        ("read DOB 14 3 1952.", "14 3 1952"),
+        ("read DOB 1952 03 14.", "1952 03 14"),
+        ("born\u{a0}14\u{a0}03\u{a0}1952", "14\u{a0}03\u{a0}1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    for text in [
+        // A year or a month and year alone, as documented.
+        "born in '52",
+        "born in March '52",
+        "born in March ’52, and",
+        "born in 1952",
+        "born in March 1952",
+        // Not a date's numbers, or not next to a cue.
+        "born 14 03 52",
+        "born 14 13 1952",
+        "born 32 03 1952",
+        "born 14 03 2152",
+        "born 14 03 1852",
+        "of the 30 born, 12 3 were twins",
+        "14 03 1952 was a Friday",
+        "the 2019-03-14T00:00:00Z export",
+        "on 14 March '19 the forum met",
+        "born 1952-03-14Tuesday",
+        "born 14\n03\n1952",
+        "born 14  03  1952",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn date_far_from_its_cue_is_not_flagged() {
     let text = "born in a small village far to the north, and later on 14 March 1952";
