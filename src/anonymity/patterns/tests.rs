@@ -115,6 +115,56 @@ fn mobiles_and_international() {
     assert_none("in 2019 - 2020 and 0113 - 49 at most");
 }
 
+/// Red team, round 12: the country code or the trunk 0 in brackets, as
+/// email signatures give them.
+#[test]
+fn phone_numbers_with_their_country_code_or_trunk_zero_in_brackets() {
+    use PatternKind::Phone;
+    for number in [
+        "(+44) 7700 900123",
+        "(+44)7700900123",
+        "(+44) 20 7946 0958",
+        "(+44)-20-7946-0958",
+        "(0044) 20 7946 0958",
+        "(00 44) 20 7946 0958",
+        "(+44) (0)20 7946 0958",
+        "(0)20 7946 0958",
+        "(0) 7700 900123",
+        "(0)113 496 0000",
+        "+44 (0) 7700 900123",
+        "+44 (0)7700 900123",
+    ] {
+        assert_only(Phone, number, &format!("rung on {number}."));
+        assert_only(Phone, number, &format!("({number})"));
+    }
+    // The trunk 0 kept after a prefix: the number is read on its own.
+    for (text, number) in [
+        ("rung on +44 07700 900123.", "07700 900123"),
+        ("rung on (+44) 07700 900123.", "07700 900123"),
+        ("rung on (0) 07700 900123.", "07700 900123"),
+        ("rung on +44 020 7946 0958.", "020 7946 0958"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    for text in [
+        "scored (0) 12 people",
+        "(0) 20 of them",
+        "a year range (2019) 2020 2021",
+        "(44) 7700 900123 items",
+        "f(0)20 7946 0958",
+        "(+44) 12",
+        "(+44) 4700 900123",
+        "(0)4700 900123",
+        "(+1) 212 555 0100",
+        "(0033) 1 23 45 67 89",
+        "doi:10.1016/S0140-6736(20)30183-5",
+        "https://doi.org/10.1002/(SICI)1097-0258(19980815/30)17:15/16",
+        "call NHS 111 or (0) 111",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn phone_numbers_are_trimmed_to_their_own_digits() {
     use PatternKind::Phone;
