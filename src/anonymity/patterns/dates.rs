@@ -50,11 +50,11 @@ static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
         (?-u:\b)(?:
-            (?: d\.?o\.?b (?:\.?['’]?s)?
-              | (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
+            d\.?o\.?b (?:\.?['’]?s)? (?:\d{1,2} | [a-z])? (?-u:\b) \.?
+          | (?: (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
               | birth [\s\-_]? dates?
               | birthdays?
-            ) (?:\d{1,2} | [a-z])? (?-u:\b) \.?
+            ) (?:\d{1,2} | [a-z])? (?-u:\b)
           | born \d{0,2} (?-u:\b)
         )
         | (?-i: (?-u:\b) b\. )",

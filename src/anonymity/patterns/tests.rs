@@ -383,6 +383,9 @@ fn plural_cues_and_cues_with_a_footnote_marker() {
         "Births fell; on 14/03/2019 the unit closed",
         "Dobson met us on 14/03/2019",
         "Notes¹: 14/03/2019",
+        // A sentence ends between the cue and the date.
+        "We did not collect dates of birth. On 14/03/2019 the forum met.",
+        "No birth dates¹. On 14/03/2019 the forum met.",
     ] {
         assert_none(text);
     }
