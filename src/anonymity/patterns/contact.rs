@@ -22,7 +22,9 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 // ----- UK phone numbers -----
 
-/// A candidate: an international prefix (+44, 0044, optionally with "(0)"),
+/// A candidate: an international prefix (+44, 0044, also in brackets as
+/// signatures give it, `(+44)`, `(0044)`, and optionally with "(0)"), a
+/// trunk 0 in brackets (`(0)20`, copied from "+44 (0)20" without the +44),
 /// a parenthesised area code, or a trunk 0, then digit groups separated by
 /// single spaces or hyphens, or a hyphen with a space either side (`07700 -
 /// 900123`, as signatures write it; red team round 9). Validated and
@@ -30,7 +32,11 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
-        (?: (?:(?-u:\B)\+|(?-u:\b)00[\ \-\u{a0}]?)44 [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
+        (?: (?: (?-u:\B)\+44
+              | (?-u:\b)00[\ \-\u{a0}]?44
+              | (?-u:\B)\( (?:\+|00[\ \-\u{a0}]?) 44 \)
+            ) [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
+          | (?-u:\B)\(0\)[\ \-\u{a0}]?
           | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
           | (?-u:\b)0
         )
@@ -43,21 +49,35 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// and special rate (8, 9). Numbers starting 4 or 6 are not allocated.
 const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
 
-pub(super) fn phones(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
-    PHONE
-        .find_iter(text)
-        .filter_map(|m| phone_at(text, m))
-        .map(|range| hit(PatternKind::Phone, range))
+/// Every UK phone number in `text`. A prefix that does not start a number
+/// (`+44 07700 900123`, the trunk 0 kept after +44) leaves the digits
+/// after it to be read as a number of their own, as they were read before
+/// a prefix in brackets was read as one.
+pub(super) fn phones(text: &str) -> Vec<PatternHit> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(m) = PHONE.find_at(text, at) {
+        let prefix = number_prefix(m.as_str());
+        at = match phone_at(text, m, prefix) {
+            Some(range) => {
+                found.push(hit(PatternKind::Phone, range));
+                m.end()
+            }
+            None => prefix.map_or(m.end(), |rest_at| m.start() + rest_at),
+        };
+    }
+    found
 }
 
 /// The longest run of leading digit groups of a candidate that is a UK phone
-/// number: a national significant number (after the trunk 0 or +44) of 9 or 10
-/// digits starting with an allocated digit, grouped the way numbers are
-/// written (the group holding the trunk 0 or area code has 3 to 6 digits, the
-/// first after +44 1 to 5, every later group 3 to 8; or all contiguous). Short
-/// groups keep dates (01-02-1952), times and codes out. Digits continuing a
-/// decimal or a thousands group (1.0207946012) are not a phone number.
-fn phone_at(text: &str, m: Match) -> Option<Range<usize>> {
+/// number: a national significant number (after the trunk 0, or after the
+/// `prefix` written for it, such as +44) of 9 or 10 digits starting with an
+/// allocated digit, grouped the way numbers are written (the group holding
+/// the trunk 0 or area code has 3 to 6 digits, the first after a prefix 1
+/// to 5, every later group 3 to 8; or all contiguous). Short groups keep
+/// dates (01-02-1952), times and codes out. Digits continuing a decimal or
+/// a thousands group (1.0207946012) are not a phone number.
+fn phone_at(text: &str, m: Match, prefix: Option<usize>) -> Option<Range<usize>> {
     let before = &text.as_bytes()[..m.start()];
     if let [.., digit, b'.' | b','] = before
         && digit.is_ascii_digit()
@@ -65,18 +85,18 @@ fn phone_at(text: &str, m: Match) -> Option<Range<usize>> {
         return None;
     }
     let candidate = m.as_str();
-    let (international, rest_at) = international_prefix(candidate);
-    let groups = digit_groups(candidate, rest_at);
+    let after_prefix = prefix.is_some();
+    let groups = digit_groups(candidate, prefix.unwrap_or(0));
     (1..=groups.len()).rev().find_map(|count| {
         let groups = &groups[..count];
         let end = m.start() + groups[count - 1].end;
         let digits: String = groups.iter().map(|g| &candidate[g.clone()]).collect();
-        let nsn = if international {
+        let nsn = if after_prefix {
             digits.as_str()
         } else {
             digits.strip_prefix('0')?
         };
-        let first_len = if international { 1..=5 } else { 3..=6 };
+        let first_len = if after_prefix { 1..=5 } else { 3..=6 };
         let grouped = count == 1
             || (first_len.contains(&groups[0].len())
                 && groups[1..].iter().all(|g| (3..=8).contains(&g.len())));
@@ -99,21 +119,30 @@ fn extension(after: &str) -> bool {
     lower.starts_with("ext") || rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Whether a candidate starts with +44 / 0044 (and "(0)"), and where the
-/// digits after that prefix start.
-fn international_prefix(candidate: &str) -> (bool, usize) {
-    let Some(rest) = candidate.strip_prefix("+44").or_else(|| {
-        candidate
-            .strip_prefix("00")
-            .map(|rest| rest.trim_start_matches([' ', '-', '\u{a0}']))
-            .and_then(|rest| rest.strip_prefix("44"))
-    }) else {
-        return (false, 0);
+/// Where the digits after a candidate's prefix start, when it starts with
+/// one written for the trunk 0: +44 or 0044 (`+44`, `00 44`, or in
+/// brackets, `(+44)`, `(0044)`), then "(0)" if written; or "(0)" alone
+/// (`(0)20 7946 0958`). `None` for a trunk 0 or an area code in brackets.
+fn number_prefix(candidate: &str) -> Option<usize> {
+    const SEPARATORS: [char; 3] = [' ', '-', '\u{a0}'];
+    let rest = match candidate.strip_prefix("(0)") {
+        Some(rest) => rest,
+        None => {
+            let (inner, closing) = match candidate.strip_prefix('(') {
+                Some(inner) => (inner, ")"),
+                None => (candidate, ""),
+            };
+            let rest = inner.strip_prefix('+').or_else(|| {
+                inner
+                    .strip_prefix("00")
+                    .map(|rest| rest.trim_start_matches(SEPARATORS))
+            })?;
+            let rest = rest.strip_prefix("44")?.strip_prefix(closing)?;
+            let rest = rest.trim_start_matches(SEPARATORS);
+            rest.strip_prefix("(0)").unwrap_or(rest)
+        }
     };
-    let rest = rest.trim_start_matches([' ', '-', '\u{a0}']);
-    let rest = rest.strip_prefix("(0)").unwrap_or(rest);
-    let rest = rest.trim_start_matches([' ', '-', '\u{a0}']);
-    (true, candidate.len() - rest.len())
+    Some(candidate.len() - rest.trim_start_matches(SEPARATORS).len())
 }
 
 /// Byte ranges of the runs of digits in `s` from `from` on.

@@ -8,30 +8,56 @@ use std::sync::LazyLock;
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
+/// A year of four digits, or of two, also as people say it, with an
+/// apostrophe for the century (`'52`, `’52`, as Markdown shows it).
+const YEAR: &str = r"(?:\d{4}|['‘’]?\d{2})";
+/// The time a timestamp glues to its date with a `T`, as a system's
+/// export gives it (`T00:00:00Z`, `T00:00:00.000+00:00`, `T000000`).
+const TIME: &str = r"(?:T\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+\-]\d{2}(?::?\d{2})?)?)";
 
-/// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52), ISO (1952-03-14,
-/// 1952/03/14), eight digits (14031952, 19520314), or with the month in
-/// words (14 March 1952, 14th of March 1952, 14-Mar-1952 as letters print
-/// it, 14 Mar 52, March 14, 1952). Numeric forms are checked by
-/// [`numeric_date_ok`].
+/// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52, 14/03/'52), ISO
+/// (1952-03-14, 1952/03/14, also glued to its time, 1952-03-14T00:00:00Z),
+/// eight digits (14031952, 19520314), numbers parted by single spaces with
+/// a year of four digits, as a form's boxes give them (14 03 1952, 1952 03
+/// 14), or with the month in words (14 March 1952, 14th of March 1952,
+/// 14th of March '52, 14-Mar-1952 as letters print it, 14 Mar 52, March
+/// 14, 1952). Numeric forms are checked by [`numeric_date_ok`], eight
+/// digits by [`compact_date_ok`], spaced ones by [`spaced_date_ok`].
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)(?-u:\b)(?:
-            (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] (?:\d{{4}}|\d{{2}}) )
-          | (?P<iso> \d{{4}} [/.\-] \d{{1,2}} [/.\-] \d{{1,2}} )
-          | (?P<compact> \d{{8}} )
-          | {DAY} (?:\s+of)? [\s/.\-]+ {MONTH} ,? [\s/.\-]+ (?:\d{{4}}|\d{{2}})
-          | {MONTH} \s+ {DAY} ,? \s+ (?:\d{{4}}|\d{{2}})
+            (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] {YEAR} )
+          | (?P<iso> \d{{4}} [/.\-] \d{{1,2}} [/.\-] \d{{1,2}} ) {TIME}?
+          | (?P<compact> \d{{8}} ) {TIME}?
+          | (?P<spaced> \d{{1,2}} [\ \u{{a0}}] \d{{1,2}} [\ \u{{a0}}] \d{{4}}
+                      | \d{{4}} [\ \u{{a0}}] \d{{2}} [\ \u{{a0}}] \d{{2}} )
+          | {DAY} (?:\s+of)? [\s/.\-]+ {MONTH} ,? [\s/.\-]+ {YEAR}
+          | {MONTH} \s+ {DAY} ,? \s+ {YEAR}
         )(?-u:\b)"
     ))
 });
 
-/// Words that mark a date as a date of birth (also run together, as
-/// exports name a column: `DateOfBirth`, `date_of_birth`). "b." only in
-/// lowercase, so that "Plan B." is not a cue.
+/// Words that mark a date as a date of birth, and their plurals, as a
+/// column of several is headed ("dates of birth", "birth dates", "DOBs",
+/// "D.O.B.s"); also run together, as exports name a column
+/// (`DateOfBirth`, `date_of_birth`). A footnote marker run on to the cue
+/// leaves it a cue: `*`, `†` or `[1]` already part from it, and a
+/// superscript, read as the digit or letter it is (`birth¹` as `birth1`,
+/// `birthᵃ` as `birtha`), is taken with it (a letter not after "born",
+/// which would make "borne" a cue). "b." only in lowercase, so that
+/// "Plan B." is not a cue.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[\s\-_]*of[\s\-_]*birth(?-u:\b)|birth[\s\-_]?date(?-u:\b)|birthdays?(?-u:\b)|born(?-u:\b))|(?-i:(?-u:\b)b\.)",
+        r"(?ix)
+        (?-u:\b)(?:
+            d\.?o\.?b (?:\.?['’]?s)? (?:\d{1,2} | [a-z])? (?-u:\b) \.?
+          | (?: (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
+              | birth [\s\-_]? dates?
+              | birthdays?
+            ) (?:\d{1,2} | [a-z])? (?-u:\b)
+          | born \d{0,2} (?-u:\b)
+        )
+        | (?-i: (?-u:\b) b\. )",
     )
 });
 
@@ -65,6 +91,9 @@ pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
             if let Some(compact) = c.name("compact") {
                 return compact_date_ok(compact.as_str());
             }
+            if let Some(spaced) = c.name("spaced") {
+                return spaced_date_ok(spaced.as_str());
+            }
             let numeric = c.name("numeric").or(c.name("iso"));
             numeric.is_none_or(|m| numeric_date_ok(m.as_str()))
         })
@@ -74,23 +103,37 @@ pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
         .collect()
 }
 
-/// Whether the numbers of a numeric or ISO date make a day, a month and a year
-/// (day-month or month-day order).
+/// What parts the numbers of a numeric, ISO or spaced date.
+const DATE_PARTS: [char; 5] = ['/', '.', '-', ' ', '\u{a0}'];
+
+/// Whether the numbers of a numeric, ISO or spaced date make a day, a
+/// month and a year (day-month or month-day order).
 fn numeric_date_ok(s: &str) -> bool {
     let parts: Vec<u32> = s
-        .split(['/', '.', '-'])
-        .filter_map(|p| p.parse().ok())
+        .split(DATE_PARTS)
+        .filter_map(|p| p.trim_start_matches(['\'', '‘', '’']).parse().ok())
         .collect();
     let [a, b, c] = parts[..] else {
         return false;
     };
     let day = |d: u32| (1..=31).contains(&d);
     let month = |m: u32| (1..=12).contains(&m);
-    if s.find(['/', '.', '-']) == Some(4) {
+    if s.find(DATE_PARTS) == Some(4) {
         // Year first (1952-03-14, 1952/03/14).
         return month(b) && day(c);
     }
     (day(a) && month(b)) || (month(a) && day(b))
+}
+
+/// Whether numbers parted by spaces make a date, as [`numeric_date_ok`],
+/// with a year from 1900 to 2099 (as [`compact_date_ok`]: numbers in a
+/// row are less surely a date than numbers parted by `/`).
+fn spaced_date_ok(s: &str) -> bool {
+    let year = s
+        .split(DATE_PARTS)
+        .find(|part| part.len() == 4)
+        .and_then(|year| year.parse::<u32>().ok());
+    numeric_date_ok(s) && year.is_some_and(|y| (1900..=2099).contains(&y))
 }
 
 /// Whether eight digits make a date, day first (14031952) or year first

@@ -115,6 +115,56 @@ fn mobiles_and_international() {
     assert_none("in 2019 - 2020 and 0113 - 49 at most");
 }
 
+/// Red team, round 12: the country code or the trunk 0 in brackets, as
+/// email signatures give them.
+#[test]
+fn phone_numbers_with_their_country_code_or_trunk_zero_in_brackets() {
+    use PatternKind::Phone;
+    for number in [
+        "(+44) 7700 900123",
+        "(+44)7700900123",
+        "(+44) 20 7946 0958",
+        "(+44)-20-7946-0958",
+        "(0044) 20 7946 0958",
+        "(00 44) 20 7946 0958",
+        "(+44) (0)20 7946 0958",
+        "(0)20 7946 0958",
+        "(0) 7700 900123",
+        "(0)113 496 0000",
+        "+44 (0) 7700 900123",
+        "+44 (0)7700 900123",
+    ] {
+        assert_only(Phone, number, &format!("rung on {number}."));
+        assert_only(Phone, number, &format!("({number})"));
+    }
+    // The trunk 0 kept after a prefix: the number is read on its own.
+    for (text, number) in [
+        ("rung on +44 07700 900123.", "07700 900123"),
+        ("rung on (+44) 07700 900123.", "07700 900123"),
+        ("rung on (0) 07700 900123.", "07700 900123"),
+        ("rung on +44 020 7946 0958.", "020 7946 0958"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    for text in [
+        "scored (0) 12 people",
+        "(0) 20 of them",
+        "a year range (2019) 2020 2021",
+        "(44) 7700 900123 items",
+        "f(0)20 7946 0958",
+        "(+44) 12",
+        "(+44) 4700 900123",
+        "(0)4700 900123",
+        "(+1) 212 555 0100",
+        "(0033) 1 23 45 67 89",
+        "doi:10.1016/S0140-6736(20)30183-5",
+        "https://doi.org/10.1002/(SICI)1097-0258(19980815/30)17:15/16",
+        "call NHS 111 or (0) 111",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn phone_numbers_are_trimmed_to_their_own_digits() {
     use PatternKind::Phone;
@@ -278,6 +328,116 @@ fn ordinary_dates_are_not_dates_of_birth() {
         "DOB: 31/31/1952",
         "born 14 March 1952".replace("born", "borne").as_str(),
         "newborn care from 14 March 2017",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 12: a column headed as tables head it, in the plural
+/// or with a footnote marker, is a column of dates of birth; and so is a
+/// date after such a cue in a sentence.
+#[test]
+fn plural_cues_and_cues_with_a_footnote_marker() {
+    for heading in [
+        "Dates of birth",
+        "dates-of-birth",
+        "DatesOfBirth",
+        "Date(s) of birth",
+        "Birth dates",
+        "birthdates",
+        "DOBs",
+        "DOB's",
+        "D.O.B.s",
+        "Date of birth¹",
+        "Date of birth1",
+        "Date of birth²³",
+        "Date of birthᵃ",
+        "Date of birtha",
+        "DOB*",
+        "Date of birth†",
+        "Date of birth[1]",
+        "Date of birth[^1]",
+        "DOB¹",
+        "Born¹",
+    ] {
+        assert!(names_a_date_of_birth(heading), "{heading:?}");
+        let text = format!("{heading}: 14/03/1952");
+        assert_only(PatternKind::DateOfBirth, "14/03/1952", &text);
+    }
+    for heading in [
+        "Borne by the trust",
+        "Date of admission",
+        "Dates",
+        "Births",
+        "Birthplace",
+        "Dobson",
+        "adobe",
+        "Notes¹",
+        "Plan B.",
+        "newborn",
+    ] {
+        assert!(!names_a_date_of_birth(heading), "{heading:?}");
+    }
+    for text in [
+        "costs borne by the trust on 14/03/2019",
+        "Births fell; on 14/03/2019 the unit closed",
+        "Dobson met us on 14/03/2019",
+        "Notes¹: 14/03/2019",
+        // A sentence ends between the cue and the date.
+        "We did not collect dates of birth. On 14/03/2019 the forum met.",
+        "No birth dates¹. On 14/03/2019 the forum met.",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 12: a date of birth in the shapes a transcript, an
+/// export and a form's boxes give it.
+#[test]
+fn dates_of_birth_as_transcripts_exports_and_forms_give_them() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        ("born on the 14th of March '52, and", "14th of March '52"),
+        ("born on the 14th of March ’52, and", "14th of March ’52"),
+        ("born on the 14th of March ‘52, and", "14th of March ‘52"),
+        ("born 14 Mar '52", "14 Mar '52"),
+        ("her birthday, March 14, '52", "March 14, '52"),
+        ("DOB 14/03/'52", "14/03/'52"),
+        ("DOB: 1952-03-14T00:00:00Z, copied", "1952-03-14T00:00:00Z"),
+        (
+            "DOB: 1952-03-14T00:00:00.000+00:00",
+            "1952-03-14T00:00:00.000+00:00",
+        ),
+        ("DOB: 1952-03-14T00:00", "1952-03-14T00:00"),
+        ("dob=19520314T000000Z", "19520314T000000Z"),
+        ("DOB: 1952-03-14 00:00", "1952-03-14"),
+        ("read DOB 14 03 1952.", "14 03 1952"),
+        ("read DOB 14 3 1952.", "14 3 1952"),
+        ("read DOB 1952 03 14.", "1952 03 14"),
+        ("born\u{a0}14\u{a0}03\u{a0}1952", "14\u{a0}03\u{a0}1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    for text in [
+        // A year or a month and year alone, as documented.
+        "born in '52",
+        "born in March '52",
+        "born in March ’52, and",
+        "born in 1952",
+        "born in March 1952",
+        // Not a date's numbers, or not next to a cue.
+        "born 14 03 52",
+        "born 14 13 1952",
+        "born 32 03 1952",
+        "born 14 03 2152",
+        "born 14 03 1852",
+        "of the 30 born, 12 3 were twins",
+        "14 03 1952 was a Friday",
+        "the 2019-03-14T00:00:00Z export",
+        "on 14 March '19 the forum met",
+        "born 1952-03-14Tuesday",
+        "born 14\n03\n1952",
+        "born 14  03  1952",
     ] {
         assert_none(text);
     }
