@@ -760,3 +760,38 @@ fn yaml_folded_blocks_and_aliases_are_read_as_published() {
         "anonymity::identifier",
     );
 }
+
+/// What a researcher is told when a quote's address or its own words say
+/// what its attribution leaves out (red team, round 12).
+#[test]
+fn an_address_or_words_that_say_what_the_attribution_hides() {
+    let address = failures(
+        |p| {
+            p.write(
+                "content/quotes/a/a-sw-notes.md",
+                "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [sector]\n---\nWe read every letter.\n",
+            );
+        },
+        "content/quotes/a/a-sw-notes.md:1:1",
+        "anonymity::attribution-in-address",
+    );
+    assert_shown!("quote_address_says_its_borough", address);
+    let words = failures(
+        |p| {
+            p.write(
+                "content/quotes/a/letters.md",
+                "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nAs the social worker here, I read every letter.\n",
+            );
+        },
+        "content/quotes/a/letters.md:7:8",
+        "anonymity::role-in-words",
+    );
+    assert_shown!("quote_says_its_speakers_role", words);
+    // Where the attribution says the role, the words may too.
+    let project = Project::fixture("basic");
+    project.write(
+        "content/quotes/a/letters.md",
+        "---\nparticipant: b-dn-1\nsource: interview\ncodes: [co-location]\n---\nAs a district nurse here, I read every letter.\n",
+    );
+    project.build().expect_code(0);
+}

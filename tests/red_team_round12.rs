@@ -213,3 +213,31 @@ fn a_quote_address_may_say_what_its_attribution_says() {
     );
     project.build().expect_code(0);
 }
+
+/// Road: as above the GP of Borough A is refused as "GP, Borough A" and the
+/// help suggests `attribution: [sector, borough]` ("Primary care, Borough
+/// A": the GP and a practice nurse). The researcher adds it, and the quote
+/// begins "As the GP here, …": the speaker names the role the attribution
+/// was made coarser to hide, and "Primary care, Borough A" with "the GP"
+/// is the one GP of Borough A. The speaker's own role from the registry,
+/// in the words of a quote attributed without it, is not looked for;
+/// published (exit 0). Refused at the words (line 7).
+#[test]
+fn a_quote_that_says_the_role_its_attribution_leaves_out_is_refused() {
+    refused(
+        |p: &Project| {
+            let registry = p.read("content/participants.yaml");
+            p.write(
+                "content/participants.yaml",
+                format!(
+                    "{registry}  - {{id: a-pn-1, role: Practice nurse, sector: primary-care, borough: a}}\n"
+                ),
+            );
+            p.write(
+                "content/quotes/a/notes.md",
+                "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [sector, borough]\n---\nAs the GP here, I never see the discharge notes until the patient is back.\n",
+            );
+        },
+        "content/quotes/a/notes.md:7:",
+    );
+}

@@ -82,6 +82,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         if size >= k {
             let before = out.len();
             check_address(site, q, who, fields, out);
+            check_words(site, q, who, fields, out);
             if !fields.contains(&AttributionField::Borough) {
                 let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
                 check_context(site, q, who, fields, &containers, links, out);
@@ -182,6 +183,48 @@ fn check_address(
         .at(crate::source::Span::file_start(quote.file))
         .label("this file's name becomes the quote's web address")
         .fix("rename the file so that its name says only what the quote is about (and change the links to it)"),
+    );
+}
+
+/// A quote whose attribution leaves out its speaker's role must not say
+/// the role in its own words ("As the GP here, …" in a quote attributed
+/// "Primary care, Borough A"): the reader then has what the attribution
+/// was made coarser to hide (red team, round 12).
+fn check_words(
+    site: &Site,
+    q: QuoteIx,
+    who: &crate::model::Participant,
+    fields: &[AttributionField],
+    out: &mut Vec<Diagnostic>,
+) {
+    if fields.contains(&AttributionField::Role) || who.role.trim().is_empty() {
+        return;
+    }
+    let quote = &site.project.quotes[q];
+    let text = &site.project.sources.get(quote.file).text;
+    let body = &text[quote.body.clone()];
+    // The role read as a listed term is read: in any case, across line
+    // breaks and hyphens, with a possessive.
+    let role = crate::anonymity::identifiers::TermMatcher::new(&crate::model::Identifiers {
+        organisations: vec![who.role.clone()],
+        ..Default::default()
+    });
+    let Some(hit) = role.find(body).into_iter().next() else {
+        return;
+    };
+    let at = quote.body.start + hit.range.start..quote.body.start + hit.range.end;
+    out.push(
+        Diagnostic::error(
+            "anonymity::role-in-words",
+            format!(
+                "this quote says its speaker's role ({}), which its attribution “{}” leaves out",
+                who.role,
+                site.attribution(q)
+            ),
+        )
+        .at(crate::source::Span::new(quote.file, at))
+        .label("the speaker's own role")
+        .fix("replace it with a redaction in square brackets, such as `[my role]`, or leave this quote out"),
     );
 }
 
