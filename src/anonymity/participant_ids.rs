@@ -14,11 +14,17 @@ pub struct ParticipantIds {
 /// `a_sw_1`, `a.sw.1` and `a/sw/1` for `a-sw-1` (red team, round 12).
 pub const ID_MARKS: [char; 4] = ['-', '_', '.', '/'];
 
-/// `text` with each of [`ID_MARKS`] written `-`, byte for byte.
-fn marks_as_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.contains(['_', '.', '/']) {
-        true => text.replace(['_', '.', '/'], "-").into(),
-        false => text.into(),
+/// `text` with each of [`ID_MARKS`] written `-`, byte for byte (each is
+/// one ASCII byte, so the places of the text are its own).
+fn marks_as_hyphens(text: &str) -> std::borrow::Cow<'_, [u8]> {
+    let is_mark = |b: &u8| matches!(b, b'_' | b'.' | b'/');
+    match text.as_bytes().iter().any(is_mark) {
+        true => text
+            .bytes()
+            .map(|b| if is_mark(&b) { b'-' } else { b })
+            .collect::<Vec<u8>>()
+            .into(),
+        false => text.as_bytes().into(),
     }
 }
 
@@ -68,10 +74,10 @@ impl ParticipantIds {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let text = marks_as_hyphens(text);
-        let bytes = text.as_bytes();
+        let bytes = marks_as_hyphens(text);
+        let bytes = &*bytes;
         automaton
-            .find_iter(&*text)
+            .find_iter(bytes)
             .filter(|m| {
                 let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
                 let after = m.end() == bytes.len() || !bytes[m.end()].is_ascii_alphanumeric();

@@ -20,6 +20,7 @@ mod context;
 mod groups;
 mod pages;
 
+use crate::anonymity::identifiers::TermMatcher;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Kind};
@@ -38,6 +39,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
+    // Each role's words, looked for in quotes that leave the role out.
+    let mut roles: FastMap<&str, TermMatcher> = FastMap::default();
     let embeds = borough_embeds(site);
     // For each quote set in others, those it is set in.
     let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
@@ -82,7 +85,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         if size >= k {
             let before = out.len();
             check_address(site, q, who, fields, out);
-            check_words(site, q, who, fields, out);
+            check_words(site, q, who, fields, &mut roles, out);
             if !fields.contains(&AttributionField::Borough) {
                 let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
                 check_context(site, q, who, fields, &containers, links, out);
@@ -190,11 +193,12 @@ fn check_address(
 /// the role in its own words ("As the GP here, …" in a quote attributed
 /// "Primary care, Borough A"): the reader then has what the attribution
 /// was made coarser to hide (red team, round 12).
-fn check_words(
-    site: &Site,
+fn check_words<'s>(
+    site: &'s Site,
     q: QuoteIx,
-    who: &crate::model::Participant,
+    who: &'s crate::model::Participant,
     fields: &[AttributionField],
+    roles: &mut FastMap<&'s str, TermMatcher>,
     out: &mut Vec<Diagnostic>,
 ) {
     if fields.contains(&AttributionField::Role) || who.role.trim().is_empty() {
@@ -203,11 +207,13 @@ fn check_words(
     let quote = &site.project.quotes[q];
     let text = &site.project.sources.get(quote.file).text;
     let body = &text[quote.body.clone()];
-    // The role read as a listed term is read: in any case, across line
+    // The role is read as a listed term is: in any case, across line
     // breaks and hyphens, with a possessive.
-    let role = crate::anonymity::identifiers::TermMatcher::new(&crate::model::Identifiers {
-        organisations: vec![who.role.clone()],
-        ..Default::default()
+    let role = roles.entry(who.role.as_str()).or_insert_with(|| {
+        TermMatcher::new(&crate::model::Identifiers {
+            organisations: vec![who.role.clone()],
+            ..Default::default()
+        })
     });
     let Some(hit) = role.find(body).into_iter().next() else {
         return;
