@@ -8,6 +8,17 @@
 mod common;
 use common::{Project, borough_a_with, borough_b, gp_quote, refused};
 
+/// The GP's quote (see `gp_quote`) filed as `content/quotes/a/NAME.md`,
+/// so that its page is published at `quotes/NAME.html`.
+fn gp_quote_filed_as(name: &str) -> impl Fn(&Project) + '_ {
+    move |p: &Project| {
+        gp_quote(p);
+        let text = p.read("content/quotes/a/gp-says.md");
+        p.remove("content/quotes/a/gp-says.md");
+        p.write(&format!("content/quotes/a/{name}.md"), text);
+    }
+}
+
 /// The identifiers list with `people` as its only person.
 fn people(p: &Project, people: &str) {
     p.write(
@@ -100,12 +111,7 @@ fn a_participant_id_joined_to_other_words_by_a_hyphen_is_refused() {
 #[test]
 fn a_participant_id_run_into_a_file_name_is_refused() {
     refused(
-        |p: &Project| {
-            gp_quote(p);
-            let text = p.read("content/quotes/a/gp-says.md");
-            p.remove("content/quotes/a/gp-says.md");
-            p.write("content/quotes/a/a-gp-1-q1.md", text);
-        },
+        gp_quote_filed_as("a-gp-1-q1"),
         "content/quotes/a/a-gp-1-q1.md:1:1",
     );
     refused(
@@ -186,12 +192,7 @@ fn a_table_of_figures_in_a_txt_or_md_file_is_read_by_its_columns() {
 #[test]
 fn a_quote_address_that_names_its_borough_is_refused() {
     refused(
-        |p: &Project| {
-            gp_quote(p);
-            let text = p.read("content/quotes/a/gp-says.md");
-            p.remove("content/quotes/a/gp-says.md");
-            p.write("content/quotes/a/a-gp-notes.md", text);
-        },
+        gp_quote_filed_as("a-gp-notes"),
         "content/quotes/a/a-gp-notes.md:",
     );
 }
