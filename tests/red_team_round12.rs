@@ -242,3 +242,24 @@ fn a_quote_that_says_the_role_its_attribution_leaves_out_is_refused() {
         "content/quotes/a/notes.md:7:",
     );
 }
+
+/// Road: a theme's static page lays a carer's record out as a
+/// description list, `<dt>Date of birth</dt><dd>14/03/1952</dd>`, as
+/// record pages do. A reader reads the date beside its term. The gate
+/// read the term and the date as two blocks and published the page
+/// (found by round 12a; content so written is refused by the checks of
+/// the files first).
+#[test]
+fn a_date_of_birth_described_in_a_description_list_is_read() {
+    refused(
+        |p: &Project| {
+            p.write(
+                "themes/default/static/about.html",
+                "<!doctype html>\n<html lang=\"en\"><title>About</title>\n<dl>\n\
+                 <dt>Carer</dt><dd>C3</dd>\n\
+                 <dt>Date of birth</dt>\n<dd>14/03/1952</dd>\n</dl>\n</html>\n",
+            );
+        },
+        "themes/default/static/about.html:5:",
+    );
+}

@@ -115,7 +115,8 @@ struct Reader<'t> {
     /// the outermost so far.
     svg: usize,
     drawn: Vec<String>,
-    /// The page holds a table (whose cells are read under their headings).
+    /// The page holds a table or a description list (whose cells and
+    /// descriptions are read under their headings and terms).
     tables: bool,
 }
 
@@ -165,6 +166,7 @@ pub fn read(html: &str, texts: &mut Texts) {
     }
     if tables {
         table_columns(&document, texts);
+        described(&document, texts);
     }
     if document.errors.iter().any(|e| may_drop_text(e)) {
         // Fail closed: what the parser's repairs left out is in the text.
@@ -263,6 +265,53 @@ fn table_columns(document: &Html, texts: &mut Texts) {
             grid.insert(0, vec![Some(caption.into()); width]);
         }
         text::read_under_headings(&grid, texts);
+    }
+}
+
+/// Each description in a description list (`<dl>`) whose term marks
+/// dates of birth, read once more after the cue (`<dt>Date of
+/// birth</dt><dd>14/03/1952</dd>`, as a record's details are laid out),
+/// as a reader takes it beside its term (red team, round 12). A `<div>`
+/// may group a term with its descriptions.
+fn described(document: &Html, texts: &mut Texts) {
+    let named = |node: &ego_tree::NodeRef<'_, Node>, name: &str| {
+        node.value()
+            .as_element()
+            .is_some_and(|e| e.name().eq_ignore_ascii_case(name))
+    };
+    let text_of = |node: ego_tree::NodeRef<'_, Node>| -> String {
+        let pieces: Vec<String> = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        pieces
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for list in document
+        .tree
+        .root()
+        .descendants()
+        .filter(|n| named(n, "dl"))
+    {
+        let mut marks = false;
+        let items = list
+            .children()
+            .flat_map(|child| match named(&child, "div") {
+                true => child.children().collect::<Vec<_>>(),
+                false => vec![child],
+            });
+        for item in items {
+            if named(&item, "dt") {
+                marks = crate::anonymity::patterns::names_a_date_of_birth(&text_of(item));
+            } else if named(&item, "dd") && marks {
+                texts
+                    .blocks
+                    .push(format!("date of birth: {}", text_of(item)));
+            }
+        }
     }
 }
 
@@ -420,7 +469,7 @@ impl Reader<'_> {
         let name = lower(element.name());
         self.note(&name);
         let svg = &*element.name.ns == "http://www.w3.org/2000/svg";
-        self.tables |= name == "table";
+        self.tables |= name == "table" || name == "dl";
         for (attribute, value) in element.attrs() {
             self.note(attribute);
             let attribute = lower(attribute);

@@ -642,3 +642,15 @@ fn table_cells_are_read_under_their_headings() {
         <tr><th>Carer</th><th>Date</th></tr><tr><td>C1</td><td>14/03/2024</td></tr></table>";
     assert!(!reads(interviews, "date of birth: 14/03/2024"));
 }
+
+/// A description read after its term, where the term marks dates of
+/// birth, in a `<div>` group too; another term's description is not.
+#[test]
+fn descriptions_are_read_after_their_terms() {
+    let list = "<dl><dt>Role</dt><dd>Carer</dd><dt>Date of birth</dt><dd>14/03/1952</dd></dl>";
+    assert!(reads(list, "date of birth: 14/03/1952"));
+    let grouped = "<dl><div><dt>DOB</dt><dd><b>14/03/1952</b></dd></div></dl>";
+    assert!(reads(grouped, "date of birth: 14/03/1952"));
+    let other = "<dl><dt>Interviewed</dt><dd>14/03/2024</dd></dl>";
+    assert!(!reads(other, "date of birth: 14/03/2024"));
+}
