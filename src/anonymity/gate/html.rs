@@ -174,6 +174,27 @@ pub fn read(html: &str, texts: &mut Texts) {
     }
 }
 
+/// Whether `node` is an element named one of `names`, in any case.
+fn is(node: &ego_tree::NodeRef<'_, Node>, names: &[&str]) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| names.iter().any(|n| e.name().eq_ignore_ascii_case(n)))
+}
+
+/// The text inside `node`, its pieces parted and white space collapsed as
+/// a reader sees a cell's or a term's words.
+fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let pieces: Vec<String> = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+        .collect();
+    pieces
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Each table's cells under a heading that marks dates of birth, read
 /// once more after it (`Date of birth: 14/03/1952`), as a screen reader
 /// reads a cell and a reader takes it, however many rows down (red team,
@@ -181,22 +202,6 @@ pub fn read(html: &str, texts: &mut Texts) {
 /// [`read_under_headings`] reads them. Cells are placed as a browser
 /// places them, across the columns and rows they span.
 fn table_columns(document: &Html, texts: &mut Texts) {
-    let is = |node: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
-        node.value()
-            .as_element()
-            .is_some_and(|e| names.iter().any(|n| e.name().eq_ignore_ascii_case(n)))
-    };
-    let text_of = |node: ego_tree::NodeRef<'_, Node>| {
-        let pieces: Vec<String> = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-            .collect();
-        pieces
-            .join(" ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let span = |cell: &ego_tree::NodeRef<'_, Node>, name: &str| {
         let element = cell.value().as_element();
         let value = element
@@ -274,39 +279,23 @@ fn table_columns(document: &Html, texts: &mut Texts) {
 /// as a reader takes it beside its term (red team, round 12). A `<div>`
 /// may group a term with its descriptions.
 fn described(document: &Html, texts: &mut Texts) {
-    let named = |node: &ego_tree::NodeRef<'_, Node>, name: &str| {
-        node.value()
-            .as_element()
-            .is_some_and(|e| e.name().eq_ignore_ascii_case(name))
-    };
-    let text_of = |node: ego_tree::NodeRef<'_, Node>| -> String {
-        let pieces: Vec<String> = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-            .collect();
-        pieces
-            .join(" ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     for list in document
         .tree
         .root()
         .descendants()
-        .filter(|n| named(n, "dl"))
+        .filter(|n| is(n, &["dl"]))
     {
         let mut marks = false;
         let items = list
             .children()
-            .flat_map(|child| match named(&child, "div") {
+            .flat_map(|child| match is(&child, &["div"]) {
                 true => child.children().collect::<Vec<_>>(),
                 false => vec![child],
             });
         for item in items {
-            if named(&item, "dt") {
+            if is(&item, &["dt"]) {
                 marks = crate::anonymity::patterns::names_a_date_of_birth(&text_of(item));
-            } else if named(&item, "dd") && marks {
+            } else if is(&item, &["dd"]) && marks {
                 texts
                     .blocks
                     .push(format!("date of birth: {}", text_of(item)));
