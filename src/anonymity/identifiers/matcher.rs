@@ -178,13 +178,7 @@ impl TermMatcher {
         full: &[Range<usize>],
     ) -> Vec<(Range<usize>, Pattern)> {
         let of = |range: &Range<usize>| &norm.text[range.clone()];
-        let person = |first: &str, last: &str| {
-            self.terms.iter().position(|t| {
-                t.names
-                    .as_ref()
-                    .is_some_and(|(f, l)| f == first && l == last)
-            })
-        };
+        // The first listed person whose first and last names `matches`.
         let person_by = |matches: &dyn Fn(&str, &str) -> bool| {
             self.terms
                 .iter()
@@ -211,7 +205,7 @@ impl TermMatcher {
             if let Some((next, _)) = partial.get(i + 1) {
                 let between = range.end..next.start;
                 let other = of(next);
-                let term = person(name, other).or_else(|| person(other, name));
+                let term = person_by(&|f, l| (f, l) == (name, other) || (f, l) == (other, name));
                 if let Some(term) = term
                     && names_between(text, norm, between.clone())
                     && !overlaps_any(full, &between)
