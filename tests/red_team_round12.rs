@@ -263,3 +263,23 @@ fn a_date_of_birth_described_in_a_description_list_is_read() {
         "themes/default/static/about.html:5:",
     );
 }
+
+/// The role is read in the quote's words as a reader sees them: written
+/// with a character reference or split by emphasis, it is the role.
+#[test]
+fn a_role_written_with_markup_in_a_quote_that_leaves_it_out_is_refused() {
+    for words in [
+        "As the social&#32;worker here",
+        "As the social *worker* here",
+    ] {
+        refused(
+            |p: &Project| {
+                p.write(
+                    "content/quotes/a/letters.md",
+                    format!("---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\n{words}, I read every letter.\n"),
+                );
+            },
+            "content/quotes/a/letters.md:7:8",
+        );
+    }
+}

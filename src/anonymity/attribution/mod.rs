@@ -205,20 +205,23 @@ fn check_words<'s>(
         return;
     }
     let quote = &site.project.quotes[q];
+    // The words as a reader sees them (markup and character references
+    // read as the other checks read them), and the role in them as a
+    // listed term is found: in any case, across line breaks and hyphens,
+    // with a possessive.
+    let mut shown = crate::markdown::PlainText::default();
     let text = &site.project.sources.get(quote.file).text;
-    let body = &text[quote.body.clone()];
-    // The role is read as a listed term is: in any case, across line
-    // breaks and hyphens, with a possessive.
+    crate::markdown::plain_text(text, quote.body.clone(), &mut shown);
     let role = roles.entry(who.role.as_str()).or_insert_with(|| {
         TermMatcher::new(&crate::model::Identifiers {
             organisations: vec![who.role.clone()],
             ..Default::default()
         })
     });
-    let Some(hit) = role.find(body).into_iter().next() else {
+    let Some(hit) = role.find(&shown.text).into_iter().next() else {
         return;
     };
-    let at = quote.body.start + hit.range.start..quote.body.start + hit.range.end;
+    let at = shown.to_source(hit.range);
     out.push(
         Diagnostic::error(
             "anonymity::role-in-words",
