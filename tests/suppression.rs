@@ -365,3 +365,70 @@ fn a_mistake_in_the_participant_table_partial_is_reported() {
         "{out}"
     );
 }
+
+/// The reader's sums over a two-way table as the page shows it: for each
+/// column (and the totals), the shown total less the shown cells, and how
+/// many cells of the column are hidden.
+fn hidden_part_of_column(table: &[Vec<String>], column: usize) -> (usize, usize) {
+    let body = &table[1..table.len() - 1];
+    let total: usize = table.last().unwrap()[column].parse().expect("total shown");
+    let shown: usize = body
+        .iter()
+        .filter_map(|r| r[column].parse::<usize>().ok())
+        .sum();
+    let hidden = body.iter().filter(|r| r[column] == "–").count();
+    (total - shown, hidden)
+}
+
+#[test]
+fn a_quote_that_shows_a_group_holds_k_does_not_give_back_a_hidden_count() {
+    // Borough A's column hides its one GP and its three district nurses:
+    // 8 - 4 = 4 between them. A quote attributed "District nurse, Borough
+    // A" tells a reader the nurses are at least 3, so the GP would be 1.
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with("Who took part:\n\n![](participants:role/borough)\n"),
+    );
+    project.write(
+        "content/quotes/a/nurse-rounds.md",
+        "---\nparticipant: a-dn-1\nsource: interview\ncodes: [co-location]\n---\nThe rounds start at eight.\n",
+    );
+    project.build().expect_code(0);
+    let tables = table_rows(&project.page("pages/methods.html"));
+    let table = &tables[0];
+    let nurses = table.iter().find(|r| r[0] == "District nurse").unwrap();
+    assert_eq!(nurses[1], "–");
+    // Either Borough A's total is hidden, or the GP shares the hidden part
+    // of the column with more than the nurses: 4 less at least 3 for the
+    // nurses would leave the GP 1.
+    if table.last().unwrap()[1] != "–" {
+        let (mass, hidden) = hidden_part_of_column(table, 1);
+        assert!(hidden >= 3, "{table:?}: {hidden} hidden cells hold {mass}");
+    }
+    // The borough's report agrees with the study-wide table.
+    let report = table_rows(&project.page("boroughs/a.html"));
+    let gp = report[0].iter().find(|r| r[0] == "GP").unwrap();
+    assert_eq!(gp[1], "–");
+}
+
+#[test]
+fn a_hand_written_count_that_the_generated_tables_hide_is_warned_of() {
+    // Borough A's district nurses (3) are hidden to keep its one GP from
+    // being worked out; a hand-written table that gives them gives the GP.
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with(
+            "![](participants:role/borough)\n\n| Role | Borough A |\n|---|---:|\n| District nurses | 3 |\n| Social workers | 4 |\n",
+        ),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[table::hidden-count]"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!(run.stderr);
+}

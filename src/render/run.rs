@@ -327,17 +327,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// The participants a table counts, with the boroughs in menu order.
     pub(super) fn registry(&self) -> tables::Registry<'p> {
-        let project = self.site.project;
-        let boroughs = self
-            .site
-            .borough_order
-            .iter()
-            .map(|&b| {
-                let borough = &project.boroughs[b];
-                (borough.id.as_str(), borough.meta.title.as_str())
-            })
-            .collect();
-        tables::Registry::new(&project.participants, boroughs)
+        tables::Registry::of_site(self.site)
     }
 
     /// Links for the page at `page`, noting in `shown` the bodies it shows.

@@ -148,7 +148,8 @@ impl Checker<'_, '_> {
                 .iter()
                 .map(|b| (b.id.as_str(), b.meta.title.as_str()))
                 .collect();
-            crate::tables::check::Labels::new(&project.participants, &boroughs)
+            let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
+            (labels, crate::tables::Registry::of_site(self.site))
         };
         let k = project.config.k;
         crate::tables::check::check_written_tables(

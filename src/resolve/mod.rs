@@ -38,6 +38,7 @@ pub use ix::{
 use checker::Checker;
 use cycles::quote_embed_cycles;
 use links::{link_findings, quote_boroughs, quote_participants};
+pub use order::borough_order;
 use order::{order_boroughs_and_pathways, order_codes};
 
 /// The project with its cross-references resolved.

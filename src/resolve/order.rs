@@ -4,6 +4,7 @@
 use super::depth;
 use super::{BoroughIx, CodeIx, PathwayIx, Site};
 use crate::diag::Diagnostic;
+use crate::parse::Project;
 use crate::yaml::Yaml;
 use std::collections::{BTreeMap, HashMap};
 
@@ -91,8 +92,9 @@ pub(super) fn order_codes(site: &mut Site, out: &mut Vec<Diagnostic>) {
     site.code_children = children;
 }
 
-pub(super) fn order_boroughs_and_pathways(site: &mut Site) {
-    let boroughs = &site.project.boroughs;
+/// The boroughs in the order the site lists them: by `order:`, then title.
+pub fn borough_order(project: &Project) -> Vec<BoroughIx> {
+    let boroughs = &project.boroughs;
     let mut order: Vec<BoroughIx> = BoroughIx::all(boroughs.len()).collect();
     order.sort_by(|&a, &b| {
         (
@@ -104,6 +106,12 @@ pub(super) fn order_boroughs_and_pathways(site: &mut Site) {
                 &boroughs[b].meta.title,
             ))
     });
+    order
+}
+
+pub(super) fn order_boroughs_and_pathways(site: &mut Site) {
+    let boroughs = &site.project.boroughs;
+    let order = borough_order(site.project);
     let rank: HashMap<&str, usize> = order
         .iter()
         .enumerate()

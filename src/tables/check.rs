@@ -103,9 +103,10 @@ pub fn check_body(file: FileId, text: &str, body: Range<usize>, out: &mut Vec<Di
 /// in the label (`GP (Borough A)`, `Borough A GPs` name a role and a
 /// borough).
 pub struct Labels {
-    /// Each value's loose words, with its field and whether it must be the
-    /// whole label (a borough's id, often one letter: `a`), roles first.
-    values: Vec<(Vec<String>, super::Field, bool)>,
+    /// Each value's loose words, with its field, whether it must be the
+    /// whole label (a borough's id, often one letter: `a`), and the value
+    /// as the registry holds it (a role, a borough's id), roles first.
+    values: Vec<(Vec<String>, super::Field, bool, String)>,
 }
 
 /// The words of `label`, lowercase and compatibility-normalised, without
@@ -130,27 +131,51 @@ impl Labels {
     /// `boroughs`: (id, title) of every borough.
     pub fn new(participants: &[Participant], boroughs: &[(&str, &str)]) -> Labels {
         use super::Field;
-        let mut values: Vec<(Vec<String>, Field, bool)> = Vec::new();
+        let mut values: Vec<(Vec<String>, Field, bool, String)> = Vec::new();
         let present = participants
             .iter()
             .filter(|p| p.consent != Consent::Withdrawn);
         for p in present {
-            values.push((loose_words(&p.role), Field::Role, false));
-            values.push((loose_words(p.sector.label()), Field::Sector, false));
+            values.push((loose_words(&p.role), Field::Role, false, p.role.clone()));
+            let sector = p.sector.label();
+            values.push((
+                loose_words(sector),
+                Field::Sector,
+                false,
+                sector.to_string(),
+            ));
             if let Some(level) = p.level {
-                values.push((loose_words(level.label()), Field::Level, false));
+                let level = level.label();
+                values.push((loose_words(level), Field::Level, false, level.to_string()));
             }
         }
         for (id, title) in boroughs {
-            values.push((loose_words(id), Field::Borough, true));
-            values.push((loose_words(title), Field::Borough, false));
+            values.push((loose_words(id), Field::Borough, true, id.to_string()));
+            values.push((loose_words(title), Field::Borough, false, id.to_string()));
         }
         values.retain(|(words, ..)| !words.is_empty());
         values.sort();
         values.dedup();
         // Roles, then sectors and levels, then boroughs.
-        values.sort_by_key(|(_, field, _)| FIELDS.iter().position(|f| f == field));
+        values.sort_by_key(|(_, field, ..)| FIELDS.iter().position(|f| f == field));
         Labels { values }
+    }
+
+    /// The role and the borough `label` names (as the registry holds
+    /// them), if it names any.
+    fn role_and_borough(&self, label: &str) -> (Option<&str>, Option<&str>) {
+        let label = loose_words(label);
+        let named = |field: super::Field| {
+            self.values
+                .iter()
+                .filter(|(_, f, ..)| *f == field)
+                .find(|(words, _, exact, _)| match exact {
+                    true => label == *words,
+                    false => label.windows(words.len()).any(|w| w == words.as_slice()),
+                })
+                .map(|(.., value)| value.as_str())
+        };
+        (named(super::Field::Role), named(super::Field::Borough))
     }
 
     /// Which field a label names (the first of role, sector, level and
@@ -162,11 +187,11 @@ impl Labels {
         }
         self.values
             .iter()
-            .find(|(words, _, exact)| match exact {
+            .find(|(words, _, exact, _)| match exact {
                 true => label == *words,
                 false => label.windows(words.len()).any(|w| w == words.as_slice()),
             })
-            .map(|(_, field, _)| *field)
+            .map(|(_, field, ..)| *field)
     }
 }
 
@@ -215,25 +240,95 @@ fn count_in(cell: &str) -> Option<usize> {
 }
 
 /// Warns of each hand-written table in `text[body]` that gives a count from
-/// 1 to k-1 in a row or column labelled with a role or borough.
-pub fn check_written_tables(
+/// 1 to k-1 in a row or column labelled with a role or borough, or else a
+/// count the generated tables hide.
+pub fn check_written_tables<'r>(
     file: FileId,
     text: &str,
     body: Range<usize>,
     k: usize,
-    labels: impl FnOnce() -> Labels,
+    labels: impl FnOnce() -> (Labels, super::Registry<'r>),
     out: &mut Vec<Diagnostic>,
 ) {
     let tables = markdown::written_tables(text, body);
     if tables.is_empty() || k <= 1 {
         return;
     }
-    let labels = labels();
+    let (labels, registry) = labels();
     for table in &tables {
-        if let Some(diagnostic) = small_count(file, text, table, k, &labels) {
-            out.push(diagnostic);
+        let found = small_count(file, text, table, k, &labels)
+            .or_else(|| hidden_count(file, text, table, k, &labels, &registry));
+        out.extend(found);
+    }
+}
+
+/// Where a count of a cell is written: the cell's text, trimmed.
+fn count_span(text: &str, cell: &str, range: &Range<usize>) -> Range<usize> {
+    text[range.clone()]
+        .find(cell.trim())
+        .map_or(range.clone(), |i| {
+            range.start + i..range.start + i + cell.trim().len()
+        })
+}
+
+/// A count of a role, a borough, or a role in a borough that the generated
+/// tables hide (to keep a smaller count from being worked out): written
+/// beside them, it gives that count back.
+fn hidden_count(
+    file: FileId,
+    text: &str,
+    table: &WrittenTable,
+    k: usize,
+    labels: &Labels,
+    registry: &super::Registry,
+) -> Option<Diagnostic> {
+    let head = table.rows.first()?;
+    let mut found: Vec<(usize, String, Range<usize>)> = Vec::new();
+    for row in &table.rows[1..] {
+        let Some(((row_label, _), cells)) = row.split_first() else {
+            continue;
+        };
+        let by_row = labels.role_and_borough(row_label);
+        for (c, (cell, range)) in cells.iter().enumerate() {
+            let by_column = head
+                .get(c + 1)
+                .map_or((None, None), |(h, _)| labels.role_and_borough(h));
+            let role = by_row.0.or(by_column.0);
+            let borough = by_row.1.or(by_column.1);
+            let Some(n) = count_in(cell) else {
+                continue;
+            };
+            if super::is_hidden(registry, role, borough, k) == Some(true) {
+                let column = head.get(c + 1).map_or("", |(h, _)| h.trim());
+                let what = match by_column {
+                    (None, None) => format!("`{}`", row_label.trim()),
+                    _ => format!("`{}` in column `{column}`", row_label.trim()),
+                };
+                found.push((n, what, count_span(text, cell, range)));
+            }
         }
     }
+    let (n, what, at) = found.first().cloned()?;
+    let more = match found.len() {
+        1 => String::new(),
+        m => format!(" (and {} more such counts in this table)", m - 1),
+    };
+    Some(
+        Diagnostic::warning(
+            "table::hidden-count",
+            format!(
+                "the generated participant tables hide the count of {what}, so that no \
+                 count below k = {k} can be worked out from the others; written here as \
+                 {n}, it gives that back{more}"
+            ),
+        )
+        .at(Span::new(file, at))
+        .label("hidden in the generated tables")
+        .fix(
+            "leave this count out, or replace the table with the generated one: \
+             `![](participants:role/borough)` on a line of its own",
+        ),
+    )
 }
 
 fn small_count(
@@ -265,12 +360,7 @@ fn small_count(
             if super::is_small(n, k) {
                 fields.extend(row_field);
                 fields.extend(column_field);
-                let at = text[range.clone()]
-                    .find(cell.trim())
-                    .map_or(range.clone(), |i| {
-                        range.start + i..range.start + i + cell.trim().len()
-                    });
-                found.push((n, label, at));
+                found.push((n, label, count_span(text, cell, range)));
             }
         }
     }

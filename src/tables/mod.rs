@@ -30,6 +30,7 @@ use crate::model::{AttributionField, Consent, Participant};
 use std::collections::BTreeMap;
 
 pub use suppress::is_small;
+use suppress::{Knowledge, Known, Margins, Split};
 pub use view::{Cell, HIDDEN, PARTIAL, Row, Table};
 use view::{field_words, heading, notes};
 
@@ -97,12 +98,21 @@ impl Spec {
     }
 }
 
-/// The people a table counts (withdrawn participants left out) and the
-/// boroughs' titles in the order the site lists them.
+/// The people a table counts (withdrawn participants left out), the
+/// boroughs' titles in the order the site lists them, and what the site's
+/// quotes tell a reader of group sizes.
 pub struct Registry<'a> {
     people: Vec<&'a Participant>,
     boroughs: Vec<(&'a str, &'a str)>,
+    /// Each quoted participant with the fields the quote is attributed by.
+    quoted: Vec<(&'a Participant, &'a [Field])>,
+    /// [`margins`], worked out once (for one k).
+    margins: std::sync::OnceLock<(usize, Totals)>,
 }
+
+/// For each field, which of its categories' totals are hidden, and whether
+/// the grand total is.
+type Totals = BTreeMap<Field, (Vec<bool>, bool)>;
 
 impl<'a> Registry<'a> {
     /// `boroughs`: (id, title) in display order.
@@ -113,6 +123,63 @@ impl<'a> Registry<'a> {
                 .filter(|p| p.consent != Consent::Withdrawn)
                 .collect(),
             boroughs,
+            quoted: Vec::new(),
+            margins: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The site's quotes, as (speaker, attribution fields). A published
+    /// attribution tells the reader its group holds at least k people, and
+    /// a quote shown on a borough's page that its group in that borough
+    /// does: the tables hide enough that neither gives a count back.
+    pub fn quoted(mut self, quoted: Vec<(&'a Participant, &'a [Field])>) -> Self {
+        self.quoted = quoted;
+        self.margins = std::sync::OnceLock::new();
+        self
+    }
+
+    /// The site's registry: its participants, its boroughs in menu order,
+    /// and its quotes' attributions.
+    pub fn of_site(site: &crate::resolve::Site<'a>) -> Registry<'a> {
+        let project = site.project;
+        // Not the site's list: the checks of the files ask before it is made.
+        let boroughs = crate::resolve::borough_order(project)
+            .iter()
+            .map(|&b| {
+                let borough = &project.boroughs[b];
+                (borough.id.as_str(), borough.meta.title.as_str())
+            })
+            .collect();
+        // Read from the project, not the site's index of speakers: the
+        // checks of the files ask before that index is made.
+        let speakers: std::collections::HashMap<&str, usize> = (project.participants.iter())
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        // Thousands of quotes share a few dozen speakers and attributions.
+        let mut said: Vec<(usize, &[Field])> = (project.quotes.iter())
+            .filter_map(|quote| {
+                let speaker = *speakers.get(quote.meta.participant.as_deref()?)?;
+                // As `Site::attribution_fields`, for as long as the project.
+                let fields = quote.meta.attribution.as_deref();
+                Some((speaker, fields.unwrap_or(&project.config.attribution)))
+            })
+            .collect();
+        said.sort_unstable();
+        said.dedup();
+        let quoted = said
+            .into_iter()
+            .map(|(speaker, fields)| (&project.participants[speaker], fields))
+            .collect();
+        Registry::new(&project.participants, boroughs).quoted(quoted)
+    }
+
+    /// [`margins`] for `k`, worked out once.
+    fn totals(&self, k: usize) -> Totals {
+        let (once_k, totals) = self.margins.get_or_init(|| (k, margins(self, k)));
+        match *once_k == k {
+            true => totals.clone(),
+            false => margins(self, k),
         }
     }
 
@@ -171,18 +238,28 @@ struct Counts {
     left_out: bool,
 }
 
+/// The row or column `person` is counted in, by `field`, with `merged`
+/// roles counted as "Other roles".
+fn category_of(
+    registry: &Registry,
+    merged: &[String],
+    person: &Participant,
+    field: Field,
+) -> Category {
+    if field == Field::Role && merged.contains(&person.role) {
+        return Category::Other;
+    }
+    let (key, label) = registry.category(person, field);
+    Category::Named(key, label)
+}
+
 fn count(registry: &Registry, spec: Spec, k: usize) -> Counts {
     let merged = match spec.rows {
         Field::Role => registry.merged_roles(k),
         _ => Vec::new(),
     };
-    let category_of = |person: &Participant, field: Field| {
-        if field == Field::Role && merged.contains(&person.role) {
-            return Category::Other;
-        }
-        let (key, label) = registry.category(person, field);
-        Category::Named(key, label)
-    };
+    let category_of =
+        |person: &Participant, field: Field| category_of(registry, &merged, person, field);
     let mut table: BTreeMap<Category, BTreeMap<Category, usize>> = BTreeMap::new();
     let mut columns: Vec<Category> = Vec::new();
     for person in &registry.people {
@@ -221,43 +298,260 @@ fn count(registry: &Registry, spec: Spec, k: usize) -> Counts {
     }
 }
 
+/// What a reader knows of each entry of the table of `counts` with its
+/// margins (`[r][c]`, the last row and column the totals; a one-way table
+/// has one column), besides its sums:
+///
+/// - a group a quote's attribution names holds k or more, and so do the
+///   lines and totals it lies in; a quote on a borough's page says so of
+///   its group in that borough (only groups that do hold k are taken);
+/// - the "Other roles" row: each of its roles has fewer than k people in
+///   every borough, as its note says (or, left out, fewer than k in all).
+fn known(registry: &Registry, spec: Spec, counts: &Counts, k: usize) -> Vec<Vec<Known>> {
+    let (rows, columns) = (counts.rows.len(), counts.columns.len());
+    let mut known = vec![vec![Known::NOTHING; columns + 1]; rows + 1];
+    let value = |r: usize, c: usize| -> usize {
+        let rs = if r < rows { r..r + 1 } else { 0..rows };
+        let cs = if c < columns { c..c + 1 } else { 0..columns };
+        rs.map(|r| cs.clone().map(|c| counts.cells[r][c]).sum::<usize>())
+            .sum()
+    };
+    let place = |person: &Participant, field: Field, among: &[Category]| {
+        let category = category_of(registry, &counts.merged, person, field);
+        among.iter().position(|c| *c == category)
+    };
+    for &(person, fields) in &registry.quoted {
+        if person.consent == Consent::Withdrawn {
+            continue;
+        }
+        let in_borough = fields.contains(&Field::Borough);
+        for with_borough in [in_borough, true] {
+            let has =
+                |field: Field| fields.contains(&field) || (with_borough && field == Field::Borough);
+            let r = match has(spec.rows) {
+                true => place(person, spec.rows, &counts.rows),
+                false => Some(rows),
+            };
+            let c = match spec.columns {
+                Some(field) if has(field) => place(person, field, &counts.columns),
+                _ => Some(columns),
+            };
+            let (Some(r), Some(c)) = (r, c) else {
+                continue;
+            };
+            // The group, and every line and total holding it.
+            for (r, c) in [(r, c), (r, columns), (rows, c), (rows, columns)] {
+                if value(r, c) >= k {
+                    known[r][c].low = known[r][c].low.max(k);
+                }
+            }
+        }
+    }
+    // A row left out holds fewer than k in all, as its note says (a row
+    // shown is split into its roles instead: see `split`).
+    let other = counts.rows.iter().position(|r| *r == Category::Other);
+    if let Some(other) = other.filter(|_| counts.left_out) {
+        for entry in &mut known[other] {
+            entry.high = k.saturating_sub(1);
+        }
+    }
+    known
+}
+
+/// Whether the note names the roles merged into "Other roles". Not when
+/// the row is left out, nor when k is 2: "fewer than 2 in every borough"
+/// would make each of them 1 wherever the row shows anyone.
+fn names_merged(counts: &Counts, k: usize) -> bool {
+    !counts.left_out && k > 2
+}
+
+/// The "Other roles" row of a table by role, split into the roles its note
+/// names, with what the note tells of each: fewer than k in every borough,
+/// and at least 1 in all.
+fn split(registry: &Registry, spec: Spec, counts: &Counts, k: usize) -> Option<Split> {
+    if !names_merged(counts, k) {
+        return None;
+    }
+    let row = counts.rows.iter().position(|r| *r == Category::Other)?;
+    let boroughs = registry
+        .people
+        .iter()
+        .map(|p| p.borough.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let most = k.saturating_sub(1);
+    let parts = counts
+        .merged
+        .iter()
+        .map(|role| {
+            let mut line = vec![0; counts.columns.len()];
+            for person in registry.people.iter().filter(|p| p.role == *role) {
+                let c = match spec.columns {
+                    Some(field) => {
+                        let category = category_of(registry, &counts.merged, person, field);
+                        counts.columns.iter().position(|c| *c == category)
+                    }
+                    None => Some(0),
+                };
+                if let Some(c) = c {
+                    line[c] += 1;
+                }
+            }
+            line
+        })
+        .collect();
+    let in_a_column = match spec.columns {
+        Some(Field::Borough) => most,
+        _ => most * boroughs,
+    };
+    Some(Split {
+        row,
+        parts,
+        part: Known {
+            low: 0,
+            high: in_a_column,
+        },
+        whole: Known {
+            low: 1,
+            high: most * boroughs,
+        },
+    })
+}
+
 /// What the counts show once suppressed, for [`Table`] and the tests.
 struct Shown {
     counts: Counts,
     hidden: suppress::Hidden,
 }
 
-fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
-    let counts = count(registry, spec, k);
-    let forced: Vec<bool> = counts
+/// What a reader knows of the table of `counts`: [`known`] and [`split`].
+fn knowledge(registry: &Registry, spec: Spec, counts: &Counts, k: usize) -> Knowledge {
+    let split = split(registry, spec, counts, k);
+    let other = counts.rows.iter().position(|r| *r == Category::Other);
+    Knowledge {
+        known: known(registry, spec, counts, k),
+        unnamed: other.filter(|_| split.is_none()),
+        split,
+    }
+}
+
+/// The two-way tables a registry can show (roles always the rows).
+const PAIRS: [(Field, Field); 6] = [
+    (Field::Role, Field::Sector),
+    (Field::Role, Field::Level),
+    (Field::Role, Field::Borough),
+    (Field::Sector, Field::Level),
+    (Field::Sector, Field::Borough),
+    (Field::Level, Field::Borough),
+];
+
+/// Which totals every table of the registry hides: for each field, its
+/// categories' totals (the one-way table's counts, the two-way tables'
+/// margins), and the grand total. Every table of one registry shows the
+/// same totals, or a reader would set one against another; so a total
+/// that one table must hide (a one-way table whose own counts would give
+/// a count back, a two-way table whose hidden cells cannot keep a count
+/// from being worked out) is hidden in all, until none asks for more.
+fn margins(registry: &Registry, k: usize) -> Totals {
+    let one_way = |field: Field| {
+        let spec = Spec {
+            rows: field,
+            columns: None,
+        };
+        let counts = count(registry, spec, k);
+        let knowledge = knowledge(registry, spec, &counts, k);
+        (counts, knowledge)
+    };
+    let lines: BTreeMap<Field, (Counts, Knowledge)> =
+        FIELDS.into_iter().map(|f| (f, one_way(f))).collect();
+    let mut forced: BTreeMap<Field, Vec<bool>> = lines
+        .iter()
+        .map(|(&f, (counts, _))| (f, left_out_rows(counts)))
+        .collect();
+    let mut grand = false;
+    loop {
+        let hidden: BTreeMap<Field, (Vec<bool>, bool)> = lines
+            .iter()
+            .map(|(&f, (counts, knowledge))| {
+                let totals: Vec<usize> = counts.cells.iter().map(|r| r[0]).collect();
+                let line = suppress::suppress_line(&totals, &forced[&f], grand, knowledge, k);
+                (f, line)
+            })
+            .collect();
+        let mut more = hidden.values().any(|(_, g)| *g) && !grand;
+        grand |= more;
+        for (f, (line, _)) in &hidden {
+            forced.insert(*f, line.clone());
+        }
+        for (rows, columns) in PAIRS {
+            let spec = Spec {
+                rows,
+                columns: Some(columns),
+            };
+            let seeds = Margins {
+                rows: hidden[&rows].0.clone(),
+                columns: hidden[&columns].0.clone(),
+                grand,
+            };
+            let table = two_way(registry, spec, &seeds, k);
+            let (row_margins, column_margins) =
+                (&table.hidden.row_totals, &table.hidden.column_totals);
+            for (field, margins) in [(rows, row_margins), (columns, column_margins)] {
+                let line = forced.get_mut(&field).expect("every field has a line");
+                for (hide, &now) in line.iter_mut().zip(margins) {
+                    more |= now && !*hide;
+                    *hide |= now;
+                }
+            }
+            more |= table.hidden.grand && !grand;
+            grand |= table.hidden.grand;
+        }
+        if !more {
+            return hidden;
+        }
+    }
+}
+
+/// The rows of a table by role that are left out whole (rule 2).
+fn left_out_rows(counts: &Counts) -> Vec<bool> {
+    counts
         .rows
         .iter()
         .map(|r| counts.left_out && *r == Category::Other)
-        .collect();
-    let row_totals: Vec<usize> = counts.cells.iter().map(|r| r.iter().sum()).collect();
-    let (row_seed, grand) = suppress::suppress_line(&row_totals, &forced, k);
-    let hidden = match spec.columns {
-        None => suppress::Hidden {
-            cells: row_seed.iter().map(|&h| vec![h]).collect(),
-            row_totals: row_seed,
-            column_totals: vec![grand],
-            grand,
-        },
-        Some(field) => {
-            // The columns' one-way table (roles, if they are the columns,
-            // were moved to the rows by `Spec::parse`).
-            let column_spec = Spec {
-                rows: field,
-                columns: None,
-            };
-            let columns = count(registry, column_spec, k);
-            let column_totals: Vec<usize> = columns.cells.iter().map(|r| r[0]).collect();
-            let none = vec![false; column_totals.len()];
-            let (column_seed, _) = suppress::suppress_line(&column_totals, &none, k);
-            suppress::suppress_table(&counts.cells, &row_seed, &column_seed, grand, &forced, k)
-        }
-    };
+        .collect()
+}
+
+/// A two-way table suppressed with the margins `seeds`.
+fn two_way(registry: &Registry, spec: Spec, seeds: &Margins, k: usize) -> Shown {
+    let counts = count(registry, spec, k);
+    let knowledge = knowledge(registry, spec, &counts, k);
+    let hidden =
+        suppress::suppress_table(&counts.cells, seeds, &left_out_rows(&counts), &knowledge, k);
     Shown { counts, hidden }
+}
+
+fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
+    let margins = registry.totals(k);
+    let (rows, grand) = margins[&spec.rows].clone();
+    match spec.columns {
+        None => Shown {
+            counts: count(registry, spec, k),
+            hidden: suppress::Hidden {
+                cells: rows.iter().map(|&h| vec![h]).collect(),
+                row_totals: rows,
+                column_totals: vec![grand],
+                grand,
+            },
+        },
+        Some(columns) => {
+            let seeds = Margins {
+                rows,
+                columns: margins[&columns].0.clone(),
+                grand,
+            };
+            two_way(registry, spec, &seeds, k)
+        }
+    }
 }
 
 fn label(category: &Category) -> String {
@@ -265,6 +559,49 @@ fn label(category: &Category) -> String {
         Category::Named(_, label) => label.clone(),
         Category::Other => "Other roles".to_string(),
     }
+}
+
+/// Whether the generated tables hide the count of `role` in `borough`
+/// (the table by role and borough), of `role` (by role), or of `borough`
+/// (by borough); `None` when no such table or no one counted there. A role
+/// merged into "Other roles" is never shown on its own: hidden.
+pub fn is_hidden(
+    registry: &Registry,
+    role: Option<&str>,
+    borough: Option<&str>,
+    k: usize,
+) -> Option<bool> {
+    let (rows, columns) = match (role, borough) {
+        (Some(_), borough) => (Field::Role, borough.map(|_| Field::Borough)),
+        (None, Some(_)) => (Field::Borough, None),
+        (None, None) => return None,
+    };
+    let shown = suppressed(registry, Spec { rows, columns }, k);
+    let counts = &shown.counts;
+    let borough_key = |id: &str| registry.boroughs.iter().position(|(b, _)| *b == id);
+    let place = |categories: &[Category], field: Field, value: &str| {
+        categories
+            .iter()
+            .position(|category| match (category, field) {
+                (Category::Other, _) => counts.merged.iter().any(|m| m == value),
+                (Category::Named(key, _), Field::Borough) => Some(*key) == borough_key(value),
+                (Category::Named(_, label), _) => label == value,
+            })
+    };
+    let r = match role {
+        Some(role) => place(&counts.rows, Field::Role, role)?,
+        None => place(&counts.rows, Field::Borough, borough?)?,
+    };
+    if role.is_some_and(|role| counts.merged.iter().any(|m| m == role)) {
+        return Some(true);
+    }
+    Some(match (role, borough) {
+        (Some(_), Some(borough)) => {
+            let c = place(&counts.columns, Field::Borough, borough)?;
+            shown.hidden.cells[r][c]
+        }
+        _ => shown.hidden.row_totals[r],
+    })
 }
 
 /// The table a `![](participants:…)` embed shows.

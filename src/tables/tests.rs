@@ -469,3 +469,518 @@ fn a_borough_report_takes_its_own_column_when_titles_are_alike() {
     assert_eq!(b.total.cells[0].text, "4", "{:?}", b.total);
     assert!(b.rows.iter().all(|r| r.label != "GP"), "{:?}", b.rows);
 }
+
+// ----- a reader who also knows what the site says elsewhere -----
+
+/// What a reader knows of a suppressed table besides its sums, worked out
+/// here from the registry, not from the code under test: a group that a
+/// published attribution names (or a quote on its borough's page) holds k
+/// or more, and so does every line and total holding it; each role named
+/// in the "Other roles" note has fewer than k in every borough and at
+/// least 1 in all; a hidden count that is not 0 is at least 1.
+struct Reader {
+    value: Vec<Vec<usize>>,
+    hidden: Vec<Vec<bool>>,
+    low: Vec<Vec<usize>>,
+    high: Vec<Vec<usize>>,
+    /// The merged row, and each named role's true count in each column.
+    split: Option<(usize, Vec<Vec<usize>>)>,
+    /// The merged row when its roles are not named: its counts tell of
+    /// nobody.
+    unnamed: Option<usize>,
+    /// Bounds of a merged role's count in one column, and in all.
+    part_high: usize,
+    k: usize,
+    whole_high: usize,
+}
+
+fn reader(registry: &Registry, spec: Spec, k: usize) -> Reader {
+    let shown = suppressed(registry, spec, k);
+    let (value, hidden) = extended(&shown);
+    let (rows, columns) = (value.len() - 1, value[0].len() - 1);
+    let mut low = vec![vec![0; columns + 1]; rows + 1];
+    let mut high = vec![vec![usize::MAX; columns + 1]; rows + 1];
+    let counts = &shown.counts;
+    let row_of = |p: &Participant| {
+        let category = category_of(registry, &counts.merged, p, spec.rows);
+        counts.rows.iter().position(|c| *c == category)
+    };
+    let column_of = |p: &Participant| match spec.columns {
+        Some(field) => {
+            let category = category_of(registry, &counts.merged, p, field);
+            counts.columns.iter().position(|c| *c == category)
+        }
+        None => Some(0),
+    };
+    for &(p, fields) in &registry.quoted {
+        for borough in [false, true] {
+            let has = |f: Field| fields.contains(&f) || (borough && f == Field::Borough);
+            let r = if has(spec.rows) {
+                row_of(p)
+            } else {
+                Some(rows)
+            };
+            let c = match spec.columns {
+                Some(f) if has(f) => column_of(p),
+                _ => Some(columns),
+            };
+            let (Some(r), Some(c)) = (r, c) else { continue };
+            for (r, c) in [(r, c), (r, columns), (rows, c), (rows, columns)] {
+                if value[r][c] >= k {
+                    low[r][c] = k;
+                }
+            }
+        }
+    }
+    let other = counts.rows.iter().position(|c| *c == Category::Other);
+    let boroughs: std::collections::BTreeSet<&str> =
+        registry.people.iter().map(|p| p.borough.as_str()).collect();
+    let mut split = None;
+    let mut unnamed = None;
+    if let Some(other) = other {
+        if counts.left_out {
+            high[other].fill(k - 1);
+        }
+        // The note names the merged roles only from k = 3 on.
+        if counts.left_out || k < 3 {
+            unnamed = Some(other);
+        } else {
+            let parts = counts
+                .merged
+                .iter()
+                .map(|role| {
+                    let mut line = vec![0; columns];
+                    for p in registry.people.iter().filter(|p| p.role == *role) {
+                        line[column_of(p).unwrap()] += 1;
+                    }
+                    line
+                })
+                .collect();
+            split = Some((other, parts));
+        }
+    }
+    let by_borough = spec.columns == Some(Field::Borough);
+    Reader {
+        value,
+        hidden,
+        low,
+        high,
+        split,
+        unnamed,
+        part_high: if by_borough {
+            k - 1
+        } else {
+            (k - 1) * boroughs.len()
+        },
+        whole_high: (k - 1) * boroughs.len(),
+        k,
+    }
+}
+
+impl Reader {
+    /// A hidden count from 1 to k-1 that every table the reader thinks possible
+    /// gives the same value: found by trying every table whose hidden
+    /// counts (and merged roles' counts) each lie within one of the true
+    /// ones. That is enough: a count that can move at all can move by one
+    /// along a cycle of the table's lines, every other count moving by one
+    /// at most.
+    fn pinned(&self) -> Option<String> {
+        let (rows, columns) = (self.value.len() - 1, self.value[0].len() - 1);
+        // The unknowns: hidden inner cells, then the merged roles' counts.
+        let mut unknowns: Vec<(usize, usize, usize)> = Vec::new(); // (kind, a, b)
+        for r in 0..rows {
+            for c in 0..columns {
+                if self.hidden[r][c] {
+                    unknowns.push((0, r, c));
+                }
+            }
+        }
+        // Column by column, so each column's roles are checked together.
+        if let Some((_, parts)) = &self.split {
+            for c in 0..columns {
+                for j in 0..parts.len() {
+                    unknowns.push((1, j, c));
+                }
+            }
+        }
+        let truth = |&(kind, a, b): &(usize, usize, usize)| match kind {
+            0 => self.value[a][b],
+            _ => self.split.as_ref().unwrap().1[a][b],
+        };
+        let window: Vec<std::ops::RangeInclusive<usize>> = unknowns
+            .iter()
+            .map(|u| {
+                let v = truth(u);
+                let floor = usize::from(v > 0);
+                let (lo, hi) = match u.0 {
+                    0 => (self.low[u.1][u.2].max(floor), self.high[u.1][u.2]),
+                    _ => (0, self.part_high),
+                };
+                v.saturating_sub(1).max(lo.min(v))..=(v + 1).min(hi.max(v))
+            })
+            .collect();
+        assert!(
+            unknowns.len() <= 24,
+            "too many unknowns to try: {}",
+            unknowns.len()
+        );
+        // Each entry (inner, margins, roles' counts) and the values seen.
+        let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<usize>> =
+            Default::default();
+        let mut pick: Vec<usize> = window.iter().map(|w| *w.start()).collect();
+        self.search(0, &unknowns, &window, &mut pick, &mut seen);
+        self.report(&seen)
+    }
+
+    /// Every choice of the unknowns from `i` on, cutting short a row of
+    /// cells whose total cannot come out.
+    fn search(
+        &self,
+        i: usize,
+        unknowns: &[(usize, usize, usize)],
+        window: &[std::ops::RangeInclusive<usize>],
+        pick: &mut Vec<usize>,
+        seen: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>,
+    ) {
+        if i == unknowns.len() {
+            self.try_table(unknowns, pick, seen);
+            return;
+        }
+        for v in window[i].clone() {
+            pick[i] = v;
+            let (kind, r, _) = unknowns[i];
+            let row_ends = kind == 0 && unknowns.get(i + 1).is_none_or(|u| u.0 != 0 || u.1 != r);
+            if row_ends && !self.row_fits(r, unknowns, pick, i) {
+                continue;
+            }
+            let column_ends = kind == 1 && unknowns.get(i + 1).is_none_or(|u| u.2 != unknowns[i].2);
+            if column_ends && !self.parts_fit(unknowns[i].2, unknowns, pick, i) {
+                continue;
+            }
+            self.search(i + 1, unknowns, window, pick, seen);
+        }
+    }
+
+    /// Whether the merged roles' counts in column `c`, chosen up to
+    /// `pick[..=upto]`, add up to the merged row's cell there.
+    fn parts_fit(
+        &self,
+        c: usize,
+        unknowns: &[(usize, usize, usize)],
+        pick: &[usize],
+        upto: usize,
+    ) -> bool {
+        let other = self.split.as_ref().unwrap().0;
+        let mut cell = self.value[other][c];
+        let mut parts = 0;
+        for (&(kind, a, b), &v) in unknowns[..=upto].iter().zip(pick) {
+            match kind {
+                0 if a == other && b == c => cell = v,
+                1 if b == c => parts += v,
+                _ => {}
+            }
+        }
+        parts == cell
+    }
+
+    /// Whether row `r`, its cells chosen up to `pick[..=upto]`, adds up to
+    /// a total the reader allows.
+    fn row_fits(
+        &self,
+        r: usize,
+        unknowns: &[(usize, usize, usize)],
+        pick: &[usize],
+        upto: usize,
+    ) -> bool {
+        let columns = self.value[0].len() - 1;
+        let mut row = self.value[r].clone();
+        for (&(kind, ur, c), &v) in unknowns[..=upto].iter().zip(pick) {
+            if kind == 0 && ur == r {
+                row[c] = v;
+            }
+        }
+        let sum: usize = row[..columns].iter().sum();
+        match self.hidden[r][columns] {
+            false => sum == self.value[r][columns],
+            true => {
+                sum >= self.low[r][columns].max(usize::from(self.value[r][columns] > 0))
+                    && sum <= self.high[r][columns]
+            }
+        }
+    }
+
+    fn try_table(
+        &self,
+        unknowns: &[(usize, usize, usize)],
+        pick: &[usize],
+        seen: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>,
+    ) {
+        let (rows, columns) = (self.value.len() - 1, self.value[0].len() - 1);
+        let mut table = self.value.clone();
+        let mut parts = self.split.as_ref().map(|(_, p)| p.clone());
+        for (&(kind, a, b), &v) in unknowns.iter().zip(pick) {
+            match kind {
+                0 => table[a][b] = v,
+                _ => parts.as_mut().unwrap()[a][b] = v,
+            }
+        }
+        for r in 0..rows {
+            table[r][columns] = (0..columns).map(|c| table[r][c]).sum();
+        }
+        for c in 0..=columns {
+            table[rows][c] = (0..rows).map(|r| table[r][c]).sum();
+        }
+        for r in 0..=rows {
+            for c in 0..=columns {
+                let v = table[r][c];
+                let fits = match self.hidden[r][c] {
+                    false => v == self.value[r][c],
+                    true => {
+                        let floor = usize::from(self.value[r][c] > 0);
+                        v >= self.low[r][c].max(floor) && v <= self.high[r][c]
+                    }
+                };
+                if !fits {
+                    return;
+                }
+            }
+        }
+        if let (Some((other, _)), Some(parts)) = (&self.split, &parts) {
+            for c in 0..columns {
+                if parts.iter().map(|p| p[c]).sum::<usize>() != table[*other][c] {
+                    return;
+                }
+            }
+            for p in parts {
+                let all: usize = p.iter().sum();
+                if all < 1 || all > self.whole_high {
+                    return;
+                }
+            }
+        }
+        for r in 0..=rows {
+            for c in 0..=columns {
+                if self.hidden[r][c] && self.unnamed != Some(r) {
+                    seen.entry(format!("({r}, {c})"))
+                        .or_default()
+                        .insert(table[r][c]);
+                }
+            }
+        }
+        for (j, p) in parts.iter().flatten().enumerate() {
+            for (c, &v) in p.iter().enumerate() {
+                seen.entry(format!("role {j} in {c}"))
+                    .or_default()
+                    .insert(v);
+            }
+            let all = p.iter().sum();
+            seen.entry(format!("role {j}")).or_default().insert(all);
+        }
+    }
+
+    fn report(
+        &self,
+        seen: &std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>,
+    ) -> Option<String> {
+        // Only a count from 1 to k-1 worked out singles anyone out.
+        seen.iter()
+            .find(|(_, values)| values.len() == 1 && values.iter().all(|&v| is_small(v, self.k)))
+            .map(|(entry, values)| {
+                format!(
+                    "{entry} is {values:?} in {:?} hiding {:?}",
+                    self.value, self.hidden
+                )
+            })
+    }
+}
+
+fn quoted<'a>(
+    list: &'a [Participant],
+    who: &[(usize, &'a [Field])],
+) -> Vec<(&'a Participant, &'a [Field])> {
+    who.iter().map(|&(i, fields)| (&list[i], fields)).collect()
+}
+
+const ROLE_AND_BOROUGH: &[Field] = &[Field::Role, Field::Borough];
+
+#[test]
+fn attributions_do_not_give_back_a_hidden_count() {
+    // Borough A: one GP, three district nurses, three social workers. The
+    // GP's 1 hides, and a district nurse's 3 with it (the smallest other);
+    // a quote attributed "District nurse, Borough A" shows that group holds
+    // at least 3, so 7 - 3 - 3 would give the GP back.
+    let list = people(&[
+        ("GP", "a", 1),
+        ("District nurse", "a", 3),
+        ("Social worker", "a", 3),
+        ("GP", "b", 3),
+        ("District nurse", "b", 3),
+        ("Social worker", "b", 4),
+    ]);
+    let nurse_a = list
+        .iter()
+        .position(|p| p.role == "District nurse" && p.borough == "a")
+        .unwrap();
+    let nurse_b = list
+        .iter()
+        .position(|p| p.role == "District nurse" && p.borough == "b")
+        .unwrap();
+    let said = quoted(
+        &list,
+        &[(nurse_a, ROLE_AND_BOROUGH), (nurse_b, ROLE_AND_BOROUGH)],
+    );
+    let silent = registry(&list);
+    // The reader finds the road when the table does not know the quotes.
+    let mut blind = reader(&silent, role_by_borough(), 3);
+    let told = reader(&registry(&list).quoted(said.clone()), role_by_borough(), 3);
+    blind.low = told.low.clone();
+    assert!(blind.pinned().is_some(), "the reader should find the GP");
+    // Knowing them, it hides enough.
+    let r = registry(&list).quoted(said);
+    assert_eq!(reader(&r, role_by_borough(), 3).pinned(), None);
+    for spec in ["role", "borough"] {
+        assert_eq!(
+            reader(&r, Spec::parse(spec).unwrap(), 3).pinned(),
+            None,
+            "{spec}"
+        );
+    }
+    let a = borough_table(&r, "a", 3);
+    assert_eq!(row(&a, "GP").cells[0].text, HIDDEN);
+}
+
+#[test]
+fn the_other_roles_row_does_not_give_back_its_roles_counts() {
+    // Two paramedics and two pharmacists in Borough A: each role has fewer
+    // than 3 in every borough, so they merge, and the note names them. An
+    // "Other roles" count of 4 in Borough A could only be 2 and 2.
+    let list = people(&[
+        ("Paramedic", "a", 2),
+        ("Pharmacist", "a", 2),
+        ("Nurse", "a", 4),
+        ("Nurse", "b", 5),
+        ("GP", "b", 3),
+        ("GP", "a", 3),
+    ]);
+    let r = registry(&list);
+    let whole = table(&r, role_by_borough(), 3);
+    assert!(
+        whole
+            .notes
+            .iter()
+            .any(|n| n.contains("Paramedic, Pharmacist"))
+    );
+    let other = row(&whole, "Other roles");
+    assert_eq!(other.cells[0].text, HIDDEN, "{whole:#?}");
+    for spec in ["role/borough", "role", "role/sector"] {
+        assert_eq!(
+            reader(&r, Spec::parse(spec).unwrap(), 3).pinned(),
+            None,
+            "{spec}"
+        );
+    }
+    // Three roles of one person each: "Other roles: 3" would say so.
+    let list = people(&[
+        ("Paramedic", "a", 1),
+        ("Pharmacist", "b", 1),
+        ("Chaplain", "c", 1),
+        ("Nurse", "a", 4),
+        ("Nurse", "b", 5),
+        ("Nurse", "c", 3),
+    ]);
+    let r = registry(&list);
+    for spec in ["role/borough", "role"] {
+        assert_eq!(
+            reader(&r, Spec::parse(spec).unwrap(), 3).pinned(),
+            None,
+            "{spec}"
+        );
+    }
+    assert_eq!(
+        row(&table(&r, Spec::parse("role").unwrap(), 3), "Other roles").cells[0].text,
+        HIDDEN
+    );
+}
+
+#[test]
+fn two_hidden_ones_in_a_line_are_not_given_back_by_k_of_two() {
+    // With k = 2 a row 1, 1, 5 of total 7 hides both 1s: their hidden mass
+    // is 2, enough for the sum rule, but a hidden count is never 0 (0 is
+    // shown), so each is exactly 1.
+    let list = people(&[
+        ("GP", "a", 1),
+        ("GP", "b", 1),
+        ("GP", "c", 5),
+        ("Nurse", "a", 4),
+        ("Nurse", "b", 4),
+        ("Nurse", "c", 4),
+    ]);
+    let r = registry(&list);
+    for spec in ["role/borough", "role", "borough"] {
+        assert_eq!(
+            reader(&r, Spec::parse(spec).unwrap(), 2).pinned(),
+            None,
+            "{spec}"
+        );
+    }
+}
+
+fn small_registry() -> impl Strategy<Value = (Vec<Participant>, Vec<(usize, u8)>)> {
+    let person = (0..4usize, 0..3usize, 0..2usize);
+    (
+        prop::collection::vec(person, 6..14),
+        prop::collection::vec((0..16usize, 1..16u8), 0..6),
+    )
+        .prop_map(|(people, quotes)| {
+            let list: Vec<Participant> = people
+                .into_iter()
+                .enumerate()
+                .map(|(i, (role, borough, sector))| Participant {
+                    id: format!("p-{i}"),
+                    role: ["GP", "Nurse", "Paramedic", "Pharmacist"][role].to_string(),
+                    sector: [Sector::Health, Sector::SocialCare][sector],
+                    level: Some(Level::Operational),
+                    borough: BOROUGHS[borough].0.to_string(),
+                    consent: Consent::Given,
+                })
+                .collect();
+            let n = list.len();
+            (
+                list,
+                quotes.into_iter().map(|(i, mask)| (i % n, mask)).collect(),
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// A reader who knows every published attribution holds k, what the
+    /// "Other roles" note says, and that a hidden count is not 0, still
+    /// cannot work out any hidden count of any table, one-way or two-way.
+    #[test]
+    fn what_the_site_says_elsewhere_gives_no_hidden_count_back(
+        (list, quotes) in small_registry(),
+        k in 2..4usize,
+    ) {
+        // A study smaller than a few groups of k cannot show any table:
+        // that every borough listed has someone is itself a count.
+        prop_assume!(list.len() >= 3 * k);
+        let fields: Vec<Vec<Field>> = quotes
+            .iter()
+            .map(|&(_, mask)| FIELDS.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, f)| *f).collect())
+            .collect();
+        // Only attributions the build lets through are published.
+        let said: Vec<(&Participant, &[Field])> = quotes
+            .iter()
+            .zip(&fields)
+            .map(|(&(i, _), f)| (&list[i], f.as_slice()))
+            .filter(|(p, f)| crate::anonymity::attribution::group_size(&list, p, f) >= k)
+            .collect();
+        let r = registry(&list).quoted(said);
+        for text in ["role/borough", "sector/borough", "role/sector", "role", "borough", "sector"] {
+            let found = reader(&r, Spec::parse(text).unwrap(), k).pinned();
+            prop_assert!(found.is_none(), "{}, k = {}: {:?}", text, k, found);
+        }
+    }
+}

@@ -104,9 +104,12 @@ pub(super) fn notes(counts: &Counts, k: usize) -> Vec<String> {
          Totals count everyone who took part, except those who withdrew."
     ));
     if !counts.merged.is_empty() && !counts.left_out {
+        let names = match super::names_merged(counts, k) {
+            true => format!(" ({})", counts.merged.join(", ")),
+            false => String::new(),
+        };
         notes.push(format!(
-            "Other roles: roles with fewer than {k} people in every borough ({}).",
-            counts.merged.join(", ")
+            "Other roles: roles with fewer than {k} people in every borough{names}."
         ));
     }
     if counts.left_out {

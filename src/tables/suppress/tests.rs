@@ -7,20 +7,37 @@ fn none(n: usize) -> Vec<bool> {
     vec![false; n]
 }
 
+/// A line of a reader who knows nothing but its sum.
+fn line(values: &[usize], forced: &[bool], k: usize) -> (Vec<bool>, bool) {
+    suppress_line(
+        values,
+        forced,
+        false,
+        &Knowledge::nothing(values.len(), 1),
+        k,
+    )
+}
+
 /// A two-way table suppressed with the margins its one-way tables give.
 fn two_way(cells: &[Vec<usize>], k: usize) -> Hidden {
     let rows: Vec<usize> = cells.iter().map(|r| r.iter().sum()).collect();
     let columns: Vec<usize> = (0..cells[0].len())
         .map(|c| cells.iter().map(|r| r[c]).sum())
         .collect();
-    let (row_seed, grand) = suppress_line(&rows, &none(rows.len()), k);
-    let (column_seed, _) = suppress_line(&columns, &none(columns.len()), k);
-    suppress_table(cells, &row_seed, &column_seed, grand, &none(rows.len()), k)
+    let (row_seed, grand) = line(&rows, &none(rows.len()), k);
+    let (column_seed, _) = line(&columns, &none(columns.len()), k);
+    let seeds = Margins {
+        rows: row_seed,
+        columns: column_seed,
+        grand,
+    };
+    let knowledge = Knowledge::nothing(rows.len(), columns.len());
+    suppress_table(cells, &seeds, &none(rows.len()), &knowledge, k)
 }
 
 #[test]
 fn primary_suppression_hides_one_to_k_minus_one_and_shows_zero_and_k() {
-    let (hidden, total) = suppress_line(&[0, 1, 2, 3, 9], &none(5), 3);
+    let (hidden, total) = line(&[0, 1, 2, 3, 9], &none(5), 3);
     assert_eq!(&hidden[..4], &[false, true, true, false]);
     assert!(!total, "15 is shown");
     // 1 + 2 hidden add up to 3 >= k and are two unknowns: nothing more.
@@ -31,7 +48,7 @@ fn primary_suppression_hides_one_to_k_minus_one_and_shows_zero_and_k() {
 fn a_lone_hidden_count_in_a_line_takes_the_smallest_other_with_it() {
     // 1 alone would be 13 - 3 - 9; 3 is the smallest other count. Hidden
     // together they add up to 4, at least k.
-    let (hidden, _) = suppress_line(&[1, 3, 9], &none(3), 3);
+    let (hidden, _) = line(&[1, 3, 9], &none(3), 3);
     assert_eq!(hidden, [true, true, false]);
 }
 
@@ -39,19 +56,19 @@ fn a_lone_hidden_count_in_a_line_takes_the_smallest_other_with_it() {
 fn hidden_counts_adding_up_to_fewer_than_k_take_another() {
     // 1 and 1 hidden: a reader learns the two groups hold 2 together, fewer
     // than k = 3, so a third count (the smallest non-zero, 4) is hidden.
-    let (hidden, _) = suppress_line(&[1, 1, 0, 4, 10], &none(5), 3);
+    let (hidden, _) = line(&[1, 1, 0, 4, 10], &none(5), 3);
     assert_eq!(hidden, [true, true, false, true, false]);
 }
 
 #[test]
 fn a_total_below_k_is_hidden() {
-    let (hidden, total) = suppress_line(&[1, 1], &none(2), 3);
+    let (hidden, total) = line(&[1, 1], &none(2), 3);
     assert!(total && hidden.iter().all(|&h| h));
 }
 
 #[test]
 fn a_forced_row_is_hidden_and_protected_like_a_small_one() {
-    let (hidden, _) = suppress_line(&[4, 2, 5], &[false, true, false], 3);
+    let (hidden, _) = line(&[4, 2, 5], &[false, true, false], 3);
     assert_eq!(hidden, [true, true, false], "2 left out needs a partner");
 }
 
