@@ -30,6 +30,9 @@ pub struct Reference {
     pub embed: bool,
     /// Byte range of `kind:ID` in the file.
     pub range: Range<usize>,
+    /// A link written without words (`[](finding:ID)`): the target's title
+    /// is printed in its place.
+    pub untitled: bool,
 }
 
 /// The contents of private/identifiers.yaml: the real names and places

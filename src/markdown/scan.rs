@@ -14,7 +14,8 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
     if !may_refer(&text[body.clone()]) {
         return refs;
     }
-    for (event, range) in parser(&text[body.clone()]) {
+    let mut events = parser(&text[body.clone()]).peekable();
+    while let Some((event, range)) = events.next() {
         if let Event::Html(html) | Event::InlineHtml(html) = &event {
             // `<a href>`, `<iframe src>`, `<object data>` leading to a
             // quote's page, as a link in Markdown does.
@@ -26,6 +27,7 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
                         id,
                         embed: false,
                         range: start..start + value.len(),
+                        untitled: false,
                     });
                 }
             }
@@ -48,11 +50,13 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
             .rfind(&target)
             .map_or(range.start, |i| range.start + i);
         let start = body.start + at;
+        let untitled = !embed && matches!(events.peek(), Some((Event::End(TagEnd::Link), _)));
         refs.push(Reference {
             kind,
             id,
             embed,
             range: start..start + target.len(),
+            untitled,
         });
     }
     refs

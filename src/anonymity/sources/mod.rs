@@ -22,9 +22,9 @@ use super::AllowanceUsed;
 use super::identifiers::TermMatcher;
 use super::participant_ids::ParticipantIds;
 use crate::diag::Diagnostic;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::markdown::PlainText;
-use crate::model::{Allowance, Doc};
+use crate::model::{Allowance, Doc, Kind};
 use crate::resolve::{FindingIx, Site};
 use crate::source::FileId;
 use rayon::prelude::*;
@@ -94,7 +94,7 @@ impl<'s, 'p> Scanner<'s, 'p> {
     pub fn scan_all(&self) -> (Found, Scans, usize) {
         let project = self.site.project;
         let site = self.site;
-        let all = |_: usize| true;
+        let all = |_: usize| Scope::Whole;
         let mut scans: Vec<(FileId, u64, Found, Reused)> = Vec::new();
         if let Some(landing) = &project.landing {
             let one = std::slice::from_ref(landing);
@@ -108,10 +108,16 @@ impl<'s, 'p> Scanner<'s, 'p> {
             all,
             |doc, body, found| self.check_length(doc, body, &mut found.out),
         ));
+        let titled = titled_drafts(site);
+        let finding = |i: usize| match site.is_published_finding(FindingIx(i)) {
+            true => Scope::Whole,
+            false if titled.contains(&i) => Scope::FrontMatter,
+            false => Scope::Skip,
+        };
         scans.extend(self.scan_kind(
             &project.findings,
             |m| m.anonymity.as_ref(),
-            |i| site.is_published_finding(FindingIx(i)),
+            finding,
             nothing,
         ));
         scans.extend(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing));
@@ -136,13 +142,16 @@ impl<'s, 'p> Scanner<'s, 'p> {
         &self,
         docs: &[Doc<M>],
         allowance: impl Fn(&M) -> Option<&Allowance> + Sync,
-        keep: impl Fn(usize) -> bool + Sync,
+        scope: impl Fn(usize) -> Scope + Sync,
         extra: impl Fn(&Doc<M>, &str, &mut Found) + Sync,
     ) -> Vec<(FileId, u64, Found, Reused)> {
         docs.par_iter()
             .enumerate()
-            .filter(|(i, _)| keep(*i))
-            .map(|(_, doc)| {
+            .filter_map(|(i, doc)| match scope(i) {
+                Scope::Skip => None,
+                whole_or_not => Some((doc, whole_or_not == Scope::Whole)),
+            })
+            .map(|(doc, whole)| {
                 let digest = self.site.project.sources.get(doc.file).digest();
                 let before = self.previous.and_then(|scans| scans.get(&doc.file));
                 match before {
@@ -151,14 +160,87 @@ impl<'s, 'p> Scanner<'s, 'p> {
                     }
                     _ => {
                         let mut found = Found::default();
-                        let (plain, body) = self.scan_doc(doc, allowance(&doc.meta), &mut found);
-                        extra(doc, &plain.text[body..], &mut found);
+                        let allowance = allowance(&doc.meta);
+                        let (plain, body) = self.scan_doc(doc, allowance, whole, &mut found);
+                        if whole {
+                            extra(doc, &plain.text[body..], &mut found);
+                        }
                         (doc.file, digest, found, false)
                     }
                 }
             })
             .collect()
     }
+}
+
+/// How much of a file is published, so read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Skip,
+    Whole,
+    /// A draft finding left out of the build whose title a published page
+    /// prints (a link to it written without words).
+    FrontMatter,
+}
+
+/// The draft findings, left out of this build, that a published file links
+/// without words: the link prints the draft's title.
+fn titled_drafts(site: &Site) -> FastSet<usize> {
+    let project = site.project;
+    let published =
+        |kind: Kind, i: usize| kind != Kind::Finding || site.is_published_finding(FindingIx(i));
+    let refs = project
+        .landing
+        .iter()
+        .map(|d| (Kind::Page, 0, &d.refs))
+        .chain(
+            project
+                .boroughs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Borough, i, &d.refs)),
+        )
+        .chain(
+            project
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Code, i, &d.refs)),
+        )
+        .chain(
+            project
+                .quotes
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Quote, i, &d.refs)),
+        )
+        .chain(
+            project
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Finding, i, &d.refs)),
+        )
+        .chain(
+            project
+                .pathways
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Pathway, i, &d.refs)),
+        )
+        .chain(
+            project
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (Kind::Page, i, &d.refs)),
+        );
+    refs.filter(|&(kind, i, _)| published(kind, i))
+        .flat_map(|(.., refs)| refs)
+        .filter(|r| r.kind == Kind::Finding && r.untitled)
+        .filter_map(|r| site.lookup(Kind::Finding, &r.id))
+        .filter(|&f| !site.is_published_finding(FindingIx(f)))
+        .collect()
 }
 
 #[cfg(test)]
