@@ -34,6 +34,10 @@ use groups::names;
 pub use groups::{coarser, finer, gives_away, group_size, suspects};
 pub use pages::Pages;
 
+/// The help when no attribution passes: none is shared by `k`, or each
+/// that is leaves out what narrows it down below `k` ([`suspects`]).
+const NONE_PASSES: &str = "no attribution is shared by enough participants without being narrowed down by what it leaves out: leave this quote out, or use it unattributed in field notes";
+
 /// Reports every quote whose attribution group is smaller than `k`, in
 /// the study or where it is shown; says which quotes it reported.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
@@ -151,7 +155,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
                 names(&better),
                 group_size(&project.participants, who, &better)
             )),
-            None => diagnostic.fix("no attribution is shared by enough participants: leave this quote out, or use it unattributed in field notes"),
+            None => diagnostic.fix(NONE_PASSES),
         });
     }
     reported
@@ -214,13 +218,22 @@ fn by_elimination(
         names(&left_out),
         names(default)
     ));
+    // The default leaves nothing out: where it is shared by `k`, it is
+    // the plainest fix.
+    let by_default = group_size(&project.participants, who, default);
+    if by_default >= k {
+        return diagnostic.fix(format!(
+            "remove this line, so that the quote is attributed by the default [{}] ({by_default} participants share that)",
+            names(default)
+        ));
+    }
     match coarser(&project.participants, who, fields, default, k) {
         Some(better) => diagnostic.fix(format!(
             "attribute it so that what it leaves out does not narrow it down: change this line to `attribution: [{}]` ({} participants share that)",
             names(&better),
             group_size(&project.participants, who, &better)
         )),
-        None => diagnostic.fix("no attribution is shared by enough participants without being narrowed down by what it leaves out: leave this quote out, or use it unattributed in field notes"),
+        None => diagnostic.fix(NONE_PASSES),
     }
 }
 
