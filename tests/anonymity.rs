@@ -348,10 +348,21 @@ fn structured_identifiers_are_each_caught() {
     }
 }
 
+/// A practice nurse beside Borough A's GP: "Primary care, Borough A" is
+/// shared by two (the fixture's k), where "GP, Borough A" is the GP alone.
+fn practice_nurse_in_a(p: &Project) {
+    p.edit(
+        "content/participants.yaml",
+        "  - {id: a-gp-1",
+        "  - {id: a-pn-1, role: Practice nurse, sector: primary-care, borough: a}\n  - {id: a-gp-1",
+    );
+}
+
 #[test]
 fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
     let out = fails_at!(
         |p| {
+            practice_nurse_in_a(p);
             p.write(
                 "content/quotes/a/gp-view.md",
                 "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\n---\nWe share a corridor and little else.\n",
@@ -365,7 +376,7 @@ fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
         "{out}"
     );
     assert!(
-        out.contains("add `attribution: [sector]`") || out.contains("add `attribution: [borough]`"),
+        out.contains("add `attribution: [sector, borough]`"),
         "{out}"
     );
 }
@@ -373,15 +384,108 @@ fn a_small_attribution_group_names_its_size_and_a_coarser_attribution() {
 #[test]
 fn the_suggested_attribution_builds() {
     let project = Project::fixture("basic");
+    practice_nurse_in_a(&project);
     project.write(
         "content/quotes/a/corridor-view.md",
-        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nWe share a corridor and little else.\n",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [sector, borough]\n---\nWe share a corridor and little else.\n",
     );
     project.build().expect_code(0);
     assert!(
         project
             .page("quotes/corridor-view.html")
             .contains(">Borough A</a>")
+    );
+}
+
+/// Regression: with Borough A's two social workers and its one GP, the
+/// GP's quote was offered `attribution: [borough]`; but "Borough A"
+/// leaves out the role, which the social workers' quotes show, so it
+/// points at the GP. No attribution passes, and the help says so.
+#[test]
+fn no_attribution_is_suggested_that_the_build_then_refuses() {
+    let out = common::build_fails(
+        |p: &Project| {
+            p.write(
+                "content/quotes/a/gp-view.md",
+                "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\n---\nWe share a corridor and little else.\n",
+            );
+        },
+        "content/quotes/a/gp-view.md:2:14",
+        "anonymity::small-group",
+    );
+    assert!(!out.contains("add `attribution:"), "{out}");
+    assert!(
+        out.contains("no attribution is shared by enough participants without being narrowed down by what it leaves out"),
+        "{out}"
+    );
+    let project = Project::fixture("basic");
+    project.write(
+        "content/quotes/a/corridor-view.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nWe share a corridor and little else.\n",
+    );
+    project.build().expect_code(1);
+}
+
+/// Two GPs in Borough B and one in Borough A, with a practice nurse
+/// ([`practice_nurse_in_a`]): quotes from Borough B's GPs read "GP,
+/// Borough B", so one that reads "GP" alone is the Borough A GP's, though
+/// three share "GP". Her quote `corridor-view`, attributed `[role]`.
+fn gp_by_role_alone(p: &Project) {
+    practice_nurse_in_a(p);
+    let registry = p.read("content/participants.yaml");
+    p.write(
+        "content/participants.yaml",
+        format!(
+            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n"
+        ),
+    );
+    p.write(
+        "content/quotes/a/corridor-view.md",
+        "---\nparticipant: a-gp-1\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nWe share a corridor and little else.\n",
+    );
+}
+
+/// Red team: a coarser attribution gives itself away by elimination.
+/// "GP" passes the study-wide count (three GPs), but readers know the
+/// borough is left out only where too few share it, and only Borough A
+/// has fewer than k GPs: the quote is pinned on its one GP. Refused at
+/// the `attribution:` line, with an attribution that passes both counts.
+#[test]
+fn a_coarser_attribution_narrowed_down_by_elimination_is_refused() {
+    let out = fails_at!(
+        gp_by_role_alone,
+        "content/quotes/a/corridor-view.md:5:1",
+        "anonymity::attribution-by-elimination",
+    );
+    assert!(out.contains("attributed as “GP”"), "{out}");
+    assert!(out.contains("narrow it down to 1 participant"), "{out}");
+    assert!(
+        out.contains("change this line to `attribution: [sector, borough]`"),
+        "{out}"
+    );
+    // The suggestion builds: "Primary care, Borough A" is the GP and the
+    // practice nurse, neither of whose role Borough A has two of.
+    let project = Project::fixture("basic");
+    gp_by_role_alone(&project);
+    project.edit(
+        "content/quotes/a/corridor-view.md",
+        "attribution: [role]",
+        "attribution: [sector, borough]",
+    );
+    project.build().expect_code(0);
+    // A Borough B GP's quote attributed "GP" is pinned on Borough A's GP
+    // just the same; for her the default passes, and the help says so.
+    let out = common::build_fails(
+        |p: &Project| {
+            gp_by_role_alone(p);
+            p.edit("content/quotes/a/corridor-view.md", "a-gp-1", "b-gp-1");
+        },
+        "content/quotes/a/corridor-view.md:5:1",
+        "anonymity::attribution-by-elimination",
+    );
+    assert!(
+        out.contains("remove this line, so that the quote is attributed by the default [role, borough] (2 participants share that)"),
+        "{out}"
     );
 }
 
@@ -780,7 +884,7 @@ fn an_address_or_words_that_say_what_the_attribution_hides() {
         |p| {
             p.write(
                 "content/quotes/a/letters.md",
-                "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [borough]\n---\nAs the social worker here, I read every letter.\n",
+                "---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [sector, borough]\n---\nAs the social worker here, I read every letter.\n",
             );
         },
         "content/quotes/a/letters.md:7:8",

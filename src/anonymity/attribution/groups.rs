@@ -1,8 +1,10 @@
 //! Attribution groups: how many participants who have not withdrawn share
-//! a quote's attribution (in the study, or in some boroughs), and the most
-//! informative coarser attribution that would be shared by `k`. Does not
-//! report (the checks do).
+//! a quote's attribution (in the study, or in some boroughs), how many a
+//! reader can narrow it down to by what it leaves out of the default
+//! attribution, and the most informative coarser attribution that passes
+//! both. Does not report (the checks do).
 
+use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Participant, role_key};
 
 const ALL_FIELDS: [AttributionField; 4] = [
@@ -43,11 +45,72 @@ pub fn group_size(
         .count()
 }
 
-/// The most informative attribution that passes, closest to the one asked for.
+/// The fields a reader sets a quote's attribution against: its own and
+/// the project's default (`anonymity.attribution`), which most quotes
+/// show. A field of the default that a quote leaves out is, readers know,
+/// left out because too few share it.
+pub fn finer(fields: &[AttributionField], default: &[AttributionField]) -> Vec<AttributionField> {
+    ALL_FIELDS
+        .into_iter()
+        .filter(|f| fields.contains(f) || default.contains(f))
+        .collect()
+}
+
+/// How many participants a reader can narrow a quote attributed by
+/// `fields` down to by elimination: those who share `who`'s values of
+/// `fields` and whose own values of the [`finer`] attribution are shared
+/// by fewer than `k` (for anyone else the default would have been used).
+/// Counted as [`group_size`] counts. 0 when `fields` leaves out nothing of
+/// `default`, or nobody's finer group is too small: the attribution then
+/// tells a reader nothing more than it says. From 1 to `k` − 1 it singles
+/// people out ([`gives_away`]).
+pub fn suspects(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+    default: &[AttributionField],
+    k: usize,
+) -> usize {
+    let finer = finer(fields, default);
+    if finer.iter().all(|f| fields.contains(f)) {
+        return 0;
+    }
+    // Each participant's values of the finer fields, read once (a role's
+    // key is dear); `fields` are among them.
+    let values = |p: &Participant| -> Vec<String> { finer.iter().map(|&f| value(p, f)).collect() };
+    let counted: Vec<Vec<String>> = participants
+        .iter()
+        .filter(|p| p.consent != Consent::Withdrawn)
+        .map(values)
+        .collect();
+    let mut sizes: FastMap<&[String], usize> = FastMap::default();
+    for theirs in &counted {
+        *sizes.entry(theirs.as_slice()).or_default() += 1;
+    }
+    let own: Vec<usize> = (0..finer.len())
+        .filter(|&i| fields.contains(&finer[i]))
+        .collect();
+    let mine = values(who);
+    counted
+        .iter()
+        .filter(|theirs| own.iter().all(|&i| theirs[i] == mine[i]))
+        .filter(|theirs| sizes[theirs.as_slice()] < k)
+        .count()
+}
+
+/// Whether `suspects` people are too few to hide a quote among, but some.
+pub fn gives_away(suspects: usize, k: usize) -> bool {
+    (1..k).contains(&suspects)
+}
+
+/// The most informative attribution that passes, closest to the one asked
+/// for: shared by at least `k`, and not narrowed down below `k` by what it
+/// leaves out of `default` ([`suspects`]).
 pub fn coarser(
     participants: &[Participant],
     who: &Participant,
     wanted: &[AttributionField],
+    default: &[AttributionField],
     k: usize,
 ) -> Option<Vec<AttributionField>> {
     let mut candidates: Vec<Vec<AttributionField>> = (1u8..16)
@@ -62,6 +125,7 @@ pub fn coarser(
         .filter(|fields: &Vec<AttributionField>| {
             (who.level.is_some() || !fields.contains(&AttributionField::Level))
                 && group_size(participants, who, fields) >= k
+                && !gives_away(suspects(participants, who, fields, default, k), k)
         })
         .collect();
     candidates.sort_by_key(|fields| {

@@ -1,13 +1,16 @@
 //! Attribution groups: a quote's attribution (the values of its attribution
 //! fields) must be shared by at least `k` participants who have not
-//! withdrawn, or readers who know the team can tell who said it. When a
-//! group is too small, the message names its size and a coarser attribution
-//! that would pass.
+//! withdrawn, or readers who know the team can tell who said it; and what
+//! it leaves out of the project's default attribution must not narrow it
+//! down below `k` either (readers know a field is left out where too few
+//! share it). When a group is too small, the message names its size and a
+//! coarser attribution that would pass.
 //!
 //! - this module: [`check`], every quote's group in the study and where it
 //!   is shown;
-//! - `groups.rs`: how many participants share an attribution, and a
-//!   coarser one that would pass;
+//! - `groups.rs`: how many participants share an attribution, how many it
+//!   can be narrowed down to by elimination, and a coarser one that would
+//!   pass;
 //! - `context.rs`: a quote's group where a page narrows it down (a
 //!   finding's boroughs, a borough's report or map, a quote it is set in);
 //! - `pages.rs`: the same rule held to the pages as made, for the gate.
@@ -28,8 +31,12 @@ use crate::resolve::{FindingIx, ParticipantIx, QuoteIx, Site};
 use crate::yaml::Yaml;
 use context::{borough_embeds, check_borough_embeds, check_context, nested};
 use groups::names;
-pub use groups::{coarser, group_size};
+pub use groups::{coarser, finer, gives_away, group_size, suspects};
 pub use pages::Pages;
+
+/// The help when no attribution passes: none is shared by `k`, or each
+/// that is leaves out what narrows it down below `k` ([`suspects`]).
+const NONE_PASSES: &str = "no attribution is shared by enough participants without being narrowed down by what it leaves out: leave this quote out, or use it unattributed in field notes";
 
 /// Reports every quote whose attribution group is smaller than `k`, in
 /// the study or where it is shown; says which quotes it reported.
@@ -39,6 +46,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     let k = project.config.k;
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
+    let mut eliminated: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
     // Each role's words, looked for in quotes that leave the role out.
     let mut roles: FastMap<&str, TermMatcher> = FastMap::default();
     let embeds = borough_embeds(site);
@@ -84,6 +92,18 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         reported.push(q);
         if size >= k {
             let before = out.len();
+            let suspects = *eliminated.entry((p, fields)).or_insert_with(|| {
+                suspects(
+                    &project.participants,
+                    who,
+                    fields,
+                    &project.config.attribution,
+                    k,
+                )
+            });
+            if gives_away(suspects, k) {
+                out.push(by_elimination(site, q, who, fields, suspects));
+            }
             check_address(site, q, who, fields, out);
             check_words(site, q, who, fields, &mut roles, out);
             if !fields.contains(&AttributionField::Borough) {
@@ -123,16 +143,98 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
         )
         .at(span)
         .label(format!("attributed by [{}]", names(fields)));
-        out.push(match coarser(&project.participants, who, fields, k) {
+        out.push(match coarser(
+            &project.participants,
+            who,
+            fields,
+            &project.config.attribution,
+            k,
+        ) {
             Some(better) => diagnostic.fix(format!(
                 "attribute it more coarsely: add `attribution: [{}]` to this quote ({} participants share that)",
                 names(&better),
                 group_size(&project.participants, who, &better)
             )),
-            None => diagnostic.fix("no attribution is shared by enough participants: leave this quote out, or use it unattributed in field notes"),
+            None => diagnostic.fix(NONE_PASSES),
         });
     }
     reported
+}
+
+/// A quote attributed by fewer fields than the default ("District nurse"
+/// where quotes say "District nurse, Borough B") tells readers that its
+/// speaker's finer group is smaller than `k`: in a study where only
+/// Borough A has fewer than `k` district nurses, it comes from one of
+/// those (found by the red team). `suspects` is how many it is narrowed
+/// down to, from 1 to `k` − 1.
+fn by_elimination(
+    site: &Site,
+    q: QuoteIx,
+    who: &crate::model::Participant,
+    fields: &[AttributionField],
+    suspects: usize,
+) -> Diagnostic {
+    let project = site.project;
+    let k = project.config.k;
+    let default = &project.config.attribution;
+    let quote = &project.quotes[q];
+    let left_out: Vec<AttributionField> = default
+        .iter()
+        .copied()
+        .filter(|f| !fields.contains(f))
+        .collect();
+    let and = |fields: &[AttributionField]| -> String {
+        let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    };
+    let yaml = Yaml::new(
+        quote.file,
+        project.sources.get(quote.file),
+        quote.yaml.clone(),
+    );
+    let span = yaml
+        .key_span("attribution")
+        .unwrap_or_else(|| yaml.start_span());
+    let people = if suspects == 1 {
+        "participant"
+    } else {
+        "participants"
+    };
+    let diagnostic = Diagnostic::error(
+        "anonymity::attribution-by-elimination",
+        format!(
+            "this quote would be attributed as “{}”, leaving out the {} that quotes show by default; readers who know that is done where fewer than {k} participants share {} can narrow it down to {suspects} {people}; at least {k} must remain",
+            site.attribution(q),
+            and(&left_out),
+            and(&finer(fields, default)),
+        ),
+    )
+    .at(span)
+    .label(format!(
+        "leaves out [{}] of the default attribution [{}]",
+        names(&left_out),
+        names(default)
+    ));
+    // The default leaves nothing out: where it is shared by `k`, it is
+    // the plainest fix.
+    let by_default = group_size(&project.participants, who, default);
+    if by_default >= k {
+        return diagnostic.fix(format!(
+            "remove this line, so that the quote is attributed by the default [{}] ({by_default} participants share that)",
+            names(default)
+        ));
+    }
+    match coarser(&project.participants, who, fields, default, k) {
+        Some(better) => diagnostic.fix(format!(
+            "attribute it so that what it leaves out does not narrow it down: change this line to `attribution: [{}]` ({} participants share that)",
+            names(&better),
+            group_size(&project.participants, who, &better)
+        )),
+        None => diagnostic.fix(NONE_PASSES),
+    }
 }
 
 /// A quote's page is published at its id (`quotes/ID.html`), which every

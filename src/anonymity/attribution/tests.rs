@@ -42,9 +42,9 @@ fn withdrawn_participants_do_not_count_and_no_quotes_do() {
 fn suggests_the_most_informative_passing_attribution() {
     let people = study();
     use AttributionField::*;
-    let better = coarser(&people, &people[0], &[Role, Borough], 3).unwrap();
+    let better = coarser(&people, &people[0], &[Role, Borough], &[Role, Borough], 3).unwrap();
     assert_eq!(better, vec![Sector, Borough]);
-    assert!(coarser(&people, &people[0], &[Role, Borough], 10).is_none());
+    assert!(coarser(&people, &people[0], &[Role, Borough], &[Role, Borough], 10).is_none());
 }
 
 /// The registry's spellings of a role, merged when it is read, make one
@@ -72,4 +72,191 @@ fn role_spellings_merge_into_the_most_common() {
         group_size(&people, &people[0], &[AttributionField::Role]),
         3
     );
+}
+
+/// A study shaped like the bundled example's district nurses: Borough A
+/// has two (a third withdrew), Boroughs B and C three each, so quotes say
+/// "District nurse, Borough B" and "District nurse, Borough C". Borough A
+/// also has three social workers, a reablement worker and a manager in
+/// social care; each borough has one GP.
+fn nurses() -> Vec<Participant> {
+    let mut people = vec![
+        person("District nurse", Sector::Health, "a", Consent::Given),
+        person("District nurse", Sector::Health, "a", Consent::Given),
+        person("District nurse", Sector::Health, "a", Consent::Withdrawn),
+    ];
+    for borough in ["b", "c"] {
+        for _ in 0..3 {
+            people.push(person(
+                "District nurse",
+                Sector::Health,
+                borough,
+                Consent::Given,
+            ));
+        }
+    }
+    for _ in 0..3 {
+        people.push(person(
+            "Social worker",
+            Sector::SocialCare,
+            "a",
+            Consent::Given,
+        ));
+    }
+    people.push(person(
+        "Reablement worker",
+        Sector::SocialCare,
+        "a",
+        Consent::Given,
+    ));
+    people.push(person(
+        "Service manager",
+        Sector::SocialCare,
+        "a",
+        Consent::NoQuotes,
+    ));
+    for borough in ["a", "b", "c"] {
+        people.push(person("GP", Sector::PrimaryCare, borough, Consent::Given));
+    }
+    people
+}
+
+const DEFAULT: [AttributionField; 2] = [AttributionField::Role, AttributionField::Borough];
+
+/// Red team: "District nurse" alone is shared by eight, but a reader who
+/// sees "District nurse, Borough B" and "…, Borough C" elsewhere knows the
+/// borough was left out because too few share it: Borough A's two.
+#[test]
+fn a_role_without_its_borough_is_narrowed_down_by_elimination() {
+    let people = nurses();
+    let nurse = &people[0];
+    use AttributionField::*;
+    assert_eq!(group_size(&people, nurse, &[Role]), 8);
+    let suspects = suspects(&people, nurse, &[Role], &DEFAULT, 3);
+    assert_eq!(
+        suspects, 2,
+        "Borough A's nurses; the withdrawn one does not count"
+    );
+    assert!(gives_away(suspects, 3));
+}
+
+/// One GP in each borough: "GP" leaves the borough out everywhere, so it
+/// could be any of three.
+#[test]
+fn enough_people_left_out_the_same_way_pass() {
+    let people = nurses();
+    let gp = people.iter().find(|p| p.role == "GP").unwrap();
+    use AttributionField::*;
+    let suspects = suspects(&people, gp, &[Role], &DEFAULT, 3);
+    assert_eq!(suspects, 3);
+    assert!(!gives_away(suspects, 3));
+}
+
+/// When every borough's nurses are k or more, nobody's borough would be
+/// left out, and "District nurse" tells nothing more than it says.
+#[test]
+fn nobody_whose_finer_group_is_too_small_passes() {
+    let mut people = nurses();
+    people[2].consent = Consent::Given;
+    use AttributionField::*;
+    assert_eq!(suspects(&people, &people[0], &[Role], &DEFAULT, 3), 0);
+    assert!(!gives_away(0, 3));
+    // Nor does the default, or an attribution finer than it, leave out anything.
+    assert_eq!(
+        suspects(&nurses(), &people[0], &[Role, Borough], &DEFAULT, 3),
+        0
+    );
+    assert_eq!(
+        suspects(&nurses(), &people[0], &[Borough, Sector, Role], &DEFAULT, 3),
+        0
+    );
+}
+
+/// An attribution that is not part of the default: "Social care, Borough
+/// A" leaves out the role, which three social workers would have shown,
+/// so it points at the reablement worker or the manager. That holds for a
+/// quote from a social worker too: a reader would pin it on one of them.
+#[test]
+fn fields_outside_the_default_are_narrowed_down_by_its_role() {
+    let people = nurses();
+    use AttributionField::*;
+    assert_eq!(
+        finer(&[Sector, Borough], &DEFAULT),
+        vec![Role, Sector, Borough]
+    );
+    let reablement = people
+        .iter()
+        .find(|p| p.role == "Reablement worker")
+        .unwrap();
+    let social_worker = people.iter().find(|p| p.role == "Social worker").unwrap();
+    for who in [reablement, social_worker] {
+        assert_eq!(group_size(&people, who, &[Sector, Borough]), 5);
+        let suspects = suspects(&people, who, &[Sector, Borough], &DEFAULT, 3);
+        assert_eq!(suspects, 2, "{}", who.role);
+        assert!(gives_away(suspects, 3));
+    }
+}
+
+/// A missing level is a value of its own, as when groups are counted:
+/// the registry above has no levels, so a level in the default narrows
+/// nothing down that role and borough did not.
+#[test]
+fn a_missing_level_counts_as_groups_count_it() {
+    let people = nurses();
+    use AttributionField::*;
+    let default = [Role, Level, Borough];
+    assert_eq!(suspects(&people, &people[0], &[Role], &default, 3), 2);
+    assert_eq!(
+        suspects(&people, &people[0], &[Role, Level], &default, 3),
+        2
+    );
+}
+
+/// The suggestion never names an attribution that the elimination rule
+/// then refuses: for every participant, every attribution asked for and
+/// several k, what [`coarser`] suggests is shared by k and not narrowed
+/// down below k. Before this, Borough A's nurse asked for [role, borough]
+/// was offered [role, sector], "District nurse, Health" (8 share it; 2
+/// remain by elimination).
+#[test]
+fn the_suggested_coarser_attribution_passes_by_elimination_too() {
+    let mut people = nurses();
+    for (i, p) in people.iter_mut().enumerate() {
+        p.id = format!("p{i}");
+        p.level = Some(if i % 4 == 0 {
+            crate::model::Level::Strategic
+        } else {
+            crate::model::Level::Operational
+        });
+    }
+    people[4].level = None;
+    use AttributionField::*;
+    let all = [Role, Sector, Level, Borough];
+    let mut suggested = 0;
+    for k in 2..=4 {
+        for who in people.iter().filter(|p| p.consent == Consent::Given) {
+            for mask in 1u8..16 {
+                let wanted: Vec<AttributionField> = (0..4)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| all[i])
+                    .collect();
+                let Some(better) = coarser(&people, who, &wanted, &DEFAULT, k) else {
+                    continue;
+                };
+                suggested += 1;
+                assert!(group_size(&people, who, &better) >= k, "{better:?}");
+                assert!(
+                    !gives_away(suspects(&people, who, &better, &DEFAULT, k), k),
+                    "{} asked for {wanted:?} with k = {k} was offered {better:?}",
+                    who.id
+                );
+            }
+        }
+    }
+    assert!(suggested > 100, "only {suggested} suggestions were made");
+    let nurse = &nurses()[0];
+    let better = coarser(&nurses(), nurse, &[Role, Borough], &DEFAULT, 3).unwrap();
+    // "Health" is Borough A's two nurses by elimination too; "Borough A"
+    // could be any of five whose role there is shared by fewer than 3.
+    assert_eq!(better, vec![Borough]);
 }
