@@ -173,8 +173,9 @@ fn deeply_nested_documents_are_refused_not_a_crash() {
     );
 }
 
-/// The participant registry with a district nurse in Borough A: three
-/// district nurses in the study (so `[role]` passes), one in Borough A.
+/// The participant registry with a district nurse in Borough A: two
+/// district nurses in the study, one in each borough (so `[role]` passes,
+/// by elimination too), one in Borough A.
 fn nurse_in_a(p: &Project) {
     p.write(
         "content/participants.yaml",
@@ -184,8 +185,7 @@ fn nurse_in_a(p: &Project) {
          \x20 - {id: a-gp-1, role: GP, sector: primary-care, borough: a}\n\
          \x20 - {id: a-gp-2, role: GP, sector: primary-care, borough: b}\n\
          \x20 - {id: a-dn-1, role: District nurse, sector: health, borough: a}\n\
-         \x20 - {id: b-dn-1, role: District nurse, sector: health, borough: b}\n\
-         \x20 - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}\n",
+         \x20 - {id: b-dn-1, role: District nurse, sector: health, borough: b}\n",
     );
     p.write(
         "content/quotes/a/nurse.md",

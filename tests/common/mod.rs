@@ -330,16 +330,22 @@ impl Lcg {
     }
 }
 
-/// Two more GPs in Borough B, so a GP's quote attributed by role alone
-/// passes study-wide (3 GPs, k = 2) while Borough A has one GP; the GP's
-/// quote `gp-says` (participant a-gp-1), attributed by role.
+/// Two more GPs in Borough B and one in a Borough C, so a GP's quote
+/// attributed by role alone passes study-wide (4 GPs, k = 2), and by
+/// elimination (Boroughs A and C each have one GP, so "GP" could be either),
+/// while Borough A has one GP; the GP's quote `gp-says` (participant
+/// a-gp-1), attributed by role.
 pub fn gp_quote(p: &Project) {
     let registry = p.read("content/participants.yaml");
     p.write(
         "content/participants.yaml",
         format!(
-            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n"
+            "{registry}  - {{id: b-gp-1, role: GP, sector: primary-care, borough: b}}\n  - {{id: b-gp-2, role: GP, sector: primary-care, borough: b}}\n  - {{id: c-gp-1, role: GP, sector: primary-care, borough: c}}\n"
         ),
+    );
+    p.write(
+        "content/boroughs/c.md",
+        "---\ntitle: Borough C\norder: 3\n---\nA third borough.\n",
     );
     p.write(
         "content/quotes/a/gp-says.md",
