@@ -152,8 +152,12 @@ impl Checker<'_, '_> {
             (labels, crate::tables::Registry::of_site(self.site))
         };
         let k = project.config.k;
+        // A borough's report is about that borough.
+        let page = (project.boroughs.iter())
+            .find(|b| b.file == doc.file)
+            .map(|b| b.id.as_str());
         crate::tables::check::check_written_tables(
-            doc.file,
+            (doc.file, page),
             text,
             doc.body.clone(),
             k,

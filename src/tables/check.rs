@@ -161,21 +161,27 @@ impl Labels {
         Labels { values }
     }
 
-    /// The role and the borough `label` names (as the registry holds
-    /// them), if it names any.
-    fn role_and_borough(&self, label: &str) -> (Option<&str>, Option<&str>) {
+    /// The value of each field `label` names (as the registry holds it),
+    /// in the order of [`FIELDS`]. "Other roles" names the merged row.
+    fn named(&self, label: &str) -> Vec<(super::Field, &str)> {
         let label = loose_words(label);
-        let named = |field: super::Field| {
-            self.values
-                .iter()
-                .filter(|(_, f, ..)| *f == field)
-                .find(|(words, _, exact, _)| match exact {
-                    true => label == *words,
-                    false => label.windows(words.len()).any(|w| w == words.as_slice()),
-                })
-                .map(|(.., value)| value.as_str())
-        };
-        (named(super::Field::Role), named(super::Field::Borough))
+        let other = loose_words(super::OTHER_ROLES);
+        if label.windows(other.len()).any(|w| w == other.as_slice()) {
+            return vec![(super::Field::Role, super::OTHER_ROLES)];
+        }
+        FIELDS
+            .iter()
+            .filter_map(|&field| {
+                self.values
+                    .iter()
+                    .filter(|(_, f, ..)| *f == field)
+                    .find(|(words, _, exact, _)| match exact {
+                        true => label == *words,
+                        false => label.windows(words.len()).any(|w| w == words.as_slice()),
+                    })
+                    .map(|(.., value)| (field, value.as_str()))
+            })
+            .collect()
     }
 
     /// Which field a label names (the first of role, sector, level and
@@ -225,7 +231,8 @@ const NUMBER_WORDS: [&str; 20] = [
 fn count_in(cell: &str) -> Option<usize> {
     use unicode_normalization::UnicodeNormalization;
     let cell: String = cell.nfkc().collect::<String>().to_lowercase();
-    let cell = cell.trim();
+    // "(3)", "[3]", as counts are set beside percentages.
+    let cell = cell.trim().trim_start_matches(['(', '[']).trim_start();
     let cell = cell
         .strip_prefix('n')
         .map(|rest| rest.trim_start())
@@ -241,9 +248,10 @@ fn count_in(cell: &str) -> Option<usize> {
 
 /// Warns of each hand-written table in `text[body]` that gives a count from
 /// 1 to k-1 in a row or column labelled with a role or borough, or else a
-/// count the generated tables hide.
+/// count the generated tables hide. `page`: the borough whose report the
+/// body is, which a count there is about.
 pub fn check_written_tables<'r>(
-    file: FileId,
+    (file, page): (FileId, Option<&str>),
     text: &str,
     body: Range<usize>,
     k: usize,
@@ -257,7 +265,7 @@ pub fn check_written_tables<'r>(
     let (labels, registry) = labels();
     for table in &tables {
         let found = small_count(file, text, table, k, &labels)
-            .or_else(|| hidden_count(file, text, table, k, &labels, &registry));
+            .or_else(|| hidden_count(file, text, table, k, (&labels, &registry, page)));
         out.extend(found);
     }
 }
@@ -279,30 +287,48 @@ fn hidden_count(
     text: &str,
     table: &WrittenTable,
     k: usize,
-    labels: &Labels,
-    registry: &super::Registry,
+    (labels, registry, page): (&Labels, &super::Registry, Option<&str>),
 ) -> Option<Diagnostic> {
     let head = table.rows.first()?;
+    // The corner cell heads the whole table ("District nurses | Borough A"
+    // over "Interviewed | 3"), and a borough's own page is about it.
+    let corner = head
+        .first()
+        .map(|(h, _)| labels.named(h))
+        .unwrap_or_default();
+    let on_page = page.map(|id| (super::Field::Borough, id));
     let mut found: Vec<(usize, String, Range<usize>)> = Vec::new();
     for row in &table.rows[1..] {
         let Some(((row_label, _), cells)) = row.split_first() else {
             continue;
         };
-        let by_row = labels.role_and_borough(row_label);
+        let by_row = labels.named(row_label);
         for (c, (cell, range)) in cells.iter().enumerate() {
             let by_column = head
                 .get(c + 1)
-                .map_or((None, None), |(h, _)| labels.role_and_borough(h));
-            let role = by_row.0.or(by_column.0);
-            let borough = by_row.1.or(by_column.1);
+                .map(|(h, _)| labels.named(h))
+                .unwrap_or_default();
+            // Each field once: the row's value first, then the column's,
+            // the corner's and the page's.
+            let mut values: Vec<(super::Field, &str)> = Vec::new();
+            for (field, value) in by_row
+                .iter()
+                .chain(&by_column)
+                .chain(&corner)
+                .chain(&on_page)
+            {
+                if !values.iter().any(|(f, _)| f == field) {
+                    values.push((*field, value));
+                }
+            }
             let Some(n) = count_in(cell) else {
                 continue;
             };
-            if super::is_hidden(registry, role, borough, k) == Some(true) {
+            if super::is_hidden(registry, &values, k) == Some(true) {
                 let column = head.get(c + 1).map_or("", |(h, _)| h.trim());
-                let what = match by_column {
-                    (None, None) => format!("`{}`", row_label.trim()),
-                    _ => format!("`{}` in column `{column}`", row_label.trim()),
+                let what = match by_column.is_empty() {
+                    true => format!("`{}`", row_label.trim()),
+                    false => format!("`{}` in column `{column}`", row_label.trim()),
                 };
                 found.push((n, what, count_span(text, cell, range)));
             }

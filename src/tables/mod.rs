@@ -557,50 +557,52 @@ fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
 fn label(category: &Category) -> String {
     match category {
         Category::Named(_, label) => label.clone(),
-        Category::Other => "Other roles".to_string(),
+        Category::Other => OTHER_ROLES.to_string(),
     }
 }
 
-/// Whether the generated tables hide the count of `role` in `borough`
-/// (the table by role and borough), of `role` (by role), or of `borough`
-/// (by borough); `None` when no such table or no one counted there. A role
-/// merged into "Other roles" is never shown on its own: hidden.
-pub fn is_hidden(
-    registry: &Registry,
-    role: Option<&str>,
-    borough: Option<&str>,
-    k: usize,
-) -> Option<bool> {
-    let (rows, columns) = match (role, borough) {
-        (Some(_), borough) => (Field::Role, borough.map(|_| Field::Borough)),
-        (None, Some(_)) => (Field::Borough, None),
-        (None, None) => return None,
+/// How the merged row is labelled.
+pub const OTHER_ROLES: &str = "Other roles";
+
+/// Whether the generated tables hide the count of the people with `values`
+/// (one or two fields' values, as the registry holds them: a role, a
+/// sector's or level's label, a borough's id): the one-way table of the
+/// field, or the two-way table of the two (roles always the rows). `None`
+/// when no one is counted there, or three fields are named. A role merged
+/// into "Other roles" is never shown on its own: hidden.
+pub fn is_hidden(registry: &Registry, values: &[(Field, &str)], k: usize) -> Option<bool> {
+    let mut values = values.to_vec();
+    values.sort_by_key(|(f, _)| FIELDS.iter().position(|g| g == f));
+    let (rows, columns) = match values[..] {
+        [rows] => (rows, None),
+        [rows, columns] => (rows, Some(columns)),
+        _ => return None,
     };
-    let shown = suppressed(registry, Spec { rows, columns }, k);
+    let spec = Spec {
+        rows: rows.0,
+        columns: columns.map(|(f, _)| f),
+    };
+    let shown = suppressed(registry, spec, k);
     let counts = &shown.counts;
     let borough_key = |id: &str| registry.boroughs.iter().position(|(b, _)| *b == id);
-    let place = |categories: &[Category], field: Field, value: &str| {
+    let place = |categories: &[Category], (field, value): (Field, &str)| {
         categories
             .iter()
             .position(|category| match (category, field) {
-                (Category::Other, _) => counts.merged.iter().any(|m| m == value),
+                (Category::Other, _) => {
+                    value == OTHER_ROLES || counts.merged.iter().any(|m| m == value)
+                }
                 (Category::Named(key, _), Field::Borough) => Some(*key) == borough_key(value),
                 (Category::Named(_, label), _) => label == value,
             })
     };
-    let r = match role {
-        Some(role) => place(&counts.rows, Field::Role, role)?,
-        None => place(&counts.rows, Field::Borough, borough?)?,
-    };
-    if role.is_some_and(|role| counts.merged.iter().any(|m| m == role)) {
+    if rows.0 == Field::Role && counts.merged.iter().any(|m| m == rows.1) {
         return Some(true);
     }
-    Some(match (role, borough) {
-        (Some(_), Some(borough)) => {
-            let c = place(&counts.columns, Field::Borough, borough)?;
-            shown.hidden.cells[r][c]
-        }
-        _ => shown.hidden.row_totals[r],
+    let r = place(&counts.rows, rows)?;
+    Some(match columns {
+        Some(columns) => shown.hidden.cells[r][place(&counts.columns, columns)?],
+        None => shown.hidden.row_totals[r],
     })
 }
 
