@@ -437,7 +437,69 @@ fn dates_of_birth_as_transcripts_exports_and_forms_give_them() {
         "on 14 March '19 the forum met",
         "born 1952-03-14Tuesday",
         "born 14\n03\n1952",
-        "born 14  03  1952",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 13: a date of birth with its numbers parted as people
+/// type them (two spaces, a tab, spaced slashes, a German `14. 03.`, a
+/// backslash, a soft line break after a slash), run on to its cue as a
+/// form's label and field copied give it, or with its day in words as a
+/// transcript gives it.
+#[test]
+fn dates_of_birth_parted_run_on_or_in_words() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        ("read DOB 14  03  1952.", "14  03  1952"),
+        ("read DOB 14\t03\t1952.", "14\t03\t1952"),
+        ("read DOB 14 / 03 / 1952.", "14 / 03 / 1952"),
+        ("read DOB 14 - 03 - 1952.", "14 - 03 - 1952"),
+        ("read DOB 14 /03/1952.", "14 /03/1952"),
+        ("read DOB 14/03/ 1952.", "14/03/ 1952"),
+        ("read DOB 1952 - 03 - 14.", "1952 - 03 - 14"),
+        ("geboren 1952, born 14. 03. 1952", "14. 03. 1952"),
+        ("read DOB 14\\03\\1952.", "14\\03\\1952"),
+        ("read DOB14/03/1952.", "14/03/1952"),
+        ("read DOB14031952.", "14031952"),
+        ("read DOB14 03 1952.", "14 03 1952"),
+        ("read D.O.B14/03/1952.", "14/03/1952"),
+        ("read DateOfBirth14/03/1952.", "14/03/1952"),
+        ("Born14th March 1952", "14th March 1952"),
+        ("read D/O/B 14/03/1952.", "14/03/1952"),
+        ("read DOB 14MAR1952.", "14MAR1952"),
+        ("read DOB 14Mar52.", "14Mar52"),
+        ("read DOB 1952-Mar-14.", "1952-Mar-14"),
+        (
+            "she was born on the fourteenth of March 1952, she said",
+            "fourteenth of March 1952",
+        ),
+        (
+            "born on the twenty-first of May '52",
+            "twenty-first of May '52",
+        ),
+        ("born on March the 14th, 1952", "March the 14th, 1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    for text in [
+        // Not next to a cue: an interview's date, however parted.
+        "interviewed 14 / 03 / 2018, 14 - 03 - 2018 and 14. 03. 2018",
+        "on 14  03  2019 the forum met",
+        "on 14MAR2019 the forum met",
+        "on the fourteenth of March 2019 the forum met",
+        // Spaced marks with a two-digit year read as counts, not a date.
+        "of the babies born, 12 / 3 / 19 were boys, girls, unknown",
+        "born 14 / 03 / 52",
+        "born 14  03  52",
+        // A cue's word only as a word of its own.
+        "Dobson14/03/2019",
+        "stubborn 14/03/2019",
+        "unborn14/03/2019",
+        "Born2019",
+        "born in the second week of March 2019",
+        "born in 1952 - 1960 cohorts",
+        "babies born 2019 - 2020 - 2021",
     ] {
         assert_none(text);
     }
