@@ -2,7 +2,7 @@
 //! by their digits and grouping) and UK postcodes.
 
 use super::{PatternHit, PatternKind, hit, regex};
-use regex::{Match, Regex};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -22,51 +22,110 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 // ----- UK phone numbers -----
 
+/// What parts the groups of a phone number: a single space, or a hyphen,
+/// also with a space either side (`07700 - 900123`, as signatures write
+/// it; red team round 9).
+const GROUP_SEPARATOR: &str = r"(?: [\ \u{a0}]? - [\ \u{a0}]? | [\ \u{a0}] )";
+
+/// The characters of [`GROUP_SEPARATOR`].
+const SEPARATORS: [char; 3] = [' ', '-', '\u{a0}'];
+
 /// A candidate: an international prefix (+44, 0044, also in brackets as
 /// signatures give it, `(+44)`, `(0044)`, and optionally with "(0)"), a
 /// trunk 0 in brackets (`(0)20`, copied from "+44 (0)20" without the +44),
-/// a parenthesised area code, or a trunk 0, then digit groups separated by
-/// single spaces or hyphens, or a hyphen with a space either side (`07700 -
-/// 900123`, as signatures write it; red team round 9). Validated and
-/// trimmed by [`phone_at`].
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+/// a parenthesised area code, or a trunk 0, then digit groups parted by
+/// [`GROUP_SEPARATOR`], at most five of them (more than a number has: a
+/// number among more groups is found from a later one, see [`phones`]).
+/// Validated and trimmed by [`phone_at`].
+fn phone_pattern() -> String {
+    let separator = GROUP_SEPARATOR;
+    format!(
         r"(?x)
         (?: (?: (?-u:\B)\+44
-              | (?-u:\b)00[\ \-\u{a0}]?44
-              | (?-u:\B)\( (?:\+|00[\ \-\u{a0}]?) 44 \)
-            ) [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
-          | (?-u:\B)\(0\)[\ \-\u{a0}]?
-          | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
+              | (?-u:\b)00[\ \-\u{{a0}}]?44
+              | (?-u:\B)\( (?:\+|00[\ \-\u{{a0}}]?) 44 \)
+            ) {separator}? (?:\(0\){separator}?)?
+          | (?-u:\B)\(0\){separator}?
+          | (?-u:\B)\(0\d{{2,5}}\){separator}?
           | (?-u:\b)0
         )
-        \d* (?: (?:[\ \u{a0}]?-[\ \u{a0}]? | [\ \u{a0}]) \d+)*",
+        \d* (?: {separator} \d+ ){{0,4}}"
     )
-});
+}
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(&phone_pattern()));
+
+/// [`PHONE`] where a search starts: for the digits after a prefix that
+/// starts no number.
+static PHONE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!("^(?:{})", phone_pattern())));
 
 /// First digits of a UK national significant number in use for people and
 /// businesses: geographic (1, 2), non-geographic (3, 5), mobile (7), freephone
 /// and special rate (8, 9). Numbers starting 4 or 6 are not allocated.
 const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
 
-/// Every UK phone number in `text`. A prefix that does not start a number
-/// (`+44 07700 900123`, the trunk 0 kept after +44) leaves the digits
-/// after it to be read as a number of their own, as they were read before
-/// a prefix in brackets was read as one.
+/// Every UK phone number in `text`, also among other digit groups: a
+/// number is found whichever of a run of groups make it (`ref 01 07700
+/// 900123`), so the groups before or after one never hide it. A prefix
+/// that does not start a number (`+44 07700 900123`, the trunk 0 kept
+/// after +44, or `+4407700900123`, run on to it) leaves the digits after
+/// it to be read as a number of their own.
 pub(super) fn phones(text: &str) -> Vec<PatternHit> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(m) = PHONE.find_at(text, at) {
-        let prefix = number_prefix(m.as_str());
-        at = match phone_at(text, m, prefix) {
-            Some(range) => {
-                found.push(hit(PatternKind::Phone, range));
-                m.end()
-            }
-            None => prefix.map_or(m.end(), |rest_at| m.start() + rest_at),
+    // Where a number may start though what is before runs on to it.
+    let mut run_on = None;
+    loop {
+        let candidate = match run_on.take().and_then(|start| candidate_at(text, start)) {
+            Some(candidate) => candidate,
+            None => match PHONE.find_at(text, at) {
+                Some(m) => m.range(),
+                None => break,
+            },
         };
+        match read(text, candidate, &mut found) {
+            Next::Search(from) => at = from,
+            Next::RunOn(from) => (at, run_on) = (from, Some(from)),
+        }
     }
     found
+}
+
+/// Where to read on after a candidate.
+enum Next {
+    /// Search again from here.
+    Search(usize),
+    /// A number may start here, though what is before runs on to it.
+    RunOn(usize),
+}
+
+/// The candidate starting at `start`, whatever is before it.
+fn candidate_at(text: &str, start: usize) -> Option<Range<usize>> {
+    PHONE_AT_START
+        .find(&text[start..])
+        .map(|m| start + m.start()..start + m.end())
+}
+
+/// Reads a candidate: the number it starts with, if any, into `found`;
+/// and where to read on: after the number; or the digits after a prefix,
+/// as a number of their own; or the candidate's next group.
+fn read(text: &str, candidate: Range<usize>, found: &mut Vec<PatternHit>) -> Next {
+    let prefix = number_prefix(&text[candidate.clone()]);
+    if let Some(number) = phone_at(text, candidate.clone(), prefix) {
+        let end = number.end;
+        found.push(hit(PatternKind::Phone, number));
+        return Next::Search(end);
+    }
+    if let Some(rest) = prefix {
+        return Next::RunOn(candidate.start + rest);
+    }
+    let groups = digit_groups(&text[candidate.clone()], 0);
+    Next::Search(
+        groups
+            .get(1)
+            .map_or(candidate.end, |second| candidate.start + second.start),
+    )
 }
 
 /// The longest run of leading digit groups of a candidate that is a UK phone
@@ -77,19 +136,20 @@ pub(super) fn phones(text: &str) -> Vec<PatternHit> {
 /// to 5, every later group 3 to 8; or all contiguous). Short groups keep
 /// dates (01-02-1952), times and codes out. Digits continuing a decimal or
 /// a thousands group (1.0207946012) are not a phone number.
-fn phone_at(text: &str, m: Match, prefix: Option<usize>) -> Option<Range<usize>> {
-    let before = &text.as_bytes()[..m.start()];
+fn phone_at(text: &str, candidate: Range<usize>, prefix: Option<usize>) -> Option<Range<usize>> {
+    let before = &text.as_bytes()[..candidate.start];
     if let [.., digit, b'.' | b','] = before
         && digit.is_ascii_digit()
     {
         return None;
     }
-    let candidate = m.as_str();
+    let start = candidate.start;
+    let candidate = &text[candidate];
     let after_prefix = prefix.is_some();
     let groups = digit_groups(candidate, prefix.unwrap_or(0));
     (1..=groups.len()).rev().find_map(|count| {
         let groups = &groups[..count];
-        let end = m.start() + groups[count - 1].end;
+        let end = start + groups[count - 1].end;
         let digits: String = groups.iter().map(|g| &candidate[g.clone()]).collect();
         let nsn = if after_prefix {
             digits.as_str()
@@ -104,7 +164,7 @@ fn phone_at(text: &str, m: Match, prefix: Option<usize>) -> Option<Range<usize>>
             && PHONE_FIRST_DIGITS.contains(&nsn.as_bytes()[0])
             && grouped
             && (!text[end..].starts_with(char::is_alphanumeric) || extension(&text[end..]));
-        valid.then_some(m.start()..end)
+        valid.then_some(start..end)
     })
 }
 
@@ -124,7 +184,6 @@ fn extension(after: &str) -> bool {
 /// brackets, `(+44)`, `(0044)`), then "(0)" if written; or "(0)" alone
 /// (`(0)20 7946 0958`). `None` for a trunk 0 or an area code in brackets.
 fn number_prefix(candidate: &str) -> Option<usize> {
-    const SEPARATORS: [char; 3] = [' ', '-', '\u{a0}'];
     let rest = match candidate.strip_prefix("(0)") {
         Some(rest) => rest,
         None => {
@@ -132,11 +191,10 @@ fn number_prefix(candidate: &str) -> Option<usize> {
                 Some(inner) => (inner, ")"),
                 None => (candidate, ""),
             };
-            let rest = inner.strip_prefix('+').or_else(|| {
-                inner
-                    .strip_prefix("00")
-                    .map(|rest| rest.trim_start_matches(SEPARATORS))
-            })?;
+            let rest = inner
+                .strip_prefix('+')
+                .or_else(|| inner.strip_prefix("00"))?
+                .trim_start_matches(SEPARATORS);
             let rest = rest.strip_prefix("44")?.strip_prefix(closing)?;
             let rest = rest.trim_start_matches(SEPARATORS);
             rest.strip_prefix("(0)").unwrap_or(rest)

@@ -505,6 +505,42 @@ fn dates_of_birth_parted_run_on_or_in_words() {
     }
 }
 
+/// Red team, round 13: a phone number among other digit groups, or run on
+/// to its country code.
+#[test]
+fn phone_numbers_among_groups_or_run_on_to_their_country_code() {
+    use PatternKind::Phone;
+    for (text, number) in [
+        ("ring +4407700900123.", "07700900123"),
+        ("ring 004407700900123.", "07700900123"),
+        ("ring (+44)07700900123.", "07700900123"),
+        ("ring +44 (0)07700 900123.", "07700 900123"),
+        ("ref 01 07700 900123", "07700 900123"),
+        ("ref 0 07700 900123", "07700 900123"),
+        ("ref 00 07700 900123", "07700 900123"),
+        ("ref 012 07700 900123", "07700 900123"),
+        ("ref 01-07700-900123", "07700-900123"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    // Groups after one number start the next.
+    assert_eq!(
+        found("ring 07700 900123 020 7946 0958"),
+        vec![(Phone, "07700 900123"), (Phone, "020 7946 0958")]
+    );
+    // However many groups come first.
+    let zeros = "0 ".repeat(2000);
+    let text = format!("{zeros}07700 900123");
+    assert_eq!(find_patterns(&text).len(), 1);
+    for text in [
+        "codes 001 002 003 004 and 010 020 030",
+        "a pain scale of 0 1 2 3 4 5 6 7 8 9 10",
+        "£1,020,794,601 in total",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn date_far_from_its_cue_is_not_flagged() {
     let text = "born in a small village far to the north, and later on 14 March 1952";
