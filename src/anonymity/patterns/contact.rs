@@ -22,13 +22,18 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 // ----- UK phone numbers -----
 
-/// What parts the groups of a phone number: a single space, or a hyphen,
-/// also with a space either side (`07700 - 900123`, as signatures write
-/// it; red team round 9).
-const GROUP_SEPARATOR: &str = r"(?: [\ \u{a0}]? - [\ \u{a0}]? | [\ \u{a0}] )";
+/// What parts the groups of a phone number: spaces (any number of them, a
+/// tab, a no-break space), or a mark with spaces either side or none: a
+/// hyphen (`07700 - 900123`, as signatures write it; red team round 9), a
+/// slash, a comma, a middle dot or a bullet, or an ellipsis (`07700...
+/// 900123`, `07700… 900123`, a pause in a transcript). Not a full stop
+/// alone, which ends a sentence. Dots, slashes, hyphens and underscores
+/// between digits are read as spaces anyway (see `separators_as_spaces`).
+const GROUP_SEPARATOR: &str =
+    r"(?: [\ \t\u{a0}]* (?: [\-/,·•…] | \.{2,3} ) [\ \t\u{a0}]* | [\ \t\u{a0}]+ )";
 
 /// The characters of [`GROUP_SEPARATOR`].
-const SEPARATORS: [char; 3] = [' ', '-', '\u{a0}'];
+const SEPARATORS: [char; 10] = [' ', '\t', '\u{a0}', '-', '/', ',', '·', '•', '…', '.'];
 
 /// A candidate: an international prefix (+44, 0044, also in brackets as
 /// signatures give it, `(+44)`, `(0044)`, and optionally with "(0)"), a
@@ -41,7 +46,7 @@ fn phone_pattern() -> String {
     let separator = GROUP_SEPARATOR;
     format!(
         r"(?x)
-        (?: (?: (?-u:\B)\+44
+        (?: (?: (?-u:\B)\+[\ \u{{a0}}]?44
               | (?-u:\b)00[\ \-\u{{a0}}]?44
               | (?-u:\B)\( (?:\+|00[\ \-\u{{a0}}]?) 44 \)
             ) {separator}? (?:\(0\){separator}?)?
@@ -56,9 +61,16 @@ fn phone_pattern() -> String {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(&phone_pattern()));
 
 /// [`PHONE`] where a search starts: for the digits after a prefix that
-/// starts no number.
+/// starts no number, and for a number run on to a word saying what it is.
 static PHONE_AT_START: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!("^(?:{})", phone_pattern())));
+
+/// A word saying what a number is, run on to it (`tel07700 900123`,
+/// `Mobile07700 900123`, `Tel+44 7700 900123`), as text copied from a
+/// signature's label and number gives it.
+static LABEL_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:tel|tele|telephone|phone|ph|mob|mobile|cell|fax)[0+(]")
+});
 
 /// First digits of a UK national significant number in use for people and
 /// businesses: geographic (1, 2), non-geographic (3, 5), mobile (7), freephone
@@ -70,11 +82,12 @@ const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
 /// 900123`), so the groups before or after one never hide it. A prefix
 /// that does not start a number (`+44 07700 900123`, the trunk 0 kept
 /// after +44, or `+4407700900123`, run on to it) leaves the digits after
-/// it to be read as a number of their own.
+/// it to be read as a number of their own. The numbers found may overlap
+/// ([`super::find_patterns`] keeps one).
 pub(super) fn phones(text: &str) -> Vec<PatternHit> {
     let mut found = Vec::new();
     let mut at = 0;
-    // Where a number may start though what is before runs on to it.
+    // Where a number may start though a word runs on to it.
     let mut run_on = None;
     loop {
         let candidate = match run_on.take().and_then(|start| candidate_at(text, start)) {
@@ -87,6 +100,15 @@ pub(super) fn phones(text: &str) -> Vec<PatternHit> {
         match read(text, candidate, &mut found) {
             Next::Search(from) => at = from,
             Next::RunOn(from) => (at, run_on) = (from, Some(from)),
+        }
+    }
+    for label in LABEL_RUN_ON.find_iter(text) {
+        let mut start = label.end() - 1;
+        while let Some(candidate) = candidate_at(text, start) {
+            match read(text, candidate, &mut found) {
+                Next::RunOn(from) => start = from,
+                Next::Search(_) => break,
+            }
         }
     }
     found
@@ -180,7 +202,7 @@ fn extension(after: &str) -> bool {
 }
 
 /// Where the digits after a candidate's prefix start, when it starts with
-/// one written for the trunk 0: +44 or 0044 (`+44`, `00 44`, or in
+/// one written for the trunk 0: +44 or 0044 (`+44`, `+ 44`, `00 44`, or in
 /// brackets, `(+44)`, `(0044)`), then "(0)" if written; or "(0)" alone
 /// (`(0)20 7946 0958`). `None` for a trunk 0 or an area code in brackets.
 fn number_prefix(candidate: &str) -> Option<usize> {

@@ -541,6 +541,46 @@ fn phone_numbers_among_groups_or_run_on_to_their_country_code() {
     }
 }
 
+/// Red team, round 13: a phone number with a pause or a mark between its
+/// groups, as transcripts, notes and signatures give it, or run on to a
+/// word saying what it is.
+#[test]
+fn phone_numbers_paused_marked_or_run_on_to_their_label() {
+    use PatternKind::Phone;
+    for (text, number) in [
+        ("ring 07700... 900123", "07700... 900123"),
+        ("ring 07700...900123", "07700...900123"),
+        ("ring 07700… 900 123", "07700… 900 123"),
+        ("ring 07700 · 900123", "07700 · 900123"),
+        ("ring 07700•900123", "07700•900123"),
+        ("ring 07700, 900 123.", "07700, 900 123"),
+        ("ring 07700 / 900 123", "07700 / 900 123"),
+        ("ring 07700  900123", "07700  900123"),
+        ("ring 07700\t900123", "07700\t900123"),
+        ("ring 0113 ... 496 ... 0000", "0113 ... 496 ... 0000"),
+        ("ring + 44 7700 900123", "+ 44 7700 900123"),
+        ("tel07700900123", "07700900123"),
+        ("Mobile07700 900123", "07700 900123"),
+        ("Tel+447700900123", "+447700900123"),
+        ("Tel+4407700900123", "07700900123"),
+        ("Phone(0)20 7946 0958", "(0)20 7946 0958"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    for text in [
+        "codes 001, 002, 003, 004 and 010, 020, 030",
+        "area codes 0113, 0114, 0115, 0116",
+        "scores were 0, 12, 345 and 0 - 100",
+        "from 0800... 1200 hours",
+        "the 2019 … 2021 reports",
+        "from 09:30 ... 10:00",
+        "x07700 900123",
+        "hotel07700 900123",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn date_far_from_its_cue_is_not_flagged() {
     let text = "born in a small village far to the north, and later on 14 March 1952";
