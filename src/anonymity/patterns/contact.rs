@@ -22,15 +22,18 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 // ----- UK phone numbers -----
 
-/// What parts the groups of a phone number: spaces (any number of them, a
-/// tab, a no-break space), or a mark with spaces either side or none: a
-/// hyphen (`07700 - 900123`, as signatures write it; red team round 9), a
-/// slash, a comma, a middle dot or a bullet, or an ellipsis (`07700...
-/// 900123`, `07700… 900123`, a pause in a transcript). Not a full stop
-/// alone, which ends a sentence. Dots, slashes, hyphens and underscores
-/// between digits are read as spaces anyway (see `separators_as_spaces`).
+/// What parts the groups of a phone number: a space (or a tab, or a
+/// no-break space), or a mark, also with a space either side: a hyphen
+/// (`07700 - 900123`, as signatures write it; red team round 9), a slash,
+/// a comma, a middle dot or a bullet, or an ellipsis (`07700... 900123`,
+/// `07700… 900123`, a pause in a transcript). Not a full stop alone,
+/// which ends a sentence. Not two spaces: the checks of the files read a
+/// block tag as a space, so two may part a table's cells or two blocks
+/// (the final check reads numbers across blocks itself). Dots, slashes,
+/// hyphens and underscores between digits are read as spaces anyway (see
+/// `separators_as_spaces`).
 const GROUP_SEPARATOR: &str =
-    r"(?: [\ \t\u{a0}]* (?: [\-/,·•…] | \.{2,3} ) [\ \t\u{a0}]* | [\ \t\u{a0}]+ )";
+    r"(?: [\ \t\u{a0}]? (?: [\-/,·•…] | \.{2,3} ) [\ \t\u{a0}]? | [\ \t\u{a0}] )";
 
 /// The characters of [`GROUP_SEPARATOR`].
 const SEPARATORS: [char; 10] = [' ', '\t', '\u{a0}', '-', '/', ',', '·', '•', '…', '.'];

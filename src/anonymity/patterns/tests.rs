@@ -555,7 +555,6 @@ fn phone_numbers_paused_marked_or_run_on_to_their_label() {
         ("ring 07700•900123", "07700•900123"),
         ("ring 07700, 900 123.", "07700, 900 123"),
         ("ring 07700 / 900 123", "07700 / 900 123"),
-        ("ring 07700  900123", "07700  900123"),
         ("ring 07700\t900123", "07700\t900123"),
         ("ring 0113 ... 496 ... 0000", "0113 ... 496 ... 0000"),
         ("ring + 44 7700 900123", "+ 44 7700 900123"),
@@ -576,6 +575,9 @@ fn phone_numbers_paused_marked_or_run_on_to_their_label() {
         "from 09:30 ... 10:00",
         "x07700 900123",
         "hotel07700 900123",
+        // Two spaces may be two table cells, as the checks of the files
+        // read them (`<td>07700</td><td>900123</td>`).
+        "07700  900123",
     ] {
         assert_none(text);
     }
