@@ -100,6 +100,27 @@ fn a_date_of_birth_as_a_transcript_gives_it_is_refused() {
     }
 }
 
+/// Road: an interview transcript asks for a date of birth and gives the
+/// answer: "Interviewer: And your date of birth? Participant: 14/03/1952",
+/// "When were you born? The 14th of March 1952." `cue_applies` in
+/// `patterns/dates.rs` takes a question mark, like a full stop, to end the
+/// cue's sentence before the date, so each is published (exit 0).
+#[test]
+fn a_date_of_birth_answering_a_question_in_a_transcript_is_refused() {
+    for (line, date) in [
+        (
+            "Interviewer: And your date of birth? Participant: 14/03/1952, I think.",
+            "14/03/1952",
+        ),
+        (
+            "Interviewer: When were you born? Participant: The 14th of March 1952.",
+            "14th of March 1952",
+        ),
+    ] {
+        refused_at(line, date);
+    }
+}
+
 /// Road: a mobile number written with its country code and its trunk zero
 /// run together, "+4407700900123", as a phone's contacts list exports it.
 /// `PHONE` in `patterns/contact.rs` reads the digits after +44 as the

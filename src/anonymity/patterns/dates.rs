@@ -108,9 +108,11 @@ pub fn names_a_date_of_birth(text: &str) -> bool {
 }
 
 /// A sentence ending inside the gap between a cue and a date: the cue is then
-/// about something else. Common abbreviations (Dr., Mrs.) do not end one.
+/// about something else. Common abbreviations (Dr., Mrs.) do not end one;
+/// nor does a question, which a transcript's answer follows ("And your
+/// date of birth? Participant: 14/03/1952"; red team round 13).
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(\p{L}*)[.!?]\s+[\p{Lu}\d]|\n[ \t]*\n"));
+    LazyLock::new(|| regex(r"(\p{L}*)[.!]\s+[\p{Lu}\d]|\n[ \t]*\n"));
 
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Prof", "Rev", "Revd", "No",

@@ -583,6 +583,28 @@ fn phone_numbers_paused_marked_or_run_on_to_their_label() {
     }
 }
 
+/// Red team, round 13: a transcript asks for a date of birth and gives the
+/// answer after the question mark.
+#[test]
+fn a_date_of_birth_answering_a_question_is_read() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        (
+            "Interviewer: And your date of birth? Participant: 14/03/1952, I think.",
+            "14/03/1952",
+        ),
+        ("Q: Date of birth? A: 14/03/1952", "14/03/1952"),
+        (
+            "When were you born? The 14th of March 1952.",
+            "14th of March 1952",
+        ),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    // A full stop still ends the sentence.
+    assert_none("We did not ask when they were born. On 14/03/2019 the forum met.");
+}
+
 #[test]
 fn date_far_from_its_cue_is_not_flagged() {
     let text = "born in a small village far to the north, and later on 14 March 1952";
