@@ -78,26 +78,22 @@ const DATE_OF_BIRTH: &str = r"(?: (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* bi
 /// `birthᵃ` as `birtha`), is taken with it (a letter not after "born",
 /// which would make "borne" a cue). "b." only in lowercase, so that
 /// "Plan B." is not a cue.
+///
+/// A cue's word run on to a digit is matched with that one digit (the
+/// first alternative, so the only match that ends in a digit): a date may
+/// start there, run on to its cue as a form's label and field copied give
+/// it (`DOB14/03/1952`, `Born14th March 1952`, `DateOfBirth14031952`);
+/// a superscript marker is that digit too.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)
         (?-u:\b)(?:
-            {DOB} (?:\d{{1,2}} | [a-z])? (?-u:\b) \.?
-          | {DATE_OF_BIRTH} (?:\d{{1,2}} | [a-z])? (?-u:\b)
-          | born \d{{0,2}} (?-u:\b)
+            (?: {DOB} | {DATE_OF_BIRTH} | born ) [0-9]
+          | {DOB} [a-z]? (?-u:\b) \.?
+          | {DATE_OF_BIRTH} [a-z]? (?-u:\b)
+          | born (?-u:\b)
         )
         | (?-i: (?-u:\b) b\. )"
-    ))
-});
-
-/// A cue's word run on to the first digit of a date (`DOB14/03/1952`,
-/// `Born14th March 1952`, `DateOfBirth14031952`), as text copied from a
-/// form's label and field gives it: [`DOB_CUE`] reads a digit or two run
-/// on as a footnote marker, or nothing when more follow, and a date is
-/// not read in the middle of a word.
-static CUE_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(
-        r"(?ix)(?-u:\b)(?:{DOB} | {DATE_OF_BIRTH} | born)\d"
     ))
 });
 
@@ -124,21 +120,24 @@ pub(super) const CUE_BEFORE_DATE: usize = 40;
 const CUE_AFTER_DATE: usize = 15;
 
 pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
-    // A cue's word run on to a date: the date starts where the word ends.
-    let run_on: Vec<Range<usize>> = CUE_RUN_ON
-        .find_iter(text)
-        .map(|m| m.start()..m.end() - 1)
-        .collect();
-    let mut cues: Vec<Range<usize>> = DOB_CUE.find_iter(text).map(|m| m.range()).collect();
-    cues.extend(run_on.iter().cloned());
+    let mut cues: Vec<Range<usize>> = Vec::new();
+    // Where a date may start run on to its cue's word.
+    let mut run_on: Vec<usize> = Vec::new();
+    for cue in DOB_CUE.find_iter(text) {
+        if cue.as_str().ends_with(|c: char| c.is_ascii_digit()) {
+            cues.push(cue.start()..cue.end() - 1);
+            run_on.push(cue.end() - 1);
+        } else {
+            cues.push(cue.range());
+        }
+    }
     if cues.is_empty() {
         return Vec::new();
     }
     let dates = DATE.captures_iter(text).map(|c| (c, 0));
-    let run_on_dates = run_on.iter().filter_map(|word| {
-        let c = DATE_AT_START.captures(&text[word.end..])?;
-        Some((c, word.end))
-    });
+    let run_on_dates = run_on
+        .iter()
+        .filter_map(|&at| Some((DATE_AT_START.captures(&text[at..])?, at)));
     dates
         .chain(run_on_dates)
         .filter(|(c, _)| is_date(c))

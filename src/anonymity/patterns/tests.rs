@@ -703,7 +703,16 @@ fn text_without_a_digit_or_an_at_sign_is_not_run_through_the_expressions() {
     // A digit of another script is a digit to `\d`.
     assert!(may_hold_one("born ٣ March"));
     assert!(may_hold_one("call ０７７００"));
-    for text in ["born ١٤/٠٣/١٩٥٢", "DOB ١٤/٠٣/١٩٥٢", "+44 ٧٧٠٠ ٩٠٠١٢٣"] {
+    for text in [
+        "born ١٤/٠٣/١٩٥٢",
+        "DOB ١٤/٠٣/١٩٥٢",
+        "+44 ٧٧٠٠ ٩٠٠١٢٣",
+        // Run on to a cue or a label (round 13).
+        "DOB١٤/٠٣/١٩٥٢",
+        "Born١٤th March 1952",
+        "tel٠٧٧٠٠ ٩٠٠١٢٣",
+        "+44٠٧٧٠٠٩٠٠١٢٣",
+    ] {
         assert_eq!(find_patterns(text), every_pattern(text), "{text}");
     }
 }
