@@ -2,7 +2,7 @@
 //! by their digits and grouping) and UK postcodes.
 
 use super::{PatternHit, PatternKind, hit, regex};
-use regex::{Match, Regex};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -22,26 +22,57 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 
 // ----- UK phone numbers -----
 
+/// What parts the groups of a phone number: a space (or a tab, or a
+/// no-break space), or a mark, also with a space either side: a hyphen
+/// (`07700 - 900123`, as signatures write it; red team round 9), a slash,
+/// a comma, a middle dot or a bullet, or an ellipsis (`07700... 900123`,
+/// `07700… 900123`, a pause in a transcript). Not a full stop alone,
+/// which ends a sentence. Not two spaces: the checks of the files read a
+/// block tag as a space, so two may part a table's cells or two blocks
+/// (the final check reads numbers across blocks itself). Dots, slashes,
+/// hyphens and underscores between digits are read as spaces anyway (see
+/// `separators_as_spaces`).
+const GROUP_SEPARATOR: &str =
+    r"(?: [\ \t\u{a0}]? (?: [\-/,·•…] | \.{2,3} ) [\ \t\u{a0}]? | [\ \t\u{a0}] )";
+
+/// The characters of [`GROUP_SEPARATOR`].
+const SEPARATORS: [char; 10] = [' ', '\t', '\u{a0}', '-', '/', ',', '·', '•', '…', '.'];
+
 /// A candidate: an international prefix (+44, 0044, also in brackets as
 /// signatures give it, `(+44)`, `(0044)`, and optionally with "(0)"), a
 /// trunk 0 in brackets (`(0)20`, copied from "+44 (0)20" without the +44),
-/// a parenthesised area code, or a trunk 0, then digit groups separated by
-/// single spaces or hyphens, or a hyphen with a space either side (`07700 -
-/// 900123`, as signatures write it; red team round 9). Validated and
-/// trimmed by [`phone_at`].
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+/// a parenthesised area code, or a trunk 0, then digit groups parted by
+/// [`GROUP_SEPARATOR`], at most five of them (more than a number has: a
+/// number among more groups is found from a later one, see [`phones`]).
+/// Validated and trimmed by [`phone_at`].
+fn phone_pattern() -> String {
+    let separator = GROUP_SEPARATOR;
+    format!(
         r"(?x)
-        (?: (?: (?-u:\B)\+44
-              | (?-u:\b)00[\ \-\u{a0}]?44
-              | (?-u:\B)\( (?:\+|00[\ \-\u{a0}]?) 44 \)
-            ) [\ \-\u{a0}]? (?:\(0\)[\ \-\u{a0}]?)?
-          | (?-u:\B)\(0\)[\ \-\u{a0}]?
-          | (?-u:\B)\(0\d{2,5}\)[\ \-\u{a0}]?
+        (?: (?: (?-u:\B)\+[\ \u{{a0}}]?44
+              | (?-u:\b)00[\ \-\u{{a0}}]?44
+              | (?-u:\B)\( (?:\+|00[\ \-\u{{a0}}]?) 44 \)
+            ) {separator}? (?:\(0\){separator}?)?
+          | (?-u:\B)\(0\){separator}?
+          | (?-u:\B)\(0\d{{2,5}}\){separator}?
           | (?-u:\b)0
         )
-        \d* (?: (?:[\ \u{a0}]?-[\ \u{a0}]? | [\ \u{a0}]) \d+)*",
+        \d* (?: {separator} \d+ ){{0,4}}"
     )
+}
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(&phone_pattern()));
+
+/// [`PHONE`] where a search starts: for the digits after a prefix that
+/// starts no number, and for a number run on to a word saying what it is.
+static PHONE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!("^(?:{})", phone_pattern())));
+
+/// A word saying what a number is, run on to it (`tel07700 900123`,
+/// `Mobile07700 900123`, `Tel+44 7700 900123`), as text copied from a
+/// signature's label and number gives it.
+static LABEL_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:tel|tele|telephone|phone|ph|mob|mobile|cell|fax)[0+(]")
 });
 
 /// First digits of a UK national significant number in use for people and
@@ -49,24 +80,77 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// and special rate (8, 9). Numbers starting 4 or 6 are not allocated.
 const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
 
-/// Every UK phone number in `text`. A prefix that does not start a number
-/// (`+44 07700 900123`, the trunk 0 kept after +44) leaves the digits
-/// after it to be read as a number of their own, as they were read before
-/// a prefix in brackets was read as one.
+/// Every UK phone number in `text`, also among other digit groups: a
+/// number is found whichever of a run of groups make it (`ref 01 07700
+/// 900123`), so the groups before or after one never hide it. A prefix
+/// that does not start a number (`+44 07700 900123`, the trunk 0 kept
+/// after +44, or `+4407700900123`, run on to it) leaves the digits after
+/// it to be read as a number of their own. The numbers found may overlap
+/// ([`super::find_patterns`] keeps one).
 pub(super) fn phones(text: &str) -> Vec<PatternHit> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(m) = PHONE.find_at(text, at) {
-        let prefix = number_prefix(m.as_str());
-        at = match phone_at(text, m, prefix) {
-            Some(range) => {
-                found.push(hit(PatternKind::Phone, range));
-                m.end()
-            }
-            None => prefix.map_or(m.end(), |rest_at| m.start() + rest_at),
+    // Where a number may start though a word runs on to it.
+    let mut run_on = None;
+    loop {
+        let candidate = match run_on.take().and_then(|start| candidate_at(text, start)) {
+            Some(candidate) => candidate,
+            None => match PHONE.find_at(text, at) {
+                Some(m) => m.range(),
+                None => break,
+            },
         };
+        match read(text, candidate, &mut found) {
+            Next::Search(from) => at = from,
+            Next::RunOn(from) => (at, run_on) = (from, Some(from)),
+        }
+    }
+    for label in LABEL_RUN_ON.find_iter(text) {
+        let mut start = label.end() - 1;
+        while let Some(candidate) = candidate_at(text, start) {
+            match read(text, candidate, &mut found) {
+                Next::RunOn(from) => start = from,
+                Next::Search(_) => break,
+            }
+        }
     }
     found
+}
+
+/// Where to read on after a candidate.
+enum Next {
+    /// Search again from here.
+    Search(usize),
+    /// A number may start here, though what is before runs on to it.
+    RunOn(usize),
+}
+
+/// The candidate starting at `start`, whatever is before it.
+fn candidate_at(text: &str, start: usize) -> Option<Range<usize>> {
+    PHONE_AT_START
+        .find(&text[start..])
+        .map(|m| start + m.start()..start + m.end())
+}
+
+/// Reads a candidate: the number it starts with, if any, into `found`;
+/// and where to read on: after the number; or the digits after a prefix,
+/// as a number of their own; or the candidate's next group.
+fn read(text: &str, candidate: Range<usize>, found: &mut Vec<PatternHit>) -> Next {
+    let prefix = number_prefix(&text[candidate.clone()]);
+    if let Some(number) = phone_at(text, candidate.clone(), prefix) {
+        let end = number.end;
+        found.push(hit(PatternKind::Phone, number));
+        return Next::Search(end);
+    }
+    if let Some(rest) = prefix {
+        return Next::RunOn(candidate.start + rest);
+    }
+    let groups = digit_groups(&text[candidate.clone()], 0);
+    Next::Search(
+        groups
+            .get(1)
+            .map_or(candidate.end, |second| candidate.start + second.start),
+    )
 }
 
 /// The longest run of leading digit groups of a candidate that is a UK phone
@@ -77,19 +161,20 @@ pub(super) fn phones(text: &str) -> Vec<PatternHit> {
 /// to 5, every later group 3 to 8; or all contiguous). Short groups keep
 /// dates (01-02-1952), times and codes out. Digits continuing a decimal or
 /// a thousands group (1.0207946012) are not a phone number.
-fn phone_at(text: &str, m: Match, prefix: Option<usize>) -> Option<Range<usize>> {
-    let before = &text.as_bytes()[..m.start()];
+fn phone_at(text: &str, candidate: Range<usize>, prefix: Option<usize>) -> Option<Range<usize>> {
+    let before = &text.as_bytes()[..candidate.start];
     if let [.., digit, b'.' | b','] = before
         && digit.is_ascii_digit()
     {
         return None;
     }
-    let candidate = m.as_str();
+    let start = candidate.start;
+    let candidate = &text[candidate];
     let after_prefix = prefix.is_some();
     let groups = digit_groups(candidate, prefix.unwrap_or(0));
     (1..=groups.len()).rev().find_map(|count| {
         let groups = &groups[..count];
-        let end = m.start() + groups[count - 1].end;
+        let end = start + groups[count - 1].end;
         let digits: String = groups.iter().map(|g| &candidate[g.clone()]).collect();
         let nsn = if after_prefix {
             digits.as_str()
@@ -104,7 +189,7 @@ fn phone_at(text: &str, m: Match, prefix: Option<usize>) -> Option<Range<usize>>
             && PHONE_FIRST_DIGITS.contains(&nsn.as_bytes()[0])
             && grouped
             && (!text[end..].starts_with(char::is_alphanumeric) || extension(&text[end..]));
-        valid.then_some(m.start()..end)
+        valid.then_some(start..end)
     })
 }
 
@@ -120,11 +205,10 @@ fn extension(after: &str) -> bool {
 }
 
 /// Where the digits after a candidate's prefix start, when it starts with
-/// one written for the trunk 0: +44 or 0044 (`+44`, `00 44`, or in
+/// one written for the trunk 0: +44 or 0044 (`+44`, `+ 44`, `00 44`, or in
 /// brackets, `(+44)`, `(0044)`), then "(0)" if written; or "(0)" alone
 /// (`(0)20 7946 0958`). `None` for a trunk 0 or an area code in brackets.
 fn number_prefix(candidate: &str) -> Option<usize> {
-    const SEPARATORS: [char; 3] = [' ', '-', '\u{a0}'];
     let rest = match candidate.strip_prefix("(0)") {
         Some(rest) => rest,
         None => {
@@ -132,11 +216,10 @@ fn number_prefix(candidate: &str) -> Option<usize> {
                 Some(inner) => (inner, ")"),
                 None => (candidate, ""),
             };
-            let rest = inner.strip_prefix('+').or_else(|| {
-                inner
-                    .strip_prefix("00")
-                    .map(|rest| rest.trim_start_matches(SEPARATORS))
-            })?;
+            let rest = inner
+                .strip_prefix('+')
+                .or_else(|| inner.strip_prefix("00"))?
+                .trim_start_matches(SEPARATORS);
             let rest = rest.strip_prefix("44")?.strip_prefix(closing)?;
             let rest = rest.trim_start_matches(SEPARATORS);
             rest.strip_prefix("(0)").unwrap_or(rest)

@@ -2,12 +2,14 @@
 //! month in words) near a cue such as "DOB" or "born", in one sentence.
 
 use super::{PatternHit, PatternKind, hit, regex};
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
+/// A day of the month, also as an ordinal in words, as a transcript gives
+/// it ("the fourteenth of March 1952", "twenty-first").
+const DAY: &str = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s\-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 /// A year of four digits, or of two, also as people say it, with an
 /// apostrophe for the century (`'52`, `’52`, as Markdown shows it).
 const YEAR: &str = r"(?:\d{4}|['‘’]?\d{2})";
@@ -15,27 +17,57 @@ const YEAR: &str = r"(?:\d{4}|['‘’]?\d{2})";
 /// export gives it (`T00:00:00Z`, `T00:00:00.000+00:00`, `T000000`).
 const TIME: &str = r"(?:T\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+\-]\d{2}(?::?\d{2})?)?)";
 
+/// Space within a line, as parts a date's numbers (a tab, as a
+/// spreadsheet's cells copied give it, and a no-break space).
+const BLANK: &str = r"[\ \t\u{a0}]";
+
+/// What parts the numbers of a numeric date: `/`, `.`, `-`, or `\`
+/// (`14\03\1952`).
+const MARK: &str = r"[/.\-\\]";
+
 /// A full date: numeric (14/03/1952, 14-03-1952, 14.3.52, 14/03/'52), ISO
 /// (1952-03-14, 1952/03/14, also glued to its time, 1952-03-14T00:00:00Z),
-/// eight digits (14031952, 19520314), numbers parted by single spaces with
-/// a year of four digits, as a form's boxes give them (14 03 1952, 1952 03
-/// 14), or with the month in words (14 March 1952, 14th of March 1952,
-/// 14th of March '52, 14-Mar-1952 as letters print it, 14 Mar 52, March
-/// 14, 1952). Numeric forms are checked by [`numeric_date_ok`], eight
-/// digits by [`compact_date_ok`], spaced ones by [`spaced_date_ok`].
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(
+/// eight digits (14031952, 19520314), numbers parted by spaces (any number
+/// of them, or a tab) or by marks with spaces around them, with a year of
+/// four digits, as a form's boxes give them (14 03 1952, 1952 03 14, 14 /
+/// 03 / 1952, 14. 03. 1952 as German letters write it), or with the month
+/// in words (14 March 1952, 14th of March 1952, 14th of March '52, the
+/// fourteenth of March 1952, 14-Mar-1952 as letters print it, 14MAR1952
+/// as clinical systems print it, 1952-Mar-14, 14 Mar 52, March 14, 1952,
+/// March the 14th, 1952). Numeric forms are checked by
+/// [`numeric_date_ok`], eight digits by [`compact_date_ok`], spaced ones
+/// by [`spaced_date_ok`].
+fn date_pattern() -> String {
+    let part = format!(r"(?:{BLANK}*{MARK}{BLANK}*|{BLANK}+)");
+    format!(
         r"(?ix)(?-u:\b)(?:
-            (?P<numeric> \d{{1,2}} [/.\-] \d{{1,2}} [/.\-] {YEAR} )
-          | (?P<iso> \d{{4}} [/.\-] \d{{1,2}} [/.\-] \d{{1,2}} ) {TIME}?
+            (?P<numeric> \d{{1,2}} {MARK} \d{{1,2}} {MARK} {YEAR} )
+          | (?P<iso> \d{{4}} {MARK} \d{{1,2}} {MARK} \d{{1,2}} ) {TIME}?
           | (?P<compact> \d{{8}} ) {TIME}?
-          | (?P<spaced> \d{{1,2}} [\ \u{{a0}}] \d{{1,2}} [\ \u{{a0}}] \d{{4}}
-                      | \d{{4}} [\ \u{{a0}}] \d{{2}} [\ \u{{a0}}] \d{{2}} )
-          | {DAY} (?:\s+of)? [\s/.\-]+ {MONTH} ,? [\s/.\-]+ {YEAR}
-          | {MONTH} \s+ {DAY} ,? \s+ {YEAR}
+          | (?P<spaced> \d{{1,2}} {part} \d{{1,2}} {part} \d{{4}}
+                      | \d{{4}} {part} \d{{2}} {part} \d{{2}} )
+          | {DAY} (?:\s+of)? [\s/.\-]* {MONTH} ,? [\s/.\-]* {YEAR}
+          | {MONTH} \s+ (?:the\s+)? {DAY} ,? \s+ {YEAR}
+          | \d{{4}} [\s/.\-]+ {MONTH} [\s/.\-]+ {DAY}
         )(?-u:\b)"
-    ))
-});
+    )
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&date_pattern()));
+
+/// [`DATE`] where a search starts, for a date run on to its cue
+/// (`DOB14/03/1952`), searched from its first digit.
+static DATE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!("^(?:{})", date_pattern())));
+
+/// "DOB", "D.O.B." and "D/O/B", and their plurals ("DOBs", "D.O.B.s").
+const DOB: &str = r"d[./]?o[./]?b (?:\.?['’]?s)?";
+/// The cues in words: "date of birth", "birth date", "birthday", their
+/// plurals, and run together or with hyphens or underscores.
+const DATE_OF_BIRTH: &str = r"(?: (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
+              | birth [\s\-_]? dates?
+              | birthdays?
+            )";
 
 /// Words that mark a date as a date of birth, and their plurals, as a
 /// column of several is headed ("dates of birth", "birth dates", "DOBs",
@@ -46,19 +78,23 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `birthᵃ` as `birtha`), is taken with it (a letter not after "born",
 /// which would make "borne" a cue). "b." only in lowercase, so that
 /// "Plan B." is not a cue.
+///
+/// A cue's word run on to a digit is matched with that one digit (the
+/// first alternative, so the only match that ends in a digit): a date may
+/// start there, run on to its cue as a form's label and field copied give
+/// it (`DOB14/03/1952`, `Born14th March 1952`, `DateOfBirth14031952`);
+/// a superscript marker is that digit too.
 static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(&format!(
         r"(?ix)
         (?-u:\b)(?:
-            d\.?o\.?b (?:\.?['’]?s)? (?:\d{1,2} | [a-z])? (?-u:\b) \.?
-          | (?: (?:dates? | date\(s\)) [\s\-_]* of [\s\-_]* birth
-              | birth [\s\-_]? dates?
-              | birthdays?
-            ) (?:\d{1,2} | [a-z])? (?-u:\b)
-          | born \d{0,2} (?-u:\b)
+            (?: {DOB} | {DATE_OF_BIRTH} | born ) [0-9]
+          | {DOB} [a-z]? (?-u:\b) \.?
+          | {DATE_OF_BIRTH} [a-z]? (?-u:\b)
+          | born (?-u:\b)
         )
-        | (?-i: (?-u:\b) b\. )",
-    )
+        | (?-i: (?-u:\b) b\. )"
+    ))
 });
 
 /// Whether `text` (a table's column heading) marks a date as a date of
@@ -68,9 +104,11 @@ pub fn names_a_date_of_birth(text: &str) -> bool {
 }
 
 /// A sentence ending inside the gap between a cue and a date: the cue is then
-/// about something else. Common abbreviations (Dr., Mrs.) do not end one.
+/// about something else. Common abbreviations (Dr., Mrs.) do not end one;
+/// nor does a question, which a transcript's answer follows ("And your
+/// date of birth? Participant: 14/03/1952"; red team round 13).
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(\p{L}*)[.!?]\s+[\p{Lu}\d]|\n[ \t]*\n"));
+    LazyLock::new(|| regex(r"(\p{L}*)[.!]\s+[\p{Lu}\d]|\n[ \t]*\n"));
 
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Prof", "Rev", "Revd", "No",
@@ -82,29 +120,47 @@ pub(super) const CUE_BEFORE_DATE: usize = 40;
 const CUE_AFTER_DATE: usize = 15;
 
 pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
-    let cues: Vec<Range<usize>> = DOB_CUE.find_iter(text).map(|m| m.range()).collect();
+    let mut cues: Vec<Range<usize>> = Vec::new();
+    // Where a date may start run on to its cue's word.
+    let mut run_on: Vec<usize> = Vec::new();
+    for cue in DOB_CUE.find_iter(text) {
+        if cue.as_str().ends_with(|c: char| c.is_ascii_digit()) {
+            cues.push(cue.start()..cue.end() - 1);
+            run_on.push(cue.end() - 1);
+        } else {
+            cues.push(cue.range());
+        }
+    }
     if cues.is_empty() {
         return Vec::new();
     }
-    DATE.captures_iter(text)
-        .filter(|c| {
-            if let Some(compact) = c.name("compact") {
-                return compact_date_ok(compact.as_str());
-            }
-            if let Some(spaced) = c.name("spaced") {
-                return spaced_date_ok(spaced.as_str());
-            }
-            let numeric = c.name("numeric").or(c.name("iso"));
-            numeric.is_none_or(|m| numeric_date_ok(m.as_str()))
-        })
-        .filter_map(|c| c.get(0))
-        .filter(|m| cues.iter().any(|cue| cue_applies(text, cue, &m.range())))
-        .map(|m| hit(PatternKind::DateOfBirth, m.range()))
+    let dates = DATE.captures_iter(text).map(|c| (c, 0));
+    let run_on_dates = run_on
+        .iter()
+        .filter_map(|&at| Some((DATE_AT_START.captures(&text[at..])?, at)));
+    dates
+        .chain(run_on_dates)
+        .filter(|(c, _)| is_date(c))
+        .filter_map(|(c, at)| c.get(0).map(|m| m.start() + at..m.end() + at))
+        .filter(|date| cues.iter().any(|cue| cue_applies(text, cue, date)))
+        .map(|date| hit(PatternKind::DateOfBirth, date))
         .collect()
 }
 
+/// Whether what [`DATE`] matched is a date.
+fn is_date(c: &Captures) -> bool {
+    if let Some(compact) = c.name("compact") {
+        return compact_date_ok(compact.as_str());
+    }
+    if let Some(spaced) = c.name("spaced") {
+        return spaced_date_ok(spaced.as_str());
+    }
+    let numeric = c.name("numeric").or(c.name("iso"));
+    numeric.is_none_or(|m| numeric_date_ok(m.as_str()))
+}
+
 /// What parts the numbers of a numeric, ISO or spaced date.
-const DATE_PARTS: [char; 5] = ['/', '.', '-', ' ', '\u{a0}'];
+const DATE_PARTS: [char; 7] = ['/', '.', '-', '\\', ' ', '\t', '\u{a0}'];
 
 /// Whether the numbers of a numeric, ISO or spaced date make a day, a
 /// month and a year (day-month or month-day order).

@@ -437,10 +437,172 @@ fn dates_of_birth_as_transcripts_exports_and_forms_give_them() {
         "on 14 March '19 the forum met",
         "born 1952-03-14Tuesday",
         "born 14\n03\n1952",
-        "born 14  03  1952",
     ] {
         assert_none(text);
     }
+}
+
+/// Red team, round 13: a date of birth with its numbers parted as people
+/// type them (two spaces, a tab, spaced slashes, a German `14. 03.`, a
+/// backslash, a soft line break after a slash), run on to its cue as a
+/// form's label and field copied give it, or with its day in words as a
+/// transcript gives it.
+#[test]
+fn dates_of_birth_parted_run_on_or_in_words() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        ("read DOB 14  03  1952.", "14  03  1952"),
+        ("read DOB 14\t03\t1952.", "14\t03\t1952"),
+        ("read DOB 14 / 03 / 1952.", "14 / 03 / 1952"),
+        ("read DOB 14 - 03 - 1952.", "14 - 03 - 1952"),
+        ("read DOB 14 /03/1952.", "14 /03/1952"),
+        ("read DOB 14/03/ 1952.", "14/03/ 1952"),
+        ("read DOB 1952 - 03 - 14.", "1952 - 03 - 14"),
+        ("geboren 1952, born 14. 03. 1952", "14. 03. 1952"),
+        ("read DOB 14\\03\\1952.", "14\\03\\1952"),
+        ("read DOB14/03/1952.", "14/03/1952"),
+        ("read DOB14031952.", "14031952"),
+        ("read DOB14 03 1952.", "14 03 1952"),
+        ("read D.O.B14/03/1952.", "14/03/1952"),
+        ("read DateOfBirth14/03/1952.", "14/03/1952"),
+        ("Born14th March 1952", "14th March 1952"),
+        ("read D/O/B 14/03/1952.", "14/03/1952"),
+        ("read DOB 14MAR1952.", "14MAR1952"),
+        ("read DOB 14Mar52.", "14Mar52"),
+        ("read DOB 1952-Mar-14.", "1952-Mar-14"),
+        (
+            "she was born on the fourteenth of March 1952, she said",
+            "fourteenth of March 1952",
+        ),
+        (
+            "born on the twenty-first of May '52",
+            "twenty-first of May '52",
+        ),
+        ("born on March the 14th, 1952", "March the 14th, 1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    for text in [
+        // Not next to a cue: an interview's date, however parted.
+        "interviewed 14 / 03 / 2018, 14 - 03 - 2018 and 14. 03. 2018",
+        "on 14  03  2019 the forum met",
+        "on 14MAR2019 the forum met",
+        "on the fourteenth of March 2019 the forum met",
+        // Spaced marks with a two-digit year read as counts, not a date.
+        "of the babies born, 12 / 3 / 19 were boys, girls, unknown",
+        "born 14 / 03 / 52",
+        "born 14  03  52",
+        // A cue's word only as a word of its own.
+        "Dobson14/03/2019",
+        "stubborn 14/03/2019",
+        "unborn14/03/2019",
+        "Born2019",
+        "born in the second week of March 2019",
+        "born in 1952 - 1960 cohorts",
+        "babies born 2019 - 2020 - 2021",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 13: a phone number among other digit groups, or run on
+/// to its country code.
+#[test]
+fn phone_numbers_among_groups_or_run_on_to_their_country_code() {
+    use PatternKind::Phone;
+    for (text, number) in [
+        ("ring +4407700900123.", "07700900123"),
+        ("ring 004407700900123.", "07700900123"),
+        ("ring (+44)07700900123.", "07700900123"),
+        ("ring +44 (0)07700 900123.", "07700 900123"),
+        ("ref 01 07700 900123", "07700 900123"),
+        ("ref 0 07700 900123", "07700 900123"),
+        ("ref 00 07700 900123", "07700 900123"),
+        ("ref 012 07700 900123", "07700 900123"),
+        ("ref 01-07700-900123", "07700-900123"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    // Groups after one number start the next.
+    assert_eq!(
+        found("ring 07700 900123 020 7946 0958"),
+        vec![(Phone, "07700 900123"), (Phone, "020 7946 0958")]
+    );
+    // However many groups come first.
+    let zeros = "0 ".repeat(2000);
+    let text = format!("{zeros}07700 900123");
+    assert_eq!(find_patterns(&text).len(), 1);
+    for text in [
+        "codes 001 002 003 004 and 010 020 030",
+        "a pain scale of 0 1 2 3 4 5 6 7 8 9 10",
+        "£1,020,794,601 in total",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 13: a phone number with a pause or a mark between its
+/// groups, as transcripts, notes and signatures give it, or run on to a
+/// word saying what it is.
+#[test]
+fn phone_numbers_paused_marked_or_run_on_to_their_label() {
+    use PatternKind::Phone;
+    for (text, number) in [
+        ("ring 07700... 900123", "07700... 900123"),
+        ("ring 07700...900123", "07700...900123"),
+        ("ring 07700… 900 123", "07700… 900 123"),
+        ("ring 07700 · 900123", "07700 · 900123"),
+        ("ring 07700•900123", "07700•900123"),
+        ("ring 07700, 900 123.", "07700, 900 123"),
+        ("ring 07700 / 900 123", "07700 / 900 123"),
+        ("ring 07700\t900123", "07700\t900123"),
+        ("ring 0113 ... 496 ... 0000", "0113 ... 496 ... 0000"),
+        ("ring + 44 7700 900123", "+ 44 7700 900123"),
+        ("tel07700900123", "07700900123"),
+        ("Mobile07700 900123", "07700 900123"),
+        ("Tel+447700900123", "+447700900123"),
+        ("Tel+4407700900123", "07700900123"),
+        ("Phone(0)20 7946 0958", "(0)20 7946 0958"),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    for text in [
+        "codes 001, 002, 003, 004 and 010, 020, 030",
+        "area codes 0113, 0114, 0115, 0116",
+        "scores were 0, 12, 345 and 0 - 100",
+        "from 0800... 1200 hours",
+        "the 2019 … 2021 reports",
+        "from 09:30 ... 10:00",
+        "x07700 900123",
+        "hotel07700 900123",
+        // Two spaces may be two table cells, as the checks of the files
+        // read them (`<td>07700</td><td>900123</td>`).
+        "07700  900123",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, round 13: a transcript asks for a date of birth and gives the
+/// answer after the question mark.
+#[test]
+fn a_date_of_birth_answering_a_question_is_read() {
+    use PatternKind::DateOfBirth;
+    for (text, date) in [
+        (
+            "Interviewer: And your date of birth? Participant: 14/03/1952, I think.",
+            "14/03/1952",
+        ),
+        ("Q: Date of birth? A: 14/03/1952", "14/03/1952"),
+        (
+            "When were you born? The 14th of March 1952.",
+            "14th of March 1952",
+        ),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    // A full stop still ends the sentence.
+    assert_none("We did not ask when they were born. On 14/03/2019 the forum met.");
 }
 
 #[test]
@@ -541,7 +703,16 @@ fn text_without_a_digit_or_an_at_sign_is_not_run_through_the_expressions() {
     // A digit of another script is a digit to `\d`.
     assert!(may_hold_one("born ٣ March"));
     assert!(may_hold_one("call ０７７００"));
-    for text in ["born ١٤/٠٣/١٩٥٢", "DOB ١٤/٠٣/١٩٥٢", "+44 ٧٧٠٠ ٩٠٠١٢٣"] {
+    for text in [
+        "born ١٤/٠٣/١٩٥٢",
+        "DOB ١٤/٠٣/١٩٥٢",
+        "+44 ٧٧٠٠ ٩٠٠١٢٣",
+        // Run on to a cue or a label (round 13).
+        "DOB١٤/٠٣/١٩٥٢",
+        "Born١٤th March 1952",
+        "tel٠٧٧٠٠ ٩٠٠١٢٣",
+        "+44٠٧٧٠٠٩٠٠١٢٣",
+    ] {
         assert_eq!(find_patterns(text), every_pattern(text), "{text}");
     }
 }
