@@ -381,9 +381,11 @@ pub struct Flow {
 }
 
 /// How far from where two blocks meet a phone, NHS or National Insurance
-/// number or a postcode can reach (the longest, `+44 (0)20 7946 0958`
-/// with hyphens, is 20 characters; patterns.rs holds their shapes).
-const NUMBER_REACH: usize = 32;
+/// number or a postcode can reach: the longest, five groups parted by the
+/// widest mark the patterns read between groups (` ... `, five characters:
+/// `+44 ... (0) ... 20 ... 7946 ... 0958`), is 36 characters; patterns/
+/// holds their shapes. Kept well above it.
+const NUMBER_REACH: usize = 48;
 
 impl Flow {
     pub fn text(&mut self, s: &str, hidden: bool) {
