@@ -3,42 +3,15 @@
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
-use common::Project;
-use scraper::{Html, Selector};
-
-const METHODS: &str = "content/pages/methods.md";
-
-fn methods_with(body: &str) -> String {
-    format!("---\ntitle: Methods\norder: 1\n---\n{body}")
-}
-
-/// Each participant table of the page: rows of cells' text (hidden: `–`).
-fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
-    let page = Html::parse_document(html);
-    let tables = Selector::parse("table.participants").unwrap();
-    let rows = Selector::parse("tr").unwrap();
-    let cells = Selector::parse("th, td").unwrap();
-    page.select(&tables)
-        .map(|table| {
-            table
-                .select(&rows)
-                .map(|row| {
-                    row.select(&cells)
-                        .map(|cell| {
-                            let text: String = cell.text().collect();
-                            text.replace("not shown", "").trim().to_string()
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
-}
+use common::{METHODS, Project, methods_with, table_rows};
 
 /// The cell of `table` in the row labelled `row` and the column headed `col`.
 fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
     let c = table[0].iter().position(|h| h == col).expect(col);
-    let r = table.iter().find(|r| r[0] == row).unwrap_or_else(|| panic!("{row}: {table:?}"));
+    let r = table
+        .iter()
+        .find(|r| r[0] == row)
+        .unwrap_or_else(|| panic!("{row}: {table:?}"));
     r[c].clone()
 }
 
@@ -50,7 +23,11 @@ fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
             .split_whitespace()
             .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
             .collect();
-        let initials = if initials == "g" { "gp".to_string() } else { initials };
+        let initials = if initials == "g" {
+            "gp".to_string()
+        } else {
+            initials
+        };
         let stem = if seen.insert(format!("{borough}-{initials}")) {
             format!("{borough}-{initials}")
         } else {
@@ -64,7 +41,6 @@ fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
     }
     out
 }
-
 
 /// The registry of tests/suppression.rs, for k = 3: Borough A has 4 social
 /// workers, 1 GP and 3 district nurses (total 8); Borough B has 3 GPs and
@@ -96,9 +72,7 @@ fn project_with_k3() -> Project {
 }
 
 fn borough_a_page(body: &str) -> String {
-    format!(
-        "---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}"
-    )
+    format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
 }
 
 /// Road: a hand-written table on Borough A's own report, its rows labelled
@@ -167,8 +141,16 @@ fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
     run.expect_code(0);
     let tables = table_rows(&project.page("pages/methods.html"));
     let sectors = &tables[0];
-    assert_eq!(cell(sectors, "Primary care", "Borough A"), "–", "{sectors:?}");
-    assert_eq!(cell(sectors, "Social care", "Borough A"), "–", "{sectors:?}");
+    assert_eq!(
+        cell(sectors, "Primary care", "Borough A"),
+        "–",
+        "{sectors:?}"
+    );
+    assert_eq!(
+        cell(sectors, "Social care", "Borough A"),
+        "–",
+        "{sectors:?}"
+    );
     assert_eq!(cell(sectors, "Health", "Borough A"), "7", "{sectors:?}");
     assert_eq!(cell(sectors, "Total", "Borough A"), "13", "{sectors:?}");
     assert!(
@@ -177,10 +159,6 @@ fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
         run.stderr
     );
 }
-
-
-
-
 
 /// Road: a hand-written count of the "Other roles" row. k = 3; Borough A
 /// has 2 pharmacists and 1 occupational therapist, Borough B 1 of each
@@ -248,7 +226,11 @@ fn a_count_in_brackets_in_a_hand_written_table_is_not_read() {
         );
         let run = project.build();
         run.expect_code(0);
-        assert!(run.stderr.contains("table::"), "{row} {count}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("table::"),
+            "{row} {count}: {}",
+            run.stderr
+        );
     }
     for (row, count) in [("GP", "(1)"), ("District nurse", "(3)")] {
         let project = project_with_k3();

@@ -4,7 +4,7 @@
 //! part", and the counts of quotes and findings.
 
 mod common;
-use common::{Project, build_fails};
+use common::{METHODS, Project, build_fails, methods_with, table_rows};
 use scraper::{Html, Selector};
 
 /// A registry for k = 3 with a lone GP in Borough A, two district nurses
@@ -26,44 +26,12 @@ const REGISTRY: &str = "participants:
   - {id: b-dn-3, role: District nurse, sector: health, borough: b, consent: withdrawn}
 ";
 
-const METHODS: &str = "content/pages/methods.md";
-
 fn project_with_k3() -> Project {
     let project = Project::fixture("basic");
     project
         .edit("evalsite.yaml", "k: 2", "k: 3")
         .write("content/participants.yaml", REGISTRY);
     project
-}
-
-fn methods_with(body: &str) -> String {
-    format!("---\ntitle: Methods\norder: 1\n---\n{body}")
-}
-
-/// Each row of the page's participant tables: its heading, then its cells'
-/// text (a hidden count reads `–`).
-fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
-    let page = Html::parse_document(html);
-    let tables = Selector::parse("table.participants").unwrap();
-    let rows = Selector::parse("tr").unwrap();
-    let cells = Selector::parse("th, td").unwrap();
-    page.select(&tables)
-        .map(|table| {
-            table
-                .select(&rows)
-                .map(|row| {
-                    row.select(&cells)
-                        .map(|cell| {
-                            // A hidden count: its visible mark, not the
-                            // words for screen readers.
-                            let text: String = cell.text().collect();
-                            text.replace("not shown", "").trim().to_string()
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
 }
 
 #[test]

@@ -406,3 +406,37 @@ pub fn borough_a_with(line: &str) -> impl Fn(&Project) + '_ {
         );
     }
 }
+
+/// The bundled fixture's free page, where tests place tables.
+pub const METHODS: &str = "content/pages/methods.md";
+
+pub fn methods_with(body: &str) -> String {
+    format!("---\ntitle: Methods\norder: 1\n---\n{body}")
+}
+
+/// Each row of the page's participant tables: its heading, then its cells'
+/// text (a hidden count reads `–`).
+pub fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
+    use scraper::{Html, Selector};
+    let page = Html::parse_document(html);
+    let tables = Selector::parse("table.participants").unwrap();
+    let rows = Selector::parse("tr").unwrap();
+    let cells = Selector::parse("th, td").unwrap();
+    page.select(&tables)
+        .map(|table| {
+            table
+                .select(&rows)
+                .map(|row| {
+                    row.select(&cells)
+                        .map(|cell| {
+                            // A hidden count: its visible mark, not the
+                            // words for screen readers.
+                            let text: String = cell.text().collect();
+                            text.replace("not shown", "").trim().to_string()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}

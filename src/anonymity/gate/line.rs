@@ -675,11 +675,14 @@ mod tests {
         assert!(texts.numbers.iter().any(|n| n.contains("020 7946 0958")));
         // Table cells meet with a space, never joined.
         assert!(!texts.numbers.iter().any(|n| n.contains("1234")));
-        let text = "aaaa 0123456789012345678901234567890123 x";
-        let window = around(text, 5);
+        // A word longer than the reach is taken whole, and no further.
+        let word = "0123456789".repeat(5) + "0123";
+        assert!(word.len() > NUMBER_REACH);
+        let text = format!("aaaa {word} x");
+        let window = around(&text, 5);
         assert_eq!(
             (&text[window.start..5], &text[5..window.end]),
-            ("aaaa ", "0123456789012345678901234567890123")
+            ("aaaa ", word.as_str())
         );
     }
 }
