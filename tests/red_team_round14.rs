@@ -3,7 +3,7 @@
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
-use common::{METHODS, Project, methods_with, table_rows};
+use common::{METHODS, Project, methods_with, project_with_k3, table_rows};
 
 /// The cell of `table` in the row labelled `row` and the column headed `col`.
 fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
@@ -40,35 +40,6 @@ fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
         }
     }
     out
-}
-
-/// The registry of tests/suppression.rs, for k = 3: Borough A has 4 social
-/// workers, 1 GP and 3 district nurses (total 8); Borough B has 3 GPs and
-/// 2 district nurses (and one who withdrew). Borough A's "Who took part"
-/// hides its GP and its nurses: a reader knows only that they are 4.
-const REGISTRY: &str = "participants:
-  - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-3, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-4, role: Social worker, sector: social-care, borough: a}
-  - {id: a-gp-1, role: GP, sector: primary-care, borough: a}
-  - {id: b-gp-1, role: GP, sector: primary-care, borough: b}
-  - {id: b-gp-2, role: GP, sector: primary-care, borough: b}
-  - {id: b-gp-3, role: GP, sector: primary-care, borough: b}
-  - {id: a-dn-1, role: District nurse, sector: health, borough: a}
-  - {id: a-dn-2, role: District nurse, sector: health, borough: a}
-  - {id: a-dn-3, role: District nurse, sector: health, borough: a}
-  - {id: b-dn-1, role: District nurse, sector: health, borough: b}
-  - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}
-  - {id: b-dn-3, role: District nurse, sector: health, borough: b, consent: withdrawn}
-";
-
-fn project_with_k3() -> Project {
-    let project = Project::fixture("basic");
-    project
-        .edit("evalsite.yaml", "k: 2", "k: 3")
-        .write("content/participants.yaml", REGISTRY);
-    project
 }
 
 fn borough_a_page(body: &str) -> String {

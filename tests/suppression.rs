@@ -4,35 +4,8 @@
 //! part", and the counts of quotes and findings.
 
 mod common;
-use common::{METHODS, Project, build_fails, methods_with, table_rows};
+use common::{METHODS, Project, build_fails, methods_with, project_with_k3, table_rows};
 use scraper::{Html, Selector};
-
-/// A registry for k = 3 with a lone GP in Borough A, two district nurses
-/// (and one who withdrew) in Borough B.
-const REGISTRY: &str = "participants:
-  - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-3, role: Social worker, sector: social-care, borough: a}
-  - {id: a-sw-4, role: Social worker, sector: social-care, borough: a}
-  - {id: a-gp-1, role: GP, sector: primary-care, borough: a}
-  - {id: b-gp-1, role: GP, sector: primary-care, borough: b}
-  - {id: b-gp-2, role: GP, sector: primary-care, borough: b}
-  - {id: b-gp-3, role: GP, sector: primary-care, borough: b}
-  - {id: a-dn-1, role: District nurse, sector: health, borough: a}
-  - {id: a-dn-2, role: District nurse, sector: health, borough: a}
-  - {id: a-dn-3, role: District nurse, sector: health, borough: a}
-  - {id: b-dn-1, role: District nurse, sector: health, borough: b}
-  - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}
-  - {id: b-dn-3, role: District nurse, sector: health, borough: b, consent: withdrawn}
-";
-
-fn project_with_k3() -> Project {
-    let project = Project::fixture("basic");
-    project
-        .edit("evalsite.yaml", "k: 2", "k: 3")
-        .write("content/participants.yaml", REGISTRY);
-    project
-}
 
 #[test]
 fn the_embed_renders_the_table_with_counts_below_k_hidden() {

@@ -327,7 +327,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// The participants a table counts, with the boroughs in menu order.
     pub(super) fn registry(&self) -> tables::Registry<'p> {
-        tables::Registry::of_site(self.site)
+        tables::Registry::of_project(self.site.project)
     }
 
     /// Links for the page at `page`, noting in `shown` the bodies it shows.

@@ -149,7 +149,10 @@ impl Checker<'_, '_> {
                 .map(|b| (b.id.as_str(), b.meta.title.as_str()))
                 .collect();
             let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
-            (labels, crate::tables::Registry::of_site(self.site))
+            (
+                labels,
+                crate::tables::Registry::of_project(self.site.project),
+            )
         };
         let k = project.config.k;
         // A borough's report is about that borough.

@@ -138,11 +138,11 @@ impl<'a> Registry<'a> {
         self
     }
 
-    /// The site's registry: its participants, its boroughs in menu order,
-    /// and its quotes' attributions.
-    pub fn of_site(site: &crate::resolve::Site<'a>) -> Registry<'a> {
-        let project = site.project;
-        // Not the site's list: the checks of the files ask before it is made.
+    /// The project's registry: its participants, its boroughs in menu
+    /// order, and its quotes' attributions. Made from the project alone, so
+    /// the checks of the files (before the site is resolved) and the
+    /// renderer count the same tables.
+    pub fn of_project(project: &'a crate::parse::Project) -> Registry<'a> {
         let boroughs = crate::resolve::borough_order(project)
             .iter()
             .map(|&b| {

@@ -440,3 +440,32 @@ pub fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
         })
         .collect()
 }
+
+/// A registry for k = 3: Borough A has 4 social workers, 1 GP and 3
+/// district nurses (total 8); Borough B has 3 GPs and 2 district nurses
+/// (one `no-quotes`, and one who withdrew).
+pub const K3_REGISTRY: &str = "participants:
+  - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-3, role: Social worker, sector: social-care, borough: a}
+  - {id: a-sw-4, role: Social worker, sector: social-care, borough: a}
+  - {id: a-gp-1, role: GP, sector: primary-care, borough: a}
+  - {id: b-gp-1, role: GP, sector: primary-care, borough: b}
+  - {id: b-gp-2, role: GP, sector: primary-care, borough: b}
+  - {id: b-gp-3, role: GP, sector: primary-care, borough: b}
+  - {id: a-dn-1, role: District nurse, sector: health, borough: a}
+  - {id: a-dn-2, role: District nurse, sector: health, borough: a}
+  - {id: a-dn-3, role: District nurse, sector: health, borough: a}
+  - {id: b-dn-1, role: District nurse, sector: health, borough: b}
+  - {id: b-dn-2, role: District nurse, sector: health, borough: b, consent: no-quotes}
+  - {id: b-dn-3, role: District nurse, sector: health, borough: b, consent: withdrawn}
+";
+
+/// The `basic` fixture with k = 3 and [`K3_REGISTRY`].
+pub fn project_with_k3() -> Project {
+    let project = Project::fixture("basic");
+    project
+        .edit("evalsite.yaml", "k: 2", "k: 3")
+        .write("content/participants.yaml", K3_REGISTRY);
+    project
+}
