@@ -758,19 +758,38 @@ fn findings_that_each_pass_can_place_a_quote_together() {
     // Red team, round 6: a quote attributed by role alone, cited by a
     // finding holding in A and B (4 social workers) and one holding in B
     // and C (3): each passes, but the quote's page lists both, and B, the
-    // borough they share, has one social worker.
+    // borough they share, has one social worker. The project attributes
+    // by role alone, so nothing is left out that a reader could read by
+    // elimination (with the borough left out, A or B is B's one social
+    // worker already: tests/red_team_round14.rs).
     let finding = |id: &str, boroughs: &str| {
         format!(
-            "---\ntitle: Cover is thin ({id})\ncodes: [care-coordination]\nboroughs: [{boroughs}]\n\
-             quotes: [sw-monthly-mdt]\nstatus: final\n---\nSocial workers covered several teams.\n"
+            "---\ntitle: Cover is thin ({id})\ncodes: [co-location]\nboroughs: [{boroughs}]\n\
+             quotes: [cover]\nstatus: final\n---\nSocial workers covered several teams.\n"
         )
     };
-    let project = Project::example();
-    project.edit(
-        "content/quotes/borough-b/sw-monthly-mdt.md",
-        "attribution: [sector, borough]",
-        "attribution: [role]",
-    );
+    let project = Project::fixture("basic");
+    project
+        .edit("evalsite.yaml", "k: 2", "k: 3\n  attribution: [role]")
+        .write(
+            "content/participants.yaml",
+            "participants:\n\
+             \x20 - {id: a-sw-1, role: Social worker, sector: social-care, borough: a}\n\
+             \x20 - {id: a-sw-2, role: Social worker, sector: social-care, borough: a}\n\
+             \x20 - {id: a-sw-3, role: Social worker, sector: social-care, borough: a}\n\
+             \x20 - {id: b-sw-1, role: Social worker, sector: social-care, borough: b}\n\
+             \x20 - {id: c-sw-1, role: Social worker, sector: social-care, borough: c}\n\
+             \x20 - {id: c-sw-2, role: Social worker, sector: social-care, borough: c}\n",
+        )
+        .write(
+            "content/boroughs/c.md",
+            "---\ntitle: Borough C\norder: 3\n---\nBorough C has a hospital at home.\n",
+        )
+        .write(
+            "content/quotes/cover.md",
+            "---\nparticipant: b-sw-1\nsource: interview\ncodes: [co-location]\n---\n\
+             I cover three teams on a good week.\n",
+        );
     project.write("content/findings/zz-sw-ab.md", finding("ab", "a, b"));
     project.build().expect_code(0);
     project.write("content/findings/zz-sw-bc.md", finding("bc", "b, c"));

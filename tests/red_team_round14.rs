@@ -252,3 +252,79 @@ fn a_role_named_in_the_corner_cell_of_a_hand_written_table_is_not_read() {
         run.stderr
     );
 }
+
+/// Road: a coarser attribution inside a finding's context. k = 3; district
+/// nurses: 2 in Borough A, 3 in B, 1 in C. A quote by one of A's nurses is
+/// attributed "District nurse" (`attribution: [role]`) and cited by a
+/// finding about Boroughs A and B. Study-wide, elimination leaves 3 (A's
+/// two and C's one: the borough is left out only where fewer than 3 share
+/// it), and the finding's boroughs hold 5 nurses, so each check passed
+/// alone. Together: the borough was left out, so A or C; the finding says
+/// A or B; so one of Borough A's two nurses. The group is now counted as
+/// the reader narrows it, within the finding's boroughs.
+#[test]
+fn a_coarser_attribution_cited_by_a_finding_is_narrowed_down_by_its_boroughs() {
+    let registry = participants(&[
+        ("Social worker", "social-care", "a", 3),
+        ("Social worker", "social-care", "b", 3),
+        ("Social worker", "social-care", "c", 3),
+        ("District nurse", "health", "a", 2),
+        ("District nurse", "health", "b", 3),
+        ("District nurse", "health", "c", 1),
+    ]);
+    let set_up = |project: &Project, cited_by: &str| {
+        project.edit("evalsite.yaml", "k: 2", "k: 3");
+        project.write("content/participants.yaml", &registry);
+        project.write(
+            "content/boroughs/c.md",
+            "---\ntitle: Borough C\norder: 3\n---\nBorough C has a hospital at home.\n",
+        );
+        project.write(
+            "content/quotes/a/caseload.md",
+            "---\nparticipant: a-dn-1\nsource: interview\ncodes: [co-location]\n\
+             attribution: [role]\n---\nWe sit upstairs from the social workers and never see them.\n",
+        );
+        project.edit(
+            "content/findings/co-location.md",
+            "boroughs: [a, b]",
+            &format!("boroughs: [{cited_by}]"),
+        );
+        project.edit(
+            "content/findings/co-location.md",
+            "quotes: [same-building]",
+            "quotes: [same-building, caseload]",
+        );
+    };
+    let stderr = common::build_fails(
+        |p| set_up(p, "a, b"),
+        "content/findings/co-location.md:5:",
+        "anonymity::small-group-in-context",
+    );
+    assert!(
+        stderr.contains("only 2 of the study's participants can have said it"),
+        "{stderr}"
+    );
+    // Set in Borough A's report instead: A's two nurses.
+    common::build_fails(
+        |p| {
+            set_up(p, "a, b, c");
+            p.write(
+                "content/boroughs/a.md",
+                borough_a_page("Borough A runs a team.\n\n![](quote:caseload)\n"),
+            );
+        },
+        "content/boroughs/a.md:8:5",
+        "anonymity::small-group-in-context",
+    );
+    // Within all three boroughs the reader is left with the three the
+    // study-wide rule counts: it builds.
+    let project = Project::fixture("basic");
+    set_up(&project, "a, b, c");
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        project
+            .page("findings/co-location.html")
+            .contains("never see them")
+    );
+}

@@ -4,7 +4,7 @@
 //! it in its text. The group is counted there, and reported at the
 //! finding or the embed. The pages as made are `pages.rs`'s.
 
-use super::groups::group_size_in;
+use super::groups::crowd_in;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Participant};
@@ -50,7 +50,13 @@ pub(super) fn check_context(
             continue;
         }
         let boroughs: Vec<&str> = boroughs.iter().map(String::as_str).collect();
-        let size = group_size_in(&project.participants, who, fields, &boroughs);
+        let size = crowd_in(
+            &project.participants,
+            who,
+            fields,
+            (&project.config.attribution, k),
+            &boroughs,
+        );
         if size >= k {
             continue;
         }
@@ -65,7 +71,7 @@ pub(super) fn check_context(
             Diagnostic::error(
                 "anonymity::small-group-in-context",
                 format!(
-                    "this finding holds in {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    "this finding holds in {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants can have said it; at least {k} must",
                     places.join(" and "),
                     site.attribution(q)
                 ),
@@ -124,7 +130,13 @@ fn check_together(
     if common.is_empty() {
         return;
     }
-    let size = group_size_in(&project.participants, who, fields, &common);
+    let size = crowd_in(
+        &project.participants,
+        who,
+        fields,
+        (&project.config.attribution, k),
+        &common,
+    );
     if size >= k {
         return;
     }
@@ -145,7 +157,7 @@ fn check_together(
         Diagnostic::error(
             "anonymity::small-group-in-context",
             format!(
-                "with the other findings that cite it ({}), this finding leaves only {} where the quote “{}” can come from, where only {size} of the study's participants share that attribution; at least {k} must",
+                "with the other findings that cite it ({}), this finding leaves only {} where the quote “{}” can come from, where only {size} of the study's participants can have said it; at least {k} must",
                 others.join("; "),
                 places.join(" and "),
                 site.attribution(q)
@@ -276,7 +288,13 @@ pub(super) fn check_borough_embeds(
     let project = site.project;
     let k = project.config.k;
     for embed in embeds {
-        let size = group_size_in(&project.participants, who, fields, &[embed.borough]);
+        let size = crowd_in(
+            &project.participants,
+            who,
+            fields,
+            (&project.config.attribution, k),
+            &[embed.borough],
+        );
         if size >= k {
             continue;
         }
@@ -284,7 +302,7 @@ pub(super) fn check_borough_embeds(
             Diagnostic::error(
                 "anonymity::small-group-in-context",
                 format!(
-                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must",
+                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants can have said it; at least {k} must",
                     embed.why,
                     site.borough_title(embed.borough),
                     site.attribution(q)

@@ -71,6 +71,19 @@ pub fn suspects(
     default: &[AttributionField],
     k: usize,
 ) -> usize {
+    suspects_among(participants, who, fields, default, k, None)
+}
+
+/// [`suspects`], counting only those in `boroughs` (all when `None`); the
+/// finer groups are still counted study-wide, as a reader counts them.
+fn suspects_among(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+    default: &[AttributionField],
+    k: usize,
+    boroughs: Option<&[&str]>,
+) -> usize {
     let finer = finer(fields, default);
     if finer.iter().all(|f| fields.contains(f)) {
         return 0;
@@ -78,13 +91,13 @@ pub fn suspects(
     // Each participant's values of the finer fields, read once (a role's
     // key is dear); `fields` are among them.
     let values = |p: &Participant| -> Vec<String> { finer.iter().map(|&f| value(p, f)).collect() };
-    let counted: Vec<Vec<String>> = participants
+    let counted: Vec<(&Participant, Vec<String>)> = participants
         .iter()
         .filter(|p| p.consent != Consent::Withdrawn)
-        .map(values)
+        .map(|p| (p, values(p)))
         .collect();
     let mut sizes: FastMap<&[String], usize> = FastMap::default();
-    for theirs in &counted {
+    for (_, theirs) in &counted {
         *sizes.entry(theirs.as_slice()).or_default() += 1;
     }
     let own: Vec<usize> = (0..finer.len())
@@ -93,8 +106,9 @@ pub fn suspects(
     let mine = values(who);
     counted
         .iter()
-        .filter(|theirs| own.iter().all(|&i| theirs[i] == mine[i]))
-        .filter(|theirs| sizes[theirs.as_slice()] < k)
+        .filter(|(p, _)| boroughs.is_none_or(|b| b.contains(&p.borough.as_str())))
+        .filter(|(_, theirs)| own.iter().all(|&i| theirs[i] == mine[i]))
+        .filter(|(_, theirs)| sizes[theirs.as_slice()] < k)
         .count()
 }
 
@@ -148,18 +162,30 @@ pub(super) fn names(fields: &[AttributionField]) -> String {
         .join(", ")
 }
 
-/// How many participants who have not withdrawn, in one of `boroughs`,
-/// share `who`'s values of `fields`.
-pub(super) fn group_size_in(
+/// How many participants a reader can narrow a quote down to when a page
+/// places it in one of `boroughs`: those there who share `who`'s values of
+/// `fields`, and, when the attribution leaves out a field of `default`
+/// that some leave out because fewer than `k` share it, only those of them
+/// ([`suspects`] there; when none are, the elimination fails and the
+/// sharers count). Red team round 14: "District nurse" on a finding about
+/// Boroughs A and B is one of A's two nurses when B's have k and C's not.
+pub(super) fn crowd_in(
     participants: &[Participant],
     who: &Participant,
     fields: &[AttributionField],
+    (default, k): (&[AttributionField], usize),
     boroughs: &[&str],
 ) -> usize {
     let shares = shares_with(who, fields);
-    participants
+    let sharers = participants
         .iter()
         .filter(|p| p.consent != Consent::Withdrawn && boroughs.contains(&p.borough.as_str()))
         .filter(|p| shares(p))
-        .count()
+        .count();
+    // None there (or anywhere): the reader's elimination fails, and the
+    // attribution tells them what it says.
+    match suspects_among(participants, who, fields, default, k, Some(boroughs)) {
+        0 => sharers,
+        suspects => suspects,
+    }
 }

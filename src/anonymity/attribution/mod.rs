@@ -351,10 +351,11 @@ pub fn holds_in(site: &Site, q: QuoteIx, borough: &str) -> bool {
         return true;
     };
     fields.contains(&AttributionField::Borough)
-        || groups::group_size_in(
+        || groups::crowd_in(
             &project.participants,
             &project.participants[p],
             fields,
+            (&project.config.attribution, project.config.k),
             &[borough],
         ) >= project.config.k
 }

@@ -3,7 +3,7 @@
 //! there, however the quote got onto it. What the sources say is checked
 //! in `context.rs`.
 
-use super::groups::group_size_in;
+use super::groups::crowd_in;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Participant};
@@ -20,6 +20,8 @@ use crate::yaml::Yaml;
 #[derive(Default)]
 pub struct Pages {
     k: usize,
+    /// The project's default attribution (`anonymity.attribution`).
+    default: Vec<AttributionField>,
     participants: Vec<Participant>,
     /// The boroughs a page made from this file is about.
     about: FastMap<FileId, Vec<String>>,
@@ -130,6 +132,7 @@ impl Pages {
         Pages {
             by_id,
             k: project.config.k,
+            default: project.config.attribution.clone(),
             participants: project.participants.clone(),
             about,
             quotes,
@@ -207,8 +210,13 @@ impl Pages {
                 }
                 asked.push(key);
                 let who = &self.participants[quote.participant];
-                group_size_in(&self.participants, who, &quote.fields, &places) >= self.k
+                crowd_in(&self.participants, who, &quote.fields, self.rule(), &places) >= self.k
             })
+    }
+
+    /// The default attribution and k, as [`crowd_in`] reads them.
+    fn rule(&self) -> (&[AttributionField], usize) {
+        (&self.default, self.k)
     }
 
     /// Whether a page made from `origin` is about some boroughs.
@@ -251,7 +259,7 @@ impl Pages {
                     continue;
                 }
                 let who = &self.participants[quote.participant];
-                let size = group_size_in(&self.participants, who, &quote.fields, &places);
+                let size = crowd_in(&self.participants, who, &quote.fields, self.rule(), &places);
                 if size >= self.k {
                     continue;
                 }
@@ -290,14 +298,14 @@ impl Pages {
         let (message, label, fix) = match leads {
             false => (
                 format!(
-                    "the generated page {page} is about {titles}, so readers learn the quote “{attribution}” comes from there, where only {size} of the study's participants share that attribution; at least {k} must"
+                    "the generated page {page} is about {titles}, so readers learn the quote “{attribution}” comes from there, where only {size} of the study's participants can have said it; at least {k} must"
                 ),
                 format!("this puts the quote on {page}"),
                 "show a quote attributed by borough instead, show it on a page that is not about one borough, or leave it out",
             ),
             true => (
                 format!(
-                    "the generated page {page} is about {titles} and leads to the quote “{attribution}”, so readers learn it comes from there, where only {size} of the study's participants share that attribution; at least {k} must"
+                    "the generated page {page} is about {titles} and leads to the quote “{attribution}”, so readers learn it comes from there, where only {size} of the study's participants can have said it; at least {k} must"
                 ),
                 format!("this leads to the quote from {page}"),
                 "link the quote with `quote:ID` in a finding's summary (a borough's report then shows the words without the link), link a quote attributed by borough instead, or leave the link out",
@@ -338,7 +346,7 @@ impl Pages {
                 let size = *sizes
                     .entry((quote.participant, &quote.fields, origin))
                     .or_insert_with(|| {
-                        group_size_in(&self.participants, who, &quote.fields, &places)
+                        crowd_in(&self.participants, who, &quote.fields, self.rule(), &places)
                     });
                 if size >= self.k {
                     continue;
