@@ -144,23 +144,19 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         templates: theme.template_files.values().copied().collect(),
         theme_folder: format!("themes/{theme_name}/static"),
     };
-    // Render and gate: serve mode renders now, only what changed since the
-    // last good build; a check or build gates the pages made alongside the
-    // checks; a theme that did not load leaves nothing to render.
-    let (gated, work) = match (&mut theme, mode.serve(), made) {
-        (Some(theme), Some(serve), _) => {
-            let inputs = inputs(theme);
-            reuse::render_and_gate(
-                &site,
-                theme,
-                &inputs,
-                source_errors,
-                serve,
-                &mut out,
-                &mut clock,
-            )
-        }
-        (Some(theme), None, Some(made)) => {
+    // Gate what was made alongside the checks (in serve mode, only what
+    // changed since the last good build); a theme that did not load leaves
+    // nothing to gate.
+    let (gated, work) = match (&theme, mode.serve(), made) {
+        (Some(theme), Some(serve), Made::Serve(made)) => reuse::gate(
+            made,
+            &inputs(theme),
+            source_errors,
+            serve,
+            &mut out,
+            &mut clock,
+        ),
+        (Some(theme), None, Made::Build(made)) => {
             let stage = writing.as_ref().map(|w| w as &dyn gate::Stage);
             gate_made(
                 &inputs(theme),
@@ -227,22 +223,38 @@ fn load(
     Ok((loaded, settings, identifiers_list))
 }
 
-/// Stage 4, the checks of the sources. In a check or build, what the pages
-/// are made from does not depend on what the checks find: the pages are
-/// made while the sources are checked, each filling the cores where the
-/// other leaves them idle, and returned with their own problems (which are
-/// not the sources'). In serve mode, the pages are made after the checks
-/// ([`reuse::render_and_gate`]), and only those a change shows on.
+/// What was rendered alongside the checks of the sources.
+enum Made {
+    /// A check or build: every page, with its own problems (which are not
+    /// the sources').
+    Build((Rendered, Vec<Diagnostic>)),
+    /// Serve mode: only the pages a change shows on, and the last good
+    /// build they go in.
+    Serve(reuse::Made),
+    /// The theme did not load.
+    Nothing,
+}
+
+/// Stage 4, the checks of the sources. What the pages are made from does
+/// not depend on what the checks find: the pages are made while the
+/// sources are checked, each filling the cores where the other leaves them
+/// idle. In serve mode only the pages a change shows on are made
+/// ([`reuse::render`]), and a save's page is ready sooner for it.
 fn check(
     site: &Site,
     theme: Option<&mut Theme>,
     memo: Option<&mut Memo>,
     out: &mut Vec<Diagnostic>,
     clock: &mut Stopwatch,
-) -> (Checked, Option<(Rendered, Vec<Diagnostic>)>) {
-    match (theme, memo) {
-        (Some(theme), None) => {
-            let mut render_out = Vec::new();
+) -> (Checked, Made) {
+    let Some(theme) = theme else {
+        let checked = anonymity::check_sources(site, out, memo.map(|m| &mut m.checks));
+        clock.lap("check");
+        return (checked, Made::Nothing);
+    };
+    let mut render_out = Vec::new();
+    let (checked, made) = match memo {
+        None => {
             let ((checked, checking), (made, rendering)) = rayon::join(
                 || timed(|| anonymity::check_sources(site, out, None)),
                 // Nothing renders again after a build: what the pages were
@@ -252,14 +264,22 @@ fn check(
             clock.lap("check+render");
             clock.within("check", checking);
             clock.within("render", rendering);
-            (checked, Some((made, render_out)))
+            return (checked, Made::Build((made, render_out)));
         }
-        (_, memo) => {
-            let checked = anonymity::check_sources(site, out, memo.map(|m| &mut m.checks));
-            clock.lap("check");
-            (checked, None)
+        Some(memo) => {
+            let (checks, base) = (&mut memo.checks, memo.base.take());
+            let ((checked, checking), (made, rendering)) = rayon::join(
+                || timed(|| anonymity::check_sources(site, out, Some(checks))),
+                || timed(|| reuse::render(site, theme, base, &mut render_out)),
+            );
+            clock.lap("check+render");
+            clock.within("check", checking);
+            clock.within("render", rendering);
+            (checked, made)
         }
-    }
+    };
+    out.append(&mut render_out);
+    (checked, Made::Serve(made))
 }
 
 /// Stage 6 in a check or build: the pages made alongside the checks, with

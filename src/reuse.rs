@@ -1,7 +1,8 @@
 //! Serve mode's render and gate, reusing the last good build kept in the
 //! [`Memo`]: after a change to bodies alone only the pages showing those
-//! bodies are rendered, the rest are the last good build's, and the gate
-//! reads again only what it did not pass before. The stages' own reuse
+//! bodies are rendered ([`render`], beside the checks of the sources), the
+//! rest are the last good build's, and the gate reads again only what it
+//! did not pass before ([`gate`]). The stages' own reuse
 //! (files read, parsed and scanned) is in their memos (see [`crate::memo`]).
 
 use crate::anonymity::gate::{self, Gated};
@@ -15,21 +16,25 @@ use crate::timings::Stopwatch;
 /// passed the gate: the preview shows each as soon as it alone passes.
 pub type Early<'e> = &'e (dyn Fn(gate::Early) + Sync);
 
-/// Renders what changed since the last good build (all of it when more
-/// than bodies changed), gates the whole site unless the sources had
-/// errors, and keeps it as the next run's base if nothing was wrong. Gives
-/// exactly what a build gives; says what it did.
-pub fn render_and_gate(
+/// What serve mode rendered: the pages made again (every page when more
+/// than bodies changed), and the last good build they go in.
+pub(crate) struct Made {
+    base: Option<Base>,
+    prints: Vec<memo::Print>,
+    /// Only the pages showing changed bodies were made.
+    partial: bool,
+    fresh: render::Rendered,
+}
+
+/// Renders what changed since `base`, the last good build (all of it when
+/// more than bodies changed, or there is none). Needs nothing the checks of
+/// the sources find, so it runs beside them.
+pub(crate) fn render(
     site: &Site,
     theme: &mut Theme,
-    inputs: &gate::Inputs,
-    source_errors: bool,
-    (memo, early): (&mut Memo, Early),
+    mut base: Option<Base>,
     out: &mut Vec<Diagnostic>,
-    clock: &mut Stopwatch,
-) -> (Option<Gated>, Work) {
-    // The last good build, taken from the memo while this run renders.
-    let mut base = memo.base.take();
+) -> Made {
     let prints = memo::fingerprint(site.project);
     let changed = base.as_ref().and_then(|base| base.changed_bodies(&prints));
     let fresh = match (&mut base, &changed) {
@@ -38,9 +43,32 @@ pub fn render_and_gate(
         }
         _ => render::render(site, theme, true, out),
     };
-    clock.lap("render");
-    // Pages rendered again go in place of the base's.
-    let partial = changed.is_some();
+    Made {
+        base,
+        prints,
+        partial: changed.is_some(),
+        fresh,
+    }
+}
+
+/// Gates the whole site [`render`] made (the pages made again in place of
+/// the last good build's) unless the sources had errors, and keeps it as
+/// the next run's base if nothing was wrong. Gives exactly what a build
+/// gives; says what it did.
+pub(crate) fn gate(
+    made: Made,
+    inputs: &gate::Inputs,
+    source_errors: bool,
+    (memo, early): (&mut Memo, Early),
+    out: &mut Vec<Diagnostic>,
+    clock: &mut Stopwatch,
+) -> (Option<Gated>, Work) {
+    let Made {
+        base,
+        prints,
+        partial,
+        fresh,
+    } = made;
     let rendered = fresh.files.keys().cloned().collect();
     // The whole site as it would be served, gated once.
     let gated = (!source_errors)
