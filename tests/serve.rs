@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 /// How long a rebuild may take to show before a test gives up.
 const PATIENCE: Duration = Duration::from_secs(15);
 /// How long a waiting loop sleeps between looks: less than the watcher's
-/// debounce (30 ms), so no test waits longer than it must (#21).
+/// debounce (10 ms) and a rebuild, so no test waits much longer than it
+/// must (#21).
 const POLL: Duration = Duration::from_millis(25);
 
 const START: &str = "<!-- evalsite:serve -->";

@@ -18,7 +18,7 @@ use std::time::Duration;
 /// editor's save (a write, or a temporary file and a rename) is over within
 /// a few milliseconds, and every millisecond waited here is one more before
 /// the page changes.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often held events are looked at: an event waits for up to this long
 /// beyond [`DEBOUNCE`] (the debouncer's own choice, a quarter of it, added
 /// about 4 ms on average; a wake-up every 5 ms costs nothing to speak of).
