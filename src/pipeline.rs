@@ -149,7 +149,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     // nothing to gate.
     let (gated, work) = match (&theme, mode.serve(), made) {
         (Some(theme), Some(serve), Made::Serve(made)) => reuse::gate(
-            made,
+            *made,
             &inputs(theme),
             source_errors,
             serve,
@@ -160,7 +160,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
             let stage = writing.as_ref().map(|w| w as &dyn gate::Stage);
             gate_made(
                 &inputs(theme),
-                made,
+                *made,
                 source_errors,
                 stage,
                 &mut out,
@@ -227,10 +227,10 @@ fn load(
 enum Made {
     /// A check or build: every page, with its own problems (which are not
     /// the sources').
-    Build((Rendered, Vec<Diagnostic>)),
+    Build(Box<(Rendered, Vec<Diagnostic>)>),
     /// Serve mode: only the pages a change shows on, and the last good
     /// build they go in.
-    Serve(reuse::Made),
+    Serve(Box<reuse::Made>),
     /// The theme did not load.
     Nothing,
 }
@@ -264,7 +264,7 @@ fn check(
             clock.lap("check+render");
             clock.within("check", checking);
             clock.within("render", rendering);
-            return (checked, Made::Build((made, render_out)));
+            return (checked, Made::Build(Box::new((made, render_out))));
         }
         Some(memo) => {
             let (checks, base) = (&mut memo.checks, memo.base.take());
@@ -279,7 +279,7 @@ fn check(
         }
     };
     out.append(&mut render_out);
-    (checked, Made::Serve(made))
+    (checked, Made::Serve(Box::new(made)))
 }
 
 /// Stage 6 in a check or build: the pages made alongside the checks, with
