@@ -276,19 +276,22 @@ fn a_finding_summary_on_a_borough_report_links_only_quotes_that_hold_there() {
         "content/quotes/a/sw-says.md",
         "---\nparticipant: a-sw-2\nsource: interview\ncodes: [co-location]\nattribution: [role]\n---\nThe notes are read late.\n",
     );
+    // The findings hold in all three boroughs: in A and B alone, the GP
+    // quoted without a borough (so from A or C, where GPs are too few)
+    // would be A's one GP (tests/red_team_round14.rs).
     let summary =
         "As one said, [nobody reads the notes](quote:gp-says), and [late](quote:sw-says).";
     for (name, finding) in [
         (
             "first paragraph",
             format!(
-                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\n---\n{summary}\n\nMore.\n"
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b, c]\n---\n{summary}\n\nMore.\n"
             ),
         ),
         (
             "summary:",
             format!(
-                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\nsummary: \"{summary}\"\n---\nMore.\n"
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b, c]\nsummary: \"{summary}\"\n---\nMore.\n"
             ),
         ),
     ] {
@@ -314,7 +317,7 @@ fn a_finding_summary_on_a_borough_report_links_only_quotes_that_hold_there() {
             gp_quote(p);
             p.write(
                 "content/findings/both.md",
-                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b]\n---\nAs one said: [](quote:gp-says).\n",
+                "---\ntitle: Both\ncodes: [co-location]\nboroughs: [a, b, c]\n---\nAs one said: [](quote:gp-says).\n",
             );
         },
         "content/findings/both.md:6:",

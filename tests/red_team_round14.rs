@@ -328,3 +328,93 @@ fn a_coarser_attribution_cited_by_a_finding_is_narrowed_down_by_its_boroughs() {
             .contains("never see them")
     );
 }
+
+/// Road: the hand-written table as HTML instead of Markdown pipes. k = 3,
+/// the registry of `project_with_k3`: `role/borough` hides Borough A's 3
+/// nurses and its GP (together 4, with total 8 and 4 social workers shown).
+/// An HTML table on the same page gives "District nurse | Borough A | 3":
+/// 8 − 4 − 3 = 1 GP. The same table written with pipes was warned of
+/// (`table::hidden-count`); as HTML the build was silent. It is read as
+/// the pipes are, whether its count is written plainly, as a character
+/// reference or in bold, and the warning points at the count.
+#[test]
+fn a_hand_written_html_table_gives_back_a_hidden_count_unwarned() {
+    for (count, line) in [("3", 9), ("&#51;", 9), ("\n\n**3**\n\n", 11)] {
+        let project = project_with_k3();
+        project.write(
+            METHODS,
+            methods_with(&format!(
+                "![](participants:role/borough)\n\n\
+                 <table>\n<tr><th>Role</th><th>Borough A</th></tr>\n\
+                 <tr><td>District nurse</td><td>{count}</td></tr>\n</table>\n"
+            )),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        let html = project.page("pages/methods.html");
+        assert_eq!(
+            cell(&table_rows(&html)[0], "District nurse", "Borough A"),
+            "–"
+        );
+        assert!(
+            run.stderr.contains("warning[table::hidden-count]")
+                && run.stderr.contains(&format!("{METHODS}:{line}:")),
+            "{count:?}: the HTML table gives back Borough A's hidden nurses:\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// Road: the count in prose instead of a table. Borough A's report hides
+/// its nurses and its GP (together 4 of 8, with 4 social workers shown);
+/// "We interviewed three district nurses in Borough A" gives 8 − 4 − 3 =
+/// 1 GP. Only tables were read. The sentences of a report are read now,
+/// by the same lookup as a table's cells: the number, the role within two
+/// words after it, and the borough the sentence names, else the page's.
+#[test]
+fn a_count_in_prose_on_a_boroughs_page_gives_back_its_hidden_count() {
+    for (sentence, at) in [
+        ("We interviewed three district nurses in Borough A.", "8:16"),
+        ("In Borough A, 3 of the district nurses took part.", "8:15"),
+        ("Our interviews included three district nurses.", "8:25"),
+    ] {
+        let project = project_with_k3();
+        project.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        let who = &table_rows(&project.page("boroughs/a.html"))[0];
+        assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
+        assert!(
+            run.stderr.contains("warning[table::hidden-count]")
+                && run.stderr.contains(&format!("content/boroughs/a.md:{at}")),
+            "{sentence:?} beside the hidden table: 8 − 4 − 3 = 1 GP, and no warning at {at}:\n{}",
+            run.stderr
+        );
+    }
+    // Counts the tables show, and numbers that count no one, are not.
+    for sentence in [
+        "We interviewed four social workers in Borough A.",
+        "Three months after the district nurses moved, the team met.",
+        "Two of the boroughs took part.",
+        // From the bundled example, where the first version warned.
+        "Borough A has three clusters of GP practices.",
+        "A reader can tell that one attributed simply District nurse comes from here.",
+        "It comes from a borough where fewer than three district nurses took part.",
+    ] {
+        let project = project_with_k3();
+        project.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(
+            !run.stderr.contains("table::hidden-count"),
+            "{sentence:?}:\n{}",
+            run.stderr
+        );
+    }
+}

@@ -373,3 +373,18 @@ fn a_hand_written_count_that_the_generated_tables_hide_is_warned_of() {
     );
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn a_count_in_a_sentence_that_the_generated_tables_hide_is_warned_of() {
+    // The same count as above, in a sentence of the methods page.
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with(
+            "![](participants:role/borough)\n\nWe interviewed three district nurses in Borough A.\n",
+        ),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    insta::assert_snapshot!(run.stderr);
+}

@@ -168,6 +168,7 @@ impl Html<'_> {
                 Token::Tag {
                     boundary,
                     attributes,
+                    ..
                 } => {
                     if boundary {
                         out.push(" ", self.source(attributes.first().map_or(0, |r| r.start)));

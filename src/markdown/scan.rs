@@ -181,21 +181,26 @@ pub fn table_embeds(text: &str, body: Range<usize>) -> Vec<TableEmbed> {
     found
 }
 
-/// A table written in Markdown: its rows (the header first), each cell's
-/// text and byte range in the file.
+/// A table written in Markdown or in raw HTML: its rows (the header
+/// first), each cell's text and byte range in the file.
 #[derive(Debug, Clone, Default)]
 pub struct WrittenTable {
     pub rows: Vec<Vec<(String, Range<usize>)>>,
 }
 
-/// Every Markdown table in `text[body]`.
+/// A cell of a [`WrittenTable`] being read: its text so far and where.
+type OpenCell = Option<(String, Range<usize>)>;
+
+/// Every table in `text[body]`, written with pipes or as raw HTML
+/// (`<table>`, `<tr>`, `<td>`, `<th>`: red team, round 14).
 pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     let mut tables = Vec::new();
-    if !text[body.clone()].contains('|') {
+    let written = &text[body.clone()];
+    if !written.contains('|') && !holds_html_table(written) {
         return tables;
     }
-    let mut cell: Option<(String, Range<usize>)> = None;
-    for (event, range) in parser(&text[body.clone()]) {
+    let mut cell: OpenCell = None;
+    for (event, range) in parser(written) {
         let range = body.start + range.start..body.start + range.end;
         match event {
             Event::Start(Tag::Table(_)) => tables.push(WrittenTable::default()),
@@ -206,20 +211,119 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
             }
             Event::Start(Tag::TableCell) => cell = Some((String::new(), range)),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((written, _)) = cell.as_mut() {
+                if let Some((written, place)) = cell.as_mut() {
+                    // Markdown inside a cell of raw HTML: placed at its text.
+                    if written.trim().is_empty() {
+                        *place = range;
+                    }
                     written.push_str(&t);
                 }
             }
-            Event::End(TagEnd::TableCell) => {
-                let row = tables.last_mut().and_then(|t| t.rows.last_mut());
-                if let (Some(row), Some(cell)) = (row, cell.take()) {
-                    row.push(cell);
-                }
+            Event::End(TagEnd::TableCell) => close_cell(&mut tables, &mut cell),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                html_table_parts(text, &html, range, &mut tables, &mut cell);
             }
             _ => {}
         }
     }
     tables
+}
+
+/// Whether `written` has a `<table` tag, in any case.
+fn holds_html_table(written: &str) -> bool {
+    written.match_indices('<').any(|(i, _)| {
+        written
+            .get(i..i + 6)
+            .is_some_and(|tag| tag.eq_ignore_ascii_case("<table"))
+    })
+}
+
+/// Puts the open cell, if any, in the last row of the last table.
+fn close_cell(tables: &mut [WrittenTable], cell: &mut OpenCell) {
+    let row = tables.last_mut().and_then(|t| t.rows.last_mut());
+    if let (Some(row), Some(cell)) = (row, cell.take()) {
+        row.push(cell);
+    }
+}
+
+/// Reads the table, row and cell tags of a piece of raw HTML written at
+/// `range` of `text`, as a Markdown table's: `<table>` begins a table,
+/// `<tr>` a row, `<td>` and `<th>` a cell, whose text (character references
+/// decoded) runs to its end tag or the next cell.
+fn html_table_parts(
+    text: &str,
+    html: &str,
+    range: Range<usize>,
+    tables: &mut Vec<WrittenTable>,
+    cell: &mut OpenCell,
+) {
+    // Where the piece is written as it reads, a cell's text is placed
+    // exactly; otherwise at the piece.
+    let at = (text.get(range.clone()) == Some(html)).then_some(range.start);
+    for token in crate::reading::html_tokens(html) {
+        match token {
+            crate::reading::Token::Tag { name, end, .. } => match (name.as_str(), end) {
+                ("table", false) => {
+                    close_cell(tables, cell);
+                    tables.push(WrittenTable::default());
+                }
+                ("tr", false) => {
+                    close_cell(tables, cell);
+                    if let Some(table) = tables.last_mut() {
+                        table.rows.push(Vec::new());
+                    }
+                }
+                ("td" | "th", false) => {
+                    close_cell(tables, cell);
+                    *cell = Some((String::new(), range.clone()));
+                }
+                ("td" | "th" | "tr" | "table", true) => close_cell(tables, cell),
+                _ => {}
+            },
+            crate::reading::Token::Text(piece) => {
+                if let Some((written, place)) = cell.as_mut() {
+                    if let (Some(at), true) = (at, written.trim().is_empty()) {
+                        *place = at + piece.start..at + piece.end;
+                    }
+                    written.push_str(&crate::reading::decode_references(&html[piece]));
+                }
+            }
+            crate::reading::Token::Comment(_) => {}
+        }
+    }
+}
+
+/// The text of each paragraph, heading and list item of `text[body]`
+/// outside tables (code and raw HTML left out), as pieces with their byte
+/// range in `text`; a line break is a space.
+pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<Vec<(String, Range<usize>)>> {
+    let mut blocks: Vec<Vec<(String, Range<usize>)>> = Vec::new();
+    let (mut in_table, mut in_code) = (0usize, 0usize);
+    for (event, range) in parser(&text[body.clone()]) {
+        let range = body.start + range.start..body.start + range.end;
+        match event {
+            Event::Start(Tag::Table(_)) => in_table += 1,
+            Event::End(TagEnd::Table) => in_table -= 1,
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code -= 1,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item) if in_table == 0 => {
+                blocks.push(Vec::new());
+            }
+            Event::Text(t) | Event::Code(t) if in_table == 0 && in_code == 0 => {
+                if let Some(block) = blocks.last_mut() {
+                    block.push((t.into_string(), range));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if in_table == 0 => {
+                if let Some(block) = blocks.last_mut() {
+                    block.push((" ".to_string(), range));
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    blocks
 }
 
 /// The first paragraph of text in `body`, as written: the first paragraph

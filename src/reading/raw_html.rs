@@ -10,9 +10,12 @@ use std::ops::Range;
 pub enum Token {
     /// Text (character references still written).
     Text(Range<usize>),
-    /// A start or end tag: whether it parts words, and the ranges of its
-    /// attribute names and values (which a page holds but does not show).
+    /// A start or end tag: its name (lower case), whether it is an end
+    /// tag, whether it parts words, and the ranges of its attribute names
+    /// and values (which a page holds but does not show).
     Tag {
+        name: String,
+        end: bool,
         boundary: bool,
         attributes: Vec<Range<usize>>,
     },
@@ -87,15 +90,17 @@ pub fn html_tokens(s: &str) -> Vec<Token> {
         };
         flush(&mut tokens, text_start, lt);
         let name = tag.name.to_ascii_lowercase();
-        tokens.push(Token::Tag {
-            boundary: name == "br" || super::layout::parts_words(&name),
-            attributes: tag.attributes,
-        });
         raw_until = if !end_tag && RAW_TEXT.contains(&name.as_str()) {
-            Some(name)
+            Some(name.clone())
         } else {
             None
         };
+        tokens.push(Token::Tag {
+            boundary: name == "br" || super::layout::parts_words(&name),
+            name,
+            end: end_tag,
+            attributes: tag.attributes,
+        });
         at = tag.end;
         text_start = at;
     }

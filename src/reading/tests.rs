@@ -106,12 +106,15 @@ fn html_tokens_split_text_tags_and_comments() {
     let tokens = html_tokens(s);
     assert_eq!(texts(s, &tokens), ["Tob", "ias"]);
     let Token::Tag {
+        name,
+        end,
         boundary,
         attributes,
     } = &tokens[0]
     else {
         panic!("{tokens:?}")
     };
+    assert_eq!((name.as_str(), *end), ("p", false));
     assert!(*boundary);
     let held: Vec<&str> = attributes.iter().map(|r| &s[r.clone()]).collect();
     assert_eq!(held, ["class", "Tobias", "data-x", "y", "hidden"]);
@@ -119,9 +122,11 @@ fn html_tokens_split_text_tags_and_comments() {
         &tokens[2],
         Token::Tag {
             boundary: false,
+            end: false,
             ..
         }
     ));
+    assert!(matches!(&tokens[4], Token::Tag { name, end: true, .. } if name == "b"));
     assert!(
         tokens
             .iter()

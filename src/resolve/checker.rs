@@ -13,27 +13,32 @@ pub(super) struct Checker<'s, 'p> {
     pub(super) site: &'s Site<'p>,
 }
 
-impl Checker<'_, '_> {
+/// What hand-written counts are read by: the registry's labels and its
+/// generated tables, made at the first body that has a count to read.
+type Counts<'p> = std::cell::OnceCell<(crate::tables::check::Labels, crate::tables::Registry<'p>)>;
+
+impl<'p> Checker<'_, 'p> {
     pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
         let project = self.site.project;
+        let counts = Counts::new();
         if let Some(landing) = &project.landing {
-            self.check_body(landing, out);
+            self.check_body(landing, true, &counts, out);
         }
         for doc in &project.boroughs {
-            self.check_body(doc, out);
+            self.check_body(doc, true, &counts, out);
         }
         for doc in &project.codes {
-            self.check_body(doc, out);
+            self.check_body(doc, true, &counts, out);
             if let Some(parent) = &doc.meta.parent {
                 self.check_ref(doc, "parent", Kind::Code, parent, 0, out);
             }
         }
         for doc in &project.quotes {
-            self.check_body(doc, out);
+            self.check_body(doc, false, &counts, out);
             self.check_quote(doc, out);
         }
         for doc in &project.findings {
-            self.check_body(doc, out);
+            self.check_body(doc, true, &counts, out);
             self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
             self.check_list(
                 doc,
@@ -46,12 +51,12 @@ impl Checker<'_, '_> {
             self.check_list(doc, "quotes", Kind::Quote, &doc.meta.quotes, false, out);
         }
         for doc in &project.pathways {
-            self.check_body(doc, out);
+            self.check_body(doc, true, &counts, out);
             self.check_ref(doc, "borough", Kind::Borough, &doc.meta.borough, 0, out);
             self.check_pathway(doc, out);
         }
         for doc in &project.pages {
-            self.check_body(doc, out);
+            self.check_body(doc, true, &counts, out);
         }
         self.check_participants(out);
     }
@@ -138,32 +143,38 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
+    /// `prose`: read the counts in its sentences too (not a quote's: the
+    /// words of a participant, not the researcher's counts). `counts`: the
+    /// labels and registry the hand-written counts are read by, made once.
+    fn check_body<'c, M>(
+        &self,
+        doc: &Doc<M>,
+        prose: bool,
+        counts: &'c Counts<'p>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let text = self.site.project.sources.text(doc.file);
         crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
         let project = self.site.project;
         let labels = || {
-            let boroughs: Vec<(&str, &str)> = project
-                .boroughs
-                .iter()
-                .map(|b| (b.id.as_str(), b.meta.title.as_str()))
-                .collect();
-            let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
-            (
-                labels,
-                crate::tables::Registry::of_project(self.site.project),
-            )
+            counts.get_or_init(|| {
+                let boroughs: Vec<(&str, &str)> = project
+                    .boroughs
+                    .iter()
+                    .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+                    .collect();
+                let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
+                (labels, crate::tables::Registry::of_project(project))
+            })
         };
-        let k = project.config.k;
         // A borough's report is about that borough.
         let page = (project.boroughs.iter())
             .find(|b| b.file == doc.file)
             .map(|b| b.id.as_str());
-        crate::tables::check::check_written_tables(
+        crate::tables::check::check_written_counts(
             (doc.file, page),
-            text,
-            doc.body.clone(),
-            k,
+            (text, doc.body.clone()),
+            (project.config.k, prose),
             labels,
             out,
         );

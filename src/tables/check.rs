@@ -248,25 +248,222 @@ fn count_in(cell: &str) -> Option<usize> {
 
 /// Warns of each hand-written table in `text[body]` that gives a count from
 /// 1 to k-1 in a row or column labelled with a role or borough, or else a
-/// count the generated tables hide. `page`: the borough whose report the
-/// body is, which a count there is about.
-pub fn check_written_tables<'r>(
+/// count the generated tables hide; with `prose`, of each count in its
+/// sentences that the generated tables hide ("three district nurses in
+/// Borough A"). `page`: the borough whose report the body is, which a
+/// count there is about. `labels` is asked for only where there is a
+/// table or a number to read.
+pub fn check_written_counts<'x, 'r: 'x>(
     (file, page): (FileId, Option<&str>),
-    text: &str,
-    body: Range<usize>,
-    k: usize,
-    labels: impl FnOnce() -> (Labels, super::Registry<'r>),
+    (text, body): (&str, Range<usize>),
+    (k, prose): (usize, bool),
+    labels: impl FnOnce() -> &'x (Labels, super::Registry<'r>),
     out: &mut Vec<Diagnostic>,
 ) {
-    let tables = markdown::written_tables(text, body);
-    if tables.is_empty() || k <= 1 {
+    if k <= 1 {
+        return;
+    }
+    let tables = markdown::written_tables(text, body.clone());
+    let blocks = match prose {
+        true => markdown::prose_blocks(text, body),
+        false => Vec::new(),
+    };
+    let numbers = |block: &Vec<(String, Range<usize>)>| {
+        block
+            .iter()
+            .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some()))
+    };
+    if tables.is_empty() && !blocks.iter().any(numbers) {
         return;
     }
     let (labels, registry) = labels();
     for table in &tables {
-        let found = small_count(file, text, table, k, &labels)
-            .or_else(|| hidden_count(file, text, table, k, (&labels, &registry, page)));
+        let found = small_count(file, text, table, k, labels)
+            .or_else(|| hidden_count(file, text, table, k, (labels, registry, page)));
         out.extend(found);
+    }
+    for block in blocks.iter().filter(|b| numbers(b)) {
+        prose_counts(file, block, k, (labels, registry, page), out);
+    }
+}
+
+/// The words of `text` (letters, digits and apostrophes), with where each
+/// starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let part = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    text.char_indices()
+        .filter(move |&(i, c)| part(c) && !text[..i].chars().next_back().is_some_and(part))
+        .map(move |(i, _)| {
+            let end = text[i..]
+                .find(|c: char| !part(c))
+                .map_or(text.len(), |e| i + e);
+            (i, &text[i..end])
+        })
+}
+
+/// Words that may stand between a count and what it counts ("three of
+/// the district nurses", "two experienced social workers").
+const FILLERS: [&str; 16] = [
+    "of",
+    "the",
+    "our",
+    "their",
+    "its",
+    "these",
+    "those",
+    "more",
+    "other",
+    "senior",
+    "junior",
+    "experienced",
+    "qualified",
+    "participating",
+    "interviewed",
+    "further",
+];
+
+/// Words after a role that leave it the thing counted ("three staff in
+/// Borough A", "two OT who"), where it is not written as a plural.
+const FOLLOWERS: [&str; 14] = [
+    "in", "at", "from", "across", "who", "were", "was", "and", "or", "took", "to", "on", "with",
+    "for",
+];
+
+/// Words before a number that make it a bound, not a count ("fewer than
+/// three", "at least 3", "up to five").
+const BOUNDS: [&str; 8] = [
+    "than", "least", "most", "to", "under", "over", "about", "around",
+];
+
+/// The count a word of prose gives, from 1: digits (not a year) or a
+/// number word.
+fn number(word: &str) -> Option<usize> {
+    let n = match word.bytes().all(|b| b.is_ascii_digit()) {
+        true if word.len() <= 3 => word.parse().ok()?,
+        true => return None,
+        false => NUMBER_WORDS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(word))?,
+    };
+    (n > 0).then_some(n)
+}
+
+/// Warns of each count in the sentences of `block` (pieces of prose with
+/// their ranges) that the generated tables hide: a number, then within
+/// two words a role, sector or level, in the borough the sentence names
+/// after it, else before it, else the page's.
+fn prose_counts(
+    file: FileId,
+    block: &[(String, Range<usize>)],
+    k: usize,
+    (labels, registry, page): (&Labels, &super::Registry, Option<&str>),
+    out: &mut Vec<Diagnostic>,
+) {
+    use super::Field;
+    // The block as one text, and where each piece of it is written.
+    let mut joined = String::new();
+    let mut at: Vec<(usize, &Range<usize>, bool)> = Vec::new();
+    for (piece, range) in block {
+        at.push((joined.len(), range, range.len() == piece.len()));
+        joined.push_str(piece);
+    }
+    let source = |offset: usize, len: usize| {
+        let i = at.partition_point(|(start, ..)| *start <= offset) - 1;
+        let (start, range, verbatim) = at[i];
+        match verbatim {
+            true => range.start + offset - start..range.start + offset - start + len,
+            false => range.clone(),
+        }
+    };
+    let mut sentence_start = 0;
+    let ends = joined
+        .match_indices(['.', '!', '?', ';'])
+        .map(|(i, _)| i)
+        .chain([joined.len()]);
+    for end in ends {
+        let sentence = &joined[sentence_start..end];
+        let offset = sentence_start;
+        sentence_start = (end + 1).min(joined.len());
+        let list: Vec<(usize, &str)> = words(sentence).collect();
+        for (i, &(start, word)) in list.iter().enumerate() {
+            let Some(n) = number(word) else {
+                continue;
+            };
+            // "fewer than three", "at least 3": a bound, not a count.
+            let before = i.checked_sub(1).map(|j| list[j].1.to_lowercase());
+            if before.is_some_and(|w| BOUNDS.contains(&w.as_str())) {
+                continue;
+            }
+            // The role, sector or level the number counts: the first named
+            // in the words after it, after at most two such words as "of
+            // the", and naming people ("three district nurses", not "eight
+            // GP practices").
+            let after = &list[i + 1..];
+            let mut counted = None;
+            for e in 0..after.len().min(6) {
+                let phrase: Vec<&str> = after[..=e].iter().map(|(_, w)| *w).collect();
+                let named = labels.named(&phrase.join(" "));
+                if let Some(&(field, value)) = named.iter().find(|(f, _)| *f != Field::Borough) {
+                    let len = loose_words(value).len().max(1);
+                    let gap = &phrase[..(e + 1).saturating_sub(len)];
+                    let fillers = gap.len() <= 2
+                        && gap
+                            .iter()
+                            .all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
+                    let last = phrase[e];
+                    let people = n == 1
+                        || last.ends_with(['s', 'S'])
+                        || after.get(e + 1).is_none_or(|(_, next)| {
+                            FOLLOWERS.contains(&next.to_lowercase().as_str())
+                        });
+                    if fillers && people {
+                        counted = Some((field, value, e));
+                    }
+                    break;
+                }
+            }
+            let Some((field, value, e)) = counted else {
+                continue;
+            };
+            let borough_in = |part: &[(usize, &str)]| {
+                let text: Vec<&str> = part.iter().map(|(_, w)| *w).collect();
+                labels
+                    .named(&text.join(" "))
+                    .into_iter()
+                    .find(|(f, _)| *f == Field::Borough)
+            };
+            let borough = borough_in(&after[e + 1..])
+                .or_else(|| borough_in(&list[..i]))
+                .or(page.map(|id| (Field::Borough, id)));
+            let mut values = vec![(field, value)];
+            values.extend(borough);
+            if super::is_hidden(registry, &values, k) != Some(true) {
+                continue;
+            }
+            let (last, last_word) = after[e];
+            let phrase = &sentence[start..last + last_word.len()];
+            out.push(
+                Diagnostic::warning(
+                    "table::hidden-count",
+                    format!(
+                        "the generated participant tables hide the count of `{value}`{}, so \
+                         that no count below k = {k} can be worked out from the others; if \
+                         “{phrase}” counts participants, it gives that back as {n}",
+                        match borough {
+                            Some((_, id)) => format!(" in {}", registry.borough_title(id)),
+                            None => String::new(),
+                        }
+                    ),
+                )
+                .at(Span::new(file, source(offset + start, word.len())))
+                .label("hidden in the generated tables")
+                .fix(
+                    "leave the number out (“we interviewed district nurses”), or say how \
+                     many took part only through the generated table: \
+                     `![](participants:role/borough)` on a line of its own",
+                ),
+            );
+        }
     }
 }
 

@@ -174,6 +174,13 @@ impl<'a> Registry<'a> {
         Registry::new(&project.participants, boroughs).quoted(quoted)
     }
 
+    /// The title of the borough `id`, or `id` where it has none.
+    pub fn borough_title<'s>(&'s self, id: &'s str) -> &'s str {
+        (self.boroughs.iter())
+            .find(|(b, _)| *b == id)
+            .map_or(id, |(_, title)| title)
+    }
+
     /// [`margins`] for `k`, worked out once.
     fn totals(&self, k: usize) -> Totals {
         let (once_k, totals) = self.margins.get_or_init(|| (k, margins(self, k)));

@@ -3,8 +3,7 @@
 //! tests that are closed in tests/red_team_round14.rs. To work on one,
 //! copy this file into tests/ (it compiles as it is); each test fails until
 //! its road is closed. Still open: role_by_borough_and_sector_by_borough_together...,
-//! a_count_in_prose...,
-//! a_quote_attributed_by_sector_and_borough..., a_hand_written_html_table...
+//! a_quote_attributed_by_sector_and_borough...
 //!
 //! Red team, round 14: participant tables set against each other and against
 //! what the rest of the site says, and the attribution-by-elimination rule.
@@ -105,35 +104,6 @@ fn borough_a_page(body: &str) -> String {
     )
 }
 
-/// Road: the count in prose instead of a table. Borough A's report hides
-/// its nurses and its GP (together 4 of 8, with 4 social workers shown);
-/// a sentence on the same page, "We interviewed three district nurses in
-/// Borough A", gives 8 − 4 − 3 = 1 GP. Only tables are checked, so the
-/// build is silent. What should happen: a count of a role or borough in
-/// prose that the generated tables hide is warned of, as in a table.
-#[test]
-fn a_count_in_prose_on_a_boroughs_page_gives_back_its_hidden_count() {
-    let project = project_with_k3();
-    project.write(
-        "content/boroughs/a.md",
-        borough_a_page(
-            "Borough A runs an extended primary care team. We interviewed three \
-             district nurses in Borough A.\n",
-        ),
-    );
-    let run = project.build();
-    run.expect_code(0);
-    let a = project.page("boroughs/a.html");
-    let who = &table_rows(&a)[0];
-    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
-    assert!(
-        run.stderr.contains("table::hidden-count") || run.stderr.contains("table::small-count"),
-        "\"three district nurses in Borough A\" next to the hidden table: 8 − 4 − 3 = 1 GP, \
-         and no warning:\n{}",
-        run.stderr
-    );
-}
-
 /// Road: an attribution by sector tells a reader as much as one by role.
 /// k = 3, the registry above. One of Borough A's nurses is quoted
 /// "Health, Borough A" (`attribution: [sector, borough]`: 3 share it, so it
@@ -187,49 +157,3 @@ fn a_quote_attributed_by_sector_and_borough_gives_back_a_lone_gp() {
          the GP is 1: {tables:?}"
     );
 }
-
-/// Road: the hand-written table as HTML instead of Markdown pipes. k = 3,
-/// the registry above: `role/borough` hides Borough A's 3 nurses and its
-/// GP (together 4, with total 8 and 4 social workers shown). An HTML table
-/// on the same page gives "District nurse | Borough A | 3": 8 − 4 − 3 = 1
-/// GP. The same table written with pipes is warned of
-/// (`table::hidden-count`); as HTML the build is silent. What should
-/// happen: the same warning.
-#[test]
-fn a_hand_written_html_table_gives_back_a_hidden_count_unwarned() {
-    let pipes = project_with_k3();
-    pipes.write(
-        METHODS,
-        methods_with(
-            "![](participants:role/borough)\n\n\
-             | Role | Borough A |\n|---|---|\n| District nurse | 3 |\n",
-        ),
-    );
-    let run = pipes.build();
-    run.expect_code(0);
-    assert!(run.stderr.contains("table::hidden-count"), "{}", run.stderr);
-
-    let project = project_with_k3();
-    project.write(
-        METHODS,
-        methods_with(
-            "![](participants:role/borough)\n\n\
-             <table>\n<tr><th>Role</th><th>Borough A</th></tr>\n\
-             <tr><td>District nurse</td><td>3</td></tr>\n</table>\n",
-        ),
-    );
-    let run = project.build();
-    run.expect_code(0);
-    let html = project.page("pages/methods.html");
-    assert!(html.contains("<td>3</td>"), "the HTML table is published");
-    assert_eq!(
-        cell(&table_rows(&html)[0], "District nurse", "Borough A"),
-        "–"
-    );
-    assert!(
-        run.stderr.contains("table::hidden-count") || run.stderr.contains("table::small-count"),
-        "the HTML table gives back Borough A's hidden nurses, unwarned:\n{}",
-        run.stderr
-    );
-}
-
