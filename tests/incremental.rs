@@ -214,7 +214,7 @@ fn editing_one_quote_redoes_only_what_shows_it() {
         unchanged.work.rendered.is_empty(),
         "nothing changed, nothing rendered"
     );
-    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let quote = "content/quotes/borough-a/caseload-of-sixty.md";
     let text = project.read(quote);
     project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
     let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
@@ -226,7 +226,7 @@ fn editing_one_quote_redoes_only_what_shows_it() {
     );
     let rendered = &after.work.rendered;
     assert!(
-        rendered.contains(&"quotes/dn-caseload-sixty.html".to_string()),
+        rendered.contains(&"quotes/caseload-of-sixty.html".to_string()),
         "{rendered:?}"
     );
     assert!(
@@ -242,7 +242,7 @@ fn editing_one_quote_redoes_only_what_shows_it() {
         "{} of {all_pages} pages rendered again",
         rendered.len()
     );
-    let page = after.rendered.as_ref().unwrap().files()["quotes/dn-caseload-sixty.html"].clone();
+    let page = after.rendered.as_ref().unwrap().files()["quotes/caseload-of-sixty.html"].clone();
     assert!(String::from_utf8_lossy(&page).contains("Nobody asked why."));
 }
 
@@ -277,7 +277,7 @@ fn the_bundled_example_is_served_exactly_as_it_is_built() {
     let first = rerun_matches_fresh(&project, &mut memo, "the first run");
     project.build().expect_code(0);
     assert_same_site(&first, &project.site_files(), "the first run");
-    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let quote = "content/quotes/borough-a/caseload-of-sixty.md";
     let text = project.read(quote);
     project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
     let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
@@ -298,7 +298,7 @@ fn a_leak_in_an_edited_quote_is_found_though_the_rest_was_scanned_before() {
     let mut memo = Memo::default();
     settle(&project);
     rerun_matches_fresh(&project, &mut memo, "the first run");
-    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let quote = "content/quotes/borough-a/caseload-of-sixty.md";
     let text = project.read(quote);
     // The entity is decoded in the page. Since #18 the source check decodes
     // it too and reports it first, at the line that holds it.
@@ -316,7 +316,7 @@ fn a_leak_in_an_edited_quote_is_found_though_the_rest_was_scanned_before() {
     let problems = diag::render_all_plain(&leaked.sources, &leaked.diagnostics);
     assert!(
         problems.contains("anonymity::identifier")
-            && problems.contains("content/quotes/borough-a/dn-caseload-sixty.md:12:16"),
+            && problems.contains("content/quotes/borough-a/caseload-of-sixty.md:12:16"),
         "{problems}"
     );
     assert!(leaked.rendered.is_none());
@@ -419,7 +419,7 @@ fn editing_one_quote_makes_again_only_its_page_of_the_quote_list() {
         .filter(is_list)
         .count();
     assert!(lists >= 8, "the example's quotes take {lists} pages of ten");
-    let quote = "content/quotes/borough-a/dn-caseload-sixty.md";
+    let quote = "content/quotes/borough-a/caseload-of-sixty.md";
     let text = project.read(quote);
     project.write(quote, format!("{} Nobody asked why.\n", text.trim_end()));
     let after = rerun_matches_fresh(&project, &mut memo, "one quote edited");
