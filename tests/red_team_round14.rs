@@ -418,3 +418,73 @@ fn a_count_in_prose_on_a_boroughs_page_gives_back_its_hidden_count() {
         );
     }
 }
+
+/// Road (from round 13's helpers): a quote's file name that says its
+/// speaker's role by a short form. A district nurse quoted "Health,
+/// Borough A" (to hide which of Borough A's health staff) in a file named
+/// `dn-caseload.md` is published at `quotes/dn-caseload.html`, and "dn"
+/// leaves Borough A's two district nurses. The address check read only the
+/// role's words in full; it now reads a role's words, their beginnings
+/// ("physio") and their initials ("dn", "rr"), and refuses where that
+/// leaves fewer than k of those the attribution fits.
+#[test]
+fn a_role_written_short_in_a_quotes_file_name_is_read() {
+    let set_up = |p: &Project, file: &str, speaker: &str| {
+        p.edit(
+            "evalsite.yaml",
+            "k: 2",
+            "k: 3\n  attribution: [sector, borough]",
+        );
+        p.write(
+            "content/participants.yaml",
+            participants(&[
+                ("Social worker", "social-care", "a", 3),
+                ("District nurse", "health", "a", 2),
+                ("Community matron", "health", "a", 3),
+            ]),
+        );
+        p.write(
+            &format!("content/quotes/a/{file}.md"),
+            format!(
+                "---\nparticipant: {speaker}\nsource: interview\ncodes: [co-location]\n---\n\
+                 The caseload is sixty on a good day.\n"
+            ),
+        );
+    };
+    for (file, speaker) in [("dn-caseload", "a-dn-1"), ("cm-caseload", "a-cm-1")] {
+        if speaker == "a-dn-1" {
+            let stderr = common::build_fails(
+                |p| set_up(p, file, speaker),
+                &format!("content/quotes/a/{file}.md:1:1"),
+                "anonymity::attribution-in-address",
+            );
+            assert!(stderr.contains("as “dn”"), "{stderr}");
+            assert!(stderr.contains("only 2 of the participants"), "{stderr}");
+            insta::assert_snapshot!(stderr);
+        } else {
+            // Three matrons: "cm" leaves three, enough.
+            let project = Project::fixture("basic");
+            set_up(&project, file, speaker);
+            project.build().expect_code(0);
+        }
+    }
+    // A role's word begun: "physio" for a physiotherapist.
+    let stderr = common::build_fails(
+        |p| {
+            set_up(p, "caseload", "a-dn-1");
+            p.remove("content/quotes/a/caseload.md");
+            p.edit(
+                "content/participants.yaml",
+                "role: Community matron, sector: health, borough: a}\n",
+                "role: Community matron, sector: health, borough: a}\n  - {id: a-pt-1, role: Physiotherapist, sector: health, borough: a}\n",
+            );
+            p.write(
+                "content/quotes/a/physio-rota.md",
+                "---\nparticipant: a-pt-1\nsource: interview\ncodes: [co-location]\n---\nThe rota changes weekly.\n",
+            );
+        },
+        "content/quotes/a/physio-rota.md:1:1",
+        "anonymity::attribution-in-address",
+    );
+    assert!(stderr.contains("as “physio”"), "{stderr}");
+}

@@ -189,3 +189,19 @@ pub(super) fn crowd_in(
         suspects => suspects,
     }
 }
+
+/// How many participants who have not withdrawn share `who`'s values of
+/// `fields` and are `also` so (a role a quote's address hints at).
+pub(super) fn group_size_where(
+    participants: &[Participant],
+    who: &Participant,
+    fields: &[AttributionField],
+    also: impl Fn(&Participant) -> bool,
+) -> usize {
+    let shares = shares_with(who, fields);
+    participants
+        .iter()
+        .filter(|p| p.consent != Consent::Withdrawn)
+        .filter(|p| shares(p) && also(p))
+        .count()
+}

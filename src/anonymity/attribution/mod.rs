@@ -263,14 +263,20 @@ fn check_address(
         !value.is_empty() && address.windows(value.len()).any(|w| w == value.as_slice())
     };
     let mut told: Vec<String> = Vec::new();
+    let mut hinted: Option<(String, usize)> = None;
     if !fields.contains(&AttributionField::Borough) {
         let title = site.borough_title(&who.borough);
         if says(&who.borough) || says(title) {
             told.push(format!("its borough ({title})"));
         }
     }
-    if !fields.contains(&AttributionField::Role) && says(&who.role) {
-        told.push(format!("its speaker's role ({})", who.role));
+    if !fields.contains(&AttributionField::Role) {
+        if says(&who.role) {
+            told.push(format!("its speaker's role ({})", who.role));
+        } else if let Some((word, n)) = role_hint(site, who, fields, &address) {
+            told.push(format!("its speaker's role ({}) as “{word}”", who.role));
+            hinted = Some((word, n));
+        }
     }
     if told.is_empty() {
         return;
@@ -279,16 +285,75 @@ fn check_address(
         Diagnostic::error(
             "anonymity::attribution-in-address",
             format!(
-                "this quote's page would be published at quotes/{}.html, whose address says {}, which its attribution “{}” leaves out",
+                "this quote's page would be published at quotes/{}.html, whose address says {}, which its attribution “{}” leaves out{}",
                 quote.id,
                 told.join(" and "),
-                site.attribution(q)
+                site.attribution(q),
+                match hinted {
+                    Some((word, n)) => format!(
+                        ": only {n} of the participants it fits have a role “{word}” can stand for; at least {} must",
+                        site.project.config.k
+                    ),
+                    None => String::new(),
+                }
             ),
         )
         .at(crate::source::Span::file_start(quote.file))
         .label("this file's name becomes the quote's web address")
         .fix("rename the file so that its name says only what the quote is about (and change the links to it)"),
     );
+}
+
+/// A word of a quote's address (`address`, its words) that hints at its
+/// speaker's role, which the attribution `fields` leave out, so that fewer
+/// than k of those the attribution fits have a role it hints at (red team,
+/// round 14: `dn-caseload-sixty` for a district nurse quoted "Health,
+/// Borough A"). A word hints at a role when it is one of the role's words
+/// (of three letters or more), begins one (`physio`, four letters or
+/// more), or is the initials of its first words (`dn`, `rr`, `hsw`). With
+/// how many it narrows the quote down to.
+fn role_hint(
+    site: &Site,
+    who: &crate::model::Participant,
+    fields: &[AttributionField],
+    address: &[String],
+) -> Option<(String, usize)> {
+    let k = site.project.config.k;
+    let words = |role: &str| -> Vec<String> {
+        crate::anonymity::identifiers::normalise(role)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                w.strip_suffix('s')
+                    .filter(|s| s.len() >= 3)
+                    .unwrap_or(w)
+                    .to_string()
+            })
+            .collect()
+    };
+    let hints = |word: &str, role: &str| {
+        let role = words(role);
+        let word = word
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 3)
+            .unwrap_or(word);
+        let initials =
+            |n: usize| -> String { role[..n].iter().filter_map(|w| w.chars().next()).collect() };
+        role.iter().any(|w| {
+            (w.len() >= 3 && w == word)
+                || (word.len() >= 4 && w.len() > word.len() && w.starts_with(word))
+        }) || (2..=role.len()).any(|n| initials(n) == word)
+    };
+    address
+        .iter()
+        .filter(|word| hints(word, &who.role))
+        .map(|word| {
+            let n = groups::group_size_where(&site.project.participants, who, fields, |p| {
+                hints(word, &p.role)
+            });
+            (word.clone(), n)
+        })
+        .find(|&(_, n)| n < k)
 }
 
 /// A quote whose attribution leaves out its speaker's role must not say
