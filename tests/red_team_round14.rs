@@ -488,3 +488,65 @@ fn a_role_written_short_in_a_quotes_file_name_is_read() {
     );
     assert!(stderr.contains("as “physio”"), "{stderr}");
 }
+
+/// Round 12a's wrong location: a finding that allows a listed term in its
+/// first paragraph is summarised by that paragraph on the borough reports
+/// and the findings list, where the gate refused it as "a template or
+/// theme file prints it", at `content/boroughs/a.md:1:1`. The paragraph is
+/// the finding's own body, which its allowance covers wherever it is
+/// shown; the same term in a borough's own text is still refused there.
+#[test]
+fn a_findings_allowed_term_is_shown_with_its_first_paragraph() {
+    let allow = |p: &Project, summary: &str, body: &str| {
+        p.edit(
+            "content/findings/co-location.md",
+            "attributes: {learning-loop: single}\n",
+            &format!(
+                "attributes: {{learning-loop: single}}\n{summary}anonymity:\n  allow: [Thistlebury]\n  reason: the programme's public name\n"
+            ),
+        );
+        p.edit(
+            "content/findings/co-location.md",
+            "Sharing a building did not",
+            body,
+        );
+    };
+    let project = Project::fixture("basic");
+    allow(&project, "", "In Thistlebury, sharing a building did not");
+    let run = project.build();
+    run.expect_code(0);
+    for page in [
+        "boroughs/a.html",
+        "findings.html",
+        "findings/co-location.html",
+    ] {
+        assert!(project.page(page).contains("Thistlebury"), "{page}");
+    }
+    common::build_fails(
+        |p| {
+            allow(p, "", "In Thistlebury, sharing a building did not");
+            p.edit(
+                "content/boroughs/a.md",
+                "Borough A runs",
+                "Thistlebury runs",
+            );
+        },
+        "content/boroughs/a.md:6:1",
+        "anonymity::identifier",
+    );
+    // In `summary:`, which the allowance does not reach: refused at the
+    // line that holds it, by the checks of the files.
+    let stderr = common::build_fails(
+        |p| {
+            allow(
+                p,
+                "summary: In Thistlebury the teams shared a floor.\n",
+                "Sharing a building did not",
+            )
+        },
+        "content/findings/co-location.md:7:13",
+        "anonymity::allowance-out-of-reach",
+    );
+    assert!(!stderr.contains("template"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}

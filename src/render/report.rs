@@ -89,7 +89,12 @@ impl<'s, 'p> Renderer<'s, 'p> {
         });
         first.map_or_else(
             || "".into(),
-            |paragraph| markdown::to_html(paragraph, links).into(),
+            |paragraph| {
+                let html = markdown::to_html(paragraph, links);
+                // Its body's own text: an allowance in it reaches here too.
+                self.note_fragment(finding.file, || html.clone());
+                html.into()
+            },
         )
     }
 

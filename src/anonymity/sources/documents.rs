@@ -38,6 +38,7 @@ impl Scanner<'_, '_> {
                 file: doc.file,
                 plain: comments,
                 allowance,
+                reach: None,
                 id_exempt: Vec::new(),
             };
             self.scan_comment(&target, found);
@@ -57,10 +58,30 @@ impl Scanner<'_, '_> {
             })
             .into_iter()
             .collect();
+        // An allowance reaches the body and the title, which the gate lets
+        // it through in wherever they are shown; any other field is shown
+        // apart from them (a summary on other pages), and refused there.
+        let entry = |key: &str| {
+            let start = yaml.key_span(key)?.range.start;
+            let rest = &text[start..doc.yaml.end];
+            // To the next line that begins another key.
+            let end = rest
+                .match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .find(|&i| rest[i..].starts_with(|c: char| !c.is_whitespace() && c != '#'))
+                .map_or(doc.yaml.end, |i| start + i);
+            Some(start..end)
+        };
+        let mut reach: Vec<Range<usize>> = ["title", "anonymity"]
+            .into_iter()
+            .filter_map(entry)
+            .collect();
+        reach.push(doc.body.clone());
         let target = Target {
             file: doc.file,
             plain,
             allowance,
+            reach: Some(reach),
             id_exempt,
         };
         self.scan_target(&target, found);

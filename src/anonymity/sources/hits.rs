@@ -29,14 +29,15 @@ impl Scanner<'_, '_> {
             if !first(&source, format!("{} {}", hit.term, hit.partial)) {
                 continue;
             }
-            let span = Span::new(target.file, source);
-            if self.is_allowed(
-                &hit,
-                &text[hit.range.clone()],
-                target.allowance,
-                target.file,
-                found,
-            ) {
+            let span = Span::new(target.file, source.clone());
+            let reaches = (target.reach.as_ref())
+                .is_none_or(|reach| reach.iter().any(|r| r.contains(&source.start)));
+            let written = &text[hit.range.clone()];
+            if !reaches && self.allows(&hit, written, target.allowance) {
+                found.out.push(out_of_reach(written, span));
+                continue;
+            }
+            if self.is_allowed(&hit, written, target.allowance, target.file, found) {
                 continue;
             }
             found
@@ -101,16 +102,8 @@ impl Scanner<'_, '_> {
         file: FileId,
         found: &mut Found,
     ) -> bool {
-        let Some(allowance) = allowance else {
-            return false;
-        };
-        let term = normalise(self.matcher.term(hit));
-        let written = normalise(found_text);
-        let allowed = allowance.allow.iter().any(|a| {
-            let a = normalise(a);
-            a == term || a == written
-        });
-        if allowed {
+        let allowed = self.allows(hit, found_text, allowance);
+        if let (true, Some(allowance)) = (allowed, allowance) {
             // As written in the file: the listed form may say more than the file does.
             found.allowances.push(AllowanceUsed {
                 file,
@@ -120,4 +113,31 @@ impl Scanner<'_, '_> {
         }
         allowed
     }
+
+    /// Whether `allowance` allows the term `hit` found, written `found_text`.
+    fn allows(&self, hit: &TermHit, found_text: &str, allowance: Option<&Allowance>) -> bool {
+        let Some(allowance) = allowance else {
+            return false;
+        };
+        let term = normalise(self.matcher.term(hit));
+        let written = normalise(found_text);
+        allowance.allow.iter().any(|a| {
+            let a = normalise(a);
+            a == term || a == written
+        })
+    }
+}
+
+/// An allowed term written where the allowance does not reach: a front
+/// matter field other than the title (a summary, shown on other pages).
+fn out_of_reach(written: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "anonymity::allowance-out-of-reach",
+        format!(
+            "“{written}” is allowed in this file, but an allowance reaches only its body and its title; this field is published apart from them (a finding's summary on every page that lists it), and the final check refuses it there"
+        ),
+    )
+    .at(span)
+    .label("outside the body and the title")
+    .fix("write it in the body or the title, or replace it here with a redaction in square brackets, such as `[place]`")
 }

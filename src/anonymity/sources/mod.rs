@@ -38,6 +38,9 @@ struct Target<'a> {
     file: FileId,
     plain: PlainText,
     allowance: Option<&'a Allowance>,
+    /// Where in the file the allowance reaches (its body and title, and
+    /// the allowance itself); `None`: wherever the target was read from.
+    reach: Option<Vec<Range<usize>>>,
     /// Source ranges not checked for participant ids (the `participant:` field).
     id_exempt: Vec<Range<usize>>,
 }

@@ -53,6 +53,7 @@ impl Scanner<'_, '_> {
             file,
             plain,
             allowance: None,
+            reach: None,
             id_exempt: Vec::new(),
         };
         self.scan_target(&target, found);
@@ -61,6 +62,7 @@ impl Scanner<'_, '_> {
                 file,
                 plain: comments,
                 allowance: None,
+                reach: None,
                 id_exempt: match ids_in_comments {
                     true => std::iter::once(0..text.len()).collect(),
                     false => Vec::new(),
