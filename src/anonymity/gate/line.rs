@@ -45,11 +45,14 @@ impl Line {
         self.joined.trim().is_empty() && self.spaced.trim().is_empty()
     }
 
+    /// Into `texts`, each run of spaces read as one, as a browser shows
+    /// it (round 13: `07700  900123` typed in a long paragraph, far from
+    /// where blocks meet, was read as two numbers).
     fn into_blocks(self, texts: &mut Texts) {
         if self.split {
-            texts.blocks.push(self.spaced);
+            texts.blocks.push(collapse_spaces(self.spaced));
         }
-        texts.blocks.push(self.joined);
+        texts.blocks.push(collapse_spaces(self.joined));
     }
 }
 
@@ -350,6 +353,17 @@ fn capitals(line: &str, texts: &mut Texts) {
     if line.bytes().any(|b| b.is_ascii_digit()) && line.bytes().any(|b| b.is_ascii_lowercase()) {
         texts.capital_lines.push(line.to_uppercase());
     }
+}
+
+/// `s` (its line breaks and tabs already spaces) with each run of spaces
+/// as one space.
+fn collapse_spaces(s: String) -> String {
+    if !s.contains("  ") {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, &s);
+    out
 }
 
 /// A browser shows a line break or a tab in text as a space.

@@ -313,3 +313,24 @@ fn every_space_a_reader_sees_parts_a_number_as_a_space() {
         assert!(!found(&html).is_empty(), "{space:?}");
     }
 }
+
+/// Defect (round 13's helpers): two typed spaces between a phone
+/// number's groups, in a paragraph long enough that the number is far from
+/// where its blocks meet, were read as two numbers (the block's text kept
+/// its spaces; a browser shows them as one).
+#[test]
+fn runs_of_spaces_in_a_long_paragraph_part_a_number_as_one_space() {
+    let filler =
+        "The team met weekly to review the cases and agree who would follow up. ".repeat(8);
+    for spaces in [" ", "  ", "   ", " \n ", "\t\t", " <b></b> "] {
+        for tag in ["p", "pre"] {
+            let html = format!(
+                "<!doctype html><{tag}>{filler}Call the coordinator on 07700{spaces}900123 for the rota. {filler}</{tag}>"
+            );
+            assert!(!found(&html).is_empty(), "{spaces:?} in <{tag}>");
+        }
+    }
+    // Far apart in a long paragraph, two numbers are still two.
+    let html = format!("<!doctype html><p>{filler}Ward 12  had 40 beds. {filler}</p>");
+    assert!(found(&html).is_empty(), "{:?}", found(&html));
+}
