@@ -105,7 +105,7 @@ fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
         METHODS,
         methods_with(
             "![](participants:sector/borough)\n\n\
-             Social care interviews:\n\n| Sector | Borough A |\n|---|---|\n| Social care | 5 |\n",
+             Health interviews:\n\n| Sector | Borough A |\n|---|---|\n| Health | 7 |\n",
         ),
     );
     let run = project.build();
@@ -117,12 +117,15 @@ fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
         "–",
         "{sectors:?}"
     );
+    // Since round 14's tables set against each other, health in Borough A
+    // is hidden as Borough A's district nurses are in the table by role;
+    // social care, which that table shows, is shown.
+    assert_eq!(cell(sectors, "Health", "Borough A"), "–", "{sectors:?}");
     assert_eq!(
         cell(sectors, "Social care", "Borough A"),
-        "–",
+        "5",
         "{sectors:?}"
     );
-    assert_eq!(cell(sectors, "Health", "Borough A"), "7", "{sectors:?}");
     assert_eq!(cell(sectors, "Total", "Borough A"), "13", "{sectors:?}");
     assert!(
         run.stderr.contains("table::hidden-count"),
@@ -549,4 +552,83 @@ fn a_findings_allowed_term_is_shown_with_its_first_paragraph() {
     );
     assert!(!stderr.contains("template"), "{stderr}");
     insta::assert_snapshot!(stderr);
+}
+
+/// Road: `role/borough` and `sector/borough` on the same page. Borough A has
+/// 1 GP, 3 district nurses, 4 community matrons and 5 social workers (k = 3);
+/// nurses and matrons share the sector "health". `role/borough` hides A's GP
+/// and, to protect it, A's nurses (hidden part of the column: 4). The
+/// `sector/borough` table shows "health, Borough A" = 7, and `role/borough`
+/// shows A's matrons = 4: so nurses = 3 and the GP = 4 − 3 = 1.
+/// What should happen: a count hidden in one table is not given back by
+/// another table the site publishes. A table by sector now shows a count
+/// only where the table by role shows every count it adds up: health A is
+/// hidden, as Borough A's nurses are.
+#[test]
+fn role_by_borough_and_sector_by_borough_together_give_back_a_lone_gp() {
+    let project = Project::fixture("basic");
+    project.edit("evalsite.yaml", "k: 2", "k: 3").write(
+        "content/participants.yaml",
+        participants(&[
+            ("GP", "primary-care", "a", 1),
+            ("District nurse", "health", "a", 3),
+            ("Community matron", "health", "a", 4),
+            ("Social worker", "social-care", "a", 5),
+            ("GP", "primary-care", "b", 3),
+            ("District nurse", "health", "b", 3),
+            ("Community matron", "health", "b", 3),
+            ("Social worker", "social-care", "b", 3),
+        ]),
+    );
+    project.write(
+        METHODS,
+        methods_with("![](participants:role/borough)\n\n![](participants:sector/borough)\n"),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    let tables = table_rows(&project.page("pages/methods.html"));
+    eprintln!("{tables:#?}");
+    let roles = &tables[0];
+    let sectors = &tables[1];
+    assert_eq!(cell(roles, "GP", "Borough A"), "–");
+    // What a reader does: the hidden part of A's column in role/borough is
+    // the column total less what is shown; the sector table gives health A;
+    // less the shown matrons, that is the nurses; the rest is the GP.
+    let shown = |s: String| s.parse::<i64>().ok();
+    let total_a = shown(cell(roles, "Total", "Borough A"));
+    let matrons_a = shown(cell(roles, "Community matron", "Borough A"));
+    let sw_a = shown(cell(roles, "Social worker", "Borough A"));
+    let nurses_a = shown(cell(roles, "District nurse", "Borough A"));
+    let health_a = shown(cell(sectors, "Health", "Borough A"));
+    let worked_out = match (total_a, matrons_a, sw_a, health_a, nurses_a) {
+        (Some(t), Some(m), Some(s), Some(h), None) => Some(t - s - m - (h - m)),
+        _ => None,
+    };
+    assert_ne!(
+        worked_out,
+        Some(1),
+        "a reader works out Borough A's lone GP from the two tables: {tables:?}"
+    );
+    assert_eq!(health_a, None, "{sectors:?}");
+    // Borough B's sectors are backed by what its roles show... or hidden
+    // with them: every shown count of the sector table is a sum of shown
+    // counts of the role table.
+    for (sector, roles) in [
+        ("Social care", &["Social worker"][..]),
+        ("Health", &["District nurse", "Community matron"][..]),
+    ] {
+        for borough in ["Borough A", "Borough B"] {
+            if let Some(n) = shown(cell(sectors, sector, borough)) {
+                let parts: Option<i64> = roles
+                    .iter()
+                    .map(|r| shown(cell(roles_table(&tables), r, borough)))
+                    .sum();
+                assert_eq!(parts, Some(n), "{sector}, {borough}: {tables:?}");
+            }
+        }
+    }
+}
+
+fn roles_table(tables: &[Vec<Vec<String>>]) -> &[Vec<String>] {
+    &tables[0]
 }

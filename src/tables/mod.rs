@@ -490,6 +490,42 @@ fn margins(registry: &Registry, k: usize) -> Totals {
         for (f, (line, _)) in &hidden {
             forced.insert(*f, line.clone());
         }
+        // A sector's total is shown only where the totals by role back it.
+        let (role_counts, _) = &lines[&Field::Role];
+        let (sector_counts, _) = &lines[&Field::Sector];
+        let roles = Shown {
+            counts: count(registry, ROLES, k),
+            hidden: suppress::Hidden {
+                cells: hidden[&Field::Role].0.iter().map(|&h| vec![h]).collect(),
+                row_totals: hidden[&Field::Role].0.clone(),
+                column_totals: vec![grand],
+                grand,
+            },
+        };
+        debug_assert_eq!(roles.counts.rows, role_counts.rows);
+        let unbacked = unbacked(
+            registry,
+            sector_counts,
+            &roles,
+            |r, _| roles.hidden.row_totals[r],
+            |_| !grand,
+            |_| Some((0, 0)),
+        );
+        let line = forced
+            .get_mut(&Field::Sector)
+            .expect("every field has a line");
+        let mut unbacked_totals = false;
+        for (hide, more_here) in line.iter_mut().zip(unbacked) {
+            unbacked_totals |= more_here[0] && !*hide;
+            *hide |= more_here[0];
+        }
+        // The lines again, with those totals hidden, before any table is
+        // seeded with them.
+        if unbacked_totals {
+            continue;
+        }
+        // The tables by role, for the tables by sector over the same columns.
+        let mut by_role: BTreeMap<Field, Shown> = BTreeMap::new();
         for (rows, columns) in PAIRS {
             let spec = Spec {
                 rows,
@@ -500,7 +536,7 @@ fn margins(registry: &Registry, k: usize) -> Totals {
                 columns: hidden[&columns].0.clone(),
                 grand,
             };
-            let table = two_way(registry, spec, &seeds, k);
+            let table = two_way(registry, spec, &seeds, by_role.get(&columns), k);
             let (row_margins, column_margins) =
                 (&table.hidden.row_totals, &table.hidden.column_totals);
             for (field, margins) in [(rows, row_margins), (columns, column_margins)] {
@@ -512,6 +548,9 @@ fn margins(registry: &Registry, k: usize) -> Totals {
             }
             more |= table.hidden.grand && !grand;
             grand |= table.hidden.grand;
+            if rows == Field::Role {
+                by_role.insert(columns, table);
+            }
         }
         if !more {
             return hidden;
@@ -528,13 +567,109 @@ fn left_out_rows(counts: &Counts) -> Vec<bool> {
         .collect()
 }
 
-/// A two-way table suppressed with the margins `seeds`.
-fn two_way(registry: &Registry, spec: Spec, seeds: &Margins, k: usize) -> Shown {
+/// A two-way table suppressed with the margins `seeds`; a table by sector
+/// also hides what `roles`, the table by role over the same columns, does
+/// not back ([`unbacked`]).
+fn two_way(
+    registry: &Registry,
+    spec: Spec,
+    seeds: &Margins,
+    roles: Option<&Shown>,
+    k: usize,
+) -> Shown {
     let counts = count(registry, spec, k);
     let knowledge = knowledge(registry, spec, &counts, k);
-    let hidden =
-        suppress::suppress_table(&counts.cells, seeds, &left_out_rows(&counts), &knowledge, k);
+    let mut forced: Vec<Vec<bool>> = left_out_rows(&counts)
+        .into_iter()
+        .map(|whole| vec![whole; counts.columns.len()])
+        .collect();
+    if let (Field::Sector, Some(roles)) = (spec.rows, roles) {
+        let lines = |person: &Participant| {
+            let column = |field: Field, of: &Counts| {
+                let category = category_of(registry, &of.merged, person, field);
+                of.columns.iter().position(|c| *c == category)
+            };
+            let field = spec.columns.expect("a two-way table");
+            Some((column(field, &counts)?, column(field, &roles.counts)?))
+        };
+        let unbacked = unbacked(
+            registry,
+            &counts,
+            roles,
+            |r, c| roles.hidden.cells[r][c],
+            |c| !roles.hidden.column_totals[c],
+            lines,
+        );
+        for (line, more) in forced.iter_mut().zip(unbacked) {
+            for (cell, more) in line.iter_mut().zip(more) {
+                *cell |= more;
+            }
+        }
+    }
+    let hidden = suppress::suppress_table(&counts.cells, seeds, &forced, &knowledge, k);
     Shown { counts, hidden }
+}
+
+/// For a table by sector (`counts`, its columns as `lines` gives each
+/// person's column there and in `roles`): the counts a reader could not
+/// add up from `roles`, the table by role over the same columns (`hidden`
+/// says which of its counts it hides, `total_shown` which of its column
+/// totals it shows). A sector's count is shown only where each person it
+/// counts is on a row of `roles` (a role's, or the merged roles') every
+/// person of which in that column is in that sector, and a reader can add those roles' counts
+/// up from `roles` (each is shown, or those hidden are all its column
+/// hides, under a shown total): otherwise a reader sets the two against
+/// each other (red team, round 14:
+/// "Health, Borough A" beside Borough A's matrons gave back its hidden
+/// nurses, and so its one GP). Only hiding more: what is left shown says
+/// nothing the table by role does not.
+fn unbacked(
+    registry: &Registry,
+    counts: &Counts,
+    roles: &Shown,
+    hidden: impl Fn(usize, usize) -> bool,
+    total_shown: impl Fn(usize) -> bool,
+    lines: impl Fn(&Participant) -> Option<(usize, usize)>,
+) -> Vec<Vec<bool>> {
+    let (rows, columns) = (counts.rows.len(), counts.columns.len());
+    let role_rows = roles.counts.rows.len();
+    // The sectors (rows of `counts`) of each row of `roles`, anywhere, and
+    // the column of `roles` that is each column of `counts`.
+    let mut sectors: Vec<Vec<usize>> = vec![Vec::new(); role_rows];
+    let mut column_of: Vec<Option<usize>> = vec![None; columns];
+    for &person in &registry.people {
+        let role = category_of(registry, &roles.counts.merged, person, Field::Role);
+        let r = roles.counts.rows.iter().position(|c| *c == role);
+        let sector = category_of(registry, &counts.merged, person, Field::Sector);
+        let s = counts.rows.iter().position(|c| *c == sector);
+        let (Some(r), Some(s), Some((c, rc))) = (r, s, lines(person)) else {
+            continue;
+        };
+        if !sectors[r].contains(&s) {
+            sectors[r].push(s);
+        }
+        column_of[c] = Some(rc);
+    }
+    let mut unbacked = vec![vec![true; columns]; rows];
+    for (s, line) in unbacked.iter_mut().enumerate() {
+        // A role row with people in this sector and another: its part in
+        // each is a count of neither table.
+        if sectors.iter().any(|of| of.len() > 1 && of.contains(&s)) {
+            continue;
+        }
+        for (c, cell) in line.iter_mut().enumerate() {
+            let Some(rc) = column_of[c] else {
+                continue;
+            };
+            // Backed: no role count it adds up is hidden; or those hidden
+            // are all that its column hides, under a shown total, so that
+            // the column's sum gives theirs.
+            let hid: Vec<usize> = (0..role_rows).filter(|&r| hidden(r, rc)).collect();
+            let mine = hid.iter().filter(|&&r| sectors[r] == [s]).count();
+            *cell = !(mine == 0 || (mine == hid.len() && total_shown(rc)));
+        }
+    }
+    unbacked
 }
 
 fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
@@ -556,7 +691,14 @@ fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
                 columns: margins[&columns].0.clone(),
                 grand,
             };
-            two_way(registry, spec, &seeds, k)
+            let roles = (spec.rows == Field::Sector).then(|| {
+                let by_role = Spec {
+                    rows: Field::Role,
+                    columns: Some(columns),
+                };
+                suppressed(registry, by_role, k)
+            });
+            two_way(registry, spec, &seeds, roles.as_ref(), k)
         }
     }
 }
@@ -690,6 +832,11 @@ pub fn borough_tables(registry: &Registry, k: usize) -> BTreeMap<String, Table> 
         .map(|(id, _)| (id.to_string(), column_of(&shown, registry, id, k)))
         .collect()
 }
+
+const ROLES: Spec = Spec {
+    rows: Field::Role,
+    columns: None,
+};
 
 const ROLE_BY_BOROUGH: Spec = Spec {
     rows: Field::Role,

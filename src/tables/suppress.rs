@@ -337,7 +337,8 @@ fn line_needs(
 }
 
 /// A two-way table: `cells[r][c]`, with `seeds` the margins the one-way
-/// tables hide (see [`suppress_line`]), `forced_rows` rows hidden whole,
+/// tables hide (see [`suppress_line`]), `forced` cells hidden whatever
+/// they hold (a row left out whole, a count another table cannot back),
 /// and `knowledge` the reader's. Every row must have the same length. The
 /// margins may come back with more hidden than the seeds, where nothing
 /// else keeps a count from being worked out: the caller then hides them in
@@ -345,7 +346,7 @@ fn line_needs(
 pub fn suppress_table(
     cells: &[Vec<usize>],
     seeds: &Margins,
-    forced_rows: &[bool],
+    forced: &[Vec<bool>],
     knowledge: &Knowledge,
     k: usize,
 ) -> Hidden {
@@ -355,7 +356,7 @@ pub fn suppress_table(
     let mut hidden = vec![vec![false; columns + 1]; rows + 1];
     for r in 0..rows {
         for c in 0..columns {
-            hidden[r][c] = forced_rows[r] || is_small(cells[r][c], k);
+            hidden[r][c] = forced[r][c] || is_small(cells[r][c], k);
         }
         hidden[r][columns] = row_seed[r];
     }

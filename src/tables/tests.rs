@@ -386,8 +386,113 @@ fn registry_strategy() -> impl Strategy<Value = Vec<Participant>> {
     )
 }
 
+/// Registries whose roles each belong to one sector, as most do (a GP in
+/// primary care), with a few that span two.
+fn nested_registry_strategy() -> impl Strategy<Value = Vec<Participant>> {
+    (registry_strategy(), 0..3usize).prop_map(|(mut list, spanning)| {
+        let sectors = [
+            Sector::PrimaryCare,
+            Sector::Health,
+            Sector::SocialCare,
+            Sector::Health,
+            Sector::Voluntary,
+        ];
+        for (i, p) in list.iter_mut().enumerate() {
+            let role = ROLES.iter().position(|r| *r == p.role).expect("a role");
+            p.sector = match role < spanning && i % 2 == 0 {
+                true => Sector::Acute,
+                false => sectors[role],
+            };
+        }
+        list
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A table by sector says nothing the table by role over the same
+    /// columns does not (red team, round 14): a reader works each count it
+    /// shows out of the role table alone, as the sum of the shown counts of
+    /// the roles in that sector, or as the column's shown total less the
+    /// shown counts of the other roles.
+    #[test]
+    fn tables_by_sector_show_only_what_the_tables_by_role_add_up_to(
+        list in nested_registry_strategy(),
+        k in 2..5usize,
+    ) {
+        let r = registry(&list);
+        for columns in [Some(Field::Borough), Some(Field::Level), None] {
+            let by = |rows: Field| suppressed(&r, Spec { rows, columns }, k);
+            let (sectors, roles) = (by(Field::Sector), by(Field::Role));
+            let sector_of = |p: &Participant| category_of(&r, &[], p, Field::Sector);
+            let role_row = |p: &Participant| {
+                let role = category_of(&r, &roles.counts.merged, p, Field::Role);
+                roles.counts.rows.iter().position(|x| *x == role).unwrap()
+            };
+            // The sectors of each role row's people.
+            let mut of_row: Vec<Vec<Category>> = vec![Vec::new(); roles.counts.rows.len()];
+            for p in &r.people {
+                let sector = sector_of(p);
+                if !of_row[role_row(p)].contains(&sector) {
+                    of_row[role_row(p)].push(sector);
+                }
+            }
+            // The role table as a reader has it: each line's counts by
+            // role row, then its total, or None where hidden.
+            let role_lines: Vec<(Vec<Option<usize>>, Option<usize>)> = match columns {
+                Some(_) => (0..roles.counts.columns.len())
+                    .map(|c| {
+                        let cells = (0..roles.counts.rows.len())
+                            .map(|x| (!roles.hidden.cells[x][c]).then_some(roles.counts.cells[x][c]))
+                            .collect();
+                        let total = roles.counts.cells.iter().map(|row| row[c]).sum();
+                        (cells, (!roles.hidden.column_totals[c]).then_some(total))
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            let totals_line = (
+                (0..roles.counts.rows.len())
+                    .map(|x| (!roles.hidden.row_totals[x]).then_some(roles.counts.cells[x].iter().sum()))
+                    .collect::<Vec<_>>(),
+                (!roles.hidden.grand).then_some(roles.counts.cells.iter().flatten().sum::<usize>()),
+            );
+            let worked_out = |line: &(Vec<Option<usize>>, Option<usize>), sector: &Category| {
+                let mine = |x: usize| of_row[x] == [sector.clone()];
+                let (cells, total) = line;
+                let own: Option<usize> = (0..cells.len()).filter(|&x| mine(x)).map(|x| cells[x]).sum();
+                own.or_else(|| {
+                    let others: Option<usize> = (0..cells.len()).filter(|&x| !mine(x)).map(|x| cells[x]).sum();
+                    Some((*total)? - others?)
+                })
+            };
+            for (s, sector) in sectors.counts.rows.iter().enumerate() {
+                let ncols = sectors.counts.columns.len();
+                for c in 0..=ncols {
+                    let whole = c == ncols || columns.is_none();
+                    let (shown_here, value) = match c < ncols {
+                        true => (!sectors.hidden.cells[s][c], sectors.counts.cells[s][c]),
+                        false => (!sectors.hidden.row_totals[s], sectors.counts.cells[s].iter().sum()),
+                    };
+                    if !shown_here {
+                        continue;
+                    }
+                    let spans = of_row.iter().any(|of| of.len() > 1 && of.contains(sector));
+                    prop_assert!(!spans, "{:?} shown beside a role in two sectors", sector);
+                    let line = match whole {
+                        true => &totals_line,
+                        false => {
+                            let category = &sectors.counts.columns[c];
+                            let rc = roles.counts.columns.iter().position(|x| x == category).unwrap();
+                            &role_lines[rc]
+                        }
+                    };
+                    prop_assert_eq!(worked_out(line, sector), Some(value), "{:?} {:?} column {}", sector, columns, c);
+                }
+            }
+        }
+    }
 
     /// For random registries, no hidden count can be worked back from what
     /// the table publishes: no shown count is 1..k-1, every hidden entry is

@@ -2,8 +2,7 @@
 //! open, kept as the red team wrote them for whoever closes them, with the
 //! tests that are closed in tests/red_team_round14.rs. To work on one,
 //! copy this file into tests/ (it compiles as it is); each test fails until
-//! its road is closed. Still open: role_by_borough_and_sector_by_borough_together...,
-//! a_quote_attributed_by_sector_and_borough...
+//! its road is closed. Still open: a_quote_attributed_by_sector_and_borough...
 //!
 //! Red team, round 14: participant tables set against each other and against
 //! what the rest of the site says, and the attribution-by-elimination rule.
@@ -40,62 +39,6 @@ fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
         }
     }
     out
-}
-
-/// Road: `role/borough` and `sector/borough` on the same page. Borough A has
-/// 1 GP, 3 district nurses, 4 community matrons and 5 social workers (k = 3);
-/// nurses and matrons share the sector "health". `role/borough` hides A's GP
-/// and, to protect it, A's nurses (hidden part of the column: 4). The
-/// `sector/borough` table shows "health, Borough A" = 7, and `role/borough`
-/// shows A's matrons = 4: so nurses = 3 and the GP = 4 − 3 = 1.
-/// What should happen: a count hidden in one table is not given back by
-/// another table the site publishes (either hide health A, or refuse/warn).
-#[test]
-fn role_by_borough_and_sector_by_borough_together_give_back_a_lone_gp() {
-    let project = Project::fixture("basic");
-    project.edit("evalsite.yaml", "k: 2", "k: 3").write(
-        "content/participants.yaml",
-        participants(&[
-            ("GP", "primary-care", "a", 1),
-            ("District nurse", "health", "a", 3),
-            ("Community matron", "health", "a", 4),
-            ("Social worker", "social-care", "a", 5),
-            ("GP", "primary-care", "b", 3),
-            ("District nurse", "health", "b", 3),
-            ("Community matron", "health", "b", 3),
-            ("Social worker", "social-care", "b", 3),
-        ]),
-    );
-    project.write(
-        METHODS,
-        methods_with("![](participants:role/borough)\n\n![](participants:sector/borough)\n"),
-    );
-    let run = project.build();
-    run.expect_code(0);
-    let tables = table_rows(&project.page("pages/methods.html"));
-    eprintln!("{tables:#?}");
-    let roles = &tables[0];
-    let sectors = &tables[1];
-    assert_eq!(cell(roles, "GP", "Borough A"), "–");
-    // What a reader does: the hidden part of A's column in role/borough is
-    // the column total less what is shown; the sector table gives health A;
-    // less the shown matrons, that is the nurses; the rest is the GP.
-    let shown = |s: String| s.parse::<i64>().ok();
-    let total_a = shown(cell(roles, "Total", "Borough A"));
-    let matrons_a = shown(cell(roles, "Community matron", "Borough A"));
-    let sw_a = shown(cell(roles, "Social worker", "Borough A"));
-    let nurses_a = shown(cell(roles, "District nurse", "Borough A"));
-    let health_a = shown(cell(sectors, "Health", "Borough A"))
-        .or_else(|| shown(cell(sectors, "health", "Borough A")));
-    let worked_out = match (total_a, matrons_a, sw_a, health_a, nurses_a) {
-        (Some(t), Some(m), Some(s), Some(h), None) => Some(t - s - m - (h - m)),
-        _ => None,
-    };
-    assert_ne!(
-        worked_out,
-        Some(1),
-        "a reader works out Borough A's lone GP from the two tables: {tables:?}"
-    );
 }
 
 fn borough_a_page(body: &str) -> String {

@@ -32,7 +32,8 @@ fn two_way(cells: &[Vec<usize>], k: usize) -> Hidden {
         grand,
     };
     let knowledge = Knowledge::nothing(rows.len(), columns.len());
-    suppress_table(cells, &seeds, &none(rows.len()), &knowledge, k)
+    let forced = vec![none(columns.len()); rows.len()];
+    suppress_table(cells, &seeds, &forced, &knowledge, k)
 }
 
 #[test]
