@@ -632,3 +632,65 @@ fn role_by_borough_and_sector_by_borough_together_give_back_a_lone_gp() {
 fn roles_table(tables: &[Vec<Vec<String>>]) -> &[Vec<String>] {
     &tables[0]
 }
+
+/// Road: an attribution by sector tells a reader as much as one by role.
+/// k = 3, the registry above. One of Borough A's nurses is quoted
+/// "Health, Borough A" (`attribution: [sector, borough]`: 3 share it, so it
+/// passes). The methods page shows `role/borough` and `role/sector`. The
+/// role/sector table shows that district nurses are the only health
+/// participants (and no GP is in health), so "Health, Borough A" says that
+/// Borough A has at least 3 district nurses. Borough A's column of
+/// role/borough hides its GP and its nurses, shown total less shown social
+/// workers = 4: so nurses ≥ 3 and GP ≤ 1, and a hidden count is never 0: one
+/// GP. What should happen: a quote attributed by sector counts, as one
+/// attributed by role does, as a group of at least k a reader knows of, and
+/// the table hides another count of Borough A's column.
+#[test]
+fn a_quote_attributed_by_sector_and_borough_gives_back_a_lone_gp() {
+    let project = project_with_k3();
+    project.write(
+        "content/quotes/a/caseload.md",
+        "---\nparticipant: a-dn-1\nsource: interview\ncodes: [co-location]\n\
+         attribution: [sector, borough]\n---\nWe sit upstairs from the social workers and never see them.\n",
+    );
+    project.write(
+        METHODS,
+        methods_with("![](participants:role/borough)\n\n![](participants:role/sector)\n"),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    let quote = project.page("quotes/caseload.html");
+    assert!(quote.contains("Health, Borough A"), "{quote}");
+    let tables = table_rows(&project.page("pages/methods.html"));
+    eprintln!("{tables:#?}");
+    let roles = &tables[0];
+    let by_sector = &tables[1];
+    // Only nurses are in health; no GP is.
+    assert_ne!(
+        cell(by_sector, "District nurse", "Health"),
+        "0",
+        "{by_sector:?}"
+    );
+    assert_eq!(cell(by_sector, "GP", "Health"), "0", "{by_sector:?}");
+    assert_eq!(
+        cell(by_sector, "Social worker", "Health"),
+        "0",
+        "{by_sector:?}"
+    );
+    let shown = |s: String| s.parse::<i64>().ok();
+    let hidden_a = match (
+        shown(cell(roles, "Total", "Borough A")),
+        shown(cell(roles, "Social worker", "Borough A")),
+        shown(cell(roles, "District nurse", "Borough A")),
+        shown(cell(roles, "GP", "Borough A")),
+    ) {
+        (Some(t), Some(s), None, None) => Some(t - s),
+        _ => None,
+    };
+    assert_ne!(
+        hidden_a,
+        Some(4),
+        "GP + nurses in Borough A = 4, nurses ≥ 3 (\"Health, Borough A\"), GP ≥ 1: \
+         the GP is 1: {tables:?}"
+    );
+}

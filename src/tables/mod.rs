@@ -439,7 +439,81 @@ fn knowledge(registry: &Registry, spec: Spec, counts: &Counts, k: usize) -> Know
         known: known(registry, spec, counts, k),
         unnamed: other.filter(|_| split.is_none()),
         split,
+        groups: sector_groups(registry, spec, counts, k),
     }
+}
+
+/// What quotes attributed by sector (and not role) tell a reader of a
+/// table by role: the roles of that sector hold at least k between them,
+/// in the quote's column where the attribution (or the page) names it,
+/// else in all (red team, round 14: "Health, Borough A" where the district
+/// nurses are Borough A's only health staff says they are at least 3).
+/// Only the rows wholly in the sector are summed: a reader knows at least
+/// as much of them as is taken (the bound is fitted to their count).
+fn sector_groups(
+    registry: &Registry,
+    spec: Spec,
+    counts: &Counts,
+    k: usize,
+) -> Vec<suppress::Group> {
+    if spec.rows != Field::Role {
+        return Vec::new();
+    }
+    // The sectors of each row's people.
+    let mut sectors: Vec<Vec<crate::model::Sector>> = vec![Vec::new(); counts.rows.len()];
+    for &person in &registry.people {
+        let category = category_of(registry, &counts.merged, person, Field::Role);
+        if let Some(r) = counts.rows.iter().position(|c| *c == category)
+            && !sectors[r].contains(&person.sector)
+        {
+            sectors[r].push(person.sector);
+        }
+    }
+    let mut groups: Vec<suppress::Group> = Vec::new();
+    for &(person, fields) in &registry.quoted {
+        let by_sector = fields.contains(&Field::Sector) && !fields.contains(&Field::Role);
+        if person.consent == Consent::Withdrawn || !by_sector {
+            continue;
+        }
+        for with_borough in [fields.contains(&Field::Borough), true] {
+            let has =
+                |field: Field| fields.contains(&field) || (with_borough && field == Field::Borough);
+            let column = match spec.columns {
+                Some(field) if has(field) => {
+                    let category = category_of(registry, &counts.merged, person, field);
+                    match counts.columns.iter().position(|c| *c == category) {
+                        Some(c) => Some((field, c)),
+                        None => continue,
+                    }
+                }
+                _ => None,
+            };
+            // The group holds k or more, or it was not published as one.
+            let size = (registry.people.iter())
+                .filter(|p| p.sector == person.sector)
+                .filter(|p| {
+                    column.is_none_or(|(field, _)| {
+                        category_of(registry, &[], p, field)
+                            == category_of(registry, &[], person, field)
+                    })
+                })
+                .count();
+            if size < k {
+                continue;
+            }
+            let group = suppress::Group {
+                rows: (0..counts.rows.len())
+                    .filter(|&r| sectors[r] == [person.sector])
+                    .collect(),
+                column: column.map(|(_, c)| c),
+                low: k,
+            };
+            if !group.rows.is_empty() && !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+    }
+    groups
 }
 
 /// The two-way tables a registry can show (roles always the rows).

@@ -93,6 +93,19 @@ pub struct Knowledge {
     /// merged without naming them): its counts single nobody out, so they
     /// may be worked out (they still bound the others).
     pub unnamed: Option<usize>,
+    /// Sums of rows a reader knows to hold at least `low` (a quote
+    /// attributed "Health, Borough A" beside a table by role).
+    pub groups: Vec<Group>,
+}
+
+/// Rows of a table whose counts in one column (or whose totals, `column`
+/// `None`) a reader knows add up to at least `low`: the roles of a sector,
+/// where a quote is attributed by the sector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub rows: Vec<usize>,
+    pub column: Option<usize>,
+    pub low: usize,
 }
 
 impl Knowledge {
@@ -103,6 +116,7 @@ impl Knowledge {
             known: vec![vec![Known::NOTHING; columns + 1]; rows + 1],
             split: None,
             unnamed: None,
+            groups: Vec::new(),
         }
     }
 }
@@ -145,7 +159,10 @@ pub fn suppress_line(
     // The line as a circulation: each value flows from outside (node 1)
     // into the line (node 0), and the total flows back out. A split row
     // flows into a node of its own (2), and on through its roles' counts.
-    let nodes = 3;
+    // A group's values flow through a node of its own (3 on), and on into
+    // the line by their sum.
+    let groups: Vec<&Group> = knowledge.groups.iter().collect();
+    let nodes = 3 + groups.len();
     let flow = |hidden: &[bool], total_hidden: bool| -> Vec<Entry> {
         let mut entries: Vec<Entry> = values
             .iter()
@@ -157,10 +174,22 @@ pub fn suppress_line(
                     Some(split) if split.row == i => 2,
                     _ => 0,
                 };
+                let from = match groups.iter().position(|g| g.rows.contains(&i)) {
+                    Some(g) if to == 0 => 3 + g,
+                    _ => 1,
+                };
                 let unnamed = knowledge.unnamed == Some(i);
-                Entry::new((1, to), value, hidden, known).unnamed(unnamed)
+                Entry::new((from, to), value, hidden, known).unnamed(unnamed)
             })
             .collect();
+        for (g, group) in groups.iter().enumerate() {
+            let sum = group.rows.iter().map(|&i| values[i]).sum();
+            let bound = Known {
+                low: group.low,
+                high: usize::MAX,
+            };
+            entries.push(Entry::unseen((1, 3 + g), sum, bound));
+        }
         entries.push(Entry::new((0, 1), total, total_hidden, known_total));
         for part in split.iter().flat_map(|split| &split.parts) {
             let value = part.iter().sum();
@@ -555,7 +584,38 @@ impl Grid {
                 places.push((split.row, self.columns));
             }
         }
-        let nodes = lines + split.map_or(0, |s| self.columns + s.parts.len());
+        let mut nodes = lines + split.map_or(0, |s| self.columns + s.parts.len());
+        // A group's counts in its column flow from the column through a
+        // node of its own, which the column fills by their sum (its row
+        // totals, into the totals column through one).
+        for group in &knowledge.groups {
+            let node = nodes;
+            nodes += 1;
+            let c = group.column.unwrap_or(self.columns);
+            let mut sum = 0;
+            for &r in group.rows.iter().filter(|&&r| r < self.rows) {
+                if split.is_some_and(|s| s.row == r) {
+                    continue;
+                }
+                let entry = &mut entries[r * (self.columns + 1) + c];
+                sum += entry.value;
+                match group.column {
+                    Some(_) => entry.from = node,
+                    None => entry.to = node,
+                }
+            }
+            let column = self.vertex(Line::Column(c));
+            let ends = match group.column {
+                Some(_) => (column, node),
+                None => (node, column),
+            };
+            let bound = Known {
+                low: group.low,
+                high: usize::MAX,
+            };
+            entries.push(Entry::unseen(ends, sum, bound));
+            places.push((self.rows, c));
+        }
         (nodes, entries, places)
     }
 

@@ -597,6 +597,10 @@ struct Reader {
     part_high: usize,
     k: usize,
     whole_high: usize,
+    /// Rows of roles a sector wholly holds, whose counts in a column (the
+    /// last: their totals) a quote attributed by that sector says add up
+    /// to at least k, where they are all the sector holds there.
+    sums: Vec<(Vec<usize>, usize)>,
 }
 
 fn reader(registry: &Registry, spec: Spec, k: usize) -> Reader {
@@ -664,8 +668,47 @@ fn reader(registry: &Registry, spec: Spec, k: usize) -> Reader {
             split = Some((other, parts));
         }
     }
+    // Quotes attributed by sector and not role, beside a table by role.
+    let mut sums: Vec<(Vec<usize>, usize)> = Vec::new();
+    for &(p, fields) in registry.quoted.iter().filter(|_| spec.rows == Field::Role) {
+        if !fields.contains(&Field::Sector) || fields.contains(&Field::Role) {
+            continue;
+        }
+        for borough in [false, true] {
+            let has = |f: Field| fields.contains(&f) || (borough && f == Field::Borough);
+            let c = match spec.columns {
+                Some(f) if has(f) => column_of(p),
+                _ => Some(columns),
+            };
+            let Some(c) = c else { continue };
+            let in_group = |q: &&Participant| {
+                q.sector == p.sector && (c == columns || column_of(q) == Some(c))
+            };
+            let group: Vec<&Participant> = registry
+                .people
+                .iter()
+                .copied()
+                .filter(|q| in_group(q))
+                .collect();
+            let wholly = |r: usize| {
+                registry
+                    .people
+                    .iter()
+                    .filter(|q| row_of(q) == Some(r))
+                    .all(|q| q.sector == p.sector)
+            };
+            let rows_of_sector: Vec<usize> = (0..rows).filter(|&r| wholly(r)).collect();
+            let exact = group
+                .iter()
+                .all(|q| row_of(q).is_some_and(|r| rows_of_sector.contains(&r)));
+            if group.len() >= k && exact && !sums.contains(&(rows_of_sector.clone(), c)) {
+                sums.push((rows_of_sector, c));
+            }
+        }
+    }
     let by_borough = spec.columns == Some(Field::Borough);
     Reader {
+        sums,
         value,
         hidden,
         low,
@@ -848,6 +891,11 @@ impl Reader {
                 if !fits {
                     return;
                 }
+            }
+        }
+        for (rows_of_sector, c) in &self.sums {
+            if rows_of_sector.iter().map(|&r| table[r][*c]).sum::<usize>() < self.k {
+                return;
             }
         }
         if let (Some((other, _)), Some(parts)) = (&self.split, &parts) {
