@@ -293,36 +293,81 @@ fn html_table_parts(
     }
 }
 
+/// A block of prose: whether it is a heading, and its text as pieces with
+/// their byte range in the file.
+pub type ProseBlock = (bool, Vec<(String, Range<usize>)>);
+
 /// The text of each paragraph, heading and list item of `text[body]`
-/// outside tables (code and raw HTML left out), as pieces with their byte
-/// range in `text`; a line break is a space.
-pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<Vec<(String, Range<usize>)>> {
-    let mut blocks: Vec<Vec<(String, Range<usize>)>> = Vec::new();
+/// outside tables (code left out; raw HTML's text as a browser shows it, a
+/// block tag beginning a block: round 15, a sentence in a `<p>`), in
+/// order; a line break is a space.
+pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
+    let mut blocks: Vec<ProseBlock> = Vec::new();
     let (mut in_table, mut in_code) = (0usize, 0usize);
+    // Raw HTML's tables (which `written_tables` reads), scripts and styles.
+    let mut in_html_table = 0usize;
+    let push = |blocks: &mut Vec<ProseBlock>, piece: (String, Range<usize>)| match blocks.last_mut()
+    {
+        Some((_, block)) => block.push(piece),
+        None => blocks.push((false, vec![piece])),
+    };
     for (event, range) in parser(&text[body.clone()]) {
         let range = body.start + range.start..body.start + range.end;
         match event {
+            Event::Html(html) | Event::InlineHtml(html) if in_table == 0 && in_code == 0 => {
+                let at = (text.get(range.clone()) == Some(&*html)).then_some(range.start);
+                for token in crate::reading::html_tokens(&html) {
+                    match token {
+                        crate::reading::Token::Tag {
+                            name,
+                            end,
+                            boundary,
+                            ..
+                        } => {
+                            // Tables, and what no sentence is (a script's).
+                            if matches!(name.as_str(), "table" | "script" | "style" | "template") {
+                                match end {
+                                    false => in_html_table += 1,
+                                    true => in_html_table = in_html_table.saturating_sub(1),
+                                }
+                            }
+                            if boundary && in_html_table == 0 {
+                                let heading = !end
+                                    && name.len() == 2
+                                    && name.starts_with('h')
+                                    && name.as_bytes()[1].is_ascii_digit();
+                                blocks.push((heading, Vec::new()));
+                            }
+                        }
+                        crate::reading::Token::Text(piece) if in_html_table == 0 => {
+                            let place =
+                                at.map_or(range.clone(), |at| at + piece.start..at + piece.end);
+                            let decoded = crate::reading::decode_references(&html[piece]);
+                            push(&mut blocks, (decoded, place));
+                        }
+                        _ => {}
+                    }
+                }
+            }
             Event::Start(Tag::Table(_)) => in_table += 1,
             Event::End(TagEnd::Table) => in_table -= 1,
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => in_code -= 1,
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item) if in_table == 0 => {
-                blocks.push(Vec::new());
+            Event::Start(tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::Item))
+                if in_table == 0 =>
+            {
+                blocks.push((matches!(tag, Tag::Heading { .. }), Vec::new()));
             }
             Event::Text(t) | Event::Code(t) if in_table == 0 && in_code == 0 => {
-                if let Some(block) = blocks.last_mut() {
-                    block.push((t.into_string(), range));
-                }
+                push(&mut blocks, (t.into_string(), range));
             }
             Event::SoftBreak | Event::HardBreak if in_table == 0 => {
-                if let Some(block) = blocks.last_mut() {
-                    block.push((" ".to_string(), range));
-                }
+                push(&mut blocks, (" ".to_string(), range));
             }
             _ => {}
         }
     }
-    blocks.retain(|b| !b.is_empty());
+    blocks.retain(|(heading, b)| *heading || !b.is_empty());
     blocks
 }
 

@@ -26,6 +26,7 @@ impl<'p> Checker<'_, 'p> {
         }
         for doc in &project.boroughs {
             self.check_body(doc, true, &counts, out);
+            self.check_summary(doc, doc.meta.summary.as_deref(), &counts, out);
         }
         for doc in &project.codes {
             self.check_body(doc, true, &counts, out);
@@ -39,6 +40,7 @@ impl<'p> Checker<'_, 'p> {
         }
         for doc in &project.findings {
             self.check_body(doc, true, &counts, out);
+            self.check_summary(doc, doc.meta.summary.as_deref(), &counts, out);
             self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
             self.check_list(
                 doc,
@@ -143,6 +145,51 @@ impl<'p> Checker<'_, 'p> {
         }
     }
 
+    /// The counts in a `summary:`, which lists and borough reports print,
+    /// read as the body's are (round 15), where the summary is written as
+    /// it reads (a plain or quoted scalar on its line; a folded or escaped
+    /// one is not read).
+    fn check_summary<M>(
+        &self,
+        doc: &Doc<M>,
+        summary: Option<&str>,
+        counts: &Counts<'p>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(summary) = summary.filter(|s| !s.trim().is_empty()) else {
+            return;
+        };
+        let project = self.site.project;
+        let text = project.sources.text(doc.file);
+        let span = self.yaml(doc).value_span("summary", summary);
+        if text.get(span.range.clone()) != Some(summary) {
+            return;
+        }
+        let page = (project.boroughs.iter())
+            .find(|b| b.file == doc.file)
+            .map(|b| b.id.as_str());
+        let labels = || counts.get_or_init(|| self.counts_reader());
+        crate::tables::check::check_written_counts(
+            (doc.file, page),
+            (text, span.range),
+            (project.config.k, true),
+            labels,
+            out,
+        );
+    }
+
+    /// The registry's labels and its generated tables, for [`Counts`].
+    fn counts_reader(&self) -> (crate::tables::check::Labels, crate::tables::Registry<'p>) {
+        let project = self.site.project;
+        let boroughs: Vec<(&str, &str)> = project
+            .boroughs
+            .iter()
+            .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+            .collect();
+        let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
+        (labels, crate::tables::Registry::of_project(project))
+    }
+
     /// `prose`: read the counts in its sentences too (not a quote's: the
     /// words of a participant, not the researcher's counts). `counts`: the
     /// labels and registry the hand-written counts are read by, made once.
@@ -156,17 +203,7 @@ impl<'p> Checker<'_, 'p> {
         let text = self.site.project.sources.text(doc.file);
         crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
         let project = self.site.project;
-        let labels = || {
-            counts.get_or_init(|| {
-                let boroughs: Vec<(&str, &str)> = project
-                    .boroughs
-                    .iter()
-                    .map(|b| (b.id.as_str(), b.meta.title.as_str()))
-                    .collect();
-                let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
-                (labels, crate::tables::Registry::of_project(project))
-            })
-        };
+        let labels = || counts.get_or_init(|| self.counts_reader());
         // A borough's report is about that borough.
         let page = (project.boroughs.iter())
             .find(|b| b.file == doc.file)

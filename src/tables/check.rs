@@ -184,6 +184,15 @@ impl Labels {
             .collect()
     }
 
+    /// The borough (its id) `text` names, if any.
+    fn borough(&self, text: &str) -> Option<&str> {
+        let named = self.named(text);
+        named
+            .into_iter()
+            .find(|(f, _)| *f == super::Field::Borough)
+            .map(|(_, id)| id)
+    }
+
     /// Which field a label names (the first of role, sector, level and
     /// borough whose value it holds as words).
     fn field(&self, label: &str) -> Option<super::Field> {
@@ -268,7 +277,7 @@ pub fn check_written_counts<'x, 'r: 'x>(
         true => markdown::prose_blocks(text, body),
         false => Vec::new(),
     };
-    let numbers = |block: &Vec<(String, Range<usize>)>| {
+    let numbers = |(_, block): &markdown::ProseBlock| {
         block
             .iter()
             .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some()))
@@ -282,8 +291,22 @@ pub fn check_written_counts<'x, 'r: 'x>(
             .or_else(|| hidden_count(file, text, table, k, (labels, registry, page)));
         out.extend(found);
     }
-    for block in blocks.iter().filter(|b| numbers(b)) {
-        prose_counts(file, block, k, (labels, registry, page), out);
+    // The borough the text is about so far: the one its section's heading
+    // names, then the last one a sentence named (round 15: "## Borough A",
+    // or "In Borough A we interviewed:" above a list).
+    let mut context: Option<&str> = None;
+    for block @ (heading, pieces) in &blocks {
+        if *heading {
+            let text: String = pieces.iter().map(|(piece, _)| piece.as_str()).collect();
+            context = labels.borough(&text);
+        }
+        match numbers(block) {
+            true => prose_counts(file, pieces, k, (labels, registry, page), &mut context, out),
+            false => {
+                let text: String = pieces.iter().map(|(piece, _)| piece.as_str()).collect();
+                context = labels.borough(&text).or(context);
+            }
+        }
     }
 }
 
@@ -329,6 +352,14 @@ const FOLLOWERS: [&str; 14] = [
     "for",
 ];
 
+/// Words between a role and the count after it ("district nurses (n =
+/// 3)", "district nurses were 3").
+const BACK_FILLERS: [&str; 4] = ["n", "were", "was", "numbered"];
+
+/// Words after a number that leave it the count of the role before it
+/// ("district nurses, three in all"), as the end of the sentence does.
+const AFTER_A_COUNT: [&str; 6] = ["in", "all", "and", "or", "took", "participants"];
+
 /// Words before a number that make it a bound, not a count ("fewer than
 /// three", "at least 3", "up to five").
 const BOUNDS: [&str; 8] = [
@@ -343,20 +374,31 @@ fn number(word: &str) -> Option<usize> {
         true => return None,
         false => NUMBER_WORDS
             .iter()
-            .position(|w| w.eq_ignore_ascii_case(word))?,
+            .position(|w| w.eq_ignore_ascii_case(word))
+            .or_else(|| {
+                let tens = TENS.iter().position(|w| w.eq_ignore_ascii_case(word))?;
+                Some(20 + 10 * tens)
+            })?,
     };
     (n > 0).then_some(n)
 }
+
+/// Number words for the tens, from twenty (round 15: "twenty district
+/// nurses"); "twenty-one" is read as one number.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 /// Warns of each count in the sentences of `block` (pieces of prose with
 /// their ranges) that the generated tables hide: a number, then within
 /// two words a role, sector or level, in the borough the sentence names
 /// after it, else before it, else the page's.
-fn prose_counts(
+fn prose_counts<'l>(
     file: FileId,
     block: &[(String, Range<usize>)],
     k: usize,
-    (labels, registry, page): (&Labels, &super::Registry, Option<&str>),
+    (labels, registry, page): (&'l Labels, &super::Registry, Option<&'l str>),
+    context: &mut Option<&'l str>,
     out: &mut Vec<Diagnostic>,
 ) {
     use super::Field;
@@ -385,12 +427,29 @@ fn prose_counts(
         let offset = sentence_start;
         sentence_start = (end + 1).min(joined.len());
         let list: Vec<(usize, &str)> = words(sentence).collect();
+        let named_here = labels.borough(sentence);
+        let mut units_of = None;
         for (i, &(start, word)) in list.iter().enumerate() {
-            let Some(n) = number(word) else {
+            if units_of.take() == Some(i) {
+                continue;
+            }
+            let Some(mut n) = number(word) else {
                 continue;
             };
+            // "twenty-one": the tens, a hyphen, the units, as one number.
+            let first = i;
+            let mut i = i;
+            if let (20.., Some(&(next, unit))) = (n, list.get(i + 1))
+                && &sentence[start + word.len()..next] == "-"
+                && let Some(u @ 1..=9) = number(unit)
+            {
+                n += u;
+                i += 1;
+                units_of = Some(i);
+            }
+            let word = &sentence[start..list[i].0 + list[i].1.len()];
             // "fewer than three", "at least 3": a bound, not a count.
-            let before = i.checked_sub(1).map(|j| list[j].1.to_lowercase());
+            let before = first.checked_sub(1).map(|j| list[j].1.to_lowercase());
             if before.is_some_and(|w| BOUNDS.contains(&w.as_str())) {
                 continue;
             }
@@ -413,16 +472,43 @@ fn prose_counts(
                     let last = phrase[e];
                     let people = n == 1
                         || last.ends_with(['s', 'S'])
+                        || last.ends_with("s'")
+                        || last.ends_with("s’")
                         || after.get(e + 1).is_none_or(|(_, next)| {
                             FOLLOWERS.contains(&next.to_lowercase().as_str())
                         });
                     if fillers && people {
-                        counted = Some((field, value, e));
+                        // The words the label and the number leave around them.
+                        counted = Some((field, value, first, i + 2 + e));
                     }
                     break;
                 }
             }
-            let Some((field, value, e)) = counted else {
+            // Or the count after its role, as reports give it: "district
+            // nurses (n = 3)", "district nurses: 3", "district nurses, three
+            // in all" (round 15), where nothing follows the number but the
+            // end of the sentence or a word that leaves it a count.
+            let ends_count = list
+                .get(i + 1)
+                .is_none_or(|(_, next)| AFTER_A_COUNT.contains(&next.to_lowercase().as_str()));
+            if counted.is_none() && ends_count {
+                let mut j = first;
+                while j > 0
+                    && first - j < 2
+                    && BACK_FILLERS.contains(&list[j - 1].1.to_lowercase().as_str())
+                {
+                    j -= 1;
+                }
+                counted = (1..=4.min(j)).find_map(|len| {
+                    let phrase: Vec<&str> = list[j - len..j].iter().map(|(_, w)| *w).collect();
+                    labels
+                        .named(&phrase.join(" "))
+                        .into_iter()
+                        .find(|(f, v)| *f != Field::Borough && loose_words(v).len() == len)
+                        .map(|(field, value)| (field, value, j - len, i + 1))
+                });
+            }
+            let Some((field, value, before_end, after_start)) = counted else {
                 continue;
             };
             let borough_in = |part: &[(usize, &str)]| {
@@ -432,16 +518,18 @@ fn prose_counts(
                     .into_iter()
                     .find(|(f, _)| *f == Field::Borough)
             };
-            let borough = borough_in(&after[e + 1..])
-                .or_else(|| borough_in(&list[..i]))
+            let borough = borough_in(&list[after_start.min(list.len())..])
+                .or_else(|| borough_in(&list[..before_end]))
+                .or(context.map(|id| (Field::Borough, id)))
                 .or(page.map(|id| (Field::Borough, id)));
             let mut values = vec![(field, value)];
             values.extend(borough);
             if super::is_hidden(registry, &values, k) != Some(true) {
                 continue;
             }
-            let (last, last_word) = after[e];
-            let phrase = &sentence[start..last + last_word.len()];
+            let (from, _) = list[before_end.min(first)];
+            let (last, last_word) = list[after_start - 1];
+            let phrase = &sentence[from..last + last_word.len()];
             out.push(
                 Diagnostic::warning(
                     "table::hidden-count",
@@ -464,6 +552,7 @@ fn prose_counts(
                 ),
             );
         }
+        *context = named_here.or(*context);
     }
 }
 

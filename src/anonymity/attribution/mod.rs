@@ -310,8 +310,10 @@ fn check_address(
 /// round 14: `dn-caseload-sixty` for a district nurse quoted "Health,
 /// Borough A"). A word hints at a role when it is one of the role's words
 /// (of three letters or more), begins one (`physio`, four letters or
-/// more), or is the initials of its first words (`dn`, `rr`, `hsw`). With
-/// how many it narrows the quote down to.
+/// more), or is the initials of its first words (`dn`, `rr`, `hsw`) or
+/// those words run together (`districtnurse`), with a number after it or
+/// a plural `s` (`dn2`, `dns`: round 15). With how many it narrows the
+/// quote down to.
 fn role_hint(
     site: &Site,
     who: &crate::model::Participant,
@@ -331,18 +333,27 @@ fn role_hint(
             })
             .collect()
     };
-    let hints = |word: &str, role: &str| {
+    let hints = |written: &str, role: &str| {
         let role = words(role);
-        let word = word
+        // As interview codes write it: `dn2`, and as a plural, `dns`.
+        let bare = written.trim_end_matches(|c: char| c.is_ascii_digit());
+        let word = bare
             .strip_suffix('s')
             .filter(|s| s.len() >= 3)
-            .unwrap_or(word);
+            .unwrap_or(bare);
         let initials =
             |n: usize| -> String { role[..n].iter().filter_map(|w| w.chars().next()).collect() };
+        let run_together = |n: usize| role[..n].concat();
         role.iter().any(|w| {
             (w.len() >= 3 && w == word)
                 || (word.len() >= 4 && w.len() > word.len() && w.starts_with(word))
-        }) || (2..=role.len()).any(|n| initials(n) == word)
+        }) || (2..=role.len()).any(|n| {
+            let short = initials(n);
+            [word, bare]
+                .iter()
+                .any(|w| **w == short || w.strip_suffix('s') == Some(&short))
+                || run_together(n) == word
+        })
     };
     address
         .iter()

@@ -366,8 +366,14 @@ fn collapse_spaces(s: String) -> String {
     out
 }
 
-/// A browser shows a line break or a tab in text as a space.
+/// A browser shows a line break or a tab in text as a space; a no-break
+/// space is a space to a reader too, and two of them part a number's
+/// groups as two spaces do (round 15: `07700&nbsp;&nbsp;900123`).
 pub fn shown_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\u{a0}') {
+        let spaced = s.replace('\u{a0}', " ");
+        return shown_spaces(&spaced).into_owned().into();
+    }
     let shown_as_space = |b: u8| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c');
     if !s.bytes().any(shown_as_space) {
         return s.into();

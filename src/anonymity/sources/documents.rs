@@ -63,14 +63,7 @@ impl Scanner<'_, '_> {
         // apart from them (a summary on other pages), and refused there.
         let entry = |key: &str| {
             let start = yaml.key_span(key)?.range.start;
-            let rest = &text[start..doc.yaml.end];
-            // To the next line that begins another key.
-            let end = rest
-                .match_indices('\n')
-                .map(|(i, _)| i + 1)
-                .find(|&i| rest[i..].starts_with(|c: char| !c.is_whitespace() && c != '#'))
-                .map_or(doc.yaml.end, |i| start + i);
-            Some(start..end)
+            Some(start..entry_end(text, start, doc.yaml.end))
         };
         let mut reach: Vec<Range<usize>> = ["title", "anonymity"]
             .into_iter()
@@ -167,6 +160,45 @@ fn front_matter_ranges(text: &str, yaml: Range<usize>) -> Vec<Range<usize>> {
         ranges.push(start..yaml.end);
     }
     ranges
+}
+
+/// Where the front matter entry whose key begins at `start` ends (`end`:
+/// the front matter's): in a flow mapping (`{title: …, summary: …}`), at the
+/// first `,` or `}` outside quotes and brackets; otherwise before the first
+/// line after it, not blank or a comment, indented no deeper than its key
+/// (round 15: keys indented by a space were all read as the title's).
+fn entry_end(text: &str, start: usize, end: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..start];
+    let indent = before.len();
+    if !before.trim().is_empty() {
+        // In a flow mapping.
+        let (mut depth, mut quote) = (0usize, None::<char>);
+        for (i, c) in text[start..end].char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '[' | '{') => depth += 1,
+                (None, ']' | '}') if depth > 0 => depth -= 1,
+                (None, ',' | '}') if depth == 0 => return start + i,
+                _ => {}
+            }
+        }
+        return end;
+    }
+    let mut at = text[start..end].find('\n').map_or(end, |i| start + i + 1);
+    while at < end {
+        let line_end = text[at..end].find('\n').map_or(end, |i| at + i + 1);
+        let line = &text[at..line_end];
+        let content = line.trim_start();
+        let deeper = line.len() - content.len() > indent;
+        if !(content.trim().is_empty() || content.starts_with('#') || deeper) {
+            return at;
+        }
+        at = line_end;
+    }
+    end
 }
 
 fn check_reason(yaml: &Yaml, allowance: Option<&Allowance>, out: &mut Vec<Diagnostic>) {

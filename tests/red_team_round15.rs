@@ -1,0 +1,473 @@
+//! Red team, round 15: the new checks of round 14's fixes (counts in prose,
+//! hand-written HTML tables, a role written short in a quote's address,
+//! allowances' reach, runs of spaces in the gate) and the ways round them.
+//! Each test failed on main when written; each says what should happen.
+//! The three roads still open are in tests/open_roads/round15.rs.
+
+mod common;
+use common::{METHODS, Project, methods_with, project_with_k3, table_rows};
+
+/// The cell of `table` in the row labelled `row` and the column headed `col`.
+fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
+    let c = table[0].iter().position(|h| h == col).expect(col);
+    let r = table
+        .iter()
+        .find(|r| r[0] == row)
+        .unwrap_or_else(|| panic!("{row}: {table:?}"));
+    r[c].clone()
+}
+
+fn borough_a_page(body: &str) -> String {
+    format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
+}
+
+/// A registry of `(role, sector, borough, how many)`, ids made from the
+/// borough and the role's initials (`a-dn-1`).
+fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
+    let mut out = String::from("participants:\n");
+    for (role, sector, borough, count) in lines {
+        let initials: String = role
+            .split_whitespace()
+            .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
+            .collect();
+        let initials = if initials == "g" {
+            "gp".to_string()
+        } else {
+            initials
+        };
+        for n in 1..=*count {
+            out.push_str(&format!(
+                "  - {{id: {borough}-{initials}-{n}, role: {role}, sector: {sector}, borough: {borough}}}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// The sentences of `cases` that the build lets through without a
+/// `table::hidden-count` (or `table::small-count`) warning, each set in
+/// the project `make` gives by `place`.
+fn unwarned<'a>(
+    cases: &[&'a str],
+    make: impl Fn() -> Project,
+    place: impl Fn(&Project, &str),
+) -> Vec<&'a str> {
+    let mut silent = Vec::new();
+    for &case in cases {
+        let project = make();
+        place(&project, case);
+        let run = project.build();
+        run.expect_code(0);
+        if !(run.stderr.contains("table::hidden-count")
+            || run.stderr.contains("table::small-count"))
+        {
+            silent.push(case);
+        }
+    }
+    silent
+}
+
+/// Borough A's "Who took part", k = 3 and the registry of
+/// `project_with_k3`: 8 in all, 4 social workers shown, the GP (1) and the
+/// 3 district nurses hidden. Any sentence that gives the 3 nurses gives
+/// 8 − 4 − 3 = 1 GP.
+fn assert_borough_a_hides_its_nurses(project: &Project) {
+    let who = &table_rows(&project.page("boroughs/a.html"))[0];
+    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "GP", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "Social worker", "Participants"), "4", "{who:?}");
+    assert_eq!(cell(who, "Total", "Participants"), "8", "{who:?}");
+}
+
+/// Road: the count written after the role, as reports of qualitative
+/// studies most often give it: "district nurses (n = 3)", "District
+/// nurses: 3", "district nurses, three in all". `prose_counts` looks for a
+/// role only in the six words after a number, never before it, so each is
+/// silent on Borough A's report, whose table hides its 3 nurses to keep
+/// its one GP from being worked out (8 − 4 − 3 = 1). The same count in a
+/// Markdown table ("| District nurse | 3 |") is warned of. What should
+/// happen: a number just after a role it counts is read as the count of
+/// that role (`table::hidden-count` at the number).
+#[test]
+fn a_count_written_after_the_role_in_prose_is_not_read() {
+    let cases = [
+        "We interviewed district nurses (n = 3) and social workers (n = 4).",
+        "We interviewed district nurses (n=3).",
+        "Participants were district nurses: 3, and social workers: 4.",
+        "We interviewed the district nurses, three in all.",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, sentence| {
+        p.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+    });
+    let project = project_with_k3();
+    project.build().expect_code(0);
+    assert_borough_a_hides_its_nurses(&project);
+    assert!(
+        silent.is_empty(),
+        "each gives Borough A's 3 hidden nurses, so 8 − 4 − 3 = 1 GP, unwarned:\n{silent:#?}"
+    );
+}
+
+/// Road: a number word past nineteen. `NUMBER_WORDS` stops at
+/// "nineteen", so "twenty district nurses" is not a number to the check,
+/// while "20 district nurses" is warned of. k = 3; Borough A has 1 GP, 20
+/// district nurses and 25 social workers: its "Who took part" shows 25
+/// social workers and 46 in all, hiding the nurses (20) to hide the GP.
+/// "We interviewed twenty district nurses" gives 46 − 25 − 20 = 1 GP.
+/// What should happen: number words are read whatever their size
+/// ("twenty", "thirty-two", "a dozen"), as digits are.
+#[test]
+fn a_count_written_as_a_number_word_past_nineteen_is_not_read() {
+    let make = || {
+        let project = Project::fixture("basic");
+        project.edit("evalsite.yaml", "k: 2", "k: 3").write(
+            "content/participants.yaml",
+            participants(&[
+                ("GP", "primary-care", "a", 1),
+                ("District nurse", "health", "a", 20),
+                ("Social worker", "social-care", "a", 25),
+                ("GP", "primary-care", "b", 3),
+                ("District nurse", "health", "b", 3),
+                ("Social worker", "social-care", "b", 3),
+            ]),
+        );
+        project
+    };
+    let place = |p: &Project, sentence: &str| {
+        p.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+    };
+    let project = make();
+    place(&project, "We interviewed twenty district nurses.");
+    project.build().expect_code(0);
+    let who = &table_rows(&project.page("boroughs/a.html"))[0];
+    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "GP", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "Social worker", "Participants"), "25", "{who:?}");
+    assert_eq!(cell(who, "Total", "Participants"), "46", "{who:?}");
+    // In digits it is read.
+    assert!(unwarned(&["We interviewed 20 district nurses."], make, place).is_empty());
+    let silent = unwarned(
+        &[
+            "We interviewed twenty district nurses.",
+            "Twenty district nurses took part.",
+        ],
+        make,
+        place,
+    );
+    assert!(
+        silent.is_empty(),
+        "“twenty” gives Borough A's hidden 20 nurses, so 46 − 25 − 20 = 1 GP, unwarned:\n{silent:#?}"
+    );
+}
+
+/// Road: the borough named where the sentence does not name it, as
+/// reports are written: in the heading above ("## Borough A" then "We
+/// interviewed three district nurses."), in the sentence before ("…
+/// Borough A. We interviewed three district nurses there."), or in the
+/// paragraph that leads a list ("In Borough A we interviewed:" then "-
+/// three district nurses"). `prose_counts` reads the borough only in the
+/// count's own sentence, else the page's (a borough's report); on the
+/// Methods page it counts the nurses study-wide (5, shown) and is silent.
+/// `role/borough` on the same page hides Borough A's 3 nurses and its GP
+/// (column total 8, 4 social workers shown): 8 − 4 − 3 = 1 GP. What should
+/// happen: the borough of the section (heading) or of the sentence before
+/// is the borough a count is about (`table::hidden-count`).
+#[test]
+fn a_count_whose_borough_is_named_in_the_heading_or_sentence_before_is_not_read() {
+    let cases = [
+        "## Borough A\n\nWe interviewed three district nurses.",
+        "Borough A has a large community team. We interviewed three district nurses there.",
+        "In Borough A we interviewed:\n\n- three district nurses\n- four social workers",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, text| {
+        p.write(
+            METHODS,
+            methods_with(&format!("![](participants:role/borough)\n\n{text}\n")),
+        );
+    });
+    let project = project_with_k3();
+    project.write(METHODS, methods_with("![](participants:role/borough)\n"));
+    project.build().expect_code(0);
+    let roles = &table_rows(&project.page("pages/methods.html"))[0];
+    assert_eq!(cell(roles, "District nurse", "Borough A"), "–", "{roles:?}");
+    assert_eq!(cell(roles, "GP", "Borough A"), "–", "{roles:?}");
+    assert_eq!(cell(roles, "Total", "Borough A"), "8", "{roles:?}");
+    assert!(
+        silent.is_empty(),
+        "each gives Borough A's 3 hidden nurses beside the table, unwarned:\n{silent:#?}"
+    );
+}
+
+/// Road: the count in a `summary:` instead of the body. A borough's
+/// summary is printed on the landing page and its own report; a finding's
+/// on the findings list, its page and every borough report it holds in.
+/// Only bodies are read for counts (`check_written_counts` is given the
+/// body's range), so "Borough A has three district nurses" in Borough A's
+/// `summary:` is published beside its "Who took part", which hides the
+/// nurses to hide its one GP (8 − 4 − 3 = 1), without a warning; the same
+/// words in the body are warned of. What should happen: the summaries are
+/// read as the body is (`table::hidden-count` at the summary's line).
+#[test]
+fn a_count_in_a_summary_front_matter_field_is_not_read() {
+    let project = project_with_k3();
+    project.edit(
+        "content/boroughs/a.md",
+        "summary: An extended primary care team.",
+        "summary: We interviewed three district nurses and four social workers.",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert_borough_a_hides_its_nurses(&project);
+    assert!(
+        project
+            .page("boroughs/a.html")
+            .contains("three district nurses")
+    );
+    assert!(
+        run.stderr.contains("warning[table::hidden-count]")
+            && run.stderr.contains("content/boroughs/a.md:4:"),
+        "Borough A's summary gives its 3 hidden nurses on its own report, unwarned:\n{}",
+        run.stderr
+    );
+    // A finding's summary, shown on Borough A's report.
+    let project = project_with_k3();
+    project.edit(
+        "content/findings/co-location.md",
+        "boroughs: [a, b]\n",
+        "boroughs: [a, b]\nsummary: In Borough A, three district nurses said the building changed nothing.\n",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(
+        project
+            .page("boroughs/a.html")
+            .contains("three district nurses said")
+    );
+    assert!(
+        run.stderr.contains("warning[table::hidden-count]")
+            && run.stderr.contains("content/findings/co-location.md:5:"),
+        "the finding's summary gives Borough A's 3 hidden nurses, unwarned:\n{}",
+        run.stderr
+    );
+}
+
+/// Road: the sentence written in raw HTML (`<p>…</p>`, `<div>…</div>`),
+/// as text pasted from a word processor or a web page comes. `prose_blocks`
+/// leaves raw HTML out ("code and raw HTML left out"), and
+/// `written_tables` reads only HTML tables, so the sentence that is warned
+/// of in Markdown is silent in a `<p>`. A browser shows it as the same
+/// paragraph. What should happen: the text of raw HTML is read as prose
+/// (`table::hidden-count`).
+#[test]
+fn a_count_in_a_raw_html_paragraph_is_not_read() {
+    let cases = [
+        "<p>We interviewed three district nurses in Borough A.</p>",
+        "<div class=\"note\">\nWe interviewed three district nurses.\n</div>",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, html| {
+        p.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{html}\n")),
+        );
+    });
+    let project = project_with_k3();
+    project.write(
+        "content/boroughs/a.md",
+        borough_a_page(&format!("Borough A runs a team.\n\n{}\n", cases[0])),
+    );
+    project.build().expect_code(0);
+    assert_borough_a_hides_its_nurses(&project);
+    assert!(
+        project
+            .page("boroughs/a.html")
+            .contains("We interviewed three district nurses in Borough A.")
+    );
+    assert!(
+        silent.is_empty(),
+        "raw HTML gives Borough A's 3 hidden nurses, unwarned:\n{silent:#?}"
+    );
+}
+
+/// Road: a role written short in a quote's file name in the ways
+/// researchers name interview extracts: an interview code with its number
+/// (`dn2-caseload`, `caseload-dn1`), the initials in the plural
+/// (`dns-caseload`), the role's words run together
+/// (`districtnurse-caseload`), and a role's usual abbreviation that is not
+/// the initials of its words as the registry spells them (`hca-nights`
+/// for "Healthcare assistant"). k = 3, quotes attributed "Health, Borough
+/// A" by default (`[sector, borough]`): Borough A's health staff are 2
+/// district nurses, 3 community matrons and 2 healthcare assistants (7),
+/// so each address leaves 2. `dn-caseload` is refused; these are
+/// published. What should happen: `anonymity::attribution-in-address`
+/// for each.
+#[test]
+fn a_role_written_short_in_other_usual_ways_in_a_quotes_file_name_is_not_read() {
+    let cases = [
+        ("dn2-caseload", "a-dn-1"),
+        ("caseload-dn1", "a-dn-1"),
+        ("dns-caseload", "a-dn-1"),
+        ("districtnurse-caseload", "a-dn-1"),
+        // Still open (docs/anonymity.md): `hca` for "Healthcare assistant",
+        // which the role's words do not spell.
+    ];
+    let set_up = |p: &Project, file: &str, speaker: &str| {
+        p.edit(
+            "evalsite.yaml",
+            "k: 2",
+            "k: 3\n  attribution: [sector, borough]",
+        );
+        p.write(
+            "content/participants.yaml",
+            participants(&[
+                ("Social worker", "social-care", "a", 3),
+                ("District nurse", "health", "a", 2),
+                ("Community matron", "health", "a", 3),
+                ("Healthcare assistant", "health", "a", 2),
+            ]),
+        );
+        p.write(
+            &format!("content/quotes/a/{file}.md"),
+            format!(
+                "---\nparticipant: {speaker}\nsource: interview\ncodes: [co-location]\n---\n\
+                 The caseload is sixty on a good day.\n"
+            ),
+        );
+    };
+    // As round 14 left it: the initials alone are read.
+    let project = Project::fixture("basic");
+    set_up(&project, "dn-caseload", "a-dn-1");
+    let run = project.build();
+    run.expect_code(1);
+    assert!(run.stderr.contains("anonymity::attribution-in-address"));
+    let mut published = Vec::new();
+    for (file, speaker) in cases {
+        let project = Project::fixture("basic");
+        set_up(&project, file, speaker);
+        let run = project.build();
+        if run.code == 0 {
+            assert!(project.path(&format!("site/quotes/{file}.html")).exists());
+            published.push(file);
+        } else {
+            assert!(
+                run.stderr.contains("anonymity::attribution-in-address"),
+                "{file}: {}",
+                run.stderr
+            );
+        }
+    }
+    assert!(
+        published.is_empty(),
+        "each address leaves 2 of Borough A's 7 health staff, and is published:\n{published:#?}"
+    );
+}
+
+/// Road: an allowed term in `summary:` (which the allowance does not
+/// reach) with the front matter written so that the range the source
+/// checks take for `title:` runs over it: every key indented by a space
+/// (YAML reads the mapping the same), or the front matter as one flow
+/// mapping (`{title: …, summary: …, anonymity: {…}}`). The range of a key
+/// runs "to the next line that begins another key", found as a line that
+/// does not begin with white space, so the summary is taken for part of
+/// the title. The final check still stops the build, but points at
+/// `content/boroughs/a.md:1:1` and tells the researcher "a template or
+/// theme file prints it", for a summary they wrote. What should happen:
+/// `anonymity::allowance-out-of-reach` at the summary's line of the
+/// finding, as for the same front matter written plainly (round 14).
+#[test]
+fn an_allowed_term_in_a_summary_hidden_in_the_titles_range_is_blamed_on_the_theme() {
+    let finding = |front: &str| {
+        format!(
+            "---\n{front}\n---\nSharing a building did not by itself change how teams worked.\n"
+        )
+    };
+    // Indented: the summary on line 3.
+    common::build_fails(
+        |p| {
+            p.write(
+                "content/findings/co-location.md",
+                finding(
+                    " title: Co-location without collaboration\n \
+                     summary: In Thistlebury the teams shared a floor.\n \
+                     codes: [co-location]\n \
+                     boroughs: [a, b]\n \
+                     quotes: [same-building]\n \
+                     anonymity:\n   allow: [Thistlebury]\n   reason: the programme's public name",
+                ),
+            );
+        },
+        "content/findings/co-location.md:3:",
+        "anonymity::allowance-out-of-reach",
+    );
+    // One flow mapping: the summary on line 2.
+    common::build_fails(
+        |p| {
+            p.write(
+                "content/findings/co-location.md",
+                finding(
+                    "{title: Co-location without collaboration, \
+                     summary: In Thistlebury the teams shared a floor., \
+                     codes: [co-location], boroughs: [a, b], quotes: [same-building], \
+                     anonymity: {allow: [Thistlebury], reason: the programme's public name}}",
+                ),
+            );
+        },
+        "content/findings/co-location.md:2:",
+        "anonymity::allowance-out-of-reach",
+    );
+}
+
+/// Road: the groups of a phone, NHS or National Insurance number parted
+/// by two no-break spaces (`&nbsp;&nbsp;`, or the characters), or a space
+/// and a no-break space, as text aligned in a word processor or an e-mail
+/// signature comes. A browser does not collapse no-break spaces (they are
+/// not white space to it), so the page shows "07700  900123": a reader
+/// reads the number. The patterns take one space, tab or no-break space
+/// between groups (or a mark), and `collapse_spaces` joins runs of ASCII
+/// spaces only, so none is read by the files' checks or the final one.
+/// What should happen: an anonymity error for each, as for `07700
+/// 900123` and for two ordinary spaces.
+#[test]
+fn a_number_parted_by_two_no_break_spaces_is_published() {
+    let mut published = Vec::new();
+    for number in [
+        "07700&nbsp;&nbsp;900123",
+        "07700\u{a0}\u{a0}900123",
+        "07700 &nbsp;900123",
+        "07700&nbsp; 900123",
+        "943&nbsp;&nbsp;476&nbsp;&nbsp;5919",
+        "JK&nbsp;&nbsp;12&nbsp;&nbsp;34&nbsp;&nbsp;56&nbsp;&nbsp;C",
+    ] {
+        let project = Project::fixture("basic");
+        project.write(
+            common::BOROUGH_B,
+            format!("---\ntitle: Borough B\norder: 2\n---\nBorough B has Rapid Response. Call {number}.\n"),
+        );
+        let run = project.build();
+        if run.code == 0 {
+            // As the page has it: a no-break space however it was written.
+            let shown = number.replace("&nbsp;", "\u{a0}");
+            assert!(
+                project.page("boroughs/b.html").contains(&shown),
+                "{number:?}"
+            );
+            published.push(number);
+            continue;
+        }
+        assert!(
+            run.stderr.contains("error[anonymity::")
+                && run.stderr.contains("content/boroughs/b.md:5:"),
+            "{number:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(
+        published.is_empty(),
+        "published on boroughs/b.html, shown with its groups apart:\n{published:#?}"
+    );
+}
