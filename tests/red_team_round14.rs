@@ -3,48 +3,9 @@
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
-use common::{METHODS, Project, methods_with, project_with_k3, table_rows};
-
-/// The cell of `table` in the row labelled `row` and the column headed `col`.
-fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
-    let c = table[0].iter().position(|h| h == col).expect(col);
-    let r = table
-        .iter()
-        .find(|r| r[0] == row)
-        .unwrap_or_else(|| panic!("{row}: {table:?}"));
-    r[c].clone()
-}
-
-fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
-    let mut out = String::from("participants:\n");
-    let mut seen = std::collections::HashSet::new();
-    for (role, sector, borough, count) in lines {
-        let initials: String = role
-            .split_whitespace()
-            .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
-            .collect();
-        let initials = if initials == "g" {
-            "gp".to_string()
-        } else {
-            initials
-        };
-        let stem = if seen.insert(format!("{borough}-{initials}")) {
-            format!("{borough}-{initials}")
-        } else {
-            format!("{borough}-{initials}-{sector}")
-        };
-        for n in 1..=*count {
-            out.push_str(&format!(
-                "  - {{id: {stem}-{n}, role: {role}, sector: {sector}, borough: {borough}}}\n"
-            ));
-        }
-    }
-    out
-}
-
-fn borough_a_page(body: &str) -> String {
-    format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
-}
+use common::{
+    METHODS, Project, borough_a_page, cell, methods_with, participants, project_with_k3, table_rows,
+};
 
 /// Road: a hand-written table on Borough A's own report, its rows labelled
 /// by role alone ("District nurse | 3"). The page is Borough A's, so the

@@ -469,3 +469,48 @@ pub fn project_with_k3() -> Project {
         .write("content/participants.yaml", K3_REGISTRY);
     project
 }
+
+/// The cell of `table` in the row labelled `row` and the column headed `col`.
+pub fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
+    let c = table[0].iter().position(|h| h == col).expect(col);
+    let r = table
+        .iter()
+        .find(|r| r[0] == row)
+        .unwrap_or_else(|| panic!("{row}: {table:?}"));
+    r[c].clone()
+}
+
+/// A registry of `(role, sector, borough, how many)`, each id made from the
+/// borough and the role's initials (`a-dn-1`; `a-dn-health-1` for a second
+/// group of the same initials).
+pub fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
+    let mut out = String::from("participants:\n");
+    let mut seen = std::collections::HashSet::new();
+    for (role, sector, borough, count) in lines {
+        let initials: String = role
+            .split_whitespace()
+            .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
+            .collect();
+        let initials = if initials == "g" {
+            "gp".to_string()
+        } else {
+            initials
+        };
+        let stem = if seen.insert(format!("{borough}-{initials}")) {
+            format!("{borough}-{initials}")
+        } else {
+            format!("{borough}-{initials}-{sector}")
+        };
+        for n in 1..=*count {
+            out.push_str(&format!(
+                "  - {{id: {stem}-{n}, role: {role}, sector: {sector}, borough: {borough}}}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// Borough A's report with `body`.
+pub fn borough_a_page(body: &str) -> String {
+    format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
+}

@@ -9,44 +9,7 @@
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
-use common::{METHODS, Project, methods_with, project_with_k3, table_rows};
-
-/// The cell of `table` in the row labelled `row` and the column headed `col`.
-fn cell(table: &[Vec<String>], row: &str, col: &str) -> String {
-    let c = table[0].iter().position(|h| h == col).expect(col);
-    let r = table
-        .iter()
-        .find(|r| r[0] == row)
-        .unwrap_or_else(|| panic!("{row}: {table:?}"));
-    r[c].clone()
-}
-
-fn borough_a_page(body: &str) -> String {
-    format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
-}
-
-/// A registry of `(role, sector, borough, how many)`, ids made from the
-/// borough and the role's initials (`a-dn-1`).
-fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
-    let mut out = String::from("participants:\n");
-    for (role, sector, borough, count) in lines {
-        let initials: String = role
-            .split_whitespace()
-            .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
-            .collect();
-        let initials = if initials == "g" {
-            "gp".to_string()
-        } else {
-            initials
-        };
-        for n in 1..=*count {
-            out.push_str(&format!(
-                "  - {{id: {borough}-{initials}-{n}, role: {role}, sector: {sector}, borough: {borough}}}\n"
-            ));
-        }
-    }
-    out
-}
+use common::{METHODS, Project, borough_a_page, cell, methods_with, project_with_k3, table_rows};
 
 /// The sentences of `cases` that the build lets through without a
 /// `table::hidden-count` (or `table::small-count`) warning, each set in
