@@ -4,7 +4,7 @@
 use super::Site;
 use crate::diag::Diagnostic;
 use crate::model::*;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use crate::yaml::{Yaml, closest};
 use std::collections::HashMap;
 
@@ -15,32 +15,37 @@ pub(super) struct Checker<'s, 'p> {
 
 /// What hand-written counts are read by: the registry's labels and its
 /// generated tables, made at the first body that has a count to read.
-type Counts<'p> = std::cell::OnceCell<(crate::tables::check::Labels, crate::tables::Registry<'p>)>;
+type Counts<'p> = std::sync::OnceLock<(crate::tables::check::Labels, crate::tables::Registry<'p>)>;
+
+/// Text whose hand-written counts are read ([`Checker::check_counts`]): the
+/// file, the borough whose report it is, the range, and whether its
+/// sentences are read too.
+type CountsIn<'p> = (FileId, Option<&'p str>, std::ops::Range<usize>, bool);
 
 impl<'p> Checker<'_, 'p> {
     pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
         let project = self.site.project;
-        let counts = Counts::new();
+        let mut counts: Vec<CountsIn<'p>> = Vec::new();
         if let Some(landing) = &project.landing {
-            self.check_body(landing, true, &counts, out);
+            self.check_body(landing, true, &mut counts, out);
         }
         for doc in &project.boroughs {
-            self.check_body(doc, true, &counts, out);
-            self.check_summary(doc, doc.meta.summary.as_deref(), &counts, out);
+            self.check_body(doc, true, &mut counts, out);
+            self.check_summary(doc, doc.meta.summary.as_deref(), &mut counts);
         }
         for doc in &project.codes {
-            self.check_body(doc, true, &counts, out);
+            self.check_body(doc, true, &mut counts, out);
             if let Some(parent) = &doc.meta.parent {
                 self.check_ref(doc, "parent", Kind::Code, parent, 0, out);
             }
         }
         for doc in &project.quotes {
-            self.check_body(doc, false, &counts, out);
+            self.check_body(doc, false, &mut counts, out);
             self.check_quote(doc, out);
         }
         for doc in &project.findings {
-            self.check_body(doc, true, &counts, out);
-            self.check_summary(doc, doc.meta.summary.as_deref(), &counts, out);
+            self.check_body(doc, true, &mut counts, out);
+            self.check_summary(doc, doc.meta.summary.as_deref(), &mut counts);
             self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
             self.check_list(
                 doc,
@@ -53,14 +58,43 @@ impl<'p> Checker<'_, 'p> {
             self.check_list(doc, "quotes", Kind::Quote, &doc.meta.quotes, false, out);
         }
         for doc in &project.pathways {
-            self.check_body(doc, true, &counts, out);
+            self.check_body(doc, true, &mut counts, out);
             self.check_ref(doc, "borough", Kind::Borough, &doc.meta.borough, 0, out);
             self.check_pathway(doc, out);
         }
         for doc in &project.pages {
-            self.check_body(doc, true, &counts, out);
+            self.check_body(doc, true, &mut counts, out);
         }
         self.check_participants(out);
+        self.check_counts(&counts, out);
+    }
+
+    /// The hand-written counts of every body and summary, on every core
+    /// (2,000 findings' sentences are a serve rebuild's millisecond
+    /// budget), the labels and registry made once, by the first that needs
+    /// them.
+    fn check_counts(&self, all: &[CountsIn<'p>], out: &mut Vec<Diagnostic>)
+    where
+        Self: Sync,
+    {
+        use rayon::prelude::*;
+        let project = self.site.project;
+        let made = Counts::new();
+        let found: Vec<Diagnostic> = all
+            .par_iter()
+            .flat_map_iter(|(file, page, range, prose)| {
+                let mut found = Vec::new();
+                crate::tables::check::check_written_counts(
+                    (*file, *page),
+                    (project.sources.text(*file), range.clone()),
+                    (project.config.k, *prose),
+                    || made.get_or_init(|| self.counts_reader()),
+                    &mut found,
+                );
+                found
+            })
+            .collect();
+        out.extend(found);
     }
 
     fn yaml<'a, M>(&'a self, doc: &Doc<M>) -> Yaml<'a> {
@@ -153,29 +187,24 @@ impl<'p> Checker<'_, 'p> {
         &self,
         doc: &Doc<M>,
         summary: Option<&str>,
-        counts: &Counts<'p>,
-        out: &mut Vec<Diagnostic>,
+        counts: &mut Vec<CountsIn<'p>>,
     ) {
         let Some(summary) = summary.filter(|s| !s.trim().is_empty()) else {
             return;
         };
-        let project = self.site.project;
-        let text = project.sources.text(doc.file);
+        let text = self.site.project.sources.text(doc.file);
         let span = self.yaml(doc).value_span("summary", summary);
-        if text.get(span.range.clone()) != Some(summary) {
-            return;
+        if text.get(span.range.clone()) == Some(summary) {
+            counts.push((doc.file, self.report_of(doc.file), span.range, true));
         }
-        let page = (project.boroughs.iter())
-            .find(|b| b.file == doc.file)
-            .map(|b| b.id.as_str());
-        let labels = || counts.get_or_init(|| self.counts_reader());
-        crate::tables::check::check_written_counts(
-            (doc.file, page),
-            (text, span.range),
-            (project.config.k, true),
-            labels,
-            out,
-        );
+    }
+
+    /// The borough whose report `file` is, if any.
+    fn report_of(&self, file: FileId) -> Option<&'p str> {
+        let project = self.site.project;
+        (project.boroughs.iter())
+            .find(|b| b.file == file)
+            .map(|b| b.id.as_str())
     }
 
     /// The registry's labels and its generated tables, for [`Counts`].
@@ -191,30 +220,19 @@ impl<'p> Checker<'_, 'p> {
     }
 
     /// `prose`: read the counts in its sentences too (not a quote's: the
-    /// words of a participant, not the researcher's counts). `counts`: the
-    /// labels and registry the hand-written counts are read by, made once.
-    fn check_body<'c, M>(
+    /// words of a participant, not the researcher's counts), with the other
+    /// hand-written counts, into `counts`.
+    fn check_body<M>(
         &self,
         doc: &Doc<M>,
         prose: bool,
-        counts: &'c Counts<'p>,
+        counts: &mut Vec<CountsIn<'p>>,
         out: &mut Vec<Diagnostic>,
     ) {
         let text = self.site.project.sources.text(doc.file);
         crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
-        let project = self.site.project;
-        let labels = || counts.get_or_init(|| self.counts_reader());
         // A borough's report is about that borough.
-        let page = (project.boroughs.iter())
-            .find(|b| b.file == doc.file)
-            .map(|b| b.id.as_str());
-        crate::tables::check::check_written_counts(
-            (doc.file, page),
-            (text, doc.body.clone()),
-            (project.config.k, prose),
-            labels,
-            out,
-        );
+        counts.push((doc.file, self.report_of(doc.file), doc.body.clone(), prose));
         for reference in &doc.refs {
             let span = Span::new(doc.file, reference.range.clone());
             if reference.embed && !matches!(reference.kind, Kind::Quote | Kind::Pathway) {

@@ -108,6 +108,9 @@ pub struct Registry<'a> {
     quoted: Vec<(&'a Participant, &'a [Field])>,
     /// [`margins`], worked out once (for one k).
     margins: std::sync::OnceLock<(usize, Totals)>,
+    /// Each table worked out so far, by what it counts and k: the checks
+    /// of the files look many counts up in a few tables.
+    shown: std::sync::Mutex<Vec<(Spec, usize, std::sync::Arc<Shown>)>>,
 }
 
 /// For each field, which of its categories' totals are hidden, and whether
@@ -125,6 +128,7 @@ impl<'a> Registry<'a> {
             boroughs,
             quoted: Vec::new(),
             margins: std::sync::OnceLock::new(),
+            shown: std::sync::Mutex::default(),
         }
     }
 
@@ -135,6 +139,7 @@ impl<'a> Registry<'a> {
     pub fn quoted(mut self, quoted: Vec<(&'a Participant, &'a [Field])>) -> Self {
         self.quoted = quoted;
         self.margins = std::sync::OnceLock::new();
+        self.shown = std::sync::Mutex::default();
         self
     }
 
@@ -746,7 +751,20 @@ fn unbacked(
     unbacked
 }
 
-fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
+/// [`suppress_spec`], worked out once per registry, table and k.
+fn suppressed(registry: &Registry, spec: Spec, k: usize) -> std::sync::Arc<Shown> {
+    let lock = || registry.shown.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((.., shown)) = lock().iter().find(|(s, kk, _)| *s == spec && *kk == k) {
+        return shown.clone();
+    }
+    // Worked out without the lock held: a table by sector asks for the
+    // table by role.
+    let shown = std::sync::Arc::new(suppress_spec(registry, spec, k));
+    lock().push((spec, k, shown.clone()));
+    shown
+}
+
+fn suppress_spec(registry: &Registry, spec: Spec, k: usize) -> Shown {
     let margins = registry.totals(k);
     let (rows, grand) = margins[&spec.rows].clone();
     match spec.columns {
@@ -772,7 +790,7 @@ fn suppressed(registry: &Registry, spec: Spec, k: usize) -> Shown {
                 };
                 suppressed(registry, by_role, k)
             });
-            two_way(registry, spec, &seeds, roles.as_ref(), k)
+            two_way(registry, spec, &seeds, roles.as_deref(), k)
         }
     }
 }
@@ -831,7 +849,8 @@ pub fn is_hidden(registry: &Registry, values: &[(Field, &str)], k: usize) -> Opt
 
 /// The table a `![](participants:…)` embed shows.
 pub fn table(registry: &Registry, spec: Spec, k: usize) -> Table {
-    let Shown { counts, hidden } = suppressed(registry, spec, k);
+    let shown = suppressed(registry, spec, k);
+    let (counts, hidden) = (&shown.counts, &shown.hidden);
     // With one column, each row total is its one cell (hidden alike).
     let two_way = spec.columns.is_some() && counts.columns.len() > 1;
     let mut rows = Vec::new();
@@ -881,7 +900,7 @@ pub fn table(registry: &Registry, spec: Spec, k: usize) -> Table {
             None => vec!["Participants".to_string()],
         },
         two_way,
-        notes: notes(&counts, k),
+        notes: notes(counts, k),
         empty: grand == 0,
         rows,
         total,
