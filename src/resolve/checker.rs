@@ -24,28 +24,74 @@ type CountsIn<'p> = (FileId, Option<&'p str>, std::ops::Range<usize>, bool);
 
 impl<'p> Checker<'_, 'p> {
     pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
+        // The hand-written counts beside the other checks: they are read
+        // on their own, from every body and summary.
+        let (found, ()) = rayon::join(
+            || self.check_counts(&self.counts_in()),
+            || self.check_references(out),
+        );
+        out.extend(found);
+    }
+
+    /// Where hand-written counts are read: every body (sentences too, but
+    /// for quotes': a participant's words, not the researcher's counts),
+    /// and the `summary:` of boroughs and findings.
+    fn counts_in(&self) -> Vec<CountsIn<'p>> {
         let project = self.site.project;
-        let mut counts: Vec<CountsIn<'p>> = Vec::new();
+        let mut all: Vec<CountsIn<'p>> = Vec::new();
+        let mut body = |file: FileId, range: &std::ops::Range<usize>, prose: bool| {
+            all.push((file, self.report_of(file), range.clone(), prose));
+        };
         if let Some(landing) = &project.landing {
-            self.check_body(landing, true, &mut counts, out);
+            body(landing.file, &landing.body, true);
         }
         for doc in &project.boroughs {
-            self.check_body(doc, true, &mut counts, out);
-            self.check_summary(doc, doc.meta.summary.as_deref(), &mut counts);
+            body(doc.file, &doc.body, true);
         }
         for doc in &project.codes {
-            self.check_body(doc, true, &mut counts, out);
+            body(doc.file, &doc.body, true);
+        }
+        for doc in &project.quotes {
+            body(doc.file, &doc.body, false);
+        }
+        for doc in &project.findings {
+            body(doc.file, &doc.body, true);
+        }
+        for doc in &project.pathways {
+            body(doc.file, &doc.body, true);
+        }
+        for doc in &project.pages {
+            body(doc.file, &doc.body, true);
+        }
+        for doc in &project.boroughs {
+            all.extend(self.summary_in(doc, doc.meta.summary.as_deref()));
+        }
+        for doc in &project.findings {
+            all.extend(self.summary_in(doc, doc.meta.summary.as_deref()));
+        }
+        all
+    }
+
+    fn check_references(&self, out: &mut Vec<Diagnostic>) {
+        let project = self.site.project;
+        if let Some(landing) = &project.landing {
+            self.check_body(landing, out);
+        }
+        for doc in &project.boroughs {
+            self.check_body(doc, out);
+        }
+        for doc in &project.codes {
+            self.check_body(doc, out);
             if let Some(parent) = &doc.meta.parent {
                 self.check_ref(doc, "parent", Kind::Code, parent, 0, out);
             }
         }
         for doc in &project.quotes {
-            self.check_body(doc, false, &mut counts, out);
+            self.check_body(doc, out);
             self.check_quote(doc, out);
         }
         for doc in &project.findings {
-            self.check_body(doc, true, &mut counts, out);
-            self.check_summary(doc, doc.meta.summary.as_deref(), &mut counts);
+            self.check_body(doc, out);
             self.check_list(doc, "codes", Kind::Code, &doc.meta.codes, true, out);
             self.check_list(
                 doc,
@@ -58,30 +104,28 @@ impl<'p> Checker<'_, 'p> {
             self.check_list(doc, "quotes", Kind::Quote, &doc.meta.quotes, false, out);
         }
         for doc in &project.pathways {
-            self.check_body(doc, true, &mut counts, out);
+            self.check_body(doc, out);
             self.check_ref(doc, "borough", Kind::Borough, &doc.meta.borough, 0, out);
             self.check_pathway(doc, out);
         }
         for doc in &project.pages {
-            self.check_body(doc, true, &mut counts, out);
+            self.check_body(doc, out);
         }
         self.check_participants(out);
-        self.check_counts(&counts, out);
     }
 
     /// The hand-written counts of every body and summary, on every core
     /// (2,000 findings' sentences are a serve rebuild's millisecond
     /// budget), the labels and registry made once, by the first that needs
     /// them.
-    fn check_counts(&self, all: &[CountsIn<'p>], out: &mut Vec<Diagnostic>)
+    fn check_counts(&self, all: &[CountsIn<'p>]) -> Vec<Diagnostic>
     where
         Self: Sync,
     {
         use rayon::prelude::*;
         let project = self.site.project;
         let made = Counts::new();
-        let found: Vec<Diagnostic> = all
-            .par_iter()
+        all.par_iter()
             .flat_map_iter(|(file, page, range, prose)| {
                 let mut found = Vec::new();
                 crate::tables::check::check_written_counts(
@@ -93,8 +137,7 @@ impl<'p> Checker<'_, 'p> {
                 );
                 found
             })
-            .collect();
-        out.extend(found);
+            .collect()
     }
 
     fn yaml<'a, M>(&'a self, doc: &Doc<M>) -> Yaml<'a> {
@@ -183,20 +226,12 @@ impl<'p> Checker<'_, 'p> {
     /// read as the body's are (round 15), where the summary is written as
     /// it reads (a plain or quoted scalar on its line; a folded or escaped
     /// one is not read).
-    fn check_summary<M>(
-        &self,
-        doc: &Doc<M>,
-        summary: Option<&str>,
-        counts: &mut Vec<CountsIn<'p>>,
-    ) {
-        let Some(summary) = summary.filter(|s| !s.trim().is_empty()) else {
-            return;
-        };
+    fn summary_in<M>(&self, doc: &Doc<M>, summary: Option<&str>) -> Option<CountsIn<'p>> {
+        let summary = summary.filter(|s| !s.trim().is_empty())?;
         let text = self.site.project.sources.text(doc.file);
         let span = self.yaml(doc).value_span("summary", summary);
-        if text.get(span.range.clone()) == Some(summary) {
-            counts.push((doc.file, self.report_of(doc.file), span.range, true));
-        }
+        (text.get(span.range.clone()) == Some(summary))
+            .then(|| (doc.file, self.report_of(doc.file), span.range, true))
     }
 
     /// The borough whose report `file` is, if any.
@@ -219,20 +254,9 @@ impl<'p> Checker<'_, 'p> {
         (labels, crate::tables::Registry::of_project(project))
     }
 
-    /// `prose`: read the counts in its sentences too (not a quote's: the
-    /// words of a participant, not the researcher's counts), with the other
-    /// hand-written counts, into `counts`.
-    fn check_body<M>(
-        &self,
-        doc: &Doc<M>,
-        prose: bool,
-        counts: &mut Vec<CountsIn<'p>>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
         let text = self.site.project.sources.text(doc.file);
         crate::tables::check::check_body(doc.file, text, doc.body.clone(), out);
-        // A borough's report is about that borough.
-        counts.push((doc.file, self.report_of(doc.file), doc.body.clone(), prose));
         for reference in &doc.refs {
             let span = Span::new(doc.file, reference.range.clone());
             if reference.embed && !matches!(reference.kind, Kind::Quote | Kind::Pathway) {
