@@ -2,7 +2,7 @@
 //! hand-written HTML tables, a role written short in a quote's address,
 //! allowances' reach, runs of spaces in the gate) and the ways round them.
 //! Each test failed on main when written; each says what should happen.
-//! The three roads still open are in tests/open_roads/round15.rs.
+//! The two roads still open are in tests/open_roads/round15.rs.
 
 mod common;
 use common::{
@@ -434,5 +434,38 @@ fn a_number_parted_by_two_no_break_spaces_is_published() {
     assert!(
         published.is_empty(),
         "published on boroughs/b.html, shown with its groups apart:\n{published:#?}"
+    );
+}
+
+/// Road: phrasings that put other words between the number and the role,
+/// or make the role a modifier: "three were district nurses", "three
+/// community-based district nurses", "three district nurses' accounts",
+/// "three district nurse interviews". Only the fillers of `FILLERS` may
+/// stand between ("of the", "experienced"), and a role must end in `s` or
+/// be followed by a word of `FOLLOWERS`: a possessive (`nurses'`) or a
+/// noun after the role ("interviews", "participants") leaves it unread.
+/// Each gives Borough A's 3 hidden nurses (so its one GP). What should
+/// happen: each is warned of (`table::hidden-count`).
+#[test]
+fn counts_with_words_between_or_after_the_role_are_not_read() {
+    let cases = [
+        "Of the eight participants in Borough A, three were district nurses.",
+        "We interviewed three community-based district nurses.",
+        "We analysed three district nurses' accounts of the move.",
+        "We carried out three district nurse interviews in Borough A.",
+        "Three of the team's district nurses took part.",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, sentence| {
+        p.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+    });
+    let project = project_with_k3();
+    project.build().expect_code(0);
+    assert_borough_a_hides_its_nurses(&project);
+    assert!(
+        silent.is_empty(),
+        "each gives Borough A's 3 hidden nurses, so its one GP, unwarned:\n{silent:#?}"
     );
 }

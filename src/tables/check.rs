@@ -384,8 +384,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Words that may stand between a count and what it counts ("three of
-/// the district nurses", "two experienced social workers").
-const FILLERS: [&str; 16] = [
+/// the district nurses", "two experienced social workers", "three were
+/// district nurses").
+const FILLERS: [&str; 19] = [
+    "were",
+    "are",
+    "was",
     "of",
     "the",
     "our",
@@ -406,9 +410,23 @@ const FILLERS: [&str; 16] = [
 
 /// Words after a role that leave it the thing counted ("three staff in
 /// Borough A", "two OT who"), where it is not written as a plural.
-const FOLLOWERS: [&str; 14] = [
-    "in", "at", "from", "across", "who", "were", "was", "and", "or", "took", "to", "on", "with",
+const FOLLOWERS: [&str; 16] = [
+    "in",
+    "at",
+    "from",
+    "across",
+    "who",
+    "were",
+    "was",
+    "and",
+    "or",
+    "took",
+    "to",
+    "on",
+    "with",
     "for",
+    "interviews",
+    "accounts",
 ];
 
 /// Words between a role and the count after it ("district nurses (n =
@@ -523,11 +541,17 @@ fn prose_counts<'l>(
                 let named = labels.named(&phrase.join(" "));
                 if let Some(&(field, value)) = named.iter().find(|(f, _)| *f != Field::Borough) {
                     let len = loose_words(value).len().max(1);
-                    let gap = &phrase[..(e + 1).saturating_sub(len)];
-                    let fillers = gap.len() <= 2
-                        && gap
-                            .iter()
-                            .all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
+                    let gap = &after[..(e + 1).saturating_sub(len)];
+                    // A filler, a possessive ("the team's"), or part of a
+                    // word with a hyphen ("community-based").
+                    let filler = |&(at, w): &(usize, &str)| {
+                        FILLERS.contains(&w.to_lowercase().as_str())
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || sentence[at + w.len()..].starts_with('-')
+                            || sentence[..at].ends_with('-')
+                    };
+                    let fillers = gap.len() <= 3 && gap.iter().all(filler);
                     let last = phrase[e];
                     let people = n == 1
                         || last.ends_with(['s', 'S'])
