@@ -4,7 +4,8 @@
 
 mod common;
 use common::{
-    METHODS, Project, borough_a_page, cell, methods_with, participants, project_with_k3, table_rows,
+    LONE_GP_IN_A, METHODS, Project, borough_a_page, cell, methods_with, participants,
+    project_with_k3, project_with_k3_registry, table_rows,
 };
 
 /// Road: a hand-written table on Borough A's own report, its rows labelled
@@ -39,29 +40,16 @@ fn a_hand_written_role_table_on_a_boroughs_own_page_gives_back_its_hidden_count(
     );
 }
 
-/// Road: the `table::hidden-count` check looks only at roles and boroughs.
-/// Published `sector/borough` hides Borough A's social care (5) to keep its
-/// one primary care participant from being worked out: column A shows
-/// health 7 and total 13, so primary care + social care = 6. A hand-written
-/// table "Social care | Borough A: 5" gives 6 − 5 = 1, with no warning.
-/// What should happen: a count the generated sector (or level) tables hide
-/// is warned of as well.
+/// Road: the `table::hidden-count` check looked only at roles and
+/// boroughs. Published `sector/borough` hides Borough A's one primary care
+/// participant, and (as Borough A's district nurses are hidden in the
+/// table by role) its health staff, 7: column A shows social care 5 and
+/// total 13, so primary care + health = 8. A hand-written table "Health |
+/// Borough A: 7" gives 8 − 7 = 1. What should happen: a count the generated
+/// sector (or level) tables hide is warned of as well.
 #[test]
 fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
-    let project = Project::fixture("basic");
-    project.edit("evalsite.yaml", "k: 2", "k: 3").write(
-        "content/participants.yaml",
-        participants(&[
-            ("GP", "primary-care", "a", 1),
-            ("District nurse", "health", "a", 3),
-            ("Community matron", "health", "a", 4),
-            ("Social worker", "social-care", "a", 5),
-            ("GP", "primary-care", "b", 3),
-            ("District nurse", "health", "b", 3),
-            ("Community matron", "health", "b", 3),
-            ("Social worker", "social-care", "b", 3),
-        ]),
-    );
+    let project = project_with_k3_registry(LONE_GP_IN_A);
     project.write(
         METHODS,
         methods_with(
@@ -105,22 +93,18 @@ fn a_hand_written_sector_count_gives_back_what_sector_by_borough_hides() {
 /// happen: `table::hidden-count` for the "Other roles" row as for a role.
 #[test]
 fn a_hand_written_other_roles_count_gives_back_its_hidden_cell() {
-    let project = Project::fixture("basic");
-    project.edit("evalsite.yaml", "k: 2", "k: 3").write(
-        "content/participants.yaml",
-        participants(&[
-            ("Social worker", "social-care", "a", 4),
-            ("GP", "primary-care", "a", 3),
-            ("District nurse", "health", "a", 3),
-            ("Pharmacist", "primary-care", "a", 2),
-            ("Occupational therapist", "social-care", "a", 1),
-            ("Social worker", "social-care", "b", 3),
-            ("GP", "primary-care", "b", 3),
-            ("District nurse", "health", "b", 3),
-            ("Pharmacist", "primary-care", "b", 1),
-            ("Occupational therapist", "social-care", "b", 1),
-        ]),
-    );
+    let project = project_with_k3_registry(&[
+        ("Social worker", "social-care", "a", 4),
+        ("GP", "primary-care", "a", 3),
+        ("District nurse", "health", "a", 3),
+        ("Pharmacist", "primary-care", "a", 2),
+        ("Occupational therapist", "social-care", "a", 1),
+        ("Social worker", "social-care", "b", 3),
+        ("GP", "primary-care", "b", 3),
+        ("District nurse", "health", "b", 3),
+        ("Pharmacist", "primary-care", "b", 1),
+        ("Occupational therapist", "social-care", "b", 1),
+    ]);
     project.write(
         METHODS,
         methods_with(
@@ -527,20 +511,7 @@ fn a_findings_allowed_term_is_shown_with_its_first_paragraph() {
 /// hidden, as Borough A's nurses are.
 #[test]
 fn role_by_borough_and_sector_by_borough_together_give_back_a_lone_gp() {
-    let project = Project::fixture("basic");
-    project.edit("evalsite.yaml", "k: 2", "k: 3").write(
-        "content/participants.yaml",
-        participants(&[
-            ("GP", "primary-care", "a", 1),
-            ("District nurse", "health", "a", 3),
-            ("Community matron", "health", "a", 4),
-            ("Social worker", "social-care", "a", 5),
-            ("GP", "primary-care", "b", 3),
-            ("District nurse", "health", "b", 3),
-            ("Community matron", "health", "b", 3),
-            ("Social worker", "social-care", "b", 3),
-        ]),
-    );
+    let project = project_with_k3_registry(LONE_GP_IN_A);
     project.write(
         METHODS,
         methods_with("![](participants:role/borough)\n\n![](participants:sector/borough)\n"),

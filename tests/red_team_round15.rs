@@ -6,43 +6,9 @@
 
 mod common;
 use common::{
-    METHODS, Project, borough_a_page, cell, methods_with, participants, project_with_k3, table_rows,
+    METHODS, Project, assert_borough_a_hides_its_nurses, borough_a_page, cell, methods_with,
+    participants, project_with_k3, project_with_k3_registry, table_rows, unwarned,
 };
-
-/// The sentences of `cases` that the build lets through without a
-/// `table::hidden-count` (or `table::small-count`) warning, each set in
-/// the project `make` gives by `place`.
-fn unwarned<'a>(
-    cases: &[&'a str],
-    make: impl Fn() -> Project,
-    place: impl Fn(&Project, &str),
-) -> Vec<&'a str> {
-    let mut silent = Vec::new();
-    for &case in cases {
-        let project = make();
-        place(&project, case);
-        let run = project.build();
-        run.expect_code(0);
-        if !(run.stderr.contains("table::hidden-count")
-            || run.stderr.contains("table::small-count"))
-        {
-            silent.push(case);
-        }
-    }
-    silent
-}
-
-/// Borough A's "Who took part", k = 3 and the registry of
-/// `project_with_k3`: 8 in all, 4 social workers shown, the GP (1) and the
-/// 3 district nurses hidden. Any sentence that gives the 3 nurses gives
-/// 8 − 4 − 3 = 1 GP.
-fn assert_borough_a_hides_its_nurses(project: &Project) {
-    let who = &table_rows(&project.page("boroughs/a.html"))[0];
-    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
-    assert_eq!(cell(who, "GP", "Participants"), "–", "{who:?}");
-    assert_eq!(cell(who, "Social worker", "Participants"), "4", "{who:?}");
-    assert_eq!(cell(who, "Total", "Participants"), "8", "{who:?}");
-}
 
 /// Road: the count written after the role, as reports of qualitative
 /// studies most often give it: "district nurses (n = 3)", "District
@@ -87,19 +53,14 @@ fn a_count_written_after_the_role_in_prose_is_not_read() {
 #[test]
 fn a_count_written_as_a_number_word_past_nineteen_is_not_read() {
     let make = || {
-        let project = Project::fixture("basic");
-        project.edit("evalsite.yaml", "k: 2", "k: 3").write(
-            "content/participants.yaml",
-            participants(&[
-                ("GP", "primary-care", "a", 1),
-                ("District nurse", "health", "a", 20),
-                ("Social worker", "social-care", "a", 25),
-                ("GP", "primary-care", "b", 3),
-                ("District nurse", "health", "b", 3),
-                ("Social worker", "social-care", "b", 3),
-            ]),
-        );
-        project
+        project_with_k3_registry(&[
+            ("GP", "primary-care", "a", 1),
+            ("District nurse", "health", "a", 20),
+            ("Social worker", "social-care", "a", 25),
+            ("GP", "primary-care", "b", 3),
+            ("District nurse", "health", "b", 3),
+            ("Social worker", "social-care", "b", 3),
+        ])
     };
     let place = |p: &Project, sentence: &str| {
         p.write(

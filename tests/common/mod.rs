@@ -514,3 +514,62 @@ pub fn participants(lines: &[(&str, &str, &str, usize)]) -> String {
 pub fn borough_a_page(body: &str) -> String {
     format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
 }
+
+/// The sentences of `cases` that the build lets through without a
+/// `table::hidden-count` (or `table::small-count`) warning, each set in
+/// the project `make` gives by `place`.
+pub fn unwarned<'a>(
+    cases: &[&'a str],
+    make: impl Fn() -> Project,
+    place: impl Fn(&Project, &str),
+) -> Vec<&'a str> {
+    let mut silent = Vec::new();
+    for &case in cases {
+        let project = make();
+        place(&project, case);
+        let run = project.build();
+        run.expect_code(0);
+        if !(run.stderr.contains("table::hidden-count")
+            || run.stderr.contains("table::small-count"))
+        {
+            silent.push(case);
+        }
+    }
+    silent
+}
+
+/// Borough A's "Who took part", k = 3 and the registry of
+/// `project_with_k3`: 8 in all, 4 social workers shown, the GP (1) and the
+/// 3 district nurses hidden. Any sentence that gives the 3 nurses gives
+/// 8 − 4 − 3 = 1 GP.
+pub fn assert_borough_a_hides_its_nurses(project: &Project) {
+    let who = &table_rows(&project.page("boroughs/a.html"))[0];
+    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "GP", "Participants"), "–", "{who:?}");
+    assert_eq!(cell(who, "Social worker", "Participants"), "4", "{who:?}");
+    assert_eq!(cell(who, "Total", "Participants"), "8", "{who:?}");
+}
+
+/// The `basic` fixture with k = 3 and a registry of `lines` (see
+/// [`participants`]).
+pub fn project_with_k3_registry(lines: &[(&str, &str, &str, usize)]) -> Project {
+    let project = Project::fixture("basic");
+    project
+        .edit("evalsite.yaml", "k: 2", "k: 3")
+        .write("content/participants.yaml", participants(lines));
+    project
+}
+
+/// Borough A with one GP, three district nurses, four community matrons
+/// (health) and five social workers; Borough B with three of each. With
+/// k = 3, `role/borough` hides A's GP and, to keep it, A's nurses.
+pub const LONE_GP_IN_A: &[(&str, &str, &str, usize)] = &[
+    ("GP", "primary-care", "a", 1),
+    ("District nurse", "health", "a", 3),
+    ("Community matron", "health", "a", 4),
+    ("Social worker", "social-care", "a", 5),
+    ("GP", "primary-care", "b", 3),
+    ("District nurse", "health", "b", 3),
+    ("Community matron", "health", "b", 3),
+    ("Social worker", "social-care", "b", 3),
+];

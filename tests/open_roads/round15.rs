@@ -9,42 +9,7 @@
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
-use common::{METHODS, Project, borough_a_page, cell, methods_with, project_with_k3, table_rows};
-
-/// The sentences of `cases` that the build lets through without a
-/// `table::hidden-count` (or `table::small-count`) warning, each set in
-/// the project `make` gives by `place`.
-fn unwarned<'a>(
-    cases: &[&'a str],
-    make: impl Fn() -> Project,
-    place: impl Fn(&Project, &str),
-) -> Vec<&'a str> {
-    let mut silent = Vec::new();
-    for &case in cases {
-        let project = make();
-        place(&project, case);
-        let run = project.build();
-        run.expect_code(0);
-        if !(run.stderr.contains("table::hidden-count")
-            || run.stderr.contains("table::small-count"))
-        {
-            silent.push(case);
-        }
-    }
-    silent
-}
-
-/// Borough A's "Who took part", k = 3 and the registry of
-/// `project_with_k3`: 8 in all, 4 social workers shown, the GP (1) and the
-/// 3 district nurses hidden. Any sentence that gives the 3 nurses gives
-/// 8 − 4 − 3 = 1 GP.
-fn assert_borough_a_hides_its_nurses(project: &Project) {
-    let who = &table_rows(&project.page("boroughs/a.html"))[0];
-    assert_eq!(cell(who, "District nurse", "Participants"), "–", "{who:?}");
-    assert_eq!(cell(who, "GP", "Participants"), "–", "{who:?}");
-    assert_eq!(cell(who, "Social worker", "Participants"), "4", "{who:?}");
-    assert_eq!(cell(who, "Total", "Participants"), "8", "{who:?}");
-}
+use common::{METHODS, methods_with, project_with_k3, unwarned};
 
 /// Road: a hand-written HTML table whose borough is in its `<caption>`,
 /// or in a second header row under a spanning heading (`<th
