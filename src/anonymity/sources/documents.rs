@@ -174,11 +174,17 @@ fn entry_end(text: &str, start: usize, end: usize) -> usize {
     if !before.trim().is_empty() {
         // In a flow mapping.
         let (mut depth, mut quote) = (0usize, None::<char>);
+        // A quotation mark opens a quoted value only where a value begins
+        // (an apostrophe in `{title: Nurses' views, …}` is a letter).
+        let mut value_begins = false;
         for (i, c) in text[start..end].char_indices() {
+            let begins = value_begins;
+            value_begins =
+                quote.is_none() && (matches!(c, ':' | ',' | '[' | '{') || (begins && c == ' '));
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
+                (None, '"' | '\'') if begins => quote = Some(c),
                 (None, '[' | '{') => depth += 1,
                 (None, ']' | '}') if depth > 0 => depth -= 1,
                 (None, ',' | '}') if depth == 0 => return start + i,
@@ -227,5 +233,26 @@ mod tests {
         let ranges = front_matter_ranges(text, 0..text.len());
         let kept: String = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(kept, "title: X\nborough: a\n");
+    }
+
+    /// Where a front matter entry ends, in a flow mapping and in a block
+    /// one indented by a space (round 15), and with an apostrophe in an
+    /// unquoted value.
+    #[test]
+    fn an_entry_ends_where_the_next_key_begins() {
+        let end = |text: &str, key: &str| {
+            let start = text.find(key).unwrap();
+            text[start..entry_end(text, start, text.len())].to_string()
+        };
+        let flow = "{title: Nurses' views, summary: In Thistlebury, anonymity: {allow: [A, B], reason: 'r, s'}}";
+        assert_eq!(end(flow, "title"), "title: Nurses' views");
+        assert_eq!(
+            end(flow, "anonymity"),
+            "anonymity: {allow: [A, B], reason: 'r, s'}"
+        );
+        let quoted = "{title: 'A, B', summary: S}";
+        assert_eq!(end(quoted, "title"), "title: 'A, B'");
+        let indented = " title: T\n   more of it\n summary: S\n";
+        assert_eq!(end(indented, "title"), "title: T\n   more of it\n");
     }
 }
