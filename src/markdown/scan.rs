@@ -182,17 +182,91 @@ pub fn table_embeds(text: &str, body: Range<usize>) -> Vec<TableEmbed> {
 }
 
 /// A table written in Markdown or in raw HTML: its rows (the header
-/// first), each cell's text and byte range in the file.
+/// first), each cell's text and byte range in the file, a cell that spans
+/// rows or columns (`rowspan`, `colspan`) in each place it covers, as a
+/// reader sees it; its caption; and where it begins.
 #[derive(Debug, Clone, Default)]
 pub struct WrittenTable {
     pub rows: Vec<Vec<(String, Range<usize>)>>,
+    pub caption: String,
+    pub start: usize,
+    /// Cells of rows above that span down into rows to come: their
+    /// column, how many rows more, and the cell.
+    below: Vec<(usize, usize, (String, Range<usize>))>,
 }
 
-/// A cell of a [`WrittenTable`] being read: its text so far and where.
-type OpenCell = Option<(String, Range<usize>)>;
+impl WrittenTable {
+    fn at(start: usize) -> WrittenTable {
+        WrittenTable {
+            start,
+            ..WrittenTable::default()
+        }
+    }
+
+    /// Places in the last row the cells from above that span down into
+    /// it at its next column, and with `to_end`, at every column left.
+    fn fill_from_above(&mut self, to_end: bool) {
+        let Some(row) = self.rows.last_mut() else {
+            return;
+        };
+        loop {
+            let next = match to_end {
+                true => self
+                    .below
+                    .iter()
+                    .map(|(c, ..)| *c)
+                    .filter(|&c| c >= row.len())
+                    .min(),
+                false => Some(row.len()),
+            };
+            let Some(i) = next.and_then(|c| self.below.iter().position(|(at, ..)| *at == c)) else {
+                return;
+            };
+            let (column, left, cell) = &mut self.below[i];
+            // A gap the rows above leave (a short row): empty cells.
+            while row.len() < *column {
+                row.push((String::new(), cell.1.clone()));
+            }
+            row.push(cell.clone());
+            *left -= 1;
+            if *left == 0 {
+                self.below.remove(i);
+            }
+        }
+    }
+
+    /// Begins a row, ending the one before.
+    fn new_row(&mut self) {
+        self.fill_from_above(true);
+        self.rows.push(Vec::new());
+    }
+}
+
+/// A cell of a [`WrittenTable`] being read: its text so far, where, how
+/// many rows and columns it spans, and whether it is the caption.
+struct Open {
+    text: String,
+    place: Range<usize>,
+    spans: (usize, usize),
+    caption: bool,
+}
+
+type OpenCell = Option<Open>;
+
+impl Open {
+    fn cell(place: Range<usize>) -> OpenCell {
+        Some(Open {
+            text: String::new(),
+            place,
+            spans: (1, 1),
+            caption: false,
+        })
+    }
+}
 
 /// Every table in `text[body]`, written with pipes or as raw HTML
-/// (`<table>`, `<tr>`, `<td>`, `<th>`: red team, round 14).
+/// (`<table>`, `<caption>`, `<tr>`, `<td>`, `<th>`: red team, rounds 14
+/// and 15).
 pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     let mut tables = Vec::new();
     let written = &text[body.clone()];
@@ -203,20 +277,20 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     for (event, range) in parser(written) {
         let range = body.start + range.start..body.start + range.end;
         match event {
-            Event::Start(Tag::Table(_)) => tables.push(WrittenTable::default()),
+            Event::Start(Tag::Table(_)) => tables.push(WrittenTable::at(range.start)),
             Event::Start(Tag::TableHead | Tag::TableRow) => {
                 if let Some(table) = tables.last_mut() {
-                    table.rows.push(Vec::new());
+                    table.new_row();
                 }
             }
-            Event::Start(Tag::TableCell) => cell = Some((String::new(), range)),
+            Event::Start(Tag::TableCell) => cell = Open::cell(range),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((written, place)) = cell.as_mut() {
+                if let Some(open) = cell.as_mut() {
                     // Markdown inside a cell of raw HTML: placed at its text.
-                    if written.trim().is_empty() {
-                        *place = range;
+                    if open.text.trim().is_empty() {
+                        open.place = range;
                     }
-                    written.push_str(&t);
+                    open.text.push_str(&t);
                 }
             }
             Event::End(TagEnd::TableCell) => close_cell(&mut tables, &mut cell),
@@ -225,6 +299,9 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
             }
             _ => {}
         }
+    }
+    for table in &mut tables {
+        table.fill_from_above(true);
     }
     tables
 }
@@ -238,18 +315,59 @@ fn holds_html_table(written: &str) -> bool {
     })
 }
 
-/// Puts the open cell, if any, in the last row of the last table.
+/// Puts the open cell, if any, in the last row of the last table (in each
+/// column it spans, and in the rows below it spans), or makes it the
+/// table's caption.
 fn close_cell(tables: &mut [WrittenTable], cell: &mut OpenCell) {
-    let row = tables.last_mut().and_then(|t| t.rows.last_mut());
-    if let (Some(row), Some(cell)) = (row, cell.take()) {
-        row.push(cell);
+    let (Some(table), Some(open)) = (tables.last_mut(), cell.take()) else {
+        return;
+    };
+    if open.caption {
+        table.caption.push_str(&open.text);
+        return;
     }
+    // A cell before any row begins one, as a browser reads it.
+    if table.rows.is_empty() {
+        table.rows.push(Vec::new());
+    }
+    let (down, across) = open.spans;
+    for _ in 0..across {
+        table.fill_from_above(false);
+        let Some(row) = table.rows.last_mut() else {
+            return;
+        };
+        if down > 1 {
+            table
+                .below
+                .push((row.len(), down - 1, (open.text.clone(), open.place.clone())));
+        }
+        row.push((open.text.clone(), open.place.clone()));
+    }
+    table.fill_from_above(false);
 }
 
-/// Reads the table, row and cell tags of a piece of raw HTML written at
-/// `range` of `text`, as a Markdown table's: `<table>` begins a table,
-/// `<tr>` a row, `<td>` and `<th>` a cell, whose text (character references
-/// decoded) runs to its end tag or the next cell.
+/// Most columns a cell spans, as browsers cap `colspan`; and most rows
+/// (a `rowspan` of 0 spans to the end of the table).
+const MAX_COLSPAN: usize = 1000;
+const MAX_ROWSPAN: usize = 65534;
+
+/// The number an attribute of a tag gives (its leading digits, as a
+/// browser reads `rowspan="2"`), or `None` where the tag has no such
+/// attribute or it is no number.
+fn attribute_number(html: &str, attributes: &[Range<usize>], name: &str) -> Option<usize> {
+    let i = attributes
+        .iter()
+        .position(|r| html[r.clone()].eq_ignore_ascii_case(name))?;
+    let value = html[attributes.get(i + 1)?.clone()].trim();
+    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Reads the table, caption, row and cell tags of a piece of raw HTML
+/// written at `range` of `text`, as a Markdown table's: `<table>` begins a
+/// table, `<tr>` a row, `<td>` and `<th>` a cell and `<caption>` the
+/// caption, whose text (character references decoded) runs to its end tag
+/// or the next cell.
 fn html_table_parts(
     text: &str,
     html: &str,
@@ -262,30 +380,55 @@ fn html_table_parts(
     let at = (text.get(range.clone()) == Some(html)).then_some(range.start);
     for token in crate::reading::html_tokens(html) {
         match token {
-            crate::reading::Token::Tag { name, end, .. } => match (name.as_str(), end) {
+            crate::reading::Token::Tag {
+                name,
+                end,
+                attributes,
+                ..
+            } => match (name.as_str(), end) {
                 ("table", false) => {
                     close_cell(tables, cell);
-                    tables.push(WrittenTable::default());
+                    tables.push(WrittenTable::at(range.start));
                 }
                 ("tr", false) => {
                     close_cell(tables, cell);
                     if let Some(table) = tables.last_mut() {
-                        table.rows.push(Vec::new());
+                        table.new_row();
                     }
                 }
-                ("td" | "th", false) => {
+                ("td" | "th" | "caption", false) => {
                     close_cell(tables, cell);
-                    *cell = Some((String::new(), range.clone()));
+                    let number = |name| attribute_number(html, &attributes, name);
+                    let down = match number("rowspan") {
+                        Some(0) => MAX_ROWSPAN,
+                        Some(n) => n.min(MAX_ROWSPAN),
+                        None => 1,
+                    };
+                    let across = number("colspan").unwrap_or(1).clamp(1, MAX_COLSPAN);
+                    *cell = Some(Open {
+                        text: String::new(),
+                        place: range.clone(),
+                        spans: (down, across),
+                        caption: name == "caption",
+                    });
                 }
-                ("td" | "th" | "tr" | "table", true) => close_cell(tables, cell),
+                ("td" | "th" | "tr" | "caption", true) => close_cell(tables, cell),
+                ("table", true) => {
+                    close_cell(tables, cell);
+                    if let Some(table) = tables.last_mut() {
+                        table.fill_from_above(true);
+                        table.below.clear();
+                    }
+                }
                 _ => {}
             },
             crate::reading::Token::Text(piece) => {
-                if let Some((written, place)) = cell.as_mut() {
-                    if let (Some(at), true) = (at, written.trim().is_empty()) {
-                        *place = at + piece.start..at + piece.end;
+                if let Some(open) = cell.as_mut() {
+                    if let (Some(at), true) = (at, open.text.trim().is_empty()) {
+                        open.place = at + piece.start..at + piece.end;
                     }
-                    written.push_str(&crate::reading::decode_references(&html[piece]));
+                    open.text
+                        .push_str(&crate::reading::decode_references(&html[piece]));
                 }
             }
             crate::reading::Token::Comment(_) => {}
@@ -469,6 +612,48 @@ mod tests {
         assert_eq!(rows[0][1].0, "Borough A");
         assert_eq!(rows[1][1].0, "1");
         assert_eq!(text[rows[1][1].1.clone()].trim(), "1");
+    }
+
+    /// A cell is read in each row and column it spans, as a reader sees
+    /// it, and a caption is the table's (round 15).
+    #[test]
+    fn html_tables_place_spanning_cells_and_read_their_caption() {
+        let text = "<table><caption>Borough A</caption>\n\
+                    <tr><th rowspan=\"2\">Role</th><th colspan=2>Seen</th></tr>\n\
+                    <tr><th>Interviewed</th><th>Observed</th></tr>\n\
+                    <tr><td>GP</td><td>1</td><td rowspan=\"0\">2</td></tr>\n\
+                    <tr><td>Nurse</td><td>3</td></tr>\n</table>\n";
+        let tables = written_tables(text, 0..text.len());
+        let grid: Vec<Vec<&str>> = tables[0]
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(
+            grid,
+            [
+                vec!["Role", "Seen", "Seen"],
+                vec!["Role", "Interviewed", "Observed"],
+                vec!["GP", "1", "2"],
+                vec!["Nurse", "3", "2"],
+            ]
+        );
+        assert_eq!(tables[0].caption, "Borough A");
+        assert_eq!(tables[0].start, 0);
+    }
+
+    /// A row the rows above leave short is filled where they span down;
+    /// a cell before any row begins one.
+    #[test]
+    fn html_tables_fill_gaps_and_rows_a_cell_begins() {
+        let text = "<table><td>a</td><td rowspan=3>b</td>\n<tr></tr><tr><td>c</td></tr></table>";
+        let tables = written_tables(text, 0..text.len());
+        let grid: Vec<Vec<&str>> = tables[0]
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(grid, [vec!["a", "b"], vec!["", "b"], vec!["c", "b"]]);
     }
 
     #[test]

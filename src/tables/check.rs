@@ -248,8 +248,11 @@ fn count_in(cell: &str) -> Option<usize> {
         .and_then(|rest| rest.strip_prefix('='))
         .map_or(cell, str::trim_start);
     let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        return digits.parse().ok();
+    // Four digits or more are a year or a code, not a count of people.
+    match digits.len() {
+        0 => {}
+        1..=3 => return digits.parse().ok(),
+        _ => return None,
     }
     let word: String = cell.chars().take_while(|c| c.is_alphabetic()).collect();
     NUMBER_WORDS.iter().position(|w| *w == word)
@@ -274,29 +277,36 @@ pub fn check_written_counts<'x, 'r: 'x>(
     }
     let tables = markdown::written_tables(text, body.clone());
     let prose = prose && may_hold_a_number(&text[body.clone()]);
-    let blocks = match prose {
+    // The sentences are read for counts, and, around a table, for the
+    // borough it is about.
+    let blocks = match prose || !tables.is_empty() {
         true => markdown::prose_blocks(text, body),
         false => Vec::new(),
     };
     let numbers = |(_, block): &markdown::ProseBlock| {
-        block
-            .iter()
-            .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some()))
+        prose
+            && block
+                .iter()
+                .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some()))
     };
     if tables.is_empty() && !blocks.iter().any(numbers) {
         return;
     }
     let (labels, registry) = labels();
-    for table in &tables {
-        let found = small_count(file, text, table, k, labels)
-            .or_else(|| hidden_count(file, text, table, k, (labels, registry, page)));
-        out.extend(found);
-    }
+    let mut tables = tables.iter().peekable();
+    let check_table = |table: &WrittenTable, context: Option<&str>| {
+        small_count(file, text, table, k, labels)
+            .or_else(|| hidden_count(file, text, table, k, (labels, registry, page), context))
+    };
     // The borough the text is about so far: the one its section's heading
     // names, then the last one a sentence named (round 15: "## Borough A",
-    // or "In Borough A we interviewed:" above a list).
+    // or "In Borough A we interviewed:" above a list or a table).
     let mut context: Option<&str> = None;
     for block @ (heading, pieces) in &blocks {
+        let start = pieces.first().map_or(0, |(_, range)| range.start);
+        while let Some(table) = tables.next_if(|table| table.start < start) {
+            out.extend(check_table(table, context));
+        }
         if *heading {
             let text: String = pieces.iter().map(|(piece, _)| piece.as_str()).collect();
             context = labels.borough(&text);
@@ -308,6 +318,9 @@ pub fn check_written_counts<'x, 'r: 'x>(
                 context = labels.borough(&text).or(context);
             }
         }
+    }
+    for table in tables {
+        out.extend(check_table(table, context));
     }
 }
 
@@ -648,59 +661,112 @@ fn count_span(text: &str, cell: &str, range: &Range<usize>) -> Range<usize> {
         })
 }
 
+/// The labels a reader reads the count in row `r`, column `c` of `table`
+/// by, the nearest first: the cell's own words, the other cells of its row
+/// that are not counts (round 15: a role in the second column), and those
+/// above it in its column (round 15: a second header row, or one a
+/// `rowspan` leaves); with `whole`, the caption (round 15) and the corner
+/// cell too, which head the whole table.
+fn cell_labels(table: &WrittenTable, (r, c): (usize, usize), whole: bool) -> Vec<&str> {
+    let label = |cell: &(String, Range<usize>)| count_in(&cell.0).is_none();
+    let row = &table.rows[r];
+    let mut found = vec![row[c].0.as_str()];
+    let in_row = row
+        .iter()
+        .enumerate()
+        .filter(|&(j, cell)| j != c && label(cell));
+    found.extend(in_row.map(|(_, cell)| cell.0.as_str()));
+    let above = table.rows[..r]
+        .iter()
+        .rev()
+        .filter_map(|above| above.get(c));
+    found.extend(above.filter(|cell| label(cell)).map(|cell| cell.0.as_str()));
+    if whole {
+        found.push(&table.caption);
+        found.extend(
+            table
+                .rows
+                .first()
+                .and_then(|head| head.first())
+                .map(|h| h.0.as_str()),
+        );
+    }
+    found
+}
+
+/// Each count of `table` (the row, column and number), a cell spanning
+/// several places read in each.
+fn counts_of(table: &WrittenTable) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    table.rows.iter().enumerate().flat_map(|(r, row)| {
+        row.iter()
+            .enumerate()
+            .filter_map(move |(c, (cell, _))| Some((r, c, count_in(cell)?)))
+    })
+}
+
+/// How a warning names the place of the count at `(r, c)`: the first
+/// label of its row that names a field (else its first), and the nearest
+/// one above it that does, as "`District nurses` in column `Borough A`".
+fn place_of(table: &WrittenTable, (r, c): (usize, usize), labels: &Labels) -> String {
+    let label = |cell: &&(String, Range<usize>)| count_in(&cell.0).is_none();
+    let names = |cell: &&(String, Range<usize>)| labels.field(&cell.0).is_some();
+    let row = &table.rows[r];
+    let others: Vec<&(String, Range<usize>)> = row
+        .iter()
+        .enumerate()
+        .filter(|(j, cell)| *j != c && label(cell))
+        .map(|(_, cell)| cell)
+        .collect();
+    let in_row = others.iter().find(|cell| names(cell)).or(others.first());
+    let above = table.rows[..r]
+        .iter()
+        .rev()
+        .filter_map(|above| above.get(c))
+        .find(|cell| label(cell) && names(cell));
+    match (in_row, above) {
+        (Some(row), Some(column)) => format!("`{}` in column `{}`", row.0.trim(), column.0.trim()),
+        (Some(row), None) => format!("`{}`", row.0.trim()),
+        (None, Some(column)) => format!("column `{}`", column.0.trim()),
+        (None, None) => format!("`{}`", row[c].0.trim()),
+    }
+}
+
 /// A count of a role, a borough, or a role in a borough that the generated
 /// tables hide (to keep a smaller count from being worked out): written
-/// beside them, it gives that count back.
+/// beside them, it gives that count back. `context`: the borough the text
+/// before the table is about (its section's heading, or a sentence).
 fn hidden_count(
     file: FileId,
     text: &str,
     table: &WrittenTable,
     k: usize,
     (labels, registry, page): (&Labels, &super::Registry, Option<&str>),
+    context: Option<&str>,
 ) -> Option<Diagnostic> {
-    let head = table.rows.first()?;
-    // The corner cell heads the whole table ("District nurses | Borough A"
-    // over "Interviewed | 3"), and a borough's own page is about it.
-    let corner = head
-        .first()
-        .map(|(h, _)| labels.named(h))
-        .unwrap_or_default();
-    let on_page = page.map(|id| (super::Field::Borough, id));
+    let around = [context, page].map(|id| id.map(|id| (super::Field::Borough, id)));
     let mut found: Vec<(usize, String, Range<usize>)> = Vec::new();
-    for row in &table.rows[1..] {
-        let Some(((row_label, _), cells)) = row.split_first() else {
-            continue;
-        };
-        let by_row = labels.named(row_label);
-        for (c, (cell, range)) in cells.iter().enumerate() {
-            let by_column = head
-                .get(c + 1)
-                .map(|(h, _)| labels.named(h))
-                .unwrap_or_default();
-            // Each field once: the row's value first, then the column's,
-            // the corner's and the page's.
-            let mut values: Vec<(super::Field, &str)> = Vec::new();
-            for (field, value) in by_row
-                .iter()
-                .chain(&by_column)
-                .chain(&corner)
-                .chain(&on_page)
-            {
-                if !values.iter().any(|(f, _)| f == field) {
-                    values.push((*field, value));
-                }
+    for (r, c, n) in counts_of(table) {
+        // Each field once, the nearest label's value first.
+        let mut values: Vec<(super::Field, &str)> = Vec::new();
+        let named = cell_labels(table, (r, c), true)
+            .into_iter()
+            .flat_map(|label| labels.named(label))
+            .chain(around.iter().flatten().copied());
+        for (field, value) in named {
+            if !values.iter().any(|(f, _)| *f == field) {
+                values.push((field, value));
             }
-            let Some(n) = count_in(cell) else {
-                continue;
-            };
-            if super::is_hidden(registry, &values, k) == Some(true) {
-                let column = head.get(c + 1).map_or("", |(h, _)| h.trim());
-                let what = match by_column.is_empty() {
-                    true => format!("`{}`", row_label.trim()),
-                    false => format!("`{}` in column `{column}`", row_label.trim()),
-                };
-                found.push((n, what, count_span(text, cell, range)));
-            }
+        }
+        // A role is in one sector: a role's count in a sector is the role's.
+        if values.iter().any(|(f, _)| *f == super::Field::Role) {
+            values.retain(|(f, _)| *f != super::Field::Sector);
+        }
+        let (cell, range) = &table.rows[r][c];
+        let at = count_span(text, cell, range);
+        if super::is_hidden(registry, &values, k) == Some(true)
+            && !found.iter().any(|(.., seen)| *seen == at)
+        {
+            found.push((n, place_of(table, (r, c), labels), at));
         }
     }
     let (n, what, at) = found.first().cloned()?;
@@ -733,30 +799,27 @@ fn small_count(
     k: usize,
     labels: &Labels,
 ) -> Option<Diagnostic> {
-    let head = table.rows.first()?;
-    let columns: Vec<Option<super::Field>> = head.iter().map(|(t, _)| labels.field(t)).collect();
     let mut found: Vec<(usize, &str, Range<usize>)> = Vec::new();
     let mut fields = Vec::new();
-    for row in &table.rows[1..] {
-        let Some(((row_label, _), cells)) = row.split_first() else {
+    for (r, c, n) in counts_of(table) {
+        if !super::is_small(n, k) {
+            continue;
+        }
+        // Its row's and column's labels (not the caption's: a table of
+        // themes on a page about participants counts themes).
+        let named: Vec<(&str, super::Field)> = cell_labels(table, (r, c), false)
+            .into_iter()
+            .skip(1)
+            .filter_map(|label| Some((label, labels.field(label)?)))
+            .collect();
+        let Some(&(label, _)) = named.first() else {
             continue;
         };
-        let row_field = labels.field(row_label);
-        for (c, (cell, range)) in cells.iter().enumerate() {
-            let column_field = columns.get(c + 1).copied().flatten();
-            let label = match (row_field, column_field) {
-                (Some(_), _) => row_label.as_str(),
-                (None, Some(_)) => head[c + 1].0.as_str(),
-                (None, None) => continue,
-            };
-            let Some(n) = count_in(cell) else {
-                continue;
-            };
-            if super::is_small(n, k) {
-                fields.extend(row_field);
-                fields.extend(column_field);
-                found.push((n, label, count_span(text, cell, range)));
-            }
+        let (cell, range) = &table.rows[r][c];
+        let at = count_span(text, cell, range);
+        if !found.iter().any(|(.., seen)| *seen == at) {
+            fields.extend(named.iter().map(|(_, field)| *field));
+            found.push((n, label.trim(), at));
         }
     }
     let (n, label, at) = found.first().cloned()?;
