@@ -554,3 +554,61 @@ fn tables_that_count_no_hidden_group_are_not_warned_of() {
         );
     }
 }
+
+/// Seen by round 15's red team, without a test: counts written without a
+/// number. "Both district nurses", "the only GP", "a dozen social
+/// workers" give a count as surely as "two" does; on Borough A's report,
+/// each gives a count the generated table hides (its one GP, its three
+/// nurses) or one that, set beside the total, gives the GP back.
+#[test]
+fn counts_written_without_a_number_are_read() {
+    let cases = [
+        "We spoke to the only GP in the borough.",
+        "The only GP said the huddles helped.",
+        "A single GP took part.",
+        "Our sole GP was interviewed twice.",
+        "A trio of district nurses took part.",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, sentence| {
+        p.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("{sentence}\n")),
+        );
+    });
+    assert!(silent.is_empty(), "unwarned:\n{silent:#?}");
+    // Borough B's two district nurses are hidden too (k = 3).
+    let both = unwarned(
+        &["Both district nurses in Borough B described the same gap."],
+        project_with_k3,
+        |p, sentence| {
+            p.write(METHODS, methods_with(&format!("{sentence}\n")));
+        },
+    );
+    assert!(both.is_empty(), "unwarned: {both:?}");
+}
+
+/// Their lookalikes pass: "the only GP practice", "only GPs", "a single
+/// referral", "both boroughs", "a couple of weeks".
+#[test]
+fn words_that_count_something_else_are_not_read_as_counts() {
+    let cases = [
+        "The only GP practice in the borough hosts the huddle.",
+        "Only GPs can refer directly.",
+        "A single referral route serves both boroughs.",
+        "District nurses met a couple of weeks later.",
+    ];
+    for case in cases {
+        let project = project_with_k3();
+        project.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("{case}\n")),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(
+            !run.stderr.contains("table::hidden-count"),
+            "{case}\n{}",
+            run.stderr
+        );
+    }
+}

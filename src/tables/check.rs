@@ -287,7 +287,7 @@ pub fn check_written_counts<'x, 'r: 'x>(
         prose
             && block
                 .iter()
-                .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some()))
+                .any(|(piece, _)| words(piece).any(|(_, w)| number(w).is_some() || counts(w)))
     };
     if tables.is_empty() && !blocks.iter().any(numbers) {
         return;
@@ -371,7 +371,10 @@ fn may_hold_a_number(written: &str) -> bool {
         let mut word = String::new();
         for (run, joins) in &runs[i..] {
             word.push_str(run);
-            if number(&word).is_some() || number(run).is_some() {
+            if [word.as_str(), run]
+                .iter()
+                .any(|w| number(w).is_some() || counts(w))
+            {
                 return true;
             }
             if !joins || word.len() > 12 {
@@ -423,7 +426,17 @@ const FILLERS: [&str; 19] = [
 
 /// Words after a role that leave it the thing counted ("three staff in
 /// Borough A", "two OT who"), where it is not written as a plural.
-const FOLLOWERS: [&str; 16] = [
+const FOLLOWERS: [&str; 26] = [
+    "said",
+    "told",
+    "described",
+    "reported",
+    "felt",
+    "explained",
+    "noted",
+    "is",
+    "has",
+    "had",
     "in",
     "at",
     "from",
@@ -471,6 +484,49 @@ fn number(word: &str) -> Option<usize> {
             })?,
     };
     (n > 0).then_some(n)
+}
+
+/// Words that count without a number (round 15): "both" and "neither"
+/// (2); "only", "sole", "lone" and "single" after "the", "a" or a
+/// possessive (1); "a dozen" (12), "half a dozen" (6); "a pair of", "a
+/// couple of" (2), "a trio of" (3).
+const QUANTITIES: [&str; 10] = [
+    "both", "neither", "only", "sole", "lone", "single", "dozen", "pair", "couple", "trio",
+];
+
+/// Whether `word` is one of [`QUANTITIES`], which may count.
+fn counts(word: &str) -> bool {
+    QUANTITIES.iter().any(|q| q.eq_ignore_ascii_case(word))
+}
+
+/// Words before "only", "sole", "lone" and "single" that make them a
+/// count of one ("the only GP", "a single district nurse", "our sole
+/// pharmacist").
+const ONE_OF: [&str; 7] = ["the", "a", "an", "our", "their", "its", "one"];
+
+/// The count the word at `i` of `list` gives without a number, read with
+/// the words around it (see [`QUANTITIES`]).
+fn quantity(list: &[(usize, &str)], i: usize) -> Option<usize> {
+    let word = |j: Option<usize>| {
+        j.and_then(|j| list.get(j))
+            .map_or(String::new(), |(_, w)| w.to_lowercase())
+    };
+    let (before, after) = (word(i.checked_sub(1)), word(Some(i + 1)));
+    match word(Some(i)).as_str() {
+        "both" | "neither" => Some(2),
+        "only" | "sole" | "lone" | "single"
+            if ONE_OF.contains(&before.as_str()) || before.ends_with("'s") =>
+        {
+            Some(1)
+        }
+        "dozen" if before == "a" => match word(i.checked_sub(2)).as_str() {
+            "half" => Some(6),
+            _ => Some(12),
+        },
+        "pair" | "couple" if before == "a" && after == "of" => Some(2),
+        "trio" if before == "a" && after == "of" => Some(3),
+        _ => None,
+    }
 }
 
 /// Number words for the tens, from twenty (round 15: "twenty district
@@ -523,8 +579,14 @@ fn prose_counts<'l>(
             if units_of.take() == Some(i) {
                 continue;
             }
-            let Some(mut n) = number(word) else {
-                continue;
+            // A number, or a word that counts without one ("both", "the
+            // only"), which must then be followed by people.
+            let (mut n, strict) = match number(word) {
+                Some(n) => (n, false),
+                None => match quantity(&list, i) {
+                    Some(n) => (n, true),
+                    None => continue,
+                },
             };
             // "twenty-one": the tens, a hyphen, the units, as one number.
             let first = i;
@@ -566,7 +628,7 @@ fn prose_counts<'l>(
                     };
                     let fillers = gap.len() <= 3 && gap.iter().all(filler);
                     let last = phrase[e];
-                    let people = n == 1
+                    let people = (n == 1 && !strict)
                         || last.ends_with(['s', 'S'])
                         || last.ends_with("s'")
                         || last.ends_with("s’")
@@ -587,7 +649,7 @@ fn prose_counts<'l>(
             let ends_count = list
                 .get(i + 1)
                 .is_none_or(|(_, next)| AFTER_A_COUNT.contains(&next.to_lowercase().as_str()));
-            if counted.is_none() && ends_count {
+            if counted.is_none() && ends_count && !strict {
                 let mut j = first;
                 while j > 0
                     && first - j < 2
@@ -872,13 +934,14 @@ mod tests {
                 "th", "ree", "t", "wo", "3", "1", "20", "twenty", "-", "one", " ", "\n\n",
                 "**", "*", "_", "`", "<b>", "</b>", "<p>", "<!-- x -->", "[a](quote:q-00", ")",
                 "&#51;", "nurses", "district", ".", "(n = ", "\\", "~~", "# ",
+                "bo", "th", "only", "the ", "a ", "dozen",
             ]), 0..14),
         ) {
             let body: String = pieces.concat();
             let parsed = crate::markdown::prose_blocks(&body, 0..body.len());
             let holds = parsed.iter().any(|(_, block)| {
                 let joined: String = block.iter().map(|(t, _)| t.as_str()).collect();
-                words(&joined).any(|(_, w)| number(w).is_some())
+                words(&joined).any(|(_, w)| number(w).is_some() || counts(w))
             });
             prop_assert!(!holds || may_hold_a_number(&body), "{body:?}");
         }
