@@ -612,3 +612,22 @@ fn words_that_count_something_else_are_not_read_as_counts() {
         );
     }
 }
+
+/// Seen by round 15's red team, without a test: a count set out as a
+/// definition list, the role and borough in its term and the count in
+/// its description, as a screen reader reads it ("District nurses,
+/// Borough A: 3"); and the borough between a role and the count after it
+/// in a sentence.
+#[test]
+fn a_count_in_a_definition_list_or_after_its_role_and_borough_is_read() {
+    let cases = [
+        "<dl>\n<dt>District nurses, Borough A</dt>\n<dd>3</dd>\n</dl>",
+        "<dl><dt>District nurses in Borough A</dt><dd>3</dd><dt>Social workers</dt><dd>4</dd></dl>",
+        "We interviewed district nurses in Borough A: 3.",
+        "District nurses, Borough A (n = 3).",
+    ];
+    let silent = unwarned(&cases, project_with_k3, |p, text| {
+        p.write(METHODS, methods_with(&format!("{text}\n")));
+    });
+    assert!(silent.is_empty(), "unwarned:\n{silent:#?}");
+}

@@ -449,6 +449,8 @@ pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
     let (mut in_table, mut in_code) = (0usize, 0usize);
     // Raw HTML's tables (which `written_tables` reads), scripts and styles.
     let mut in_html_table = 0usize;
+    // Whether the last block began with a `<dt>`, which a `<dd>` goes on.
+    let mut dt_open = false;
     let push = |blocks: &mut Vec<ProseBlock>, piece: (String, Range<usize>)| match blocks.last_mut()
     {
         Some((_, block)) => block.push(piece),
@@ -474,7 +476,20 @@ pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
                                     true => in_html_table = in_html_table.saturating_sub(1),
                                 }
                             }
-                            if boundary && in_html_table == 0 {
+                            // A description reads after its term, as a
+                            // screen reader reads it ("District nurses,
+                            // Borough A: 3").
+                            let term = blocks.last().is_some_and(|(_, b)| !b.is_empty());
+                            if name == "dd" && !end && term && dt_open {
+                                push(&mut blocks, (": ".to_string(), range.clone()));
+                                continue;
+                            }
+                            if name == "dt" {
+                                dt_open = !end || dt_open;
+                            } else if boundary && !end && name != "dd" {
+                                dt_open = false;
+                            }
+                            if boundary && in_html_table == 0 && !(name == "dt" && end) {
                                 let heading = !end
                                     && name.len() == 2
                                     && name.starts_with('h')

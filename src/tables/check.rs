@@ -184,6 +184,14 @@ impl Labels {
             .collect()
     }
 
+    /// Whether `label` is a borough's id or title, and nothing more.
+    fn is_a_borough(&self, label: &str) -> bool {
+        let label = loose_words(label);
+        self.values
+            .iter()
+            .any(|(words, field, ..)| *field == super::Field::Borough && *words == label)
+    }
+
     /// The borough (its id) `text` names, if any.
     fn borough(&self, text: &str) -> Option<&str> {
         let named = self.named(text);
@@ -657,6 +665,18 @@ fn prose_counts<'l>(
                 {
                     j -= 1;
                 }
+                // The borough may stand between the role and its count
+                // ("district nurses in Borough A: 3", "District nurses,
+                // Borough A: 3", as a `<dl>` gives it).
+                if let Some(len) = (1..=3.min(j)).rev().find(|&len| {
+                    let phrase: Vec<&str> = list[j - len..j].iter().map(|(_, w)| *w).collect();
+                    labels.is_a_borough(&phrase.join(" "))
+                }) {
+                    j -= len;
+                    if j > 0 && ["in", "at"].contains(&list[j - 1].1.to_lowercase().as_str()) {
+                        j -= 1;
+                    }
+                }
                 counted = (1..=4.min(j)).find_map(|len| {
                     let phrase: Vec<&str> = list[j - len..j].iter().map(|(_, w)| *w).collect();
                     labels
@@ -677,6 +697,7 @@ fn prose_counts<'l>(
                     .find(|(f, _)| *f == Field::Borough)
             };
             let borough = borough_in(&list[after_start.min(list.len())..])
+                .or_else(|| borough_in(&list[before_end.min(first)..first]))
                 .or_else(|| borough_in(&list[..before_end]))
                 .or(context.map(|id| (Field::Borough, id)))
                 .or(page.map(|id| (Field::Borough, id)));
