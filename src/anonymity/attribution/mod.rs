@@ -311,7 +311,9 @@ fn check_address(
 /// Borough A"). A word hints at a role when it is one of the role's words
 /// (of three letters or more), begins one (`physio`, four letters or
 /// more), or is the initials of its first words (`dn`, `rr`, `hsw`) or
-/// those words run together (`districtnurse`), with a number after it or
+/// those words run together (`districtnurse`), also with "care" parted
+/// from a word and "and" or "of" left out (`hca`, `slt`: round 15), with
+/// a number after it or
 /// a plural `s` (`dn2`, `dns`: round 15). With how many it narrows the
 /// quote down to.
 fn role_hint(
@@ -333,27 +335,42 @@ fn role_hint(
             })
             .collect()
     };
+    // The same words as initials may be taken from: a word run together
+    // with "care" parted from it (`hca` for "Healthcare assistant"), and
+    // "and", "of" and "the" left out (`slt` for "Speech and language
+    // therapist").
+    let initial_words = |role: &[String]| -> Vec<String> {
+        role.iter()
+            .filter(|w| !["and", "of", "the", "for", "in"].contains(&w.as_str()))
+            .flat_map(|w| match w.strip_suffix("care") {
+                Some(stem) if stem.len() >= 3 => vec![stem.to_string(), "care".to_string()],
+                _ => vec![w.clone()],
+            })
+            .collect()
+    };
     let hints = |written: &str, role: &str| {
         let role = words(role);
+        let parted = initial_words(&role);
         // As interview codes write it: `dn2`, and as a plural, `dns`.
         let bare = written.trim_end_matches(|c: char| c.is_ascii_digit());
         let word = bare
             .strip_suffix('s')
             .filter(|s| s.len() >= 3)
             .unwrap_or(bare);
-        let initials =
-            |n: usize| -> String { role[..n].iter().filter_map(|w| w.chars().next()).collect() };
-        let run_together = |n: usize| role[..n].concat();
+        let initials = |words: &[String]| -> String {
+            words.iter().filter_map(|w| w.chars().next()).collect()
+        };
+        let is_short = |short: &str| {
+            [word, bare]
+                .iter()
+                .any(|w| *w == short || w.strip_suffix('s') == Some(short))
+        };
         role.iter().any(|w| {
             (w.len() >= 3 && w == word)
                 || (word.len() >= 4 && w.len() > word.len() && w.starts_with(word))
-        }) || (2..=role.len()).any(|n| {
-            let short = initials(n);
-            [word, bare]
-                .iter()
-                .any(|w| **w == short || w.strip_suffix('s') == Some(&short))
-                || run_together(n) == word
-        })
+        }) || (2..=role.len())
+            .any(|n| is_short(&initials(&role[..n])) || role[..n].concat() == word)
+            || (2..=parted.len()).any(|n| is_short(&initials(&parted[..n])))
     };
     address
         .iter()
