@@ -514,3 +514,23 @@ fn an_allowed_term_with_an_apostrophe_in_a_title_is_refused_at_the_wrong_place()
     );
     run.expect_code(0);
 }
+
+/// The lookalikes of a role written short pass: other words before the
+/// last word ("three practice nurses", where "District nurse" is the only
+/// role with "nurse", and Borough A's district nurses are hidden).
+#[test]
+fn a_roles_last_word_inside_another_name_is_not_read_as_the_role() {
+    for sentence in [
+        "We met three practice nurses from the surgery.",
+        "Three agency nurses joined later.",
+    ] {
+        let project = project_with_k3();
+        project.write(
+            "content/boroughs/a.md",
+            borough_a_page(&format!("Borough A runs a team.\n\n{sentence}\n")),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(!warns_of_a_count(&run.stderr), "{sentence}\n{}", run.stderr);
+    }
+}

@@ -196,6 +196,14 @@ pub struct WrittenTable {
 }
 
 impl WrittenTable {
+    /// A table of these rows, as a file of figures gives them.
+    pub fn from_rows(rows: Vec<Vec<(String, Range<usize>)>>) -> WrittenTable {
+        WrittenTable {
+            rows,
+            ..WrittenTable::default()
+        }
+    }
+
     fn at(start: usize) -> WrittenTable {
         WrittenTable {
             start,

@@ -143,6 +143,7 @@ pub fn render(
     renderer.make_quotes();
     let jobs = renderer.jobs();
     let mut rendered = renderer.run(jobs, remember, out);
+    tables::check::check_published_tables(site.project, &theme.tables, out);
     for (path, bytes) in &theme.statics {
         rendered
             .files

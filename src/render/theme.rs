@@ -48,6 +48,9 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Static files by their path under `static/`.
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// The project's own static files that may hold a table of figures
+    /// (`.csv`, `.tsv`, `.html`), read for counts as a page's tables are.
+    pub tables: Vec<crate::source::FileId>,
     /// Source files of the project's own templates, by template name.
     pub template_files: BTreeMap<String, crate::source::FileId>,
     /// The time kept on every rendering ([`super::limits`]).
@@ -142,6 +145,7 @@ pub fn load(
     tera.register_function("range", limits::range);
     let mut templates = Vec::new();
     let mut statics = BTreeMap::new();
+    let mut tables = Vec::new();
     for (path, (bytes, project_path)) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -153,6 +157,11 @@ pub fn load(
             });
             templates.push((name.to_string(), text, file));
         } else if let Some(name) = path.strip_prefix("static/") {
+            // A table the theme publishes is read for counts (round 16).
+            if let (Some(project_path), true) = (project_path, holds_tables(name)) {
+                let (file, _) = read::decode(project_path, bytes.clone());
+                tables.push(sources.add(file));
+            }
             statics.insert(name.to_string(), bytes);
         }
     }
@@ -195,6 +204,7 @@ pub fn load(
     Ok(ok.then_some(Theme {
         tera,
         statics,
+        tables,
         template_files,
         watch: Watch::new(limits::LONGEST, end_the_run(paths)),
     }))
@@ -353,6 +363,12 @@ pub fn template_error(
             "this template is part of the built-in default theme: please report this as a bug",
         ),
     }
+}
+
+/// Whether a static file named `name` may hold a table of figures.
+fn holds_tables(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(ext.as_deref(), Some("csv" | "tsv" | "html" | "htm"))
 }
 
 #[cfg(test)]

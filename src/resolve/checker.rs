@@ -34,40 +34,59 @@ impl<'p> Checker<'_, 'p> {
     }
 
     /// Where hand-written counts are read: every body (sentences too, but
-    /// for quotes': a participant's words, not the researcher's counts),
-    /// and the `summary:` of boroughs and findings.
+    /// for a participant's quotes: their words, not the researcher's
+    /// counts), the `summary:` of boroughs and findings, and every title
+    /// (round 16: a finding titled by its claim), each with the borough it
+    /// is about.
     fn counts_in(&self) -> Vec<CountsIn<'p>> {
         let project = self.site.project;
         let mut all: Vec<CountsIn<'p>> = Vec::new();
-        let mut body = |file: FileId, range: &std::ops::Range<usize>, prose: bool| {
-            all.push((file, self.report_of(file), range.clone(), prose));
+        let mut body = |file: FileId, page, range: &std::ops::Range<usize>, prose: bool| {
+            all.push((file, page, range.clone(), prose));
         };
         if let Some(landing) = &project.landing {
-            body(landing.file, &landing.body, true);
+            body(landing.file, None, &landing.body, true);
         }
         for doc in &project.boroughs {
-            body(doc.file, &doc.body, true);
+            body(doc.file, Some(doc.id.as_str()), &doc.body, true);
         }
         for doc in &project.codes {
-            body(doc.file, &doc.body, true);
+            body(doc.file, None, &doc.body, true);
         }
+        // Field notes, a workshop's or a document's words are the
+        // researcher's, about the borough they give (round 16).
         for doc in &project.quotes {
-            body(doc.file, &doc.body, false);
+            let notes = doc.meta.participant.is_none();
+            body(doc.file, doc.meta.borough.as_deref(), &doc.body, notes);
         }
         for doc in &project.findings {
-            body(doc.file, &doc.body, true);
+            body(doc.file, one_borough(&doc.meta.boroughs), &doc.body, true);
         }
         for doc in &project.pathways {
-            body(doc.file, &doc.body, true);
+            body(doc.file, Some(doc.meta.borough.as_str()), &doc.body, true);
         }
         for doc in &project.pages {
-            body(doc.file, &doc.body, true);
+            body(doc.file, None, &doc.body, true);
         }
         for doc in &project.boroughs {
-            all.extend(self.summary_in(doc, doc.meta.summary.as_deref()));
+            let page = Some(doc.id.as_str());
+            all.extend(self.field_in(doc, "summary", doc.meta.summary.as_deref(), page));
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
         }
         for doc in &project.findings {
-            all.extend(self.summary_in(doc, doc.meta.summary.as_deref()));
+            let page = one_borough(&doc.meta.boroughs);
+            all.extend(self.field_in(doc, "summary", doc.meta.summary.as_deref(), page));
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
+        }
+        for doc in &project.pathways {
+            let page = Some(doc.meta.borough.as_str());
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
+        }
+        for doc in &project.pages {
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), None));
+        }
+        for doc in &project.codes {
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), None));
         }
         all
     }
@@ -222,36 +241,27 @@ impl<'p> Checker<'_, 'p> {
         }
     }
 
-    /// The counts in a `summary:`, which lists and borough reports print,
-    /// read as the body's are (round 15), where the summary is written as
-    /// it reads (a plain or quoted scalar on its line; a folded or escaped
-    /// one is not read).
-    fn summary_in<M>(&self, doc: &Doc<M>, summary: Option<&str>) -> Option<CountsIn<'p>> {
-        let summary = summary.filter(|s| !s.trim().is_empty())?;
+    /// The counts in a one-line field (`summary:`, `title:`), which lists
+    /// and borough reports print, read as the body's are (round 15), where
+    /// it is written as it reads (a plain or quoted scalar on its line; a
+    /// folded or escaped one is not read).
+    fn field_in<M>(
+        &self,
+        doc: &Doc<M>,
+        key: &str,
+        value: Option<&str>,
+        page: Option<&'p str>,
+    ) -> Option<CountsIn<'p>> {
+        let value = value.filter(|s| !s.trim().is_empty())?;
         let text = self.site.project.sources.text(doc.file);
-        let span = self.yaml(doc).value_span("summary", summary);
-        (text.get(span.range.clone()) == Some(summary))
-            .then(|| (doc.file, self.report_of(doc.file), span.range, true))
-    }
-
-    /// The borough whose report `file` is, if any.
-    fn report_of(&self, file: FileId) -> Option<&'p str> {
-        let project = self.site.project;
-        (project.boroughs.iter())
-            .find(|b| b.file == file)
-            .map(|b| b.id.as_str())
+        let span = self.yaml(doc).value_span(key, value);
+        let matches = text.get(span.range.clone()) == Some(value);
+        matches.then_some((doc.file, page, span.range, true))
     }
 
     /// The registry's labels and its generated tables, for [`Counts`].
     fn counts_reader(&self) -> (crate::tables::check::Labels, crate::tables::Registry<'p>) {
-        let project = self.site.project;
-        let boroughs: Vec<(&str, &str)> = project
-            .boroughs
-            .iter()
-            .map(|b| (b.id.as_str(), b.meta.title.as_str()))
-            .collect();
-        let labels = crate::tables::check::Labels::new(&project.participants, &boroughs);
-        (labels, crate::tables::Registry::of_project(project))
+        crate::tables::check::reader(self.site.project)
     }
 
     fn check_body<M>(&self, doc: &Doc<M>, out: &mut Vec<Diagnostic>) {
@@ -439,5 +449,14 @@ fn unknown_code(kind: Kind) -> &'static str {
         Kind::Finding => "reference::unknown-finding",
         Kind::Pathway => "reference::unknown-pathway",
         Kind::Page => "reference::unknown-page",
+    }
+}
+
+/// The borough a finding is about, where it holds in one alone: its first
+/// paragraph is that borough's report's words (round 16).
+fn one_borough(boroughs: &[String]) -> Option<&str> {
+    match boroughs {
+        [one] => Some(one.as_str()),
+        _ => None,
     }
 }

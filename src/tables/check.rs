@@ -109,6 +109,13 @@ pub struct Labels {
     values: Vec<(Vec<String>, super::Field, bool, String)>,
 }
 
+/// Short words a role's initials may spell, which are read as words.
+const COMMON_WORDS: [&str; 40] = [
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
+    "of", "on", "or", "so", "to", "up", "us", "we", "ad", "ah", "eh", "hi", "oh", "ok", "all",
+    "and", "are", "but", "can", "for", "has", "her", "its", "the",
+];
+
 /// The words of `label`, lowercase and compatibility-normalised, without
 /// a plural `s`.
 fn loose_words(label: &str) -> Vec<String> {
@@ -118,6 +125,8 @@ fn loose_words(label: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .map(|w| {
+            // A possessive ("Borough A's") names what it is said of.
+            let w = w.strip_suffix("'s").or(w.strip_suffix("’s")).unwrap_or(w);
             let w = w.trim_end_matches(['\'', '’']);
             match w.strip_suffix('s') {
                 Some(stem) if stem.chars().count() >= 2 => stem.to_string(),
@@ -147,6 +156,31 @@ impl Labels {
             if let Some(level) = p.level {
                 let level = level.label();
                 values.push((loose_words(level), Field::Level, false, level.to_string()));
+            }
+        }
+        // A role written short (round 16): by its initials, as notes write
+        // it ("three DNs"), where they are no word of their own; by its
+        // last word ("three nurses"), where that word is in no other role.
+        let mut roles: Vec<&str> = participants
+            .iter()
+            .filter(|p| p.consent != Consent::Withdrawn)
+            .map(|p| p.role.as_str())
+            .collect();
+        roles.sort_unstable();
+        roles.dedup();
+        let words_of: Vec<Vec<String>> = roles.iter().map(|r| loose_words(r)).collect();
+        for (role, words) in roles.iter().zip(&words_of) {
+            if words.len() < 2 {
+                continue;
+            }
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            if !COMMON_WORDS.contains(&initials.as_str()) {
+                values.push((vec![initials], Field::Role, true, role.to_string()));
+            }
+            let last = &words[words.len() - 1];
+            let in_others = words_of.iter().filter(|w| w.contains(last)).count() > 1;
+            if !in_others && last.len() >= 3 {
+                values.push((vec![last.clone()], Field::Role, false, role.to_string()));
             }
         }
         for (id, title) in boroughs {
@@ -330,6 +364,90 @@ pub fn check_written_counts<'x, 'r: 'x>(
     for table in tables {
         out.extend(check_table(table, context));
     }
+}
+
+/// The registry's labels and its generated tables, which hand-written
+/// counts are read by.
+pub fn reader(project: &crate::parse::Project) -> (Labels, super::Registry<'_>) {
+    let boroughs: Vec<(&str, &str)> = project
+        .boroughs
+        .iter()
+        .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+        .collect();
+    let labels = Labels::new(&project.participants, &boroughs);
+    (labels, super::Registry::of_project(project))
+}
+
+/// Warns of the counts in each table of figures a theme publishes as a
+/// file (`.csv`, `.tsv`, or an HTML table), as of a page's hand-written
+/// table (round 16: the interview counts offered as a spreadsheet).
+pub fn check_published_tables(
+    project: &crate::parse::Project,
+    files: &[FileId],
+    out: &mut Vec<Diagnostic>,
+) {
+    let k = project.config.k;
+    if k <= 1 {
+        return;
+    }
+    let made = std::sync::OnceLock::new();
+    for &file in files {
+        let text = project.sources.text(file);
+        let name = project.sources.name(file).to_ascii_lowercase();
+        let tables = match name.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("csv") => vec![delimited(text, b',')],
+            Some("tsv") => vec![delimited(text, b'\t')],
+            _ => markdown::written_tables(text, 0..text.len()),
+        };
+        for table in tables.iter().filter(|t| !t.rows.is_empty()) {
+            let (labels, registry) = made.get_or_init(|| reader(project));
+            out.extend(
+                small_count(file, text, table, k, labels)
+                    .or_else(|| hidden_count(file, text, table, k, (labels, registry, None), None)),
+            );
+        }
+    }
+}
+
+/// A table of figures saved as text, its fields parted by `delimiter` (a
+/// `.csv` whose first line has more `;` than `,` is parted by `;`, as a
+/// spreadsheet in a European locale saves it), a field in double quotes
+/// read without them.
+fn delimited(text: &str, delimiter: u8) -> WrittenTable {
+    let first = text.lines().next().unwrap_or("");
+    let delimiter =
+        match delimiter == b',' && first.matches(';').count() > first.matches(',').count() {
+            true => b';',
+            false => delimiter,
+        };
+    let mut rows = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let mut row = Vec::new();
+        let (mut start, mut quoted) = (0, false);
+        for (i, b) in content
+            .bytes()
+            .enumerate()
+            .chain([(content.len(), delimiter)])
+        {
+            match b {
+                b'"' => quoted = !quoted,
+                _ if b == delimiter && (!quoted || i == content.len()) => {
+                    let field = &content[start..i];
+                    let inner = field.trim().trim_matches('"');
+                    row.push((inner.replace("\"\"", "\""), at + start..at + i));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        if !content.trim().is_empty() {
+            rows.push(row);
+        }
+        at += line.len();
+    }
+    WrittenTable::from_rows(rows)
 }
 
 /// Whether the sentences of Markdown `written` may hold a number
@@ -575,6 +693,7 @@ fn prose_counts<'l>(
     let ends = joined
         .match_indices(['.', '!', '?', ';'])
         .map(|(i, _)| i)
+        .filter(|&i| !ends_an_abbreviation(&joined, i))
         .chain([joined.len()]);
     for end in ends {
         let sentence = &joined[sentence_start..end];
@@ -617,13 +736,44 @@ fn prose_counts<'l>(
             // in the words after it, after at most two such words as "of
             // the", and naming people ("three district nurses", not "eight
             // GP practices").
-            let after = &list[i + 1..];
+            // A share: "38% of participants were district nurses", "three
+            // of the eight participants in Borough A were" (round 16).
+            let rest = &sentence[start + word.len()..];
+            let per_cent = match list.get(i + 1).map(|(_, w)| w.to_lowercase()) {
+                _ if rest.trim_start().starts_with('%') => Some(0),
+                Some(w) if w == "percent" => Some(1),
+                Some(w)
+                    if w == "per"
+                        && list
+                            .get(i + 2)
+                            .is_some_and(|(_, c)| c.eq_ignore_ascii_case("cent")) =>
+                {
+                    Some(2)
+                }
+                _ => None,
+            };
+            let skip = per_cent.unwrap_or(0);
+            let skip = skip + share_words(&list[i + 1 + skip..], labels);
+            let shown = match per_cent {
+                Some(_) => format!("{n}%"),
+                None => n.to_string(),
+            };
+            let after = &list[i + 1 + skip..];
             let mut counted = None;
             for e in 0..after.len().min(6) {
                 let phrase: Vec<&str> = after[..=e].iter().map(|(_, w)| *w).collect();
                 let named = labels.named(&phrase.join(" "));
                 if let Some(&(field, value)) = named.iter().find(|(f, _)| *f != Field::Borough) {
-                    let len = loose_words(value).len().max(1);
+                    // The words that name it: the value's, or one where
+                    // it is written short ("DNs", "nurses").
+                    let value_words = loose_words(value);
+                    let len = match loose_words(&phrase.join(" "))
+                        .windows(value_words.len().max(1))
+                        .any(|w| w == value_words.as_slice())
+                    {
+                        true => value_words.len().max(1),
+                        false => 1,
+                    };
                     let gap = &after[..(e + 1).saturating_sub(len)];
                     // A filler, a possessive ("the team's"), or part of a
                     // word with a hyphen ("community-based").
@@ -645,7 +795,7 @@ fn prose_counts<'l>(
                         });
                     if fillers && people {
                         // The words the label and the number leave around them.
-                        counted = Some((field, value, first, i + 2 + e));
+                        counted = Some((field, value, first, i + 2 + e + skip));
                     }
                     break;
                 }
@@ -657,7 +807,7 @@ fn prose_counts<'l>(
             let ends_count = list
                 .get(i + 1)
                 .is_none_or(|(_, next)| AFTER_A_COUNT.contains(&next.to_lowercase().as_str()));
-            if counted.is_none() && ends_count && !strict {
+            if counted.is_none() && ends_count && !strict && per_cent.is_none() {
                 let mut j = first;
                 while j > 0
                     && first - j < 2
@@ -674,6 +824,10 @@ fn prose_counts<'l>(
                 }) {
                     j -= len;
                     if j > 0 && ["in", "at"].contains(&list[j - 1].1.to_lowercase().as_str()) {
+                        j -= 1;
+                    }
+                    // "District nurses interviewed in Borough A: 3".
+                    if j > 0 && FILLERS.contains(&list[j - 1].1.to_lowercase().as_str()) {
                         j -= 1;
                     }
                 }
@@ -698,6 +852,7 @@ fn prose_counts<'l>(
             };
             let borough = borough_in(&list[after_start.min(list.len())..])
                 .or_else(|| borough_in(&list[before_end.min(first)..first]))
+                .or_else(|| borough_in(&list[first..after_start.min(list.len())]))
                 .or_else(|| borough_in(&list[..before_end]))
                 .or(context.map(|id| (Field::Borough, id)))
                 .or(page.map(|id| (Field::Borough, id)));
@@ -715,7 +870,7 @@ fn prose_counts<'l>(
                     format!(
                         "the generated participant tables hide the count of `{value}`{}, so \
                          that no count below k = {k} can be worked out from the others; if \
-                         “{phrase}” counts participants, it gives that back as {n}",
+                         “{phrase}” counts participants, it gives that back as {shown}",
                         match borough {
                             Some((_, id)) => format!(" in {}", registry.borough_title(id)),
                             None => String::new(),
@@ -733,6 +888,85 @@ fn prose_counts<'l>(
         }
         *context = named_here.or(*context);
     }
+}
+
+/// Words for the people a share is of ("three of the eight participants").
+const GROUPS: [&str; 9] = [
+    "participants",
+    "interviewees",
+    "people",
+    "staff",
+    "respondents",
+    "practitioners",
+    "professionals",
+    "members",
+    "those",
+];
+
+/// How many of the words at the start of `after` (those after a count)
+/// make it a share of a group: "of the eight participants in Borough A
+/// were", "in eight", "out of 8 interviewees", "of participants were";
+/// none where they do not.
+fn share_words(after: &[(usize, &str)], labels: &Labels) -> usize {
+    let lower = |j: usize| after.get(j).map(|(_, w)| w.to_lowercase());
+    let mut j = match (lower(0).as_deref(), lower(1).as_deref()) {
+        (Some("of" | "in"), _) => 1,
+        (Some("out"), Some("of")) => 2,
+        _ => return 0,
+    };
+    if matches!(lower(j).as_deref(), Some("the" | "all" | "our")) {
+        j += 1;
+    }
+    let numbered = lower(j).is_some_and(|w| number(&w).is_some());
+    j += usize::from(numbered);
+    let group = lower(j).is_some_and(|w| GROUPS.contains(&w.as_str()));
+    j += usize::from(group);
+    if !numbered && !group {
+        return 0;
+    }
+    // "in Borough A", "at Borough A".
+    if matches!(lower(j).as_deref(), Some("in" | "at" | "from")) {
+        let borough = (1..=3).rev().find(|&len| {
+            after.get(j + 1..j + 1 + len).is_some_and(|words| {
+                let words: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+                labels.is_a_borough(&words.join(" "))
+            })
+        });
+        if let Some(len) = borough {
+            j += 1 + len;
+        }
+    }
+    if matches!(lower(j).as_deref(), Some("were" | "was" | "are")) {
+        j += 1;
+    }
+    j
+}
+
+/// Abbreviations whose full stop does not end a sentence ("three district
+/// nurses (incl. the team lead) in Borough A": round 16).
+/// ("no." and "c." are left out: "they said no." ends one, and so may
+/// "Borough C.").
+const ABBREVIATIONS: [&str; 13] = [
+    "incl", "approx", "esp", "cf", "vs", "viz", "ca", "dr", "mr", "mrs", "ms", "st", "fig",
+];
+
+/// Whether the `.` at `i` of `text` ends an abbreviation, not a sentence:
+/// one of [`ABBREVIATIONS`], or a dot of "i.e." or "e.g.".
+fn ends_an_abbreviation(text: &str, i: usize) -> bool {
+    if text.as_bytes().get(i) != Some(&b'.') {
+        return false;
+    }
+    let word_start = text[..i]
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |j| {
+            j + text[j..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = text[word_start..i].to_lowercase();
+    let next = text[i + 1..].to_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+        || matches!(word.as_str(), "i.e" | "e.g")
+        || (word == "i" && next.starts_with("e."))
+        || (word == "e" && next.starts_with("g."))
 }
 
 /// Where a count of a cell is written: the cell's text, trimmed.
@@ -944,6 +1178,42 @@ fn small_count(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_file_of_figures_is_read_as_a_table_with_each_fields_place() {
+        let text = "Role,\"Borough A, 2024\"\r\n\"GP, salaried\",1\n\nNurse;x, 3\n";
+        let table = delimited(text, b',');
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["Role", "Borough A, 2024"],
+                vec!["GP, salaried", "1"],
+                vec!["Nurse;x", "3"]
+            ]
+        );
+        assert_eq!(&text[table.rows[1][1].1.clone()], "1");
+        assert_eq!(text[table.rows[2][1].1.clone()].trim(), "3");
+        let semicolons = delimited("Role;Borough A\nGP;1\n", b',');
+        assert_eq!(semicolons.rows[1][1].0, "1");
+    }
+
+    #[test]
+    fn a_full_stop_ends_a_sentence_unless_it_ends_an_abbreviation() {
+        let ends = |text: &str| -> Vec<usize> {
+            text.match_indices('.')
+                .map(|(i, _)| i)
+                .filter(|&i| !ends_an_abbreviation(text, i))
+                .collect()
+        };
+        assert!(ends("three (incl. the lead) and two (i.e. all) e.g. these, approx. 3").is_empty());
+        assert_eq!(ends("In Borough C. Three said no. Then."), [12, 27, 33]);
+        assert_eq!(ends("Done. I. E."), [4, 7, 10]);
+    }
 
     proptest! {
         /// The shortcut never passes over a body whose parsed sentences
