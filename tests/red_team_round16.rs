@@ -534,3 +534,24 @@ fn a_roles_last_word_inside_another_name_is_not_read_as_the_role() {
         assert!(!warns_of_a_count(&run.stderr), "{sentence}\n{}", run.stderr);
     }
 }
+
+/// Seen by round 16's red team by hand: a step of Borough A's pathway map
+/// labelled with its count, "District nurses (3)", drawn on the map
+/// beside a report whose table hides them.
+#[test]
+fn a_count_in_a_pathway_steps_label_is_read() {
+    let project = project_with_k3();
+    project.edit(
+        "content/pathways/a-discharge.md",
+        "label: Hospital ward",
+        "label: District nurses (3)",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert_borough_a_hides_its_nurses(&project);
+    assert!(
+        warns_of_a_count(&run.stderr) && run.stderr.contains("content/pathways/a-discharge.md:"),
+        "{}",
+        run.stderr
+    );
+}

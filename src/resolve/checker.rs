@@ -81,6 +81,10 @@ impl<'p> Checker<'_, 'p> {
         for doc in &project.pathways {
             let page = Some(doc.meta.borough.as_str());
             all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
+            // A step's label is drawn on the map ("District nurses (3)").
+            for (nth, node) in doc.meta.nodes.iter().enumerate() {
+                all.extend(self.nth_field_in(doc, ("label", nth), Some(&node.label), page));
+            }
         }
         for doc in &project.pages {
             all.extend(self.field_in(doc, "title", Some(&doc.meta.title), None));
@@ -252,9 +256,21 @@ impl<'p> Checker<'_, 'p> {
         value: Option<&str>,
         page: Option<&'p str>,
     ) -> Option<CountsIn<'p>> {
+        self.nth_field_in(doc, (key, 0), value, page)
+    }
+
+    /// [`Checker::field_in`] for the `nth` time `key` is written (a list
+    /// of mappings).
+    fn nth_field_in<M>(
+        &self,
+        doc: &Doc<M>,
+        (key, nth): (&str, usize),
+        value: Option<&str>,
+        page: Option<&'p str>,
+    ) -> Option<CountsIn<'p>> {
         let value = value.filter(|s| !s.trim().is_empty())?;
         let text = self.site.project.sources.text(doc.file);
-        let span = self.yaml(doc).value_span(key, value);
+        let span = self.yaml(doc).value_span_nth(key, value, nth);
         let matches = text.get(span.range.clone()) == Some(value);
         matches.then_some((doc.file, page, span.range, true))
     }
