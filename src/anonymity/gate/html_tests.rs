@@ -586,21 +586,6 @@ fn pieces_of_a_drawing_are_read_together_in_either_order() {
     ));
 }
 
-/// A drawing with more pieces of text than the gate reads two by two is
-/// refused, not read in part.
-#[test]
-fn a_drawing_of_too_many_pieces_of_text_is_refused() {
-    let drawing = |n: usize| {
-        let pieces: String = (0..n).map(|i| format!("<text x={i}>w{i}</text>")).collect();
-        format!("<!doctype html><svg>{pieces}</svg>")
-    };
-    assert_eq!(
-        texts(&drawing(MAX_DRAWN + 1)).unreadable,
-        Some(TOO_MANY_DRAWN)
-    );
-    assert_eq!(texts(&drawing(MAX_DRAWN)).unreadable, None);
-}
-
 /// A table's cells are placed as a browser places them (across the
 /// columns and rows they span) and read after any cell above them, and
 /// their row's first cell, that marks a date of birth; a table too wide
