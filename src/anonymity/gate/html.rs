@@ -32,6 +32,8 @@
 //! - A page the parser had to repair (a parse error) is read once more as
 //!   plain text, so what the repair threw away (a duplicate attribute, an
 //!   attribute on an end tag, an unfinished tag) is read too.
+//! - A document holding CDATA sections (a feed, a drawing) is read once
+//!   more with them unwrapped ([`cdata`]), as an XML reader shows them.
 //! - The pieces of a drawing's text are read side by side in any order
 //!   ([`drawn`]).
 //!
@@ -41,7 +43,7 @@
 
 use super::line::{Flow, Run, Shown, shown_spaces};
 use super::shown::{Hidden, Opened, attr, hidden};
-use super::{Texts, bidi, css, drawn, shown, text};
+use super::{Texts, bidi, cdata, css, drawn, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
 use scraper::{Html, Node};
@@ -118,6 +120,14 @@ struct Reader<'t> {
 
 /// Reads `html` into `texts` (see the module's list).
 pub fn read(html: &str, texts: &mut Texts) {
+    // An XML reader shows a CDATA section's text joined to what is
+    // around it; an HTML parser reads one as a comment (outside a
+    // drawing), which parts the word.
+    if let Some(unwrapped) = cdata::unwrapped(html) {
+        for document in unwrapped {
+            texts.inner(&document, read);
+        }
+    }
     let document = Html::parse_document(html);
     let (styles, capitals) = own_styles(&document, &texts.styles);
     texts.capitals |= capitals;

@@ -639,3 +639,21 @@ fn descriptions_are_read_after_their_terms() {
     let other = "<dl><dt>Interviewed</dt><dd>14/03/2024</dd></dl>";
     assert!(!reads(other, "date of birth: 14/03/2024"));
 }
+
+/// Road (docs/anonymity.md, "not caught" before): CDATA sections, which
+/// an XML reader shows joined to the text around them, parted a word
+/// where the HTML parser read them as comments.
+#[test]
+fn cdata_sections_are_read_joined_to_the_text_around_them() {
+    for xml in [
+        "<rss><title><![CDATA[Tob]]><![CDATA[ias]]></title></rss>",
+        "<rss><description>Tob<![CDATA[ias]]></description></rss>",
+        "<feed><summary><![CDATA[<p>Tob<b>ias</b></p>]]></summary></feed>",
+        "<svg><text>Tob<![CDATA[ias]]></text></svg>",
+        "{\"feed\": \"Tob<![CDATA[ias]]>\"}",
+    ] {
+        assert!(reads(xml, "Tobias"), "{xml}");
+    }
+    // What a section holds is also read as the text it shows.
+    assert!(reads("<d><![CDATA[a < b & Tob]]>ias</d>", "a < b & Tobias"));
+}

@@ -22,6 +22,7 @@
 
 mod allow;
 mod bidi;
+mod cdata;
 mod css;
 mod drawn;
 mod early;
