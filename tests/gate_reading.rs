@@ -604,3 +604,34 @@ fn a_date_in_a_date_of_birth_column_is_a_date_of_birth() {
     );
     project.build().expect_code(0);
 }
+
+/// Road (docs/anonymity.md, "not caught" before): a static XML file (a
+/// feed) whose CDATA sections split a name (`<![CDATA[Thistle]]><![CDATA[bury]]>`,
+/// `Quill<![CDATA[feather]]>`) was published (exit 0): the HTML parser
+/// reads a CDATA section outside a drawing as a comment, which parts the
+/// word, where a feed reader shows the text joined.
+#[test]
+fn a_name_split_by_cdata_sections_in_a_feed_is_refused() {
+    for feed in [
+        "<rss><channel><item><title><![CDATA[Thistle]]><![CDATA[bury]]></title></item></channel></rss>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item><description>Marjorie Quill<![CDATA[feather]]> led it</description></item></channel></rss>",
+        "<feed><entry><summary type=\"html\"><![CDATA[<p>Marjorie Quill<b>feather</b></p>]]></summary></entry></feed>",
+        "<feed><entry><title>Thistle<![CDATA[]]>bury</title></entry></feed>",
+    ] {
+        let out = refused(
+            |p| {
+                p.write("themes/default/static/feed.xml", feed);
+            },
+            "static/feed.xml",
+        );
+        assert!(out.contains("error[anonymity::output-leak]"), "{out}");
+    }
+    // A feed whose sections hold no name is published.
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/static/feed.xml",
+        "<rss><channel><item><title><![CDATA[Borough A]]> <![CDATA[report]]></title>\
+         <description><![CDATA[<p>Findings & notes</p>]]></description></item></channel></rss>",
+    );
+    project.build().expect_code(0);
+}

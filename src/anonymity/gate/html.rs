@@ -32,6 +32,10 @@
 //! - A page the parser had to repair (a parse error) is read once more as
 //!   plain text, so what the repair threw away (a duplicate attribute, an
 //!   attribute on an end tag, an unfinished tag) is read too.
+//! - A document holding CDATA sections (a feed, a drawing) is read once
+//!   more with them unwrapped ([`cdata`]), as an XML reader shows them.
+//! - The pieces of a drawing's text are read side by side in any order
+//!   ([`drawn`]).
 //!
 //! Style sheets and `style` attributes are held to [`css::check`]; a page
 //! that declares an encoding other than UTF-8, or numbers a list from a
@@ -39,7 +43,7 @@
 
 use super::line::{Flow, Run, Shown, shown_spaces};
 use super::shown::{Hidden, Opened, attr, hidden};
-use super::{Texts, bidi, css, shown, text};
+use super::{Texts, bidi, cdata, css, drawn, shown, text};
 use crate::hash::FastSet;
 use crate::reading::layout;
 use scraper::{Html, Node};
@@ -85,12 +89,6 @@ const LEADS: &[&str] = &[
 /// A page's font size in pixels, as a browser sets it.
 const PAGE_FONT: f32 = 16.0;
 
-/// The most distinct pieces of text one drawing (`<svg>`) may hold: each
-/// two are read side by side, both ways round (160,000 joined; the
-/// default theme's largest map holds about 120).
-const MAX_DRAWN: usize = 400;
-const TOO_MANY_DRAWN: &str = "a drawing (`<svg>`) in it holds more than 400 pieces of text, each placed where its own attributes say, which may be drawn side by side in more ways than the gate reads; split the drawing into smaller ones";
-
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
@@ -122,6 +120,14 @@ struct Reader<'t> {
 
 /// Reads `html` into `texts` (see the module's list).
 pub fn read(html: &str, texts: &mut Texts) {
+    // An XML reader shows a CDATA section's text joined to what is
+    // around it; an HTML parser reads one as a comment (outside a
+    // drawing), which parts the word.
+    if let Some(unwrapped) = cdata::unwrapped(html) {
+        for document in unwrapped {
+            texts.inner(&document, read);
+        }
+    }
     let document = Html::parse_document(html);
     let (styles, capitals) = own_styles(&document, &texts.styles);
     texts.capitals |= capitals;
@@ -590,7 +596,7 @@ impl Reader<'_> {
         if opened.svg {
             self.svg -= 1;
             if self.svg == 0 {
-                drawn_together(std::mem::take(&mut self.drawn), self.texts);
+                drawn::read(std::mem::take(&mut self.drawn), self.texts);
             }
         }
         if opened.style
@@ -713,27 +719,6 @@ fn lower(name: &str) -> std::borrow::Cow<'_, str> {
     match name.bytes().any(|b| b.is_ascii_uppercase()) {
         true => name.to_ascii_lowercase().into(),
         false => name.into(),
-    }
-}
-
-/// The pieces of text a drawing (`<svg>`) holds, read two by two in both
-/// orders, joined: each piece is placed where its own attributes say
-/// (`x`, `text-anchor="end"`, a transform), so two written apart may be
-/// drawn as one word, in either order (`bury` then `Thistle`, anchored
-/// at its end, draws "Thistlebury"). A word split into three or more
-/// pieces so placed is not read (docs/anonymity.md, "not caught").
-fn drawn_together(mut pieces: Vec<String>, texts: &mut Texts) {
-    pieces.sort();
-    pieces.dedup();
-    // Each pair is read: past this many pieces, too many (fail closed).
-    if pieces.len() > MAX_DRAWN {
-        texts.refuse(TOO_MANY_DRAWN);
-        return;
-    }
-    for first in &pieces {
-        for second in pieces.iter().filter(|p| *p != first) {
-            texts.blocks.push(format!("{first}{second}"));
-        }
     }
 }
 

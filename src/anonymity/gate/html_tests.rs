@@ -586,21 +586,6 @@ fn pieces_of_a_drawing_are_read_together_in_either_order() {
     ));
 }
 
-/// A drawing with more pieces of text than the gate reads two by two is
-/// refused, not read in part.
-#[test]
-fn a_drawing_of_too_many_pieces_of_text_is_refused() {
-    let drawing = |n: usize| {
-        let pieces: String = (0..n).map(|i| format!("<text x={i}>w{i}</text>")).collect();
-        format!("<!doctype html><svg>{pieces}</svg>")
-    };
-    assert_eq!(
-        texts(&drawing(MAX_DRAWN + 1)).unreadable,
-        Some(TOO_MANY_DRAWN)
-    );
-    assert_eq!(texts(&drawing(MAX_DRAWN)).unreadable, None);
-}
-
 /// A table's cells are placed as a browser places them (across the
 /// columns and rows they span) and read after any cell above them, and
 /// their row's first cell, that marks a date of birth; a table too wide
@@ -653,4 +638,22 @@ fn descriptions_are_read_after_their_terms() {
     assert!(reads(grouped, "date of birth: 14/03/1952"));
     let other = "<dl><dt>Interviewed</dt><dd>14/03/2024</dd></dl>";
     assert!(!reads(other, "date of birth: 14/03/2024"));
+}
+
+/// Road (docs/anonymity.md, "not caught" before): CDATA sections, which
+/// an XML reader shows joined to the text around them, parted a word
+/// where the HTML parser read them as comments.
+#[test]
+fn cdata_sections_are_read_joined_to_the_text_around_them() {
+    for xml in [
+        "<rss><title><![CDATA[Tob]]><![CDATA[ias]]></title></rss>",
+        "<rss><description>Tob<![CDATA[ias]]></description></rss>",
+        "<feed><summary><![CDATA[<p>Tob<b>ias</b></p>]]></summary></feed>",
+        "<svg><text>Tob<![CDATA[ias]]></text></svg>",
+        "{\"feed\": \"Tob<![CDATA[ias]]>\"}",
+    ] {
+        assert!(reads(xml, "Tobias"), "{xml}");
+    }
+    // What a section holds is also read as the text it shows.
+    assert!(reads("<d><![CDATA[a < b & Tob]]>ias</d>", "a < b & Tobias"));
 }

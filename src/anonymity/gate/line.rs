@@ -401,11 +401,12 @@ pub struct Flow {
 }
 
 /// How far from where two blocks meet a phone, NHS or National Insurance
-/// number or a postcode can reach: the longest, five groups parted by the
-/// widest mark the patterns read between groups (` ... `, five characters:
-/// `+44 ... (0) ... 20 ... 7946 ... 0958`), is 36 characters; patterns/
-/// holds their shapes. Kept well above it.
-const NUMBER_REACH: usize = 48;
+/// number or a postcode can reach: the longest, a phone number a digit at
+/// a time parted by the widest mark the patterns read between groups
+/// (` ... `, five characters: `+44 ... (0) ... 7 ... 7 ... 0 …`, ten
+/// digits), is 72 characters; patterns/ holds their shapes. Kept well
+/// above it.
+const NUMBER_REACH: usize = 96;
 
 impl Flow {
     pub fn text(&mut self, s: &str, hidden: bool) {
@@ -696,7 +697,7 @@ mod tests {
         // Table cells meet with a space, never joined.
         assert!(!texts.numbers.iter().any(|n| n.contains("1234")));
         // A word longer than the reach is taken whole, and no further.
-        let word = "0123456789".repeat(5) + "0123";
+        let word = "0123456789".repeat(10) + "0123";
         assert!(word.len() > NUMBER_REACH);
         let text = format!("aaaa {word} x");
         let window = around(&text, 5);

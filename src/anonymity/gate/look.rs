@@ -24,6 +24,8 @@ pub(super) struct Look<'a> {
     /// How far apart two elements that may be hidden change no hit
     /// together (see `Texts::reach`).
     reach: usize,
+    /// What three or more pieces of a drawing's text are tried against.
+    targets: Arc<super::drawn::Targets>,
 }
 
 /// One thing found, without the text found.
@@ -202,6 +204,7 @@ impl<'a> Look<'a> {
             reach: patterns::REACH
                 .max(longest(matcher.strings()))
                 .max(longest(ids.ids())),
+            targets: Arc::new(super::drawn::Targets::new(matcher, ids)),
         }
     }
 
@@ -212,6 +215,7 @@ impl<'a> Look<'a> {
             styles: self.styles.clone(),
             capitals: self.capitals,
             reach: Some(self.reach),
+            targets: self.targets.clone(),
             ..Texts::default()
         }
     }

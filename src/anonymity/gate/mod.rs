@@ -12,7 +12,7 @@
 //!
 //! The parts, in the order a file meets them:
 //! - `read`: a file by its type, into `texts`; `html` reads markup
-//!   as a browser builds and shows it (with `line` and `css`),
+//!   as a browser builds and shows it (with `line`, `css` and `drawn`),
 //!   `text` every other text, `names` file and folder names;
 //! - `look`: what is searched for, and where;
 //! - `allow`: an allowance allows its terms only in the text of the file
@@ -22,7 +22,9 @@
 
 mod allow;
 mod bidi;
+mod cdata;
 mod css;
+mod drawn;
 mod early;
 mod html;
 mod line;

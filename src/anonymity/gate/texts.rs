@@ -47,6 +47,9 @@ pub(super) struct Texts {
     pub depth: usize,
     /// The documents inside documents read so far, each read once.
     pub inner: crate::hash::FastSet<u64>,
+    /// What three or more pieces of a drawing's text are tried against
+    /// (see [`super::drawn`]).
+    pub targets: Arc<super::drawn::Targets>,
 }
 
 /// How deep documents set in documents are read; deeper is refused.

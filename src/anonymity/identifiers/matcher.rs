@@ -261,6 +261,16 @@ impl TermMatcher {
         &self.strings
     }
 
+    /// Each listed person's first and last names, normalised (for a name
+    /// of two or more words once titles are dropped), which a reader also
+    /// takes for the full name written apart ([`TermMatcher::names_together`]).
+    pub fn people_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.terms
+            .iter()
+            .filter_map(|t| t.names.as_ref())
+            .map(|(first, last)| (first.as_str(), last.as_str()))
+    }
+
     /// True when there is nothing to look for.
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()

@@ -42,7 +42,7 @@ const SEPARATORS: [char; 10] = [' ', '\t', '\u{a0}', '-', '/', ',', '·', '•',
 /// signatures give it, `(+44)`, `(0044)`, and optionally with "(0)"), a
 /// trunk 0 in brackets (`(0)20`, copied from "+44 (0)20" without the +44),
 /// a parenthesised area code, or a trunk 0, then digit groups parted by
-/// [`GROUP_SEPARATOR`], at most five of them (more than a number has: a
+/// [`GROUP_SEPARATOR`], at most eleven of them (one digit each, more than a number has: a
 /// number among more groups is found from a later one, see [`phones`]).
 /// Validated and trimmed by [`phone_at`].
 fn phone_pattern() -> String {
@@ -57,7 +57,7 @@ fn phone_pattern() -> String {
           | (?-u:\B)\(0\d{{2,5}}\){separator}?
           | (?-u:\b)0
         )
-        \d* (?: {separator} \d+ ){{0,4}}"
+        \d* (?: {separator} \d+ ){{0,10}}"
     )
 }
 
@@ -87,7 +87,12 @@ const PHONE_FIRST_DIGITS: &[u8] = b"1235789";
 /// after +44, or `+4407700900123`, run on to it) leaves the digits after
 /// it to be read as a number of their own. The numbers found may overlap
 /// ([`super::find_patterns`] keeps one).
-pub(super) fn phones(text: &str) -> Vec<PatternHit> {
+///
+/// `written` is `text` as written, byte for byte (before its dots,
+/// slashes, hyphens and underscores between digits were read as spaces),
+/// whose marks between groups say whether a number in an unusual grouping
+/// is one ([`any_grouping`]).
+pub(super) fn phones(text: &str, written: &str) -> Vec<PatternHit> {
     let mut found = Vec::new();
     let mut at = 0;
     // Where a number may start though a word runs on to it.
@@ -100,7 +105,7 @@ pub(super) fn phones(text: &str) -> Vec<PatternHit> {
                 None => break,
             },
         };
-        match read(text, candidate, &mut found) {
+        match read(text, written, candidate, &mut found) {
             Next::Search(from) => at = from,
             Next::RunOn(from) => (at, run_on) = (from, Some(from)),
         }
@@ -108,7 +113,7 @@ pub(super) fn phones(text: &str) -> Vec<PatternHit> {
     for label in LABEL_RUN_ON.find_iter(text) {
         let mut start = label.end() - 1;
         while let Some(candidate) = candidate_at(text, start) {
-            match read(text, candidate, &mut found) {
+            match read(text, written, candidate, &mut found) {
                 Next::RunOn(from) => start = from,
                 Next::Search(_) => break,
             }
@@ -135,9 +140,9 @@ fn candidate_at(text: &str, start: usize) -> Option<Range<usize>> {
 /// Reads a candidate: the number it starts with, if any, into `found`;
 /// and where to read on: after the number; or the digits after a prefix,
 /// as a number of their own; or the candidate's next group.
-fn read(text: &str, candidate: Range<usize>, found: &mut Vec<PatternHit>) -> Next {
+fn read(text: &str, written: &str, candidate: Range<usize>, found: &mut Vec<PatternHit>) -> Next {
     let prefix = number_prefix(&text[candidate.clone()]);
-    if let Some(number) = phone_at(text, candidate.clone(), prefix) {
+    if let Some(number) = phone_at(text, written, candidate.clone(), prefix) {
         let end = number.end;
         found.push(hit(PatternKind::Phone, number));
         return Next::Search(end);
@@ -158,10 +163,17 @@ fn read(text: &str, candidate: Range<usize>, found: &mut Vec<PatternHit>) -> Nex
 /// `prefix` written for it, such as +44) of 9 or 10 digits starting with an
 /// allocated digit, grouped the way numbers are written (the group holding
 /// the trunk 0 or area code has 3 to 6 digits, the first after a prefix 1
-/// to 5, every later group 3 to 8; or all contiguous). Short groups keep
-/// dates (01-02-1952), times and codes out. Digits continuing a decimal or
-/// a thousands group (1.0207946012) are not a phone number.
-fn phone_at(text: &str, candidate: Range<usize>, prefix: Option<usize>) -> Option<Range<usize>> {
+/// to 5, every later group 3 to 8; or all contiguous), or in any grouping
+/// where its groups are all the run has ([`any_grouping`]). Short groups
+/// among others keep dates (01-02-1952), times and codes out. Digits
+/// continuing a decimal or a thousands group (1.0207946012) are not a
+/// phone number.
+fn phone_at(
+    text: &str,
+    written: &str,
+    candidate: Range<usize>,
+    prefix: Option<usize>,
+) -> Option<Range<usize>> {
     let before = &text.as_bytes()[..candidate.start];
     if let [.., digit, b'.' | b','] = before
         && digit.is_ascii_digit()
@@ -184,13 +196,101 @@ fn phone_at(text: &str, candidate: Range<usize>, prefix: Option<usize>) -> Optio
         let first_len = if after_prefix { 1..=5 } else { 3..=6 };
         let grouped = count == 1
             || (first_len.contains(&groups[0].len())
-                && groups[1..].iter().all(|g| (3..=8).contains(&g.len())));
+                && groups[1..].iter().all(|g| (3..=8).contains(&g.len())))
+            || any_grouping(text, written, start..end, groups, start, &digits);
         let valid = (9..=10).contains(&nsn.len())
             && PHONE_FIRST_DIGITS.contains(&nsn.as_bytes()[0])
             && grouped
             && (!text[end..].starts_with(char::is_alphanumeric) || extension(&text[end..]));
         valid.then_some(start..end)
     })
+}
+
+/// What parts a run of digit groups: [`GROUP_SEPARATOR`] without the
+/// comma, which parts the items of a list (`0, 3, 5`).
+const RUN_SEPARATOR: &str =
+    r"(?: [\ \t\u{a0}]? (?: [\-/·•…] | \.{2,3} ) [\ \t\u{a0}]? | [\ \t\u{a0}] )";
+
+/// A group of digits, then a separator, ending a text.
+static GROUP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?x) \d {RUN_SEPARATOR} \z")));
+
+/// The `44` of a prefix, then a separator, ending a text (`+44 `, `00 44-`):
+/// no group of the run.
+static PREFIX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?x) (?: \+[\ \u{{a0}}]? | (?-u:\b)00[\ \-\u{{a0}}]? ) 44 {RUN_SEPARATOR} \z"
+    ))
+});
+
+/// A separator, then a group of digits, starting a text.
+static GROUP_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?x) \A {RUN_SEPARATOR} \d")));
+
+/// Whether the digit `groups` of a number at `number` (the groups in
+/// places from `from`), in a grouping no one uses (`0 7700 900123`, `07 700
+/// 900 123`, one digit a box: `0 7 7 0 0 9 0 0 1 2 3`), are a number: no
+/// group of digits is parted from them by a separator before or after
+/// (so the number's digits are all the run holds: counts in a list such as
+/// `0 1 2 3` have too few, `0 1 2 … 10` too many), the same mark parts
+/// each two as `written` (not a date's slashes, then a space: `07/03/2019
+/// 12`), and neither is a comma. Not the digits 0 to 9 in order, each
+/// alone (a scale), nor an ISBN as written (`0-19-852663-6`: four groups,
+/// the last its check digit, which holds).
+fn any_grouping(
+    text: &str,
+    written: &str,
+    number: Range<usize>,
+    groups: &[Range<usize>],
+    from: usize,
+    digits: &str,
+) -> bool {
+    if groups.len() < 2 {
+        return false;
+    }
+    let marks: Vec<&str> = groups
+        .windows(2)
+        .map(|pair| {
+            written
+                .get(from + pair[0].end..from + pair[1].start)
+                .unwrap_or(",")
+        })
+        .collect();
+    if marks.iter().any(|m| m.contains(',') || *m != marks[0]) {
+        return false;
+    }
+    let before = tail(&text[..number.start]);
+    let parted_before = GROUP_BEFORE.is_match(before) && !PREFIX_BEFORE.is_match(before);
+    if parted_before || GROUP_AFTER.is_match(&text[number.end..]) {
+        return false;
+    }
+    let scale = digits == "0123456789" && groups.iter().all(|g| g.len() == 1);
+    let isbn = groups.len() == 4 && groups[3].len() == 1 && isbn_10(digits);
+    !scale && !isbn
+}
+
+/// The last few characters of `text`: more than a separator and a
+/// prefix's `+ 44` hold.
+fn tail(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(16);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    &text[start..]
+}
+
+/// Whether `digits` are an ISBN-10 whose check digit holds (the sum of
+/// each digit times its place from the end is a multiple of 11).
+fn isbn_10(digits: &str) -> bool {
+    let values: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    values.len() == 10
+        && values
+            .iter()
+            .zip((1..=10).rev())
+            .map(|(d, w)| d * w)
+            .sum::<u32>()
+            % 11
+            == 0
 }
 
 /// Whether what follows a number is an extension run on to it (`x12`,

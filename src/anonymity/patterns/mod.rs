@@ -170,10 +170,10 @@ fn at_signs(text: &str) -> Vec<usize> {
 /// its numbers read as spaces (020.7946.0958, AB-12-34-56-C, E1-6AN, as
 /// people write them).
 fn every_pattern(text: &str) -> Vec<PatternHit> {
-    let mut hits = each_pattern(text);
+    let mut hits = each_pattern(text, text);
     if let Some(spaced) = separators_as_spaces(text) {
         hits.extend(
-            each_pattern(&spaced)
+            each_pattern(&spaced, text)
                 .into_iter()
                 .filter(|hit| hit.kind != PatternKind::Email),
         );
@@ -188,10 +188,12 @@ fn every_pattern(text: &str) -> Vec<PatternHit> {
     kept
 }
 
-fn each_pattern(text: &str) -> Vec<PatternHit> {
+/// Every pattern in `text`, which is `written` with some marks read as
+/// spaces, byte for byte (see [`separators_as_spaces`]).
+fn each_pattern(text: &str, written: &str) -> Vec<PatternHit> {
     let mut hits = Vec::new();
     hits.extend(emails(text));
-    hits.extend(phones(text));
+    hits.extend(phones(text, written));
     hits.extend(nhs_numbers(text));
     hits.extend(ni_numbers(text));
     hits.extend(postcodes(text));

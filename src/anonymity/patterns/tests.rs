@@ -541,6 +541,57 @@ fn phone_numbers_among_groups_or_run_on_to_their_country_code() {
     }
 }
 
+/// Road (docs/anonymity.md, the phone row's "not caught" before): a
+/// number in a grouping no one uses, or a digit at a time as a form's
+/// boxes give it, was not read: `phone_at` wanted the usual groups. Where
+/// its groups are all the run of groups holds, parted alike, any grouping
+/// is a number; counts, scales, dates and ISBNs beside it are not.
+#[test]
+fn phone_numbers_in_any_grouping_are_found() {
+    use PatternKind::Phone;
+    for (text, number) in [
+        ("ring 0 7700 900123 today", "0 7700 900123"),
+        ("ring 07 700 900 123.", "07 700 900 123"),
+        ("ring 0 7 7 0 0 9 0 0 1 2 3", "0 7 7 0 0 9 0 0 1 2 3"),
+        ("ring 0-7-7-0-0-9-0-0-1-2-3.", "0-7-7-0-0-9-0-0-1-2-3"),
+        ("ring 0.7.7.0.0.9.0.0.1.2.3.", "0.7.7.0.0.9.0.0.1.2.3"),
+        ("ring 020 79 46 09 58", "020 79 46 09 58"),
+        ("ring 0 20 7946 0958", "0 20 7946 0958"),
+        ("ring 07 - 700 - 900 - 123", "07 - 700 - 900 - 123"),
+        ("ring +44 7 7 0 0 9 0 0 1 2 3", "+44 7 7 0 0 9 0 0 1 2 3"),
+        ("ring +44 0 7700 900123", "0 7700 900123"),
+        ("(0 7700 900123)", "0 7700 900123"),
+        ("ring 0 7700 900123, 2 or 3 times", "0 7700 900123"),
+        ("in 2019, 0 7700 900123 was hers", "0 7700 900123"),
+        (
+            "box: 0\t7\t7\t0\t0\t9\t0\t0\t1\t2\t3",
+            "0\t7\t7\t0\t0\t9\t0\t0\t1\t2\t3",
+        ),
+    ] {
+        assert_only(Phone, number, text);
+    }
+    for text in [
+        "scores of 0 1 2 3",
+        "a pain scale of 0 1 2 3 4 5 6 7 8 9 10",
+        "a scale of 0 1 2 3 4 5 6 7 8 9",
+        "on 07/03/2019 12 people came",
+        "on 07-03-2019 123 people came",
+        "on 07.03.2019 12 people came",
+        "ISBN 0-19-852663-6",
+        "scores were 0, 3, 5, 2, 1, 4, 0, 2, 1, 1, 3",
+        // More groups than a number has, before or after.
+        "ref 1 0 7 7 0 0 9 0 0 1 2 3",
+        "0 7 7 0 0 9 0 0 1 2 3 4",
+        "0 7700 900123 5",
+        // Mixed marks, an unallocated first digit, too few digits.
+        "0 7700-900123",
+        "0 4 7 0 0 9 0 0 1 2 3",
+        "0 7 7 0 0 9 0 0 1",
+    ] {
+        assert_none(text);
+    }
+}
+
 /// Red team, round 13: a phone number with a pause or a mark between its
 /// groups, as transcripts, notes and signatures give it, or run on to a
 /// word saying what it is.

@@ -1,0 +1,246 @@
+//! What a drawing (`<svg>`) may show of its text: each piece is placed
+//! where its own attributes say (`x`, `text-anchor="end"`, a transform),
+//! so pieces written apart may be drawn side by side as one word, in any
+//! order. Owns which joinings of a drawing's pieces are read; does not
+//! collect the pieces ([`super::html`]) nor search what it joins
+//! ([`super::look`]).
+//!
+//! Read, as blocks of text:
+//! - every two pieces side by side, both ways round;
+//! - for each thing looked for that holds letters or digits (a listed
+//!   term and each pattern made of it, a person's names together, a
+//!   participant id: [`Targets`]), every way three or more pieces make its
+//!   letters and digits side by side (the end of one, then whole ones,
+//!   then the start of one): those pieces joined in that order, for the
+//!   searches to decide whether a reader would take them for it.
+//!
+//! Why that reads everything every order of the pieces shows: a name found
+//! in the pieces joined in some order is a run of letters and digits of
+//! that text (spaces, hyphens and marks count for nothing here), made of
+//! the end of one piece, whole pieces and the start of another: one of
+//! the ways found, whose pieces are joined alone (with nothing before or
+//! after them, which parts no word more than another piece would). The
+//! letters are compared as the term search reads them ([`letters`]: case,
+//! accents and lookalikes folded), which reads each character on its own.
+//! A piece may be taken twice (more is read, never less).
+//!
+//! Not read: numbers (phone, NHS) made of three or more pieces, as a
+//! chart's axis labels (`0`, `20`, `40`…) would make numbers of any shape
+//! in some order; a person's names with a middle name or a nickname
+//! between them, each name split among pieces.
+
+use super::Texts;
+use crate::anonymity::identifiers::{TermMatcher, normalise};
+use crate::anonymity::participant_ids::ParticipantIds;
+use crate::hash::{FastMap, FastSet};
+
+/// The most distinct pieces of text one drawing may hold: each two are
+/// read side by side, both ways round (160,000 joined; the default
+/// theme's largest map holds about 120).
+pub(super) const MAX_DRAWN: usize = 400;
+pub(super) const TOO_MANY_DRAWN: &str = "a drawing (`<svg>`) in it holds more than 400 pieces of text, each placed where its own attributes say, which may be drawn side by side in more ways than the gate reads; split the drawing into smaller ones";
+
+/// The most ways three or more pieces of one drawing may make things
+/// looked for; past it, the drawing is refused.
+pub(super) const MAX_WAYS: usize = 1000;
+pub(super) const TOO_MANY_WAYS: &str = "a drawing (`<svg>`) in it holds pieces of text, each placed where its own attributes say, that make the names or ids looked for in more than 1,000 ways side by side, more than the gate reads; split the drawing into smaller ones";
+
+/// The letters and digits of each thing looked for, as [`letters`] reads
+/// them: what three or more pieces of a drawing are tried against.
+#[derive(Default)]
+pub(super) struct Targets(Vec<Vec<char>>);
+
+impl Targets {
+    /// Every string the term search looks for (listed terms, the words
+    /// glued, first and last names alone), each listed person's names
+    /// written apart (surname first, or one as an initial), and every
+    /// participant id.
+    pub fn new(matcher: &TermMatcher, ids: &ParticipantIds) -> Targets {
+        let mut all: Vec<String> = matcher.strings().to_vec();
+        for (first, last) in matcher.people_names() {
+            let initial = |name: &str| name.chars().next().map(String::from).unwrap_or_default();
+            all.push(format!("{last}{first}"));
+            all.push(format!("{}{last}", initial(first)));
+            all.push(format!("{first}{}", initial(last)));
+            all.push(format!("{last}{}", initial(first)));
+        }
+        all.extend(ids.ids().iter().cloned());
+        let mut targets: Vec<Vec<char>> = all
+            .iter()
+            .map(|s| letters(s))
+            // Three pieces hold three letters at least.
+            .filter(|l| l.len() >= 3)
+            .collect();
+        targets.sort();
+        targets.dedup();
+        Targets(targets)
+    }
+}
+
+/// The letters and digits of `text` as the term search reads them (case,
+/// accents, lookalikes and full-width forms folded, each character on its
+/// own), without anything else.
+pub(super) fn letters(text: &str) -> Vec<char> {
+    normalise(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Reads the pieces of text of one drawing (see the module's list), or
+/// refuses the file where there are too many to read.
+pub(super) fn read(mut pieces: Vec<String>, texts: &mut Texts) {
+    pieces.sort();
+    pieces.dedup();
+    // Each pair is read: past this many pieces, too many (fail closed).
+    if pieces.len() > MAX_DRAWN {
+        texts.refuse(TOO_MANY_DRAWN);
+        return;
+    }
+    for first in &pieces {
+        for second in pieces.iter().filter(|p| *p != first) {
+            texts.blocks.push(format!("{first}{second}"));
+        }
+    }
+    let targets = texts.targets.clone();
+    match ways(&targets.0, &pieces) {
+        Some(ways) => {
+            let joined: FastSet<String> = ways
+                .iter()
+                .map(|way| way.iter().map(|&i| pieces[i].as_str()).collect())
+                .collect();
+            texts.blocks.extend(joined);
+        }
+        None => texts.refuse(TOO_MANY_WAYS),
+    }
+}
+
+/// Every way three or more of `pieces` make one of `targets` (each the
+/// pieces in order), or `None` past [`MAX_WAYS`].
+fn ways(targets: &[Vec<char>], pieces: &[String]) -> Option<Vec<Vec<usize>>> {
+    let letters: Vec<Vec<char>> = pieces.iter().map(|p| letters(p)).collect();
+    // The pieces by their first letter (most pieces start no target's
+    // letters at a given place).
+    let mut by_first: FastMap<char, Vec<usize>> = FastMap::default();
+    for (i, l) in letters.iter().enumerate() {
+        if let Some(&c) = l.first() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    let mut found = Vec::new();
+    for target in targets {
+        let ways = Ways::of(target, &letters, &by_first);
+        if !ways.all(&mut found) {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+/// The ways pieces make one target.
+struct Ways<'a> {
+    target: &'a [char],
+    letters: &'a [Vec<char>],
+    /// By place in the target: the pieces whole there, ending before its
+    /// end.
+    whole: Vec<Vec<usize>>,
+    /// By place in the target: the pieces that start with the rest of it.
+    ends: Vec<Vec<usize>>,
+    /// By place in the target: whether whole pieces, then the start of
+    /// one, make the rest of it from there.
+    finishes: Vec<bool>,
+}
+
+impl<'a> Ways<'a> {
+    fn of(
+        target: &'a [char],
+        letters: &'a [Vec<char>],
+        by_first: &FastMap<char, Vec<usize>>,
+    ) -> Ways<'a> {
+        let n = target.len();
+        let starting = |at: usize| by_first.get(&target[at]).map_or(&[][..], Vec::as_slice);
+        let whole: Vec<Vec<usize>> = (0..n)
+            .map(|at| {
+                let fits = |&&i: &&usize| {
+                    let piece = &letters[i];
+                    at + piece.len() < n && target[at..at + piece.len()] == piece[..]
+                };
+                starting(at).iter().filter(fits).copied().collect()
+            })
+            .collect();
+        let ends: Vec<Vec<usize>> = (0..n)
+            .map(|at| {
+                let fits = |&&i: &&usize| letters[i].starts_with(&target[at..]);
+                starting(at).iter().filter(fits).copied().collect()
+            })
+            .collect();
+        let mut finishes = vec![false; n];
+        for at in (1..n).rev() {
+            finishes[at] =
+                !ends[at].is_empty() || whole[at].iter().any(|&i| finishes[at + letters[i].len()]);
+        }
+        Ways {
+            target,
+            letters,
+            whole,
+            ends,
+            finishes,
+        }
+    }
+
+    /// Adds every way to `found`; `false` past [`MAX_WAYS`] in all.
+    fn all(&self, found: &mut Vec<Vec<usize>>) -> bool {
+        let n = self.target.len();
+        if n < 3 || self.whole.iter().all(Vec::is_empty) {
+            return true;
+        }
+        for (i, piece) in self.letters.iter().enumerate() {
+            for len in 1..=piece.len().min(n - 1) {
+                if piece.ends_with(&self.target[..len]) && self.middles(len) {
+                    let mut way = vec![i];
+                    if !self.on(len, &mut way, found) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether a whole piece may follow at `at` on a way to the end.
+    fn middles(&self, at: usize) -> bool {
+        self.whole[at]
+            .iter()
+            .any(|&i| self.finishes[at + self.letters[i].len()])
+    }
+
+    /// The ways on from `at`, where `way` has made the target up to there.
+    fn on(&self, at: usize, way: &mut Vec<usize>, found: &mut Vec<Vec<usize>>) -> bool {
+        // Three pieces at least: two pieces are read as every pair.
+        if way.len() >= 2 {
+            for &end in &self.ends[at] {
+                let mut done = way.clone();
+                done.push(end);
+                found.push(done);
+                if found.len() > MAX_WAYS {
+                    return false;
+                }
+            }
+        }
+        for &middle in &self.whole[at] {
+            let next = at + self.letters[middle].len();
+            if self.finishes[next] {
+                way.push(middle);
+                if !self.on(next, way, found) {
+                    return false;
+                }
+                way.pop();
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+#[path = "drawn_tests.rs"]
+mod tests;
