@@ -526,6 +526,46 @@ fn a_role_said_like_the_speakers_but_not_as_it_is_published() {
     }
 }
 
+/// Lookalikes of round 16's second road, which must still be published
+/// for Borough A's GP quoted "GP": a letter `a` inside a code that is not
+/// the borough's with a number (`d2a`, discharge to assess; `a2c`), "A and
+/// E" (`a-and-e-notes`, accident and emergency), words that begin with the
+/// borough's letter or title (`area-notes`, `borough-notes`). Pinned too:
+/// the title with an interview number (`borough-a1-notes`, `borougha2`)
+/// is refused.
+#[test]
+fn a_borough_lookalike_in_a_quotes_file_name_is_published() {
+    let filed_as = |name: &str| {
+        let project = Project::fixture("basic");
+        gp_quote(&project);
+        let quote = project.read("content/quotes/a/gp-says.md");
+        project.remove("content/quotes/a/gp-says.md");
+        project.write(&format!("content/quotes/a/{name}.md"), quote);
+        project
+    };
+    for name in [
+        "d2a-notes",
+        "notes-a2c",
+        "a-and-e-notes",
+        "area-notes",
+        "borough-notes",
+    ] {
+        let project = filed_as(name);
+        let run = project.build();
+        run.expect_code(0);
+        assert!(project.path(&format!("site/quotes/{name}.html")).exists());
+    }
+    for name in ["borough-a1-notes", "borougha2"] {
+        let run = filed_as(name).build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("anonymity::attribution-in-address"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}
+
 /// Wrong place (and a false refusal): a term allowed in a file, written in
 /// its title with an apostrophe, as the docs' own example is ("St
 /// Brannock's Hospital"). Menus and lists print the title as Markdown

@@ -260,10 +260,7 @@ fn check_address(
             .collect()
     };
     let address = words(&quote.id);
-    let says = |value: &str| {
-        let value = words(value);
-        !value.is_empty() && address.windows(value.len()).any(|w| w == value.as_slice())
-    };
+    let says = |value: &str| says(&address, &words(value));
     let mut told: Vec<String> = Vec::new();
     let mut hinted: Option<(String, usize)> = None;
     if !fields.contains(&AttributionField::Borough) {
@@ -304,6 +301,36 @@ fn check_address(
         .label("this file's name becomes the quote's web address")
         .fix("rename the file so that its name says only what the quote is about (and change the links to it)"),
     );
+}
+
+/// Whether a quote's address (its words) says `value` (the words of a
+/// borough's id or title, or of a role), as a reader reads it: its words
+/// in a row (`a`, `borough-a`), the last with an interview number after it
+/// (`a1`, `caseload-a3`, `borough-a2`), or its words run together, with a
+/// number or without (`borougha`, `borougha1`: red team, round 16). Not
+/// inside a longer word (`a` is in every word), nor where a letter stands
+/// in "A and E" (`a-and-e-notes`, accident and emergency).
+fn says(address: &[String], value: &[String]) -> bool {
+    let numbered = |written: &str, word: &str| {
+        written
+            .strip_prefix(word)
+            .is_some_and(|number| number.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let Some((last, first)) = value.split_last() else {
+        return false;
+    };
+    let a_and_e = |at: usize| {
+        let words = |from: usize| address.get(from..from + 3);
+        let is = |w: Option<&[String]>| w.is_some_and(|w| w == ["a", "and", "e"]);
+        value.len() == 1 && (is(words(at)) || at.checked_sub(2).is_some_and(|from| is(words(from))))
+    };
+    let in_a_row = address.windows(value.len()).enumerate().any(|(at, words)| {
+        words[..first.len()] == *first
+            && numbered(&words[first.len()], last)
+            && !(a_and_e(at) && words[first.len()] == *last)
+    });
+    let run_together = value.len() >= 2 && address.iter().any(|w| numbered(w, &value.concat()));
+    in_a_row || run_together
 }
 
 /// A word of a quote's address (`address`, its words) that hints at its

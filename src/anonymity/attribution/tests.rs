@@ -365,3 +365,49 @@ fn the_role_is_found_in_words_as_a_reader_reads_it() {
         Some("Admiral nurses".into())
     );
 }
+
+/// A borough in a quote's address as a reader reads it (red team, round
+/// 16): whole, with an interview number, run together; not inside a word,
+/// nor in "A and E".
+#[test]
+fn an_address_says_a_borough_as_a_reader_reads_it() {
+    let w = |text: &str| -> Vec<String> { text.split('-').map(str::to_string).collect() };
+    let says = |address: &str, value: &str| says(&w(address), &w(value));
+    for address in [
+        "a-notes",
+        "a1-notes",
+        "caseload-a3",
+        "caseload-a12",
+        "borough-a-notes",
+        "borough-a2",
+        "borougha-notes",
+        "borougha1",
+        "borough-a-and-e",
+    ] {
+        assert!(
+            says(address, "a") || says(address, "borough-a"),
+            "{address}"
+        );
+    }
+    for address in [
+        "caseload-notes",
+        "d2a-discharge",
+        "a2c-notes",
+        "area-notes",
+        "aa1-notes",
+        "a-and-e-notes",
+        "notes-a-and-e",
+        "borough-notes",
+        "boroughs-notes",
+        "1a-notes",
+        "",
+    ] {
+        assert!(
+            !says(address, "a") && !says(address, "borough-a"),
+            "{address}"
+        );
+    }
+    assert!(!says("a-and-e-notes", "e") && says("e-notes", "e"));
+    assert!(says("c2c-notes", "c2c") && !says("c2c-notes", "c"));
+    assert!(!says("notes", ""));
+}
