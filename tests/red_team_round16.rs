@@ -454,6 +454,118 @@ fn a_borough_written_as_an_interview_code_in_a_quotes_file_name_is_not_read() {
     );
 }
 
+/// Lookalikes of round 16's first road, which must still be published: a
+/// district nurse's words that hold "dn" inside a word ("DNA", "DNR"), a
+/// word that begins like the role ("nursery"), another role in the plural;
+/// a physiotherapist saying "the district nurses" and "the DNs" (the rule
+/// is about the speaker's own role: another's says nothing of who spoke);
+/// and initials that spell an ordinary word ("an" for an Admiral nurse),
+/// read only in capitals. Pinned too: a district nurse saying "the
+/// district nurses came" is refused, as "the district nurse came" was,
+/// and "the AN for the practice" is.
+#[test]
+fn a_role_said_like_the_speakers_but_not_as_it_is_published() {
+    let make = |speaker: &str, words: &str| {
+        let project = Project::fixture("basic");
+        project.edit("evalsite.yaml", "k: 2", "k: 3").write(
+            "content/participants.yaml",
+            participants(&[
+                ("Social worker", "social-care", "a", 3),
+                ("District nurse", "health", "a", 3),
+                ("Physiotherapist", "health", "a", 3),
+                ("Admiral nurse", "health", "a", 3),
+            ]),
+        );
+        project.write(
+            "content/quotes/a/never-see.md",
+            format!(
+                "---\nparticipant: {speaker}\nsource: interview\ncodes: [co-location]\n\
+                 attribution: [sector, borough]\n---\n{words}\n"
+            ),
+        );
+        project
+    };
+    let published = [
+        ("a-dn-1", "We wait for the DNA results and the DNR forms."),
+        (
+            "a-dn-1",
+            "The nursery next door never sees the social worker.",
+        ),
+        (
+            "a-dn-1",
+            "It is the physiotherapists who never see the social worker.",
+        ),
+        ("a-p-1", "The district nurses never see the social worker."),
+        ("a-p-1", "The DNs never see the social worker."),
+        (
+            "a-an-1",
+            "An hour a day, and it is an hour we never get back.",
+        ),
+    ];
+    for (speaker, words) in published {
+        let project = make(speaker, words);
+        project.build().expect_code(0);
+        assert!(
+            project
+                .page("quotes/never-see.html")
+                .contains("Health, Borough A")
+        );
+    }
+    for (speaker, words) in [
+        ("a-dn-1", "The district nurses came at nine."),
+        ("a-an-1", "As the AN for the practice, I see every family."),
+        ("a-an-1", "Us ANs never see the social worker."),
+    ] {
+        let run = make(speaker, words).build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("anonymity::role-in-words"),
+            "{words}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// Lookalikes of round 16's second road, which must still be published
+/// for Borough A's GP quoted "GP": a letter `a` inside a code that is not
+/// the borough's with a number (`d2a`, discharge to assess; `a2c`), "A and
+/// E" (`a-and-e-notes`, accident and emergency), words that begin with the
+/// borough's letter or title (`area-notes`, `borough-notes`). Pinned too:
+/// the title with an interview number (`borough-a1-notes`, `borougha2`)
+/// is refused.
+#[test]
+fn a_borough_lookalike_in_a_quotes_file_name_is_published() {
+    let filed_as = |name: &str| {
+        let project = Project::fixture("basic");
+        gp_quote(&project);
+        let quote = project.read("content/quotes/a/gp-says.md");
+        project.remove("content/quotes/a/gp-says.md");
+        project.write(&format!("content/quotes/a/{name}.md"), quote);
+        project
+    };
+    for name in [
+        "d2a-notes",
+        "notes-a2c",
+        "a-and-e-notes",
+        "area-notes",
+        "borough-notes",
+    ] {
+        let project = filed_as(name);
+        let run = project.build();
+        run.expect_code(0);
+        assert!(project.path(&format!("site/quotes/{name}.html")).exists());
+    }
+    for name in ["borough-a1-notes", "borougha2"] {
+        let run = filed_as(name).build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("anonymity::attribution-in-address"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}
+
 /// Wrong place (and a false refusal): a term allowed in a file, written in
 /// its title with an apostrophe, as the docs' own example is ("St
 /// Brannock's Hospital"). Menus and lists print the title as Markdown

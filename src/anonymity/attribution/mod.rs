@@ -13,7 +13,9 @@
 //!   pass;
 //! - `context.rs`: a quote's group where a page narrows it down (a
 //!   finding's boroughs, a borough's report or map, a quote it is set in);
-//! - `pages.rs`: the same rule held to the pages as made, for the gate.
+//! - `pages.rs`: the same rule held to the pages as made, for the gate;
+//! - `short.rs`: a role written short (its initials, its plural, one of
+//!   its words), as a quote's address and its words are read for it.
 //!
 //! One role however it is spelt is the model's ([`crate::model::role_key`]),
 //! and the registry's spellings are merged when it is read
@@ -22,8 +24,8 @@
 mod context;
 mod groups;
 mod pages;
+mod short;
 
-use crate::anonymity::identifiers::TermMatcher;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Kind};
@@ -47,8 +49,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
     let mut eliminated: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
-    // Each role's words, looked for in quotes that leave the role out.
-    let mut roles: FastMap<&str, TermMatcher> = FastMap::default();
+    // Each role as words say it, looked for in quotes that leave it out.
+    let mut roles: FastMap<&str, short::SaidRole> = FastMap::default();
     let embeds = borough_embeds(site);
     // For each quote set in others, those it is set in.
     let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
@@ -258,10 +260,7 @@ fn check_address(
             .collect()
     };
     let address = words(&quote.id);
-    let says = |value: &str| {
-        let value = words(value);
-        !value.is_empty() && address.windows(value.len()).any(|w| w == value.as_slice())
-    };
+    let says = |value: &str| says(&address, &words(value));
     let mut told: Vec<String> = Vec::new();
     let mut hinted: Option<(String, usize)> = None;
     if !fields.contains(&AttributionField::Borough) {
@@ -304,18 +303,42 @@ fn check_address(
     );
 }
 
+/// Whether a quote's address (its words) says `value` (the words of a
+/// borough's id or title, or of a role), as a reader reads it: its words
+/// in a row (`a`, `borough-a`), the last with an interview number after it
+/// (`a1`, `caseload-a3`, `borough-a2`), or its words run together, with a
+/// number or without (`borougha`, `borougha1`: red team, round 16). Not
+/// inside a longer word (`a` is in every word), nor where a letter stands
+/// in "A and E" (`a-and-e-notes`, accident and emergency).
+fn says(address: &[String], value: &[String]) -> bool {
+    let numbered = |written: &str, word: &str| {
+        written
+            .strip_prefix(word)
+            .is_some_and(|number| number.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let Some((last, first)) = value.split_last() else {
+        return false;
+    };
+    let a_and_e = |at: usize| {
+        let words = |from: usize| address.get(from..from + 3);
+        let is = |w: Option<&[String]>| w.is_some_and(|w| w == ["a", "and", "e"]);
+        value.len() == 1 && (is(words(at)) || at.checked_sub(2).is_some_and(|from| is(words(from))))
+    };
+    let in_a_row = address.windows(value.len()).enumerate().any(|(at, words)| {
+        words[..first.len()] == *first
+            && numbered(&words[first.len()], last)
+            && !(a_and_e(at) && words[first.len()] == *last)
+    });
+    let run_together = value.len() >= 2 && address.iter().any(|w| numbered(w, &value.concat()));
+    in_a_row || run_together
+}
+
 /// A word of a quote's address (`address`, its words) that hints at its
-/// speaker's role, which the attribution `fields` leave out, so that fewer
-/// than k of those the attribution fits have a role it hints at (red team,
-/// round 14: `dn-caseload-sixty` for a district nurse quoted "Health,
-/// Borough A"). A word hints at a role when it is one of the role's words
-/// (of three letters or more), begins one (`physio`, four letters or
-/// more), or is the initials of its first words (`dn`, `rr`, `hsw`) or
-/// those words run together (`districtnurse`), also with "care" parted
-/// from a word and "and" or "of" left out (`hca`, `slt`: round 15), with
-/// a number after it or
-/// a plural `s` (`dn2`, `dns`: round 15). With how many it narrows the
-/// quote down to.
+/// speaker's role ([`short::hints`]: `dn`, `physio`, `dn2`, `dns`,
+/// `hca`), which the attribution `fields` leave out, so that fewer than k
+/// of those the attribution fits have a role it hints at (red team, round
+/// 14: `dn-caseload-sixty` for a district nurse quoted "Health, Borough
+/// A"; round 15). With how many it narrows the quote down to.
 fn role_hint(
     site: &Site,
     who: &crate::model::Participant,
@@ -323,61 +346,12 @@ fn role_hint(
     address: &[String],
 ) -> Option<(String, usize)> {
     let k = site.project.config.k;
-    let words = |role: &str| -> Vec<String> {
-        crate::anonymity::identifiers::normalise(role)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                w.strip_suffix('s')
-                    .filter(|s| s.len() >= 3)
-                    .unwrap_or(w)
-                    .to_string()
-            })
-            .collect()
-    };
-    // The same words as initials may be taken from: a word run together
-    // with "care" parted from it (`hca` for "Healthcare assistant"), and
-    // "and", "of" and "the" left out (`slt` for "Speech and language
-    // therapist").
-    let initial_words = |role: &[String]| -> Vec<String> {
-        role.iter()
-            .filter(|w| !["and", "of", "the", "for", "in"].contains(&w.as_str()))
-            .flat_map(|w| match w.strip_suffix("care") {
-                Some(stem) if stem.len() >= 3 => vec![stem.to_string(), "care".to_string()],
-                _ => vec![w.clone()],
-            })
-            .collect()
-    };
-    let hints = |written: &str, role: &str| {
-        let role = words(role);
-        let parted = initial_words(&role);
-        // As interview codes write it: `dn2`, and as a plural, `dns`.
-        let bare = written.trim_end_matches(|c: char| c.is_ascii_digit());
-        let word = bare
-            .strip_suffix('s')
-            .filter(|s| s.len() >= 3)
-            .unwrap_or(bare);
-        let initials = |words: &[String]| -> String {
-            words.iter().filter_map(|w| w.chars().next()).collect()
-        };
-        let is_short = |short: &str| {
-            [word, bare]
-                .iter()
-                .any(|w| *w == short || w.strip_suffix('s') == Some(short))
-        };
-        role.iter().any(|w| {
-            (w.len() >= 3 && w == word)
-                || (word.len() >= 4 && w.len() > word.len() && w.starts_with(word))
-        }) || (2..=role.len())
-            .any(|n| is_short(&initials(&role[..n])) || role[..n].concat() == word)
-            || (2..=parted.len()).any(|n| is_short(&initials(&parted[..n])))
-    };
     address
         .iter()
-        .filter(|word| hints(word, &who.role))
+        .filter(|word| short::hints(word, &who.role))
         .map(|word| {
             let n = groups::group_size_where(&site.project.participants, who, fields, |p| {
-                hints(word, &p.role)
+                short::hints(word, &p.role)
             });
             (word.clone(), n)
         })
@@ -387,13 +361,16 @@ fn role_hint(
 /// A quote whose attribution leaves out its speaker's role must not say
 /// the role in its own words ("As the GP here, …" in a quote attributed
 /// "Primary care, Borough A"): the reader then has what the attribution
-/// was made coarser to hide (red team, round 12).
+/// was made coarser to hide (red team, round 12). Nor in the plural or by
+/// its initials ("Us district nurses …", "As the DN on the ward round":
+/// round 16), as [`short::SaidRole`] reads it. Only the speaker's own
+/// role is looked for: another's, in any form, says nothing of who spoke.
 fn check_words<'s>(
     site: &'s Site,
     q: QuoteIx,
     who: &'s crate::model::Participant,
     fields: &[AttributionField],
-    roles: &mut FastMap<&'s str, TermMatcher>,
+    roles: &mut FastMap<&'s str, short::SaidRole>,
     out: &mut Vec<Diagnostic>,
 ) {
     if fields.contains(&AttributionField::Role) || who.role.trim().is_empty() {
@@ -401,27 +378,26 @@ fn check_words<'s>(
     }
     let quote = &site.project.quotes[q];
     // The words as a reader sees them (markup and character references
-    // read as the other checks read them), and the role in them as a
-    // listed term is found: in any case, across line breaks and hyphens,
-    // with a possessive.
+    // read as the other checks read them).
     let mut shown = crate::markdown::PlainText::default();
     let text = &site.project.sources.get(quote.file).text;
     crate::markdown::plain_text(text, quote.body.clone(), &mut shown);
-    let role = roles.entry(who.role.as_str()).or_insert_with(|| {
-        TermMatcher::new(&crate::model::Identifiers {
-            organisations: vec![who.role.clone()],
-            ..Default::default()
-        })
-    });
-    let Some(hit) = role.find(&shown.text).into_iter().next() else {
+    let role = roles
+        .entry(who.role.as_str())
+        .or_insert_with(|| short::SaidRole::new(&who.role));
+    let Some((hit, as_spelt)) = role.find(&shown.text) else {
         return;
     };
-    let at = shown.to_source(hit.range);
+    let written = match as_spelt {
+        true => String::new(),
+        false => format!(" as “{}”", shown.text.get(hit.clone()).unwrap_or_default()),
+    };
+    let at = shown.to_source(hit);
     out.push(
         Diagnostic::error(
             "anonymity::role-in-words",
             format!(
-                "this quote says its speaker's role ({}), which its attribution “{}” leaves out",
+                "this quote says its speaker's role ({}){written}, which its attribution “{}” leaves out",
                 who.role,
                 site.attribution(q)
             ),

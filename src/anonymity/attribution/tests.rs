@@ -260,3 +260,154 @@ fn the_suggested_coarser_attribution_passes_by_elimination_too() {
     // could be any of five whose role there is shared by fewer than 3.
     assert_eq!(better, vec![Borough]);
 }
+
+/// The forms a quote's words say a role in (red team, round 16): the
+/// plural, and the initials of all its words; initials that spell an
+/// ordinary word only in capitals.
+#[test]
+fn a_role_is_said_in_the_plural_and_by_its_initials() {
+    let texts = |role: &str| -> Vec<String> {
+        short::said_forms(role)
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    };
+    let nurse = texts("District nurse");
+    for form in ["District nurse", "district nurses", "dn", "dns", "d.n."] {
+        assert!(nurse.contains(&form.to_string()), "{form}: {nurse:?}");
+    }
+    for (role, plural) in [
+        ("Midwife", "midwifes"),
+        ("Midwife", "midwives"),
+        ("Deputy", "deputies"),
+        ("Chairman", "chairmen"),
+        ("Head of service", "heads of service"),
+        ("Support coach", "support coaches"),
+        ("GP", "gps"),
+    ] {
+        assert!(texts(role).contains(&plural.to_string()), "{role}");
+    }
+    // The initials of all the words, not of the first few ("rr" is read
+    // in an address, where how many it leaves is counted).
+    let rapid = texts("Rapid response nurse");
+    assert!(rapid.contains(&"rrn".to_string()) && !rapid.contains(&"rr".to_string()));
+    let therapist = texts("Speech and language therapist");
+    assert!(therapist.contains(&"slt".to_string()) && therapist.contains(&"salt".to_string()));
+    assert!(texts("Healthcare assistant").contains(&"hca".to_string()));
+    // Initials that spell a word, and a plural that does, need capitals.
+    let capitals = |role: &str, text: &str| {
+        short::said_forms(role)
+            .into_iter()
+            .find(|f| f.text == text)
+            .and_then(|f| f.capitals)
+    };
+    assert_eq!(capitals("Admiral nurse", "an"), Some(2));
+    assert_eq!(capitals("Admiral nurse", "ans"), Some(2));
+    assert_eq!(capitals("Information technician", "its"), Some(2));
+    assert_eq!(capitals("District nurse", "dn"), None);
+    assert!(short::is_ordinary_word("us") && short::is_ordinary_word("cat"));
+    assert!(!short::is_ordinary_word("dn") && !short::is_ordinary_word("hca"));
+}
+
+/// The ordinary words are sorted, as the binary search needs.
+#[test]
+fn the_ordinary_words_are_sorted() {
+    let mut sorted = short::ORDINARY_WORDS.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted, short::ORDINARY_WORDS);
+}
+
+/// How a quote's words are searched for the role: whole words, capitals
+/// where the initials spell a word.
+#[test]
+fn the_role_is_found_in_words_as_a_reader_reads_it() {
+    let nurse = short::SaidRole::new("District nurse");
+    let found =
+        |role: &short::SaidRole, text: &str| role.find(text).map(|(r, _)| text[r].to_string());
+    assert_eq!(
+        found(&nurse, "Us district nurses never"),
+        Some("district nurses".into())
+    );
+    assert_eq!(found(&nurse, "As the DN on the round"), Some("DN".into()));
+    assert_eq!(found(&nurse, "the DNs' room"), Some("DNs".into()));
+    assert_eq!(found(&nurse, "the D.N. on call"), Some("D.N".into()));
+    assert_eq!(
+        nurse
+            .find("As a district nurse here")
+            .map(|(_, spelt)| spelt),
+        Some(true)
+    );
+    assert_eq!(
+        nurse.find("the DN here").map(|(_, spelt)| spelt),
+        Some(false)
+    );
+    for text in [
+        "the DNA results",
+        "the DNR form",
+        "the nursery",
+        "a kidney",
+        "dnr",
+    ] {
+        assert_eq!(found(&nurse, text), None, "{text}");
+    }
+    let admiral = short::SaidRole::new("Admiral nurse");
+    for text in ["It takes an hour.", "An hour a day.", "ans"] {
+        assert_eq!(found(&admiral, text), None, "{text}");
+    }
+    assert_eq!(
+        found(&admiral, "As the AN for the practice"),
+        Some("AN".into())
+    );
+    assert_eq!(found(&admiral, "The ANs here"), Some("ANs".into()));
+    assert_eq!(
+        found(&admiral, "Us Admiral nurses"),
+        Some("Admiral nurses".into())
+    );
+}
+
+/// A borough in a quote's address as a reader reads it (red team, round
+/// 16): whole, with an interview number, run together; not inside a word,
+/// nor in "A and E".
+#[test]
+fn an_address_says_a_borough_as_a_reader_reads_it() {
+    let w = |text: &str| -> Vec<String> { text.split('-').map(str::to_string).collect() };
+    let says = |address: &str, value: &str| says(&w(address), &w(value));
+    for address in [
+        "a-notes",
+        "a1-notes",
+        "caseload-a3",
+        "caseload-a12",
+        "borough-a-notes",
+        "borough-a2",
+        "borougha-notes",
+        "borougha1",
+        "borough-a-and-e",
+    ] {
+        assert!(
+            says(address, "a") || says(address, "borough-a"),
+            "{address}"
+        );
+    }
+    for address in [
+        "caseload-notes",
+        "d2a-discharge",
+        "a2c-notes",
+        "area-notes",
+        "aa1-notes",
+        "a-and-e-notes",
+        "notes-a-and-e",
+        "borough-notes",
+        "boroughs-notes",
+        "1a-notes",
+        "",
+    ] {
+        assert!(
+            !says(address, "a") && !says(address, "borough-a"),
+            "{address}"
+        );
+    }
+    assert!(!says("a-and-e-notes", "e") && says("e-notes", "e"));
+    assert!(says("c2c-notes", "c2c") && !says("c2c-notes", "c"));
+    assert!(!says("notes", ""));
+}
