@@ -107,14 +107,12 @@ pub struct Labels {
     /// whole label (a borough's id, often one letter: `a`), and the value
     /// as the registry holds it (a role, a borough's id), roles first.
     values: Vec<(Vec<String>, super::Field, bool, String)>,
+    /// Each role's initials, in capitals, with the role (round 16).
+    initials: Vec<(String, String)>,
 }
 
-/// Short words a role's initials may spell, which are read as words.
-const COMMON_WORDS: [&str; 40] = [
-    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
-    "of", "on", "or", "so", "to", "up", "us", "we", "ad", "ah", "eh", "hi", "oh", "ok", "all",
-    "and", "are", "but", "can", "for", "has", "her", "its", "the",
-];
+/// Initials that are times of day, not roles ("2 pm").
+const TIMES: [&str; 2] = ["am", "pm"];
 
 /// The words of `label`, lowercase and compatibility-normalised, without
 /// a plural `s`.
@@ -169,13 +167,14 @@ impl Labels {
         roles.sort_unstable();
         roles.dedup();
         let words_of: Vec<Vec<String>> = roles.iter().map(|r| loose_words(r)).collect();
+        let mut initials_of = Vec::new();
         for (role, words) in roles.iter().zip(&words_of) {
             if words.len() < 2 {
                 continue;
             }
             let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-            if !COMMON_WORDS.contains(&initials.as_str()) {
-                values.push((vec![initials], Field::Role, true, role.to_string()));
+            if !TIMES.contains(&initials.as_str()) {
+                initials_of.push((initials.to_uppercase(), role.to_string()));
             }
             let last = &words[words.len() - 1];
             let in_others = words_of.iter().filter(|w| w.contains(last)).count() > 1;
@@ -192,13 +191,27 @@ impl Labels {
         values.dedup();
         // Roles, then sectors and levels, then boroughs.
         values.sort_by_key(|(_, field, ..)| FIELDS.iter().position(|f| f == field));
-        Labels { values }
+        Labels {
+            values,
+            initials: initials_of,
+        }
+    }
+
+    /// The role `label` is the initials of, written in capitals as
+    /// initials are ("DN", "DNs"; "pm" is a time, "it" a word).
+    fn initials(&self, label: &str) -> Option<(super::Field, &str)> {
+        let label = label.trim();
+        let label = label.strip_suffix('s').unwrap_or(label);
+        self.initials
+            .iter()
+            .find(|(initials, _)| initials == label)
+            .map(|(_, role)| (super::Field::Role, role.as_str()))
     }
 
     /// The value of each field `label` names (as the registry holds it),
     /// in the order of [`FIELDS`]. "Other roles" names the merged row.
-    fn named(&self, label: &str) -> Vec<(super::Field, &str)> {
-        let label = loose_words(label);
+    fn named<'a>(&'a self, written: &str) -> Vec<(super::Field, &'a str)> {
+        let label = loose_words(written);
         let other = loose_words(super::OTHER_ROLES);
         if label.windows(other.len()).any(|w| w == other.as_slice()) {
             return vec![(super::Field::Role, super::OTHER_ROLES)];
@@ -214,6 +227,10 @@ impl Labels {
                         false => label.windows(words.len()).any(|w| w == words.as_slice()),
                     })
                     .map(|(.., value)| (field, value.as_str()))
+                    .or_else(|| match field {
+                        super::Field::Role => self.initials(written),
+                        _ => None,
+                    })
             })
             .collect()
     }
@@ -290,14 +307,29 @@ fn count_in(cell: &str) -> Option<usize> {
         .and_then(|rest| rest.strip_prefix('='))
         .map_or(cell, str::trim_start);
     let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
+    let word: String = cell.chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest = &cell[digits.len() + word.len()..];
+    // "1:1 interviews", "one-to-one": a kind of meeting, not a count.
+    if is_a_ratio(rest) {
+        return None;
+    }
     // Four digits or more are a year or a code, not a count of people.
     match digits.len() {
         0 => {}
         1..=3 => return digits.parse().ok(),
         _ => return None,
     }
-    let word: String = cell.chars().take_while(|c| c.is_alphabetic()).collect();
     NUMBER_WORDS.iter().position(|w| *w == word)
+}
+
+/// Whether the text after a number makes it one side of a ratio ("1:1",
+/// "one-to-one", "1-to-1"), not a count (round 17).
+fn is_a_ratio(rest: &str) -> bool {
+    let rest = rest.to_lowercase();
+    rest.starts_with("-to-")
+        || rest
+            .strip_prefix(':')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Warns of each hand-written table in `text[body]` that gives a count from
@@ -337,8 +369,35 @@ pub fn check_written_counts<'x, 'r: 'x>(
     let (labels, registry) = labels();
     let mut tables = tables.iter().peekable();
     let check_table = |table: &WrittenTable, context: Option<&str>| {
-        small_count(file, text, table, k, labels)
+        let mut found: Vec<Diagnostic> = small_count(file, text, table, k, labels)
             .or_else(|| hidden_count(file, text, table, k, (labels, registry, page), context))
+            .into_iter()
+            .collect();
+        // A cell that says more than one count ("4 community matrons and
+        // 3 district nurses") is read as a sentence too (round 17), about
+        // the borough its row or column names.
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, (cell, range)) in row.iter().enumerate() {
+                if words(cell).filter(|(_, w)| number(w).is_some()).count() < 2 {
+                    continue;
+                }
+                let borough = cell_labels(table, (r, c), true)
+                    .into_iter()
+                    .find_map(|label| labels.borough(label))
+                    .or(context)
+                    .or(page);
+                let block = [(cell.clone(), range.clone())];
+                prose_counts(
+                    file,
+                    &block,
+                    k,
+                    (labels, registry, borough),
+                    &mut None,
+                    &mut found,
+                );
+            }
+        }
+        found
     };
     // The borough the text is about so far: the one its section's heading
     // names, then the last one a sentence named (round 15: "## Borough A",
@@ -397,7 +456,13 @@ pub fn check_published_tables(
         let tables = match name.rsplit_once('.').map(|(_, ext)| ext) {
             Some("csv") => vec![delimited(text, b',')],
             Some("tsv") => vec![delimited(text, b'\t')],
-            _ => markdown::written_tables(text, 0..text.len()),
+            // A page: its tables and sentences, read as a page's are, by
+            // its headings too (round 17).
+            _ => {
+                let labels = || made.get_or_init(|| reader(project));
+                check_written_counts((file, None), (text, 0..text.len()), (k, true), labels, out);
+                continue;
+            }
         };
         for table in tables.iter().filter(|t| !t.rows.is_empty()) {
             let (labels, registry) = made.get_or_init(|| reader(project));
@@ -620,9 +685,13 @@ const QUANTITIES: [&str; 10] = [
     "both", "neither", "only", "sole", "lone", "single", "dozen", "pair", "couple", "trio",
 ];
 
-/// Whether `word` is one of [`QUANTITIES`], which may count.
+/// Whether `word` is one of [`QUANTITIES`] or [`FRACTIONS`], which may
+/// count.
 fn counts(word: &str) -> bool {
-    QUANTITIES.iter().any(|q| q.eq_ignore_ascii_case(word))
+    QUANTITIES
+        .iter()
+        .chain(&FRACTIONS)
+        .any(|q| q.eq_ignore_ascii_case(word))
 }
 
 /// Words before "only", "sole", "lone" and "single" that make them a
@@ -708,10 +777,12 @@ fn prose_counts<'l>(
             }
             // A number, or a word that counts without one ("both", "the
             // only"), which must then be followed by people.
+            let fraction = fraction(&list, i);
             let (mut n, strict) = match number(word) {
                 Some(n) => (n, false),
                 None => match quantity(&list, i) {
                     Some(n) => (n, true),
+                    None if fraction.is_some() => (0, true),
                     None => continue,
                 },
             };
@@ -736,6 +807,22 @@ fn prose_counts<'l>(
             // in the words after it, after at most two such words as "of
             // the", and naming people ("three district nurses", not "eight
             // GP practices").
+            if is_a_ratio(&sentence[start + word.len()..]) {
+                continue;
+            }
+            // "Both health and social care staff": "both" joins two, and
+            // counts neither (round 17).
+            let joins = |list: &[(usize, &str)]| {
+                list.iter()
+                    .take(7)
+                    .any(|(_, w)| ["and", "nor"].contains(&w.to_lowercase().as_str()))
+            };
+            if strict
+                && ["both", "neither"].contains(&list[first].1.to_lowercase().as_str())
+                && joins(&list[first + 1..])
+            {
+                continue;
+            }
             // A share: "38% of participants were district nurses", "three
             // of the eight participants in Borough A were" (round 16).
             let rest = &sentence[start + word.len()..];
@@ -754,9 +841,10 @@ fn prose_counts<'l>(
             };
             let skip = per_cent.unwrap_or(0);
             let skip = skip + share_words(&list[i + 1 + skip..], labels);
-            let shown = match per_cent {
-                Some(_) => format!("{n}%"),
-                None => n.to_string(),
+            let shown = match (per_cent, &fraction) {
+                (_, Some(fraction)) => fraction.clone(),
+                (Some(_), None) => format!("{n}%"),
+                (None, None) => n.to_string(),
             };
             let after = &list[i + 1 + skip..];
             let mut counted = None;
@@ -887,6 +975,32 @@ fn prose_counts<'l>(
             );
         }
         *context = named_here.or(*context);
+    }
+}
+
+/// Words for a part of a whole, with how many may stand before them ("a
+/// third", "two thirds", "half": round 17).
+const FRACTIONS: [&str; 7] = [
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+];
+
+/// The share the word at `i` of `list` gives as a fraction, as written
+/// ("a third", "two thirds", "half"), where it is one.
+fn fraction(list: &[(usize, &str)], i: usize) -> Option<String> {
+    let word = list[i].1;
+    if !FRACTIONS.contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
+    match i.checked_sub(1).map(|j| list[j].1) {
+        Some(before)
+            if before.eq_ignore_ascii_case("a")
+                || before.eq_ignore_ascii_case("one")
+                || number(before).is_some() =>
+        {
+            Some(format!("{before} {word}"))
+        }
+        _ if word.eq_ignore_ascii_case("half") => Some(word.to_string()),
+        _ => None,
     }
 }
 
@@ -1225,7 +1339,7 @@ mod tests {
                 "th", "ree", "t", "wo", "3", "1", "20", "twenty", "-", "one", " ", "\n\n",
                 "**", "*", "_", "`", "<b>", "</b>", "<p>", "<!-- x -->", "[a](quote:q-00", ")",
                 "&#51;", "nurses", "district", ".", "(n = ", "\\", "~~", "# ",
-                "bo", "th", "only", "the ", "a ", "dozen",
+                "bo", "th", "only", "the ", "a ", "dozen", "third", "half",
             ]), 0..14),
         ) {
             let body: String = pieces.concat();
