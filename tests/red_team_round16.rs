@@ -667,3 +667,134 @@ fn a_count_in_a_pathway_steps_label_is_read() {
         run.stderr
     );
 }
+
+/// The identifiers of [`an_allowed_term_with_an_apostrophe_in_a_title_is_refused_at_the_wrong_place`]
+/// and the methods page allowing "St Brannock's Hospital", titled `title`.
+fn brannock_in_title(title: &str) -> Project {
+    let project = Project::fixture("basic");
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
+    );
+    project.write(
+        METHODS,
+        format!(
+            "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
+             reason: named in the programme's published business case\n---\nWe met there.\n"
+        ),
+    );
+    project
+}
+
+/// The free page's template, printing its title in `html` too.
+fn page_template_with(html: &str) -> String {
+    format!(
+        "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page_title }}}}</h1>{html}{{{{ content | safe }}}}{{% endblock content %}}"
+    )
+}
+
+const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
+
+/// After round 16: an allowed title is found however it is written or
+/// printed (a curly apostrophe typed in the file, `--` and `...`, the
+/// dashes and ellipsis Markdown makes of them, character references, an
+/// attribute, a script's JSON, capitals), as the gate reads listed terms.
+#[test]
+fn an_allowed_title_is_found_however_it_is_written_or_printed() {
+    for title in [
+        "Visits to St Brannock’s Hospital",
+        "St Brannock's Hospital -- a visit",
+        "Back to St Brannock's Hospital...",
+        "Called \"home\" at St Brannock's Hospital",
+    ] {
+        let project = brannock_in_title(title);
+        project.build().expect_code(0);
+        assert!(
+            project
+                .page("findings.html")
+                .contains("St Brannock’s Hospital")
+        );
+    }
+    let printed = [
+        r#"<p title="{{ page_title }}" aria-label="{{ page_title }}"><img src="x.png" alt="{{ page_title }}"></p>"#,
+        r#"<p>{{ page_title | upper }}</p>"#,
+        r#"<p>{{ page_title | replace(from="’", to="&#x27;") | safe }}</p>"#,
+        r#"<p>{{ page_title | replace(from="’", to="&#39;") | safe }}</p>"#,
+        r#"<p>{{ page_title | replace(from="’", to="&apos;") | safe }}</p>"#,
+        r#"<p>{{ page_title | replace(from="’", to="&rsquo;") | safe }}</p>"#,
+        r#"<p>{{ page_title | replace(from="--", to="–") | replace(from="...", to="…") }}</p>"#,
+        r#"<script type="application/ld+json">{"@type": "Article", "name": "{{ page_title }}"}</script>"#,
+    ];
+    for title in [
+        "Visits to St Brannock's Hospital",
+        "St Brannock's Hospital -- a visit...",
+    ] {
+        for html in printed {
+            let project = brannock_in_title(title);
+            project.write(PAGE_TEMPLATE, page_template_with(html));
+            let run = project.build();
+            assert_eq!(run.code, 0, "{title} printed as {html}:\n{}", run.stderr);
+        }
+    }
+}
+
+/// After round 16: a title printed in another form (cut short by a
+/// template) is refused, at the title's line.
+#[test]
+fn an_allowed_title_printed_otherwise_is_refused_at_its_line() {
+    let project = brannock_in_title("St Brannock's Hospital, a visit");
+    project.write(
+        PAGE_TEMPLATE,
+        page_template_with("<p>{{ page_title | truncate(length=22) }}</p>"),
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("outside the file that allows it")
+            && run.stderr.contains("content/pages/methods.md:2:"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// After round 16: the term in the title of a file without the
+/// allowance is still refused, at that file's title line.
+#[test]
+fn an_allowed_term_in_another_files_title_is_refused_there() {
+    let project = brannock_in_title("Visits to St Brannock's Hospital");
+    project.write(
+        "content/pages/visits.md",
+        "---\ntitle: Visits to St Brannock's Hospital\norder: 2\n---\nWe went twice.\n",
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("content/pages/visits.md:2:"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// After round 16: the term printed by a template, not as the allowing
+/// file's title, is still refused, at the template's line.
+#[test]
+fn an_allowed_term_a_template_prints_beside_the_title_is_refused() {
+    for html in [
+        "<p>Fieldwork at St Brannock's Hospital.</p>",
+        "<p title=\"St Brannock&#x27;s Hospital\">Fieldwork</p>",
+        // Near the title, but not it.
+        "<p>Visit to St Brannock’s Hospital</p>",
+        "<p>XVisits to St Brannock’s Hospital</p>",
+    ] {
+        let project = brannock_in_title("Visits to St Brannock's Hospital");
+        project.write(PAGE_TEMPLATE, page_template_with(html));
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("outside the file that allows it")
+                && run.stderr.contains("themes/default/templates/page.html:1:"),
+            "{html}:\n{}",
+            run.stderr
+        );
+    }
+}

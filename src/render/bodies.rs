@@ -129,7 +129,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
 
     /// Keeps `text` as set on a page, if `file` has an allowance.
     pub(super) fn note_fragment(&self, file: FileId, text: impl FnOnce() -> String) {
-        if self.allowing.contains(&file) {
+        if self.allowing.contains_key(&file) {
             let mut fragments = self.fragments.lock().unwrap_or_else(|e| e.into_inner());
             fragments.entry(file).or_default().insert(text());
         }

@@ -60,8 +60,9 @@ pub struct Rendered {
     /// The body of each file with an allowance as HTML, as it was set on
     /// pages, for the gate to allow the file's terms there and nowhere else.
     pub fragments: FastMap<FileId, BTreeSet<String>>,
-    /// The title of each file with an allowance as a template prints it
-    /// (escaped), which menus and listings show on other pages too.
+    /// The title of each file with an allowance and a page of its own, as
+    /// its front matter writes it, which menus and listings show on other
+    /// pages too (the gate finds it however a template prints it).
     pub titles: FastMap<FileId, String>,
     pub memo: Memo,
 }
@@ -201,8 +202,9 @@ struct Renderer<'s, 'p> {
     menus: Option<nav::Menus>,
     /// Problems met while making the menu and quotes' figures, with what was being made.
     failed_pieces: Mutex<Vec<(Diagnostic, String)>>,
-    /// Files with an allowance, and their text as set on pages.
-    allowing: crate::hash::FastSet<FileId>,
+    /// Files with an allowance, with their titles as written, and their
+    /// text as set on pages.
+    allowing: FastMap<FileId, Option<String>>,
     fragments: Mutex<FastMap<FileId, BTreeSet<String>>>,
     titles: Mutex<FastMap<FileId, String>>,
 }

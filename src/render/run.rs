@@ -64,6 +64,27 @@ fn one_per_mistake(failures: Vec<(Diagnostic, String)>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The files with an allowance, each with the title its front matter
+/// gives it (which menus and lists print), if it has one (a quote has not).
+fn allowing_titles(site: &Site) -> FastMap<FileId, Option<String>> {
+    let project = site.project;
+    let allowing = crate::anonymity::gate::allowances(site);
+    let titles = (project.landing.iter().map(|d| (d.file, &d.meta.title)))
+        .chain(project.boroughs.iter().map(|d| (d.file, &d.meta.title)))
+        .chain(project.codes.iter().map(|d| (d.file, &d.meta.title)))
+        .chain(project.findings.iter().map(|d| (d.file, &d.meta.title)))
+        .chain(project.pathways.iter().map(|d| (d.file, &d.meta.title)))
+        .chain(project.pages.iter().map(|d| (d.file, &d.meta.title)));
+    let mut by_file: FastMap<FileId, Option<String>> =
+        allowing.into_keys().map(|file| (file, None)).collect();
+    for (file, title) in titles {
+        if let Some(slot) = by_file.get_mut(&file) {
+            *slot = Some(title.clone());
+        }
+    }
+    by_file
+}
+
 impl<'s, 'p> Renderer<'s, 'p> {
     pub(super) fn new(
         site: &'s Site<'p>,
@@ -129,9 +150,7 @@ impl<'s, 'p> Renderer<'s, 'p> {
             menus,
             failed_pieces: Mutex::new(failed_pieces),
             borough_tables: OnceLock::new(),
-            allowing: crate::anonymity::gate::allowances(site)
-                .into_keys()
-                .collect(),
+            allowing: allowing_titles(site),
             fragments: Mutex::default(),
             titles: Mutex::default(),
         }
@@ -148,13 +167,13 @@ impl<'s, 'p> Renderer<'s, 'p> {
                 let page = self.build(job, &shown);
                 let shown = shown.into_files();
                 let (path, origin) = (page.path.clone(), page.origin);
-                if let Some(file) = origin.filter(|file| self.allowing.contains(file)) {
-                    // The title as a template prints it (escaped).
-                    let mut escaped = Vec::new();
-                    let _ = tera::escape_html(&page.title, &mut escaped);
-                    let escaped = String::from_utf8_lossy(&escaped).into_owned();
+                // The title of an allowing file with a page of its own, as
+                // written: the gate finds it however the site prints it.
+                if let Some((file, title)) =
+                    origin.and_then(|file| Some((file, self.allowing.get(&file)?.as_ref()?)))
+                {
                     let mut titles = self.titles.lock().unwrap_or_else(|e| e.into_inner());
-                    titles.insert(file, escaped);
+                    titles.insert(file, title.clone());
                 }
                 let html = self.render_page(page).map(|mut html| {
                     // The buffer grew by doubling: give the slack back now,

@@ -11,6 +11,7 @@ use crate::render::Rendered;
 use crate::resolve::Site;
 use crate::source::FileId;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 /// Every term allowed, normalised, by the file that allows it.
 pub fn allowances(site: &Site) -> FastMap<FileId, Vec<String>> {
@@ -84,10 +85,13 @@ pub(super) fn context_of(rendered: &Rendered, checked: &Checked, path: &str, tit
 
 /// Whether every occurrence of the allowed `term` on a page lies in the
 /// text of a file that allows it: the page is read again with each copy of
-/// those files' text on it (their bodies as rendered, their titles) cut
-/// out, and the term must then be found nowhere. What a template prints,
-/// or another file writes (with a character reference, say), is outside
-/// those copies and is still read.
+/// those files' text on it cut out, and the term must then be found
+/// nowhere. Their bodies are cut out as rendered, before the page is read;
+/// their titles after, from what the gate reads ([`cut_titles`]), since a
+/// template prints a title in ways a body is not (typographic apostrophes,
+/// character references, attributes, a `<title>`). What a template prints
+/// otherwise, or another file writes (with a character reference, say), is
+/// outside those copies and is still read.
 pub(super) fn allowed_here(
     look: &Look,
     checked: &Checked,
@@ -107,37 +111,342 @@ pub(super) fn allowed_here(
     };
     // The bodies of the allowing files this page shows, and their titles
     // (which menus and listings print on any page).
-    let bodies = shown(rendered, path)
+    let mut bodies: Vec<&str> = shown(rendered, path)
         .into_iter()
         .filter(allows)
-        .flat_map(|file| rendered.fragments.get(&file).into_iter().flatten());
-    let titles = rendered
-        .titles
-        .iter()
-        .filter(|(file, _)| allows(file))
-        .map(|(_, title)| title);
-    let mut fragments: Vec<&str> = bodies
-        .chain(titles)
+        .flat_map(|file| rendered.fragments.get(&file).into_iter().flatten())
         .map(String::as_str)
         .filter(|f| !f.is_empty())
         .collect();
-    if fragments.is_empty() {
+    // Only a title that holds the term lets it through.
+    let mut titles: Vec<String> = rendered
+        .titles
+        .iter()
+        .filter(|(file, _)| allows(file))
+        .map(|(_, title)| plain(title))
+        .filter(|t| holds_words(t, term))
+        .collect();
+    if bodies.is_empty() && titles.is_empty() {
         return false;
     }
     // Longest first, so a copy inside another is cut with it.
-    fragments.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    bodies.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    titles.dedup();
     let mut cut = page.to_string();
-    for fragment in fragments {
-        if cut.contains(fragment) {
-            cut = cut.replace(fragment, " \u{b6} ");
+    for body in bodies {
+        if cut.contains(body) {
+            cut = cut.replace(body, CUT);
         }
     }
     let mut texts = look.texts();
     if read(path, cut.as_bytes(), &mut texts).is_err() {
         return false;
     }
+    // In a flow, text is joined across elements with nothing between:
+    // there a copy may touch the text of the element before or after it.
+    for block in &mut texts.blocks {
+        cut_titles(block, &titles, term, Edges::Words);
+    }
+    for flow in &mut texts.flows {
+        cut_titles(flow, &titles, term, Edges::Joined);
+    }
     !look
         .find(&texts)
         .iter()
         .any(|hit| hit.term.iter().any(|t| t == term))
+}
+
+/// What a copy of an allowing file's text is replaced by: no term holds it
+/// or reaches across it.
+const CUT: &str = " \u{b6} ";
+
+/// `text` as titles are compared: as the gate reads listed terms
+/// ([`normalise`]: capitals, accents, apostrophes, dashes, an ellipsis and
+/// runs of spaces read as plain), with what Markdown makes an ellipsis and
+/// typographic double quotation marks of read as them too (`...`, `"`).
+fn plain(text: &str) -> String {
+    normalise(&text.replace("...", "\u{2026}").replace(DOUBLE_QUOTES, "\""))
+}
+
+/// Double quotation marks a title may be printed with for `"`.
+const DOUBLE_QUOTES: [char; 6] = [
+    '\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '\u{2033}', '\u{FF02}',
+];
+
+/// Where a copy of a title in a text the gate read may begin and end.
+#[derive(Clone, Copy)]
+enum Edges {
+    /// Between words (a block: its text as shown).
+    Words,
+    /// Anywhere (a flow, joined across elements with nothing between).
+    Joined,
+}
+
+/// Whether `text` holds `words` (both [`plain`]) as whole words, a
+/// possessive after them as the identifiers list reads one.
+fn holds_words(text: &str, words: &str) -> bool {
+    !words.is_empty()
+        && text
+            .match_indices(words)
+            .any(|(at, _)| is_whole(text, at, at + words.len()))
+}
+
+/// Whether `text[start..end]` begins and ends on word boundaries where it
+/// begins or ends with a letter or digit (`s'` after it is a possessive).
+fn is_whole(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let found = &text[start..end];
+    let before = !alnum(found.chars().next()) || !alnum(text[..start].chars().next_back());
+    let rest = &text[end..];
+    let ends =
+        !alnum(rest.chars().next()) || (rest.starts_with("s'") && !alnum(rest[2..].chars().next()));
+    before && (!alnum(found.chars().next_back()) || ends)
+}
+
+/// Cuts out of `text` (a block or flow the gate read) each copy of one of
+/// `titles` (each [`plain`], each holding `term`): each stretch of it that
+/// [`plain`] reads as a title, beginning and ending as `edges` says. A
+/// copy that an occurrence of `term` runs into or out of is not cut: the
+/// term there is more than the title's.
+fn cut_titles(text: &mut String, titles: &[String], term: &str, edges: Edges) {
+    if titles.is_empty() || term.is_empty() {
+        return;
+    }
+    let reading = Reading::of(text);
+    let terms: Vec<Range<usize>> = (reading.text.match_indices(term))
+        .map(|(at, _)| at..at + term.len())
+        .collect();
+    let crossed = |at: usize| terms.iter().any(|t| t.start < at && at < t.end);
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for title in titles {
+        let mut from = 0;
+        while let Some(at) = reading.text[from..].find(title.as_str()).map(|i| from + i) {
+            let end = at + title.len();
+            from = at + reading.text[at..].chars().next().map_or(1, char::len_utf8);
+            let edges = match edges {
+                Edges::Words => is_whole(&reading.text, at, end),
+                Edges::Joined => true,
+            };
+            if !edges || crossed(at) || crossed(end) {
+                continue;
+            }
+            let range = reading.source[at].start..reading.source[end - 1].end;
+            if plain(&text[range.clone()]) == *title {
+                cuts.push(range);
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return;
+    }
+    cuts.sort_by_key(|range| range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    for range in cuts {
+        if range.end <= kept {
+            continue;
+        }
+        let start = range.start.max(kept);
+        out.push_str(&text[kept..start]);
+        if start == range.start {
+            out.push_str(CUT);
+        }
+        kept = range.end;
+    }
+    out.push_str(&text[kept..]);
+    *text = out;
+}
+
+/// A text read as [`plain`] reads it, with the bytes of the text each byte
+/// of the reading was read from, to find titles in.
+struct Reading {
+    text: String,
+    source: Vec<Range<usize>>,
+}
+
+/// How [`plain`] reads one character.
+enum Piece {
+    Kept(String),
+    /// Between words: a run of them is one space.
+    Separator,
+    /// Read as nothing (a zero-width character, a combining mark).
+    Dropped,
+}
+
+impl Reading {
+    fn of(text: &str) -> Reading {
+        let mut reading = Reading {
+            text: String::with_capacity(text.len()),
+            source: Vec::with_capacity(text.len()),
+        };
+        let mut space: Option<usize> = None;
+        let mut after_letter = false;
+        let mut chars = text.char_indices();
+        while let Some((at, mut c)) = chars.next() {
+            // Three dots, as [`plain`] reads them: an ellipsis (as long).
+            if text[at..].starts_with("...") {
+                chars.nth(1);
+                c = '\u{2026}';
+            }
+            let here = at..at + c.len_utf8();
+            match piece(c, after_letter) {
+                Piece::Separator => {
+                    space.get_or_insert(at);
+                    after_letter = false;
+                }
+                Piece::Dropped => {}
+                Piece::Kept(read) => {
+                    if let Some(from) = space.take()
+                        && !reading.text.is_empty()
+                    {
+                        reading.push(" ", from..at);
+                    }
+                    reading.push(&read, here);
+                    after_letter = c.is_alphabetic();
+                }
+            }
+        }
+        reading
+    }
+
+    fn push(&mut self, read: &str, from: Range<usize>) {
+        self.text.push_str(read);
+        self.source.extend(std::iter::repeat_n(from, read.len()));
+    }
+}
+
+/// How [`plain`] reads `c`, after a letter or not: as [`normalise`] reads
+/// it alone, or between two letters where that is nothing.
+fn piece(c: char, after_letter: bool) -> Piece {
+    match c {
+        '.' if after_letter => Piece::Separator,
+        c if c.is_ascii_whitespace() || matches!(c, '\u{b}' | '-' | '_') => Piece::Separator,
+        c if c.is_ascii_alphanumeric() => Piece::Kept(c.to_ascii_lowercase().to_string()),
+        c => {
+            let mut buffer = [0; 4];
+            let read = plain(c.encode_utf8(&mut buffer));
+            if !read.is_empty() {
+                return Piece::Kept(read);
+            }
+            match plain(&format!("a{c}b")).as_str() {
+                "a b" => Piece::Separator,
+                _ => Piece::Dropped,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TERM: &str = "St Brannock's Hospital";
+
+    fn cut_in(text: &str, title: &str, edges: Edges) -> String {
+        let mut text = text.to_string();
+        cut_titles(&mut text, &[plain(title)], &normalise(TERM), edges);
+        text
+    }
+
+    fn cut(text: &str, title: &str) -> String {
+        cut_in(text, title, Edges::Words)
+    }
+
+    #[test]
+    fn a_reading_is_what_plain_reads() {
+        for text in [
+            "Visits to St Brannock’s Hospital",
+            "  St. Brannock's -- a visit... \u{2026} 1.5 a.b. x.... .....y",
+            "Ca\u{301}fe\u{301} \u{fb01}eld \u{ad}soft\u{200b}ly STRASSE Straße",
+            "“Home” at \"St\" Brannock\u{2019}s\u{a0}Hospital \u{2013} \u{2014} end.",
+            "(Visits) [to] `St` _Brannock_ ",
+            "",
+        ] {
+            let reading = Reading::of(text);
+            assert_eq!(reading.text, plain(text), "{text:?}");
+            assert_eq!(reading.source.len(), reading.text.len());
+        }
+    }
+
+    #[test]
+    fn a_title_is_cut_however_it_is_written() {
+        let title = "Visits to St Brannock's Hospital";
+        for copy in [
+            "Visits to St Brannock’s Hospital",
+            "VISITS TO ST BRANNOCK’S HOSPITAL",
+            "Visits\u{a0}to St Brannock\u{2018}s  Hospital",
+            "Visits to St Bran\u{ad}nock's Hospi\u{200b}tal",
+            "Visits to St Brannock`s Hospital",
+        ] {
+            let text = format!("Findings | {copy} · Evaluation");
+            let cut = cut(&text, title);
+            assert_eq!(cut, format!("Findings | {CUT} · Evaluation"), "{copy:?}");
+        }
+        let title = "St Brannock's Hospital -- a visit...";
+        for copy in [
+            "St Brannock’s Hospital – a visit…",
+            "St Brannock's Hospital \u{2014} a visit...",
+            "St Brannock's Hospital - a visit.",
+        ] {
+            // A dash or an ellipsis at its end is between words: left.
+            let cut = cut(&format!("({copy})"), title);
+            assert!(cut.starts_with(&format!("({CUT}")), "{copy:?}: {cut}");
+            assert!(!cut.contains("visit"), "{copy:?}: {cut}");
+        }
+        let title = "Called \"home\" at St Brannock's Hospital";
+        assert_eq!(cut("Called “home” at St Brannock’s Hospital", title), CUT);
+    }
+
+    #[test]
+    fn only_the_title_is_cut() {
+        let title = "Visits to St Brannock's Hospital";
+        for text in [
+            "Visit to St Brannock’s Hospital",
+            "XVisits to St Brannock’s Hospital",
+            "Visits to St Brannock’s Hospitality",
+            "Visits to St Brannock’s",
+            "St Brannock’s Hospital",
+        ] {
+            assert_eq!(cut(text, title), text, "{text:?}");
+        }
+        // Twice, and the text around each copy kept.
+        assert_eq!(
+            cut(
+                "a Visits to St Brannock’s Hospital b visits to st brannock's hospital c",
+                title
+            ),
+            format!("a {CUT} b {CUT} c")
+        );
+        // A flow joins elements with nothing between: a copy may touch
+        // the text beside it there.
+        assert_eq!(
+            cut_in(
+                "XVisits to St Brannock’s HospitalVisits to St Brannock’s Hospital",
+                title,
+                Edges::Joined
+            ),
+            format!("X{CUT}{CUT}")
+        );
+    }
+
+    #[test]
+    fn a_title_is_not_cut_out_of_a_term_running_past_it() {
+        // The title ends where the term begins: a copy of it in "… and
+        // St Brannock's Hospital" takes the term with it, so is not cut.
+        let title = "St Brannock's Hospital and St";
+        let text = "St Brannock's Hospital and St Brannock's Hospital";
+        assert_eq!(cut(text, title), text);
+        assert_eq!(cut_in(text, title, Edges::Joined), text);
+        // A title without the term is not cut for it.
+        assert!(!holds_words(&plain("Visits to St"), &normalise(TERM)));
+        assert!(holds_words(
+            &plain("St Brannock's Hospitals' wards"),
+            &normalise(TERM)
+        ));
+        assert!(!holds_words(
+            &plain("St Brannock's Hospitality"),
+            &normalise(TERM)
+        ));
+    }
 }

@@ -127,6 +127,18 @@ pub(super) fn leak(
             .label(format!("this template line prints it on {first}"))
             .fix("remove it from the template");
     }
+    // An allowed term in a title menus and lists print, in a way the
+    // gate could not tell from the title: at the title's line.
+    if what_plain != what
+        && let Some(span) = title_line(look, inputs, rendered, pages, what_plain)
+    {
+        return diagnostic
+            .at(span)
+            .label(format!(
+                "{first} prints the allowed term of this title, but not the whole title"
+            ))
+            .fix("an allowance allows a term in its file's title wherever the site prints the whole title; a template prints it here cut short or with other words in it: print the title whole, or take the term out of it");
+    }
     let printed = "the source files passed the checks, so a template or theme file prints it: find what it prints and remove it, or correct the theme";
     match (first.strip_prefix("static/"), rendered.origins.get(first)) {
         (Some(file), _) => diagnostic
@@ -149,6 +161,48 @@ pub(super) fn leak(
             "{first} is a listing page made from several files; a template or theme file prints it"
         )),
     }
+}
+
+/// Where the title of an allowing file that the site prints (one with a
+/// page of its own) holds something described as `what`: the files the
+/// first of `pages` shows first, then the others.
+fn title_line(
+    look: &Look,
+    inputs: &Inputs,
+    rendered: &Rendered,
+    pages: &[&str],
+    what: &str,
+) -> Option<Span> {
+    let mut files: Vec<FileId> = rendered.titles.keys().copied().collect();
+    files.sort();
+    let shown = shown(rendered, pages[0]);
+    files.sort_by_key(|file| !shown.contains(file));
+    files.into_iter().find_map(|file| {
+        let source = inputs.sources.get(file);
+        let yaml = crate::frontmatter::split(file, source).ok()?.yaml;
+        let entry = title_entry(&source.text[yaml.clone()])?;
+        let at = yaml.start + entry.start;
+        let found =
+            origin::find_in_text(look, &source.text[at..yaml.start + entry.end], what, None)?;
+        Some(Span::new(file, at + found.start..at + found.end))
+    })
+}
+
+/// The `title:` entry of front matter `yaml` (its line, and the lines
+/// below it indented under it), as a range of `yaml`.
+fn title_entry(yaml: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = None;
+    let mut at = 0;
+    for line in yaml.split_inclusive('\n') {
+        let indented = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        match start {
+            None if line.starts_with("title:") => start = Some(at),
+            Some(from) if !indented => return Some(from..at),
+            _ => {}
+        }
+        at += line.len();
+    }
+    start.map(|from| from..yaml.len())
 }
 
 /// `:line:column` where the published text file at `path` (a theme's
