@@ -475,8 +475,17 @@ pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
                             name,
                             end,
                             boundary,
-                            ..
+                            attributes,
                         } => {
+                            // What a picture or a control says, as a block
+                            // of its own: `<img alt="…">` (round 17).
+                            for value in shown_attributes(&html, &attributes) {
+                                let place =
+                                    at.map_or(range.clone(), |at| at + value.start..at + value.end);
+                                let decoded = crate::reading::decode_references(&html[value]);
+                                blocks.push((false, vec![(decoded, place)]));
+                                blocks.push((false, Vec::new()));
+                            }
                             // Tables, and what no sentence is (a script's).
                             if matches!(name.as_str(), "table" | "script" | "style" | "template") {
                                 match end {
@@ -535,6 +544,21 @@ pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
     }
     blocks.retain(|(heading, b)| *heading || !b.is_empty());
     blocks
+}
+
+/// The values of the attributes of a tag that a reader is shown or read
+/// out (`alt`, `title`, `aria-label`, `placeholder`), as ranges of `html`.
+fn shown_attributes(html: &str, attributes: &[Range<usize>]) -> Vec<Range<usize>> {
+    const SHOWN: [&str; 4] = ["alt", "title", "aria-label", "placeholder"];
+    attributes
+        .windows(2)
+        .filter(|pair| {
+            SHOWN
+                .iter()
+                .any(|a| html[pair[0].clone()].eq_ignore_ascii_case(a))
+        })
+        .map(|pair| pair[1].clone())
+        .collect()
 }
 
 /// The first paragraph of text in `body`, as written: the first paragraph

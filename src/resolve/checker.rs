@@ -61,6 +61,24 @@ impl<'p> Checker<'_, 'p> {
         }
         for doc in &project.findings {
             body(doc.file, one_borough(&doc.meta.boroughs), &doc.body, true);
+            // Its first paragraph is printed on each of its boroughs'
+            // reports, and read there as about that borough (round 17).
+            if doc.meta.boroughs.len() > 1 {
+                let text = project.sources.text(doc.file);
+                let written = &text[doc.body.clone()];
+                if let Some(first) = crate::markdown::first_paragraph(written) {
+                    let start =
+                        doc.body.start + (first.as_ptr() as usize - written.as_ptr() as usize);
+                    for borough in &doc.meta.boroughs {
+                        body(
+                            doc.file,
+                            Some(borough.as_str()),
+                            &(start..start + first.len()),
+                            true,
+                        );
+                    }
+                }
+            }
         }
         for doc in &project.pathways {
             body(doc.file, Some(doc.meta.borough.as_str()), &doc.body, true);
@@ -82,8 +100,11 @@ impl<'p> Checker<'_, 'p> {
             let page = Some(doc.meta.borough.as_str());
             all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
             // A step's label is drawn on the map ("District nurses (3)").
-            for (nth, node) in doc.meta.nodes.iter().enumerate() {
-                all.extend(self.nth_field_in(doc, ("label", nth), Some(&node.label), page));
+            // And an arrow's (round 17), written after the steps.
+            let labels = (doc.meta.nodes.iter().map(|node| Some(node.label.as_str())))
+                .chain(doc.meta.edges.iter().map(|edge| edge.label.as_deref()));
+            for (nth, label) in labels.enumerate() {
+                all.extend(self.nth_field_in(doc, ("label", nth), label, page));
             }
         }
         for doc in &project.pages {
@@ -148,7 +169,8 @@ impl<'p> Checker<'_, 'p> {
         use rayon::prelude::*;
         let project = self.site.project;
         let made = Counts::new();
-        all.par_iter()
+        let found: Vec<Diagnostic> = all
+            .par_iter()
             .flat_map_iter(|(file, page, range, prose)| {
                 let mut found = Vec::new();
                 crate::tables::check::check_written_counts(
@@ -159,6 +181,18 @@ impl<'p> Checker<'_, 'p> {
                     &mut found,
                 );
                 found
+            })
+            .collect();
+        // A finding's first paragraph is read once more for each borough:
+        // what it says of one it names is said once.
+        let mut seen = std::collections::HashSet::new();
+        found
+            .into_iter()
+            .filter(|d| {
+                seen.insert((
+                    d.message.clone(),
+                    d.span.as_ref().map(|s| (s.file, s.range.clone())),
+                ))
             })
             .collect()
     }
@@ -270,7 +304,23 @@ impl<'p> Checker<'_, 'p> {
     ) -> Option<CountsIn<'p>> {
         let value = value.filter(|s| !s.trim().is_empty())?;
         let text = self.site.project.sources.text(doc.file);
-        let span = self.yaml(doc).value_span_nth(key, value, nth);
+        let yaml = self.yaml(doc);
+        let span = yaml.value_span_nth(key, value, nth);
+        // Written over lines (wrapped, or a `>` block: round 17): the
+        // entry's text after its key, which reads as a paragraph.
+        if text.get(span.range.clone()) != Some(value)
+            && nth == 0
+            && let Some(key_at) = yaml.key_span(key)
+        {
+            let start = key_at.range.start;
+            let end = crate::anonymity::sources::entry_end(text, start, doc.yaml.end);
+            let mut from = start + text[start..end].find(':')? + 1;
+            from += text[from..end].len() - text[from..end].trim_start_matches([' ', '\t']).len();
+            if text[from..end].starts_with(['>', '|']) {
+                from = text[from..end].find('\n').map_or(end, |i| from + i + 1);
+            }
+            return Some((doc.file, page, from..end, true));
+        }
         let matches = text.get(span.range.clone()) == Some(value);
         matches.then_some((doc.file, page, span.range, true))
     }

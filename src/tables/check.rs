@@ -518,11 +518,13 @@ fn delimited(text: &str, delimiter: u8) -> WrittenTable {
 /// Whether the sentences of Markdown `written` may hold a number
 /// [`prose_counts`] reads, found without parsing it: any word of it, with
 /// its tags and emphasis marks taken out (`th**ree**`, `th<b>ree</b>`),
-/// is a number, or it holds a character reference (`&#51;`), which only
-/// parsing reads. The parsed text holds no number this passes over (a
+/// is a number, or it holds a character reference (`&#51;`) or a tag with
+/// attributes (`<img alt="…">`), which only parsing reads. The parsed text holds no number this passes over (a
 /// property test in this module).
 fn may_hold_a_number(written: &str) -> bool {
-    if written.contains('&') {
+    // Character references, and tags' attributes (`alt="…"`), are read
+    // only by parsing.
+    if written.contains('&') || (written.contains('<') && written.contains('=')) {
         return true;
     }
     // The runs of letters and digits, each with whether only markup (tags,
@@ -1340,6 +1342,7 @@ mod tests {
                 "**", "*", "_", "`", "<b>", "</b>", "<p>", "<!-- x -->", "[a](quote:q-00", ")",
                 "&#51;", "nurses", "district", ".", "(n = ", "\\", "~~", "# ",
                 "bo", "th", "only", "the ", "a ", "dozen", "third", "half",
+                "<img alt=\"", "\">",
             ]), 0..14),
         ) {
             let body: String = pieces.concat();

@@ -95,9 +95,10 @@ fn initials(words: &[String]) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
-/// Initials of a role: of its first words, two or more, as the registry
-/// spells them and as [`initial_words`] parts them (`dn`, `rr`, `rrn`,
-/// `hca`, `slt`, `salt`).
+/// Initials of a role: of its first words, two or more, or of its last
+/// two or more, as the registry spells them and as [`initial_words`]
+/// parts them (`dn`, `rr`, `rrn`, `hca`, `slt`, `salt`; `sw` for "Senior
+/// social worker").
 struct Initials {
     letters: String,
     /// Of all the role's words (`rrn`, not `rr`, for "Rapid response nurse").
@@ -109,9 +110,13 @@ fn initialisms(role: &[String]) -> Vec<Initials> {
     let parted = initial_words(role);
     let mut out: Vec<Initials> = Vec::new();
     for words in [role, parted.as_slice()] {
-        for n in 2..=words.len() {
-            let letters = initials(&words[..n]);
-            let whole = n == words.len();
+        // Of its first words, and of its last (round 17: `sw` for "Senior
+        // social worker", as the role's head is named).
+        let first = (2..=words.len()).map(|n| (0, n));
+        let last = (1..words.len().saturating_sub(1)).map(|start| (start, words.len()));
+        for (start, n) in first.chain(last) {
+            let letters = initials(&words[start..n]);
+            let whole = start == 0 && n == words.len();
             match out.iter_mut().find(|i| i.letters == letters) {
                 Some(seen) => seen.whole |= whole,
                 None => out.push(Initials { letters, whole }),

@@ -223,10 +223,6 @@ static PREFIX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A separator, then a group of digits, starting a text.
-static GROUP_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"(?x) \A {RUN_SEPARATOR} \d")));
-
 /// Whether the digit `groups` of a number at `number` (the groups in
 /// places from `from`), in a grouping no one uses (`0 7700 900123`, `07 700
 /// 900 123`, one digit a box: `0 7 7 0 0 9 0 0 1 2 3`), are a number: no
@@ -261,7 +257,9 @@ fn any_grouping(
     }
     let before = tail(&text[..number.start]);
     let parted_before = GROUP_BEFORE.is_match(before) && !PREFIX_BEFORE.is_match(before);
-    if parted_before || GROUP_AFTER.is_match(&text[number.end..]) {
+    // A group after it is no reason to pass it: a page may print the
+    // number without what follows (a description cut short: round 17).
+    if parted_before {
         return false;
     }
     let scale = digits == "0123456789" && groups.iter().all(|g| g.len() == 1);

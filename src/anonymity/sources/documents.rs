@@ -167,7 +167,7 @@ fn front_matter_ranges(text: &str, yaml: Range<usize>) -> Vec<Range<usize>> {
 /// first `,` or `}` outside quotes and brackets; otherwise before the first
 /// line after it, not blank or a comment, indented no deeper than its key
 /// (round 15: keys indented by a space were all read as the title's).
-fn entry_end(text: &str, start: usize, end: usize) -> usize {
+pub(crate) fn entry_end(text: &str, start: usize, end: usize) -> usize {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..start];
     let indent = before.len();

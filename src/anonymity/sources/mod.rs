@@ -14,6 +14,7 @@
 //! - `messages.rs`: the diagnostics for a listed term or a pattern.
 
 mod documents;
+pub(crate) use documents::entry_end;
 mod hits;
 mod messages;
 mod yaml_files;
