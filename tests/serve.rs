@@ -4,7 +4,7 @@
 //! build, and problems are reported while the last good version stays.
 
 mod common;
-use common::{Lcg, Project};
+use common::{K3_REGISTRY, Lcg, METHODS, Project, methods_with, project_with_k3};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -871,4 +871,54 @@ fn the_preview_never_repeats_a_listed_name_in_its_problems() {
         let page = String::from_utf8_lossy(&page.body).to_lowercase();
         assert!(!page.contains(secret), "{page}");
     }
+}
+
+/// Whether the preview's last build warned of a hand-written count.
+fn warns_of_a_count(status: &Value) -> bool {
+    status["diagnostics"]
+        .as_array()
+        .is_some_and(|all| all.iter().any(|d| d["code"] == "table::hidden-count"))
+}
+
+/// A preview keeps each text's hand-written counts from one rebuild to the
+/// next, and reads again only what changed. The shortcut must never keep
+/// a warning a new reading would not give, nor miss one it would: a text
+/// changed is read again, and so is every text when the registry changes.
+#[test]
+fn a_previews_kept_counts_follow_the_text_and_the_registry() {
+    let project = project_with_k3();
+    let sentence = "We interviewed three district nurses in Borough A.";
+    project.write(METHODS, methods_with(&format!("{sentence}\n")));
+    let server = Server::start(&project);
+    server.wait_for("the count to be warned of", warns_of_a_count);
+
+    // The text changed: read again.
+    let before = server.version();
+    project.write(
+        METHODS,
+        methods_with("We interviewed district nurses in Borough A.\n"),
+    );
+    let status = server.wait_past(before);
+    assert!(!warns_of_a_count(&status), "{status}");
+    let before = server.version();
+    project.write(METHODS, methods_with(&format!("{sentence}\n")));
+    let status = server.wait_past(before);
+    assert!(warns_of_a_count(&status), "{status}");
+
+    // Only the registry changed (every group now as many as k, so nothing
+    // is hidden): the same text is read again, as a fresh build reads it.
+    let before = server.version();
+    let more = K3_REGISTRY.to_string()
+        + "  - {id: a-gp-2, role: GP, sector: primary-care, borough: a}\n\
+           \x20 - {id: a-gp-3, role: GP, sector: primary-care, borough: a}\n\
+           \x20 - {id: b-dn-4, role: District nurse, sector: health, borough: b}\n";
+    project.write("content/participants.yaml", more);
+    let status = server.wait_past(before);
+    assert!(!warns_of_a_count(&status), "{status}");
+    let fresh = project.build();
+    assert!(
+        !fresh.stderr.contains("table::hidden-count"),
+        "{}",
+        fresh.stderr
+    );
 }

@@ -17,10 +17,61 @@ pub(super) struct Checker<'s, 'p> {
 /// generated tables, made at the first body that has a count to read.
 type Counts<'p> = std::sync::OnceLock<(crate::tables::check::Labels, crate::tables::Registry<'p>)>;
 
+/// What the hand-written counts of each text were in the last run, kept
+/// for the next: a preview's rebuild reads again only the texts that
+/// changed, and all of them when the registry, a borough or a setting
+/// did. The counts of a text are a function of the text, where it is, the
+/// borough it is about, how it is read and the registry, all in the key
+/// or compared.
+struct Kept {
+    registry: String,
+    found: crate::hash::FastMap<KeptKey, (String, Vec<Diagnostic>)>,
+}
+
+/// A text's file, range, borough, whether its sentences are read, and the
+/// boroughs its first paragraph is printed for.
+type KeptKey = (
+    FileId,
+    std::ops::Range<usize>,
+    Option<String>,
+    bool,
+    Vec<String>,
+);
+
+static KEPT: std::sync::Mutex<Option<Kept>> = std::sync::Mutex::new(None);
+
+/// Whether [`KEPT`] is filled: in a preview, whose rebuilds it serves; a
+/// build runs once, and would only hold the copy.
+static KEEPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Keeps each text's hand-written counts from one run to the next, as a
+/// preview rebuilds.
+pub fn keep_counts_between_runs() {
+    KEEPING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What the counts of every text are read by besides the text: the
+/// registry, the boroughs' ids and titles, and the settings.
+fn registry_of(project: &crate::parse::Project) -> String {
+    let boroughs: Vec<(&str, &str)> = project
+        .boroughs
+        .iter()
+        .map(|b| (b.id.as_str(), b.meta.title.as_str()))
+        .collect();
+    format!("{:?}{boroughs:?}{:?}", project.participants, project.config)
+}
+
 /// Text whose hand-written counts are read ([`Checker::check_counts`]): the
-/// file, the borough whose report it is, the range, and whether its
-/// sentences are read too.
-type CountsIn<'p> = (FileId, Option<&'p str>, std::ops::Range<usize>, bool);
+/// file, the borough whose report it is, the range, whether its
+/// sentences are read too, and the boroughs whose reports print its first
+/// paragraph (a finding's that holds in several: round 17).
+type CountsIn<'p> = (
+    FileId,
+    Option<&'p str>,
+    std::ops::Range<usize>,
+    bool,
+    &'p [String],
+);
 
 impl<'p> Checker<'_, 'p> {
     pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
@@ -41,50 +92,48 @@ impl<'p> Checker<'_, 'p> {
     fn counts_in(&self) -> Vec<CountsIn<'p>> {
         let project = self.site.project;
         let mut all: Vec<CountsIn<'p>> = Vec::new();
-        let mut body = |file: FileId, page, range: &std::ops::Range<usize>, prose: bool| {
-            all.push((file, page, range.clone(), prose));
+        let mut body = |file: FileId,
+                        page,
+                        range: &std::ops::Range<usize>,
+                        prose: bool,
+                        reports: &'p [String]| {
+            all.push((file, page, range.clone(), prose, reports));
         };
         if let Some(landing) = &project.landing {
-            body(landing.file, None, &landing.body, true);
+            body(landing.file, None, &landing.body, true, &[]);
         }
         for doc in &project.boroughs {
-            body(doc.file, Some(doc.id.as_str()), &doc.body, true);
+            body(doc.file, Some(doc.id.as_str()), &doc.body, true, &[]);
         }
         for doc in &project.codes {
-            body(doc.file, None, &doc.body, true);
+            body(doc.file, None, &doc.body, true, &[]);
         }
         // Field notes, a workshop's or a document's words are the
         // researcher's, about the borough they give (round 16).
         for doc in &project.quotes {
             let notes = doc.meta.participant.is_none();
-            body(doc.file, doc.meta.borough.as_deref(), &doc.body, notes);
+            body(doc.file, doc.meta.borough.as_deref(), &doc.body, notes, &[]);
         }
         for doc in &project.findings {
-            body(doc.file, one_borough(&doc.meta.boroughs), &doc.body, true);
-            // Its first paragraph is printed on each of its boroughs'
-            // reports, and read there as about that borough (round 17).
-            if doc.meta.boroughs.len() > 1 {
-                let text = project.sources.text(doc.file);
-                let written = &text[doc.body.clone()];
-                if let Some(first) = crate::markdown::first_paragraph(written) {
-                    let start =
-                        doc.body.start + (first.as_ptr() as usize - written.as_ptr() as usize);
-                    for borough in &doc.meta.boroughs {
-                        body(
-                            doc.file,
-                            Some(borough.as_str()),
-                            &(start..start + first.len()),
-                            true,
-                        );
-                    }
-                }
-            }
+            body(
+                doc.file,
+                one_borough(&doc.meta.boroughs),
+                &doc.body,
+                true,
+                &doc.meta.boroughs,
+            );
         }
         for doc in &project.pathways {
-            body(doc.file, Some(doc.meta.borough.as_str()), &doc.body, true);
+            body(
+                doc.file,
+                Some(doc.meta.borough.as_str()),
+                &doc.body,
+                true,
+                &[],
+            );
         }
         for doc in &project.pages {
-            body(doc.file, None, &doc.body, true);
+            body(doc.file, None, &doc.body, true, &[]);
         }
         for doc in &project.boroughs {
             let page = Some(doc.id.as_str());
@@ -169,20 +218,75 @@ impl<'p> Checker<'_, 'p> {
         use rayon::prelude::*;
         let project = self.site.project;
         let made = Counts::new();
-        let found: Vec<Diagnostic> = all
+        let registry = registry_of(project);
+        let kept = KEPT
+            .lock()
+            .ok()
+            .and_then(|mut kept| kept.take())
+            .filter(|kept| kept.registry == registry);
+        let keeping = KEEPING.load(std::sync::atomic::Ordering::Relaxed);
+        let results: Vec<(KeptKey, String, Vec<Diagnostic>)> = all
             .par_iter()
-            .flat_map_iter(|(file, page, range, prose)| {
-                let mut found = Vec::new();
-                crate::tables::check::check_written_counts(
-                    (*file, *page),
-                    (project.sources.text(*file), range.clone()),
-                    (project.config.k, *prose),
-                    || made.get_or_init(|| self.counts_reader()),
-                    &mut found,
+            .map(|(file, page, range, prose, reports)| {
+                let text = project.sources.text(*file);
+                let key: KeptKey = (
+                    *file,
+                    range.clone(),
+                    page.map(str::to_string),
+                    *prose,
+                    reports.to_vec(),
                 );
-                found
+                let written = &text[range.clone()];
+                // The same text, read the same way by the same registry,
+                // gives the same counts (a preview's rebuild).
+                if let Some((was, found)) = kept.as_ref().and_then(|k| k.found.get(&key))
+                    && was == written
+                {
+                    return (key, was.clone(), found.clone());
+                }
+                let mut found = Vec::new();
+                let mut check = |page: Option<&str>, range: std::ops::Range<usize>| {
+                    crate::tables::check::check_written_counts(
+                        (*file, page),
+                        (text, range),
+                        (project.config.k, *prose),
+                        || made.get_or_init(|| self.counts_reader()),
+                        &mut found,
+                    );
+                };
+                check(*page, range.clone());
+                // A first paragraph printed on several boroughs' reports is
+                // read as about each (round 17), where it may hold a count.
+                let first = (reports.len() > 1 && crate::tables::check::may_hold_a_number(written))
+                    .then(|| crate::markdown::first_paragraph(written))
+                    .flatten()
+                    .filter(|first| crate::tables::check::may_hold_a_number(first));
+                if let Some(first) = first {
+                    let start = range.start + (first.as_ptr() as usize - written.as_ptr() as usize);
+                    for borough in reports.iter() {
+                        check(Some(borough.as_str()), start..start + first.len());
+                    }
+                }
+                let kept = match keeping {
+                    true => written.to_string(),
+                    false => String::new(),
+                };
+                (key, kept, found)
             })
             .collect();
+        let found: Vec<Diagnostic> = results
+            .iter()
+            .flat_map(|(.., found)| found.clone())
+            .collect();
+        if let (true, Ok(mut slot)) = (keeping, KEPT.lock()) {
+            let found = results
+                .into_iter()
+                .map(|(key, text, found)| (key, (text, found)));
+            *slot = Some(Kept {
+                registry,
+                found: found.collect(),
+            });
+        }
         // A finding's first paragraph is read once more for each borough:
         // what it says of one it names is said once.
         let mut seen = std::collections::HashSet::new();
@@ -319,10 +423,10 @@ impl<'p> Checker<'_, 'p> {
             if text[from..end].starts_with(['>', '|']) {
                 from = text[from..end].find('\n').map_or(end, |i| from + i + 1);
             }
-            return Some((doc.file, page, from..end, true));
+            return Some((doc.file, page, from..end, true, &[]));
         }
         let matches = text.get(span.range.clone()) == Some(value);
-        matches.then_some((doc.file, page, span.range, true))
+        matches.then_some((doc.file, page, span.range, true, &[]))
     }
 
     /// The registry's labels and its generated tables, for [`Counts`].

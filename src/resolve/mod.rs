@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 mod attribution;
 mod checker;
+pub use checker::keep_counts_between_runs;
 mod counts;
 mod cycles;
 mod depth;

@@ -109,6 +109,8 @@ pub struct Labels {
     values: Vec<(Vec<String>, super::Field, bool, String)>,
     /// Each role's initials, in capitals, with the role (round 16).
     initials: Vec<(String, String)>,
+    /// The loose words of the merged row's label, "Other roles".
+    other: Vec<String>,
 }
 
 /// Initials that are times of day, not roles ("2 pm").
@@ -194,6 +196,7 @@ impl Labels {
         Labels {
             values,
             initials: initials_of,
+            other: loose_words(super::OTHER_ROLES),
         }
     }
 
@@ -211,8 +214,17 @@ impl Labels {
     /// The value of each field `label` names (as the registry holds it),
     /// in the order of [`FIELDS`]. "Other roles" names the merged row.
     fn named<'a>(&'a self, written: &str) -> Vec<(super::Field, &'a str)> {
-        let label = loose_words(written);
-        let other = loose_words(super::OTHER_ROLES);
+        self.named_loose(&loose_words(written), Some(written))
+    }
+
+    /// [`Labels::named`] of a label's loose words ([`loose_words`]), and,
+    /// where it may be a role's initials, the label as written.
+    fn named_loose<'a>(
+        &'a self,
+        label: &[String],
+        written: Option<&str>,
+    ) -> Vec<(super::Field, &'a str)> {
+        let other = &self.other;
         if label.windows(other.len()).any(|w| w == other.as_slice()) {
             return vec![(super::Field::Role, super::OTHER_ROLES)];
         }
@@ -223,12 +235,12 @@ impl Labels {
                     .iter()
                     .filter(|(_, f, ..)| *f == field)
                     .find(|(words, _, exact, _)| match exact {
-                        true => label == *words,
+                        true => label == words.as_slice(),
                         false => label.windows(words.len()).any(|w| w == words.as_slice()),
                     })
                     .map(|(.., value)| (field, value.as_str()))
-                    .or_else(|| match field {
-                        super::Field::Role => self.initials(written),
+                    .or_else(|| match (field, written) {
+                        (super::Field::Role, Some(written)) => self.initials(written),
                         _ => None,
                     })
             })
@@ -521,7 +533,7 @@ fn delimited(text: &str, delimiter: u8) -> WrittenTable {
 /// is a number, or it holds a character reference (`&#51;`) or a tag with
 /// attributes (`<img alt="…">`), which only parsing reads. The parsed text holds no number this passes over (a
 /// property test in this module).
-fn may_hold_a_number(written: &str) -> bool {
+pub fn may_hold_a_number(written: &str) -> bool {
     // Character references, and tags' attributes (`alt="…"`), are read
     // only by parsing.
     if written.contains('&') || (written.contains('<') && written.contains('=')) {
@@ -850,14 +862,18 @@ fn prose_counts<'l>(
             };
             let after = &list[i + 1 + skip..];
             let mut counted = None;
+            // Each word's loose form, made once (not for each phrase).
+            let loose: Vec<Vec<String>> =
+                after.iter().take(6).map(|(_, w)| loose_words(w)).collect();
             for e in 0..after.len().min(6) {
                 let phrase: Vec<&str> = after[..=e].iter().map(|(_, w)| *w).collect();
-                let named = labels.named(&phrase.join(" "));
+                let phrase_loose: Vec<String> = loose[..=e].concat();
+                let named = labels.named_loose(&phrase_loose, (e == 0).then_some(after[0].1));
                 if let Some(&(field, value)) = named.iter().find(|(f, _)| *f != Field::Borough) {
                     // The words that name it: the value's, or one where
                     // it is written short ("DNs", "nurses").
                     let value_words = loose_words(value);
-                    let len = match loose_words(&phrase.join(" "))
+                    let len = match phrase_loose
                         .windows(value_words.len().max(1))
                         .any(|w| w == value_words.as_slice())
                     {

@@ -42,9 +42,13 @@ pub(super) fn unwrapped(document: &str) -> Option<[String; 2]> {
 /// Where the next CDATA section opens in `document`, from `from` on.
 fn open_at(document: &str, from: usize) -> Option<usize> {
     let bytes = document.as_bytes().get(from..)?;
-    bytes
-        .windows(OPEN.len())
-        .position(|w| w.eq_ignore_ascii_case(OPEN))
+    // `<![` found fast, the rest compared in any case.
+    memchr::memmem::find_iter(bytes, &OPEN[..3])
+        .find(|&at| {
+            bytes
+                .get(at..at + OPEN.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(OPEN))
+        })
         .map(|at| from + at)
 }
 

@@ -406,7 +406,7 @@ pub struct Flow {
 /// (` ... `, five characters: `+44 ... (0) ... 7 ... 7 ... 0 …`, ten
 /// digits), is 72 characters; patterns/ holds their shapes. Kept well
 /// above it.
-const NUMBER_REACH: usize = 96;
+const NUMBER_REACH: usize = 80;
 
 impl Flow {
     pub fn text(&mut self, s: &str, hidden: bool) {

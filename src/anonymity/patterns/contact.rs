@@ -57,11 +57,36 @@ fn phone_pattern() -> String {
           | (?-u:\B)\(0\d{{2,5}}\){separator}?
           | (?-u:\b)0
         )
-        \d* (?: {separator} \d+ ){{0,10}}"
+        \d* (?: {separator} \d+ ){{0,4}}"
     )
 }
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(&phone_pattern()));
+
+/// A further group of a candidate: a separator and digits, where the
+/// text starts. A candidate's groups past [`PHONE`]'s five are read one
+/// at a time ([`extended`]): the same match as a pattern of eleven, whose
+/// automaton would be many times larger and slower on every page.
+static NEXT_GROUP: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?x) \A {GROUP_SEPARATOR} \d+")));
+
+/// The most digit groups a candidate holds (one digit each, more than a
+/// number has: a number among more groups is found from a later one).
+const MOST_GROUPS: usize = 11;
+
+/// `candidate` (a match of [`PHONE`]) with the groups that follow it, up
+/// to [`MOST_GROUPS`].
+fn extended(text: &str, candidate: Range<usize>) -> Range<usize> {
+    let mut groups = digit_groups(&text[candidate.clone()], 0).len();
+    let mut end = candidate.end;
+    while groups < MOST_GROUPS
+        && let Some(next) = NEXT_GROUP.find(&text[end..])
+    {
+        end += next.end();
+        groups += 1;
+    }
+    candidate.start..end
+}
 
 /// [`PHONE`] where a search starts: for the digits after a prefix that
 /// starts no number, and for a number run on to a word saying what it is.
@@ -101,7 +126,7 @@ pub(super) fn phones(text: &str, written: &str) -> Vec<PatternHit> {
         let candidate = match run_on.take().and_then(|start| candidate_at(text, start)) {
             Some(candidate) => candidate,
             None => match PHONE.find_at(text, at) {
-                Some(m) => m.range(),
+                Some(m) => extended(text, m.range()),
                 None => break,
             },
         };
@@ -134,7 +159,7 @@ enum Next {
 fn candidate_at(text: &str, start: usize) -> Option<Range<usize>> {
     PHONE_AT_START
         .find(&text[start..])
-        .map(|m| start + m.start()..start + m.end())
+        .map(|m| extended(text, start + m.start()..start + m.end()))
 }
 
 /// Reads a candidate: the number it starts with, if any, into `found`;
