@@ -10,14 +10,8 @@
 mod common;
 use common::{
     METHODS, Project, assert_borough_a_hides_its_nurses, borough_a_page, gp_quote, methods_with,
-    participants, project_with_k3, unwarned,
+    participants, project_with_k3, unwarned, warns_of_a_count,
 };
-
-/// Whether a build's messages warn of a count the generated tables hide
-/// (or a small one).
-fn warns_of_a_count(stderr: &str) -> bool {
-    stderr.contains("table::hidden-count") || stderr.contains("table::small-count")
-}
 
 /// Road: a count given as a share of a total the site shows. Borough A's
 /// "Who took part" (k = 3, the registry of `project_with_k3`) shows 8 in

@@ -14,13 +14,8 @@ mod common;
 use common::{
     LONE_GP_IN_A, METHODS, Project, assert_borough_a_hides_its_nurses, borough_a_page, cell,
     methods_with, participants, project_with_k3, project_with_k3_registry, table_rows, unwarned,
+    warns_of_a_count,
 };
-
-/// Whether a build's messages warn of a count the generated tables hide
-/// (or a small one).
-fn warns_of_a_count(stderr: &str) -> bool {
-    stderr.contains("table::hidden-count") || stderr.contains("table::small-count")
-}
 
 /// Road: a count on an arrow of a pathway map. Round 16 made a step's
 /// `label:` read ("District nurses (3)" on Borough A's map is warned of),

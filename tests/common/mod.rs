@@ -515,6 +515,12 @@ pub fn borough_a_page(body: &str) -> String {
     format!("---\ntitle: Borough A\norder: 1\nsummary: An extended primary care team.\n---\n{body}")
 }
 
+/// Whether a build's messages warn of a count the generated tables hide
+/// (or a small one).
+pub fn warns_of_a_count(stderr: &str) -> bool {
+    stderr.contains("table::hidden-count") || stderr.contains("table::small-count")
+}
+
 /// The sentences of `cases` that the build lets through without a
 /// `table::hidden-count` (or `table::small-count`) warning, each set in
 /// the project `make` gives by `place`.
@@ -529,9 +535,7 @@ pub fn unwarned<'a>(
         place(&project, case);
         let run = project.build();
         run.expect_code(0);
-        if !(run.stderr.contains("table::hidden-count")
-            || run.stderr.contains("table::small-count"))
-        {
+        if !warns_of_a_count(&run.stderr) {
             silent.push(case);
         }
     }
