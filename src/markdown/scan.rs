@@ -661,6 +661,15 @@ mod tests {
         assert_eq!(text[rows[1][1].1.clone()].trim(), "1");
     }
 
+    /// The text of each cell of `table`, by rows.
+    fn cells_of(table: &WrittenTable) -> Vec<Vec<&str>> {
+        table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+            .collect()
+    }
+
     /// A cell is read in each row and column it spans, as a reader sees
     /// it, and a caption is the table's (round 15).
     #[test]
@@ -671,11 +680,7 @@ mod tests {
                     <tr><td>GP</td><td>1</td><td rowspan=\"0\">2</td></tr>\n\
                     <tr><td>Nurse</td><td>3</td></tr>\n</table>\n";
         let tables = written_tables(text, 0..text.len());
-        let grid: Vec<Vec<&str>> = tables[0]
-            .rows
-            .iter()
-            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
-            .collect();
+        let grid = cells_of(&tables[0]);
         assert_eq!(
             grid,
             [
@@ -695,11 +700,7 @@ mod tests {
     fn html_tables_fill_gaps_and_rows_a_cell_begins() {
         let text = "<table><td>a</td><td rowspan=3>b</td>\n<tr></tr><tr><td>c</td></tr></table>";
         let tables = written_tables(text, 0..text.len());
-        let grid: Vec<Vec<&str>> = tables[0]
-            .rows
-            .iter()
-            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
-            .collect();
+        let grid = cells_of(&tables[0]);
         assert_eq!(grid, [vec!["a", "b"], vec!["", "b"], vec!["c", "b"]]);
     }
 

@@ -159,7 +159,7 @@ impl Labels {
             }
         }
         // A role written short (round 16): by its initials, as notes write
-        // it ("three DNs"), where they are no word of their own; by its
+        // it ("three DNs"), written in capitals and not a time ("pm"); by its
         // last word ("three nurses"), where that word is in no other role.
         let mut roles: Vec<&str> = participants
             .iter()

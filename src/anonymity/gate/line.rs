@@ -404,8 +404,8 @@ pub struct Flow {
 /// number or a postcode can reach: the longest, a phone number a digit at
 /// a time parted by the widest mark the patterns read between groups
 /// (` ... `, five characters: `+44 ... (0) ... 7 ... 7 ... 0 …`, ten
-/// digits), is 72 characters; patterns/ holds their shapes. Kept well
-/// above it.
+/// digits), is 72 characters; patterns/ holds their shapes. Kept above
+/// it (each character more is read at every block's edge).
 const NUMBER_REACH: usize = 80;
 
 impl Flow {
