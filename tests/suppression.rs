@@ -4,7 +4,10 @@
 //! part", and the counts of quotes and findings.
 
 mod common;
-use common::{METHODS, Project, build_fails, methods_with, project_with_k3, table_rows};
+use common::{
+    METHODS, Project, build_fails, methods_with, project_with_k3, table_rows, unwarned,
+    warns_of_a_count,
+};
 use scraper::{Html, Selector};
 
 #[test]
@@ -387,4 +390,40 @@ fn a_count_in_a_sentence_that_the_generated_tables_hide_is_warned_of() {
     let run = project.build();
     run.expect_code(0);
     insta::assert_snapshot!(run.stderr);
+}
+
+/// A table laid out with ARIA roles (`<div role="table">`, rows, cells and
+/// headers as `role`s) is a table to a reader and to a screen reader:
+/// its counts are read as a `<table>`'s are, beside the generated table
+/// that hides Borough A's 3 district nurses (so its one GP); and the
+/// same table laid out with no roles is no table, so nothing is read as
+/// its cells.
+#[test]
+fn a_table_laid_out_with_aria_roles_is_read_as_a_table() {
+    let aria = "<div role=\"table\">\n\
+                <div role=\"caption\">Borough A</div>\n\
+                <div role=\"row\"><div role=\"columnheader\">Role</div>\
+                <div role=\"columnheader\">Interviewed</div></div>\n\
+                <div role=\"row\"><div role=\"rowheader\">District nurse</div>\
+                <div role=\"cell\">3</div></div>\n\
+                </div>";
+    let silent = unwarned(&[aria], project_with_k3, |p, table| {
+        p.write(
+            METHODS,
+            methods_with(&format!("![](participants:role/borough)\n\n{table}\n")),
+        );
+    });
+    assert!(
+        silent.is_empty(),
+        "the table gives Borough A's 3 hidden nurses beside the generated table, unwarned"
+    );
+    let plain = aria.replace(" role=", " data-role=");
+    let project = project_with_k3();
+    project.write(
+        METHODS,
+        methods_with(&format!("![](participants:role/borough)\n\n{plain}\n")),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!warns_of_a_count(&run.stderr), "{}", run.stderr);
 }

@@ -274,7 +274,8 @@ impl Open {
 
 /// Every table in `text[body]`, written with pipes or as raw HTML
 /// (`<table>`, `<caption>`, `<tr>`, `<td>`, `<th>`: red team, rounds 14
-/// and 15).
+/// and 15; or laid out with other elements and ARIA roles, `<div
+/// role="table">`, as a screen reader reads it).
 pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     let mut tables = Vec::new();
     let written = &text[body.clone()];
@@ -282,6 +283,7 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
         return tables;
     }
     let mut cell: OpenCell = None;
+    let mut roles = Vec::new();
     for (event, range) in parser(written) {
         let range = body.start + range.start..body.start + range.end;
         match event {
@@ -303,7 +305,12 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
             }
             Event::End(TagEnd::TableCell) => close_cell(&mut tables, &mut cell),
             Event::Html(html) | Event::InlineHtml(html) => {
-                html_table_parts(text, &html, range, &mut tables, &mut cell);
+                let mut read = Reading {
+                    tables: &mut tables,
+                    cell: &mut cell,
+                    roles: &mut roles,
+                };
+                read.html(text, &html, range);
             }
             _ => {}
         }
@@ -314,13 +321,11 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     tables
 }
 
-/// Whether `written` has a `<table` tag, in any case.
+/// Whether `written` has a `<table` tag, in any case, or may give an
+/// element a table's role (`role="table"`, `role=grid`).
 fn holds_html_table(written: &str) -> bool {
-    written.match_indices('<').any(|(i, _)| {
-        written
-            .get(i..i + 6)
-            .is_some_and(|tag| tag.eq_ignore_ascii_case("<table"))
-    })
+    let lower = written.to_ascii_lowercase();
+    lower.contains("<table") || (lower.contains('<') && lower.contains("role"))
 }
 
 /// Puts the open cell, if any, in the last row of the last table (in each
@@ -359,87 +364,185 @@ fn close_cell(tables: &mut [WrittenTable], cell: &mut OpenCell) {
 const MAX_COLSPAN: usize = 1000;
 const MAX_ROWSPAN: usize = 65534;
 
+/// The value of the attribute `name` of a tag, as written.
+fn attribute<'h>(html: &'h str, attributes: &[Range<usize>], name: &str) -> Option<&'h str> {
+    let i = attributes
+        .iter()
+        .position(|r| html[r.clone()].eq_ignore_ascii_case(name))?;
+    Some(&html[attributes.get(i + 1)?.clone()])
+}
+
 /// The number an attribute of a tag gives (its leading digits, as a
 /// browser reads `rowspan="2"`), or `None` where the tag has no such
 /// attribute or it is no number.
 fn attribute_number(html: &str, attributes: &[Range<usize>], name: &str) -> Option<usize> {
-    let i = attributes
-        .iter()
-        .position(|r| html[r.clone()].eq_ignore_ascii_case(name))?;
-    let value = html[attributes.get(i + 1)?.clone()].trim();
+    let value = attribute(html, attributes, name)?.trim();
     let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
 
-/// Reads the table, caption, row and cell tags of a piece of raw HTML
-/// written at `range` of `text`, as a Markdown table's: `<table>` begins a
-/// table, `<tr>` a row, `<td>` and `<th>` a cell and `<caption>` the
-/// caption, whose text (character references decoded) runs to its end tag
-/// or the next cell.
-fn html_table_parts(
-    text: &str,
-    html: &str,
-    range: Range<usize>,
-    tables: &mut Vec<WrittenTable>,
-    cell: &mut OpenCell,
-) {
-    // Where the piece is written as it reads, a cell's text is placed
-    // exactly; otherwise at the piece.
-    let at = (text.get(range.clone()) == Some(html)).then_some(range.start);
-    for token in crate::reading::html_tokens(html) {
-        match token {
-            crate::reading::Token::Tag {
-                name,
-                end,
-                attributes,
-                ..
-            } => match (name.as_str(), end) {
-                ("table", false) => {
-                    close_cell(tables, cell);
-                    tables.push(WrittenTable::at(range.start));
-                }
-                ("tr", false) => {
-                    close_cell(tables, cell);
-                    if let Some(table) = tables.last_mut() {
-                        table.new_row();
+/// What an element is to a table: by its name (`<table>`, `<tr>`…) or by
+/// its ARIA role, which a screen reader reads as the same.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Part {
+    Table,
+    Row,
+    Cell,
+    Caption,
+}
+
+/// The ARIA roles that make an element a part of a table.
+const ROLES: &[(&str, Part)] = &[
+    ("table", Part::Table),
+    ("grid", Part::Table),
+    ("treegrid", Part::Table),
+    ("row", Part::Row),
+    ("cell", Part::Cell),
+    ("gridcell", Part::Cell),
+    ("columnheader", Part::Cell),
+    ("rowheader", Part::Cell),
+    ("caption", Part::Caption),
+];
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// What a tag `name` with `attributes` is to a table: its ARIA role
+/// first (the first of its roles a reader knows), as a screen reader
+/// reads it, then its name.
+fn part_of(name: &str, html: &str, attributes: &[Range<usize>]) -> Option<Part> {
+    let role = attribute(html, attributes, "role").and_then(|roles| {
+        roles.split_ascii_whitespace().find_map(|role| {
+            ROLES
+                .iter()
+                .find(|(r, _)| role.eq_ignore_ascii_case(r))
+                .map(|(_, part)| *part)
+        })
+    });
+    role.or(match name {
+        "table" => Some(Part::Table),
+        "tr" => Some(Part::Row),
+        "td" | "th" => Some(Part::Cell),
+        "caption" => Some(Part::Caption),
+        _ => None,
+    })
+}
+
+/// The raw HTML of a body being read for its tables: the tables so far,
+/// the cell being read, and the elements open inside a table laid out by
+/// ARIA roles (with what each is to the table), whose end tags end them.
+struct Reading<'r> {
+    tables: &'r mut Vec<WrittenTable>,
+    cell: &'r mut OpenCell,
+    roles: &'r mut Vec<(String, Option<Part>)>,
+}
+
+impl Reading<'_> {
+    /// Reads the table, caption, row and cell tags of a piece of raw HTML
+    /// written at `range` of `text`, as a Markdown table's: `<table>` (or
+    /// an element with the role `table` or `grid`) begins a table, `<tr>`
+    /// (`row`) a row, `<td>` and `<th>` (`cell`, `gridcell`,
+    /// `columnheader`, `rowheader`) a cell and `<caption>` (`caption`)
+    /// the caption, whose text (character references decoded) runs to its
+    /// end tag or the next cell.
+    fn html(&mut self, text: &str, html: &str, range: Range<usize>) {
+        // Where the piece is written as it reads, a cell's text is placed
+        // exactly; otherwise at the piece.
+        let at = (text.get(range.clone()) == Some(html)).then_some(range.start);
+        for token in crate::reading::html_tokens(html) {
+            match token {
+                crate::reading::Token::Tag {
+                    name,
+                    end: false,
+                    attributes,
+                    ..
+                } => {
+                    let part = part_of(&name, html, &attributes);
+                    // By its role, an element is a part until its end tag.
+                    let by_role = part.is_some()
+                        && !matches!(name.as_str(), "table" | "tr" | "td" | "th" | "caption");
+                    if (by_role || !self.roles.is_empty()) && !VOID.contains(&name.as_str()) {
+                        self.roles.push((name.clone(), part.filter(|_| by_role)));
+                    }
+                    if let Some(part) = part {
+                        self.begin(part, html, &attributes, range.clone());
                     }
                 }
-                ("td" | "th" | "caption", false) => {
-                    close_cell(tables, cell);
-                    let number = |name| attribute_number(html, &attributes, name);
-                    let down = match number("rowspan") {
-                        Some(0) => MAX_ROWSPAN,
-                        Some(n) => n.min(MAX_ROWSPAN),
-                        None => 1,
-                    };
-                    let across = number("colspan").unwrap_or(1).clamp(1, MAX_COLSPAN);
-                    *cell = Some(Open {
-                        text: String::new(),
-                        place: range.clone(),
-                        spans: (down, across),
-                        caption: name == "caption",
-                    });
-                }
-                ("td" | "th" | "tr" | "caption", true) => close_cell(tables, cell),
-                ("table", true) => {
-                    close_cell(tables, cell);
-                    if let Some(table) = tables.last_mut() {
-                        table.fill_from_above(true);
-                        table.below.clear();
+                crate::reading::Token::Tag {
+                    name, end: true, ..
+                } => {
+                    if let Some(open) = self.roles.iter().rposition(|(n, _)| *n == name) {
+                        for (_, part) in self.roles.split_off(open).into_iter().rev() {
+                            if let Some(part) = part {
+                                self.end(part);
+                            }
+                        }
+                    }
+                    match name.as_str() {
+                        "td" | "th" | "tr" | "caption" => close_cell(self.tables, self.cell),
+                        "table" => self.end(Part::Table),
+                        _ => {}
                     }
                 }
-                _ => {}
-            },
-            crate::reading::Token::Text(piece) => {
-                if let Some(open) = cell.as_mut() {
-                    if let (Some(at), true) = (at, open.text.trim().is_empty()) {
-                        open.place = at + piece.start..at + piece.end;
+                crate::reading::Token::Text(piece) => {
+                    if let Some(open) = self.cell.as_mut() {
+                        if let (Some(at), true) = (at, open.text.trim().is_empty()) {
+                            open.place = at + piece.start..at + piece.end;
+                        }
+                        open.text
+                            .push_str(&crate::reading::decode_references(&html[piece]));
                     }
-                    open.text
-                        .push_str(&crate::reading::decode_references(&html[piece]));
+                }
+                crate::reading::Token::Comment(_) => {}
+            }
+        }
+    }
+
+    /// A tag begins a `part` of a table.
+    fn begin(&mut self, part: Part, html: &str, attributes: &[Range<usize>], range: Range<usize>) {
+        close_cell(self.tables, self.cell);
+        match part {
+            Part::Table => self.tables.push(WrittenTable::at(range.start)),
+            Part::Row => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.new_row();
                 }
             }
-            crate::reading::Token::Comment(_) => {}
+            Part::Cell | Part::Caption => {
+                let number = |names: [&str; 2]| {
+                    names
+                        .iter()
+                        .find_map(|name| attribute_number(html, attributes, name))
+                };
+                let down = match number(["rowspan", "aria-rowspan"]) {
+                    Some(0) => MAX_ROWSPAN,
+                    Some(n) => n.min(MAX_ROWSPAN),
+                    None => 1,
+                };
+                let across = number(["colspan", "aria-colspan"])
+                    .unwrap_or(1)
+                    .clamp(1, MAX_COLSPAN);
+                *self.cell = Some(Open {
+                    text: String::new(),
+                    place: range,
+                    spans: (down, across),
+                    caption: part == Part::Caption,
+                });
+            }
+        }
+    }
+
+    /// An end tag ends a `part` of a table.
+    fn end(&mut self, part: Part) {
+        close_cell(self.tables, self.cell);
+        if part == Part::Table
+            && let Some(table) = self.tables.last_mut()
+        {
+            table.fill_from_above(true);
+            table.below.clear();
         }
     }
 }
@@ -702,6 +805,39 @@ mod tests {
         let tables = written_tables(text, 0..text.len());
         let grid = cells_of(&tables[0]);
         assert_eq!(grid, [vec!["a", "b"], vec!["", "b"], vec!["c", "b"]]);
+    }
+
+    /// A table laid out with ARIA roles is read as a screen reader reads
+    /// it: each element's role makes it a table, row, cell or caption
+    /// until its own end tag (not the end tag of an element inside it),
+    /// and what follows the table is in none of its cells.
+    #[test]
+    fn tables_laid_out_with_aria_roles_are_read_as_tables() {
+        let text = "<div role=\"table\">\n\
+                    <div role=\"caption\">Borough A</div>\n\
+                    <div role=\"row\"><span role=\"columnheader\">Role</span>\
+                    <span role=\"columnheader\">Interviewed</span></div>\n\
+                    <div role=\"row\"><div role=\"rowheader\"><em>District</em> nurse</div>\
+                    <div role=\"cell\" aria-rowspan=\"2\">3</div></div>\n\
+                    <div role=\"row\"><div role=\"cell\">GP</div></div>\n\
+                    </div>\n<p>Eleven visits in 2 weeks.</p>\n";
+        let tables = written_tables(text, 0..text.len());
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].caption, "Borough A");
+        let grid = cells_of(&tables[0]);
+        assert_eq!(
+            grid,
+            [
+                vec!["Role", "Interviewed"],
+                vec!["District nurse", "3"],
+                vec!["GP", "3"]
+            ]
+        );
+        let (_, place) = &tables[0].rows[1][1];
+        assert_eq!(&text[place.clone()], "3");
+        // Elements without a table's role are nothing to a table.
+        let text = "<div class=\"table\"><div>District nurse</div><div>3</div></div>";
+        assert!(written_tables(text, 0..text.len()).is_empty());
     }
 
     #[test]
