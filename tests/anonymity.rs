@@ -948,3 +948,63 @@ fn a_phone_number_in_any_grouping_is_refused_at_its_line() {
         assert_eq!(printed.matches("error[").count(), 1, "{printed}");
     }
 }
+
+/// A role said by the short form care services use for it, which its
+/// words do not spell: a mental health nurse quoted "Health, Borough A"
+/// beside Borough A's 3 physiotherapists, who says "As the CPN on the
+/// team" or whose quote's file is named `cpn-2-caseload`, is one of 2
+/// nurses, not one of 5 health staff. Both are refused; the same words of
+/// a physiotherapist, who is no CPN, are published. (Quotes are
+/// attributed by sector and borough throughout, so that no quote's is
+/// read as leaving the role out to hide a small group.)
+#[test]
+fn a_role_said_by_a_short_form_its_words_do_not_spell_is_refused() {
+    let make = |speaker: &str, file: &str, words: &str| {
+        let project = Project::fixture("basic");
+        let settings = "k: 3\n  attribution: [sector, borough]";
+        project.edit("evalsite.yaml", "k: 2", settings).write(
+            "content/participants.yaml",
+            common::participants(&[
+                ("Social worker", "social-care", "a", 3),
+                ("Mental health nurse", "health", "a", 2),
+                ("Physiotherapist", "health", "a", 3),
+            ]),
+        );
+        project.write(
+            &format!("content/quotes/a/{file}.md"),
+            format!(
+                "---\nparticipant: {speaker}\nsource: interview\ncodes: [co-location]\n\
+                 attribution: [sector, borough]\n---\n{words}\n"
+            ),
+        );
+        project
+    };
+    for (file, words, code) in [
+        (
+            "never-see",
+            "As the CPN on the team, I never see the social worker.",
+            "anonymity::role-in-words",
+        ),
+        (
+            "cpn-2-caseload",
+            "I never see the social worker.",
+            "anonymity::attribution-in-address",
+        ),
+    ] {
+        let run = make("a-mhn-1", file, words).build();
+        run.expect_code(1);
+        assert!(run.stderr.contains(code), "{words}: {}", run.stderr);
+        assert!(run.stderr.contains(&format!("content/quotes/a/{file}.md:")));
+    }
+    let project = make(
+        "a-p-1",
+        "never-see",
+        "The CPN on the team never sees the social worker.",
+    );
+    project.build().expect_code(0);
+    assert!(
+        project
+            .page("quotes/never-see.html")
+            .contains("Health, Borough A")
+    );
+}

@@ -55,6 +55,33 @@ pub(super) const ORDINARY_WORDS: &[&str] = &[
     "zen", "zip", "zoo",
 ];
 
+/// Short forms that health and social care use for a role and that its
+/// words do not spell (`cpn` for "Mental health nurse", as a community
+/// psychiatric nurse was called; `physio`, said aloud), and the long form
+/// of a role written short (`general practitioner` for "GP"): for a role
+/// whose words hold the phrase on the left, as whole words.
+const ESTABLISHED: &[(&str, &[&str])] = &[
+    ("mental health nurse", &["cpn", "rmn", "cmhn"]),
+    ("psychiatric nurse", &["cpn", "rmn"]),
+    ("registered nurse", &["rgn"]),
+    ("learning disability nurse", &["rnld"]),
+    ("general practitioner", &["gp"]),
+    ("gp", &["general practitioner"]),
+    ("physiotherapist", &["physio"]),
+    ("speech therapist", &["slt", "salt"]),
+];
+
+/// The [`ESTABLISHED`] short (or long) forms of the role whose words are
+/// `role` (from [`words`]).
+fn established(role: &[String]) -> Vec<&'static str> {
+    let joined = format!(" {} ", role.join(" "));
+    ESTABLISHED
+        .iter()
+        .filter(|(phrase, _)| joined.contains(&format!(" {phrase} ")))
+        .flat_map(|(_, forms)| forms.iter().copied())
+        .collect()
+}
+
 /// Whether `word` (lowercase) is an ordinary English word of two or three
 /// letters ([`ORDINARY_WORDS`]).
 pub(super) fn is_ordinary_word(word: &str) -> bool {
@@ -128,9 +155,10 @@ fn initialisms(role: &[String]) -> Vec<Initials> {
 
 /// Whether `written`, a word of a quote's address, hints at `role`: it is
 /// one of the role's words (of three letters or more), begins one (four
-/// letters or more: `physio`), is its initials ([`initialisms`]) or its
-/// first words run together (`districtnurse`), each also with a number
-/// after it or a plural `s` (`dn2`, `dns`).
+/// letters or more: `physio`), is its initials ([`initialisms`]), a short
+/// form care services use for it ([`ESTABLISHED`]: `cpn`) or its first
+/// words run together (`districtnurse`), each also with a number after it
+/// or a plural `s` (`dn2`, `dns`).
 pub(super) fn hints(written: &str, role: &str) -> bool {
     let role = words(role);
     // As interview codes write it: `dn2`, and as a plural, `dns`.
@@ -149,6 +177,9 @@ pub(super) fn hints(written: &str, role: &str) -> bool {
             || (word.len() >= 4 && w.len() > word.len() && w.starts_with(word))
     }) || (2..=role.len()).any(|n| role[..n].concat() == word)
         || initialisms(&role).iter().any(|i| is_short(&i.letters))
+        || established(&role)
+            .iter()
+            .any(|form| is_short(&form.replace(' ', "")))
 }
 
 /// A way a quote's words say a role ([`said_forms`]).
@@ -163,10 +194,13 @@ pub(super) struct SaidForm {
 }
 
 /// The forms in which a quote's words say `role`: the role itself, in the
-/// plural ("district nurses", "midwives", "heads of service"), and the
-/// initials of all its words ([`Initials::whole`]), also with a plural
-/// `s` or full stops (`DN`, `DNs`, `D.N.`). Initials that spell an
-/// ordinary word ([`is_ordinary_word`]) must be written in capitals.
+/// plural ("district nurses", "midwives", "heads of service"), the
+/// initials of all its words ([`Initials::whole`]) and the short forms
+/// care services use for it ([`ESTABLISHED`]: `CPN`, `physio`), also with
+/// a plural `s` or full stops (`DN`, `DNs`, `D.N.`), and the long form of
+/// a role written short ("general practitioners" for "GP"). Initials that
+/// spell an ordinary word ([`is_ordinary_word`]) must be written in
+/// capitals.
 pub(super) fn said_forms(role: &str) -> Vec<SaidForm> {
     let any_case = |text: String| SaidForm {
         text,
@@ -175,8 +209,21 @@ pub(super) fn said_forms(role: &str) -> Vec<SaidForm> {
     let norm = normalise(role);
     let mut forms = vec![any_case(role.trim().to_string())];
     forms.extend(plurals(&norm).into_iter().map(any_case));
-    for initials in initialisms(&words(role)).into_iter().filter(|i| i.whole) {
-        let letters = initials.letters;
+    let role_words = words(role);
+    let whole = initialisms(&role_words).into_iter().filter(|i| i.whole);
+    let mut shorts: Vec<String> = whole.map(|i| i.letters).collect();
+    for form in established(&role_words) {
+        match form.contains(' ') {
+            true => {
+                forms.push(any_case(form.to_string()));
+                forms.extend(plurals(form).into_iter().map(any_case));
+            }
+            false => shorts.push(form.to_string()),
+        }
+    }
+    shorts.sort_unstable();
+    shorts.dedup();
+    for letters in shorts {
         let plural = format!("{letters}s");
         let dotted: String = letters.chars().flat_map(|c| [c, '.']).collect();
         let n = letters.chars().count();

@@ -411,3 +411,30 @@ fn an_address_says_a_borough_as_a_reader_reads_it() {
     assert!(says("c2c-notes", "c2c") && !says("c2c-notes", "c"));
     assert!(!says("notes", ""));
 }
+
+/// Short forms care services use for a role that its words do not spell
+/// (`cpn` for a mental health nurse), and a role written short said in
+/// full, are read in a quote's address and its words (round 17's open
+/// road); a role that does not hold the phrase is not given them.
+#[test]
+fn a_role_is_read_by_the_short_forms_care_services_use() {
+    let texts = |role: &str| -> Vec<String> {
+        short::said_forms(role)
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    };
+    let nurse = texts("Community mental health nurse");
+    for form in ["cpn", "cpns", "c.p.n.", "rmn", "cmhn"] {
+        assert!(nurse.contains(&form.to_string()), "{form}: {nurse:?}");
+    }
+    let gp = texts("GP");
+    assert!(gp.contains(&"general practitioners".to_string()), "{gp:?}");
+    assert!(texts("Physiotherapist").contains(&"physios".to_string()));
+    assert!(!texts("District nurse").contains(&"cpn".to_string()));
+    assert!(!texts("Mental health social worker").contains(&"cpn".to_string()));
+    assert!(short::hints("cpn2", "Mental health nurse"));
+    assert!(short::hints("cpns", "Community psychiatric nurse"));
+    assert!(!short::hints("cpn", "District nurse"));
+    assert!(short::hints("generalpractitioner", "GP"));
+}
