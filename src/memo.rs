@@ -17,6 +17,8 @@ use std::hash::{Hash, Hasher};
 pub struct Memo {
     pub(crate) load: load::Memo,
     pub(crate) parse: parse::Memo,
+    /// Each text's hand-written counts (see [`crate::resolve::Memo`]).
+    pub(crate) resolve: crate::resolve::Memo,
     pub(crate) checks: anonymity::Memo,
     /// The last site rendered without errors.
     pub(crate) base: Option<Base>,

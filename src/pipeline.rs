@@ -133,7 +133,8 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     });
     let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
     clock.lap("theme");
-    let site = resolve::resolve(&project, options.include_drafts, &mut out);
+    let resolve_memo = mode.memo().map(|m| &mut m.resolve);
+    let site = resolve::resolve(&project, options.include_drafts, resolve_memo, &mut out);
     clock.lap("resolve");
     let (checked, made) = check(&site, theme.as_mut(), mode.memo(), &mut out, &mut clock);
     let source_errors = out.iter().any(Diagnostic::is_error);

@@ -22,7 +22,13 @@ type Counts<'p> = std::sync::OnceLock<(crate::tables::check::Labels, crate::tabl
 /// changed, and all of them when the registry, a borough or a setting
 /// did. The counts of a text are a function of the text, where it is, the
 /// borough it is about, how it is read and the registry, all in the key
-/// or compared.
+/// or compared. Part of a preview's [`crate::memo::Memo`]; a build runs
+/// once, and keeps nothing.
+#[derive(Default)]
+pub struct Memo {
+    kept: Option<Kept>,
+}
+
 struct Kept {
     registry: String,
     found: crate::hash::FastMap<KeptKey, (String, Vec<Diagnostic>)>,
@@ -37,18 +43,6 @@ type KeptKey = (
     bool,
     Vec<String>,
 );
-
-static KEPT: std::sync::Mutex<Option<Kept>> = std::sync::Mutex::new(None);
-
-/// Whether [`KEPT`] is filled: in a preview, whose rebuilds it serves; a
-/// build runs once, and would only hold the copy.
-static KEEPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Keeps each text's hand-written counts from one run to the next, as a
-/// preview rebuilds.
-pub fn keep_counts_between_runs() {
-    KEEPING.store(true, std::sync::atomic::Ordering::Relaxed);
-}
 
 /// What the counts of every text are read by besides the text: the
 /// registry, the boroughs' ids and titles, and the settings.
@@ -74,11 +68,11 @@ type CountsIn<'p> = (
 );
 
 impl<'p> Checker<'_, 'p> {
-    pub(super) fn check_all(&self, out: &mut Vec<Diagnostic>) {
+    pub(super) fn check_all(&self, memo: Option<&mut Memo>, out: &mut Vec<Diagnostic>) {
         // The hand-written counts beside the other checks: they are read
         // on their own, from every body and summary.
         let (found, ()) = rayon::join(
-            || self.check_counts(&self.counts_in()),
+            || self.check_counts(&self.counts_in(), memo),
             || self.check_references(out),
         );
         out.extend(found);
@@ -211,7 +205,7 @@ impl<'p> Checker<'_, 'p> {
     /// (2,000 findings' sentences are a serve rebuild's millisecond
     /// budget), the labels and registry made once, by the first that needs
     /// them.
-    fn check_counts(&self, all: &[CountsIn<'p>]) -> Vec<Diagnostic>
+    fn check_counts(&self, all: &[CountsIn<'p>], memo: Option<&mut Memo>) -> Vec<Diagnostic>
     where
         Self: Sync,
     {
@@ -219,12 +213,12 @@ impl<'p> Checker<'_, 'p> {
         let project = self.site.project;
         let made = Counts::new();
         let registry = registry_of(project);
-        let kept = KEPT
-            .lock()
-            .ok()
-            .and_then(|mut kept| kept.take())
-            .filter(|kept| kept.registry == registry);
-        let keeping = KEEPING.load(std::sync::atomic::Ordering::Relaxed);
+        let keeping = memo.is_some();
+        let (kept, memo) = match memo {
+            Some(memo) => (memo.kept.take(), Some(memo)),
+            None => (None, None),
+        };
+        let kept = kept.filter(|kept| kept.registry == registry);
         let results: Vec<(KeptKey, String, Vec<Diagnostic>)> = all
             .par_iter()
             .map(|(file, page, range, prose, reports)| {
@@ -278,11 +272,11 @@ impl<'p> Checker<'_, 'p> {
             .iter()
             .flat_map(|(.., found)| found.clone())
             .collect();
-        if let (true, Ok(mut slot)) = (keeping, KEPT.lock()) {
+        if let Some(memo) = memo {
             let found = results
                 .into_iter()
                 .map(|(key, text, found)| (key, (text, found)));
-            *slot = Some(Kept {
+            memo.kept = Some(Kept {
                 registry,
                 found: found.collect(),
             });

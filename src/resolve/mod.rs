@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 mod attribution;
 mod checker;
-pub use checker::keep_counts_between_runs;
+pub use checker::Memo;
 mod counts;
 mod cycles;
 mod depth;
@@ -176,6 +176,7 @@ fn index_of<M>(docs: &[Doc<M>]) -> FastMap<&str, usize> {
 pub fn resolve<'p>(
     project: &'p Project,
     include_drafts: bool,
+    memo: Option<&mut Memo>,
     out: &mut Vec<Diagnostic>,
 ) -> Site<'p> {
     let mut ids = FastMap::default();
@@ -200,7 +201,7 @@ pub fn resolve<'p>(
         quote_never_embedded: PerQuote::default(),
     };
     let checker = Checker { site: &site };
-    checker.check_all(out);
+    checker.check_all(memo, out);
     site.quote_participant = quote_participants(project);
     site.quote_borough = quote_boroughs(project, &site.quote_participant);
     link_findings(&mut site);

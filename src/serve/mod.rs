@@ -47,7 +47,6 @@ pub struct Settings {
 /// Runs the preview until interrupted (Ctrl-C). `Err` for failures that stop
 /// it from starting, such as a port already in use.
 pub fn run(settings: Settings) -> anyhow::Result<()> {
-    crate::resolve::keep_counts_between_runs();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
