@@ -2,8 +2,10 @@
 //! its attribution leaves out; a listed person written surname first with
 //! the first name's initial, as reference lists give it, or as a handle of
 //! initial and surname run together; a participant id written with some
-//! of its marks left out, as interview codes are typed; and a participant
-//! id written with Markdown's `--` refused at the wrong place.
+//! of its marks left out, as interview codes are typed; a participant id
+//! written with Markdown's `--` refused at the wrong place; and an
+//! allowance whose file's title is the allowed term alone, which lets a
+//! template print the term on every page.
 //! Each test fails on main when written; each says what should happen.
 
 mod common;
@@ -241,6 +243,75 @@ fn a_participant_id_written_with_double_hyphens_is_refused_at_the_wrong_place() 
     assert!(
         run.stderr.contains(&format!("{METHODS}:5:")) && !run.stderr.contains("template"),
         "the id is written at line 5 of the page's file, not printed by a template:\n{}",
+        run.stderr
+    );
+}
+
+/// Road: an allowance reaching every template through a title that is the
+/// allowed term alone. A free page about the hospital, titled "St
+/// Brannock's Hospital" and allowing it, is the page the allowance is for;
+/// a theme's `base.html` footer that prints "Hosted at St Brannock's
+/// Hospital." on every page is a template printing the term, which
+/// docs/anonymity.md says is refused ("so is the same term printed by a
+/// template or a theme file, on any page") and which round 16 refuses when
+/// the title is "Visits to St Brannock's Hospital". `allowed_here`
+/// (`src/anonymity/gate/allow.rs`) cuts every copy of an allowing file's
+/// title out of every page as whole words (`cut_titles`, `Edges::Words`);
+/// where the title is the term itself, every copy of the term anywhere is
+/// a copy of the title, so the footer passes on all 17 pages. What should
+/// happen: exit 1 with the error at `themes/default/templates/base.html`,
+/// as for a longer title (a copy of a title is the title only where the
+/// page prints it as one: a heading, a link, the `<title>`).
+#[test]
+fn an_allowed_term_that_is_the_whole_title_reaches_every_template() {
+    let with_title = |title: &str| {
+        let project = Project::fixture("basic");
+        project.write(
+            "private/identifiers.yaml",
+            "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
+        );
+        project.write(
+            METHODS,
+            format!(
+                "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
+                 reason: named in the programme's published business case\n---\nWe met there.\n"
+            ),
+        );
+        let base = include_str!("../themes/default/templates/base.html");
+        let link = "<p><a href=\"{{ root }}accessibility.html\">";
+        assert!(base.contains(link));
+        project.write(
+            "themes/default/templates/base.html",
+            base.replacen(
+                link,
+                &format!("<p>Hosted at St Brannock's Hospital.</p>{link}"),
+                1,
+            ),
+        );
+        project
+    };
+    // With a longer title, the footer is refused at the template's line.
+    let run = with_title("Visits to St Brannock's Hospital").build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("themes/default/templates/base.html:"),
+        "{}",
+        run.stderr
+    );
+
+    let project = with_title("St Brannock's Hospital");
+    let run = project.build();
+    if run.code == 0 {
+        assert!(
+            project
+                .page("findings/co-location.html")
+                .contains("Hosted at St Brannock's Hospital.")
+        );
+    }
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("themes/default/templates/base.html:"),
+        "{}",
         run.stderr
     );
 }
