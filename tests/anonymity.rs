@@ -919,6 +919,67 @@ fn an_address_or_words_that_say_what_the_attribution_hides() {
     project.build().expect_code(0);
 }
 
+/// A quote whose attribution leaves out its borough must not name it in
+/// its own words where fewer than k of those the attribution fits are
+/// there (red team, round 18): Borough A's one GP quoted "GP" (four GPs;
+/// by elimination A's or C's) who says "Here in Borough A" is one. The
+/// words are refused at their line, in any case and with a possessive;
+/// another borough named, or the same words where the borough has k of
+/// them, or an attribution that says the borough, pass.
+#[test]
+fn a_quote_naming_the_borough_its_attribution_leaves_out() {
+    const GP_SAYS: &str = "content/quotes/a/gp-says.md";
+    let says = |words: &'static str| {
+        move |p: &Project| {
+            common::gp_quote(p);
+            p.edit(
+                GP_SAYS,
+                "The GP view is that nobody reads the notes.",
+                words,
+            );
+        }
+    };
+    let shown = failures(
+        says("Here in Borough A nobody reads the notes."),
+        "content/quotes/a/gp-says.md:7:9",
+        "anonymity::borough-in-words",
+    );
+    assert_shown!("quote_names_its_speakers_borough", shown);
+    build_fails(
+        says("In the practices of borough\nA's north, nobody reads."),
+        "content/quotes/a/gp-says.md:7:21",
+        "anonymity::borough-in-words",
+    );
+    // Another borough, named by the speaker, says nothing of who spoke.
+    let project = Project::fixture("basic");
+    says("Borough B never reads the notes.")(&project);
+    project.build().expect_code(0);
+    // Where k of those it fits are in the borough, naming it narrows
+    // nothing down; nor where the attribution says the borough.
+    for attribution in ["[role]", "[role, borough]"] {
+        let project = Project::fixture("basic");
+        says("Here in Borough A nobody reads the notes.")(&project);
+        project.edit(
+            GP_SAYS,
+            "attribution: [role]",
+            &format!("attribution: {attribution}"),
+        );
+        let registry = project.read("content/participants.yaml");
+        project.write(
+            "content/participants.yaml",
+            format!(
+                "{registry}  - {{id: a-gp-2, role: GP, sector: primary-care, borough: a}}\n  - {{id: c-gp-2, role: GP, sector: primary-care, borough: c}}\n"
+            ),
+        );
+        project.build().expect_code(0);
+        assert!(
+            project
+                .page("quotes/gp-says.html")
+                .contains("Here in Borough A")
+        );
+    }
+}
+
 /// Road (docs/anonymity.md, the phone row's "not caught" before): a
 /// phone number in a grouping no one uses, or a digit at a time as a
 /// form's boxes give it, was published (exit 0): `phone_at` wanted the

@@ -26,6 +26,7 @@ mod groups;
 mod pages;
 mod short;
 
+use crate::anonymity::identifiers::TermMatcher;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Kind};
@@ -51,6 +52,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     let mut eliminated: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
     // Each role as words say it, looked for in quotes that leave it out.
     let mut roles: FastMap<&str, short::SaidRole> = FastMap::default();
+    // Each borough's title, looked for in quotes that leave it out.
+    let mut titles: FastMap<&str, TermMatcher> = FastMap::default();
     let embeds = borough_embeds(site);
     // For each quote set in others, those it is set in.
     let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
@@ -109,6 +112,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
             check_address(site, q, who, fields, out);
             check_words(site, q, who, fields, &mut roles, out);
             if !fields.contains(&AttributionField::Borough) {
+                check_borough_words(site, q, who, fields, &mut titles, out);
                 let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
                 check_context(site, q, who, fields, &containers, links, out);
                 if let Some(embeds) = embeds.get(quote.id.as_str()) {
@@ -405,6 +409,67 @@ fn check_words<'s>(
         .at(crate::source::Span::new(quote.file, at))
         .label("the speaker's own role")
         .fix("replace it with a redaction in square brackets, such as `[my role]`, or leave this quote out"),
+    );
+}
+
+/// A quote whose attribution leaves out its speaker's borough must not
+/// name that borough in its own words ("Here in Borough A nobody reads
+/// the notes", quoted "GP") where fewer than `k` of those the attribution
+/// fits are there: the words place the quote in the borough, as a page
+/// about it does ([`holds_in`]; red team, round 18). The borough is read
+/// by its title as a listed term is (any case, across a line break, with a
+/// possessive: "Borough A's practices"). Another borough, named by any
+/// speaker, says nothing of who spoke.
+fn check_borough_words<'s>(
+    site: &'s Site,
+    q: QuoteIx,
+    who: &'s crate::model::Participant,
+    fields: &[AttributionField],
+    titles: &mut FastMap<&'s str, TermMatcher>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let project = site.project;
+    let k = project.config.k;
+    let title = site.borough_title(&who.borough);
+    if title.trim().is_empty() {
+        return;
+    }
+    let there = groups::crowd_in(
+        &project.participants,
+        who,
+        fields,
+        (&project.config.attribution, k),
+        &[who.borough.as_str()],
+    );
+    if there >= k {
+        return;
+    }
+    let quote = &project.quotes[q];
+    let mut shown = crate::markdown::PlainText::default();
+    let text = &project.sources.get(quote.file).text;
+    crate::markdown::plain_text(text, quote.body.clone(), &mut shown);
+    let matcher = titles.entry(who.borough.as_str()).or_insert_with(|| {
+        TermMatcher::new(&crate::model::Identifiers {
+            places: vec![title.to_string()],
+            ..Default::default()
+        })
+    });
+    let Some(hit) = matcher.find(&shown.text).into_iter().next() else {
+        return;
+    };
+    let at = shown.to_source(hit.range);
+    let people = if there == 1 { "is" } else { "are" };
+    out.push(
+        Diagnostic::error(
+            "anonymity::borough-in-words",
+            format!(
+                "this quote names its speaker's borough ({title}), which its attribution “{}” leaves out: only {there} of the participants it fits {people} there; at least {k} must be",
+                site.attribution(q)
+            ),
+        )
+        .at(crate::source::Span::new(quote.file, at))
+        .label("the speaker's own borough")
+        .fix("replace it with a redaction in square brackets, such as `[this borough]`, or leave this quote out"),
     );
 }
 
