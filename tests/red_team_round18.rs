@@ -315,3 +315,83 @@ fn an_allowed_term_that_is_the_whole_title_reaches_every_template() {
         run.stderr
     );
 }
+
+/// The methods page allowing "St Brannock's Hospital", titled by the
+/// term alone, with the free page's template printing `html` too.
+fn titled_by_the_term(html: &str) -> Project {
+    let project = Project::fixture("basic");
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
+    );
+    project.write(
+        METHODS,
+        "---\ntitle: St Brannock's Hospital\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
+         reason: named in the programme's published business case\n---\nWe met there.\n",
+    );
+    project.write(
+        "themes/default/templates/page.html",
+        format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page_title }}}}</h1>{html}{{{{ content | safe }}}}{{% endblock content %}}"
+        ),
+    );
+    project
+}
+
+/// After round 18: a title that is the allowed term alone is still the
+/// title wherever a template prints it as one (menus, listings, the page's
+/// heading, attributes, a script's JSON, capitals).
+#[test]
+fn a_title_that_is_the_allowed_term_alone_is_printed_as_the_title() {
+    for html in [
+        "",
+        r#"<p title="{{ page_title }}" aria-label="{{ page_title }}"><img src="x.png" alt="{{ page_title }}"></p>"#,
+        r#"<p>{{ page_title | upper }}</p>"#,
+        r#"<script type="application/ld+json">{"@type": "Article", "name": "{{ page_title }}"}</script>"#,
+    ] {
+        let project = titled_by_the_term(html);
+        let run = project.build();
+        assert_eq!(run.code, 0, "{html}:\n{}", run.stderr);
+        assert!(
+            project
+                .page("findings.html")
+                .contains("St Brannock’s Hospital")
+        );
+    }
+}
+
+/// After round 18: where the title is the allowed term alone, the term a
+/// template writes itself (in its text, an attribute, a character
+/// reference) is refused at the template's line, and so is the term in a
+/// theme's static file, which no template makes and which prints no title.
+#[test]
+fn a_term_a_template_or_static_file_writes_is_refused_though_a_title_is_the_term() {
+    for html in [
+        "<p>Fieldwork at St Brannock's Hospital.</p>",
+        "<p title=\"St Brannock&#x27;s Hospital\">Fieldwork</p>",
+        "<p>St Brannock’s Hospital</p>",
+    ] {
+        let project = titled_by_the_term(html);
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("outside the file that allows it")
+                && run.stderr.contains("themes/default/templates/page.html:1:"),
+            "{html}:\n{}",
+            run.stderr
+        );
+    }
+    let project = titled_by_the_term("");
+    project.write(
+        "themes/default/static/visit.txt",
+        "Visitors sign in at St Brannock's Hospital reception.\n",
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("outside the file that allows it")
+            && run.stderr.contains("static/visit.txt"),
+        "{}",
+        run.stderr
+    );
+}

@@ -10,6 +10,7 @@ use crate::model::Allowance;
 use crate::render::Rendered;
 use crate::resolve::Site;
 use crate::source::FileId;
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -56,8 +57,13 @@ pub fn allowances(site: &Site) -> FastMap<FileId, Vec<String>> {
 }
 
 /// What every page's allowances depend on: the titles of the files with
-/// an allowance (menus and listings print them on any page).
-pub(super) fn titles_digest(rendered: &Rendered, checked: &Checked) -> u64 {
+/// an allowance (menus and listings print them on any page), and the
+/// allowed terms the templates write themselves ([`printed_by_templates`]).
+pub(super) fn titles_digest(
+    rendered: &Rendered,
+    checked: &Checked,
+    printed: &BTreeSet<String>,
+) -> u64 {
     let mut titles: Vec<_> = rendered
         .titles
         .iter()
@@ -66,7 +72,39 @@ pub(super) fn titles_digest(rendered: &Rendered, checked: &Checked) -> u64 {
     titles.sort();
     let mut hasher = rustc_hash::FxHasher::default();
     titles.hash(&mut hasher);
+    printed.hash(&mut hasher);
     hasher.finish()
+}
+
+/// The allowed terms that one of the project's own `templates` writes
+/// itself, in its text (not through a value such as a title), read as
+/// the gate reads a page. A template is no file that allows a term: what
+/// it writes is on every page it makes, and no copy of a title there is
+/// the title (red team, round 18: "Hosted at St Brannock's Hospital." in
+/// a footer, where a page titled "St Brannock's Hospital" allows it).
+pub(super) fn printed_by_templates(
+    look: &Look,
+    checked: &Checked,
+    sources: &crate::source::Sources,
+    templates: &[FileId],
+) -> BTreeSet<String> {
+    let mut printed = BTreeSet::new();
+    if checked.allowed.is_empty() {
+        return printed;
+    }
+    for &template in templates {
+        let mut texts = look.texts();
+        // What cannot be read here is read where the template is printed.
+        let text = sources.get(template).text.as_bytes();
+        if read("template.html", text, &mut texts).is_err() {
+            continue;
+        }
+        for hit in look.find(&texts) {
+            let allowed = |t: &&String| checked.allowed.values().flatten().any(|a| a == *t);
+            printed.extend(hit.term.iter().filter(allowed).cloned());
+        }
+    }
+    printed
 }
 
 /// What the page's allowances depend on: the titles digest, and the body
@@ -91,10 +129,13 @@ pub(super) fn context_of(rendered: &Rendered, checked: &Checked, path: &str, tit
 /// template prints a title in ways a body is not (typographic apostrophes,
 /// character references, attributes, a `<title>`). What a template prints
 /// otherwise, or another file writes (with a character reference, say), is
-/// outside those copies and is still read.
+/// outside those copies and is still read. Titles are cut only from the
+/// pages the templates make (a theme's static file prints no title), and
+/// not where a template writes the term itself (`printed`: there a copy
+/// of a title that is the term alone cannot be told from the template's).
 pub(super) fn allowed_here(
     look: &Look,
-    checked: &Checked,
+    (checked, printed): (&Checked, &BTreeSet<String>),
     rendered: &Rendered,
     path: &str,
     bytes: &[u8],
@@ -118,10 +159,13 @@ pub(super) fn allowed_here(
         .map(String::as_str)
         .filter(|f| !f.is_empty())
         .collect();
-    // Only a title that holds the term lets it through.
+    // Only a title that holds the term lets it through, on a page a
+    // template made that writes no such term itself.
+    let made = !path.starts_with(STATIC) && !printed.contains(term);
     let mut titles: Vec<String> = rendered
         .titles
         .iter()
+        .filter(|_| made)
         .filter(|(file, _)| allows(file))
         .map(|(_, title)| plain(title))
         .filter(|t| holds_words(t, term))
@@ -156,6 +200,10 @@ pub(super) fn allowed_here(
         .iter()
         .any(|hit| hit.term.iter().any(|t| t == term))
 }
+
+/// Where a theme's static files are published (copied as they are, not
+/// made by a template).
+const STATIC: &str = "static/";
 
 /// What a copy of an allowing file's text is replaced by: no term holds it
 /// or reaches across it.

@@ -39,7 +39,7 @@ mod text;
 mod texts;
 
 pub use allow::allowances;
-use allow::{allowed_here, context_of, titles_digest};
+use allow::{allowed_here, context_of, printed_by_templates, titles_digest};
 pub use early::Early;
 use look::{Clean, Look};
 use read::read;
@@ -209,7 +209,8 @@ pub fn gate(
     if let Some(stage) = stage {
         stage.open(Named(&rendered.files));
     }
-    let titles = titles_digest(&rendered, checked);
+    let printed = printed_by_templates(&look, checked, inputs.sources, &inputs.templates);
+    let titles = titles_digest(&rendered, checked, &printed);
     let results: Vec<(&String, u64, Option<Found>)> = rendered
         .files
         .par_iter()
@@ -218,7 +219,8 @@ pub fn gate(
             if passed.is_some_and(|p| passed_before(p, path, bytes, context)) {
                 return (path, context, None);
             }
-            let mut found = examine(&look, &clean, checked, &rendered, path, bytes);
+            let allowances = (checked, &printed);
+            let mut found = examine(&look, &clean, allowances, &rendered, path, bytes);
             found.leads_to_small_group = rendered
                 .origins
                 .get(path.as_str())
@@ -401,7 +403,7 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
 fn examine(
     look: &Look,
     clean: &Clean,
-    checked: &Checked,
+    (checked, printed): (&Checked, &BTreeSet<String>),
     rendered: &Rendered,
     path: &str,
     bytes: &[u8],
@@ -433,7 +435,7 @@ fn examine(
         {
             Some(term) => {
                 if allowed_terms.insert(term.clone())
-                    && !allowed_here(look, checked, rendered, path, bytes, term)
+                    && !allowed_here(look, (checked, printed), rendered, path, bytes, term)
                 {
                     found
                         .what
