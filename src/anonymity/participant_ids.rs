@@ -70,6 +70,13 @@ impl ParticipantIds {
         }
     }
 
+    /// [`ParticipantIds::find`], for ids written with a mark between each
+    /// two of their parts only: where pieces of text drawn apart are read
+    /// side by side in any order.
+    pub fn find_with_marks(&self, text: &str) -> Vec<Range<usize>> {
+        self.find(text)
+    }
+
     fn find_visible(&self, text: &str) -> Vec<Range<usize>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();

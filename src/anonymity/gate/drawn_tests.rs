@@ -121,11 +121,16 @@ fn a_drawing_whose_pieces_make_names_in_too_many_ways_is_refused() {
     assert_eq!(found(&drawing(&refs)), Err(TOO_MANY_WAYS));
 }
 
-/// What the searches find in `blocks`: listed terms and ids (by what and
-/// which term).
-fn terms_in(look: &Look, blocks: &[String]) -> BTreeSet<(String, Option<String>)> {
+/// What the searches find in `blocks` and in pieces of drawings joined,
+/// `drawn`: listed terms and ids (by what and which term).
+fn terms_in(
+    look: &Look,
+    blocks: &[String],
+    drawn: &[String],
+) -> BTreeSet<(String, Option<String>)> {
     look.find_with(blocks, None)
         .into_iter()
+        .chain(look.find_drawn(drawn, None))
         .filter(|hit| !hit.what.starts_with("a UK") && !hit.what.starts_with("an "))
         .map(|hit| (hit.what, hit.term.first().cloned()))
         .collect()
@@ -206,12 +211,12 @@ proptest! {
         pieces.dedup();
         prop_assume!(pieces.len() <= 5);
         let look = look();
-        let slow = terms_in(&look, &every_order(&pieces));
+        let slow = terms_in(&look, &[], &every_order(&pieces));
         let mut texts = look.texts();
         texts.blocks.extend(pieces.iter().cloned());
         read(pieces.clone(), &mut texts);
         prop_assert_eq!(texts.unreadable, None);
-        let fast = terms_in(&look, &texts.blocks);
+        let fast = terms_in(&look, &texts.blocks, &texts.drawn);
         prop_assert!(slow.is_subset(&fast), "{pieces:?}: every order finds {slow:?}, the ways {fast:?}");
     }
 }
