@@ -67,6 +67,18 @@ fn a_name_or_id_drawn_in_three_or_more_pieces_is_found() {
     }
 }
 
+/// A participant id with its marks left out (`AGP1` for `a-gp-1`) is
+/// found in one piece of a drawing, as anywhere else; across pieces, only
+/// with its marks.
+#[test]
+fn an_id_with_its_marks_left_out_is_found_in_one_piece() {
+    for pieces in [&["Step 1", "AGP1"][..], &["A-GP1", "Step 2"], &["agp-1"]] {
+        let svg = drawing(pieces);
+        let found = found(&svg).expect("readable");
+        assert!(found.iter().any(|f| f.contains("id")), "not found: {svg}");
+    }
+}
+
 /// A drawing's ordinary labels are not taken for names: the letters of a
 /// name made of pieces are searched as the words they make.
 #[test]
@@ -77,6 +89,9 @@ fn ordinary_labels_of_a_drawing_pass() {
         &["this", "tle", "burying", "at"],
         &["A", "GP", "1", "Step 1", "Step 2"],
         &["Mardle", "Valet", "Borough A", "a"],
+        // A chart's labels make "Borough AGP1", the id with its marks
+        // left out, in some order: no reader sees it.
+        &["1", "GP", "Borough A", "2"],
     ] {
         let svg = drawing(pieces);
         let found = found(&svg).expect("readable");
