@@ -592,6 +592,77 @@ fn lookalikes_build_cleanly() {
     assert_shown!(checked(&project, 0));
 }
 
+/// Participant ids are read with a mark between two parts left out only
+/// where their parts run together hold a letter and a digit and are four
+/// long at least (`AGP1` is `a-gp-1`): short ids run together are paper
+/// sizes, roads and vitamins, and an id's first parts without its number
+/// are words.
+#[test]
+fn participant_id_lookalikes_build_cleanly() {
+    let project = Project::fixture("basic");
+    let registry = project.read("content/participants.yaml");
+    project.write(
+        "content/participants.yaml",
+        format!(
+            "{registry}  - {{id: a-1, role: GP, sector: primary-care, borough: a}}\n  - {{id: a-12, role: GP, sector: primary-care, borough: a}}\n  - {{id: b-12, role: District nurse, sector: health, borough: b}}\n"
+        ),
+    );
+    project.edit(
+        FINDING,
+        "Sharing a building",
+        "The plans were printed on A1 paper; the hub is off the A12; B12 injections \
+         are given there. The a-gp practice and the ASW team share it, A GP 1 day a week, \
+         the a\u{2013}gp rota, agp and asw notes, A1\u{2013}A12 forms. \
+         Sharing a building",
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+}
+
+/// A participant id is found by the checks of the files where the final
+/// check finds it on the page, so it is refused at its line: with its
+/// marks left out, with Markdown's `--` and `---` (shown as dashes), a
+/// run of them, or a Unicode dash, in text, a code span, a link or the
+/// title.
+#[test]
+fn a_participant_id_however_its_marks_are_typed_is_refused_at_its_line() {
+    for (line, body) in [
+        (5, "As A-GP1 put it."),
+        (5, "As agp1 put it."),
+        (5, "As a--gp--1 put it."),
+        (5, "As a---gp---1 put it."),
+        (5, "As a----gp----1 put it."),
+        (5, "As A--GP1 put it."),
+        (5, "As a\u{2013}gp\u{2014}1 put it."),
+        (5, "As `a--gp--1` put it."),
+        (5, "As [she](https://example.org/a--gp1) put it."),
+        (5, "As *a*--gp--1 put it."),
+        (2, ""),
+    ] {
+        let project = Project::fixture("basic");
+        let title = match body.is_empty() {
+            true => "Methods of a--gp--1",
+            false => "Methods",
+        };
+        project.write(
+            "content/pages/methods.md",
+            format!("---\ntitle: {title}\norder: 1\n---\n{body}\n"),
+        );
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("error[anonymity::participant-id]")
+                && run
+                    .stderr
+                    .contains(&format!("content/pages/methods.md:{line}:"))
+                && !run.stderr.contains("template"),
+            "{body:?}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn a_first_name_alone_and_a_title_with_a_surname_are_warnings() {
     let project = Project::fixture("basic");

@@ -1,30 +1,184 @@
 //! Finding pseudonymous participant ids in text: they must never be published.
 
 use crate::model::Participant;
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::reading::DASHES;
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
 pub struct ParticipantIds {
+    /// Each id's parts run together, without its marks (`agp1` for
+    /// `a-gp-1`): found in a text without its marks ([`Unmarked`]), then
+    /// checked against the text as written ([`Shape::written`]).
     automaton: Option<AhoCorasick>,
     /// The ids looked for.
     ids: Vec<String>,
+    /// The shape of each id the automaton looks for, by pattern.
+    shapes: Vec<Shape>,
 }
 
 /// The marks that part an id's words, read as one another: a reader takes
-/// `a_sw_1`, `a.sw.1` and `a/sw/1` for `a-sw-1` (red team, round 12).
+/// `a_sw_1`, `a.sw.1` and `a/sw/1` for `a-sw-1` (red team, round 12). A
+/// run of hyphens, and of the Unicode dashes a reader takes for a hyphen
+/// ([`DASHES`]), is one mark as well: Markdown shows `a--sw--1` as
+/// `a–sw–1`, which the checks of the files read as shown (round 18).
 pub const ID_MARKS: [char; 4] = ['-', '_', '.', '/'];
 
-/// `text` with each of [`ID_MARKS`] written `-`, byte for byte (each is
-/// one ASCII byte, so the places of the text are its own).
-fn marks_as_hyphens(text: &str) -> std::borrow::Cow<'_, [u8]> {
-    let is_mark = |b: &u8| matches!(b, b'_' | b'.' | b'/');
-    match text.as_bytes().iter().any(is_mark) {
-        true => text
-            .bytes()
-            .map(|b| if is_mark(&b) { b'-' } else { b })
-            .collect::<Vec<u8>>()
-            .into(),
-        false => text.as_bytes().into(),
+/// The shortest an id's parts run together may be for the id to be read
+/// with a mark left out: `a-1` is not found as `A1` (a paper size), nor
+/// `a-12` as `A12` (a road), but `a-gp-1` is found as `AGP1`.
+const SHORTEST_RUN_TOGETHER: usize = 4;
+
+/// How one id is written: the lengths of its parts (what its marks part),
+/// and whether a mark between two of them may be left out.
+struct Shape {
+    parts: Vec<usize>,
+    marks_optional: bool,
+}
+
+impl Shape {
+    /// The id's parts, and its shape: a mark between two parts may be left
+    /// out only where the parts run together hold a letter and a digit and
+    /// are [`SHORTEST_RUN_TOGETHER`] long at least (`A-GP1`, `AGP1`), not
+    /// where that makes an ordinary word or code (`A1`, `B12`, `AGP`).
+    fn of(id: &str) -> (String, Shape) {
+        let parts: Vec<&str> = id
+            .split(|c| ID_MARKS.contains(&c) || DASHES.contains(&c))
+            .filter(|part| !part.is_empty())
+            .collect();
+        let together = parts.concat();
+        let marks_optional = together.chars().count() >= SHORTEST_RUN_TOGETHER
+            && together.chars().any(|c| c.is_ascii_alphabetic())
+            && together.chars().any(|c| c.is_ascii_digit());
+        let parts = parts.iter().map(|part| part.len()).collect();
+        (
+            together,
+            Shape {
+                parts,
+                marks_optional,
+            },
+        )
+    }
+
+    /// Where in `text` the id is written, found as its parts run together
+    /// at `found` of `unmarked` (`text` without its marks): the parts as
+    /// they are, each two parted by one mark (or by none, where it may be
+    /// left out), and no letter or digit on either side (an id run into
+    /// other words by a hyphen, as a file named `a-sw-2-notes.md`, is
+    /// found). A mark may be left out only where `left_out`.
+    fn written(
+        &self,
+        text: &[u8],
+        unmarked: &Unmarked,
+        found: Range<usize>,
+        left_out: bool,
+    ) -> Option<Range<usize>> {
+        let mut at = found.start;
+        let mut start = None;
+        let mut end: Option<usize> = None;
+        for &len in &self.parts {
+            let (first, last) = (unmarked.at(at), unmarked.at(at + len - 1));
+            // A mark within a part (`ag-p1`) parts the id.
+            if last - first != len - 1 {
+                return None;
+            }
+            if let Some(end) = end
+                && !is_one_mark(&text[end..first], left_out && self.marks_optional)
+            {
+                return None;
+            }
+            start = start.or(Some(first));
+            end = Some(last + 1);
+            at += len;
+        }
+        let (start, end) = (start?, end?);
+        let before = start == 0 || !text[start - 1].is_ascii_alphanumeric();
+        let after = end == text.len() || !text[end].is_ascii_alphanumeric();
+        (before && after).then_some(start..end)
+    }
+}
+
+/// Whether `between` (what parts two parts of an id in a text: marks only)
+/// is one mark as a reader sees it: `_`, `.` or `/`, or a run of hyphens
+/// and Unicode [`DASHES`] (Markdown shows `--` as an en dash, `---` as an
+/// em dash, `----` as two en dashes, and the final check reads each dash
+/// as a hyphen too: every run is one mark, so that the checks of the
+/// files and the final check read the same); or nothing, where
+/// `optional`.
+fn is_one_mark(between: &[u8], optional: bool) -> bool {
+    match between {
+        [] => optional,
+        [b'_' | b'.' | b'/'] => true,
+        _ => std::str::from_utf8(between)
+            .is_ok_and(|s| s.chars().all(|c| c == '-' || DASHES.contains(&c))),
+    }
+}
+
+/// The length of the mark that starts `bytes`, if one does: one of
+/// [`ID_MARKS`] or of the Unicode [`DASHES`].
+fn mark_len(bytes: &[u8]) -> Option<usize> {
+    match bytes.first()? {
+        b'-' | b'_' | b'.' | b'/' => Some(1),
+        // Every one of the dashes starts with one of these bytes (a test
+        // reads them).
+        0xE2 | 0xEF => {
+            let len = 3.min(bytes.len());
+            let c = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
+            DASHES.contains(&c).then_some(len)
+        }
+        _ => None,
+    }
+}
+
+/// A text without its marks ([`mark_len`]), and where each run of what is
+/// left starts in the text.
+struct Unmarked<'t> {
+    bytes: std::borrow::Cow<'t, [u8]>,
+    /// For each run of bytes kept: where it starts here, and in the text.
+    runs: Vec<(usize, usize)>,
+}
+
+impl<'t> Unmarked<'t> {
+    fn of(text: &'t [u8]) -> Unmarked<'t> {
+        // The bytes a mark starts with.
+        let starts_mark = |b: &u8| matches!(b, b'-' | b'_' | b'.' | b'/' | 0xE2 | 0xEF);
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut runs = vec![(0, 0)];
+        // Where the run of bytes being kept starts, and how far the text
+        // has been read.
+        let (mut kept, mut at) = (0, 0);
+        while let Some(found) = text[at..].iter().position(starts_mark) {
+            let mark = at + found;
+            let Some(len) = mark_len(&text[mark..]) else {
+                at = mark + 1;
+                continue;
+            };
+            let bytes = bytes.get_or_insert_with(|| Vec::with_capacity(text.len()));
+            bytes.extend_from_slice(&text[kept..mark]);
+            (kept, at) = (mark + len, mark + len);
+            runs.push((bytes.len(), kept));
+        }
+        match bytes {
+            None => Unmarked {
+                bytes: text.into(),
+                runs,
+            },
+            Some(mut bytes) => {
+                bytes.extend_from_slice(&text[kept..]);
+                Unmarked {
+                    bytes: bytes.into(),
+                    runs,
+                }
+            }
+        }
+    }
+
+    /// Where the byte at `at` here is in the text (the last run starting
+    /// there or before: after two marks in a row, two runs start at one
+    /// place here).
+    fn at(&self, at: usize) -> usize {
+        let run = self.runs.partition_point(|&(start, _)| start <= at) - 1;
+        let (here, there) = self.runs[run];
+        there + (at - here)
     }
 }
 
@@ -35,15 +189,24 @@ impl ParticipantIds {
             .map(|p| p.id.as_str())
             .filter(|id| !id.is_empty())
             .collect();
-        let automaton = (!ids.is_empty()).then(|| {
+        let (patterns, shapes): (Vec<String>, Vec<Shape>) = ids
+            .iter()
+            .map(|id| Shape::of(id))
+            // An id of marks alone has nothing to find.
+            .filter(|(together, _)| !together.is_empty())
+            .unzip();
+        let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(ids.iter().map(|id| marks_as_hyphens(id).into_owned()))
+                .build(&patterns)
                 .expect("participant ids are plain strings")
         });
         let ids = ids.into_iter().map(str::to_string).collect();
-        ParticipantIds { automaton, ids }
+        ParticipantIds {
+            automaton,
+            ids,
+            shapes,
+        }
     }
 
     /// The ids looked for.
@@ -51,40 +214,68 @@ impl ParticipantIds {
         &self.ids
     }
 
-    /// Whole-word occurrences of any participant id in `text`: not beside
-    /// a letter or digit (an id run into other words by a hyphen, as a
-    /// file named `a-sw-2-notes.md`, is found), with `-`, `_`, `.` and `/`
-    /// read as one another. Soft hyphens and zero-width characters inside
-    /// an id do not hide it.
+    /// Whole-word occurrences of any participant id in `text`, in any
+    /// case: not beside a letter or digit (an id run into other words by
+    /// a hyphen, as a file named `a-sw-2-notes.md`, is found), with one
+    /// mark between each two of its parts, `_`, `.`, `/` or a run of
+    /// hyphens and Unicode dashes, read as one another; or, where
+    /// the id's parts run together are a code no ordinary word is
+    /// (see [`Shape::of`]), with none (`A-GP1`, `AGP1` for `a-gp-1`).
+    /// Soft hyphens and zero-width characters inside an id do not hide
+    /// it.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_as(text, true)
+    }
+
+    /// [`ParticipantIds::find`], for ids written with a mark between each
+    /// two of their parts only: where pieces of text drawn apart are read
+    /// side by side in any order (a drawing's labels "Borough A", "GP" and
+    /// "1" make no id a reader sees).
+    pub fn find_with_marks(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_as(text, false)
+    }
+
+    /// The ids in `text`, with a mark between two parts left out where
+    /// `left_out` and the id's shape allow it.
+    fn find_as(&self, text: &str, left_out: bool) -> Vec<Range<usize>> {
         if self.automaton.is_none() {
             return Vec::new();
         }
         match super::patterns::Visible::of(text, false) {
-            None => self.find_visible(text),
+            None => self.find_visible(text, left_out),
             Some(visible) => self
-                .find_visible(&visible.text)
+                .find_visible(&visible.text, left_out)
                 .into_iter()
                 .map(|range| visible.original(text, range))
                 .collect(),
         }
     }
 
-    fn find_visible(&self, text: &str) -> Vec<Range<usize>> {
+    fn find_visible(&self, text: &str, left_out: bool) -> Vec<Range<usize>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let bytes = marks_as_hyphens(text);
-        let bytes = &*bytes;
-        automaton
-            .find_iter(bytes)
-            .filter(|m| {
-                let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
-                let after = m.end() == bytes.len() || !bytes[m.end()].is_ascii_alphanumeric();
-                before && after
+        let text = text.as_bytes();
+        let unmarked = Unmarked::of(text);
+        // Every place each id's parts run together are found, as written
+        // in the text: a longer id found where a shorter one is written
+        // hides nothing.
+        let mut found: Vec<Range<usize>> = automaton
+            .find_overlapping_iter(&*unmarked.bytes)
+            .filter_map(|m| {
+                let shape = &self.shapes[m.pattern().as_usize()];
+                shape.written(text, &unmarked, m.range(), left_out)
             })
-            .map(|m| m.range())
-            .collect()
+            .collect();
+        // The leftmost, then the longest, of those that overlap.
+        found.sort_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
+        let mut kept: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for range in found {
+            if kept.last().is_none_or(|last| range.start >= last.end) {
+                kept.push(range);
+            }
+        }
+        kept
     }
 }
 
@@ -134,5 +325,133 @@ mod tests {
         assert_eq!(finder.find("xb-gp-1 b-gp-10 b-gp-1x").len(), 0);
         let text = "said b_gp_1.";
         assert_eq!(&text[finder.find(text)[0].clone()], "b_gp_1");
+    }
+    /// As interview codes are typed in transcripts: with some or all of
+    /// its marks left out, an id whose parts run together hold a letter
+    /// and a digit and are four long at least is the id (red team, round
+    /// 18).
+    #[test]
+    fn finds_ids_with_their_marks_left_out() {
+        let finder = ids(&["a-gp-1"]);
+        for text in [
+            "As A-GP1 put it",
+            "As AGP1 put it",
+            "as agp-1 said",
+            "as a-gp1 said",
+            "as a_gp1 said",
+            "(AGP1)",
+            "AGP1.",
+            "transcripts/agp1-notes.html",
+            "x-agp1",
+        ] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+        let text = "As AGP1, said";
+        assert_eq!(&text[finder.find(text)[0].clone()], "AGP1");
+        // A word run on to it is no id, nor is a mark within a part.
+        for text in ["xagp1", "agp12", "agp1x", "ag-p1", "a-g-p-1", "AGP", "a-gp"] {
+            assert!(finder.find(text).is_empty(), "{text}");
+        }
+    }
+
+    /// Markdown shows `--` and `---` as en and em dashes: a run of hyphens
+    /// and Unicode dashes between two parts is one mark, as the page shows
+    /// them, and as the final check reads them, each dash a hyphen (red
+    /// team, round 18).
+    #[test]
+    fn finds_ids_with_double_hyphens_or_dashes() {
+        let finder = ids(&["a-gp-1", "a-1"]);
+        for text in [
+            "As a--gp--1 put it",
+            "As a---gp---1 put it",
+            "As a\u{2013}gp\u{2013}1 put it",
+            "As A\u{2014}GP\u{2014}1 put it",
+            "As a\u{2011}gp-1 put it",
+            "As a\u{2212}gp\u{ff0d}1 put it",
+            "As a--gp1 put it",
+            "see a--1",
+            "see a\u{2013}1",
+            "As a----gp----1 put it",
+            "As a\u{2013}\u{2013}gp-\u{2014}1 put it",
+        ] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+        let text = "As a\u{2013}gp\u{2013}1.";
+        assert_eq!(&text[finder.find(text)[0].clone()], "a\u{2013}gp\u{2013}1");
+        for text in [
+            "a..gp..1",
+            "a__gp__1",
+            "a-_gp-1",
+            "a -gp-1",
+            "a- gp-1",
+            "a\u{2026}gp\u{2026}1",
+        ] {
+            assert!(finder.find(text).is_empty(), "{text}");
+        }
+    }
+
+    /// Where an id's parts run together make an ordinary word or code,
+    /// only the id written with its marks is found: `A1` paper, the `A12`
+    /// road, vitamin `B12`, a date written together, a word.
+    #[test]
+    fn does_not_find_short_ids_run_together() {
+        let finder = ids(&["a-1", "a-12", "b-12", "a-gp", "2017-11-14", "lead-nurse"]);
+        for text in [
+            "printed on A1 paper",
+            "up the A12 to Colchester",
+            "vitamin B12 levels",
+            "the AGP was read",
+            "on 20171114 at noon",
+            "the leadnurse said",
+            "a1 a12 b12",
+        ] {
+            assert!(finder.find(text).is_empty(), "{text}");
+        }
+        for text in [
+            "see a-1",
+            "see A_12",
+            "see b.12",
+            "see a-gp",
+            "see 2017_11_14",
+            "see lead-nurse",
+        ] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+    }
+
+    /// Where two ids are found in one place, the longest written there is
+    /// kept; a longer id that is not written there hides no shorter one.
+    #[test]
+    fn keeps_the_id_written() {
+        let finder = ids(&["a-gp-1", "a-gp-12"]);
+        let text = "see a-gp-1-2 and a-gp-12 and agp12";
+        let found: Vec<&str> = finder
+            .find(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect();
+        assert_eq!(found, ["a-gp-1", "a-gp-12", "agp12"]);
+    }
+
+    /// Every dash read as a mark starts with a byte [`mark_len`] looks at.
+    #[test]
+    fn every_dash_is_read_as_a_mark() {
+        for dash in DASHES {
+            let text = format!("{dash}x");
+            assert_eq!(mark_len(text.as_bytes()), Some(dash.len_utf8()), "{dash}");
+        }
+        assert_eq!(mark_len("\u{2026}".as_bytes()), None);
+        assert_eq!(mark_len("\u{201c}".as_bytes()), None);
+    }
+
+    /// Ids are found in texts with invisible characters and full-width
+    /// forms, and the places found are the text's own.
+    #[test]
+    fn finds_ids_among_invisible_and_full_width_characters() {
+        let finder = ids(&["a-gp-1"]);
+        let text = "As \u{ff21}G\u{ad}P1 said";
+        let found = finder.find(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "\u{ff21}G\u{ad}P1");
     }
 }

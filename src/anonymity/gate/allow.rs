@@ -189,7 +189,7 @@ pub(super) fn allowed_here(
     }
     // In a flow, text is joined across elements with nothing between:
     // there a copy may touch the text of the element before or after it.
-    for block in &mut texts.blocks {
+    for block in texts.blocks.iter_mut().chain(&mut texts.drawn) {
         cut_titles(block, &titles, term, Edges::Words);
     }
     for flow in &mut texts.flows {

@@ -5,7 +5,9 @@
 //! collect the pieces ([`super::html`]) nor search what it joins
 //! ([`super::look`]).
 //!
-//! Read, as blocks of text:
+//! Read, as blocks of text (participant ids only as written with their
+//! marks, `a-gp-1`, not `AGP1`: labels drawn apart, "Borough A", "GP"
+//! and "1", make that in some order, which no reader sees):
 //! - every two pieces side by side, both ways round;
 //! - for each thing looked for that holds letters or digits (a listed
 //!   term and each pattern made of it, a person's names together, a
@@ -99,7 +101,7 @@ pub(super) fn read(mut pieces: Vec<String>, texts: &mut Texts) {
     }
     for first in &pieces {
         for second in pieces.iter().filter(|p| *p != first) {
-            texts.blocks.push(format!("{first}{second}"));
+            texts.drawn.push(format!("{first}{second}"));
         }
     }
     let targets = texts.targets.clone();
@@ -109,7 +111,7 @@ pub(super) fn read(mut pieces: Vec<String>, texts: &mut Texts) {
                 .iter()
                 .map(|way| way.iter().map(|&i| pieces[i].as_str()).collect())
                 .collect();
-            texts.blocks.extend(joined);
+            texts.drawn.extend(joined);
         }
         None => texts.refuse(TOO_MANY_WAYS),
     }

@@ -67,6 +67,18 @@ fn a_name_or_id_drawn_in_three_or_more_pieces_is_found() {
     }
 }
 
+/// A participant id with its marks left out (`AGP1` for `a-gp-1`) is
+/// found in one piece of a drawing, as anywhere else; across pieces, only
+/// with its marks.
+#[test]
+fn an_id_with_its_marks_left_out_is_found_in_one_piece() {
+    for pieces in [&["Step 1", "AGP1"][..], &["A-GP1", "Step 2"], &["agp-1"]] {
+        let svg = drawing(pieces);
+        let found = found(&svg).expect("readable");
+        assert!(found.iter().any(|f| f.contains("id")), "not found: {svg}");
+    }
+}
+
 /// A drawing's ordinary labels are not taken for names: the letters of a
 /// name made of pieces are searched as the words they make.
 #[test]
@@ -77,6 +89,9 @@ fn ordinary_labels_of_a_drawing_pass() {
         &["this", "tle", "burying", "at"],
         &["A", "GP", "1", "Step 1", "Step 2"],
         &["Mardle", "Valet", "Borough A", "a"],
+        // A chart's labels make "Borough AGP1", the id with its marks
+        // left out, in some order: no reader sees it.
+        &["1", "GP", "Borough A", "2"],
     ] {
         let svg = drawing(pieces);
         let found = found(&svg).expect("readable");
@@ -121,11 +136,16 @@ fn a_drawing_whose_pieces_make_names_in_too_many_ways_is_refused() {
     assert_eq!(found(&drawing(&refs)), Err(TOO_MANY_WAYS));
 }
 
-/// What the searches find in `blocks`: listed terms and ids (by what and
-/// which term).
-fn terms_in(look: &Look, blocks: &[String]) -> BTreeSet<(String, Option<String>)> {
+/// What the searches find in `blocks` and in pieces of drawings joined,
+/// `drawn`: listed terms and ids (by what and which term).
+fn terms_in(
+    look: &Look,
+    blocks: &[String],
+    drawn: &[String],
+) -> BTreeSet<(String, Option<String>)> {
     look.find_with(blocks, None)
         .into_iter()
+        .chain(look.find_drawn(drawn, None))
         .filter(|hit| !hit.what.starts_with("a UK") && !hit.what.starts_with("an "))
         .map(|hit| (hit.what, hit.term.first().cloned()))
         .collect()
@@ -206,12 +226,12 @@ proptest! {
         pieces.dedup();
         prop_assume!(pieces.len() <= 5);
         let look = look();
-        let slow = terms_in(&look, &every_order(&pieces));
+        let slow = terms_in(&look, &[], &every_order(&pieces));
         let mut texts = look.texts();
         texts.blocks.extend(pieces.iter().cloned());
         read(pieces.clone(), &mut texts);
         prop_assert_eq!(texts.unreadable, None);
-        let fast = terms_in(&look, &texts.blocks);
+        let fast = terms_in(&look, &texts.blocks, &texts.drawn);
         prop_assert!(slow.is_subset(&fast), "{pieces:?}: every order finds {slow:?}, the ways {fast:?}");
     }
 }

@@ -132,6 +132,7 @@ pub fn read(html: &str, texts: &mut Texts) {
     let (styles, capitals) = own_styles(&document, &texts.styles);
     texts.capitals |= capitals;
     let first = texts.blocks.len();
+    let first_drawn = texts.drawn.len();
     let site_rtl = styles.right_to_left;
     let mut reader = Reader {
         texts,
@@ -162,13 +163,17 @@ pub fn read(html: &str, texts: &mut Texts) {
     flow.finish(texts);
     // Where text may run right to left, numbers parted by spaces are
     // shown in the opposite order (see [`bidi`]).
-    let lines = &texts.blocks[first..];
-    if right_to_left || lines.iter().any(|line| bidi::turns_right_to_left(line)) {
-        let reversed: Vec<String> = lines
-            .iter()
-            .filter_map(|l| bidi::numbers_reversed(l))
-            .collect();
-        texts.blocks.extend(reversed);
+    let (lines, drawn) = (&texts.blocks[first..], &texts.drawn[first_drawn..]);
+    if right_to_left || (lines.iter().chain(drawn)).any(|line| bidi::turns_right_to_left(line)) {
+        let reversed = |lines: &[String]| -> Vec<String> {
+            lines
+                .iter()
+                .filter_map(|l| bidi::numbers_reversed(l))
+                .collect()
+        };
+        let (lines, drawn) = (reversed(lines), reversed(drawn));
+        texts.blocks.extend(lines);
+        texts.drawn.extend(drawn);
     }
     if tables {
         table_columns(&document, texts);

@@ -6,8 +6,11 @@ fn texts(html: &str) -> Texts {
     texts
 }
 
+/// Whether a block of what is read of `html` (or a drawing's pieces
+/// joined) holds `wanted`.
 fn reads(html: &str, wanted: &str) -> bool {
-    texts(html).blocks.iter().any(|b| b.contains(wanted))
+    let texts = texts(html);
+    (texts.blocks.iter().chain(&texts.drawn)).any(|b| b.contains(wanted))
 }
 
 fn flows(html: &str, wanted: &str) -> bool {

@@ -80,6 +80,10 @@ const SEPARATOR: &str = "\n\n\u{b6}\n\n";
 #[derive(Default)]
 pub(super) struct Clean {
     blocks: Known,
+    /// The pieces of drawings joined side by side in which nothing was
+    /// found (apart from the blocks: ids are read in them with their
+    /// marks only).
+    drawn: Known,
     pieces: Known,
     /// The texts where blocks meet in which no number was found.
     numbers: Known,
@@ -128,10 +132,16 @@ impl Known {
 
 impl Clean {
     pub(super) fn len(&self) -> usize {
-        [&self.blocks, &self.pieces, &self.numbers, &self.capitals]
-            .iter()
-            .map(|known| known.len())
-            .sum()
+        [
+            &self.blocks,
+            &self.drawn,
+            &self.pieces,
+            &self.numbers,
+            &self.capitals,
+        ]
+        .iter()
+        .map(|known| known.len())
+        .sum()
     }
 }
 
@@ -220,8 +230,8 @@ impl<'a> Look<'a> {
         }
     }
 
-    /// Everything found in what was read of one file: the blocks, then
-    /// the flows.
+    /// Everything found in what was read of one file: the blocks (and the
+    /// pieces of drawings joined), then the flows.
     pub fn find(&self, texts: &Texts) -> Vec<Hit> {
         self.find_in(texts, None)
     }
@@ -238,6 +248,7 @@ impl<'a> Look<'a> {
     /// those in which nothing is found.
     pub fn find_in(&self, texts: &Texts, clean: Option<&Clean>) -> Vec<Hit> {
         let mut found = self.find_with(&texts.blocks, clean);
+        found.extend(self.find_drawn(&texts.drawn, clean));
         for flow in &texts.flows {
             found.extend(self.find_flowing(flow, clean));
         }
@@ -324,9 +335,28 @@ impl<'a> Look<'a> {
     /// [`Look::find`], passing over the blocks `clean` has and adding those
     /// in which nothing is found.
     pub fn find_with(&self, blocks: &[String], clean: Option<&Clean>) -> Vec<Hit> {
+        self.find_in_blocks(blocks, clean.map(|c| &c.blocks), true)
+    }
+
+    /// [`Look::find_with`], for the pieces of drawings joined side by side
+    /// (see [`Texts::drawn`]): participant ids written with their marks
+    /// only.
+    pub fn find_drawn(&self, drawn: &[String], clean: Option<&Clean>) -> Vec<Hit> {
+        self.find_in_blocks(drawn, clean.map(|c| &c.drawn), false)
+    }
+
+    /// Everything in `blocks`, passing over those `known` has and adding
+    /// those in which nothing is found; participant ids with a mark left
+    /// out where `marks_left_out`.
+    fn find_in_blocks(
+        &self,
+        blocks: &[String],
+        known: Option<&Known>,
+        marks_left_out: bool,
+    ) -> Vec<Hit> {
         // Each distinct block once (a page repeats its menu's links, class
         // names, …), less those already found clean.
-        let todo = unknown(blocks.iter().map(String::as_str), clean.map(|c| &c.blocks));
+        let todo = unknown(blocks.iter().map(String::as_str), known);
         let mut joined = String::with_capacity(todo.iter().map(|b| 2 * b.len() + 10).sum());
         let mut starts = Vec::with_capacity(todo.len());
         for block in &todo {
@@ -358,7 +388,11 @@ impl<'a> Look<'a> {
                 ],
             });
         }
-        for range in self.ids.find(&joined) {
+        let ids = match marks_left_out {
+            true => self.ids.find(&joined),
+            false => self.ids.find_with_marks(&joined),
+        };
+        for range in ids {
             dirty.push(range);
             found.push(Hit {
                 what: "a participant id".to_string(),
@@ -385,9 +419,9 @@ impl<'a> Look<'a> {
                 term: Vec::new(),
             });
         }
-        if let Some(clean) = clean {
+        if let Some(known) = known {
             // Every block a finding touches is not clean.
-            learn(&clean.blocks, &todo, &starts, dirty);
+            learn(known, &todo, &starts, dirty);
         }
         found
     }

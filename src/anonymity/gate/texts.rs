@@ -11,6 +11,12 @@ use std::sync::Arc;
 pub(super) struct Texts {
     /// Blocks of text, each searched for everything.
     pub blocks: Vec<String>,
+    /// The pieces of a drawing's text joined side by side ([`super::drawn`]),
+    /// each searched as a block, but for participant ids written with a
+    /// mark between each two of their parts only: a drawing's ordinary
+    /// labels ("Borough A", "GP", "1"), joined in some order, make an id
+    /// with its marks left out that no reader sees.
+    pub drawn: Vec<String>,
     /// A page's text joined across every element (see [`html`]), searched
     /// for the words names and addresses are made of.
     pub flows: Vec<String>,

@@ -32,8 +32,10 @@ impl Parting {
             held.extend(s.as_ref().chars());
         }
         if !raw.is_empty() {
-            // Ids are found with their marks read as one another.
+            // Ids are found with their marks read as one another, and
+            // with a Unicode dash for a hyphen.
             held.extend(crate::anonymity::participant_ids::ID_MARKS);
+            held.extend(crate::reading::DASHES);
         }
         for r in raw {
             for c in r.as_ref().chars() {
