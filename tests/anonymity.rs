@@ -1140,3 +1140,119 @@ fn a_role_said_by_a_short_form_its_words_do_not_spell_is_refused() {
             .contains("Health, Borough A")
     );
 }
+
+/// Ordinary words that are a listed person's initial and last name run
+/// together ("along" for Alan Long, "shall" for Sam Hall), a last name's
+/// plural, a last name before a word starting with the first name's
+/// initial, and an initial before a short last name build with at most a
+/// partial-name warning; the last name alone stays a warning.
+#[test]
+fn initial_and_surname_lookalikes_build() {
+    let project = Project::fixture("basic");
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather, Alan Long, Sam Hall, Tom Rain, Jo Lee]\nplaces: [Thistlebury]\n",
+    );
+    project.write(
+        common::METHODS,
+        common::methods_with(
+            "We walked along the corridor: we shall see. ALONG THE WARD. The train was late. \
+             Quillfeather Memorial Hall was full; Quillfeather M is its ward. The Quillfeathers \
+             came. jlee and aho ran the code.\n",
+        ),
+    );
+    let run = project.build();
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[anonymity::partial-name]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        project
+            .page("pages/methods.html")
+            .contains("along the corridor")
+    );
+}
+
+/// A listed person written as a reference list or a handle writes them is
+/// refused by the source check at its line, and by the final check where
+/// a template prints it; an allowance of the person lets each through in
+/// its own file, as it does "M. Quillfeather" (red team, round 18).
+#[test]
+fn a_surname_with_an_initial_is_refused_by_both_checks_and_allowed_alike() {
+    use common::{METHODS, methods_with};
+    for form in [
+        "Quillfeather, M. (2019)",
+        "Quillfeather MJ, Smith A.",
+        "@MQuillfeather",
+        "mquillfeather",
+        "quillfeatherm",
+        "m_quillfeather",
+        "Quillfeather.M",
+    ] {
+        let project = Project::fixture("basic");
+        project.write(METHODS, methods_with(&format!("Audit by {form}.\n")));
+        let run = project.build();
+        run.expect_code(1);
+        // Where the name begins (a handle's `@` is not the name's).
+        let column = 10 + usize::from(form.starts_with('@'));
+        assert!(
+            run.stderr.contains("error[anonymity::identifier]")
+                && run.stderr.contains(&format!("{METHODS}:5:{column}")),
+            "{form}: {}",
+            run.stderr
+        );
+
+        let project = Project::fixture("basic");
+        let base = include_str!("../themes/default/templates/base.html");
+        let link = "<p><a href=\"{{ root }}accessibility.html\">";
+        assert!(base.contains(link));
+        project.write(
+            "themes/default/templates/base.html",
+            base.replacen(link, &format!("<p>Audit by {form}.</p>{link}"), 1),
+        );
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("error[anonymity::output-leak]")
+                && run.stderr.contains("themes/default/templates/base.html:"),
+            "{form}: {}",
+            run.stderr
+        );
+
+        let project = Project::fixture("basic");
+        project.write(
+            METHODS,
+            format!(
+                "---\ntitle: Methods\norder: 1\nanonymity:\n  allow: [Marjorie Quillfeather]\n  \
+                 reason: she wrote the audit under her name\n---\nAudit by {form}.\n"
+            ),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(project.page("pages/methods.html").contains(form), "{form}");
+    }
+}
+
+/// A last name and the first name's initial side by side in a table's
+/// row, as a list of authors may set them, are read by the final check
+/// (which reads a row's cells apart by a space), and placed at the row,
+/// as the first and last names are.
+#[test]
+fn a_surname_and_initial_in_a_table_row_are_placed_at_the_row() {
+    use common::{METHODS, methods_with};
+    let project = Project::fixture("basic");
+    project.write(
+        METHODS,
+        methods_with("| Author | Initial |\n|---|---|\n| Quillfeather | M. |\n"),
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!("{METHODS}:7:3")) && !run.stderr.contains("a template"),
+        "{}",
+        run.stderr
+    );
+}

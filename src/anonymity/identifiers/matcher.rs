@@ -4,7 +4,7 @@
 
 use super::joined::Joined;
 use super::normalise::{Normalised, normalise};
-use super::terms::Builder;
+use super::terms::{Builder, MIN_RUN_TOGETHER_LETTERS, SUFFIXES};
 use super::word_trie::WordTrie;
 use super::{Identifiers, List, TermHit};
 use std::collections::HashMap;
@@ -24,6 +24,12 @@ pub(super) struct Term {
 pub(super) struct Pattern {
     pub(super) term: usize,
     pub(super) partial: bool,
+    /// Where set, the pattern is an initial and a last name run together
+    /// that a reader may take for an ordinary word (`along`, a plural
+    /// `quillfeathers`): it is read only where written with a capital at
+    /// this byte of the string and the case changing there (`ALong`,
+    /// `aLong`, `QuillfeatherS`), never `along`, `Along` or `ALONG`.
+    pub(super) joined_at: Option<usize>,
 }
 
 /// Finds every listed term in a text in one pass.
@@ -135,6 +141,11 @@ impl TermMatcher {
             return Vec::new();
         }
         let norm = Normalised::of(text);
+        // An initial and a last name run together that may be an ordinary
+        // word is read only where its capital shows the join.
+        full.retain(|(range, pattern)| {
+            (pattern.joined_at).is_none_or(|at| case_turns_at(text, &norm, range.start + at))
+        });
         let mut full = select_leftmost_longest(full, &[]);
         let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
         let mut partial = select_leftmost_longest(partial, &full_ranges);
@@ -166,7 +177,13 @@ impl TermMatcher {
     /// names or initials between them, or a nickname in quotation marks
     /// or brackets (`Marjorie J. Quillfeather`, `QUILLFEATHER, Marjorie`,
     /// `Marjorie "Midge" Quillfeather`); or one of them with the other's
-    /// initial (`M. Quillfeather`, `Marjorie Q.`). `partial`: the partial
+    /// initial (`M. Quillfeather`, `Marjorie Q.`), the last name also
+    /// before the first name's initial, as a reference list gives an
+    /// author (`Quillfeather, M.`, `Quillfeather M`, `Quillfeather MJ`),
+    /// and joined to it by a full stop or an underscore in any case, as a
+    /// handle or a login gives it (`m_quillfeather`, `quillfeather.m`;
+    /// run together, `mquillfeather`, they are patterns of their own: see
+    /// `terms.rs`). `partial`: the partial
     /// hits, in `norm`'s places, sorted; none overlaps `full`. Each is
     /// returned as a full hit of the person's name, in `norm`'s places
     /// (two may overlap: `Quillfeather, Marjorie Quillfeather`).
@@ -195,6 +212,7 @@ impl TermMatcher {
         let full_hit = |term: usize| Pattern {
             term,
             partial: false,
+            joined_at: None,
         };
         let mut together: Vec<(Range<usize>, Pattern)> = Vec::new();
         // Each pair side by side, and each name beside an initial, is
@@ -240,7 +258,41 @@ impl TermMatcher {
                     together.push((range.start..at + letter.len(), full_hit(term)));
                 }
             }
+            // A last name, then the first name's initial (`Quillfeather,
+            // M.`, as a reference list gives an author).
+            let written = norm.original_range(text, range.clone());
+            let written_end = written.end;
+            let in_capitals = !text[written].chars().any(char::is_lowercase);
+            let starts_with = |first: &str, initials: &Range<usize>| {
+                (norm.text[initials.clone()].chars().next())
+                    .is_some_and(|letter| first.starts_with(letter))
+            };
+            if let Some(initials) = initials_after(text, norm, written_end, !in_capitals)
+                && let Some(term) = person_by(&|f, l| l == name && starts_with(f, &initials))
+            {
+                together.push((range.start..initials.end, full_hit(term)));
+            }
+            // The first name's initial joined to a last name by a full stop
+            // or an underscore, before or after it, in any case
+            // (`m_quillfeather`, `quillfeather.m`): a handle or a login.
+            let long = name.chars().filter(|c| c.is_alphabetic()).count();
+            if long >= MIN_RUN_TOGETHER_LETTERS {
+                let written_start = norm.origin[range.start];
+                if let Some(initial) = joined_initial_before(text, norm, written_start)
+                    && let Some(term) = person_by(&|f, l| l == name && starts_with(f, &initial))
+                {
+                    together.push((initial.start..range.end, full_hit(term)));
+                }
+                if let Some(initial) = joined_initial_after(text, norm, written_end)
+                    && let Some(term) = person_by(&|f, l| l == name && starts_with(f, &initial))
+                {
+                    together.push((range.start..initial.end, full_hit(term)));
+                }
+            }
         }
+        // One name may be read in two ways (`M.Quillfeather`): once.
+        together.sort_by_key(|(range, _)| (range.start, range.end));
+        together.dedup_by(|a, b| a.0 == b.0);
         together
     }
 
@@ -351,6 +403,148 @@ fn initial_at_start(text: &str) -> Option<&str> {
     let end = letter.len_utf8();
     let next = text[end..].chars().next();
     (!next.is_some_and(char::is_alphanumeric)).then_some(&text[..end])
+}
+
+/// Whether the letter at byte `at` of `norm` is written as a capital with
+/// the case changing there: a small letter before it or after it
+/// (`aLong`, `ALong`, `LongA`; not `Along` or `ALONG`).
+fn case_turns_at(text: &str, norm: &Normalised, at: usize) -> bool {
+    let written = |i: usize| text[norm.origin[i]..].chars().next();
+    let Some(here) = norm.text[at..].chars().next() else {
+        return false;
+    };
+    let before = norm.text[..at].chars().next_back();
+    let lower_before =
+        before.is_some_and(|c| written(at - c.len_utf8()).is_some_and(char::is_lowercase));
+    let after = at + here.len_utf8();
+    let lower_after = after < norm.text.len() && written(after).is_some_and(char::is_lowercase);
+    written(at).is_some_and(char::is_uppercase) && (lower_before || lower_after)
+}
+
+/// The byte of `norm` where the character written at byte `written` of
+/// the text begins, if it is read as one there.
+fn norm_at(norm: &Normalised, written: usize) -> Option<usize> {
+    let at = norm.origin.partition_point(|&o| o < written);
+    (norm.origin.get(at) == Some(&written)).then_some(at)
+}
+
+/// The initials written after a last name that ends at byte
+/// `written_end` of `text`, as a reference list gives an author's, in
+/// `norm`'s places: after a space or a comma (or both; or the edge of a
+/// table's cell as Markdown writes it, `| Quillfeather | M. |`, as
+/// [`names_between`] reads one), one to three
+/// capitals standing alone as an initial does ([`stands_alone`]:
+/// `Quillfeather, M.`, `Quillfeather M`, `Quillfeather, M. J.`,
+/// `Quillfeather MJ`), not a post-nominal (`Quillfeather MBE`). Two or
+/// three only where `several` (the last name is not written in capitals,
+/// as a line in capitals writes every word: `QUILLFEATHER MAY`).
+fn initials_after(
+    text: &str,
+    norm: &Normalised,
+    written_end: usize,
+    several: bool,
+) -> Option<Range<usize>> {
+    let rest = &text[written_end..];
+    let spaced = rest.trim_start();
+    let after = match spaced.strip_prefix([',', '|']) {
+        Some(comma) => comma.trim_start(),
+        None => spaced,
+    };
+    if after.len() == rest.len() {
+        return None;
+    }
+    let capitals = after
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() && c.is_uppercase()))
+        .map_or(after.len(), |(i, _)| i);
+    let letters = after[..capitals].chars().count();
+    let most = if several { 3 } else { 1 };
+    if !(1..=most).contains(&letters)
+        || !stands_alone(&after[capitals..])
+        || (letters > 1 && SUFFIXES.contains(&after[..capitals].to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let start = text.len() - after.len();
+    let end = start + capitals;
+    Some(norm_at(norm, start)?..norm.origin.partition_point(|&o| o < end))
+}
+
+/// Whether what follows a capital (`rest`) leaves it standing alone, as an
+/// initial: a full stop, a comma, a semicolon, a colon or a closing
+/// bracket, the end, or a space and then no word (another initial, a
+/// bracket, the end); not a letter or a digit (`Quillfeather Memorial`,
+/// `Quillfeather M is`), an apostrophe or a hyphen (`M-ward`).
+fn stands_alone(rest: &str) -> bool {
+    let mut rest = rest;
+    // A few initials in a row (`M J K`), each standing alone.
+    for _ in 0..4 {
+        let Some(next) = rest.chars().next() else {
+            return true;
+        };
+        if matches!(next, '.' | ',' | ';' | ':' | ')' | ']') {
+            return true;
+        }
+        if !next.is_whitespace() {
+            return false;
+        }
+        rest = rest.trim_start();
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => return true,
+            Some(c) if c.is_alphabetic() && c.is_uppercase() => rest = chars.as_str(),
+            Some(c) => return !c.is_alphanumeric(),
+        }
+    }
+    false
+}
+
+/// What joins an initial to a last name in a handle or a login
+/// (`m_quillfeather`, `m.quillfeather`), and the marks of Markdown's
+/// emphasis, which the final check also reads past (`m*quillfeather`).
+const JOINING: &[char] = &['.', '_', '*', '~', '`'];
+
+/// The letter standing alone before the [`JOINING`] marks that end
+/// `text[..written_start]` (`m_` in `m_quillfeather`), in `norm`'s places.
+fn joined_initial_before(
+    text: &str,
+    norm: &Normalised,
+    written_start: usize,
+) -> Option<Range<usize>> {
+    let before = &text[..written_start];
+    let marks = before.trim_end_matches(JOINING);
+    if marks.len() == before.len() {
+        return None;
+    }
+    let letter = marks.chars().next_back().filter(|c| c.is_alphabetic())?;
+    let at = marks.len() - letter.len_utf8();
+    if marks[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let start = norm_at(norm, at)?;
+    Some(start..norm.origin.partition_point(|&o| o < marks.len()))
+}
+
+/// The letter standing alone after the [`JOINING`] marks that begin
+/// `text[written_end..]` (`.m` in `quillfeather.m`), in `norm`'s places.
+fn joined_initial_after(text: &str, norm: &Normalised, written_end: usize) -> Option<Range<usize>> {
+    let rest = &text[written_end..];
+    let marks = rest.trim_start_matches(JOINING);
+    if marks.len() == rest.len() {
+        return None;
+    }
+    let mut chars = marks.chars();
+    let letter = chars.next().filter(|c| c.is_alphabetic())?;
+    if chars.next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let at = text.len() - marks.len();
+    let start = norm_at(norm, at)?;
+    Some(start..norm.origin.partition_point(|&o| o < at + letter.len_utf8()))
 }
 
 fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {

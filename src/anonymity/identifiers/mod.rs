@@ -5,7 +5,9 @@
 //!
 //! - this module: which list a term is from, and a hit;
 //! - `terms.rs`: the patterns searched for each listed term (the name, its
-//!   parts, the words glued);
+//!   parts, the words glued, an initial run on to a last name);
+//! - `ordinary.rs`: the ordinary words an initial and a last name run
+//!   together may spell;
 //! - `matcher.rs`: [`TermMatcher`], every whole-word hit in a text;
 //! - `joined.rs`: words split by a hyphen read as one;
 //! - `normalise.rs`: [`normalise`], the comparable form of a text, and
@@ -19,6 +21,7 @@ mod joined;
 mod letters;
 mod matcher;
 mod normalise;
+mod ordinary;
 mod parting;
 mod terms;
 mod word_trie;

@@ -1,11 +1,13 @@
 //! The patterns searched for each listed term: the term, its words glued
-//! together and, for a person, the name without titles and the first and
-//! last names alone (partial). One pattern per normalised string. Does not
-//! search (`matcher.rs`).
+//! together and, for a person, the name without titles, the first name's
+//! initial and the last name run together, and the first and last names
+//! alone (partial). One pattern per normalised string. Does not search
+//! (`matcher.rs`).
 
 use super::List;
 use super::matcher::{Pattern, Term, TermMatcher};
 use super::normalise::normalise;
+use super::ordinary::is_ordinary_word;
 use super::word_trie::WordTrie;
 use std::collections::HashMap;
 
@@ -35,13 +37,18 @@ const HONORIFICS: &[&str] = &[
     "councillor",
 ];
 
-/// Words dropped from the end of a person's name before taking the last name.
-const SUFFIXES: &[&str] = &[
+/// Words dropped from the end of a person's name before taking the last
+/// name (and never read as a person's initials after it).
+pub(super) const SUFFIXES: &[&str] = &[
     "jr", "jnr", "sr", "snr", "ii", "iii", "obe", "mbe", "cbe", "dbe", "kbe", "phd", "md",
 ];
 
 /// Names shorter than this (in letters) are not reported alone.
 const MIN_PARTIAL_LETTERS: usize = 3;
+
+/// Last names shorter than this (in letters) are not read run together
+/// with an initial: `jlee`, `aho` may be an ordinary word or code.
+pub(super) const MIN_RUN_TOGETHER_LETTERS: usize = 4;
 
 /// Collects terms and their normalised patterns, one pattern per distinct
 /// normalised string (a full term wins over a partial one; otherwise the first
@@ -96,12 +103,49 @@ impl Builder {
         };
         if let [first, .., last] = name {
             self.terms[term].names = Some((first.to_string(), last.to_string()));
+            self.add_run_together(&name[..name.len() - 1], last, term);
         }
         for part in parts {
             let letters = part.chars().filter(|c| c.is_alphabetic()).count();
             if letters >= MIN_PARTIAL_LETTERS && !HONORIFICS.contains(&part) {
                 self.add_pattern(part.to_string(), term, true);
             }
+        }
+    }
+
+    /// A person's initial run on to the last name, as a handle or a login
+    /// gives it (`mquillfeather`, `@MQuillfeather`), and the last name
+    /// with the initial after it, as systems make logins
+    /// (`quillfeatherm`): the first name's initial, and the initials of
+    /// all the given names where there are several (`mjquillfeather`).
+    /// Only for a last name of [`MIN_RUN_TOGETHER_LETTERS`] letters or
+    /// more. Where the form spells an ordinary word ("along" for Alan
+    /// Long), and where an `s` follows the last name (a plural: "the
+    /// Quillfeathers"), it is read only with the case changing at the
+    /// join (`ALong`, `QuillfeatherS`).
+    fn add_run_together(&mut self, given: &[&str], last: &str, term: usize) {
+        let surname: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
+        let letters = surname.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < MIN_RUN_TOGETHER_LETTERS {
+            return;
+        }
+        let initial = |name: &&str| name.chars().next().filter(|c| c.is_alphabetic());
+        let Some(first) = given.first().and_then(initial) else {
+            return;
+        };
+        let mut forms = vec![first.to_string()];
+        let all: String = given.iter().filter_map(initial).collect();
+        if all.chars().count() > 1 {
+            forms.push(all);
+        }
+        for initials in forms {
+            let before = format!("{initials}{surname}");
+            let joined_at = is_ordinary_word(&before).then_some(initials.len());
+            self.add_pattern_where(before, term, false, joined_at);
+            let after = format!("{surname}{initials}");
+            let plural = initials.starts_with('s');
+            let joined_at = (plural || is_ordinary_word(&after)).then_some(surname.len());
+            self.add_pattern_where(after, term, false, joined_at);
         }
     }
 
@@ -114,9 +158,32 @@ impl Builder {
     }
 
     fn add_pattern(&mut self, norm: String, term: usize, partial: bool) {
-        let pattern = Pattern { term, partial };
+        self.add_pattern_where(norm, term, partial, None);
+    }
+
+    /// [`Builder::add_pattern`], read only with the case changing at
+    /// `joined_at` where that is set (see [`Pattern::joined_at`]). A
+    /// pattern read everywhere stands over one read only so, and a full
+    /// one over a partial one.
+    fn add_pattern_where(
+        &mut self,
+        norm: String,
+        term: usize,
+        partial: bool,
+        joined_at: Option<usize>,
+    ) {
+        let pattern = Pattern {
+            term,
+            partial,
+            joined_at,
+        };
         match self.index.get(&norm) {
-            Some(&i) if self.patterns[i].partial && !partial => self.patterns[i] = pattern,
+            Some(&i) if joined_at.is_none() => {
+                let old = self.patterns[i];
+                if old.joined_at.is_some() || (old.partial && !partial) {
+                    self.patterns[i] = pattern;
+                }
+            }
             Some(_) => {}
             None => {
                 self.index.insert(norm.clone(), self.patterns.len());

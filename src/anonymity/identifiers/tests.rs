@@ -558,3 +558,225 @@ fn names_apart_stay_partial() {
     assert!(found(&m, "T. Quillfeather").iter().all(|h| h.2));
     assert!(found(&m, "A. Ashworth").iter().any(|h| !h.2));
 }
+
+/// A last name and the first name's initial after it, as reference lists
+/// give an author, is the person (red team, round 18).
+#[test]
+fn a_surname_then_the_initial_is_the_full_name() {
+    let m = TermMatcher::new(&ids(&["Marjorie Quillfeather"], &[], &[]));
+    for (text, found_text) in [
+        ("Quillfeather, M. (2019). Audit.", "Quillfeather, M"),
+        ("Quillfeather M. Audit. 2019.", "Quillfeather M"),
+        ("Quillfeather M, Smith J. Audit.", "Quillfeather M"),
+        ("Quillfeather, M. J. (2019)", "Quillfeather, M"),
+        ("Quillfeather M J (2019)", "Quillfeather M"),
+        ("Quillfeather MJ, Smith A. Audit.", "Quillfeather MJ"),
+        ("Smith, J. and Quillfeather, M.", "Quillfeather, M"),
+        ("(Quillfeather, M)", "Quillfeather, M"),
+        ("Quillfeather,M.", "Quillfeather,M"),
+        ("QUILLFEATHER, M.", "QUILLFEATHER, M"),
+        ("by Quillfeather M", "Quillfeather M"),
+        ("Quillfeather\u{a0}M.", "Quillfeather\u{a0}M"),
+        ("Quillfeather, M.; Smith, J.", "Quillfeather, M"),
+        ("| Quillfeather | M. |", "Quillfeather | M"),
+    ] {
+        assert_eq!(
+            full_hit(&m, text),
+            Some((found_text, "Marjorie Quillfeather")),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+}
+
+/// A capital after a last name that starts a word, or is another
+/// person's initial, or a post-nominal, leaves the last name alone.
+#[test]
+fn a_surname_then_a_word_stays_partial() {
+    let m = TermMatcher::new(&ids(&["Marjorie Quillfeather"], &[], &[]));
+    for text in [
+        "Quillfeather Memorial Hall",
+        "Quillfeather M is the ward",
+        "Quillfeather M-ward",
+        "Quillfeather M's team",
+        "Quillfeather, T. (2019)",
+        "Quillfeather, m. (2019)",
+        "Quillfeather MBE",
+        "Quillfeather MD, Smith J",
+        "Quillfeather M 2019",
+        "Quillfeather M J Smith",
+        "Quillfeather. M is next",
+        "QUILLFEATHER MAY, HOWEVER, AGREE",
+        "Quillfeather\n\u{b6}\nM.",
+    ] {
+        let hits = found(&m, text);
+        assert!(hits.iter().all(|h| h.2), "{text}: {hits:?}");
+    }
+}
+
+/// The first name's initial and a last name run together, as a handle or
+/// a login gives them, or joined by a full stop or an underscore, in any
+/// case, are the person (red team, round 18).
+#[test]
+fn an_initial_and_surname_run_together_are_the_full_name() {
+    let m = TermMatcher::new(&ids(
+        &["Marjorie Quillfeather", "Eve Anne Ottercombe"],
+        &[],
+        &[],
+    ));
+    for (text, found_text, term) in [
+        (
+            "by @MQuillfeather.",
+            "MQuillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as mquillfeather on",
+            "mquillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as MQUILLFEATHER on",
+            "MQUILLFEATHER",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as quillfeatherm on",
+            "quillfeatherm",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as QuillfeatherM on",
+            "QuillfeatherM",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "mquillfeather's desk",
+            "mquillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as m_quillfeather on",
+            "m_quillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as m.quillfeather on",
+            "m.quillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as quillfeather_m on",
+            "quillfeather_m",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as quillfeather.m on",
+            "quillfeather.m",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as m-quillfeather on",
+            "m-quillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "as m__quillfeather on",
+            "m__quillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "see eaottercombe here",
+            "eaottercombe",
+            "Eve Anne Ottercombe",
+        ),
+        (
+            "see ottercombeea here",
+            "ottercombeea",
+            "Eve Anne Ottercombe",
+        ),
+        ("see eottercombe here", "eottercombe", "Eve Anne Ottercombe"),
+    ] {
+        assert_eq!(
+            full_hit(&m, text),
+            Some((found_text, term)),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+}
+
+/// Run together with a short last name, or with another letter, or as an
+/// ordinary word a last name and an initial may spell, or a plural of the
+/// last name, they are not read as the person; an ordinary word is read
+/// only where its capital shows the join.
+#[test]
+fn run_together_lookalikes_are_not_the_person() {
+    let m = TermMatcher::new(&ids(
+        &[
+            "Jo Lee",
+            "Al Ho",
+            "Alan Long",
+            "Sam Hall",
+            "Nina Brow",
+            "Sam Wood",
+            "Tom Rain",
+        ],
+        &[],
+        &[],
+    ));
+    for text in [
+        "jlee",
+        "aho",
+        "along the corridor",
+        "ALONG",
+        "Along",
+        "we shall see",
+        "SHALL",
+        "a brown door",
+        "the woods",
+        "Woods said",
+        "a train",
+        "brain",
+        "drain",
+        "j_lee",
+        "a_ho",
+        "lee.j",
+        "slong",
+        "xlong",
+    ] {
+        assert!(
+            found(&m, text).iter().all(|h| h.2),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+    for (text, found_text) in [
+        ("@ALong", "ALong"),
+        ("aLong", "aLong"),
+        ("SHall", "SHall"),
+        ("HallS", "HallS"),
+        ("WoodS", "WoodS"),
+        ("TRain", "TRain"),
+        ("a_long", "a_long"),
+        ("long.a", "long.a"),
+    ] {
+        assert!(
+            found(&m, text)
+                .iter()
+                .any(|&(written, _, partial)| !partial && written == found_text),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+    // The last name alone stays a warning.
+    assert_eq!(found(&m, "Long said"), vec![("Long", "Alan Long", true)]);
+}
+
+/// Another listing of a run-together form's string stands over it: a
+/// listed place spelt as an ordinary word is read in any case.
+#[test]
+fn a_listed_term_stands_over_a_run_together_form() {
+    let m = TermMatcher::new(&ids(&["Alan Long"], &["Along"], &[]));
+    assert_eq!(full_hit(&m, "in along"), Some(("along", "Along")));
+}
