@@ -274,8 +274,11 @@ fn check_address(
         }
     }
     if !fields.contains(&AttributionField::Role) {
+        let spelt_out = short::spelt_out(&who.role);
         if says(&who.role) {
             told.push(format!("its speaker's role ({})", who.role));
+        } else if let Some(form) = spelt_out.into_iter().find(|form| says(form)) {
+            told.push(format!("its speaker's role ({}) as “{form}”", who.role));
         } else if let Some((word, n)) = role_hint(site, who, fields, &address) {
             told.push(format!("its speaker's role ({}) as “{word}”", who.role));
             hinted = Some((word, n));

@@ -57,48 +57,72 @@ pub(super) const ORDINARY_WORDS: &[&str] = &[
 
 /// Short forms that health and social care use for a role and that its
 /// words do not spell (`cpn` for "Mental health nurse", as a community
-/// psychiatric nurse was called; `physio`, said aloud), and the long form
-/// of a role written short (`general practitioner` for "GP"): for a role
-/// whose words hold the phrase on the left, as whole words.
+/// psychiatric nurse was called; `physio`, said aloud), for a role whose
+/// words hold the phrase on the left, as whole words; and the other way
+/// round, the phrase (`general practitioner`, `physiotherapist`) for a
+/// role written short (`GP`, `Physio`, `Lead CPN`).
 const ESTABLISHED: &[(&str, &[&str])] = &[
     ("mental health nurse", &["cpn", "rmn", "cmhn"]),
     ("psychiatric nurse", &["cpn", "rmn"]),
     ("registered nurse", &["rgn"]),
     ("learning disability nurse", &["rnld"]),
     ("general practitioner", &["gp"]),
-    ("gp", &["general practitioner"]),
     ("physiotherapist", &["physio"]),
     ("speech therapist", &["slt", "salt"]),
+    ("speech and language therapist", &["slt", "salt"]),
 ];
 
-/// The [`ESTABLISHED`] short (or long) forms of the role whose words are
-/// `role` (from [`words`]).
+/// The [`ESTABLISHED`] short forms of the role whose words are `role`
+/// (from [`words`]), and the phrases it is the short form of.
 fn established(role: &[String]) -> Vec<&'static str> {
     let joined = format!(" {} ", role.join(" "));
-    ESTABLISHED
-        .iter()
-        .filter(|(phrase, _)| joined.contains(&format!(" {phrase} ")))
-        .flat_map(|(_, forms)| forms.iter().copied())
+    let holds = |phrase: &str| joined.contains(&format!(" {phrase} "));
+    let mut found = Vec::new();
+    for (phrase, forms) in ESTABLISHED {
+        if holds(phrase) {
+            found.extend(forms.iter().copied());
+        }
+        if forms.iter().any(|form| holds(form)) {
+            found.push(*phrase);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The forms of `role` in more than one word that spell it out as its
+/// own words do ([`ESTABLISHED`]: "general practitioner" for "GP"), which
+/// a quote's address says as it says the role.
+pub(super) fn spelt_out(role: &str) -> Vec<&'static str> {
+    established(&words(role))
+        .into_iter()
+        .filter(|form| form.contains(' '))
         .collect()
 }
 
 /// Whether `word` (lowercase) is an ordinary English word of two or three
-/// letters ([`ORDINARY_WORDS`]).
+/// letters ([`ORDINARY_WORDS`]), or of four (`salt`: red team, round 19).
 pub(super) fn is_ordinary_word(word: &str) -> bool {
     ORDINARY_WORDS.binary_search(&word).is_ok()
+        || crate::anonymity::identifiers::is_four_letter_word(word)
 }
 
-/// A role's words, normalised, each without a plural `s` (of a word that
-/// keeps three letters): "District nurses" is `district`, `nurse`.
+/// A role's words, normalised, `&` read as "and", each without a plural
+/// `s` (of a word that keeps three letters) or with `-ies` read as `-y`:
+/// "District nurses" is `district`, `nurse`; "Learning disabilities
+/// nurse" is `learning`, `disability`, `nurse`.
 fn words(role: &str) -> Vec<String> {
-    normalise(role)
+    normalise(&role.replace('&', " and "))
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.strip_suffix('s')
+        .map(|w| match w.strip_suffix("ies").filter(|s| s.len() >= 3) {
+            Some(stem) => format!("{stem}y"),
+            None => w
+                .strip_suffix('s')
                 .filter(|s| s.len() >= 3)
                 .unwrap_or(w)
-                .to_string()
+                .to_string(),
         })
         .collect()
 }

@@ -29,6 +29,7 @@ mod word_trie;
 pub use crate::model::Identifiers;
 pub use matcher::TermMatcher;
 pub use normalise::normalise;
+pub(crate) use ordinary::is_four_letter_word;
 pub use parting::Parting;
 use std::ops::Range;
 

@@ -22,6 +22,21 @@ pub(super) fn is_ordinary_word(word: &str) -> bool {
     WORDS.binary_search(&word).is_ok()
 }
 
+/// The words of `four_letter_words.txt`, sorted, for a binary search.
+static FOUR_LETTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("four_letter_words.txt")
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` (lowercase) is an ordinary English word of four
+/// letters, which a role's initials may spell (`salt`): such initials
+/// are read in a quote's words only in capitals.
+pub(crate) fn is_four_letter_word(word: &str) -> bool {
+    FOUR_LETTERS.binary_search(&word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +55,21 @@ mod tests {
         }
         for word in ["mquillfeather", "quillfeatherm", "jsmith", "Along"] {
             assert!(!is_ordinary_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_four_letter_words_are_sorted_lowercase_letters() {
+        assert!(FOUR_LETTERS.len() > 1500);
+        assert!(FOUR_LETTERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            FOUR_LETTERS
+                .iter()
+                .all(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+        assert!(is_four_letter_word("salt") && is_four_letter_word("ward"));
+        for initials in ["cmhn", "rnld", "hcsw", "amhp", "Salt"] {
+            assert!(!is_four_letter_word(initials), "{initials}");
         }
     }
 }
