@@ -421,8 +421,9 @@ fn check_words<'s>(
 /// fits are there: the words place the quote in the borough, as a page
 /// about it does ([`holds_in`]; red team, round 18). The borough is read
 /// by its title as a listed term is (any case, across a line break, with a
-/// possessive: "Borough A's practices"). Another borough, named by any
-/// speaker, says nothing of who spoke.
+/// possessive: "Borough A's practices"), and by a link or embed leading
+/// to its report or one of its pathway maps (round 19). Another borough,
+/// named by any speaker, says nothing of who spoke.
 fn check_borough_words<'s>(
     site: &'s Site,
     q: QuoteIx,
@@ -457,10 +458,31 @@ fn check_borough_words<'s>(
             ..Default::default()
         })
     });
-    let Some(hit) = matcher.find(&shown.text).into_iter().next() else {
-        return;
+    // A link to the borough's report, or to one of its pathway maps or
+    // the map set in the quote, names it too: the site prints the
+    // borough's title there, or leads to a page about it (round 19).
+    let leads_there = |r: &&crate::model::Reference| match r.kind {
+        Kind::Borough => r.id == who.borough,
+        Kind::Pathway => site
+            .lookup(Kind::Pathway, &r.id)
+            .is_some_and(|p| project.pathways[p].meta.borough == who.borough),
+        _ => false,
     };
-    let at = shown.to_source(hit.range);
+    let (at, label, fix) = match matcher.find(&shown.text).into_iter().next() {
+        Some(hit) => (
+            shown.to_source(hit.range),
+            "the speaker's own borough",
+            "replace it with a redaction in square brackets, such as `[this borough]`, or leave this quote out",
+        ),
+        None => match quote.refs.iter().find(leads_there) {
+            Some(r) => (
+                r.range.clone(),
+                "leads to a page about the speaker's own borough",
+                "remove this link or map from the quote, or leave this quote out",
+            ),
+            None => return,
+        },
+    };
     let people = if there == 1 { "is" } else { "are" };
     out.push(
         Diagnostic::error(
@@ -471,8 +493,8 @@ fn check_borough_words<'s>(
             ),
         )
         .at(crate::source::Span::new(quote.file, at))
-        .label("the speaker's own borough")
-        .fix("replace it with a redaction in square brackets, such as `[this borough]`, or leave this quote out"),
+        .label(label)
+        .fix(fix),
     );
 }
 
