@@ -93,18 +93,94 @@ pub(super) fn printed_by_templates(
         return printed;
     }
     for &template in templates {
-        let mut texts = look.texts();
-        // What cannot be read here is read where the template is printed.
-        let text = sources.get(template).text.as_bytes();
-        if read("template.html", text, &mut texts).is_err() {
-            continue;
-        }
-        for hit in look.find(&texts) {
-            let allowed = |t: &&String| checked.allowed.values().flatten().any(|a| a == *t);
-            printed.extend(hit.term.iter().filter(allowed).cloned());
+        let text = &sources.get(template).text;
+        // As written, and as it prints its own text (round 19: the term
+        // parted by a comment or a tag, or joined from strings).
+        for text in [text.clone(), as_printed(text)] {
+            let mut texts = look.texts();
+            // What cannot be read here is read where the template is printed.
+            if read("template.html", text.as_bytes(), &mut texts).is_err() {
+                continue;
+            }
+            for hit in look.find(&texts) {
+                let allowed = |t: &&String| checked.allowed.values().flatten().any(|a| a == *t);
+                printed.extend(hit.term.iter().filter(allowed).cloned());
+            }
         }
     }
     printed
+}
+
+/// What a Tera template prints of its own, whatever the values it is
+/// given: its text, without its comments and tags (`{# … #}`, `{% if %}`),
+/// with each expression (`{{ … }}`) printed as the strings it holds,
+/// joined (`{{ "St Brannock's " ~ "Hospital" }}`), and a variable set to
+/// strings (`{% set h = "Hospital" %}`) printed as them where it is used.
+pub(super) fn as_printed(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut set: FastMap<String, String> = FastMap::default();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let close = match from.get(..2) {
+            Some("{#") => "#}",
+            Some("{%") => "%}",
+            Some("{{") => "}}",
+            _ => {
+                out.push('{');
+                rest = &from[1..];
+                continue;
+            }
+        };
+        let Some(end) = from[2..].find(close) else {
+            out.push_str(from);
+            return out;
+        };
+        let body = from[2..2 + end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        match close {
+            "}}" => out.push_str(&strings_of(body, &set)),
+            "%}" => {
+                let assignment = body
+                    .strip_prefix("set_global ")
+                    .or_else(|| body.strip_prefix("set "));
+                if let Some((name, value)) = assignment.and_then(|a| a.split_once('=')) {
+                    set.insert(name.trim().to_string(), strings_of(value, &set));
+                }
+            }
+            _ => {}
+        }
+        rest = &from[2 + end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The strings a Tera expression holds, in order, joined: its string
+/// literals, and the value of each variable `set` to strings.
+fn strings_of(expression: &str, set: &FastMap<String, String>) -> String {
+    let mut out = String::new();
+    let mut chars = expression.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if matches!(c, '"' | '\'' | '`') {
+            let Some(end) = expression[at + 1..].find(c) else {
+                break;
+            };
+            out.push_str(&expression[at + 1..at + 1 + end]);
+            while chars.next_if(|&(i, _)| i <= at + 1 + end).is_some() {}
+        } else if c.is_alphabetic() || c == '_' {
+            let mut end = at + c.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                if !(c.is_alphanumeric() || c == '_') {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            out.push_str(set.get(&expression[at..end]).map_or("", String::as_str));
+        }
+    }
+    out
 }
 
 /// What the page's allowances depend on: the titles digest, and the body
@@ -390,6 +466,34 @@ mod tests {
     use super::*;
 
     const TERM: &str = "St Brannock's Hospital";
+
+    /// A template is read as it prints its own text: comments and tags
+    /// left out, strings joined, a variable set to strings printed as them.
+    #[test]
+    fn a_template_is_read_as_it_prints_its_own_text() {
+        for (template, printed) in [
+            (
+                "At St Brannock's {# site #}Hospital.",
+                "At St Brannock's Hospital.",
+            ),
+            (
+                "At St Brannock's {% if true %}Hospital{% endif %}.",
+                "At St Brannock's Hospital.",
+            ),
+            (
+                "At {{ \"St Brannock's \" ~ 'Hospital' }}.",
+                "At St Brannock's Hospital.",
+            ),
+            (
+                "{%- set h = \"Hospital\" -%}At St Brannock's {{ h | upper }}.",
+                "At St Brannock's Hospital.",
+            ),
+            ("<p>{{ page_title }}</p>{ a }", "<p></p>{ a }"),
+            ("unclosed {{ x", "unclosed {{ x"),
+        ] {
+            assert_eq!(as_printed(template), printed, "{template}");
+        }
+    }
 
     fn cut_in(text: &str, title: &str, edges: Edges) -> String {
         let mut text = text.to_string();

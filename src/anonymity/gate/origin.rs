@@ -26,6 +26,33 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
         })
 }
 
+/// [`find`] in templates, whose lines are also read as they print their
+/// own text ([`super::allow::as_printed`]: a term parted by a comment or
+/// a tag, or joined from strings, round 19).
+pub fn find_in_templates(
+    look: &Look,
+    sources: &Sources,
+    templates: &[FileId],
+    what: &str,
+) -> Option<Span> {
+    find(look, sources, templates, what).or_else(|| {
+        templates.iter().find_map(|&file| {
+            let text = &sources.get(file).text;
+            let mut start = 0;
+            text.split_inclusive('\n').find_map(|line| {
+                let at = start;
+                start += line.len();
+                let printed = super::allow::as_printed(line);
+                holds(look, &printed, what).then(|| {
+                    let from = line.len() - line.trim_start().len();
+                    let end = line.trim_end().len().max(from + 1).min(line.len());
+                    Span::new(file, at + from..at + end)
+                })
+            })
+        })
+    })
+}
+
 /// The line of `text` on which something described as `what` is first
 /// whole, reading from the top: where no few lines hold it alone (a date
 /// rows under its table's "Date of birth" heading), the line that

@@ -121,7 +121,9 @@ pub(super) fn leak(
         }
         searched.extend(files);
     }
-    if let Some(span) = origin::find(look, inputs.sources, &inputs.templates, what_plain) {
+    if let Some(span) =
+        origin::find_in_templates(look, inputs.sources, &inputs.templates, what_plain)
+    {
         return diagnostic
             .at(span)
             .label(format!("this template line prints it on {first}"))
