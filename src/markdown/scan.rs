@@ -284,6 +284,7 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
     }
     let mut cell: OpenCell = None;
     let mut roles = Vec::new();
+    let mut open = Vec::new();
     for (event, range) in parser(written) {
         let range = body.start + range.start..body.start + range.end;
         match event {
@@ -303,12 +304,13 @@ pub fn written_tables(text: &str, body: Range<usize>) -> Vec<WrittenTable> {
                     open.text.push_str(&t);
                 }
             }
-            Event::End(TagEnd::TableCell) => close_cell(&mut tables, &mut cell),
+            Event::End(TagEnd::TableCell) => close_cell(tables.last_mut(), &mut cell),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let mut read = Reading {
                     tables: &mut tables,
                     cell: &mut cell,
                     roles: &mut roles,
+                    open: &mut open,
                 };
                 read.html(text, &html, range);
             }
@@ -328,11 +330,11 @@ fn holds_html_table(written: &str) -> bool {
     lower.contains("<table") || (lower.contains('<') && lower.contains("role"))
 }
 
-/// Puts the open cell, if any, in the last row of the last table (in each
-/// column it spans, and in the rows below it spans), or makes it the
-/// table's caption.
-fn close_cell(tables: &mut [WrittenTable], cell: &mut OpenCell) {
-    let (Some(table), Some(open)) = (tables.last_mut(), cell.take()) else {
+/// Puts the open cell, if any, in the last row of `table` (in each column
+/// it spans, and in the rows below it spans), or makes it the table's
+/// caption.
+fn close_cell(table: Option<&mut WrittenTable>, cell: &mut OpenCell) {
+    let (Some(table), Some(open)) = (table, cell.take()) else {
         return;
     };
     if open.caption {
@@ -438,6 +440,8 @@ struct Reading<'r> {
     tables: &'r mut Vec<WrittenTable>,
     cell: &'r mut OpenCell,
     roles: &'r mut Vec<(String, Option<Part>)>,
+    /// The tables begun and not ended, outermost first, by index.
+    open: &'r mut Vec<usize>,
 }
 
 impl Reading<'_> {
@@ -482,7 +486,7 @@ impl Reading<'_> {
                         }
                     }
                     match name.as_str() {
-                        "td" | "th" | "tr" | "caption" => close_cell(self.tables, self.cell),
+                        "td" | "th" | "tr" | "caption" => self.close_cell(),
                         "table" => self.end(Part::Table),
                         _ => {}
                     }
@@ -501,13 +505,35 @@ impl Reading<'_> {
         }
     }
 
+    /// The table open innermost (a table set in another's cell ends
+    /// before the rows after it), or else the last begun.
+    fn table(&mut self) -> Option<&mut WrittenTable> {
+        match self.open.last() {
+            Some(&i) => self.tables.get_mut(i),
+            None => self.tables.last_mut(),
+        }
+    }
+
+    /// Puts the open cell, if any, in the table open innermost.
+    fn close_cell(&mut self) {
+        let cell = &mut *self.cell;
+        let table = match self.open.last() {
+            Some(&i) => self.tables.get_mut(i),
+            None => self.tables.last_mut(),
+        };
+        close_cell(table, cell);
+    }
+
     /// A tag begins a `part` of a table.
     fn begin(&mut self, part: Part, html: &str, attributes: &[Range<usize>], range: Range<usize>) {
-        close_cell(self.tables, self.cell);
+        self.close_cell();
         match part {
-            Part::Table => self.tables.push(WrittenTable::at(range.start)),
+            Part::Table => {
+                self.open.push(self.tables.len());
+                self.tables.push(WrittenTable::at(range.start));
+            }
             Part::Row => {
-                if let Some(table) = self.tables.last_mut() {
+                if let Some(table) = self.table() {
                     table.new_row();
                 }
             }
@@ -537,12 +563,13 @@ impl Reading<'_> {
 
     /// An end tag ends a `part` of a table.
     fn end(&mut self, part: Part) {
-        close_cell(self.tables, self.cell);
-        if part == Part::Table
-            && let Some(table) = self.tables.last_mut()
-        {
-            table.fill_from_above(true);
-            table.below.clear();
+        self.close_cell();
+        if part == Part::Table {
+            if let Some(table) = self.table() {
+                table.fill_from_above(true);
+                table.below.clear();
+            }
+            self.open.pop();
         }
     }
 }
@@ -805,6 +832,26 @@ mod tests {
         let tables = written_tables(text, 0..text.len());
         let grid = cells_of(&tables[0]);
         assert_eq!(grid, [vec!["a", "b"], vec!["", "b"], vec!["c", "b"]]);
+    }
+
+    /// A table set in another's cell is a table of its own, and the rows
+    /// after it are the outer table's (round 19).
+    #[test]
+    fn a_table_in_a_cell_ends_before_the_rows_after_it() {
+        let text = "<table><tr><th>Role</th><th>Borough A</th></tr>\n\
+                    <tr><td>Social worker</td><td><table><tr><td>Adults</td><td>2</td></tr></table></td></tr>\n\
+                    <tr><td>District nurse</td><td>3</td></tr></table>";
+        let tables = written_tables(text, 0..text.len());
+        assert_eq!(tables.len(), 2);
+        assert_eq!(
+            cells_of(&tables[0]),
+            [
+                vec!["Role", "Borough A"],
+                vec!["Social worker", ""],
+                vec!["District nurse", "3"]
+            ]
+        );
+        assert_eq!(cells_of(&tables[1]), [vec!["Adults", "2"]]);
     }
 
     /// A table laid out with ARIA roles is read as a screen reader reads
