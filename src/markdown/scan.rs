@@ -474,6 +474,20 @@ impl Reading<'_> {
                     if let Some(part) = part {
                         self.begin(part, html, &attributes, range.clone());
                     }
+                    // What a reader is shown or read in the cell's place: a
+                    // picture's alternative text, a label (round 19).
+                    if let Some(open) = self.cell.as_mut() {
+                        for name in ["alt", "aria-label", "title"] {
+                            if let Some(value) = attribute(html, &attributes, name) {
+                                if open.text.trim().is_empty() {
+                                    open.place = range.clone();
+                                }
+                                open.text.push(' ');
+                                open.text
+                                    .push_str(&crate::reading::decode_references(value));
+                            }
+                        }
+                    }
                 }
                 crate::reading::Token::Tag {
                     name, end: true, ..
