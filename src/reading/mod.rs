@@ -18,12 +18,15 @@
 //!   dependencies);
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
 //! - `yaml_comments.rs`: where a YAML file's comments are;
-//! - [`layout`]: which HTML elements part the words around them.
+//! - [`layout`]: which HTML elements part the words around them;
+//! - [`css`]: what a style sheet or `style` attribute may do to text;
+//! - [`shown`]: whether an element may hide what it holds.
 
 pub mod css;
 mod escapes;
 pub mod layout;
 mod raw_html;
+pub mod shown;
 mod yaml_comments;
 
 use escapes::{entity, markdown_escape, percent, yaml_escape};
