@@ -400,31 +400,32 @@ fn a_template_writing_the_allowed_term_in_pieces_passes_as_the_title() {
 /// as the title. docs/anonymity.md: "The same term in another file is
 /// still an error". With a longer title it is refused. What should
 /// happen: exit 1, `anonymity::output-leak` for `pages/visits.html`.
+/// Now: the checks of files read an element that may hide both in the
+/// line and left out of it, as the gate does, and refuse the term first,
+/// `anonymity::identifier` at `content/pages/visits.md:5:`, whatever the
+/// title.
 #[test]
 fn another_pages_hidden_letter_copy_passes_as_the_title() {
     let visits = "---\ntitle: Visits\norder: 2\n---\nWe visited St Brannock's Hosp<span hidden>x</span>ital twice.\n";
-    let project = hospital_page_and_footer("Visits to St Brannock's Hospital", "");
-    project.write("content/pages/visits.md", visits);
-    let run = project.build();
-    run.expect_code(1);
-    assert!(run.stderr.contains("error[anonymity::output-leak]"));
-
-    let project = hospital_page_and_footer("St Brannock's Hospital", "");
-    project.write("content/pages/visits.md", visits);
-    let run = project.build();
-    if run.code == 0 {
+    for title in ["Visits to St Brannock's Hospital", "St Brannock's Hospital"] {
+        let project = hospital_page_and_footer(title, "");
+        project.write("content/pages/visits.md", visits);
+        let run = project.build();
+        if run.code == 0 {
+            assert!(
+                project
+                    .page("pages/visits.html")
+                    .contains("St Brannock’s Hosp<span hidden>x</span>ital")
+            );
+        }
+        run.expect_code(1);
         assert!(
-            project
-                .page("pages/visits.html")
-                .contains("St Brannock’s Hosp<span hidden>x</span>ital")
+            run.stderr.contains("error[anonymity::identifier]")
+                && run.stderr.contains("content/pages/visits.md:5:12"),
+            "{title}: {}",
+            run.stderr
         );
     }
-    run.expect_code(1);
-    assert!(
-        run.stderr.contains("error[anonymity::output-leak]"),
-        "{}",
-        run.stderr
-    );
 }
 
 /// Borough A with one GP, three district nurses, four community matrons

@@ -406,12 +406,6 @@ const ROLES: &[(&str, Part)] = &[
     ("caption", Part::Caption),
 ];
 
-/// Elements that have no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-
 /// What a tag `name` with `attributes` is to a table: its ARIA role
 /// first (the first of its roles a reader knows), as a screen reader
 /// reads it, then its name.
@@ -468,7 +462,9 @@ impl Reading<'_> {
                     // By its role, an element is a part until its end tag.
                     let by_role = part.is_some()
                         && !matches!(name.as_str(), "table" | "tr" | "td" | "th" | "caption");
-                    if (by_role || !self.roles.is_empty()) && !VOID.contains(&name.as_str()) {
+                    if (by_role || !self.roles.is_empty())
+                        && !crate::reading::layout::is_void(&name)
+                    {
                         self.roles.push((name.clone(), part.filter(|_| by_role)));
                     }
                     if let Some(part) = part {
@@ -620,6 +616,7 @@ pub fn prose_blocks(text: &str, body: Range<usize>) -> Vec<ProseBlock> {
                             end,
                             boundary,
                             attributes,
+                            ..
                         } => {
                             // What a picture or a control says, as a block
                             // of its own: `<img alt="…">` (round 17).

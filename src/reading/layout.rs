@@ -88,6 +88,17 @@ const NOT_SHOWN: &[&str] = &[
     "param", "rp", "script", "style", "template",
 ];
 
+/// Elements that hold nothing and have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Whether element `name` (lower case) holds nothing and has no end tag.
+pub fn is_void(name: &str) -> bool {
+    VOID.contains(&name)
+}
+
 /// Whether the tags of element `name` (lower case) part the words on
 /// either side of them.
 pub fn parts_words(name: &str) -> bool {

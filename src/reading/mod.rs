@@ -18,11 +18,15 @@
 //!   dependencies);
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
 //! - `yaml_comments.rs`: where a YAML file's comments are;
-//! - [`layout`]: which HTML elements part the words around them.
+//! - [`layout`]: which HTML elements part the words around them;
+//! - [`css`]: what a style sheet or `style` attribute may do to text;
+//! - [`shown`]: whether an element may hide what it holds.
 
+pub mod css;
 mod escapes;
 pub mod layout;
 mod raw_html;
+pub mod shown;
 mod yaml_comments;
 
 use escapes::{entity, markdown_escape, percent, yaml_escape};
@@ -300,6 +304,14 @@ pub fn decode(text: &str, how: Read, emit: &mut dyn FnMut(&str, Range<usize>, bo
         run = at;
     }
     flush(emit, run, at);
+}
+
+/// Whether an encoding's name (lower case) names UTF-8 or its ASCII subset.
+pub fn is_utf8_name(name: &str) -> bool {
+    matches!(
+        name.trim(),
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "us-ascii" | "ascii"
+    )
 }
 
 /// `text` with every character reference decoded, as the source checks

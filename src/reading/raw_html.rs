@@ -18,6 +18,9 @@ pub enum Token {
         end: bool,
         boundary: bool,
         attributes: Vec<Range<usize>>,
+        /// Each attribute's name and, where it has one, its value (the
+        /// ranges of `attributes`, paired).
+        pairs: Vec<(Range<usize>, Option<Range<usize>>)>,
     },
     /// A comment's (or a `<!...>`/`<?...>` section's) contents.
     Comment(Range<usize>),
@@ -100,6 +103,7 @@ pub fn html_tokens(s: &str) -> Vec<Token> {
             name,
             end: end_tag,
             attributes: tag.attributes,
+            pairs: tag.pairs,
         });
         at = tag.end;
         text_start = at;
@@ -111,6 +115,7 @@ pub fn html_tokens(s: &str) -> Vec<Token> {
 struct TagAt<'a> {
     name: &'a str,
     attributes: Vec<Range<usize>>,
+    pairs: Vec<(Range<usize>, Option<Range<usize>>)>,
     end: usize,
 }
 
@@ -124,6 +129,7 @@ fn tag_at(s: &str, _lt: usize, name_at: usize) -> Option<TagAt<'_>> {
     }
     let name = &s[name_at..at];
     let mut attributes = Vec::new();
+    let mut pairs = Vec::new();
     loop {
         while at < bytes.len() && (is_space(bytes[at]) || bytes[at] == b'/') {
             at += 1;
@@ -134,6 +140,7 @@ fn tag_at(s: &str, _lt: usize, name_at: usize) -> Option<TagAt<'_>> {
                 return Some(TagAt {
                     name,
                     attributes,
+                    pairs,
                     end: at + 1,
                 });
             }
@@ -145,6 +152,7 @@ fn tag_at(s: &str, _lt: usize, name_at: usize) -> Option<TagAt<'_>> {
             at += 1;
         }
         attributes.push(start..at);
+        pairs.push((start..at, None));
         while at < bytes.len() && is_space(bytes[at]) {
             at += 1;
         }
@@ -159,6 +167,7 @@ fn tag_at(s: &str, _lt: usize, name_at: usize) -> Option<TagAt<'_>> {
             Some(&q @ (b'"' | b'\'')) => {
                 let end = memchr::memchr(q, &bytes[at + 1..])? + at + 1;
                 attributes.push(at + 1..end);
+                pairs.last_mut().expect("a name before `=`").1 = Some(at + 1..end);
                 at = end + 1;
             }
             Some(_) => {
@@ -167,6 +176,7 @@ fn tag_at(s: &str, _lt: usize, name_at: usize) -> Option<TagAt<'_>> {
                     at += 1;
                 }
                 attributes.push(start..at);
+                pairs.last_mut().expect("a name before `=`").1 = Some(start..at);
             }
             None => return None,
         }

@@ -110,6 +110,7 @@ fn html_tokens_split_text_tags_and_comments() {
         end,
         boundary,
         attributes,
+        pairs,
     } = &tokens[0]
     else {
         panic!("{tokens:?}")
@@ -118,6 +119,18 @@ fn html_tokens_split_text_tags_and_comments() {
     assert!(*boundary);
     let held: Vec<&str> = attributes.iter().map(|r| &s[r.clone()]).collect();
     assert_eq!(held, ["class", "Tobias", "data-x", "y", "hidden"]);
+    let paired: Vec<(&str, Option<&str>)> = pairs
+        .iter()
+        .map(|(n, v)| (&s[n.clone()], v.clone().map(|v| &s[v])))
+        .collect();
+    assert_eq!(
+        paired,
+        [
+            ("class", Some("Tobias")),
+            ("data-x", Some("y")),
+            ("hidden", None)
+        ]
+    );
     assert!(matches!(
         &tokens[2],
         Token::Tag {

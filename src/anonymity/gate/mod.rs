@@ -23,7 +23,7 @@
 mod allow;
 mod bidi;
 mod cdata;
-mod css;
+use crate::reading::css;
 mod drawn;
 mod early;
 mod html;

@@ -222,13 +222,7 @@ fn data_address(raw: &str, base64: bool) -> Option<String> {
     }
 }
 
-/// Whether an encoding's name (lower case) names UTF-8 or its ASCII subset.
-pub fn is_utf8_name(name: &str) -> bool {
-    matches!(
-        name.trim(),
-        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "us-ascii" | "ascii"
-    )
-}
+pub use crate::reading::is_utf8_name;
 
 /// `text` with each host name written in punycode (`xn--…`) as a browser
 /// shows it; `None` without one.

@@ -11,7 +11,7 @@ fn attribute(css: &str) -> Result<(), &'static str> {
 
 #[test]
 fn the_default_themes_style_sheet_is_readable() {
-    let theme = include_str!("../../../../themes/default/static/style.css");
+    let theme = include_str!("../../../themes/default/static/style.css");
     assert_eq!(sheet(theme), Ok(()));
     // Its hiding and layout rules name what they select: no element of a
     // page is read both ways, nor any cell as no cell, for its sake alone.

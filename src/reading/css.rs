@@ -289,7 +289,7 @@ impl Style {
                     parser.parse_nested_block(|p| self.block(p))?;
                 }
                 Token::QuotedString(name) if at_rule.as_deref() == Some("charset") => {
-                    if !super::text::is_utf8_name(&name.trim().to_ascii_lowercase()) {
+                    if !super::is_utf8_name(&name.trim().to_ascii_lowercase()) {
                         return Err(refuse(CHARSET));
                     }
                 }
