@@ -1,6 +1,6 @@
 //! Ordinary English words that a person's initial and last name run
 //! together may spell ("along" for Alan Long, "shall" for Sam Hall,
-//! "brown" for Nina Brow): such a form is read only where the capital of
+//! "brown" for Nina Brow, "lower" for Rachel Lowe): such a form is read only where the capital of
 //! the name shows the join (`ALong`, `HallS`), as a reader reads "along"
 //! in every sentence. The words are in `ordinary_words.txt`, which says
 //! how they were made. Does not decide where the rule applies
@@ -50,7 +50,9 @@ mod tests {
                 .iter()
                 .all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
         );
-        for word in ["along", "shall", "train", "brown", "woody", "around"] {
+        for word in [
+            "along", "shall", "train", "brown", "woody", "around", "lower", "gross", "carry",
+        ] {
             assert!(is_ordinary_word(word), "{word}");
         }
         for word in ["mquillfeather", "quillfeatherm", "jsmith", "Along"] {
