@@ -17,8 +17,8 @@ mod scan;
 pub use html::{Links, to_html};
 pub use plain::{PlainText, plain_text};
 pub use scan::{
-    ProseBlock, TableEmbed, WrittenTable, first_paragraph, prose_blocks, quote_page, references,
-    table_embeds, written_tables,
+    ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, page_in, prose_blocks,
+    quote_page, references, table_embeds, written_tables,
 };
 
 use crate::model::Kind;

@@ -68,6 +68,34 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
 /// such a link takes a reader to the quote as `[…](quote:ID)` does, so it
 /// is read as one. An address with another scheme (`mailto:`) is not.
 pub fn quote_page(dest: &str) -> Option<String> {
+    page_in(dest, Kind::Quote.folder())
+}
+
+/// Every address a body's links, pictures and raw HTML lead to, with
+/// where it is written in `text`.
+pub fn addresses(text: &str, body: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut found = Vec::new();
+    for (event, range) in parser(&text[body.clone()]) {
+        let at = body.start + range.start..body.start + range.end;
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (i, value) in addresses_in_html(&html) {
+                    let start = at.start + i;
+                    found.push((start..start + value.len(), value.to_string()));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                found.push((at, dest_url.to_string()));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The id of the page in the site's `folder` that an address leads to, as
+/// [`quote_page`] reads a quote's.
+pub fn page_in(dest: &str, folder: &str) -> Option<String> {
     let path = dest.trim().split(['#', '?']).next()?;
     // As the server reads it: `%2D` is `-`; `&#46;` is `.` in HTML.
     let mut decoded = String::with_capacity(path.len());
@@ -102,10 +130,10 @@ pub fn quote_page(dest: &str) -> Option<String> {
     let id = file
         .strip_suffix(".html")
         .or_else(|| (!file.contains('.')).then_some(*file))?;
-    let in_quotes = folders
+    let in_folder = folders
         .last()
-        .is_some_and(|f| f.eq_ignore_ascii_case("quotes"));
-    (in_quotes && !id.is_empty()).then(|| id.to_string())
+        .is_some_and(|f| f.eq_ignore_ascii_case(folder));
+    (in_folder && !id.is_empty()).then(|| id.to_string())
 }
 
 /// Every value of an attribute that leads to or shows another page

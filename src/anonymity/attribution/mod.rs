@@ -460,13 +460,38 @@ fn check_borough_words<'s>(
     });
     // A link to the borough's report, or to one of its pathway maps or
     // the map set in the quote, names it too: the site prints the
-    // borough's title there, or leads to a page about it (round 19).
-    let leads_there = |r: &&crate::model::Reference| match r.kind {
-        Kind::Borough => r.id == who.borough,
+    // borough's title there, or leads to a page about it (round 19); so
+    // does a link written without words whose target's title names it,
+    // and a link to those pages by their address (round 20).
+    let about_it = |kind: Kind, id: &str| match kind {
+        Kind::Borough => id == who.borough,
         Kind::Pathway => site
-            .lookup(Kind::Pathway, &r.id)
+            .lookup(Kind::Pathway, id)
             .is_some_and(|p| project.pathways[p].meta.borough == who.borough),
         _ => false,
+    };
+    let titled = |kind: Kind, id: &str| -> Option<&str> {
+        let i = site.lookup(kind, id)?;
+        Some(match kind {
+            Kind::Finding => project.findings[i].meta.title.as_str(),
+            Kind::Code => project.codes[i].meta.title.as_str(),
+            Kind::Page => project.pages[i].meta.title.as_str(),
+            Kind::Pathway => project.pathways[i].meta.title.as_str(),
+            _ => return None,
+        })
+    };
+    let leads_there = |r: &&crate::model::Reference| {
+        about_it(r.kind, &r.id)
+            || (r.untitled && titled(r.kind, &r.id).is_some_and(|t| !matcher.find(t).is_empty()))
+    };
+    let by_address = || {
+        let written = crate::markdown::addresses(text, quote.body.clone());
+        written.into_iter().find_map(|(range, dest)| {
+            [Kind::Borough, Kind::Pathway].into_iter().find_map(|kind| {
+                let id = crate::markdown::page_in(&dest, kind.folder())?;
+                about_it(kind, &id).then(|| range.clone())
+            })
+        })
     };
     let (at, label, fix) = match matcher.find(&shown.text).into_iter().next() {
         Some(hit) => (
@@ -474,13 +499,20 @@ fn check_borough_words<'s>(
             "the speaker's own borough",
             "replace it with a redaction in square brackets, such as `[this borough]`, or leave this quote out",
         ),
-        None => match quote.refs.iter().find(leads_there) {
-            Some(r) => (
-                r.range.clone(),
-                "leads to a page about the speaker's own borough",
+        None => match quote.refs.iter().find(leads_there).map(|r| r.range.clone()) {
+            Some(range) => (
+                range,
+                "leads to a page about the speaker's own borough, or names it",
                 "remove this link or map from the quote, or leave this quote out",
             ),
-            None => return,
+            None => match by_address() {
+                Some(range) => (
+                    range,
+                    "leads to a page about the speaker's own borough",
+                    "remove this link from the quote, or leave this quote out",
+                ),
+                None => return,
+            },
         },
     };
     let people = if there == 1 { "is" } else { "are" };
