@@ -9,8 +9,8 @@
 
 mod common;
 use common::{
-    METHODS, Project, assert_borough_a_hides_its_nurses, borough_a_page, gp_quote, methods_with,
-    participants, project_with_k3, unwarned, warns_of_a_count,
+    METHODS, Project, assert_borough_a_hides_its_nurses, borough_a_page, brannock_in_title,
+    gp_quote, methods_with, participants, project_with_k3, unwarned, warns_of_a_count,
 };
 
 /// Road: a count given as a share of a total the site shows. Borough A's
@@ -660,24 +660,6 @@ fn a_count_in_a_pathway_steps_label_is_read() {
         "{}",
         run.stderr
     );
-}
-
-/// The identifiers of [`an_allowed_term_with_an_apostrophe_in_a_title_is_refused_at_the_wrong_place`]
-/// and the methods page allowing "St Brannock's Hospital", titled `title`.
-fn brannock_in_title(title: &str) -> Project {
-    let project = Project::fixture("basic");
-    project.write(
-        "private/identifiers.yaml",
-        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
-    );
-    project.write(
-        METHODS,
-        format!(
-            "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
-             reason: named in the programme's published business case\n---\nWe met there.\n"
-        ),
-    );
-    project
 }
 
 /// The free page's template, printing its title in `html` too.

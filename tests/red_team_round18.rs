@@ -319,16 +319,7 @@ fn an_allowed_term_that_is_the_whole_title_reaches_every_template() {
 /// The methods page allowing "St Brannock's Hospital", titled by the
 /// term alone, with the free page's template printing `html` too.
 fn titled_by_the_term(html: &str) -> Project {
-    let project = Project::fixture("basic");
-    project.write(
-        "private/identifiers.yaml",
-        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
-    );
-    project.write(
-        METHODS,
-        "---\ntitle: St Brannock's Hospital\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
-         reason: named in the programme's published business case\n---\nWe met there.\n",
-    );
+    let project = common::brannock_in_title("St Brannock's Hospital");
     project.write(
         "themes/default/templates/page.html",
         format!(

@@ -313,18 +313,7 @@ fn a_pinch_of_salt_is_refused_as_a_speech_therapists_role() {
 /// A page titled by "St Brannock's Hospital" alone and allowing it, and
 /// the theme's `base.html` with `footer` in its footer (on every page).
 fn hospital_page_and_footer(title: &str, footer: &str) -> Project {
-    let project = Project::fixture("basic");
-    project.write(
-        "private/identifiers.yaml",
-        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
-    );
-    project.write(
-        METHODS,
-        format!(
-            "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
-             reason: named in the programme's published business case\n---\nWe met there.\n"
-        ),
-    );
+    let project = common::brannock_in_title(title);
     let base = include_str!("../themes/default/templates/base.html");
     let link = "<p><a href=\"{{ root }}accessibility.html\">";
     assert!(base.contains(link));

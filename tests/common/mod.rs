@@ -577,3 +577,22 @@ pub const LONE_GP_IN_A: &[(&str, &str, &str, usize)] = &[
     ("Community matron", "health", "b", 3),
     ("Social worker", "social-care", "b", 3),
 ];
+
+/// The identifiers list with "St Brannock's Hospital" among its places,
+/// and the methods page allowing it, titled `title` (red team, rounds 16
+/// to 19).
+pub fn brannock_in_title(title: &str) -> Project {
+    let project = Project::fixture("basic");
+    project.write(
+        "private/identifiers.yaml",
+        "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
+    );
+    project.write(
+        METHODS,
+        format!(
+            "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
+             reason: named in the programme's published business case\n---\nWe met there.\n"
+        ),
+    );
+    project
+}
