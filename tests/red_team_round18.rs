@@ -265,18 +265,7 @@ fn a_participant_id_written_with_double_hyphens_is_refused_at_the_wrong_place() 
 #[test]
 fn an_allowed_term_that_is_the_whole_title_reaches_every_template() {
     let with_title = |title: &str| {
-        let project = Project::fixture("basic");
-        project.write(
-            "private/identifiers.yaml",
-            "people: [Marjorie Quillfeather]\nplaces: [Thistlebury, \"St Brannock's Hospital\"]\norganisations: []\n",
-        );
-        project.write(
-            METHODS,
-            format!(
-                "---\ntitle: {title}\norder: 1\nanonymity:\n  allow: [\"St Brannock's Hospital\"]\n  \
-                 reason: named in the programme's published business case\n---\nWe met there.\n"
-            ),
-        );
+        let project = common::brannock_in_title(title);
         let base = include_str!("../themes/default/templates/base.html");
         let link = "<p><a href=\"{{ root }}accessibility.html\">";
         assert!(base.contains(link));
