@@ -367,7 +367,8 @@ pub fn js_unescape(text: &str) -> String {
 
 /// The runs of readable characters in a file that is not UTF-8 text (an
 /// image, a font): at least four letters, digits, spaces or punctuation in
-/// a row, as `strings` finds them, for names held in metadata.
+/// a row, as `strings` finds them, for names held in metadata, read as
+/// UTF-8, as Latin-1 (Windows-1252) and as UTF-16.
 pub fn readable_runs(bytes: &[u8]) -> String {
     let mut out = String::new();
     let mut run = String::new();
@@ -389,6 +390,28 @@ pub fn readable_runs(bytes: &[u8]) -> String {
         if !chunk.invalid().is_empty() {
             flush(&mut run, &mut out);
         }
+    }
+    flush(&mut run, &mut out);
+    // Latin-1, as a PNG keeps its `tEXt` and older tools other metadata
+    // (read as Windows-1252, its superset, as browsers do): each byte a
+    // character. Only the runs with a character outside ASCII: the rest
+    // were read as UTF-8 above (red team, round 21).
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let mut beyond_ascii = false;
+    for c in latin.chars() {
+        if !c.is_control() || c == '\t' {
+            beyond_ascii |= !c.is_ascii();
+            run.push(c);
+        } else {
+            if !beyond_ascii {
+                run.clear();
+            }
+            flush(&mut run, &mut out);
+            beyond_ascii = false;
+        }
+    }
+    if !beyond_ascii {
+        run.clear();
     }
     flush(&mut run, &mut out);
     // UTF-16, as fonts keep their names (the Windows name table) and images

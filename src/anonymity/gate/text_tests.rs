@@ -122,3 +122,16 @@ fn utf16_names_in_a_binary_file_are_read() {
         );
     }
 }
+
+// Red team, round 21: a PNG keeps its `tEXt` in Latin-1, where "ë" is the
+// one byte 0xEB, no UTF-8; Windows-1252's curly quotes likewise.
+#[test]
+fn latin_1_names_in_a_binary_file_are_read() {
+    let mut bytes = vec![0x89, b'P', b'N', b'G', 0xff, 0, 0, 0];
+    bytes.extend(b"Author\0Chlo\xeb Ashworth\0\x00\x92Tobias\x92 Sm\xefth\x01");
+    let runs = readable_runs(&bytes);
+    assert!(runs.contains("Chlo\u{eb} Ashworth"), "{runs}");
+    assert!(runs.contains("\u{2019}Tobias\u{2019} Sm\u{ef}th"), "{runs}");
+    // ASCII runs are read once, as UTF-8.
+    assert_eq!(runs.matches("Author").count(), 1, "{runs}");
+}
