@@ -356,8 +356,12 @@ fn many_added_files_are_named_ten_at_most() {
     assert!(project.path("site/photo-24.jpg").is_file());
 }
 
-// #19.1, migration: a site/ from the version before markers (pages alone)
-// is replaced; with a file of the researcher's in it, it is refused.
+// #19.1, migration: a site/ from the version before markers (the pages
+// this build writes) is replaced; with a file of the researcher's in it,
+// it is refused. So is a page this build does not write, even in a folder
+// of evalsite's pages (red team, round 21: `pages/notes.html` of the
+// researcher's own was deleted with the old site): without a marker,
+// nothing tells it from an old page.
 #[test]
 fn an_unmarked_site_from_the_previous_version() {
     let project = Project::fixture("basic");
@@ -370,9 +374,45 @@ fn an_unmarked_site_from_the_previous_version() {
     assert!(run.stderr.contains("site/notes.docx"), "{}", run.stderr);
     assert!(project.path("site/findings/deleted-since.html").is_file());
     project.remove("site/notes.docx");
+    let run = project.build();
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("site/findings/deleted-since.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(project.path("site/findings/deleted-since.html").is_file());
+    project.remove("site/findings/deleted-since.html");
     project.build().expect_code(0);
     assert!(project.path("site/.evalsite-site").is_file());
-    assert!(!project.path("site/findings/deleted-since.html").exists());
+}
+
+// Red team, round 21: an --output folder without a marker holding every
+// top page an old site had, and the researcher's own pages in evalsite's
+// page folders, was taken for an old site and replaced: their pages were
+// deleted. It is refused, naming them, and nothing in it changes.
+#[test]
+fn own_pages_in_an_unmarked_output_folder_are_never_deleted() {
+    let project = Project::fixture("basic");
+    project
+        .run_inside(&["build", "--output", "out"])
+        .expect_code(0);
+    project.remove("out/.evalsite-site");
+    project.write("out/pages/notes.html", "<p>my own notes</p>");
+    project.write("out/static/draft-report.html", "my draft");
+    let run = project.run_inside(&["build", "--output", "out"]);
+    run.expect_code(1);
+    for mine in ["out/pages/notes.html", "out/static/draft-report.html"] {
+        assert!(run.stderr.contains(mine), "{mine}: {}", run.stderr);
+    }
+    assert_eq!(
+        std::fs::read_to_string(project.path("out/pages/notes.html")).unwrap(),
+        "<p>my own notes</p>"
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.path("out/static/draft-report.html")).unwrap(),
+        "my draft"
+    );
 }
 
 // #19.5: a site/ that is a link to a web root became a folder.

@@ -22,10 +22,11 @@ pub(super) const OLDEST_TOP_PAGES: &[&str] = &[
 /// How many files or folders a refusal names before "and N more".
 const NAMED: usize = 10;
 
-/// The folders of pages evalsite has written: an old site without a marker
-/// (from a version before markers) is recognised by holding only pages in
-/// these and files the new build writes, and every page the new build
-/// writes at its top.
+/// The folders of pages evalsite has written: a site without a marker that
+/// a killed build moved aside (from a version before markers) is
+/// recognised by holding only pages in these and files the new build
+/// writes, and every page the new build writes at its top (see
+/// [`old_site`]).
 const PAGE_FOLDERS: &[&str] = &[
     "boroughs",
     "codebook",
@@ -55,9 +56,11 @@ pub(super) enum Previous {
 }
 
 /// Whether the folder at `target` may be replaced: it does not exist, is
-/// empty, has the marker and holds only the files it lists, or holds only
-/// what an earlier evalsite wrote (see [`PAGE_FOLDERS`]). Anything else is
-/// someone's folder, or holds someone's files, which a build would delete.
+/// empty, has the marker and holds only the files it lists, or, with no
+/// marker, holds every top page each version wrote and nothing but files
+/// this build writes (a site of the version before markers). Anything else
+/// is someone's folder, or holds someone's files, which a build would
+/// delete.
 pub(super) fn replaceable<B>(
     target: &Target,
     files: &BTreeMap<String, B>,
@@ -150,9 +153,9 @@ pub(super) fn refuse_changed(shown: &str, changed: &[String]) -> anyhow::Error {
     .into()
 }
 
-/// An unmarked folder may be replaced when it is empty, or holds only what
-/// a build of the version before markers wrote, with the pages every
-/// version wrote.
+/// An unmarked folder may be replaced when it is empty, or holds the pages
+/// every version wrote and nothing but files this build writes (a site of
+/// the version before markers).
 fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<Previous> {
     let (real, shown) = (&target.real, target.shown.display());
     let mut entries = std::fs::read_dir(real).with_context(|| format!("reading {shown}"))?;
@@ -180,18 +183,19 @@ fn unmarked<B>(target: &Target, files: &BTreeMap<String, B>) -> anyhow::Result<P
         )));
     }
     anyhow::bail!(Refused(format!(
-        "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files a build does not write: {}; choose an empty or new folder for --output, or move those files out of {shown} and build again",
+        "evalsite will not replace {shown}: it was not made by evalsite (it has no {MARKER} file) and it holds files this build does not write: {}; choose an empty or new folder for --output, or move those files out of {shown} (or delete them yourself, if they are pages an older evalsite wrote) and build again",
         named(&shown.to_string(), &foreign)
     )))
 }
 
-/// The files in `dir` (relative), where it holds a site of the version
-/// before markers by the rule of [`unmarked`], but stricter: nothing but
-/// files a build writes (`files`) and pages in [`PAGE_FOLDERS`], with
-/// every one of [`OLDEST_TOP_PAGES`] at its top.
+/// The files in `dir` (relative), a folder named as only evalsite names
+/// the site it moved aside, where it holds a site of the version before
+/// markers: nothing but files a build writes (`files`) and pages in
+/// [`PAGE_FOLDERS`], with every one of [`OLDEST_TOP_PAGES`] at its top.
 pub(super) fn old_site<B>(dir: &Path, files: &BTreeMap<String, B>) -> Option<Vec<String>> {
     let complete = OLDEST_TOP_PAGES.iter().all(|path| dir.join(path).is_file());
-    (complete && foreign_files(dir, files).is_empty()).then(|| foreign_in(dir, |_| false, |_| true))
+    (complete && foreign_to_old_site(dir, files).is_empty())
+        .then(|| foreign_in(dir, |_| false, |_| true))
 }
 
 /// The first [`NAMED`] of `found` (relative to `shown`), then "and N more".
@@ -207,10 +211,24 @@ pub(super) fn named(shown: &str, found: &[String]) -> String {
     }
 }
 
-/// The files and folders in `dir` (relative, sorted) that no build writes:
-/// not in `files` nor a page in one of [`PAGE_FOLDERS`], or a link.
+/// The files and folders in `dir` (relative, sorted) that this build does
+/// not write (not in `files`), or a link. A page in one of
+/// [`PAGE_FOLDERS`] that this build does not write is one too: without a
+/// marker, nothing tells an old page evalsite wrote from the researcher's
+/// own `pages/notes.html` (red team, round 21), so an output folder that
+/// holds one is refused, named, rather than deleted with the old site.
 fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
-    let folders: std::collections::BTreeSet<String> = files
+    let folders = folders_of(files);
+    foreign_in(
+        dir,
+        |relative| files.contains_key(relative),
+        |relative| folders.contains(relative),
+    )
+}
+
+/// The folders (relative) that hold the files of `files`.
+fn folders_of<B>(files: &BTreeMap<String, B>) -> std::collections::BTreeSet<String> {
+    files
         .keys()
         .flat_map(|path| {
             Path::new(path)
@@ -219,7 +237,14 @@ fn foreign_files<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
                 .collect::<Vec<_>>()
         })
-        .collect();
+        .collect()
+}
+
+/// As [`foreign_files`], but a page in one of [`PAGE_FOLDERS`] is not: for
+/// a folder only evalsite names (a site it moved aside, see
+/// [`old_site`]), where it is an old page of the site moved.
+fn foreign_to_old_site<B>(dir: &Path, files: &BTreeMap<String, B>) -> Vec<String> {
+    let folders = folders_of(files);
     let in_page_folder = |relative: &str| {
         PAGE_FOLDERS
             .iter()

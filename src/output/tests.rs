@@ -279,7 +279,7 @@ fn a_site_of_the_version_before_markers_is_replaced_by_a_build_with_more_pages()
 }
 
 #[test]
-fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
+fn an_unmarked_site_of_what_the_build_writes_is_replaced_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     for page in [
@@ -292,6 +292,19 @@ fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
         std::fs::write(site.join(page), "old").unwrap();
     }
     let new = files(&[("index.html", "new"), ("static/style.css", "css")]);
+    // Pages this build does not write may be the researcher's own (red
+    // team, round 21): without a marker, nothing tells them from old pages.
+    let before = tree(&site);
+    let error = write_files_as_site(&target(&site), &new)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("site/findings/") && error.contains("site/quote-list/"),
+        "{error}"
+    );
+    assert_eq!(tree(&site), before, "nothing changed");
+    std::fs::remove_dir_all(site.join("findings")).unwrap();
+    std::fs::remove_dir_all(site.join("quote-list")).unwrap();
     write_files_as_site(&target(&site), &new).unwrap();
     assert_eq!(
         tree(&site),
@@ -304,7 +317,13 @@ fn an_unmarked_site_of_pages_alone_is_replaced_and_nothing_else() {
             ("static/style.css".into(), "css".into()),
         ]
     );
-    for foreign in ["photos/", "notes.txt", "static/logo.png", "about.html"] {
+    for foreign in [
+        "photos/",
+        "notes.txt",
+        "static/logo.png",
+        "about.html",
+        "static/draft.html",
+    ] {
         let other = dir.path().join(format!("other-{}", foreign.len()));
         std::fs::create_dir_all(&other).unwrap();
         std::fs::write(other.join("index.html"), "mine").unwrap();
