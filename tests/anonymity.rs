@@ -1158,7 +1158,7 @@ fn initial_and_surname_lookalikes_build() {
         common::methods_with(
             "We walked along the corridor: we shall see. ALONG THE WARD. The train was late. \
              Quillfeather Memorial Hall was full; Quillfeather M is its ward. The Quillfeathers \
-             came. jlee and aho ran the code.\n",
+             came. aho ran the code.\n",
         ),
     );
     let run = project.build();
