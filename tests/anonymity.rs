@@ -611,7 +611,7 @@ fn participant_id_lookalikes_build_cleanly() {
         FINDING,
         "Sharing a building",
         "The plans were printed on A1 paper; the hub is off the A12; B12 injections \
-         are given there. The a-gp practice and the ASW team share it, A GP 1 day a week, \
+         are given there. The a-gp practice and the ASW team share it, a GP 1 day a week, A GP, 1 day, \
          the a\u{2013}gp rota, agp and asw notes, A1\u{2013}A12 forms. \
          Sharing a building",
     );
@@ -1158,7 +1158,7 @@ fn initial_and_surname_lookalikes_build() {
         common::methods_with(
             "We walked along the corridor: we shall see. ALONG THE WARD. The train was late. \
              Quillfeather Memorial Hall was full; Quillfeather M is its ward. The Quillfeathers \
-             came. jlee and aho ran the code.\n",
+             came. aho ran the code.\n",
         ),
     );
     let run = project.build();

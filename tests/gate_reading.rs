@@ -31,7 +31,11 @@ fn tags_a_browser_drops_do_not_hide_what_they_split() {
             "Write to j.smith@exam</div>ple.nhs.uk.",
             "anonymity::output-leak",
         ),
-        ("Ask a-sw</li>-1 about it.", "anonymity::output-leak"),
+        // Inside a part: the checks of the files read the dropped tag as a
+        // space, and since round 21 an id's parts with a space between them
+        // (`a-sw -1`) are the id there, so the split is placed where only
+        // the final check can join it.
+        ("Ask a-s</li>w-1 about it.", "anonymity::output-leak"),
         (
             "We met Marjorie Quill<td>feather.",
             "anonymity::output-leak",

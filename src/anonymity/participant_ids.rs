@@ -1,7 +1,7 @@
 //! Finding pseudonymous participant ids in text: they must never be published.
 
 use crate::model::Participant;
-use crate::reading::DASHES;
+use crate::reading::{DASHES, SPACES};
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
@@ -14,6 +14,10 @@ pub struct ParticipantIds {
     ids: Vec<String>,
     /// The shape of each id the automaton looks for, by pattern.
     shapes: Vec<Shape>,
+    /// Some id may be read with white space between its parts (see
+    /// [`Shape::may_be_spaced`]): white space is then left out of the text
+    /// the automaton reads.
+    spaced: bool,
 }
 
 /// The marks that part an id's words, read as one another: a reader takes
@@ -22,6 +26,36 @@ pub struct ParticipantIds {
 /// ([`DASHES`]), is one mark as well: Markdown shows `a--sw--1` as
 /// `a–sw–1`, which the checks of the files read as shown (round 18).
 pub const ID_MARKS: [char; 4] = ['-', '_', '.', '/'];
+
+/// The dots drawn at the middle of a line that part an id's parts as a
+/// hyphen does (`A·GP·1`, as a transcript or a form sets codes apart):
+/// the middle dot, the bullet, the operator dots, the hyphenation point
+/// and the katakana middle dots a Japanese keyboard types.
+pub const MIDDLE_DOTS: [char; 7] = [
+    '\u{b7}', '\u{2022}', '\u{2027}', '\u{2219}', '\u{22c5}', '\u{30fb}', '\u{ff65}',
+];
+
+/// The fewest parts an id may have to be read with spaces between them:
+/// `A GP 1` is `a-gp-1`, but a code of two parts written with a space is
+/// ordinary text (`GP 12 hours` for `gp-12`, `Table A 1` for `a-1`).
+const FEWEST_PARTS_SPACED: usize = 3;
+
+/// How an id is read in a text: which marks may part its parts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// With one mark between each two parts only: pieces drawn apart
+    /// (see [`ParticipantIds::find_with_marks`]).
+    Marked,
+    /// With a mark left out where the id's shape allows it: the text of a
+    /// whole page run together across its blocks (see
+    /// [`ParticipantIds::find_run_together`]).
+    LeftOut,
+    /// As [`Reading::LeftOut`], and with white space between parts (a
+    /// space, a no-break space, a line break), alone or around a mark
+    /// (`A GP 1`, `A / GP / 1`, `A – GP – 1`), where the id's shape allows
+    /// it: one block of text as a reader reads it.
+    Spaced,
+}
 
 /// The shortest an id's parts run together may be for the id to be read
 /// with a mark left out: `a-1` is not found as `A1` (a paper size), nor
@@ -33,6 +67,17 @@ const SHORTEST_RUN_TOGETHER: usize = 4;
 struct Shape {
     parts: Vec<usize>,
     marks_optional: bool,
+}
+
+/// What parts two parts of an id as written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Between {
+    /// Nothing: the parts run together.
+    Nothing,
+    /// One mark, with no space.
+    Mark,
+    /// White space, alone or around one mark.
+    Space,
 }
 
 impl Shape {
@@ -64,27 +109,34 @@ impl Shape {
     /// they are, each two parted by one mark (or by none, where it may be
     /// left out), and no letter or digit on either side (an id run into
     /// other words by a hyphen, as a file named `a-sw-2-notes.md`, is
-    /// found). A mark may be left out only where `left_out`.
+    /// found). A mark may be left out, or white space part two parts, only
+    /// where `reading` and the id's shape allow it.
     fn written(
         &self,
         text: &[u8],
         unmarked: &Unmarked,
         found: Range<usize>,
-        left_out: bool,
+        reading: Reading,
     ) -> Option<Range<usize>> {
+        let left_out = reading != Reading::Marked && self.marks_optional;
+        let spaced = reading == Reading::Spaced && self.may_be_spaced();
         let mut at = found.start;
         let mut start = None;
         let mut end: Option<usize> = None;
+        let mut space = false;
         for &len in &self.parts {
             let (first, last) = (unmarked.at(at), unmarked.at(at + len - 1));
             // A mark within a part (`ag-p1`) parts the id.
             if last - first != len - 1 {
                 return None;
             }
-            if let Some(end) = end
-                && !is_one_mark(&text[end..first], left_out && self.marks_optional)
-            {
-                return None;
+            if let Some(end) = end {
+                match parted_by(&text[end..first]) {
+                    Some(Between::Nothing) if left_out => {}
+                    Some(Between::Mark) => {}
+                    Some(Between::Space) if spaced => space = true,
+                    _ => return None,
+                }
             }
             start = start.or(Some(first));
             end = Some(last + 1);
@@ -93,7 +145,16 @@ impl Shape {
         let (start, end) = (start?, end?);
         let before = start == 0 || !text[start - 1].is_ascii_alphanumeric();
         let after = end == text.len() || !text[end].is_ascii_alphanumeric();
-        (before && after).then_some(start..end)
+        let written = start..end;
+        (before && after && (!space || reads_as_code(text, written.clone(), &self.parts)))
+            .then_some(written)
+    }
+
+    /// Whether the id may be read with white space between its parts:
+    /// where its parts run together are read as the id (see
+    /// [`Shape::of`]) and it has [`FEWEST_PARTS_SPACED`] parts at least.
+    fn may_be_spaced(&self) -> bool {
+        self.marks_optional && self.parts.len() >= FEWEST_PARTS_SPACED
     }
 }
 
@@ -104,26 +165,100 @@ impl Shape {
 /// as a hyphen too: every run is one mark, so that the checks of the
 /// files and the final check read the same); or nothing, where
 /// `optional`.
-fn is_one_mark(between: &[u8], optional: bool) -> bool {
+fn is_one_mark(between: &[u8]) -> bool {
     match between {
-        [] => optional,
+        [] => false,
         [b'_' | b'.' | b'/'] => true,
-        _ => std::str::from_utf8(between)
-            .is_ok_and(|s| s.chars().all(|c| c == '-' || DASHES.contains(&c))),
+        _ => std::str::from_utf8(between).is_ok_and(|s| {
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) if MIDDLE_DOTS.contains(&c) => chars.next().is_none(),
+                _ => s.chars().all(|c| c == '-' || DASHES.contains(&c)),
+            }
+        }),
     }
 }
 
-/// The length of the mark that starts `bytes`, if one does: one of
-/// [`ID_MARKS`] or of the Unicode [`DASHES`].
-fn mark_len(bytes: &[u8]) -> Option<usize> {
+/// Whether `c` is white space between an id's parts: a space or a tab, a
+/// line break, or a Unicode space a reader takes for one ([`SPACES`]).
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r') || SPACES.contains(&c)
+}
+
+/// What parts two parts of an id, written `between` (the marks and white
+/// space the text holds there, and nothing else): nothing, one mark (see
+/// [`is_one_mark`]), or white space alone or on either side of one mark
+/// (`A GP 1`, `A / GP / 1`, `A – GP – 1`), with one line break at most (a
+/// blank line ends a paragraph) and no full stop (`A. GP 1` ends a
+/// sentence); `None` for anything else.
+fn parted_by(between: &[u8]) -> Option<Between> {
+    if between.is_empty() {
+        return Some(Between::Nothing);
+    }
+    if is_one_mark(between) {
+        return Some(Between::Mark);
+    }
+    let between = std::str::from_utf8(between).ok()?;
+    let mark = between.trim_matches(is_space);
+    let breaks = between
+        .matches('\n')
+        .count()
+        .max(between.matches('\r').count());
+    let spaced = mark.len() < between.len() && breaks <= 1;
+    (spaced && (mark.is_empty() || (mark != "." && is_one_mark(mark.as_bytes()))))
+        .then_some(Between::Space)
+}
+
+/// Whether an id found with white space between its parts, at `written`
+/// of `text`, reads as a code rather than as words: its letters are not
+/// a part in small letters beside one in capitals (`a GP 1 day a week`,
+/// an article before an abbreviation; `A GP 1` and `a gp 1` are the id),
+/// and no number runs on after it past a comma or a full stop (`A GP
+/// 1,000`, `A GP 1.5 days`).
+fn reads_as_code(text: &[u8], written: Range<usize>, parts: &[usize]) -> bool {
+    let rest = &text[written.end..];
+    if let [b',' | b'.', digit, ..] = rest
+        && digit.is_ascii_digit()
+    {
+        return false;
+    }
+    let mut cases = (false, false);
+    let mut at = written.start;
+    for &len in parts {
+        while !text[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        // Each part is ASCII here: a part is written as it is found, byte
+        // for byte, once full-width forms are read as ASCII.
+        let part = &text[at..at + len];
+        if part.iter().any(u8::is_ascii_alphabetic) {
+            let letters = part.iter().filter(|b| b.is_ascii_alphabetic());
+            if letters.clone().all(u8::is_ascii_lowercase) {
+                cases.0 = true;
+            } else if letters.clone().all(u8::is_ascii_uppercase) {
+                cases.1 = true;
+            }
+        }
+        at += len;
+    }
+    !(cases.0 && cases.1)
+}
+
+/// The length of what starts `bytes`, if it is left out of the text an
+/// id's parts are looked for in: one of [`ID_MARKS`], of the
+/// [`MIDDLE_DOTS`] or of the Unicode [`DASHES`], and, where `spaced`,
+/// white space ([`is_space`]).
+fn mark_len(bytes: &[u8], spaced: bool) -> Option<usize> {
     match bytes.first()? {
         b'-' | b'_' | b'.' | b'/' => Some(1),
-        // Every one of the dashes starts with one of these bytes (a test
-        // reads them).
-        0xE2 | 0xEF => {
-            let len = 3.min(bytes.len());
+        b' ' | b'\t' | b'\n' | b'\r' => spaced.then_some(1),
+        // Every one of the dashes, dots and spaces starts with one of
+        // these bytes (a test reads them).
+        &lead @ (0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
+            let len = if lead == 0xC2 { 2 } else { 3 }.min(bytes.len());
             let c = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
-            DASHES.contains(&c).then_some(len)
+            let mark = DASHES.contains(&c) || MIDDLE_DOTS.contains(&c);
+            (mark || (spaced && SPACES.contains(&c))).then_some(len)
         }
         _ => None,
     }
@@ -138,9 +273,15 @@ struct Unmarked<'t> {
 }
 
 impl<'t> Unmarked<'t> {
-    fn of(text: &'t [u8]) -> Unmarked<'t> {
-        // The bytes a mark starts with.
-        let starts_mark = |b: &u8| matches!(b, b'-' | b'_' | b'.' | b'/' | 0xE2 | 0xEF);
+    /// `text` without its marks, and without its white space too where
+    /// `spaced`.
+    fn of(text: &'t [u8], spaced: bool) -> Unmarked<'t> {
+        // The bytes a mark (or white space) starts with.
+        let starts_mark = |b: &u8| match b {
+            b'-' | b'_' | b'.' | b'/' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            b' ' | b'\t' | b'\n' | b'\r' => spaced,
+            _ => false,
+        };
         let mut bytes: Option<Vec<u8>> = None;
         let mut runs = vec![(0, 0)];
         // Where the run of bytes being kept starts, and how far the text
@@ -148,7 +289,7 @@ impl<'t> Unmarked<'t> {
         let (mut kept, mut at) = (0, 0);
         while let Some(found) = text[at..].iter().position(starts_mark) {
             let mark = at + found;
-            let Some(len) = mark_len(&text[mark..]) else {
+            let Some(len) = mark_len(&text[mark..], spaced) else {
                 at = mark + 1;
                 continue;
             };
@@ -202,10 +343,12 @@ impl ParticipantIds {
                 .expect("participant ids are plain strings")
         });
         let ids = ids.into_iter().map(str::to_string).collect();
+        let spaced = shapes.iter().any(Shape::may_be_spaced);
         ParticipantIds {
             automaton,
             ids,
             shapes,
+            spaced,
         }
     }
 
@@ -214,17 +357,30 @@ impl ParticipantIds {
         &self.ids
     }
 
-    /// Whole-word occurrences of any participant id in `text`, in any
-    /// case: not beside a letter or digit (an id run into other words by
-    /// a hyphen, as a file named `a-sw-2-notes.md`, is found), with one
-    /// mark between each two of its parts, `_`, `.`, `/` or a run of
-    /// hyphens and Unicode dashes, read as one another; or, where
-    /// the id's parts run together are a code no ordinary word is
-    /// (see [`Shape::of`]), with none (`A-GP1`, `AGP1` for `a-gp-1`).
-    /// Soft hyphens and zero-width characters inside an id do not hide
-    /// it.
+    /// Whole-word occurrences of any participant id in `text`, one block
+    /// of text as a reader reads it, in any case: not beside a letter or
+    /// digit (an id run into other words by a hyphen, as a file named
+    /// `a-sw-2-notes.md`, is found), with one mark between each two of its
+    /// parts, `_`, `.`, `/`, a middle dot ([`MIDDLE_DOTS`]) or a run of
+    /// hyphens and Unicode dashes, read as one another; or, where the
+    /// id's parts run together are a code no ordinary word is (see
+    /// [`Shape::of`]), with none (`A-GP1`, `AGP1` for `a-gp-1`), or, for
+    /// such an id of three parts or more, with white space alone or around
+    /// a mark (`A GP 1`, `A / GP / 1`, `A – GP – 1`), where it reads as a
+    /// code (see [`reads_as_code`]). Soft hyphens and zero-width
+    /// characters inside an id do not hide it.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
-        self.find_as(text, true)
+        self.find_as(text, Reading::Spaced)
+    }
+
+    /// [`ParticipantIds::find`], with no white space between an id's
+    /// parts: for a page's text run together across its elements and
+    /// blocks, where two blocks (a table's cells, a heading and a list)
+    /// meet with a space that parts what a reader reads ("Borough A" over
+    /// a column, "GP" and "3" in a row), and each block is read on its
+    /// own as well.
+    pub fn find_run_together(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_as(text, Reading::LeftOut)
     }
 
     /// [`ParticipantIds::find`], for ids written with a mark between each
@@ -232,31 +388,30 @@ impl ParticipantIds {
     /// side by side in any order (a drawing's labels "Borough A", "GP" and
     /// "1" make no id a reader sees).
     pub fn find_with_marks(&self, text: &str) -> Vec<Range<usize>> {
-        self.find_as(text, false)
+        self.find_as(text, Reading::Marked)
     }
 
-    /// The ids in `text`, with a mark between two parts left out where
-    /// `left_out` and the id's shape allow it.
-    fn find_as(&self, text: &str, left_out: bool) -> Vec<Range<usize>> {
+    /// The ids in `text`, read as `reading` says.
+    fn find_as(&self, text: &str, reading: Reading) -> Vec<Range<usize>> {
         if self.automaton.is_none() {
             return Vec::new();
         }
         match super::patterns::Visible::of(text, false) {
-            None => self.find_visible(text, left_out),
+            None => self.find_visible(text, reading),
             Some(visible) => self
-                .find_visible(&visible.text, left_out)
+                .find_visible(&visible.text, reading)
                 .into_iter()
                 .map(|range| visible.original(text, range))
                 .collect(),
         }
     }
 
-    fn find_visible(&self, text: &str, left_out: bool) -> Vec<Range<usize>> {
+    fn find_visible(&self, text: &str, reading: Reading) -> Vec<Range<usize>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let text = text.as_bytes();
-        let unmarked = Unmarked::of(text);
+        let unmarked = Unmarked::of(text, reading == Reading::Spaced && self.spaced);
         // Every place each id's parts run together are found, as written
         // in the text: a longer id found where a shorter one is written
         // hides nothing.
@@ -264,7 +419,7 @@ impl ParticipantIds {
             .find_overlapping_iter(&*unmarked.bytes)
             .filter_map(|m| {
                 let shape = &self.shapes[m.pattern().as_usize()];
-                shape.written(text, &unmarked, m.range(), left_out)
+                shape.written(text, &unmarked, m.range(), reading)
             })
             .collect();
         // The leftmost, then the longest, of those that overlap.
@@ -378,16 +533,85 @@ mod tests {
         }
         let text = "As a\u{2013}gp\u{2013}1.";
         assert_eq!(&text[finder.find(text)[0].clone()], "a\u{2013}gp\u{2013}1");
-        for text in [
-            "a..gp..1",
-            "a__gp__1",
-            "a-_gp-1",
-            "a -gp-1",
-            "a- gp-1",
-            "a\u{2026}gp\u{2026}1",
-        ] {
+        for text in ["a..gp..1", "a__gp__1", "a-_gp-1", "a\u{2026}gp\u{2026}1"] {
             assert!(finder.find(text).is_empty(), "{text}");
         }
+    }
+
+    /// With spaces or middle dots between its parts, an id of three parts
+    /// or more that is read run together is the id: its parts in order,
+    /// parted only by white space, marks or both (open road, round 21).
+    #[test]
+    fn finds_ids_with_spaces_or_middle_dots_between_their_parts() {
+        let finder = ids(&["a-gp-1"]);
+        for (text, written) in [
+            ("As A GP 1 put it", "A GP 1"),
+            ("As a gp 1 put it", "a gp 1"),
+            ("As A\u{b7}GP\u{b7}1 put it", "A\u{b7}GP\u{b7}1"),
+            ("As A \u{b7} GP \u{b7} 1 put it", "A \u{b7} GP \u{b7} 1"),
+            ("As A\u{2022}GP\u{2022}1 put it", "A\u{2022}GP\u{2022}1"),
+            ("As A.GP.1 put it", "A.GP.1"),
+            ("As A / GP / 1 put it", "A / GP / 1"),
+            ("As A\u{2013}GP\u{2013}1 put it", "A\u{2013}GP\u{2013}1"),
+            (
+                "As A \u{2013} GP \u{2013} 1 put it",
+                "A \u{2013} GP \u{2013} 1",
+            ),
+            ("As A - GP - 1 put it", "A - GP - 1"),
+            ("As a -gp-1 put it", "a -gp-1"),
+            ("As A\u{a0}GP\u{a0}1 put it", "A\u{a0}GP\u{a0}1"),
+            ("As A\u{202f}GP\u{2009}1 put it", "A\u{202f}GP\u{2009}1"),
+            ("As A GP\n1 put it", "A GP\n1"),
+            ("As A  GP\t1 put it", "A  GP\t1"),
+            ("As AGP 1 put it", "AGP 1"),
+            ("As A GP1 put it", "A GP1"),
+            ("Borough A GP 1 of 3 said", "A GP 1"),
+            ("(A GP 1)", "A GP 1"),
+            ("A GP 1.", "A GP 1"),
+            ("A GP 1, then", "A GP 1"),
+            ("As \u{ff21} GP 1 put it", "\u{ff21} GP 1"),
+        ] {
+            let found = finder.find(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(&text[found[0].clone()], written, "{text}");
+        }
+    }
+
+    /// What a reader does not take for an id written with spaces: a
+    /// comma, a full stop and a space (a sentence's end) or a blank line
+    /// between parts, a small-letter part beside one in capitals (an
+    /// article before an abbreviation), a number run on after it, an id
+    /// of two parts, and a page's text run together across its blocks or
+    /// a drawing's pieces.
+    #[test]
+    fn spaced_lookalikes_are_not_ids() {
+        let finder = ids(&["a-gp-1", "a-1", "gp-12"]);
+        for text in [
+            "A GP, 1 of the three",
+            "Borough A. GP 1 said",
+            "A GP\n\n1 of them",
+            "a GP 1 day a week",
+            "A gp 1",
+            "A GP 12 hours",
+            "A GP 1990 contract",
+            "A GP 1,000 patients",
+            "A GP 1.5 days a week",
+            "Table A 1",
+            "grade A 1",
+            "GP 12 hours",
+            "A ; GP ; 1",
+            "A \u{2026} GP \u{2026} 1",
+        ] {
+            let found: Vec<&str> = finder.find(text).into_iter().map(|r| &text[r]).collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        for text in ["Borough A GP 1", "A\u{a0}GP 1"] {
+            assert!(finder.find_run_together(text).is_empty(), "{text}");
+            assert!(finder.find_with_marks(text).is_empty(), "{text}");
+        }
+        let text = "A\u{b7}GP\u{b7}1";
+        assert_eq!(finder.find_with_marks(text).len(), 1);
+        assert_eq!(finder.find_run_together(text).len(), 1);
     }
 
     /// Where an id's parts run together make an ordinary word or code,
@@ -433,15 +657,31 @@ mod tests {
         assert_eq!(found, ["a-gp-1", "a-gp-12", "agp12"]);
     }
 
-    /// Every dash read as a mark starts with a byte [`mark_len`] looks at.
+    /// Every dash and middle dot read as a mark, and every space read as
+    /// white space, starts with a byte [`mark_len`] and [`Unmarked`] look
+    /// at.
     #[test]
-    fn every_dash_is_read_as_a_mark() {
-        for dash in DASHES {
-            let text = format!("{dash}x");
-            assert_eq!(mark_len(text.as_bytes()), Some(dash.len_utf8()), "{dash}");
+    fn every_dash_dot_and_space_is_read_as_a_mark() {
+        for mark in DASHES.iter().chain(&MIDDLE_DOTS) {
+            let text = format!("{mark}x");
+            for spaced in [false, true] {
+                assert_eq!(
+                    mark_len(text.as_bytes(), spaced),
+                    Some(mark.len_utf8()),
+                    "{mark}"
+                );
+            }
+            assert_eq!(Unmarked::of(text.as_bytes(), false).bytes.as_ref(), b"x");
         }
-        assert_eq!(mark_len("\u{2026}".as_bytes()), None);
-        assert_eq!(mark_len("\u{201c}".as_bytes()), None);
+        for space in SPACES.iter().chain(&[' ', '\t', '\n', '\r']) {
+            let text = format!("{space}x");
+            assert_eq!(mark_len(text.as_bytes(), false), None, "{space:?}");
+            let len = Some(space.len_utf8());
+            assert_eq!(mark_len(text.as_bytes(), true), len, "{space:?}");
+            assert_eq!(Unmarked::of(text.as_bytes(), true).bytes.as_ref(), b"x");
+        }
+        assert_eq!(mark_len("\u{2026}".as_bytes(), true), None);
+        assert_eq!(mark_len("\u{201c}".as_bytes(), true), None);
     }
 
     /// Ids are found in texts with invisible characters and full-width

@@ -297,7 +297,7 @@ impl<'a> Look<'a> {
                     found.push(term_hit(&hit, text));
                 }
             }
-            for range in self.ids.find(text) {
+            for range in self.ids.find_run_together(text) {
                 dirty.push(range.start + offset..range.end + offset);
                 found.push(Hit {
                     what: "a participant id".to_string(),

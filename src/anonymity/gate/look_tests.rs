@@ -54,7 +54,7 @@ fn whole(look: &Look, flow: &str) -> BTreeSet<(String, Vec<String>)> {
             ));
         }
     }
-    for _ in look.ids.find(flow) {
+    for _ in look.ids.find_run_together(flow) {
         found.insert(("a participant id".to_string(), Vec::new()));
     }
     for hit in patterns::find_patterns(flow) {

@@ -181,7 +181,8 @@ impl TermMatcher {
     /// before the first name's initial, as a reference list gives an
     /// author (`Quillfeather, M.`, `Quillfeather M`, `Quillfeather MJ`),
     /// and joined to it by a full stop or an underscore in any case, as a
-    /// handle or a login gives it (`m_quillfeather`, `quillfeather.m`;
+    /// handle or a login gives it (`m_quillfeather`, `quillfeather.m`, and
+    /// the first name with the last name's initial, `marjorie_q`;
     /// run together, `mquillfeather`, they are patterns of their own: see
     /// `terms.rs`). `partial`: the partial
     /// hits, in `norm`'s places, sorted; none overlaps `full`. Each is
@@ -288,6 +289,13 @@ impl TermMatcher {
                 {
                     together.push((range.start..initial.end, full_hit(term)));
                 }
+            }
+            // A first name with the last name's initial joined after it
+            // (`marjorie_q`, `Marjorie.Q`): a handle.
+            if let Some(initial) = joined_initial_after(text, norm, written_end)
+                && let Some(term) = person_by(&|f, l| f == name && starts_with(l, &initial))
+            {
+                together.push((range.start..initial.end, full_hit(term)));
             }
         }
         // One name may be read in two ways (`M.Quillfeather`): once.

@@ -33,8 +33,9 @@ impl Parting {
         }
         if !raw.is_empty() {
             // Ids are found with their marks read as one another, and
-            // with a Unicode dash for a hyphen.
+            // with a Unicode dash or a middle dot for a hyphen.
             held.extend(crate::anonymity::participant_ids::ID_MARKS);
+            held.extend(crate::anonymity::participant_ids::MIDDLE_DOTS);
             held.extend(crate::reading::DASHES);
         }
         for r in raw {

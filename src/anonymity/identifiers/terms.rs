@@ -7,7 +7,7 @@
 use super::List;
 use super::matcher::{Pattern, Term, TermMatcher};
 use super::normalise::normalise;
-use super::ordinary::is_ordinary_word;
+use super::ordinary::{is_four_letter_word, is_ordinary_word};
 use super::word_trie::WordTrie;
 use std::collections::HashMap;
 
@@ -49,6 +49,40 @@ const MIN_PARTIAL_LETTERS: usize = 3;
 /// Last names shorter than this (in letters) are not read run together
 /// with an initial: `jlee`, `aho` may be an ordinary word or code.
 pub(super) const MIN_RUN_TOGETHER_LETTERS: usize = 4;
+
+/// The fewest letters a person's name run together with an initial or a
+/// title is read in (`jlee` for Jane Lee; not `jng` for Jane Ng, which
+/// may be any code).
+const SHORTEST_FORM: usize = 4;
+
+/// The titles a handle may run on to a last name (`DrWrenhallow`,
+/// `MrsQuillfeather`), whichever title the list gives.
+const HANDLE_TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "lord", "lady", "cllr", "rev",
+    "revd",
+];
+
+/// Letters that, after a first name, often make another first name or a
+/// plural ("Sarah" of Sara, "Carla" of Carl, "Anne" of Ann, "Peter" of
+/// Pete, "Adam" of Ada, "Evan" of Eva, "Daniel"…): the first name with
+/// the last name's initial after it is read in small letters only where
+/// the initial is none of these (`marjorieq`), and otherwise only with a
+/// capital at the join (`SaraH`).
+const NAME_ENDINGS: &[char] = &[
+    'a', 'd', 'e', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'r', 's', 't', 'u', 'y',
+];
+
+/// Whether `form` (normalised: lowercase), a name run together with an
+/// initial or a title, may be an ordinary English word: one of the
+/// ordinary words of five letters or more, or of four letters
+/// (`four_letter_words.txt`: "sash" for Sam Ash).
+fn may_be_word(form: &str) -> bool {
+    match form.chars().count() {
+        0..4 => true,
+        4 => is_four_letter_word(form),
+        _ => is_ordinary_word(form),
+    }
+}
 
 /// Collects terms and their normalised patterns, one pattern per distinct
 /// normalised string (a full term wins over a partial one; otherwise the first
@@ -119,33 +153,70 @@ impl Builder {
     /// (`quillfeatherm`): the first name's initial, and the initials of
     /// all the given names where there are several (`mjquillfeather`).
     /// Only for a last name of [`MIN_RUN_TOGETHER_LETTERS`] letters or
-    /// more. Where the form spells an ordinary word ("along" for Alan
-    /// Long), and where an `s` follows the last name (a plural: "the
-    /// Quillfeathers"), it is read only with the case changing at the
-    /// join (`ALong`, `QuillfeatherS`).
+    /// more; a shorter one only after the initials (`jlee` for Jane Lee),
+    /// where that makes [`SHORTEST_FORM`] letters at least. Where the
+    /// form may be an ordinary word ("along" for Alan Long: see
+    /// [`may_be_word`]), and where an `s` follows the last name (a plural:
+    /// "the Quillfeathers"), it is read only with the case changing at the
+    /// join (`ALong`, `QuillfeatherS`). Then the handles made of a title
+    /// and the last name (`DrWrenhallow`) and of the first name and the
+    /// last name's initial (`marjorieq`): see [`Builder::add_handles`].
     fn add_run_together(&mut self, given: &[&str], last: &str, term: usize) {
         let surname: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
         let letters = surname.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_RUN_TOGETHER_LETTERS {
-            return;
-        }
         let initial = |name: &&str| name.chars().next().filter(|c| c.is_alphabetic());
         let Some(first) = given.first().and_then(initial) else {
             return;
         };
+        self.add_handles(given[0], &surname, term);
         let mut forms = vec![first.to_string()];
         let all: String = given.iter().filter_map(initial).collect();
         if all.chars().count() > 1 {
             forms.push(all);
         }
+        let short = letters < MIN_RUN_TOGETHER_LETTERS;
         for initials in forms {
             let before = format!("{initials}{surname}");
-            let joined_at = is_ordinary_word(&before).then_some(initials.len());
-            self.add_pattern_where(before, term, false, joined_at);
+            if before.chars().count() >= SHORTEST_FORM {
+                let joined_at = may_be_word(&before).then_some(initials.len());
+                self.add_pattern_where(before, term, false, joined_at);
+            }
+            if short {
+                continue;
+            }
             let after = format!("{surname}{initials}");
             let plural = initials.starts_with('s');
             let joined_at = (plural || is_ordinary_word(&after)).then_some(surname.len());
             self.add_pattern_where(after, term, false, joined_at);
+        }
+    }
+
+    /// A person's handles of other shapes: a title run on to the last
+    /// name (`DrWrenhallow`, `MrsQuillfeather`, any of [`HANDLE_TITLES`],
+    /// not only the listed one), and the first name with the last name's
+    /// initial after it (`marjorieq`, `MarjorieQ`). Where the form may be
+    /// an ordinary word ("drink" for Dr Ink: [`may_be_word`]), or the
+    /// initial is a letter that makes a first name into another name or a
+    /// plural ([`NAME_ENDINGS`]: "Sarah" is not Sara H., "Carla" not Carl
+    /// A.), the form is read only with the case changing at the join
+    /// (`DrInk`, `SaraH`).
+    fn add_handles(&mut self, first: &str, surname: &str, term: usize) {
+        if surname.chars().count() >= 2 {
+            for title in HANDLE_TITLES {
+                let form = format!("{title}{surname}");
+                let joined_at = may_be_word(&form).then_some(title.len());
+                self.add_pattern_where(form, term, false, joined_at);
+            }
+        }
+        let first: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
+        let Some(initial) = surname.chars().next().filter(|c| c.is_alphabetic()) else {
+            return;
+        };
+        let form = format!("{first}{initial}");
+        if first.chars().count() + 1 >= SHORTEST_FORM {
+            let guarded = NAME_ENDINGS.contains(&initial) || may_be_word(&form);
+            let joined_at = guarded.then_some(first.len());
+            self.add_pattern_where(form, term, false, joined_at);
         }
     }
 

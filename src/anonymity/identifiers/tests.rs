@@ -726,7 +726,6 @@ fn run_together_lookalikes_are_not_the_person() {
         &[],
     ));
     for text in [
-        "jlee",
         "aho",
         "along the corridor",
         "ALONG",
@@ -779,4 +778,132 @@ fn run_together_lookalikes_are_not_the_person() {
 fn a_listed_term_stands_over_a_run_together_form() {
     let m = TermMatcher::new(&ids(&["Alan Long"], &["Along"], &[]));
     assert_eq!(full_hit(&m, "in along"), Some(("along", "Along")));
+}
+
+/// A listed person's handle of other shapes: a title run on to the last
+/// name, the first name with the last name's initial after it (run
+/// together or joined by a full stop or an underscore), and the initial
+/// run on to a short last name (open roads, round 21).
+#[test]
+fn handles_of_titles_first_names_and_short_last_names_are_the_person() {
+    let m = TermMatcher::new(&ids(
+        &[
+            "Dr Tobias Wrenhallow",
+            "Marjorie Quillfeather",
+            "Jane Lee",
+            "Amy Jo Wu",
+        ],
+        &[],
+        &[],
+    ));
+    for (text, found_text, term) in [
+        (
+            "see @DrWrenhallow here",
+            "DrWrenhallow",
+            "Dr Tobias Wrenhallow",
+        ),
+        (
+            "see drwrenhallow here",
+            "drwrenhallow",
+            "Dr Tobias Wrenhallow",
+        ),
+        (
+            "see MrWrenhallow's post",
+            "MrWrenhallow",
+            "Dr Tobias Wrenhallow",
+        ),
+        (
+            "see DrQuillfeather here",
+            "DrQuillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "see MrsQuillfeather here",
+            "MrsQuillfeather",
+            "Marjorie Quillfeather",
+        ),
+        (
+            "see PROFQUILLFEATHER here",
+            "PROFQUILLFEATHER",
+            "Marjorie Quillfeather",
+        ),
+        ("see marjorieq here", "marjorieq", "Marjorie Quillfeather"),
+        ("see @MarjorieQ here", "MarjorieQ", "Marjorie Quillfeather"),
+        (
+            "see @marjorie_q here",
+            "marjorie_q",
+            "Marjorie Quillfeather",
+        ),
+        ("see Marjorie.Q here", "Marjorie.Q", "Marjorie Quillfeather"),
+        ("see tobiasw here", "tobiasw", "Dr Tobias Wrenhallow"),
+        ("see jlee here", "jlee", "Jane Lee"),
+        ("see @JLee here", "JLee", "Jane Lee"),
+        ("see MsLee here", "MsLee", "Jane Lee"),
+        ("see ajwu here", "ajwu", "Amy Jo Wu"),
+        ("see DrWu here", "DrWu", "Amy Jo Wu"),
+    ] {
+        assert_eq!(
+            full_hit(&m, text),
+            Some((found_text, term)),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+}
+
+/// What such a handle may spell otherwise stays clean: an ordinary word
+/// (read only with a capital at the join), another first name that a
+/// first name and an initial make ("Sarah" for Sara Hughes, "Carla" for
+/// Carl Ash), a plural, a form of three letters, and a short last name
+/// after its initial.
+#[test]
+fn handle_lookalikes_are_not_the_person() {
+    let m = TermMatcher::new(&ids(
+        &[
+            "Sara Hughes",
+            "Carl Ash",
+            "Tom Hat",
+            "Pete Rowe",
+            "Jane Ng",
+            "Dan Ink",
+            "Ann Eliot",
+            "Sam Lee",
+        ],
+        &[],
+        &[],
+    ));
+    for text in [
+        "Sarah said",
+        "Carla said",
+        "that is all",
+        "THAT",
+        "Peter said",
+        "jng",
+        "drink water",
+        "Anne said",
+        "Sams and Toms",
+        "the lees of the wine",
+        "leej",
+    ] {
+        assert!(
+            found(&m, text).iter().all(|h| h.2),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+    for (text, found_text) in [
+        ("@SaraH", "SaraH"),
+        ("CarlA", "CarlA"),
+        ("THat", "THat"),
+        ("DrInk", "DrInk"),
+        ("sara_h", "sara_h"),
+    ] {
+        assert!(
+            found(&m, text)
+                .iter()
+                .any(|&(written, _, partial)| !partial && written == found_text),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
 }
