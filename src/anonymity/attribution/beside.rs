@@ -44,7 +44,7 @@ pub(super) fn check_role<'s>(
         Diagnostic::error(
             "anonymity::role-in-titles",
             format!(
-                "{}: that says its speaker's role ({}), which its attribution “{}” leaves out",
+                "{}, and so says its speaker's role ({}), which its attribution “{}” leaves out",
                 beside.by.how(beside.title),
                 who.role,
                 site.attribution(q)
@@ -118,7 +118,7 @@ pub(super) fn check_boroughs<'s>(
             Diagnostic::error(
                 "anonymity::borough-in-titles",
                 format!(
-                    "{}: that places it in {places}, which its attribution “{}” leaves out: only {there} of the participants it fits {people} there; at least {k} must be",
+                    "{}, and so places it in {places}, which its attribution “{}” leaves out: only {there} of the participants it fits {people} there; at least {k} must be",
                     beside.by.how(beside.title),
                     site.attribution(q)
                 ),

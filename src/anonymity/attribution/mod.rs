@@ -409,11 +409,11 @@ fn check_words<'s>(
     }
     let quote = &site.project.quotes[q];
     let role = titles.role(&who.role);
-    let said = |at, written: String| {
+    let said = |at, written: String, how: &str| {
         Diagnostic::error(
             "anonymity::role-in-words",
             format!(
-                "this quote says its speaker's role ({}){written}, which its attribution “{}” leaves out",
+                "this quote says its speaker's role ({}){written}, which its attribution “{}” leaves out{how}",
                 who.role,
                 site.attribution(q)
             ),
@@ -427,7 +427,7 @@ fn check_words<'s>(
             false => format!(" as “{}”", words.text.get(hit.clone()).unwrap_or_default()),
         };
         out.push(
-            said(words.to_source(hit), written)
+            said(words.to_source(hit), written, "")
                 .label("the speaker's own role")
                 .fix("replace it with a redaction in square brackets, such as `[my role]`, or leave this quote out"),
         );
@@ -440,8 +440,9 @@ fn check_words<'s>(
     out.push(
         said(
             link.range.clone(),
-            format!(
-                " through a link written without words of its own, which the site prints as the {} title “{}”",
+            String::new(),
+            &format!(
+                ": a link written without words of its own shows the title of the {} it leads to, “{}”",
                 link.kind.scheme(),
                 link.title
             ),
