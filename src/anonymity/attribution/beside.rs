@@ -108,9 +108,7 @@ pub(super) fn check_boroughs<'s>(
             ),
             By::Finding(_) => (
                 format!("this finding's title names {places}"),
-                format!(
-                    "retitle the finding so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding"
-                ),
+                "retitle the finding so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding".to_string(),
             ),
         };
         let people = if there == 1 { "is" } else { "are" };
