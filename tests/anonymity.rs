@@ -1256,3 +1256,119 @@ fn a_surname_and_initial_in_a_table_row_are_placed_at_the_row() {
         run.stderr
     );
 }
+
+/// A quote attributed "Social care, Borough A" (a social worker's) that
+/// links a finding without words of its own prints the finding's title as
+/// the link's words: "What social workers told us" says the role its
+/// attribution leaves out (red team, round 21). Refused at the link;
+/// a title naming another role, or words of the link's own, pass.
+#[test]
+fn a_linked_title_saying_the_role_the_attribution_leaves_out() {
+    const SAME_BUILDING: &str = "content/quotes/a/same-building.md";
+    let links = |words: &'static str, title: &'static str| {
+        move |p: &Project| {
+            p.write(
+                SAME_BUILDING,
+                format!("---\nparticipant: a-sw-1\nsource: interview\ncodes: [co-location]\nattribution: [sector, borough]\n---\n{words}\n"),
+            );
+            p.write(
+                "content/findings/sw-view.md",
+                format!("---\ntitle: {title}\ncodes: [structure]\nboroughs: [a, b]\n---\nText.\n"),
+            );
+        }
+    };
+    let shown = failures(
+        links(
+            "We are in the same building now, as [](finding:sw-view) says.",
+            "What social workers told us",
+        ),
+        "content/quotes/a/same-building.md:7:40",
+        "anonymity::role-in-words",
+    );
+    assert_shown!("quote_says_its_speakers_role_through_a_linked_title", shown);
+    // Another's role says nothing of who spoke; nor do words of the link's own.
+    for (words, title) in [
+        (
+            "We are in the same building now, as [](finding:sw-view) says.",
+            "What district nurses told us",
+        ),
+        (
+            "We are in the same building now, as [the finding](finding:sw-view) says.",
+            "What social workers told us",
+        ),
+    ] {
+        let project = Project::fixture("basic");
+        links(words, title)(&project);
+        project.build().expect_code(0);
+    }
+}
+
+/// The titles of a quote's codes are printed on its page ("Codes: …"),
+/// and each code's page, and those of the codes above it, list the quote
+/// under their titles (red team, round 21): a code titled "The Borough A
+/// hub" on Borough A's one GP's quote attributed "GP" places it there, and
+/// one titled "Social workers' views" on a social worker's quote
+/// attributed "Social care, Borough A" says the role. Refused at the
+/// quote's `codes:` entry. A code naming a borough where k of those the
+/// attribution fits are, or another's role, passes.
+#[test]
+fn a_code_titled_with_what_the_attribution_leaves_out() {
+    const GP_SAYS: &str = "content/quotes/a/gp-says.md";
+    let coded = |title: &'static str, parent: &'static str| {
+        move |p: &Project| {
+            common::gp_quote(p);
+            p.write(
+                "content/codebook/hub.md",
+                format!("---\ntitle: {title}\nparent: {parent}\n---\nThe hub.\n"),
+            );
+            p.edit(GP_SAYS, "codes: [co-location]", "codes: [hub]");
+        }
+    };
+    let shown = failures(
+        coded("The Borough A hub", "structure"),
+        "content/quotes/a/gp-says.md:4:9",
+        "anonymity::borough-in-titles",
+    );
+    assert_shown!("quote_coded_with_its_speakers_borough", shown);
+    // A code above it, whose page lists the quote, counts too.
+    let under = |p: &Project| {
+        coded("The hub", "a-services")(p);
+        p.write(
+            "content/codebook/a-services.md",
+            "---\ntitle: Borough A's services\nparent: structure\n---\nServices.\n",
+        );
+    };
+    build_fails(
+        under,
+        "content/quotes/a/gp-says.md:4:9",
+        "anonymity::borough-in-titles",
+    );
+    // Borough B has two GPs (k is 2): a code naming it narrows nothing
+    // down to fewer.
+    let project = Project::fixture("basic");
+    coded("The Borough B hub", "structure")(&project);
+    project.build().expect_code(0);
+
+    const SAME_BUILDING: &str = "content/quotes/a/same-building.md";
+    let views = |title: &'static str| {
+        move |p: &Project| {
+            p.write(
+                SAME_BUILDING,
+                "---\nparticipant: a-sw-1\nsource: interview\ncodes: [views]\nattribution: [sector, borough]\n---\nWe are in the same building now.\n",
+            );
+            p.write(
+                "content/codebook/views.md",
+                format!("---\ntitle: {title}\nparent: structure\n---\nViews.\n"),
+            );
+        }
+    };
+    let shown = failures(
+        views("Social workers' views"),
+        "content/quotes/a/same-building.md:4:9",
+        "anonymity::role-in-titles",
+    );
+    assert_shown!("quote_coded_with_its_speakers_role", shown);
+    let project = Project::fixture("basic");
+    views("District nurses' views")(&project);
+    project.build().expect_code(0);
+}

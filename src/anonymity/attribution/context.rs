@@ -317,7 +317,7 @@ pub(super) fn check_borough_embeds(
 
 /// Where a finding shows the quote `mention`: an embed, its place in
 /// `quotes:`, or a link in its text.
-fn mention_span(
+pub(super) fn mention_span(
     finding: &crate::model::Finding,
     yaml: &Yaml,
     mention: &str,

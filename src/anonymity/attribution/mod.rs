@@ -15,18 +15,25 @@
 //!   finding's boroughs, a borough's report or map, a quote it is set in);
 //! - `pages.rs`: the same rule held to the pages as made, for the gate;
 //! - `short.rs`: a role written short (its initials, its plural, one of
-//!   its words), as a quote's address and its words are read for it.
+//!   its words), as a quote's address and its words are read for it;
+//! - `shown.rs`: what a reader sees with a quote (its words, the titles
+//!   its links print, the titles its page shows with it), read once for
+//!   the role and the borough;
+//! - `beside.rs`: the titles a quote's page shows with it from other
+//!   files (its codes', the findings that cite it), held to the same rule
+//!   as its words.
 //!
 //! One role however it is spelt is the model's ([`crate::model::role_key`]),
 //! and the registry's spellings are merged when it is read
 //! ([`crate::parse::merge_role_spellings`]).
 
+mod beside;
 mod context;
 mod groups;
 mod pages;
 mod short;
+mod shown;
 
-use crate::anonymity::identifiers::TermMatcher;
 use crate::diag::Diagnostic;
 use crate::hash::FastMap;
 use crate::model::{AttributionField, Consent, Kind};
@@ -50,10 +57,10 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
     // Thousands of quotes share a few dozen speakers and attributions.
     let mut sizes: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
     let mut eliminated: FastMap<(ParticipantIx, &[AttributionField]), usize> = FastMap::default();
-    // Each role as words say it, looked for in quotes that leave it out.
-    let mut roles: FastMap<&str, short::SaidRole> = FastMap::default();
-    // Each borough's title, looked for in quotes that leave it out.
-    let mut titles: FastMap<&str, TermMatcher> = FastMap::default();
+    // Each role as words say it and each borough's title, looked for in
+    // quotes that leave them out, and what each title of another file
+    // says, asked once.
+    let mut titles = shown::Titles::new(site);
     let embeds = borough_embeds(site);
     // For each quote set in others, those it is set in.
     let mut containers: FastMap<&str, Vec<QuoteIx>> = FastMap::default();
@@ -110,9 +117,23 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<QuoteIx> {
                 out.push(by_elimination(site, q, who, fields, suspects));
             }
             check_address(site, q, who, fields, out);
-            check_words(site, q, who, fields, &mut roles, out);
+            let leaves_out = |field| !fields.contains(&field);
+            if leaves_out(AttributionField::Role) || leaves_out(AttributionField::Borough) {
+                let shown = shown::Shown::of(site, q);
+                let before = out.len();
+                check_words(site, q, who, fields, &shown, &mut titles, out);
+                if out.len() == before {
+                    beside::check_role(site, q, who, fields, &shown, &mut titles, out);
+                }
+                if leaves_out(AttributionField::Borough) {
+                    let before = out.len();
+                    check_borough_words(site, q, who, fields, &shown, &titles, out);
+                    if out.len() == before {
+                        beside::check_boroughs(site, q, who, fields, &shown, &mut titles, out);
+                    }
+                }
+            }
             if !fields.contains(&AttributionField::Borough) {
-                check_borough_words(site, q, who, fields, &mut titles, out);
                 let links = linked.get(quote.id.as_str()).map_or(&[][..], Vec::as_slice);
                 check_context(site, q, who, fields, &containers, links, out);
                 if let Some(embeds) = embeds.get(quote.id.as_str()) {
@@ -370,48 +391,64 @@ fn role_hint(
 /// "Primary care, Borough A"): the reader then has what the attribution
 /// was made coarser to hide (red team, round 12). Nor in the plural or by
 /// its initials ("Us district nurses …", "As the DN on the ward round":
-/// round 16), as [`short::SaidRole`] reads it. Only the speaker's own
-/// role is looked for: another's, in any form, says nothing of who spoke.
+/// round 16), as [`short::SaidRole`] reads it; nor by the title the site
+/// prints for a link written without words (`[](finding:sw-view)`, "What
+/// social workers told us": round 21). Only the speaker's own role is
+/// looked for: another's, in any form, says nothing of who spoke.
 fn check_words<'s>(
     site: &'s Site,
     q: QuoteIx,
     who: &'s crate::model::Participant,
     fields: &[AttributionField],
-    roles: &mut FastMap<&'s str, short::SaidRole>,
+    shown: &shown::Shown<'s>,
+    titles: &mut shown::Titles<'s>,
     out: &mut Vec<Diagnostic>,
 ) {
     if fields.contains(&AttributionField::Role) || who.role.trim().is_empty() {
         return;
     }
     let quote = &site.project.quotes[q];
-    // The words as a reader sees them (markup and character references
-    // read as the other checks read them).
-    let mut shown = crate::markdown::PlainText::default();
-    let text = &site.project.sources.get(quote.file).text;
-    crate::markdown::plain_text(text, quote.body.clone(), &mut shown);
-    let role = roles
-        .entry(who.role.as_str())
-        .or_insert_with(|| short::SaidRole::new(&who.role));
-    let Some((hit, as_spelt)) = role.find(&shown.text) else {
-        return;
-    };
-    let written = match as_spelt {
-        true => String::new(),
-        false => format!(" as “{}”", shown.text.get(hit.clone()).unwrap_or_default()),
-    };
-    let at = shown.to_source(hit);
-    out.push(
+    let role = titles.role(&who.role);
+    let said = |at, written: String, how: &str| {
         Diagnostic::error(
             "anonymity::role-in-words",
             format!(
-                "this quote says its speaker's role ({}){written}, which its attribution “{}” leaves out",
+                "this quote says its speaker's role ({}){written}, which its attribution “{}” leaves out{how}",
                 who.role,
                 site.attribution(q)
             ),
         )
         .at(crate::source::Span::new(quote.file, at))
-        .label("the speaker's own role")
-        .fix("replace it with a redaction in square brackets, such as `[my role]`, or leave this quote out"),
+    };
+    let words = &shown.words;
+    if let Some((hit, as_spelt)) = role.find(&words.text) {
+        let written = match as_spelt {
+            true => String::new(),
+            false => format!(" as “{}”", words.text.get(hit.clone()).unwrap_or_default()),
+        };
+        out.push(
+            said(words.to_source(hit), written, "")
+                .label("the speaker's own role")
+                .fix("replace it with a redaction in square brackets, such as `[my role]`, or leave this quote out"),
+        );
+        return;
+    }
+    // Untitled links are few: read each where it is.
+    let Some(link) = shown.linked.iter().find(|l| role.find(&l.title).is_some()) else {
+        return;
+    };
+    out.push(
+        said(
+            link.range.clone(),
+            String::new(),
+            &format!(
+                ": a link written without words of its own shows the title of the {} it leads to, “{}”",
+                link.kind.scheme(),
+                link.title
+            ),
+        )
+        .label("the site prints the title of what this leads to here")
+        .fix("give the link words of your own that do not say the role (`[the finding](finding:ID)`), or remove it, or leave this quote out"),
     );
 }
 
@@ -421,23 +458,26 @@ fn check_words<'s>(
 /// fits are there: the words place the quote in the borough, as a page
 /// about it does ([`holds_in`]; red team, round 18). The borough is read
 /// by its title as a listed term is (any case, across a line break, with a
-/// possessive: "Borough A's practices"), and by a link or embed leading
-/// to its report or one of its pathway maps (round 19). Another borough,
-/// named by any speaker, says nothing of who spoke.
+/// possessive: "Borough A's practices"), by a link or embed leading to
+/// its report or one of its pathway maps (round 19), and by the title the
+/// site prints for a link written without words (round 20), as
+/// [`shown::Shown`] reads them. Another borough, named by any speaker,
+/// says nothing of who spoke.
 fn check_borough_words<'s>(
     site: &'s Site,
     q: QuoteIx,
     who: &'s crate::model::Participant,
     fields: &[AttributionField],
-    titles: &mut FastMap<&'s str, TermMatcher>,
+    shown: &shown::Shown<'s>,
+    titles: &shown::Titles<'s>,
     out: &mut Vec<Diagnostic>,
 ) {
     let project = site.project;
     let k = project.config.k;
     let title = site.borough_title(&who.borough);
-    if title.trim().is_empty() {
-        return;
-    }
+    let Some(matcher) = titles.borough(&who.borough) else {
+        return; // a borough without a title cannot be named by it
+    };
     let there = groups::crowd_in(
         &project.participants,
         who,
@@ -449,15 +489,7 @@ fn check_borough_words<'s>(
         return;
     }
     let quote = &project.quotes[q];
-    let mut shown = crate::markdown::PlainText::default();
     let text = &project.sources.get(quote.file).text;
-    crate::markdown::plain_text(text, quote.body.clone(), &mut shown);
-    let matcher = titles.entry(who.borough.as_str()).or_insert_with(|| {
-        TermMatcher::new(&crate::model::Identifiers {
-            places: vec![title.to_string()],
-            ..Default::default()
-        })
-    });
     // A link to the borough's report, or to one of its pathway maps or
     // the map set in the quote, names it too: the site prints the
     // borough's title there, or leads to a page about it (round 19); so
@@ -470,19 +502,13 @@ fn check_borough_words<'s>(
             .is_some_and(|p| project.pathways[p].meta.borough == who.borough),
         _ => false,
     };
-    let titled = |kind: Kind, id: &str| -> Option<&str> {
-        let i = site.lookup(kind, id)?;
-        Some(match kind {
-            Kind::Finding => project.findings[i].meta.title.as_str(),
-            Kind::Code => project.codes[i].meta.title.as_str(),
-            Kind::Page => project.pages[i].meta.title.as_str(),
-            Kind::Pathway => project.pathways[i].meta.title.as_str(),
-            _ => return None,
-        })
-    };
-    let leads_there = |r: &&crate::model::Reference| {
-        about_it(r.kind, &r.id)
-            || (r.untitled && titled(r.kind, &r.id).is_some_and(|t| !matcher.find(t).is_empty()))
+    let leading = quote.refs.iter().find(|r| about_it(r.kind, &r.id));
+    let titled = || {
+        shown
+            .linked
+            .iter()
+            .find(|l| !matcher.find(&l.title).is_empty())
+            .map(|l| l.range.clone())
     };
     let by_address = || {
         let written = crate::markdown::addresses(text, quote.body.clone());
@@ -493,13 +519,14 @@ fn check_borough_words<'s>(
             })
         })
     };
-    let (at, label, fix) = match matcher.find(&shown.text).into_iter().next() {
+    let words = &shown.words;
+    let (at, label, fix) = match matcher.find(&words.text).into_iter().next() {
         Some(hit) => (
-            shown.to_source(hit.range),
+            words.to_source(hit.range),
             "the speaker's own borough",
             "replace it with a redaction in square brackets, such as `[this borough]`, or leave this quote out",
         ),
-        None => match quote.refs.iter().find(leads_there).map(|r| r.range.clone()) {
+        None => match leading.map(|r| r.range.clone()).or_else(titled) {
             Some(range) => (
                 range,
                 "leads to a page about the speaker's own borough, or names it",

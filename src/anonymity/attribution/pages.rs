@@ -13,7 +13,8 @@ use crate::yaml::Yaml;
 
 /// What the gate needs to hold every generated page to `k`: a page about
 /// one or some boroughs (a borough's report, a pathway map, a finding that
-/// holds in some boroughs, a quote shown with its borough) tells readers
+/// holds in some boroughs, a code whose title names some, a quote shown
+/// with its borough) tells readers
 /// that every quote it shows comes from there, however the quote got onto
 /// it (an embed, a summary, a list). The source checks find this where the
 /// embeds are written; this is the same rule held to the pages as made.
@@ -62,6 +63,26 @@ impl Pages {
         for finding in &project.findings {
             if !finding.meta.boroughs.is_empty() {
                 about.insert(finding.file, finding.meta.boroughs.clone());
+            }
+        }
+        // A code titled after a borough ("The Borough A hub") lists its
+        // quotes under that title: a reader takes them as said there, as
+        // on a borough's report (red team, round 21). A code has no
+        // boroughs of its own, so its title is what says it.
+        let boroughs: Vec<_> = project
+            .boroughs
+            .iter()
+            .filter(|b| !b.meta.title.trim().is_empty())
+            .map(|b| (b.id.as_str(), super::shown::borough_matcher(&b.meta.title)))
+            .collect();
+        for code in &project.codes {
+            let named: Vec<String> = boroughs
+                .iter()
+                .filter(|(_, matcher)| !matcher.find(&code.meta.title).is_empty())
+                .map(|&(id, _)| id.to_string())
+                .collect();
+            if !named.is_empty() {
+                about.insert(code.file, named);
             }
         }
         let mut quotes = FastMap::default();

@@ -1,0 +1,265 @@
+//! What a reader sees with a quote besides its attribution, read once for
+//! both checks of what an attribution leaves out (the role and the
+//! borough): its words, with the title the site prints for each link
+//! written without words of its own; and the titles its page shows with
+//! it from other files (its codes', and those of the findings that cite
+//! it), each where the quote's author or a finding's author can change it.
+//! Whether a title says a role or names a borough is asked once per title
+//! ([`Titles`]), not once per quote.
+
+use crate::hash::FastMap;
+use crate::markdown::PlainText;
+use crate::model::Kind;
+use crate::resolve::{CodeIx, FindingIx, QuoteIx, Site};
+use crate::source::Span;
+use crate::yaml::Yaml;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A quote as a reader sees it.
+pub(super) struct Shown<'s> {
+    /// Its words (markup and character references read as the other
+    /// checks read them).
+    pub words: PlainText,
+    /// Each link in it written without words of its own: where it is
+    /// written, its target, and the title the site prints as its words.
+    pub linked: Vec<Linked<'s>>,
+    /// The titles its page shows with it, and the pages that list it
+    /// under a title (see [`Beside`]).
+    pub beside: Vec<Beside<'s>>,
+}
+
+/// A link written without words (`[](finding:ID)`).
+pub(super) struct Linked<'s> {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub title: Cow<'s, str>,
+}
+
+/// A title shown with the quote from another file: one of its codes (the
+/// quote's page prints "Codes: …", the code's page lists the quote), a
+/// code above one of them (whose page lists the quote too), or a finding
+/// that cites it (the quote's page lists it under "Cited in", and the
+/// finding's page shows the quote under its title).
+pub(super) struct Beside<'s> {
+    pub title: &'s str,
+    /// What shows it, and so where to change it.
+    pub by: By<'s>,
+}
+
+/// What shows a [`Beside`] title with the quote.
+#[derive(Clone, Copy)]
+pub(super) enum By<'s> {
+    /// The code of this id in the quote's `codes:`, with its title (the
+    /// title shown is its own or that of a code above it).
+    Code(&'s str, &'s str),
+    /// A published finding that cites the quote.
+    Finding(FindingIx),
+}
+
+impl By<'_> {
+    /// Where to change it: the code's entry in the quote's `codes:`, or
+    /// where the finding cites the quote. Found only to report.
+    pub(super) fn span(self, site: &Site, q: QuoteIx) -> Span {
+        let project = site.project;
+        let quote = &project.quotes[q];
+        match self {
+            By::Code(id, _) => Yaml::new(
+                quote.file,
+                project.sources.get(quote.file),
+                quote.yaml.clone(),
+            )
+            .value_span("codes", id),
+            By::Finding(f) => {
+                let finding = &project.findings[f];
+                let yaml = Yaml::new(
+                    finding.file,
+                    project.sources.get(finding.file),
+                    finding.yaml.clone(),
+                );
+                super::context::mention_span(finding, &yaml, &quote.id)
+            }
+        }
+    }
+
+    /// How `title` comes to be shown with the quote, to begin a message.
+    pub(super) fn how(self, title: &str) -> String {
+        match self {
+            By::Code(_, coded) if coded == title => {
+                format!("this quote is coded “{title}”, which its page shows with it")
+            }
+            By::Code(_, coded) => format!(
+                "this quote is coded “{coded}”, under the code “{title}”, whose page lists it"
+            ),
+            By::Finding(_) => format!(
+                "the finding “{title}” cites this quote, whose page lists that title under “Cited in”"
+            ),
+        }
+    }
+}
+
+impl<'s> Shown<'s> {
+    /// Reads quote `q` as a reader sees it.
+    pub(super) fn of(site: &'s Site, q: QuoteIx) -> Shown<'s> {
+        let project = site.project;
+        let quote = &project.quotes[q];
+        let mut words = PlainText::default();
+        let text = &project.sources.get(quote.file).text;
+        crate::markdown::plain_text(text, quote.body.clone(), &mut words);
+        let linked = quote
+            .refs
+            .iter()
+            .filter(|r| r.untitled)
+            .filter_map(|r| {
+                Some(Linked {
+                    range: r.range.clone(),
+                    kind: r.kind,
+                    title: title_of(site, r.kind, &r.id)?,
+                })
+            })
+            .collect();
+        Shown {
+            words,
+            linked,
+            beside: beside(site, q),
+        }
+    }
+}
+
+/// The title the site prints for a link to `kind:id` written without
+/// words of its own (as the renderer's `title_of`): a quote's is its
+/// attribution.
+pub(super) fn title_of<'s>(site: &'s Site, kind: Kind, id: &str) -> Option<Cow<'s, str>> {
+    let project = site.project;
+    let i = site.lookup(kind, id)?;
+    Some(match kind {
+        Kind::Borough => Cow::Borrowed(project.boroughs[i].meta.title.as_str()),
+        Kind::Code => Cow::Borrowed(project.codes[i].meta.title.as_str()),
+        Kind::Quote => Cow::Owned(format!("Quote: {}", site.attribution(QuoteIx(i)))),
+        Kind::Finding => Cow::Borrowed(project.findings[i].meta.title.as_str()),
+        Kind::Pathway => Cow::Borrowed(project.pathways[i].meta.title.as_str()),
+        Kind::Page => Cow::Borrowed(project.pages[i].meta.title.as_str()),
+        Kind::Landing => Cow::Borrowed(project.landing.as_ref()?.meta.title.as_str()),
+    })
+}
+
+/// The titles quote `q`'s page shows with it, and those of the pages that
+/// list it: its codes and the codes above them, and the published
+/// findings that cite it.
+fn beside<'s>(site: &'s Site, q: QuoteIx) -> Vec<Beside<'s>> {
+    let project = site.project;
+    let mut found = Vec::new();
+    for id in &project.quotes[q].meta.codes {
+        let Some(c) = site.code(id) else {
+            continue; // reported as an unknown code
+        };
+        let coded = project.codes[c].meta.title.as_str();
+        let by = By::Code(id.as_str(), coded);
+        found.push(Beside { title: coded, by });
+        for above in ancestors(site, c) {
+            let title = project.codes[above].meta.title.as_str();
+            found.push(Beside { title, by });
+        }
+    }
+    for &f in &site.quote_findings[q] {
+        let title = project.findings[f].meta.title.as_str();
+        found.push(Beside {
+            title,
+            by: By::Finding(f),
+        });
+    }
+    found
+}
+
+/// The codes above `code`, nearest first, each once (a loop in `parent:`
+/// is reported elsewhere).
+fn ancestors(site: &Site, code: CodeIx) -> Vec<CodeIx> {
+    let mut above = Vec::new();
+    let mut at = code;
+    while let Some(parent) = site.code_parent(at) {
+        if parent == code || above.contains(&parent) {
+            break;
+        }
+        above.push(parent);
+        at = parent;
+    }
+    above
+}
+
+/// What titles say, asked once per title: the speaker's role
+/// ([`super::short::SaidRole`]) and the boroughs a title names (by their
+/// titles, read as a listed place is).
+pub(super) struct Titles<'s> {
+    /// Each role as words say it.
+    roles: FastMap<&'s str, super::short::SaidRole>,
+    /// Each borough's title as a term, by borough id.
+    boroughs: Vec<(&'s str, crate::anonymity::identifiers::TermMatcher)>,
+    /// Whether a title (the second) says a role (the first).
+    says_role: FastMap<(&'s str, &'s str), bool>,
+    /// The boroughs a title names, by id.
+    names: FastMap<&'s str, Vec<&'s str>>,
+}
+
+impl<'s> Titles<'s> {
+    pub(super) fn new(site: &'s Site) -> Titles<'s> {
+        let boroughs = site
+            .project
+            .boroughs
+            .iter()
+            .filter(|b| !b.meta.title.trim().is_empty())
+            .map(|b| (b.id.as_str(), borough_matcher(&b.meta.title)))
+            .collect();
+        Titles {
+            roles: FastMap::default(),
+            boroughs,
+            says_role: FastMap::default(),
+            names: FastMap::default(),
+        }
+    }
+
+    /// How `role` is read in words.
+    pub(super) fn role(&mut self, role: &'s str) -> &super::short::SaidRole {
+        self.roles
+            .entry(role)
+            .or_insert_with(|| super::short::SaidRole::new(role))
+    }
+
+    /// Whether `title`, a title of another file, says `role`.
+    pub(super) fn says(&mut self, role: &'s str, title: &'s str) -> bool {
+        if let Some(&says) = self.says_role.get(&(role, title)) {
+            return says;
+        }
+        let says = self.role(role).find(title).is_some();
+        self.says_role.insert((role, title), says);
+        says
+    }
+
+    /// The matcher of borough `id`'s title, if it has one.
+    pub(super) fn borough(&self, id: &str) -> Option<&crate::anonymity::identifiers::TermMatcher> {
+        self.boroughs
+            .iter()
+            .find(|(b, _)| *b == id)
+            .map(|(_, matcher)| matcher)
+    }
+
+    /// The boroughs `title`, a title of another file, names, by id.
+    pub(super) fn named(&mut self, title: &'s str) -> &[&'s str] {
+        let boroughs = &self.boroughs;
+        self.names.entry(title).or_insert_with(|| {
+            boroughs
+                .iter()
+                .filter(|(_, matcher)| !matcher.find(title).is_empty())
+                .map(|&(id, _)| id)
+                .collect()
+        })
+    }
+}
+
+/// A borough's title read as a listed place is: in any case, across a
+/// line break, with a possessive ("Borough A's practices").
+pub(super) fn borough_matcher(title: &str) -> crate::anonymity::identifiers::TermMatcher {
+    crate::anonymity::identifiers::TermMatcher::new(&crate::model::Identifiers {
+        places: vec![title.to_string()],
+        ..Default::default()
+    })
+}
