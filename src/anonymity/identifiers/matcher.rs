@@ -4,6 +4,7 @@
 
 use super::joined::Joined;
 use super::normalise::{Normalised, normalise};
+use super::sentence::ends_sentence_at;
 use super::terms::{Builder, MIN_RUN_TOGETHER_LETTERS, SUFFIXES};
 use super::word_trie::WordTrie;
 use super::{Identifiers, List, TermHit};
@@ -146,6 +147,11 @@ impl TermMatcher {
         full.retain(|(range, pattern)| {
             (pattern.joined_at).is_none_or(|at| case_turns_at(text, &norm, range.start + at))
         });
+        // Two sentences are no name ("in May. Ward managers"), unless the
+        // name is listed with that full stop.
+        full.retain(|(range, p)| {
+            self.terms[p.term].text.contains(". ") || !ends_sentence_within(text, &norm, range)
+        });
         let mut full = select_leftmost_longest(full, &[]);
         let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
         let mut partial = select_leftmost_longest(partial, &full_ranges);
@@ -226,6 +232,7 @@ impl TermMatcher {
                 let term = person_by(&|f, l| (f, l) == (name, other) || (f, l) == (other, name));
                 if let Some(term) = term
                     && names_between(text, norm, between.clone())
+                    && !ends_sentence_within(text, norm, &between)
                     && !overlaps_any(full, &between)
                 {
                     together.push((range.start..next.end, full_hit(term)));
@@ -545,6 +552,15 @@ fn joined_initial_after(text: &str, norm: &Normalised, written_end: usize) -> Op
     let at = text.len() - marks.len();
     let start = norm_at(norm, at)?;
     Some(start..norm.origin.partition_point(|&o| o < at + letter.len_utf8()))
+}
+
+/// Whether a space of `norm` in `range` was read from a full stop that
+/// ends a sentence ([`ends_sentence_at`]).
+fn ends_sentence_within(text: &str, norm: &Normalised, range: &Range<usize>) -> bool {
+    let spaces = norm.text[range.clone()].match_indices(' ');
+    spaces
+        .map(|(i, _)| norm.origin[range.start + i])
+        .any(|at| ends_sentence_at(text, at))
 }
 
 fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {

@@ -780,3 +780,43 @@ fn a_listed_term_stands_over_a_run_together_form() {
     let m = TermMatcher::new(&ids(&["Alan Long"], &["Along"], &[]));
     assert_eq!(full_hit(&m, "in along"), Some(("along", "Along")));
 }
+
+/// Red team, round 21: a full stop that ends a sentence is no space
+/// inside a name ("peaked in May. Ward managers" with May Ward listed);
+/// an initial's, an abbreviation's or a handle's full stop still is.
+#[test]
+fn a_full_stop_between_two_sentences_makes_no_name() {
+    let m = TermMatcher::new(&ids(
+        &["May Ward", "Hope Ward", "Marjorie Quillfeather"],
+        &["St Brannock's", "Bow Common"],
+        &[],
+    ));
+    for text in [
+        "Discharges peaked in May. Ward managers said the pressure eased.",
+        "We lost hope. Ward staff were tired.",
+        "in May.\nWard managers",
+        "by Quillfeather. Marjorie agreed.",
+        "We sat by the bow. Common sense won.",
+    ] {
+        let hits = found(&m, text);
+        assert!(hits.iter().all(|h| h.2), "{text}: {hits:?}");
+    }
+    for (text, name) in [
+        ("May Ward said so.", "May Ward"),
+        ("M. Quillfeather said so.", "M. Quillfeather"),
+        ("Marjorie Q. Quillfeather", "Marjorie Q. Quillfeather"),
+        ("as Marjorie.Quillfeather on", "Marjorie.Quillfeather"),
+        ("MAY. WARD", "MAY. WARD"),
+        ("May Ward. Ward managers", "May Ward"),
+    ] {
+        assert!(
+            found(&m, text).iter().any(|h| h.0 == name && !h.2),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+    assert_eq!(
+        full_hit(&m, "at St. Brannock's today"),
+        Some(("St. Brannock's", "St Brannock's"))
+    );
+}
