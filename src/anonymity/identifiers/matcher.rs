@@ -4,6 +4,7 @@
 
 use super::joined::Joined;
 use super::normalise::{Normalised, normalise};
+use super::ordinary::names_by_a_letter;
 use super::sentence::ends_sentence_at;
 use super::terms::{Builder, MIN_RUN_TOGETHER_LETTERS, SUFFIXES};
 use super::word_trie::WordTrie;
@@ -274,7 +275,8 @@ impl TermMatcher {
                 (norm.text[initials.clone()].chars().next())
                     .is_some_and(|letter| first.starts_with(letter))
             };
-            if let Some(initials) = initials_after(text, norm, written_end, !in_capitals)
+            let lettered = names_by_a_letter(name);
+            if let Some(initials) = initials_after(text, norm, written_end, !in_capitals, lettered)
                 && let Some(term) = person_by(&|f, l| l == name && starts_with(f, &initials))
             {
                 together.push((range.start..initials.end, full_hit(term)));
@@ -444,18 +446,23 @@ fn norm_at(norm: &Normalised, written: usize) -> Option<usize> {
 /// `Quillfeather, M.`, `Quillfeather M`, `Quillfeather, M. J.`,
 /// `Quillfeather MJ`), not a post-nominal (`Quillfeather MBE`). Two or
 /// three only where `several` (the last name is not written in capitals,
-/// as a line in capitals writes every word: `QUILLFEATHER MAY`).
+/// as a line in capitals writes every word: `QUILLFEATHER MAY`). Where
+/// `lettered` (the last name is a word that names a place by a letter,
+/// `Ward C`, `Hall B`: [`names_by_a_letter`]), one capital is an initial
+/// only after a comma or before a year in brackets (`Ward, C.`, `Ward C.
+/// (2019)`).
 fn initials_after(
     text: &str,
     norm: &Normalised,
     written_end: usize,
     several: bool,
+    lettered: bool,
 ) -> Option<Range<usize>> {
     let rest = &text[written_end..];
     let spaced = rest.trim_start();
-    let after = match spaced.strip_prefix([',', '|']) {
-        Some(comma) => comma.trim_start(),
-        None => spaced,
+    let (after, comma) = match spaced.strip_prefix([',', '|']) {
+        Some(comma) => (comma.trim_start(), true),
+        None => (spaced, false),
     };
     if after.len() == rest.len() {
         return None;
@@ -469,12 +476,21 @@ fn initials_after(
     if !(1..=most).contains(&letters)
         || !stands_alone(&after[capitals..])
         || (letters > 1 && SUFFIXES.contains(&after[..capitals].to_lowercase().as_str()))
+        || (lettered && letters == 1 && !comma && !cited(&after[capitals..]))
     {
         return None;
     }
     let start = text.len() - after.len();
     let end = start + capitals;
     Some(norm_at(norm, start)?..norm.origin.partition_point(|&o| o < end))
+}
+
+/// Whether what follows an initial (`rest`) cites a work, as a reference
+/// list does: a year in brackets (`. (2019)`).
+fn cited(rest: &str) -> bool {
+    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+    rest.strip_prefix('(')
+        .is_some_and(|year| year.bytes().take_while(u8::is_ascii_digit).count() == 4)
 }
 
 /// Whether what follows a capital (`rest`) leaves it standing alone, as an

@@ -820,3 +820,37 @@ fn a_full_stop_between_two_sentences_makes_no_name() {
         Some(("St. Brannock's", "St Brannock's"))
     );
 }
+
+/// Red team, round 21: a ward, a hall or a bay named by a letter ("Ward
+/// C", "Hall B") is not the listed surname and initial it spells; with a
+/// comma, two initials or a year it is a reference, and the person.
+#[test]
+fn a_ward_named_by_a_letter_is_no_surname_and_initial() {
+    let m = TermMatcher::new(&ids(&["Claire Ward", "Ben Hall", "Carol Smith"], &[], &[]));
+    for text in [
+        "The pilot ran on Ward C.",
+        "The pilot ran on Ward C, the frailty unit.",
+        "We met in Hall B.",
+        "on WARD C.",
+        "(Ward C)",
+    ] {
+        let hits = found(&m, text);
+        assert!(hits.iter().all(|h| h.2), "{text}: {hits:?}");
+    }
+    for (text, name, term) in [
+        ("As Ward, C. (2019) found.", "Ward, C", "Claire Ward"),
+        ("As Ward C. (2019) found.", "Ward C", "Claire Ward"),
+        ("Ward C (2019)", "Ward C", "Claire Ward"),
+        ("Ward CJ, Jones A. Audit.", "Ward CJ", "Claire Ward"),
+        ("| Ward | C. |", "Ward | C", "Claire Ward"),
+        ("Hall, B. (2020)", "Hall, B", "Ben Hall"),
+        ("Smith C. Audit of wards. 2019.", "Smith C", "Carol Smith"),
+    ] {
+        assert_eq!(
+            full_hit(&m, text),
+            Some((name, term)),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+}
