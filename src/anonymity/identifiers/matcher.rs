@@ -4,6 +4,8 @@
 
 use super::joined::Joined;
 use super::normalise::{Normalised, normalise};
+use super::ordinary::names_by_a_letter;
+use super::sentence::ends_sentence_at;
 use super::terms::{Builder, MIN_RUN_TOGETHER_LETTERS, SUFFIXES};
 use super::word_trie::WordTrie;
 use super::{Identifiers, List, TermHit};
@@ -146,6 +148,11 @@ impl TermMatcher {
         full.retain(|(range, pattern)| {
             (pattern.joined_at).is_none_or(|at| case_turns_at(text, &norm, range.start + at))
         });
+        // Two sentences are no name ("in May. Ward managers"), unless the
+        // name is listed with that full stop.
+        full.retain(|(range, p)| {
+            self.terms[p.term].text.contains(". ") || !ends_sentence_within(text, &norm, range)
+        });
         let mut full = select_leftmost_longest(full, &[]);
         let full_ranges: Vec<Range<usize>> = full.iter().map(|(r, _)| r.clone()).collect();
         let mut partial = select_leftmost_longest(partial, &full_ranges);
@@ -227,6 +234,7 @@ impl TermMatcher {
                 let term = person_by(&|f, l| (f, l) == (name, other) || (f, l) == (other, name));
                 if let Some(term) = term
                     && names_between(text, norm, between.clone())
+                    && !ends_sentence_within(text, norm, &between)
                     && !overlaps_any(full, &between)
                 {
                     together.push((range.start..next.end, full_hit(term)));
@@ -268,7 +276,8 @@ impl TermMatcher {
                 (norm.text[initials.clone()].chars().next())
                     .is_some_and(|letter| first.starts_with(letter))
             };
-            if let Some(initials) = initials_after(text, norm, written_end, !in_capitals)
+            let lettered = names_by_a_letter(name);
+            if let Some(initials) = initials_after(text, norm, written_end, !in_capitals, lettered)
                 && let Some(term) = person_by(&|f, l| l == name && starts_with(f, &initials))
             {
                 together.push((range.start..initials.end, full_hit(term)));
@@ -445,18 +454,23 @@ fn norm_at(norm: &Normalised, written: usize) -> Option<usize> {
 /// `Quillfeather, M.`, `Quillfeather M`, `Quillfeather, M. J.`,
 /// `Quillfeather MJ`), not a post-nominal (`Quillfeather MBE`). Two or
 /// three only where `several` (the last name is not written in capitals,
-/// as a line in capitals writes every word: `QUILLFEATHER MAY`).
+/// as a line in capitals writes every word: `QUILLFEATHER MAY`). Where
+/// `lettered` (the last name is a word that names a place by a letter,
+/// `Ward C`, `Hall B`: [`names_by_a_letter`]), one capital is an initial
+/// only after a comma or before a year in brackets (`Ward, C.`, `Ward C.
+/// (2019)`).
 fn initials_after(
     text: &str,
     norm: &Normalised,
     written_end: usize,
     several: bool,
+    lettered: bool,
 ) -> Option<Range<usize>> {
     let rest = &text[written_end..];
     let spaced = rest.trim_start();
-    let after = match spaced.strip_prefix([',', '|']) {
-        Some(comma) => comma.trim_start(),
-        None => spaced,
+    let (after, comma) = match spaced.strip_prefix([',', '|']) {
+        Some(comma) => (comma.trim_start(), true),
+        None => (spaced, false),
     };
     if after.len() == rest.len() {
         return None;
@@ -470,12 +484,21 @@ fn initials_after(
     if !(1..=most).contains(&letters)
         || !stands_alone(&after[capitals..])
         || (letters > 1 && SUFFIXES.contains(&after[..capitals].to_lowercase().as_str()))
+        || (lettered && letters == 1 && !comma && !cited(&after[capitals..]))
     {
         return None;
     }
     let start = text.len() - after.len();
     let end = start + capitals;
     Some(norm_at(norm, start)?..norm.origin.partition_point(|&o| o < end))
+}
+
+/// Whether what follows an initial (`rest`) cites a work, as a reference
+/// list does: a year in brackets (`. (2019)`).
+fn cited(rest: &str) -> bool {
+    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+    rest.strip_prefix('(')
+        .is_some_and(|year| year.bytes().take_while(u8::is_ascii_digit).count() == 4)
 }
 
 /// Whether what follows a capital (`rest`) leaves it standing alone, as an
@@ -553,6 +576,15 @@ fn joined_initial_after(text: &str, norm: &Normalised, written_end: usize) -> Op
     let at = text.len() - marks.len();
     let start = norm_at(norm, at)?;
     Some(start..norm.origin.partition_point(|&o| o < at + letter.len_utf8()))
+}
+
+/// Whether a space of `norm` in `range` was read from a full stop that
+/// ends a sentence ([`ends_sentence_at`]).
+fn ends_sentence_within(text: &str, norm: &Normalised, range: &Range<usize>) -> bool {
+    let spaces = norm.text[range.clone()].match_indices(' ');
+    spaces
+        .map(|(i, _)| norm.origin[range.start + i])
+        .any(|at| ends_sentence_at(text, at))
 }
 
 fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {

@@ -10,6 +10,7 @@
 //!   together may spell;
 //! - `matcher.rs`: [`TermMatcher`], every whole-word hit in a text;
 //! - `joined.rs`: words split by a hyphen read as one;
+//! - `sentence.rs`: where a full stop inside a hit ends a sentence;
 //! - `normalise.rs`: [`normalise`], the comparable form of a text, and
 //!   where each of its bytes came from;
 //! - `letters.rs`: letters read as others (apostrophes, Latin lookalikes,
@@ -23,6 +24,7 @@ mod matcher;
 mod normalise;
 mod ordinary;
 mod parting;
+mod sentence;
 mod terms;
 mod word_trie;
 

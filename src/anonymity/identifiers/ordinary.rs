@@ -37,9 +37,44 @@ pub(crate) fn is_four_letter_word(word: &str) -> bool {
     FOUR_LETTERS.binary_search(&word).is_ok()
 }
 
+/// Ordinary words that name a place, a room or a group by a letter after
+/// them, as wards, halls and bays are signed ("Ward C", "Hall B", "Block
+/// D", "Phase B"), lowercase, sorted.
+const NAMED_BY_A_LETTER: &[&str] = &[
+    "annex", "appendix", "area", "arm", "band", "bay", "bed", "block", "building", "class",
+    "clinic", "corridor", "court", "door", "entrance", "field", "figure", "flat", "floor", "gate",
+    "grade", "group", "hall", "house", "lane", "level", "lodge", "option", "park", "part", "phase",
+    "plan", "pod", "room", "section", "site", "stage", "street", "suite", "table", "team",
+    "theatre", "tower", "type", "unit", "ward", "wave", "wing", "yard", "zone",
+];
+
+/// Whether `word` (normalised: lowercase) is an ordinary word that names
+/// a place, a room or a group by a letter after it ("Ward C", "Hall B"):
+/// a last name that is such a word, with one capital after it and no
+/// comma between, is read as the place, not as an author in a
+/// reference list (`matcher.rs`).
+pub(super) fn names_by_a_letter(word: &str) -> bool {
+    NAMED_BY_A_LETTER.binary_search(&word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_that_name_by_a_letter_are_sorted_ordinary_words() {
+        assert!(NAMED_BY_A_LETTER.windows(2).all(|w| w[0] < w[1]));
+        for word in NAMED_BY_A_LETTER {
+            assert!(
+                is_ordinary_word(word) || is_four_letter_word(word) || word.len() < 4,
+                "{word}"
+            );
+        }
+        assert!(names_by_a_letter("ward") && names_by_a_letter("hall"));
+        for word in ["quillfeather", "smith", "Ward", "wards"] {
+            assert!(!names_by_a_letter(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_words_are_sorted_lowercase_letters() {

@@ -907,3 +907,77 @@ fn handle_lookalikes_are_not_the_person() {
         );
     }
 }
+
+/// Red team, round 21: a full stop that ends a sentence is no space
+/// inside a name ("peaked in May. Ward managers" with May Ward listed);
+/// an initial's, an abbreviation's or a handle's full stop still is.
+#[test]
+fn a_full_stop_between_two_sentences_makes_no_name() {
+    let m = TermMatcher::new(&ids(
+        &["May Ward", "Hope Ward", "Marjorie Quillfeather"],
+        &["St Brannock's", "Bow Common"],
+        &[],
+    ));
+    for text in [
+        "Discharges peaked in May. Ward managers said the pressure eased.",
+        "We lost hope. Ward staff were tired.",
+        "in May.\nWard managers",
+        "by Quillfeather. Marjorie agreed.",
+        "We sat by the bow. Common sense won.",
+    ] {
+        let hits = found(&m, text);
+        assert!(hits.iter().all(|h| h.2), "{text}: {hits:?}");
+    }
+    for (text, name) in [
+        ("May Ward said so.", "May Ward"),
+        ("M. Quillfeather said so.", "M. Quillfeather"),
+        ("Marjorie Q. Quillfeather", "Marjorie Q. Quillfeather"),
+        ("as Marjorie.Quillfeather on", "Marjorie.Quillfeather"),
+        ("MAY. WARD", "MAY. WARD"),
+        ("May Ward. Ward managers", "May Ward"),
+    ] {
+        assert!(
+            found(&m, text).iter().any(|h| h.0 == name && !h.2),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+    assert_eq!(
+        full_hit(&m, "at St. Brannock's today"),
+        Some(("St. Brannock's", "St Brannock's"))
+    );
+}
+
+/// Red team, round 21: a ward, a hall or a bay named by a letter ("Ward
+/// C", "Hall B") is not the listed surname and initial it spells; with a
+/// comma, two initials or a year it is a reference, and the person.
+#[test]
+fn a_ward_named_by_a_letter_is_no_surname_and_initial() {
+    let m = TermMatcher::new(&ids(&["Claire Ward", "Ben Hall", "Carol Smith"], &[], &[]));
+    for text in [
+        "The pilot ran on Ward C.",
+        "The pilot ran on Ward C, the frailty unit.",
+        "We met in Hall B.",
+        "on WARD C.",
+        "(Ward C)",
+    ] {
+        let hits = found(&m, text);
+        assert!(hits.iter().all(|h| h.2), "{text}: {hits:?}");
+    }
+    for (text, name, term) in [
+        ("As Ward, C. (2019) found.", "Ward, C", "Claire Ward"),
+        ("As Ward C. (2019) found.", "Ward C", "Claire Ward"),
+        ("Ward C (2019)", "Ward C", "Claire Ward"),
+        ("Ward CJ, Jones A. Audit.", "Ward CJ", "Claire Ward"),
+        ("| Ward | C. |", "Ward | C", "Claire Ward"),
+        ("Hall, B. (2020)", "Hall, B", "Ben Hall"),
+        ("Smith C. Audit of wards. 2019.", "Smith C", "Carol Smith"),
+    ] {
+        assert_eq!(
+            full_hit(&m, text),
+            Some((name, term)),
+            "{text}: {:?}",
+            found(&m, text)
+        );
+    }
+}

@@ -100,7 +100,59 @@ static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` (a table's column heading) marks a date as a date of
 /// birth: every date under it is one.
 pub fn names_a_date_of_birth(text: &str) -> bool {
-    DOB_CUE.is_match(text)
+    find_cues(text).next().is_some()
+}
+
+/// The cues of [`DOB_CUE`] in `text`, but for a "b." that is a list's
+/// letter ([`is_list_letter`]).
+fn find_cues(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    DOB_CUE
+        .find_iter(text)
+        .filter(|cue| cue.as_str() != "b." || !is_list_letter(text, cue.start()))
+}
+
+/// Words a list's letter follows ("Phase b.", "Step b."), lowercase.
+const LIST_WORDS: &[&str] = &[
+    "appendix", "item", "option", "part", "phase", "point", "question", "round", "section",
+    "stage", "step", "strand", "table", "tier", "wave",
+];
+
+/// How far back (in bytes) the "a." of a list is looked for.
+const LIST_REACH: usize = 300;
+
+/// Whether the "b." at byte `at` of `text` is a list's letter, not
+/// "born": after a word that letters the parts of something ("Phase b.",
+/// [`LIST_WORDS`]), before a closing bracket ("(b.)"), or where a list's
+/// "a." stands before it in the same paragraph ("a. 14/03/2018, b.
+/// 21/03/2018"): an "a." standing alone, which no sentence writes. "b."
+/// after a name or in brackets ("Marjorie Quillfeather (b. 14/03/1952)")
+/// stays "born".
+fn is_list_letter(text: &str, at: usize) -> bool {
+    if text[at + 2..].starts_with(')') {
+        return true;
+    }
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+    let word_start = before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = before[word_start..].to_ascii_lowercase();
+    if before.len() < at && LIST_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    let mut from = at.saturating_sub(LIST_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let reach = &text[from..at];
+    let paragraph = reach.rfind("\n\n").map_or(reach, |i| &reach[i..]);
+    paragraph.match_indices("a.").any(|(i, _)| {
+        let alone_before = !paragraph[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '.');
+        let alone_after = paragraph[i + 2..].starts_with(char::is_whitespace);
+        alone_before && alone_after
+    })
 }
 
 /// A sentence ending inside the gap between a cue and a date: the cue is then
@@ -123,7 +175,7 @@ pub(super) fn dates_of_birth(text: &str) -> Vec<PatternHit> {
     let mut cues: Vec<Range<usize>> = Vec::new();
     // Where a date may start run on to its cue's word.
     let mut run_on: Vec<usize> = Vec::new();
-    for cue in DOB_CUE.find_iter(text) {
+    for cue in find_cues(text) {
         if cue.as_str().ends_with(|c: char| c.is_ascii_digit()) {
             cues.push(cue.start()..cue.end() - 1);
             run_on.push(cue.end() - 1);

@@ -902,3 +902,37 @@ fn every_character_read_otherwise_is_found_by_its_first_byte() {
         }
     }
 }
+
+/// Red team, round 21: a list's letter "b." is no "born": a lettered
+/// timeline ("a. 14/03/2018, b. 21/03/2018", "Phase b. 21 March 2018")
+/// holds no date of birth; "b." after a name, or in brackets, is "born".
+#[test]
+fn a_lists_letter_b_is_not_born() {
+    use PatternKind::DateOfBirth;
+    for text in [
+        "Workshops: a. 14/03/2018, b. 21/03/2018.",
+        "Workshops:\na. 14/03/2018\nb. 21/03/2018\nc. 28/03/2018",
+        "<li>a. Launch, 14/03/2018</li>\n<li>b. Review, 21/03/2018</li>",
+        "Phase b. 21 March 2018 to May 2018.",
+        "Step b. 21/03/2018: the review.",
+        "See part (b.) 21/03/2018.",
+    ] {
+        assert_none(text);
+        assert!(!names_a_date_of_birth(text), "{text}");
+    }
+    for (text, date) in [
+        ("[name], b. 14/03/1952, was referred.", "14/03/1952"),
+        ("Marjorie Quillfeather (b. 14/03/1961)", "14/03/1961"),
+        ("Mrs X, b. 14 March 1961, and", "14 March 1961"),
+        // An "a." in another paragraph, or inside a word, letters no list.
+        ("a. The forum.\n\nMrs X, b. 14/03/1952.", "14/03/1952"),
+        ("data. Mrs X, b. 14/03/1952.", "14/03/1952"),
+        ("a.k.a. Midge, b. 14/03/1952.", "14/03/1952"),
+        // "born" is "born" in any list.
+        ("a. Launch; b. Mrs X, born 14/03/1952.", "14/03/1952"),
+    ] {
+        assert_only(DateOfBirth, date, text);
+    }
+    assert!(names_a_date_of_birth("b."));
+    assert!(!names_a_date_of_birth("Phase b."));
+}
