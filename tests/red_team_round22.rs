@@ -258,8 +258,9 @@ fn a_name_across_a_gif_comments_sub_blocks_is_published() {
     let caption = "Photograph of the Borough A team room, taken for the evaluation; \
                    permission given by the practice manager. "
         .repeat(3);
-    let mut comment = caption.as_bytes()[..241].to_vec();
-    comment.extend_from_slice(b"Marjorie Quillfeather took the photograph.");
+    // A space before the name, so that it is a word of its own.
+    let mut comment = caption.as_bytes()[..240].to_vec();
+    comment.extend_from_slice(b" Marjorie Quillfeather took the photograph.");
     assert_eq!(&comment[241..255], b"Marjorie Quill");
     let project = Project::fixture("basic");
     project.write("themes/default/static/room.gif", gif_with_comment(&comment));

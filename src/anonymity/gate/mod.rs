@@ -31,6 +31,7 @@ mod line;
 mod look;
 mod names;
 mod origin;
+mod pictures;
 mod read;
 mod redact;
 mod report;

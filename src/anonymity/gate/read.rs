@@ -3,7 +3,7 @@
 //! images and fonts for the text they keep; and what it refuses because a
 //! browser would show other text than it reads.
 
-use super::{Texts, css, html, text};
+use super::{Texts, css, html, pictures, text};
 
 /// File types read as markup.
 const MARKUP: &[&str] = &["html", "htm", "xhtml", "svg", "xml"];
@@ -41,10 +41,20 @@ pub(super) fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'
         Err(_) if BINARY.contains(&ext) => {
             // Compressed PNG text, in a .png or in a PNG inside an .ico or
             // misnamed: it cannot be read here, so it is refused.
-            if contains(bytes, b"zTXt") || contains(bytes, b"iTXt") {
+            if pictures::png_text_compressed(bytes) {
                 return Err("it is an image with compressed text in its metadata");
             }
             text::versions(&text::readable_runs(bytes), texts);
+            // A GIF's comments, which it keeps in pieces (round 22).
+            match pictures::gif_extensions(bytes) {
+                Ok(Some(kept)) => text::versions(&text::readable_runs(&kept), texts),
+                Ok(None) => {}
+                Err(()) => {
+                    return Err(
+                        "it is a GIF picture whose parts do not follow one another to its end, so what it keeps cannot be read",
+                    );
+                }
+            }
         }
         Err(_) => {
             return Err("it is neither UTF-8 text nor an image or font whose text can be read");
@@ -75,8 +85,4 @@ fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
         );
     }
     Ok(())
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(haystack, needle).is_some()
 }
