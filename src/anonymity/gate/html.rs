@@ -116,6 +116,8 @@ struct Reader<'t> {
     /// The page holds a table or a description list (whose cells and
     /// descriptions are read under their headings and terms).
     tables: bool,
+    /// How many note marks are open ([`is_note_mark`]).
+    notes: usize,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -147,6 +149,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         svg: 0,
         drawn: Vec::new(),
         tables: false,
+        notes: 0,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -183,6 +186,32 @@ pub fn read(html: &str, texts: &mut Texts) {
         // Fail closed: what the parser's repairs left out is in the text.
         text::versions(html, texts);
     }
+}
+
+/// Whether `node` is a footnote's or a citation's number set above the
+/// line right after a word (`GP<sup>1</sup>`, `<sup>[2]</sup>`,
+/// `<sup>1,3</sup>`, `<sup>2–4</sup>`), as Markdown's footnotes make it:
+/// a reader takes it for a mark on the word, no part of it nor a word
+/// after it, so the line is read without it, and it as a block of its
+/// own (red team, round 22: "A GP" and its footnote read as the
+/// participant id `a-gp-1`, joined or with a space; "Marjorie¹
+/// Quillfeather" is read as the name). After a digit, a raised number may
+/// be the rest of one, and is read joined.
+fn is_note_mark(node: &ego_tree::NodeRef<'_, Node>) -> bool {
+    if !is(node, &["sup"]) {
+        return false;
+    }
+    let after_a_word = node
+        .prev_sibling()
+        .and_then(|before| before.value().as_text().map(|t| t.to_string()))
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_alphabetic);
+    let number = text_of(*node);
+    after_a_word
+        && number.chars().any(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '\u{2013}' | '[' | ']' | ' '))
 }
 
 /// Whether `node` is an element named one of `names`, in any case.
@@ -392,6 +421,9 @@ impl Reader<'_> {
                         let picked = open.last().is_some_and(|o| o.picks);
                         let scale = open.last().map_or(1.0, |o| o.scale);
                         let mut opened = self.open(element, raw, picked, scale);
+                        if is_note_mark(&node) {
+                            self.notes += 1;
+                        }
                         if element.name().eq_ignore_ascii_case("option") {
                             opened.option_of = open.iter().rev().find_map(|o| o.select);
                         }
@@ -404,6 +436,9 @@ impl Reader<'_> {
                         && let Some(opened) = open.pop()
                     {
                         self.close(opened);
+                        if is_note_mark(&node) {
+                            self.notes = self.notes.saturating_sub(1);
+                        }
                     }
                 }
             }
@@ -415,6 +450,7 @@ impl Reader<'_> {
     /// whether it is inside one whose text is not decoded.
     fn leaf(&mut self, node: &Node, hidden: Hidden, raw: bool) {
         match node {
+            Node::Text(t) if self.notes > 0 => self.texts.blocks.push(t.to_string()),
             Node::Text(t) => {
                 if let Some(style) = &mut self.style {
                     style.push_str(t);
