@@ -20,8 +20,8 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
         })
         .or_else(|| {
             files.iter().find_map(|&file| {
-                let text = &sources.get(file).text;
-                completed_at(look, text, what).map(|range| Span::new(file, range))
+                let text = published(&sources.get(file).text);
+                completed_at(look, &text, what).map(|range| Span::new(file, range))
             })
         })
 }
@@ -109,9 +109,41 @@ pub fn find_in_text(
         })
 }
 
-/// The first `count` lines in a row of `file` that hold `what`.
+/// The first `count` lines in a row of `file` that hold `what`, but for
+/// what is never published.
 fn find_in(look: &Look, sources: &Sources, file: FileId, count: usize, what: &str) -> Option<Span> {
-    range_in(look, &sources.get(file).text, count, what).map(|range| Span::new(file, range))
+    let text = published(&sources.get(file).text);
+    range_in(look, &text, count, what).map(|range| Span::new(file, range))
+}
+
+/// `text` with the lines of its front matter that are never published
+/// blanked, each byte a space (so offsets stay): a quote's
+/// `participant:`, which the checks of the files exempt, holds an id the
+/// gate never reads on a page, and a message sent there would point the
+/// researcher at the wrong line (red team, round 22).
+fn published(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(front) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return text.into();
+    };
+    let start = text.len() - front.len();
+    let mut out: Option<String> = None;
+    let mut at = start;
+    for line in front.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            break;
+        }
+        if line.trim_start().starts_with("participant:") {
+            let out = out.get_or_insert_with(|| text.to_string());
+            let end = at + trimmed.len();
+            out.replace_range(at..end, &" ".repeat(end - at));
+        }
+        at += line.len();
+    }
+    out.map_or(text.into(), Into::into)
 }
 
 /// The first `count` lines in a row of `text` that hold `what`: from where
