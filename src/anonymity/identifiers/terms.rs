@@ -62,15 +62,13 @@ const HANDLE_TITLES: &[&str] = &[
     "revd",
 ];
 
-/// Letters that, after a first name, often make another first name or a
-/// plural ("Sarah" of Sara, "Carla" of Carl, "Anne" of Ann, "Peter" of
-/// Pete, "Adam" of Ada, "Evan" of Eva, "Daniel"…): the first name with
-/// the last name's initial after it is read in small letters only where
-/// the initial is none of these (`marjorieq`), and otherwise only with a
-/// capital at the join (`SaraH`).
-const NAME_ENDINGS: &[char] = &[
-    'a', 'd', 'e', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'r', 's', 't', 'u', 'y',
-];
+/// Letters that, after a last name, often make another name or word
+/// ("Clarke" of Clark, "Greene", "pricey" of Price, "Rossi", a plural):
+/// the last name with the first name's initial after it is read in small
+/// letters only where the initial is none of these (`quillfeatherm`), and
+/// otherwise only with a capital at the join (`ClarkE`; red team, round
+/// 22).
+const SURNAME_ENDINGS: &[char] = &['a', 'e', 'i', 'o', 's', 'y'];
 
 /// Whether `form` (normalised: lowercase), a name run together with an
 /// initial or a title, may be an ordinary English word: one of the
@@ -153,14 +151,16 @@ impl Builder {
     /// (`quillfeatherm`): the first name's initial, and the initials of
     /// all the given names where there are several (`mjquillfeather`).
     /// Only for a last name of [`MIN_RUN_TOGETHER_LETTERS`] letters or
-    /// more; a shorter one only after the initials (`jlee` for Jane Lee),
-    /// where that makes [`SHORTEST_FORM`] letters at least. Where the
-    /// form may be an ordinary word ("along" for Alan Long: see
-    /// [`may_be_word`]), and where an `s` follows the last name (a plural:
-    /// "the Quillfeathers"), it is read only with the case changing at the
-    /// join (`ALong`, `QuillfeatherS`). Then the handles made of a title
-    /// and the last name (`DrWrenhallow`) and of the first name and the
-    /// last name's initial (`marjorieq`): see [`Builder::add_handles`].
+    /// more; a shorter one only after the initials and with the join
+    /// shown (`JLee` for Jane Lee), where that makes [`SHORTEST_FORM`]
+    /// letters at least. Where the form may be an ordinary word ("along"
+    /// for Alan Long: see [`may_be_word`]), and where a letter that makes
+    /// names and words longer follows the last name ([`SURNAME_ENDINGS`]:
+    /// "the Quillfeathers", "Clarke"), it is read only with the case
+    /// changing at the join (`ALong`, `QuillfeatherS`). Then the handles
+    /// made of a title and the last name (`DrWrenhallow`) and of the first
+    /// name and the last name's initial (`MarjorieQ`): see
+    /// [`Builder::add_handles`].
     fn add_run_together(&mut self, given: &[&str], last: &str, term: usize) {
         let surname: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
         let letters = surname.chars().filter(|c| c.is_alphabetic()).count();
@@ -176,17 +176,24 @@ impl Builder {
         }
         let short = letters < MIN_RUN_TOGETHER_LETTERS;
         for initials in forms {
+            // A short last name with an initial before it spells places
+            // and names ("Kong" for K. Ong, "Mali", "Stan"): only with the
+            // join shown (`JLee`; round 22).
             let before = format!("{initials}{surname}");
             if before.chars().count() >= SHORTEST_FORM {
-                let joined_at = may_be_word(&before).then_some(initials.len());
+                let guarded = short || may_be_word(&before);
+                let joined_at = guarded.then_some(initials.len());
                 self.add_pattern_where(before, term, false, joined_at);
             }
             if short {
                 continue;
             }
             let after = format!("{surname}{initials}");
-            let plural = initials.starts_with('s');
-            let joined_at = (plural || is_ordinary_word(&after)).then_some(surname.len());
+            let extends = match initials.len() {
+                1 => initials.starts_with(SURNAME_ENDINGS),
+                _ => initials.starts_with('s'),
+            };
+            let joined_at = (extends || is_ordinary_word(&after)).then_some(surname.len());
             self.add_pattern_where(after, term, false, joined_at);
         }
     }
@@ -194,17 +201,19 @@ impl Builder {
     /// A person's handles of other shapes: a title run on to the last
     /// name (`DrWrenhallow`, `MrsQuillfeather`, any of [`HANDLE_TITLES`],
     /// not only the listed one), and the first name with the last name's
-    /// initial after it (`marjorieq`, `MarjorieQ`). Where the form may be
-    /// an ordinary word ("drink" for Dr Ink: [`may_be_word`]), or the
-    /// initial is a letter that makes a first name into another name or a
-    /// plural ([`NAME_ENDINGS`]: "Sarah" is not Sara H., "Carla" not Carl
-    /// A.), the form is read only with the case changing at the join
-    /// (`DrInk`, `SaraH`).
+    /// initial after it (`MarjorieQ`). Where the form may be an ordinary
+    /// word ("drink" for Dr Ink: [`may_be_word`]) or the last name is one
+    /// ("Ladybird" for Dr Bird), the title's form is read only with the
+    /// case changing at the join (`DrInk`, `DrBird`). The first name's
+    /// form always is (`MarjorieQ`, not `marjorieq`): a first name and a
+    /// letter make other names too often ("Andrew" of Andre W., "Josef",
+    /// "Jacob", "Sarah"; red team, round 22).
     fn add_handles(&mut self, first: &str, surname: &str, term: usize) {
         if surname.chars().count() >= 2 {
+            let word = may_be_word(surname);
             for title in HANDLE_TITLES {
                 let form = format!("{title}{surname}");
-                let joined_at = may_be_word(&form).then_some(title.len());
+                let joined_at = (word || may_be_word(&form)).then_some(title.len());
                 self.add_pattern_where(form, term, false, joined_at);
             }
         }
@@ -214,9 +223,7 @@ impl Builder {
         };
         let form = format!("{first}{initial}");
         if first.chars().count() + 1 >= SHORTEST_FORM {
-            let guarded = NAME_ENDINGS.contains(&initial) || may_be_word(&form);
-            let joined_at = guarded.then_some(first.len());
-            self.add_pattern_where(form, term, false, joined_at);
+            self.add_pattern_where(form, term, false, Some(first.len()));
         }
     }
 
