@@ -58,48 +58,12 @@ fn assert_refused_at_the_finding(people: &str, line: &str) {
 // A name in a picture's metadata, in Latin-1
 // ---------------------------------------------------------------------
 
-/// The CRC-32 of `bytes`, as a PNG chunk carries it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn png_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    chunk.extend_from_slice(&body);
-    chunk.extend_from_slice(&crc32(&body).to_be_bytes());
-    chunk
-}
-
 /// A one-pixel grey PNG whose `tEXt` chunk says `Author` is `author`
 /// (the bytes as given: the PNG standard has this text in Latin-1).
 fn png_with_author(author: &[u8]) -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(png_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
     let mut text = b"Author\0".to_vec();
     text.extend_from_slice(author);
-    png.extend(png_chunk(b"tEXt", &text));
-    // A stored (uncompressed) zlib stream of one row: filter 0, one byte.
-    png.extend(png_chunk(
-        b"IDAT",
-        &[
-            0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x82, 0x00, 0x81,
-        ],
-    ));
-    png.extend(png_chunk(b"IEND", b""));
-    png
+    common::png_with_chunk(b"tEXt", &text)
 }
 
 /// Road: a photograph in the theme's `static/` folder whose metadata

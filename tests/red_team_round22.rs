@@ -270,48 +270,13 @@ fn a_name_across_a_gif_comments_sub_blocks_is_published() {
     assert!(!project.path("site").exists());
 }
 
-/// The CRC-32 of `bytes`, as a PNG chunk carries it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn png_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    chunk.extend_from_slice(&body);
-    chunk.extend_from_slice(&crc32(&body).to_be_bytes());
-    chunk
-}
-
 /// A one-pixel PNG with an `iTXt` chunk whose compression flag is 0: its
 /// text is `text`, plain UTF-8, as screenshot tools and image editors
 /// write a description or their XMP.
 fn png_with_plain_itxt(text: &str) -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(png_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
     let mut itxt = b"Description\0\0\0en\0Description\0".to_vec();
     itxt.extend_from_slice(text.as_bytes());
-    png.extend(png_chunk(b"iTXt", &itxt));
-    png.extend(png_chunk(
-        b"IDAT",
-        &[
-            0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x82, 0x00, 0x81,
-        ],
-    ));
-    png.extend(png_chunk(b"IEND", b""));
-    png
+    common::png_with_chunk(b"iTXt", &itxt)
 }
 
 /// False alarm: a screenshot of the pathway map whose metadata is an

@@ -596,3 +596,42 @@ pub fn brannock_in_title(title: &str) -> Project {
     );
     project
 }
+
+/// A one-pixel grey PNG with one more chunk, of type `kind` holding `data`
+/// (metadata: `tEXt`, `iTXt`…), before its pixels, each chunk with its
+/// CRC as the PNG standard gives it.
+pub fn png_with_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = match crc & 1 {
+                    1 => (crc >> 1) ^ 0xedb8_8320,
+                    _ => crc >> 1,
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        chunk.extend_from_slice(&body);
+        chunk.extend_from_slice(&crc32(&body).to_be_bytes());
+        chunk
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+    png.extend(chunk(kind, data));
+    // A stored (uncompressed) zlib stream of one row: filter 0, one byte.
+    png.extend(chunk(
+        b"IDAT",
+        &[
+            0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x82, 0x00, 0x81,
+        ],
+    ));
+    png.extend(chunk(b"IEND", b""));
+    png
+}
