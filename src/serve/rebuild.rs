@@ -55,7 +55,11 @@ pub fn build(
             }
         }
     }
-    Ok(Built { files, problems })
+    Ok(Built {
+        files,
+        problems,
+        redactor: Some(outcome.redactor),
+    })
 }
 
 fn internal_problem(message: String) -> Problem {
@@ -173,6 +177,7 @@ pub async fn keep_building(
                 Built {
                     files: None,
                     problems: vec![internal_problem(format!("{error:#}"))],
+                    redactor: None,
                 }
             }
         };

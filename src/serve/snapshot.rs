@@ -84,6 +84,11 @@ impl Problem {
 pub struct Built {
     pub files: Option<BTreeMap<String, Bytes>>,
     pub problems: Vec<Problem>,
+    /// What takes listed terms, ids and numbers out of what the status
+    /// says besides the problems (the paths that changed); `None` where
+    /// the build did not get as far as reading the list (those paths are
+    /// then not shown).
+    pub redactor: Option<Redactor>,
 }
 
 /// The site being served and the latest build's outcome.
@@ -201,6 +206,7 @@ impl Publisher {
     /// reload once, now). The build's number and status stay the last
     /// build's until it ends.
     pub fn publish_early(&self, early: Early, changed: Option<Vec<String>>) {
+        let changed = redacted(changed, Some(&early.redactor()));
         let files = early
             .files()
             .iter()
@@ -252,9 +258,18 @@ fn next(
         site,
         ok,
         problems: built.problems,
-        changed,
+        changed: redacted(changed, built.redactor.as_ref()),
         pending: None,
     }
+}
+
+/// The paths that changed as the status may show them: a file's name is
+/// the researcher's words, and may hold a listed name, an id or a number
+/// (red team, round 23: `content/quotes/a/marjorie-quillfeather-visit.md`
+/// beside messages that redact it). Without a redactor, none are shown.
+fn redacted(changed: Option<Vec<String>>, redactor: Option<&Redactor>) -> Option<Vec<String>> {
+    let redactor = redactor?;
+    changed.map(|paths| paths.iter().map(|path| redactor.redact(path)).collect())
 }
 
 /// A page shared between the pipeline's memo and the served version.
@@ -290,6 +305,7 @@ mod tests {
                 Bytes::from(page.to_string()),
             )])),
             problems: Vec::new(),
+            redactor: None,
         }
     }
 
@@ -305,6 +321,7 @@ mod tests {
                 message: "there is no code `nope`".into(),
                 fix: Some("add it".into()),
             }],
+            redactor: None,
         }
     }
 

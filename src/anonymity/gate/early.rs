@@ -57,6 +57,12 @@ impl Early {
         }
     }
 
+    /// What takes listed terms, ids and numbers out of what the preview
+    /// says of this rebuild besides its pages (the paths that changed).
+    pub fn redactor(&self) -> super::Redactor {
+        super::Redactor::of(self.matcher.clone(), self.ids.clone())
+    }
+
     /// The files, by site-relative path (none of them may be shown before
     /// it [`Early::passes`]).
     pub fn files(&self) -> &BTreeMap<String, Contents> {

@@ -19,12 +19,20 @@ pub struct Redactor {
     ids: Arc<ParticipantIds>,
 }
 
+/// Says nothing of what it looks for (the listed terms are private).
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Redactor")
+    }
+}
+
 impl Redactor {
     pub fn new(checked: &Checked) -> Redactor {
-        Redactor {
-            matcher: checked.matcher.clone(),
-            ids: checked.participant_ids.clone(),
-        }
+        Redactor::of(checked.matcher.clone(), checked.participant_ids.clone())
+    }
+
+    pub(super) fn of(matcher: Arc<TermMatcher>, ids: Arc<ParticipantIds>) -> Redactor {
+        Redactor { matcher, ids }
     }
 
     /// `text` with every listed term (a whole name or a part of one) and
