@@ -149,7 +149,7 @@ fn a_findings_code_titled_after_no_small_group_builds() {
         gp_quote(&project);
         project.write(
             "content/codebook/hub.md",
-            &format!("---\ntitle: {title}\nparent: structure\n---\nThe hub.\n"),
+            format!("---\ntitle: {title}\nparent: structure\n---\nThe hub.\n"),
         );
         project.write(
             "content/findings/unread.md",
@@ -170,7 +170,9 @@ fn a_count_under_a_title_naming_no_borough_is_read_as_before() {
         let project = project_with_k3();
         project.write(
             "content/pages/methods.md",
-            format!("---\ntitle: {title}\norder: 1\n---\n{sentence}\n\nWe also went to Borough A.\n"),
+            format!(
+                "---\ntitle: {title}\norder: 1\n---\n{sentence}\n\nWe also went to Borough A.\n"
+            ),
         );
         let run = project.build();
         run.expect_code(0);

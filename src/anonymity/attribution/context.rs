@@ -178,6 +178,9 @@ pub(super) struct BoroughEmbed<'p> {
     why: &'static str,
 }
 
+/// Why a page whose titles name boroughs places a quote there.
+const BY_TITLE: &str = "this page is printed under a title naming";
+
 /// Every quote embed in a borough's report or a pathway map (each of one
 /// borough), or in a page whose titles name some boroughs (a free page
 /// "Our visit to Borough A", a code "The Borough A hub", the landing
@@ -327,7 +330,10 @@ pub(super) fn check_borough_embeds(
             )
             .at(crate::source::Span::new(embed.file, embed.range.clone()))
             .label("the page's borough narrows down who said it")
-            .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
+            .fix(match embed.why {
+                BY_TITLE => "retitle the page so that it names no borough, or embed a quote attributed by borough instead, or leave it out",
+                _ => "embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out",
+            }),
         );
     }
 }
