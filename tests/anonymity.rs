@@ -1372,3 +1372,42 @@ fn a_code_titled_with_what_the_attribution_leaves_out() {
     views("District nurses' views")(&project);
     project.build().expect_code(0);
 }
+
+/// A page printed under a title that names a borough is about it, as a
+/// borough's report is (red team, round 23): a free page titled "Our visit
+/// to Borough A" embedding Borough A's one GP's quote attributed "GP" is
+/// refused at the embed, and a finding coded "The Borough A hub", whose
+/// page prints that title above its evidence, at its `quotes:` entry.
+#[test]
+fn a_page_titled_after_a_borough_places_its_quotes_there() {
+    let visit = |p: &Project| {
+        common::gp_quote(p);
+        p.write(
+            "content/pages/visit.md",
+            "---\ntitle: Our visit to Borough A\norder: 2\n---\nWhat we heard.\n\n![](quote:gp-says)\n",
+        );
+    };
+    let shown = failures(
+        visit,
+        "content/pages/visit.md:7:5",
+        "anonymity::small-group-in-context",
+    );
+    assert_shown!("free_page_titled_after_a_borough_embeds_a_quote", shown);
+    let coded = |p: &Project| {
+        common::gp_quote(p);
+        p.write(
+            "content/codebook/hub.md",
+            "---\ntitle: The Borough A hub\nparent: structure\n---\nThe hub.\n",
+        );
+        p.write(
+            "content/findings/unread.md",
+            "---\ntitle: Notes go unread\ncodes: [hub]\nquotes: [gp-says]\n---\nNobody reads the notes.\n",
+        );
+    };
+    let shown = failures(
+        coded,
+        "content/findings/unread.md:4:10",
+        "anonymity::borough-in-titles",
+    );
+    assert_shown!("finding_coded_after_a_borough_cites_a_quote", shown);
+}

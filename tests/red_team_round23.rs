@@ -120,6 +120,66 @@ fn a_count_under_a_page_title_naming_a_borough_is_read_study_wide() {
     );
 }
 
+/// Lookalikes of the titles above that must still build: a free page
+/// titled after Borough B, where two GPs took part (k = 2), so that "GP"
+/// there fits two; a page that names Borough A only in its text (what
+/// the text says of a quote is the researcher's to write, as on any
+/// page); a title that names no borough.
+#[test]
+fn pages_whose_titles_do_not_narrow_a_quote_down_build() {
+    let pages = [
+        "---\ntitle: Our visit to Borough B\norder: 2\n---\nWhat we heard.\n\n![](quote:gp-says)\n",
+        "---\ntitle: Our visits\norder: 2\n---\nWe went to Borough A and Borough B.\n\n![](quote:gp-says)\n",
+        "---\ntitle: What we heard\norder: 2\n---\nWhat we heard.\n\n![](quote:gp-says)\n",
+    ];
+    for page in pages {
+        let project = Project::fixture("basic");
+        gp_quote(&project);
+        project.write("content/pages/visit.md", page);
+        project.build().expect_code(0);
+    }
+}
+
+/// Lookalikes of a finding's code titled after a borough that must still
+/// build: the code titled after Borough B (two GPs), or after no borough.
+#[test]
+fn a_findings_code_titled_after_no_small_group_builds() {
+    for title in ["The Borough B hub", "The hub"] {
+        let project = Project::fixture("basic");
+        gp_quote(&project);
+        project.write(
+            "content/codebook/hub.md",
+            format!("---\ntitle: {title}\nparent: structure\n---\nThe hub.\n"),
+        );
+        project.write(
+            "content/findings/unread.md",
+            "---\ntitle: Notes go unread\ncodes: [hub]\nquotes: [gp-says]\n---\nNobody reads the notes.\n",
+        );
+        project.build().expect_code(0);
+    }
+}
+
+/// Lookalikes of a count under a title naming Borough A: under a title
+/// naming no borough, or one that names Borough A only in its text after
+/// the count, it is read study-wide (or for the borough the sentence
+/// names), as before.
+#[test]
+fn a_count_under_a_title_naming_no_borough_is_read_as_before() {
+    let sentence = "Three district nurses take every referral from the ward.";
+    for title in ["Our work", "Our work in the boroughs"] {
+        let project = project_with_k3();
+        project.write(
+            "content/pages/methods.md",
+            format!(
+                "---\ntitle: {title}\norder: 1\n---\n{sentence}\n\nWe also went to Borough A.\n"
+            ),
+        );
+        let run = project.build();
+        run.expect_code(0);
+        assert!(!warns_of_a_count(&run.stderr), "{title}: {}", run.stderr);
+    }
+}
+
 // ---------------------------------------------------------------------
 // The live preview
 // ---------------------------------------------------------------------

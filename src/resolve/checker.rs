@@ -93,14 +93,26 @@ impl<'p> Checker<'_, 'p> {
                         reports: &'p [String]| {
             all.push((file, page, range.clone(), prose, reports));
         };
+        // A page printed under a title that names one borough is about it,
+        // as a body under a heading that names it is (round 23).
+        // A finding that says its boroughs is about those; one that does
+        // not, about the one its title or its codes' titles name.
+        let titled = |file: FileId| match self.site.title_boroughs(file) {
+            &[one] => Some(one),
+            _ => None,
+        };
+        let finding_borough = |doc: &'p Finding| match doc.meta.boroughs.is_empty() {
+            true => titled(doc.file),
+            false => one_borough(&doc.meta.boroughs),
+        };
         if let Some(landing) = &project.landing {
-            body(landing.file, None, &landing.body, true, &[]);
+            body(landing.file, titled(landing.file), &landing.body, true, &[]);
         }
         for doc in &project.boroughs {
             body(doc.file, Some(doc.id.as_str()), &doc.body, true, &[]);
         }
         for doc in &project.codes {
-            body(doc.file, None, &doc.body, true, &[]);
+            body(doc.file, titled(doc.file), &doc.body, true, &[]);
         }
         // Field notes, a workshop's or a document's words are the
         // researcher's, about the borough they give (round 16).
@@ -111,7 +123,7 @@ impl<'p> Checker<'_, 'p> {
         for doc in &project.findings {
             body(
                 doc.file,
-                one_borough(&doc.meta.boroughs),
+                finding_borough(doc),
                 &doc.body,
                 true,
                 &doc.meta.boroughs,
@@ -127,7 +139,7 @@ impl<'p> Checker<'_, 'p> {
             );
         }
         for doc in &project.pages {
-            body(doc.file, None, &doc.body, true, &[]);
+            body(doc.file, titled(doc.file), &doc.body, true, &[]);
         }
         for doc in &project.boroughs {
             let page = Some(doc.id.as_str());
@@ -135,7 +147,7 @@ impl<'p> Checker<'_, 'p> {
             all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
         }
         for doc in &project.findings {
-            let page = one_borough(&doc.meta.boroughs);
+            let page = finding_borough(doc);
             all.extend(self.field_in(doc, "summary", doc.meta.summary.as_deref(), page));
             all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
         }
@@ -151,10 +163,12 @@ impl<'p> Checker<'_, 'p> {
             }
         }
         for doc in &project.pages {
-            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), None));
+            let page = titled(doc.file);
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
         }
         for doc in &project.codes {
-            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), None));
+            let page = titled(doc.file);
+            all.extend(self.field_in(doc, "title", Some(&doc.meta.title), page));
         }
         all
     }

@@ -8,6 +8,7 @@
 //! - `links.rs`: each quote's participant and borough, findings and their quotes;
 //! - `order.rs`: the codebook tree, boroughs and pathway maps in menu order;
 //! - `cycles.rs`: quotes that embed themselves, or too deep;
+//! - `about.rs`: the boroughs a page's titles name, and so what it is about;
 //! - `attribution.rs`: what a reader is told of who said a quote, and where;
 //! - `counts.rs`: the one rule for every published count but the
 //!   participant tables: where a quote is counted;
@@ -21,8 +22,10 @@ use crate::model::*;
 use crate::parse::Project;
 use std::collections::BTreeMap;
 
+mod about;
 mod attribution;
 mod checker;
+pub use about::{borough_matcher, borough_matchers};
 pub use checker::Memo;
 mod counts;
 mod cycles;
@@ -69,6 +72,9 @@ pub struct Site<'p> {
     /// directly or through other quotes (the text would never end), and those
     /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
     pub quote_never_embedded: PerQuote<bool>,
+    /// The boroughs the titles printed on a page name, by the page's file
+    /// (see [`Site::title_boroughs`]).
+    titled: FastMap<crate::source::FileId, Vec<&'p str>>,
 }
 
 impl<'p> Site<'p> {
@@ -199,7 +205,9 @@ pub fn resolve<'p>(
         borough_order: Vec::new(),
         pathway_types: Vec::new(),
         quote_never_embedded: PerQuote::default(),
+        titled: FastMap::default(),
     };
+    site.titled = about::title_boroughs(&site);
     let checker = Checker { site: &site };
     checker.check_all(memo, out);
     site.quote_participant = quote_participants(project);

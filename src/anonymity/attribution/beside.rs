@@ -1,6 +1,7 @@
 //! The titles a quote's page shows with it from other files: its codes'
 //! ("Codes: The Borough A hub"), the codes' above them (whose pages list
-//! it), and the findings' that cite it ("Cited in"). Like its words, they
+//! it), the findings' that cite it ("Cited in"), and those findings'
+//! codes' (printed on the finding's page above it: round 23). Like its words, they
 //! must not give back the role or the borough its attribution leaves out
 //! (red team, round 21). Reported where the title is brought to the
 //! quote: its `codes:` entry, or the finding's mention of it.
@@ -77,7 +78,7 @@ pub(super) fn check_boroughs<'s>(
     let crowd = |boroughs: &[&str]| crowd_in(&project.participants, who, fields, rule, boroughs);
     for beside in &shown.beside {
         let mut named: Vec<&str> = titles.named(beside.title).to_vec();
-        if let By::Finding(f) = beside.by {
+        if let By::Finding(f) | By::FindingCode(f, _) = beside.by {
             // A finding that holds in some boroughs places the quote there
             // already (reported by `context.rs` where too few are): its
             // title can only narrow that down.
@@ -109,6 +110,10 @@ pub(super) fn check_boroughs<'s>(
             By::Finding(_) => (
                 format!("this finding's title names {places}"),
                 "retitle the finding so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding".to_string(),
+            ),
+            By::FindingCode(..) => (
+                format!("this finding's code “{}” names {places}", beside.title),
+                "remove the code from the finding, or retitle the code so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding".to_string(),
             ),
         };
         let people = if there == 1 { "is" } else { "are" };

@@ -169,33 +169,47 @@ fn check_together(
     );
 }
 
-/// A quote embedded in or linked from one borough's page: where, which
-/// borough, and why the page places it there.
+/// A quote embedded in or linked from a page about some boroughs: where,
+/// which boroughs, and why the page places it there.
 pub(super) struct BoroughEmbed<'p> {
     file: crate::source::FileId,
     range: std::ops::Range<usize>,
-    borough: &'p str,
+    boroughs: Vec<&'p str>,
     why: &'static str,
 }
 
+/// Why a page whose titles name boroughs places a quote there.
+const BY_TITLE: &str = "this page is printed under a title naming";
+
 /// Every quote embed in a borough's report or a pathway map (each of one
-/// borough), by quote id.
+/// borough), or in a page whose titles name some boroughs (a free page
+/// "Our visit to Borough A", a code "The Borough A hub", the landing
+/// page: red team, round 23), by quote id. A finding's are read with
+/// what it cites (`check_context`, and `beside.rs` for its titles).
 pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>> {
     let project = site.project;
-    let boroughs = project
-        .boroughs
-        .iter()
-        .map(|d| (d.file, d.id.as_str(), &d.refs, "this is the report of"));
-    let pathways = project.pathways.iter().map(|d| {
-        (
-            d.file,
-            d.meta.borough.as_str(),
-            &d.refs,
-            "this is a pathway map of",
-        )
+    let boroughs = project.boroughs.iter().map(|d| {
+        let about = vec![d.id.as_str()];
+        (d.file, about, &d.refs, "this is the report of")
     });
+    let pathways = project.pathways.iter().map(|d| {
+        let about = vec![d.meta.borough.as_str()];
+        (d.file, about, &d.refs, "this is a pathway map of")
+    });
+    let titled = (project.pages.iter().map(|d| (d.file, &d.refs)))
+        .chain(project.codes.iter().map(|d| (d.file, &d.refs)))
+        .chain(project.landing.iter().map(|d| (d.file, &d.refs)))
+        .filter_map(|(file, refs)| {
+            let about = site.title_boroughs(file).to_vec();
+            (!about.is_empty()).then_some((
+                file,
+                about,
+                refs,
+                "this page is printed under a title naming",
+            ))
+        });
     let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
-    for (file, borough, refs, why) in boroughs.chain(pathways) {
+    for (file, boroughs, refs, why) in boroughs.chain(pathways).chain(titled) {
         // A link places the quote as an embed does: a reader who follows
         // "[in one interview](quote:…)" from Borough B's report reads the
         // quote as B's (red team, round 7).
@@ -205,7 +219,7 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
                 embeds.entry(id).or_default().push(BoroughEmbed {
                     file,
                     range: r.range.clone(),
-                    borough,
+                    boroughs: boroughs.clone(),
                     why,
                 });
             }
@@ -234,7 +248,7 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
                 embeds.entry(id).or_default().push(BoroughEmbed {
                     file: quote.file,
                     range: r.range.clone(),
-                    borough,
+                    boroughs: vec![borough],
                     why,
                 });
             }
@@ -274,9 +288,10 @@ pub(super) fn nested<'p>(site: &Site<'p>, id: &str) -> Vec<&'p str> {
     seen
 }
 
-/// A quote embedded in a borough's report or in a borough's pathway map is
-/// read as coming from that borough, whatever its attribution leaves out:
-/// the group is then counted there, and reported at the embed.
+/// A quote embedded in a borough's report or in a borough's pathway map, or
+/// in a page whose titles name some boroughs, is read as coming from
+/// there, whatever its attribution leaves out: the group is then counted
+/// there, and reported at the embed.
 pub(super) fn check_borough_embeds(
     site: &Site,
     q: QuoteIx,
@@ -293,24 +308,32 @@ pub(super) fn check_borough_embeds(
             who,
             fields,
             (&project.config.attribution, k),
-            &[embed.borough],
+            &embed.boroughs,
         );
         if size >= k {
             continue;
         }
+        let places: Vec<&str> = embed
+            .boroughs
+            .iter()
+            .map(|b| site.borough_title(b))
+            .collect();
         out.push(
             Diagnostic::error(
                 "anonymity::small-group-in-context",
                 format!(
                     "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants can have said it; at least {k} must",
                     embed.why,
-                    site.borough_title(embed.borough),
+                    places.join(" and "),
                     site.attribution(q)
                 ),
             )
             .at(crate::source::Span::new(embed.file, embed.range.clone()))
             .label("the page's borough narrows down who said it")
-            .fix("embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out"),
+            .fix(match embed.why {
+                BY_TITLE => "retitle the page so that it names no borough, or embed a quote attributed by borough instead, or leave it out",
+                _ => "embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out",
+            }),
         );
     }
 }

@@ -13,7 +13,7 @@ use crate::yaml::Yaml;
 
 /// What the gate needs to hold every generated page to `k`: a page about
 /// one or some boroughs (a borough's report, a pathway map, a finding that
-/// holds in some boroughs, a code whose title names some, a quote shown
+/// holds in some boroughs, any page whose titles name some, a quote shown
 /// with its borough) tells readers
 /// that every quote it shows comes from there, however the quote got onto
 /// it (an embed, a summary, a list). The source checks find this where the
@@ -65,24 +65,20 @@ impl Pages {
                 about.insert(finding.file, finding.meta.boroughs.clone());
             }
         }
-        // A code titled after a borough ("The Borough A hub") lists its
-        // quotes under that title: a reader takes them as said there, as
-        // on a borough's report (red team, round 21). A code has no
-        // boroughs of its own, so its title is what says it.
-        let boroughs: Vec<_> = project
-            .boroughs
-            .iter()
-            .filter(|b| !b.meta.title.trim().is_empty())
-            .map(|b| (b.id.as_str(), super::shown::borough_matcher(&b.meta.title)))
-            .collect();
-        for code in &project.codes {
-            let named: Vec<String> = boroughs
-                .iter()
-                .filter(|(_, matcher)| !matcher.find(&code.meta.title).is_empty())
-                .map(|&(id, _)| id.to_string())
-                .collect();
-            if !named.is_empty() {
-                about.insert(code.file, named);
+        // A page printed under a title that names a borough (a code "The
+        // Borough A hub", a free page "Our visit to Borough A", a finding
+        // coded "The Borough A hub") tells a reader what it shows was said
+        // there, as a borough's report does (red team, rounds 21 and 23).
+        // What its front matter says comes first: a finding that holds in
+        // some boroughs is about those.
+        let titled = (project.codes.iter().map(|d| d.file))
+            .chain(project.findings.iter().map(|d| d.file))
+            .chain(project.pages.iter().map(|d| d.file))
+            .chain(project.landing.iter().map(|d| d.file));
+        for file in titled {
+            let named = site.title_boroughs(file);
+            if !named.is_empty() && !about.contains_key(&file) {
+                about.insert(file, named.iter().map(|b| b.to_string()).collect());
             }
         }
         let mut quotes = FastMap::default();

@@ -38,9 +38,10 @@ pub(super) struct Linked<'s> {
 
 /// A title shown with the quote from another file: one of its codes (the
 /// quote's page prints "Codes: …", the code's page lists the quote), a
-/// code above one of them (whose page lists the quote too), or a finding
+/// code above one of them (whose page lists the quote too), a finding
 /// that cites it (the quote's page lists it under "Cited in", and the
-/// finding's page shows the quote under its title).
+/// finding's page shows the quote under its title), or one of that
+/// finding's codes (printed on the finding's page above the quote).
 pub(super) struct Beside<'s> {
     pub title: &'s str,
     /// What shows it, and so where to change it.
@@ -55,6 +56,10 @@ pub(super) enum By<'s> {
     Code(&'s str, &'s str),
     /// A published finding that cites the quote.
     Finding(FindingIx),
+    /// A published finding that cites the quote, with its title: the
+    /// title shown is one of its codes', which the finding's page prints
+    /// above the quote (red team, round 23).
+    FindingCode(FindingIx, &'s str),
 }
 
 impl By<'_> {
@@ -70,7 +75,7 @@ impl By<'_> {
                 quote.yaml.clone(),
             )
             .value_span("codes", id),
-            By::Finding(f) => {
+            By::Finding(f) | By::FindingCode(f, _) => {
                 let finding = &project.findings[f];
                 let yaml = Yaml::new(
                     finding.file,
@@ -93,6 +98,9 @@ impl By<'_> {
             ),
             By::Finding(_) => format!(
                 "the finding “{title}” cites this quote, whose page lists that title under “Cited in”"
+            ),
+            By::FindingCode(_, finding) => format!(
+                "the finding “{finding}” cites this quote, and its page shows it below the finding's code “{title}”"
             ),
         }
     }
@@ -145,7 +153,8 @@ pub(super) fn title_of<'s>(site: &'s Site, kind: Kind, id: &str) -> Option<Cow<'
 
 /// The titles quote `q`'s page shows with it, and those of the pages that
 /// list it: its codes and the codes above them, and the published
-/// findings that cite it.
+/// findings that cite it, with their codes (printed on the finding's
+/// page above the quote).
 fn beside<'s>(site: &'s Site, q: QuoteIx) -> Vec<Beside<'s>> {
     let project = site.project;
     let mut found = Vec::new();
@@ -162,11 +171,19 @@ fn beside<'s>(site: &'s Site, q: QuoteIx) -> Vec<Beside<'s>> {
         }
     }
     for &f in &site.quote_findings[q] {
-        let title = project.findings[f].meta.title.as_str();
+        let finding = &project.findings[f];
+        let title = finding.meta.title.as_str();
         found.push(Beside {
             title,
             by: By::Finding(f),
         });
+        // The finding's page prints its codes above its evidence.
+        for c in finding.meta.codes.iter().filter_map(|id| site.code(id)) {
+            found.push(Beside {
+                title: project.codes[c].meta.title.as_str(),
+                by: By::FindingCode(f, title),
+            });
+        }
     }
     found
 }
@@ -202,13 +219,7 @@ pub(super) struct Titles<'s> {
 
 impl<'s> Titles<'s> {
     pub(super) fn new(site: &'s Site) -> Titles<'s> {
-        let boroughs = site
-            .project
-            .boroughs
-            .iter()
-            .filter(|b| !b.meta.title.trim().is_empty())
-            .map(|b| (b.id.as_str(), borough_matcher(&b.meta.title)))
-            .collect();
+        let boroughs = crate::resolve::borough_matchers(site.project);
         Titles {
             roles: FastMap::default(),
             boroughs,
@@ -253,13 +264,4 @@ impl<'s> Titles<'s> {
                 .collect()
         })
     }
-}
-
-/// A borough's title read as a listed place is: in any case, across a
-/// line break, with a possessive ("Borough A's practices").
-pub(super) fn borough_matcher(title: &str) -> crate::anonymity::identifiers::TermMatcher {
-    crate::anonymity::identifiers::TermMatcher::new(&crate::model::Identifiers {
-        places: vec![title.to_string()],
-        ..Default::default()
-    })
 }
