@@ -124,6 +124,9 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     let parse_memo = mode.memo().map(|m| &mut m.parse);
     let mut project = parse::parse(loaded, settings, &mut out, parse_memo);
     clock.lap("parse");
+    // Settings that cannot be read leave the defaults in their place:
+    // what is judged by them is not the project's, and is not reported.
+    let read_so_far = project.config.unread.then_some(out.len());
     let theme_name = project.config.theme.clone();
     let theme_folder = root.join("themes").join(&theme_name);
     // Checked before anything is made: the site is written as it passes.
@@ -171,6 +174,9 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
         (_, serve, _) => (None, serve.map_or_else(Work::default, |(m, _)| m.work())),
     };
     let summary = summarise(&project, &site, &checked, gated.as_ref());
+    if let Some(read) = read_so_far {
+        out.truncate(read);
+    }
     let diagnostics = diagnostics(out, &project.sources);
     let rendered = gated.filter(|_| !matches!(mode, Mode::Check) && !diagnostics.has_errors());
     let written = writing.map(|writing| match &rendered {

@@ -176,3 +176,31 @@ fn the_previews_status_shows_no_name_from_the_list() {
     assert_no_secret("the preview's status", &status);
     assert_no_secret("the preview's terminal", &stderr);
 }
+
+/// Round 24: entries of the list that name no one (a null, a number, text
+/// without a letter) are errors at the list, never terms found all over
+/// the site and blamed on its files.
+#[test]
+fn entries_that_name_no_one_are_errors_at_the_list() {
+    for entry in ["null", "0", "\"...\"", "~"] {
+        let project = Project::fixture("basic");
+        project.write(
+            "private/identifiers.yaml",
+            format!("people: [Marjorie Quillfeather, {entry}]\nplaces: [Thistlebury]\n"),
+        );
+        let run = project.build();
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("error[anonymity::empty-identifier]")
+                && run.stderr.contains("private/identifiers.yaml:1:"),
+            "{entry}: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("output-leak"),
+            "{entry}: {}",
+            run.stderr
+        );
+        assert!(!project.path("site").exists());
+    }
+}

@@ -94,6 +94,11 @@ pub struct Config {
     /// Empty (and no list read) when the setting is in error, reported.
     pub no_identifiers: Option<String>,
     pub max_quote_words: usize,
+    /// evalsite.yaml is there but cannot be read (its syntax): these are
+    /// the defaults, not the project's settings, and nothing judged by
+    /// them is reported (red team, round 24: a false error from the
+    /// default `k`).
+    pub unread: bool,
     /// Where `theme:` and `identifiers:` are written in evalsite.yaml (not
     /// when the default is used), for problems with what they name.
     pub written_at: WrittenAt,
@@ -119,6 +124,7 @@ impl Default for Config {
             identifiers: "private/identifiers.yaml".into(),
             no_identifiers: None,
             max_quote_words: 150,
+            unread: false,
             written_at: WrittenAt::default(),
         }
     }
@@ -133,7 +139,10 @@ pub fn parse(file: Option<(FileId, &SourceFile)>, out: &mut Vec<Diagnostic>) -> 
     // A value of the wrong kind is reported and left to its default; the
     // other settings still apply, so they cause no problems of their own.
     let Some((raw, _)) = yaml.read::<RawConfig>(&SCHEMA, out) else {
-        return Config::default();
+        return Config {
+            unread: true,
+            ..Config::default()
+        };
     };
     validate(raw, &yaml, out)
 }
@@ -229,6 +238,7 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
         identifiers,
         no_identifiers,
         max_quote_words,
+        unread: false,
         written_at,
     }
 }
@@ -298,6 +308,22 @@ pub fn confine(
         }
     }
     let list = root.join(&config.identifiers);
+    if from_settings && config.no_identifiers.is_none() && is_published(&config.identifiers) {
+        let problem = Diagnostic::error(
+            "config::published-identifiers",
+            format!(
+                "the identifiers list {} is in a theme's static/ folder, whose files are all published",
+                config.identifiers
+            ),
+        )
+        .label("a published folder")
+        .fix("move the list to private/identifiers.yaml (or another folder that is not published) and name it here");
+        out.push(at(problem, &config.written_at.identifiers));
+        // Not read: the error fails the run, and no message may send the
+        // researcher to take names out of the list itself.
+        config.no_identifiers = Some(String::new());
+        return;
+    }
     if from_settings && config.no_identifiers.is_none() && crate::files::escapes(root, &list) {
         let name = crate::files::display_name(root, &list);
         let problem = Diagnostic::error(
@@ -310,6 +336,20 @@ pub fn confine(
         // Nothing outside is read; the error fails the run.
         config.no_identifiers = Some(String::new());
     }
+}
+
+/// Whether `relative` (a path in the project) is in a theme's `static/`
+/// folder, whose every file is published (red team, round 24: a list kept
+/// there was met with the gate's advice to take the names out of it).
+fn is_published(relative: &str) -> bool {
+    let parts: Vec<String> = std::path::Path::new(relative)
+        .components()
+        .filter_map(|part| match part {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    parts.len() > 3 && parts[0] == "themes" && parts[2] == "static"
 }
 
 /// The value of `identifiers:` that says the project has no list.

@@ -117,3 +117,13 @@ fn identifiers_none_needs_a_reason() {
     let (_, out) = config("anonymity:\n  reason: why\n");
     assert_eq!(out[0].code, "config::unused-reason");
 }
+
+/// Round 24: a list in a theme's `static/` folder would be published.
+#[test]
+fn a_list_among_published_files_is_refused() {
+    assert!(is_published("themes/default/static/ids.yaml"));
+    assert!(is_published("./themes/mine/Static/private/ids.yaml"));
+    assert!(!is_published("private/identifiers.yaml"));
+    assert!(!is_published("themes/default/templates.yaml"));
+    assert!(!is_published("static/ids.yaml"));
+}

@@ -17,6 +17,7 @@ pub use registry::merge_role_spellings;
 use registry::{RawRegistry, check_participant_ids, parse_participants};
 use schema::{IDENTIFIERS, PARTICIPANTS, schema};
 
+mod identifiers;
 mod memo;
 mod registry;
 mod schema;
@@ -113,9 +114,12 @@ pub fn parse(
         project.identifiers = reuse_or(kept, id, sources, out, |out| {
             let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
             // The lists written right are still looked for in this run.
-            yaml.read(&IDENTIFIERS, out)
+            let mut identifiers = yaml
+                .read(&IDENTIFIERS, out)
                 .map(|(identifiers, _)| identifiers)
-                .unwrap_or_default()
+                .unwrap_or_default();
+            identifiers::check_entries(&yaml, sources.text(id), &mut identifiers, out);
+            identifiers
         });
     }
     // An unchanged file's entity is taken from the memo; the others are

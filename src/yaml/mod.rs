@@ -230,6 +230,9 @@ impl<'a> Yaml<'a> {
         if said.contains("control characters are not allowed") {
             return self.control_character(error);
         }
+        if let Some(duplicate) = self.duplicate_key(error, &said) {
+            return duplicate;
+        }
         // serde names where the problem is by the keys above it, which in
         // the identifiers list may be real names.
         let said = match self.private() {
@@ -243,6 +246,31 @@ impl<'a> Yaml<'a> {
                 "check the indentation, that each field is `name: value`, and that text containing \
              `:` or `#` is in quotes",
             )
+    }
+
+    /// A key given twice in one mapping, named where it is given the
+    /// second time: the parser's place is the mapping's start, or the
+    /// first of the two (red team, round 24). In the identifiers list a
+    /// key may be a real name, and is not repeated.
+    fn duplicate_key(&self, error: &serde_yaml::Error, said: &str) -> Option<Diagnostic> {
+        let rest = said.split_once("duplicate entry with key \"")?.1;
+        let key = &rest[..rest.find('"')?];
+        let from = error
+            .location()
+            .map_or(0, |l| l.index())
+            .min(self.text.len());
+        let second =
+            (self.key_span_after(key, from, 1)).or_else(|| self.key_span_after(key, from, 0))?;
+        let message = match self.private() {
+            true => "this YAML cannot be read: a duplicate entry, a key given twice".to_string(),
+            false => format!("this YAML cannot be read: a duplicate entry, `{key}` given twice"),
+        };
+        Some(
+            Diagnostic::error("yaml::syntax", message)
+                .at(second)
+                .label("given a second time here")
+                .fix("keep one of the two, or merge them"),
+        )
     }
 
     fn value_error(&self, error: &ReadError, schema: &Schema) -> Diagnostic {
@@ -385,6 +413,20 @@ mod tests {
     fn every_unknown_field_is_reported() {
         let (_, out, _) = parse("title: X\ntitel: Y\nborougs: [a]\n");
         assert_eq!(out.len(), 2);
+    }
+
+    /// Round 24: a key given twice is named where it is given again.
+    #[test]
+    fn a_key_given_twice_is_named_at_the_second() {
+        let (parsed, out, file) = parse("title: X\nboroughs: [a]\ntitle: Y\n");
+        assert!(parsed.is_none());
+        assert_eq!(out[0].code, "yaml::syntax");
+        assert!(
+            out[0].message.contains("`title` given twice"),
+            "{}",
+            out[0].message
+        );
+        assert_eq!(position(&file, &out[0]).0, 3);
     }
 
     #[test]

@@ -45,6 +45,19 @@ impl Yaml<'_> {
         find_key(self.text, key, 0).map(|r| self.span(r))
     }
 
+    /// Where `key:` is written the time after the `skip` times from byte
+    /// `from` on, as a span over the key.
+    pub(super) fn key_span_after(&self, key: &str, from: usize, skip: usize) -> Option<Span> {
+        let mut at = from;
+        let mut found = None;
+        for _ in 0..=skip {
+            let range = find_key(self.text, key, at)?;
+            at = range.end;
+            found = Some(range);
+        }
+        found.map(|r| self.span(r))
+    }
+
     /// Where `value` is written as the value (or an item of the list) of `key`,
     /// falling back to the key itself and then to the first line.
     pub fn value_span(&self, key: &str, value: &str) -> Span {
