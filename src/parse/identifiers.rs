@@ -41,6 +41,9 @@ pub(super) fn check_entries(
             let why = match item {
                 serde_yaml::Value::Null => Some("is empty"),
                 serde_yaml::Value::Number(_) => Some("is a number"),
+                // Blank text is left to the check of a list that names no
+                // one (`anonymity::empty-identifiers`).
+                _ if entry.trim().is_empty() => None,
                 _ if !entry.chars().any(char::is_alphabetic) => Some("holds no letter"),
                 _ => None,
             };

@@ -114,12 +114,14 @@ pub fn parse(
         project.identifiers = reuse_or(kept, id, sources, out, |out| {
             let yaml = Yaml::new(id, sources.get(id), 0..sources.text(id).len());
             // The lists written right are still looked for in this run.
-            let mut identifiers = yaml
-                .read(&IDENTIFIERS, out)
-                .map(|(identifiers, _)| identifiers)
-                .unwrap_or_default();
-            identifiers::check_entries(&yaml, sources.text(id), &mut identifiers, out);
-            identifiers
+            match yaml.read(&IDENTIFIERS, out) {
+                // Read at all (not too deep, say): its entries looked at.
+                Some((mut identifiers, _)) => {
+                    identifiers::check_entries(&yaml, sources.text(id), &mut identifiers, out);
+                    identifiers
+                }
+                None => Identifiers::default(),
+            }
         });
     }
     // An unchanged file's entity is taken from the memo; the others are
