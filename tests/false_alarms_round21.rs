@@ -6,23 +6,14 @@ mod common;
 // name; a ward or a hall named by a letter read as a listed surname and
 // initial; a lettered timeline read as dates of birth.)
 
-use common::{Project, build_fails};
+use common::{Project, build_fails, set_finding_line};
 
-const FINDING: &str = "content/findings/co-location.md";
-const FINDING_LINE: &str = "Sharing a building did not by itself change how teams worked.";
 const AT_THE_FINDING: &str = "content/findings/co-location.md:8:";
 
 /// Lists `people` and puts `line` in place of the finding's first
 /// sentence (line 8 of its file).
 fn finding_with<'a>(people: &'a str, line: &'a str) -> impl Fn(&Project) + 'a {
-    move |project: &Project| {
-        project.edit(
-            "private/identifiers.yaml",
-            "people: [Marjorie Quillfeather]",
-            &format!("people: [{people}]"),
-        );
-        project.edit(FINDING, FINDING_LINE, line);
-    }
+    move |project: &Project| set_finding_line(project, people, line)
 }
 
 /// The build succeeds with no error for each of `lines`.

@@ -10,23 +10,7 @@
 //! Each test fails on the code of this round; each says what should happen.
 
 mod common;
-use common::{Project, gp_quote};
-
-const FINDING: &str = "content/findings/co-location.md";
-const FINDING_LINE: &str = "Sharing a building did not by itself change how teams worked.";
-
-/// The basic fixture with `people` as the identifiers list's people and
-/// `line` in place of the finding's first sentence (line 8 of its file).
-fn finding_with(people: &str, line: &str) -> Project {
-    let project = Project::fixture("basic");
-    project.edit(
-        "private/identifiers.yaml",
-        "people: [Marjorie Quillfeather]",
-        &format!("people: [{people}]"),
-    );
-    project.edit(FINDING, FINDING_LINE, line);
-    project
-}
+use common::{FINDING, Project, finding_with, gp_quote};
 
 /// The lines of `cases` the build refuses, each set in the finding by
 /// [`finding_with`].

@@ -11,26 +11,7 @@
 //! Each test fails on the code of this round; each says what should happen.
 
 mod common;
-use common::Project;
-
-const FINDING: &str = "content/findings/co-location.md";
-const FINDING_LINE: &str = "Sharing a building did not by itself change how teams worked.";
-
-/// The basic fixture with `people` as the identifiers list's people (the
-/// fixture's own where empty) and `line` in place of the finding's first
-/// sentence (line 8 of its file).
-fn finding_with(people: &str, line: &str) -> Project {
-    let project = Project::fixture("basic");
-    if !people.is_empty() {
-        project.edit(
-            "private/identifiers.yaml",
-            "people: [Marjorie Quillfeather]",
-            &format!("people: [{people}]"),
-        );
-    }
-    project.edit(FINDING, FINDING_LINE, line);
-    project
-}
+use common::{FINDING, Project, finding_with};
 
 /// Asserts that `honest` builds with `people` listed, and that `close`,
 /// the disclosure it resembles, is still refused at the finding's line 8

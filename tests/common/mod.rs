@@ -635,3 +635,28 @@ pub fn png_with_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
     png.extend(chunk(b"IEND", b""));
     png
 }
+
+/// The finding of the basic fixture that tests set a line in.
+pub const FINDING: &str = "content/findings/co-location.md";
+/// Its first sentence, line 8 of its file.
+pub const FINDING_LINE: &str = "Sharing a building did not by itself change how teams worked.";
+
+/// Sets `people` as the identifiers list's people (the fixture's own
+/// where empty) and `line` in place of [`FINDING_LINE`].
+pub fn set_finding_line(project: &Project, people: &str, line: &str) {
+    if !people.is_empty() {
+        project.edit(
+            "private/identifiers.yaml",
+            "people: [Marjorie Quillfeather]",
+            &format!("people: [{people}]"),
+        );
+    }
+    project.edit(FINDING, FINDING_LINE, line);
+}
+
+/// The basic fixture with [`set_finding_line`].
+pub fn finding_with(people: &str, line: &str) -> Project {
+    let project = Project::fixture("basic");
+    set_finding_line(&project, people, line);
+    project
+}
