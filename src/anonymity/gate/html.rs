@@ -195,8 +195,11 @@ pub fn read(html: &str, texts: &mut Texts) {
 /// after it, so the line is read without it, and it as a block of its
 /// own (red team, round 22: "A GP" and its footnote read as the
 /// participant id `a-gp-1`, joined or with a space; "Marjorie¹
-/// Quillfeather" is read as the name). After a digit, a raised number may
-/// be the rest of one, and is read joined.
+/// Quillfeather" is read as the name). The line is also read joined,
+/// as a drawing's pieces are: for everything but ids with their marks
+/// left out (`p<sup>12</sup>` is the id `p12`). After a digit, a raised
+/// number may be the rest of one, and one that starts with a mark
+/// (`a-gp<sup>-1</sup>`) is the rest of an id: both are read joined.
 fn is_note_mark(node: &ego_tree::NodeRef<'_, Node>) -> bool {
     if !is(node, &["sup"]) {
         return false;
@@ -208,10 +211,26 @@ fn is_note_mark(node: &ego_tree::NodeRef<'_, Node>) -> bool {
         .is_some_and(char::is_alphabetic);
     let number = text_of(*node);
     after_a_word
-        && number.chars().any(|c| c.is_ascii_digit())
+        && number.starts_with(|c: char| c.is_ascii_digit() || c == '[')
         && number
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '\u{2013}' | '[' | ']' | ' '))
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '\u{2013}' | '[' | ']' | ' '))
+}
+
+/// The text before a note mark, the mark and the text after it, joined as
+/// written (see [`is_note_mark`]).
+fn joined_across(node: &ego_tree::NodeRef<'_, Node>) -> String {
+    let text = |sibling: Option<ego_tree::NodeRef<'_, Node>>| {
+        sibling
+            .and_then(|s| s.value().as_text().map(|t| t.to_string()))
+            .unwrap_or_default()
+    };
+    format!(
+        "{}{}{}",
+        text(node.prev_sibling()),
+        text_of(*node),
+        text(node.next_sibling())
+    )
 }
 
 /// Whether `node` is an element named one of `names`, in any case.
@@ -423,6 +442,10 @@ impl Reader<'_> {
                         let mut opened = self.open(element, raw, picked, scale);
                         if is_note_mark(&node) {
                             self.notes += 1;
+                            // Read joined too, for what a mark on a word
+                            // cannot make (an id written with its marks,
+                            // or of one part: `p<sup>12</sup>` for `p12`).
+                            self.texts.drawn.push(joined_across(&node));
                         }
                         if element.name().eq_ignore_ascii_case("option") {
                             opened.option_of = open.iter().rev().find_map(|o| o.select);

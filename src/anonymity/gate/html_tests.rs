@@ -660,3 +660,45 @@ fn cdata_sections_are_read_joined_to_the_text_around_them() {
     // What a section holds is also read as the text it shows.
     assert!(reads("<d><![CDATA[a < b & Tob]]>ias</d>", "a < b & Tobias"));
 }
+
+/// Red team, round 22: a footnote's number raised after a word is read
+/// apart from the line ("A GP" and "1", not "A GP1"), and the line is
+/// read joined only as a drawing's pieces are (ids with their marks).
+/// A raised number after a digit, or one that starts with a mark, is
+/// the rest of what it follows, and read joined.
+#[test]
+fn a_note_mark_after_a_word_is_read_apart() {
+    let html = r##"<p>A GP<sup class="footnote-reference"><a href="#1">1</a></sup> said</p>"##;
+    let read = texts(html);
+    assert!(
+        read.blocks.iter().any(|b| b.contains("A GP said")),
+        "{:?}",
+        read.blocks
+    );
+    assert!(
+        !read.blocks.iter().any(|b| b.contains("GP1")),
+        "{:?}",
+        read.blocks
+    );
+    assert!(
+        read.drawn.iter().any(|b| b.contains("A GP1 said")),
+        "{:?}",
+        read.drawn
+    );
+    assert!(reads(
+        "<p>As Marjorie<sup>1</sup> Quillfeather said</p>",
+        "Marjorie Quillfeather"
+    ));
+    for (html, joined) in [
+        ("<p>a-gp<sup>-1</sup> said</p>", "a-gp-1"),
+        ("<p>call 07700 90012<sup>3</sup></p>", "07700 900123"),
+        ("<p>Tob<sup>ias</sup></p>", "Tobias"),
+    ] {
+        let read = texts(html);
+        assert!(
+            read.blocks.iter().any(|b| b.contains(joined)),
+            "{html}: {:?}",
+            read.blocks
+        );
+    }
+}
