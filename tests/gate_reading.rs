@@ -643,14 +643,16 @@ fn a_name_split_by_cdata_sections_in_a_feed_is_refused() {
 }
 
 /// Red team, round 22's footnote rule keeps what a raised number after a
-/// word still shows: an id whose last part is raised with its mark
-/// (`a-gp<sup>-1</sup>`) is refused; a footnote after "A GP" is not.
+/// word still shows: an id whose last part is raised, with its mark or
+/// after a code written with marks (`a-gp<sup>-1</sup>`,
+/// `A-GP<sup>1</sup>`), is refused; a footnote after "A GP" is not.
 /// (Written by hand as `A GP<sup>1</sup>`, the checks of the files still
 /// read "A GP1" and refuse it: they do not know a note mark.)
 #[test]
 fn a_raised_number_is_a_note_only_where_it_is_one() {
     for (line, refused) in [
         ("As a-gp<sup>-1</sup> said.", true),
+        ("As A-GP<sup>1</sup> said.", true),
         ("As A GP[^1] said.\n\n[^1]: In 2023.", false),
     ] {
         let project = common::finding_with("", line);

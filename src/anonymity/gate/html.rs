@@ -204,11 +204,19 @@ fn is_note_mark(node: &ego_tree::NodeRef<'_, Node>) -> bool {
     if !is(node, &["sup"]) {
         return false;
     }
+    // A word, not a code: its last letter ends it, and no mark an id's
+    // parts are written with is inside it (`A-GP<sup>1</sup>` shows the
+    // id `a-gp-1` with its number raised, and is read joined).
     let after_a_word = node
         .prev_sibling()
         .and_then(|before| before.value().as_text().map(|t| t.to_string()))
-        .and_then(|before| before.chars().next_back())
-        .is_some_and(char::is_alphabetic);
+        .is_some_and(|before| {
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            word.chars().next_back().is_some_and(char::is_alphabetic)
+                && !word.contains(crate::anonymity::participant_ids::ID_MARKS)
+                && !word.contains(crate::reading::DASHES)
+                && !word.contains(crate::anonymity::participant_ids::MIDDLE_DOTS)
+        });
     let number = text_of(*node);
     after_a_word
         && number.starts_with(|c: char| c.is_ascii_digit() || c == '[')

@@ -691,6 +691,8 @@ fn a_note_mark_after_a_word_is_read_apart() {
     ));
     for (html, joined) in [
         ("<p>a-gp<sup>-1</sup> said</p>", "a-gp-1"),
+        ("<p>As A-GP<sup>1</sup> said</p>", "A-GP1"),
+        ("<p>As A\u{b7}GP<sup>1</sup> said</p>", "A\u{b7}GP1"),
         ("<p>call 07700 90012<sup>3</sup></p>", "07700 900123"),
         ("<p>Tob<sup>ias</sup></p>", "Tobias"),
     ] {
