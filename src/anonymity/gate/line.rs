@@ -8,6 +8,7 @@
 //! hidden>x</span>feather` shows `Quillfeather`).
 
 use super::{Texts, text};
+use crate::anonymity::patterns;
 
 /// One layer of a run: with nothing at each inline tag, comment and
 /// invisible character, and with a space.
@@ -348,10 +349,15 @@ fn line_of(pieces: &[Piece], shows: impl Fn(Shown) -> bool) -> Line {
 }
 
 /// `line` in capitals, where a style may show it so, for postcodes and NI
-/// numbers (only a line with digits and lower-case letters can differ).
+/// numbers: only a line that may hold one
+/// ([`patterns::may_hold_a_number`]; no character's capital is a digit
+/// that was not one) and that capitals change.
 fn capitals(line: &str, texts: &mut Texts) {
-    if line.bytes().any(|b| b.is_ascii_digit()) && line.bytes().any(|b| b.is_ascii_lowercase()) {
-        texts.capital_lines.push(line.to_uppercase());
+    if patterns::may_hold_a_number(line) {
+        let upper = line.to_uppercase();
+        if upper != line {
+            texts.capital_lines.push(upper);
+        }
     }
 }
 
@@ -451,26 +457,15 @@ impl Flow {
     }
 
     /// The text around each place two blocks meet, joined and with a
-    /// space, that holds a digit.
+    /// space, that may hold a number: two digits or more, as
+    /// [`patterns::may_hold_a_number`] counts them (in any script: a
+    /// number in full-width digits split between two blocks was published
+    /// while only ASCII digits were counted).
     fn numbers(&self, texts: &mut Texts) {
-        // Where each layer's digits are, to pass over a window without one
-        // at once (most are), and a page without any (most) at once.
-        let digits = |layer: &str| -> Vec<usize> {
-            let bytes = layer.bytes().enumerate();
-            bytes
-                .filter(|(_, b)| b.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect()
-        };
-        let digits = [digits(&self.all), digits(&self.visible)];
-        if digits.iter().all(Vec::is_empty) {
+        let digits = [Digits::of(&self.all), Digits::of(&self.visible)];
+        if digits.iter().all(|d| d.at.len() < 2) {
             return;
         }
-        let holds_digit = |layer: usize, range: std::ops::Range<usize>| {
-            let digits = &digits[layer];
-            let first = digits.partition_point(|&d| d < range.start);
-            digits.get(first).is_some_and(|&d| d < range.end)
-        };
         let mut seen = crate::hash::FastSet::default();
         // No number reaches across a table cell's edge: for each place
         // blocks meet, the nearest cell edges before and after it (found in
@@ -508,7 +503,7 @@ impl Flow {
                 let layer = &layer[..to.unwrap_or(layer.len())];
                 let from = from.unwrap_or(0);
                 let window = around(&layer[from..], at - from);
-                if !holds_digit(n, from + window.start..from + window.end) {
+                if !digits[n].two_within(from + window.start..from + window.end) {
                     continue;
                 }
                 let (before, after) = (
@@ -529,6 +524,36 @@ impl Flow {
                 }
             }
         }
+    }
+}
+
+/// Where a layer's digits are ([`patterns::is_digit`]), to pass over a
+/// window with fewer than two at once (most), and a page without two (most)
+/// at once.
+struct Digits {
+    at: Vec<usize>,
+}
+
+impl Digits {
+    fn of(layer: &str) -> Digits {
+        let at = match layer.is_ascii() {
+            true => (layer.bytes().enumerate())
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect(),
+            false => (layer.char_indices())
+                .filter(|&(_, c)| patterns::is_digit(c))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        Digits { at }
+    }
+
+    /// Whether the layer's text in `range` holds two digits or more: as
+    /// [`patterns::may_hold_a_number`] of it (see the tests).
+    fn two_within(&self, range: std::ops::Range<usize>) -> bool {
+        let first = self.at.partition_point(|&d| d < range.start);
+        self.at.get(first + 1).is_some_and(|&d| d < range.end)
     }
 }
 
@@ -705,5 +730,60 @@ mod tests {
             (&text[window.start..5], &text[5..window.end]),
             ("aaaa ", word.as_str())
         );
+    }
+
+    /// A number in full-width digits split between two blocks is read
+    /// where they meet (it was not: only ASCII digits were counted); a
+    /// window with one digit alone is not read.
+    #[test]
+    fn numbers_in_any_digits_are_read_where_blocks_meet() {
+        let mut flow = Flow::default();
+        flow.text("ring \u{ff10}\u{ff17}\u{ff17}\u{ff10}\u{ff10}", false);
+        flow.block(false);
+        flow.text(
+            "\u{ff19}\u{ff10}\u{ff10}\u{ff11}\u{ff12}\u{ff13} today",
+            false,
+        );
+        flow.block(false);
+        flow.text(&"and more words ".repeat(20), false);
+        flow.block(false);
+        flow.text("4 quotes", false);
+        flow.block(false);
+        flow.text("in all", false);
+        let mut texts = Texts::default();
+        flow.finish(&mut texts);
+        let joined = "\u{ff10}\u{ff17}\u{ff17}\u{ff10}\u{ff10}\u{ff19}";
+        assert!(texts.numbers.iter().any(|n| n.contains(joined)));
+        assert!(!texts.numbers.iter().any(|n| n.ends_with("quotes in all")));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        /// The digits a layer is passed over by are those
+        /// `may_hold_a_number` counts, in every window: no window it would
+        /// read is passed over.
+        #[test]
+        fn windows_are_passed_over_as_may_hold_a_number_says(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", " ", "7", "0", "\u{ff17}", "\u{661}", "\u{b9}", "\u{e9}", "\u{200b}", "Q",
+                ]),
+                0..30,
+            ),
+            start in 0usize..40,
+            end in 0usize..40,
+        ) {
+            let layer = pieces.concat();
+            let bounds: Vec<usize> = (0..=layer.len())
+                .filter(|&i| layer.is_char_boundary(i))
+                .collect();
+            let (a, b) = (bounds[start % bounds.len()], bounds[end % bounds.len()]);
+            let range = a.min(b)..a.max(b);
+            proptest::prop_assert_eq!(
+                Digits::of(&layer).two_within(range.clone()),
+                patterns::may_hold_a_number(&layer[range]),
+            );
+        }
     }
 }

@@ -455,16 +455,21 @@ fn find_numbers(numbers: &[String], clean: Option<&Clean>) -> Vec<Hit> {
     find_kinds(numbers, clean.map(|c| &c.numbers), &kinds)
 }
 
-/// The structured identifiers of `kinds` in `texts`: each distinct text
-/// once, less those `known` holds, with its dashes and spaces folded too
-/// (as part of it), in one search ([`find_patterns_in`]); the texts in
-/// which none is found are added to `known`.
+/// The numbers of `kinds` (phone, NHS and NI numbers, postcodes) in
+/// `texts`: each distinct text that may hold one
+/// ([`patterns::may_hold_a_number`]) once, less those `known` holds, with
+/// its dashes and spaces folded too (as part of it), in one search
+/// ([`find_patterns_in`]); the texts in which none is found are added to
+/// `known`.
 fn find_kinds(
     texts: &[String],
     known: Option<&Known>,
     kinds: &[patterns::PatternKind],
 ) -> Vec<Hit> {
-    let todo = unknown(texts.iter().map(String::as_str), known);
+    use patterns::PatternKind::{DateOfBirth, Email};
+    debug_assert!(!kinds.contains(&Email) && !kinds.contains(&DateOfBirth));
+    let numbers = texts.iter().map(String::as_str);
+    let todo = unknown(numbers.filter(|t| patterns::may_hold_a_number(t)), known);
     let versions: Vec<String> = todo
         .iter()
         .map(|text| match folded(text) {

@@ -257,6 +257,34 @@ pub fn may_hold_one(text: &str) -> bool {
                 .any(|c| !c.is_ascii() && (c.is_numeric() || ascii_form(c) == Some('@'))))
 }
 
+/// Whether `text` may hold a phone, NHS or National Insurance number or a
+/// postcode: each holds two digits or more (a postcode the fewest, `A9
+/// 9AA`), each read from a character [`is_digit`] counts. Most texts
+/// around the places blocks meet hold one number alone ("4 quotes"), or
+/// none.
+pub fn may_hold_a_number(text: &str) -> bool {
+    let mut digits = 0;
+    match text.is_ascii() {
+        true => text.bytes().any(|b| {
+            digits += usize::from(b.is_ascii_digit());
+            digits >= 2
+        }),
+        false => text.chars().any(|c| {
+            digits += usize::from(is_digit(c));
+            digits >= 2
+        }),
+    }
+}
+
+/// Whether `c` may be read as a digit: an ASCII digit, or a character
+/// Unicode counts as numeric (`０`, `٣`, `¹`). Every character the
+/// patterns match as a digit, or read as one (its compatible form is an
+/// ASCII digit), is one; no letter or mark is, in any case (see the
+/// tests).
+pub fn is_digit(c: char) -> bool {
+    c.is_numeric()
+}
+
 pub(super) fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("built-in pattern compiles")
 }

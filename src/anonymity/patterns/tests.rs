@@ -936,3 +936,126 @@ fn a_lists_letter_b_is_not_born() {
     assert!(names_a_date_of_birth("b."));
     assert!(!names_a_date_of_birth("Phase b."));
 }
+
+/// Every character a number's digit may be read from is one [`is_digit`]
+/// counts: those `\d` matches, those read as an ASCII digit, and those
+/// whose capital is either (a style may show text in capitals). So a text
+/// in which it counts fewer than two, in any case, holds no number.
+#[test]
+fn every_character_read_as_a_digit_is_counted() {
+    let digit = Regex::new(r"\A\d\z").expect("a pattern");
+    let read_as_digit = |c: char| {
+        digit.is_match(c.encode_utf8(&mut [0; 4]))
+            || visible::ascii_form(c).is_some_and(|a| a.is_ascii_digit())
+    };
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        if read_as_digit(c) || c.to_uppercase().any(read_as_digit) {
+            assert!(is_digit(c), "{c:?}");
+        }
+        if c.is_ascii() {
+            assert_eq!(is_digit(c), c.is_ascii_digit(), "{c:?}");
+        }
+    }
+}
+
+mod numbers_hold_two_digits {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NUMBERS: [PatternKind; 4] = [
+        PatternKind::Phone,
+        PatternKind::NhsNumber,
+        PatternKind::NiNumber,
+        PatternKind::Postcode,
+    ];
+
+    /// What numbers are made of and written among: letters that start or
+    /// end postcodes and NI numbers, in both cases, marks and spaces
+    /// between groups, invisible characters, prefixes and labels.
+    const AROUND: &[&str] = &[
+        "A", "B", "C", "E", "G", "J", "N", "S", "W", "x", "aa", "sw", "ab", "GIR", "AA", " ", "  ",
+        "-", "/", ".", ",", "\u{b7}", "\u{2026}", "...", "\u{a0}", "\t", "+", "(", ")", "\u{200b}",
+        "\u{ad}", "\u{2013}", "Tel", "ext", "ISBN", "\u{ff21}", "\u{ff33}",
+    ];
+
+    /// Digits of every kind the patterns read.
+    const DIGITS: &[&str] = &[
+        "0",
+        "7",
+        "1",
+        "4",
+        "9",
+        "\u{ff10}",
+        "\u{ff17}",
+        "\u{661}",
+        "\u{b9}",
+        "\u{2460}",
+        "\u{1d7d5}",
+        "\u{2077}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A text with fewer than two digits holds no number, in any case:
+        /// the texts around the places blocks meet that
+        /// [`may_hold_a_number`] passes over hold none the search would
+        /// find.
+        #[test]
+        fn a_text_with_one_digit_holds_no_number(
+            around in prop::collection::vec(prop::sample::select(AROUND.to_vec()), 0..30),
+            digit in prop::option::of(prop::sample::select(DIGITS.to_vec())),
+            at in 0usize..30,
+        ) {
+            let mut pieces = around;
+            if let Some(digit) = digit {
+                pieces.insert(at.min(pieces.len()), digit);
+            }
+            let text = pieces.concat();
+            for text in [text.clone(), text.to_uppercase()] {
+                prop_assert!(!may_hold_a_number(&text), "{:?}", text);
+                let numbers: Vec<PatternHit> = find_patterns(&text)
+                    .into_iter()
+                    .filter(|hit| NUMBERS.contains(&hit.kind))
+                    .collect();
+                prop_assert!(numbers.is_empty(), "{:?} in {:?}", numbers, text);
+            }
+        }
+
+        /// Every number found holds two digits or more, as
+        /// [`may_hold_a_number`] counts them.
+        #[test]
+        fn every_number_found_holds_two_digits(
+            pieces in prop::collection::vec(
+                prop::sample::select([AROUND, DIGITS, DIGITS].concat()),
+                0..40,
+            ),
+        ) {
+            let text = pieces.concat();
+            for text in [text.clone(), text.to_uppercase()] {
+                for hit in find_patterns(&text) {
+                    if NUMBERS.contains(&hit.kind) {
+                        let found = &text[hit.range.clone()];
+                        prop_assert!(may_hold_a_number(found), "{:?} in {:?}", found, text);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_of_two_digits_and_more_are_counted() {
+        for text in [
+            "SW1A 1AA",
+            "E1 6AN",
+            "\u{ff25}\u{ff11} \u{ff16}AN",
+            "07700 900123",
+        ] {
+            assert!(may_hold_a_number(text), "{text}");
+            assert!(!find_patterns(text).is_empty(), "{text}");
+        }
+        for text in ["4 quotes", "size: A4", "", "Borough \u{ff11}"] {
+            assert!(!may_hold_a_number(text), "{text}");
+        }
+    }
+}
