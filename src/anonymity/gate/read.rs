@@ -78,8 +78,11 @@ fn readable_as_utf8(text: &str) -> Result<(), &'static str> {
             "it holds an escape character, with which some encodings (ISO-2022) change what the text says",
         );
     }
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("<!entity") {
+    let declares = |(at, _): (usize, &str)| {
+        let after = &text.as_bytes()[at + 2..];
+        after.len() >= 6 && after[..6].eq_ignore_ascii_case(b"entity")
+    };
+    if text.match_indices("<!").any(declares) {
         return Err(
             "it declares XML entities, which a reader expands into text the gate does not see",
         );

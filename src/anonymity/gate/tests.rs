@@ -334,3 +334,31 @@ fn runs_of_spaces_in_a_long_paragraph_part_a_number_as_one_space() {
     let html = format!("<!doctype html><p>{filler}Ward 12  had 40 beds. {filler}</p>");
     assert!(found(&html).is_empty(), "{:?}", found(&html));
 }
+
+/// A file that declares XML entities, in any case, is refused: an XML
+/// reader expands them into text the gate does not see.
+#[test]
+fn a_file_declaring_entities_is_refused() {
+    for doc in [
+        "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY n \"Quill\">]><svg><text>&n;feather</text></svg>",
+        "<!doctype x [<!entity n 'Quill'>]><x/>",
+        "<!DOCTYPE x [<!Entity n 'Quill'>]><x/>",
+    ] {
+        let mut texts = Texts::default();
+        assert!(
+            read("drawing.svg", doc.as_bytes(), &mut texts).is_err(),
+            "{doc}"
+        );
+    }
+    for doc in [
+        "<svg><text>an entity <!-- x --></text></svg>",
+        "<!ENTIT",
+        "<!",
+    ] {
+        let mut texts = Texts::default();
+        assert!(
+            read("drawing.svg", doc.as_bytes(), &mut texts).is_ok(),
+            "{doc}"
+        );
+    }
+}
