@@ -463,7 +463,7 @@ impl Flow {
     /// while only ASCII digits were counted).
     fn numbers(&self, texts: &mut Texts) {
         let digits = [Digits::of(&self.all), Digits::of(&self.visible)];
-        if digits.iter().all(|d| d.at.len() < 2) {
+        if digits.iter().all(|d| d.at.len() < 2 && d.zeros.is_empty()) {
             return;
         }
         let mut seen = crate::hash::FastSet::default();
@@ -503,7 +503,7 @@ impl Flow {
                 let layer = &layer[..to.unwrap_or(layer.len())];
                 let from = from.unwrap_or(0);
                 let window = around(&layer[from..], at - from);
-                if !digits[n].two_within(from + window.start..from + window.end) {
+                if !digits[n].may_hold_a_number(from + window.start..from + window.end) {
                     continue;
                 }
                 let (before, after) = (
@@ -532,44 +532,64 @@ impl Flow {
 /// at once.
 struct Digits {
     at: Vec<usize>,
+    /// Where the digits read as zero are, among them.
+    zeros: Vec<usize>,
 }
 
 impl Digits {
     fn of(layer: &str) -> Digits {
-        let at = match layer.is_ascii() {
-            true => (layer.bytes().enumerate())
-                .filter(|(_, b)| b.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect(),
-            false => (layer.char_indices())
-                .filter(|&(_, c)| patterns::is_digit(c))
-                .map(|(i, _)| i)
-                .collect(),
+        let (at, zeros) = match layer.is_ascii() {
+            true => {
+                let digits = layer
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| b.is_ascii_digit());
+                let zeros = digits.clone().filter(|&(_, b)| b == b'0');
+                (
+                    digits.map(|(i, _)| i).collect(),
+                    zeros.map(|(i, _)| i).collect(),
+                )
+            }
+            false => {
+                let digits = layer.char_indices().filter(|&(_, c)| patterns::is_digit(c));
+                let zeros = digits.clone().filter(|&(_, c)| patterns::is_zero(c));
+                (
+                    digits.map(|(i, _)| i).collect(),
+                    zeros.map(|(i, _)| i).collect(),
+                )
+            }
         };
-        Digits { at }
+        Digits { at, zeros }
     }
 
-    /// Whether the layer's text in `range` holds two digits or more: as
+    /// Whether the layer's text in `range` may hold a number: as
     /// [`patterns::may_hold_a_number`] of it (see the tests).
-    fn two_within(&self, range: std::ops::Range<usize>) -> bool {
+    fn may_hold_a_number(&self, range: std::ops::Range<usize>) -> bool {
         let first = self.at.partition_point(|&d| d < range.start);
+        let zero = self.zeros.partition_point(|&d| d < range.start);
         self.at.get(first + 1).is_some_and(|&d| d < range.end)
+            || self.zeros.get(zero).is_some_and(|&d| d < range.end)
     }
 }
 
-/// Up to [`NUMBER_REACH`] characters of `text` on each side of `at`,
+/// Up to [`NUMBER_REACH`] characters a reader sees of `text` on each side
+/// of `at` (with those between them that no one sees),
 /// widened to whole words (so a number is never cut into a shorter one):
 /// where they start and end in `text`.
 fn around(text: &str, at: usize) -> std::ops::Range<usize> {
     let before = &text[..at];
     let after = &text[at..];
-    // Where ASCII, a character is a byte.
+    // Characters a reader does not see are not counted: a run of them
+    // inside a number put its first groups out of reach (red team, round
+    // 25). Where ASCII, a character is a byte, and shows.
+    let shows = |&(_, c): &(usize, char)| !crate::reading::is_invisible(c);
     let mut start = match at.checked_sub(NUMBER_REACH) {
         Some(start) if before.as_bytes()[start..].is_ascii() => start,
         None if before.is_ascii() => 0,
         _ => before
             .char_indices()
             .rev()
+            .filter(shows)
             .nth(NUMBER_REACH - 1)
             .map_or(0, |(i, _)| i),
     };
@@ -579,6 +599,7 @@ fn around(text: &str, at: usize) -> std::ops::Range<usize> {
         true => ascii,
         false => after
             .char_indices()
+            .filter(shows)
             .nth(NUMBER_REACH)
             .map_or(after.len(), |(i, _)| i),
     };
@@ -757,6 +778,19 @@ mod tests {
         assert!(!texts.numbers.iter().any(|n| n.ends_with("quotes in all")));
     }
 
+    /// Characters no one sees are not counted in the reach: a run of
+    /// them inside a number leaves its first groups in the window (red
+    /// team, round 25).
+    #[test]
+    fn the_reach_counts_what_a_reader_sees() {
+        for pad in ["\u{200b}", "\u{ad}", "\u{2060}"] {
+            let before = format!("lorem ipsum Call 07700 {}900", pad.repeat(90));
+            let text = format!("{before}123 today");
+            let window = around(&text, before.len());
+            assert!(text[window].contains("07700"), "{pad:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
 
@@ -767,7 +801,8 @@ mod tests {
         fn windows_are_passed_over_as_may_hold_a_number_says(
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "a", " ", "7", "0", "\u{ff17}", "\u{661}", "\u{b9}", "\u{e9}", "\u{200b}", "Q",
+                    "a", " ", "7", "0", "\u{ff10}", "\u{ff17}", "\u{661}", "\u{b9}", "\u{e9}", "\u{200b}",
+                    "Q",
                 ]),
                 0..30,
             ),
@@ -781,7 +816,7 @@ mod tests {
             let (a, b) = (bounds[start % bounds.len()], bounds[end % bounds.len()]);
             let range = a.min(b)..a.max(b);
             proptest::prop_assert_eq!(
-                Digits::of(&layer).two_within(range.clone()),
+                Digits::of(&layer).may_hold_a_number(range.clone()),
                 patterns::may_hold_a_number(&layer[range]),
             );
         }

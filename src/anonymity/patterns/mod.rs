@@ -259,21 +259,27 @@ pub fn may_hold_one(text: &str) -> bool {
 
 /// Whether `text` may hold a phone, NHS or National Insurance number or a
 /// postcode: each holds two digits or more (a postcode the fewest, `A9
-/// 9AA`), each read from a character [`is_digit`] counts. Most texts
-/// around the places blocks meet hold one number alone ("4 quotes"), or
-/// none.
+/// 9AA`), each read from a character [`is_digit`] counts, but for the one
+/// postcode of one digit, `GIR 0AA` (red team, round 25), whose digit is a
+/// zero ([`is_zero`]). Most texts around the places blocks meet hold one
+/// count alone ("4 quotes"), or none.
 pub fn may_hold_a_number(text: &str) -> bool {
     let mut digits = 0;
     match text.is_ascii() {
         true => text.bytes().any(|b| {
             digits += usize::from(b.is_ascii_digit());
-            digits >= 2
+            digits >= 2 || b == b'0'
         }),
         false => text.chars().any(|c| {
             digits += usize::from(is_digit(c));
-            digits >= 2
+            digits >= 2 || is_zero(c)
         }),
     }
+}
+
+/// Whether `c` may be read as the digit zero (`0`, `０`, `⁰`).
+pub fn is_zero(c: char) -> bool {
+    c == '0' || ascii_form(c) == Some('0')
 }
 
 /// Whether `c` may be read as a digit: an ASCII digit, or a character

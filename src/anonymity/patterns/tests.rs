@@ -939,8 +939,9 @@ fn a_lists_letter_b_is_not_born() {
 
 /// Every character a number's digit may be read from is one [`is_digit`]
 /// counts: those `\d` matches, those read as an ASCII digit, and those
-/// whose capital is either (a style may show text in capitals). So a text
-/// in which it counts fewer than two, in any case, holds no number.
+/// whose capital is either (a style may show text in capitals); and every
+/// one read as a zero is one [`is_zero`] counts. So a text in which they
+/// count fewer than two digits and no zero, in any case, holds no number.
 #[test]
 fn every_character_read_as_a_digit_is_counted() {
     let digit = Regex::new(r"\A\d\z").expect("a pattern");
@@ -952,13 +953,18 @@ fn every_character_read_as_a_digit_is_counted() {
         if read_as_digit(c) || c.to_uppercase().any(read_as_digit) {
             assert!(is_digit(c), "{c:?}");
         }
+        // The zero of `GIR 0AA` is matched as written (`0`), or read so.
+        let read_as_zero = |c: char| c == '0' || visible::ascii_form(c) == Some('0');
+        if read_as_zero(c) || c.to_uppercase().any(read_as_zero) {
+            assert!(is_zero(c), "{c:?}");
+        }
         if c.is_ascii() {
             assert_eq!(is_digit(c), c.is_ascii_digit(), "{c:?}");
         }
     }
 }
 
-mod numbers_hold_two_digits {
+mod numbers_hold_two_digits_or_a_zero {
     use super::*;
     use proptest::prelude::*;
 
@@ -978,14 +984,12 @@ mod numbers_hold_two_digits {
         "\u{ad}", "\u{2013}", "Tel", "ext", "ISBN", "\u{ff21}", "\u{ff33}",
     ];
 
-    /// Digits of every kind the patterns read.
+    /// Digits of every kind the patterns read, but zeros.
     const DIGITS: &[&str] = &[
-        "0",
         "7",
         "1",
         "4",
         "9",
-        "\u{ff10}",
         "\u{ff17}",
         "\u{661}",
         "\u{b9}",
@@ -994,13 +998,16 @@ mod numbers_hold_two_digits {
         "\u{2077}",
     ];
 
+    /// Zeros, as written and as read.
+    const ZEROS: &[&str] = &["0", "\u{ff10}", "\u{2070}", "\u{1d7ce}"];
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
 
-        /// A text with fewer than two digits holds no number, in any case:
-        /// the texts around the places blocks meet that
-        /// [`may_hold_a_number`] passes over hold none the search would
-        /// find.
+        /// A text with fewer than two digits, none a zero, holds no
+        /// number, in any case: the texts around the places blocks meet
+        /// that [`may_hold_a_number`] passes over hold none the search
+        /// would find.
         #[test]
         fn a_text_with_one_digit_holds_no_number(
             around in prop::collection::vec(prop::sample::select(AROUND.to_vec()), 0..30),
@@ -1022,12 +1029,12 @@ mod numbers_hold_two_digits {
             }
         }
 
-        /// Every number found holds two digits or more, as
+        /// Every number found holds two digits or more, or a zero, as
         /// [`may_hold_a_number`] counts them.
         #[test]
         fn every_number_found_holds_two_digits(
             pieces in prop::collection::vec(
-                prop::sample::select([AROUND, DIGITS, DIGITS].concat()),
+                prop::sample::select([AROUND, DIGITS, DIGITS, ZEROS].concat()),
                 0..40,
             ),
         ) {
@@ -1044,16 +1051,21 @@ mod numbers_hold_two_digits {
     }
 
     #[test]
-    fn numbers_of_two_digits_and_more_are_counted() {
+    fn numbers_of_two_digits_and_more_or_a_zero_are_counted() {
         for text in [
             "SW1A 1AA",
             "E1 6AN",
             "\u{ff25}\u{ff11} \u{ff16}AN",
             "07700 900123",
+            "GIR 0AA",
+            "\u{ff27}\u{ff29}\u{ff32} \u{ff10}\u{ff21}\u{ff21}",
         ] {
             assert!(may_hold_a_number(text), "{text}");
             assert!(!find_patterns(text).is_empty(), "{text}");
         }
+        // Shown in capitals (red team, round 25).
+        assert!(may_hold_a_number("gir 0aa"));
+        assert!(!find_patterns(&"gir 0aa".to_uppercase()).is_empty());
         for text in ["4 quotes", "size: A4", "", "Borough \u{ff11}"] {
             assert!(!may_hold_a_number(text), "{text}");
         }
