@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{METHODS, Project, methods_with};
+use common::{METHODS, methods_with};
 
 /// Words with no digit, to keep other digits of the page out of the
 /// windows read around the secret.
@@ -19,20 +19,15 @@ fn filler() -> String {
     "lorem ipsum dolor ".repeat(8)
 }
 
-/// The build refuses `body` on the methods page: exit 1, `site/` as it
-/// was, and the message at the body's line (line 5).
+/// The build refuses `body` on the methods page (see
+/// [`common::refused`]): exit 1, `site/` as it was, and the message at the
+/// body's line (line 5).
 fn refused(body: &str) {
-    let project = Project::fixture("basic");
-    project.build().expect_code(0);
-    let before = project.site_files();
-    project.write(METHODS, methods_with(body));
-    let run = project.build();
-    run.expect_code(1);
-    assert_eq!(project.site_files(), before, "site/ must be left as it was");
-    assert!(
-        run.stderr.contains(&format!("{METHODS}:5:")),
-        "expected {METHODS}:5: in:\n{}",
-        run.stderr
+    common::refused(
+        |p| {
+            p.write(METHODS, methods_with(body));
+        },
+        &format!("{METHODS}:5:"),
     );
 }
 
