@@ -457,7 +457,7 @@ impl Flow {
     }
 
     /// The text around each place two blocks meet, joined and with a
-    /// space, that may hold a number: two digits or more, as
+    /// space, that may hold a number: two digits or more, or a zero, as
     /// [`patterns::may_hold_a_number`] counts them (in any script: a
     /// number in full-width digits split between two blocks was published
     /// while only ASCII digits were counted).
@@ -527,9 +527,9 @@ impl Flow {
     }
 }
 
-/// Where a layer's digits are ([`patterns::is_digit`]), to pass over a
-/// window with fewer than two at once (most), and a page without two (most)
-/// at once.
+/// Where a layer's digits and zeros are ([`patterns::is_digit`],
+/// [`patterns::is_zero`]), to pass over a window with fewer than two
+/// digits and no zero at once (most), and a page without (most) at once.
 struct Digits {
     at: Vec<usize>,
     /// Where the digits read as zero are, among them.
