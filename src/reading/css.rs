@@ -170,6 +170,23 @@ const REORDER_BOXES: &[&str] = &[
     "-webkit-order",
 ];
 
+/// Properties that place a box elsewhere than it is written (red team,
+/// round 26: a grid's cells set in swapped columns, two boxes floated
+/// right, a caption shown below its table, a box taken out of the line),
+/// with the words that do (a grid place: any but `auto`).
+const PLACE_BOXES: &[(&str, &[&str])] = &[
+    ("float", &["right", "inline-end"]),
+    ("caption-side", &["bottom", "block-end", "inline-end"]),
+    ("position", &["absolute", "fixed"]),
+    ("grid-area", &[]),
+    ("grid-row", &[]),
+    ("grid-column", &[]),
+    ("grid-row-start", &[]),
+    ("grid-row-end", &[]),
+    ("grid-column-start", &[]),
+    ("grid-column-end", &[]),
+];
+
 /// Properties that set a counter, which generated text can show.
 const COUNTERS: &[&str] = &["counter-reset", "counter-set", "counter-increment"];
 
@@ -181,7 +198,7 @@ pub const GENERATED: &str = "its style shows generated text holding letters or d
 pub const ATTRIBUTE: &str = "its style shows an attribute's value as text (`attr()` in `content:`), joined to text beside it, which the gate cannot read as it is shown";
 pub const VARIABLE: &str =
     "its style shows a custom property (`var()`) as generated text, which the gate cannot read";
-pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`, or a `-reverse` direction or `order:` in a `style` attribute), which the gate cannot read as it is shown";
+pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`), which the gate cannot read as it is shown";
 pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
@@ -353,6 +370,9 @@ impl Style {
             {
                 Err(refuse(REORDERS))
             }
+            _ if self.context == Context::Attribute && places_elsewhere(property, token) => {
+                Err(refuse(REORDERS))
+            }
             Token::Number { value, .. } if COUNTERS.contains(&property) && value.abs() >= 100.0 => {
                 Err(refuse(COUNTER))
             }
@@ -462,3 +482,23 @@ pub fn shows_capitals(css: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `token`, in `property`'s value, places its box elsewhere than
+/// it is written ([`PLACE_BOXES`]).
+fn places_elsewhere(property: &str, token: &Token<'_>) -> bool {
+    let Some((_, words)) = PLACE_BOXES.iter().find(|(p, _)| *p == property) else {
+        return false;
+    };
+    match token {
+        Token::WhiteSpace(_) | Token::Comment(_) => false,
+        Token::Ident(word) => {
+            let word = word.to_ascii_lowercase();
+            match words.is_empty() {
+                true => word != "auto",
+                false => words.contains(&word.as_str()),
+            }
+        }
+        // A grid's line number, span or slash.
+        _ => words.is_empty(),
+    }
+}

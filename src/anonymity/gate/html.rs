@@ -91,6 +91,7 @@ const PAGE_FONT: f32 = 16.0;
 
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
+const FOOT_FIRST: &str = "it writes a table's foot (`<tfoot>`) before its body, which a browser shows below the body, in another order than the gate reads; write the foot last";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
 
 /// The state of one page's reading.
@@ -454,6 +455,13 @@ impl Reader<'_> {
                             // cannot make (an id written with its marks,
                             // or of one part: `p<sup>12</sup>` for `p12`).
                             self.texts.drawn.push(joined_across(&node));
+                        }
+                        // A table's foot is shown below its body wherever
+                        // it is written (red team, round 26).
+                        if is(&node, &["tfoot"])
+                            && node.next_siblings().any(|n| is(&n, &["tbody", "tr"]))
+                        {
+                            self.texts.refuse(FOOT_FIRST);
                         }
                         if element.name().eq_ignore_ascii_case("option") {
                             opened.option_of = open.iter().rev().find_map(|o| o.select);
