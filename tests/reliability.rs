@@ -1452,3 +1452,24 @@ fn a_content_folder_that_links_outside_the_project_is_an_error() {
     project.build().expect_code(1);
     assert!(!project.path("site").exists());
 }
+
+/// A "b." (born) after a word ending in a letter written in more than one
+/// byte took the build down with a panic ("Núñez b. 14 March 1952"). It is
+/// read as a date of birth and refused at its line like any other.
+#[test]
+fn a_date_of_birth_after_an_accented_name_is_refused_not_a_crash() {
+    for line in [
+        "Mrs Núñez b. 14 March 1952 was referred.",
+        "Mr Øye b. 14/03/1952 was referred.",
+        "Mrs 中 b. 14/03/1952 was referred.",
+    ] {
+        let stderr = common::refused(
+            |p| {
+                p.write(common::METHODS, common::methods_with(&format!("{line}\n")));
+            },
+            &format!("{}:5:", common::METHODS),
+        );
+        assert!(stderr.contains("date of birth"), "{line}:\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

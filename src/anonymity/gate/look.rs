@@ -5,7 +5,7 @@
 //! Does not read files ([`super::read`]) or report ([`super::report`]).
 
 use super::{Texts, css};
-use crate::anonymity::identifiers::{Parting, TermHit, TermMatcher, normalise};
+use crate::anonymity::identifiers::{List, Parting, TermHit, TermMatcher, normalise};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::anonymity::patterns;
 use crate::render::Contents;
@@ -292,7 +292,10 @@ impl<'a> Look<'a> {
             starts.extend(at.iter().map(|s| s + offset));
             for hit in self.matcher.find(text) {
                 dirty.push(hit.range.start + offset..hit.range.end + offset);
-                partial |= hit.partial;
+                // A name found whole in a piece may be one half of
+                // another name across a parting mark (`Smith*a` beside
+                // `Ann Smith`): only a person's names are read that way.
+                partial |= hit.partial || hit.list == List::People;
                 if !hit.partial {
                     found.push(term_hit(&hit, text));
                 }
@@ -310,9 +313,11 @@ impl<'a> Look<'a> {
             learn(&clean.pieces, &todo, &starts, dirty);
         }
         // A person's first and last names are one name across a comma, a
-        // quotation mark or a bracket (`QUILLFEATHER, Marjorie`), which
-        // part every other hit: where a piece holds a name alone (never
-        // found clean), the flow is searched whole for them.
+        // quotation mark, a bracket or a mark of emphasis
+        // (`QUILLFEATHER, Marjorie`, `Quillfeather*M`), which part every
+        // other hit: where a piece holds any of a person's names, alone or
+        // in a name (never found clean), the flow is searched whole for
+        // them.
         if partial {
             let mut known: Vec<Vec<String>> = found.iter().map(|hit| hit.term.clone()).collect();
             for hit in self.matcher.find(flow).iter().filter(|hit| !hit.partial) {

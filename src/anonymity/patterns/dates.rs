@@ -132,10 +132,13 @@ fn is_list_letter(text: &str, at: usize) -> bool {
         return true;
     }
     let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
-    let word_start = before
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    let word = before[word_start..].to_ascii_lowercase();
+    // The ASCII letters that end `before` (one byte each).
+    let letters = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    let word = before[before.len() - letters..].to_ascii_lowercase();
     if before.len() < at && LIST_WORDS.contains(&word.as_str()) {
         return true;
     }

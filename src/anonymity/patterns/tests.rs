@@ -903,6 +903,31 @@ fn every_character_read_otherwise_is_found_by_its_first_byte() {
     }
 }
 
+/// A "b." after a word ending in a letter written in more than one byte
+/// ("Núñez b. 14/03/1952") took the build down. Every character before
+/// it is tried, from one to four bytes long; the date is read as a date
+/// of birth after each.
+#[test]
+fn born_after_any_character_is_read() {
+    let some = [0x301, 0x3b1, 0x5d0, 0x4e2d, 0xff41, 0x1d400, 0x1f600];
+    for c in (0..0x250).chain(some).filter_map(char::from_u32) {
+        let text = format!("Mrs Nu{c} b. 14/03/1952.");
+        if !c.is_ascii_alphanumeric() && c != '_' {
+            assert_eq!(
+                find_patterns(&text)
+                    .iter()
+                    .filter(|h| h.kind == PatternKind::DateOfBirth)
+                    .count(),
+                1,
+                "{text:?}"
+            );
+        } else {
+            // A "b." run on to an ASCII word is no cue; it must still read.
+            find_patterns(&text);
+        }
+    }
+}
+
 /// Red team, round 21: a list's letter "b." is no "born": a lettered
 /// timeline ("a. 14/03/2018, b. 21/03/2018", "Phase b. 21 March 2018")
 /// holds no date of birth; "b." after a name, or in brackets, is "born".
