@@ -280,7 +280,8 @@ impl<'a> Look<'a> {
         };
         let mut offset = 0;
         let mut starts = Vec::with_capacity(todo.len());
-        let mut partial = false;
+        let mut names = false;
+        let mut terms = Vec::new();
         let term_hit = |hit: &TermHit, text: &str| Hit {
             what: format!("a term from the identifiers list ({})", hit.list.name()),
             term: vec![
@@ -292,12 +293,9 @@ impl<'a> Look<'a> {
             starts.extend(at.iter().map(|s| s + offset));
             for hit in self.matcher.find(text) {
                 dirty.push(hit.range.start + offset..hit.range.end + offset);
-                // A name found whole in a piece may be one half of
-                // another name across a parting mark (`Smith*a` beside
-                // `Ann Smith`): only a person's names are read that way.
-                partial |= hit.partial || hit.list == List::People;
+                names |= hit.list == List::People;
                 if !hit.partial {
-                    found.push(term_hit(&hit, text));
+                    terms.push(term_hit(&hit, text));
                 }
             }
             for range in self.ids.find_run_together(text) {
@@ -312,22 +310,21 @@ impl<'a> Look<'a> {
         if let Some(clean) = clean {
             learn(&clean.pieces, &todo, &starts, dirty);
         }
-        // A person's first and last names are one name across a comma, a
-        // quotation mark, a bracket or a mark of emphasis
-        // (`QUILLFEATHER, Marjorie`, `Quillfeather*M`), which part every
-        // other hit: where a piece holds any of a person's names, alone or
-        // in a name (never found clean), the flow is searched whole for
-        // them.
-        if partial {
-            let mut known: Vec<Vec<String>> = found.iter().map(|hit| hit.term.clone()).collect();
-            for hit in self.matcher.find(flow).iter().filter(|hit| !hit.partial) {
-                let hit = term_hit(hit, flow);
-                if !known.contains(&hit.term) {
-                    known.push(hit.term.clone());
-                    found.push(hit);
-                }
-            }
+        // A person's names are read with what stands around them, across
+        // the marks that part every other hit: a comma, a quotation mark,
+        // a bracket or a mark of emphasis (`QUILLFEATHER, Marjorie`,
+        // `Quillfeather*M`), and an initial is read as one by what follows
+        // it (`Núñez J!`). So where a piece holds any of a person's names
+        // (never found clean), the terms are those the flow holds whole,
+        // and the pieces only show, where they hold no name, that it holds
+        // none.
+        if names {
+            terms = (self.matcher.find(flow).iter())
+                .filter(|hit| !hit.partial)
+                .map(|hit| term_hit(hit, flow))
+                .collect();
         }
+        found.extend(terms);
         for hit in patterns::find_emails(flow) {
             found.push(Hit {
                 what: hit.kind.describe().to_string(),

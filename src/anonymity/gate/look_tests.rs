@@ -457,3 +457,25 @@ fn many_elements_that_may_be_hidden_far_apart_are_read() {
     let hidden_in_name = format!("{far}Thistle<span class=vh>x</span>bury {far}");
     assert!(!found_reading(&page(&hidden_in_name), reach).0.is_empty());
 }
+
+/// A name found whole in a piece may also be read with the next piece's
+/// initial across a mark that parts other hits (CI found this shape).
+#[test]
+fn a_last_name_in_a_whole_name_is_read_with_an_initial_across_a_mark() {
+    let (matcher, ids) = tools();
+    let look = Look::new(matcher, ids, Default::default(), false);
+    for flow in [
+        "MarjorieDr Ann OMarjorie'Neill-Smith*a-sw-1",
+        "Ann Smith*a",
+        "Marjorie J. Quillfeather~M today",
+        "Ann Smith, A. (2019)",
+    ] {
+        let expected = whole(&look, flow);
+        assert!(expected.len() >= 2, "{flow:?}: {expected:?}");
+        assert_eq!(
+            in_pieces(&look, flow, &Clean::default()),
+            expected,
+            "{flow:?}"
+        );
+    }
+}
