@@ -593,10 +593,9 @@ impl Grid {
             nodes += 1;
             let c = group.column.unwrap_or(self.columns);
             let mut sum = 0;
+            // The merged row's cell too: the group's sum holds it (its
+            // roles' counts flow on from it as before).
             for &r in group.rows.iter().filter(|&&r| r < self.rows) {
-                if split.is_some_and(|s| s.row == r) {
-                    continue;
-                }
                 let entry = &mut entries[r * (self.columns + 1) + c];
                 sum += entry.value;
                 match group.column {
