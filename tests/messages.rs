@@ -217,3 +217,22 @@ fn an_output_folder_ending_in_a_slash_names_its_files_once() {
     assert!(!run.stderr.contains("//"), "{}", run.stderr);
     assert_eq!(project.read("site/a.txt"), "mine");
 }
+
+/// A `<style>` element that shows boxes in another order than they are
+/// written is refused at its line, with how to write it instead.
+#[test]
+fn a_style_element_moving_boxes_says_how_to_write_them() {
+    let out = failure(
+        |p| {
+            p.write(
+                common::METHODS,
+                common::methods_with(
+                    "<style>.a,.b{float:right}</style><span class=\"a\">900123</span><span class=\"b\">07700 </span>\n",
+                ),
+            );
+        },
+        &format!("{}:5:1", common::METHODS),
+        "anonymity::unreadable-output",
+    );
+    insta::assert_snapshot!(out);
+}

@@ -2,8 +2,10 @@
 //! hide. A style sheet can show text that is in no element (`content:
 //! "…"`, counters, list markers, quotes), join an attribute's value to the
 //! text beside it (`attr()`), show letters in another order than they are
-//! written (`unicode-bidi: bidi-override`), or, in a `style` attribute,
-//! show boxes in another order (a `-reverse` flex direction, `order:`).
+//! written (`unicode-bidi: bidi-override`), or, in a `style` attribute or
+//! a page's `<style>` element, show boxes in another order or place (a
+//! `-reverse` flex direction, `order:`, a grid place, a float to the
+//! right, a box taken out of the line: [`Context`]).
 //! The gate reads text in place and in order, so a style that does any of
 //! these with letters or digits is refused ([`check`]): it cannot be read
 //! as it is shown. Punctuation (`content: "\201C"`, `"— "`) and a link's
@@ -16,10 +18,10 @@
 //! element is also read as if it were not there; and those it may lay out
 //! anew (a table cell shown inline is no cell).
 //!
-//! Not read: how a site's style sheet files order boxes (a theme may lay
-//! out its menu with `order:`), and what a style sheet moves on screen
-//! (positioning, grids, transforms): the gate reads those in the page's
-//! order. Owns the `cssparser` dependency (the tokenizer `scraper` uses).
+//! Not read: how a theme's style sheet files order and place boxes (a
+//! theme may lay out its menu with `order:`, its page's regions on a
+//! grid), and what a style sheet moves on screen (transforms): the gate
+//! reads those in the page's order. Owns the `cssparser` dependency (the tokenizer `scraper` uses).
 
 use cssparser::{ParseError, ParseErrorKind, Parser, Token};
 
@@ -31,14 +33,26 @@ pub use effects::{Effects, Own, SMALLEST_FONT};
 pub use effects::{hides_its_element, reshapes_its_element};
 pub use palette::Palette;
 
-/// Where a style is written: a `style` attribute styles its own element,
-/// whose boxes' order the gate then knows to be changed.
+/// Where a style is written. A `style` attribute styles its own element,
+/// and a page's `<style>` element the page's own boxes, which a
+/// researcher writes: there a style that shows boxes in another order or
+/// place than they are written is refused. A theme's `.css` file lays out
+/// the theme's own boxes (a menu, a grid of the page's regions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
-    /// A style sheet (a `.css` file, a `<style>` element).
+    /// A theme's style sheet file (`.css`).
     Sheet,
+    /// A `<style>` element in a page.
+    Element,
     /// A `style` attribute.
     Attribute,
+}
+
+impl Context {
+    /// Whether a box shown in another order or place is refused here.
+    fn keeps_order(self) -> bool {
+        self != Context::Sheet
+    }
 }
 
 /// Properties whose strings are shown as text.
@@ -198,7 +212,7 @@ pub const GENERATED: &str = "its style shows generated text holding letters or d
 pub const ATTRIBUTE: &str = "its style shows an attribute's value as text (`attr()` in `content:`), joined to text beside it, which the gate cannot read as it is shown";
 pub const VARIABLE: &str =
     "its style shows a custom property (`var()`) as generated text, which the gate cannot read";
-pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`), which the gate cannot read as it is shown";
+pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute or a `<style>` element a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`), which the gate cannot read as it is shown";
 pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
@@ -357,20 +371,20 @@ impl Style {
                 Err(refuse(REORDERS))
             }
             Token::Ident(word)
-                if self.context == Context::Attribute
+                if self.context.keeps_order()
                     && REORDER_BOXES.contains(&property)
                     && lower(word).contains("reverse") =>
             {
                 Err(refuse(REORDERS))
             }
             Token::Number { value, .. }
-                if self.context == Context::Attribute
+                if self.context.keeps_order()
                     && matches!(property, "order" | "-webkit-order")
                     && *value != 0.0 =>
             {
                 Err(refuse(REORDERS))
             }
-            _ if self.context == Context::Attribute && places_elsewhere(property, token) => {
+            _ if self.context.keeps_order() && places_elsewhere(property, token) => {
                 Err(refuse(REORDERS))
             }
             Token::Number { value, .. } if COUNTERS.contains(&property) && value.abs() >= 100.0 => {

@@ -683,7 +683,7 @@ impl Reader<'_> {
             && let Some(sheet) = self.style.take()
         {
             // The whole style sheet, however its text is split.
-            if let Err(why) = css::check(&sheet, css::Context::Sheet) {
+            if let Err(why) = css::check(&sheet, css::Context::Element) {
                 self.texts.refuse(why);
             }
         }

@@ -392,7 +392,7 @@ proptest! {
         cuts in prop::collection::vec((0..40usize, 0..3u8), 0..5),
         after in prop::collection::vec(prop::sample::select(SHOWN.to_vec()), 0..6),
     ) {
-        let mut html = String::from("<!doctype html><style>.vh{position:absolute;left:-9999px}</style><p>");
+        let mut html = String::from("<!doctype html><style>.vh{width:1px;height:1px;overflow:hidden;white-space:nowrap}</style><p>");
         for (shown, hidden) in &before {
             html.push_str(&shown.concat());
             if let Some(hidden) = hidden {
@@ -445,7 +445,9 @@ fn many_elements_that_may_be_hidden_far_apart_are_read() {
     let far: String = (0..12).map(|_| format!("{link} {between}")).collect();
     let close: String = (0..12).map(|_| format!("{link} and ")).collect();
     let page = |body: &str| {
-        format!("<!doctype html><style>.vh{{position:absolute;left:-9999px}}</style><p>{body}</p>")
+        format!(
+            "<!doctype html><style>.vh{{width:1px;height:1px;overflow:hidden;white-space:nowrap}}</style><p>{body}</p>"
+        )
     };
     let (matcher, ids) = tools();
     let reach = Look::new(matcher, ids, Default::default(), false)

@@ -49,11 +49,16 @@ pub(super) fn unreadable(
                 )
             })
         });
+    // A style that moves boxes is fixed by writing them in the order
+    // they are to be read.
+    let fix = match why == super::css::REORDERS {
+        true => {
+            "write the text in the order a reader is to read it, without the style that moves it (a float to the left, or boxes in the written order, is fine)"
+        }
+        false => "remove it, or write it so that it is plain text in the page",
+    };
     match line {
-        Some((span, label)) => diagnostic
-            .at(span)
-            .label(label)
-            .fix("remove it, or write it so that it is plain text in the page"),
+        Some((span, label)) => diagnostic.at(span).label(label).fix(fix),
         None => diagnostic.fix("evalsite publishes only what it can read: remove what it names, or replace the file with one it can read (UTF-8 text, an uncompressed font, an image without compressed metadata)"),
     }
 }

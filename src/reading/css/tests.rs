@@ -115,6 +115,25 @@ fn reordering_is_refused_where_the_gate_cannot_place_it() {
         assert_eq!(attribute(css), Err(REORDERS), "{css}");
     }
     assert_eq!(sheet(".x { unicode-bidi: bidi-override }"), Err(REORDERS));
+    // A page's `<style>` element orders and places the page's own boxes,
+    // as a `style` attribute does: refused there, not in a theme's file.
+    for css in [
+        ".w { display: flex; flex-direction: row-reverse }",
+        ".a { order: 2 }",
+        ".a, .b { float: right }",
+        "@media screen { .a { position: absolute } }",
+        "caption { caption-side: bottom }",
+        ".a { grid-column: 2 } .b { grid-row: 1 }",
+    ] {
+        assert_eq!(check(css, Context::Element), Err(REORDERS), "{css}");
+        assert_eq!(sheet(css), Ok(()), "{css}");
+    }
+    for css in [
+        ".a { float: left; order: 0; position: relative; grid-column: auto }",
+        "caption { caption-side: top } .w { display: grid; flex-direction: row }",
+    ] {
+        assert_eq!(check(css, Context::Element), Ok(()), "{css}");
+    }
     assert_eq!(
         sheet(
             "@media (max-width: 40em) { .site-nav { order: -1; flex-direction: column-reverse } }"
