@@ -5,6 +5,13 @@
 //! element was published. Such a rule is refused at its line, whatever
 //! its selector; a theme's own `.css` file may still lay out the theme's
 //! regions (the default theme's grid builds). Lookalikes build.
+//!
+//! The same road through the theme's style sheet: the report's text given
+//! a class the theme places (`site-footer`, `grid-area: footer`) inside a
+//! grid of the researcher's, or a class a project's theme floats right.
+//! A box the site's style sheet places is read only as one of the page's
+//! regions (an element of `<body>` outside `<main>`); anywhere else it is
+//! refused.
 
 mod common;
 
@@ -97,6 +104,71 @@ fn a_style_element_placing_boxes_as_written_builds() {
              caption{caption-side:top}.b{position:relative;top:1px;grid-column:auto}</style>\n\n\
              <div class=\"w\"><span class=\"a\">07700</span><span class=\"b\">about the hub</span></div>\n",
         ),
+    );
+    p.build().expect_code(0);
+}
+
+/// The theme's own classes, which its style sheet places on the page's
+/// grid, given to the report's text.
+#[test]
+fn the_themes_placed_classes_on_the_reports_text_are_refused() {
+    for body in [
+        "<div style=\"display:grid;grid-template-areas:'header footer'\">\
+         <span class=\"site-footer\">900123</span><span class=\"site-header\">07700 </span></div>\n",
+        "<div style=\"display:grid\"><span class=\"site-footer\">900123</span><span>07700 </span></div>\n",
+        "<div style=\"display:grid;grid-template-areas:'nav main'\">\
+         <span class=\"content\">900123</span><span class=\"site-nav\">07700 </span></div>\n",
+    ] {
+        let stderr = common::refused(
+            |p| {
+                p.write(METHODS, methods_with(body));
+            },
+            &format!("{METHODS}:5:"),
+        );
+        assert!(
+            stderr.contains("shows this box elsewhere"),
+            "{body}:\n{stderr}"
+        );
+    }
+}
+
+/// A project's theme whose style sheet floats a class right, given to the
+/// report's text.
+#[test]
+fn a_class_a_projects_theme_floats_right_is_refused_in_the_report() {
+    let theme = include_str!("../themes/default/static/style.css");
+    let stderr = common::refused(
+        |p| {
+            p.write(
+                "themes/default/static/style.css",
+                format!("{theme}\n.swap {{ float: right }}\n"),
+            );
+            p.write(
+                METHODS,
+                methods_with(
+                    "<div class=\"w\"><span class=\"swap\">900123</span><span class=\"swap\">07700&nbsp;</span></div>\n",
+                ),
+            );
+        },
+        &format!("{METHODS}:5:"),
+    );
+    assert!(stderr.contains("shows this box elsewhere"), "{stderr}");
+}
+
+/// The theme's classes that hide (`visually-hidden`, which its style
+/// sheet takes out of the line to hide) are fine in the report, and a
+/// project's theme may float its own header right.
+#[test]
+fn the_themes_hiding_classes_and_its_own_regions_build() {
+    let p = common::Project::fixture("basic");
+    let theme = include_str!("../themes/default/static/style.css");
+    p.write(
+        "themes/default/static/style.css",
+        format!("{theme}\n.site-header {{ float: right }}\n"),
+    );
+    p.write(
+        METHODS,
+        methods_with("<p>Seen by 12 staff<span class=\"visually-hidden\"> in all</span>.</p>\n"),
     );
     p.build().expect_code(0);
 }

@@ -18,9 +18,10 @@
 //! element is also read as if it were not there; and those it may lay out
 //! anew (a table cell shown inline is no cell).
 //!
-//! Not read: how a theme's style sheet files order and place boxes (a
-//! theme may lay out its menu with `order:`, its page's regions on a
-//! grid), and what a style sheet moves on screen (transforms): the gate
+//! A theme's style sheet files may order and place boxes (its page's
+//! regions on a grid): [`Effects`] gives the names they place, and the
+//! gate refuses any element so named but the page's regions. Not read:
+//! what a style sheet moves on screen (transforms, offsets): the gate
 //! reads those in the page's order. Owns the `cssparser` dependency (the tokenizer `scraper` uses).
 
 use cssparser::{ParseError, ParseErrorKind, Parser, Token};
@@ -213,6 +214,7 @@ pub const ATTRIBUTE: &str = "its style shows an attribute's value as text (`attr
 pub const VARIABLE: &str =
     "its style shows a custom property (`var()`) as generated text, which the gate cannot read";
 pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute or a `<style>` element a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`), which the gate cannot read as it is shown";
+pub const PLACED: &str = "the site's style sheet shows this box elsewhere than it is written (by its class, id or element name: a grid place, `float: right`, `position: absolute`, `order:` or a `-reverse` direction), and it is not one of the page's regions (an element of `<body>` outside `<main>`), so the gate cannot read its text as it is shown";
 pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
 pub const CHARSET: &str = "its style sheet declares a character encoding other than UTF-8 (`@charset`), in which a browser would show other text than the gate reads";
@@ -370,23 +372,7 @@ impl Style {
             {
                 Err(refuse(REORDERS))
             }
-            Token::Ident(word)
-                if self.context.keeps_order()
-                    && REORDER_BOXES.contains(&property)
-                    && lower(word).contains("reverse") =>
-            {
-                Err(refuse(REORDERS))
-            }
-            Token::Number { value, .. }
-                if self.context.keeps_order()
-                    && matches!(property, "order" | "-webkit-order")
-                    && *value != 0.0 =>
-            {
-                Err(refuse(REORDERS))
-            }
-            _ if self.context.keeps_order() && places_elsewhere(property, token) => {
-                Err(refuse(REORDERS))
-            }
+            _ if self.context.keeps_order() && moves(property, token) => Err(refuse(REORDERS)),
             Token::Number { value, .. } if COUNTERS.contains(&property) && value.abs() >= 100.0 => {
                 Err(refuse(COUNTER))
             }
@@ -496,6 +482,21 @@ pub fn shows_capitals(css: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `token`, in `property`'s value, shows boxes in another order
+/// or place than they are written: a `-reverse` direction, an `order:`
+/// other than 0, or a place elsewhere ([`PLACE_BOXES`]).
+pub fn moves(property: &str, token: &Token<'_>) -> bool {
+    match token {
+        Token::Ident(word) if REORDER_BOXES.contains(&property) => {
+            word.to_ascii_lowercase().contains("reverse")
+        }
+        Token::Number { value, .. } if matches!(property, "order" | "-webkit-order") => {
+            *value != 0.0
+        }
+        _ => places_elsewhere(property, token),
+    }
+}
 
 /// Whether `token`, in `property`'s value, places its box elsewhere than
 /// it is written ([`PLACE_BOXES`]).

@@ -57,6 +57,8 @@ pub struct Showing {
     pub reshaped: bool,
     /// Each of its children may be hidden ([`PICKS_ONE`]).
     pub picks: bool,
+    /// A style sheet may show it elsewhere than it is written.
+    pub placed: bool,
 }
 
 /// An element's start as [`showing`] reads it.
@@ -107,6 +109,7 @@ where
         "audio" | "video" | "canvas" | "object" | "embed" | "noscript"
     );
     let closed = name == "dialog" && attribute("open").is_none();
+    let placed = styles.places(name, attributes.clone());
     let reshaped = styles.reshapes(name, attributes) || own.is_some_and(|own| own.reshapes);
     // A fallback is shown where the element cannot be (an `<object>`
     // with nothing to show): it may be shown, never certainly hidden
@@ -124,5 +127,6 @@ where
         never: not_shown && !fallback && !reshaped,
         reshaped,
         picks: PICKS_ONE.contains(&name),
+        placed,
     }
 }

@@ -119,6 +119,9 @@ struct Reader<'t> {
     tables: bool,
     /// How many note marks are open ([`is_note_mark`]).
     notes: usize,
+    /// How many `<main>` elements are open, and how many elements.
+    main: usize,
+    depth: usize,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -151,6 +154,8 @@ pub fn read(html: &str, texts: &mut Texts) {
         drawn: Vec::new(),
         tables: false,
         notes: 0,
+        main: 0,
+        depth: 0,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -413,14 +418,20 @@ fn own_styles(document: &Html, site: &Arc<css::Effects>) -> (Arc<css::Effects>, 
     for css in &sheets {
         given.read(css);
     }
+    // What a page's own `<style>` places elsewhere is refused where it
+    // is written (`css::Context::Element`); the site's sheets place boxes
+    // only in the page's regions.
     if !site.palette().holds(&given) {
         let all = site.sheets().chain(sheets.iter().map(String::as_str));
-        return (Arc::new(css::Effects::of(all, given)), capitals);
+        let mut effects = css::Effects::of(all, given);
+        effects.placing = site.placing.clone();
+        return (Arc::new(effects), capitals);
     }
     if sheets.is_empty() {
         return (site.clone(), capitals);
     }
-    let own = css::Effects::of(sheets.iter().map(String::as_str), site.palette().clone());
+    let mut own = css::Effects::of(sheets.iter().map(String::as_str), site.palette().clone());
+    own.placing.clear();
     if site.holds(&own) {
         return (site.clone(), capitals);
     }
@@ -566,6 +577,20 @@ impl Reader<'_> {
         }
         let own = attr(element, "style").map(|style| self.styles.own(style));
         let showing = shown::showing(element, &name, &self.styles, picked, own);
+        // The site's style sheet may lay out the theme's own boxes, the
+        // page's regions (`<body>`'s children: a header, a menu, the
+        // report, a footer on a grid, a skip link out of the line), not
+        // the report's: there a box it shows elsewhere cannot be read as
+        // it is shown, whatever class or id put it there.
+        // An element a browser never shows (`<meta content>` in a body,
+        // named like the theme's `.content`) shows nothing elsewhere.
+        let region = self.main == 0 && self.depth == 2;
+        if showing.placed && !region && !showing.never {
+            self.texts.refuse(css::PLACED);
+        }
+        let main = name == "main";
+        self.main += usize::from(main);
+        self.depth += 1;
         let closed = name == "dialog" && attr(element, "open").is_none();
         self.right_to_left |= own.is_some_and(|own| own.right_to_left)
             || attr(element, "dir").is_some_and(|d| !d.trim().eq_ignore_ascii_case("ltr"));
@@ -597,6 +622,7 @@ impl Reader<'_> {
             cell: matches!(&*name, "td" | "th") && !showing.reshaped,
             br: name == "br",
             svg: svg && name == "svg",
+            main,
             reversal: None,
         };
         if opened.style {
@@ -670,6 +696,8 @@ impl Reader<'_> {
     }
 
     fn close(&mut self, opened: Opened) {
+        self.main -= usize::from(opened.main);
+        self.depth -= 1;
         if let Some(from) = opened.reversal {
             self.run.reversal_ends(from);
         }

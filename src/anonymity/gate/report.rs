@@ -51,11 +51,14 @@ pub(super) fn unreadable(
         });
     // A style that moves boxes is fixed by writing them in the order
     // they are to be read.
-    let fix = match why == super::css::REORDERS {
-        true => {
+    let fix = match why {
+        super::css::REORDERS => {
             "write the text in the order a reader is to read it, without the style that moves it (a float to the left, or boxes in the written order, is fine)"
         }
-        false => "remove it, or write it so that it is plain text in the page",
+        super::css::PLACED => {
+            "write the text without the theme's class or id that moves its box (the theme's style sheet places its own regions: header, menu, report, footer), or change that rule in the theme's style sheet"
+        }
+        _ => "remove it, or write it so that it is plain text in the page",
     };
     match line {
         Some((span, label)) => diagnostic.at(span).label(label).fix(fix),

@@ -75,6 +75,8 @@ pub(super) struct Opened {
     pub(super) br: bool,
     /// An `<svg>`: its text is drawn where its own attributes place it.
     pub(super) svg: bool,
+    /// A `<main>`: the report, where no box is read shown elsewhere.
+    pub(super) main: bool,
     /// Where a reversal it makes begins.
     pub(super) reversal: Option<usize>,
     /// Its font size as a share of the page's, at the smallest the

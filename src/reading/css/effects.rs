@@ -31,6 +31,11 @@ pub struct Effects {
     /// Names whose elements a rule gives a `display` or `float` of its own
     /// (a table cell so styled may be no cell at all).
     pub reshaping: FastSet<String>,
+    /// Names whose elements a rule shows elsewhere than they are written
+    /// (a grid place, a float to the right, a box out of the line, an
+    /// order or a reversed direction), where the same rule does not also
+    /// hide them.
+    pub placing: FastSet<String>,
     /// Names whose elements a rule gives a font size smaller than their
     /// parent's (`0.5em`, `50%`, `smaller`), with the smallest such
     /// share: nested, they may make letters too small to read.
@@ -165,10 +170,21 @@ impl Effects {
         selects(&self.reshaping, name, attributes)
     }
 
+    /// Whether an element of tag `name` with `attributes` may be shown
+    /// elsewhere than it is written.
+    pub fn places<'a>(
+        &self,
+        name: &'a str,
+        attributes: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> bool {
+        selects(&self.placing, name, attributes)
+    }
+
     /// Whether every name of `other` is here already.
     pub fn holds(&self, other: &Effects) -> bool {
         other.hiding.is_subset(&self.hiding)
             && other.reshaping.is_subset(&self.reshaping)
+            && other.placing.is_subset(&self.placing)
             && (self.right_to_left || !other.right_to_left)
             && (other.shrinking.iter())
                 .all(|(name, share)| self.shrinking.get(name).is_some_and(|s| s <= share))
@@ -177,6 +193,7 @@ impl Effects {
     pub fn extend(&mut self, other: Effects) {
         self.hiding.extend(other.hiding);
         self.reshaping.extend(other.reshaping);
+        self.placing.extend(other.placing);
         self.right_to_left |= other.right_to_left;
         for (name, share) in other.shrinking {
             let mine = self.shrinking.entry(name).or_insert(1.0);
@@ -288,6 +305,8 @@ impl<'c> Cx<'c> {
 struct Does {
     hides: bool,
     reshapes: bool,
+    /// It shows its element elsewhere than it is written.
+    places: bool,
     /// The smallest share of the parent's font size it gives (1 if none).
     shrink: f32,
     /// It lays text out right to left.
@@ -306,6 +325,7 @@ impl Default for Does {
         Does {
             hides: false,
             reshapes: false,
+            places: false,
             shrink: 1.0,
             right_to_left: false,
             white_text: false,
@@ -322,6 +342,7 @@ impl Does {
     fn add(&mut self, other: Does) {
         self.hides |= other.hides;
         self.reshapes |= other.reshapes;
+        self.places |= other.places;
         self.shrink = self.shrink.min(other.shrink);
         self.right_to_left |= other.right_to_left;
         self.white_text |= other.white_text;
@@ -408,6 +429,9 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                             let share = effects.shrinking.entry(name.clone()).or_insert(1.0);
                             *share = share.min(inner.shrink);
                         }
+                    }
+                    if inner.places && !inner.hides {
+                        effects.placing.extend(names.iter().cloned());
                     }
                     if inner.reshapes {
                         effects.reshaping.extend(names);
@@ -496,6 +520,7 @@ impl<'i> Item<'i> {
             let last = numbers.last().map(|&(n, _)| n);
             does.hides |= hiding(&property, token, last);
             does.reshapes |= reshaping(&property, token);
+            does.places |= super::moves(&property, token);
             if matches!(property.as_str(), "font-size" | "font") {
                 does.shrink = does.shrink.min(shrinking(token));
             }

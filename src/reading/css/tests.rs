@@ -35,6 +35,26 @@ fn the_default_themes_style_sheet_is_readable() {
         effects.shrinking
     );
     assert!(!effects.reshaping.contains("td"), "{:?}", effects.reshaping);
+    // It places the page's regions on a grid; what it takes out of the
+    // line it also hides, which is read as hidden.
+    let mut placing: Vec<&str> = effects.placing.iter().map(String::as_str).collect();
+    placing.sort();
+    assert_eq!(
+        placing,
+        ["content", "site-footer", "site-header", "site-nav"]
+    );
+}
+
+#[test]
+fn the_names_a_style_sheet_places_elsewhere_are_found() {
+    let css = ".a { float: right } #b { position: fixed } c { order: -1 }\n\
+               .d { grid-row: 2 } @media screen { .e { flex-direction: row-reverse } }\n\
+               .off { position: absolute; left: -9999px } .f { float: left; order: 0 }\n\
+               .g { grid-column: auto; position: relative }";
+    let effects = Effects::of([css].into_iter(), Palette::default());
+    let mut placing: Vec<&str> = effects.placing.iter().map(String::as_str).collect();
+    placing.sort();
+    assert_eq!(placing, ["a", "b", "c", "d", "e"]);
 }
 
 /// Defect (red team, round 2): a style sheet assembled a name out of
