@@ -172,3 +172,38 @@ fn the_themes_hiding_classes_and_its_own_regions_build() {
     );
     p.build().expect_code(0);
 }
+
+/// The report's text closing `<main>` to stand among the page's regions,
+/// where the theme's grid places a `site-header` box at the top.
+#[test]
+fn text_that_closes_the_report_is_refused() {
+    for (body, location) in [
+        (
+            "</main><span class=\"site-header\">07700 </span>\n",
+            format!("{METHODS}:5:"),
+        ),
+        (
+            "</main><span class=\"site-header\">07700 </span><main>\n",
+            format!("{METHODS}:"),
+        ),
+    ] {
+        let stderr = common::refused(
+            |p| {
+                p.write(METHODS, methods_with(body));
+            },
+            &location,
+        );
+        assert!(stderr.contains("closes the report"), "{body}:\n{stderr}");
+    }
+}
+
+/// `</main>` written as code, which the page shows as text, builds.
+#[test]
+fn the_end_of_main_written_as_code_builds() {
+    let p = common::Project::fixture("basic");
+    p.write(
+        METHODS,
+        methods_with("The theme ends the report with `</main>`.\n"),
+    );
+    p.build().expect_code(0);
+}

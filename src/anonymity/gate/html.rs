@@ -91,6 +91,7 @@ const PAGE_FONT: f32 = 16.0;
 
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
+const MAIN_CLOSED: &str = "it closes the report (`</main>`) where the page does not, or holds more than one `<main>`, which would set text among the page's regions, where the theme's style sheet may place it elsewhere than it is written; remove the `</main>` or `<main>`";
 const FOOT_FIRST: &str = "it writes a table's foot (`<tfoot>`) before its body, which a browser shows below the body, in another order than the gate reads; write the foot last";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
 
@@ -119,9 +120,11 @@ struct Reader<'t> {
     tables: bool,
     /// How many note marks are open ([`is_note_mark`]).
     notes: usize,
-    /// How many `<main>` elements are open, and how many elements.
+    /// How many `<main>` elements are open, and how many elements; how
+    /// many `<main>` elements were opened.
     main: usize,
     depth: usize,
+    mains: usize,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -156,6 +159,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         notes: 0,
         main: 0,
         depth: 0,
+        mains: 0,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -165,8 +169,14 @@ pub fn read(html: &str, texts: &mut Texts) {
         names,
         right_to_left,
         tables,
+        mains,
         ..
     } = reader;
+    // The report's text cannot close `<main>` and stand among the page's
+    // regions (a parser reads a second `</main>` as nothing).
+    if mains > 1 || end_tags(html, "main") != mains {
+        texts.refuse(MAIN_CLOSED);
+    }
     run.end(texts);
     texts.blocks.push(names.join("\n"));
     flow.finish(texts);
@@ -590,6 +600,7 @@ impl Reader<'_> {
         }
         let main = name == "main";
         self.main += usize::from(main);
+        self.mains += usize::from(main);
         self.depth += 1;
         let closed = name == "dialog" && attr(element, "open").is_none();
         self.right_to_left |= own.is_some_and(|own| own.right_to_left)
@@ -849,3 +860,19 @@ fn raw_text(s: &str, texts: &mut Texts) {
 #[cfg(test)]
 #[path = "html_tests.rs"]
 mod tests;
+
+/// How many end tags of element `name` (lower case) `html` holds, in any
+/// case (`</main>`, `</MAIN >`).
+fn end_tags(html: &str, name: &str) -> usize {
+    html.match_indices("</")
+        .filter(|&(i, _)| {
+            let after = &html.as_bytes()[i + 2..];
+            after.len() > name.len()
+                && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+                && matches!(
+                    after[name.len()],
+                    b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/'
+                )
+        })
+        .count()
+}

@@ -704,3 +704,11 @@ fn a_note_mark_after_a_word_is_read_apart() {
         );
     }
 }
+
+#[test]
+fn end_tags_are_counted_in_any_case_and_only_whole() {
+    assert_eq!(end_tags("<main>a</main>", "main"), 1);
+    assert_eq!(end_tags("</MAIN >x</main\n>y</main>", "main"), 3);
+    assert_eq!(end_tags("</mainly></ main></main", "main"), 0);
+    assert_eq!(end_tags("&lt;/main&gt;", "main"), 0);
+}
