@@ -101,7 +101,7 @@ fn a_style_element_placing_boxes_as_written_builds() {
         METHODS,
         methods_with(
             "<style>.w{display:grid;gap:1em}.a{color:#333;float:left}\
-             caption{caption-side:top}.b{position:relative;top:1px;grid-column:auto}</style>\n\n\
+             caption{caption-side:top}.b{position:relative;top:0;margin:0 auto;grid-column:auto}</style>\n\n\
              <div class=\"w\"><span class=\"a\">07700</span><span class=\"b\">about the hub</span></div>\n",
         ),
     );
@@ -206,4 +206,30 @@ fn the_end_of_main_written_as_code_builds() {
         methods_with("The theme ends the report with `</main>`.\n"),
     );
     p.build().expect_code(0);
+}
+
+/// Boxes moved by an offset: written swapped, shown in order, in a
+/// `style` attribute or a `<style>` element.
+#[test]
+fn boxes_moved_by_an_offset_are_refused() {
+    refused(
+        ".a,.b{position:relative}.a{left:4.2em}.b{left:-3.6em}",
+        "07700 ",
+        "900123",
+    );
+    refused(".a{transform:translateX(5em)}", "SW1A ", "1AA");
+    refused(".b{margin-left:-9em}", "Thistle", "bury");
+    let stderr = common::refused(
+        |p| {
+            p.write(
+                METHODS,
+                methods_with(
+                    "<p><span style=\"position:relative;left:4.2em\">900123</span>\
+                     <span style=\"position:relative;left:-3.6em\">07700 </span></p>\n",
+                ),
+            );
+        },
+        &format!("{METHODS}:5:"),
+    );
+    assert!(stderr.contains("an offset"), "{stderr}");
 }

@@ -213,7 +213,7 @@ pub const GENERATED: &str = "its style shows generated text holding letters or d
 pub const ATTRIBUTE: &str = "its style shows an attribute's value as text (`attr()` in `content:`), joined to text beside it, which the gate cannot read as it is shown";
 pub const VARIABLE: &str =
     "its style shows a custom property (`var()`) as generated text, which the gate cannot read";
-pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute or a `<style>` element a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`), which the gate cannot read as it is shown";
+pub const REORDERS: &str = "its style shows text in another order than it is written (`unicode-bidi: bidi-override`; or in a `style` attribute or a `<style>` element a `-reverse` direction, `order:`, a grid place, `float: right`, `caption-side: bottom` or `position: absolute`, or an offset: `left:`, a negative margin, a transform), which the gate cannot read as it is shown";
 pub const PLACED: &str = "the site's style sheet shows this box elsewhere than it is written (by its class, id or element name: a grid place, `float: right`, `position: absolute`, `order:` or a `-reverse` direction), and it is not one of the page's regions (an element of `<body>` outside `<main>`), so the gate cannot read its text as it is shown";
 pub const COUNTER: &str =
     "its style sets a counter to a number of three or more digits, which generated text can show";
@@ -372,7 +372,11 @@ impl Style {
             {
                 Err(refuse(REORDERS))
             }
-            _ if self.context.keeps_order() && moves(property, token) => Err(refuse(REORDERS)),
+            _ if self.context.keeps_order()
+                && (moves(property, token) || offsets(property, token)) =>
+            {
+                Err(refuse(REORDERS))
+            }
             Token::Number { value, .. } if COUNTERS.contains(&property) && value.abs() >= 100.0 => {
                 Err(refuse(COUNTER))
             }
@@ -495,6 +499,67 @@ pub fn moves(property: &str, token: &Token<'_>) -> bool {
             *value != 0.0
         }
         _ => places_elsewhere(property, token),
+    }
+}
+
+/// Properties that move a box from where it is written by an offset.
+const OFFSETS: &[&str] = &[
+    "left",
+    "right",
+    "top",
+    "bottom",
+    "inset",
+    "inset-inline",
+    "inset-block",
+    "inset-inline-start",
+    "inset-inline-end",
+    "inset-block-start",
+    "inset-block-end",
+    "transform",
+    "translate",
+    "rotate",
+    "scale",
+];
+
+/// Properties whose negative values pull a box over the one before it.
+const MARGINS: &[&str] = &[
+    "margin",
+    "margin-left",
+    "margin-right",
+    "margin-top",
+    "margin-bottom",
+    "margin-inline",
+    "margin-inline-start",
+    "margin-inline-end",
+    "margin-block",
+    "margin-block-start",
+    "margin-block-end",
+];
+
+/// Whether `token`, in `property`'s value, may move its box by an offset
+/// (`position: relative; left: 4em`, a transform, a negative margin),
+/// which shows boxes written apart side by side in another order: any
+/// offset or transform but none, and a margin that is negative or worked
+/// out (`calc()`, `var()`).
+fn offsets(property: &str, token: &Token<'_>) -> bool {
+    let offset = OFFSETS.contains(&property);
+    if !offset && !MARGINS.contains(&property) {
+        return false;
+    }
+    match token {
+        Token::WhiteSpace(_) | Token::Comment(_) | Token::Comma | Token::Delim('/') => false,
+        Token::Ident(word) => {
+            offset && !matches!(word.to_ascii_lowercase().as_str(), "auto" | "none")
+        }
+        Token::Number { value, .. } | Token::Dimension { value, .. } => match offset {
+            true => *value != 0.0,
+            false => *value < 0.0,
+        },
+        Token::Percentage { unit_value, .. } => match offset {
+            true => *unit_value != 0.0,
+            false => *unit_value < 0.0,
+        },
+        _ => true,
     }
 }
 

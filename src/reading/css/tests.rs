@@ -148,6 +148,25 @@ fn reordering_is_refused_where_the_gate_cannot_place_it() {
         assert_eq!(check(css, Context::Element), Err(REORDERS), "{css}");
         assert_eq!(sheet(css), Ok(()), "{css}");
     }
+    // Red team, round 26's open end: boxes moved by an offset.
+    for css in [
+        "position: relative; left: 4em",
+        "position: relative; inset-inline-start: -3ch",
+        "transform: translateX(4em)",
+        "translate: 10px",
+        "margin-left: -4em",
+        "margin: 0 0 0 calc(1em - 50px)",
+        "rotate: 180deg",
+    ] {
+        assert_eq!(attribute(css), Err(REORDERS), "{css}");
+        assert_eq!(sheet(css), Ok(()), "{css}");
+    }
+    for css in [
+        "margin: 0 auto; left: 0; top: auto; transform: none",
+        "margin-left: 1em; margin-top: .5rem; position: relative",
+    ] {
+        assert_eq!(attribute(css), Ok(()), "{css}");
+    }
     for css in [
         ".a { float: left; order: 0; position: relative; grid-column: auto }",
         "caption { caption-side: top } .w { display: grid; flex-direction: row }",
