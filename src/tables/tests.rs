@@ -726,6 +726,17 @@ fn reader(registry: &Registry, spec: Spec, k: usize) -> Reader {
 }
 
 impl Reader {
+    /// The least a hidden count of true value `v` can be: 1 if it is not
+    /// 0, as 0 is shown; but where every cell of the table is hidden, its
+    /// zeros are too, and a hidden count may be 0 (CI drew a table whose
+    /// every cell was hidden, where "GP, Health" and the note's bound left
+    /// the GPs in social care 0 or 1, not 1).
+    fn floor(&self, v: usize) -> usize {
+        let (rows, columns) = (self.value.len() - 1, self.value[0].len() - 1);
+        let zeros_hidden = (0..rows).all(|r| (0..columns).all(|c| self.hidden[r][c]));
+        usize::from(v > 0 && !zeros_hidden)
+    }
+
     /// A hidden count from 1 to k-1 that every table the reader thinks possible
     /// gives the same value: found by trying every table whose hidden
     /// counts (and merged roles' counts) each lie within one of the true
@@ -759,7 +770,7 @@ impl Reader {
             .iter()
             .map(|u| {
                 let v = truth(u);
-                let floor = usize::from(v > 0);
+                let floor = self.floor(v);
                 let (lo, hi) = match u.0 {
                     0 => (self.low[u.1][u.2].max(floor), self.high[u.1][u.2]),
                     _ => (0, self.part_high),
@@ -851,7 +862,7 @@ impl Reader {
         match self.hidden[r][columns] {
             false => sum == self.value[r][columns],
             true => {
-                sum >= self.low[r][columns].max(usize::from(self.value[r][columns] > 0))
+                sum >= self.low[r][columns].max(self.floor(self.value[r][columns]))
                     && sum <= self.high[r][columns]
             }
         }
@@ -884,7 +895,7 @@ impl Reader {
                 let fits = match self.hidden[r][c] {
                     false => v == self.value[r][c],
                     true => {
-                        let floor = usize::from(self.value[r][c] > 0);
+                        let floor = self.floor(self.value[r][c]);
                         v >= self.low[r][c].max(floor) && v <= self.high[r][c]
                     }
                 };
@@ -1044,6 +1055,44 @@ fn a_sector_quote_bounds_the_other_roles_row_too() {
             "{spec}"
         );
     }
+}
+
+/// A table whose every cell is hidden hides its zeros too: a reader
+/// cannot tell a hidden 1 from a hidden 0 there (the reader model had
+/// taken every hidden count for at least 1, and "found" the GPs in social
+/// care below, merged into "Other roles", pinned at 1).
+#[test]
+fn a_table_hiding_every_cell_hides_its_zeros_too() {
+    let person = |i: usize, role: &str, sector: Sector, borough: &str| Participant {
+        id: format!("p-{i}"),
+        role: role.to_string(),
+        sector,
+        level: Some(Level::Operational),
+        borough: borough.to_string(),
+        consent: Consent::Given,
+    };
+    let (health, social) = (Sector::Health, Sector::SocialCare);
+    let list = vec![
+        person(0, "Pharmacist", health, "a"),
+        person(1, "Pharmacist", health, "c"),
+        person(2, "Pharmacist", health, "c"),
+        person(3, "GP", social, "a"),
+        person(4, "GP", health, "c"),
+        person(5, "Pharmacist", health, "c"),
+        person(6, "GP", health, "c"),
+        person(7, "GP", health, "a"),
+        person(8, "Pharmacist", health, "c"),
+    ];
+    let said = quoted(&list, &[(6, &[Field::Role, Field::Sector])]);
+    let r = registry(&list).quoted(said);
+    let told = reader(&r, Spec::parse("role/sector").unwrap(), 3);
+    assert!(
+        told.hidden.iter().flatten().all(|&h| h),
+        "{:?}",
+        told.hidden
+    );
+    assert_eq!(told.floor(1), 0);
+    assert_eq!(told.pinned(), None);
 }
 
 #[test]
