@@ -16,6 +16,16 @@ fn person(role: &str, borough: &str, consent: Consent) -> Participant {
     }
 }
 
+/// One participant for each `(role, sector, borough)`, in order.
+fn in_sectors(people: &[(&str, Sector, &str)]) -> Vec<Participant> {
+    (people.iter())
+        .map(|&(role, sector, borough)| Participant {
+            sector,
+            ..person(role, borough, Consent::Given)
+        })
+        .collect()
+}
+
 fn people(groups: &[(&str, &str, usize)]) -> Vec<Participant> {
     groups
         .iter()
@@ -1020,26 +1030,18 @@ fn attributions_do_not_give_back_a_hidden_count() {
 /// Borough A's 2 in that row.
 #[test]
 fn a_sector_quote_bounds_the_other_roles_row_too() {
-    let person = |i: usize, role: &str, sector: Sector, borough: &str| Participant {
-        id: format!("p-{i}"),
-        role: role.to_string(),
-        sector,
-        level: Some(Level::Operational),
-        borough: borough.to_string(),
-        consent: Consent::Given,
-    };
     let (health, social) = (Sector::Health, Sector::SocialCare);
-    let list = vec![
-        person(0, "GP", health, "c"),
-        person(1, "GP", health, "c"),
-        person(2, "GP", health, "a"),
-        person(3, "Pharmacist", social, "a"),
-        person(4, "Pharmacist", health, "a"),
-        person(5, "Pharmacist", health, "a"),
-        person(6, "Nurse", health, "c"),
-        person(7, "Pharmacist", health, "a"),
-        person(8, "GP", health, "a"),
-    ];
+    let list = in_sectors(&[
+        ("GP", health, "c"),
+        ("GP", health, "c"),
+        ("GP", health, "a"),
+        ("Pharmacist", social, "a"),
+        ("Pharmacist", health, "a"),
+        ("Pharmacist", health, "a"),
+        ("Nurse", health, "c"),
+        ("Pharmacist", health, "a"),
+        ("GP", health, "a"),
+    ]);
     let said = quoted(&list, &[(0, &[Field::Sector, Field::Borough])]);
     let r = registry(&list).quoted(said);
     for spec in [
@@ -1063,26 +1065,18 @@ fn a_sector_quote_bounds_the_other_roles_row_too() {
 /// care below, merged into "Other roles", pinned at 1).
 #[test]
 fn a_table_hiding_every_cell_hides_its_zeros_too() {
-    let person = |i: usize, role: &str, sector: Sector, borough: &str| Participant {
-        id: format!("p-{i}"),
-        role: role.to_string(),
-        sector,
-        level: Some(Level::Operational),
-        borough: borough.to_string(),
-        consent: Consent::Given,
-    };
     let (health, social) = (Sector::Health, Sector::SocialCare);
-    let list = vec![
-        person(0, "Pharmacist", health, "a"),
-        person(1, "Pharmacist", health, "c"),
-        person(2, "Pharmacist", health, "c"),
-        person(3, "GP", social, "a"),
-        person(4, "GP", health, "c"),
-        person(5, "Pharmacist", health, "c"),
-        person(6, "GP", health, "c"),
-        person(7, "GP", health, "a"),
-        person(8, "Pharmacist", health, "c"),
-    ];
+    let list = in_sectors(&[
+        ("Pharmacist", health, "a"),
+        ("Pharmacist", health, "c"),
+        ("Pharmacist", health, "c"),
+        ("GP", social, "a"),
+        ("GP", health, "c"),
+        ("Pharmacist", health, "c"),
+        ("GP", health, "c"),
+        ("GP", health, "a"),
+        ("Pharmacist", health, "c"),
+    ]);
     let said = quoted(&list, &[(6, &[Field::Role, Field::Sector])]);
     let r = registry(&list).quoted(said);
     let told = reader(&r, Spec::parse("role/sector").unwrap(), 3);
