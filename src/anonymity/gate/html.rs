@@ -120,10 +120,11 @@ struct Reader<'t> {
     tables: bool,
     /// How many note marks are open ([`is_note_mark`]).
     notes: usize,
-    /// How many `<main>` elements are open, and how many elements; how
-    /// many `<main>` elements were opened.
+    /// How many `<main>` elements are open.
     main: usize,
+    /// How many elements are open (`<html>` and `<body>` make 2).
     depth: usize,
+    /// How many `<main>` elements the page holds.
     mains: usize,
 }
 
@@ -591,9 +592,9 @@ impl Reader<'_> {
         // page's regions (`<body>`'s children: a header, a menu, the
         // report, a footer on a grid, a skip link out of the line), not
         // the report's: there a box it shows elsewhere cannot be read as
-        // it is shown, whatever class or id put it there.
-        // An element a browser never shows (`<meta content>` in a body,
-        // named like the theme's `.content`) shows nothing elsewhere.
+        // it is shown, whatever class or id put it there. An element a
+        // browser never shows (`<meta content>` in a body, named like the
+        // theme's `.content`) shows nothing elsewhere.
         let region = self.main == 0 && self.depth == 2;
         if showing.placed && !region && !showing.never {
             self.texts.refuse(css::PLACED);
