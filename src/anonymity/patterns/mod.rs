@@ -264,17 +264,22 @@ pub fn may_hold_one(text: &str) -> bool {
 /// zero ([`is_zero`]). Most texts around the places blocks meet hold one
 /// count alone ("4 quotes"), or none.
 pub fn may_hold_a_number(text: &str) -> bool {
-    let mut digits = 0;
-    match text.is_ascii() {
-        true => text.bytes().any(|b| {
-            digits += usize::from(b.is_ascii_digit());
-            digits >= 2 || b == b'0'
-        }),
-        false => text.chars().any(|c| {
+    // Counted over the whole text, which a compiler counts many bytes at
+    // a time, rather than stopping at the second digit a byte at a time:
+    // most texts hold no digit, and are read to their end either way.
+    let bytes = text.as_bytes();
+    let ascii_digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    if ascii_digits >= 2 || bytes.contains(&b'0') {
+        return true;
+    }
+    // The other characters that are digits, or read as a zero, are not
+    // ASCII.
+    let mut digits = ascii_digits;
+    !text.is_ascii()
+        && text.chars().filter(|c| !c.is_ascii()).any(|c| {
             digits += usize::from(is_digit(c));
             digits >= 2 || is_zero(c)
-        }),
-    }
+        })
 }
 
 /// Whether `c` may be read as the digit zero (`0`, `０`, `⁰`).

@@ -1054,6 +1054,25 @@ mod numbers_hold_two_digits_or_a_zero {
             }
         }
 
+        /// [`may_hold_a_number`] counts the ASCII digits many bytes at a
+        /// time and the others a character at a time: it says what
+        /// reading every character in turn says, for any text.
+        #[test]
+        fn counting_digits_in_two_passes_is_reading_each_character(
+            pieces in prop::collection::vec(
+                prop::sample::select([AROUND, DIGITS, ZEROS, &["é", "\u{2019}", " "]].concat()),
+                0..12,
+            ),
+        ) {
+            let text = pieces.concat();
+            let mut digits = 0;
+            let each = text.chars().any(|c| {
+                digits += usize::from(is_digit(c));
+                digits >= 2 || is_zero(c)
+            });
+            prop_assert_eq!(may_hold_a_number(&text), each, "{:?}", text);
+        }
+
         /// Every number found holds two digits or more, or a zero, as
         /// [`may_hold_a_number`] counts them.
         #[test]
