@@ -131,7 +131,9 @@ fn ways(targets: &[Vec<char>], pieces: &[String]) -> Option<Vec<Vec<usize>>> {
     }
     let mut found = Vec::new();
     for target in targets {
-        let ways = Ways::of(target, &letters, &by_first);
+        let Some(ways) = Ways::of(target, &letters, &by_first) else {
+            continue;
+        };
         if !ways.all(&mut found) {
             return None;
         }
@@ -154,11 +156,13 @@ struct Ways<'a> {
 }
 
 impl<'a> Ways<'a> {
+    /// How `letters` may make `target`; `None` where no way does (none
+    /// has a whole piece between its first and last).
     fn of(
         target: &'a [char],
         letters: &'a [Vec<char>],
         by_first: &FastMap<char, Vec<usize>>,
-    ) -> Ways<'a> {
+    ) -> Option<Ways<'a>> {
         let n = target.len();
         let starting = |at: usize| by_first.get(&target[at]).map_or(&[][..], Vec::as_slice);
         let whole: Vec<Vec<usize>> = (0..n)
@@ -170,6 +174,11 @@ impl<'a> Ways<'a> {
                 starting(at).iter().filter(fits).copied().collect()
             })
             .collect();
+        // No way passes a whole piece: none to read (most targets, in a
+        // drawing whose pieces hold none of their letters).
+        if n < 3 || whole.iter().all(Vec::is_empty) {
+            return None;
+        }
         let ends: Vec<Vec<usize>> = (0..n)
             .map(|at| {
                 let fits = |&&i: &&usize| letters[i].starts_with(&target[at..]);
@@ -181,21 +190,18 @@ impl<'a> Ways<'a> {
             finishes[at] =
                 !ends[at].is_empty() || whole[at].iter().any(|&i| finishes[at + letters[i].len()]);
         }
-        Ways {
+        Some(Ways {
             target,
             letters,
             whole,
             ends,
             finishes,
-        }
+        })
     }
 
     /// Adds every way to `found`; `false` past [`MAX_WAYS`] in all.
     fn all(&self, found: &mut Vec<Vec<usize>>) -> bool {
         let n = self.target.len();
-        if n < 3 || self.whole.iter().all(Vec::is_empty) {
-            return true;
-        }
         for (i, piece) in self.letters.iter().enumerate() {
             for len in 1..=piece.len().min(n - 1) {
                 if piece.ends_with(&self.target[..len]) && self.middles(len) {
