@@ -202,10 +202,13 @@ pub fn gate(
         .map(|(path, &origin)| (path.as_str(), origin, shown(&rendered, path)));
     checked.pages.check(inputs.sources, pages, out);
     let small_groups = out.len() > before;
+    // A build reads every name before any file is put on disk; the
+    // preview reads the names of the files it reads again only.
+    let names = stage.map(|_| found_in_names(&look, rendered.files.keys()));
     let stage = stage.filter(|_| {
         !small_groups
             && !out.iter().any(Diagnostic::is_error)
-            && names_pass(&look, rendered.files.keys())
+            && names.as_ref().is_some_and(FastMap::is_empty)
     });
     if let Some(stage) = stage {
         stage.open(Named(&rendered.files));
@@ -221,7 +224,16 @@ pub fn gate(
                 return (path, context, None);
             }
             let allowances = (checked, &printed);
+            let in_name = match &names {
+                Some(names) => names.get(path.as_str()).cloned().unwrap_or_default(),
+                None => look
+                    .find_in_name(path)
+                    .into_iter()
+                    .map(|hit| hit.what)
+                    .collect(),
+            };
             let mut found = examine(&look, &clean, allowances, &rendered, path, bytes);
+            found.in_name.extend(in_name);
             found.leads_to_small_group = rendered
                 .origins
                 .get(path.as_str())
@@ -296,12 +308,24 @@ impl Found {
     }
 }
 
-/// Whether no name of `paths` holds anything the gate looks for.
-fn names_pass<'a>(look: &Look, paths: impl Iterator<Item = &'a String>) -> bool {
+/// What the names of `paths` show, by path, for those that show
+/// anything the gate looks for.
+fn found_in_names<'a>(
+    look: &Look,
+    paths: impl Iterator<Item = &'a String>,
+) -> FastMap<&'a str, Vec<String>> {
     let paths: Vec<&String> = paths.collect();
     paths
         .par_iter()
-        .all(|path| look.find_in_name(path).is_empty())
+        .filter_map(|path| {
+            let found: Vec<String> = look
+                .find_in_name(path)
+                .into_iter()
+                .map(|h| h.what)
+                .collect();
+            (!found.is_empty()).then_some((path.as_str(), found))
+        })
+        .collect()
 }
 
 /// Whether `bytes` are the very bytes that passed at `path` last time
@@ -400,7 +424,7 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
     ids
 }
 
-/// Reads one file and its name.
+/// Reads one file (its name is read apart).
 fn examine(
     look: &Look,
     clean: &Clean,
@@ -410,9 +434,6 @@ fn examine(
     bytes: &[u8],
 ) -> Found {
     let mut found = Found::default();
-    for hit in look.find_in_name(path) {
-        found.in_name.insert(hit.what);
-    }
     let mut texts = look.texts();
     // Where a page is about some boroughs, the quotes it leads to.
     let about = rendered
