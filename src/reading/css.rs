@@ -29,7 +29,7 @@ use cssparser::{ParseError, ParseErrorKind, Parser, Token};
 mod colour;
 mod effects;
 mod palette;
-pub use effects::{Effects, Own, SMALLEST_FONT};
+pub use effects::{Effects, Own, SMALLEST_FONT, Selected};
 #[cfg(test)]
 pub use effects::{hides_its_element, reshapes_its_element};
 pub use palette::Palette;

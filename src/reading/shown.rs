@@ -59,6 +59,9 @@ pub struct Showing {
     pub picks: bool,
     /// A style sheet may show it elsewhere than it is written.
     pub placed: bool,
+    /// The smallest share of its parent's font size a style sheet may
+    /// give it (1 where none is smaller).
+    pub shrink: f32,
 }
 
 /// An element's start as [`showing`] reads it.
@@ -83,7 +86,7 @@ pub fn showing<'e, A>(
     own: Option<css::Own>,
 ) -> Showing
 where
-    A: Iterator<Item = (&'e str, &'e str)> + Clone,
+    A: Iterator<Item = (&'e str, &'e str)>,
 {
     let Element {
         name,
@@ -93,7 +96,8 @@ where
     } = element;
     let presentation =
         |a: &&str| attribute(a).is_some_and(|value| styles.hides_in(&format!("{a}: {value}")));
-    let may_hide = styles.hides(name, attributes.clone())
+    let selected = styles.select(name, attributes);
+    let may_hide = selected.hides
         || attribute("hidden").is_some()
         || attribute("popover").is_some()
         || own.is_some_and(|own| own.hides)
@@ -109,8 +113,8 @@ where
         "audio" | "video" | "canvas" | "object" | "embed" | "noscript"
     );
     let closed = name == "dialog" && attribute("open").is_none();
-    let placed = styles.places(name, attributes.clone());
-    let reshaped = styles.reshapes(name, attributes) || own.is_some_and(|own| own.reshapes);
+    let placed = selected.places;
+    let reshaped = selected.reshapes || own.is_some_and(|own| own.reshapes);
     // A fallback is shown where the element cannot be (an `<object>`
     // with nothing to show): it may be shown, never certainly hidden
     // (red team, round 6).
@@ -128,5 +132,6 @@ where
         reshaped,
         picks: PICKS_ONE.contains(&name),
         placed,
+        shrink: selected.shrink,
     }
 }

@@ -610,8 +610,7 @@ impl Reader<'_> {
         // Sizes that are shares of the parent's make letters too small to
         // read, nested deep enough: the element where they become so may
         // hide what it holds.
-        let size =
-            scale * self.styles.shrinks(&name, element.attrs()) * own.map_or(1.0, |own| own.shrink);
+        let size = scale * showing.shrink * own.map_or(1.0, |own| own.shrink);
         let tiny = |scale: f32| PAGE_FONT * scale < css::SMALLEST_FONT;
         let opened = Opened {
             hides: showing.hides || (tiny(size) && !tiny(scale)),

@@ -122,22 +122,6 @@ impl Effects {
         block(&mut Parser::new(declarations), &mut cx, &[], false).hides
     }
 
-    /// The smallest share of its parent's font size an element of tag
-    /// `name` with `attributes` may be given (1 where none is smaller),
-    /// by the style sheets (its `style` attribute: [`Effects::own`]).
-    pub fn shrinks<'a>(
-        &self,
-        name: &'a str,
-        attributes: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> f32 {
-        if self.shrinking.is_empty() {
-            return 1.0;
-        }
-        names_of(name, attributes)
-            .filter_map(|n| self.shrinking.get(n))
-            .fold(1.0, |a, &b| a.min(b))
-    }
-
     /// What a `style` attribute's declarations do to its element, read
     /// once.
     pub fn own(&self, declarations: &str) -> Own {
@@ -151,33 +135,29 @@ impl Effects {
         }
     }
 
-    /// Whether an element of tag `name` with `attributes` may be hidden.
-    pub fn hides<'a>(
+    /// What the rules may do to an element of tag `name` with
+    /// `attributes` (its `style` attribute: [`Effects::own`]): its names
+    /// are read once, and each is looked up in every set.
+    pub fn select<'a>(
         &self,
         name: &'a str,
         attributes: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> bool {
-        selects(&self.hiding, name, attributes)
-    }
-
-    /// Whether an element of tag `name` with `attributes` may be laid out
-    /// anew.
-    pub fn reshapes<'a>(
-        &self,
-        name: &'a str,
-        attributes: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> bool {
-        selects(&self.reshaping, name, attributes)
-    }
-
-    /// Whether an element of tag `name` with `attributes` may be shown
-    /// elsewhere than it is written.
-    pub fn places<'a>(
-        &self,
-        name: &'a str,
-        attributes: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> bool {
-        selects(&self.placing, name, attributes)
+    ) -> Selected {
+        let mut selected = Selected {
+            hides: false,
+            reshapes: false,
+            places: false,
+            shrink: 1.0,
+        };
+        for name in names_of(name, attributes) {
+            selected.hides |= self.hiding.contains(name);
+            selected.reshapes |= self.reshaping.contains(name);
+            selected.places |= self.placing.contains(name);
+            if let Some(&share) = self.shrinking.get(name) {
+                selected.shrink = selected.shrink.min(share);
+            }
+        }
+        selected
     }
 
     /// Whether every name of `other` is here already.
@@ -202,14 +182,20 @@ impl Effects {
     }
 }
 
-/// Whether a rule naming `names` may select the element: any element, or
-/// one of its tag, classes, id or attribute names is named.
-fn selects<'a>(
-    names: &FastSet<String>,
-    tag: &'a str,
-    attributes: impl Iterator<Item = (&'a str, &'a str)>,
-) -> bool {
-    names_of(tag, attributes).any(|name| names.contains(name))
+/// What the rules may do to one element ([`Effects::select`]): a rule
+/// may select it where it names any element, or one of its tag, classes,
+/// id or attribute names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Selected {
+    /// A rule may hide it.
+    pub hides: bool,
+    /// A rule may give it a `display` or float of its own.
+    pub reshapes: bool,
+    /// A rule may show it elsewhere than it is written.
+    pub places: bool,
+    /// The smallest share of its parent's font size a rule may give it
+    /// (1 where none is smaller).
+    pub shrink: f32,
 }
 
 /// The names a rule may select an element of tag `tag` with `attributes`
