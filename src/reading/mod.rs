@@ -240,8 +240,17 @@ pub fn holds_invisible(text: &str) -> bool {
 /// the characters whose UTF-8 starts with one of `leads` (every character
 /// `is` says yes to must start with one: the caller's test shows it).
 pub fn holds_char(text: &str, leads: &[u8], is: impl Fn(char) -> bool) -> bool {
+    // No character outside ASCII starts with an ASCII byte: an ASCII text
+    // (asked many bytes at a time) holds none of them.
+    if leads.iter().all(|&b| !b.is_ascii()) && text.is_ascii() {
+        return false;
+    }
+    let mut lead = [false; 256];
+    for &b in leads {
+        lead[usize::from(b)] = true;
+    }
     text.bytes().enumerate().any(|(at, b)| {
-        leads.contains(&b)
+        lead[usize::from(b)]
             && text
                 .get(at..)
                 .and_then(|rest| rest.chars().next())

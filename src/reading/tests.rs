@@ -204,3 +204,28 @@ fn every_invisible_character_is_found_by_its_first_byte() {
     }
     assert!(invisible > 4000);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+    /// `holds_invisible` passes over ASCII text at once and asks only the
+    /// characters an invisible one may start like: it says what asking
+    /// every character says, in text of any length and mix.
+    #[test]
+    fn holds_invisible_is_asking_every_character(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", " ", "0", "\u{e9}", "\u{b7}", "\u{200b}", "\u{ad}", "\u{2060}",
+                "\u{feff}", "\u{3000}", "\u{1d173}", "\u{e0020}", "\u{2019}", "plain words ",
+            ]),
+            0..40,
+        ),
+    ) {
+        let text = pieces.concat();
+        proptest::prop_assert_eq!(
+            holds_invisible(&text),
+            text.chars().any(is_invisible),
+            "{:?}", text
+        );
+    }
+}
