@@ -44,6 +44,41 @@ pub fn invisible_as_space(text: &str) -> String {
 /// Each version is also read without and with its invisible characters
 /// as spaces.
 pub fn versions(text: &str, out: &mut Texts) {
+    match plain(text) {
+        true => out.blocks.push(text.to_string()),
+        false => every_version(text, out),
+    }
+}
+
+/// Whether no decoding of [`versions`] changes `text`, as most attribute
+/// values (a class, an address) are: ASCII letters, digits and marks none
+/// of them reads (no `&`, `\`, `%`, `+`, emphasis mark or control
+/// character), with no `--` (a punycode host's) and no `data:` address.
+/// A test holds it to [`every_version`].
+fn plain(text: &str) -> bool {
+    let reads_as_it_is = |b: &u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b' ' | b'.'
+                    | b'/'
+                    | b'-'
+                    | b'#'
+                    | b'='
+                    | b','
+                    | b':'
+                    | b';'
+                    | b'('
+                    | b')'
+                    | b'!'
+                    | b'?'
+            )
+    };
+    text.as_bytes().iter().all(reads_as_it_is) && !text.contains("--") && !has_data_address(text)
+}
+
+/// [`versions`], each decoding tried.
+fn every_version(text: &str, out: &mut Texts) {
     let mut decoded = vec![text.to_string()];
     if text.contains('&') {
         decoded.push(decode_references(text));

@@ -135,3 +135,34 @@ fn latin_1_names_in_a_binary_file_are_read() {
     // ASCII runs are read once, as UTF-8.
     assert_eq!(runs.matches("Author").count(), 1, "{runs}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+    /// [`versions`] reads a plain text as it is without trying each
+    /// decoding: for any text, what it reads is what trying every
+    /// decoding reads.
+    #[test]
+    fn a_plain_text_is_read_as_every_decoding_reads_it(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "7", " ", ".", "/", "-", "#", "=", ",", ":", ";", "(", ")", "!", "?",
+                "site-header", "../index.html", "xn", "data", "https://example.org",
+                "&", "&amp;", "\\", "%54", "+", "*", "_", "~", "`", "\u{1}", "\u{202e}",
+                "\u{ad}", "\u{e9}", "xn--bcher-kva", "data:,Jane",
+            ]),
+            0..12,
+        ),
+    ) {
+        let text = pieces.concat();
+        let mut slow = Texts::default();
+        every_version(&text, &mut slow);
+        let mut fast = Texts::default();
+        versions(&text, &mut fast);
+        proptest::prop_assert_eq!(&fast.blocks, &slow.blocks, "{:?}", text);
+        proptest::prop_assert_eq!(fast.unreadable, slow.unreadable, "{:?}", text);
+        if plain(&text) {
+            proptest::prop_assert_eq!(&slow.blocks, &vec![text.clone()]);
+        }
+    }
+}
