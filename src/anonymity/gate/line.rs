@@ -416,9 +416,14 @@ const NUMBER_REACH: usize = 80;
 
 impl Flow {
     pub fn text(&mut self, s: &str, hidden: bool) {
+        let (from, ends_alike) = (self.all.len(), ends_alike(&self.all, &self.visible));
         push_collapsed(&mut self.all, s);
-        if !hidden {
-            push_collapsed(&mut self.visible, s);
+        match (hidden, ends_alike) {
+            (true, _) => {}
+            // What collapsing pushes depends only on `s` and on whether
+            // the text ends in a space (or is empty): the same again.
+            (false, true) => self.visible.push_str(&self.all[from..]),
+            (false, false) => push_collapsed(&mut self.visible, s),
         }
     }
 
@@ -616,6 +621,13 @@ fn around(text: &str, at: usize) -> std::ops::Range<usize> {
     };
     end = after[end..].find(' ').map_or(after.len(), |i| end + i);
     start..at + end
+}
+
+/// Whether [`push_collapsed`] pushes the same onto `a` and onto `b`: both
+/// end in a space (or are empty), or neither.
+fn ends_alike(a: &str, b: &str) -> bool {
+    let open = |s: &str| s.is_empty() || s.ends_with(' ');
+    open(a) == open(b)
 }
 
 fn push_collapsed(out: &mut String, s: &str) {
@@ -829,6 +841,46 @@ mod tests {
                 digits.may_hold_a_number(range.clone()),
                 patterns::may_hold_a_number(&layer[range]),
             );
+        }
+
+        /// A flow's shown text, pushed as its whole text is where both
+        /// end alike, is what collapsing each on its own makes.
+        #[test]
+        fn the_shown_layer_is_collapsed_as_on_its_own(
+            steps in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["a", " ", "  b ", "\n", "\t c", "", "d\u{a0}e", " f"]),
+                    proptest::bool::ANY,
+                    0u8..4,
+                ),
+                0..30,
+            ),
+        ) {
+            let mut flow = Flow::default();
+            let (mut all, mut visible) = (String::new(), String::new());
+            for (s, hidden, kind) in steps {
+                match kind {
+                    0 => {
+                        flow.space();
+                        push_collapsed(&mut all, " ");
+                        push_collapsed(&mut visible, " ");
+                    }
+                    1 => flow.block(hidden),
+                    _ => {
+                        flow.text(s, hidden);
+                        push_collapsed(&mut all, s);
+                        if !hidden {
+                            push_collapsed(&mut visible, s);
+                        }
+                    }
+                }
+                if kind == 1 && hidden {
+                    push_collapsed(&mut all, " ");
+                    push_collapsed(&mut visible, " ");
+                }
+            }
+            proptest::prop_assert_eq!(&flow.all, &all);
+            proptest::prop_assert_eq!(&flow.visible, &visible);
         }
 
         /// The digits a layer is passed over by are those
