@@ -547,32 +547,34 @@ struct Digits {
 impl Digits {
     fn of(layer: &str) -> Digits {
         let (mut at, mut zeros) = (Vec::new(), Vec::new());
-        match layer.is_ascii() {
-            true => {
-                // A piece at a time, each first asked whether it holds a
-                // digit at all (many bytes at once): most do not.
-                const PIECE: usize = 32;
-                for (n, piece) in layer.as_bytes().chunks(PIECE).enumerate() {
-                    if !piece.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
-                        continue;
-                    }
-                    for (i, &b) in piece.iter().enumerate() {
-                        if b.is_ascii_digit() {
-                            at.push(n * PIECE + i);
-                            if b == b'0' {
-                                zeros.push(n * PIECE + i);
-                            }
-                        }
-                    }
-                }
+        let bytes = layer.as_bytes();
+        // A piece at a time, each first asked (many bytes at once) whether
+        // it holds an ASCII digit or a character outside ASCII: most hold
+        // neither, and are passed over. `from` is always where a character
+        // starts: a piece passed over is ASCII.
+        const PIECE: usize = 32;
+        let mut from = 0;
+        while from < bytes.len() {
+            let end = (from + PIECE).min(bytes.len());
+            let piece = &bytes[from..end];
+            if !piece
+                .iter()
+                .fold(false, |any, &b| any | b.is_ascii_digit() | !b.is_ascii())
+            {
+                from = end;
+                continue;
             }
-            false => {
-                for (i, c) in layer.char_indices().filter(|&(_, c)| patterns::is_digit(c)) {
-                    at.push(i);
+            // A character at a time to the piece's end (the last may run
+            // past it).
+            while from < end {
+                let c = layer[from..].chars().next().unwrap_or_default();
+                if patterns::is_digit(c) {
+                    at.push(from);
                     if patterns::is_zero(c) {
-                        zeros.push(i);
+                        zeros.push(from);
                     }
                 }
+                from += c.len_utf8();
             }
         }
         Digits { at, zeros }

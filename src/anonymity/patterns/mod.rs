@@ -273,13 +273,14 @@ pub fn may_hold_a_number(text: &str) -> bool {
         return true;
     }
     // The other characters that are digits, or read as a zero, are not
-    // ASCII.
+    // ASCII: each starts with a byte from 0xC0 up.
     let mut digits = ascii_digits;
-    !text.is_ascii()
-        && text.chars().filter(|c| !c.is_ascii()).any(|c| {
-            digits += usize::from(is_digit(c));
-            digits >= 2 || is_zero(c)
-        })
+    let mut leads = bytes.iter().enumerate().filter(|&(_, &b)| b >= 0xC0);
+    leads.any(|(at, _)| {
+        let c = text[at..].chars().next().unwrap_or_default();
+        digits += usize::from(is_digit(c));
+        digits >= 2 || is_zero(c)
+    })
 }
 
 /// Whether `c` may be read as the digit zero (`0`, `０`, `⁰`).
