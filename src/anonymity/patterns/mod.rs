@@ -264,23 +264,43 @@ pub fn may_hold_one(text: &str) -> bool {
 /// zero ([`is_zero`]). Most texts around the places blocks meet hold one
 /// count alone ("4 quotes"), or none.
 pub fn may_hold_a_number(text: &str) -> bool {
-    // Counted over the whole text, which a compiler counts many bytes at
-    // a time, rather than stopping at the second digit a byte at a time:
-    // most texts hold no digit, and are read to their end either way.
+    // Counted over the whole text, 64 bytes at a time into a byte (which
+    // a compiler counts many bytes at once), rather than stopping at the
+    // second digit a byte at a time: most texts hold no digit, and are
+    // read to their end either way.
     let bytes = text.as_bytes();
-    let ascii_digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    let count = |piece: &[u8]| {
+        piece
+            .iter()
+            .fold(0u8, |n, &b| n + u8::from(b.is_ascii_digit()))
+    };
+    let ascii_digits: usize = bytes
+        .chunks(64)
+        .map(|piece| usize::from(count(piece)))
+        .sum();
     if ascii_digits >= 2 || bytes.contains(&b'0') {
         return true;
     }
+    if text.is_ascii() {
+        return false;
+    }
     // The other characters that are digits, or read as a zero, are not
-    // ASCII: each starts with a byte from 0xC0 up.
+    // ASCII: each starts with a byte from 0xC0 up, looked for 64 bytes at
+    // a time.
     let mut digits = ascii_digits;
-    let mut leads = bytes.iter().enumerate().filter(|&(_, &b)| b >= 0xC0);
-    leads.any(|(at, _)| {
-        let c = text[at..].chars().next().unwrap_or_default();
-        digits += usize::from(is_digit(c));
-        digits >= 2 || is_zero(c)
-    })
+    for (n, piece) in bytes.chunks(64).enumerate() {
+        if !piece.iter().fold(false, |any, &b| any | (b >= 0xC0)) {
+            continue;
+        }
+        for (i, _) in piece.iter().enumerate().filter(|&(_, &b)| b >= 0xC0) {
+            let c = text[n * 64 + i..].chars().next().unwrap_or_default();
+            digits += usize::from(is_digit(c));
+            if digits >= 2 || is_zero(c) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether `c` may be read as the digit zero (`0`, `０`, `⁰`).
