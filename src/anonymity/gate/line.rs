@@ -384,6 +384,12 @@ pub fn shown_spaces(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.bytes().any(shown_as_space) {
         return s.into();
     }
+    // White space alone between two tags (most of a page's text nodes):
+    // as many spaces, without making a string.
+    const BLANK: &str = "                                                                ";
+    if s.len() <= BLANK.len() && s.bytes().all(|b| b == b' ' || shown_as_space(b)) {
+        return BLANK[..s.len()].into();
+    }
     // One ASCII byte for another, so still UTF-8 (`str::replace` with a
     // set of characters searches a character at a time).
     let bytes: Vec<u8> = s
@@ -813,6 +819,18 @@ mod tests {
             let text = format!("{before}123 today");
             let window = around(&text, before.len());
             assert!(text[window].contains("07700"), "{pad:?}");
+        }
+    }
+
+    /// White space alone is shown as as many spaces, whatever its mix
+    /// and length, as the byte-by-byte reading shows it.
+    #[test]
+    fn white_space_alone_is_shown_as_spaces() {
+        for len in 0..70 {
+            for mix in ["\n", "\r", "\t", "\x0c", " ", "\n \t", "  \r\n"] {
+                let s: String = mix.chars().cycle().take(len).collect();
+                assert_eq!(shown_spaces(&s), " ".repeat(len), "{s:?}");
+            }
         }
     }
 
