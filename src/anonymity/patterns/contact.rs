@@ -32,7 +32,7 @@ pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
 /// (the final check reads numbers across blocks itself). Dots, slashes,
 /// hyphens and underscores between digits are read as spaces anyway (see
 /// `separators_as_spaces`).
-const GROUP_SEPARATOR: &str =
+pub(super) const GROUP_SEPARATOR: &str =
     r"(?: [\ \t\u{a0}]? (?: [\-/,·•…] | \.{2,3} ) [\ \t\u{a0}]? | [\ \t\u{a0}] )";
 
 /// The characters of [`GROUP_SEPARATOR`].

@@ -1,18 +1,27 @@
 //! National identity numbers by shape: NHS numbers (with their modulus-11
 //! check) and National Insurance numbers (with their allocated prefixes).
 
+use super::contact::GROUP_SEPARATOR;
 use super::{PatternHit, PatternKind, hit, regex};
 use regex::Regex;
 use std::sync::LazyLock;
 
 // ----- NHS numbers -----
 
-/// Ten digits as 3-3-4 with spaces or hyphens, or contiguous. A number that
-/// is also a valid phone number (it starts with 0) is reported as a phone
-/// number by [`super::find_patterns`]; NHS numbers in England start 4 to 7, so only
-/// numbers written oddly are affected, and they are flagged either way.
+/// Ten digits, contiguous or as 3-3-4 parted as a phone number's groups
+/// may be ([`GROUP_SEPARATOR`]: a space, a hyphen, slash, comma, middle
+/// dot or ellipsis with or without spaces around it, `943 - 476 - 5919`),
+/// or by a full stop with a space (`943. 476 5919`), which a sentence's end
+/// is not taken for here: the modulus-11 check passes one run of ten digits
+/// in eleven. A number that is also a valid phone number (it starts with 0)
+/// is reported as a phone number by [`super::find_patterns`]; NHS numbers
+/// in England start 4 to 7, so only numbers written oddly are affected,
+/// and they are flagged either way.
 static NHS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?-u:\b)(?:\d{3}[ \u{a0}]\d{3}[ \u{a0}]\d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?-u:\b)")
+    let parted = format!(r"(?: {GROUP_SEPARATOR} | [\ \t\u{{a0}}]? \. [\ \t\u{{a0}}]? )");
+    regex(&format!(
+        r"(?x) (?-u:\b) (?: \d{{3}} {parted} \d{{3}} {parted} \d{{4}} | \d{{10}} ) (?-u:\b)"
+    ))
 });
 
 pub(super) fn nhs_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
