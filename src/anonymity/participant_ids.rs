@@ -22,11 +22,12 @@ pub struct ParticipantIds {
 
 /// The marks that part an id's words, read as one another: a reader takes
 /// `a_sw_1`, `a.sw.1`, `a/sw/1` and `a:sw:1` (as some coding tools set
-/// codes apart; round 22) for `a-sw-1` (red team, round 12). A
+/// codes apart; round 22) for `a-sw-1` (red team, round 12), and a
+/// number sign before a part too (`A GP #1`, as a list numbers people). A
 /// run of hyphens, and of the Unicode dashes a reader takes for a hyphen
 /// ([`DASHES`]), is one mark as well: Markdown shows `a--sw--1` as
 /// `a–sw–1`, which the checks of the files read as shown (round 18).
-pub const ID_MARKS: [char; 5] = ['-', '_', '.', '/', ':'];
+pub const ID_MARKS: [char; 6] = ['-', '_', '.', '/', ':', '#'];
 
 /// The dots drawn at the middle of a line that part an id's parts as a
 /// hyphen does (`A·GP·1`, as a transcript or a form sets codes apart):
@@ -160,16 +161,21 @@ impl Shape {
 }
 
 /// Whether `between` (what parts two parts of an id in a text: marks only)
-/// is one mark as a reader sees it: `_`, `.`, `/` or `:`, or a run of hyphens
+/// is one mark as a reader sees it: `_`, `.`, `/`, `:` or `#`, or a run of hyphens
 /// and Unicode [`DASHES`] (Markdown shows `--` as an en dash, `---` as an
 /// em dash, `----` as two en dashes, and the final check reads each dash
 /// as a hyphen too: every run is one mark, so that the checks of the
 /// files and the final check read the same); or nothing, where
-/// `optional`.
+/// `optional`. A `#` after any of them is part of the mark.
 fn is_one_mark(between: &[u8]) -> bool {
+    // A number sign after another mark is read with it (`a-gp-#1`).
+    let between = match between.strip_suffix(b"#") {
+        Some(before) if !before.is_empty() => before,
+        _ => between,
+    };
     match between {
         [] => false,
-        [b'_' | b'.' | b'/' | b':'] => true,
+        [b'_' | b'.' | b'/' | b':' | b'#'] => true,
         _ => std::str::from_utf8(between).is_ok_and(|s| {
             let mut chars = s.chars();
             match chars.next() {
@@ -252,7 +258,7 @@ fn reads_as_code(text: &[u8], written: Range<usize>, parts: &[usize]) -> bool {
 /// white space ([`is_space`]).
 fn mark_len(bytes: &[u8], spaced: bool) -> Option<usize> {
     match bytes.first()? {
-        b'-' | b'_' | b'.' | b'/' | b':' => Some(1),
+        b'-' | b'_' | b'.' | b'/' | b':' | b'#' => Some(1),
         b' ' | b'\t' | b'\n' | b'\r' => spaced.then_some(1),
         // Every one of the dashes, dots and spaces starts with one of
         // these bytes (a test reads them).
@@ -280,7 +286,7 @@ impl<'t> Unmarked<'t> {
     fn of(text: &'t [u8], spaced: bool) -> Unmarked<'t> {
         // The bytes a mark (or white space) starts with.
         let starts_mark = |b: &u8| match b {
-            b'-' | b'_' | b'.' | b'/' | b':' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            b'-' | b'_' | b'.' | b'/' | b':' | b'#' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
             b' ' | b'\t' | b'\n' | b'\r' => spaced,
             _ => false,
         };
@@ -483,6 +489,24 @@ mod tests {
         let text = "said b_gp_1.";
         assert_eq!(&text[finder.find(text)[0].clone()], "b_gp_1");
     }
+    /// A number sign before a part, alone or after another mark, parts an
+    /// id as a hyphen does (`A GP #1`, as a list numbers people); a
+    /// number sign alone with a count is no id.
+    #[test]
+    fn finds_ids_numbered_with_a_number_sign() {
+        let finder = ids(&["a-gp-1"]);
+        for text in ["Said by A GP #1.", "said a-gp-#1", "A GP#1 said", "a#gp#1"] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+        for text in [
+            "GP #1 priority for borough A",
+            "Issue #1 in A GP practice",
+            "a-gp-#12",
+        ] {
+            assert_eq!(finder.find(text).len(), 0, "{text}");
+        }
+    }
+
     /// As interview codes are typed in transcripts: with some or all of
     /// its marks left out, an id whose parts run together hold a letter
     /// and a digit and are four long at least is the id (red team, round
