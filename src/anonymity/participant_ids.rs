@@ -252,6 +252,45 @@ fn reads_as_code(text: &[u8], written: Range<usize>, parts: &[usize]) -> bool {
     !(cases.0 && cases.1)
 }
 
+/// How many digits a part of digits alone is read with, leading zeros
+/// written: `a-gp-01` and `a-gp-001` are `a-gp-1` to a reader, as a list
+/// may number people.
+const PADDED_TO: usize = 3;
+
+/// `id`, and `id` with each of its parts that is digits alone written with
+/// leading zeros, up to [`PADDED_TO`] digits (`a-gp-1`, `a-gp-01`,
+/// `a-gp-001`).
+fn with_leading_zeros(id: &str) -> Vec<String> {
+    // Its parts, each with the mark after it.
+    let mut parts: Vec<(String, String)> = vec![(String::new(), String::new())];
+    for c in id.chars() {
+        let last = parts.last_mut().expect("a part");
+        match ID_MARKS.contains(&c) || DASHES.contains(&c) {
+            true => last.1.push(c),
+            false if !last.1.is_empty() => parts.push((c.to_string(), String::new())),
+            false => last.0.push(c),
+        }
+    }
+    let mut forms = vec![String::new()];
+    for (part, mark) in parts {
+        let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        let padded: Vec<String> = match digits {
+            true => (part.len()..=PADDED_TO.max(part.len()))
+                .map(|width| format!("{part:0>width$}"))
+                .collect(),
+            false => vec![part],
+        };
+        let mut longer = Vec::with_capacity(forms.len() * padded.len());
+        for form in &forms {
+            for p in &padded {
+                longer.push(format!("{form}{p}{mark}"));
+            }
+        }
+        forms = longer;
+    }
+    forms
+}
+
 /// The length of what starts `bytes`, if it is left out of the text an
 /// id's parts are looked for in: one of [`ID_MARKS`], of the
 /// [`MIDDLE_DOTS`] or of the Unicode [`DASHES`], and, where `spaced`,
@@ -333,11 +372,13 @@ impl<'t> Unmarked<'t> {
 
 impl ParticipantIds {
     pub fn new(participants: &[Participant]) -> ParticipantIds {
-        let ids: Vec<&str> = participants
+        let mut ids: Vec<String> = participants
             .iter()
-            .map(|p| p.id.as_str())
-            .filter(|id| !id.is_empty())
+            .filter(|p| !p.id.is_empty())
+            .flat_map(|p| with_leading_zeros(&p.id))
             .collect();
+        ids.sort();
+        ids.dedup();
         let (patterns, shapes): (Vec<String>, Vec<Shape>) = ids
             .iter()
             .map(|id| Shape::of(id))
@@ -350,7 +391,6 @@ impl ParticipantIds {
                 .build(&patterns)
                 .expect("participant ids are plain strings")
         });
-        let ids = ids.into_iter().map(str::to_string).collect();
         let spaced = shapes.iter().any(Shape::may_be_spaced);
         ParticipantIds {
             automaton,
@@ -360,7 +400,7 @@ impl ParticipantIds {
         }
     }
 
-    /// The ids looked for.
+    /// The ids looked for, each also as [`with_leading_zeros`] writes it.
     pub fn ids(&self) -> &[String] {
         &self.ids
     }
@@ -503,6 +543,30 @@ mod tests {
             "Issue #1 in A GP practice",
             "a-gp-#12",
         ] {
+            assert_eq!(finder.find(text).len(), 0, "{text}");
+        }
+    }
+
+    /// A part of digits alone is read with leading zeros written
+    /// (`a-gp-01`); a longer number is another id.
+    #[test]
+    fn finds_ids_with_leading_zeros() {
+        assert_eq!(
+            with_leading_zeros("a-gp-1"),
+            ["a-gp-1", "a-gp-01", "a-gp-001"]
+        );
+        assert_eq!(with_leading_zeros("p12"), ["p12"]);
+        assert_eq!(with_leading_zeros("7--x"), ["7--x", "07--x", "007--x"]);
+        let finder = ids(&["a-gp-1"]);
+        for text in [
+            "Said by a-gp-01.",
+            "A GP 01 said",
+            "AGP001 said",
+            "a_gp_001",
+        ] {
+            assert_eq!(finder.find(text).len(), 1, "{text}");
+        }
+        for text in ["a-gp-010", "a-gp-0001", "a-gp-10"] {
             assert_eq!(finder.find(text).len(), 0, "{text}");
         }
     }

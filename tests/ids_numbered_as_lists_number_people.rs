@@ -1,0 +1,47 @@
+//! A participant id numbered as a list of interviews may number people
+//! was published: with a number sign (`A GP #1`, `a-gp-#1`), which was no
+//! mark between an id's parts, or with leading zeros (`a-gp-01`). Each is
+//! refused at its line now, as `A GP 1` and `a_gp_1` are; a count
+//! numbered with a number sign beside a role, and another id's number
+//! (`a-gp-10`), build.
+
+mod common;
+
+use common::{METHODS, Project, build_fails, methods_with};
+
+#[test]
+fn an_id_numbered_with_a_number_sign_is_refused_at_its_line() {
+    for written in ["A GP #1", "a-gp-#1", "A GP#1", "a#gp#1"] {
+        let body = format!("As {written} put it, the huddle mattered.\n");
+        build_fails(
+            |p| {
+                p.write(METHODS, methods_with(&body));
+            },
+            &format!("{METHODS}:5:"),
+            "anonymity::participant-id",
+        );
+    }
+}
+
+#[test]
+fn an_id_written_with_leading_zeros_is_refused_at_its_line() {
+    for written in ["a-gp-01", "A GP 001", "AGP01"] {
+        let body = format!("As {written} put it, the huddle mattered.\n");
+        build_fails(
+            |p| {
+                p.write(METHODS, methods_with(&body));
+            },
+            &format!("{METHODS}:5:"),
+            "anonymity::participant-id",
+        );
+    }
+}
+
+#[test]
+fn a_number_sign_beside_a_role_builds() {
+    let project = Project::fixture("basic");
+    let body = "GP #1 priority for Borough A was access. Issue #1 in each GP practice \
+                was staffing; a-gp-10 and a-gp-0001 are no one's codes.\n";
+    project.write(METHODS, methods_with(body));
+    project.build().expect_code(0);
+}
