@@ -37,6 +37,15 @@ pub const MIDDLE_DOTS: [char; 7] = [
     '\u{b7}', '\u{2022}', '\u{2027}', '\u{2219}', '\u{22c5}', '\u{30fb}', '\u{ff65}',
 ];
 
+/// The words and signs a list numbers people with, read before a part of
+/// digits alone as a mark between two parts (`A-GP no. 1`, `A GP No 1`,
+/// `a-gp nr.1`, `A GP №1`): each in any case, with a full stop after it or
+/// not, and after a mark or white space, not a letter (`gpno1` is no
+/// id). The number sign `#` is one of [`ID_MARKS`], before any part.
+const NUMBER_WORDS: [&str; 7] = [
+    "number", "num", "no", "nr", "n\u{b0}", "n\u{ba}", "\u{2116}",
+];
+
 /// The fewest parts an id may have to be read with spaces between them:
 /// `A GP 1` is `a-gp-1`, but a code of two parts written with a space is
 /// ordinary text (`GP 12 hours` for `gp-12`, `Table A 1` for `a-1`).
@@ -123,8 +132,7 @@ impl Shape {
         let left_out = reading != Reading::Marked && self.marks_optional;
         let spaced = reading == Reading::Spaced && self.may_be_spaced();
         let mut at = found.start;
-        let mut start = None;
-        let mut end: Option<usize> = None;
+        let mut written: Vec<Range<usize>> = Vec::with_capacity(self.parts.len());
         let mut space = false;
         for &len in &self.parts {
             let (first, last) = (unmarked.at(at), unmarked.at(at + len - 1));
@@ -132,24 +140,22 @@ impl Shape {
             if last - first != len - 1 {
                 return None;
             }
-            if let Some(end) = end {
-                match parted_by(&text[end..first]) {
+            if let Some(before) = written.last() {
+                let number = text[first].is_ascii_digit();
+                match parted_by(&text[before.end..first], number) {
                     Some(Between::Nothing) if left_out => {}
                     Some(Between::Mark) => {}
                     Some(Between::Space) if spaced => space = true,
                     _ => return None,
                 }
             }
-            start = start.or(Some(first));
-            end = Some(last + 1);
+            written.push(first..last + 1);
             at += len;
         }
-        let (start, end) = (start?, end?);
+        let (start, end) = (written.first()?.start, written.last()?.end);
         let before = start == 0 || !text[start - 1].is_ascii_alphanumeric();
         let after = end == text.len() || !text[end].is_ascii_alphanumeric();
-        let written = start..end;
-        (before && after && (!space || reads_as_code(text, written.clone(), &self.parts)))
-            .then_some(written)
+        (before && after && (!space || reads_as_code(text, &written))).then_some(start..end)
     }
 
     /// Whether the id may be read with white space between its parts:
@@ -198,8 +204,10 @@ fn is_space(c: char) -> bool {
 /// (`A GP 1`, `A / GP / 1`, `A – GP – 1`), with one line break at most (a
 /// blank line ends a paragraph) and no full stop or colon (`A. GP 1` ends
 /// a sentence, `Appendix A: GP 1-year outcomes` a label; round 22);
+/// before a part of digits alone (`number`), a number word or sign may
+/// end it as well ([`without_number_word`]: `A-GP no. 1`, `A GP - #1`);
 /// `None` for anything else.
-fn parted_by(between: &[u8]) -> Option<Between> {
+fn parted_by(between: &[u8], number: bool) -> Option<Between> {
     if between.is_empty() {
         return Some(Between::Nothing);
     }
@@ -207,47 +215,105 @@ fn parted_by(between: &[u8]) -> Option<Between> {
         return Some(Between::Mark);
     }
     let between = std::str::from_utf8(between).ok()?;
-    let mark = between.trim_matches(is_space);
     let breaks = between
         .matches('\n')
         .count()
         .max(between.matches('\r').count());
-    let spaced = mark.len() < between.len() && breaks <= 1;
-    (spaced && (mark.is_empty() || (!matches!(mark, "." | ":") && is_one_mark(mark.as_bytes()))))
-        .then_some(Between::Space)
+    if breaks > 1 {
+        return None;
+    }
+    let numbered = number.then(|| without_number_word(between)).flatten();
+    let mark = numbered.unwrap_or(between).trim_matches(is_space);
+    let spaced = between.contains(is_space);
+    let parted = match numbered {
+        // The number word or sign is the mark, or follows one.
+        Some(_) => mark.is_empty() || is_one_mark(mark.as_bytes()),
+        None => spaced && (mark.is_empty() || is_one_mark(mark.as_bytes())),
+    };
+    let label = spaced && matches!(mark, "." | ":");
+    (parted && !label).then_some(match spaced {
+        true => Between::Space,
+        false => Between::Mark,
+    })
 }
 
-/// Whether an id found with white space between its parts, at `written`
-/// of `text`, reads as a code rather than as words: its letters are not
-/// a part in small letters beside one in capitals (`a GP 1 day a week`,
-/// an article before an abbreviation; `A GP 1` and `a gp 1` are the id),
-/// and no number runs on after it past a comma or a full stop (`A GP
-/// 1,000`, `A GP 1.5 days`).
-fn reads_as_code(text: &[u8], written: Range<usize>, parts: &[usize]) -> bool {
-    let rest = &text[written.end..];
-    if let [b',' | b'.', digit, ..] = rest
+/// `between` without the number word or sign ([`NUMBER_WORDS`], `#`) that
+/// ends it, with a full stop and white space after it or not; `None` if
+/// none ends it, or a word in letters does with nothing before it (the
+/// word would run on from the part before: `GPno`).
+fn without_number_word(between: &str) -> Option<&str> {
+    let trimmed = between.trim_end_matches(is_space);
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    NUMBER_WORDS.iter().chain(&["#"]).find_map(|word| {
+        let at = trimmed.len().checked_sub(word.len())?;
+        let (before, end) = trimmed.split_at_checked(at)?;
+        let runs_on = before.is_empty() && word.starts_with(|c: char| c.is_ascii_alphabetic());
+        (end.eq_ignore_ascii_case(word) && !runs_on).then_some(before)
+    })
+}
+
+/// The length of the number word `bytes` starts with ([`NUMBER_WORDS`]),
+/// where a number follows it: after a full stop or not, and after white
+/// space where `spaced` (`no. 1`, `No1`, `nr.1`).
+fn number_word_len(bytes: &[u8], spaced: bool) -> Option<usize> {
+    let word = NUMBER_WORDS.iter().find(|word| {
+        bytes
+            .get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+    })?;
+    let mut rest = &bytes[word.len()..];
+    rest = rest.strip_prefix(b".").unwrap_or(rest);
+    while let Some(len) = spaced.then(|| white_len(rest)).flatten() {
+        rest = &rest[len..];
+    }
+    rest.first()
+        .is_some_and(u8::is_ascii_digit)
+        .then_some(word.len())
+}
+
+/// The length of the white space character ([`is_space`]) `bytes` starts
+/// with, if it starts with one (reading that character alone).
+fn white_len(bytes: &[u8]) -> Option<usize> {
+    let len = match bytes.first()? {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 1,
+    };
+    let c = std::str::from_utf8(bytes.get(..len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    is_space(c).then_some(len)
+}
+
+/// Whether an id found with white space between its parts, `written` in
+/// `text` (each part's place), reads as a code rather than as words: its
+/// letters are not a part in small letters beside one in capitals (`a
+/// GP 1 day a week`, an article before an abbreviation; `A GP 1` and `a
+/// gp 1` are the id), and no number runs on after it past a comma or a
+/// full stop (`A GP 1,000`, `A GP 1.5 days`).
+fn reads_as_code(text: &[u8], written: &[Range<usize>]) -> bool {
+    let end = written.last().map_or(0, |part| part.end);
+    if let [b',' | b'.', digit, ..] = &text[end..]
         && digit.is_ascii_digit()
     {
         return false;
     }
     let mut cases = (false, false);
-    let mut at = written.start;
-    for &len in parts {
-        while !text[at].is_ascii_alphanumeric() {
-            at += 1;
-        }
+    for part in written {
         // Each part is ASCII here: a part is written as it is found, byte
         // for byte, once full-width forms are read as ASCII.
-        let part = &text[at..at + len];
-        if part.iter().any(u8::is_ascii_alphabetic) {
-            let letters = part.iter().filter(|b| b.is_ascii_alphabetic());
-            if letters.clone().all(u8::is_ascii_lowercase) {
-                cases.0 = true;
-            } else if letters.clone().all(u8::is_ascii_uppercase) {
-                cases.1 = true;
-            }
+        let letters = text[part.clone()]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic());
+        if letters.clone().next().is_none() {
+            continue;
         }
-        at += len;
+        if letters.clone().all(u8::is_ascii_lowercase) {
+            cases.0 = true;
+        } else if letters.clone().all(u8::is_ascii_uppercase) {
+            cases.1 = true;
+        }
     }
     !(cases.0 && cases.1)
 }
@@ -317,26 +383,37 @@ struct Unmarked<'t> {
     bytes: std::borrow::Cow<'t, [u8]>,
     /// For each run of bytes kept: where it starts here, and in the text.
     runs: Vec<(usize, usize)>,
+    /// A number word was left out ([`NUMBER_WORDS`]).
+    numbered: bool,
 }
 
 impl<'t> Unmarked<'t> {
-    /// `text` without its marks, and without its white space too where
-    /// `spaced`.
-    fn of(text: &'t [u8], spaced: bool) -> Unmarked<'t> {
-        // The bytes a mark (or white space) starts with.
+    /// `text` without its marks, without its white space too where
+    /// `spaced`, and without each number word before a number where
+    /// `numbers` (after no letter or digit: see [`number_word_len`]).
+    fn of(text: &'t [u8], spaced: bool, numbers: bool) -> Unmarked<'t> {
+        // The bytes a mark (or white space, or a number word) starts with.
         let starts_mark = |b: &u8| match b {
             b'-' | b'_' | b'.' | b'/' | b':' | b'#' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
             b' ' | b'\t' | b'\n' | b'\r' => spaced,
+            b'n' | b'N' => numbers,
             _ => false,
         };
         let mut bytes: Option<Vec<u8>> = None;
         let mut runs = vec![(0, 0)];
+        let mut numbered = false;
         // Where the run of bytes being kept starts, and how far the text
         // has been read.
         let (mut kept, mut at) = (0, 0);
         while let Some(found) = text[at..].iter().position(starts_mark) {
             let mark = at + found;
-            let Some(len) = mark_len(&text[mark..], spaced) else {
+            let word = || {
+                let after_word = mark > 0 && text[mark - 1].is_ascii_alphanumeric();
+                let len = (numbers && !after_word).then(|| number_word_len(&text[mark..], spaced));
+                numbered |= len.flatten().is_some();
+                len.flatten()
+            };
+            let Some(len) = mark_len(&text[mark..], spaced).or_else(word) else {
                 at = mark + 1;
                 continue;
             };
@@ -345,18 +422,17 @@ impl<'t> Unmarked<'t> {
             (kept, at) = (mark + len, mark + len);
             runs.push((bytes.len(), kept));
         }
-        match bytes {
-            None => Unmarked {
-                bytes: text.into(),
-                runs,
-            },
+        let bytes = match bytes {
+            None => text.into(),
             Some(mut bytes) => {
                 bytes.extend_from_slice(&text[kept..]);
-                Unmarked {
-                    bytes: bytes.into(),
-                    runs,
-                }
+                bytes.into()
             }
+        };
+        Unmarked {
+            bytes,
+            runs,
+            numbered,
         }
     }
 
@@ -459,17 +535,16 @@ impl ParticipantIds {
             return Vec::new();
         };
         let text = text.as_bytes();
-        let unmarked = Unmarked::of(text, reading == Reading::Spaced && self.spaced);
-        // Every place each id's parts run together are found, as written
-        // in the text: a longer id found where a shorter one is written
-        // hides nothing.
-        let mut found: Vec<Range<usize>> = automaton
-            .find_overlapping_iter(&*unmarked.bytes)
-            .filter_map(|m| {
-                let shape = &self.shapes[m.pattern().as_usize()];
-                shape.written(text, &unmarked, m.range(), reading)
-            })
-            .collect();
+        let spaced = reading == Reading::Spaced && self.spaced;
+        // Read without the number words before numbers, and, where one
+        // was left out, as written too: an id may have a part that is one
+        // (`b-no-2` written `b-no 2`).
+        let unmarked = Unmarked::of(text, spaced, true);
+        let mut found = self.found_in(automaton, text, &unmarked, reading);
+        if unmarked.numbered {
+            let written = Unmarked::of(text, spaced, false);
+            found.extend(self.found_in(automaton, text, &written, reading));
+        }
         // The leftmost, then the longest, of those that overlap.
         found.sort_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
         let mut kept: Vec<Range<usize>> = Vec::with_capacity(found.len());
@@ -479,6 +554,25 @@ impl ParticipantIds {
             }
         }
         kept
+    }
+
+    /// Every place each id's parts run together are found in `unmarked`,
+    /// as written in `text`: a longer id found where a shorter one is
+    /// written hides nothing.
+    fn found_in(
+        &self,
+        automaton: &AhoCorasick,
+        text: &[u8],
+        unmarked: &Unmarked,
+        reading: Reading,
+    ) -> Vec<Range<usize>> {
+        automaton
+            .find_overlapping_iter(&*unmarked.bytes)
+            .filter_map(|m| {
+                let shape = &self.shapes[m.pattern().as_usize()];
+                shape.written(text, unmarked, m.range(), reading)
+            })
+            .collect()
     }
 }
 
@@ -545,6 +639,59 @@ mod tests {
         ] {
             assert_eq!(finder.find(text).len(), 0, "{text}");
         }
+    }
+
+    /// A number word or sign before a part of digits, with white space or
+    /// a mark around it or not, parts an id as a mark does (`A-GP no. 1`,
+    /// `A GP - #1`), and the id's letters are read without it (`a gp No.
+    /// 1` is no article before an abbreviation); an id with a part that
+    /// is a number word is still found as written.
+    #[test]
+    fn finds_ids_numbered_with_a_number_word() {
+        let finder = ids(&["a-gp-1", "b-no-2"]);
+        for (text, written) in [
+            ("Said by a-gp no. 1 then", "a-gp no. 1"),
+            ("Said by A GP - #1 then", "A GP - #1"),
+            ("Said by A GP # 1 then", "A GP # 1"),
+            ("Said by A-GP No.1 then", "A-GP No.1"),
+            ("Said by a gp no. 1 then", "a gp no. 1"),
+            ("Said by A GP NO 01 then", "A GP NO 01"),
+            ("Said by a-gp-nr.1 then", "a-gp-nr.1"),
+            ("Said by A GP number 1 then", "A GP number 1"),
+            ("Said by A GP num. 1 then", "A GP num. 1"),
+            ("Said by A GP n\u{ba} 1 then", "A GP n\u{ba} 1"),
+            ("Said by A GP n\u{b0}1 then", "A GP n\u{b0}1"),
+            ("Said by A GP \u{2116}1 then", "A GP \u{2116}1"),
+            ("Said by A GP \u{2116} 1 then", "A GP \u{2116} 1"),
+            ("Said by A GP - no. 1 then", "A GP - no. 1"),
+            ("Said by A GP\u{a0}no.\u{a0}1 then", "A GP\u{a0}no.\u{a0}1"),
+            ("said b-no 2 and b no 2", "b-no 2"),
+        ] {
+            let found = finder.find(text);
+            assert_eq!(found.len(), 1 + text.matches("b no 2").count(), "{text}");
+            assert_eq!(&text[found[0].clone()], written, "{text}");
+        }
+        for text in [
+            "A GP no. 12 then",
+            "A GPno. 1 then",
+            "A GP nos. 1 to 3",
+            "A GP none 1",
+            "A GP. No. 1 priority",
+            "A GP: no. 1 priority",
+            "A GP, no. 1 priority",
+            "a GP no. 1 priority",
+            "A GP no.\n\n1 then",
+            "A GP no. 1,000 patients",
+            "No. 1 for A GP",
+        ] {
+            let found: Vec<&str> = finder.find(text).into_iter().map(|r| &text[r]).collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        for text in ["A-GP-No.1", "a_gp_#1", "A\u{b7}GP\u{b7}no.1"] {
+            assert_eq!(finder.find_with_marks(text).len(), 1, "{text}");
+            assert_eq!(finder.find_run_together(text).len(), 1, "{text}");
+        }
+        assert!(finder.find_with_marks("A GP no. 1").is_empty());
     }
 
     /// A part of digits alone is read with leading zeros written
@@ -765,14 +912,28 @@ mod tests {
                     "{mark}"
                 );
             }
-            assert_eq!(Unmarked::of(text.as_bytes(), false).bytes.as_ref(), b"x");
+            assert_eq!(
+                Unmarked::of(text.as_bytes(), false, true).bytes.as_ref(),
+                b"x"
+            );
         }
         for space in SPACES.iter().chain(&[' ', '\t', '\n', '\r']) {
             let text = format!("{space}x");
             assert_eq!(mark_len(text.as_bytes(), false), None, "{space:?}");
             let len = Some(space.len_utf8());
             assert_eq!(mark_len(text.as_bytes(), true), len, "{space:?}");
-            assert_eq!(Unmarked::of(text.as_bytes(), true).bytes.as_ref(), b"x");
+            assert_eq!(
+                Unmarked::of(text.as_bytes(), true, true).bytes.as_ref(),
+                b"x"
+            );
+        }
+        for word in NUMBER_WORDS {
+            for word in [word.to_string(), word.to_uppercase()] {
+                let text = format!("{word}1");
+                let unmarked = Unmarked::of(text.as_bytes(), false, true);
+                assert_eq!(unmarked.bytes.as_ref(), b"1", "{word}");
+                assert!(unmarked.numbered);
+            }
         }
         assert_eq!(mark_len("\u{2026}".as_bytes(), true), None);
         assert_eq!(mark_len("\u{201c}".as_bytes(), true), None);
