@@ -3,7 +3,10 @@
 //! written `943 - 476 - 5919`, `943, 476, 5919`, `943. 476 5919` or with an
 //! en dash or an ellipsis was published. Each is now refused at its line,
 //! as a phone number's groups are; ten digits that fail the number's
-//! check, however parted, still build.
+//! check, however parted, still build. Two spaces or more between groups
+//! (which a browser shows as one) were caught only by the final check,
+//! which points at the line and not the number: the checks of the files
+//! now read white space as a browser shows it, for phone numbers too.
 
 mod common;
 
@@ -22,6 +25,8 @@ const PARTED: &[&str] = &[
     "943... 476... 5919",
     "943\u{2026}476\u{2026}5919",
     "943\u{a0}-\u{a0}476\u{a0}-\u{a0}5919",
+    "943  476  5919",
+    "943 \t476\u{a0} 5919",
 ];
 
 #[test]
@@ -48,4 +53,18 @@ fn ten_digits_that_fail_the_check_build_however_parted() {
     project.write(METHODS, methods_with(body));
     let run = project.build();
     run.expect_code(0);
+}
+
+#[test]
+fn a_phone_number_with_runs_of_spaces_is_refused_at_its_line() {
+    for number in ["020  7946  0018", "07700  900  123"] {
+        let body = format!("Her carer is on {number} most days.\n");
+        build_fails(
+            |p| {
+                p.write(METHODS, methods_with(&body));
+            },
+            &format!("{METHODS}:5:"),
+            "anonymity::phone-number",
+        );
+    }
 }

@@ -2,7 +2,9 @@
 //! any digits the checks read: a phone number typed in full-width digits
 //! with its last group in a block of its own was published, because only
 //! ASCII digits were looked for there. Refused at its line; the counts a
-//! report sets one to a block ("4 quotes") build.
+//! report sets one to a block ("4 quotes") build. The checks of the files
+//! read the white space between two blocks of HTML as a browser joins it,
+//! and so find a number so split first, at its place.
 
 mod common;
 
@@ -10,28 +12,27 @@ use common::{METHODS, Project, build_fails, methods_with};
 
 #[test]
 fn a_number_in_full_width_digits_split_between_blocks_is_refused_at_its_line() {
-    for (body, what) in [
+    for (body, code) in [
         (
             "<div>Call \u{ff10}\u{ff17}\u{ff17}\u{ff10}\u{ff10}</div><div>\u{ff19}\u{ff10}\u{ff10}\u{ff11}\u{ff12}\u{ff13} today</div>\n",
-            "a UK phone number",
+            "anonymity::phone-number",
         ),
         (
             "<p>Write to \u{ff33}\u{ff37}\u{ff11}\u{ff21}</p><p>\u{ff11}\u{ff21}\u{ff21} today</p>\n",
-            "a UK postcode",
+            "anonymity::postcode",
         ),
         (
             "<div>Call 07700</div><div>900123 today</div>\n",
-            "a UK phone number",
+            "anonymity::phone-number",
         ),
     ] {
-        let stderr = build_fails(
+        build_fails(
             |p| {
                 p.write(METHODS, methods_with(body));
             },
             &format!("{METHODS}:5:"),
-            "anonymity::output-leak",
+            code,
         );
-        assert!(stderr.contains(what), "{what} in:\n{stderr}");
     }
 }
 

@@ -1116,3 +1116,32 @@ mod numbers_hold_two_digits_or_a_zero {
         }
     }
 }
+
+/// The checks of the files read a run of white space as one space, as a
+/// browser shows it: a number with two spaces between its groups is found
+/// where it is written (it was found only by the final check, which
+/// names the page's line and not the number's place).
+#[test]
+fn numbers_with_runs_of_white_space_between_their_groups_are_found_as_shown() {
+    let nhs = test_nhs_number(7);
+    for text in [
+        format!("Call 020  7946  0018 today, or NHS {}", spaced(&nhs, "  ")),
+        format!(
+            "Call 020 \t7946\u{a0} 0018 today, or NHS {}",
+            spaced(&nhs, " \n ")
+        ),
+    ] {
+        let hits = find_patterns_as_shown(&text);
+        let kinds: Vec<PatternKind> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            [PatternKind::Phone, PatternKind::NhsNumber],
+            "{text}"
+        );
+        assert!(text[hits[0].range.clone()].starts_with("020"), "{text}");
+        assert!(text[hits[0].range.clone()].ends_with("0018"), "{text}");
+        assert!(text[hits[1].range.clone()].ends_with(&nhs[7..]), "{text}");
+    }
+    // As written, for the gate, which folds its texts itself.
+    assert!(find_patterns("Call 020  7946  0018").is_empty());
+}

@@ -48,20 +48,39 @@ pub(crate) fn holds_change(text: &str, marks: bool) -> bool {
     })
 }
 
+/// White space a browser joins with the white space beside it.
+fn is_white(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Whether `text` holds two characters of white space in a row (of
+/// ASCII's; the Unicode spaces make [`holds_change`] true with `marks`).
+fn holds_white_run(text: &str) -> bool {
+    let white = |b: &u8| is_white(char::from(*b));
+    text.as_bytes()
+        .windows(2)
+        .any(|pair| white(&pair[0]) && white(&pair[1]))
+}
+
 impl Visible {
     /// `None` when the text has none of those characters. With `marks`,
     /// Unicode dashes and spaces are read as `-` and ` ` too (the checks
     /// of the files; the gate reads a second, folded version of each text
     /// instead, which costs less than mapping every byte of a page's texts
     /// searched together).
+    ///
+    /// With `marks`, a run of white space is also read as its first
+    /// character alone, as a browser shows it (`020  7946  0018`).
     pub(crate) fn of(text: &str, marks: bool) -> Option<Visible> {
-        if text.is_ascii() || !holds_change(text, marks) {
+        let joins = marks && holds_white_run(text);
+        if !joins && (text.is_ascii() || !holds_change(text, marks)) {
             return None;
         }
         let mut visible = Visible {
             text: String::with_capacity(text.len()),
             origin: Vec::with_capacity(text.len()),
         };
+        let mut after_space = false;
         for (at, c) in text.char_indices() {
             if crate::reading::is_invisible(c) {
                 continue;
@@ -71,6 +90,11 @@ impl Visible {
                 c if marks && SPACES.contains(&c) => ' ',
                 c => ascii_form(c).unwrap_or(c),
             };
+            let space = marks && is_white(c);
+            if space && after_space {
+                continue;
+            }
+            after_space = space;
             visible.text.push(c);
             visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
