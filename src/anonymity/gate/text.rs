@@ -107,6 +107,10 @@ fn every_version(text: &str, out: &mut Texts) {
     if let Some(shown) = overridden_as_shown(text) {
         decoded.push(shown);
     }
+    // A script joins strings into what it shows: each version with its
+    // string literals joined is read too.
+    let joined: Vec<String> = decoded.iter().filter_map(|v| literals_joined(v)).collect();
+    decoded.extend(joined);
     if text.bytes().any(|b| MARKS.iter().any(|&m| m as u8 == b)) {
         // Markdown's emphasis marks, which a reader of a `.md` file reads past.
         decoded.push(text.replace(MARKS, ""));
@@ -343,6 +347,28 @@ pub fn css_unescape(text: &str) -> String {
         out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
     }
     out
+}
+
+/// What joins two string literals in a script into one string: a `+`
+/// (`"Marjorie " + "Quill" + "feather"`), a comma between the items of a
+/// list that may be joined (`["Quill", "feather"].join("")`), or a call
+/// of `concat`, with white space around it, between quotation marks of
+/// any kind.
+static LITERALS_JOINED_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"["'`]\s*(?:\+|,|\)?\s*\.\s*concat\s*\()\s*["'`]"#)
+        .expect("a fixed expression")
+});
+
+/// `text` with each two string literals a script may join into one
+/// joined ([`LITERALS_JOINED_BY`]); `None` when it has none. A script
+/// can make any text, so this reads only the way most scripts join
+/// strings; what is joined otherwise is not read.
+fn literals_joined(text: &str) -> Option<String> {
+    let may_join = text.contains(['+', ',', '(']) && text.contains(['"', '\'', '`']);
+    match may_join && LITERALS_JOINED_BY.is_match(text) {
+        true => Some(LITERALS_JOINED_BY.replace_all(text, "").into_owned()),
+        false => None,
+    }
 }
 
 /// JavaScript and JSON escapes: `\uXXXX` (with surrogate pairs), `\u{X…}`,

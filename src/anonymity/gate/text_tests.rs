@@ -38,6 +38,30 @@ fn every_version_is_read() {
     assert!(all("Jane+Smith").contains(&"Jane Smith".to_string()));
 }
 
+/// A script's string literals joined by `+`, listed to be joined, or
+/// joined by `concat` are read joined, after any escape is decoded.
+#[test]
+fn string_literals_a_script_joins_are_read_joined() {
+    for (script, joined) in [
+        (
+            r#"document.write("Marjorie " + "Quill" + "feather")"#,
+            "Marjorie Quillfeather",
+        ),
+        ("let n = 'Quill'+\n  'feather';", "Quillfeather"),
+        (r#"["Thistle", "bury"].join("")"#, "Thistlebury"),
+        (r#""Thistle".concat("bury")"#, "Thistlebury"),
+        ("`Thistle` + 'bury'", "Thistlebury"),
+        (r#""\u0051uill" + "feather""#, "Quillfeather"),
+    ] {
+        let found = all(script);
+        assert!(
+            found.iter().any(|v| v.contains(joined)),
+            "{script}: {found:?}"
+        );
+    }
+    assert_eq!(literals_joined("let x = 1 + 2, y = (3);"), None);
+}
+
 /// Defect (red team): a `data:` address's text was published unread.
 #[test]
 fn data_addresses_are_read() {

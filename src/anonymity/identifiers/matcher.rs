@@ -73,10 +73,14 @@ impl TermMatcher {
     /// it) is read both as a word boundary and as joining the word, as a
     /// reader reads `Thistle-bury`, or `Thistle-` at a line end and `bury`
     /// on the next, as the one word: hits found only with the word joined
-    /// are added.
+    /// are added. So are hits found with the letters of a word written
+    /// letter-spaced joined (`M a r j o r i e`, see [`Joined::letters_of`]).
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let mut hits = self.find_plain(text);
-        if let Some(joined) = Joined::of(text) {
+        for joined in [Joined::of(text), Joined::letters_of(text)]
+            .into_iter()
+            .flatten()
+        {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for mut hit in self.find_plain(&joined.text) {
                 hit.range = joined.original(hit.range);

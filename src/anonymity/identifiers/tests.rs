@@ -997,3 +997,61 @@ fn a_ward_named_by_a_letter_is_no_surname_and_initial() {
         );
     }
 }
+
+/// A name or place written letter-spaced is read as a reader reads it,
+/// its letters joined, in capitals or not, with the wider space or the
+/// capital that starts a new word; the place found is the letters as
+/// written. Single letters in prose, and a run too short to be a word,
+/// are not joined into one.
+#[test]
+fn a_term_written_letter_spaced_is_found() {
+    let ids = Identifiers {
+        people: vec!["Marjorie Quillfeather".into()],
+        places: vec!["Thistlebury".into(), "Bow".into()],
+        ..Identifiers::default()
+    };
+    let m = TermMatcher::new(&ids);
+    let full = |text: &str| -> Vec<String> {
+        m.find(text)
+            .into_iter()
+            .filter(|h| !h.partial)
+            .map(|h| text[h.range].to_string())
+            .collect()
+    };
+    for (text, written) in [
+        (
+            "Led by M a r j o r i e   Q u i l l f e a t h e r.",
+            "M a r j o r i e   Q u i l l f e a t h e r",
+        ),
+        (
+            "Led by M a r j o r i e Q u i l l f e a t h e r, then",
+            "M a r j o r i e Q u i l l f e a t h e r",
+        ),
+        (
+            "Led by M A R J O R I E Q U I L L F E A T H E R.",
+            "M A R J O R I E Q U I L L F E A T H E R",
+        ),
+        (
+            "Led by Marjorie Q u i l l f e a t h e r.",
+            "Marjorie Q u i l l f e a t h e r",
+        ),
+        ("in T h i s t l e b u r y", "T h i s t l e b u r y"),
+        (
+            "in T\u{a0}h\u{a0}i\u{a0}s\u{a0}t\u{a0}l\u{a0}e\u{a0}b\u{a0}u\u{a0}r\u{a0}y",
+            "T\u{a0}h\u{a0}i\u{a0}s\u{a0}t\u{a0}l\u{a0}e\u{a0}b\u{a0}u\u{a0}r\u{a0}y",
+        ),
+        ("in T h i s t l e\nb u r y now", "T h i s t l e\nb u r y"),
+        ("near B o w.", "B o w"),
+    ] {
+        assert_eq!(full(text), [written], "{text}");
+    }
+    for text in [
+        "a b c d e f g h i j",
+        "Options a, b and c",
+        "as I a m said",
+        "B o\n\nw",
+        "T h i s t l e b u r y s",
+    ] {
+        assert!(full(text).is_empty(), "{text}: {:?}", full(text));
+    }
+}
