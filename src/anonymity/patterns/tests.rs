@@ -1145,3 +1145,76 @@ fn numbers_with_runs_of_white_space_between_their_groups_are_found_as_shown() {
     // As written, for the gate, which folds its texts itself.
     assert!(find_patterns("Call 020  7946  0018").is_empty());
 }
+
+/// `Visible::original` maps through runs rather than byte by byte: it
+/// gives what a map of every byte's origin gives, for every range of
+/// random texts of invisible, full-width, dash, space and other
+/// characters.
+mod visible_maps_back_as_each_byte_would {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Where each byte of `Visible::of(text, marks)` came from, worked out
+    /// one byte at a time.
+    fn origins(text: &str, marks: bool) -> Vec<usize> {
+        let mut origin = Vec::new();
+        let mut after_space = false;
+        for (at, c) in text.char_indices() {
+            if crate::reading::is_invisible(c) {
+                continue;
+            }
+            let shown = match c {
+                c if marks && crate::reading::DASHES.contains(&c) => '-',
+                c if marks && crate::reading::SPACES.contains(&c) => ' ',
+                c => visible::ascii_form(c).unwrap_or(c),
+            };
+            let space = marks && matches!(shown, ' ' | '\t' | '\n' | '\r');
+            if space && after_space {
+                continue;
+            }
+            after_space = space;
+            origin.extend(std::iter::repeat_n(at, shown.len_utf8()));
+        }
+        origin
+    }
+
+    proptest! {
+        #[test]
+        fn every_range_maps_back_to_the_same_place(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("a"), Just("7"), Just(" "), Just("\t"), Just("\n"), Just("é"),
+                    Just("\u{ff10}"), Just("\u{ff0d}"), Just("\u{ad}"), Just("\u{200b}"),
+                    Just("\u{2013}"), Just("\u{a0}"), Just("\u{1d7d5}"), Just("\u{20ac}"),
+                ],
+                0..24,
+            ),
+            marks in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            if let Some(visible) = visible::Visible::of(&text, marks) {
+                let origin = origins(&text, marks);
+                prop_assert_eq!(origin.len(), visible.text.len());
+                let ends: Vec<usize> = (0..=visible.text.len())
+                    .filter(|&at| visible.text.is_char_boundary(at))
+                    .collect();
+                for &start in &ends {
+                    for &end in ends.iter().filter(|&&end| end >= start) {
+                        let expected = match start == end {
+                            true => {
+                                let at = origin.get(start).copied().unwrap_or(text.len());
+                                at..at
+                            }
+                            false => {
+                                let last = origin[end - 1];
+                                let len = text[last..].chars().next().map_or(0, char::len_utf8);
+                                origin[start]..last + len
+                            }
+                        };
+                        prop_assert_eq!(visible.original(&text, start..end), expected);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -13,7 +13,10 @@ use std::ops::Range;
 /// dash: `07700–900123`), with where each byte came from.
 pub(crate) struct Visible {
     pub(crate) text: String,
-    origin: Vec<usize>,
+    /// Where each run of the text starts, here and in the original: in a
+    /// run, each byte is the original's byte at the same distance. A
+    /// character read otherwise is a run of its own.
+    runs: Vec<(usize, usize)>,
 }
 
 /// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
@@ -73,42 +76,97 @@ impl Visible {
     /// character alone, as a browser shows it (`020  7946  0018`).
     pub(crate) fn of(text: &str, marks: bool) -> Option<Visible> {
         let joins = marks && holds_white_run(text);
-        if !joins && (text.is_ascii() || !holds_change(text, marks)) {
-            return None;
+        let changes = !text.is_ascii() && holds_change(text, marks);
+        match (joins, changes) {
+            (false, false) => return None,
+            (true, false) => return Some(Visible::joined(text)),
+            _ => {}
         }
         let mut visible = Visible {
             text: String::with_capacity(text.len()),
-            origin: Vec::with_capacity(text.len()),
+            runs: vec![(0, 0)],
         };
+        // Whether the character before was left out or read otherwise:
+        // the next one kept starts a run.
+        let mut moved = false;
         let mut after_space = false;
         for (at, c) in text.char_indices() {
             if crate::reading::is_invisible(c) {
+                moved = true;
                 continue;
             }
-            let c = match c {
+            let shown = match c {
                 c if marks && DASHES.contains(&c) => '-',
                 c if marks && SPACES.contains(&c) => ' ',
                 c => ascii_form(c).unwrap_or(c),
             };
-            let space = marks && is_white(c);
+            let space = marks && is_white(shown);
             if space && after_space {
+                moved = true;
                 continue;
             }
             after_space = space;
-            visible.text.push(c);
-            visible.origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            let changed = shown != c;
+            if moved || changed {
+                visible.runs.push((visible.text.len(), at));
+            }
+            visible.text.push(shown);
+            moved = changed;
         }
         Some(visible)
+    }
+
+    /// `text` with each run of white space read as its first character
+    /// alone, where nothing else is read otherwise (each run of white
+    /// space is ASCII: what is between is copied as it is).
+    fn joined(text: &str) -> Visible {
+        let mut visible = Visible {
+            text: String::with_capacity(text.len()),
+            runs: vec![(0, 0)],
+        };
+        let bytes = text.as_bytes();
+        let white = |b: u8| is_white(char::from(b));
+        let mut copied = 0;
+        let mut at = 0;
+        while at + 1 < bytes.len() {
+            if !(white(bytes[at]) && white(bytes[at + 1])) {
+                at += 1;
+                continue;
+            }
+            let end = (at + 1..bytes.len())
+                .find(|&i| !white(bytes[i]))
+                .unwrap_or(bytes.len());
+            visible.text.push_str(&text[copied..=at]);
+            visible.runs.push((visible.text.len(), end));
+            (copied, at) = (end, end);
+        }
+        visible.text.push_str(&text[copied..]);
+        visible
+    }
+
+    /// Where the character holding the byte at `at` of the visible text
+    /// starts in the original `text`.
+    fn origin(&self, text: &str, at: usize) -> usize {
+        let run = self.runs.partition_point(|&(here, _)| here <= at) - 1;
+        let (here, there) = self.runs[run];
+        let mut at = there + (at - here);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
     }
 
     /// A range of the visible text as a range of the original.
     pub(crate) fn original(&self, text: &str, range: Range<usize>) -> Range<usize> {
         if range.is_empty() {
-            let at = self.origin.get(range.start).copied().unwrap_or(text.len());
+            let at = match range.start < self.text.len() {
+                true => self.origin(text, range.start),
+                false => text.len(),
+            };
             return at..at;
         }
-        let last = self.origin[range.end - 1];
+        let last = self.origin(text, range.end - 1);
         let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
-        self.origin[range.start]..last + last_len
+        self.origin(text, range.start)..last + last_len
     }
 }
