@@ -8,6 +8,7 @@ use super::{Texts, css};
 use crate::anonymity::identifiers::{List, Parting, TermHit, TermMatcher, normalise};
 use crate::anonymity::participant_ids::ParticipantIds;
 use crate::anonymity::patterns;
+use crate::hash::{TextSet, hash_of};
 use crate::render::Contents;
 use std::sync::Arc;
 
@@ -97,35 +98,36 @@ pub(super) struct Clean {
 /// one lock kept a thread waiting for a tenth of a build).
 #[derive(Default)]
 struct Known {
-    shards: [std::sync::RwLock<crate::hash::FastSet<Box<str>>>; SHARDS],
+    shards: [std::sync::RwLock<TextSet<Box<str>>>; SHARDS],
 }
 
 const SHARDS: usize = 16;
 
 impl Known {
-    fn shard(&self, text: &str) -> &std::sync::RwLock<crate::hash::FastSet<Box<str>>> {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = rustc_hash::FxHasher::default();
-        text.hash(&mut hasher);
-        &self.shards[hasher.finish() as usize % SHARDS]
+    /// The shard of a text whose hash is `hash`: chosen by bits the
+    /// shard's own table does not place its texts by (its low bits) nor
+    /// tell them apart by (its highest).
+    fn shard(&self, hash: u64) -> &std::sync::RwLock<TextSet<Box<str>>> {
+        &self.shards[(hash >> 32) as usize % SHARDS]
     }
 
-    fn contains(&self, text: &str) -> bool {
-        let shard = self.shard(text).read();
-        shard.unwrap_or_else(|e| e.into_inner()).contains(text)
-    }
-
-    fn insert(&self, text: &str) {
-        let shard = self.shard(text).write();
+    fn contains(&self, hash: u64, text: &str) -> bool {
+        let shard = self.shard(hash).read();
         shard
             .unwrap_or_else(|e| e.into_inner())
-            .insert(Box::from(text));
+            .contains(hash, text)
+    }
+
+    fn insert(&self, hash: u64, text: &str) {
+        let shard = self.shard(hash).write();
+        shard
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(hash, Box::from(text));
     }
 
     fn len(&self) -> usize {
-        let len = |shard: &std::sync::RwLock<crate::hash::FastSet<Box<str>>>| {
-            shard.read().map_or(0, |set| set.len())
-        };
+        let len =
+            |shard: &std::sync::RwLock<TextSet<Box<str>>>| shard.read().map_or(0, |set| set.len());
         self.shards.iter().map(len).sum()
     }
 }
@@ -145,18 +147,29 @@ impl Clean {
     }
 }
 
-/// The distinct texts of `texts` that `known` does not hold.
-fn unknown<'t>(texts: impl Iterator<Item = &'t str>, known: Option<&Known>) -> Vec<&'t str> {
-    let mut seen: crate::hash::FastSet<&str> =
-        crate::hash::FastSet::with_capacity_and_hasher(texts.size_hint().0, Default::default());
+/// The distinct texts of `texts` that `known` does not hold, and the
+/// hash of each ([`hash_of`]), to learn it by.
+fn unknown<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    known: Option<&Known>,
+) -> (Vec<&'t str>, Vec<u64>) {
+    let mut seen: TextSet<&str> = TextSet::with_capacity(texts.size_hint().0);
     texts
-        .filter(|text| seen.insert(text) && !known.is_some_and(|k| k.contains(text)))
-        .collect()
+        .map(|text| (text, hash_of(text)))
+        .filter(|&(text, hash)| {
+            seen.insert(hash, text) && !known.is_some_and(|k| k.contains(hash, text))
+        })
+        .unzip()
 }
 
-/// Adds to `known` the texts of `todo` (joined at `starts`) that none of
-/// the `dirty` ranges of the joined text touches.
-fn learn(known: &Known, todo: &[&str], starts: &[usize], dirty: Vec<std::ops::Range<usize>>) {
+/// Adds to `known` the texts of `todo` (joined at `starts`; `hashes` are
+/// theirs) that none of the `dirty` ranges of the joined text touches.
+fn learn(
+    known: &Known,
+    (todo, hashes): (&[&str], &[u64]),
+    starts: &[usize],
+    dirty: Vec<std::ops::Range<usize>>,
+) {
     let mut is_dirty = vec![false; todo.len()];
     for range in dirty {
         let block_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
@@ -165,9 +178,9 @@ fn learn(known: &Known, todo: &[&str], starts: &[usize], dirty: Vec<std::ops::Ra
             *flag = true;
         }
     }
-    for (text, dirty) in todo.iter().zip(is_dirty) {
+    for ((text, &hash), dirty) in todo.iter().zip(hashes).zip(is_dirty) {
         if !dirty {
-            known.insert(text);
+            known.insert(hash, text);
         }
     }
 }
@@ -268,7 +281,7 @@ impl<'a> Look<'a> {
     /// those `clean` holds (a page's menu and the quotes it shows repeat
     /// across thousands of pages).
     pub(super) fn find_flowing(&self, flow: &str, clean: Option<&Clean>) -> Vec<Hit> {
-        let todo = unknown(self.parting.pieces(flow), clean.map(|c| &c.pieces));
+        let (todo, hashes) = unknown(self.parting.pieces(flow), clean.map(|c| &c.pieces));
         let mut found = Vec::new();
         let mut dirty = Vec::new();
         // The separator between pieces searched in one go parts hits too
@@ -308,7 +321,7 @@ impl<'a> Look<'a> {
             offset += text.len();
         }
         if let Some(clean) = clean {
-            learn(&clean.pieces, &todo, &starts, dirty);
+            learn(&clean.pieces, (&todo, &hashes), &starts, dirty);
         }
         // A person's names are read with what stands around them, across
         // the marks that part every other hit: a comma, a quotation mark,
@@ -358,7 +371,7 @@ impl<'a> Look<'a> {
     ) -> Vec<Hit> {
         // Each distinct block once (a page repeats its menu's links, class
         // names, …), less those already found clean.
-        let todo = unknown(blocks.iter().map(String::as_str), known);
+        let (todo, hashes) = unknown(blocks.iter().map(String::as_str), known);
         let mut joined = String::with_capacity(todo.iter().map(|b| 2 * b.len() + 10).sum());
         let mut starts = Vec::with_capacity(todo.len());
         for block in &todo {
@@ -423,7 +436,7 @@ impl<'a> Look<'a> {
         }
         if let Some(known) = known {
             // Every block a finding touches is not clean.
-            learn(known, &todo, &starts, dirty);
+            learn(known, (&todo, &hashes), &starts, dirty);
         }
         found
     }
@@ -471,7 +484,7 @@ fn find_kinds(
     use patterns::PatternKind::{DateOfBirth, Email};
     debug_assert!(!kinds.contains(&Email) && !kinds.contains(&DateOfBirth));
     let numbers = texts.iter().map(String::as_str);
-    let todo = unknown(numbers.filter(|t| patterns::may_hold_a_number(t)), known);
+    let (todo, hashes) = unknown(numbers.filter(|t| patterns::may_hold_a_number(t)), known);
     let versions: Vec<String> = todo
         .iter()
         .map(|text| match folded(text) {
@@ -492,9 +505,9 @@ fn find_kinds(
         }
     }
     if let Some(known) = known {
-        for (text, dirty) in todo.iter().zip(dirty) {
+        for ((text, &hash), dirty) in todo.iter().zip(&hashes).zip(dirty) {
             if !dirty {
-                known.insert(text);
+                known.insert(hash, text);
             }
         }
     }
