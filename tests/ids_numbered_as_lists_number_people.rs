@@ -8,20 +8,14 @@
 
 mod common;
 
-use common::{METHODS, Project, build_fails, methods_with, refused};
+use common::{METHODS, Project, methods_fails, methods_with, refused};
 
 /// Each of `writings` of the id `a-gp-1`, in a sentence of the methods
 /// page, is refused at its line with site/ left as it was.
 fn refused_at_its_line(writings: &[&str]) {
     for written in writings {
         let body = format!("As {written} put it, the huddle mattered.\n");
-        build_fails(
-            |p| {
-                p.write(METHODS, methods_with(&body));
-            },
-            &format!("{METHODS}:5:"),
-            "anonymity::participant-id",
-        );
+        methods_fails(&body, "anonymity::participant-id");
     }
 }
 

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{METHODS, Project, build_fails, methods_with, refused};
+use common::{METHODS, Project, methods_fails, methods_with, refused};
 
 #[test]
 fn a_name_written_letter_spaced_is_refused_at_its_line() {
@@ -19,13 +19,7 @@ fn a_name_written_letter_spaced_is_refused_at_its_line() {
         "T h i s t l e b u r y",
     ] {
         let body = format!("The huddle was led by {written} that spring.\n");
-        build_fails(
-            |p| {
-                p.write(METHODS, methods_with(&body));
-            },
-            &format!("{METHODS}:5:"),
-            "anonymity::identifier",
-        );
+        methods_fails(&body, "anonymity::identifier");
     }
 }
 

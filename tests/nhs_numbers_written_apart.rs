@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{METHODS, Project, build_fails, methods_with};
+use common::{METHODS, Project, methods_fails, methods_with};
 
 /// The ways the groups of one valid NHS number are parted.
 const PARTED: &[&str] = &[
@@ -33,13 +33,7 @@ const PARTED: &[&str] = &[
 fn an_nhs_number_parted_any_way_a_phone_number_may_be_is_refused_at_its_line() {
     for number in PARTED {
         let body = format!("Her record is under {number} at the practice.\n");
-        let stderr = build_fails(
-            |p| {
-                p.write(METHODS, methods_with(&body));
-            },
-            &format!("{METHODS}:5:"),
-            "anonymity::nhs-number",
-        );
+        let stderr = methods_fails(&body, "anonymity::nhs-number");
         assert!(stderr.contains("NHS number"), "{number} in:\n{stderr}");
     }
 }
@@ -59,12 +53,6 @@ fn ten_digits_that_fail_the_check_build_however_parted() {
 fn a_phone_number_with_runs_of_spaces_is_refused_at_its_line() {
     for number in ["020  7946  0018", "07700  900  123"] {
         let body = format!("Her carer is on {number} most days.\n");
-        build_fails(
-            |p| {
-                p.write(METHODS, methods_with(&body));
-            },
-            &format!("{METHODS}:5:"),
-            "anonymity::phone-number",
-        );
+        methods_fails(&body, "anonymity::phone-number");
     }
 }

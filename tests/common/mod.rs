@@ -414,6 +414,18 @@ pub fn methods_with(body: &str) -> String {
     format!("---\ntitle: Methods\norder: 1\n---\n{body}")
 }
 
+/// [`build_fails`] with `body` as the methods page's body, refused with
+/// `code` at its first line (line 5 of the page); gives stderr.
+pub fn methods_fails(body: &str, code: &str) -> String {
+    build_fails(
+        |p| {
+            p.write(METHODS, methods_with(body));
+        },
+        &format!("{METHODS}:5:"),
+        code,
+    )
+}
+
 /// Each row of the page's participant tables: its heading, then its cells'
 /// text (a hidden count reads `–`).
 pub fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
