@@ -141,7 +141,7 @@ impl Shape {
                 return None;
             }
             if let Some(before) = written.last() {
-                let number = text[first].is_ascii_digit();
+                let number = text[first..=last].iter().all(u8::is_ascii_digit);
                 match parted_by(&text[before.end..first], number) {
                     Some(Between::Nothing) if left_out => {}
                     Some(Between::Mark) => {}
@@ -409,9 +409,12 @@ impl<'t> Unmarked<'t> {
             let mark = at + found;
             let word = || {
                 let after_word = mark > 0 && text[mark - 1].is_ascii_alphanumeric();
-                let len = (numbers && !after_word).then(|| number_word_len(&text[mark..], spaced));
-                numbered |= len.flatten().is_some();
-                len.flatten()
+                let len = match numbers && !after_word {
+                    true => number_word_len(&text[mark..], spaced),
+                    false => None,
+                };
+                numbered |= len.is_some();
+                len
             };
             let Some(len) = mark_len(&text[mark..], spaced).or_else(word) else {
                 at = mark + 1;

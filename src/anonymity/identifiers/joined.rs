@@ -173,9 +173,10 @@ impl Joined {
 /// one search of a text, which most texts fail (`a` and `I` stand alone,
 /// but seldom two such words in a row).
 static THREE_SPACED_LETTERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let (letter, apart) = (r"\p{Alphabetic}", r"(?:^|$|[^\p{Alphabetic}\p{N}])");
+    let letter = r"\p{Alphabetic}";
+    let other = r"[^\p{Alphabetic}\p{N}]";
     regex::Regex::new(&format!(
-        r"{apart}{letter}\s{{1,3}}{letter}\s{{1,3}}{letter}{apart}"
+        r"(?:^|{other}){letter}\s{{1,3}}{letter}\s{{1,3}}{letter}(?:$|{other})"
     ))
     .expect("a fixed expression")
 });
