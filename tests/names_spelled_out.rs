@@ -25,18 +25,30 @@ fn a_name_written_letter_spaced_is_refused_at_its_line() {
 
 #[test]
 fn a_name_written_letter_spaced_in_a_template_is_refused() {
-    let out = refused(
-        |p| {
-            p.write(
-                "themes/default/templates/page.html",
-                "{% extends \"base.html\" %}{% block content %}\
-                 <p>Led by M A R J O R I E  Q U I L L F E A T H E R.</p>\
-                 {{ content | safe }}{% endblock content %}",
-            );
-        },
-        "themes/default/templates/page.html:1:",
-    );
-    assert!(out.contains("identifiers list (people)"), "{out}");
+    // In capitals, and with an invisible character or a comment among
+    // the letters, which a reader does not see.
+    for written in [
+        "M A R J O R I E  Q U I L L F E A T H E R",
+        "M a r j o r i e Q u i l l\u{200b} f e a t h e r",
+        "M a r j o r i e Q u i l l<!-- x --> f e a t h e r",
+    ] {
+        let out = refused(
+            |p| {
+                p.write(
+                    "themes/default/templates/page.html",
+                    format!(
+                        "{{% extends \"base.html\" %}}{{% block content %}}\
+                         <p>Led by {written}.</p>{{{{ content | safe }}}}{{% endblock content %}}"
+                    ),
+                );
+            },
+            "themes/default/templates/page.html:1:",
+        );
+        assert!(
+            out.contains("identifiers list (people)"),
+            "{written}: {out}"
+        );
+    }
 }
 
 #[test]
