@@ -367,8 +367,13 @@ fn mark_len(bytes: &[u8], spaced: bool) -> Option<usize> {
         b' ' | b'\t' | b'\n' | b'\r' => spaced.then_some(1),
         // Every one of the dashes, dots and spaces starts with one of
         // these bytes (a test reads them).
-        &lead @ (0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
-            let len = if lead == 0xC2 { 2 } else { 3 }.min(bytes.len());
+        &lead @ (0xC2 | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0) => {
+            let len = match lead {
+                0xC2 | 0xCB | 0xD6 => 2,
+                0xF0 => 4,
+                _ => 3,
+            }
+            .min(bytes.len());
             let c = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
             let mark = DASHES.contains(&c) || MIDDLE_DOTS.contains(&c);
             (mark || (spaced && SPACES.contains(&c))).then_some(len)
@@ -394,7 +399,8 @@ impl<'t> Unmarked<'t> {
     fn of(text: &'t [u8], spaced: bool, numbers: bool) -> Unmarked<'t> {
         // The bytes a mark (or white space, or a number word) starts with.
         let starts_mark = |b: &u8| match b {
-            b'-' | b'_' | b'.' | b'/' | b':' | b'#' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            b'-' | b'_' | b'.' | b'/' | b':' | b'#' | 0xC2 | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3
+            | 0xEF | 0xF0 => true,
             b' ' | b'\t' | b'\n' | b'\r' => spaced,
             b'n' | b'N' => numbers,
             _ => false,

@@ -207,26 +207,101 @@ pub fn latin_lookalike(c: char) -> Option<char> {
             let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buffer));
             match (skeleton.next(), skeleton.next()) {
                 (Some(latin), None) if latin.is_ascii_alphabetic() => latin.to_ascii_lowercase(),
-                _ => return None,
+                _ => return fancy_form(c).map(|latin| latin.to_ascii_lowercase()),
             }
         }
     })
 }
 
-/// The Unicode dashes a reader takes for a hyphen (a word processor's
-/// non-breaking and en dashes, the minus sign, the small and full-width
-/// hyphen-minus). None is ASCII.
-pub const DASHES: [char; 9] = [
-    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{fe63}',
+/// The ASCII letter or digit a "fancy text" character is drawn as, where
+/// neither its compatibility form nor Unicode's confusables give one: the
+/// negative circled and squared letters (`🅼`), the regional indicators
+/// drawn as boxed letters (`🇦`), small capitals (`ᴛʜɪsᴛʟᴇ`), the dingbat
+/// and double circled digits (`➐`, `⓿`, `⓵`), as the "fancy text"
+/// generators of social media make them (red team, round 30). A letter is
+/// given in capitals, as it is drawn. Only characters of the blocks such
+/// text is made of are read (the Latin extensions and phonetic letters,
+/// the enclosed alphanumerics and the dingbat digits): a letter of
+/// another script is not taken for a Latin one here. A letter is never
+/// read as a digit, nor a digit as a letter.
+pub fn fancy_form(c: char) -> Option<char> {
+    let fancy = matches!(
+        c,
+        '\u{180}'..='\u{2af}'
+            | '\u{1d00}'..='\u{1dbf}'
+            | '\u{2460}'..='\u{24ff}'
+            | '\u{2776}'..='\u{2793}'
+            | '\u{a720}'..='\u{a7ff}'
+            | '\u{1f100}'..='\u{1f1ff}'
+    );
+    if !fancy {
+        return None;
+    }
+    match decancer::cure_char(c, decancer::Options::default()) {
+        decancer::Translation::Character(form)
+            if form.is_ascii_alphanumeric() && form.is_ascii_digit() == c.is_numeric() =>
+        {
+            Some(form.to_ascii_uppercase())
+        }
+        _ => None,
+    }
+}
+
+/// The Unicode dashes a reader takes for a hyphen: every dash of Unicode
+/// (general category Pd: a word processor's non-breaking and en dashes,
+/// the Armenian and Hebrew hyphens, the two-em dash, the small and
+/// full-width hyphen-minus…), and the characters drawn as one (the minus
+/// signs, the hyphen bullet, a box-drawing line, the katakana long vowel
+/// mark). None is ASCII.
+pub const DASHES: [char; 34] = [
+    // Dash punctuation (Pd), in code point order.
+    '\u{58a}',
+    '\u{5be}',
+    '\u{1400}',
+    '\u{1806}',
+    '\u{2010}',
+    '\u{2011}',
+    '\u{2012}',
+    '\u{2013}',
+    '\u{2014}',
+    '\u{2015}',
+    '\u{2e17}',
+    '\u{2e1a}',
+    '\u{2e3a}',
+    '\u{2e3b}',
+    '\u{2e40}',
+    '\u{2e5d}',
+    '\u{301c}',
+    '\u{3030}',
+    '\u{30a0}',
+    '\u{fe31}',
+    '\u{fe32}',
+    '\u{fe58}',
+    '\u{fe63}',
     '\u{ff0d}',
+    '\u{10ead}',
+    // Drawn as a hyphen: the modifier letter minus, the hyphen bullet,
+    // the minus sign, the horizontal line extension, the light and heavy
+    // box-drawing lines, the heavy minus sign, the katakana and half-width
+    // long vowel marks.
+    '\u{2d7}',
+    '\u{2043}',
+    '\u{2212}',
+    '\u{23af}',
+    '\u{2500}',
+    '\u{2501}',
+    '\u{2796}',
+    '\u{30fc}',
+    '\u{ff70}',
 ];
 
 /// The Unicode spaces a reader takes for a space (no-break, thin, narrow,
-/// ideographic, line and paragraph separators…). None is ASCII.
-pub const SPACES: [char; 19] = [
+/// ideographic, line and paragraph separators…), and the blank braille
+/// pattern, which every font draws as a space. None is ASCII.
+pub const SPACES: [char; 20] = [
     '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}',
     '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}',
-    '\u{202f}', '\u{205f}', '\u{3000}',
+    '\u{202f}', '\u{205f}', '\u{2800}', '\u{3000}',
 ];
 
 /// Whether `text` holds a character that [`is_invisible`], looking only at

@@ -229,3 +229,41 @@ proptest::proptest! {
         );
     }
 }
+
+/// "Fancy text" letters and digits are read as what they draw, letters
+/// in capitals; a letter of another script, an accented letter and a
+/// symbol that draws no letter or digit are not, and no letter is read
+/// as a digit (nor a digit as a letter) in any of the blocks read.
+#[test]
+fn fancy_letters_and_digits_are_read_as_drawn() {
+    for (fancy, drawn) in [
+        ('\u{1f17c}', 'M'),
+        ('\u{1f163}', 'T'),
+        ('\u{1f1f9}', 'T'),
+        ('ᴛ', 'T'),
+        ('ɪ', 'I'),
+        ('ꜰ', 'F'),
+        ('➐', '7'),
+        ('⓿', '0'),
+        ('⓵', '1'),
+        ('➒', '9'),
+    ] {
+        assert_eq!(fancy_form(fancy), Some(drawn), "{fancy}");
+    }
+    for other in ['a', 'é', 'Ж', 'α', '東', '→', '✓', '\u{2022}'] {
+        assert_eq!(fancy_form(other), None, "{other}");
+    }
+    let blocks = [
+        0x180..=0x2af,
+        0x1d00..=0x1dbf,
+        0x2460..=0x24ff,
+        0x2776..=0x2793,
+        0xa720..=0xa7ff,
+        0x1f100..=0x1f1ff,
+    ];
+    for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+        if let Some(form) = fancy_form(c) {
+            assert_eq!(form.is_ascii_digit(), c.is_numeric(), "{c:?}");
+        }
+    }
+}

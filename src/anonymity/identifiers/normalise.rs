@@ -219,7 +219,8 @@ pub(super) fn kept_everywhere(c: char) -> bool {
 fn classify(c: char, after_letter: bool) -> CharClass {
     match c {
         c if crate::reading::is_invisible(c) => CharClass::Dropped,
-        '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+        '-' | '_' => CharClass::Separator,
+        c if crate::reading::DASHES.contains(&c) || crate::reading::SPACES.contains(&c) => {
             CharClass::Separator
         }
         '.' if after_letter => CharClass::Separator,

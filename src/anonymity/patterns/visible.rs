@@ -20,7 +20,9 @@ pub(crate) struct Visible {
 }
 
 /// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
-/// is `A`, `＠` is `@`, `𝟕` is `7`), if it is one.
+/// is `A`, `＠` is `@`, `𝟕` is `7`), or is drawn as in "fancy text" (`➐`
+/// is `7`, `🅴` and `ᴇ` are `E`: see [`crate::reading::fancy_form`]), if
+/// it is one.
 pub(crate) fn ascii_form(c: char) -> Option<char> {
     if c.is_ascii() {
         return None;
@@ -32,12 +34,14 @@ pub(crate) fn ascii_form(c: char) -> Option<char> {
         form = Some(d);
     });
     form.filter(|d| count == 1 && d.is_ascii_graphic())
+        .or_else(|| crate::reading::fancy_form(c))
 }
 
 /// The first bytes of the UTF-8 of every character [`Visible`] reads
 /// otherwise (a test reads every character).
-const CHANGED_LEADS: [u8; 13] = [
-    0xC2, 0xC5, 0xCA, 0xCB, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEA, 0xEF, 0xF0, 0xF3,
+const CHANGED_LEADS: [u8; 18] = [
+    0xC2, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCD, 0xD6, 0xD8, 0xE1, 0xE2, 0xE3, 0xEA, 0xEF,
+    0xF0, 0xF3,
 ];
 
 /// Whether `text` holds a character [`Visible`] reads otherwise (one that
