@@ -133,6 +133,10 @@ fn pieces() -> Vec<&'static str> {
         "\u{301}",
         "x",
         "q",
+        "T",
+        "h",
+        " , ",
+        "_",
     ];
     // Every ASCII mark and the marks tried as parting.
     let marks: Vec<&'static str> = (0x21u8..0x7f)

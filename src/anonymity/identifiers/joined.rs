@@ -62,11 +62,60 @@ impl Joined {
         Some(out)
     }
 
-    /// A range of the joined text as a range of the original.
-    pub(super) fn original(&self, range: Range<usize>) -> Range<usize> {
-        // `origin` maps bytes to bytes: the last byte's origin, plus one,
-        // ends the last character.
-        self.origin[range.start]..self.origin[range.end - 1] + 1
+    /// A range of the joined text as a range of the original `text`.
+    pub(super) fn original(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        // `origin` maps bytes to bytes (a character read as another, to
+        // where it starts): the first character boundary after the last
+        // byte's origin ends the last character.
+        let last = self.origin[range.end - 1];
+        let end = (last + 1..=text.len())
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(text.len());
+        self.origin[range.start]..end
+    }
+}
+
+/// The spaces narrower than a word space, which a reader may not see
+/// between two letters (`Thistle` and `bury` with a hair space between
+/// them read as one word): the six-per-em, punctuation, thin and hair
+/// spaces and the narrow no-break space.
+const NARROW_SPACES: [char; 5] = ['\u{2006}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}'];
+
+impl Joined {
+    /// `text` as it is drawn, where that is not as it is read otherwise:
+    /// without its [`NARROW_SPACES`] between two letters, read as the one
+    /// word a reader sees, and with `ǫ` read as `q`, as "fancy text" in
+    /// small capitals writes it (`ǫᴜɪʟʟ`; its accent is dropped
+    /// otherwise, which reads an `o`). `None` when it has neither.
+    pub(super) fn drawn_of(text: &str) -> Option<Joined> {
+        let drawn = |c: char| NARROW_SPACES.contains(&c) || matches!(c, '\u{1ea}' | '\u{1eb}');
+        if text.is_ascii() || !text.contains(drawn) {
+            return None;
+        }
+        let mut out = Joined {
+            text: String::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        let mut before: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let after = chars.peek().map(|&(_, c)| c);
+            let letters =
+                before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic);
+            before = Some(c);
+            match c {
+                c if NARROW_SPACES.contains(&c) && letters => continue,
+                '\u{1ea}' | '\u{1eb}' => {
+                    out.text.push(if c == '\u{1ea}' { 'Q' } else { 'q' });
+                    out.origin.push(at);
+                }
+                c => {
+                    out.text.push(c);
+                    out.origin.extend(at..at + c.len_utf8());
+                }
+            }
+        }
+        Some(out)
     }
 }
 
@@ -99,42 +148,7 @@ impl Joined {
 
     /// [`Joined::letters_of`], reading every character.
     fn letters_of_unchecked(text: &str) -> Option<Joined> {
-        // The single letters (a letter with no letter or digit on either
-        // side), with where each starts.
-        let mut singles: Vec<(usize, char)> = Vec::new();
-        let mut before: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let after = chars.peek().map(|&(_, c)| c);
-            let apart = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-            if c.is_alphabetic() && apart(before) && apart(after) {
-                singles.push((at, c));
-            }
-            before = Some(c);
-        }
-        if singles.len() < FEWEST_SPACED_LETTERS {
-            return None;
-        }
-        // The runs: single letters parted by white space alone.
-        let parted = |a: &(usize, char), b: &(usize, char)| {
-            let between = &text[a.0 + a.1.len_utf8()..b.0];
-            let count = between.chars().count();
-            (between.chars().all(char::is_whitespace)
-                && (1..=WIDEST_SPACING).contains(&count)
-                && between.matches('\n').count() <= 1)
-                .then_some(count)
-        };
-        let mut runs: Vec<Range<usize>> = Vec::new();
-        let mut first = 0;
-        for i in 1..=singles.len() {
-            if i < singles.len() && parted(&singles[i - 1], &singles[i]).is_some() {
-                continue;
-            }
-            if i - first >= FEWEST_SPACED_LETTERS {
-                runs.push(first..i);
-            }
-            first = i;
-        }
+        let runs = spaced_runs(text);
         if runs.is_empty() {
             return None;
         }
@@ -143,18 +157,12 @@ impl Joined {
             origin: Vec::with_capacity(text.len()),
         };
         let mut copied = 0;
-        for run in runs {
-            let letters = &singles[run];
-            let gaps: Vec<usize> = (letters.windows(2))
-                .filter_map(|pair| parted(&pair[0], &pair[1]))
-                .collect();
-            let narrowest = gaps.iter().copied().min().unwrap_or(1);
-            for (pair, gap) in letters.windows(2).zip(gaps) {
-                let ((at, c), (next, d)) = (pair[0], pair[1]);
+        for letters in runs {
+            for (pair, new_word) in letters.windows(2).zip(new_words(text, &letters)) {
+                let ((at, c), (next, _)) = (pair[0], pair[1]);
                 let end = at + c.len_utf8();
                 out.text.push_str(&text[copied..end]);
                 out.origin.extend(copied..end);
-                let new_word = gap > narrowest || (c.is_lowercase() && d.is_uppercase());
                 if new_word {
                     out.text.push(' ');
                     out.origin.push(end);
@@ -168,15 +176,138 @@ impl Joined {
     }
 }
 
-/// Three single letters parted by white space (a letter or digit on
-/// neither side of the run), whatever else [`Joined::letters_of`] asks:
+/// The white space between two single letters `a` and `b` of `text`
+/// (each with where it starts), in characters, where it parts two
+/// letters of one word written letter-spaced: white space alone, at most
+/// [`WIDEST_SPACING`] characters and one line break.
+fn parted(text: &str, a: (usize, char), b: (usize, char)) -> Option<usize> {
+    let between = &text[a.0 + a.1.len_utf8()..b.0];
+    let count = between.chars().count();
+    let white = between.chars().all(char::is_whitespace)
+        && (1..=WIDEST_SPACING).contains(&count)
+        && between.matches('\n').count() <= 1;
+    let mark = between.trim_matches(' ');
+    let marked = count <= WIDEST_SPACING
+        && mark.chars().count() == 1
+        && mark.chars().all(|c| LETTER_MARKS.contains(&c));
+    (white || marked).then_some(count)
+}
+
+/// The marks a word may be spelt out with, one between each two letters
+/// (`T_h_i_s_t_l_e`, `T.h.i.s`, `T/h/i/s`, `T, h, i, s`), with a space
+/// either side or not, read as the white space of a word written
+/// letter-spaced (red team, round 30). A hyphen is read so as well as
+/// joining a word (see [`Joined::of`]).
+pub(super) const LETTER_MARKS: [char; 12] = [
+    '_', '.', ',', '/', '|', '\\', '*', '+', '~', '-', '\u{b7}', '\u{2022}',
+];
+
+/// The runs of `text` written letter-spaced: [`FEWEST_SPACED_LETTERS`] or
+/// more single letters (a letter with no letter or digit on either side),
+/// each with where it starts, [`parted`] one from the next.
+fn spaced_runs(text: &str) -> Vec<Vec<(usize, char)>> {
+    let mut singles: Vec<(usize, char)> = Vec::new();
+    let mut before: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, c)| c);
+        let apart = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        if c.is_alphabetic() && apart(before) && apart(after) {
+            singles.push((at, c));
+        }
+        before = Some(c);
+    }
+    let mut runs = Vec::new();
+    let mut first = 0;
+    for i in 1..=singles.len() {
+        if i < singles.len() && parted(text, singles[i - 1], singles[i]).is_some() {
+            continue;
+        }
+        if i - first >= FEWEST_SPACED_LETTERS {
+            runs.push(singles[first..i].to_vec());
+        }
+        first = i;
+    }
+    runs
+}
+
+/// One run of letters written letter-spaced, all joined and normalised
+/// with no space (`M A R J O R I E Q U I L L F E A T H E R S A I D` is
+/// `marjoriequillfeathersaid`), where each letter stands in it and in the
+/// text it came from, and where a reader sees a new word begin (see
+/// [`Joined::letters_of`]). A reader finds the words of a run spaced
+/// alike by knowing them, so what it holds is searched for in it anywhere
+/// (see [`TermMatcher::find`](super::TermMatcher::find)).
+pub(super) struct Spelled {
+    /// The letters, each normalised.
+    pub(super) letters: String,
+    /// Where each letter starts in `letters`, and after the last its end.
+    pub(super) starts: Vec<usize>,
+    /// Where each letter stands in the text, and its length there.
+    pub(super) at: Vec<(usize, usize)>,
+    /// The letters that begin a new word, by number.
+    pub(super) breaks: Vec<usize>,
+}
+
+impl Spelled {
+    /// The runs of `text` written letter-spaced, each spelled out.
+    pub(super) fn of(text: &str) -> Vec<Spelled> {
+        if !may_be_letter_spaced(text) {
+            return Vec::new();
+        }
+        spaced_runs(text)
+            .into_iter()
+            .map(|run| {
+                let mut letters = String::new();
+                let mut starts = Vec::with_capacity(run.len() + 1);
+                for &(_, c) in &run {
+                    starts.push(letters.len());
+                    letters.push_str(&super::normalise::normalise(c.encode_utf8(&mut [0; 4])));
+                }
+                starts.push(letters.len());
+                let breaks = new_words(text, &run)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, new)| new.then_some(i + 1))
+                    .collect();
+                Spelled {
+                    letters,
+                    starts,
+                    at: run.iter().map(|&(at, c)| (at, c.len_utf8())).collect(),
+                    breaks,
+                }
+            })
+            .collect()
+    }
+}
+
+/// For each two letters side by side in a `run` of `text` written
+/// letter-spaced, whether a reader sees a new word begin between them:
+/// where the white space is wider than the run's narrowest, or a capital
+/// follows a small letter.
+fn new_words(text: &str, run: &[(usize, char)]) -> Vec<bool> {
+    let gaps: Vec<usize> = (run.windows(2))
+        .filter_map(|pair| parted(text, pair[0], pair[1]))
+        .collect();
+    let narrowest = gaps.iter().copied().min().unwrap_or(1);
+    (run.windows(2).zip(gaps))
+        .map(|(pair, gap)| {
+            gap > narrowest || (pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
+        })
+        .collect()
+}
+
+/// Three single letters parted by white space or by one of the
+/// [`LETTER_MARKS`] (a letter or digit on neither side of the run),
+/// whatever else [`Joined::letters_of`] asks:
 /// one search of a text, which most texts fail (`a` and `I` stand alone,
 /// but seldom two such words in a row).
 static THREE_SPACED_LETTERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let letter = r"\p{Alphabetic}";
     let other = r"[^\p{Alphabetic}\p{N}]";
+    let gap = r"(?:\s{1,3}| ?[_.,/|\\*+~\-\u{b7}\u{2022}] ?)";
     regex::Regex::new(&format!(
-        r"(?:^|{other}){letter}\s{{1,3}}{letter}\s{{1,3}}{letter}(?:$|{other})"
+        r"(?:^|{other}){letter}{gap}{letter}{gap}{letter}(?:$|{other})"
     ))
     .expect("a fixed expression")
 });
@@ -203,7 +334,8 @@ mod tests {
                     Just("a"), Just("Q"), Just("é"), Just("Ж"), Just("ß"), Just("\u{10400}"),
                     Just(" "), Just("\t"), Just("\n"), Just("\u{a0}"), Just("\u{2009}"),
                     Just("\u{3000}"), Just("\u{85}"), Just("."), Just("1"), Just("-"),
-                    Just("\u{201c}"), Just("\u{ad}"),
+                    Just("\u{201c}"), Just("\u{ad}"), Just("_"), Just("/"), Just("|"),
+                    Just("\\"), Just("\u{b7}"), Just(","), Just("*"),
                 ],
                 0..40,
             )

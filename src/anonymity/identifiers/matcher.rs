@@ -2,7 +2,7 @@
 //! standing over partial ones. Does not build the patterns (`terms.rs`) nor
 //! say how text is normalised (`normalise.rs`).
 
-use super::joined::Joined;
+use super::joined::{Joined, Spelled};
 use super::normalise::{Normalised, normalise};
 use super::ordinary::names_by_a_letter;
 use super::sentence::ends_sentence_at;
@@ -11,6 +11,12 @@ use super::word_trie::WordTrie;
 use super::{Identifiers, List, TermHit};
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// The fewest letters a listed term must have to be looked for inside a
+/// longer run of letters written letter-spaced ([`TermMatcher::find`]):
+/// a shorter one is too often part of an ordinary word (`Bow` in `E L B
+/// O W`).
+const SPELLED_FEWEST_LETTERS: usize = 6;
 
 #[derive(Debug)]
 pub(super) struct Term {
@@ -74,16 +80,23 @@ impl TermMatcher {
     /// reader reads `Thistle-bury`, or `Thistle-` at a line end and `bury`
     /// on the next, as the one word: hits found only with the word joined
     /// are added. So are hits found with the letters of a word written
-    /// letter-spaced joined (`M a r j o r i e`, see [`Joined::letters_of`]).
+    /// letter-spaced joined (`M a r j o r i e`, see [`Joined::letters_of`]),
+    /// and as the text is drawn: a space too narrow to see between two
+    /// letters left out, a small capital read as the letter it is drawn as
+    /// (see [`Joined::drawn_of`]).
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let mut hits = self.find_plain(text);
-        for joined in [Joined::of(text), Joined::letters_of(text)]
-            .into_iter()
-            .flatten()
+        for joined in [
+            Joined::of(text),
+            Joined::letters_of(text),
+            Joined::drawn_of(text),
+        ]
+        .into_iter()
+        .flatten()
         {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for mut hit in self.find_plain(&joined.text) {
-                hit.range = joined.original(hit.range);
+                hit.range = joined.original(text, hit.range);
                 // A full hit stands over a partial one, as in one text. Two
                 // full hits may overlap (a name read with the word joined,
                 // beside one read across a comma), each found on its own.
@@ -97,6 +110,78 @@ impl TermMatcher {
                 }
             }
             hits.sort_by_key(|h| (h.range.start, h.range.end));
+        }
+        let spelled = self.find_spelled(text);
+        if !spelled.is_empty() {
+            let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+            for hit in spelled {
+                if !hits
+                    .iter()
+                    .any(|h| !h.partial && overlap(&h.range, &hit.range))
+                {
+                    hits.retain(|h| !overlap(&h.range, &hit.range));
+                    hits.push(hit);
+                }
+            }
+            hits.sort_by_key(|h| (h.range.start, h.range.end));
+        }
+        hits
+    }
+
+    /// The full terms of [`SPELLED_FEWEST_LETTERS`] letters or more in the
+    /// runs of `text` written letter-spaced, wherever they stand in a run
+    /// ([`Spelled`]): a reader parts `M A R J O R I E Q U I L L F E A T H
+    /// E R S A I D` into words by knowing them, where no space shows
+    /// where one ends. Not a term that may be an ordinary word run
+    /// together (see [`Pattern::joined_at`]), nor one with a digit (which
+    /// no such run holds).
+    fn find_spelled(&self, text: &str) -> Vec<TermHit> {
+        let mut hits = Vec::new();
+        for run in Spelled::of(text) {
+            for (index, string) in self.strings.iter().enumerate() {
+                let pattern = self.patterns[index];
+                if pattern.partial
+                    || pattern.joined_at.is_some()
+                    || string.contains(|c: char| c.is_numeric())
+                {
+                    continue;
+                }
+                // The term's letters, and where each of its words after
+                // the first begins among them.
+                let mut letters = String::new();
+                let mut words = Vec::new();
+                for word in string.split(' ') {
+                    words.push(letters.len());
+                    letters.extend(word.chars().filter(|c| c.is_alphabetic()));
+                }
+                if letters.chars().count() < SPELLED_FEWEST_LETTERS {
+                    continue;
+                }
+                for (start, _) in run.letters.match_indices(&letters) {
+                    let end = start + letters.len();
+                    // Found from the start of a letter to the end of one,
+                    // with a new word begun inside it only where the term
+                    // has one.
+                    let (Ok(first), Ok(after)) = (
+                        run.starts.binary_search(&start),
+                        run.starts.binary_search(&end),
+                    ) else {
+                        continue;
+                    };
+                    let parted_alike = (run.breaks.iter())
+                        .filter(|&&b| first < b && b < after)
+                        .all(|&b| words.contains(&(run.starts[b] - start)));
+                    if parted_alike {
+                        let (last, len) = run.at[after - 1];
+                        hits.push(TermHit {
+                            range: run.at[first].0..last + len,
+                            list: self.terms[pattern.term].list,
+                            term: pattern.term,
+                            partial: false,
+                        });
+                    }
+                }
+            }
         }
         hits
     }

@@ -85,9 +85,26 @@ impl Parting {
     }
 
     /// The pieces of `text` between the characters that part hits (none
-    /// empty).
+    /// empty). A mark a word may be spelt out with (`T_h_i_s`, `T, h, i`:
+    /// see [`super::joined::LETTER_MARKS`]) after a single letter, or
+    /// after a single letter and a space, parts nothing there: the letters
+    /// around it may be read as one word.
     pub fn pieces<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        text.split(|c: char| self.parts(c))
-            .filter(|piece| !piece.is_empty())
+        // The three characters before the one asked about, the last first.
+        let mut before = [' '; 3];
+        text.split(move |c: char| {
+            let [last, second, third] = before;
+            before = [c, last, second];
+            if !self.parts(c) {
+                return false;
+            }
+            let (letter, ahead) = match last {
+                ' ' => (second, third),
+                _ => (last, second),
+            };
+            let single = letter.is_alphabetic() && !ahead.is_alphanumeric();
+            !(single && super::joined::LETTER_MARKS.contains(&c))
+        })
+        .filter(|piece| !piece.is_empty())
     }
 }

@@ -998,6 +998,42 @@ fn a_ward_named_by_a_letter_is_no_surname_and_initial() {
     }
 }
 
+/// A name is read as it is drawn: a space too narrow to see between two
+/// of its letters does not part it, and a small-capital `ǫ` is a `q`.
+/// A word space, and a narrow space between a word and a number, part.
+#[test]
+fn a_term_is_read_as_drawn() {
+    let ids = Identifiers {
+        people: vec!["Marjorie Quillfeather".into()],
+        places: vec!["Thistlebury".into()],
+        ..Identifiers::default()
+    };
+    let m = TermMatcher::new(&ids);
+    let full = |text: &str| -> Vec<String> {
+        m.find(text)
+            .into_iter()
+            .filter(|h| !h.partial)
+            .map(|h| text[h.range].to_string())
+            .collect()
+    };
+    for (text, written) in [
+        ("in Thistle\u{200a}bury.", "Thistle\u{200a}bury"),
+        ("in Thistle\u{2006}bury.", "Thistle\u{2006}bury"),
+        ("in Thistle\u{202f}bury.", "Thistle\u{202f}bury"),
+        ("by ᴍᴀʀᴊᴏʀɪᴇ ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ.", "ᴍᴀʀᴊᴏʀɪᴇ ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ"),
+        ("by Marjorie ǫuillfeather", "Marjorie ǫuillfeather"),
+    ] {
+        assert_eq!(full(text), [written], "{text}");
+    }
+    for text in [
+        "in Thistle bury.",
+        "in Thistle\u{2009}12 bury",
+        "Thistle\u{2009}-bury",
+    ] {
+        assert!(full(text).is_empty(), "{text}: {:?}", full(text));
+    }
+}
+
 /// A name or place written letter-spaced is read as a reader reads it,
 /// its letters joined, in capitals or not, with the wider space or the
 /// capital that starts a new word; the place found is the letters as
@@ -1042,6 +1078,18 @@ fn a_term_written_letter_spaced_is_found() {
         ),
         ("in T h i s t l e\nb u r y now", "T h i s t l e\nb u r y"),
         ("near B o w.", "B o w"),
+        // Spaced alike with more letters after it: no space shows where
+        // the name ends, and a reader finds it by knowing it.
+        ("T h i s t l e b u r y s", "T h i s t l e b u r y"),
+        (
+            "M A R J O R I E Q U I L L F E A T H E R S A I D",
+            "M A R J O R I E Q U I L L F E A T H E R",
+        ),
+        ("T_h_i_s_t_l_e_b_u_r_y", "T_h_i_s_t_l_e_b_u_r_y"),
+        (
+            "in T, h, i, s, t, l, e, b, u, r, y.",
+            "T, h, i, s, t, l, e, b, u, r, y",
+        ),
     ] {
         assert_eq!(full(text), [written], "{text}");
     }
@@ -1050,7 +1098,10 @@ fn a_term_written_letter_spaced_is_found() {
         "Options a, b and c",
         "as I a m said",
         "B o\n\nw",
-        "T h i s t l e b u r y s",
+        // A short term is not looked for inside a longer run (`Bow` in
+        // `elbow`), nor one run into the next across a wider space.
+        "E L B O W",
+        "T h i s t l e   b u r y",
     ] {
         assert!(full(text).is_empty(), "{text}: {:?}", full(text));
     }

@@ -113,35 +113,55 @@ fn find_patterns_with(text: &str, marks: bool) -> Vec<PatternHit> {
 }
 
 /// The email addresses [`find_patterns`] finds in `text`, searched only
-/// in the words that hold an at sign: an address holds no white space
-/// (that a reader sees: an invisible character does not part words), and
-/// the search of each word is the search of the whole text there (a page
-/// has a few addresses and many words, and its style rules hold `@page`).
-/// The words are found from their at signs ([`AT_SIGNS`]).
+/// in the words that hold an at sign, with the word before and after it
+/// where a space stands beside the sign (`j.smith @ example.nhs.uk`): an
+/// address holds no other white space (that a reader sees: an invisible
+/// character does not part words), and the search of those words is the
+/// search of the whole text there (a page has a few addresses and many
+/// words, and its style rules hold `@page`). The words are found from
+/// their at signs ([`AT_SIGNS`]).
 pub fn find_emails(text: &str) -> Vec<PatternHit> {
     let parts = |c: char| c.is_whitespace() && !crate::reading::is_invisible(c);
     let mut found = Vec::new();
     let mut searched_to = 0;
     for at in at_signs(text) {
-        if at < searched_to {
-            continue;
-        }
-        let start = text[..at]
+        // The sign's own word, or the words beside it where a space
+        // stands between them and it.
+        let sign = text[at..].chars().next().map_or(1, char::len_utf8);
+        // (past what shows nothing, which the search reads past too).
+        let shows = |&(_, c): &(usize, char)| !crate::reading::is_invisible(c);
+        let before = (text[..at].char_indices().rev().find(shows))
+            .filter(|&(_, c)| parts(c))
+            .map_or(at, |(i, _)| i);
+        let after = (text[at + sign..].char_indices().find(shows))
+            .filter(|&(_, c)| parts(c))
+            .map_or(at + sign, |(i, c)| at + sign + i + c.len_utf8());
+        let start = text[..before]
             .char_indices()
             .rev()
             .find(|&(_, c)| parts(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[at..]
+        let end = text[after..]
             .char_indices()
             .find(|&(_, c)| parts(c))
-            .map_or(text.len(), |(i, _)| at + i);
+            .map_or(text.len(), |(i, _)| after + i);
+        if end <= searched_to {
+            continue;
+        }
         let emails = find_patterns(&text[start..end])
             .into_iter()
             .filter(|hit| hit.kind == PatternKind::Email);
-        found.extend(emails.map(|hit| PatternHit {
-            range: hit.range.start + start..hit.range.end + start,
-            kind: hit.kind,
-        }));
+        // Words searched before may be searched again (beside an at sign
+        // after a space): an address found there once is kept once.
+        let before = found.last().map_or(0, |hit: &PatternHit| hit.range.end);
+        found.extend(
+            emails
+                .map(|hit| PatternHit {
+                    range: hit.range.start + start..hit.range.end + start,
+                    kind: hit.kind,
+                })
+                .filter(|hit| hit.range.start >= before),
+        );
         searched_to = end;
     }
     found

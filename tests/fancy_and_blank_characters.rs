@@ -1,0 +1,158 @@
+//! Identifying text written with characters a reader reads as others was
+//! published (red team, round 30): "fancy text" letters and digits
+//! (`🅼🅰🆁🅹🅾🆁🅸🅴`, `ᴛʜɪsᴛʟᴇʙᴜʀʏ`, `⓿➐➐⓿⓿`), the blank braille pattern
+//! for a space, dashes outside the common few between an id's parts,
+//! spaces too narrow to see inside a name, a name spelt out with marks
+//! between its letters, and email addresses with spaces around the at
+//! sign or ideographic full stops. Each is refused at the line that holds
+//! it, in a report's text and in a template; ordinary text in other
+//! scripts and lists of letters still build.
+
+mod common;
+
+use common::{METHODS, Project, methods_fails, methods_with, refused};
+
+/// Each of `cases` (text, the code it is refused with) in the methods
+/// page's body, at its line.
+fn each_refused(cases: &[(&str, &str)]) {
+    for (written, code) in cases {
+        let body = format!("We heard from {written} that spring.\n");
+        let out = methods_fails(&body, code);
+        assert!(out.contains(&format!("{METHODS}:5:")), "{written}: {out}");
+    }
+}
+
+#[test]
+fn fancy_letters_and_digits_are_read_as_what_they_draw() {
+    each_refused(&[
+        (
+            "\u{1f17c}\u{1f170}\u{1f181}\u{1f179}\u{1f17e}\u{1f181}\u{1f178}\u{1f174} \
+             \u{1f180}\u{1f184}\u{1f178}\u{1f17b}\u{1f17b}\u{1f175}\u{1f174}\u{1f170}\u{1f183}\
+             \u{1f177}\u{1f174}\u{1f181}",
+            "anonymity::identifier",
+        ),
+        ("ᴛʜɪsᴛʟᴇʙᴜʀʏ", "anonymity::identifier"),
+        ("🅣🅗🅘🅢🅣🅛🅔🅑🅤🅡🅨", "anonymity::identifier"),
+        ("🇹🇭🇮🇸🇹🇱🇪🇧🇺🇷🇾", "anonymity::identifier"),
+        ("⓿➐➐⓿⓿ ➒⓿⓿➊➋➌", "anonymity::phone-number"),
+        ("⓿⓻⓻⓿⓿ ⓽⓿⓿⓵⓶⓷", "anonymity::phone-number"),
+        ("NHS no ➒➍➌ ➍➐➏ ➎➒➊➒", "anonymity::nhs-number"),
+        ("ᴇ1 6ᴀɴ", "anonymity::postcode"),
+        ("🅴➊ ➏🅰🅽", "anonymity::postcode"),
+        ("🅰🅱 12 34 56 🅲", "anonymity::ni-number"),
+        ("A-GP-➊", "anonymity::participant-id"),
+        ("🅰-🅶🅿-1", "anonymity::participant-id"),
+    ]);
+}
+
+#[test]
+fn a_blank_braille_pattern_is_read_as_a_space() {
+    each_refused(&[
+        ("Marjorie\u{2800}Quillfeather", "anonymity::identifier"),
+        ("07700\u{2800}900123", "anonymity::phone-number"),
+        ("943\u{2800}476\u{2800}5919", "anonymity::nhs-number"),
+        ("E1\u{2800}6AN", "anonymity::postcode"),
+        (
+            "AB\u{2800}12\u{2800}34\u{2800}56\u{2800}C",
+            "anonymity::ni-number",
+        ),
+        ("j.smith\u{2800}@\u{2800}example.nhs.uk", "anonymity::email"),
+    ]);
+}
+
+#[test]
+fn every_dash_and_a_mark_drawn_as_one_parts_an_id() {
+    for dash in [
+        '\u{58a}', '\u{5be}', '\u{1806}', '\u{2e3a}', '\u{fe58}', '\u{2d7}', '\u{2043}',
+        '\u{2500}', '\u{2796}', '\u{23af}', '\u{30fc}',
+    ] {
+        let id = format!("a{dash}gp{dash}1");
+        each_refused(&[(&id, "anonymity::participant-id")]);
+    }
+}
+
+#[test]
+fn a_space_too_narrow_to_see_does_not_part_a_name() {
+    for space in ['\u{200a}', '\u{2006}', '\u{2009}', '\u{202f}'] {
+        let place = format!("Thistle{space}bury");
+        each_refused(&[(&place, "anonymity::identifier")]);
+    }
+}
+
+#[test]
+fn a_name_spelt_out_with_marks_between_its_letters_is_refused() {
+    each_refused(&[
+        ("T_h_i_s_t_l_e_b_u_r_y", "anonymity::identifier"),
+        ("T.h.i.s.t.l.e.b.u.r.y", "anonymity::identifier"),
+        ("T·h·i·s·t·l·e·b·u·r·y", "anonymity::identifier"),
+        ("T/h/i/s/t/l/e/b/u/r/y", "anonymity::identifier"),
+        ("T|h|i|s|t|l|e|b|u|r|y", "anonymity::identifier"),
+        ("T, h, i, s, t, l, e, b, u, r, y", "anonymity::identifier"),
+        // Letter-spaced alike with the words after it: a reader finds the
+        // name among the letters by knowing it.
+        (
+            "M A R J O R I E Q U I L L F E A T H E R S A I D",
+            "anonymity::identifier",
+        ),
+        (
+            "s o m e o n e t h i s t l e b u r y w a y",
+            "anonymity::identifier",
+        ),
+    ]);
+}
+
+#[test]
+fn an_email_address_with_spaces_or_ideographic_full_stops_is_refused() {
+    each_refused(&[
+        ("j.smith @ example.nhs.uk", "anonymity::email"),
+        ("j.smith@example\u{3002}nhs\u{3002}uk", "anonymity::email"),
+        ("j.smith@example\u{ff61}nhs\u{ff61}uk", "anonymity::email"),
+    ]);
+}
+
+#[test]
+fn the_same_characters_in_a_template_are_refused() {
+    for written in [
+        "ᴍᴀʀᴊᴏʀɪᴇ ʀ. ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ, ring ⓿➐➐⓿⓿ ➒⓿⓿➊➋➌",
+        "Marjorie\u{2800}Quillfeather",
+        "a\u{58a}gp\u{58a}1",
+        "Thistle\u{200a}bury",
+        "T_h_i_s_t_l_e_b_u_r_y",
+        "j.smith @ example.nhs.uk",
+    ] {
+        refused(
+            |p| {
+                p.write(
+                    "themes/default/templates/page.html",
+                    format!(
+                        "{{% extends \"base.html\" %}}{{% block content %}}\
+                         <p>Led by {written}.</p>{{{{ content | safe }}}}{{% endblock content %}}"
+                    ),
+                );
+            },
+            "themes/default/templates/page.html:1:",
+        );
+    }
+}
+
+#[test]
+fn a_fancy_name_in_a_static_file_name_is_refused() {
+    refused(
+        |p| {
+            p.write("themes/default/static/🆃🅷🅸🆂🆃🅻🅴🅱🆄🆁🆈/a.txt", "A note.\n");
+        },
+        "🆃🅷🅸🆂🆃🅻🅴🅱🆄🆁🆈",
+    );
+}
+
+#[test]
+fn other_scripts_lists_and_ordinary_marks_build() {
+    let project = Project::fixture("basic");
+    let body = "Staff in Łódź and Zürich, the café, straße 12 and São Paulo took part. \
+                Москва, Αθήνα and 東京 (コーヒー) were compared — in 2019–2021. \
+                Plans A, B and C; options a/b/c; the U.S.A., e.g. and i.e. in turn. \
+                Rated ① to ⑤ by 12 staff; see ➊ and ➋ below. Email the team @ the office. \
+                A ᴛɪᴘ: the NHS 111 line, 10 000 calls.\n";
+    project.write(METHODS, methods_with(body));
+    project.build().expect_code(0);
+}
