@@ -1,0 +1,71 @@
+//! Red team, round 27 (findings F5 to F9): text a browser shows in
+//! another order or joined, and metadata kept compressed, that the gate
+//! did not read as shown.
+//!
+//! - F8: a PNG's compressed colour profile (`iCCP`) whose description
+//!   named a person was published. Now it is unpacked and read.
+
+mod common;
+
+use common::{Project, refused};
+
+/// A one-pixel PNG with a colour profile whose description is `text`,
+/// compressed in an `iCCP` chunk, as Photoshop and Lightroom export
+/// photographs.
+fn png_with_profile(text: &str) -> Vec<u8> {
+    // An ICC profile's `desc` tag: its type, a count, the text.
+    let mut profile = vec![0u8; 128];
+    profile.extend_from_slice(b"desc\0\0\0\0");
+    profile.extend_from_slice(&(text.len() as u32 + 1).to_be_bytes());
+    profile.extend_from_slice(text.as_bytes());
+    profile.push(0);
+    let mut iccp = b"ICC Profile\0\0".to_vec();
+    iccp.extend(miniz_oxide::deflate::compress_to_vec_zlib(&profile, 6));
+    common::png_with_chunk(b"iCCP", &iccp)
+}
+
+/// F8: a photograph whose compressed colour profile names a person is
+/// refused, at the picture.
+#[test]
+fn a_picture_whose_colour_profile_names_a_person_is_refused() {
+    let stderr = refused(
+        |p| {
+            p.write(
+                "themes/default/static/photo.png",
+                png_with_profile("Marjorie Quillfeather, Thistlebury"),
+            );
+        },
+        "static/photo.png",
+    );
+    assert!(stderr.contains("anonymity::"), "{stderr}");
+}
+
+/// F8's lookalike: an ordinary photograph with the standard profile is
+/// published.
+#[test]
+fn a_picture_with_an_ordinary_colour_profile_is_published() {
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/static/photo.png",
+        png_with_profile("sRGB IEC61966-2.1"),
+    );
+    let run = project.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.path("site/static/photo.png").exists());
+}
+
+/// F8, failing closed: a colour profile that cannot be unpacked is
+/// refused with a message that says so.
+#[test]
+fn a_picture_whose_colour_profile_cannot_be_unpacked_is_refused() {
+    let project = Project::fixture("basic");
+    project.write(
+        "themes/default/static/photo.png",
+        common::png_with_chunk(b"iCCP", b"ICC Profile\0\0x\x9cnot deflate at all"),
+    );
+    let run = project.build();
+    run.expect_code(1);
+    assert!(run.stderr.contains("static/photo.png"), "{}", run.stderr);
+    assert!(run.stderr.contains("colour profile"), "{}", run.stderr);
+    assert!(!project.path("site").exists());
+}
