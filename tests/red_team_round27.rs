@@ -2,12 +2,66 @@
 //! another order or joined, and metadata kept compressed, that the gate
 //! did not read as shown.
 //!
+//! - F5: SVG presentation attributes (`direction="rtl"
+//!   unicode-bidi="bidi-override"`) drew a name written backwards; the
+//!   same as CSS is refused. Now every presentation attribute is read as
+//!   the CSS property of its name.
 //! - F8: a PNG's compressed colour profile (`iCCP`) whose description
 //!   named a person was published. Now it is unpacked and read.
 
 mod common;
 
-use common::{Project, refused};
+use common::{FINDING, FINDING_LINE, Project, refused};
+
+/// The finding's line 8, where each test writes its text.
+const LINE_8: &str = "content/findings/co-location.md:8:";
+
+/// Line 8 of the finding set to `line`: refused at that line.
+fn refused_on_line_8(line: &str) -> String {
+    refused(
+        |p| {
+            p.edit(FINDING, FINDING_LINE, line);
+        },
+        LINE_8,
+    )
+}
+
+/// Line 8 of the finding set to `line`: builds, and the page shows it.
+fn builds_with_line_8(line: &str) {
+    let project = Project::fixture("basic");
+    project.edit(FINDING, FINDING_LINE, line);
+    let run = project.build();
+    assert_eq!(run.code, 0, "{line}\n{}", run.stderr);
+    assert!(
+        !run.stderr.contains("error["),
+        "{line} printed an error:\n{}",
+        run.stderr
+    );
+}
+
+/// F5: a name written backwards and drawn forwards by the SVG
+/// presentation attributes that override the text's direction; also on a
+/// `<tspan>`, and with `isolate-override`.
+#[test]
+fn svg_text_whose_direction_is_overridden_by_its_attributes_is_refused() {
+    for line in [
+        r#"<svg width="300" height="40"><text x="150" y="20" direction="rtl" unicode-bidi="bidi-override">rehtaeflliuQ eirojraM</text></svg>"#,
+        r#"<svg width="300" height="40"><text x="150" y="20" direction="rtl" unicode-bidi="isolate-override">yrubeltsihT</text></svg>"#,
+        r#"<svg width="300" height="40"><text x="150" y="20"><tspan direction="rtl" UNICODE-BIDI="bidi-override">yrubeltsihT</tspan></text></svg>"#,
+    ] {
+        let stderr = refused_on_line_8(line);
+        assert!(stderr.contains("bidi-override"), "{line}:\n{stderr}");
+    }
+}
+
+/// F5's lookalike: an ordinary drawing with a direction of its own and
+/// no override builds.
+#[test]
+fn svg_text_with_an_ordinary_direction_builds() {
+    builds_with_line_8(
+        r#"<svg width="300" height="40"><text x="10" y="20" direction="ltr" unicode-bidi="normal" word-spacing="2" font-size="12">Discharge in two weeks</text></svg>"#,
+    );
+}
 
 /// A one-pixel PNG with a colour profile whose description is `text`,
 /// compressed in an `iCCP` chunk, as Photoshop and Lightroom export

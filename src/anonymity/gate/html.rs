@@ -586,7 +586,24 @@ impl Reader<'_> {
         {
             self.texts.refuse(SHADOW_ROOT);
         }
-        let own = attr(element, "style").map(|style| self.styles.own(style));
+        // An SVG presentation attribute is the CSS property of its name:
+        // held to the same check as a style sheet's (which refuses an
+        // override of the text's direction, red team finding F5; a
+        // drawing's pieces are read in any place, so a transform is no
+        // refusal here), and read with the element's `style` attribute.
+        let presented = svg
+            .then(|| crate::reading::shown::presentation(element.attrs()))
+            .flatten();
+        if let Some(presented) = &presented
+            && let Err(why) = css::check(presented, css::Context::Sheet)
+        {
+            self.texts.refuse(why);
+        }
+        let own = match (presented, attr(element, "style")) {
+            (Some(presented), Some(style)) => Some(self.styles.own(&format!("{presented}{style}"))),
+            (Some(presented), None) => Some(self.styles.own(&presented)),
+            (None, style) => style.map(|style| self.styles.own(style)),
+        };
         let showing = shown::showing(element, &name, &self.styles, picked, own);
         // The site's style sheet may lay out the theme's own boxes, the
         // page's regions (`<body>`'s children: a header, a menu, the

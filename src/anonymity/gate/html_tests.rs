@@ -216,6 +216,32 @@ fn generated_text_in_a_style_is_refused() {
     );
 }
 
+/// Red team finding F5: an SVG presentation attribute is read as the
+/// CSS property of its name, so an override of the text's direction is
+/// refused there as in a style, and `direction="rtl"` lays text out right
+/// to left; ordinary ones (a transform, a fill) are no refusal.
+#[test]
+fn svg_presentation_attributes_are_read_as_their_properties() {
+    for svg in [
+        "<svg><text direction=\"rtl\" unicode-bidi=\"bidi-override\">x</text></svg>",
+        "<svg><g UNICODE-BIDI=\"isolate-override\"><text>x</text></g></svg>",
+    ] {
+        assert!(texts(svg).unreadable.is_some(), "{svg}");
+    }
+    assert!(reads(
+        "<svg><text direction=\"rtl\">5919 476 943</text></svg>",
+        "943 476 5919"
+    ));
+    let plain = "<svg><g transform=\"translate(4 5)\" fill=\"#333\" unicode-bidi=\"normal\"><text x=\"2\">x</text></g></svg>";
+    assert!(texts(plain).unreadable.is_none());
+    // Outside a drawing, such an attribute is no style.
+    assert!(
+        texts("<p unicode-bidi=\"bidi-override\">x</p>")
+            .unreadable
+            .is_none()
+    );
+}
+
 /// Defect (red team, round 3): text that may be hidden inside a word (the
 /// `hidden` attribute, a style, a class a style sheet hides, a ruby
 /// annotation, an element not shown by default) was read as part of the
