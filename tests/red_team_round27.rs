@@ -6,6 +6,9 @@
 //!   unicode-bidi="bidi-override"`) drew a name written backwards; the
 //!   same as CSS is refused. Now every presentation attribute is read as
 //!   the CSS property of its name.
+//! - F7: `word-spacing: -0.3em` showed "Thistle bury" as "Thistlebury".
+//!   Now an element whose style may close up its spaces is also read
+//!   without them.
 //! - F8: a PNG's compressed colour profile (`iCCP`) whose description
 //!   named a person was published. Now it is unpacked and read.
 
@@ -60,6 +63,32 @@ fn svg_text_whose_direction_is_overridden_by_its_attributes_is_refused() {
 fn svg_text_with_an_ordinary_direction_builds() {
     builds_with_line_8(
         r#"<svg width="300" height="40"><text x="10" y="20" direction="ltr" unicode-bidi="normal" word-spacing="2" font-size="12">Discharge in two weeks</text></svg>"#,
+    );
+}
+
+/// F7: a space closed up by a negative word spacing (or letter spacing),
+/// in a `style` attribute, a page's `<style>`, an SVG presentation
+/// attribute, or inherited from an element around a block.
+#[test]
+fn a_space_closed_up_by_a_style_is_read_without_it() {
+    for line in [
+        r#"In <span style="word-spacing:-0.3em">Thistle bury</span> today."#,
+        r#"In Thistle<span style="word-spacing:-1em"> </span>bury today."#,
+        r#"In <span style="letter-spacing:-3px">Thistle bury</span> today."#,
+        r#"<style>.tight { word-spacing: -4px }</style><span class="tight">Thistle bury</span> today."#,
+        r#"<div style="word-spacing:calc(-1em)"><p>In Thistle bury today.</p></div>"#,
+        r#"<svg width="300" height="40"><text x="10" y="20" word-spacing="-8">Thistle bury</text></svg>"#,
+    ] {
+        refused_on_line_8(line);
+    }
+}
+
+/// F7's lookalikes: a positive word spacing, or a slight tightening of
+/// letters, shows the space.
+#[test]
+fn a_space_a_style_widens_or_keeps_builds() {
+    builds_with_line_8(
+        r#"In <span style="word-spacing:0.3em">Thistle bury</span> today; <span style="letter-spacing:-0.01em">Thistle bury</span>."#,
     );
 }
 

@@ -150,6 +150,9 @@ pub struct Showing {
     pub picks: bool,
     /// A style sheet may show it elsewhere than it is written.
     pub placed: bool,
+    /// A style may close up the spaces between its words (its own, or a
+    /// style sheet's rule).
+    pub closes: bool,
     /// The smallest share of its parent's font size a style sheet may
     /// give it (1 where none is smaller).
     pub shrink: f32,
@@ -223,6 +226,7 @@ where
         reshaped,
         picks: PICKS_ONE.contains(&name),
         placed,
+        closes: selected.closes || own.is_some_and(|own| own.closes),
         shrink: selected.shrink,
     }
 }

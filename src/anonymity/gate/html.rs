@@ -111,6 +111,9 @@ struct Reader<'t> {
     elements: usize,
     /// An element is set right to left (`dir`, a style).
     right_to_left: bool,
+    /// How many elements are open whose style may close up the spaces
+    /// between words (see [`Run::text_closed_up`]).
+    closing: usize,
     /// How many `<svg>` elements are open, and the pieces of text drawn in
     /// the outermost so far.
     svg: usize,
@@ -154,6 +157,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         style: None,
         elements: 0,
         right_to_left: site_rtl,
+        closing: 0,
         svg: 0,
         drawn: Vec::new(),
         tables: false,
@@ -524,7 +528,10 @@ impl Reader<'_> {
                     raw_text(t, self.texts);
                 }
                 let shown = shown_spaces(t);
-                self.run.text(&shown, hidden.in_line);
+                match self.closing {
+                    0 => self.run.text(&shown, hidden.in_line),
+                    _ => self.run.text_closed_up(&shown, hidden.in_line),
+                }
                 self.flow.text(&shown, hidden.anywhere);
             }
             Node::Comment(comment) => {
@@ -652,7 +659,9 @@ impl Reader<'_> {
             svg: svg && name == "svg",
             main,
             reversal: None,
+            closes: showing.closes,
         };
+        self.closing += usize::from(opened.closes);
         if opened.style {
             self.style = Some(String::new());
         }
@@ -725,6 +734,7 @@ impl Reader<'_> {
 
     fn close(&mut self, opened: Opened) {
         self.main -= usize::from(opened.main);
+        self.closing -= usize::from(opened.closes);
         self.depth -= 1;
         if let Some(from) = opened.reversal {
             self.run.reversal_ends(from);

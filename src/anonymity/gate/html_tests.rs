@@ -242,6 +242,33 @@ fn svg_presentation_attributes_are_read_as_their_properties() {
     );
 }
 
+/// Red team finding F7: the text of an element whose style may close up
+/// its spaces is also read without them, in its line; a line closed up
+/// whole is read two to four words joined.
+#[test]
+fn text_whose_spaces_a_style_closes_up_is_read_joined() {
+    assert!(reads(
+        "<p>In <span style=\"word-spacing:-0.3em\">Thistle bury</span> today.</p>",
+        "In Thistlebury today."
+    ));
+    assert!(reads(
+        "<style>.t{letter-spacing:-2px}</style><p>In <b class=t>Thistle <i>bu</i>ry</b> now</p>",
+        "In Thistlebury now"
+    ));
+    assert!(reads(
+        "<div style=\"word-spacing:-1em\"><p>We met Marjorie Quill feather there</p></div>",
+        "\nMarjorieQuillfeather\n"
+    ));
+    assert!(reads(
+        "<svg><text word-spacing=\"-6\">Thistle bury</text></svg>",
+        "Thistlebury"
+    ));
+    assert!(!reads(
+        "<p>In <span style=\"word-spacing:0.3em\">Thistle bury</span> today.</p>",
+        "Thistlebury"
+    ));
+}
+
 /// Defect (red team, round 3): text that may be hidden inside a word (the
 /// `hidden` attribute, a style, a class a style sheet hides, a ruby
 /// annotation, an element not shown by default) was read as part of the

@@ -99,10 +99,17 @@ pub struct Run {
     /// The text as written from the first right-to-left override on
     /// (empty without one), to read as it is shown.
     overridden: String,
-    /// The run as shown where a `<bdo dir=rtl>` reverses part of it:
-    /// `None` without one.
+    /// The run as shown where a `<bdo dir=rtl>` reverses part of it, or
+    /// a style closes up its spaces: `None` without one.
     shown: Option<String>,
+    /// The words of its text whose spaces a style closes up, as written.
+    closed_up: Vec<String>,
 }
+
+/// The most words of a run whose spaces a style closes up that are read
+/// joined: a name of up to this many words, or split into as many
+/// pieces.
+const JOINED_WORDS: usize = 4;
 
 impl Run {
     /// Text in the line, shown as `shown` says.
@@ -130,6 +137,32 @@ impl Run {
         self.pieces.push(Piece::Space);
         if let Some(shown) = &mut self.shown {
             shown.push(' ');
+        }
+    }
+
+    /// Text in the line inside an element whose style may close up the
+    /// spaces between its words (`word-spacing: -0.3em`): read as
+    /// [`Run::text`] reads it, and in the run as shown with its spaces
+    /// left out (`Thistle bury` is shown "Thistlebury": red team finding
+    /// F7). Each of an element's pieces of text, however nested, is so
+    /// read, for the spacing is inherited. Where the whole line is closed
+    /// up, a name in it is glued to the words around it, which the
+    /// searches do not read as a word of its own: each two to
+    /// [`JOINED_WORDS`] neighbouring words are also read joined, each
+    /// alone.
+    pub fn text_closed_up(&mut self, s: &str, shown: Shown) {
+        self.closed_up
+            .extend(s.split_whitespace().map(str::to_string));
+        let joined = &self.all.joined;
+        let from = self.shown.get_or_insert_with(|| joined.clone()).len();
+        self.text(s, shown);
+        if let Some(line) = &mut self.shown {
+            let closed: String = line[from..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            line.truncate(from);
+            line.push_str(&closed);
         }
     }
 
@@ -161,6 +194,16 @@ impl Run {
         }
         if let Some(shown) = run.shown {
             text::versions(&shown, texts);
+        }
+        if run.closed_up.len() > 1 {
+            let mut joined = String::new();
+            for n in 2..=JOINED_WORDS {
+                for words in run.closed_up.windows(n) {
+                    joined.extend(words.iter().map(String::as_str));
+                    joined.push('\n');
+                }
+            }
+            texts.blocks.push(joined);
         }
         if texts.capitals {
             for line in [&run.all.joined, &run.all.spaced] {

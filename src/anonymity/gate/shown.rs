@@ -79,6 +79,8 @@ pub(super) struct Opened {
     pub(super) main: bool,
     /// Where a reversal it makes begins.
     pub(super) reversal: Option<usize>,
+    /// A style may close up the spaces between its words.
+    pub(super) closes: bool,
     /// Its font size as a share of the page's, at the smallest the
     /// styles may make it.
     pub(super) scale: f32,
