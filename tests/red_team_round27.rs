@@ -6,6 +6,9 @@
 //!   unicode-bidi="bidi-override"`) drew a name written backwards; the
 //!   same as CSS is refused. Now every presentation attribute is read as
 //!   the CSS property of its name.
+//! - F6: an SVG text with one `x` per character (`x="76 67 60 …"`) drew
+//!   its characters in another order. Now its characters are read in the
+//!   order of their places, and refused where that cannot be told.
 //! - F7: `word-spacing: -0.3em` showed "Thistle bury" as "Thistlebury".
 //!   Now an element whose style may close up its spaces is also read
 //!   without them.
@@ -63,6 +66,44 @@ fn svg_text_whose_direction_is_overridden_by_its_attributes_is_refused() {
 fn svg_text_with_an_ordinary_direction_builds() {
     builds_with_line_8(
         r#"<svg width="300" height="40"><text x="10" y="20" direction="ltr" unicode-bidi="normal" word-spacing="2" font-size="12">Discharge in two weeks</text></svg>"#,
+    );
+}
+
+/// F6: each character of one text placed by its own `x`, written
+/// backwards, drawn as the place's name; and the same on a `<tspan>`, and
+/// with the positions parted by commas.
+#[test]
+fn svg_text_whose_characters_are_placed_one_by_one_is_read_in_their_order() {
+    for line in [
+        r#"<svg width="300" height="40"><text x="76 67 60 51 44 40 35 29 22 17 8 0" y="20">yrubeltsihT</text></svg>"#,
+        r#"<svg width="300" height="40"><text y="20"><tspan x="76,67,60,51,44,40,35,29,22,17,8,0">yrubeltsihT</tspan></text></svg>"#,
+        // Characters past the list follow the last one placed: "T" at
+        // 0, then "histle", then "bury" placed at 56 and on.
+        r#"<svg width="300" height="40"><text x="56 64 72 80 0" y="20">buryThistle</text></svg>"#,
+    ] {
+        refused_on_line_8(line);
+    }
+}
+
+/// F6, where the order cannot be told: a character moved back past the
+/// list of places, or a part placed again inside the text: refused with
+/// a message that says why.
+#[test]
+fn svg_text_whose_characters_order_cannot_be_told_is_refused() {
+    for line in [
+        r#"<svg width="300" height="40"><text x="0" dx="0 0 -30 0" y="20">Teams</text></svg>"#,
+        r#"<svg width="300" height="40"><text x="0 10 20" y="20">Te<tspan x="5">am</tspan>s</text></svg>"#,
+    ] {
+        let stderr = refused_on_line_8(line);
+        assert!(stderr.contains("one by one"), "{line}:\n{stderr}");
+    }
+}
+
+/// F6's lookalikes: one `x`, or one per character in order, builds.
+#[test]
+fn svg_text_placed_in_order_builds() {
+    builds_with_line_8(
+        r#"<svg width="300" height="40"><text x="10" y="20">Discharge teams</text><text x="0 8 16 24" dx="1 1 1 1" y="35">Team</text></svg>"#,
     );
 }
 

@@ -475,6 +475,9 @@ impl Reader<'_> {
                         let picked = open.last().is_some_and(|o| o.picks);
                         let scale = open.last().map_or(1.0, |o| o.scale);
                         let mut opened = self.open(element, raw, picked, scale);
+                        if opened.svg_text {
+                            self.placed(&node);
+                        }
                         if is_note_mark(&node) {
                             self.notes += 1;
                             // Read joined too, for what a mark on a word
@@ -507,6 +510,46 @@ impl Reader<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// An SVG `<text>` or `<tspan>` that places its characters one by
+    /// one (an `x` or `dx` list): its text read in the order of their
+    /// places too, as one of the drawing's pieces ([`drawn::placed_order`]),
+    /// or the page refused where that order cannot be told.
+    fn placed(&mut self, node: &ego_tree::NodeRef<'_, Node>) {
+        let Some(element) = node.value().as_element() else {
+            return;
+        };
+        let (x, dx) = (attr(element, "x"), attr(element, "dx"));
+        let listed = |v: Option<&str>| {
+            v.is_some_and(|v| {
+                v.trim()
+                    .contains(|c: char| c == ',' || c.is_ascii_whitespace())
+            })
+        };
+        if !listed(x) && !listed(dx) {
+            return;
+        }
+        // The text as drawn: white space collapsed, as SVG does.
+        let written: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let text = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A part placed again inside it: which place wins is not told.
+        let nested = node.descendants().skip(1).any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| attr(e, "x").is_some() || attr(e, "dx").is_some())
+        });
+        match drawn::placed_order(&text, x, dx, nested) {
+            Ok(Some(ordered)) => {
+                text::versions(&ordered, self.texts);
+                self.drawn.push(ordered);
+            }
+            Ok(None) => {}
+            Err(why) => self.texts.refuse(why),
         }
     }
 
@@ -657,6 +700,7 @@ impl Reader<'_> {
             cell: matches!(&*name, "td" | "th") && !showing.reshaped,
             br: name == "br",
             svg: svg && name == "svg",
+            svg_text: svg && matches!(&*name, "text" | "tspan"),
             main,
             reversal: None,
             closes: showing.closes,

@@ -75,6 +75,8 @@ pub(super) struct Opened {
     pub(super) br: bool,
     /// An `<svg>`: its text is drawn where its own attributes place it.
     pub(super) svg: bool,
+    /// An SVG `<text>` or `<tspan>`, which may place each character.
+    pub(super) svg_text: bool,
     /// A `<main>`: the report, where no box is read shown elsewhere.
     pub(super) main: bool,
     /// Where a reversal it makes begins.
