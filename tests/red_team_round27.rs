@@ -14,6 +14,10 @@
 //!   without them.
 //! - F8: a PNG's compressed colour profile (`iCCP`) whose description
 //!   named a person was published. Now it is unpacked and read.
+//! - F9: a phone number written backwards in right-to-left text, its
+//!   groups parted by brackets, dashes, bullets or dots, was shown in the
+//!   right order. Now a page's lines are also read in the order the
+//!   Unicode bidirectional algorithm shows them.
 
 mod common;
 
@@ -192,4 +196,35 @@ fn a_picture_whose_colour_profile_cannot_be_unpacked_is_refused() {
     assert!(run.stderr.contains("static/photo.png"), "{}", run.stderr);
     assert!(run.stderr.contains("colour profile"), "{}", run.stderr);
     assert!(!project.path("site").exists());
+}
+
+/// F9: a phone number written backwards in a right-to-left paragraph,
+/// its groups parted by brackets, dashes, bullets or middle dots; and
+/// between Hebrew words in an ordinary paragraph.
+#[test]
+fn numbers_shown_reversed_by_right_to_left_text_are_read_as_shown() {
+    for line in [
+        "<p dir=\"rtl\">0958 7946 (020)</p>",
+        "<p dir=\"rtl\">900123 \u{2013} 07700</p>",
+        "<p dir=\"rtl\">900123 \u{2022} 07700</p>",
+        "<p dir=\"rtl\">900123\u{b7}07700</p>",
+        "<p dir=\"rtl\">123\u{b7}900\u{b7}07700</p>",
+        "<p style=\"direction: rtl\">0958 7946 (020)</p>",
+        "Shalom \u{5e9}\u{5dc}\u{5d5}\u{5dd} 900123 \u{2013} 07700 \u{5e9}\u{5dc}\u{5d5}\u{5dd} today.",
+        "Shalom \u{5e9}\u{5dc}\u{5d5}\u{5dd} 0958 7946 (020) \u{5e9}\u{5dc}\u{5d5}\u{5dd} today.",
+    ] {
+        refused_on_line_8(line);
+    }
+}
+
+/// F9's lookalikes: ordinary right-to-left sentences with a year, a page
+/// number in brackets and a count.
+#[test]
+fn ordinary_right_to_left_sentences_with_numbers_build() {
+    builds_with_line_8(
+        "<p dir=\"rtl\">\u{5d4}\u{5e6}\u{5d5}\u{5d5}\u{5ea} \u{5e0}\u{5e4}\u{5d2}\u{5e9} \u{5d1}\u{5be}2019 (\u{5e2}\u{5de}\u{5d5}\u{5d3} 12) \u{2013} 34 \u{5e4}\u{5d2}\u{5d9}\u{5e9}\u{5d5}\u{5ea}.</p>",
+    );
+    builds_with_line_8(
+        "\u{627}\u{644}\u{641}\u{631}\u{64a}\u{642} \u{627}\u{62c}\u{62a}\u{645}\u{639} \u{641}\u{64a} 2019 \u{648} 2020 (\u{635} 4) \u{2013} 12 \u{645}\u{631}\u{629}.",
+    );
 }

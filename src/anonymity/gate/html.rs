@@ -189,11 +189,17 @@ pub fn read(html: &str, texts: &mut Texts) {
     // shown in the opposite order (see [`bidi`]).
     let (lines, drawn) = (&texts.blocks[first..], &texts.drawn[first_drawn..]);
     if right_to_left || (lines.iter().chain(drawn)).any(|line| bidi::turns_right_to_left(line)) {
+        // And each in the order a browser shows it, in a paragraph
+        // running either way (where it runs is not followed line by line).
         let reversed = |lines: &[String]| -> Vec<String> {
-            lines
-                .iter()
-                .filter_map(|l| bidi::numbers_reversed(l))
-                .collect()
+            let shown = |l: &String| {
+                [
+                    bidi::numbers_reversed(l),
+                    bidi::shown_order(l, true),
+                    bidi::shown_order(l, false),
+                ]
+            };
+            lines.iter().flat_map(shown).flatten().collect()
         };
         let (lines, drawn) = (reversed(lines), reversed(drawn));
         texts.blocks.extend(lines);

@@ -561,6 +561,36 @@ fn attributes_are_looked_up_as_the_parser_keeps_them() {
     assert_eq!(attr(svg_a, "href"), Some("g"), "xlink:href is not href");
 }
 
+/// Red team finding F9: where text may run right to left, each line is
+/// also read in the order a browser shows it, brackets, dashes and dots
+/// between numbers reordered too, in a right-to-left paragraph or among
+/// Hebrew words in a left-to-right one.
+#[test]
+fn lines_that_may_run_right_to_left_are_read_in_the_order_shown() {
+    for (html, shown) in [
+        ("<p dir=\"rtl\">0958 7946 (020)</p>", "(020) 7946 0958"),
+        (
+            "<p dir=\"rtl\">900123 \u{2013} 07700</p>",
+            "07700 \u{2013} 900123",
+        ),
+        (
+            "<p dir=\"rtl\">123\u{b7}900\u{b7}07700</p>",
+            "07700\u{b7}900\u{b7}123",
+        ),
+        (
+            "<p>Shalom \u{5e9}\u{5dc}\u{5d5}\u{5dd} 0958 7946 (020) \u{5e9}\u{5dc}\u{5d5}\u{5dd}</p>",
+            "(020) 7946 0958",
+        ),
+        (
+            "<svg><text direction=\"rtl\">0958 7946 (020)</text></svg>",
+            "(020) 7946 0958",
+        ),
+    ] {
+        assert!(reads(html, shown), "{html}");
+    }
+    assert!(!reads("<p>0958 7946 (020)</p>", "(020) 7946 0958"));
+}
+
 /// Red team, round 6 ("not caught" until now): font sizes given as
 /// shares of the parent's (`em`, `%`, `smaller`) grow smaller with each
 /// element nested, until letters are too small to read.
