@@ -708,7 +708,7 @@ impl Reader<'_> {
             svg: svg && name == "svg",
             svg_text: svg && matches!(&*name, "text" | "tspan"),
             main,
-            reversal: None,
+            reversal: false,
             closes: showing.closes,
         };
         self.closing += usize::from(opened.closes);
@@ -732,8 +732,11 @@ impl Reader<'_> {
         }
         self.shown_in_line(&name, element);
         let reversed = name == "bdo" && attr(element, "dir").is_some_and(is_rtl);
+        if reversed {
+            self.run.reversal_starts();
+        }
         Opened {
-            reversal: reversed.then(|| self.run.reversal_starts()),
+            reversal: reversed,
             ..opened
         }
     }
@@ -786,8 +789,8 @@ impl Reader<'_> {
         self.main -= usize::from(opened.main);
         self.closing -= usize::from(opened.closes);
         self.depth -= 1;
-        if let Some(from) = opened.reversal {
-            self.run.reversal_ends(from);
+        if opened.reversal {
+            self.run.reversal_ends();
         }
         if opened.svg {
             self.svg -= 1;

@@ -561,6 +561,20 @@ fn attributes_are_looked_up_as_the_parser_keeps_them() {
     assert_eq!(attr(svg_a, "href"), Some("g"), "xlink:href is not href");
 }
 
+/// A `<bdo dir=rtl>` holding a block, and another `<bdo>` after it, made
+/// the reading of its line cut a string where it did not reach (a panic:
+/// the reversal's start was kept as a place in a run that had ended).
+#[test]
+fn a_reversal_across_a_block_ends_with_its_run() {
+    let html =
+        "<div>long text here <bdo dir=\"rtl\">a<p>b</p><bdo dir=\"rtl\">c\u{e9}</bdo></bdo></div>";
+    assert!(reads(html, "\u{e9}c"));
+    assert!(reads(
+        "<div>x <bdo dir=\"rtl\">yrubeltsihT<p>b</p></bdo></div>",
+        "x Thistlebury"
+    ));
+}
+
 /// Red team finding F9: where text may run right to left, each line is
 /// also read in the order a browser shows it, brackets, dashes and dots
 /// between numbers reordered too, in a right-to-left paragraph or among

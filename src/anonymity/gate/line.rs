@@ -104,6 +104,9 @@ pub struct Run {
     shown: Option<String>,
     /// The words of its text whose spaces a style closes up, as written.
     closed_up: Vec<String>,
+    /// Where each reversal still open in the run begins in `shown`,
+    /// innermost last.
+    reversals: Vec<usize>,
 }
 
 /// The most words of a run whose spaces a style closes up that are read
@@ -166,16 +169,23 @@ impl Run {
         }
     }
 
-    /// Where a `<bdo dir=rtl>` begins: the shown reading from here on is
-    /// reversed where it ends.
-    pub fn reversal_starts(&mut self) -> usize {
+    /// Where a `<bdo dir=rtl>` (or an element drawn mirrored) begins:
+    /// the shown reading from here on is reversed where it ends, or where
+    /// the run does, if first.
+    pub fn reversal_starts(&mut self) {
         let joined = &self.all.joined;
-        self.shown.get_or_insert_with(|| joined.clone()).len()
+        let from = self.shown.get_or_insert_with(|| joined.clone()).len();
+        self.reversals.push(from);
     }
 
-    pub fn reversal_ends(&mut self, from: usize) {
-        if let Some(shown) = &mut self.shown {
-            let reversed: String = shown[from..].chars().rev().collect();
+    /// Where the innermost reversal still open in this run ends. One
+    /// begun in a run that has ended since (a block inside a `<bdo>`)
+    /// ended with it: elements nest, so none of this run's is then open.
+    pub fn reversal_ends(&mut self) {
+        if let (Some(from), Some(shown)) = (self.reversals.pop(), &mut self.shown)
+            && let Some(part) = shown.get(from..)
+        {
+            let reversed: String = part.chars().rev().collect();
             shown.truncate(from);
             shown.push_str(&reversed);
         }
@@ -184,6 +194,9 @@ impl Run {
     /// The end of a block: what the run read goes into `texts`, as written
     /// and each way it may be shown.
     pub fn end(&mut self, texts: &mut Texts) {
+        while !self.reversals.is_empty() {
+            self.reversal_ends();
+        }
         let run = std::mem::take(self);
         if run.all.is_blank() {
             return;

@@ -79,8 +79,9 @@ pub(super) struct Opened {
     pub(super) svg_text: bool,
     /// A `<main>`: the report, where no box is read shown elsewhere.
     pub(super) main: bool,
-    /// Where a reversal it makes begins.
-    pub(super) reversal: Option<usize>,
+    /// It reverses the shown reading of its text (a `<bdo dir=rtl>`, an
+    /// element drawn mirrored).
+    pub(super) reversal: bool,
     /// A style may close up the spaces between its words.
     pub(super) closes: bool,
     /// Its font size as a share of the page's, at the smallest the
