@@ -64,6 +64,19 @@ fn svg_text_whose_direction_is_overridden_by_its_attributes_is_refused() {
     }
 }
 
+/// F5, the same road by another attribute: a drawing mirrored by its
+/// `transform` (`scale(-1,1)`, a matrix) draws a name written backwards
+/// the right way round; its text is also read reversed, as a `<bdo>`'s.
+#[test]
+fn svg_text_drawn_mirrored_is_read_reversed() {
+    for line in [
+        r#"<svg width="300" height="40"><text x="150" y="20" transform="scale(-1,1)">yrubeltsihT</text></svg>"#,
+        r#"<svg width="300" height="40"><g transform="matrix(-1 0 0 1 200 0)"><text x="10" y="20">yrubeltsihT</text></g></svg>"#,
+    ] {
+        refused_on_line_8(line);
+    }
+}
+
 /// F5's lookalike: an ordinary drawing with a direction of its own and
 /// no override builds.
 #[test]

@@ -153,6 +153,8 @@ pub struct Showing {
     /// A style may close up the spaces between its words (its own, or a
     /// style sheet's rule).
     pub closes: bool,
+    /// A style (or an SVG `transform`) may draw it mirrored.
+    pub mirrors: bool,
     /// The smallest share of its parent's font size a style sheet may
     /// give it (1 where none is smaller).
     pub shrink: f32,
@@ -227,6 +229,7 @@ where
         picks: PICKS_ONE.contains(&name),
         placed,
         closes: selected.closes || own.is_some_and(|own| own.closes),
+        mirrors: selected.mirrors || own.is_some_and(|own| own.mirrors),
         shrink: selected.shrink,
     }
 }

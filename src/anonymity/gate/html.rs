@@ -114,6 +114,8 @@ struct Reader<'t> {
     /// How many elements are open whose style may close up the spaces
     /// between words (see [`Run::text_closed_up`]).
     closing: usize,
+    /// How many elements are open that a style may draw mirrored.
+    mirroring: usize,
     /// How many `<svg>` elements are open, and the pieces of text drawn in
     /// the outermost so far.
     svg: usize,
@@ -158,6 +160,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         elements: 0,
         right_to_left: site_rtl,
         closing: 0,
+        mirroring: 0,
         svg: 0,
         drawn: Vec::new(),
         tables: false,
@@ -710,8 +713,10 @@ impl Reader<'_> {
             main,
             reversal: false,
             closes: showing.closes,
+            mirrors: showing.mirrors,
         };
         self.closing += usize::from(opened.closes);
+        self.mirroring += usize::from(opened.mirrors);
         if opened.style {
             self.style = Some(String::new());
         }
@@ -731,7 +736,11 @@ impl Reader<'_> {
             false => self.run.inline(),
         }
         self.shown_in_line(&name, element);
-        let reversed = name == "bdo" && attr(element, "dir").is_some_and(is_rtl);
+        // A drawing or box drawn mirrored shows its letters reversed, as
+        // `<bdo dir=rtl>` does, and so does each block inside it.
+        let reversed = (name == "bdo" && attr(element, "dir").is_some_and(is_rtl))
+            || opened.mirrors
+            || (self.mirroring > 0 && opened.block);
         if reversed {
             self.run.reversal_starts();
         }
@@ -788,6 +797,7 @@ impl Reader<'_> {
     fn close(&mut self, opened: Opened) {
         self.main -= usize::from(opened.main);
         self.closing -= usize::from(opened.closes);
+        self.mirroring -= usize::from(opened.mirrors);
         self.depth -= 1;
         if opened.reversal {
             self.run.reversal_ends();

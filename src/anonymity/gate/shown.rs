@@ -84,6 +84,8 @@ pub(super) struct Opened {
     pub(super) reversal: bool,
     /// A style may close up the spaces between its words.
     pub(super) closes: bool,
+    /// A style (or an SVG `transform`) may draw it mirrored.
+    pub(super) mirrors: bool,
     /// Its font size as a share of the page's, at the smallest the
     /// styles may make it.
     pub(super) scale: f32,

@@ -43,6 +43,8 @@ pub struct Effects {
     /// Names whose elements a rule may show with the spaces between
     /// their words closed up ([`closing`]).
     pub closing: FastSet<String>,
+    /// Names whose elements a rule may draw mirrored ([`mirroring`]).
+    pub mirroring: FastSet<String>,
     /// A rule lays text out right to left (`direction: rtl`).
     pub right_to_left: bool,
     /// What the style sheets read give custom properties and the page's
@@ -136,6 +138,7 @@ impl Effects {
             shrink: does.shrink,
             right_to_left: does.right_to_left,
             closes: does.closes,
+            mirrors: does.mirrors,
         }
     }
 
@@ -152,11 +155,13 @@ impl Effects {
             reshapes: false,
             places: false,
             closes: false,
+            mirrors: false,
             shrink: 1.0,
         };
         for name in names_of(name, attributes) {
             selected.hides |= self.hiding.contains(name);
             selected.closes |= self.closing.contains(name);
+            selected.mirrors |= self.mirroring.contains(name);
             selected.reshapes |= self.reshaping.contains(name);
             selected.places |= self.placing.contains(name);
             if let Some(&share) = self.shrinking.get(name) {
@@ -172,6 +177,7 @@ impl Effects {
             && other.reshaping.is_subset(&self.reshaping)
             && other.placing.is_subset(&self.placing)
             && other.closing.is_subset(&self.closing)
+            && other.mirroring.is_subset(&self.mirroring)
             && (self.right_to_left || !other.right_to_left)
             && (other.shrinking.iter())
                 .all(|(name, share)| self.shrinking.get(name).is_some_and(|s| s <= share))
@@ -182,6 +188,7 @@ impl Effects {
         self.reshaping.extend(other.reshaping);
         self.placing.extend(other.placing);
         self.closing.extend(other.closing);
+        self.mirroring.extend(other.mirroring);
         self.right_to_left |= other.right_to_left;
         for (name, share) in other.shrinking {
             let mine = self.shrinking.entry(name).or_insert(1.0);
@@ -203,6 +210,8 @@ pub struct Selected {
     pub places: bool,
     /// A rule may close up the spaces between its words.
     pub closes: bool,
+    /// A rule may draw it mirrored.
+    pub mirrors: bool,
     /// The smallest share of its parent's font size a rule may give it
     /// (1 where none is smaller).
     pub shrink: f32,
@@ -253,6 +262,9 @@ pub struct Own {
     pub right_to_left: bool,
     /// It may close up the spaces between its words ([`closing`]).
     pub closes: bool,
+    /// It may draw it mirrored, its letters in the opposite order
+    /// ([`mirroring`]).
+    pub mirrors: bool,
 }
 
 impl Palette {
@@ -311,6 +323,8 @@ struct Does {
     right_to_left: bool,
     /// It may close up the spaces between words.
     closes: bool,
+    /// It may draw its element mirrored.
+    mirrors: bool,
     /// It gives text a colour hardly to be told from white.
     white_text: bool,
     /// It gives a background of its own (on which white text may show).
@@ -329,6 +343,7 @@ impl Default for Does {
             shrink: 1.0,
             right_to_left: false,
             closes: false,
+            mirrors: false,
             white_text: false,
             backed: false,
             text: Vec::new(),
@@ -347,6 +362,7 @@ impl Does {
         self.shrink = self.shrink.min(other.shrink);
         self.right_to_left |= other.right_to_left;
         self.closes |= other.closes;
+        self.mirrors |= other.mirrors;
         self.white_text |= other.white_text;
         self.text.extend(other.text);
         self.backgrounds.extend(other.backgrounds);
@@ -425,6 +441,9 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                     effects.right_to_left |= inner.right_to_left;
                     if inner.closes {
                         effects.closing.extend(names.iter().cloned());
+                    }
+                    if inner.mirrors {
+                        effects.mirroring.extend(names.iter().cloned());
                     }
                     if inner.hides {
                         effects.hiding.extend(names.iter().cloned());
@@ -532,6 +551,7 @@ impl<'i> Item<'i> {
             does.right_to_left |= property == "direction"
                 && matches!(token, Token::Ident(w) if w.eq_ignore_ascii_case("rtl"));
             does.closes |= closing(&property, token);
+            does.mirrors |= mirroring(&property, token, numbers);
             let white = colour::near_white(token, numbers);
             if text_colour {
                 does.white_text |= white;
@@ -694,6 +714,38 @@ fn closing(property: &str, token: &Token) -> bool {
     match property {
         "word-spacing" => worked_out || pixels(token).is_some_and(|n| n < 0.0),
         "letter-spacing" => worked_out || pixels(token).is_some_and(|n| n <= -1.0),
+        _ => false,
+    }
+}
+
+/// Whether `token` (with the `numbers` inside it) in `property`'s value
+/// may draw its element mirrored left to right, so that its letters are
+/// shown in the opposite order to the one they are written in (an SVG
+/// `transform="scale(-1,1)"` draws `yrubeltsihT` as a mirrored
+/// "Thistlebury"): a scale or matrix with a negative number, a turn about
+/// the vertical axis (`rotateY`, `rotate3d`, `rotate: y 180deg`), or a
+/// transform worked out (`var()`, `calc()`). Such an element's text is
+/// also read reversed, as `<bdo dir=rtl>` is.
+fn mirroring(property: &str, token: &Token, numbers: &[(f32, bool)]) -> bool {
+    let negative = numbers.iter().any(|&(n, _)| n < 0.0);
+    match (property, token) {
+        ("transform", Token::Function(f)) => {
+            let f = f.to_ascii_lowercase();
+            ((f.starts_with("scale") || f.starts_with("matrix")) && negative)
+                || matches!(
+                    f.as_str(),
+                    "rotatey" | "rotate3d" | "var" | "calc" | "env" | "attr"
+                )
+        }
+        ("scale", Token::Number { value, .. })
+        | (
+            "scale",
+            Token::Percentage {
+                unit_value: value, ..
+            },
+        ) => *value < 0.0,
+        ("scale" | "rotate", Token::Function(_)) => true,
+        ("rotate", Token::Ident(axis)) => !axis.eq_ignore_ascii_case("none"),
         _ => false,
     }
 }

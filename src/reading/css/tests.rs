@@ -511,3 +511,29 @@ fn the_names_whose_spaces_a_style_may_close_up_are_found() {
         assert!(!effects.closing.contains("c"), "{css}");
     }
 }
+
+/// A transform that may draw an element mirrored, so its letters show in
+/// the opposite order.
+#[test]
+fn the_names_a_style_may_draw_mirrored_are_found() {
+    for css in [
+        ".m { transform: scale(-1, 1) }",
+        ".m { transform: scaleX(-1) }",
+        ".m { transform: matrix(-1 0 0 1 200 0) }",
+        ".m { transform: rotateY(180deg) }",
+        ".m { transform: var(--flip) }",
+        ".m { scale: -1 1 }",
+        ".m { rotate: y 180deg }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(effects.mirroring.contains("m"), "{css}");
+    }
+    for css in [
+        ".m { transform: translate(-5px, 0) scale(2) }",
+        ".m { transform: rotate(-10deg) }",
+        ".m { scale: 1.5; rotate: 45deg }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(!effects.mirroring.contains("m"), "{css}");
+    }
+}
