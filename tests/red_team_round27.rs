@@ -241,3 +241,33 @@ fn ordinary_right_to_left_sentences_with_numbers_build() {
         "\u{627}\u{644}\u{641}\u{631}\u{64a}\u{642} \u{627}\u{62c}\u{62a}\u{645}\u{639} \u{641}\u{64a} 2019 \u{648} 2020 (\u{635} 4) \u{2013} 12 \u{645}\u{631}\u{629}.",
     );
 }
+
+/// The messages of the two new refusals, as a researcher reads them: where
+/// a drawing's characters cannot be put in order (F6), and where a
+/// picture's colour profile cannot be unpacked (F8).
+#[test]
+fn the_new_refusals_say_why_and_where() {
+    let unplaced = common::build_fails(
+        |p| {
+            p.edit(
+                FINDING,
+                FINDING_LINE,
+                r#"<svg width="300" height="40"><text x="0" dx="0 0 -30 0" y="20">Teams</text></svg>"#,
+            );
+        },
+        LINE_8,
+        "anonymity::unreadable-output",
+    );
+    insta::assert_snapshot!("unplaced_characters", unplaced);
+    let profile = common::build_fails(
+        |p| {
+            p.write(
+                "themes/default/static/photo.png",
+                common::png_with_chunk(b"iCCP", b"ICC Profile\0\0x\x9cnot deflate at all"),
+            );
+        },
+        "static/photo.png",
+        "anonymity::unreadable-output",
+    );
+    insta::assert_snapshot!("unreadable_colour_profile", profile);
+}
