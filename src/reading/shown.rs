@@ -23,6 +23,97 @@ const PRESENTATION: &[&str] = &[
     "clip-path",
 ];
 
+/// Every SVG presentation attribute (SVG 1.1 and 2): each sets the CSS
+/// property of its name, so it is read as that declaration would be, in
+/// a `style` attribute ([`presentation`]).
+const PRESENTATION_ALL: &[&str] = &[
+    "alignment-baseline",
+    "baseline-shift",
+    "clip",
+    "clip-path",
+    "clip-rule",
+    "color",
+    "color-interpolation",
+    "color-interpolation-filters",
+    "color-rendering",
+    "cursor",
+    "direction",
+    "display",
+    "dominant-baseline",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "filter",
+    "flood-color",
+    "flood-opacity",
+    "font",
+    "font-family",
+    "font-size",
+    "font-size-adjust",
+    "font-stretch",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "glyph-orientation-horizontal",
+    "glyph-orientation-vertical",
+    "image-rendering",
+    "kerning",
+    "letter-spacing",
+    "lighting-color",
+    "marker-end",
+    "marker-mid",
+    "marker-start",
+    "mask",
+    "mask-type",
+    "opacity",
+    "overflow",
+    "paint-order",
+    "pointer-events",
+    "shape-rendering",
+    "stop-color",
+    "stop-opacity",
+    "stroke",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-opacity",
+    "stroke-width",
+    "text-anchor",
+    "text-decoration",
+    "text-overflow",
+    "text-rendering",
+    "transform",
+    "transform-origin",
+    "unicode-bidi",
+    "vector-effect",
+    "visibility",
+    "white-space",
+    "word-spacing",
+    "writing-mode",
+];
+
+/// An SVG element's presentation attributes (`direction="rtl"`,
+/// `unicode-bidi="bidi-override"`, `word-spacing="-5"`) written as the
+/// declarations they stand for, to be read as a `style` attribute is
+/// (red team finding F5: an override given so was neither refused nor
+/// read); `None` where it has none. Geometry (`x`, `d`, `transform`'s
+/// place) is read as a drawing's, not here.
+pub fn presentation<'e>(attributes: impl Iterator<Item = (&'e str, &'e str)>) -> Option<String> {
+    let mut declarations = String::new();
+    for (name, value) in attributes {
+        let name = name.to_ascii_lowercase();
+        if PRESENTATION_ALL.contains(&name.as_str()) {
+            // A value cannot end its declaration early and add another:
+            // each is read as its own.
+            let value = value.replace([';', '{', '}'], " ");
+            declarations.push_str(&format!("{name}: {value};"));
+        }
+    }
+    (!declarations.is_empty()).then_some(declarations)
+}
+
 /// SVG elements never drawn where they are: what they hold is drawn
 /// elsewhere (a `<symbol>` by `<use>`), or not at all.
 const SVG_NOT_DRAWN: &[&str] = &[
@@ -59,6 +150,11 @@ pub struct Showing {
     pub picks: bool,
     /// A style sheet may show it elsewhere than it is written.
     pub placed: bool,
+    /// A style may close up the spaces between its words (its own, or a
+    /// style sheet's rule).
+    pub closes: bool,
+    /// A style (or an SVG `transform`) may draw it mirrored.
+    pub mirrors: bool,
     /// The smallest share of its parent's font size a style sheet may
     /// give it (1 where none is smaller).
     pub shrink: f32,
@@ -132,6 +228,8 @@ where
         reshaped,
         picks: PICKS_ONE.contains(&name),
         placed,
+        closes: selected.closes || own.is_some_and(|own| own.closes),
+        mirrors: selected.mirrors || own.is_some_and(|own| own.mirrors),
         shrink: selected.shrink,
     }
 }

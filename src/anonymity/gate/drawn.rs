@@ -26,6 +26,11 @@
 //! accents and lookalikes folded), which reads each character on its own.
 //! A piece may be taken twice (more is read, never less).
 //!
+//! Within one piece, an SVG `<text>` or `<tspan>` may place each of its
+//! characters on its own (`x="76 67 60 …"`, one position each), in any
+//! order: its characters are also read in the order of their places
+//! ([`placed_order`]; red team finding F6).
+//!
 //! Not read: numbers (phone, NHS) made of three or more pieces, as a
 //! chart's axis labels (`0`, `20`, `40`…) would make numbers of any shape
 //! in some order; a person's names with a middle name or a nickname
@@ -46,6 +51,80 @@ pub(super) const TOO_MANY_DRAWN: &str = "a drawing (`<svg>`) in it holds more th
 /// looked for; past it, the drawing is refused.
 pub(super) const MAX_WAYS: usize = 1000;
 pub(super) const TOO_MANY_WAYS: &str = "a drawing (`<svg>`) in it holds pieces of text, each placed where its own attributes say, that make the names or ids looked for in more than 1,000 ways side by side, more than the gate reads; split the drawing into smaller ones";
+
+/// Why a drawing whose characters' places cannot be told is refused.
+pub(super) const UNPLACED: &str = "a drawing (`<svg>`) in it places the characters of a text one by one (an `x` or `dx` list) where the gate cannot tell their order on the screen (a character moved back by a negative `dx` past the places given, places in different units, a value that is not a length, or a part of the text placed again inside it); give the text one `x` and let its characters follow one another";
+
+/// The characters of an SVG text element that places them one by one, in
+/// the order of their places from left to right: `text` is the element's
+/// text as drawn (its white space collapsed), `x` and `dx` its attributes.
+/// The `i`th character is set at the `i`th `x`, moved by the `i`th `dx`
+/// (and so is every one after it); a character past the list of `x`s
+/// follows the one before it, to its right unless a negative `dx` moves
+/// it back, which the gate cannot measure (it would need each letter's
+/// width): refused. `nested`: a part of the text places its own
+/// characters again, also refused. `Ok(None)` where the characters are
+/// drawn in the order written.
+pub(super) fn placed_order(
+    text: &str,
+    x: Option<&str>,
+    dx: Option<&str>,
+    nested: bool,
+) -> Result<Option<String>, &'static str> {
+    let xs = lengths(x.unwrap_or(""))?;
+    let dxs = lengths(dx.unwrap_or(""))?;
+    if xs.len() < 2 && dxs.len() < 2 {
+        return Ok(None);
+    }
+    if nested {
+        return Err(UNPLACED);
+    }
+    // Each character's place: where the list gives one, its own (its
+    // `x`, its moves); past it, that of the last one placed, with its
+    // place in line after it.
+    let mut places: Vec<(f64, usize, char)> = Vec::new();
+    let mut anchor = 0.0;
+    for (i, c) in text.chars().enumerate() {
+        let moved = dxs.get(i).copied().unwrap_or(0.0);
+        match xs.get(i) {
+            Some(&x) => anchor = x + moved,
+            // The first character moved back moves the whole text.
+            None if moved < 0.0 && i > 0 => return Err(UNPLACED),
+            None => {}
+        }
+        places.push((anchor, i, c));
+    }
+    places.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let ordered: String = places.into_iter().map(|(_, _, c)| c).collect();
+    Ok((ordered != text).then_some(ordered))
+}
+
+/// The numbers of an SVG list of lengths (`"76 67,60"`, `"1em 2em"`), all
+/// in one unit (none or pixels, or another all alike); `Err` where a
+/// value is no length or the units differ.
+fn lengths(list: &str) -> Result<Vec<f64>, &'static str> {
+    let mut unit: Option<String> = None;
+    let mut numbers = Vec::new();
+    for value in list.split(|c: char| c == ',' || c.is_ascii_whitespace()) {
+        if value.is_empty() {
+            continue;
+        }
+        let split = value
+            .find(|c: char| c.is_ascii_alphabetic() || c == '%')
+            .unwrap_or(value.len());
+        let (number, own) = value.split_at(split);
+        let own = match own.to_ascii_lowercase().as_str() {
+            "px" => String::new(),
+            other => other.to_string(),
+        };
+        let number: f64 = number.parse().map_err(|_| UNPLACED)?;
+        if !number.is_finite() || unit.get_or_insert_with(|| own.clone()) != &own {
+            return Err(UNPLACED);
+        }
+        numbers.push(number);
+    }
+    Ok(numbers)
+}
 
 /// The letters and digits of each thing looked for, as [`letters`] reads
 /// them: what three or more pieces of a drawing are tried against.

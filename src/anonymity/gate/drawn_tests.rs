@@ -235,3 +235,51 @@ proptest! {
         prop_assert!(slow.is_subset(&fast), "{pieces:?}: every order finds {slow:?}, the ways {fast:?}");
     }
 }
+
+/// Red team finding F6: the characters of a text placed one by one are
+/// read in the order of their places.
+#[test]
+fn characters_placed_one_by_one_are_read_in_the_order_of_their_places() {
+    let order = |text, x, dx| placed_order(text, x, dx, false);
+    assert_eq!(
+        order(
+            "yrubeltsihT",
+            Some("76 67 60 51 44 40 35 29 22 17 8 0"),
+            None
+        ),
+        Ok(Some("Thistlebury".to_string()))
+    );
+    // Past the list, the characters follow the last one placed.
+    assert_eq!(
+        order("buryThistle", Some("56,64,72,80,0"), None),
+        Ok(Some("Thistlebury".to_string()))
+    );
+    // A move forward or back where the place is given counts.
+    assert_eq!(
+        order("ab", Some("0 10"), Some("20 0")),
+        Ok(Some("ba".to_string()))
+    );
+    assert_eq!(order("Team", Some("0 8 16 24"), Some("1 1 1 1")), Ok(None));
+    assert_eq!(order("Team", Some("10"), Some("1 2 3")), Ok(None));
+    assert_eq!(order("Team", Some("10"), None), Ok(None));
+    assert_eq!(order("ab", Some("1em 2em"), None), Ok(None));
+    assert_eq!(
+        order("ab", Some("2em 1em"), None),
+        Ok(Some("ba".to_string()))
+    );
+}
+
+#[test]
+fn characters_whose_order_cannot_be_told_are_refused() {
+    let order = |text, x, dx| placed_order(text, x, dx, false);
+    // Moved back past the places given: by how much each letter is wide.
+    assert_eq!(order("Teams", Some("0"), Some("0 0 -30")), Err(UNPLACED));
+    // Units that cannot be compared, or no length at all.
+    assert_eq!(order("ab", Some("10px 1em"), None), Err(UNPLACED));
+    assert_eq!(order("ab", Some("10 x"), None), Err(UNPLACED));
+    assert_eq!(order("ab", Some("10 NaN"), None), Err(UNPLACED));
+    // A part placed again inside the text.
+    assert_eq!(placed_order("ab", Some("0 10"), None, true), Err(UNPLACED));
+    // The first character moved back moves the whole text.
+    assert_eq!(order("ab", None, Some("-5 0")), Ok(None));
+}

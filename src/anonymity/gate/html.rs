@@ -111,6 +111,11 @@ struct Reader<'t> {
     elements: usize,
     /// An element is set right to left (`dir`, a style).
     right_to_left: bool,
+    /// How many elements are open whose style may close up the spaces
+    /// between words (see [`Run::text_closed_up`]).
+    closing: usize,
+    /// How many elements are open that a style may draw mirrored.
+    mirroring: usize,
     /// How many `<svg>` elements are open, and the pieces of text drawn in
     /// the outermost so far.
     svg: usize,
@@ -154,6 +159,8 @@ pub fn read(html: &str, texts: &mut Texts) {
         style: None,
         elements: 0,
         right_to_left: site_rtl,
+        closing: 0,
+        mirroring: 0,
         svg: 0,
         drawn: Vec::new(),
         tables: false,
@@ -185,11 +192,17 @@ pub fn read(html: &str, texts: &mut Texts) {
     // shown in the opposite order (see [`bidi`]).
     let (lines, drawn) = (&texts.blocks[first..], &texts.drawn[first_drawn..]);
     if right_to_left || (lines.iter().chain(drawn)).any(|line| bidi::turns_right_to_left(line)) {
+        // And each in the order a browser shows it, in a paragraph
+        // running either way (where it runs is not followed line by line).
         let reversed = |lines: &[String]| -> Vec<String> {
-            lines
-                .iter()
-                .filter_map(|l| bidi::numbers_reversed(l))
-                .collect()
+            let shown = |l: &String| {
+                [
+                    bidi::numbers_reversed(l),
+                    bidi::shown_order(l, true),
+                    bidi::shown_order(l, false),
+                ]
+            };
+            lines.iter().flat_map(shown).flatten().collect()
         };
         let (lines, drawn) = (reversed(lines), reversed(drawn));
         texts.blocks.extend(lines);
@@ -471,6 +484,9 @@ impl Reader<'_> {
                         let picked = open.last().is_some_and(|o| o.picks);
                         let scale = open.last().map_or(1.0, |o| o.scale);
                         let mut opened = self.open(element, raw, picked, scale);
+                        if opened.svg_text {
+                            self.placed(&node);
+                        }
                         if is_note_mark(&node) {
                             self.notes += 1;
                             // Read joined too, for what a mark on a word
@@ -506,6 +522,46 @@ impl Reader<'_> {
         }
     }
 
+    /// An SVG `<text>` or `<tspan>` that places its characters one by
+    /// one (an `x` or `dx` list): its text read in the order of their
+    /// places too, as one of the drawing's pieces ([`drawn::placed_order`]),
+    /// or the page refused where that order cannot be told.
+    fn placed(&mut self, node: &ego_tree::NodeRef<'_, Node>) {
+        let Some(element) = node.value().as_element() else {
+            return;
+        };
+        let (x, dx) = (attr(element, "x"), attr(element, "dx"));
+        let listed = |v: Option<&str>| {
+            v.is_some_and(|v| {
+                v.trim()
+                    .contains(|c: char| c == ',' || c.is_ascii_whitespace())
+            })
+        };
+        if !listed(x) && !listed(dx) {
+            return;
+        }
+        // The text as drawn: white space collapsed, as SVG does.
+        let written: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let text = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A part placed again inside it: which place wins is not told.
+        let nested = node.descendants().skip(1).any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| attr(e, "x").is_some() || attr(e, "dx").is_some())
+        });
+        match drawn::placed_order(&text, x, dx, nested) {
+            Ok(Some(ordered)) => {
+                text::versions(&ordered, self.texts);
+                self.drawn.push(ordered);
+            }
+            Ok(None) => {}
+            Err(why) => self.texts.refuse(why),
+        }
+    }
+
     /// A node that is not an element; `hidden` says whether an element
     /// around it may hide it (within its block, and anywhere), `raw`
     /// whether it is inside one whose text is not decoded.
@@ -524,7 +580,10 @@ impl Reader<'_> {
                     raw_text(t, self.texts);
                 }
                 let shown = shown_spaces(t);
-                self.run.text(&shown, hidden.in_line);
+                match self.closing {
+                    0 => self.run.text(&shown, hidden.in_line),
+                    _ => self.run.text_closed_up(&shown, hidden.in_line),
+                }
                 self.flow.text(&shown, hidden.anywhere);
             }
             Node::Comment(comment) => {
@@ -586,7 +645,24 @@ impl Reader<'_> {
         {
             self.texts.refuse(SHADOW_ROOT);
         }
-        let own = attr(element, "style").map(|style| self.styles.own(style));
+        // An SVG presentation attribute is the CSS property of its name:
+        // held to the same check as a style sheet's (which refuses an
+        // override of the text's direction, red team finding F5; a
+        // drawing's pieces are read in any place, so a transform is no
+        // refusal here), and read with the element's `style` attribute.
+        let presented = svg
+            .then(|| crate::reading::shown::presentation(element.attrs()))
+            .flatten();
+        if let Some(presented) = &presented
+            && let Err(why) = css::check(presented, css::Context::Sheet)
+        {
+            self.texts.refuse(why);
+        }
+        let own = match (presented, attr(element, "style")) {
+            (Some(presented), Some(style)) => Some(self.styles.own(&format!("{presented}{style}"))),
+            (Some(presented), None) => Some(self.styles.own(&presented)),
+            (None, style) => style.map(|style| self.styles.own(style)),
+        };
         let showing = shown::showing(element, &name, &self.styles, picked, own);
         // The site's style sheet may lay out the theme's own boxes, the
         // page's regions (`<body>`'s children: a header, a menu, the
@@ -633,9 +709,14 @@ impl Reader<'_> {
             cell: matches!(&*name, "td" | "th") && !showing.reshaped,
             br: name == "br",
             svg: svg && name == "svg",
+            svg_text: svg && matches!(&*name, "text" | "tspan"),
             main,
-            reversal: None,
+            reversal: false,
+            closes: showing.closes,
+            mirrors: showing.mirrors,
         };
+        self.closing += usize::from(opened.closes);
+        self.mirroring += usize::from(opened.mirrors);
         if opened.style {
             self.style = Some(String::new());
         }
@@ -655,9 +736,16 @@ impl Reader<'_> {
             false => self.run.inline(),
         }
         self.shown_in_line(&name, element);
-        let reversed = name == "bdo" && attr(element, "dir").is_some_and(is_rtl);
+        // A drawing or box drawn mirrored shows its letters reversed, as
+        // `<bdo dir=rtl>` does, and so does each block inside it.
+        let reversed = (name == "bdo" && attr(element, "dir").is_some_and(is_rtl))
+            || opened.mirrors
+            || (self.mirroring > 0 && opened.block);
+        if reversed {
+            self.run.reversal_starts();
+        }
         Opened {
-            reversal: reversed.then(|| self.run.reversal_starts()),
+            reversal: reversed,
             ..opened
         }
     }
@@ -708,9 +796,11 @@ impl Reader<'_> {
 
     fn close(&mut self, opened: Opened) {
         self.main -= usize::from(opened.main);
+        self.closing -= usize::from(opened.closes);
+        self.mirroring -= usize::from(opened.mirrors);
         self.depth -= 1;
-        if let Some(from) = opened.reversal {
-            self.run.reversal_ends(from);
+        if opened.reversal {
+            self.run.reversal_ends();
         }
         if opened.svg {
             self.svg -= 1;

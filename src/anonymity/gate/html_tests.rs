@@ -216,6 +216,59 @@ fn generated_text_in_a_style_is_refused() {
     );
 }
 
+/// Red team finding F5: an SVG presentation attribute is read as the
+/// CSS property of its name, so an override of the text's direction is
+/// refused there as in a style, and `direction="rtl"` lays text out right
+/// to left; ordinary ones (a transform, a fill) are no refusal.
+#[test]
+fn svg_presentation_attributes_are_read_as_their_properties() {
+    for svg in [
+        "<svg><text direction=\"rtl\" unicode-bidi=\"bidi-override\">x</text></svg>",
+        "<svg><g UNICODE-BIDI=\"isolate-override\"><text>x</text></g></svg>",
+    ] {
+        assert!(texts(svg).unreadable.is_some(), "{svg}");
+    }
+    assert!(reads(
+        "<svg><text direction=\"rtl\">5919 476 943</text></svg>",
+        "943 476 5919"
+    ));
+    let plain = "<svg><g transform=\"translate(4 5)\" fill=\"#333\" unicode-bidi=\"normal\"><text x=\"2\">x</text></g></svg>";
+    assert!(texts(plain).unreadable.is_none());
+    // Outside a drawing, such an attribute is no style.
+    assert!(
+        texts("<p unicode-bidi=\"bidi-override\">x</p>")
+            .unreadable
+            .is_none()
+    );
+}
+
+/// Red team finding F7: the text of an element whose style may close up
+/// its spaces is also read without them, in its line; a line closed up
+/// whole is read two to four words joined.
+#[test]
+fn text_whose_spaces_a_style_closes_up_is_read_joined() {
+    assert!(reads(
+        "<p>In <span style=\"word-spacing:-0.3em\">Thistle bury</span> today.</p>",
+        "In Thistlebury today."
+    ));
+    assert!(reads(
+        "<style>.t{letter-spacing:-2px}</style><p>In <b class=t>Thistle <i>bu</i>ry</b> now</p>",
+        "In Thistlebury now"
+    ));
+    assert!(reads(
+        "<div style=\"word-spacing:-1em\"><p>We met Marjorie Quill feather there</p></div>",
+        "\nMarjorieQuillfeather\n"
+    ));
+    assert!(reads(
+        "<svg><text word-spacing=\"-6\">Thistle bury</text></svg>",
+        "Thistlebury"
+    ));
+    assert!(!reads(
+        "<p>In <span style=\"word-spacing:0.3em\">Thistle bury</span> today.</p>",
+        "Thistlebury"
+    ));
+}
+
 /// Defect (red team, round 3): text that may be hidden inside a word (the
 /// `hidden` attribute, a style, a class a style sheet hides, a ruby
 /// annotation, an element not shown by default) was read as part of the
@@ -506,6 +559,50 @@ fn attributes_are_looked_up_as_the_parser_keeps_them() {
         .find(|e| e.name() == "a")
         .unwrap();
     assert_eq!(attr(svg_a, "href"), Some("g"), "xlink:href is not href");
+}
+
+/// A `<bdo dir=rtl>` holding a block, and another `<bdo>` after it, made
+/// the reading of its line cut a string where it did not reach (a panic:
+/// the reversal's start was kept as a place in a run that had ended).
+#[test]
+fn a_reversal_across_a_block_ends_with_its_run() {
+    let html =
+        "<div>long text here <bdo dir=\"rtl\">a<p>b</p><bdo dir=\"rtl\">c\u{e9}</bdo></bdo></div>";
+    assert!(reads(html, "\u{e9}c"));
+    assert!(reads(
+        "<div>x <bdo dir=\"rtl\">yrubeltsihT<p>b</p></bdo></div>",
+        "x Thistlebury"
+    ));
+}
+
+/// Red team finding F9: where text may run right to left, each line is
+/// also read in the order a browser shows it, brackets, dashes and dots
+/// between numbers reordered too, in a right-to-left paragraph or among
+/// Hebrew words in a left-to-right one.
+#[test]
+fn lines_that_may_run_right_to_left_are_read_in_the_order_shown() {
+    for (html, shown) in [
+        ("<p dir=\"rtl\">0958 7946 (020)</p>", "(020) 7946 0958"),
+        (
+            "<p dir=\"rtl\">900123 \u{2013} 07700</p>",
+            "07700 \u{2013} 900123",
+        ),
+        (
+            "<p dir=\"rtl\">123\u{b7}900\u{b7}07700</p>",
+            "07700\u{b7}900\u{b7}123",
+        ),
+        (
+            "<p>Shalom \u{5e9}\u{5dc}\u{5d5}\u{5dd} 0958 7946 (020) \u{5e9}\u{5dc}\u{5d5}\u{5dd}</p>",
+            "(020) 7946 0958",
+        ),
+        (
+            "<svg><text direction=\"rtl\">0958 7946 (020)</text></svg>",
+            "(020) 7946 0958",
+        ),
+    ] {
+        assert!(reads(html, shown), "{html}");
+    }
+    assert!(!reads("<p>0958 7946 (020)</p>", "(020) 7946 0958"));
 }
 
 /// Red team, round 6 ("not caught" until now): font sizes given as

@@ -99,10 +99,20 @@ pub struct Run {
     /// The text as written from the first right-to-left override on
     /// (empty without one), to read as it is shown.
     overridden: String,
-    /// The run as shown where a `<bdo dir=rtl>` reverses part of it:
-    /// `None` without one.
+    /// The run as shown where a `<bdo dir=rtl>` reverses part of it, or
+    /// a style closes up its spaces: `None` without one.
     shown: Option<String>,
+    /// The words of its text whose spaces a style closes up, as written.
+    closed_up: Vec<String>,
+    /// Where each reversal still open in the run begins in `shown`,
+    /// innermost last.
+    reversals: Vec<usize>,
 }
+
+/// The most words of a run whose spaces a style closes up that are read
+/// joined: a name of up to this many words, or split into as many
+/// pieces.
+const JOINED_WORDS: usize = 4;
 
 impl Run {
     /// Text in the line, shown as `shown` says.
@@ -133,16 +143,49 @@ impl Run {
         }
     }
 
-    /// Where a `<bdo dir=rtl>` begins: the shown reading from here on is
-    /// reversed where it ends.
-    pub fn reversal_starts(&mut self) -> usize {
+    /// Text in the line inside an element whose style may close up the
+    /// spaces between its words (`word-spacing: -0.3em`): read as
+    /// [`Run::text`] reads it, and in the run as shown with its spaces
+    /// left out (`Thistle bury` is shown "Thistlebury": red team finding
+    /// F7). Each of an element's pieces of text, however nested, is so
+    /// read, for the spacing is inherited. Where the whole line is closed
+    /// up, a name in it is glued to the words around it, which the
+    /// searches do not read as a word of its own: each two to
+    /// [`JOINED_WORDS`] neighbouring words are also read joined, each
+    /// alone.
+    pub fn text_closed_up(&mut self, s: &str, shown: Shown) {
+        self.closed_up
+            .extend(s.split_whitespace().map(str::to_string));
         let joined = &self.all.joined;
-        self.shown.get_or_insert_with(|| joined.clone()).len()
+        let from = self.shown.get_or_insert_with(|| joined.clone()).len();
+        self.text(s, shown);
+        if let Some(line) = &mut self.shown {
+            let closed: String = line[from..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            line.truncate(from);
+            line.push_str(&closed);
+        }
     }
 
-    pub fn reversal_ends(&mut self, from: usize) {
-        if let Some(shown) = &mut self.shown {
-            let reversed: String = shown[from..].chars().rev().collect();
+    /// Where a `<bdo dir=rtl>` (or an element drawn mirrored) begins:
+    /// the shown reading from here on is reversed where it ends, or where
+    /// the run does, if first.
+    pub fn reversal_starts(&mut self) {
+        let joined = &self.all.joined;
+        let from = self.shown.get_or_insert_with(|| joined.clone()).len();
+        self.reversals.push(from);
+    }
+
+    /// Where the innermost reversal still open in this run ends. One
+    /// begun in a run that has ended since (a block inside a `<bdo>`)
+    /// ended with it: elements nest, so none of this run's is then open.
+    pub fn reversal_ends(&mut self) {
+        if let (Some(from), Some(shown)) = (self.reversals.pop(), &mut self.shown)
+            && let Some(part) = shown.get(from..)
+        {
+            let reversed: String = part.chars().rev().collect();
             shown.truncate(from);
             shown.push_str(&reversed);
         }
@@ -151,6 +194,9 @@ impl Run {
     /// The end of a block: what the run read goes into `texts`, as written
     /// and each way it may be shown.
     pub fn end(&mut self, texts: &mut Texts) {
+        while !self.reversals.is_empty() {
+            self.reversal_ends();
+        }
         let run = std::mem::take(self);
         if run.all.is_blank() {
             return;
@@ -161,6 +207,16 @@ impl Run {
         }
         if let Some(shown) = run.shown {
             text::versions(&shown, texts);
+        }
+        if run.closed_up.len() > 1 {
+            let mut joined = String::new();
+            for n in 2..=JOINED_WORDS {
+                for words in run.closed_up.windows(n) {
+                    joined.extend(words.iter().map(String::as_str));
+                    joined.push('\n');
+                }
+            }
+            texts.blocks.push(joined);
         }
         if texts.capitals {
             for line in [&run.all.joined, &run.all.spaced] {

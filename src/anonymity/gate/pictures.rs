@@ -1,48 +1,160 @@
 //! What a picture keeps as text where its bytes alone do not show it: a
 //! GIF's comments and other extensions in sub-blocks of 255 bytes at most,
 //! each after its length (a name across two reads as two words), and
-//! which PNG text is compressed (only that is refused). Reads nothing
+//! what a PNG keeps compressed: its colour profile and any other chunk,
+//! unpacked to be read, or its compressed text, refused. Reads nothing
 //! else of a picture ([`super::read`] reads its runs of text).
 
-/// Whether a PNG keeps text the gate cannot read: a `zTXt` chunk, or an
-/// `iTXt` chunk with its compression flag set (one with the flag clear
-/// is plain UTF-8, as screenshot tools write it, and read in the
-/// picture's runs of text). Wherever the bytes `zTXt` or `iTXt` are not
-/// exactly the type of an uncompressed `iTXt` chunk of a PNG whose
-/// chunks follow one another to its end (a PNG in an icon, a file that
-/// is not a PNG, or data after its end), the text is taken as compressed
-/// (red team, round 22).
-pub(super) fn png_text_compressed(bytes: &[u8]) -> bool {
-    let marks = |mark: &[u8]| memchr::memmem::find_iter(bytes, mark).count();
-    let found = marks(b"zTXt") + marks(b"iTXt");
-    found > 0 && plain_itxt_chunks(bytes) != Some(found)
-}
+/// Why a picture holding compressed PNG text is refused.
+pub(super) const COMPRESSED_TEXT: &str = "it is an image with compressed text in its metadata";
+/// Why a picture whose colour profile cannot be unpacked is refused.
+pub(super) const PROFILE_UNREAD: &str = "it is an image with a compressed colour profile (an `iCCP` chunk) that cannot be unpacked and read, and a profile keeps a description and a copyright any picture viewer shows; save the picture again without its profile, or with the standard sRGB one";
 
-/// How many `iTXt` chunks with the compression flag clear a PNG holds, if
-/// it is one whose chunks follow one another to `IEND` and the file's end,
-/// none of them a `zTXt`; `None` otherwise.
-fn plain_itxt_chunks(bytes: &[u8]) -> Option<usize> {
-    let mut rest = bytes.strip_prefix(b"\x89PNG\r\n\x1a\n")?;
-    let mut plain = 0;
-    loop {
-        let length = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let kind = rest.get(4..8)?;
-        let data = rest.get(8..8usize.checked_add(length)?)?;
-        rest = rest.get(length.checked_add(12)?..)?;
-        match kind {
-            b"zTXt" => return None,
-            b"iTXt" => {
-                // Keyword, a NUL, then the compression flag.
-                let nul = data.iter().position(|&b| b == 0)?;
-                match data.get(nul + 1) {
-                    Some(0) => plain += 1,
-                    _ => return None,
-                }
-            }
-            b"IEND" => return rest.is_empty().then_some(plain),
-            _ => {}
+/// Why a picture with a chunk of another kind that seems compressed but
+/// cannot be unpacked is refused.
+pub(super) const CHUNK_UNREAD: &str = "it is a PNG image with a chunk of a kind the gate does not know whose data seems compressed but cannot be unpacked, so what it keeps cannot be read; save the picture again without its extra metadata";
+
+/// The most bytes a PNG's compressed chunk is unpacked to (a colour
+/// profile is some kilobytes, a few megabytes at most); past it, the
+/// picture is refused.
+const MOST_UNPACKED: usize = 16 << 20;
+
+/// The chunk types of a PNG (and of an animated PNG) that hold no
+/// compressed text: pixels, colours, sizes, times, and text kept plain.
+/// The data of any other chunk, a private one included, is unpacked where
+/// it is compressed.
+const PLAIN_CHUNKS: &[&[u8]] = &[
+    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"sBIT", b"sRGB", b"bKGD",
+    b"hIST", b"pHYs", b"sPLT", b"tIME", b"tEXt", b"eXIf", b"acTL", b"fcTL", b"fdAT", b"cICP",
+    b"mDCV", b"cLLI", b"oFFs", b"pCAL", b"sCAL", b"sTER",
+];
+
+/// What the PNGs in `bytes` (a `.png`, a PNG inside an `.ico`, or one
+/// misnamed) keep compressed that may hold text, unpacked, to be read
+/// as the picture's other runs of text are: each colour profile (`iCCP`,
+/// whose description and copyright picture viewers show, red team
+/// finding F8), and each chunk of another kind whose data, or whose data
+/// after a keyword, is compressed. Refused (fail closed): a `zTXt`
+/// chunk, an `iTXt` chunk with its compression flag set (one with the
+/// flag clear is plain UTF-8, read in the picture's runs of text), a
+/// profile that cannot be unpacked or unpacks past [`MOST_UNPACKED`],
+/// and the bytes `zTXt`, `iTXt` or `iCCP` anywhere they are not the
+/// type of a chunk so read, in a PNG whose chunks follow one another
+/// from its signature to its end (data after its end, a file that is not
+/// a PNG: red team, round 22).
+pub(super) fn png_unpacked(bytes: &[u8]) -> Result<Vec<Vec<u8>>, &'static str> {
+    let mut unpacked = Vec::new();
+    // Where the type of each chunk read lies in `bytes`.
+    let mut read = Vec::new();
+    let mut whole = true;
+    for start in memchr::memmem::find_iter(bytes, PNG_SIGNATURE) {
+        whole &= png_chunks(bytes, start, &mut read, &mut unpacked)?;
+    }
+    for (mark, why) in [
+        (b"zTXt", COMPRESSED_TEXT),
+        (b"iTXt", COMPRESSED_TEXT),
+        (b"iCCP", PROFILE_UNREAD),
+    ] {
+        let mut marks = memchr::memmem::find_iter(bytes, mark).peekable();
+        // Text in a PNG cut short: what is past the cut is not told.
+        if marks.peek().is_some() && !whole {
+            return Err(why);
+        }
+        if marks.any(|at| !read.contains(&at)) {
+            return Err(why);
         }
     }
+    Ok(unpacked)
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// Reads the chunks of the PNG whose signature is at `start`, as far as
+/// they follow one another to `IEND`: where each chunk's type lies
+/// (`read`; a `zTXt` or compressed `iTXt` is left out, so it is refused),
+/// and what its compressed chunks unpack to (`unpacked`). `Ok(false)`
+/// where the chunks stop before `IEND` (a file cut short).
+fn png_chunks(
+    bytes: &[u8],
+    start: usize,
+    read: &mut Vec<usize>,
+    unpacked: &mut Vec<Vec<u8>>,
+) -> Result<bool, &'static str> {
+    let mut at = start + PNG_SIGNATURE.len();
+    loop {
+        let Some(length) = bytes.get(at..at + 4) else {
+            return Ok(false);
+        };
+        let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
+        let (Some(kind), Some(data)) = (
+            bytes.get(at + 4..at + 8),
+            bytes.get(at + 8..(at + 8).saturating_add(length)),
+        ) else {
+            return Ok(false);
+        };
+        match kind {
+            b"zTXt" => {}
+            b"iTXt" => {
+                // Keyword, a NUL, then the compression flag.
+                let flag = data
+                    .iter()
+                    .position(|&b| b == 0)
+                    .and_then(|nul| data.get(nul + 1));
+                if flag == Some(&0) {
+                    read.push(at + 4);
+                }
+            }
+            b"iCCP" => {
+                // Profile name, a NUL, the method (0: zlib), the profile.
+                let profile = data
+                    .iter()
+                    .position(|&b| b == 0)
+                    .and_then(|nul| data.get(nul + 2..))
+                    .ok_or(PROFILE_UNREAD)?;
+                unpacked.push(unpack(profile).ok_or(PROFILE_UNREAD)?);
+                read.push(at + 4);
+            }
+            kind if PLAIN_CHUNKS.contains(&kind) => read.push(at + 4),
+            _ => {
+                // Compressed from its start, or after a keyword and a
+                // method or flag byte, as the standard's chunks are.
+                let after_keyword = data
+                    .iter()
+                    .take(80)
+                    .position(|&b| b == 0)
+                    .and_then(|nul| data.get(nul + 2..));
+                for packed in [Some(data), after_keyword].into_iter().flatten() {
+                    if looks_compressed(packed) {
+                        unpacked.push(unpack(packed).ok_or(CHUNK_UNREAD)?);
+                    }
+                }
+                read.push(at + 4);
+            }
+        }
+        if kind == b"IEND" {
+            return Ok(true);
+        }
+        at = at.saturating_add(12).saturating_add(length);
+    }
+}
+
+/// Whether `data` starts as a zlib stream does (deflate, a window of at
+/// most 32 KiB, a header that checks).
+fn looks_compressed(data: &[u8]) -> bool {
+    match data {
+        [method, flags, ..] => {
+            method & 0x0f == 8
+                && method >> 4 <= 7
+                && (u16::from(*method) << 8 | u16::from(*flags)) % 31 == 0
+        }
+        _ => false,
+    }
+}
+
+/// `data` unpacked as a zlib stream, up to [`MOST_UNPACKED`] bytes;
+/// `None` where it cannot be, or is longer.
+fn unpack(data: &[u8]) -> Option<Vec<u8>> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(data, MOST_UNPACKED).ok()
 }
 
 /// A GIF's extensions (comments, plain text, applications' data), each
@@ -126,31 +238,90 @@ mod tests {
         png
     }
 
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+    }
+
     #[test]
-    fn only_compressed_png_text_is_compressed() {
+    fn only_compressed_png_text_is_refused() {
         let header: (&[u8], &[u8]) = (b"IHDR", &[0; 13]);
         let end: (&[u8], &[u8]) = (b"IEND", b"");
         let plain: (&[u8], &[u8]) = (b"iTXt", b"Description\0\0\0en\0\0A map.");
         let packed: (&[u8], &[u8]) = (b"iTXt", b"Description\0\x01\0en\0\0x\x9c");
         let z: (&[u8], &[u8]) = (b"zTXt", b"Comment\0\0x\x9c");
-        assert!(!png_text_compressed(&png(&[header, end])));
-        assert!(!png_text_compressed(&png(&[header, plain, end])));
-        assert!(png_text_compressed(&png(&[header, packed, end])));
-        assert!(png_text_compressed(&png(&[header, z, end])));
+        let refused = |bytes: &[u8]| png_unpacked(bytes) == Err(COMPRESSED_TEXT);
+        assert_eq!(png_unpacked(&png(&[header, end])), Ok(vec![]));
+        assert_eq!(png_unpacked(&png(&[header, plain, end])), Ok(vec![]));
+        assert!(refused(&png(&[header, packed, end])));
+        assert!(refused(&png(&[header, z, end])));
         // Data after the end, a chunk cut short, a marker in another
-        // chunk's data, or no PNG at all: taken as compressed.
+        // chunk's data, or no PNG at all: refused.
         let mut after = png(&[header, plain, end]);
         after.extend(chunk(b"zTXt", b"x"));
-        assert!(png_text_compressed(&after));
+        assert!(refused(&after));
         let whole = png(&[header, plain, end]);
-        assert!(png_text_compressed(&whole[..whole.len() - 6]));
-        assert!(png_text_compressed(&png(&[
+        assert!(refused(&whole[..whole.len() - 6]));
+        assert!(refused(&png(&[
             header,
             (b"prVt".as_slice(), b"zTXt".as_slice()),
             plain,
             end
         ])));
-        assert!(png_text_compressed(b"\0\0\x01\0 icon iTXt"));
+        assert!(refused(b"\0\0\x01\0 icon iTXt"));
+    }
+
+    /// Red team finding F8: a colour profile whose description names a
+    /// person, compressed in an `iCCP` chunk, was published unread.
+    #[test]
+    fn a_colour_profile_is_unpacked_to_be_read() {
+        let header: (&[u8], &[u8]) = (b"IHDR", &[0; 13]);
+        let end: (&[u8], &[u8]) = (b"IEND", b"");
+        let mut profile = b"ICC Profile\0\0".to_vec();
+        profile.extend(zlib(b"desc\0\0\0\0Marjorie Quillfeather"));
+        let iccp: (&[u8], &[u8]) = (b"iCCP", &profile);
+        let found = png_unpacked(&png(&[header, iccp, end])).unwrap();
+        assert_eq!(found, vec![b"desc\0\0\0\0Marjorie Quillfeather".to_vec()]);
+        // Inside an icon, after its directory: read as well.
+        let mut icon = b"\0\0\x01\0\x01\0".to_vec();
+        icon.extend(png(&[header, iccp, end]));
+        assert_eq!(png_unpacked(&icon).unwrap().len(), 1);
+        // A profile that does not unpack, one cut short, or the type
+        // after the end: refused.
+        let broken: (&[u8], &[u8]) = (b"iCCP", b"ICC Profile\0\0x\x9cnot deflate");
+        assert_eq!(
+            png_unpacked(&png(&[header, broken, end])),
+            Err(PROFILE_UNREAD)
+        );
+        let nameless: (&[u8], &[u8]) = (b"iCCP", b"no end to its name");
+        assert_eq!(
+            png_unpacked(&png(&[header, nameless, end])),
+            Err(PROFILE_UNREAD)
+        );
+        let mut after = png(&[header, end]);
+        after.extend(chunk(b"iCCP", &profile));
+        assert_eq!(png_unpacked(&after), Err(PROFILE_UNREAD));
+    }
+
+    #[test]
+    fn a_chunk_of_another_kind_is_unpacked_where_compressed() {
+        let header: (&[u8], &[u8]) = (b"IHDR", &[0; 13]);
+        let end: (&[u8], &[u8]) = (b"IEND", b"");
+        let packed = zlib(b"Thistlebury");
+        let own: (&[u8], &[u8]) = (b"prVt", &packed);
+        assert_eq!(
+            png_unpacked(&png(&[header, own, end])).unwrap(),
+            vec![b"Thistlebury".to_vec()]
+        );
+        let mut keyed = b"Author\0\0".to_vec();
+        keyed.extend(&packed);
+        let own: (&[u8], &[u8]) = (b"auTH", &keyed);
+        assert_eq!(
+            png_unpacked(&png(&[header, own, end])).unwrap(),
+            vec![b"Thistlebury".to_vec()]
+        );
+        // Plain data of its own kind is read in the runs of text.
+        let own: (&[u8], &[u8]) = (b"prVt", b"plain words");
+        assert_eq!(png_unpacked(&png(&[header, own, end])), Ok(vec![]));
     }
 
     fn gif(extensions: &[&[u8]]) -> Vec<u8> {

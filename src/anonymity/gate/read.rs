@@ -39,10 +39,11 @@ pub(super) fn read(path: &str, bytes: &[u8], texts: &mut Texts) -> Result<(), &'
             }
         }
         Err(_) if BINARY.contains(&ext) => {
-            // Compressed PNG text, in a .png or in a PNG inside an .ico or
-            // misnamed: it cannot be read here, so it is refused.
-            if pictures::png_text_compressed(bytes) {
-                return Err("it is an image with compressed text in its metadata");
+            // What a PNG keeps compressed, in a .png or in a PNG inside
+            // an .ico or misnamed: its colour profile unpacked and read
+            // (red team finding F8), its compressed text refused.
+            for unpacked in pictures::png_unpacked(bytes)? {
+                text::versions(&text::readable_runs(&unpacked), texts);
             }
             text::versions(&text::readable_runs(bytes), texts);
             // A GIF's comments, which it keeps in pieces (round 22).

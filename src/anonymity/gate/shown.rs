@@ -75,10 +75,17 @@ pub(super) struct Opened {
     pub(super) br: bool,
     /// An `<svg>`: its text is drawn where its own attributes place it.
     pub(super) svg: bool,
+    /// An SVG `<text>` or `<tspan>`, which may place each character.
+    pub(super) svg_text: bool,
     /// A `<main>`: the report, where no box is read shown elsewhere.
     pub(super) main: bool,
-    /// Where a reversal it makes begins.
-    pub(super) reversal: Option<usize>,
+    /// It reverses the shown reading of its text (a `<bdo dir=rtl>`, an
+    /// element drawn mirrored).
+    pub(super) reversal: bool,
+    /// A style may close up the spaces between its words.
+    pub(super) closes: bool,
+    /// A style (or an SVG `transform`) may draw it mirrored.
+    pub(super) mirrors: bool,
     /// Its font size as a share of the page's, at the smallest the
     /// styles may make it.
     pub(super) scale: f32,

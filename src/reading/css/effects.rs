@@ -40,6 +40,11 @@ pub struct Effects {
     /// parent's (`0.5em`, `50%`, `smaller`), with the smallest such
     /// share: nested, they may make letters too small to read.
     pub shrinking: crate::hash::FastMap<String, f32>,
+    /// Names whose elements a rule may show with the spaces between
+    /// their words closed up ([`closing`]).
+    pub closing: FastSet<String>,
+    /// Names whose elements a rule may draw mirrored ([`mirroring`]).
+    pub mirroring: FastSet<String>,
     /// A rule lays text out right to left (`direction: rtl`).
     pub right_to_left: bool,
     /// What the style sheets read give custom properties and the page's
@@ -132,6 +137,8 @@ impl Effects {
             reshapes: does.reshapes,
             shrink: does.shrink,
             right_to_left: does.right_to_left,
+            closes: does.closes,
+            mirrors: does.mirrors,
         }
     }
 
@@ -147,10 +154,14 @@ impl Effects {
             hides: false,
             reshapes: false,
             places: false,
+            closes: false,
+            mirrors: false,
             shrink: 1.0,
         };
         for name in names_of(name, attributes) {
             selected.hides |= self.hiding.contains(name);
+            selected.closes |= self.closing.contains(name);
+            selected.mirrors |= self.mirroring.contains(name);
             selected.reshapes |= self.reshaping.contains(name);
             selected.places |= self.placing.contains(name);
             if let Some(&share) = self.shrinking.get(name) {
@@ -165,6 +176,8 @@ impl Effects {
         other.hiding.is_subset(&self.hiding)
             && other.reshaping.is_subset(&self.reshaping)
             && other.placing.is_subset(&self.placing)
+            && other.closing.is_subset(&self.closing)
+            && other.mirroring.is_subset(&self.mirroring)
             && (self.right_to_left || !other.right_to_left)
             && (other.shrinking.iter())
                 .all(|(name, share)| self.shrinking.get(name).is_some_and(|s| s <= share))
@@ -174,6 +187,8 @@ impl Effects {
         self.hiding.extend(other.hiding);
         self.reshaping.extend(other.reshaping);
         self.placing.extend(other.placing);
+        self.closing.extend(other.closing);
+        self.mirroring.extend(other.mirroring);
         self.right_to_left |= other.right_to_left;
         for (name, share) in other.shrinking {
             let mine = self.shrinking.entry(name).or_insert(1.0);
@@ -193,6 +208,10 @@ pub struct Selected {
     pub reshapes: bool,
     /// A rule may show it elsewhere than it is written.
     pub places: bool,
+    /// A rule may close up the spaces between its words.
+    pub closes: bool,
+    /// A rule may draw it mirrored.
+    pub mirrors: bool,
     /// The smallest share of its parent's font size a rule may give it
     /// (1 where none is smaller).
     pub shrink: f32,
@@ -241,6 +260,11 @@ pub struct Own {
     pub shrink: f32,
     /// It lays its text out right to left.
     pub right_to_left: bool,
+    /// It may close up the spaces between its words ([`closing`]).
+    pub closes: bool,
+    /// It may draw it mirrored, its letters in the opposite order
+    /// ([`mirroring`]).
+    pub mirrors: bool,
 }
 
 impl Palette {
@@ -297,6 +321,10 @@ struct Does {
     shrink: f32,
     /// It lays text out right to left.
     right_to_left: bool,
+    /// It may close up the spaces between words.
+    closes: bool,
+    /// It may draw its element mirrored.
+    mirrors: bool,
     /// It gives text a colour hardly to be told from white.
     white_text: bool,
     /// It gives a background of its own (on which white text may show).
@@ -314,6 +342,8 @@ impl Default for Does {
             places: false,
             shrink: 1.0,
             right_to_left: false,
+            closes: false,
+            mirrors: false,
             white_text: false,
             backed: false,
             text: Vec::new(),
@@ -331,6 +361,8 @@ impl Does {
         self.places |= other.places;
         self.shrink = self.shrink.min(other.shrink);
         self.right_to_left |= other.right_to_left;
+        self.closes |= other.closes;
+        self.mirrors |= other.mirrors;
         self.white_text |= other.white_text;
         self.text.extend(other.text);
         self.backgrounds.extend(other.backgrounds);
@@ -407,6 +439,12 @@ fn walk<'i>(parser: &mut Parser<'i>, cx: &mut Cx, outer: &[String], page: bool) 
                     .unwrap_or_default();
                 if let Some(effects) = cx.effects.as_deref_mut() {
                     effects.right_to_left |= inner.right_to_left;
+                    if inner.closes {
+                        effects.closing.extend(names.iter().cloned());
+                    }
+                    if inner.mirrors {
+                        effects.mirroring.extend(names.iter().cloned());
+                    }
                     if inner.hides {
                         effects.hiding.extend(names.iter().cloned());
                     }
@@ -512,6 +550,8 @@ impl<'i> Item<'i> {
             }
             does.right_to_left |= property == "direction"
                 && matches!(token, Token::Ident(w) if w.eq_ignore_ascii_case("rtl"));
+            does.closes |= closing(&property, token);
+            does.mirrors |= mirroring(&property, token, numbers);
             let white = colour::near_white(token, numbers);
             if text_colour {
                 does.white_text |= white;
@@ -657,6 +697,57 @@ fn shrinking(token: &Token) -> f32 {
         _ => 1.0,
     };
     share.clamp(0.0, 1.0)
+}
+
+/// Whether `token` in `property`'s value may close up the spaces between
+/// words, so that two words are shown as one (red team finding F7:
+/// `word-spacing: -0.3em` shows "Thistle bury" as "Thistlebury"): any
+/// negative word spacing, or letter spacing of a pixel or more less
+/// (which a space takes too), or either worked out (`var()`, `calc()`),
+/// which may be either. What such an element holds is also read with its
+/// spaces left out.
+fn closing(property: &str, token: &Token) -> bool {
+    let worked_out = matches!(token, Token::Function(f)
+        if ["var", "calc", "min", "max", "clamp", "env", "attr"]
+            .iter()
+            .any(|name| f.eq_ignore_ascii_case(name)));
+    match property {
+        "word-spacing" => worked_out || pixels(token).is_some_and(|n| n < 0.0),
+        "letter-spacing" => worked_out || pixels(token).is_some_and(|n| n <= -1.0),
+        _ => false,
+    }
+}
+
+/// Whether `token` (with the `numbers` inside it) in `property`'s value
+/// may draw its element mirrored left to right, so that its letters are
+/// shown in the opposite order to the one they are written in (an SVG
+/// `transform="scale(-1,1)"` draws `yrubeltsihT` as a mirrored
+/// "Thistlebury"): a scale or matrix with a negative number, a turn about
+/// the vertical axis (`rotateY`, `rotate3d`, `rotate: y 180deg`), or a
+/// transform worked out (`var()`, `calc()`). Such an element's text is
+/// also read reversed, as `<bdo dir=rtl>` is.
+fn mirroring(property: &str, token: &Token, numbers: &[(f32, bool)]) -> bool {
+    let negative = numbers.iter().any(|&(n, _)| n < 0.0);
+    match (property, token) {
+        ("transform", Token::Function(f)) => {
+            let f = f.to_ascii_lowercase();
+            ((f.starts_with("scale") || f.starts_with("matrix")) && negative)
+                || matches!(
+                    f.as_str(),
+                    "rotatey" | "rotate3d" | "var" | "calc" | "env" | "attr"
+                )
+        }
+        ("scale", Token::Number { value, .. })
+        | (
+            "scale",
+            Token::Percentage {
+                unit_value: value, ..
+            },
+        ) => *value < 0.0,
+        ("scale" | "rotate", Token::Function(_)) => true,
+        ("rotate", Token::Ident(axis)) => !axis.eq_ignore_ascii_case("none"),
+        _ => false,
+    }
 }
 
 /// Whether `token` in `property`'s value may lay an element out anew: any

@@ -484,3 +484,56 @@ fn a_value_is_read_from_its_own_colon() {
     assert_eq!(palette.variants("var(--paper)").unwrap(), ["white"]);
     assert_eq!(palette.variants("var(--ink)").unwrap(), ["#111"]);
 }
+
+/// Red team finding F7: a style that may close up the spaces between
+/// words, in a sheet's rule or a `style` attribute.
+#[test]
+fn the_names_whose_spaces_a_style_may_close_up_are_found() {
+    for css in [
+        ".c { word-spacing: -0.3em }",
+        ".c { word-spacing: -1px }",
+        ".c { word-spacing: calc(-1em) }",
+        ".c { word-spacing: var(--tight) }",
+        ".c { letter-spacing: -2px }",
+        ".c { letter-spacing: -0.1em !important }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(effects.closing.contains("c"), "{css}");
+        let declarations = &css[5..css.len() - 2];
+        assert!(Effects::default().own(declarations).closes, "{css}");
+    }
+    for css in [
+        ".c { word-spacing: 0.3em }",
+        ".c { word-spacing: normal; letter-spacing: -0.01em }",
+        ".c { letter-spacing: 0 }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(!effects.closing.contains("c"), "{css}");
+    }
+}
+
+/// A transform that may draw an element mirrored, so its letters show in
+/// the opposite order.
+#[test]
+fn the_names_a_style_may_draw_mirrored_are_found() {
+    for css in [
+        ".m { transform: scale(-1, 1) }",
+        ".m { transform: scaleX(-1) }",
+        ".m { transform: matrix(-1 0 0 1 200 0) }",
+        ".m { transform: rotateY(180deg) }",
+        ".m { transform: var(--flip) }",
+        ".m { scale: -1 1 }",
+        ".m { rotate: y 180deg }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(effects.mirroring.contains("m"), "{css}");
+    }
+    for css in [
+        ".m { transform: translate(-5px, 0) scale(2) }",
+        ".m { transform: rotate(-10deg) }",
+        ".m { scale: 1.5; rotate: 45deg }",
+    ] {
+        let effects = Effects::of([css].into_iter(), Palette::default());
+        assert!(!effects.mirroring.contains("m"), "{css}");
+    }
+}
