@@ -40,6 +40,8 @@ fn fancy_letters_and_digits_are_read_as_what_they_draw() {
         ("ᴇ1 6ᴀɴ", "anonymity::postcode"),
         ("🅴➊ ➏🅰🅽", "anonymity::postcode"),
         ("🅰🅱 12 34 56 🅲", "anonymity::ni-number"),
+        ("⒯⒣⒤⒮⒯⒧⒠⒝⒰⒭⒴", "anonymity::identifier"),
+        ("0⑺⑺00 ⑼00⑴⑵⑶", "anonymity::phone-number"),
         ("A-GP-➊", "anonymity::participant-id"),
         ("🅰-🅶🅿-1", "anonymity::participant-id"),
     ]);

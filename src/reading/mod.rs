@@ -247,6 +247,26 @@ pub fn fancy_form(c: char) -> Option<char> {
     }
 }
 
+/// The ASCII letter or digit a parenthesised or numbered form draws:
+/// `⒯` is `t`, `⑴` and `⒈` are `1`, `🄣` is `T`. Their compatibility
+/// forms hold the brackets or the full stop too (`(t)`), which no name or
+/// number is read through (red team, round 30).
+pub fn enclosed_form(c: char) -> Option<char> {
+    if !matches!(c, '\u{2474}'..='\u{24b5}' | '\u{1f110}'..='\u{1f129}') {
+        return None;
+    }
+    let mut kept = Vec::new();
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if !matches!(d, '(' | ')' | '.') {
+            kept.push(d);
+        }
+    });
+    match kept[..] {
+        [form] if form.is_ascii_alphanumeric() => Some(form),
+        _ => None,
+    }
+}
+
 /// The Unicode dashes a reader takes for a hyphen: every dash of Unicode
 /// (general category Pd: a word processor's non-breaking and en dashes,
 /// the Armenian and Hebrew hyphens, the two-em dash, the small and

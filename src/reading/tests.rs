@@ -267,3 +267,15 @@ fn fancy_letters_and_digits_are_read_as_drawn() {
         }
     }
 }
+
+/// A parenthesised or numbered letter or digit is read as it, without
+/// its brackets or full stop; a number of two digits is not one.
+#[test]
+fn enclosed_letters_and_digits_are_read_without_their_brackets() {
+    for (enclosed, form) in [('⒯', 't'), ('⑴', '1'), ('⒈', '1'), ('\u{1f123}', 'T')] {
+        assert_eq!(enclosed_form(enclosed), Some(form), "{enclosed}");
+    }
+    for other in ['⑽', '⒑', 't', '(', '①'] {
+        assert_eq!(enclosed_form(other), None, "{other}");
+    }
+}

@@ -45,7 +45,8 @@ pub(super) use crate::reading::SPACES;
 /// as spaces, as a reader sees them; `None` when it has none (ASCII text
 /// never has: every one of them is outside ASCII).
 fn folded(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.contains(|c| DASHES.contains(&c) || SPACES.contains(&c)) {
+    let marked = |c: char| !c.is_ascii() && (DASHES.contains(&c) || SPACES.contains(&c));
+    if text.is_ascii() || !text.contains(marked) {
         return None;
     }
     Some(text.replace(DASHES, "-").replace(SPACES, " "))

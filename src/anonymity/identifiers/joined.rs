@@ -17,13 +17,17 @@ pub(super) struct Joined {
 /// takes for one (the hyphen, Word's non-breaking hyphen, the en dash
 /// Markdown makes of `--`), as the gate reads them.
 fn is_hyphen(c: char) -> bool {
-    c == '-' || crate::reading::DASHES.contains(&c)
+    c == '-' || (!c.is_ascii() && crate::reading::DASHES.contains(&c))
 }
 
 impl Joined {
     /// `None` when no hyphen stands between two letters.
     pub(super) fn of(text: &str) -> Option<Joined> {
-        if !text.contains(is_hyphen) {
+        let hyphened = match text.is_ascii() {
+            true => memchr::memchr(b'-', text.as_bytes()).is_some(),
+            false => text.contains(is_hyphen),
+        };
+        if !hyphened {
             return None;
         }
         let mut joined: Option<Joined> = None;
@@ -250,11 +254,9 @@ pub(super) struct Spelled {
 }
 
 impl Spelled {
-    /// The runs of `text` written letter-spaced, each spelled out.
+    /// The runs of `text` written letter-spaced, each spelled out (asked
+    /// only of a text [`Joined::letters_of`] found one in).
     pub(super) fn of(text: &str) -> Vec<Spelled> {
-        if !may_be_letter_spaced(text) {
-            return Vec::new();
-        }
         spaced_runs(text)
             .into_iter()
             .map(|run| {

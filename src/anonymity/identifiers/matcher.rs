@@ -86,13 +86,11 @@ impl TermMatcher {
     /// (see [`Joined::drawn_of`]).
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let mut hits = self.find_plain(text);
-        for joined in [
-            Joined::of(text),
-            Joined::letters_of(text),
-            Joined::drawn_of(text),
-        ]
-        .into_iter()
-        .flatten()
+        let letters = Joined::letters_of(text);
+        let spaced = letters.is_some();
+        for joined in [Joined::of(text), letters, Joined::drawn_of(text)]
+            .into_iter()
+            .flatten()
         {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for mut hit in self.find_plain(&joined.text) {
@@ -111,7 +109,10 @@ impl TermMatcher {
             }
             hits.sort_by_key(|h| (h.range.start, h.range.end));
         }
-        let spelled = self.find_spelled(text);
+        let spelled = match spaced {
+            true => self.find_spelled(text),
+            false => Vec::new(),
+        };
         if !spelled.is_empty() {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for hit in spelled {

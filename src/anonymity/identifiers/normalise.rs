@@ -173,6 +173,10 @@ impl Normalised {
             self.push('\'', origin);
             return;
         }
+        if let Some(form) = crate::reading::enclosed_form(c) {
+            self.push(form.to_ascii_lowercase(), origin);
+            return;
+        }
         decompose_compatible(c, |d| {
             if let Some(latin) = latin_lookalike(d) {
                 self.push(latin, origin);

@@ -34,6 +34,7 @@ pub(crate) fn ascii_form(c: char) -> Option<char> {
         form = Some(d);
     });
     form.filter(|d| count == 1 && d.is_ascii_graphic())
+        .or_else(|| crate::reading::enclosed_form(c))
         .or_else(|| crate::reading::fancy_form(c))
 }
 
