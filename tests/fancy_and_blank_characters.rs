@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{METHODS, Project, methods_fails, methods_with, refused};
+use common::{METHODS, Project, methods_fails, methods_with, refused, template_refused};
 
 /// Each of `cases` (text, the code it is refused with) in the methods
 /// page's body, at its line.
@@ -115,25 +115,16 @@ fn an_email_address_with_spaces_or_ideographic_full_stops_is_refused() {
 #[test]
 fn the_same_characters_in_a_template_are_refused() {
     for written in [
-        "ᴍᴀʀᴊᴏʀɪᴇ ʀ. ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ, ring ⓿➐➐⓿⓿ ➒⓿⓿➊➋➌",
+        "ᴍᴀʀᴊᴏʀɪᴇ ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ",
+        "⓿➐➐⓿⓿ ➒⓿⓿➊➋➌",
+        "⒯⒣⒤⒮⒯⒧⒠⒝⒰⒭⒴",
         "Marjorie\u{2800}Quillfeather",
         "a\u{58a}gp\u{58a}1",
         "Thistle\u{200a}bury",
         "T_h_i_s_t_l_e_b_u_r_y",
         "j.smith @ example.nhs.uk",
     ] {
-        refused(
-            |p| {
-                p.write(
-                    "themes/default/templates/page.html",
-                    format!(
-                        "{{% extends \"base.html\" %}}{{% block content %}}\
-                         <p>Led by {written}.</p>{{{{ content | safe }}}}{{% endblock content %}}"
-                    ),
-                );
-            },
-            "themes/default/templates/page.html:1:",
-        );
+        template_refused(written);
     }
 }
 

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{METHODS, Project, methods_fails, methods_with, refused};
+use common::{METHODS, Project, methods_fails, methods_with, refused, template_refused};
 
 #[test]
 fn a_name_written_letter_spaced_is_refused_at_its_line() {
@@ -32,18 +32,7 @@ fn a_name_written_letter_spaced_in_a_template_is_refused() {
         "M a r j o r i e Q u i l l\u{200b} f e a t h e r",
         "M a r j o r i e Q u i l l<!-- x --> f e a t h e r",
     ] {
-        let out = refused(
-            |p| {
-                p.write(
-                    "themes/default/templates/page.html",
-                    format!(
-                        "{{% extends \"base.html\" %}}{{% block content %}}\
-                         <p>Led by {written}.</p>{{{{ content | safe }}}}{{% endblock content %}}"
-                    ),
-                );
-            },
-            "themes/default/templates/page.html:1:",
-        );
+        let out = template_refused(written);
         assert!(
             out.contains("identifiers list (people)"),
             "{written}: {out}"

@@ -672,3 +672,20 @@ pub fn finding_with(people: &str, line: &str) -> Project {
     set_finding_line(&project, people, line);
     project
 }
+
+/// [`refused`] with `written` printed by the page template, before the
+/// page's content: refused at the template's line. Gives stderr.
+pub fn template_refused(written: &str) -> String {
+    refused(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                format!(
+                    "{{% extends \"base.html\" %}}{{% block content %}}\
+                     <p>Led by {written}.</p>{{{{ content | safe }}}}{{% endblock content %}}"
+                ),
+            );
+        },
+        "themes/default/templates/page.html:1:",
+    )
+}

@@ -998,6 +998,15 @@ fn a_ward_named_by_a_letter_is_no_surname_and_initial() {
     }
 }
 
+/// The text of each full hit `m` finds in `text`.
+fn full_hits(m: &TermMatcher, text: &str) -> Vec<String> {
+    m.find(text)
+        .into_iter()
+        .filter(|h| !h.partial)
+        .map(|h| text[h.range].to_string())
+        .collect()
+}
+
 /// A name is read as it is drawn: a space too narrow to see between two
 /// of its letters does not part it, and a small-capital `ǫ` is a `q`.
 /// A word space, and a narrow space between a word and a number, part.
@@ -1009,13 +1018,7 @@ fn a_term_is_read_as_drawn() {
         ..Identifiers::default()
     };
     let m = TermMatcher::new(&ids);
-    let full = |text: &str| -> Vec<String> {
-        m.find(text)
-            .into_iter()
-            .filter(|h| !h.partial)
-            .map(|h| text[h.range].to_string())
-            .collect()
-    };
+    let full = |text: &str| full_hits(&m, text);
     for (text, written) in [
         ("in Thistle\u{200a}bury.", "Thistle\u{200a}bury"),
         ("in Thistle\u{2006}bury.", "Thistle\u{2006}bury"),
@@ -1047,13 +1050,7 @@ fn a_term_written_letter_spaced_is_found() {
         ..Identifiers::default()
     };
     let m = TermMatcher::new(&ids);
-    let full = |text: &str| -> Vec<String> {
-        m.find(text)
-            .into_iter()
-            .filter(|h| !h.partial)
-            .map(|h| text[h.range].to_string())
-            .collect()
-    };
+    let full = |text: &str| full_hits(&m, text);
     for (text, written) in [
         (
             "Led by M a r j o r i e   Q u i l l f e a t h e r.",
