@@ -42,6 +42,15 @@ fn fancy_letters_and_digits_are_read_as_what_they_draw() {
         ("🅰🅱 12 34 56 🅲", "anonymity::ni-number"),
         ("⒯⒣⒤⒮⒯⒧⒠⒝⒰⒭⒴", "anonymity::identifier"),
         ("0⑺⑺00 ⑼00⑴⑵⑶", "anonymity::phone-number"),
+        ("ᗰᗩᖇᒍOᖇIE ᑫᑌIᒪᒪᖴEᗩTᕼEᖇ", "anonymity::identifier"),
+        ("ᎢᎻᎥᏚᎢᏞᎬᏴᏌᎡᎽ", "anonymity::identifier"),
+        ("ᴍᴀʀᴊᴏʀɪᴇ ꞯᴜɪʟʟꜰᴇᴀᴛʜᴇʀ", "anonymity::identifier"),
+        ("🇹 🇭 🇮 🇸 🇹 🇱 🇪 🇧 🇺 🇷 🇾", "anonymity::identifier"),
+        (
+            "0\u{fe0f}\u{20e3}7\u{fe0f}\u{20e3}7\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3} \
+          9\u{20e3}0\u{20e3}0\u{20e3}1\u{20e3}2\u{20e3}3\u{20e3}",
+            "anonymity::phone-number",
+        ),
         ("A-GP-➊", "anonymity::participant-id"),
         ("🅰-🅶🅿-1", "anonymity::participant-id"),
     ]);
@@ -100,6 +109,13 @@ fn a_name_spelt_out_with_marks_between_its_letters_is_refused() {
             "s o m e o n e t h i s t l e b u r y w a y",
             "anonymity::identifier",
         ),
+        ("T:h:i:s:t:l:e:b:u:r:y", "anonymity::identifier"),
+        ("T__h__i__s__t__l__e__b__u__r__y", "anonymity::identifier"),
+        ("T，h，i，s，t，l，e，b，u，r，y", "anonymity::identifier"),
+        (
+            "T ★ h ★ i ★ s ★ t ★ l ★ e ★ b ★ u ★ r ★ y",
+            "anonymity::identifier",
+        ),
     ]);
 }
 
@@ -118,6 +134,10 @@ fn the_same_characters_in_a_template_are_refused() {
         "ᴍᴀʀᴊᴏʀɪᴇ ǫᴜɪʟʟꜰᴇᴀᴛʜᴇʀ",
         "⓿➐➐⓿⓿ ➒⓿⓿➊➋➌",
         "⒯⒣⒤⒮⒯⒧⒠⒝⒰⒭⒴",
+        "ᗰᗩᖇᒍOᖇIE ᑫᑌIᒪᒪᖴEᗩTᕼEᖇ",
+        "🇹 🇭 🇮 🇸 🇹 🇱 🇪 🇧 🇺 🇷 🇾",
+        "0\u{20e3}7\u{20e3}7\u{20e3}0\u{20e3}0\u{20e3} 9\u{20e3}0\u{20e3}0\u{20e3}1\u{20e3}2\u{20e3}3\u{20e3}",
+        "T:h:i:s:t:l:e:b:u:r:y",
         "Marjorie\u{2800}Quillfeather",
         "a\u{58a}gp\u{58a}1",
         "Thistle\u{200a}bury",
@@ -145,6 +165,8 @@ fn other_scripts_lists_and_ordinary_marks_build() {
                 Москва, Αθήνα and 東京 (コーヒー) were compared — in 2019–2021. \
                 Plans A, B and C; options a/b/c; the U.S.A., e.g. and i.e. in turn. \
                 Rated ① to ⑤ by 12 staff; see ➊ and ➋ below. Email the team @ the office. \
+                Guidance is available @ www.gov.uk, and more details @ gov.uk/guidance. \
+                Codes A:B:C, x = y + z, S.M.A.R.T. goals, a – b – c. \
                 A ᴛɪᴘ: the NHS 111 line, 10 000 calls.\n";
     project.write(METHODS, methods_with(body));
     project.build().expect_code(0);

@@ -218,20 +218,28 @@ pub fn latin_lookalike(c: char) -> Option<char> {
 /// negative circled and squared letters (`🅼`), the regional indicators
 /// drawn as boxed letters (`🇦`), small capitals (`ᴛʜɪsᴛʟᴇ`), the dingbat
 /// and double circled digits (`➐`, `⓿`, `⓵`), as the "fancy text"
-/// generators of social media make them (red team, round 30). A letter is
+/// generators of social media make them (red team, round 30), and the
+/// Cherokee, Canadian syllabic, currency and Latin letters those
+/// generators draw Latin ones with (`ᗰᗩᖇᒍ`, `ᎢᎻᎥᏚ`, `₮Ⱨ₳`). A letter is
 /// given in capitals, as it is drawn. Only characters of the blocks such
-/// text is made of are read (the Latin extensions and phonetic letters,
-/// the enclosed alphanumerics and the dingbat digits): a letter of
-/// another script is not taken for a Latin one here. A letter is never
+/// text is made of are read (those scripts, the Latin extensions and
+/// phonetic letters, the currency signs, the enclosed alphanumerics and
+/// the dingbat digits): a letter of another script is not taken for a
+/// Latin one here. A letter is never
 /// read as a digit, nor a digit as a letter.
 pub fn fancy_form(c: char) -> Option<char> {
     let fancy = matches!(
         c,
         '\u{180}'..='\u{2af}'
+            | '\u{e3f}'
+            | '\u{13a0}'..='\u{167f}'
             | '\u{1d00}'..='\u{1dbf}'
+            | '\u{20a0}'..='\u{20cf}'
             | '\u{2460}'..='\u{24ff}'
             | '\u{2776}'..='\u{2793}'
+            | '\u{2c60}'..='\u{2c7f}'
             | '\u{a720}'..='\u{a7ff}'
+            | '\u{ab70}'..='\u{abbf}'
             | '\u{1f100}'..='\u{1f1ff}'
     );
     if !fancy {

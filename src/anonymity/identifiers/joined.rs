@@ -90,9 +90,10 @@ impl Joined {
     /// without its [`NARROW_SPACES`] between two letters, read as the one
     /// word a reader sees, and with `ǫ` read as `q`, as "fancy text" in
     /// small capitals writes it (`ǫᴜɪʟʟ`; its accent is dropped
-    /// otherwise, which reads an `o`). `None` when it has neither.
+    /// otherwise, which reads an `o`), and the small capital `ꞯ` too. `None` when it has neither.
     pub(super) fn drawn_of(text: &str) -> Option<Joined> {
-        let drawn = |c: char| NARROW_SPACES.contains(&c) || matches!(c, '\u{1ea}' | '\u{1eb}');
+        let drawn =
+            |c: char| NARROW_SPACES.contains(&c) || matches!(c, '\u{1ea}' | '\u{1eb}' | '\u{a7af}');
         if text.is_ascii() || !text.contains(drawn) {
             return None;
         }
@@ -109,7 +110,7 @@ impl Joined {
             before = Some(c);
             match c {
                 c if NARROW_SPACES.contains(&c) && letters => continue,
-                '\u{1ea}' | '\u{1eb}' => {
+                '\u{1ea}' | '\u{1eb}' | '\u{a7af}' => {
                     out.text.push(if c == '\u{1ea}' { 'Q' } else { 'q' });
                     out.origin.push(at);
                 }
@@ -129,7 +130,7 @@ const FEWEST_SPACED_LETTERS: usize = 3;
 
 /// The most white space characters between two letters of one word
 /// written letter-spaced (a line break among them at most).
-const WIDEST_SPACING: usize = 3;
+pub(super) const WIDEST_SPACING: usize = 3;
 
 impl Joined {
     /// `text` with each word written letter-spaced read as a reader reads
@@ -180,31 +181,33 @@ impl Joined {
     }
 }
 
-/// The white space between two single letters `a` and `b` of `text`
-/// (each with where it starts), in characters, where it parts two
-/// letters of one word written letter-spaced: white space alone, at most
-/// [`WIDEST_SPACING`] characters and one line break.
+/// What parts two single letters `a` and `b` of `text` (each with where
+/// it starts) as letters of one word written letter-spaced or spelt out,
+/// in characters: white space alone (`M a r j`), or marks with white space
+/// around them or not (`T_h_i_s`, `T.h.i.s`, `T, h, i`, `T__h`, `T ★ h`:
+/// any character but a letter or a digit; red team, round 30), at most
+/// [`WIDEST_SPACING`] characters with one line break, and at most two
+/// marks.
 fn parted(text: &str, a: (usize, char), b: (usize, char)) -> Option<usize> {
     let between = &text[a.0 + a.1.len_utf8()..b.0];
     let count = between.chars().count();
-    let white = between.chars().all(char::is_whitespace)
-        && (1..=WIDEST_SPACING).contains(&count)
-        && between.matches('\n').count() <= 1;
-    let mark = between.trim_matches(' ');
-    let marked = count <= WIDEST_SPACING
-        && mark.chars().count() == 1
-        && mark.chars().all(|c| LETTER_MARKS.contains(&c));
-    (white || marked).then_some(count)
+    let marks = between.chars().filter(|c| !c.is_whitespace()).count();
+    let parts = (1..=WIDEST_SPACING).contains(&count)
+        && marks <= 2
+        && between.matches('\n').count() <= 1
+        && between
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !is_letter(c));
+    parts.then_some(count)
 }
 
-/// The marks a word may be spelt out with, one between each two letters
-/// (`T_h_i_s_t_l_e`, `T.h.i.s`, `T/h/i/s`, `T, h, i, s`), with a space
-/// either side or not, read as the white space of a word written
-/// letter-spaced (red team, round 30). A hyphen is read so as well as
-/// joining a word (see [`Joined::of`]).
-pub(super) const LETTER_MARKS: [char; 12] = [
-    '_', '.', ',', '/', '|', '\\', '*', '+', '~', '-', '\u{b7}', '\u{2022}',
-];
+/// Whether `c` is read as a letter of a word written letter-spaced: a
+/// letter, or a character of the blocks that draw letters and digits in
+/// circles, brackets and boxes (`🇹 🇭 🇮`, `ⓣ ⓗ ⓘ`), which a reader reads
+/// as one.
+pub(super) fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '\u{2460}'..='\u{24ff}' | '\u{1f100}'..='\u{1f1ff}')
+}
 
 /// The runs of `text` written letter-spaced: [`FEWEST_SPACED_LETTERS`] or
 /// more single letters (a letter with no letter or digit on either side),
@@ -215,8 +218,8 @@ fn spaced_runs(text: &str) -> Vec<Vec<(usize, char)>> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let after = chars.peek().map(|&(_, c)| c);
-        let apart = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-        if c.is_alphabetic() && apart(before) && apart(after) {
+        let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || is_letter(c));
+        if is_letter(c) && apart(before) && apart(after) {
             singles.push((at, c));
         }
         before = Some(c);
@@ -299,15 +302,16 @@ fn new_words(text: &str, run: &[(usize, char)]) -> Vec<bool> {
         .collect()
 }
 
-/// Three single letters parted by white space or by one of the
-/// [`LETTER_MARKS`] (a letter or digit on neither side of the run),
-/// whatever else [`Joined::letters_of`] asks:
+/// Three single letters ([`is_letter`]) parted by one to three
+/// characters that are neither letters nor digits (a letter or digit on
+/// neither side of the run), whatever else [`Joined::letters_of`] asks:
 /// one search of a text, which most texts fail (`a` and `I` stand alone,
 /// but seldom two such words in a row).
 static THREE_SPACED_LETTERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let letter = r"\p{Alphabetic}";
-    let other = r"[^\p{Alphabetic}\p{N}]";
-    let gap = r"(?:\s{1,3}| ?[_.,/|\\*+~\-\u{b7}\u{2022}] ?)";
+    let boxed = r"\u{2460}-\u{24ff}\u{1f100}-\u{1f1ff}";
+    let letter = format!(r"[\p{{Alphabetic}}{boxed}]");
+    let other = format!(r"[^\p{{Alphabetic}}\p{{N}}{boxed}]");
+    let gap = format!("{other}{{1,3}}");
     regex::Regex::new(&format!(
         r"(?:^|{other}){letter}{gap}{letter}{gap}{letter}(?:$|{other})"
     ))
@@ -337,7 +341,8 @@ mod tests {
                     Just(" "), Just("\t"), Just("\n"), Just("\u{a0}"), Just("\u{2009}"),
                     Just("\u{3000}"), Just("\u{85}"), Just("."), Just("1"), Just("-"),
                     Just("\u{201c}"), Just("\u{ad}"), Just("_"), Just("/"), Just("|"),
-                    Just("\\"), Just("\u{b7}"), Just(","), Just("*"),
+                    Just("\\"), Just("\u{b7}"), Just(","), Just("*"), Just("\u{1f1f9}"),
+                    Just("\u{24e3}"), Just("\u{2605}"), Just(":"),
                 ],
                 0..40,
             )

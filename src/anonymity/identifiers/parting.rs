@@ -85,25 +85,33 @@ impl Parting {
     }
 
     /// The pieces of `text` between the characters that part hits (none
-    /// empty). A mark a word may be spelt out with (`T_h_i_s`, `T, h, i`:
-    /// see [`super::joined::LETTER_MARKS`]) after a single letter, or
-    /// after a single letter and a space, parts nothing there: the letters
-    /// around it may be read as one word.
+    /// empty). Within [`super::joined::WIDEST_SPACING`] characters after a
+    /// single letter (a letter with no letter or digit on either side),
+    /// nothing parts: the letters around may be a word spelt out with
+    /// marks between them (`T_h_i_s`, `T, h, i`, `T..h`: see
+    /// [`super::joined`]).
     pub fn pieces<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        // The three characters before the one asked about, the last first.
-        let mut before = [' '; 3];
+        use super::joined::{WIDEST_SPACING, is_letter};
+        let word = |c: char| c.is_alphanumeric() || is_letter(c);
+        // The character before, whether a letter stood alone before it,
+        // and how many characters have been read since a single letter.
+        let (mut before, mut alone, mut since) = (' ', false, usize::MAX);
         text.split(move |c: char| {
-            let [last, second, third] = before;
-            before = [c, last, second];
-            if !self.parts(c) {
-                return false;
+            match word(c) {
+                true => {
+                    alone = is_letter(c) && !word(before);
+                    since = usize::MAX;
+                }
+                false => {
+                    since = match word(before) {
+                        true if alone => 1,
+                        true => usize::MAX,
+                        false => since.saturating_add(1),
+                    };
+                }
             }
-            let (letter, ahead) = match last {
-                ' ' => (second, third),
-                _ => (last, second),
-            };
-            let single = letter.is_alphabetic() && !ahead.is_alphanumeric();
-            !(single && super::joined::LETTER_MARKS.contains(&c))
+            before = c;
+            self.parts(c) && since > WIDEST_SPACING
         })
         .filter(|piece| !piece.is_empty())
     }

@@ -1084,6 +1084,14 @@ fn a_term_written_letter_spaced_is_found() {
         ),
         ("T_h_i_s_t_l_e_b_u_r_y", "T_h_i_s_t_l_e_b_u_r_y"),
         (
+            "in T ★ h ★ i ★ s ★ t ★ l ★ e ★ b ★ u ★ r ★ y",
+            "T ★ h ★ i ★ s ★ t ★ l ★ e ★ b ★ u ★ r ★ y",
+        ),
+        (
+            "T..h..i..s..t..l..e..b..u..r..y",
+            "T..h..i..s..t..l..e..b..u..r..y",
+        ),
+        (
             "in T, h, i, s, t, l, e, b, u, r, y.",
             "T, h, i, s, t, l, e, b, u, r, y",
         ),

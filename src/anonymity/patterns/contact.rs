@@ -8,14 +8,16 @@ use std::sync::LazyLock;
 
 // ----- email -----
 
-/// An email address: its local part, an at sign (with a space either
-/// side or not: `j.smith @ example.nhs.uk` is read as the address), and a
-/// domain whose labels are parted by full stops, or by the ideographic
-/// full stops a browser's address parsing reads as full stops
-/// (`example。nhs。uk`; red team, round 30).
+/// An email address: its local part, an at sign, and a domain whose
+/// labels are parted by full stops, or by the ideographic full stops a
+/// browser's address parsing reads as full stops (`example。nhs。uk`; red
+/// team, round 30). With a space either side of the at sign, a local part
+/// of two words or more parted by full stops, as a person's address is
+/// (`j.smith @ example.nhs.uk`), not one word (`available @ www.gov.uk`
+/// says where, as an informal "at").
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"[\w%+\-]+(?:['.][\w%+\-]+)* ?@ ?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?[.\u{3002}\u{ff61}])+\p{L}{2,}(?-u:\b)",
+        r"(?:[\w%+\-]+(?:['.][\w%+\-]+)*@|[\w%+\-]+(?:['.][\w%+\-]+)*\.[\w%+\-]+ ?@ ?)(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?[.\u{3002}\u{ff61}])+\p{L}{2,}(?-u:\b)",
     )
 });
 

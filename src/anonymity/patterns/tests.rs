@@ -889,7 +889,9 @@ fn every_character_read_otherwise_is_found_by_its_first_byte() {
     for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
         let mut bytes = [0; 4];
         let alone = c.encode_utf8(&mut bytes);
-        let changes = crate::reading::is_invisible(c) || visible::ascii_form(c).is_some();
+        let changes = crate::reading::is_invisible(c)
+            || visible::is_enclosing(c)
+            || visible::ascii_form(c).is_some();
         let mark = crate::reading::DASHES.contains(&c) || crate::reading::SPACES.contains(&c);
         for marks in [false, true] {
             let changes = changes || (marks && mark);

@@ -40,9 +40,9 @@ pub(crate) fn ascii_form(c: char) -> Option<char> {
 
 /// The first bytes of the UTF-8 of every character [`Visible`] reads
 /// otherwise (a test reads every character).
-const CHANGED_LEADS: [u8; 18] = [
-    0xC2, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCD, 0xD6, 0xD8, 0xE1, 0xE2, 0xE3, 0xEA, 0xEF,
-    0xF0, 0xF3,
+const CHANGED_LEADS: [u8; 19] = [
+    0xC2, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCD, 0xD6, 0xD8, 0xE0, 0xE1, 0xE2, 0xE3, 0xEA,
+    0xEF, 0xF0, 0xF3,
 ];
 
 /// Whether `text` holds a character [`Visible`] reads otherwise (one that
@@ -51,9 +51,18 @@ const CHANGED_LEADS: [u8; 18] = [
 pub(crate) fn holds_change(text: &str, marks: bool) -> bool {
     crate::reading::holds_char(text, &CHANGED_LEADS, |c| {
         crate::reading::is_invisible(c)
+            || is_enclosing(c)
             || ascii_form(c).is_some()
             || (marks && (DASHES.contains(&c) || SPACES.contains(&c)))
     })
+}
+
+/// The combining marks drawn around the character before them (a circle,
+/// a square, a keycap: `7\u{20e3}` is a 7 on a key, as emoji keyboards
+/// type digits, `7\u{fe0f}\u{20e3}`), which leave it readable: read as
+/// nothing, as the character alone (red team, round 30).
+pub(super) fn is_enclosing(c: char) -> bool {
+    matches!(c, '\u{20dd}'..='\u{20e4}')
 }
 
 /// White space a browser joins with the white space beside it.
@@ -96,7 +105,7 @@ impl Visible {
         let mut moved = false;
         let mut after_space = false;
         for (at, c) in text.char_indices() {
-            if crate::reading::is_invisible(c) {
+            if crate::reading::is_invisible(c) || is_enclosing(c) {
                 moved = true;
                 continue;
             }
