@@ -171,3 +171,21 @@ fn other_scripts_lists_and_ordinary_marks_build() {
     project.write(METHODS, methods_with(body));
     project.build().expect_code(0);
 }
+
+/// Fuzz (round 31's CI run): a code's description cut short inside
+/// `<script>` leaves the codebook's listing page unreadable; every error,
+/// the listing page's too, names a place.
+#[test]
+fn a_listing_page_that_cannot_be_read_names_a_place() {
+    let project = Project::fixture("basic");
+    project.write(
+        "content/codebook/structure.md",
+        "---\ntitle: Structural characteristics\norder: 1\n---\nHow t<script>a",
+    );
+    let run = project.build();
+    run.expect_code(1);
+    let errors = run.stderr.matches("error[").count();
+    let placed = run.stderr.matches("\n  --> ").count();
+    assert!(errors >= 2, "{}", run.stderr);
+    assert_eq!(errors, placed, "every error names a place:\n{}", run.stderr);
+}

@@ -48,6 +48,17 @@ pub(super) fn unreadable(
                     format!("{path} is made from this file"),
                 )
             })
+        })
+        // A listing page made from several files: the first it shows
+        // (fuzz: a code's description cut short inside `<script>`, which
+        // the codebook's list shows).
+        .or_else(|| {
+            files.first().map(|&file| {
+                (
+                    Span::file_start(file),
+                    format!("{path} is a listing page that shows text from this file and others"),
+                )
+            })
         });
     // A style that moves boxes is fixed by writing them in the order
     // they are to be read.
