@@ -35,6 +35,8 @@ pub struct AllowanceUsed {
 pub struct Checked {
     matcher: Arc<TermMatcher>,
     participant_ids: Arc<participant_ids::ParticipantIds>,
+    /// What the gate makes of `matcher` and `participant_ids`.
+    sought: Arc<gate::Sought>,
     /// Normalised forms of every term allowed, by the file allowing it.
     allowed: crate::hash::FastMap<FileId, Vec<String>>,
     /// A digest of everything the gate's findings depend on besides the
@@ -52,6 +54,7 @@ impl Checked {
     /// findings leave, looking for what `matcher` and `ids` find.
     pub(crate) fn for_tests(matcher: TermMatcher, ids: participant_ids::ParticipantIds) -> Checked {
         Checked {
+            sought: Arc::new(gate::Sought::new(&matcher, &ids)),
             matcher: Arc::new(matcher),
             participant_ids: Arc::new(ids),
             allowed: Default::default(),
@@ -69,11 +72,44 @@ pub struct Memo {
     inputs: Vec<Option<u64>>,
     /// The identifiers list's matcher, by the list's digest.
     matcher: Option<(Option<u64>, Arc<TermMatcher>)>,
+    /// What the gate made of that matcher and of the registry's ids.
+    sought: Option<Sought>,
     scans: sources::Scans,
     /// How many files the last run scanned rather than reused.
     pub scanned: usize,
     /// What passed the disclosure gate last time.
     pub gate: gate::Memo,
+}
+
+/// What the gate made of one matcher and one set of participant ids
+/// ([`gate::Sought`]), with what it was made from.
+#[derive(Clone)]
+struct Sought {
+    matcher: Arc<TermMatcher>,
+    ids: Vec<String>,
+    made: Arc<gate::Sought>,
+}
+
+impl Sought {
+    /// `then`'s if it was made from this very matcher (one is made afresh
+    /// whenever the identifiers list changes) and the same ids; else made
+    /// now.
+    fn of(
+        then: Option<&Sought>,
+        matcher: &Arc<TermMatcher>,
+        ids: &participant_ids::ParticipantIds,
+    ) -> Sought {
+        match then {
+            Some(then) if Arc::ptr_eq(&then.matcher, matcher) && then.ids == ids.ids() => {
+                then.clone()
+            }
+            _ => Sought {
+                matcher: matcher.clone(),
+                ids: ids.ids().to_vec(),
+                made: Arc::new(gate::Sought::new(matcher, ids)),
+            },
+        }
+    }
 }
 
 /// What every file's scan depends on besides the file: the identifiers
@@ -139,6 +175,11 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         _ => Arc::new(TermMatcher::new(&project.identifiers)),
     };
     let participant_ids = Arc::new(participant_ids::ParticipantIds::new(&project.participants));
+    let sought = Sought::of(
+        memo.as_ref().and_then(|m| m.sought.as_ref()),
+        &matcher,
+        &participant_ids,
+    );
     let inputs = scan_inputs(site);
     let previous = memo
         .as_ref()
@@ -150,6 +191,7 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         *memo = Memo {
             inputs: inputs.clone(),
             matcher: Some((list, matcher.clone())),
+            sought: Some(sought.clone()),
             scans,
             scanned,
             gate: std::mem::take(&mut memo.gate),
@@ -171,11 +213,51 @@ pub fn check_sources(site: &Site, out: &mut Vec<Diagnostic>, memo: Option<&mut M
         hasher.finish()
     };
     Checked {
+        sought: sought.made,
         matcher,
         participant_ids,
         allowed,
         gate_inputs,
         allowances,
         pages,
+    }
+}
+
+#[cfg(test)]
+mod sought_tests {
+    use super::*;
+    use crate::anonymity::identifiers::Identifiers;
+
+    fn ids(registry: &str) -> participant_ids::ParticipantIds {
+        let participants: Vec<crate::model::Participant> =
+            serde_yaml::from_str(registry).expect("a registry");
+        participant_ids::ParticipantIds::new(&participants)
+    }
+
+    /// What the gate made of the sought terms is kept between rebuilds
+    /// only while it would be made again the same: from the same matcher
+    /// (a new list makes a new one) and the same participant ids.
+    #[test]
+    fn what_is_sought_is_made_again_when_the_list_or_the_ids_change() {
+        let list = Identifiers {
+            people: vec!["Tobias Wrenhallow".to_string()],
+            ..Identifiers::default()
+        };
+        let matcher = Arc::new(TermMatcher::new(&list));
+        let one = "- {id: a-gp-1, role: GP, sector: primary-care, borough: a}\n";
+        let two = "- {id: a-gp-1, role: GP, sector: primary-care, borough: a}\n\
+                   - {id: b-sw-2, role: social worker, sector: social-care, borough: b}\n";
+        let first = Sought::of(None, &matcher, &ids(one));
+        let kept = |then: &Sought, made: &Sought| Arc::ptr_eq(&then.made, &made.made);
+        assert!(kept(&first, &Sought::of(Some(&first), &matcher, &ids(one))));
+        assert!(!kept(
+            &first,
+            &Sought::of(Some(&first), &matcher, &ids(two))
+        ));
+        let same_words = Arc::new(TermMatcher::new(&list));
+        assert!(!kept(
+            &first,
+            &Sought::of(Some(&first), &same_words, &ids(one))
+        ));
     }
 }

@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex};
 pub struct Early {
     matcher: Arc<TermMatcher>,
     ids: Arc<ParticipantIds>,
+    sought: Arc<super::Sought>,
     pages: Arc<Pages>,
     files: BTreeMap<String, Contents>,
     origins: BTreeMap<String, FileId>,
@@ -46,6 +47,7 @@ impl Early {
         Early {
             matcher: checked.matcher.clone(),
             ids: checked.participant_ids.clone(),
+            sought: checked.sought.clone(),
             pages: checked.pages.clone(),
             files: rendered.files.clone(),
             origins: rendered.origins.clone(),
@@ -93,7 +95,13 @@ impl Early {
     }
 
     fn read(&self, path: &str, bytes: &[u8]) -> bool {
-        let look = Look::new(&self.matcher, &self.ids, self.styles.clone(), self.capitals);
+        let look = Look::with(
+            &self.matcher,
+            &self.ids,
+            self.sought.clone(),
+            self.styles.clone(),
+            self.capitals,
+        );
         let mut texts = look.texts();
         texts.links_wanted = (self.origins.get(path)).is_some_and(|&o| self.pages.is_about(o));
         let readable = read(path, bytes, &mut texts).is_ok();

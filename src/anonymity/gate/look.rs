@@ -20,6 +20,15 @@ pub(super) struct Look<'a> {
     pub(super) styles: Arc<css::Effects>,
     /// A site's style sheet shows text in capitals.
     pub(super) capitals: bool,
+    /// What the terms and ids sought ask of the reading.
+    sought: Arc<Sought>,
+}
+
+/// What depends on the terms and ids sought alone, made from them once:
+/// for 2,000 names it takes longer than reading a page, so the preview
+/// keeps it between rebuilds while the identifiers list and the registry's
+/// ids stay the same ([`crate::anonymity::Memo`]).
+pub(crate) struct Sought {
     /// The characters no term or id holds or reaches across.
     parting: Parting,
     /// How far apart two elements that may be hidden change no hit
@@ -27,6 +36,19 @@ pub(super) struct Look<'a> {
     reach: usize,
     /// What three or more pieces of a drawing's text are tried against.
     targets: Arc<super::drawn::Targets>,
+}
+
+impl Sought {
+    pub(crate) fn new(matcher: &TermMatcher, ids: &ParticipantIds) -> Sought {
+        let longest = |strings: &[String]| strings.iter().map(String::len).max().unwrap_or(0);
+        Sought {
+            parting: Parting::new(matcher.strings(), ids.ids()),
+            reach: patterns::REACH
+                .max(longest(matcher.strings()))
+                .max(longest(ids.ids())),
+            targets: Arc::new(super::drawn::Targets::new(matcher, ids)),
+        }
+    }
 }
 
 /// One thing found, without the text found.
@@ -212,23 +234,32 @@ pub(super) fn style_effects<'f>(
 }
 
 impl<'a> Look<'a> {
+    #[cfg(test)]
     pub fn new(
         matcher: &'a TermMatcher,
         ids: &'a ParticipantIds,
         styles: Arc<css::Effects>,
         capitals: bool,
     ) -> Look<'a> {
-        let longest = |strings: &[String]| strings.iter().map(String::len).max().unwrap_or(0);
+        let sought = Arc::new(Sought::new(matcher, ids));
+        Look::with(matcher, ids, sought, styles, capitals)
+    }
+
+    /// What to look for: `sought` must be made from `matcher` and `ids`
+    /// (the checks of the sources keep the three together, in `Checked`).
+    pub fn with(
+        matcher: &'a TermMatcher,
+        ids: &'a ParticipantIds,
+        sought: Arc<Sought>,
+        styles: Arc<css::Effects>,
+        capitals: bool,
+    ) -> Look<'a> {
         Look {
             matcher,
             ids,
             styles,
             capitals,
-            parting: Parting::new(matcher.strings(), ids.ids()),
-            reach: patterns::REACH
-                .max(longest(matcher.strings()))
-                .max(longest(ids.ids())),
-            targets: Arc::new(super::drawn::Targets::new(matcher, ids)),
+            sought,
         }
     }
 
@@ -238,8 +269,8 @@ impl<'a> Look<'a> {
         Texts {
             styles: self.styles.clone(),
             capitals: self.capitals,
-            reach: Some(self.reach),
-            targets: self.targets.clone(),
+            reach: Some(self.sought.reach),
+            targets: self.sought.targets.clone(),
             ..Texts::default()
         }
     }
@@ -282,13 +313,13 @@ impl<'a> Look<'a> {
     /// those `clean` holds (a page's menu and the quotes it shows repeat
     /// across thousands of pages).
     pub(super) fn find_flowing(&self, flow: &str, clean: Option<&Clean>) -> Vec<Hit> {
-        let (todo, hashes) = unknown(self.parting.pieces(flow), clean.map(|c| &c.pieces));
+        let (todo, hashes) = unknown(self.sought.parting.pieces(flow), clean.map(|c| &c.pieces));
         let mut found = Vec::new();
         let mut dirty = Vec::new();
         // The separator between pieces searched in one go parts hits too
         // (unless a listed term holds it: each piece is then searched
         // alone).
-        let joined: Vec<(String, Vec<usize>)> = match self.parting.parts('\u{b6}') {
+        let joined: Vec<(String, Vec<usize>)> = match self.sought.parting.parts('\u{b6}') {
             true => vec![join(&todo)],
             false => todo.iter().map(|piece| join(&[piece])).collect(),
         };

@@ -203,10 +203,10 @@ fn what_a_term_or_id_holds_does_not_part() {
     for c in [
         '&', '(', ')', '#', '/', ':', '\'', '.', '-', '_', ' ', 'a', '7', '\u{2019}', '\u{2026}',
     ] {
-        assert!(!look.parting.parts(c), "{c:?} parts");
+        assert!(!look.sought.parting.parts(c), "{c:?} parts");
     }
     for c in [',', ';', '|', '<', '>', '"', '\u{201c}'] {
-        assert!(look.parting.parts(c), "{c:?} does not part");
+        assert!(look.sought.parting.parts(c), "{c:?} does not part");
     }
     // A name across a mark that parts nothing is found; across one that
     // parts, it is not there to find.

@@ -42,6 +42,7 @@ mod texts;
 pub use allow::allowances;
 use allow::{allowed_here, context_of, printed_by_templates, titles_digest};
 pub use early::Early;
+pub(crate) use look::Sought;
 use look::{Clean, Look};
 use read::read;
 pub use redact::Redactor;
@@ -175,9 +176,10 @@ pub fn gate(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Gated> {
     let checked = inputs.checked;
-    let look = Look::new(
+    let look = Look::with(
         &checked.matcher,
         &checked.participant_ids,
+        checked.sought.clone(),
         look::style_effects(rendered.files.iter()),
         look::shows_capitals(rendered.files.iter()),
     );
