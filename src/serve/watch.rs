@@ -15,14 +15,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How long the watcher holds an event for others of the same save: an
-/// editor's save (a write, or a temporary file and a rename) is over within
-/// a few milliseconds, and every millisecond waited here is one more before
-/// the page changes.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// editor's save (a write, or a temporary file and a rename) is over well
+/// within this, and every millisecond waited here is one more before the
+/// page changes. A save that takes longer costs one more rebuild, never a
+/// missed change: what arrives during a build is built after it.
+const DEBOUNCE: Duration = Duration::from_millis(5);
 /// How often held events are looked at: an event waits for up to this long
-/// beyond [`DEBOUNCE`] (the debouncer's own choice, a quarter of it, added
-/// about 4 ms on average; a wake-up every 5 ms costs nothing to speak of).
-const TICK: Duration = Duration::from_millis(5);
+/// beyond [`DEBOUNCE`] (the debouncer's own choice, a quarter of it, would
+/// add about 1 ms less; a wake-up every 2 ms costs nothing to speak of).
+const TICK: Duration = Duration::from_millis(2);
 
 /// What changed in one burst of events: the paths (files and folders), or
 /// `None` when events may have been missed and anything may have changed.
