@@ -136,8 +136,7 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     });
     let mut theme = theme::load(root, &theme_name, &mut project.sources, &mut out)?;
     clock.lap("theme");
-    let resolve_memo = mode.memo().map(|m| &mut m.resolve);
-    let site = resolve::resolve(&project, options.include_drafts, resolve_memo, &mut out);
+    let site = resolve::resolve(&project, options.include_drafts, &mut out);
     clock.lap("resolve");
     let (checked, made) = check(&site, theme.as_mut(), mode.memo(), &mut out, &mut clock);
     let source_errors = out.iter().any(Diagnostic::is_error);
@@ -254,8 +253,20 @@ fn check(
     out: &mut Vec<Diagnostic>,
     clock: &mut Stopwatch,
 ) -> (Checked, Made) {
+    let (memo, checks, references) = match memo {
+        Some(memo) => {
+            let Memo {
+                checks,
+                resolve,
+                base,
+                ..
+            } = memo;
+            (Some(base), Some(checks), Some(resolve))
+        }
+        None => (None, None, None),
+    };
     let Some(theme) = theme else {
-        let checked = anonymity::check_sources(site, out, memo.map(|m| &mut m.checks));
+        let checked = check_sources(site, out, checks, references);
         clock.lap("check");
         return (checked, Made::Nothing);
     };
@@ -263,7 +274,7 @@ fn check(
     let (checked, made) = match memo {
         None => {
             let ((checked, checking), (made, rendering)) = rayon::join(
-                || timed(|| anonymity::check_sources(site, out, None)),
+                || timed(|| check_sources(site, out, None, None)),
                 // Nothing renders again after a build: what the pages were
                 // made from is let go before the gate.
                 || timed(|| render::render(site, theme, false, &mut render_out)),
@@ -273,10 +284,10 @@ fn check(
             clock.within("render", rendering);
             return (checked, Made::Build(Box::new((made, render_out))));
         }
-        Some(memo) => {
-            let (checks, base) = (&mut memo.checks, memo.base.take());
+        Some(base) => {
+            let base = base.take();
             let ((checked, checking), (made, rendering)) = rayon::join(
-                || timed(|| anonymity::check_sources(site, out, Some(checks))),
+                || timed(|| check_sources(site, out, checks, references)),
                 || timed(|| reuse::render(site, theme, base, &mut render_out)),
             );
             clock.lap("check+render");
@@ -287,6 +298,24 @@ fn check(
     };
     out.append(&mut render_out);
     (checked, Made::Serve(Box::new(made)))
+}
+
+/// The checks of the sources beside those of the site's references and
+/// hand-written counts ([`resolve::check`], which only reads the site):
+/// `out` has the latter's problems first, where resolving used to put them.
+fn check_sources(
+    site: &Site,
+    out: &mut Vec<Diagnostic>,
+    checks: Option<&mut anonymity::Memo>,
+    references: Option<&mut resolve::Memo>,
+) -> Checked {
+    let before = out.len();
+    let (checked, found) = rayon::join(
+        || anonymity::check_sources(site, out, checks),
+        || resolve::check(site, references),
+    );
+    out.splice(before..before, found);
+    checked
 }
 
 /// Stage 6 in a check or build: the pages made alongside the checks, with

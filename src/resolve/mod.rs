@@ -171,6 +171,16 @@ impl<'p> Site<'p> {
     }
 }
 
+/// Reports the references of `site` that point nowhere and the
+/// hand-written counts that do not match, reusing `memo`'s counts. Reads
+/// only the project, its ids and the boroughs titles name, so it may run
+/// beside the later stages.
+pub fn check(site: &Site, memo: Option<&mut Memo>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    Checker { site }.check_all(memo, &mut out);
+    out
+}
+
 fn index_of<M>(docs: &[Doc<M>]) -> FastMap<&str, usize> {
     docs.iter()
         .enumerate()
@@ -178,11 +188,11 @@ fn index_of<M>(docs: &[Doc<M>]) -> FastMap<&str, usize> {
         .collect()
 }
 
-/// Resolves every reference in `project`, reporting those that point nowhere.
+/// Resolves every reference in `project`. Those that point nowhere, and
+/// the hand-written counts, are reported by [`check`].
 pub fn resolve<'p>(
     project: &'p Project,
     include_drafts: bool,
-    memo: Option<&mut Memo>,
     out: &mut Vec<Diagnostic>,
 ) -> Site<'p> {
     let mut ids = FastMap::default();
@@ -208,8 +218,6 @@ pub fn resolve<'p>(
         titled: FastMap::default(),
     };
     site.titled = about::title_boroughs(&site);
-    let checker = Checker { site: &site };
-    checker.check_all(memo, out);
     site.quote_participant = quote_participants(project);
     site.quote_borough = quote_boroughs(project, &site.quote_participant);
     link_findings(&mut site);
