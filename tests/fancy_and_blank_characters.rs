@@ -76,10 +76,22 @@ fn every_dash_and_a_mark_drawn_as_one_parts_an_id() {
     for dash in [
         '\u{58a}', '\u{5be}', '\u{1806}', '\u{2e3a}', '\u{fe58}', '\u{2d7}', '\u{2043}',
         '\u{2500}', '\u{2796}', '\u{23af}', '\u{30fc}',
+        // Round 31: marks that only look like a dash.
+        '\u{4e00}', '\u{3161}', '\u{207b}', '\u{203e}', '\u{2574}', '\u{ff5e}',
     ] {
         let id = format!("a{dash}gp{dash}1");
         each_refused(&[(&id, "anonymity::participant-id")]);
     }
+}
+
+/// Round 31: ASCII signs a reader reads as setting a code's parts apart.
+#[test]
+fn an_ascii_sign_between_an_ids_parts_parts_it() {
+    for mark in ['~', '+', '=', '^'] {
+        let id = format!("A{mark}GP{mark}1");
+        each_refused(&[(&id, "anonymity::participant-id")]);
+    }
+    each_refused(&[("a\\\\gp\\\\1", "anonymity::participant-id")]);
 }
 
 #[test]
@@ -167,7 +179,8 @@ fn other_scripts_lists_and_ordinary_marks_build() {
                 Rated ① to ⑤ by 12 staff; see ➊ and ➋ below. Email the team @ the office. \
                 Guidance is available @ www.gov.uk, and more details @ gov.uk/guidance. \
                 Codes A:B:C, x = y + z, S.M.A.R.T. goals, a – b – c. \
-                A ᴛɪᴘ: the NHS 111 line, 10 000 calls.\n";
+                A ᴛɪᴘ: the NHS 111 line, 10 000 calls. 第一 and 一つ; 1～3 visits; \
+                10⁻³ of the budget; ╶ and ╴ in a drawing; a + b = c; x^2; ~3 staff; A; GP; 1 in a list.\n";
     project.write(METHODS, methods_with(body));
     project.build().expect_code(0);
 }

@@ -22,12 +22,13 @@ pub struct ParticipantIds {
 
 /// The marks that part an id's words, read as one another: a reader takes
 /// `a_sw_1`, `a.sw.1`, `a/sw/1` and `a:sw:1` (as some coding tools set
-/// codes apart; round 22) for `a-sw-1` (red team, round 12), and a
+/// codes apart; round 22) for `a-sw-1` (red team, round 12), and so are
+/// `~`, `+`, `=`, `^` and a backslash (round 31; not `;`, which parts a list), and a
 /// number sign before a part too (`A GP #1`, as a list numbers people). A
 /// run of hyphens, and of the Unicode dashes a reader takes for a hyphen
 /// ([`DASHES`]), is one mark as well: Markdown shows `a--sw--1` as
 /// `a–sw–1`, which the checks of the files read as shown (round 18).
-pub const ID_MARKS: [char; 6] = ['-', '_', '.', '/', ':', '#'];
+pub const ID_MARKS: [char; 11] = ['-', '_', '.', '/', ':', '#', '~', '+', '=', '^', '\\'];
 
 /// The dots drawn at the middle of a line that part an id's parts as a
 /// hyphen does (`A·GP·1`, as a transcript or a form sets codes apart):
@@ -181,7 +182,7 @@ fn is_one_mark(between: &[u8]) -> bool {
     };
     match between {
         [] => false,
-        [b'_' | b'.' | b'/' | b':' | b'#'] => true,
+        [b'_' | b'.' | b'/' | b':' | b'#' | b'~' | b'+' | b'=' | b'^' | b'\\'] => true,
         _ => std::str::from_utf8(between).is_ok_and(|s| {
             let mut chars = s.chars();
             match chars.next() {
@@ -363,11 +364,11 @@ fn with_leading_zeros(id: &str) -> Vec<String> {
 /// white space ([`is_space`]).
 fn mark_len(bytes: &[u8], spaced: bool) -> Option<usize> {
     match bytes.first()? {
-        b'-' | b'_' | b'.' | b'/' | b':' | b'#' => Some(1),
+        b'-' | b'_' | b'.' | b'/' | b':' | b'#' | b'~' | b'+' | b'=' | b'^' | b'\\' => Some(1),
         b' ' | b'\t' | b'\n' | b'\r' => spaced.then_some(1),
         // Every one of the dashes, dots and spaces starts with one of
         // these bytes (a test reads them).
-        &lead @ (0xC2 | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0) => {
+        &lead @ (0xC2 | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3 | 0xE4 | 0xEF | 0xF0) => {
             let len = match lead {
                 0xC2 | 0xCB | 0xD6 => 2,
                 0xF0 => 4,
@@ -399,8 +400,8 @@ impl<'t> Unmarked<'t> {
     fn of(text: &'t [u8], spaced: bool, numbers: bool) -> Unmarked<'t> {
         // The bytes a mark (or white space, or a number word) starts with.
         let starts_mark = |b: &u8| match b {
-            b'-' | b'_' | b'.' | b'/' | b':' | b'#' | 0xC2 | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3
-            | 0xEF | 0xF0 => true,
+            b'-' | b'_' | b'.' | b'/' | b':' | b'#' | b'~' | b'+' | b'=' | b'^' | b'\\' | 0xC2
+            | 0xCB | 0xD6 | 0xE1 | 0xE2 | 0xE3 | 0xE4 | 0xEF | 0xF0 => true,
             b' ' | b'\t' | b'\n' | b'\r' => spaced,
             b'n' | b'N' => numbers,
             _ => false,
@@ -603,6 +604,19 @@ mod tests {
             })
             .collect();
         ParticipantIds::new(&participants)
+    }
+
+    /// Round 31: the ASCII signs a reader reads as setting a code's parts
+    /// apart part an id as a hyphen does.
+    #[test]
+    fn finds_ids_parted_by_other_ascii_signs() {
+        let finder = ids(&["b-gp-1"]);
+        for mark in ['~', '+', '=', '^', '\\'] {
+            let text = format!("said B{mark}GP{mark}1 then");
+            assert_eq!(finder.find(&text).len(), 1, "{text}");
+        }
+        let finder = ids(&["a-sw-1", "a-sw-2", "a-gp-1", "b-gp-1"]);
+        assert_eq!(finder.find("We heard from A+GP+1 that spring.").len(), 1);
     }
 
     #[test]
@@ -912,7 +926,7 @@ mod tests {
     /// at.
     #[test]
     fn every_dash_dot_and_space_is_read_as_a_mark() {
-        for mark in DASHES.iter().chain(&MIDDLE_DOTS) {
+        for mark in DASHES.iter().chain(&MIDDLE_DOTS).chain(&ID_MARKS) {
             let text = format!("{mark}x");
             for spaced in [false, true] {
                 assert_eq!(

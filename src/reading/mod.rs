@@ -279,9 +279,10 @@ pub fn enclosed_form(c: char) -> Option<char> {
 /// (general category Pd: a word processor's non-breaking and en dashes,
 /// the Armenian and Hebrew hyphens, the two-em dash, the small and
 /// full-width hyphen-minus…), and the characters drawn as one (the minus
-/// signs, the hyphen bullet, a box-drawing line, the katakana long vowel
-/// mark). None is ASCII.
-pub const DASHES: [char; 34] = [
+/// signs, the hyphen bullet, box-drawing lines, the overline, the
+/// katakana long vowel mark, the full-width tilde, the ideograph for one).
+/// None is ASCII.
+pub const DASHES: [char; 46] = [
     // Dash punctuation (Pd), in code point order.
     '\u{58a}',
     '\u{5be}',
@@ -321,6 +322,22 @@ pub const DASHES: [char; 34] = [
     '\u{2796}',
     '\u{30fc}',
     '\u{ff70}',
+    // Drawn as one too (red team, round 31): the superscript and subscript
+    // minus, the overline, the half and heavy half box-drawing lines, the
+    // full-width tilde, the Hangul letter eu and the ideograph for one
+    // (a plain stroke in most fonts).
+    '\u{207b}',
+    '\u{208b}',
+    '\u{203e}',
+    '\u{2574}',
+    '\u{2576}',
+    '\u{2578}',
+    '\u{257a}',
+    '\u{257c}',
+    '\u{257e}',
+    '\u{ff5e}',
+    '\u{3161}',
+    '\u{4e00}',
 ];
 
 /// The Unicode spaces a reader takes for a space (no-break, thin, narrow,

@@ -202,6 +202,7 @@ fn what_a_term_or_id_holds_does_not_part() {
     let look = Look::new(matcher, ids, Default::default(), false);
     for c in [
         '&', '(', ')', '#', '/', ':', '\'', '.', '-', '_', ' ', 'a', '7', '\u{2019}', '\u{2026}',
+        '~', '+', '=', '^', '\\',
     ] {
         assert!(!look.sought.parting.parts(c), "{c:?} parts");
     }
