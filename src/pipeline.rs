@@ -141,11 +141,13 @@ pub fn run(options: &Options, mut mode: Mode) -> anyhow::Result<Outcome> {
     let (checked, made) = check(&site, theme.as_mut(), mode.memo(), &mut out, &mut clock);
     let source_errors = out.iter().any(Diagnostic::is_error);
     let redactor = gate::Redactor::new(&checked);
+    let link_title = |kind, id: &str| site.lookup(kind, id).map(|i| site.title_of(kind, i));
     let inputs = |theme: &Theme| gate::Inputs {
         checked: &checked,
         sources: &project.sources,
         templates: theme.template_files.values().copied().collect(),
         theme_folder: format!("themes/{theme_name}/static"),
+        link_title: &link_title,
     };
     // Gate what was made alongside the checks (in serve mode, only what
     // changed since the last good build); a theme that did not load leaves

@@ -430,3 +430,27 @@ fn serve_options(project: &Project) -> evalsite::pipeline::Options {
         timings: false,
     }
 }
+
+/// F10 (red team, round 30): a name completed by the title a link
+/// written without text prints (`We asked Marjorie [](page:unit)`, the
+/// page titled "Quillfeather Unit") is refused at the link's line, not at
+/// the start of a page's source.
+#[test]
+fn a_name_completed_by_a_links_title_is_placed_at_the_link() {
+    let stderr = common::build_fails(
+        |p| {
+            p.write(
+                "content/pages/unit.md",
+                "---\ntitle: Quillfeather Unit\n---\n\nThe unit's page.\n",
+            );
+            common::set_finding_line(p, "", "We asked Marjorie [](page:unit) about it.");
+        },
+        "content/findings/co-location.md:8:1",
+        "anonymity::output-leak",
+    );
+    assert!(
+        stderr.contains("with the title of the link written without text"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a template prints it"), "{stderr}");
+}

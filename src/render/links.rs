@@ -7,7 +7,7 @@ use super::memo::Shown;
 use super::urls;
 use super::views::label;
 use crate::model::Kind;
-use crate::resolve::{FindingIx, QuoteIx, Site};
+use crate::resolve::{FindingIx, Site};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -133,19 +133,7 @@ impl At<'_, '_> {
     }
 
     fn title_of(&self, kind: Kind, i: usize) -> String {
-        let project = self.site.project;
-        match kind {
-            Kind::Borough => project.boroughs[i].meta.title.clone(),
-            Kind::Code => project.codes[i].meta.title.clone(),
-            Kind::Quote => format!("Quote: {}", self.site.attribution(QuoteIx(i))),
-            Kind::Finding => project.findings[i].meta.title.clone(),
-            Kind::Pathway => project.pathways[i].meta.title.clone(),
-            Kind::Page => project.pages[i].meta.title.clone(),
-            Kind::Landing => project
-                .landing
-                .as_ref()
-                .map_or_else(String::new, |l| l.meta.title.clone()),
-        }
+        self.site.title_of(kind, i)
     }
 
     pub fn links<'a>(&self, kind: Kind, ids: impl IntoIterator<Item = &'a str>) -> Vec<Link> {

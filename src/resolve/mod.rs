@@ -83,6 +83,24 @@ impl<'p> Site<'p> {
         self.ids.get(&kind)?.get(id).copied()
     }
 
+    /// The title entity `i` of `kind` is shown by, which a link to it
+    /// written without text prints: a quote's is its attribution.
+    pub fn title_of(&self, kind: Kind, i: usize) -> String {
+        let project = self.project;
+        match kind {
+            Kind::Borough => project.boroughs[i].meta.title.clone(),
+            Kind::Code => project.codes[i].meta.title.clone(),
+            Kind::Quote => format!("Quote: {}", self.attribution(QuoteIx(i))),
+            Kind::Finding => project.findings[i].meta.title.clone(),
+            Kind::Pathway => project.pathways[i].meta.title.clone(),
+            Kind::Page => project.pages[i].meta.title.clone(),
+            Kind::Landing => project
+                .landing
+                .as_ref()
+                .map_or_else(String::new, |l| l.meta.title.clone()),
+        }
+    }
+
     /// The quote with id `id`.
     pub fn quote(&self, id: &str) -> Option<QuoteIx> {
         self.lookup(Kind::Quote, id).map(QuoteIx)

@@ -125,7 +125,14 @@ pub struct Inputs<'a> {
     pub templates: Vec<FileId>,
     /// Where the theme's static files come from, for messages.
     pub theme_folder: String,
+    /// The title a link written without text prints for `kind:id` (as
+    /// the render prints it), for messages: what the gate finds may be
+    /// completed by it.
+    pub link_title: &'a LinkTitle<'a>,
 }
+
+/// The title a link to `kind:id` written without text prints, if any.
+pub type LinkTitle<'a> = dyn Fn(crate::model::Kind, &str) -> Option<String> + Sync + 'a;
 
 /// What passed the gate in the last run (serve mode): a file whose bytes
 /// are the very ones that passed (the same shared buffer, which no one can

@@ -26,6 +26,57 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
         })
 }
 
+/// The first line of one of `files` holding a link written without text
+/// (`[](page:unit)`) that, with the title the link prints in its place
+/// (`title`), holds something described as `what`, alone or with the
+/// lines either side (F10: a name completed by a page's title): that
+/// line's span.
+pub fn find_through_links(
+    look: &Look,
+    sources: &Sources,
+    files: &[FileId],
+    what: &str,
+    title: &super::LinkTitle,
+) -> Option<Span> {
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[\s*\]\(\s*<?([a-z]+):([^\s()<>]+)>?\s*\)").expect("a valid pattern")
+    });
+    let printed = |text: &str| {
+        LINK.replace_all(text, |link: &regex::Captures| {
+            crate::model::Kind::from_scheme(&link[1])
+                .and_then(|kind| title(kind, &link[2]))
+                .unwrap_or_default()
+        })
+        .into_owned()
+    };
+    files.iter().find_map(|&file| {
+        let text = published(&sources.get(file).text);
+        let mut lines: Vec<(usize, &str)> = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            lines.push((start, line));
+            start += line.len();
+        }
+        let window = |from: usize, to: usize| -> String {
+            lines[from..to.min(lines.len())]
+                .iter()
+                .map(|(_, l)| *l)
+                .collect()
+        };
+        lines.iter().enumerate().find_map(|(n, &(at, line))| {
+            let found = LINK.is_match(line)
+                && [(n, n + 1), (n.saturating_sub(1), n + 2)]
+                    .iter()
+                    .any(|&(from, to)| holds(look, &printed(&window(from, to)), what));
+            found.then(|| {
+                let from = line.len() - line.trim_start().len();
+                let end = line.trim_end().len().max(from + 1).min(line.len());
+                Span::new(file, at + from..at + end)
+            })
+        })
+    })
+}
+
 /// [`find`] in templates, whose lines are also read as they print their
 /// own text ([`super::allow::as_printed`]: a term parted by a comment or
 /// a tag, or joined from strings, round 19).

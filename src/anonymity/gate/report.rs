@@ -138,6 +138,19 @@ pub(super) fn leak(
                     false => "an allowance allows a term only where the file that has it writes it as plain text: remove it here, or write it plainly in the allowing file".to_string(),
                 });
         }
+        if let Some(span) =
+            origin::find_through_links(look, inputs.sources, &files, what_plain, inputs.link_title)
+        {
+            return diagnostic
+                .at(span)
+                .label(format!(
+                    "{page} shows this line, with the title of the link written without text"
+                ))
+                .fix(format!(
+                    "the title this link prints completes it: write the link with text of its own, or replace the words before or after it with a redaction such as `{}`",
+                    redaction(what_plain)
+                ));
+        }
         searched.extend(files);
     }
     if let Some(span) =

@@ -45,6 +45,7 @@ fn staged(files: &[(&str, &str)], before: Vec<Diagnostic>) -> (Vec<String>, bool
         sources: &sources,
         templates: Vec::new(),
         theme_folder: "themes/default/static".to_string(),
+        link_title: &|_, _| None,
     };
     let rendered = Rendered {
         files: (files.iter())
