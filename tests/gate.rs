@@ -454,3 +454,24 @@ fn a_name_completed_by_a_links_title_is_placed_at_the_link() {
     );
     assert!(!stderr.contains("a template prints it"), "{stderr}");
 }
+
+/// F10, continued: a place name made of two nodes' labels on a pathway
+/// map ("Thistle" and "bury", drawn side by side) is refused at one of
+/// those labels, not at the start of a borough's file.
+#[test]
+fn a_name_made_of_two_map_labels_is_placed_at_a_label() {
+    let pathway = "content/pathways/a-discharge.md";
+    let stderr = common::build_fails(
+        |p| {
+            p.edit(pathway, "label: Discharge to Assess", "label: Thistle");
+            p.edit(pathway, "label: Home", "label: bury");
+        },
+        &format!("{pathway}:7:"),
+        "anonymity::output-leak",
+    );
+    assert!(
+        stderr.contains("draws this label beside another"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a template prints it"), "{stderr}");
+}

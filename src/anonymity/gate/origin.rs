@@ -77,6 +77,52 @@ pub fn find_through_links(
     })
 }
 
+/// The line of the first label of one of `files` (a pathway's nodes and
+/// edges, `label:` in its front matter) without which the labels, read
+/// as a drawing's pieces are ([`super::drawn`]: side by side in any
+/// order), no longer hold something described as `what` (F10: a name
+/// made of two nodes' labels): that label's span.
+pub fn find_in_labels(
+    look: &Look,
+    sources: &Sources,
+    files: &[FileId],
+    what: &str,
+) -> Option<Span> {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"\blabel:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^,}\]\n]+))"#)
+            .expect("a valid pattern")
+    });
+    let holds = |labels: &[&str]| {
+        let mut texts = look.texts();
+        super::drawn::read(
+            labels.iter().map(|l| l.trim().to_string()).collect(),
+            &mut texts,
+        );
+        look.find(&texts).iter().any(|hit| hit.what == what)
+    };
+    files.iter().find_map(|&file| {
+        let text = &sources.get(file).text;
+        let labels: Vec<(std::ops::Range<usize>, &str)> = LABEL
+            .captures_iter(text)
+            .filter_map(|found| {
+                let value = found.get(1).or(found.get(2)).or(found.get(3))?;
+                Some((value.range(), value.as_str()))
+            })
+            .collect();
+        let all: Vec<&str> = labels.iter().map(|(_, label)| *label).collect();
+        if labels.len() < 2 || !holds(&all) {
+            return None;
+        }
+        (0..labels.len()).find_map(|i| {
+            let others: Vec<&str> = (all.iter().enumerate())
+                .filter(|&(j, _)| j != i)
+                .map(|(_, label)| *label)
+                .collect();
+            (!holds(&others)).then(|| Span::new(file, labels[i].0.clone()))
+        })
+    })
+}
+
 /// [`find`] in templates, whose lines are also read as they print their
 /// own text ([`super::allow::as_printed`]: a term parted by a comment or
 /// a tag, or joined from strings, round 19).

@@ -151,6 +151,17 @@ pub(super) fn leak(
                     redaction(what_plain)
                 ));
         }
+        if let Some(span) = origin::find_in_labels(look, inputs.sources, &files, what_plain) {
+            return diagnostic
+                .at(span)
+                .label(format!(
+                    "{page} draws this label beside another, where together they show it"
+                ))
+                .fix(format!(
+                    "a map draws its labels side by side: take the words out of one of the labels, or replace them with a redaction such as `{}`",
+                    redaction(what_plain)
+                ));
+        }
         searched.extend(files);
     }
     if let Some(span) =
