@@ -268,7 +268,7 @@ fn check(
         None => (None, None, None),
     };
     let Some(theme) = theme else {
-        let checked = check_sources(site, out, checks, references);
+        let checked = sources_and_references(site, out, checks, references);
         clock.lap("check");
         return (checked, Made::Nothing);
     };
@@ -276,7 +276,7 @@ fn check(
     let (checked, made) = match memo {
         None => {
             let ((checked, checking), (made, rendering)) = rayon::join(
-                || timed(|| check_sources(site, out, None, None)),
+                || timed(|| sources_and_references(site, out, None, None)),
                 // Nothing renders again after a build: what the pages were
                 // made from is let go before the gate.
                 || timed(|| render::render(site, theme, false, &mut render_out)),
@@ -289,7 +289,7 @@ fn check(
         Some(base) => {
             let base = base.take();
             let ((checked, checking), (made, rendering)) = rayon::join(
-                || timed(|| check_sources(site, out, checks, references)),
+                || timed(|| sources_and_references(site, out, checks, references)),
                 || timed(|| reuse::render(site, theme, base, &mut render_out)),
             );
             clock.lap("check+render");
@@ -305,7 +305,7 @@ fn check(
 /// The checks of the sources beside those of the site's references and
 /// hand-written counts ([`resolve::check`], which only reads the site):
 /// `out` has the latter's problems first, where resolving used to put them.
-fn check_sources(
+fn sources_and_references(
     site: &Site,
     out: &mut Vec<Diagnostic>,
     checks: Option<&mut anonymity::Memo>,
