@@ -27,10 +27,10 @@ pub fn find(look: &Look, sources: &Sources, files: &[FileId], what: &str) -> Opt
 }
 
 /// The first line of one of `files` holding a link written without text
-/// (`[](page:unit)`) that, with the title the link prints in its place
-/// (`title`), holds something described as `what`, alone or with the
-/// lines either side (F10: a name completed by a page's title): that
-/// line's span.
+/// (`[](page:unit)`, as [`crate::markdown::references`] finds one) that,
+/// with the title the link prints in its place (`title`), holds something
+/// described as `what`, alone or with the lines either side (F10: a name
+/// completed by a page's title): that line's span.
 pub fn find_through_links(
     look: &Look,
     sources: &Sources,
@@ -38,40 +38,51 @@ pub fn find_through_links(
     what: &str,
     title: &super::LinkTitle,
 ) -> Option<Span> {
-    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\[\s*\]\(\s*<?([a-z]+):([^\s()<>]+)>?\s*\)").expect("a valid pattern")
-    });
-    let printed = |text: &str| {
-        LINK.replace_all(text, |link: &regex::Captures| {
-            crate::model::Kind::from_scheme(&link[1])
-                .and_then(|kind| title(kind, &link[2]))
-                .unwrap_or_default()
-        })
-        .into_owned()
-    };
     files.iter().find_map(|&file| {
         let text = published(&sources.get(file).text);
-        let mut lines: Vec<(usize, &str)> = Vec::new();
+        // Each untitled link, from its `[` to its `)`, and what it prints.
+        let links: Vec<(std::ops::Range<usize>, String)> =
+            crate::markdown::references(&text, 0..text.len())
+                .into_iter()
+                .filter(|link| link.untitled)
+                .filter_map(|link| {
+                    let open = text[..link.range.start].rfind('[')?;
+                    let close = link.range.end + text[link.range.end..].find(')')? + 1;
+                    Some((open..close, title(link.kind, &link.id).unwrap_or_default()))
+                })
+                .collect();
+        let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            lines.push((start, line));
+            lines.push(start..start + line.len());
             start += line.len();
         }
-        let window = |from: usize, to: usize| -> String {
-            lines[from..to.min(lines.len())]
+        // Lines `from..to` with each untitled link in them printed.
+        let printed = |from: usize, to: usize| -> String {
+            let (begin, end) = (lines[from].start, lines[to.min(lines.len()) - 1].end);
+            let mut out = String::new();
+            let mut at = begin;
+            for (link, title) in links
                 .iter()
-                .map(|(_, l)| *l)
-                .collect()
+                .filter(|(l, _)| l.start >= begin && l.end <= end)
+            {
+                out.push_str(&text[at..link.start]);
+                out.push_str(title);
+                at = link.end;
+            }
+            out.push_str(&text[at..end]);
+            out
         };
-        lines.iter().enumerate().find_map(|(n, &(at, line))| {
-            let found = LINK.is_match(line)
+        lines.iter().enumerate().find_map(|(n, line)| {
+            let found = links.iter().any(|(l, _)| line.contains(&l.start))
                 && [(n, n + 1), (n.saturating_sub(1), n + 2)]
                     .iter()
-                    .any(|&(from, to)| holds(look, &printed(&window(from, to)), what));
+                    .any(|&(from, to)| holds(look, &printed(from, to), what));
             found.then(|| {
-                let from = line.len() - line.trim_start().len();
-                let end = line.trim_end().len().max(from + 1).min(line.len());
-                Span::new(file, at + from..at + end)
+                let written = &text[line.clone()];
+                let from = written.len() - written.trim_start().len();
+                let end = written.trim_end().len().max(from + 1).min(written.len());
+                Span::new(file, line.start + from..line.start + end)
             })
         })
     })
