@@ -208,6 +208,29 @@ fn the_end_of_main_written_as_code_builds() {
     p.build().expect_code(0);
 }
 
+/// `</main>` in markup a researcher commented out is no end of the
+/// report (it was refused as one); the same end written for real beside
+/// such a comment still is.
+#[test]
+fn the_end_of_main_in_a_comment_builds() {
+    let p = common::Project::fixture("basic");
+    p.write(
+        METHODS,
+        methods_with("We kept <!-- </main><aside>draft</aside> --> one note.\n"),
+    );
+    p.build().expect_code(0);
+    let stderr = common::refused(
+        |p| {
+            p.write(
+                METHODS,
+                methods_with("<!-- </main> --></main><span class=\"site-header\">07700 </span>\n"),
+            );
+        },
+        &format!("{METHODS}:5:"),
+    );
+    assert!(stderr.contains("closes the report"), "{stderr}");
+}
+
 /// Boxes moved by an offset: written swapped, shown in order, in a
 /// `style` attribute or a `<style>` element.
 #[test]

@@ -131,6 +131,9 @@ struct Reader<'t> {
     depth: usize,
     /// How many `<main>` elements the page holds.
     mains: usize,
+    /// How many `</main>` the page's comments and scripts hold as text
+    /// ([`end_tags`] counts them too).
+    ends_in_text: usize,
 }
 
 /// Reads `html` into `texts` (see the module's list).
@@ -168,6 +171,7 @@ pub fn read(html: &str, texts: &mut Texts) {
         main: 0,
         depth: 0,
         mains: 0,
+        ends_in_text: 0,
     };
     reader.tree(document.tree.root());
     let Reader {
@@ -178,11 +182,14 @@ pub fn read(html: &str, texts: &mut Texts) {
         right_to_left,
         tables,
         mains,
+        ends_in_text,
         ..
     } = reader;
     // The report's text cannot close `<main>` and stand among the page's
-    // regions (a parser reads a second `</main>` as nothing).
-    if mains > 1 || end_tags(html, "main") != mains {
+    // regions (a parser reads a second `</main>` as nothing). A document
+    // set in the page (a comment's, a frame's) has no regions of its own.
+    let ends = end_tags(html, "main").saturating_sub(ends_in_text);
+    if texts.depth == 0 && (mains > 1 || ends != mains) {
         texts.refuse(MAIN_CLOSED);
     }
     run.end(texts);
@@ -506,7 +513,10 @@ impl Reader<'_> {
                         }
                         open.push(opened);
                     }
-                    other => self.leaf(other, hidden(&open), raw),
+                    other => {
+                        self.ends_in_text += written_ends(other, open.last());
+                        self.leaf(other, hidden(&open), raw);
+                    }
                 },
                 ego_tree::iter::Edge::Close(node) => {
                     if matches!(node.value(), Node::Element(_))
@@ -710,6 +720,8 @@ impl Reader<'_> {
             br: name == "br",
             svg: svg && name == "svg",
             svg_text: svg && matches!(&*name, "text" | "tspan"),
+            raw_text: &*element.name.ns == "http://www.w3.org/1999/xhtml"
+                && matches!(&*name, "script" | "style"),
             main,
             reversal: false,
             closes: showing.closes,
@@ -950,6 +962,20 @@ fn raw_text(s: &str, texts: &mut Texts) {
 #[cfg(test)]
 #[path = "html_tests.rs"]
 mod tests;
+
+/// How many `</main>` `node` holds as it is written in the page: a
+/// comment's text, and a script's or a style sheet's, are the page's
+/// characters as written (no reference in them is read). Other text may
+/// hold one only as `&lt;/main>` (which [`end_tags`] does not count), so
+/// it is not counted: a `</main>` left uncounted is refused, never one
+/// that closes the report let through.
+fn written_ends(node: &Node, parent: Option<&Opened>) -> usize {
+    match node {
+        Node::Comment(comment) => end_tags(comment, "main"),
+        Node::Text(text) if parent.is_some_and(|p| p.raw_text) => end_tags(text, "main"),
+        _ => 0,
+    }
+}
 
 /// How many end tags of element `name` (lower case) `html` holds, in any
 /// case (`</main>`, `</MAIN >`).

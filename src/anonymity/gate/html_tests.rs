@@ -809,3 +809,33 @@ fn end_tags_are_counted_in_any_case_and_only_whole() {
     assert_eq!(end_tags("</mainly></ main></main", "main"), 0);
     assert_eq!(end_tags("&lt;/main&gt;", "main"), 0);
 }
+
+/// A `</main>` in a comment or a script is text, and closes nothing (a
+/// researcher's commented-out markup was refused as closing the report);
+/// one that a reference spells out in other text is not taken for one
+/// written, so a real second `</main>` beside it is still refused.
+#[test]
+fn an_end_of_main_written_as_text_closes_nothing() {
+    let refused = |html: &str| texts(html).unreadable == Some(MAIN_CLOSED);
+    for html in [
+        "<body><main><p>a</p><!-- </main> --></main></body>",
+        "<body><main><p>a</p><!-- <main></main></MAIN > --></main></body>",
+        "<body><main><script>s = '</main>';</script></main></body>",
+        "<body><main><p>a</p></main><style>/* </main> */</style></body>",
+        "<body><main><p>a</p></main><!-- x --!></body>",
+    ] {
+        assert!(!refused(html), "{html}");
+    }
+    for html in [
+        "<body><main><p>a</p></main></main></body>",
+        "<body><main><p>a</p><!-- </main> --!></main></main></body>",
+        "<body><main><svg><style>&lt;/main></style></svg></main></main></body>",
+        "<body><main><textarea>&lt;/main></textarea></main></main></body>",
+        "<body><main><title>&lt;/main></title></main></main></body>",
+        "<body><main><math><style>&lt;/main></style></math></main></main></body>",
+        "<body><main><p title=\"&lt;/main>\">a</p></main></main></body>",
+        "<body><main><script>'<!--'</script></main></main><!-- --></body>",
+    ] {
+        assert!(refused(html), "{html}");
+    }
+}

@@ -77,6 +77,9 @@ pub(super) struct Opened {
     pub(super) svg: bool,
     /// An SVG `<text>` or `<tspan>`, which may place each character.
     pub(super) svg_text: bool,
+    /// An HTML `<script>` or `<style>`, whose text is the page's
+    /// characters as written.
+    pub(super) raw_text: bool,
     /// A `<main>`: the report, where no box is read shown elsewhere.
     pub(super) main: bool,
     /// It reverses the shown reading of its text (a `<bdo dir=rtl>`, an
