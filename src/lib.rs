@@ -25,6 +25,17 @@
 //! run to the next, redoing only what a save needs ([`reuse`]). The stage
 //! timings are in [`timings`]; the environment is read by `main` alone.
 
+/// Writes a line to standard error as `eprintln!` does, but never panics:
+/// a closed stream (`evalsite build 2>&1 | head`) loses the line, not the
+/// run's exit code (red team, round 32: a refusal exited 101).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod anonymity;
 pub mod cli;
 pub mod config;

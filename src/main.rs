@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            evalsite::say!("error: {error:#}");
             ExitCode::from(INTERNAL_FAILURE)
         }
     }
@@ -37,7 +37,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (Some(Err(error)), true) => {
                     return match error.downcast_ref::<output::Refused>() {
                         Some(refused) => {
-                            eprintln!("error: {refused}");
+                            evalsite::say!("error: {refused}");
                             Ok(ExitCode::from(INPUT_PROBLEMS))
                         }
                         None => Err(error),
@@ -47,7 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (_, false) => Vec::new(),
             };
             for kept in kept {
-                eprintln!("warning: {kept}");
+                evalsite::say!("warning: {kept}");
             }
             if !built {
                 return Ok(failed(&outcome, &project, "nothing was written"));
@@ -56,7 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 outcome.timings.print();
             }
             if project.format == DiagnosticFormat::Human {
-                eprintln!(
+                evalsite::say!(
                     "Built {} pages into {}",
                     outcome.summary.pages,
                     target.display()
@@ -76,9 +76,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 if project.format == DiagnosticFormat::Human {
                     match outcome.diagnostics.warning_count() {
-                        0 => eprintln!("No problems found."),
-                        1 => eprintln!("No errors; 1 warning."),
-                        n => eprintln!("No errors; {n} warnings."),
+                        0 => evalsite::say!("No problems found."),
+                        1 => evalsite::say!("No errors; 1 warning."),
+                        n => evalsite::say!("No errors; {n} warnings."),
                     }
                 }
                 Ok(ExitCode::SUCCESS)
@@ -101,7 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::New { dir } => {
             evalsite::starter::create(&dir)?;
-            eprintln!(
+            evalsite::say!(
                 "Wrote a starter project into {0}.\nNext: cd {0} && evalsite serve (or evalsite build)",
                 dir.display()
             );
@@ -165,7 +165,7 @@ fn report(outcome: &Outcome, project: &ProjectArgs) {
     diag::emit(&outcome.sources, &outcome.diagnostics, format(project));
     if project.format == DiagnosticFormat::Human {
         for (file, term, reason) in &outcome.summary.allowances {
-            eprintln!("allowed: “{term}” in {file} ({reason})");
+            evalsite::say!("allowed: “{term}” in {file} ({reason})");
         }
         if let Some(reason) = outcome
             .summary
@@ -173,7 +173,7 @@ fn report(outcome: &Outcome, project: &ProjectArgs) {
             .as_ref()
             .filter(|r| !r.is_empty())
         {
-            eprintln!(
+            evalsite::say!(
                 "no identifiers list: evalsite.yaml says `identifiers: none` ({reason}), so no real names or places were looked for"
             );
         }
@@ -184,7 +184,7 @@ fn failed(outcome: &Outcome, project: &ProjectArgs, what: &str) -> ExitCode {
     if project.format == DiagnosticFormat::Human {
         let errors = outcome.diagnostics.error_count();
         let warnings = outcome.diagnostics.warning_count();
-        eprintln!(
+        evalsite::say!(
             "{errors} {} and {warnings} {}: {what}.",
             if errors == 1 { "error" } else { "errors" },
             if warnings == 1 { "warning" } else { "warnings" }

@@ -39,7 +39,7 @@ impl Timings {
     /// Prints [`Timings::lines`] on standard error.
     pub fn print(&self) {
         for line in self.lines() {
-            eprintln!("{line}");
+            crate::say!("{line}");
         }
     }
 }

@@ -86,7 +86,7 @@ fn end_the_run(paths: BTreeMap<String, String>) -> limits::Runaway {
         let place = paths
             .get(template)
             .map_or(String::new(), |path| format!(" ({path})"));
-        eprintln!(
+        crate::say!(
             "error[theme::too-slow]: the template `{}`{} has taken more than {} seconds to make one page, and evalsite cannot stop it part way: the run ends here\n  = help: look in the template for loops inside loops, or templates that include each other many times; a page of a large report takes well under a second\n",
             crate::diag::printable(template),
             crate::diag::printable(&place),

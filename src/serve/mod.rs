@@ -91,7 +91,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         rebuild::build_in_background(options.clone(), memo.clone(), None, settings.format, None)
             .await?;
     let (publisher, live) = Publisher::start(first);
-    eprintln!("Watching for changes. Press Ctrl-C to stop.");
+    crate::say!("Watching for changes. Press Ctrl-C to stop.");
     if settings.open {
         open_browser(&url);
     }
@@ -107,7 +107,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             served.context("serving the preview")
         }
         _ = tokio::signal::ctrl_c() => {
-            eprintln!("Preview stopped.");
+            crate::say!("Preview stopped.");
             Ok(())
         }
     }
@@ -127,7 +127,7 @@ fn announce(address: SocketAddr) -> String {
     let _ = writeln!(stdout, "Serving at http://{address}/");
     let _ = stdout.flush();
     if !address.ip().is_loopback() {
-        eprintln!(
+        crate::say!(
             "warning: the preview is open to the network at {address}: anyone who can reach \
              this computer can read it, including drafts and the problems it reports."
         );
@@ -142,6 +142,6 @@ fn announce(address: SocketAddr) -> String {
 /// Opening a browser is a convenience: failing to is only a warning.
 fn open_browser(url: &str) {
     if let Err(error) = opener::open_browser(url) {
-        eprintln!("warning: could not open a browser ({error}); open {url} yourself.");
+        crate::say!("warning: could not open a browser ({error}); open {url} yourself.");
     }
 }

@@ -44,10 +44,10 @@ pub fn build(
     if format != Format::Json {
         let seconds = started.elapsed().as_secs_f64();
         match &files {
-            Some(_) => eprintln!("Built {} pages in {seconds:.2} s.", outcome.summary.pages),
+            Some(_) => crate::say!("Built {} pages in {seconds:.2} s.", outcome.summary.pages),
             None => {
                 let errors = outcome.diagnostics.error_count();
-                eprintln!(
+                crate::say!(
                     "Not rebuilt: {errors} {} (shown on every page of the preview, which keeps \
                      the last version that built).",
                     if errors == 1 { "problem" } else { "problems" }
@@ -173,7 +173,7 @@ pub async fn keep_building(
         {
             Ok(built) => built,
             Err(error) => {
-                eprintln!("error: {error:#}");
+                crate::say!("error: {error:#}");
                 Built {
                     files: None,
                     problems: vec![internal_problem(format!("{error:#}"))],

@@ -141,7 +141,7 @@ impl Watching {
                     self.watched.insert(folder, mode);
                 }
                 Err(error) => {
-                    eprintln!("warning: cannot watch {}: {error}", folder.display());
+                    crate::say!("warning: cannot watch {}: {error}", folder.display());
                 }
             }
         }
@@ -154,7 +154,7 @@ impl Watching {
             Ok(events) => events,
             Err(errors) => {
                 for error in errors {
-                    eprintln!("warning: watching the project: {error}");
+                    crate::say!("warning: watching the project: {error}");
                 }
                 // Something may have been missed: rebuild to be safe.
                 self.refresh(&[]);
@@ -163,7 +163,7 @@ impl Watching {
         };
         // The system's queue of events overflowed: some were lost.
         if events.iter().any(|event| event.need_rescan()) {
-            eprintln!(
+            crate::say!(
                 "warning: too many changes at once to follow; reading the whole project again"
             );
             self.refresh(&[]);
