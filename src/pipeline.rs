@@ -217,6 +217,11 @@ fn load(
     let config_file = loaded.config.map(|id| (id, loaded.sources.get(id)));
     let mut settings = config::parse(config_file, out);
     config::confine(&mut settings, root, options.identifiers.is_none(), out);
+    // A list given in the environment is read whatever the settings say,
+    // and the summary may not say that none was.
+    if options.identifiers.is_some() {
+        settings.no_identifiers = None;
+    }
     let list = match (&options.identifiers, &settings.no_identifiers) {
         (Some(given), _) => load::ListAt::Given(given),
         (None, Some(_)) => load::ListAt::None,

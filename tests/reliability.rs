@@ -1243,6 +1243,79 @@ fn a_project_with_no_list_says_so_and_why() {
     insta::assert_snapshot!("identifiers_none_without_reason", text);
 }
 
+// Red team, round 32: `identifiers: none` left in the settings after the
+// list was made published every name on it, with one line in the summary.
+#[test]
+fn identifiers_none_beside_a_list_reads_the_list_and_fails() {
+    let text = common::build_fails(
+        |p| {
+            p.edit(
+                "evalsite.yaml",
+                "anonymity:\n",
+                "anonymity:\n  identifiers: none\n  reason: the interviews name no one\n",
+            );
+            p.edit(
+                QUOTE,
+                "two teams sat apart",
+                "two teams sat apart in Thistlebury",
+            );
+        },
+        "evalsite.yaml:4:16",
+        "config::none-beside-a-list",
+    );
+    // The list is read too: its name is refused where it is written.
+    assert!(text.contains("error[anonymity::"), "{text}");
+    assert!(text.contains(QUOTE), "{text}");
+    assert!(
+        !text.contains("no real names or places were looked for"),
+        "{text}"
+    );
+    let project = Project::fixture("basic");
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: none\n  reason: the interviews name no one\n",
+    );
+    let text = check_fails(&project, "config::none-beside-a-list", "evalsite.yaml:4:16");
+    insta::assert_snapshot!("identifiers_none_beside_a_list", text);
+}
+
+// Red team, round 32: a list given in EVALSITE_IDENTIFIERS is read over
+// `identifiers: none`, and the summary said no names were looked for.
+#[test]
+fn a_list_in_the_environment_over_none_is_not_summed_up_as_none() {
+    let project = Project::fixture("basic");
+    let secrets = tempfile::tempdir().unwrap();
+    let list = secrets.path().join("names.yaml");
+    std::fs::rename(project.path("private/identifiers.yaml"), &list).unwrap();
+    project.edit(
+        "evalsite.yaml",
+        "anonymity:\n",
+        "anonymity:\n  identifiers: none\n  reason: the list is kept out of the repository\n",
+    );
+    let given = [("EVALSITE_IDENTIFIERS", list.to_str().unwrap())];
+    let run = project.run_with(&["build"], &given);
+    run.expect_code(0);
+    assert!(
+        !run.stderr.contains("no identifiers list"),
+        "{}",
+        run.stderr
+    );
+    project.edit(
+        QUOTE,
+        "two teams sat apart",
+        "two teams sat apart in Thistlebury",
+    );
+    let run = project.run_with(&["build"], &given);
+    run.expect_code(1);
+    assert!(run.stderr.contains(QUOTE), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("no identifiers list"),
+        "{}",
+        run.stderr
+    );
+}
+
 // #18.7: a build server's secret list, named by EVALSITE_IDENTIFIERS,
 // anywhere (it is given on purpose), and read: a name on it is refused.
 #[test]
@@ -1472,4 +1545,54 @@ fn a_date_of_birth_after_an_accented_name_is_refused_not_a_crash() {
         assert!(stderr.contains("date of birth"), "{line}:\n{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
+}
+
+/// The exit code of a run whose standard error and output are closed
+/// (`evalsite build 2>&1 | head` once `head` has stopped reading).
+fn code_with_closed_streams(project: &Project, args: &[&str]) -> i32 {
+    let (err_reader, err_writer) = std::io::pipe().unwrap();
+    let (out_reader, out_writer) = std::io::pipe().unwrap();
+    drop((err_reader, out_reader));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_evalsite"))
+        .arg(args[0])
+        .arg("--root")
+        .arg(project.root())
+        .args(&args[1..])
+        .stderr(err_writer)
+        .stdout(out_writer)
+        .status()
+        .unwrap();
+    status.code().unwrap_or(-1)
+}
+
+// Red team, round 32: a refusal written to a closed pipe panicked (exit
+// 101) about one run in six, depending on when `head` stopped reading.
+#[test]
+fn closed_output_streams_keep_the_exit_code() {
+    let project = Project::fixture("basic");
+    assert_eq!(code_with_closed_streams(&project, &["build"]), 0);
+    let before = project.site_files();
+    project.edit(
+        QUOTE,
+        "two teams sat apart",
+        "two teams sat apart in Thistlebury",
+    );
+    assert_eq!(code_with_closed_streams(&project, &["build"]), 1);
+    assert_eq!(project.site_files(), before);
+    assert_eq!(code_with_closed_streams(&project, &["check"]), 1);
+    let json = ["check", "--format", "json"];
+    assert_eq!(code_with_closed_streams(&project, &json), 1);
+}
+
+// Red team, round 32: `k: 1` showed "GP 1" and let any quote be
+// attributed to a group of one, with no word in the run's output.
+#[test]
+fn a_k_of_one_is_warned_about_in_every_check() {
+    let project = Project::fixture("basic");
+    project.edit("evalsite.yaml", "  k: 2\n", "  k: 1\n");
+    let run = project.run(&["check"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("evalsite.yaml:4:6"), "{}", run.stderr);
+    insta::assert_snapshot!("k_of_one", run.stderr);
+    project.build().expect_code(0);
 }

@@ -164,6 +164,22 @@ fn validate(raw: RawConfig, yaml: &Yaml, out: &mut Vec<Diagnostic>) -> Config {
             }
         };
     let k = positive("k", raw.anonymity.k, defaults.k, out);
+    // Red team, round 32: `k: 1` turned small-number suppression off
+    // without a word.
+    if k == 1 {
+        out.push(
+            Diagnostic::warning(
+                "config::k-of-one",
+                "with `k: 1` no group is too small: every count is shown, and a quote may be attributed to a group of one person",
+            )
+            .at(yaml.value_span("k", "1"))
+            .label("suppression is off")
+            .fix(format!(
+                "set `k:` to 2 or more ({} is the default), unless every participant agreed to be identifiable by their attribution",
+                defaults.k
+            )),
+        );
+    }
     let max_quote_words = positive(
         "max_quote_words",
         raw.anonymity.max_quote_words,
@@ -308,6 +324,28 @@ pub fn confine(
         }
     }
     let list = root.join(&config.identifiers);
+    // `identifiers: none` left in the settings after the list was made
+    // (red team, round 32): the list is read, and the run fails.
+    let says_none = config
+        .no_identifiers
+        .as_ref()
+        .is_some_and(|r| !r.is_empty());
+    if from_settings && says_none && std::fs::symlink_metadata(&list).is_ok() {
+        let problem = Diagnostic::error(
+            "config::none-beside-a-list",
+            format!(
+                "evalsite.yaml says the project has no identifiers list, but {} is there",
+                config.identifiers
+            ),
+        )
+        .label("says there is no list")
+        .fix(format!(
+            "remove `identifiers: none` and its `reason:` from evalsite.yaml so that the names in {0} are kept out of the report, or delete {0} if the project truly has none",
+            config.identifiers
+        ));
+        out.push(at(problem, &config.written_at.identifiers));
+        config.no_identifiers = None;
+    }
     if from_settings && config.no_identifiers.is_none() && is_published(&config.identifiers) {
         let problem = Diagnostic::error(
             "config::published-identifiers",

@@ -127,3 +127,19 @@ fn a_list_among_published_files_is_refused() {
     assert!(!is_published("themes/default/templates.yaml"));
     assert!(!is_published("static/ids.yaml"));
 }
+
+/// Round 32: `k: 1` turned suppression off without a word.
+#[test]
+fn a_k_of_one_is_warned_about_where_it_is_written() {
+    let (settings, out) = config("anonymity:\n  k: 1\n");
+    assert_eq!(settings.k, 1);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].code, "config::k-of-one");
+    assert!(!out[0].is_error());
+    let span = out[0].span.as_ref().expect("a place");
+    assert_eq!(span.range.start, "anonymity:\n  k: ".len());
+    for k in ["2", "3", "10"] {
+        let (_, out) = config(&format!("anonymity:\n  k: {k}\n"));
+        assert!(out.is_empty(), "{k}: {out:?}");
+    }
+}
