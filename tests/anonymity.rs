@@ -90,6 +90,26 @@ fn a_file_name_that_becomes_a_url() {
     );
 }
 
+/// Red team, round 32: an allowance in a file let its name through the
+/// check of the sources, and the final check then refused the page's file
+/// name with no place named, while the summary listed the term as allowed.
+#[test]
+fn an_allowance_does_not_reach_its_files_name() {
+    let text = build_fails(
+        |p| {
+            let text = p.read("content/pages/methods.md").replace(
+                "order: 1\n",
+                "order: 1\nanonymity:\n  allow: [Thistlebury]\n  reason: named in the published business case\n",
+            );
+            p.write("content/pages/thistlebury.md", text);
+            p.remove("content/pages/methods.md");
+        },
+        "content/pages/thistlebury.md:1:1",
+        "anonymity::identifier-in-file-name",
+    );
+    assert!(!text.contains("allowed: “thistlebury”"), "{text}");
+}
+
 #[test]
 fn image_alt_text() {
     fails_at!(
