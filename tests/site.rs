@@ -719,3 +719,35 @@ fn the_bundled_examples_pages_as_a_reader_sees_them() {
         main_text(&project.page("boroughs/c.html"))
     );
 }
+
+/// Red team, round 33: the default theme's findings filter (a list to pick
+/// a theme, one to pick a borough) was refused by the gate with six
+/// boroughs or six themes, as too many ways to show a line; programmes
+/// across thirty boroughs and codebooks of a dozen themes are ordinary.
+#[test]
+fn many_boroughs_and_themes_build_with_the_default_theme() {
+    let project = Project::fixture("basic");
+    for i in 3..=32 {
+        project.write(
+            &format!("content/boroughs/x{i}.md"),
+            format!("---\ntitle: Borough number {i}\norder: {i}\n---\nText.\n"),
+        );
+    }
+    for i in 1..=12 {
+        project.write(
+            &format!("content/codebook/theme-{i}.md"),
+            format!(
+                "---\ntitle: Theme number {i}\norder: {}\n---\nWhat it holds.\n",
+                i + 2
+            ),
+        );
+    }
+    let run = project.build();
+    run.expect_code(0);
+    let findings = project.read("site/findings.html");
+    assert!(
+        findings.contains("Borough number 32</option>"),
+        "{findings}"
+    );
+    assert!(findings.contains("Theme number 12</option>"), "{findings}");
+}

@@ -774,10 +774,16 @@ impl Reader<'_> {
                 shown.extend(attr(element, "value").map(str::to_string));
                 shown.extend(attr(element, "placeholder").map(str::to_string));
             }
-            "button" | "option" | "track" => {
+            "button" | "track" => {
                 shown.extend(attr(element, "value").map(str::to_string));
                 shown.extend(attr(element, "label").map(str::to_string));
             }
+            // An option shows its label (or its text), never its value,
+            // which is read alone as every attribute is: read in the line
+            // too, each option's value was one more element that may be
+            // shown, and a list of six was past the ways read (red team,
+            // round 33: the default theme's filters refused six boroughs).
+            "option" => shown.extend(attr(element, "label").map(str::to_string)),
             _ => {}
         }
         // A picture or document drawn from a `data:` address (an image, a

@@ -483,6 +483,27 @@ fn a_line_with_too_many_ways_to_be_shown_is_refused() {
     );
 }
 
+/// Red team, round 33: each option's value was read in the line as an
+/// element that may be shown, so a list of six options with values was
+/// past the ways read (the default theme's filter of six boroughs). An
+/// option shows its label or its text, in the line, one at a time; its
+/// value is still read alone, as every attribute is.
+#[test]
+fn a_long_list_to_pick_from_is_read_one_option_at_a_time() {
+    let options = (0..40)
+        .map(|i| format!("<option value=\"b{i}\">Borough {i}</option>"))
+        .collect::<String>();
+    let page = format!(
+        "<body><main><form hidden><div><label>Borough</label>\n<select><option value=\"\">All</option>{options}</select></div></form></main></body>"
+    );
+    assert_eq!(texts(&page).unreadable, None);
+    assert!(reads(&page, "Borough Borough 39"));
+    let valued = "<p>Marjorie <select><option value=\"Quillfeather\">x</option></select></p>";
+    assert!(reads(valued, "Quillfeather"));
+    let labelled = "<p>Marjorie <select><option label=\"Quillfeather\">x</option></select></p>";
+    assert!(reads(labelled, "Marjorie Quillfeather"));
+}
+
 /// Defect (red team, round 5): SVG's own ways to hide text, elements a
 /// reader sees one child of, `popover`, and shadow roots written in the
 /// page.
