@@ -86,3 +86,29 @@ fn a_template_that_links_outside_the_project_is_refused() {
         "load::outside-project",
     );
 }
+
+/// Red team, round 33: an unknown function in a project's template was
+/// told as a problem of the template ``, with Tera's report pasted in and
+/// a note that the built-in theme had a bug. Each unknown name is now its
+/// own message at its place in the project's file.
+#[test]
+fn unknown_names_in_a_projects_template_are_placed_each() {
+    let text = build_fails(
+        |p| {
+            p.edit("evalsite.yaml", "title:", "theme: mine\ntitle:");
+            p.write(
+                "themes/mine/templates/page.html",
+                "{% extends \"base.html\" %}{% block content %}\n<p>{{ now() }}</p>\n<p>{{ page.title | shout }}</p>\n{% endblock content %}\n",
+            );
+        },
+        "themes/mine/templates/page.html:2:7",
+        "theme::template",
+    );
+    assert!(
+        text.contains("themes/mine/templates/page.html:3:20"),
+        "{text}"
+    );
+    assert!(!text.contains("built-in"), "{text}");
+    assert!(!text.contains("\\n"), "{text}");
+    insta::assert_snapshot!("unknown_names_in_a_template", text);
+}

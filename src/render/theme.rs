@@ -177,8 +177,15 @@ pub fn load(
     let ok = match added {
         Ok(()) => true,
         Err(error) => {
+            let named = unknown_names(&error, &names, sources);
             let diagnostic = match circle(&error, &names, sources) {
                 Some(diagnostic) => diagnostic,
+                None if !named.is_empty() => {
+                    let mut named = named;
+                    let last = named.pop().expect("one at least");
+                    out.extend(named);
+                    last
+                }
                 None => {
                     let name = match error.kind() {
                         tera::ErrorKind::SyntaxError(report)
@@ -208,6 +215,69 @@ pub fn load(
         template_files,
         watch: Watch::new(limits::LONGEST, end_the_run(paths)),
     }))
+}
+
+/// What Tera finds when it reads the templates together, each one a
+/// report of its own in one message (an unknown function, filter, test or
+/// template, a block no parent has): one diagnostic each, at its place in
+/// the project's template, or said to be the built-in theme's (red team,
+/// round 33: an unknown `now()` in a project's template was told as a
+/// problem of the template ``, in the built-in theme).
+fn unknown_names(
+    error: &tera::Error,
+    names: &BTreeMap<String, Option<crate::source::FileId>>,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
+    let tera::ErrorKind::Msg(text) = error.kind() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut report: Option<(String, Option<(String, usize, usize)>, usize)> = None;
+    let mut finish = |report: Option<(String, Option<(String, usize, usize)>, usize)>| {
+        let Some((message, Some((name, line, column)), width)) = report else {
+            return;
+        };
+        let diagnostic = Diagnostic::error(
+            "theme::template",
+            format!("the template `{name}` has a problem: {message}"),
+        )
+        .fix("correct the template; `evalsite check` shows every problem without writing the site");
+        found.push(match names.get(&name).copied().flatten() {
+            Some(file) => {
+                let start = sources.get(file).offset_of(line, column);
+                let source = sources.text(file);
+                let end = source[start..]
+                    .char_indices()
+                    .nth(width.max(1))
+                    .map_or(source.len(), |(i, _)| start + i);
+                diagnostic.at(Span::new(file, start..end))
+            }
+            None => diagnostic.note(
+                "this template is part of the built-in default theme: please report this as a bug",
+            ),
+        });
+    };
+    for line in text.lines() {
+        if let Some(message) = line.strip_prefix("error: ") {
+            finish(report.take());
+            report = Some((message.to_string(), None, 0));
+        } else if let (Some(at), Some(report)) = (line.strip_prefix(" --> "), report.as_mut()) {
+            let mut parts = at.rsplitn(3, ':');
+            let (column, line, name) = (parts.next(), parts.next(), parts.next());
+            if let (Some(column), Some(line), Some(name)) = (column, line, name)
+                && let (Ok(line), Ok(column)) = (line.parse(), column.parse())
+            {
+                report.1 = Some((name.to_string(), line, column));
+            }
+        } else if let Some(report) = report.as_mut()
+            && line.trim_start().starts_with('|')
+            && line.contains('^')
+        {
+            report.2 = line.chars().filter(|&c| c == '^').count();
+        }
+    }
+    finish(report.take());
+    found
 }
 
 /// Templates that include or extend each other in a circle (one that
