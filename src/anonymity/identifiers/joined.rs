@@ -286,13 +286,27 @@ impl Spelled {
     }
 }
 
+/// How wide a reader sees what parts two letters of a word spelt out,
+/// given as [`parted`] gives it: where marks part them, how many (white
+/// space beside a mark is not seen as a wider gap: a line break after
+/// `T_h_i_s_t_l_e_b_u_`, which a page shows as a space or as the end of a
+/// line, does not end a word a mark goes on across; nor does a space a
+/// Markdown line break leaves, soft or hard); otherwise how much white
+/// space.
+fn seen_width(text: &str, a: (usize, char), b: (usize, char)) -> Option<usize> {
+    let count = parted(text, a, b)?;
+    let between = &text[a.0 + a.1.len_utf8()..b.0];
+    let marks = between.chars().filter(|c| !c.is_whitespace()).count();
+    Some(if marks > 0 { marks } else { count })
+}
+
 /// For each two letters side by side in a `run` of `text` written
 /// letter-spaced, whether a reader sees a new word begin between them:
-/// where the white space is wider than the run's narrowest, or a capital
-/// follows a small letter.
+/// where what parts them is seen wider than the run's narrowest
+/// ([`seen_width`]), or a capital follows a small letter.
 fn new_words(text: &str, run: &[(usize, char)]) -> Vec<bool> {
     let gaps: Vec<usize> = (run.windows(2))
-        .filter_map(|pair| parted(text, pair[0], pair[1]))
+        .filter_map(|pair| seen_width(text, pair[0], pair[1]))
         .collect();
     let narrowest = gaps.iter().copied().min().unwrap_or(1);
     (run.windows(2).zip(gaps))

@@ -1111,3 +1111,22 @@ fn a_term_written_letter_spaced_is_found() {
         assert!(full(text).is_empty(), "{text}: {:?}", full(text));
     }
 }
+
+/// A line break (a space on the page, or a line's end) beside a mark
+/// between spelt letters is no wider gap than the marks'
+/// (`T_h_i_s_t_l_e_b_u_` at a line's end and `r_y` on the next were read
+/// as two words).
+#[test]
+fn a_mark_between_spelt_letters_goes_on_across_a_line_break() {
+    let m = TermMatcher::new(&ids(&["Marjorie Quillfeather"], &["Thistlebury"], &[]));
+    for text in [
+        "We met T_h_i_s_t_l_e_b_u_\nr_y staff.",
+        "We met T_h_i_s_t_l_e_b_u_ r_y staff.",
+        "We met T_h_i_s_t_l_e_b_u\n_r_y staff.",
+        "We met T. h. i. s. t. l. e. b. u.\nr. y staff.",
+    ] {
+        assert_eq!(m.find(text).len(), 1, "{text:?}");
+    }
+    // White space alone still parts words where it is wider.
+    assert!(m.find("T h i s t l e b u  r y").is_empty());
+}
