@@ -236,3 +236,38 @@ fn a_style_element_moving_boxes_says_how_to_write_them() {
     );
     insta::assert_snapshot!(out);
 }
+
+/// A `<script>` never closed in a report's text was refused by the gate
+/// alone, as a misplaced `</main>` at line 1 of another file: now at its
+/// own line and column, saying what it does to the page.
+#[test]
+fn a_script_left_open_says_what_it_does_to_the_page() {
+    let out = failure(
+        |p| {
+            p.edit(
+                "content/findings/co-location.md",
+                "Sharing a building did not by itself change how teams worked.",
+                "We met <script>var a = 1;",
+            );
+        },
+        "content/findings/co-location.md:8:8",
+        "anonymity::left-open",
+    );
+    insta::assert_snapshot!(out);
+}
+
+/// The same, left open by a template: the gate says so.
+#[test]
+fn a_template_leaving_a_script_open_says_so() {
+    let out = failure(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block content %}\n<script>var a;\n{{ content | safe }}\n{% endblock content %}\n",
+            );
+        },
+        "themes/default/templates/page.html:3:1",
+        "anonymity::unreadable-output",
+    );
+    insta::assert_snapshot!(out);
+}

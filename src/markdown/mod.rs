@@ -6,15 +6,18 @@
 //! - `html`: the body as HTML, its links and embeds resolved by the
 //!   caller's [`Links`], for `render`;
 //! - `plain`: the text a reader sees, mapped back to the source, for the
-//!   anonymity checks.
+//!   anonymity checks;
+//! - `left_open`: what its raw HTML leaves open for the rest of the page.
 //!
 //! Does not decide what a link points to (the caller's [`Links`] does).
 
 mod html;
+mod left_open;
 mod plain;
 mod scan;
 
 pub use html::{Links, to_html};
+pub use left_open::left_open;
 pub use plain::{PlainText, plain_text};
 pub use scan::{
     ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, page_in, prose_blocks,

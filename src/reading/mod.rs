@@ -17,6 +17,8 @@
 //!   percent-encoding (it owns the web_atoms and percent-encoding
 //!   dependencies);
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
+//! - `left_open.rs`: what raw HTML leaves open for the rest of a page (an
+//!   element never closed, a comment never ended);
 //! - `yaml_comments.rs`: where a YAML file's comments are;
 //! - [`layout`]: which HTML elements part the words around them;
 //! - [`css`]: what a style sheet or `style` attribute may do to text;
@@ -25,11 +27,13 @@
 pub mod css;
 mod escapes;
 pub mod layout;
+mod left_open;
 mod raw_html;
 pub mod shown;
 mod yaml_comments;
 
 use escapes::{entity, markdown_escape, percent, yaml_escape};
+pub use left_open::{LeftOpen, Open, Reader as OpenReader, left_open};
 pub use raw_html::{Token, html_tokens};
 use std::ops::Range;
 pub use yaml_comments::yaml_comments;

@@ -92,6 +92,9 @@ const PAGE_FONT: f32 = 16.0;
 const NUMBERED: &str = "it numbers a list from a number of four or more digits (`start` or `value`), which the list's markers show beside its text";
 const SHADOW_ROOT: &str = "it attaches a shadow root written in the page (`<template shadowrootmode>`), whose slots show the page's text in another order than it is written";
 const MAIN_CLOSED: &str = "it closes the report (`</main>`) where the page does not, or holds more than one `<main>`, which would set text among the page's regions, where the theme's style sheet may place it elsewhere than it is written; remove the `</main>` or `<main>`";
+/// An element or comment never closed takes in the rest of the page,
+/// `</main>` with it (see [`crate::reading::left_open`]).
+pub(super) const LEFT_OPEN: &str = "it has an element (`<script>`, `<style>`, `<textarea>`, `<title>`…) or a comment (`<!--`) that is never closed, which makes the rest of the page its text, not shown as written; close it, or write it as code or escaped text";
 const FOOT_FIRST: &str = "it writes a table's foot (`<tfoot>`) before its body, which a browser shows below the body, in another order than the gate reads; write the foot last";
 const OTHER_ENCODING: &str = "it declares a character encoding other than UTF-8, in which a browser would show other text than the gate reads";
 
@@ -191,6 +194,13 @@ pub fn read(html: &str, texts: &mut Texts) {
     let ends = end_tags(html, "main").saturating_sub(ends_in_text);
     if texts.depth == 0 && (mains > 1 || ends != mains) {
         texts.refuse(MAIN_CLOSED);
+    }
+    // An element or a comment never closed takes in the rest of the page,
+    // the report's `</main>` with it (which the reading of its text then
+    // finds misplaced): said so. Told apart only once refused, by a
+    // second reading of the page.
+    if texts.unreadable == Some(MAIN_CLOSED) && crate::reading::left_open(html).is_some() {
+        texts.unreadable = Some(LEFT_OPEN);
     }
     run.end(texts);
     texts.blocks.push(names.join("\n"));

@@ -137,6 +137,15 @@ fn pieces() -> Vec<&'static str> {
         "h",
         " , ",
         "_",
+        // Letters spaced apart with the rest of a word run on, and a
+        // letter set apart by a stray space.
+        "T h i s t l e",
+        "b u r",
+        "u",
+        "y",
+        "ry",
+        "Thistlebur",
+        "histlebury",
     ];
     // Every ASCII mark and the marks tried as parting.
     let marks: Vec<&'static str> = (0x21u8..0x7f)

@@ -324,6 +324,19 @@ pub fn find_unreadable(
     })
 }
 
+/// Where the first of `templates` that leaves an element or a comment
+/// open, read whole, opens it.
+pub fn find_left_open(sources: &Sources, templates: &[FileId]) -> Option<Span> {
+    templates.iter().find_map(|&file| {
+        let text = &sources.get(file).text;
+        let open = crate::reading::left_open(text)?;
+        let end = text[open.at..]
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .map_or(text.len(), |i| open.at + i.max(1));
+        Some(Span::new(file, open.at..end))
+    })
+}
+
 /// Whether `text`, read as HTML and as plain text, holds something
 /// described as `what`.
 fn holds(look: &Look, text: &str, what: &str) -> bool {

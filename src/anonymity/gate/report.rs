@@ -33,8 +33,17 @@ pub(super) fn unreadable(
     let files = shown(rendered, path);
     // Read with the site's style sheets, as the page was.
     let texts = || look.texts();
-    let line = origin::find_unreadable(inputs.sources, &files, why, &texts)
-        .map(|(span, what)| (span, format!("{path} shows this {what}")))
+    // What is left open is found by reading each template whole (the
+    // sources' bodies were refused for it before the gate).
+    let left_open = (why == super::html::LEFT_OPEN)
+        .then(|| origin::find_left_open(inputs.sources, &inputs.templates))
+        .flatten()
+        .map(|span| (span, format!("this template opens it, and it is on {path}")));
+    let line = left_open
+        .or_else(|| {
+            origin::find_unreadable(inputs.sources, &files, why, &texts)
+                .map(|(span, what)| (span, format!("{path} shows this {what}")))
+        })
         .or_else(|| {
             origin::find_unreadable(inputs.sources, &inputs.templates, why, &texts)
                 .map(|(span, what)| (span, format!("this template {what} is on {path}")))
@@ -68,6 +77,9 @@ pub(super) fn unreadable(
         }
         super::css::PLACED => {
             "write the text without the theme's class or id that moves its box (the theme's style sheet places its own regions: header, menu, report, footer), or change that rule in the theme's style sheet"
+        }
+        super::html::LEFT_OPEN => {
+            "close it where it ends (`</script>` for a `<script>`, `-->` for a comment), or write the tag escaped (`&lt;script>`) so that it is plain text in the page"
         }
         _ => "remove it, or write it so that it is plain text in the page",
     };

@@ -10,7 +10,7 @@ use std::ops::Range;
 /// came from.
 pub(super) struct Joined {
     pub(super) text: String,
-    origin: Vec<usize>,
+    pub(super) origin: Vec<usize>,
 }
 
 /// Hyphens a word is split by: ASCII, and every Unicode dash a reader
@@ -189,7 +189,11 @@ impl Joined {
 /// [`WIDEST_SPACING`] characters with one line break, and at most two
 /// marks.
 fn parted(text: &str, a: (usize, char), b: (usize, char)) -> Option<usize> {
-    let between = &text[a.0 + a.1.len_utf8()..b.0];
+    parting_count(&text[a.0 + a.1.len_utf8()..b.0])
+}
+
+/// [`parted`], of what stands `between` two letters.
+fn parting_count(between: &str) -> Option<usize> {
     let count = between.chars().count();
     let marks = between.chars().filter(|c| !c.is_whitespace()).count();
     let parts = (1..=WIDEST_SPACING).contains(&count)
@@ -244,16 +248,23 @@ fn spaced_runs(text: &str) -> Vec<Vec<(usize, char)>> {
 /// text it came from, and where a reader sees a new word begin (see
 /// [`Joined::letters_of`]). A reader finds the words of a run spaced
 /// alike by knowing them, so what it holds is searched for in it anywhere
-/// (see [`TermMatcher::find`](super::TermMatcher::find)).
+/// (see [`TermMatcher::find`](super::TermMatcher::find)). A word spaced
+/// from the run as its letters are, just before or after it, may be the
+/// rest of a word the run begins or ends (`T h i s t l e b u ry`, `T h i
+/// s t l e bury`, `Thistleb u r y`): it is read as one more piece of the
+/// run, which a term found is to hold fewer of than single letters.
 pub(super) struct Spelled {
     /// The letters, each normalised.
     pub(super) letters: String,
-    /// Where each letter starts in `letters`, and after the last its end.
+    /// Where each piece (a letter, or a word before or after the
+    /// letters) starts in `letters`, and after the last its end.
     pub(super) starts: Vec<usize>,
-    /// Where each letter stands in the text, and its length there.
+    /// Where each piece stands in the text, and its length there.
     pub(super) at: Vec<(usize, usize)>,
-    /// The letters that begin a new word, by number.
+    /// The pieces that begin a new word, by number.
     pub(super) breaks: Vec<usize>,
+    /// The pieces that are words, by number (the first, the last or none).
+    pub(super) words: Vec<usize>,
 }
 
 impl Spelled {
@@ -263,36 +274,129 @@ impl Spelled {
         spaced_runs(text)
             .into_iter()
             .map(|run| {
+                let narrowest = (run.windows(2))
+                    .filter_map(|pair| seen_width(text, pair[0], pair[1]))
+                    .min()
+                    .unwrap_or(1);
+                let mut pieces: Vec<(usize, &str)> = Vec::with_capacity(run.len() + 2);
+                let head = word_before(text, run[0].0, narrowest);
+                pieces.extend(head);
+                pieces.extend(
+                    run.iter()
+                        .map(|&(at, c)| (at, &text[at..at + c.len_utf8()])),
+                );
+                let last = run[run.len() - 1];
+                let tail = word_after(text, last.0 + last.1.len_utf8(), narrowest);
+                pieces.extend(tail);
                 let mut letters = String::new();
-                let mut starts = Vec::with_capacity(run.len() + 1);
-                for &(_, c) in &run {
+                let mut starts = Vec::with_capacity(pieces.len() + 1);
+                for &(_, piece) in &pieces {
                     starts.push(letters.len());
-                    letters.push_str(&super::normalise::normalise(c.encode_utf8(&mut [0; 4])));
+                    letters.push_str(&super::normalise::normalise(piece));
                 }
                 starts.push(letters.len());
-                let breaks = new_words(text, &run)
-                    .into_iter()
-                    .enumerate()
-                    .filter_map(|(i, new)| new.then_some(i + 1))
+                let breaks = (pieces.windows(2).enumerate())
+                    .filter(|(_, pair)| new_word(text, pair[0], pair[1], narrowest))
+                    .map(|(i, _)| i + 1)
                     .collect();
+                let mut words = Vec::new();
+                if head.is_some() {
+                    words.push(0);
+                }
+                if tail.is_some() {
+                    words.push(pieces.len() - 1);
+                }
                 Spelled {
                     letters,
                     starts,
-                    at: run.iter().map(|&(at, c)| (at, c.len_utf8())).collect(),
+                    at: pieces.iter().map(|&(at, p)| (at, p.len())).collect(),
                     breaks,
+                    words,
                 }
             })
             .collect()
     }
 }
 
+/// The word of two letters or more (and no digit) that ends before the
+/// letter at `at` of `text`, parted from it by white space alone no wider
+/// than `narrowest` (see [`seen_width`]), with where it starts. (A mark
+/// after a word parts what the gate searches for: see
+/// [`super::Parting::pieces`].)
+fn word_before(text: &str, at: usize, narrowest: usize) -> Option<(usize, &str)> {
+    let before = &text[..at];
+    let end = before.trim_end_matches(char::is_whitespace);
+    let gap = gap_width(&before[end.len()..])?;
+    let start = end
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &end[start..];
+    let whole = !end[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || is_letter(c));
+    (gap <= narrowest && whole && word.chars().nth(1).is_some()).then_some((start, word))
+}
+
+/// The word of two letters or more (and no digit) that begins after what
+/// parts it from a letter ending at `from` of `text`, no wider than
+/// `narrowest`, with where it starts.
+fn word_after(text: &str, from: usize, narrowest: usize) -> Option<(usize, &str)> {
+    let after = &text[from..];
+    let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !is_letter(c));
+    let gap = gap_width(&after[..after.len() - rest.len()])?;
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let word = &rest[..len];
+    let whole = !rest[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || is_letter(c));
+    let start = text.len() - rest.len();
+    (gap <= narrowest && whole && word.chars().nth(1).is_some()).then_some((start, word))
+}
+
+/// Whether a reader sees a new word begin between two pieces of a run
+/// side by side (each with where it stands): where what parts them is
+/// seen wider than `narrowest`, or a capital follows a small letter.
+fn new_word(text: &str, a: (usize, &str), b: (usize, &str), narrowest: usize) -> bool {
+    let between = &text[a.0 + a.1.len()..b.0];
+    let wider = gap_width(between).is_none_or(|gap| gap > narrowest);
+    let last = a.1.chars().next_back().is_some_and(char::is_lowercase);
+    let first = b.1.chars().next().is_some_and(char::is_uppercase);
+    wider || (last && first)
+}
+
+/// How wide a reader sees what parts two letters of a word spelt out,
+/// given as [`parted`] gives it: where marks part them, how many (white
+/// space beside a mark is not seen as a wider gap: a line break after
+/// `T_h_i_s_t_l_e_b_u_`, which a page shows as a space or as the end of a
+/// line, does not end a word a mark goes on across; nor does a space a
+/// Markdown line break leaves, soft or hard); otherwise how much white
+/// space.
+fn seen_width(text: &str, a: (usize, char), b: (usize, char)) -> Option<usize> {
+    gap_width(&text[a.0 + a.1.len_utf8()..b.0])
+}
+
+/// [`seen_width`], of what stands `between` two letters.
+fn gap_width(between: &str) -> Option<usize> {
+    let count = parting_count(between)?;
+    let marks = between.chars().filter(|c| !c.is_whitespace()).count();
+    Some(if marks > 0 { marks } else { count })
+}
+
 /// For each two letters side by side in a `run` of `text` written
 /// letter-spaced, whether a reader sees a new word begin between them:
-/// where the white space is wider than the run's narrowest, or a capital
-/// follows a small letter.
+/// where what parts them is seen wider than the run's narrowest
+/// ([`seen_width`]), or a capital follows a small letter.
 fn new_words(text: &str, run: &[(usize, char)]) -> Vec<bool> {
     let gaps: Vec<usize> = (run.windows(2))
-        .filter_map(|pair| parted(text, pair[0], pair[1]))
+        .filter_map(|pair| seen_width(text, pair[0], pair[1]))
         .collect();
     let narrowest = gaps.iter().copied().min().unwrap_or(1);
     (run.windows(2).zip(gaps))

@@ -88,10 +88,15 @@ impl TermMatcher {
         let mut hits = self.find_plain(text);
         let letters = Joined::letters_of(text);
         let spaced = letters.is_some();
-        for joined in [Joined::of(text), letters, Joined::drawn_of(text)]
-            .into_iter()
-            .flatten()
-        {
+        let [stray_last, stray_first] = Joined::strays_of(text);
+        let joins = [
+            Joined::of(text),
+            letters,
+            Joined::drawn_of(text),
+            stray_last,
+            stray_first,
+        ];
+        for joined in joins.into_iter().flatten() {
             let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             for mut hit in self.find_plain(&joined.text) {
                 hit.range = joined.original(text, hit.range);
@@ -172,7 +177,13 @@ impl TermMatcher {
                     let parted_alike = (run.breaks.iter())
                         .filter(|&&b| first < b && b < after)
                         .all(|&b| words.contains(&(run.starts[b] - start)));
-                    if parted_alike {
+                    // Fewer whole words than single letters: `a bury` is
+                    // two words, `T h i s t l e bury` one.
+                    let whole_words = (run.words.iter())
+                        .filter(|&&w| first <= w && w < after)
+                        .count();
+                    let mostly_letters = whole_words * 2 < after - first;
+                    if parted_alike && mostly_letters {
                         let (last, len) = run.at[after - 1];
                         hits.push(TermHit {
                             range: run.at[first].0..last + len,

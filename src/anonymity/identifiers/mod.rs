@@ -10,6 +10,8 @@
 //!   together may spell;
 //! - `matcher.rs`: [`TermMatcher`], every whole-word hit in a text;
 //! - `joined.rs`: words split by a hyphen read as one;
+//! - `strays.rs`: a word with one letter set apart by a stray space read as
+//!   one;
 //! - `sentence.rs`: where a full stop inside a hit ends a sentence;
 //! - `normalise.rs`: [`normalise`], the comparable form of a text, and
 //!   where each of its bytes came from;
@@ -25,6 +27,7 @@ mod normalise;
 mod ordinary;
 mod parting;
 mod sentence;
+mod strays;
 mod terms;
 mod word_trie;
 

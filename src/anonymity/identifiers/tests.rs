@@ -1111,3 +1111,69 @@ fn a_term_written_letter_spaced_is_found() {
         assert!(full(text).is_empty(), "{text}: {:?}", full(text));
     }
 }
+
+/// A line break (a space on the page, or a line's end) beside a mark
+/// between spelt letters is no wider gap than the marks'
+/// (`T_h_i_s_t_l_e_b_u_` at a line's end and `r_y` on the next were read
+/// as two words).
+#[test]
+fn a_mark_between_spelt_letters_goes_on_across_a_line_break() {
+    let m = TermMatcher::new(&ids(&["Marjorie Quillfeather"], &["Thistlebury"], &[]));
+    for text in [
+        "We met T_h_i_s_t_l_e_b_u_\nr_y staff.",
+        "We met T_h_i_s_t_l_e_b_u_ r_y staff.",
+        "We met T_h_i_s_t_l_e_b_u\n_r_y staff.",
+        "We met T. h. i. s. t. l. e. b. u.\nr. y staff.",
+    ] {
+        assert_eq!(m.find(text).len(), 1, "{text:?}");
+    }
+    // White space alone still parts words where it is wider.
+    assert!(m.find("T h i s t l e b u  r y").is_empty());
+}
+
+/// Letters spaced as a word's are, with the rest of the word run on at
+/// its end or start, and a word with one letter set apart by a stray
+/// space, are read as the word.
+#[test]
+fn spaced_letters_with_the_rest_of_the_word_run_on_are_read_as_it() {
+    let m = TermMatcher::new(&ids(&["Marjorie Quillfeather"], &["Thistlebury"], &[]));
+    for text in [
+        "We met T h i s t l e b u ry staff.",
+        "We met T h i s t l e bury staff.",
+        "We met Thistleb u r y staff.",
+        "We met T_h_i_s_t_l_e_b_u_ry staff.",
+        "We met Thistlebur y staff.",
+        "We met T histlebury staff.",
+        "We met Marjorie Q u i l l f e a ther.",
+    ] {
+        assert!(
+            m.find(text).iter().any(|hit| !hit.partial),
+            "{text:?}: {:?}",
+            m.find(text)
+        );
+    }
+}
+
+/// Ordinary text with single letters beside words is not read as a
+/// listed name, however the list could join it: `a` and `I` are words,
+/// a capital before a capitalised word is an initial, and two words or
+/// more among the pieces are words.
+#[test]
+fn single_letters_beside_words_in_ordinary_text_are_not_names() {
+    let m = TermMatcher::new(&ids(
+        &["Dana Rowe", "Ian Tolkien"],
+        &["Abury", "Aspire", "Xrayton", "Planby"],
+        &["Abcdog"],
+    ));
+    for text in [
+        "We gave Dan a call about a bury and a spire.",
+        "I t was fine, I think.",
+        "Lists like a b c, grades A B C D, J. R. R. Tolkien.",
+        "\"u r great\", she said; x ray and Plan B.",
+        "Plan by Friday, plan b y Friday.",
+        "a b c dogs, a bc dog",
+    ] {
+        let full: Vec<_> = m.find(text).into_iter().filter(|h| !h.partial).collect();
+        assert!(full.is_empty(), "{text:?}: {full:?}");
+    }
+}

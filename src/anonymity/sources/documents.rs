@@ -47,6 +47,7 @@ impl Scanner<'_, '_> {
         // A draft whose title alone is published: its body is not read.
         if whole {
             markdown::plain_text(text, doc.body.clone(), &mut plain);
+            super::left_open::check_body(doc, text, &mut found.out);
         }
         let id_exempt = yaml
             .key_span("participant")

@@ -11,11 +11,14 @@
 //!   comments (warned about, not refused);
 //! - `hits.rs`: what one text holds (listed terms unless allowed,
 //!   structured identifiers, name-like words, participant ids);
-//! - `messages.rs`: the diagnostics for a listed term or a pattern.
+//! - `messages.rs`: the diagnostics for a listed term or a pattern;
+//! - `left_open.rs`: raw HTML that leaves an element or a comment open for
+//!   the rest of the page (a `<script>` never closed).
 
 mod documents;
 pub(crate) use documents::entry_end;
 mod hits;
+mod left_open;
 mod messages;
 mod yaml_files;
 
@@ -122,7 +125,10 @@ impl<'s, 'p> Scanner<'s, 'p> {
             &project.findings,
             |m| m.anonymity.as_ref(),
             finding,
-            nothing,
+            |doc, _, found| {
+                let text = project.sources.text(doc.file);
+                left_open::check_summary(doc, text, &mut found.out);
+            },
         ));
         scans.extend(self.scan_kind(&project.pathways, |m| m.anonymity.as_ref(), all, nothing));
         scans.extend(self.scan_kind(&project.pages, |m| m.anonymity.as_ref(), all, nothing));
