@@ -8,17 +8,23 @@
 //! - `plain`: the text a reader sees, mapped back to the source, for the
 //!   anonymity checks.
 //!
+//! And `address`: the page a link's address leads to on the published
+//! site, the one reading of it for every rule that asks (the source
+//! checks and the gate's reading of the pages as made).
+//!
 //! Does not decide what a link points to (the caller's [`Links`] does).
 
+mod address;
 mod html;
 mod plain;
 mod scan;
 
+pub use address::{cleaned as cleaned_address, page_in, quote_page};
 pub use html::{Links, to_html};
 pub use plain::{PlainText, plain_text};
 pub use scan::{
-    ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, page_in, prose_blocks,
-    quote_page, references, table_embeds, written_tables,
+    ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, prose_blocks, references,
+    table_embeds, written_tables,
 };
 
 use crate::model::Kind;
