@@ -13,11 +13,11 @@ use crate::yaml::Yaml;
 
 /// What the gate needs to hold every generated page to `k`: a page about
 /// one or some boroughs (a borough's report, a pathway map, a finding that
-/// holds in some boroughs, any page whose titles or address name some, a quote shown
-/// with its borough) tells readers
-/// that every quote it shows comes from there, however the quote got onto
-/// it (an embed, a summary, a list). The source checks find this where the
-/// embeds are written; this is the same rule held to the pages as made.
+/// holds in some boroughs, any page whose titles or address name some, a
+/// quote shown with its borough) tells readers that every quote it shows
+/// comes from there, however the quote got onto it (an embed, a summary,
+/// a list). The source checks find this where the embeds are written; this
+/// is the same rule held to the pages as made.
 #[derive(Default)]
 pub struct Pages {
     k: usize,
