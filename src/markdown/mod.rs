@@ -9,19 +9,25 @@
 //!   anonymity checks;
 //! - `left_open`: what its raw HTML leaves open for the rest of the page.
 //!
+//! And `address`: the page a link's address leads to on the published
+//! site, the one reading of it for every rule that asks (the source
+//! checks and the gate's reading of the pages as made).
+//!
 //! Does not decide what a link points to (the caller's [`Links`] does).
 
+mod address;
 mod html;
 mod left_open;
 mod plain;
 mod scan;
 
+pub use address::{cleaned as cleaned_address, page_in, quote_page};
 pub use html::{Links, to_html};
 pub use left_open::left_open;
 pub use plain::{PlainText, plain_text};
 pub use scan::{
-    ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, page_in, prose_blocks,
-    quote_page, references, table_embeds, written_tables,
+    ProseBlock, TableEmbed, WrittenTable, addresses, first_paragraph, prose_blocks, references,
+    table_embeds, written_tables,
 };
 
 use crate::model::Kind;

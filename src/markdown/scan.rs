@@ -3,6 +3,7 @@
 //! (`![](participants:role/borough)`) and tables written in Markdown. Does
 //! not check that a target exists (that is `resolve`).
 
+use super::address::quote_page;
 use super::{TABLE_SCHEME, is_lone_embed, parse_target, parser, table_spec};
 use crate::model::{Kind, Reference};
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -62,15 +63,6 @@ pub fn references(text: &str, body: Range<usize>) -> Vec<Reference> {
     refs
 }
 
-/// The quote a plain link to its page names (`../quotes/ID.html`, the
-/// address the site gives it, with or without `#…`, with `.` and `..`
-/// segments, or in full under any host, as the published site has it):
-/// such a link takes a reader to the quote as `[…](quote:ID)` does, so it
-/// is read as one. An address with another scheme (`mailto:`) is not.
-pub fn quote_page(dest: &str) -> Option<String> {
-    page_in(dest, Kind::Quote.folder())
-}
-
 /// Every address a body's links, pictures and raw HTML lead to, with
 /// where it is written in `text`.
 pub fn addresses(text: &str, body: Range<usize>) -> Vec<(Range<usize>, String)> {
@@ -91,49 +83,6 @@ pub fn addresses(text: &str, body: Range<usize>) -> Vec<(Range<usize>, String)> 
         }
     }
     found
-}
-
-/// The id of the page in the site's `folder` that an address leads to, as
-/// [`quote_page`] reads a quote's.
-pub fn page_in(dest: &str, folder: &str) -> Option<String> {
-    let path = dest.trim().split(['#', '?']).next()?;
-    // As the server reads it: `%2D` is `-`; `&#46;` is `.` in HTML.
-    let mut decoded = String::with_capacity(path.len());
-    let read = crate::reading::Read {
-        percent: true,
-        entities: true,
-        ..crate::reading::Read::VERBATIM
-    };
-    crate::reading::decode(path, read, &mut |piece, _, _| decoded.push_str(piece));
-    // The site's own pages under any host (its `base_url`): the path.
-    let path = match decoded.split_once("://") {
-        Some((scheme, rest)) if ["http", "https"].contains(&&*scheme.to_ascii_lowercase()) => {
-            rest.split_once('/').map_or("", |(_, path)| path)
-        }
-        _ if decoded.starts_with("//") => decoded[2..].split_once('/').map_or("", |(_, p)| p),
-        _ if decoded.contains(':') => return None,
-        _ => &decoded,
-    };
-    // `.` and `..` as a browser resolves them.
-    let mut segments: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "." => {}
-            ".." => {
-                segments.pop();
-            }
-            segment => segments.push(segment),
-        }
-    }
-    let (file, folders) = segments.split_last()?;
-    // Hosts serve `quotes/ID.html` for `quotes/ID` too (round 11).
-    let id = file
-        .strip_suffix(".html")
-        .or_else(|| (!file.contains('.')).then_some(*file))?;
-    let in_folder = folders
-        .last()
-        .is_some_and(|f| f.eq_ignore_ascii_case(folder));
-    (in_folder && !id.is_empty()).then(|| id.to_string())
 }
 
 /// Every value of an attribute that leads to or shows another page
@@ -961,32 +910,6 @@ mod tests {
             ),
         ] {
             assert_eq!(first_paragraph(body), Some(first), "{body:?}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod html_address_tests {
-    use super::*;
-
-    #[test]
-    fn quote_pages_in_html_and_in_any_spelling_are_references() {
-        for body in [
-            "Overview.\n\n<a href=\"../quotes/gp-says.html\">one GP said</a>\n",
-            "Text <iframe src='../quotes/gp-says.html' title=x></iframe> more\n",
-            "<object data=../quotes/gp-says.html></object>\n",
-            "[x](https://example.org/eval/quotes/gp-says.html)\n",
-            "[x](./../quotes/./gp-says.html)\n",
-            "<https://example.org/eval/quotes/gp-says.html>\n",
-            "[x](..%2Fq%75otes/gp-says.html)\n",
-            "[x](../QUOTES/gp-says.html)\n",
-        ] {
-            let refs = references(body, 0..body.len());
-            assert!(
-                refs.iter()
-                    .any(|r| r.kind == Kind::Quote && r.id == "gp-says"),
-                "{body:?}: {refs:?}"
-            );
         }
     }
 }

@@ -93,11 +93,12 @@ impl<'p> Checker<'_, 'p> {
                         reports: &'p [String]| {
             all.push((file, page, range.clone(), prose, reports));
         };
-        // A page printed under a title that names one borough is about it,
-        // as a body under a heading that names it is (round 23).
-        // A finding that says its boroughs is about those; one that does
-        // not, about the one its title or its codes' titles name.
-        let titled = |file: FileId| match self.site.title_boroughs(file) {
+        // A page printed under a title that names one borough, or
+        // published at an address that does, is about it, as a body under
+        // a heading that names it is (rounds 23 and 32). A finding that
+        // says its boroughs is about those; one that does not, about the
+        // one its title, its address or its codes' name.
+        let titled = |file: FileId| match self.site.named_boroughs(file) {
             &[one] => Some(one),
             _ => None,
         };

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 mod about;
 mod attribution;
 mod checker;
-pub use about::{borough_matcher, borough_matchers};
+pub use about::{address_words, borough_matcher, borough_matchers, page_address};
 pub use checker::Memo;
 mod counts;
 mod cycles;
@@ -72,9 +72,9 @@ pub struct Site<'p> {
     /// directly or through other quotes (the text would never end), and those
     /// holding quotes more than [`MAX_EMBED_DEPTH`] deep.
     pub quote_never_embedded: PerQuote<bool>,
-    /// The boroughs the titles printed on a page name, by the page's file
-    /// (see [`Site::title_boroughs`]).
-    titled: FastMap<crate::source::FileId, Vec<&'p str>>,
+    /// The boroughs the titles printed on a page and the addresses shown
+    /// on it name, by the page's file (see [`Site::named_boroughs`]).
+    named: FastMap<crate::source::FileId, about::Named<'p>>,
 }
 
 impl<'p> Site<'p> {
@@ -233,9 +233,9 @@ pub fn resolve<'p>(
         borough_order: Vec::new(),
         pathway_types: Vec::new(),
         quote_never_embedded: PerQuote::default(),
-        titled: FastMap::default(),
+        named: FastMap::default(),
     };
-    site.titled = about::title_boroughs(&site);
+    site.named = about::named_boroughs(&site);
     site.quote_participant = quote_participants(project);
     site.quote_borough = quote_boroughs(project, &site.quote_participant);
     link_findings(&mut site);

@@ -3,8 +3,10 @@
 //! it), the findings' that cite it ("Cited in"), and those findings'
 //! codes' (printed on the finding's page above it: round 23). Like its words, they
 //! must not give back the role or the borough its attribution leaves out
-//! (red team, round 21). Reported where the title is brought to the
-//! quote: its `codes:` entry, or the finding's mention of it.
+//! (red team, round 21); nor must those pages' addresses, which links,
+//! the address bar and the printed page show (round 32). Reported where
+//! the title is brought to the quote: its `codes:` entry, or the
+//! finding's mention of it.
 
 use super::groups::crowd_in;
 use super::shown::{By, Shown, Titles};
@@ -37,23 +39,37 @@ pub(super) fn check_role<'s>(
         .beside
         .iter()
         .filter(|b| matches!(b.by, By::Code(..)))
-        .find(|b| titles.says(&who.role, b.title))
+        .find(|b| titles.says(&who.role, &b.title))
     else {
         return;
+    };
+    let (label, fix) = match &beside.address {
+        None => (
+            "this code's title says the speaker's own role".to_string(),
+            "remove this code from the quote, or retitle the code so that it says no role, or leave this quote out".to_string(),
+        ),
+        Some((address, file)) => (
+            format!("this code's address, {address}, says the speaker's own role"),
+            format!(
+                "rename the file {} so that its name says no role (and change its id where it is used), or remove this code from the quote, or choose an attribution that does not leave the role out, or leave this quote out",
+                site.project.sources.get(*file).name
+            ),
+        ),
     };
     out.push(
         Diagnostic::error(
             "anonymity::role-in-titles",
             format!(
-                "{}, and so says its speaker's role ({}), which its attribution “{}” leaves out",
-                beside.by.how(beside.title),
+                "{}{} says its speaker's role ({}), which its attribution “{}” leaves out",
+                beside.how(site),
+                beside.and_so(),
                 who.role,
                 site.attribution(q)
             ),
         )
         .at(beside.by.span(site, q))
-        .label("this code's title says the speaker's own role")
-        .fix("remove this code from the quote, or retitle the code so that it says no role, or leave this quote out"),
+        .label(label)
+        .fix(fix),
     );
 }
 
@@ -77,7 +93,7 @@ pub(super) fn check_boroughs<'s>(
     let rule = (project.config.attribution.as_slice(), k);
     let crowd = |boroughs: &[&str]| crowd_in(&project.participants, who, fields, rule, boroughs);
     for beside in &shown.beside {
-        let mut named: Vec<&str> = titles.named(beside.title).to_vec();
+        let mut named: Vec<&str> = titles.named(&beside.title);
         if let By::Finding(f) | By::FindingCode(f, _) = beside.by {
             // A finding that holds in some boroughs places the quote there
             // already (reported by `context.rs` where too few are): its
@@ -100,18 +116,31 @@ pub(super) fn check_boroughs<'s>(
         }
         let places: Vec<&str> = named.iter().map(|b| site.borough_title(b)).collect();
         let places = places.join(" and ");
-        let (label, fix) = match beside.by {
-            By::Code(..) => (
+        let (label, fix) = match (&beside.address, beside.by) {
+            (Some((address, file)), by) => (
+                format!(
+                    "this {}'s address, {address}, names {places}",
+                    match by {
+                        By::Finding(_) => "finding",
+                        _ => "code",
+                    }
+                ),
+                format!(
+                    "rename the file {} so that its name says no borough (and change its id where it is used), or choose an attribution that says the borough, where at least {k} share it, or leave this quote out",
+                    site.project.sources.get(*file).name
+                ),
+            ),
+            (None, By::Code(..)) => (
                 format!("this code's title names {places}"),
                 format!(
                     "remove this code from the quote, or retitle the code so that it names no borough, or attribute the quote so that at least {k} of the participants it fits are in {places}"
                 ),
             ),
-            By::Finding(_) => (
+            (None, By::Finding(_)) => (
                 format!("this finding's title names {places}"),
                 "retitle the finding so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding".to_string(),
             ),
-            By::FindingCode(..) => (
+            (None, By::FindingCode(..)) => (
                 format!("this finding's code “{}” names {places}", beside.title),
                 "remove the code from the finding, or retitle the code so that it names no borough, or cite a quote attributed by borough instead, or leave this quote out of the finding".to_string(),
             ),
@@ -121,8 +150,9 @@ pub(super) fn check_boroughs<'s>(
             Diagnostic::error(
                 "anonymity::borough-in-titles",
                 format!(
-                    "{}, and so places it in {places}, which its attribution “{}” leaves out: only {there} of the participants it fits {people} there; at least {k} must be",
-                    beside.by.how(beside.title),
+                    "{}{} places it in {places}, which its attribution “{}” leaves out: only {there} of the participants it fits {people} there; at least {k} must be",
+                    beside.how(site),
+                    beside.and_so(),
                     site.attribution(q)
                 ),
             )

@@ -175,38 +175,53 @@ pub(super) struct BoroughEmbed<'p> {
     file: crate::source::FileId,
     range: std::ops::Range<usize>,
     boroughs: Vec<&'p str>,
-    why: &'static str,
+    why: Why,
 }
 
-/// Why a page whose titles name boroughs places a quote there.
-const BY_TITLE: &str = "this page is printed under a title naming";
+/// Why a page places a quote it shows or leads to in some boroughs.
+#[derive(Clone)]
+enum Why {
+    /// It is the report of one borough, or told by the words here.
+    Page(&'static str),
+    /// It is printed under a title naming them.
+    Title,
+    /// It is published at (or shows) an address naming them, not its
+    /// titles: the address and the file it is made from.
+    Address(String, crate::source::FileId),
+}
 
 /// Every quote embed in a borough's report or a pathway map (each of one
 /// borough), or in a page whose titles name some boroughs (a free page
 /// "Our visit to Borough A", a code "The Borough A hub", the landing
-/// page: red team, round 23), by quote id. A finding's are read with
-/// what it cites (`check_context`, and `beside.rs` for its titles).
+/// page: red team, round 23) or whose address does
+/// (`pages/borough-a-workshop.html`: round 32), by quote id. A finding's
+/// are read with what it cites (`check_context`, and `beside.rs` for its
+/// titles and address).
 pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<BoroughEmbed<'p>>> {
     let project = site.project;
     let boroughs = project.boroughs.iter().map(|d| {
         let about = vec![d.id.as_str()];
-        (d.file, about, &d.refs, "this is the report of")
+        (d.file, about, &d.refs, Why::Page("this is the report of"))
     });
     let pathways = project.pathways.iter().map(|d| {
         let about = vec![d.meta.borough.as_str()];
-        (d.file, about, &d.refs, "this is a pathway map of")
+        (
+            d.file,
+            about,
+            &d.refs,
+            Why::Page("this is a pathway map of"),
+        )
     });
     let titled = (project.pages.iter().map(|d| (d.file, &d.refs)))
         .chain(project.codes.iter().map(|d| (d.file, &d.refs)))
         .chain(project.landing.iter().map(|d| (d.file, &d.refs)))
         .filter_map(|(file, refs)| {
-            let about = site.title_boroughs(file).to_vec();
-            (!about.is_empty()).then_some((
-                file,
-                about,
-                refs,
-                "this page is printed under a title naming",
-            ))
+            let about = site.named_boroughs(file).to_vec();
+            let why = match site.naming_address(file) {
+                Some((address, of)) => Why::Address(address.to_string(), of),
+                None => Why::Title,
+            };
+            (!about.is_empty()).then_some((file, about, refs, why))
         });
     let mut embeds: FastMap<&str, Vec<BoroughEmbed>> = FastMap::default();
     for (file, boroughs, refs, why) in boroughs.chain(pathways).chain(titled) {
@@ -220,7 +235,7 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
                     file,
                     range: r.range.clone(),
                     boroughs: boroughs.clone(),
-                    why,
+                    why: why.clone(),
                 });
             }
         }
@@ -240,16 +255,16 @@ pub(super) fn borough_embeds<'p>(site: &Site<'p>) -> FastMap<&'p str, Vec<Boroug
             .iter()
             .filter(|r| r.kind == crate::model::Kind::Quote)
         {
-            let why = match r.embed {
+            let why = Why::Page(match r.embed {
                 true => "it is set in a quote attributed to",
                 false => "it is linked from a quote attributed to",
-            };
+            });
             for id in std::iter::once(r.id.as_str()).chain(nested(site, &r.id)) {
                 embeds.entry(id).or_default().push(BoroughEmbed {
                     file: quote.file,
                     range: r.range.clone(),
                     boroughs: vec![borough],
-                    why,
+                    why: why.clone(),
                 });
             }
         }
@@ -318,22 +333,43 @@ pub(super) fn check_borough_embeds(
             .iter()
             .map(|b| site.borough_title(b))
             .collect();
+        let places = places.join(" and ");
+        let sources = &project.sources;
+        let (why, label, fix) = match &embed.why {
+            Why::Page(why) => (
+                format!("{why} {places}"),
+                "the page's borough narrows down who said it".to_string(),
+                "embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out".to_string(),
+            ),
+            Why::Title => (
+                format!("this page is printed under a title naming {places}"),
+                "the page's borough narrows down who said it".to_string(),
+                "retitle the page so that it names no borough, or embed a quote attributed by borough instead, or leave it out".to_string(),
+            ),
+            Why::Address(address, file) => (
+                format!(
+                    "this page {} the address {address} (made from the file {}), which names {places}",
+                    match *file == embed.file {
+                        true => "is published at",
+                        false => "shows",
+                    },
+                    sources.get(*file).name
+                ),
+                format!("the address {address} narrows down who said it"),
+                "rename the file so that its name says no borough (and change the links to it), or embed a quote attributed by borough instead, or leave it out".to_string(),
+            ),
+        };
         out.push(
             Diagnostic::error(
                 "anonymity::small-group-in-context",
                 format!(
-                    "{} {}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants can have said it; at least {k} must",
-                    embed.why,
-                    places.join(" and "),
+                    "{why}, so readers learn the quote “{}” comes from there, where only {size} of the study's participants can have said it; at least {k} must",
                     site.attribution(q)
                 ),
             )
             .at(crate::source::Span::new(embed.file, embed.range.clone()))
-            .label("the page's borough narrows down who said it")
-            .fix(match embed.why {
-                BY_TITLE => "retitle the page so that it names no borough, or embed a quote attributed by borough instead, or leave it out",
-                _ => "embed a quote attributed by borough instead, embed it on a page that is not about one borough, or leave it out",
-            }),
+            .label(label)
+            .fix(fix),
         );
     }
 }

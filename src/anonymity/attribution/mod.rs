@@ -393,7 +393,8 @@ fn role_hint(
 /// its initials ("Us district nurses …", "As the DN on the ward round":
 /// round 16), as [`short::SaidRole`] reads it; nor by the title the site
 /// prints for a link written without words (`[](finding:sw-view)`, "What
-/// social workers told us": round 21). Only the speaker's own role is
+/// social workers told us": round 21), nor by the address a link leads to
+/// (`findings/gp-letters.html`: round 32). Only the speaker's own role is
 /// looked for: another's, in any form, says nothing of who spoke.
 fn check_words<'s>(
     site: &'s Site,
@@ -434,7 +435,24 @@ fn check_words<'s>(
         return;
     }
     // Untitled links are few: read each where it is.
-    let Some(link) = shown.linked.iter().find(|l| role.find(&l.title).is_some()) else {
+    if let Some(link) = shown.linked.iter().find(|l| role.find(&l.title).is_some()) {
+        out.push(
+            said(
+                link.range.clone(),
+                String::new(),
+                &format!(
+                    ": a link written without words of its own shows the title of the {} it leads to, “{}”",
+                    link.kind.scheme(),
+                    link.title
+                ),
+            )
+            .label("the site prints the title of what this leads to here")
+            .fix("give the link words of your own that do not say the role (`[the finding](finding:ID)`), or remove it, or leave this quote out"),
+        );
+        return;
+    }
+    // Any link shows the address it leads to (round 32).
+    let Some(link) = (shown.addressed.iter()).find(|l| role.find(&l.words).is_some()) else {
         return;
     };
     out.push(
@@ -442,13 +460,13 @@ fn check_words<'s>(
             link.range.clone(),
             String::new(),
             &format!(
-                ": a link written without words of its own shows the title of the {} it leads to, “{}”",
-                link.kind.scheme(),
-                link.title
+                ": a link in it leads to the address {}, made from the file {}, which says it",
+                link.address,
+                site.project.sources.get(link.file).name
             ),
         )
-        .label("the site prints the title of what this leads to here")
-        .fix("give the link words of your own that do not say the role (`[the finding](finding:ID)`), or remove it, or leave this quote out"),
+        .label("this link shows the address it leads to, which says the speaker's own role")
+        .fix("remove this link, or rename the file it leads to so that its name says no role (and change the links to it), or leave this quote out"),
     );
 }
 
@@ -459,8 +477,9 @@ fn check_words<'s>(
 /// about it does ([`holds_in`]; red team, round 18). The borough is read
 /// by its title as a listed term is (any case, across a line break, with a
 /// possessive: "Borough A's practices"), by a link or embed leading to
-/// its report or one of its pathway maps (round 19), and by the title the
-/// site prints for a link written without words (round 20), as
+/// its report or one of its pathway maps (round 19), by the title the
+/// site prints for a link written without words (round 20) and by the
+/// address a link leads to (`findings/borough-a-letters.html`: round 32), as
 /// [`shown::Shown`] reads them. Another borough, named by any speaker,
 /// says nothing of who spoke.
 fn check_borough_words<'s>(
@@ -504,11 +523,17 @@ fn check_borough_words<'s>(
     };
     let leading = quote.refs.iter().find(|r| about_it(r.kind, &r.id));
     let titled = || {
-        shown
+        let by_title = shown
             .linked
             .iter()
-            .find(|l| !matcher.find(&l.title).is_empty())
-            .map(|l| l.range.clone())
+            .find(|l| !matcher.find(&l.title).is_empty());
+        // A link shows the address it leads to too (round 32).
+        let by_address = || {
+            (shown.addressed.iter())
+                .find(|l| !matcher.find(&l.words).is_empty())
+                .map(|l| l.range.clone())
+        };
+        by_title.map(|l| l.range.clone()).or_else(by_address)
     };
     let by_address = || {
         let written = crate::markdown::addresses(text, quote.body.clone());

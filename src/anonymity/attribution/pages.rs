@@ -13,11 +13,11 @@ use crate::yaml::Yaml;
 
 /// What the gate needs to hold every generated page to `k`: a page about
 /// one or some boroughs (a borough's report, a pathway map, a finding that
-/// holds in some boroughs, any page whose titles name some, a quote shown
-/// with its borough) tells readers
-/// that every quote it shows comes from there, however the quote got onto
-/// it (an embed, a summary, a list). The source checks find this where the
-/// embeds are written; this is the same rule held to the pages as made.
+/// holds in some boroughs, any page whose titles or address name some, a
+/// quote shown with its borough) tells readers that every quote it shows
+/// comes from there, however the quote got onto it (an embed, a summary,
+/// a list). The source checks find this where the embeds are written; this
+/// is the same rule held to the pages as made.
 #[derive(Default)]
 pub struct Pages {
     k: usize,
@@ -67,8 +67,10 @@ impl Pages {
         }
         // A page printed under a title that names a borough (a code "The
         // Borough A hub", a free page "Our visit to Borough A", a finding
-        // coded "The Borough A hub") tells a reader what it shows was said
-        // there, as a borough's report does (red team, rounds 21 and 23).
+        // coded "The Borough A hub"), or published at an address that does
+        // (`pages/borough-a-workshop.html`), tells a reader what it shows
+        // was said there, as a borough's report does (red team, rounds 21,
+        // 23 and 32).
         // What its front matter says comes first: a finding that holds in
         // some boroughs is about those.
         let titled = (project.codes.iter().map(|d| d.file))
@@ -76,7 +78,7 @@ impl Pages {
             .chain(project.pages.iter().map(|d| d.file))
             .chain(project.landing.iter().map(|d| d.file));
         for file in titled {
-            let named = site.title_boroughs(file);
+            let named = site.named_boroughs(file);
             if !named.is_empty() && !about.contains_key(&file) {
                 about.insert(file, named.iter().map(|b| b.to_string()).collect());
             }

@@ -363,24 +363,16 @@ pub(super) fn shown(rendered: &Rendered, path: &str) -> Vec<FileId> {
 
 /// The quotes whose pages the file at `path` leads to, by id: each
 /// address it links, frames or shows (see [`Texts::links`]) as a browser
-/// resolves it (tabs and line breaks dropped, `\\` a `/`, against the
-/// page's `<base>` and folder); and any quote page's address a script, an
+/// resolves it and a server serves it (tabs and line breaks dropped, `\\`
+/// a `/`, against the page's `<base>` and folder, `//` one `/`: see
+/// [`crate::markdown::quote_page`]); and any quote page's address a script, an
 /// event handler or a refresh spells out (red team, round 11).
 fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
     static SPELT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)quotes[/\\]+([A-Za-z0-9._~-]+)").expect("a valid pattern")
     });
     fn clean(address: &str) -> std::borrow::Cow<'_, str> {
-        let address = address.trim();
-        match address.contains(['\t', '\n', '\r', '\\']) {
-            true => address
-                .chars()
-                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-                .map(|c| if c == '\\' { '/' } else { c })
-                .collect::<String>()
-                .into(),
-            false => address.into(),
-        }
+        crate::markdown::cleaned_address(address.trim())
     }
     let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
     let join = |from: &str, address: &str| match from.is_empty()
@@ -408,14 +400,15 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
         }
     };
     // Only an address that says `quotes`, or may spell it otherwise, or
-    // is a file beside the page in the quotes' folder, or resolves against
-    // a `<base>`, is worth reading as one (most of a page's links are not).
+    // is on a page in the quotes' folder (any of whose links may lead to
+    // one beside it: `ID.html`, `.//ID.html`, red team, round 32), or
+    // resolves against a `<base>`, is worth reading as one (most of a
+    // page's links are not).
     let beside_quotes = text::contains_ignoring_case(&from, b"quotes");
     for link in &texts.links {
         let link = clean(link);
-        let beside = beside_quotes && !link.trim_start_matches("./").contains('/');
         let may = texts.base.is_some()
-            || beside
+            || beside_quotes
             || link.contains(['%', '&'])
             || text::contains_ignoring_case(&link, b"quotes");
         if may {
