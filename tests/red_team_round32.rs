@@ -138,6 +138,32 @@ fn a_doubled_slash_to_the_speakers_borough_is_read_in_the_quotes_words() {
     );
 }
 
+/// Red team, round 33: the extension in capitals (`.HTML`, which a host
+/// that ignores capitals serves), or a trailing dot (which Windows drops),
+/// was not read as the page, from a borough's report or in a quote's words.
+#[test]
+fn an_extension_in_capitals_or_a_trailing_dot_is_read_as_the_page() {
+    for (link, column) in [
+        (
+            "See <a href=\"../quotes/gp-says.HTML\">what was said</a>.",
+            14,
+        ),
+        ("See [the GP](../quotes/gp-says.Html).", 14),
+        ("See [the GP](../quotes/gp-says.html.).", 14),
+    ] {
+        build_fails(
+            borough_a_with(link),
+            &format!("content/boroughs/a.md:8:{column}"),
+            "anonymity::small-group-in-context",
+        );
+    }
+    build_fails(
+        quote_with("See [where I work](../pathways/a-discharge.HTML)."),
+        "content/quotes/a/gp-says.md:8:",
+        "anonymity::borough-in-words",
+    );
+}
+
 /// Clean: a doubled slash to a page that places no one builds, and leads
 /// where it says.
 #[test]

@@ -96,9 +96,19 @@ fn resolved<'a>(segments: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 /// or `ID` (hosts serve `quotes/ID.html` for `quotes/ID` too: round 11).
 fn id_in(segments: &[&str], folder: &str) -> Option<String> {
     let (file, folders) = segments.split_last()?;
-    let id = file
-        .strip_suffix(".html")
-        .or_else(|| (!file.contains('.')).then_some(*file))?;
+    // A host that ignores capitals serves `ID.HTML` (Windows, a site
+    // opened from a disk), and Windows drops trailing dots and spaces
+    // (red team, round 33).
+    let file = file.trim_end_matches(['.', ' ']);
+    let html = file
+        .len()
+        .checked_sub(5)
+        .filter(|&at| file.is_char_boundary(at) && file[at..].eq_ignore_ascii_case(".html"));
+    let id = match html {
+        Some(at) => &file[..at],
+        None if !file.contains('.') => file,
+        None => return None,
+    };
     let in_folder = folders
         .last()
         .is_some_and(|f| f.eq_ignore_ascii_case(folder));
@@ -123,6 +133,12 @@ mod tests {
             // Red team, round 32: an empty segment before the file name.
             "[x](../quotes//gp-says.html)\n",
             "<a href=\"../quotes//gp-says.html\">x</a>\n",
+            // Red team, round 33: the extension in capitals, a trailing
+            // dot or space (Windows drops them).
+            "<a href=\"../quotes/gp-says.HTML\">x</a>\n",
+            "[x](../quotes/gp-says.Html)\n",
+            "[x](../quotes/gp-says.html.)\n",
+            "[x](../quotes/gp-says.html%20)\n",
         ] {
             let refs = crate::markdown::references(body, 0..body.len());
             assert!(

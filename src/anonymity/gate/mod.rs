@@ -418,8 +418,11 @@ fn linked_quotes(path: &str, texts: &Texts) -> Vec<String> {
     for script in &texts.scripts {
         if text::contains_ignoring_case(script, b"quotes") {
             for found in SPELT.captures_iter(script) {
-                let id = &found[1];
-                add(Some(id.strip_suffix(".html").unwrap_or(id).to_string()));
+                // Read as a link to it is, its extension in any case.
+                add(crate::markdown::quote_page(&format!(
+                    "quotes/{}",
+                    &found[1]
+                )));
             }
         }
     }
