@@ -53,13 +53,17 @@ pub(super) fn nhs_checksum_ok(s: &str) -> bool {
 // ----- National Insurance numbers -----
 
 /// Two prefix letters (first not D F I Q U V, second not D F I O Q U V), six
-/// digits, a suffix A to D, optionally spaced. Uppercase only: NI numbers are
-/// printed in capitals, and a lowercase word followed by digits is far more
-/// often something else. The suffix is required (without it, 8 characters
+/// digits, a suffix A to D, with a space (or a no-break space) between any
+/// two of its characters or not: in pairs (`AB 12 34 56 C`), in other
+/// groups (`AB 1234 56 C`), or one character a box, as copied from a form
+/// (`A B 1 2 3 4 5 6 C`). Uppercase only: NI numbers are printed in
+/// capitals, and a lowercase word followed by digits is far more often
+/// something else. The suffix is required (without it, 8 characters
 /// collide with too many codes).
 static NI: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?[A-D](?-u:\b)",
+        r"(?x) (?-u:\b) [A-CEGHJ-PR-TW-Z] [\ \u{a0}]? [A-CEGHJ-NPR-TW-Z]
+        (?: [\ \u{a0}]? \d ){6} [\ \u{a0}]? [A-D] (?-u:\b)",
     )
 });
 
@@ -68,6 +72,14 @@ const NI_UNALLOCATED: &[&str] = &["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
 
 pub(super) fn ni_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
     NI.find_iter(text)
-        .filter(|m| !NI_UNALLOCATED.contains(&&m.as_str()[..2]))
+        .filter(|m| {
+            let prefix: String = m
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .take(2)
+                .collect();
+            !NI_UNALLOCATED.contains(&prefix.as_str())
+        })
         .map(|m| hit(PatternKind::NiNumber, m.range()))
 }
