@@ -78,7 +78,16 @@ const SHORTEST_RUN_TOGETHER: usize = 4;
 /// and whether a mark between two of them may be left out.
 struct Shape {
     parts: Vec<usize>,
+    /// For each two parts in a row: whether the id writes them together,
+    /// letters then digits or digits then letters with no mark between
+    /// (`p` and `07` of `p07`), so that they may be written so, or with a
+    /// mark between (`P-07`), whatever the id's length.
+    joined: Vec<bool>,
     marks_optional: bool,
+    /// A part of letters, then one of digits with a leading zero (`p` and
+    /// `007` of `p007`, `a` and `01` of `a-01`): a code, also with a space
+    /// between (`P 007`), as no count is written with a leading zero.
+    padded_pair: bool,
 }
 
 /// What parts two parts of an id as written.
@@ -97,21 +106,45 @@ impl Shape {
     /// out only where the parts run together hold a letter and a digit and
     /// are [`SHORTEST_RUN_TOGETHER`] long at least (`A-GP1`, `AGP1`), not
     /// where that makes an ordinary word or code (`A1`, `B12`, `AGP`).
+    ///
+    /// Letters and digits written together are parts of their own, parted
+    /// by nothing or by a mark ([`Shape::joined`]).
     fn of(id: &str) -> (String, Shape) {
-        let parts: Vec<&str> = id
+        let marked: Vec<&str> = id
             .split(|c| ID_MARKS.contains(&c) || DASHES.contains(&c))
             .filter(|part| !part.is_empty())
             .collect();
-        let together = parts.concat();
+        let together = marked.concat();
         let marks_optional = together.chars().count() >= SHORTEST_RUN_TOGETHER
             && together.chars().any(|c| c.is_ascii_alphabetic())
             && together.chars().any(|c| c.is_ascii_digit());
+        let mut parts: Vec<&str> = Vec::new();
+        let mut joined = Vec::new();
+        for part in marked {
+            for (i, piece) in digit_runs(part).into_iter().enumerate() {
+                if !parts.is_empty() {
+                    joined.push(i > 0);
+                }
+                parts.push(piece);
+            }
+        }
+        let padded_pair = match parts[..] {
+            [letters, digits] => {
+                !letters.bytes().any(|b| b.is_ascii_digit())
+                    && digits.len() >= 2
+                    && digits.starts_with('0')
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        };
         let parts = parts.iter().map(|part| part.len()).collect();
         (
             together,
             Shape {
                 parts,
+                joined,
                 marks_optional,
+                padded_pair,
             },
         )
     }
@@ -135,7 +168,7 @@ impl Shape {
         let mut at = found.start;
         let mut written: Vec<Range<usize>> = Vec::with_capacity(self.parts.len());
         let mut space = false;
-        for &len in &self.parts {
+        for (i, &len) in self.parts.iter().enumerate() {
             let (first, last) = (unmarked.at(at), unmarked.at(at + len - 1));
             // A mark within a part (`ag-p1`) parts the id.
             if last - first != len - 1 {
@@ -143,8 +176,9 @@ impl Shape {
             }
             if let Some(before) = written.last() {
                 let number = text[first..=last].iter().all(u8::is_ascii_digit);
+                let joined = self.joined[i - 1];
                 match parted_by(&text[before.end..first], number) {
-                    Some(Between::Nothing) if left_out => {}
+                    Some(Between::Nothing) if left_out || joined => {}
                     Some(Between::Mark) => {}
                     Some(Between::Space) if spaced => space = true,
                     _ => return None,
@@ -161,9 +195,11 @@ impl Shape {
 
     /// Whether the id may be read with white space between its parts:
     /// where its parts run together are read as the id (see
-    /// [`Shape::of`]) and it has [`FEWEST_PARTS_SPACED`] parts at least.
+    /// [`Shape::of`]) and it has [`FEWEST_PARTS_SPACED`] parts at least,
+    /// or where it is letters and a number with a leading zero
+    /// ([`Shape::padded_pair`]: `P 007`).
     fn may_be_spaced(&self) -> bool {
-        self.marks_optional && self.parts.len() >= FEWEST_PARTS_SPACED
+        (self.marks_optional && self.parts.len() >= FEWEST_PARTS_SPACED) || self.padded_pair
     }
 }
 
@@ -319,38 +355,55 @@ fn reads_as_code(text: &[u8], written: &[Range<usize>]) -> bool {
     !(cases.0 && cases.1)
 }
 
-/// How many digits a part of digits alone is read with, leading zeros
-/// written: `a-gp-01` and `a-gp-001` are `a-gp-1` to a reader, as a list
-/// may number people.
+/// How many digits a number of an id is read with, leading zeros written,
+/// at least: `a-gp-01` and `a-gp-001` are `a-gp-1` to a reader, as a list
+/// may number people, and `p7` and `p007` are `p07`.
 const PADDED_TO: usize = 3;
 
-/// `id`, and `id` with each of its parts that is digits alone written with
-/// leading zeros, up to [`PADDED_TO`] digits (`a-gp-1`, `a-gp-01`,
-/// `a-gp-001`).
-fn with_leading_zeros(id: &str) -> Vec<String> {
-    // Its parts, each with the mark after it.
-    let mut parts: Vec<(String, String)> = vec![(String::new(), String::new())];
-    for c in id.chars() {
-        let last = parts.last_mut().expect("a part");
-        match ID_MARKS.contains(&c) || DASHES.contains(&c) {
-            true => last.1.push(c),
-            false if !last.1.is_empty() => parts.push((c.to_string(), String::new())),
-            false => last.0.push(c),
+/// `part` in runs of ASCII digits and runs of anything else (`p07` is
+/// `p` and `07`).
+fn digit_runs(part: &str) -> Vec<&str> {
+    let mut runs: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices().skip(1) {
+        let before = part[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|b| b.is_ascii_digit());
+        if before != c.is_ascii_digit() {
+            runs.push(&part[start..i]);
+            start = i;
         }
     }
+    if start < part.len() {
+        runs.push(&part[start..]);
+    }
+    runs
+}
+
+/// `id` with each of its numbers (a run of digits, a part alone or after
+/// letters) read by its value: written with the zeros its value needs,
+/// and with leading zeros, up to [`PADDED_TO`] digits or as many as the
+/// id has, whichever is more (`a-gp-01` is `a-gp-1`, `a-gp-01` and
+/// `a-gp-001`; `p007` is `p7`, `p07` and `p007`): an id is found however
+/// its numbers are padded, as it is listed or otherwise.
+fn with_leading_zeros(id: &str) -> Vec<String> {
     let mut forms = vec![String::new()];
-    for (part, mark) in parts {
-        let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        let padded: Vec<String> = match digits {
-            true => (part.len()..=PADDED_TO.max(part.len()))
-                .map(|width| format!("{part:0>width$}"))
-                .collect(),
-            false => vec![part],
+    for run in digit_runs(id) {
+        let written: Vec<String> = match run.bytes().all(|b| b.is_ascii_digit()) {
+            true => {
+                let value = run.trim_start_matches('0');
+                let value = if value.is_empty() { "0" } else { value };
+                (value.len()..=PADDED_TO.max(run.len()))
+                    .map(|width| format!("{value:0>width$}"))
+                    .collect()
+            }
+            false => vec![run.to_string()],
         };
-        let mut longer = Vec::with_capacity(forms.len() * padded.len());
+        let mut longer = Vec::with_capacity(forms.len() * written.len());
         for form in &forms {
-            for p in &padded {
-                longer.push(format!("{form}{p}{mark}"));
+            for w in &written {
+                longer.push(format!("{form}{w}"));
             }
         }
         forms = longer;
@@ -725,7 +778,10 @@ mod tests {
             with_leading_zeros("a-gp-1"),
             ["a-gp-1", "a-gp-01", "a-gp-001"]
         );
-        assert_eq!(with_leading_zeros("p12"), ["p12"]);
+        assert_eq!(with_leading_zeros("p12"), ["p12", "p012"]);
+        assert_eq!(with_leading_zeros("a-gp-01"), with_leading_zeros("a-gp-1"));
+        assert_eq!(with_leading_zeros("p007"), ["p7", "p07", "p007"]);
+        assert_eq!(with_leading_zeros("p0"), ["p0", "p00", "p000"]);
         assert_eq!(with_leading_zeros("7--x"), ["7--x", "07--x", "007--x"]);
         let finder = ids(&["a-gp-1"]);
         for text in [

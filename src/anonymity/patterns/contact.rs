@@ -376,17 +376,21 @@ fn digit_groups(s: &str, from: usize) -> Vec<Range<usize>> {
 // ----- postcodes -----
 
 /// BS 7666 shapes (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA) with
-/// the letters allowed in each position, uppercase, one optional space; and
-/// GIR 0AA.
+/// the letters allowed in each position, uppercase, and GIR 0AA; with a
+/// space (or a no-break space) between any two characters or not, as
+/// copied from a form's boxes (`S W 1 A 1 A A`) or misplaced (`SW 1A 1AA`,
+/// `SW1 A1AA`, `E1 6 AN`). A district alone (`SW1`) is no postcode.
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)
         (?-u:\b)(?:
-            (?: [A-PR-UWYZ] \d [\dA-HJKPSTUW]?
-              | [A-PR-UWYZ] [A-HK-Y] \d [\dABEHMNPRVWXY]?
-            ) [\ \u{a0}]? \d [ABD-HJLNP-UW-Z]{2}
-          | GIR [\ \u{a0}]? 0AA
-        )(?-u:\b)",
+            (?: [A-PR-UWYZ] _? \d (?: _? [\dA-HJKPSTUW] )?
+              | [A-PR-UWYZ] _? [A-HK-Y] _? \d (?: _? [\dABEHMNPRVWXY] )?
+            ) _? \d _? [ABD-HJLNP-UW-Z] _? [ABD-HJLNP-UW-Z]
+          | G _? I _? R _? 0 _? A _? A
+        )(?-u:\b)"
+            .replace('_', r"[\ \u{a0}]")
+            .as_str(),
     )
 });
 

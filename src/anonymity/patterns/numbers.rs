@@ -4,6 +4,7 @@
 use super::contact::GROUP_SEPARATOR;
 use super::{PatternHit, PatternKind, hit, regex};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 // ----- NHS numbers -----
@@ -24,10 +25,198 @@ static NHS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-pub(super) fn nhs_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
-    NHS.find_iter(text)
+pub(super) fn nhs_numbers(text: &str, written: &str) -> Vec<PatternHit> {
+    let mut hits: Vec<PatternHit> = NHS
+        .find_iter(text)
         .filter(|m| nhs_checksum_ok(m.as_str()))
         .map(|m| hit(PatternKind::NhsNumber, m.range()))
+        .collect();
+    hits.extend(after_a_cue(text));
+    hits.extend(in_long_groups(text, written));
+    hits
+}
+
+/// A word saying that a number is an NHS number: "NHS" (with "no",
+/// "number" and the like after it or not: the words between it and the
+/// number are read as [`CUE_GAP`]), or "patient number" ("patient no.",
+/// "patient's number", "patient ID").
+static NHS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:nhs|patient(?:'s|’s|s')?[\ \t\u{a0}]*(?:no|nr|num|number|id))(?-u:\b)")
+});
+
+/// The most characters between a cue and the digits after it
+/// ([`NHS_CUE`]): a few words ("NHS number is", "NHS No.: ", "patient
+/// number was").
+const CUE_GAP: usize = 24;
+
+/// The most characters from a cue to the start of its number, past the
+/// words between them and any groups of digits before it ("NHS in 2019
+/// 943 476 591 9").
+const CUE_REACH: usize = 27;
+
+/// A cue (16 characters at most, `patient's number`) and a number starting
+/// [`CUE_REACH`] after it, a digit at a time parted by marks of three
+/// characters (37), is no longer than the 80 characters the final check
+/// reads each side of where two blocks meet (`gate::line`).
+const _: () = assert!(16 + CUE_REACH + 37 <= 80);
+
+/// What parts two groups of an NHS number after a cue: white space, or a
+/// hyphen, slash, full stop, middle dot or bullet with a space either side
+/// or not (read from where the text starts). Not a comma, which parts a
+/// list.
+static CUED_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\A(?:[\ \t\u{a0}]?[\-/.·•][\ \t\u{a0}]?|[\ \t\u{a0}])"));
+
+/// NHS numbers in any grouping of their ten digits, down to a digit at a
+/// time or read out in pairs (`943 476 591 9`, `94 34 76 59 19`), where a
+/// cue ([`NHS_CUE`]) stands a few words before them: the last groups of
+/// the run of digit groups after the cue, parted by [`CUED_SEPARATOR`],
+/// that hold ten digits together (a year before the number, `NHS in 2019
+/// 943 476 5919`, is no part of it), starting within [`CUE_REACH`] of
+/// the cue. Words between the cue and the run are no sentence's end (`NHS.
+/// In 2019 …`): no `!`, `?` or `;`, and no full stop but after an
+/// abbreviation (`no.`, `nr.`, `num.`).
+fn after_a_cue(text: &str) -> Vec<PatternHit> {
+    let mut hits = Vec::new();
+    for cue in NHS_CUE.find_iter(text) {
+        let rest = &text[cue.end()..];
+        let Some(first) = rest.find(|c: char| c.is_ascii_digit()) else {
+            break;
+        };
+        let gap = &rest[..first];
+        if gap.chars().count() > CUE_GAP || !gap_reads_on(gap) {
+            continue;
+        }
+        let mut groups: Vec<Range<usize>> = Vec::new();
+        let mut end = cue.end() + first;
+        loop {
+            let group = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+            groups.push(end..end + group);
+            end += group;
+            match CUED_SEPARATOR.find(&text[end..]) {
+                Some(sep) if text[end + sep.end()..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    end += sep.end();
+                }
+                _ => break,
+            }
+        }
+        let mut digits = 0;
+        for group in groups.iter().rev() {
+            digits += group.len();
+            if digits < 10 {
+                continue;
+            }
+            let number = group.start..end;
+            if digits == 10
+                && group.start - cue.end() <= CUE_REACH
+                && nhs_checksum_ok(&text[number.clone()])
+            {
+                hits.push(hit(PatternKind::NhsNumber, number));
+            }
+            break;
+        }
+    }
+    hits
+}
+
+/// Whether the words between a cue and a number read on to it: no `!`,
+/// `?`, `;` or paragraph break, and each full stop after an abbreviation
+/// a number follows (`NHS No. 943…`).
+fn gap_reads_on(gap: &str) -> bool {
+    if gap.contains(['!', '?', ';']) || gap.contains("\n\n") {
+        return false;
+    }
+    gap.match_indices('.').all(|(at, _)| {
+        let word = gap[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        ["no", "nr", "num"]
+            .iter()
+            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
+    })
+}
+
+/// NHS numbers without a cue in other groupings of long groups: two or
+/// three groups of three digits or more, ten digits in all (`9434 765
+/// 919`, `94347 65919`, `943476 5919`, `943 4765 919`), each two parted by
+/// one space as written, or, for three groups, each by one hyphen (two
+/// groups parted by a hyphen are a range: `12000-15000`). The groups are
+/// all the run holds: no other group of digits is parted from them by a
+/// mark before or after (`2019 2020 2021`, a row of counts), and they do
+/// not continue a decimal or a thousands group (`1.2019 245 118`). Groups
+/// of one or two digits (`94 34 76 59 19`, `23 45 67 89 12`: scores) are
+/// read only after a cue ([`after_a_cue`]).
+fn in_long_groups(text: &str, written: &str) -> Vec<PatternHit> {
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + found;
+        // The run of groups from `start`, each two parted by one byte.
+        let mut groups: Vec<Range<usize>> = Vec::new();
+        groups.push(start..start);
+        let mut end = start;
+        loop {
+            end += bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            groups.last_mut().expect("a group").end = end;
+            let parted = bytes.get(end).is_some_and(|&b| b == b' ' || b == b'-');
+            match parted && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                true => {
+                    end += 1;
+                    groups.push(end..end);
+                }
+                false => break,
+            }
+        }
+        at = end;
+        let marks: Vec<&[u8]> = groups
+            .windows(2)
+            .map(|pair| &written.as_bytes()[pair[0].end..pair[1].start])
+            .collect();
+        let digits: usize = groups.iter().map(|g| g.len()).sum();
+        let alike = marks.iter().all(|m| *m == b" ")
+            || (marks.len() == 2 && marks.iter().all(|m| *m == b"-"));
+        let long = groups.iter().all(|g| g.len() >= 3) && (2..=3).contains(&groups.len());
+        if digits == 10
+            && long
+            && alike
+            && stands_alone(text, start..end)
+            && nhs_checksum_ok(&text[start..end])
+        {
+            hits.push(hit(PatternKind::NhsNumber, start..end));
+        }
+    }
+    hits
+}
+
+/// What before a run of digit groups makes it no number of its own: a
+/// group of digits parted from it by a mark or a space (a row of counts,
+/// a decimal, a thousands group), a letter run on to it, or a currency.
+static GROUP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:\d[\ \t\u{a0}]?[,./\-·•…]?[\ \t\u{a0}]?|\p{L}|[£$€])\z"));
+
+/// What after a run of digit groups makes it no number of its own: a
+/// group of digits parted from it by a mark or a space, a letter run on
+/// to it, or a per cent sign.
+static GROUP_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\A(?:[\ \t\u{a0}]?[,./\-·•…]?[\ \t\u{a0}]?\d|\p{L}|%)"));
+
+/// Whether the run of digit groups at `run` in `text` is a number of its
+/// own (see [`GROUP_BEFORE`], [`GROUP_AFTER`]).
+fn stands_alone(text: &str, run: Range<usize>) -> bool {
+    let mut from = run.start.saturating_sub(12);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (run.end + 12).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    !GROUP_BEFORE.is_match(&text[from..run.start]) && !GROUP_AFTER.is_match(&text[run.end..to])
 }
 
 /// The modulus-11 check: weights 10 down to 2 on the first nine digits; the
@@ -53,13 +242,17 @@ pub(super) fn nhs_checksum_ok(s: &str) -> bool {
 // ----- National Insurance numbers -----
 
 /// Two prefix letters (first not D F I Q U V, second not D F I O Q U V), six
-/// digits, a suffix A to D, optionally spaced. Uppercase only: NI numbers are
-/// printed in capitals, and a lowercase word followed by digits is far more
-/// often something else. The suffix is required (without it, 8 characters
+/// digits, a suffix A to D, with a space (or a no-break space) between any
+/// two of its characters or not: in pairs (`AB 12 34 56 C`), in other
+/// groups (`AB 1234 56 C`), or one character a box, as copied from a form
+/// (`A B 1 2 3 4 5 6 C`). Uppercase only: NI numbers are printed in
+/// capitals, and a lowercase word followed by digits is far more often
+/// something else. The suffix is required (without it, 8 characters
 /// collide with too many codes).
 static NI: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?\d{2}[ \u{a0}]?[A-D](?-u:\b)",
+        r"(?x) (?-u:\b) [A-CEGHJ-PR-TW-Z] [\ \u{a0}]? [A-CEGHJ-NPR-TW-Z]
+        (?: [\ \u{a0}]? \d ){6} [\ \u{a0}]? [A-D] (?-u:\b)",
     )
 });
 
@@ -68,6 +261,14 @@ const NI_UNALLOCATED: &[&str] = &["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
 
 pub(super) fn ni_numbers(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
     NI.find_iter(text)
-        .filter(|m| !NI_UNALLOCATED.contains(&&m.as_str()[..2]))
+        .filter(|m| {
+            let prefix: String = m
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .take(2)
+                .collect();
+            !NI_UNALLOCATED.contains(&prefix.as_str())
+        })
         .map(|m| hit(PatternKind::NiNumber, m.range()))
 }

@@ -241,6 +241,78 @@ fn ten_digit_numbers_failing_the_check_are_not_flagged() {
     assert_none("9434765919123 is too long");
 }
 
+/// Red team, numbers: an NHS number in any grouping after a cue, and in
+/// two or three long groups without one.
+#[test]
+fn nhs_numbers_in_other_groupings() {
+    use PatternKind::NhsNumber;
+    for (text, number) in [
+        ("NHS number is 943 4765 919.", "943 4765 919"),
+        ("NHS no. 943476 5919", "943476 5919"),
+        ("NHS: 94 34 76 59 19", "94 34 76 59 19"),
+        ("nhs no 943 476 591 9", "943 476 591 9"),
+        ("Patient number 9 4 3 4 7 6 5 9 1 9", "9 4 3 4 7 6 5 9 1 9"),
+        ("NHS in 2019 94 34 76 59 19", "94 34 76 59 19"),
+        ("her 9434 765 919 then", "9434 765 919"),
+        ("her 94347 65919 then", "94347 65919"),
+        ("her 943 4765 919.", "943 4765 919"),
+        ("her 9434-765-919.", "9434-765-919"),
+    ] {
+        assert_only(NhsNumber, number, text);
+    }
+}
+
+/// Lists of small numbers, years and rows of counts without a cue, and a
+/// cue's sentence ended before the number, are not NHS numbers (each holds
+/// ten digits that pass the check in some grouping).
+#[test]
+fn lists_of_numbers_are_not_nhs_numbers() {
+    for text in [
+        "scored 94 34 76 59 19 in all",
+        "12, 34, 56, 78, 90",
+        "943 476 591 9 wards",
+        "2019 943 4765 919 1200",
+        "94347-65919 pounds",
+        "1.943 4765 919",
+        "\u{a3}9434 765 919",
+        "9434 765 919%",
+        "The NHS. In 94 34 76 59 19 cases",
+        "NHS England! Then 94 34 76 59 19",
+        "NHS 111 took 94 calls and 34 76 59 19 more",
+        "NHS number 94, 34, 76, 59, 19",
+        "NHS number 94 34 76 59 19 12",
+    ] {
+        assert_none(text);
+    }
+}
+
+/// Red team, numbers: NI numbers and postcodes spaced any way.
+#[test]
+fn ni_numbers_and_postcodes_spaced_any_way() {
+    for number in ["A B 1 2 3 4 5 6 C", "AB 123 456 C", "AB 1234 56 C"] {
+        assert_only(PatternKind::NiNumber, number, &format!("NI {number}."));
+    }
+    assert_none("G B 1 2 3 4 5 6 A");
+    for code in [
+        "S W 1 A 1 A A",
+        "SW 1A 1AA",
+        "SW1 A1AA",
+        "E1 6 AN",
+        "G I R 0 A A",
+    ] {
+        assert_only(PatternKind::Postcode, code, &format!("at {code}, near"));
+    }
+    for text in [
+        "grades A B C",
+        "E1 and E2 forms",
+        "Level 3 A",
+        "the SW1 area",
+        "E1 6 in all",
+    ] {
+        assert_none(text);
+    }
+}
+
 #[test]
 fn number_starting_with_zero_is_a_phone_number_first() {
     assert_only(PatternKind::Phone, "0123456789", "number 0123456789");
