@@ -255,6 +255,102 @@ pub fn fancy_form(c: char) -> Option<char> {
     }
 }
 
+/// The ASCII digit a decimal digit of any script is written for: every
+/// character of Unicode's general category Nd, the Arabic-Indic `٣`, the
+/// Extended Arabic-Indic `۳` of Persian and Urdu, the Devanagari `३`,
+/// the Bengali `৩`, the Thai `๓`, the full-width and mathematical ones…
+/// A reader reads `٠٧٧٠٠ ٩٠٠١٢٣` as the phone number it is (red team,
+/// round 32). `None` for any other character, and for ASCII.
+pub fn decimal_digit(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let zero = DIGIT_ZEROS[DIGIT_ZEROS.partition_point(|&z| z <= c).checked_sub(1)?];
+    let value = u32::from(c) - u32::from(zero);
+    (value < 10).then(|| char::from(b'0' + value as u8))
+}
+
+/// The zero of each run of ten decimal digits outside ASCII, in code point
+/// order: Unicode gives every script's digits as such a run, zero to nine
+/// (a test reads every character against the general category).
+const DIGIT_ZEROS: [char; 75] = [
+    '\u{660}',
+    '\u{6f0}',
+    '\u{7c0}',
+    '\u{966}',
+    '\u{9e6}',
+    '\u{a66}',
+    '\u{ae6}',
+    '\u{b66}',
+    '\u{be6}',
+    '\u{c66}',
+    '\u{ce6}',
+    '\u{d66}',
+    '\u{de6}',
+    '\u{e50}',
+    '\u{ed0}',
+    '\u{f20}',
+    '\u{1040}',
+    '\u{1090}',
+    '\u{17e0}',
+    '\u{1810}',
+    '\u{1946}',
+    '\u{19d0}',
+    '\u{1a80}',
+    '\u{1a90}',
+    '\u{1b50}',
+    '\u{1bb0}',
+    '\u{1c40}',
+    '\u{1c50}',
+    '\u{a620}',
+    '\u{a8d0}',
+    '\u{a900}',
+    '\u{a9d0}',
+    '\u{a9f0}',
+    '\u{aa50}',
+    '\u{abf0}',
+    '\u{ff10}',
+    '\u{104a0}',
+    '\u{10d30}',
+    '\u{10d40}',
+    '\u{11066}',
+    '\u{110f0}',
+    '\u{11136}',
+    '\u{111d0}',
+    '\u{112f0}',
+    '\u{11450}',
+    '\u{114d0}',
+    '\u{11650}',
+    '\u{116c0}',
+    '\u{116d0}',
+    '\u{116da}',
+    '\u{11730}',
+    '\u{118e0}',
+    '\u{11950}',
+    '\u{11bf0}',
+    '\u{11c50}',
+    '\u{11d50}',
+    '\u{11da0}',
+    '\u{11f50}',
+    '\u{16130}',
+    '\u{16a60}',
+    '\u{16ac0}',
+    '\u{16b50}',
+    '\u{16d70}',
+    '\u{1ccf0}',
+    '\u{1d7ce}',
+    '\u{1d7d8}',
+    '\u{1d7e2}',
+    '\u{1d7ec}',
+    '\u{1d7f6}',
+    '\u{1e140}',
+    '\u{1e2f0}',
+    '\u{1e4f0}',
+    '\u{1e5f1}',
+    '\u{1e950}',
+    '\u{1fbf0}',
+];
+
 /// The ASCII letter or digit a parenthesised or numbered form draws:
 /// `⒯` is `t`, `⑴` and `⒈` are `1`, `🄣` is `T`. Their compatibility
 /// forms hold the brackets or the full stop too (`(t)`), which no name or

@@ -279,3 +279,34 @@ fn enclosed_letters_and_digits_are_read_without_their_brackets() {
         assert_eq!(enclosed_form(other), None, "{other}");
     }
 }
+
+/// Every decimal digit of Unicode (general category Nd, what `\d` matches)
+/// outside ASCII is read as the ASCII digit of its value, and nothing
+/// else is: the runs [`DIGIT_ZEROS`] starts are every such digit (red
+/// team, round 32: `٠٧٧٠٠ ٩٠٠١٢٣`, an Arabic-Indic phone number, was
+/// published).
+#[test]
+fn every_decimal_digit_is_read_as_its_value() {
+    let digit = regex::Regex::new(r"\A\d\z").expect("a pattern");
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let nd = !c.is_ascii() && digit.is_match(c.encode_utf8(&mut [0; 4]));
+        assert_eq!(decimal_digit(c).is_some(), nd, "{c:?}");
+    }
+    for (c, value) in [
+        ('\u{660}', '0'),
+        ('\u{667}', '7'),
+        ('\u{6f9}', '9'),
+        ('\u{96d}', '7'),
+        ('\u{9ed}', '7'),
+        ('\u{e53}', '3'),
+        ('\u{ff17}', '7'),
+        ('\u{1d7d5}', '7'),
+        ('\u{1d7ff}', '9'),
+        ('\u{1fbf7}', '7'),
+    ] {
+        assert_eq!(decimal_digit(c), Some(value), "{c:?}");
+    }
+    for other in ['7', 'a', '\u{b2}', '\u{2167}', '\u{4e03}', '\u{2466}'] {
+        assert_eq!(decimal_digit(other), None, "{other:?}");
+    }
+}

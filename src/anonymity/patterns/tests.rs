@@ -766,7 +766,9 @@ fn text_without_a_digit_or_an_at_sign_is_not_run_through_the_expressions() {
         "tel٠٧٧٠٠ ٩٠٠١٢٣",
         "+44٠٧٧٠٠٩٠٠١٢٣",
     ] {
-        assert_eq!(find_patterns(text), every_pattern(text), "{text}");
+        // Each is read, its digits as ASCII ones (round 32), and found.
+        assert!(may_hold_one(text), "{text}");
+        assert!(!find_patterns(text).is_empty(), "{text}");
     }
 }
 

@@ -1,0 +1,73 @@
+//! Identifying text a reader reads through its disguise was published
+//! (red team, round 32): numbers written in the digits of another script
+//! (`٠٧٧٠٠ ٩٠٠١٢٣`, `০৭৭০০ ৯০০১২৩`), which a reader reads as the phone
+//! number they are. Each is refused at the line that holds it, in a
+//! report's text and in a template; prose in those scripts, with its
+//! years and counts, still builds.
+
+mod common;
+
+use common::{METHODS, Project, methods_fails, methods_with, template_refused};
+
+/// Each of `cases` (text, the code it is refused with) in the methods
+/// page's body, at its line.
+fn each_refused(cases: &[(&str, &str)]) {
+    for (written, code) in cases {
+        let body = format!("We heard from {written} that spring.\n");
+        let out = methods_fails(&body, code);
+        assert!(out.contains(&format!("{METHODS}:5:")), "{written}: {out}");
+    }
+}
+
+/// Round 32: every decimal digit of Unicode is read as its value.
+#[test]
+fn digits_of_other_scripts_are_read_as_digits() {
+    each_refused(&[
+        // Arabic-Indic, Bengali, Devanagari, Extended Arabic-Indic (Persian
+        // and Urdu), Thai, Myanmar.
+        ("٠٧٧٠٠ ٩٠٠١٢٣", "anonymity::phone-number"),
+        ("০৭৭০০ ৯০০১২৩", "anonymity::phone-number"),
+        ("०७७०० ९००१२३", "anonymity::phone-number"),
+        ("۰۷۷۰۰ ۹۰۰۱۲۳", "anonymity::phone-number"),
+        ("๐๗๗๐๐ ๙๐๐๑๒๓", "anonymity::phone-number"),
+        ("၀၇၇၀၀ ၉၀၀၁၂၃", "anonymity::phone-number"),
+        ("+٤٤ ٧٧٠٠ ٩٠٠١٢٣", "anonymity::phone-number"),
+        ("NHS no ٩٤٣ ٤٧٦ ٥٩١٩", "anonymity::nhs-number"),
+        ("NHS no ৯৪৩ ৪৭৬ ৫৯১৯", "anonymity::nhs-number"),
+        ("E١ ٦AN", "anonymity::postcode"),
+        ("SW१A १AA", "anonymity::postcode"),
+        ("AB ١٢ ٣٤ ٥٦ C", "anonymity::ni-number"),
+        ("A-GP-١", "anonymity::participant-id"),
+        ("A GP ১", "anonymity::participant-id"),
+        // Digits of one script and another, and ASCII, mixed.
+        ("07700 ٩٠٠١٢٣", "anonymity::phone-number"),
+    ]);
+}
+
+#[test]
+fn digits_of_other_scripts_in_a_template_are_refused() {
+    for written in [
+        "٠٧٧٠٠ ٩٠٠١٢٣",
+        "০৭৭০০ ৯০০১২৩",
+        "NHS no ٩٤٣ ٤٧٦ ٥٩١٩",
+        "A-GP-١",
+    ] {
+        template_refused(written);
+    }
+}
+
+/// Prose in Arabic, Persian, Bengali, Hindi and Thai with a year, a date,
+/// a count and a percentage, and the digits beside English: no number a
+/// reader takes for a person's.
+#[test]
+fn prose_in_other_scripts_with_years_and_counts_builds() {
+    let project = Project::fixture("basic");
+    let body = "في عام ٢٠٢٣ شارك ١٢ شخصاً في الدراسة، و٣ من ٤ فرق. \
+                در سال ۱۴۰۲، ۱۵ نفر شرکت کردند (۲۵٪). \
+                ২০২৩ সালে ১২ জন অংশগ্রহণকারী ছিলেন; ৩টি দল। \
+                २०२३ में १२ लोगों ने भाग लिया, ५ टीमें। \
+                ในปี ๒๕๖๖ มีผู้เข้าร่วม ๑๒ คน. \
+                In ٢٠٢٣, ٣ of ١٢ teams met on ١٤/٠٣/٢٠٢٣ for ٤٥ minutes.\n";
+    project.write(METHODS, methods_with(body));
+    project.build().expect_code(0);
+}
