@@ -1,9 +1,11 @@
 //! Identifying text a reader reads through its disguise was published
 //! (red team, round 32): numbers written in the digits of another script
 //! (`٠٧٧٠٠ ٩٠٠١٢٣`, `০৭৭০০ ৯০০১২৩`), which a reader reads as the phone
-//! number they are. Each is refused at the line that holds it, in a
-//! report's text and in a template; prose in those scripts, with its
-//! years and counts, still builds.
+//! number they are; names written with letters with a stroke, a bar or a
+//! hook, and with a small l among capitals for an I (`₮ⱧłS₮ⱠɆβɄⱤɎ`). Each
+//! is refused at the line that holds it, in a report's text and in a
+//! template; prose in those scripts, with its years and counts, and
+//! Polish words with their `ł`, still build.
 
 mod common;
 
@@ -68,6 +70,40 @@ fn prose_in_other_scripts_with_years_and_counts_builds() {
                 २०२३ में १२ लोगों ने भाग लिया, ५ टीमें। \
                 ในปี ๒๕๖๖ มีผู้เข้าร่วม ๑๒ คน. \
                 In ٢٠٢٣, ٣ of ١٢ teams met on ١٤/٠٣/٢٠٢٣ for ٤٥ minutes.\n";
+    project.write(METHODS, methods_with(body));
+    project.build().expect_code(0);
+}
+
+/// Round 32: a letter with a stroke, bar or hook is the plain letter; a
+/// small l (or `ł`) among capitals is an I, a capital I among small
+/// letters an l; beta is a b.
+#[test]
+fn letters_with_strokes_are_read_as_a_reader_reads_them() {
+    each_refused(&[
+        ("₮ⱧłS₮ⱠɆβɄⱤɎ", "anonymity::identifier"),
+        ("THlSTLEBURY", "anonymity::identifier"),
+        ("ThistIebury", "anonymity::identifier"),
+        ("Thistleβury", "anonymity::identifier"),
+        ("ƬHƗꞨŦⱠɆƁɄɌƳ", "anonymity::identifier"),
+        ("ThistꬸeƀuɌy", "anonymity::identifier"),
+        ("Marjorie QuiIIfeather", "anonymity::identifier"),
+        ("MARJORlE QUlLLFEATHER", "anonymity::identifier"),
+    ]);
+}
+
+#[test]
+fn letters_with_strokes_in_a_template_are_refused() {
+    for written in ["₮ⱧłS₮ⱠɆβɄⱤɎ", "THlSTLEBURY", "ThistIebury"] {
+        template_refused(written);
+    }
+}
+
+/// Polish, Croatian, Danish and Vietnamese words with their stroked
+/// letters, initialisms and names in mixed case.
+#[test]
+fn words_with_stroked_letters_build() {
+    let project = Project::fixture("basic");
+    let body = "Staff in Łódź and Białystok were paid in złoty; Michał met Wałęsa.                 ŁÓDŹ, ZŁOTY, Đakovo, Øresund, Đà Nẵng and Ħamrun took part.                 McIntosh used an iPhone; HTML, URLs, 5 mL, WWII and Al were named.                 Alison, ALL of them, and the LLM.\n";
     project.write(METHODS, methods_with(body));
     project.build().expect_code(0);
 }

@@ -17,6 +17,8 @@
 //!   percent-encoding (it owns the web_atoms and percent-encoding
 //!   dependencies);
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
+//! - `stroked.rs`: the Latin letters with a stroke, bar or hook, and the
+//!   plain letter each is;
 //! - `yaml_comments.rs`: where a YAML file's comments are;
 //! - [`layout`]: which HTML elements part the words around them;
 //! - [`css`]: what a style sheet or `style` attribute may do to text;
@@ -27,11 +29,13 @@ mod escapes;
 pub mod layout;
 mod raw_html;
 pub mod shown;
+mod stroked;
 mod yaml_comments;
 
 use escapes::{entity, markdown_escape, percent, yaml_escape};
 pub use raw_html::{Token, html_tokens};
 use std::ops::Range;
+pub use stroked::plain_letter;
 pub use yaml_comments::yaml_comments;
 
 /// What to undo while reading a piece of text.
@@ -189,6 +193,10 @@ pub fn latin_lookalike(c: char) -> Option<char> {
         '\u{3a5}' => 'y',
         '\u{3a7}' => 'x',
         '\u{3b1}' => 'a',
+        // Beta, and its symbol, for a b, as "fancy text" writes one
+        // (`Thistleβury`; red team, round 32).
+        '\u{3b2}' => 'b',
+        '\u{3d0}' => 'b',
         '\u{3b5}' => 'e',
         '\u{3b9}' => 'i',
         '\u{3ba}' => 'k',
@@ -207,7 +215,12 @@ pub fn latin_lookalike(c: char) -> Option<char> {
             let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buffer));
             match (skeleton.next(), skeleton.next()) {
                 (Some(latin), None) if latin.is_ascii_alphabetic() => latin.to_ascii_lowercase(),
-                _ => return fancy_form(c).map(|latin| latin.to_ascii_lowercase()),
+                // A letter with a stroke, bar or hook is the letter (round
+                // 32: decancer read `Ɗ` as an e, and `ꬸ` as nothing).
+                _ => {
+                    return plain_letter(c)
+                        .or_else(|| fancy_form(c).map(|latin| latin.to_ascii_lowercase()));
+                }
             }
         }
     })
