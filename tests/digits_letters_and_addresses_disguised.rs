@@ -4,8 +4,11 @@
 //! number they are; names written with letters with a stroke, a bar or a
 //! hook, and with a small l among capitals for an I (`₮ⱧłS₮ⱠɆβɄⱤɎ`). Each
 //! is refused at the line that holds it, in a report's text and in a
-//! template; prose in those scripts, with its years and counts, and
-//! Polish words with their `ł`, still build.
+//! template, and so are email addresses spelt out for a reader
+//! (`jo.bloggs [at] example [dot] nhs [dot] uk`, `jo . bloggs @ example .
+//! nhs . uk`, `jo.bloggsⓐexample.nhs.uk`). Prose in those scripts, with
+//! its years and counts, Polish words with their `ł`, and sentences that
+//! say "at" and "dot" or name a web site with an `@`, still build.
 
 mod common;
 
@@ -104,6 +107,62 @@ fn letters_with_strokes_in_a_template_are_refused() {
 fn words_with_stroked_letters_build() {
     let project = Project::fixture("basic");
     let body = "Staff in Łódź and Białystok were paid in złoty; Michał met Wałęsa.                 ŁÓDŹ, ZŁOTY, Đakovo, Øresund, Đà Nẵng and Ħamrun took part.                 McIntosh used an iPhone; HTML, URLs, 5 mL, WWII and Al were named.                 Alison, ALL of them, and the LLM.\n";
+    project.write(METHODS, methods_with(body));
+    project.build().expect_code(0);
+}
+
+/// Round 32: the at sign and full stops spelt out, in brackets or as
+/// words, spaced full stops, a circled `a` for the at sign, and a
+/// one-word name before a spaced at sign and a mail-only domain. The
+/// names before the at sign are on no list: the email rule refuses them.
+#[test]
+fn email_addresses_spelt_out_are_refused() {
+    each_refused(&[
+        ("jo . bloggs @ example . nhs . uk", "anonymity::email"),
+        (
+            "jo.bloggs [at] example [dot] nhs [dot] uk",
+            "anonymity::email",
+        ),
+        (
+            "jo.bloggs (at) example (dot) nhs (dot) uk",
+            "anonymity::email",
+        ),
+        ("jo.bloggs {at} example.nhs.uk", "anonymity::email"),
+        ("jsmith [at] nhs [dot] net", "anonymity::email"),
+        ("jo.bloggsⓐexample.nhs.uk", "anonymity::email"),
+        ("jo.bloggs🅐example.nhs.uk", "anonymity::email"),
+        (
+            "jo dot bloggs at example dot nhs dot uk",
+            "anonymity::email",
+        ),
+        ("jsmith @ nhs.net", "anonymity::email"),
+    ]);
+}
+
+#[test]
+fn email_addresses_spelt_out_in_a_template_are_refused() {
+    for written in [
+        "jo.bloggs [at] example [dot] nhs [dot] uk",
+        "jo . bloggs @ example . nhs . uk",
+        "jo.bloggsⓐexample.nhs.uk",
+        "jsmith @ nhs.net",
+    ] {
+        template_refused(written);
+    }
+}
+
+/// Sentences that say "at" and "dot", name a web site with an `@`, or
+/// hold spaced full stops, decimals, ellipses, lettered lists and words
+/// in brackets.
+#[test]
+fn at_and_dot_in_ordinary_sentences_build() {
+    let project = Project::fixture("basic");
+    let body = "Find it @ nhs.uk, and see us @ the clinic. Guidance is available @ www.gov.uk; \
+                apply online @ gov.uk, or write to contact @ nhs.net. \
+                We met at the clinic; look at the dot on the map, a dot at the end. \
+                E.g. a . b, 3 . 5 and 2.5, wait . . . then… and i.e. at once. \
+                Download guidance.pdf at www.gov.uk, or find it at nhs dot uk. \
+                Staff (at random) were rated (a) to (d) at each site [dot points].\n";
     project.write(METHODS, methods_with(body));
     project.build().expect_code(0);
 }

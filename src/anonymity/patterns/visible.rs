@@ -133,6 +133,26 @@ impl Visible {
         Some(visible)
     }
 
+    /// `text` with each of `pieces` (ranges of it, in order and apart)
+    /// read as the text given with it (an address spelt out read as one:
+    /// ` [at] ` as `@`).
+    pub(crate) fn replaced(text: &str, pieces: &[(Range<usize>, &str)]) -> Visible {
+        let mut visible = Visible {
+            text: String::with_capacity(text.len()),
+            runs: vec![(0, 0)],
+        };
+        let mut copied = 0;
+        for (range, read) in pieces {
+            visible.text.push_str(&text[copied..range.start]);
+            visible.runs.push((visible.text.len(), range.start));
+            visible.text.push_str(read);
+            visible.runs.push((visible.text.len(), range.end));
+            copied = range.end;
+        }
+        visible.text.push_str(&text[copied..]);
+        visible
+    }
+
     /// `text` with each run of white space read as its first character
     /// alone, where nothing else is read otherwise (each run of white
     /// space is ASCII: what is between is copied as it is).
