@@ -71,31 +71,50 @@ pub(super) const CIRCLED_AS: [char; 7] = [
 ];
 
 /// Whether `text` may spell an address in one of these ways: it holds a
-/// bracket before an `a` or a `d`, the letters `dot` in some case, an at
-/// sign (beside which full stops may be spaced), or a circled `a`. A text
-/// that holds none is read as written (a test reads them all).
+/// bracket before `at`, `dot` or `a` and then a closing one, the word
+/// `dot` with white space around it, in some case, an at sign (beside
+/// which full stops may be spaced), or a circled `a`. A text that holds
+/// none is read as written (a test reads them all).
 pub(super) fn may_spell_one(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let bracketed = bytes.iter().enumerate().any(|(at, b)| {
-        matches!(b, b'[' | b'(' | b'{' | b'<')
-            && bytes[at + 1..]
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|b| matches!(b, b'a' | b'A' | b'd' | b'D'))
-    }) || (!text.is_ascii() && bracket_then_a_word(text));
+    let white = |b: Option<&u8>| b.is_some_and(|&b| b == b' ' || b == b'\t' || b >= 0x80);
+    let bracketed = text
+        .match_indices(['[', '(', '{', '<'])
+        .any(|(at, _)| bracketed_word(&text[at + 1..]));
+    let dot = bytes.windows(3).enumerate().any(|(at, w)| {
+        w.eq_ignore_ascii_case(b"dot")
+            && white(at.checked_sub(1).and_then(|i| bytes.get(i)))
+            && white(bytes.get(at + 3))
+    });
     bracketed
-        || bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"dot"))
+        || dot
         || text.contains(super::AT_SIGNS)
         || (!text.is_ascii() && text.contains(CIRCLED_AS))
 }
 
-/// Whether a bracket stands before an `a` or a `d` past white space of
-/// any kind (a no-break or an ideographic space).
-fn bracket_then_a_word(text: &str) -> bool {
-    text.match_indices(['[', '(', '{', '<']).any(|(at, _)| {
-        text[at + 1..]
-            .trim_start_matches(|c: char| c.is_whitespace())
-            .starts_with(['a', 'A', 'd', 'D'])
+/// Whether `rest` (what follows a bracket) is `at`, `dot` or `a`, in some
+/// case, past white space of any kind, then a closing bracket.
+fn bracketed_word(rest: &str) -> bool {
+    let white = |c: char| c.is_whitespace();
+    let rest = rest.trim_start_matches(white);
+    let word = rest
+        .get(..3)
+        .filter(|w| w.eq_ignore_ascii_case("dot"))
+        .map(|_| 3)
+        .or_else(|| {
+            rest.get(..2)
+                .filter(|w| w.eq_ignore_ascii_case("at"))
+                .map(|_| 2)
+        })
+        .or_else(|| {
+            rest.get(..1)
+                .filter(|w| w.eq_ignore_ascii_case("a"))
+                .map(|_| 1)
+        });
+    word.is_some_and(|len| {
+        rest[len..]
+            .trim_start_matches(white)
+            .starts_with([']', ')', '}', '>'])
     })
 }
 
