@@ -19,6 +19,8 @@
 //! - `raw_html.rs`: raw HTML split into text, tags and comments;
 //! - `left_open.rs`: what raw HTML leaves open for the rest of a page (an
 //!   element never closed, a comment never ended);
+//! - `stroked.rs`: the Latin letters with a stroke, bar or hook, and the
+//!   plain letter each is;
 //! - `yaml_comments.rs`: where a YAML file's comments are;
 //! - [`layout`]: which HTML elements part the words around them;
 //! - [`css`]: what a style sheet or `style` attribute may do to text;
@@ -30,12 +32,14 @@ pub mod layout;
 mod left_open;
 mod raw_html;
 pub mod shown;
+mod stroked;
 mod yaml_comments;
 
 use escapes::{entity, markdown_escape, percent, yaml_escape};
 pub use left_open::{LeftOpen, Open, Reader as OpenReader, left_open};
 pub use raw_html::{Token, html_tokens};
 use std::ops::Range;
+pub use stroked::plain_letter;
 pub use yaml_comments::yaml_comments;
 
 /// What to undo while reading a piece of text.
@@ -193,6 +197,10 @@ pub fn latin_lookalike(c: char) -> Option<char> {
         '\u{3a5}' => 'y',
         '\u{3a7}' => 'x',
         '\u{3b1}' => 'a',
+        // Beta, and its symbol, for a b, as "fancy text" writes one
+        // (`Thistleβury`; red team, round 32).
+        '\u{3b2}' => 'b',
+        '\u{3d0}' => 'b',
         '\u{3b5}' => 'e',
         '\u{3b9}' => 'i',
         '\u{3ba}' => 'k',
@@ -211,7 +219,12 @@ pub fn latin_lookalike(c: char) -> Option<char> {
             let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buffer));
             match (skeleton.next(), skeleton.next()) {
                 (Some(latin), None) if latin.is_ascii_alphabetic() => latin.to_ascii_lowercase(),
-                _ => return fancy_form(c).map(|latin| latin.to_ascii_lowercase()),
+                // A letter with a stroke, bar or hook is the letter (round
+                // 32: decancer read `Ɗ` as an e, and `ꬸ` as nothing).
+                _ => {
+                    return plain_letter(c)
+                        .or_else(|| fancy_form(c).map(|latin| latin.to_ascii_lowercase()));
+                }
             }
         }
     })
@@ -258,6 +271,102 @@ pub fn fancy_form(c: char) -> Option<char> {
         _ => None,
     }
 }
+
+/// The ASCII digit a decimal digit of any script is written for: every
+/// character of Unicode's general category Nd, the Arabic-Indic `٣`, the
+/// Extended Arabic-Indic `۳` of Persian and Urdu, the Devanagari `३`,
+/// the Bengali `৩`, the Thai `๓`, the full-width and mathematical ones…
+/// A reader reads `٠٧٧٠٠ ٩٠٠١٢٣` as the phone number it is (red team,
+/// round 32). `None` for any other character, and for ASCII.
+pub fn decimal_digit(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let zero = DIGIT_ZEROS[DIGIT_ZEROS.partition_point(|&z| z <= c).checked_sub(1)?];
+    let value = u32::from(c) - u32::from(zero);
+    (value < 10).then(|| char::from(b'0' + value as u8))
+}
+
+/// The zero of each run of ten decimal digits outside ASCII, in code point
+/// order: Unicode gives every script's digits as such a run, zero to nine
+/// (a test reads every character against the general category).
+const DIGIT_ZEROS: [char; 75] = [
+    '\u{660}',
+    '\u{6f0}',
+    '\u{7c0}',
+    '\u{966}',
+    '\u{9e6}',
+    '\u{a66}',
+    '\u{ae6}',
+    '\u{b66}',
+    '\u{be6}',
+    '\u{c66}',
+    '\u{ce6}',
+    '\u{d66}',
+    '\u{de6}',
+    '\u{e50}',
+    '\u{ed0}',
+    '\u{f20}',
+    '\u{1040}',
+    '\u{1090}',
+    '\u{17e0}',
+    '\u{1810}',
+    '\u{1946}',
+    '\u{19d0}',
+    '\u{1a80}',
+    '\u{1a90}',
+    '\u{1b50}',
+    '\u{1bb0}',
+    '\u{1c40}',
+    '\u{1c50}',
+    '\u{a620}',
+    '\u{a8d0}',
+    '\u{a900}',
+    '\u{a9d0}',
+    '\u{a9f0}',
+    '\u{aa50}',
+    '\u{abf0}',
+    '\u{ff10}',
+    '\u{104a0}',
+    '\u{10d30}',
+    '\u{10d40}',
+    '\u{11066}',
+    '\u{110f0}',
+    '\u{11136}',
+    '\u{111d0}',
+    '\u{112f0}',
+    '\u{11450}',
+    '\u{114d0}',
+    '\u{11650}',
+    '\u{116c0}',
+    '\u{116d0}',
+    '\u{116da}',
+    '\u{11730}',
+    '\u{118e0}',
+    '\u{11950}',
+    '\u{11bf0}',
+    '\u{11c50}',
+    '\u{11d50}',
+    '\u{11da0}',
+    '\u{11f50}',
+    '\u{16130}',
+    '\u{16a60}',
+    '\u{16ac0}',
+    '\u{16b50}',
+    '\u{16d70}',
+    '\u{1ccf0}',
+    '\u{1d7ce}',
+    '\u{1d7d8}',
+    '\u{1d7e2}',
+    '\u{1d7ec}',
+    '\u{1d7f6}',
+    '\u{1e140}',
+    '\u{1e2f0}',
+    '\u{1e4f0}',
+    '\u{1e5f1}',
+    '\u{1e950}',
+    '\u{1fbf0}',
+];
 
 /// The ASCII letter or digit a parenthesised or numbered form draws:
 /// `⒯` is `t`, `⑴` and `⒈` are `1`, `🄣` is `T`. Their compatibility

@@ -279,3 +279,80 @@ fn enclosed_letters_and_digits_are_read_without_their_brackets() {
         assert_eq!(enclosed_form(other), None, "{other}");
     }
 }
+
+/// Every decimal digit of Unicode (general category Nd, what `\d` matches)
+/// outside ASCII is read as the ASCII digit of its value, and nothing
+/// else is: the runs [`DIGIT_ZEROS`] starts are every such digit (red
+/// team, round 32: `٠٧٧٠٠ ٩٠٠١٢٣`, an Arabic-Indic phone number, was
+/// published).
+#[test]
+fn every_decimal_digit_is_read_as_its_value() {
+    let digit = regex::Regex::new(r"\A\d\z").expect("a pattern");
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let nd = !c.is_ascii() && digit.is_match(c.encode_utf8(&mut [0; 4]));
+        assert_eq!(decimal_digit(c).is_some(), nd, "{c:?}");
+    }
+    for (c, value) in [
+        ('\u{660}', '0'),
+        ('\u{667}', '7'),
+        ('\u{6f9}', '9'),
+        ('\u{96d}', '7'),
+        ('\u{9ed}', '7'),
+        ('\u{e53}', '3'),
+        ('\u{ff17}', '7'),
+        ('\u{1d7d5}', '7'),
+        ('\u{1d7ff}', '9'),
+        ('\u{1fbf7}', '7'),
+    ] {
+        assert_eq!(decimal_digit(c), Some(value), "{c:?}");
+    }
+    for other in ['7', 'a', '\u{b2}', '\u{2167}', '\u{4e03}', '\u{2466}'] {
+        assert_eq!(decimal_digit(other), None, "{other:?}");
+    }
+}
+
+/// Red team, round 32: a Latin letter with a stroke, a bar, a hook, a
+/// tail or the like is read as the plain letter, where Unicode's
+/// confusables do not give one (decancer read `Ɗ` as an e, and the
+/// letters of the Latin Extended-E and -G blocks as nothing); beta as a b.
+#[test]
+fn letters_with_a_stroke_or_hook_are_read_as_the_plain_letter() {
+    for (stroked, plain) in [
+        ('ł', 'l'),
+        ('Ł', 'l'),
+        ('Ɗ', 'd'),
+        ('ɗ', 'd'),
+        ('ɳ', 'n'),
+        ('ꝉ', 'l'),
+        ('ꬸ', 'l'),
+        ('ꬹ', 'l'),
+        ('Ỿ', 'y'),
+        ('\u{1df1a}', 'i'),
+        ('\u{1df1e}', 's'),
+        ('Ⱨ', 'h'),
+        ('Ɇ', 'e'),
+        ('Ʉ', 'u'),
+        ('Ɽ', 'r'),
+        ('Ɏ', 'y'),
+        ('β', 'b'),
+        ('ϐ', 'b'),
+    ] {
+        assert_eq!(latin_lookalike(stroked), Some(plain), "{stroked}");
+    }
+    for other in ['ß', 'æ', 'þ', 'α', 'ж'] {
+        assert_ne!(latin_lookalike(other), Some('b'), "{other}");
+    }
+    // The table is in code point order (it is searched by halves), of
+    // letters outside ASCII, each for a small ASCII letter.
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        if let Some(plain) = plain_letter(c) {
+            assert!(c.is_alphabetic() && !c.is_ascii(), "{c:?}");
+            assert!(plain.is_ascii_lowercase(), "{c:?}");
+        }
+    }
+    let count = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .filter(|&c| plain_letter(c).is_some())
+        .count();
+    assert_eq!(count, stroked::STROKED.len());
+}

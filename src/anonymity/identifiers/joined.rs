@@ -88,40 +88,97 @@ const NARROW_SPACES: [char; 5] = ['\u{2006}', '\u{2008}', '\u{2009}', '\u{200a}'
 impl Joined {
     /// `text` as it is drawn, where that is not as it is read otherwise:
     /// without its [`NARROW_SPACES`] between two letters, read as the one
-    /// word a reader sees, and with `ǫ` read as `q`, as "fancy text" in
-    /// small capitals writes it (`ǫᴜɪʟʟ`; its accent is dropped
-    /// otherwise, which reads an `o`), and the small capital `ꞯ` too. `None` when it has neither.
+    /// word a reader sees; with `ǫ` read as `q`, as "fancy text" in small
+    /// capitals writes it (`ǫᴜɪʟʟ`; its accent is dropped otherwise, which
+    /// reads an `o`), and the small capital `ꞯ` too; and with a letter drawn
+    /// as an upright stroke read as the one its neighbours make it (see
+    /// [`drawn_as_a_stroke`]). `None` when it has none of these.
     pub(super) fn drawn_of(text: &str) -> Option<Joined> {
-        let drawn =
-            |c: char| NARROW_SPACES.contains(&c) || matches!(c, '\u{1ea}' | '\u{1eb}' | '\u{a7af}');
-        if text.is_ascii() || !text.contains(drawn) {
-            return None;
-        }
-        let mut out = Joined {
-            text: String::with_capacity(text.len()),
-            origin: Vec::with_capacity(text.len()),
-        };
+        let mut out: Option<Joined> = None;
+        let mut copied = 0;
         let mut before: Option<char> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let after = chars.peek().map(|&(_, c)| c);
-            let letters =
-                before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic);
+            let drawn = drawn_as(before, c, after);
             before = Some(c);
-            match c {
-                c if NARROW_SPACES.contains(&c) && letters => continue,
-                '\u{1ea}' | '\u{1eb}' | '\u{a7af}' => {
-                    out.text.push(if c == '\u{1ea}' { 'Q' } else { 'q' });
-                    out.origin.push(at);
-                }
-                c => {
-                    out.text.push(c);
-                    out.origin.extend(at..at + c.len_utf8());
-                }
-            }
+            let Some(drawn) = drawn else {
+                continue;
+            };
+            let out = out.get_or_insert_with(|| Joined {
+                text: String::with_capacity(text.len()),
+                origin: Vec::with_capacity(text.len()),
+            });
+            out.text.push_str(&text[copied..at]);
+            out.origin.extend(copied..at);
+            out.text.push_str(drawn);
+            out.origin.extend(std::iter::repeat_n(at, drawn.len()));
+            copied = at + c.len_utf8();
         }
+        let mut out = out?;
+        out.text.push_str(&text[copied..]);
+        out.origin.extend(copied..text.len());
         Some(out)
     }
+}
+
+/// What `c` (between `before` and `after`) is drawn as, where that is not
+/// what it is read as: nothing for a narrow space between two letters, a
+/// `q` for `ǫ`, `Ǫ` and `ꞯ`, and [`drawn_as_a_stroke`].
+fn drawn_as(before: Option<char>, c: char, after: Option<char>) -> Option<&'static str> {
+    match c {
+        'l' | 'I' => drawn_as_a_stroke(before, c, after),
+        c if c.is_ascii() => None,
+        '\u{1ea}' => Some("Q"),
+        '\u{1eb}' | '\u{a7af}' => Some("q"),
+        c if NARROW_SPACES.contains(&c) => {
+            let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+            (letter(before) && letter(after)).then_some("")
+        }
+        c => drawn_as_a_stroke(before, c, after),
+    }
+}
+
+/// A small l and a capital I are drawn alike, as an upright stroke, in
+/// most typefaces, and so are the letters with a stroke or bar made on
+/// them (`ł`, `ƚ`, `Ɨ`): a reader reads one among capitals as an I
+/// (`THlS`, `₮ⱧłS`; red team, round 32), and one among small letters as
+/// an l (`ThistIebury`, `QuiIIfeather`). A small letter read as an l with
+/// a capital beside it, and on neither side a small letter but another
+/// such l, is drawn as `I` (`lSLINGTON` too); a capital read as an I
+/// after a small letter (or another such I), and before no capital but
+/// another such I, as `l`. Not a capital I starting a word (`It`, `Ian`):
+/// a word's first letter is a capital.
+fn drawn_as_a_stroke(before: Option<char>, c: char, after: Option<char>) -> Option<&'static str> {
+    // A capital, or a sign drawn as one (`₮`, `🅃`).
+    let capital = |c: char| {
+        c.is_uppercase()
+            || (!c.is_alphabetic()
+                && crate::reading::fancy_form(c).is_some_and(|f| f.is_ascii_alphabetic()))
+    };
+    let small = |c: char| c.is_lowercase();
+    let (case, other, letter, drawn): (&dyn Fn(char) -> bool, &dyn Fn(char) -> bool, _, _) =
+        match (small(c), capital(c)) {
+            (true, _) => (&small, &capital, 'l', "I"),
+            (false, true) => (&capital, &small, 'i', "l"),
+            (false, false) => return None,
+        };
+    // Whether `c` is read as `letter` in `case`.
+    let stroke = |c: char| {
+        case(c)
+            && match c.is_ascii() {
+                true => c.eq_ignore_ascii_case(&letter),
+                false => crate::reading::latin_lookalike(c) == Some(letter),
+            }
+    };
+    // Beside `c`: a letter of the other case, and on each side that, or no
+    // letter, or another such stroke.
+    let beside = before.is_some_and(other) || after.is_some_and(other);
+    let fits = |c: Option<char>| {
+        c.is_none_or(|c| other(c) || !(c.is_alphabetic() || capital(c))) || c.is_some_and(stroke)
+    };
+    let starts = small(c) || before.is_some_and(|c| other(c) || stroke(c));
+    (beside && starts && fits(before) && fits(after) && stroke(c)).then_some(drawn)
 }
 
 /// The fewest letters a run of single letters parted by white space must

@@ -34,7 +34,7 @@ mod word_trie;
 pub use crate::model::Identifiers;
 pub use matcher::TermMatcher;
 pub use normalise::normalise;
-pub(crate) use ordinary::is_four_letter_word;
+pub(crate) use ordinary::{is_four_letter_word, is_ordinary_word};
 pub use parting::Parting;
 use std::ops::Range;
 

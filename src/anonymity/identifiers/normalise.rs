@@ -173,6 +173,12 @@ impl Normalised {
             self.push('\'', origin);
             return;
         }
+        // A digit of another script is the digit it stands for (a ward
+        // or unit listed with its number, `Ward ٧`).
+        if let Some(digit) = crate::reading::decimal_digit(c) {
+            self.push(digit, origin);
+            return;
+        }
         if let Some(form) = crate::reading::enclosed_form(c) {
             self.push(form.to_ascii_lowercase(), origin);
             return;

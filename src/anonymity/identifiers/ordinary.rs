@@ -18,7 +18,7 @@ static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Whether `word` (normalised: lowercase) is an ordinary English word
 /// that an initial and a last name run together may spell.
-pub(super) fn is_ordinary_word(word: &str) -> bool {
+pub(crate) fn is_ordinary_word(word: &str) -> bool {
     WORDS.binary_search(&word).is_ok()
 }
 

@@ -1037,6 +1037,55 @@ fn a_term_is_read_as_drawn() {
     }
 }
 
+/// Red team, round 32: a small l and a capital I are drawn alike, and so
+/// are the letters with a stroke or bar on them: one among capitals is
+/// read as an I (`₮ⱧłS₮ⱠɆβɄⱤɎ`, `THlSTLEBURY`), one among small letters as
+/// an l (`ThistIebury`, `QuiIIfeather`). Words in Polish, initialisms and
+/// mixed-case names stay as they are written.
+#[test]
+fn a_stroke_is_read_as_the_letter_its_neighbours_make_it() {
+    let ids = Identifiers {
+        people: vec!["Marjorie Quillfeather".into()],
+        places: vec![
+            "Thistlebury".into(),
+            "Lodz".into(),
+            "Ali".into(),
+            "Islington".into(),
+            "Lan".into(),
+        ],
+        ..Identifiers::default()
+    };
+    let m = TermMatcher::new(&ids);
+    let full = |text: &str| full_hits(&m, text);
+    for (text, written) in [
+        ("We met ₮ⱧłS₮ⱠɆβɄⱤɎ staff.", "₮ⱧłS₮ⱠɆβɄⱤɎ"),
+        ("We met THlSTLEBURY staff.", "THlSTLEBURY"),
+        ("We met THƚSTLEBURY staff.", "THƚSTLEBURY"),
+        ("in ThistIebury.", "ThistIebury"),
+        ("in ThistƗebury.", "ThistƗebury"),
+        ("by Marjorie QuiIIfeather.", "Marjorie QuiIIfeather"),
+        ("by MARJORlE QUlLLFEATHER.", "MARJORlE QUlLLFEATHER"),
+        ("in Thistleβury.", "Thistleβury"),
+        ("in ŁODZ and Łódź.", "ŁODZ"),
+        ("in lSLINGTON.", "lSLINGTON"),
+    ] {
+        assert_eq!(
+            full(text).first().map(String::as_str),
+            Some(written),
+            "{text}"
+        );
+    }
+    for text in [
+        "Staff in Białystok were paid in złoty; Michał met Wałęsa.",
+        "McIntosh, iPhone, HTML, URLs, 5 mL, WWII and III.",
+        "Al said so.",
+        "All of it, ALL of it, Alison and ALIson.",
+        "Ian and It were there.",
+    ] {
+        assert!(full(text).is_empty(), "{text}: {:?}", full(text));
+    }
+}
+
 /// A name or place written letter-spaced is read as a reader reads it,
 /// its letters joined, in capitals or not, with the wider space or the
 /// capital that starts a new word; the place found is the letters as

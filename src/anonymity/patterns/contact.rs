@@ -21,10 +21,61 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A one-word local part with a space either side of the at sign, and a
+/// domain of two labels or more (`jsmith @ nhs.net`): an address where
+/// [`one_word_address`] says so.
+static ONE_WORD_SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?-u:\b)([\w%+\-]+(?:'[\w%+\-]+)?) @ ((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?[.\u{3002}\u{ff61}])+\p{L}{2,})(?-u:\b)",
+    )
+});
+
+/// The domains only mail is sent to, where no one sends a reader to a web
+/// page (NHSmail's, and the common free mail services').
+const MAIL_DOMAINS: [&str; 16] = [
+    "aol.com",
+    "btinternet.com",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.co.uk",
+    "hotmail.com",
+    "icloud.com",
+    "live.co.uk",
+    "live.com",
+    "me.com",
+    "nhs.net",
+    "outlook.com",
+    "proton.me",
+    "protonmail.com",
+    "yahoo.co.uk",
+    "yahoo.com",
+];
+
+/// Whether a one word `local` part with a space either side of the at
+/// sign, before `domain`, is an address: where the domain is one only
+/// mail is sent to ([`MAIL_DOMAINS`]) and the word is no ordinary English
+/// word (`jsmith @ nhs.net`; red team, round 32). "Find it @ nhs.uk" names
+/// a web site, and "contact @ nhs.net" reads as one too.
+fn one_word_address(local: &str, domain: &str) -> bool {
+    let word = local.to_lowercase();
+    let ordinary = word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.len() <= 3
+            || crate::anonymity::identifiers::is_four_letter_word(&word)
+            || crate::anonymity::identifiers::is_ordinary_word(&word));
+    let domain = domain.to_lowercase().replace(['\u{3002}', '\u{ff61}'], ".");
+    MAIL_DOMAINS.contains(&domain.as_str()) && !ordinary
+}
+
 pub(super) fn emails(text: &str) -> impl Iterator<Item = PatternHit> + '_ {
+    let one_word = ONE_WORD_SPACED
+        .captures_iter(text)
+        .filter(|c| one_word_address(&c[1], &c[2]))
+        .filter_map(|c| c.get(0))
+        .map(|m| hit(PatternKind::Email, m.range()));
     EMAIL
         .find_iter(text)
         .map(|m| hit(PatternKind::Email, m.range()))
+        .chain(one_word)
 }
 
 // ----- UK phone numbers -----

@@ -8,6 +8,8 @@
 //! - `visible.rs`: a text as a reader sees it (invisible characters
 //!   dropped, full-width forms read as ASCII);
 //! - `contact.rs`: email addresses, UK phone numbers and postcodes;
+//! - `spelt.rs`: email addresses spelt out for a reader (`[at]`, ` . `,
+//!   `ⓐ`), read as addresses;
 //! - `numbers.rs`: NHS and National Insurance numbers;
 //! - `dates.rs`: dates given as dates of birth;
 //! - `names.rs`: honorific-led sequences that look like names.
@@ -16,6 +18,7 @@ mod contact;
 mod dates;
 mod names;
 mod numbers;
+mod spelt;
 mod visible;
 
 use contact::{emails, phones, postcodes};
@@ -100,6 +103,26 @@ fn find_patterns_with(text: &str, marks: bool) -> Vec<PatternHit> {
     if !may_hold_one(text) {
         return Vec::new();
     }
+    let hits = find_visible(text, marks);
+    // An address spelt out for a reader (`jo.bloggs [at] example [dot]
+    // nhs [dot] uk`) is read as the address it spells, as well.
+    match spelt::read(text) {
+        None => hits,
+        Some(spelt) => {
+            let emails = find_visible(&spelt.text, marks)
+                .into_iter()
+                .filter(|hit| hit.kind == PatternKind::Email)
+                .map(|hit| PatternHit {
+                    range: spelt.original(text, hit.range),
+                    kind: hit.kind,
+                });
+            first_of_those_that_overlap(hits.into_iter().chain(emails).collect())
+        }
+    }
+}
+
+/// Every pattern in `text` as [`Visible`] reads it.
+fn find_visible(text: &str, marks: bool) -> Vec<PatternHit> {
     match Visible::of(text, marks) {
         None => every_pattern(text),
         Some(visible) => every_pattern(&visible.text)
@@ -121,6 +144,25 @@ fn find_patterns_with(text: &str, marks: bool) -> Vec<PatternHit> {
 /// words, and its style rules hold `@page`). The words are found from
 /// their at signs ([`AT_SIGNS`]).
 pub fn find_emails(text: &str) -> Vec<PatternHit> {
+    match spelt::read(text) {
+        None => find_emails_written(text),
+        // An address spelt out for a reader, read as the address (the
+        // words beside it read as they are written).
+        Some(spelt) => {
+            let written = find_emails_written(text);
+            let spelt = find_emails_written(&spelt.text)
+                .into_iter()
+                .map(|hit| PatternHit {
+                    range: spelt.original(text, hit.range),
+                    kind: hit.kind,
+                });
+            first_of_those_that_overlap(written.into_iter().chain(spelt).collect())
+        }
+    }
+}
+
+/// [`find_emails`] in `text` as written.
+fn find_emails_written(text: &str) -> Vec<PatternHit> {
     let parts = |c: char| c.is_whitespace() && !crate::reading::is_invisible(c);
     let mut found = Vec::new();
     let mut searched_to = 0;
@@ -198,6 +240,12 @@ fn every_pattern(text: &str) -> Vec<PatternHit> {
                 .filter(|hit| hit.kind != PatternKind::Email),
         );
     }
+    first_of_those_that_overlap(hits)
+}
+
+/// `hits` sorted, and of those that overlap the one starting first, then
+/// the longer, then the earlier kind.
+fn first_of_those_that_overlap(mut hits: Vec<PatternHit>) -> Vec<PatternHit> {
     hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end), h.kind));
     let mut kept: Vec<PatternHit> = Vec::new();
     for hit in hits {
@@ -267,14 +315,17 @@ fn separators_as_spaces(text: &str) -> Option<String> {
 }
 
 /// Whether `text` may hold a structured identifier: each has a digit (any
-/// script's, as `\d` matches) or an `@` (or a full-width `＠`). Most sentences of a report have
-/// neither, and are then not run through the six expressions.
+/// script's, as `\d` matches) or an `@` (or a full-width `＠`), or spells
+/// an address for a reader (see [`spelt::may_spell_one`]). Most sentences
+/// of a report have none, and are then not run through the six
+/// expressions.
 pub fn may_hold_one(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
         || (!text.is_ascii()
             && text
                 .chars()
                 .any(|c| !c.is_ascii() && (c.is_numeric() || ascii_form(c) == Some('@'))))
+        || spelt::may_spell_one(text)
 }
 
 /// Whether `text` may hold a phone, NHS or National Insurance number or a

@@ -1,6 +1,7 @@
 //! A text as a reader sees it, for the patterns: without the characters
 //! that show nothing, full-width and other compatibility forms of ASCII
-//! read as ASCII, and where each byte came from.
+//! read as ASCII, every script's digits read as ASCII digits, and where
+//! each byte came from.
 
 use crate::reading::{DASHES, SPACES};
 use std::ops::Range;
@@ -20,9 +21,10 @@ pub(crate) struct Visible {
 }
 
 /// The ASCII character `c` is a compatibility form of (`０` is `0`, `Ａ`
-/// is `A`, `＠` is `@`, `𝟕` is `7`), or is drawn as in "fancy text" (`➐`
-/// is `7`, `🅴` and `ᴇ` are `E`: see [`crate::reading::fancy_form`]), if
-/// it is one.
+/// is `A`, `＠` is `@`, `𝟕` is `7`), or the digit it is in another script
+/// (`٧`, `۷`, `७` and `৭` are `7`: see [`crate::reading::decimal_digit`]),
+/// or is drawn as in "fancy text" (`➐` is `7`, `🅴` and `ᴇ` are `E`: see
+/// [`crate::reading::fancy_form`]), if it is one.
 pub(crate) fn ascii_form(c: char) -> Option<char> {
     if c.is_ascii() {
         return None;
@@ -34,15 +36,16 @@ pub(crate) fn ascii_form(c: char) -> Option<char> {
         form = Some(d);
     });
     form.filter(|d| count == 1 && d.is_ascii_graphic())
+        .or_else(|| crate::reading::decimal_digit(c))
         .or_else(|| crate::reading::enclosed_form(c))
         .or_else(|| crate::reading::fancy_form(c))
 }
 
 /// The first bytes of the UTF-8 of every character [`Visible`] reads
 /// otherwise (a test reads every character).
-const CHANGED_LEADS: [u8; 20] = [
-    0xC2, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCD, 0xD6, 0xD8, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4,
-    0xEA, 0xEF, 0xF0, 0xF3,
+const CHANGED_LEADS: [u8; 23] = [
+    0xC2, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCD, 0xD6, 0xD8, 0xD9, 0xDB, 0xDF, 0xE0, 0xE1,
+    0xE2, 0xE3, 0xE4, 0xEA, 0xEF, 0xF0, 0xF3,
 ];
 
 /// Whether `text` holds a character [`Visible`] reads otherwise (one that
@@ -128,6 +131,26 @@ impl Visible {
             moved = changed;
         }
         Some(visible)
+    }
+
+    /// `text` with each of `pieces` (ranges of it, in order and apart)
+    /// read as the text given with it (an address spelt out read as one:
+    /// ` [at] ` as `@`).
+    pub(crate) fn replaced(text: &str, pieces: &[(Range<usize>, &str)]) -> Visible {
+        let mut visible = Visible {
+            text: String::with_capacity(text.len()),
+            runs: vec![(0, 0)],
+        };
+        let mut copied = 0;
+        for (range, read) in pieces {
+            visible.text.push_str(&text[copied..range.start]);
+            visible.runs.push((visible.text.len(), range.start));
+            visible.text.push_str(read);
+            visible.runs.push((visible.text.len(), range.end));
+            copied = range.end;
+        }
+        visible.text.push_str(&text[copied..]);
+        visible
     }
 
     /// `text` with each run of white space read as its first character
