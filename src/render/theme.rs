@@ -231,9 +231,12 @@ fn unknown_names(
     let tera::ErrorKind::Msg(text) = error.kind() else {
         return Vec::new();
     };
+    /// One report: its message, its template, line and column, and how
+    /// many characters its carets mark.
+    type Report = (String, Option<(String, usize, usize)>, usize);
     let mut found = Vec::new();
-    let mut report: Option<(String, Option<(String, usize, usize)>, usize)> = None;
-    let mut finish = |report: Option<(String, Option<(String, usize, usize)>, usize)>| {
+    let mut report: Option<Report> = None;
+    let mut finish = |report: Option<Report>| {
         let Some((message, Some((name, line, column)), width)) = report else {
             return;
         };

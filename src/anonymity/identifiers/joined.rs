@@ -94,6 +94,9 @@ impl Joined {
     /// as an upright stroke read as the one its neighbours make it (see
     /// [`drawn_as_a_stroke`]). `None` when it has none of these.
     pub(super) fn drawn_of(text: &str) -> Option<Joined> {
+        if text.is_ascii() && !may_draw_a_stroke(text.as_bytes()) {
+            return None;
+        }
         let mut out: Option<Joined> = None;
         let mut copied = 0;
         let mut before: Option<char> = None;
@@ -120,6 +123,27 @@ impl Joined {
         out.origin.extend(copied..text.len());
         Some(out)
     }
+}
+
+/// Whether ASCII `bytes` may hold a letter [`drawn_as_a_stroke`] reads as
+/// another: an `l` beside a capital, or an `I` after a small letter or
+/// another `I` (in ASCII nothing else is drawn otherwise than it is read).
+/// Every text a page shows is asked; a test holds it to the slow way.
+fn may_draw_a_stroke(bytes: &[u8]) -> bool {
+    let at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
+    memchr::memchr2_iter(b'l', b'I', bytes).any(|i| {
+        let (before, after) = (at(i.checked_sub(1)), at(Some(i + 1)));
+        match bytes[i] {
+            // Beside a capital, or a sign drawn as one.
+            b'l' => [before, after].iter().flatten().any(|&b| {
+                b.is_ascii_uppercase()
+                    || (!b.is_ascii_alphabetic()
+                        && crate::reading::fancy_form(char::from(b))
+                            .is_some_and(|f| f.is_ascii_alphabetic()))
+            }),
+            _ => before.is_some_and(|b| b.is_ascii_lowercase() || b == b'I'),
+        }
+    })
 }
 
 /// What `c` (between `before` and `after`) is drawn as, where that is not
@@ -487,6 +511,41 @@ fn may_be_letter_spaced(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// The quick look [`may_draw_a_stroke`] passes over no ASCII text the
+    /// slow way reads otherwise: every three printable characters, and
+    /// each of them beside the letters and signs of every kind.
+    #[test]
+    fn the_quick_look_for_strokes_misses_nothing() {
+        let printable: Vec<u8> = (b' '..=b'~').collect();
+        // Each character is read with the one either side, or none at
+        // either end: texts of one to three characters hold every case.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for &a in &printable {
+            texts.push(vec![a]);
+            for &b in &printable {
+                texts.push(vec![a, b]);
+                for &c in &printable {
+                    texts.push(vec![a, b, c]);
+                }
+            }
+        }
+        {
+            for text in &texts {
+                {
+                    let text = std::str::from_utf8(text).expect("ASCII");
+                    if !may_draw_a_stroke(text.as_bytes()) {
+                        let drawn = text.char_indices().any(|(at, ch)| {
+                            let before = text[..at].chars().next_back();
+                            let after = text[at + 1..].chars().next();
+                            drawn_as(before, ch, after).is_some()
+                        });
+                        assert!(!drawn, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -75,21 +75,33 @@ pub(super) const CIRCLED_AS: [char; 7] = [
 /// `dot` with white space around it, in some case, an at sign (beside
 /// which full stops may be spaced), or a circled `a`. A text that holds
 /// none is read as written (a test reads them all).
+/// The word `dot` in any case, found by its letters alone.
+static DOT: std::sync::LazyLock<regex::bytes::Regex> =
+    std::sync::LazyLock::new(|| regex::bytes::Regex::new("(?i-u)dot").expect("a valid pattern"));
+
 pub(super) fn may_spell_one(text: &str) -> bool {
+    // Every text of a page is asked: each test finds its first byte with
+    // `memchr` (the words `dot`, `at` and `a` in brackets start at a
+    // bracket; the signs beyond ASCII only in a text that has some).
     let bytes = text.as_bytes();
     let white = |b: Option<&u8>| b.is_some_and(|&b| b == b' ' || b == b'\t' || b >= 0x80);
-    let bracketed = text
-        .match_indices(['[', '(', '{', '<'])
-        .any(|(at, _)| bracketed_word(&text[at + 1..]));
-    let dot = bytes.windows(3).enumerate().any(|(at, w)| {
-        w.eq_ignore_ascii_case(b"dot")
-            && white(at.checked_sub(1).and_then(|i| bytes.get(i)))
-            && white(bytes.get(at + 3))
-    });
-    bracketed
-        || dot
-        || text.contains(super::AT_SIGNS)
-        || (!text.is_ascii() && text.contains(CIRCLED_AS))
+    let bracketed = || {
+        memchr::memchr3_iter(b'[', b'(', b'{', bytes)
+            .chain(memchr::memchr_iter(b'<', bytes))
+            .any(|at| bracketed_word(&text[at + 1..]))
+    };
+    let dot = || {
+        DOT.find_iter(bytes).any(|found| {
+            let at = found.start();
+            white(at.checked_sub(1).and_then(|i| bytes.get(i))) && white(bytes.get(at + 3))
+        })
+    };
+    // Each sign alone: `str::contains` finds one character with `memchr`.
+    let beyond_ascii = || {
+        !text.is_ascii()
+            && (super::AT_SIGNS[1..].iter().chain(&CIRCLED_AS)).any(|&sign| text.contains(sign))
+    };
+    memchr::memchr(b'@', bytes).is_some() || bracketed() || dot() || beyond_ascii()
 }
 
 /// Whether `rest` (what follows a bracket) is `at`, `dot` or `a`, in some
