@@ -66,6 +66,14 @@ impl Joined {
     /// first; `None` for a way that leaves none
     /// out.
     pub(super) fn strays_of(text: &str) -> [Option<Joined>; 2] {
+        if text.is_ascii() && !may_hold_a_stray(text.as_bytes()) {
+            return [None, None];
+        }
+        Joined::strays_of_every_text(text)
+    }
+
+    /// [`Joined::strays_of`], without the quick look first.
+    fn strays_of_every_text(text: &str) -> [Option<Joined>; 2] {
         // The white space after each word that is left out, by where it
         // starts, each way.
         let (mut last, mut first): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -92,6 +100,28 @@ impl Joined {
     }
 }
 
+/// Whether ASCII `bytes` may hold a stray letter: a letter standing alone
+/// (no letter on either side) that is no word of its own, with a space
+/// or a line break on one side. Every text a page shows is asked; a test
+/// holds it to the slow way.
+fn may_hold_a_stray(bytes: &[u8]) -> bool {
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(u8::is_ascii_alphabetic)
+    };
+    let alone = |i: usize, beyond: Option<usize>| {
+        letter(Some(i))
+            && !letter(beyond)
+            && !LETTER_WORDS.contains(&char::from(bytes[i].to_ascii_lowercase()))
+    };
+    memchr::memchr2_iter(b' ', b'\n', bytes).any(|space| {
+        (space + 1 < bytes.len() && alone(space + 1, Some(space + 2)))
+            || space
+                .checked_sub(1)
+                .is_some_and(|before| alone(before, before.checked_sub(1)))
+    })
+}
+
 /// `text` with the one byte of white space at each of `left_out` left
 /// out; `None` when there is none.
 fn left_out_of(text: &str, left_out: &[usize]) -> Option<Joined> {
@@ -116,6 +146,28 @@ fn left_out_of(text: &str, left_out: &[usize]) -> Option<Joined> {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// The quick look [`may_hold_a_stray`] passes over no ASCII text
+        /// the slow way joins.
+        #[test]
+        fn the_quick_look_for_strays_misses_nothing(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "T", "h", "i", "s", "a", "I", "o", "B", "y", "r", "bury", "Thistle",
+                    "histlebury", "Thistlebur", "Plan", " ", " ", "  ", "\n", "\t", ".", ",",
+                    "'", "-", "7", "(", ")",
+                ]),
+                0..14,
+            )
+        ) {
+            let text: String = pieces.concat();
+            if !may_hold_a_stray(text.as_bytes()) {
+                let [last, first] = Joined::strays_of_every_text(&text);
+                proptest::prop_assert!(last.is_none() && first.is_none(), "{:?}", text);
+            }
+        }
+    }
     use super::*;
 
     fn joined(text: &str) -> Option<String> {
