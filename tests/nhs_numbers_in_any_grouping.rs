@@ -3,11 +3,11 @@
 //! 919`, `94347 65919`, read out in pairs (`94 34 76 59 19`) or a digit
 //! at a time (`943 476 591 9`) was published (red team, numbers). After a
 //! cue ("NHS", "NHS no.", "NHS number", "patient number") a few words
-//! before it, any grouping of its ten digits is now refused at its line;
-//! without a cue, two or three groups of three digits or more parted by
-//! single spaces (or three by hyphens) are. Lists of small numbers, rows
-//! of counts and years without a cue, and numbers that fail the check,
-//! build.
+//! before it, any grouping of its ten digits is now refused at its line.
+//! Without a cue only 3-3-4 and ten together are (two or three groups of
+//! other lengths were, for an afternoon: `111 2019 111` was refused).
+//! Lists of small numbers, rows of counts and years without a cue, and
+//! numbers that fail the check, build.
 
 mod common;
 
@@ -24,26 +24,11 @@ const AFTER_A_CUE: &[&str] = &[
     "Patient's number 94347 659 19 was written down.",
 ];
 
-const WITHOUT_A_CUE: &[&str] = &[
-    "Her record is 943 4765 919 at the practice.",
-    "Her record is 943476 5919 at the practice.",
-    "Her record is 9434 765 919 at the practice.",
-    "Her record is 94347 65919 at the practice.",
-    "Her record is 9434-765-919 at the practice.",
-];
-
 #[test]
 fn an_nhs_number_in_any_grouping_after_a_cue_is_refused_at_its_line() {
     for line in AFTER_A_CUE {
         let stderr = methods_fails(&format!("{line}\n"), "anonymity::nhs-number");
         assert!(stderr.contains("NHS number"), "{line} in:\n{stderr}");
-    }
-}
-
-#[test]
-fn an_nhs_number_in_long_groups_without_a_cue_is_refused_at_its_line() {
-    for line in WITHOUT_A_CUE {
-        methods_fails(&format!("{line}\n"), "anonymity::nhs-number");
     }
 }
 
@@ -61,7 +46,8 @@ fn lists_of_numbers_and_numbers_failing_the_check_build() {
                 ward. Rows: 2019 943 4765 919 1200. Ranges of 94347-65919 pounds. A \
                 share of 1.943 4765 919 was paid. Costs were £9434 765 919 in all. \
                 The NHS. In 94 34 76 59 19 cases it helped. NHS number 943 4765 918 \
-                is a typo. NHS 111 took 94 calls and 34 76 59 19 more.\n";
+                is a typo. NHS 111 took 94 calls and 34 76 59 19 more. Her record \
+                is 943 4765 919 and 111 2019 111 at the practice.\n";
     project.write(METHODS, methods_with(body));
     let run = project.build();
     run.expect_code(0);

@@ -262,7 +262,7 @@ fn each_pattern(text: &str, written: &str) -> Vec<PatternHit> {
     let mut hits = Vec::new();
     hits.extend(emails(text));
     hits.extend(phones(text, written));
-    hits.extend(nhs_numbers(text, written));
+    hits.extend(nhs_numbers(text));
     hits.extend(ni_numbers(text));
     hits.extend(postcodes(text));
     hits.extend(dates_of_birth(text));

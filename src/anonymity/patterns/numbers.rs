@@ -25,14 +25,13 @@ static NHS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-pub(super) fn nhs_numbers(text: &str, written: &str) -> Vec<PatternHit> {
+pub(super) fn nhs_numbers(text: &str) -> Vec<PatternHit> {
     let mut hits: Vec<PatternHit> = NHS
         .find_iter(text)
         .filter(|m| nhs_checksum_ok(m.as_str()))
         .map(|m| hit(PatternKind::NhsNumber, m.range()))
         .collect();
     hits.extend(after_a_cue(text));
-    hits.extend(in_long_groups(text, written));
     hits
 }
 
@@ -135,88 +134,6 @@ fn gap_reads_on(gap: &str) -> bool {
             .iter()
             .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
     })
-}
-
-/// NHS numbers without a cue in other groupings of long groups: two or
-/// three groups of three digits or more, ten digits in all (`9434 765
-/// 919`, `94347 65919`, `943476 5919`, `943 4765 919`), each two parted by
-/// one space as written, or, for three groups, each by one hyphen (two
-/// groups parted by a hyphen are a range: `12000-15000`). The groups are
-/// all the run holds: no other group of digits is parted from them by a
-/// mark before or after (`2019 2020 2021`, a row of counts), and they do
-/// not continue a decimal or a thousands group (`1.2019 245 118`). Groups
-/// of one or two digits (`94 34 76 59 19`, `23 45 67 89 12`: scores) are
-/// read only after a cue ([`after_a_cue`]).
-fn in_long_groups(text: &str, written: &str) -> Vec<PatternHit> {
-    let bytes = text.as_bytes();
-    let mut hits = Vec::new();
-    let mut at = 0;
-    while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
-        let start = at + found;
-        // The run of groups from `start`, each two parted by one byte.
-        let mut groups: Vec<Range<usize>> = Vec::new();
-        groups.push(start..start);
-        let mut end = start;
-        loop {
-            end += bytes[end..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            groups.last_mut().expect("a group").end = end;
-            let parted = bytes.get(end).is_some_and(|&b| b == b' ' || b == b'-');
-            match parted && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-                true => {
-                    end += 1;
-                    groups.push(end..end);
-                }
-                false => break,
-            }
-        }
-        at = end;
-        let marks: Vec<&[u8]> = groups
-            .windows(2)
-            .map(|pair| &written.as_bytes()[pair[0].end..pair[1].start])
-            .collect();
-        let digits: usize = groups.iter().map(|g| g.len()).sum();
-        let alike = marks.iter().all(|m| *m == b" ")
-            || (marks.len() == 2 && marks.iter().all(|m| *m == b"-"));
-        let long = groups.iter().all(|g| g.len() >= 3) && (2..=3).contains(&groups.len());
-        if digits == 10
-            && long
-            && alike
-            && stands_alone(text, start..end)
-            && nhs_checksum_ok(&text[start..end])
-        {
-            hits.push(hit(PatternKind::NhsNumber, start..end));
-        }
-    }
-    hits
-}
-
-/// What before a run of digit groups makes it no number of its own: a
-/// group of digits parted from it by a mark or a space (a row of counts,
-/// a decimal, a thousands group), a letter run on to it, or a currency.
-static GROUP_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:\d[\ \t\u{a0}]?[,./\-·•…]?[\ \t\u{a0}]?|\p{L}|[£$€])\z"));
-
-/// What after a run of digit groups makes it no number of its own: a
-/// group of digits parted from it by a mark or a space, a letter run on
-/// to it, or a per cent sign.
-static GROUP_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\A(?:[\ \t\u{a0}]?[,./\-·•…]?[\ \t\u{a0}]?\d|\p{L}|%)"));
-
-/// Whether the run of digit groups at `run` in `text` is a number of its
-/// own (see [`GROUP_BEFORE`], [`GROUP_AFTER`]).
-fn stands_alone(text: &str, run: Range<usize>) -> bool {
-    let mut from = run.start.saturating_sub(12);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (run.end + 12).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    !GROUP_BEFORE.is_match(&text[from..run.start]) && !GROUP_AFTER.is_match(&text[run.end..to])
 }
 
 /// The modulus-11 check: weights 10 down to 2 on the first nine digits; the
